@@ -1,0 +1,22 @@
+package org.govhall;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.modulith.Modulithic;
+import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * GovHall: one public service hall (政务大厅) for a province, its cities and counties.
+ */
+@SpringBootApplication
+@Modulithic(systemName = "GovHall", sharedModules = "shared")
+@EnableAsync
+@EnableScheduling
+public class GovHallApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(GovHallApplication.class, args);
+	}
+
+}

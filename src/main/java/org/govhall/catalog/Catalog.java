@@ -1,0 +1,349 @@
+package org.govhall.catalog;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.govhall.directory.DepartmentView;
+import org.govhall.directory.Directory;
+import org.govhall.directory.GovHallUser;
+import org.govhall.directory.RegionLevel;
+import org.govhall.directory.RegionView;
+import org.govhall.directory.Role;
+import org.govhall.shared.ConflictException;
+import org.govhall.shared.ForbiddenException;
+import org.govhall.shared.GovHallException.FieldViolation;
+import org.govhall.shared.InvalidInputException;
+import org.govhall.shared.NotFoundException;
+import org.govhall.shared.RuleViolationException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The catalog's API: drafting, review and publication of items by role and scope, and the public reads of
+ * published guides and their history.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Catalog {
+
+	private final ServiceItems items;
+
+	private final ItemVersions versions;
+
+	private final CatalogSearch search;
+
+	private final Directory directory;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Catalog(ServiceItems items, ItemVersions versions, CatalogSearch search, Directory directory,
+			ApplicationEventPublisher events, Clock clock) {
+		this.items = items;
+		this.versions = versions;
+		this.search = search;
+		this.directory = directory;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	// ---- public reads
+
+	public ItemPage search(ItemQuery query) {
+		return search.search(query, query.regionCode() == null ? null : directory.regionAndBelow(query.regionCode()));
+	}
+
+	/** The current published guide of an item, also after it was abolished or delegated away. */
+	public ItemGuide guide(String code) {
+		ServiceItem item = requireItem(code);
+		Integer published = item.publishedVersion();
+		if (published == null) {
+			throw new NotFoundException("error.item.notFound", code);
+		}
+		return guide(item, requireVersion(item, published));
+	}
+
+	public Optional<ItemGuide> findGuide(String code) {
+		return items.findByCode(code)
+			.filter(i -> i.publishedVersion() != null)
+			.map(i -> guide(i, requireVersion(i, i.publishedVersion())));
+	}
+
+	/** A published or superseded version; drafts are not public. */
+	public ItemGuide publicVersion(String code, int versionNo) {
+		ServiceItem item = requireItem(code);
+		ItemVersion v = versions.findByItemIdAndVersionNo(item.id(), versionNo)
+			.filter(x -> x.state().isPublic())
+			.orElseThrow(() -> new NotFoundException("error.version.notFound", code, versionNo));
+		return guide(item, v);
+	}
+
+	/** The public version history: every version ever published, newest first. */
+	public List<VersionSummary> history(String code) {
+		ServiceItem item = requireItem(code);
+		List<VersionSummary> list = versions.findByItemIdOrderByVersionNoDesc(item.id()).stream()
+			.filter(v -> v.state().isPublic())
+			.map(v -> new VersionSummary(v.versionNo(), v.state(), v.publishedAt(), v.content().nameZh()))
+			.toList();
+		if (list.isEmpty()) {
+			throw new NotFoundException("error.item.notFound", code);
+		}
+		return list;
+	}
+
+	/** Counts of published items per item type and per life event, for the portal's browse panels. */
+	public Map<String, Long> countsByType() {
+		return search.countsByType();
+	}
+
+	public Map<String, Long> countsByLifeEvent() {
+		return search.countsByLifeEvent();
+	}
+
+	public Map<String, Long> countsByDepartment() {
+		return search.countsByDepartment();
+	}
+
+	// ---- staff work
+
+	/** Items the actor may work on, with their working version, for the staff work list. */
+	public List<StaffItemRow> workList(GovHallUser actor) {
+		if (!actor.scope().hasAny(Role.DEPARTMENT_ADMIN, Role.SYSTEM_ADMIN, Role.LEGAL_REVIEWER)) {
+			throw new ForbiddenException("error.forbidden.role");
+		}
+		Map<Long, DepartmentView> deps = directory.departmentsById();
+		List<StaffItemRow> rows = new ArrayList<>();
+		for (ServiceItem item : items.findAll()) {
+			if (!directory.covers(actor.scope(), item.regionCode(), item.departmentId())) {
+				continue;
+			}
+			List<ItemVersion> all = versions.findByItemIdOrderByVersionNoDesc(item.id());
+			ItemVersion latest = all.isEmpty() ? null : all.get(0);
+			boolean working = latest != null && !latest.state().isPublic();
+			DepartmentView dep = deps.get(item.departmentId());
+			rows.add(new StaffItemRow(item.code(), latest == null ? item.code() : latest.content().nameZh(),
+					latest == null ? null : latest.content().nameEn(), dep == null ? "" : dep.code(), item.status(),
+					item.publishedVersion(), working ? latest.versionNo() : null, working ? latest.state() : null,
+					working ? latest.submittedBy() : null));
+		}
+		rows.sort(Comparator.comparing(StaffItemRow::departmentCode).thenComparing(StaffItemRow::code));
+		return rows;
+	}
+
+	/** The version being worked on (draft or in review), for staff who may see it. */
+	public ItemGuide workingVersion(String code, GovHallUser actor) {
+		ServiceItem item = requireItem(code);
+		requireSees(actor, item);
+		return guide(item, requireWorking(item));
+	}
+
+	@Transactional
+	public ItemGuide createItem(String code, String departmentCode, ItemDraft draft, GovHallUser actor) {
+		if (code == null || !code.matches("[A-Za-z0-9-]{1,36}")) {
+			throw new InvalidInputException("invalid-item-code", "error.item.code", "code");
+		}
+		DepartmentView dep = directory.requireDepartment(departmentCode);
+		requireDrafter(actor, dep.regionCode(), dep.id());
+		if (items.existsByCode(code)) {
+			throw new ConflictException("duplicate", "error.item.exists", code);
+		}
+		refuseIfAny(PublishingRules.referencesOf(draft, context(dep)), "draft-refused", "error.draft.refused");
+		ServiceItem item = items.save(ServiceItem.register(code, dep.id(), dep.regionCode(), clock.instant()));
+		ItemVersion v = versions.save(ItemVersion.draft(item.id(), 1, draft, actor.getUsername(), clock.instant()));
+		return guide(item, v);
+	}
+
+	@Transactional
+	public ItemGuide reviseDraft(String code, ItemDraft draft, GovHallUser actor) {
+		ServiceItem item = requireItem(code);
+		item.requireActive();
+		requireDrafter(actor, item.regionCode(), item.departmentId());
+		ItemVersion v = requireWorking(item);
+		refuseIfAny(PublishingRules.referencesOf(draft, context(item)), "draft-refused", "error.draft.refused");
+		v.revise(draft);
+		return guide(item, versions.save(v));
+	}
+
+	/** Starts a new draft from the published version; a published version itself never changes. */
+	@Transactional
+	public ItemGuide newDraft(String code, GovHallUser actor) {
+		ServiceItem item = requireItem(code);
+		item.requireActive();
+		requireDrafter(actor, item.regionCode(), item.departmentId());
+		List<ItemVersion> all = versions.findByItemIdOrderByVersionNoDesc(item.id());
+		ItemVersion latest = all.get(0);
+		if (!latest.state().isPublic()) {
+			throw new ConflictException("draft-exists", "error.draft.exists", code, latest.versionNo());
+		}
+		ItemVersion published = requireVersion(item, item.publishedVersion());
+		ItemVersion draft = ItemVersion.draft(item.id(), latest.versionNo() + 1, published.content(),
+				actor.getUsername(), clock.instant());
+		return guide(item, versions.save(draft));
+	}
+
+	@Transactional
+	public ItemGuide submit(String code, GovHallUser actor) {
+		ServiceItem item = requireItem(code);
+		item.requireActive();
+		requireDrafter(actor, item.regionCode(), item.departmentId());
+		ItemVersion v = requireWorking(item);
+		refuseIfAny(PublishingRules.check(v.content(), context(item)), "publish-refused", "error.publish.refused");
+		v.submit(actor.getUsername(), clock.instant());
+		return guide(item, versions.save(v));
+	}
+
+	@Transactional
+	public ItemGuide returnToDraft(String code, String note, GovHallUser actor) {
+		ServiceItem item = requireItem(code);
+		requireReviewer(actor, item);
+		if (note == null || note.isBlank()) {
+			throw new InvalidInputException("note-required", "error.review.noteRequired", "note");
+		}
+		ItemVersion v = requireWorking(item);
+		v.returnToDraft(note.strip());
+		return guide(item, versions.save(v));
+	}
+
+	/** Approves the version in review and publishes it; the previously published version is superseded. */
+	@Transactional
+	public ItemGuide approve(String code, GovHallUser actor) {
+		ServiceItem item = requireItem(code);
+		item.requireActive();
+		requireReviewer(actor, item);
+		ItemVersion v = requireWorking(item);
+		if (actor.getUsername().equals(v.submittedBy())) {
+			throw new ForbiddenException("error.review.fourEyes");
+		}
+		refuseIfAny(PublishingRules.check(v.content(), context(item)), "publish-refused", "error.publish.refused");
+		Integer previous = item.publishedVersion();
+		if (previous != null) {
+			ItemVersion old = requireVersion(item, previous);
+			old.supersede();
+			versions.save(old);
+		}
+		v.publish(actor.getUsername(), clock.instant());
+		versions.save(v);
+		item.published(v.versionNo());
+		items.save(item);
+		DepartmentView dep = directory.department(item.departmentId()).orElseThrow();
+		events.publishEvent(new ItemPublished(code, v.versionNo(), dep.code(), item.regionCode()));
+		return guide(item, v);
+	}
+
+	/** Abolishes the item, or records that it was delegated away entirely, as of a date and by a document. */
+	@Transactional
+	public ItemGuide end(String code, ItemStatus status, LocalDate on, String document, @Nullable String reason,
+			GovHallUser actor) {
+		ServiceItem item = requireItem(code);
+		if (!actor.scope().has(Role.SYSTEM_ADMIN) || !directory.covers(actor.scope(), item.regionCode(), null)) {
+			throw new ForbiddenException("error.forbidden.scope");
+		}
+		if (status == ItemStatus.ACTIVE) {
+			throw new InvalidInputException("invalid-status", "error.item.endStatus", "status");
+		}
+		if (document == null || document.isBlank()) {
+			throw new InvalidInputException("document-required", "error.item.endDocument", "document");
+		}
+		if (item.publishedVersion() == null) {
+			throw new RuleViolationException("never-published", "error.item.neverPublished", code);
+		}
+		item.end(status, on, document.strip(), reason);
+		items.save(item);
+		events.publishEvent(new ItemEnded(code, status, on, document.strip()));
+		return guide(item, requireVersion(item, item.publishedVersion()));
+	}
+
+	// ---- helpers
+
+	private PublishingRules.Context context(ServiceItem item) {
+		return context(directory.department(item.departmentId()).orElseThrow());
+	}
+
+	private PublishingRules.Context context(DepartmentView dep) {
+		return new PublishingRules.Context(dep.code(), c -> directory.department(c).isPresent(),
+				county -> directory.region(county)
+					.filter(r -> r.level() == RegionLevel.COUNTY && !county.equals(dep.regionCode())
+							&& directory.isWithin(county, dep.regionCode()))
+					.isPresent());
+	}
+
+	private static void refuseIfAny(List<FieldViolation> violations, String type, String key) {
+		if (!violations.isEmpty()) {
+			throw new RuleViolationException(type, key, violations, violations.size());
+		}
+	}
+
+	private void requireDrafter(GovHallUser actor, String regionCode, Long departmentId) {
+		boolean deptAdmin = actor.scope().has(Role.DEPARTMENT_ADMIN)
+				&& actor.scope().departmentId() != null
+				&& directory.covers(actor.scope(), regionCode, departmentId);
+		boolean sysAdmin = actor.scope().has(Role.SYSTEM_ADMIN)
+				&& directory.covers(actor.scope(), regionCode, departmentId);
+		if (!deptAdmin && !sysAdmin) {
+			throw new ForbiddenException("error.forbidden.scope");
+		}
+	}
+
+	private void requireReviewer(GovHallUser actor, ServiceItem item) {
+		if (!actor.scope().hasAny(Role.LEGAL_REVIEWER, Role.SYSTEM_ADMIN)
+				|| !directory.covers(actor.scope(), item.regionCode(), item.departmentId())) {
+			throw new ForbiddenException("error.forbidden.scope");
+		}
+	}
+
+	private void requireSees(GovHallUser actor, ServiceItem item) {
+		if (!actor.scope().hasAny(Role.DEPARTMENT_ADMIN, Role.SYSTEM_ADMIN, Role.LEGAL_REVIEWER)
+				|| !directory.covers(actor.scope(), item.regionCode(), item.departmentId())) {
+			throw new ForbiddenException("error.forbidden.scope");
+		}
+	}
+
+	private ServiceItem requireItem(String code) {
+		return items.findByCode(code).orElseThrow(() -> new NotFoundException("error.item.notFound", code));
+	}
+
+	private ItemVersion requireVersion(ServiceItem item, @Nullable Integer versionNo) {
+		if (versionNo == null) {
+			throw new NotFoundException("error.item.notFound", item.code());
+		}
+		return versions.findByItemIdAndVersionNo(item.id(), versionNo)
+			.orElseThrow(() -> new NotFoundException("error.version.notFound", item.code(), versionNo));
+	}
+
+	private ItemVersion requireWorking(ServiceItem item) {
+		List<ItemVersion> all = versions.findByItemIdOrderByVersionNoDesc(item.id());
+		if (all.isEmpty() || all.get(0).state().isPublic()) {
+			throw new NotFoundException("error.draft.notFound", item.code());
+		}
+		return all.get(0);
+	}
+
+	private ItemGuide guide(ServiceItem item, ItemVersion v) {
+		DepartmentView dep = directory.department(item.departmentId()).orElseThrow();
+		RegionView region = directory.requireRegion(item.regionCode());
+		ItemDraft content = v.content();
+		List<ItemGuide.DelegatedCounty> counties = content.delegations().stream()
+			.map(d -> directory.region(d.countyCode()).map(r -> new ItemGuide.DelegatedCounty(d, r)))
+			.flatMap(Optional::stream)
+			.toList();
+		List<DepartmentView> co = content.coDepartmentCodes().stream()
+			.map(directory::department)
+			.flatMap(Optional::stream)
+			.sorted(Comparator.comparing(DepartmentView::code))
+			.toList();
+		return new ItemGuide(item.code(), item.status(), item.endedOn(), item.endDocument(), item.endReason(),
+				v.versionNo(), v.state(), v.publishedAt(), item.publishedVersion(), dep, region, content, counties, co,
+				v.reviewNote(), v.submittedBy());
+	}
+
+
+}

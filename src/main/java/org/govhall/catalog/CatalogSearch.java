@@ -1,0 +1,149 @@
+package org.govhall.catalog;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.govhall.directory.DepartmentView;
+import org.govhall.directory.Directory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Searches the published catalog in the database (design brief §6): every term must match the Chinese name, an
+ * alias, the English name or an English keyword as a substring, so 执照 finds 营业执照 on every node alike.
+ */
+@Component
+class CatalogSearch {
+
+	private static final String FROM = """
+			FROM catalog_service_item i
+			JOIN catalog_item_version v ON v.item_id = i.id AND v.version_no = i.published_version
+			WHERE i.status = 'ACTIVE'
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final Directory directory;
+
+	CatalogSearch(JdbcClient jdbc, Directory directory) {
+		this.jdbc = jdbc;
+		this.directory = directory;
+	}
+
+	ItemPage search(ItemQuery q, @Nullable Set<String> regions) {
+		StringBuilder where = new StringBuilder();
+		Map<String, Object> params = new HashMap<>();
+		if (q.text() != null) {
+			String[] terms = q.text().split("[\\s,，、]+");
+			int n = 0;
+			for (String term : terms) {
+				if (term.isBlank() || n >= 8) {
+					continue;
+				}
+				String p = "t" + n++;
+				where.append(" AND (v.name_zh LIKE :").append(p).append(" ESCAPE '\\' OR v.aliases LIKE :").append(p)
+					.append(" ESCAPE '\\' OR LOWER(v.name_en) LIKE :").append(p)
+					.append(" ESCAPE '\\' OR LOWER(v.keywords_en) LIKE :").append(p)
+					.append(" ESCAPE '\\' OR LOWER(i.code) LIKE :").append(p).append(" ESCAPE '\\')");
+				params.put(p, "%" + escapeLike(term.toLowerCase(Locale.ROOT)) + "%");
+			}
+		}
+		if (q.departmentCode() != null) {
+			long id = directory.department(q.departmentCode()).map(DepartmentView::id).orElse(-1L);
+			where.append(" AND i.department_id = :dep");
+			params.put("dep", id);
+		}
+		if (regions != null) {
+			where.append(" AND (i.region_code IN (:regions) OR EXISTS (SELECT 1 FROM catalog_delegation d")
+				.append(" WHERE d.item_version_id = v.id AND d.county_code IN (:regions)))");
+			params.put("regions", regions.isEmpty() ? List.of("-") : List.copyOf(regions));
+		}
+		if (q.itemType() != null) {
+			where.append(" AND v.item_type = :type");
+			params.put("type", q.itemType().name());
+		}
+		if (q.lifeEvent() != null) {
+			where.append(" AND EXISTS (SELECT 1 FROM catalog_life_event e WHERE e.item_version_id = v.id")
+				.append(" AND e.life_event = :event)");
+			params.put("event", q.lifeEvent().name());
+		}
+		if (q.audience() != null && q.audience() != ServiceObject.BOTH) {
+			where.append(" AND v.service_object IN (:audience, 'BOTH')");
+			params.put("audience", q.audience().name());
+		}
+		if (q.processingMode() != null) {
+			where.append(" AND v.processing_mode = :mode");
+			params.put("mode", q.processingMode().name());
+		}
+		long total = jdbc.sql("SELECT COUNT(*) " + FROM + where).params(params).query(Long.class).single();
+		Map<Long, DepartmentView> deps = directory.departmentsById();
+		params.put("limit", q.size());
+		params.put("offset", (long) q.page() * q.size());
+		List<ItemSummary> rows = jdbc.sql("""
+				SELECT i.code, i.status, i.region_code, i.department_id, v.name_zh, v.name_en, v.item_type,
+				       v.processing_mode, v.online_availability, v.on_site_visits, v.promised_amount,
+				       v.promised_unit, v.promised_legal_basis,
+				       (SELECT COUNT(*) FROM catalog_delegation d WHERE d.item_version_id = v.id) AS delegations
+				""" + FROM + where + " ORDER BY v.item_type, i.code LIMIT :limit OFFSET :offset")
+			.params(params)
+			.query((rs, n) -> summary(rs, deps))
+			.list();
+		return new ItemPage(rows, total, q.page(), q.size());
+	}
+
+	Map<String, Long> countsByType() {
+		return counts("SELECT v.item_type AS k, COUNT(*) AS c " + FROM + " GROUP BY v.item_type");
+	}
+
+	Map<String, Long> countsByLifeEvent() {
+		return counts("SELECT e.life_event AS k, COUNT(*) AS c " + FROM.replace("WHERE",
+				"JOIN catalog_life_event e ON e.item_version_id = v.id WHERE") + " GROUP BY e.life_event");
+	}
+
+	Map<String, Long> countsByDepartment() {
+		Map<Long, DepartmentView> deps = directory.departmentsById();
+		Map<String, Long> byCode = new LinkedHashMap<>();
+		jdbc.sql("SELECT i.department_id AS k, COUNT(*) AS c " + FROM + " GROUP BY i.department_id")
+			.query((rs, n) -> {
+				DepartmentView d = deps.get(rs.getLong("k"));
+				if (d != null) {
+					byCode.put(d.code(), rs.getLong("c"));
+				}
+				return null;
+			})
+			.list();
+		return byCode;
+	}
+
+	private Map<String, Long> counts(String sql) {
+		Map<String, Long> map = new LinkedHashMap<>();
+		jdbc.sql(sql).query((rs, n) -> map.put(rs.getString("k"), rs.getLong("c"))).list();
+		return map;
+	}
+
+	private static ItemSummary summary(ResultSet rs, Map<Long, DepartmentView> deps) throws SQLException {
+		DepartmentView dep = deps.get(rs.getLong("department_id"));
+		int promisedAmount = rs.getInt("promised_amount");
+		TimeLimit promised = rs.wasNull() ? null
+				: new TimeLimit(promisedAmount, LimitUnit.valueOf(rs.getString("promised_unit")),
+						rs.getString("promised_legal_basis"));
+		return new ItemSummary(rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"),
+				ItemType.valueOf(rs.getString("item_type")), ItemStatus.valueOf(rs.getString("status")),
+				dep == null ? "" : dep.code(), dep == null ? "" : dep.nameZh(), dep == null ? "" : dep.nameEn(),
+				rs.getString("region_code"), ProcessingMode.valueOf(rs.getString("processing_mode")),
+				OnlineAvailability.valueOf(rs.getString("online_availability")), rs.getInt("on_site_visits"),
+				promised, rs.getInt("delegations"));
+	}
+
+	static String escapeLike(String term) {
+		return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+}

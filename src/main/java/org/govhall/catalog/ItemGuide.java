@@ -1,0 +1,40 @@
+package org.govhall.catalog;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import org.govhall.directory.DepartmentView;
+import org.govhall.directory.RegionView;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A service guide (办事指南): one version of an item with every element, the implementing department and region,
+ * the co-reviewing departments and the counties the item is delegated to.
+ */
+public record ItemGuide(String code, ItemStatus status, @Nullable LocalDate endedOn, @Nullable String endDocument,
+		@Nullable String endReason, int versionNo, VersionState state, @Nullable Instant publishedAt,
+		@Nullable Integer publishedVersion, DepartmentView department, RegionView region, ItemDraft content,
+		List<DelegatedCounty> delegatedCounties, List<DepartmentView> coDepartments, @Nullable String reviewNote,
+		@Nullable String submittedBy) {
+
+	public String name(Locale locale) {
+		String en = content.nameEn();
+		return "en".equals(locale.getLanguage()) && en != null && !en.isBlank() ? en : content.nameZh();
+	}
+
+	/** The publication date in the halls' zone, or null for an unpublished version. */
+	public java.time.@Nullable LocalDate publishedDate() {
+		return publishedAt == null ? null : publishedAt.atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+	}
+
+	public boolean isCurrent() {
+		return publishedVersion != null && publishedVersion == versionNo && state == VersionState.PUBLISHED;
+	}
+
+	/** A delegation with the county it reaches. */
+	public record DelegatedCounty(Delegation delegation, RegionView county) {
+	}
+
+}

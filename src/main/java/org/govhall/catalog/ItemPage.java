@@ -1,0 +1,20 @@
+package org.govhall.catalog;
+
+import java.util.List;
+
+/** A page of search results. */
+public record ItemPage(List<ItemSummary> items, long total, int page, int size) {
+
+	public int pages() {
+		return (int) ((total + size - 1) / size);
+	}
+
+	public boolean hasNext() {
+		return page + 1 < pages();
+	}
+
+	public boolean hasPrevious() {
+		return page > 0;
+	}
+
+}

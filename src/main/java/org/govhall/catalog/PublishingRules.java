@@ -1,0 +1,128 @@
+package org.govhall.catalog;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.govhall.shared.GovHallException.FieldViolation;
+
+/**
+ * The rules an item version must meet before it is submitted or published. Each rule names its legal source; a
+ * refusal lists every broken rule at once, so the drafter can fix them in one go.
+ */
+final class PublishingRules {
+
+	private PublishingRules() {
+	}
+
+	/** What the rules need to know about the world beyond the draft. */
+	record Context(String ownDepartmentCode, Predicate<String> departmentExists,
+			Predicate<String> countyBelowItemRegion) {
+	}
+
+	/** Rules that hold for every saved draft: references must resolve. */
+	static List<FieldViolation> referencesOf(ItemDraft d, Context ctx) {
+		List<FieldViolation> v = new ArrayList<>();
+		for (String code : d.coDepartmentCodes()) {
+			if (code.equals(ctx.ownDepartmentCode())) {
+				v.add(new FieldViolation("coDepartmentCodes", "rule.coDepartment.self", code));
+			}
+			else if (!ctx.departmentExists().test(code)) {
+				v.add(new FieldViolation("coDepartmentCodes", "rule.coDepartment.unknown", code));
+			}
+		}
+		Set<String> counties = new HashSet<>();
+		for (int i = 0; i < d.delegations().size(); i++) {
+			Delegation del = d.delegations().get(i);
+			if (!ctx.countyBelowItemRegion().test(del.countyCode())) {
+				v.add(new FieldViolation("delegations[" + i + "].countyCode", "rule.delegation.county",
+						del.countyCode()));
+			}
+			if (!counties.add(del.countyCode())) {
+				v.add(new FieldViolation("delegations[" + i + "].countyCode", "rule.delegation.duplicate",
+						del.countyCode()));
+			}
+		}
+		return v;
+	}
+
+	/** Every rule, for submission and publication. */
+	static List<FieldViolation> check(ItemDraft d, Context ctx) {
+		List<FieldViolation> v = new ArrayList<>(referencesOf(d, ctx));
+		// 优化营商环境条例 第四十条, 行政许可法 第十四条至第十七条: no item without a legal basis
+		if (d.legalBases().isEmpty()) {
+			v.add(new FieldViolation("legalBases", "rule.legalBasis.required"));
+		}
+		checkFees(d, v);
+		checkLimits(d, v);
+		// 行政许可法 第二十四条: delegated powers are exercised at county level, and that is published
+		if (!d.delegations().isEmpty() && !d.exerciseLevels().contains(ExerciseLevel.COUNTY)) {
+			v.add(new FieldViolation("exerciseLevels", "rule.delegation.levelMissing"));
+		}
+		for (int i = 0; i < d.materials().size(); i++) {
+			Material m = d.materials().get(i);
+			if (m.requirement() == MaterialRequirement.CONDITIONAL
+					&& (m.conditionText() == null || m.conditionText().isBlank())) {
+				v.add(new FieldViolation("materials[" + i + "].conditionText", "rule.material.conditionRequired",
+						m.nameZh()));
+			}
+			if (m.originals() == 0 && m.copies() == 0 && m.medium() == MaterialMedium.PAPER) {
+				v.add(new FieldViolation("materials[" + i + "].copies", "rule.material.countRequired", m.nameZh()));
+			}
+		}
+		// 全程网办 means no trip to the hall; an item that cannot be handled online needs at least one visit
+		if (d.onlineAvailability() == OnlineAvailability.FULLY_ONLINE && d.onSiteVisits() > 0) {
+			v.add(new FieldViolation("onSiteVisits", "rule.visits.fullyOnline"));
+		}
+		if (d.onlineAvailability() == OnlineAvailability.OFFLINE && d.onSiteVisits() == 0) {
+			v.add(new FieldViolation("onSiteVisits", "rule.visits.offline"));
+		}
+		return v;
+	}
+
+	private static void checkFees(ItemDraft d, List<FieldViolation> v) {
+		// 行政许可法 第五十八条: no fee unless a law or administrative regulation provides for it
+		if (d.noFee() && !d.fees().isEmpty()) {
+			v.add(new FieldViolation("fees", "rule.fee.noFeeConflict"));
+		}
+		if (!d.noFee() && d.fees().isEmpty()) {
+			v.add(new FieldViolation("fees", "rule.fee.missing"));
+		}
+		for (int i = 0; i < d.fees().size(); i++) {
+			Fee f = d.fees().get(i);
+			if (f.legalBasis() == null || f.legalBasis().isBlank()) {
+				v.add(new FieldViolation("fees[" + i + "].legalBasis", "rule.fee.legalBasis", f.nameZh()));
+			}
+		}
+	}
+
+	private static void checkLimits(ItemDraft d, List<FieldViolation> v) {
+		TimeLimit statutory = d.statutoryLimit();
+		TimeLimit promised = d.promisedLimit();
+		// 行政许可法 第四十二条: every licence has a statutory decision limit
+		if (d.itemType() == ItemType.ADMINISTRATIVE_LICENSE && statutory == null) {
+			v.add(new FieldViolation("statutoryLimit", "rule.statutoryLimit.required"));
+		}
+		if (statutory != null && statutory.amount() == 0) {
+			v.add(new FieldViolation("statutoryLimit.amount", "rule.statutoryLimit.positive"));
+		}
+		if (d.processingMode() == ProcessingMode.PROMISED && promised == null) {
+			v.add(new FieldViolation("promisedLimit", "rule.promisedLimit.required"));
+		}
+		if (promised != null) {
+			if (d.processingMode() == ProcessingMode.INSTANT && promised.amount() > 0) {
+				v.add(new FieldViolation("promisedLimit.amount", "rule.instant.sameDay"));
+			}
+			if (d.processingMode() == ProcessingMode.PROMISED && promised.amount() == 0) {
+				v.add(new FieldViolation("promisedLimit.amount", "rule.promisedLimit.positive"));
+			}
+			if (statutory != null && !promised.fitsWithin(statutory)) {
+				v.add(new FieldViolation("promisedLimit", "rule.promisedLimit.exceeds", promised.amount(),
+						statutory.amount()));
+			}
+		}
+	}
+
+}

@@ -1,0 +1,137 @@
+package org.govhall.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+import org.govhall.catalog.Catalog;
+import org.govhall.catalog.ItemDraft;
+import org.govhall.directory.AccountDraft;
+import org.govhall.directory.DepartmentDraft;
+import org.govhall.directory.Directory;
+import org.govhall.directory.GovHallUser;
+import org.govhall.directory.HallDraft;
+import org.govhall.directory.HallView;
+import org.govhall.directory.RegionDraft;
+import org.govhall.directory.Role;
+import org.govhall.directory.WindowDraft;
+import org.govhall.shared.GovHallException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Seeds the demo province from {@code demo/directory.json} and {@code demo/items.json}. Each part is skipped when it
+ * is already there, so restarting never duplicates anything. Items go through the same draft, review and publish
+ * steps as real ones, so the demo can only show what the publishing rules accept.
+ */
+@Component
+@ConditionalOnProperty(name = "govhall.demo.enabled", havingValue = "true")
+class DemoData {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+	static final String PROVINCE = "660000";
+
+	private final Directory directory;
+
+	private final Catalog catalog;
+
+	private final ObjectMapper json;
+
+	DemoData(Directory directory, Catalog catalog, ObjectMapper json) {
+		this.directory = directory;
+		this.catalog = catalog;
+		this.json = json;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void load() throws IOException {
+		DirectoryData dir = read("demo/directory.json", DirectoryData.class);
+		if (directory.region(PROVINCE).isEmpty()) {
+			loadDirectory(dir);
+		}
+		ItemData[] items = read("demo/items.json", ItemData[].class);
+		GovHallUser admin = directory.principal("admin").orElseThrow();
+		GovHallUser legal = directory.principal("legal").orElseThrow();
+		int published = 0;
+		int failed = 0;
+		for (ItemData item : items) {
+			if (catalog.findGuide(item.code()).isPresent()) {
+				continue;
+			}
+			try {
+				catalog.createItem(item.code(), item.departmentCode(), item.content(), admin);
+				if (item.publish()) {
+					catalog.submit(item.code(), admin);
+					catalog.approve(item.code(), legal);
+					published++;
+				}
+			}
+			catch (GovHallException ex) {
+				failed++;
+				log.error("demo item {} refused: {} {}", item.code(), ex.messageKey(), ex.violations());
+			}
+		}
+		log.info("demo data ready: {} items published now, {} refused", published, failed);
+	}
+
+	private void loadDirectory(DirectoryData dir) {
+		GovHallUser bootstrap = bootstrapAdmin(dir);
+		for (RegionDraft r : dir.regions()) {
+			if (directory.region(r.code()).isEmpty()) {
+				directory.addRegion(r, bootstrap);
+			}
+		}
+		for (DepartmentDraft d : dir.departments()) {
+			directory.addDepartment(d, bootstrap);
+		}
+		for (HallData h : dir.halls()) {
+			HallView hall = directory.addHall(h.hall(), bootstrap);
+			for (WindowDraft w : h.windows()) {
+				directory.addWindow(hall.id(), w, bootstrap);
+			}
+		}
+		for (AccountDraft a : dir.accounts()) {
+			if (!directory.accountExists(a.username())) {
+				directory.openAccount(a);
+			}
+		}
+	}
+
+	/** The province must exist before any account can be scoped to it; the first region is added by the seed. */
+	private GovHallUser bootstrapAdmin(DirectoryData dir) {
+		RegionDraft province = dir.regions().get(0);
+		directory.seedRootRegion(province);
+		AccountDraft admin = dir.accounts().stream()
+			.filter(a -> a.roles().contains(Role.SYSTEM_ADMIN) && PROVINCE.equals(a.regionCode()))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("demo data needs a provincial system administrator"));
+		if (!directory.accountExists(admin.username())) {
+			directory.openAccount(admin);
+		}
+		return directory.principal(admin.username()).orElseThrow();
+	}
+
+	private <T> T read(String path, Class<T> type) throws IOException {
+		try (InputStream in = new ClassPathResource(path).getInputStream()) {
+			return json.readValue(in, type);
+		}
+	}
+
+	record DirectoryData(List<RegionDraft> regions, List<DepartmentDraft> departments, List<HallData> halls,
+			List<AccountDraft> accounts) {
+	}
+
+	record HallData(HallDraft hall, List<WindowDraft> windows) {
+	}
+
+	record ItemData(String code, String departmentCode, boolean publish, ItemDraft content) {
+	}
+
+}

@@ -1,0 +1,151 @@
+package org.govhall.directory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+
+/** A login of a staff member, applicant or agent, with roles and a scope (region, and for staff a department). */
+class Account {
+
+	/** Login throttling: this many failures in a row lock the account for {@link #LOCK_TIME}. */
+	static final int MAX_FAILURES = 5;
+
+	static final Duration LOCK_TIME = Duration.ofMinutes(15);
+
+	@Id
+	private @Nullable Long id;
+
+	private final String username;
+
+	private String passwordHash;
+
+	private String displayName;
+
+	private @Nullable String regionCode;
+
+	private @Nullable Long departmentId;
+
+	private boolean enabled;
+
+	private int failedLogins;
+
+	private @Nullable Instant lockedUntil;
+
+	private final Instant createdAt;
+
+	private Set<AccountRole> roles;
+
+	@Version
+	private @Nullable Integer version;
+
+	Account(@Nullable Long id, String username, String passwordHash, String displayName, @Nullable String regionCode,
+			@Nullable Long departmentId, boolean enabled, int failedLogins, @Nullable Instant lockedUntil,
+			Instant createdAt, Set<AccountRole> roles, @Nullable Integer version) {
+		this.id = id;
+		this.username = username;
+		this.passwordHash = passwordHash;
+		this.displayName = displayName;
+		this.regionCode = regionCode;
+		this.departmentId = departmentId;
+		this.enabled = enabled;
+		this.failedLogins = failedLogins;
+		this.lockedUntil = lockedUntil;
+		this.createdAt = createdAt;
+		this.roles = new HashSet<>(roles);
+		this.version = version;
+	}
+
+	static Account open(String username, String passwordHash, String displayName, Set<Role> roles,
+			@Nullable String regionCode, @Nullable Long departmentId, Instant now) {
+		Set<AccountRole> r = new HashSet<>();
+		roles.forEach(role -> r.add(new AccountRole(role)));
+		return new Account(null, username, passwordHash, displayName, regionCode, departmentId, true, 0, null, now, r,
+				null);
+	}
+
+	void recordFailedLogin(Instant now) {
+		failedLogins++;
+		if (failedLogins >= MAX_FAILURES) {
+			lockedUntil = now.plus(LOCK_TIME);
+			failedLogins = 0;
+		}
+	}
+
+	void recordSuccessfulLogin() {
+		failedLogins = 0;
+		lockedUntil = null;
+	}
+
+	boolean isLocked(Instant now) {
+		return lockedUntil != null && lockedUntil.isAfter(now);
+	}
+
+	void changeScope(Set<Role> roles, @Nullable String regionCode, @Nullable Long departmentId) {
+		Set<AccountRole> r = new HashSet<>();
+		roles.forEach(role -> r.add(new AccountRole(role)));
+		this.roles = r;
+		this.regionCode = regionCode;
+		this.departmentId = departmentId;
+	}
+
+	void disable() {
+		this.enabled = false;
+	}
+
+	@Nullable
+	Long id() {
+		return id;
+	}
+
+	String username() {
+		return username;
+	}
+
+	String passwordHash() {
+		return passwordHash;
+	}
+
+	String displayName() {
+		return displayName;
+	}
+
+	boolean enabled() {
+		return enabled;
+	}
+
+	@Nullable
+	Instant lockedUntil() {
+		return lockedUntil;
+	}
+
+	int failedLogins() {
+		return failedLogins;
+	}
+
+	Set<Role> roles() {
+		Set<Role> set = EnumSet.noneOf(Role.class);
+		roles.forEach(r -> set.add(r.role()));
+		return set;
+	}
+
+	@Nullable
+	String regionCode() {
+		return regionCode;
+	}
+
+	@Nullable
+	Long departmentId() {
+		return departmentId;
+	}
+
+	/** A role held by an account. */
+	record AccountRole(Role role) {
+	}
+
+}

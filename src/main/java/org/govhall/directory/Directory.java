@@ -1,0 +1,372 @@
+package org.govhall.directory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.govhall.shared.ConflictException;
+import org.govhall.shared.CreditCode;
+import org.govhall.shared.ForbiddenException;
+import org.govhall.shared.InvalidInputException;
+import org.govhall.shared.NotFoundException;
+import org.govhall.shared.RuleViolationException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The directory's API: who exists (regions, departments, halls, windows, accounts) and whether a scope covers a
+ * region and department. Writes are for system administrators whose region covers the target.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Directory {
+
+	private final Regions regions;
+
+	private final Departments departments;
+
+	private final Halls halls;
+
+	private final ServiceWindows windows;
+
+	private final Accounts accounts;
+
+	private final PasswordEncoder passwords;
+
+	private final Clock clock;
+
+	Directory(Regions regions, Departments departments, Halls halls, ServiceWindows windows, Accounts accounts,
+			PasswordEncoder passwords, Clock clock) {
+		this.regions = regions;
+		this.departments = departments;
+		this.halls = halls;
+		this.windows = windows;
+		this.accounts = accounts;
+		this.passwords = passwords;
+		this.clock = clock;
+	}
+
+	// ---- regions
+
+	public List<RegionView> regions() {
+		return regions.findAll().stream().map(Region::view).sorted(Comparator.comparing(RegionView::code)).toList();
+	}
+
+	public Optional<RegionView> region(String code) {
+		return regions.findById(code).map(Region::view);
+	}
+
+	public RegionView requireRegion(String code) {
+		return region(code).orElseThrow(() -> new NotFoundException("error.region.notFound", code));
+	}
+
+	public List<RegionView> children(String code) {
+		return regions.findByParentCode(code).stream().map(Region::view)
+			.sorted(Comparator.comparing(RegionView::code))
+			.toList();
+	}
+
+	/** The region and all its ancestors, nearest first. */
+	public List<RegionView> lineage(String code) {
+		List<RegionView> chain = new ArrayList<>();
+		Optional<Region> current = regions.findById(code);
+		while (current.isPresent() && chain.size() < 8) {
+			chain.add(current.get().view());
+			String parent = current.get().parentCode();
+			current = parent == null ? Optional.empty() : regions.findById(parent);
+		}
+		return chain;
+	}
+
+	/** Whether {@code code} is {@code ancestor} or lies below it. */
+	public boolean isWithin(String code, String ancestor) {
+		return lineage(code).stream().anyMatch(r -> r.code().equals(ancestor));
+	}
+
+	/** The region and every region below it. */
+	public Set<String> regionAndBelow(String code) {
+		Map<String, List<Region>> byParent = regions.findAll().stream()
+			.filter(r -> r.parentCode() != null)
+			.collect(Collectors.groupingBy(r -> r.parentCode()));
+		Set<String> result = new HashSet<>();
+		List<String> todo = new ArrayList<>(List.of(code));
+		while (!todo.isEmpty()) {
+			String next = todo.remove(todo.size() - 1);
+			if (result.add(next)) {
+				byParent.getOrDefault(next, List.of()).forEach(r -> todo.add(r.code()));
+			}
+		}
+		return result;
+	}
+
+	@Transactional
+	public RegionView addRegion(RegionDraft draft, GovHallUser actor) {
+		if (draft.parentCode() == null) {
+			requireSystemAdmin(actor, null);
+			if (draft.level() != RegionLevel.PROVINCE) {
+				throw new RuleViolationException("region-level", "error.region.parentRequired");
+			}
+		}
+		else {
+			requireSystemAdmin(actor, draft.parentCode());
+			RegionView parent = requireRegion(draft.parentCode());
+			if (parent.level() == RegionLevel.COUNTY || draft.level() != parent.level().child()) {
+				throw new RuleViolationException("region-level", "error.region.levelMismatch", draft.level(),
+						parent.level());
+			}
+		}
+		if (regions.existsById(draft.code())) {
+			throw new ConflictException("duplicate", "error.region.exists", draft.code());
+		}
+		return regions
+			.save(Region.create(draft.code(), draft.nameZh(), draft.nameEn(), draft.level(), draft.parentCode()))
+			.view();
+	}
+
+	/**
+	 * Installs the root province when the directory is empty, so that a first system administrator can be scoped to
+	 * it; does nothing otherwise.
+	 */
+	@Transactional
+	public void seedRootRegion(RegionDraft province) {
+		if (province.level() != RegionLevel.PROVINCE || province.parentCode() != null) {
+			throw new RuleViolationException("region-level", "error.region.parentRequired");
+		}
+		if (regions.count() == 0) {
+			regions.save(Region.create(province.code(), province.nameZh(), province.nameEn(), RegionLevel.PROVINCE,
+					null));
+		}
+	}
+
+	// ---- departments
+
+	public List<DepartmentView> departments() {
+		return departments.findAll().stream().map(Department::view)
+			.sorted(Comparator.comparing(DepartmentView::regionCode).thenComparing(DepartmentView::code))
+			.toList();
+	}
+
+	public List<DepartmentView> departmentsOf(String regionCode) {
+		return departments.findByRegionCode(regionCode).stream().map(Department::view)
+			.sorted(Comparator.comparing(DepartmentView::code))
+			.toList();
+	}
+
+	public Optional<DepartmentView> department(String code) {
+		return departments.findByCode(code).map(Department::view);
+	}
+
+	public DepartmentView requireDepartment(String code) {
+		return department(code).orElseThrow(() -> new NotFoundException("error.department.notFound", code));
+	}
+
+	public Optional<DepartmentView> department(long id) {
+		return departments.findById(id).map(Department::view);
+	}
+
+	/** Departments by id, for rendering lists without a query per row. */
+	public Map<Long, DepartmentView> departmentsById() {
+		return departments.findAll().stream().map(Department::view)
+			.collect(Collectors.toMap(DepartmentView::id, Function.identity()));
+	}
+
+	@Transactional
+	public DepartmentView addDepartment(DepartmentDraft draft, GovHallUser actor) {
+		requireRegion(draft.regionCode());
+		requireSystemAdmin(actor, draft.regionCode());
+		checkCreditCode(draft.creditCode());
+		if (departments.findByCode(draft.code()).isPresent()) {
+			throw new ConflictException("duplicate", "error.department.exists", draft.code());
+		}
+		Department d = new Department(null, draft.code(), draft.nameZh(), draft.nameEn(), draft.regionCode(),
+				draft.kind(), blankToNull(draft.creditCode()), draft.approvalDivisionZh(), draft.approvalDivisionEn(),
+				draft.phone(), null);
+		return departments.save(d).view();
+	}
+
+	@Transactional
+	public DepartmentView updateDepartment(String code, DepartmentDraft draft, GovHallUser actor) {
+		Department d = departments.findByCode(code)
+			.orElseThrow(() -> new NotFoundException("error.department.notFound", code));
+		requireSystemAdmin(actor, d.regionCode());
+		if (!d.code().equals(draft.code()) || !d.regionCode().equals(draft.regionCode())) {
+			throw new RuleViolationException("immutable-field", "error.department.immutable");
+		}
+		checkCreditCode(draft.creditCode());
+		d.update(draft);
+		return departments.save(d).view();
+	}
+
+	private static void checkCreditCode(@Nullable String code) {
+		if (code != null && !code.isBlank() && !CreditCode.isValid(code)) {
+			throw new InvalidInputException("invalid-credit-code", "error.creditCode.invalid", "creditCode");
+		}
+	}
+
+	// ---- halls and windows
+
+	public List<HallView> halls() {
+		return halls.findAll().stream().sorted(Comparator.comparing(Hall::regionCode)).map(this::hallView).toList();
+	}
+
+	public List<HallView> hallsOf(String regionCode) {
+		return halls.findByRegionCode(regionCode).stream().map(this::hallView).toList();
+	}
+
+	public HallView hall(long id) {
+		return halls.findById(id).map(this::hallView)
+			.orElseThrow(() -> new NotFoundException("error.hall.notFound", id));
+	}
+
+	private HallView hallView(Hall hall) {
+		Map<Long, DepartmentView> byId = departmentsById();
+		List<WindowView> ws = windows.findByHallId(hall.id()).stream()
+			.map(w -> w.view(w.departmentIds().stream()
+				.map(id -> byId.containsKey(id) ? byId.get(id).code() : String.valueOf(id))
+				.sorted()
+				.toList()))
+			.sorted(Comparator.comparing(WindowView::number))
+			.toList();
+		return hall.view(ws);
+	}
+
+	@Transactional
+	public HallView addHall(HallDraft draft, GovHallUser actor) {
+		requireRegion(draft.regionCode());
+		requireSystemAdmin(actor, draft.regionCode());
+		return hallView(halls.save(Hall.create(draft)));
+	}
+
+	@Transactional
+	public HallView addWindow(long hallId, WindowDraft draft, GovHallUser actor) {
+		Hall hall = halls.findById(hallId).orElseThrow(() -> new NotFoundException("error.hall.notFound", hallId));
+		requireSystemAdmin(actor, hall.regionCode());
+		if (windows.existsByHallIdAndNumber(hallId, draft.number())) {
+			throw new ConflictException("duplicate", "error.window.exists", draft.number());
+		}
+		if (draft.kind() == WindowKind.DEDICATED && draft.departmentCodes().size() != 1) {
+			throw new RuleViolationException("window-kind", "error.window.dedicatedOne");
+		}
+		Set<Long> ids = new HashSet<>();
+		for (String code : draft.departmentCodes()) {
+			ids.add(requireDepartment(code).id());
+		}
+		windows.save(ServiceWindow.open(hallId, draft.number(), draft.nameZh(), draft.nameEn(), draft.kind(), ids));
+		return hallView(hall);
+	}
+
+	// ---- accounts
+
+	public List<AccountView> accounts(GovHallUser actor) {
+		requireSystemAdmin(actor, null);
+		Map<Long, DepartmentView> byId = departmentsById();
+		return accounts.findAll().stream().sorted(Comparator.comparing(Account::username))
+			.map(a -> view(a, byId))
+			.toList();
+	}
+
+	private AccountView view(Account a, Map<Long, DepartmentView> byId) {
+		Long dep = a.departmentId();
+		return new AccountView(a.id() == null ? 0 : a.id(), a.username(), a.displayName(), a.roles(), a.regionCode(),
+				dep == null || !byId.containsKey(dep) ? null : byId.get(dep).code(), a.enabled(),
+				a.isLocked(clock.instant()));
+	}
+
+	@Transactional
+	public AccountView openAccount(AccountDraft draft, GovHallUser actor) {
+		requireSystemAdmin(actor, draft.regionCode());
+		return openAccount(draft);
+	}
+
+	/** Opens an account without an acting administrator: used by demo seeding and applicant self-registration. */
+	@Transactional
+	public AccountView openAccount(AccountDraft draft) {
+		if (accounts.existsByUsername(draft.username())) {
+			throw new ConflictException("duplicate", "error.account.exists", draft.username());
+		}
+		boolean staff = draft.roles().stream().anyMatch(Role::isStaff);
+		if (staff && draft.regionCode() == null) {
+			throw new InvalidInputException("scope-required", "error.account.regionRequired", "regionCode");
+		}
+		if (draft.regionCode() != null) {
+			requireRegion(draft.regionCode());
+		}
+		Long departmentId = null;
+		if (draft.departmentCode() != null && !draft.departmentCode().isBlank()) {
+			DepartmentView dep = requireDepartment(draft.departmentCode());
+			if (draft.regionCode() == null || !dep.regionCode().equals(draft.regionCode())) {
+				throw new RuleViolationException("scope-mismatch", "error.account.departmentOutsideRegion");
+			}
+			departmentId = dep.id();
+		}
+		else if (draft.roles().contains(Role.DEPARTMENT_ADMIN)) {
+			throw new InvalidInputException("scope-required", "error.account.departmentRequired", "departmentCode");
+		}
+		Account a = Account.open(draft.username(), passwords.encode(draft.password()), draft.displayName(),
+				draft.roles(), draft.regionCode(), departmentId, clock.instant());
+		return view(accounts.save(a), departmentsById());
+	}
+
+	public boolean accountExists(String username) {
+		return accounts.existsByUsername(username);
+	}
+
+	/** The account as a principal, for work done on its behalf without a login (demo seeding, jobs). */
+	public Optional<GovHallUser> principal(String username) {
+		return accounts.findByUsername(username).map(a -> new GovHallUser(a.id(), a.username(), a.passwordHash(),
+				a.displayName(), new StaffScope(a.roles(), a.regionCode(), a.departmentId()), a.enabled(),
+				a.isLocked(clock.instant())));
+	}
+
+	@Transactional
+	void recordLogin(String username, boolean success) {
+		accounts.findByUsername(username).ifPresent(a -> {
+			if (success) {
+				if (a.failedLogins() == 0 && a.lockedUntil() == null) {
+					return;
+				}
+				a.recordSuccessfulLogin();
+			}
+			else {
+				a.recordFailedLogin(clock.instant());
+			}
+			accounts.save(a);
+		});
+	}
+
+	// ---- scope
+
+	/**
+	 * Whether a scope covers a region and (when given) a department: its region must be the target's or above it,
+	 * and a department-bound scope must name the same department.
+	 */
+	public boolean covers(StaffScope scope, String regionCode, @Nullable Long departmentId) {
+		if (scope.regionCode() == null || !isWithin(regionCode, scope.regionCode())) {
+			return false;
+		}
+		return scope.departmentId() == null || departmentId == null || scope.departmentId().equals(departmentId);
+	}
+
+	private void requireSystemAdmin(GovHallUser actor, @Nullable String regionCode) {
+		StaffScope scope = actor.scope();
+		if (!scope.has(Role.SYSTEM_ADMIN) || scope.regionCode() == null
+				|| (regionCode != null && !isWithin(regionCode, scope.regionCode()))
+				|| (regionCode == null && lineage(scope.regionCode()).size() > 1)) {
+			throw new ForbiddenException("error.forbidden.scope");
+		}
+	}
+
+	private static @Nullable String blankToNull(@Nullable String s) {
+		return s == null || s.isBlank() ? null : s;
+	}
+
+}

@@ -1,0 +1,94 @@
+package org.govhall.directory;
+
+import java.util.Collection;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** The signed-in account as Spring Security holds it: identity, display name and scope. */
+public final class GovHallUser implements UserDetails {
+
+	private final long accountId;
+
+	private final String username;
+
+	private final @Nullable String passwordHash;
+
+	private final String displayName;
+
+	private final StaffScope scope;
+
+	private final boolean enabled;
+
+	private final boolean locked;
+
+	GovHallUser(long accountId, String username, @Nullable String passwordHash, String displayName, StaffScope scope,
+			boolean enabled, boolean locked) {
+		this.accountId = accountId;
+		this.username = username;
+		this.passwordHash = passwordHash;
+		this.displayName = displayName;
+		this.scope = scope;
+		this.enabled = enabled;
+		this.locked = locked;
+	}
+
+	public long accountId() {
+		return accountId;
+	}
+
+	public String displayName() {
+		return displayName;
+	}
+
+	public StaffScope scope() {
+		return scope;
+	}
+
+	public boolean isStaff() {
+		return scope.roles().stream().anyMatch(Role::isStaff);
+	}
+
+	@Override
+	public Collection<? extends GrantedAuthority> getAuthorities() {
+		return scope.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+	}
+
+	@Override
+	public @Nullable String getPassword() {
+		return passwordHash;
+	}
+
+	@Override
+	public String getUsername() {
+		return username;
+	}
+
+	@Override
+	public boolean isAccountNonLocked() {
+		return !locked;
+	}
+
+	@Override
+	public boolean isEnabled() {
+		return enabled;
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof GovHallUser u && u.accountId == accountId;
+	}
+
+	@Override
+	public int hashCode() {
+		return Long.hashCode(accountId);
+	}
+
+	@Override
+	public String toString() {
+		return "GovHallUser[" + username + "]";
+	}
+
+}

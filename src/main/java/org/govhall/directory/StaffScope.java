@@ -1,0 +1,31 @@
+package org.govhall.directory;
+
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where an account may act: a region (with everything below it) and, for department staff, one department. A scope
+ * without a region covers nothing.
+ */
+public record StaffScope(Set<Role> roles, @Nullable String regionCode, @Nullable Long departmentId) {
+
+	public boolean has(Role role) {
+		return roles.contains(role);
+	}
+
+	/** For pages: whether the scope holds the role of that name. */
+	public boolean hasRole(String name) {
+		return roles.stream().anyMatch(r -> r.name().equals(name));
+	}
+
+	public boolean hasAny(Role... any) {
+		for (Role r : any) {
+			if (roles.contains(r)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,185 @@
+package org.govhall.system;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.govhall.shared.GovHallException;
+import org.govhall.shared.GovHallException.FieldViolation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.BindException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns every failure into RFC 9457 problem details in the requester's language: JSON for the API and other
+ * non-HTML clients, the error page for browsers. Unexpected failures are logged once and answered without internals.
+ */
+@ControllerAdvice
+class ErrorHandling {
+
+	private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
+
+	private final Problems problems;
+
+	private final MessageSource messages;
+
+	ErrorHandling(Problems problems, MessageSource messages) {
+		this.problems = problems;
+		this.messages = messages;
+	}
+
+	@ExceptionHandler(GovHallException.class)
+	Object govHall(GovHallException ex, HttpServletRequest req, HttpServletResponse res, Locale locale) {
+		return answer(ex.status(), ex.type(), ex.messageKey(), ex.arguments(), ex.violations(), req, res, locale);
+	}
+
+	@ExceptionHandler(BindException.class)
+	Object invalid(BindException ex, HttpServletRequest req, HttpServletResponse res, Locale locale) {
+		List<FieldViolation> violations = new ArrayList<>();
+		for (FieldError fe : ex.getBindingResult().getFieldErrors()) {
+			violations.add(new FieldViolation(fe.getField(), "error.field.invalid", messages.getMessage(fe, locale)));
+		}
+		ex.getBindingResult().getGlobalErrors()
+			.forEach(ge -> violations
+				.add(new FieldViolation(ge.getObjectName(), "error.field.invalid", messages.getMessage(ge, locale))));
+		return answer(400, "invalid-input", "error.validation", new Object[] { violations.size() }, violations, req,
+				res, locale);
+	}
+
+	@ExceptionHandler(HandlerMethodValidationException.class)
+	Object invalidParameters(HandlerMethodValidationException ex, HttpServletRequest req, HttpServletResponse res,
+			Locale locale) {
+		List<FieldViolation> violations = new ArrayList<>();
+		ex.getParameterValidationResults()
+			.forEach(r -> r.getResolvableErrors()
+				.forEach(e -> violations.add(new FieldViolation(
+						r.getMethodParameter().getParameterName() == null ? "parameter"
+								: r.getMethodParameter().getParameterName(),
+						"error.field.invalid", messages.getMessage(e, locale)))));
+		return answer(400, "invalid-input", "error.validation", new Object[] { violations.size() }, violations, req,
+				res, locale);
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	Object unreadable(HttpMessageNotReadableException ex, HttpServletRequest req, HttpServletResponse res,
+			Locale locale) {
+		return answer(400, "malformed-body", "error.body.malformed", new Object[0], List.of(), req, res, locale);
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	Object typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest req, HttpServletResponse res,
+			Locale locale) {
+		return answer(400, "invalid-input", "error.parameter.type", new Object[] { ex.getName() },
+				List.of(new FieldViolation(ex.getName(), "error.parameter.type", ex.getName())), req, res, locale);
+	}
+
+	@ExceptionHandler({ MissingServletRequestParameterException.class, MissingServletRequestPartException.class })
+	Object missing(Exception ex, HttpServletRequest req, HttpServletResponse res, Locale locale) {
+		String name = ex instanceof MissingServletRequestParameterException m ? m.getParameterName()
+				: ((MissingServletRequestPartException) ex).getRequestPartName();
+		return answer(400, "invalid-input", "error.parameter.missing", new Object[] { name },
+				List.of(new FieldViolation(name, "error.parameter.missing", name)), req, res, locale);
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+	Object mediaType(HttpMediaTypeNotSupportedException ex, HttpServletRequest req, HttpServletResponse res,
+			Locale locale) {
+		return answer(415, "unsupported-media-type", "error.mediaType", new Object[0], List.of(), req, res, locale);
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+	Object notAcceptable(HttpMediaTypeNotAcceptableException ex, HttpServletRequest req, HttpServletResponse res,
+			Locale locale) {
+		return answer(406, "not-acceptable", "error.notAcceptable", new Object[0], List.of(), req, res, locale);
+	}
+
+	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+	Object method(HttpRequestMethodNotSupportedException ex, HttpServletRequest req, HttpServletResponse res,
+			Locale locale) {
+		return answer(405, "method-not-allowed", "error.method", new Object[] { ex.getMethod() }, List.of(), req, res,
+				locale);
+	}
+
+	@ExceptionHandler(NoResourceFoundException.class)
+	Object noResource(NoResourceFoundException ex, HttpServletRequest req, HttpServletResponse res, Locale locale) {
+		return answer(404, "not-found", "error.page.notFound", new Object[0], List.of(), req, res, locale);
+	}
+
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	Object tooLarge(MaxUploadSizeExceededException ex, HttpServletRequest req, HttpServletResponse res,
+			Locale locale) {
+		return answer(413, "too-large", "error.upload.tooLarge", new Object[0], List.of(), req, res, locale);
+	}
+
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	Object concurrent(OptimisticLockingFailureException ex, HttpServletRequest req, HttpServletResponse res,
+			Locale locale) {
+		return answer(409, "concurrent-change", "error.concurrentChange", new Object[0], List.of(), req, res, locale);
+	}
+
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	Object integrity(DataIntegrityViolationException ex, HttpServletRequest req, HttpServletResponse res,
+			Locale locale) {
+		log.info("integrity violation on {}: {}", req.getRequestURI(), ex.getMostSpecificCause().getMessage());
+		return answer(409, "conflict", "error.integrity", new Object[0], List.of(), req, res, locale);
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	Object denied(AccessDeniedException ex, HttpServletRequest req, HttpServletResponse res, Locale locale) {
+		return answer(403, "forbidden", "error.forbidden.role", new Object[0], List.of(), req, res, locale);
+	}
+
+	@ExceptionHandler(Exception.class)
+	Object unexpected(Exception ex, HttpServletRequest req, HttpServletResponse res, Locale locale) {
+		log.error("unexpected failure on {} {}", req.getMethod(), req.getRequestURI(), ex);
+		return answer(500, "internal", "error.internal", new Object[0], List.of(), req, res, locale);
+	}
+
+	private Object answer(int status, String slug, String key, Object[] args, List<FieldViolation> violations,
+			HttpServletRequest req, HttpServletResponse res, Locale locale) {
+		ProblemDetail problem = problems.problem(status, slug, key, args, violations, req, locale);
+		if (wantsHtml(req)) {
+			ModelAndView mav = new ModelAndView("error");
+			mav.addObject("problem", problem);
+			mav.setStatus(org.springframework.http.HttpStatusCode.valueOf(status));
+			return mav;
+		}
+		return ResponseEntity.status(status)
+			.header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag())
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
+	}
+
+	static boolean wantsHtml(HttpServletRequest req) {
+		if (req.getRequestURI().startsWith(req.getContextPath() + "/api/")) {
+			return false;
+		}
+		String accept = req.getHeader(HttpHeaders.ACCEPT);
+		return accept != null && accept.contains("text/html");
+	}
+
+}

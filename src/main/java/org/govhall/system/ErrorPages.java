@@ -1,0 +1,89 @@
+package org.govhall.system;
+
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Errors raised outside the controllers (a refused CSRF token, a filter) reach the container's error path; they are
+ * answered as problem details too, never with a stack trace.
+ */
+@Controller
+class ErrorPages implements ErrorController {
+
+	private final Problems problems;
+
+	ErrorPages(Problems problems) {
+		this.problems = problems;
+	}
+
+	@RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
+	ModelAndView page(HttpServletRequest request, Locale locale) {
+		int status = status(request);
+		ModelAndView mav = new ModelAndView("error");
+		mav.addObject("problem", problem(request, status, locale));
+		mav.setStatus(HttpStatus.valueOf(status));
+		return mav;
+	}
+
+	@RequestMapping("/error")
+	ResponseEntity<ProblemDetail> json(HttpServletRequest request, Locale locale) {
+		int status = status(request);
+		return ResponseEntity.status(status)
+			.header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag())
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem(request, status, locale));
+	}
+
+	private ProblemDetail problem(HttpServletRequest request, int status, Locale locale) {
+		String key = switch (status) {
+			case 401 -> "error.unauthenticated";
+			case 403 -> "error.forbidden.role";
+			case 404 -> "error.page.notFound";
+			case 405 -> "error.method";
+			case 413 -> "error.upload.tooLarge";
+			default -> status >= 500 ? "error.internal" : "error.body.malformed";
+		};
+		String slug = switch (status) {
+			case 401 -> "unauthenticated";
+			case 403 -> "forbidden";
+			case 404 -> "not-found";
+			default -> status >= 500 ? "internal" : "invalid-input";
+		};
+		return problems.problem(status, slug, key, new Object[] { request.getMethod() }, List.of(),
+				new OriginalRequest(request), locale);
+	}
+
+	private static int status(HttpServletRequest request) {
+		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		int status = code instanceof Integer i ? i : 500;
+		return status < 400 ? 500 : status;
+	}
+
+	/** The failed request's own path, for the problem's {@code instance}. */
+	static final class OriginalRequest extends jakarta.servlet.http.HttpServletRequestWrapper {
+
+		OriginalRequest(HttpServletRequest request) {
+			super(request);
+		}
+
+		@Override
+		public String getRequestURI() {
+			Object uri = getRequest().getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+			return uri instanceof String s ? s : super.getRequestURI();
+		}
+
+	}
+
+}

@@ -1,0 +1,60 @@
+package org.govhall.system;
+
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.govhall.directory.GovHallUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** What every page's layout needs: the language, elderly mode, the signed-in user and links to switch both. */
+@ControllerAdvice(annotations = Controller.class)
+class PageModel {
+
+	@ModelAttribute("elderMode")
+	boolean elderMode(HttpServletRequest request) {
+		return Boolean.TRUE.equals(request.getAttribute(Preferences.ELDER_ATTRIBUTE));
+	}
+
+	@ModelAttribute("lang")
+	String lang(Locale locale) {
+		return "en".equals(locale.getLanguage()) ? "en" : "zh-CN";
+	}
+
+	@ModelAttribute("currentUser")
+	@Nullable
+	GovHallUser currentUser() {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		return auth != null && auth.getPrincipal() instanceof GovHallUser u ? u : null;
+	}
+
+	@ModelAttribute("switchLangUrl")
+	String switchLangUrl(HttpServletRequest request, Locale locale) {
+		return here(request)
+			.replaceQueryParam("lang", "en".equals(locale.getLanguage()) ? "zh-CN" : "en")
+			.replaceQueryParam("elder")
+			.build()
+			.toUriString();
+	}
+
+	@ModelAttribute("switchElderUrl")
+	String switchElderUrl(HttpServletRequest request) {
+		return here(request)
+			.replaceQueryParam("elder", elderMode(request) ? "off" : "on")
+			.replaceQueryParam("lang")
+			.build()
+			.toUriString();
+	}
+
+	/** The current page as a relative link, so switching keeps the visitor where they are. */
+	private static UriComponentsBuilder here(HttpServletRequest request) {
+		String query = request.getQueryString();
+		return UriComponentsBuilder.fromUriString(request.getRequestURI() + (query == null ? "" : "?" + query));
+	}
+
+}

@@ -1,0 +1,64 @@
+package org.govhall.system;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.govhall.shared.GovHallException.FieldViolation;
+import org.springframework.context.MessageSource;
+import org.springframework.context.NoSuchMessageException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds RFC 9457 problem details with a stable type per error kind and title, detail and field messages from the
+ * zh-CN/en bundles in the requester's language.
+ */
+@Component
+class Problems {
+
+	static final String TYPE_PREFIX = "urn:govhall:problem:";
+
+	private final MessageSource messages;
+
+	Problems(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	ProblemDetail problem(int status, String slug, String messageKey, Object[] args, List<FieldViolation> violations,
+			HttpServletRequest request, Locale locale) {
+		ProblemDetail p = ProblemDetail.forStatus(status);
+		p.setType(URI.create(TYPE_PREFIX + slug));
+		p.setTitle(message("problem.title." + status, new Object[0], locale,
+				HttpStatus.valueOf(status).getReasonPhrase()));
+		p.setDetail(message(messageKey, args, locale, messageKey));
+		p.setInstance(URI.create(request.getRequestURI()));
+		if (!violations.isEmpty()) {
+			List<Map<String, Object>> errors = new ArrayList<>();
+			for (FieldViolation v : violations) {
+				Map<String, Object> e = new LinkedHashMap<>();
+				e.put("field", v.field());
+				e.put("code", v.messageKey());
+				e.put("message", message(v.messageKey(), v.arguments(), locale, v.messageKey()));
+				errors.add(e);
+			}
+			p.setProperty("errors", errors);
+		}
+		return p;
+	}
+
+	String message(String key, Object[] args, Locale locale, String fallback) {
+		try {
+			return messages.getMessage(key, args, locale);
+		}
+		catch (NoSuchMessageException ex) {
+			return fallback;
+		}
+	}
+
+}

@@ -1,0 +1,128 @@
+package org.govhall.system;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.servlet.LocaleResolver;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who may do what (ADR 0006). The API speaks HTTP Basic without sessions or cookies, so it needs no CSRF token; the
+ * pages use form login with BCrypt, CSRF tokens on every form, a secure session cookie and a strict CSP that the
+ * pages satisfy (no inline script or style). Scope rules (region, department) are checked in the modules' façades.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecuritySettings {
+
+	static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+			+ "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+			+ "frame-ancestors 'none'";
+
+	/** Swagger UI sets inline styles; it gets them, and nothing else more. */
+	static final String CSP_SWAGGER = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, Problems problems, LocaleResolver locales) throws Exception {
+		JsonMapper json = JsonMapper.builder().build();
+		http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**")
+			.authorizeHttpRequests(a -> a
+				.requestMatchers(HttpMethod.GET, "/api/v1/items/*/draft", "/api/v1/accounts/**",
+						"/api/v1/staff/**")
+				.authenticated()
+				.requestMatchers(HttpMethod.GET, "/api/v1/items/**", "/api/v1/regions/**", "/api/v1/departments/**",
+						"/api/v1/halls/**", "/api/v1/reference/**")
+				.permitAll()
+				.requestMatchers("/v3/api-docs/**", "/actuator/health/**", "/actuator/info")
+				.permitAll()
+				.requestMatchers("/actuator/**")
+				.hasRole("SYSTEM_ADMIN")
+				.anyRequest()
+				.authenticated())
+			.httpBasic(b -> b.realmName("GovHall").authenticationEntryPoint((req, res, ex) -> {
+				res.setHeader("WWW-Authenticate", "Basic realm=\"GovHall\"");
+				String key = ex instanceof LockedException ? "error.login.locked" : "error.unauthenticated";
+				write(json, res, problems.problem(401, "unauthenticated", key, new Object[0], List.of(), req,
+						locale(locales, req)));
+			}))
+			.exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> write(json, res,
+					problems.problem(403, "forbidden", "error.forbidden.role", new Object[0], List.of(), req,
+							locale(locales, req)))))
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(c -> c.disable())
+			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(a -> a
+			.requestMatchers("/staff/**")
+			.authenticated()
+			.anyRequest()
+			.permitAll())
+			.formLogin(f -> f.loginPage("/login").failureHandler((req, res, ex) -> res.sendRedirect(
+					req.getContextPath() + (ex instanceof LockedException ? "/login?locked" : "/login?error")))
+				.defaultSuccessUrl("/staff", false)
+				.permitAll())
+			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/").permitAll())
+			.httpBasic(b -> b.disable())
+			.headers(h -> h.addHeaderWriter(pathCsp())
+				.referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				.permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")))
+			.csrf(Customizer.withDefaults());
+		return http.build();
+	}
+
+	private static HeaderWriter pathCsp() {
+		return (req, res) -> res.setHeader("Content-Security-Policy",
+				req.getRequestURI().startsWith(req.getContextPath() + "/swagger-ui") ? CSP_SWAGGER : CSP);
+	}
+
+	private static Locale locale(LocaleResolver locales, HttpServletRequest req) {
+		return locales.resolveLocale(req);
+	}
+
+	private static void write(JsonMapper json, HttpServletResponse res, ProblemDetail problem) throws IOException {
+		res.setStatus(problem.getStatus());
+		res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		res.setCharacterEncoding("UTF-8");
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", String.valueOf(problem.getType()));
+		body.put("title", problem.getTitle());
+		body.put("status", problem.getStatus());
+		body.put("detail", problem.getDetail());
+		body.put("instance", String.valueOf(problem.getInstance()));
+		if (problem.getProperties() != null) {
+			body.putAll(problem.getProperties());
+		}
+		json.writeValue(res.getOutputStream(), body);
+	}
+
+}
