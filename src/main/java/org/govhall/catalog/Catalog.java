@@ -21,8 +21,11 @@ import org.govhall.shared.GovHallException.FieldViolation;
 import org.govhall.shared.InvalidInputException;
 import org.govhall.shared.NotFoundException;
 import org.govhall.shared.RuleViolationException;
+import org.govhall.storage.Storage;
+import org.govhall.storage.StoredFile;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,8 +49,14 @@ public class Catalog {
 
 	private final Clock clock;
 
+	private final Storage storage;
+
+	private final JdbcClient jdbc;
+
 	Catalog(ServiceItems items, ItemVersions versions, CatalogSearch search, Directory directory,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, Storage storage, JdbcClient jdbc) {
+		this.storage = storage;
+		this.jdbc = jdbc;
 		this.items = items;
 		this.versions = versions;
 		this.search = search;
@@ -260,6 +269,58 @@ public class Catalog {
 		items.save(item);
 		events.publishEvent(new ItemEnded(code, status, on, document.strip()));
 		return guide(item, requireVersion(item, item.publishedVersion()));
+	}
+
+	/**
+	 * Attaches a blank template (空表) or a filled-in sample (样表) to a material of the draft. The file is checked
+	 * and stored first; the draft then names it.
+	 */
+	@Transactional
+	public ItemGuide attachMaterialFile(String code, int materialIndex, boolean template, String fileName,
+			byte[] content, GovHallUser actor) {
+		ServiceItem item = requireItem(code);
+		item.requireActive();
+		requireDrafter(actor, item.regionCode(), item.departmentId());
+		ItemVersion v = requireWorking(item);
+		ItemDraft draft = v.content();
+		if (materialIndex < 0 || materialIndex >= draft.materials().size()) {
+			throw new InvalidInputException("invalid-material", "error.material.index", "material", materialIndex);
+		}
+		StoredFile file = storage.store(fileName, content);
+		List<Material> materials = new ArrayList<>(draft.materials());
+		materials.set(materialIndex, materials.get(materialIndex).withFile(template, file.id(), file.name()));
+		v.revise(new ItemDraft(draft.nameZh(), draft.nameEn(), draft.aliases(), draft.keywordsEn(), draft.itemType(),
+				draft.serviceObject(), draft.lifeEvents(), draft.exerciseLevels(), draft.processingMode(),
+				draft.statutoryLimit(), draft.promisedLimit(), draft.onSiteVisits(), draft.onlineAvailability(),
+				draft.conditionsZh(), draft.conditionsEn(), draft.resultNameZh(), draft.resultNameEn(), draft.noFee(),
+				draft.consultPhone(), draft.complaintPhone(), draft.reconsiderationBody(), draft.litigationCourt(),
+				draft.legalBases(), materials, draft.fees(), draft.steps(), draft.delegations(),
+				draft.coDepartmentCodes(), draft.specialProcedures()));
+		return guide(item, versions.save(v));
+	}
+
+	/** A material file of the item that the public may download: one named by a published or earlier version. */
+	public Optional<StoredFile> publicMaterialFile(String code, String fileId) {
+		Long count = jdbc.sql("""
+				SELECT COUNT(*) FROM catalog_material m
+				JOIN catalog_item_version v ON v.id = m.item_version_id
+				JOIN catalog_service_item i ON i.id = v.item_id
+				WHERE i.code = :code AND v.state IN ('PUBLISHED', 'SUPERSEDED')
+				  AND (m.template_file_id = :file OR m.sample_file_id = :file)
+				""").param("code", code).param("file", fileId).query(Long.class).single();
+		return count > 0 ? storage.find(fileId) : Optional.empty();
+	}
+
+	/** A material file of the version being worked on, for staff who may see the draft. */
+	public Optional<StoredFile> draftMaterialFile(String code, String fileId, GovHallUser actor) {
+		ItemGuide guide = workingVersion(code, actor);
+		boolean named = guide.content().materials().stream()
+			.anyMatch(m -> fileId.equals(m.templateFileId()) || fileId.equals(m.sampleFileId()));
+		return named ? storage.find(fileId) : Optional.empty();
+	}
+
+	public byte[] read(StoredFile file) {
+		return storage.read(file);
 	}
 
 	// ---- helpers

@@ -95,6 +95,9 @@ class CatalogStaffPages {
 		}
 		model.addAttribute("guide", guide);
 		model.addAttribute("d", guide.content());
+		boolean working = guide.state() == VersionState.DRAFT || guide.state() == VersionState.IN_REVIEW;
+		model.addAttribute("fileBase", working ? "/staff/items" : "/items");
+		model.addAttribute("uploads", guide.state() == VersionState.DRAFT);
 		model.addAttribute("today", LocalDate.now(clock));
 		return "staff/item";
 	}

@@ -244,6 +244,10 @@ public class ItemForm {
 
 		private @Nullable String note;
 
+		private @Nullable String templateFileId;
+
+		private @Nullable String sampleFileId;
+
 		static MaterialRow of(Material m) {
 			MaterialRow r = new MaterialRow();
 			r.nameZh = m.nameZh();
@@ -257,6 +261,8 @@ public class ItemForm {
 			r.templateName = m.templateName();
 			r.sampleName = m.sampleName();
 			r.note = m.note();
+			r.templateFileId = m.templateFileId();
+			r.sampleFileId = m.sampleFileId();
 			return r;
 		}
 
@@ -266,7 +272,8 @@ public class ItemForm {
 
 		Material toMaterial() {
 			return new Material(text(nameZh), blank(nameEn), originals, copies, medium, requirement,
-					blank(conditionText), blank(source), blank(templateName), blank(sampleName), blank(note));
+					blank(conditionText), blank(source), blank(templateName), blank(sampleName), blank(note),
+					blank(templateFileId), blank(sampleFileId));
 		}
 
 		public @Nullable String getNameZh() { return nameZh; }
@@ -291,6 +298,10 @@ public class ItemForm {
 		public void setSampleName(@Nullable String v) { sampleName = v; }
 		public @Nullable String getNote() { return note; }
 		public void setNote(@Nullable String v) { note = v; }
+		public @Nullable String getTemplateFileId() { return templateFileId; }
+		public void setTemplateFileId(@Nullable String v) { templateFileId = v; }
+		public @Nullable String getSampleFileId() { return sampleFileId; }
+		public void setSampleFileId(@Nullable String v) { sampleFileId = v; }
 
 	}
 

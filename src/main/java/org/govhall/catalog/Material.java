@@ -4,18 +4,38 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A required material (申请材料, GB/T 39046 Table 4): how many originals and copies, on what medium, whether it is
- * mandatory or needed only under a condition, and who issues it.
+ * mandatory or needed only under a condition, who issues it, and its blank template (空表) and filled-in sample (样表).
  */
 public record Material(@NotBlank @Size(max = 200) String nameZh, @Nullable @Size(max = 300) String nameEn,
 		@Min(0) @Max(99) int originals, @Min(0) @Max(99) int copies, @NotNull MaterialMedium medium,
 		@NotNull MaterialRequirement requirement, @Nullable @Size(max = 500) String conditionText,
 		@Nullable @Size(max = 200) String source, @Nullable @Size(max = 200) String templateName,
-		@Nullable @Size(max = 200) String sampleName, @Nullable @Size(max = 1000) String note) {
+		@Nullable @Size(max = 200) String sampleName, @Nullable @Size(max = 1000) String note,
+		@Nullable @Pattern(regexp = "[0-9a-f-]{36}") String templateFileId,
+		@Nullable @Pattern(regexp = "[0-9a-f-]{36}") String sampleFileId) {
+
+	/** A material without attached template or sample files. */
+	public Material(String nameZh, @Nullable String nameEn, int originals, int copies, MaterialMedium medium,
+			MaterialRequirement requirement, @Nullable String conditionText, @Nullable String source,
+			@Nullable String templateName, @Nullable String sampleName, @Nullable String note) {
+		this(nameZh, nameEn, originals, copies, medium, requirement, conditionText, source, templateName, sampleName,
+				note, null, null);
+	}
+
+	/** The same material with a template or sample file attached. */
+	Material withFile(boolean template, String fileId, String fileName) {
+		return template
+				? new Material(nameZh, nameEn, originals, copies, medium, requirement, conditionText, source, fileName,
+						sampleName, note, fileId, sampleFileId)
+				: new Material(nameZh, nameEn, originals, copies, medium, requirement, conditionText, source,
+						templateName, fileName, note, templateFileId, fileId);
+	}
 
 	public String name(java.util.Locale locale) {
 		return "en".equals(locale.getLanguage()) && nameEn != null && !nameEn.isBlank() ? nameEn : nameZh;

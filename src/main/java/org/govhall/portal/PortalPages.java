@@ -94,6 +94,8 @@ class PortalPages {
 	private String guidePage(ItemGuide guide, Model model) {
 		model.addAttribute("guide", guide);
 		model.addAttribute("d", guide.content());
+		model.addAttribute("fileBase", "/items");
+		model.addAttribute("uploads", false);
 		model.addAttribute("departmentNames", departmentNames());
 		return "item";
 	}

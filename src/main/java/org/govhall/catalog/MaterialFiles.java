@@ -1,0 +1,78 @@
+package org.govhall.catalog;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import org.govhall.directory.GovHallUser;
+import org.govhall.shared.NotFoundException;
+import org.govhall.storage.StoredFile;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Downloads of material templates and samples, and their upload by drafters. */
+@Controller
+class MaterialFiles {
+
+	private final Catalog catalog;
+
+	private final MessageSource messages;
+
+	MaterialFiles(Catalog catalog, MessageSource messages) {
+		this.catalog = catalog;
+		this.messages = messages;
+	}
+
+	@GetMapping("/items/{code}/files/{fileId}")
+	ResponseEntity<byte[]> publicFile(@PathVariable String code, @PathVariable String fileId) {
+		return download(catalog.publicMaterialFile(code, fileId)
+			.orElseThrow(() -> new NotFoundException("error.file.notFound")));
+	}
+
+	@GetMapping("/staff/items/{code}/files/{fileId}")
+	ResponseEntity<byte[]> draftFile(@PathVariable String code, @PathVariable String fileId,
+			@AuthenticationPrincipal GovHallUser user) {
+		return download(catalog.draftMaterialFile(code, fileId, user)
+			.orElseThrow(() -> new NotFoundException("error.file.notFound")));
+	}
+
+	@PostMapping("/staff/items/{code}/materials/{index}/files")
+	String upload(@PathVariable String code, @PathVariable int index, @RequestParam("file") MultipartFile file,
+			@RequestParam(defaultValue = "template") String kind, @AuthenticationPrincipal GovHallUser user,
+			Locale locale, RedirectAttributes redirect) throws java.io.IOException {
+		try {
+			catalog.attachMaterialFile(code, index, !"sample".equals(kind),
+					file.getOriginalFilename() == null ? "file" : file.getOriginalFilename(), file.getBytes(), user);
+			redirect.addFlashAttribute("done", messages.getMessage("staff.saved", null, locale));
+		}
+		catch (org.govhall.shared.GovHallException ex) {
+			if (ex.status() == 403 || ex.status() == 404) {
+				throw ex;
+			}
+			redirect.addFlashAttribute("refusal", ex.messageKey());
+			redirect.addFlashAttribute("refusalArgs", ex.arguments());
+			redirect.addFlashAttribute("refusalReasons", ex.violations());
+		}
+		return "redirect:/staff/items/" + code;
+	}
+
+	private ResponseEntity<byte[]> download(StoredFile file) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(file.contentType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(file.name(), StandardCharsets.UTF_8).build().toString())
+			.header("X-Content-SHA256", file.sha256())
+			.body(catalog.read(file));
+	}
+
+}
