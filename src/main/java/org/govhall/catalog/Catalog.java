@@ -78,13 +78,13 @@ public class Catalog {
 		if (published == null) {
 			throw new NotFoundException("error.item.notFound", code);
 		}
-		return guide(item, requireVersion(item, published));
+		return guide(item, requireVersion(item, published)).forPublic();
 	}
 
 	public Optional<ItemGuide> findGuide(String code) {
 		return items.findByCode(code)
 			.filter(i -> i.publishedVersion() != null)
-			.map(i -> guide(i, requireVersion(i, i.publishedVersion())));
+			.map(i -> guide(i, requireVersion(i, i.publishedVersion())).forPublic());
 	}
 
 	/** A published or superseded version; drafts are not public. */
@@ -93,7 +93,7 @@ public class Catalog {
 		ItemVersion v = versions.findByItemIdAndVersionNo(item.id(), versionNo)
 			.filter(x -> x.state().isPublic())
 			.orElseThrow(() -> new NotFoundException("error.version.notFound", code, versionNo));
-		return guide(item, v);
+		return guide(item, v).forPublic();
 	}
 
 	/** The public version history: every version ever published, newest first. */
@@ -289,13 +289,7 @@ public class Catalog {
 		StoredFile file = storage.store(fileName, content);
 		List<Material> materials = new ArrayList<>(draft.materials());
 		materials.set(materialIndex, materials.get(materialIndex).withFile(template, file.id(), file.name()));
-		v.revise(new ItemDraft(draft.nameZh(), draft.nameEn(), draft.aliases(), draft.keywordsEn(), draft.itemType(),
-				draft.serviceObject(), draft.lifeEvents(), draft.exerciseLevels(), draft.processingMode(),
-				draft.statutoryLimit(), draft.promisedLimit(), draft.onSiteVisits(), draft.onlineAvailability(),
-				draft.conditionsZh(), draft.conditionsEn(), draft.resultNameZh(), draft.resultNameEn(), draft.noFee(),
-				draft.consultPhone(), draft.complaintPhone(), draft.reconsiderationBody(), draft.litigationCourt(),
-				draft.legalBases(), materials, draft.fees(), draft.steps(), draft.delegations(),
-				draft.coDepartmentCodes(), draft.specialProcedures()));
+		v.revise(draft.withMaterials(materials));
 		return guide(item, versions.save(v));
 	}
 

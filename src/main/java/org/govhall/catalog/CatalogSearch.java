@@ -48,7 +48,7 @@ class CatalogSearch {
 					continue;
 				}
 				String p = "t" + n++;
-				where.append(" AND (v.name_zh LIKE :").append(p).append(" ESCAPE '\\' OR v.aliases LIKE :").append(p)
+				where.append(" AND (LOWER(v.name_zh) LIKE :").append(p).append(" ESCAPE '\\' OR LOWER(v.aliases) LIKE :").append(p)
 					.append(" ESCAPE '\\' OR LOWER(v.name_en) LIKE :").append(p)
 					.append(" ESCAPE '\\' OR LOWER(v.keywords_en) LIKE :").append(p)
 					.append(" ESCAPE '\\' OR LOWER(i.code) LIKE :").append(p).append(" ESCAPE '\\')");

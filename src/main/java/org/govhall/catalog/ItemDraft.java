@@ -50,4 +50,13 @@ public record ItemDraft(@NotBlank @Size(max = 200) String nameZh, @Nullable @Siz
 		specialProcedures = specialProcedures == null ? Set.of() : Set.copyOf(specialProcedures);
 	}
 
+	/** The same content with another list of materials. */
+	public ItemDraft withMaterials(List<Material> newMaterials) {
+		return new ItemDraft(nameZh, nameEn, aliases, keywordsEn, itemType, serviceObject, lifeEvents, exerciseLevels,
+				processingMode, statutoryLimit, promisedLimit, onSiteVisits, onlineAvailability, conditionsZh,
+				conditionsEn, resultNameZh, resultNameEn, noFee, consultPhone, complaintPhone, reconsiderationBody,
+				litigationCourt, legalBases, newMaterials, fees, steps, delegations, coDepartmentCodes,
+				specialProcedures);
+	}
+
 }

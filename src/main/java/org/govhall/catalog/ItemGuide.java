@@ -29,6 +29,12 @@ public record ItemGuide(String code, ItemStatus status, @Nullable LocalDate ende
 		return publishedAt == null ? null : publishedAt.atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
 	}
 
+	/** The guide as the public sees it: without who submitted it or what the reviewer wrote. */
+	ItemGuide forPublic() {
+		return new ItemGuide(code, status, endedOn, endDocument, endReason, versionNo, state, publishedAt,
+				publishedVersion, department, region, content, delegatedCounties, coDepartments, null, null);
+	}
+
 	public boolean isCurrent() {
 		return publishedVersion != null && publishedVersion == versionNo && state == VersionState.PUBLISHED;
 	}

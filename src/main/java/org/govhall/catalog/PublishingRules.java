@@ -57,7 +57,7 @@ final class PublishingRules {
 		}
 		checkFees(d, v);
 		checkLimits(d, v);
-		// 行政许可法 第二十四条: delegated powers are exercised at county level, and that is published
+		// GB/T 39046 行使层级: an item handled in counties lists the county level, so the published guide says where it is exercised
 		if (!d.delegations().isEmpty() && !d.exerciseLevels().contains(ExerciseLevel.COUNTY)) {
 			v.add(new FieldViolation("exerciseLevels", "rule.delegation.levelMissing"));
 		}

@@ -2,6 +2,7 @@ package org.govhall.shared;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Set;
 
 /**
@@ -41,7 +42,7 @@ public record IdNumber(String value) {
 		try {
 			LocalDate birth = LocalDate.of(Integer.parseInt(v.substring(6, 10)), Integer.parseInt(v.substring(10, 12)),
 					Integer.parseInt(v.substring(12, 14)));
-			if (birth.getYear() < 1900 || birth.isAfter(LocalDate.now())) {
+			if (birth.isAfter(LocalDate.now(ZoneId.of("Asia/Shanghai")))) {
 				return false;
 			}
 		}

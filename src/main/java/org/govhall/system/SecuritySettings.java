@@ -52,11 +52,10 @@ class SecuritySettings {
 		JsonMapper json = JsonMapper.builder().build();
 		http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**")
 			.authorizeHttpRequests(a -> a
-				.requestMatchers(HttpMethod.GET, "/api/v1/items/*/draft", "/api/v1/accounts/**",
-						"/api/v1/staff/**")
+				.requestMatchers(HttpMethod.GET, "/api/v1/items/*/draft", "/api/v1/accounts/**")
 				.authenticated()
 				.requestMatchers(HttpMethod.GET, "/api/v1/items/**", "/api/v1/regions/**", "/api/v1/departments/**",
-						"/api/v1/halls/**", "/api/v1/reference/**")
+						"/api/v1/halls/**")
 				.permitAll()
 				.requestMatchers("/v3/api-docs/**", "/actuator/health/**", "/actuator/info")
 				.permitAll()

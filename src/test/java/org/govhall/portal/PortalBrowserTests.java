@@ -31,7 +31,7 @@ class PortalBrowserTests {
 	void citizenFindsAGuideAndReadsItInEnglishAndElderlyModeOnAPhone() throws Exception {
 		try (Browser browser = new Browser()) {
 			var driver = browser.driver();
-			driver.get("http://localhost:" + port + "/");
+			driver.get("http://localhost:" + port + "/?lang=zh-CN");
 			assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("办事，从这里开始");
 			browser.screenshot("01-home-zh");
 

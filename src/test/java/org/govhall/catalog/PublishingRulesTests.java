@@ -1,0 +1,352 @@
+package org.govhall.catalog;
+
+import java.util.List;
+import java.util.Set;
+
+import org.govhall.shared.GovHallException.FieldViolation;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.govhall.catalog.CatalogFixtures.calendarDays;
+import static org.govhall.catalog.CatalogFixtures.conditionalMaterial;
+import static org.govhall.catalog.CatalogFixtures.delegation;
+import static org.govhall.catalog.CatalogFixtures.editing;
+import static org.govhall.catalog.CatalogFixtures.fee;
+import static org.govhall.catalog.CatalogFixtures.licensingItem;
+import static org.govhall.catalog.CatalogFixtures.licensingItemWith20WorkingDayLimit;
+import static org.govhall.catalog.CatalogFixtures.paperMaterial;
+import static org.govhall.catalog.CatalogFixtures.workingDays;
+
+/** Every publishing rule, each with a draft it accepts and one it refuses. */
+class PublishingRulesTests {
+
+	private static final String OWN = CatalogFixtures.CITY_MARKET_REGULATION;
+
+	private static final Set<String> DEPARTMENTS = Set.of(OWN, "660100-GAJ", "660100-XZSP");
+
+	private static final Set<String> COUNTIES_BELOW = Set.of("660102", "660121");
+
+	private static final PublishingRules.Context CONTEXT = new PublishingRules.Context(OWN, DEPARTMENTS::contains,
+			COUNTIES_BELOW::contains);
+
+	@Test
+	void acceptsTheValidLicensingFixture() {
+		assertThat(PublishingRules.check(licensingItemWith20WorkingDayLimit(), CONTEXT)).isEmpty();
+		assertThat(PublishingRules.referencesOf(licensingItemWith20WorkingDayLimit(), CONTEXT)).isEmpty();
+		assertThat(PublishingRules.check(CatalogFixtures.licensingItemDelegatedToDonghu(), CONTEXT)).isEmpty();
+		assertThat(PublishingRules.check(CatalogFixtures.instantPublicService(), CONTEXT)).isEmpty();
+	}
+
+	@Test
+	void reportsEveryBrokenRuleAtOnce() {
+		ItemDraft broken = licensingItem().legalBases()
+			.noFee(true)
+			.fees(fee(null))
+			.statutoryLimit(null)
+			.instant(workingDays(5))
+			.online(OnlineAvailability.FULLY_ONLINE, 2)
+			.materials(conditionalMaterial("委托书", " "), paperMaterial("营业执照", 0, 0))
+			.delegations(delegation("660221"), delegation("660221"))
+			.coDepartments(OWN, "660100-NONE")
+			.build();
+
+		assertThat(PublishingRules.check(broken, CONTEXT)).extracting(FieldViolation::field, FieldViolation::messageKey)
+			.containsExactlyInAnyOrder(tuple("coDepartmentCodes", "rule.coDepartment.self"),
+					tuple("coDepartmentCodes", "rule.coDepartment.unknown"),
+					tuple("delegations[0].countyCode", "rule.delegation.county"),
+					tuple("delegations[1].countyCode", "rule.delegation.county"),
+					tuple("delegations[1].countyCode", "rule.delegation.duplicate"),
+					tuple("legalBases", "rule.legalBasis.required"), tuple("fees", "rule.fee.noFeeConflict"),
+					tuple("fees[0].legalBasis", "rule.fee.legalBasis"),
+					tuple("statutoryLimit", "rule.statutoryLimit.required"),
+					tuple("promisedLimit.amount", "rule.instant.sameDay"),
+					tuple("exerciseLevels", "rule.delegation.levelMissing"),
+					tuple("materials[0].conditionText", "rule.material.conditionRequired"),
+					tuple("materials[1].copies", "rule.material.countRequired"),
+					tuple("onSiteVisits", "rule.visits.fullyOnline"));
+	}
+
+	@Test
+	void checksTheReferencesOfADraftOnlyWhenSaving() {
+		ItemDraft draft = licensingItem().legalBases().coDepartments("660100-NONE").build();
+
+		assertThat(keys(PublishingRules.referencesOf(draft, CONTEXT))).containsExactly("rule.coDepartment.unknown");
+		assertThat(keys(PublishingRules.check(draft, CONTEXT))).containsExactlyInAnyOrder("rule.coDepartment.unknown",
+				"rule.legalBasis.required");
+	}
+
+	@Nested
+	class LegalBases {
+
+		@Test
+		void acceptsAnItemWithALegalBasis() {
+			assertThat(violations(licensingItem())).isEmpty();
+		}
+
+		@Test
+		void refusesAnItemWithoutALegalBasis() {
+			assertThat(violations(licensingItem().legalBases())).singleElement()
+				.satisfies(v -> assertThat(v.field()).isEqualTo("legalBases"))
+				.satisfies(v -> assertThat(v.messageKey()).isEqualTo("rule.legalBasis.required"));
+		}
+
+	}
+
+	@Nested
+	class Fees {
+
+		@Test
+		void acceptsAFeeWithItsLegalBasis() {
+			assertThat(violations(licensingItem().noFee(false).fees(fee("《行政事业性收费标准》第三条")))).isEmpty();
+		}
+
+		@Test
+		void refusesAFeeWithoutALegalBasis() {
+			assertThat(violations(licensingItem().noFee(false).fees(fee(null), fee("依据"), fee("  "))))
+				.extracting(FieldViolation::field, FieldViolation::messageKey)
+				.containsExactly(tuple("fees[0].legalBasis", "rule.fee.legalBasis"),
+						tuple("fees[2].legalBasis", "rule.fee.legalBasis"));
+		}
+
+		@Test
+		void refusesFeesOnAnItemDeclaredFreeOfCharge() {
+			assertThat(keys(violations(licensingItem().noFee(true).fees(fee("依据")))))
+				.containsExactly("rule.fee.noFeeConflict");
+		}
+
+		@Test
+		void refusesAnItemThatNeitherIsFreeNorListsAFee() {
+			assertThat(keys(violations(licensingItem().noFee(false).fees()))).containsExactly("rule.fee.missing");
+		}
+
+	}
+
+	@Nested
+	class TimeLimits {
+
+		@Test
+		void acceptsANonLicensingItemWithoutAStatutoryLimit() {
+			assertThat(violations(licensingItem().itemType(ItemType.PUBLIC_SERVICE).statutoryLimit(null))).isEmpty();
+		}
+
+		@Test
+		void refusesALicenceWithoutAStatutoryLimit() {
+			assertThat(violations(licensingItem().statutoryLimit(null)))
+				.extracting(FieldViolation::field, FieldViolation::messageKey)
+				.containsExactly(tuple("statutoryLimit", "rule.statutoryLimit.required"));
+		}
+
+		@Test
+		void refusesAStatutoryLimitOfZero() {
+			assertThat(keys(violations(licensingItem().statutoryLimit(workingDays(0)).instant())))
+				.containsExactly("rule.statutoryLimit.positive");
+		}
+
+		@Test
+		void acceptsAPromiseEqualToTheStatutoryLimit() {
+			assertThat(violations(licensingItem().promised(workingDays(20)))).isEmpty();
+		}
+
+		@Test
+		void refusesAPromiseLongerThanTheStatutoryLimit() {
+			assertThat(violations(licensingItem().promised(workingDays(21))))
+				.extracting(FieldViolation::field, FieldViolation::messageKey)
+				.containsExactly(tuple("promisedLimit", "rule.promisedLimit.exceeds"));
+		}
+
+		@Test
+		void acceptsACalendarDayPromiseNoLongerThanAWorkingDayStatute() {
+			assertThat(violations(licensingItem().promised(calendarDays(20)))).isEmpty();
+			assertThat(violations(licensingItem().promised(calendarDays(15)))).isEmpty();
+		}
+
+		@Test
+		void refusesACalendarDayPromiseLongerThanAWorkingDayStatute() {
+			assertThat(keys(violations(licensingItem().promised(calendarDays(21)))))
+				.containsExactly("rule.promisedLimit.exceeds");
+		}
+
+		@Test
+		void refusesAWorkingDayPromiseAgainstACalendarDayStatuteEvenWhenShorter() {
+			assertThat(keys(violations(licensingItem().statutoryLimit(calendarDays(30)).promised(workingDays(5)))))
+				.containsExactly("rule.promisedLimit.exceeds");
+		}
+
+		@Test
+		void acceptsACalendarDayPromiseAgainstACalendarDayStatute() {
+			assertThat(violations(licensingItem().statutoryLimit(calendarDays(30)).promised(calendarDays(30))))
+				.isEmpty();
+		}
+
+		@Test
+		void acceptsAnInstantItemWithAPromiseOfZeroOrNone() {
+			assertThat(violations(licensingItem().instant(calendarDays(0)))).isEmpty();
+			assertThat(violations(licensingItem().instant(workingDays(0)))).isEmpty();
+			assertThat(violations(licensingItem().instant(null))).isEmpty();
+		}
+
+		@Test
+		void refusesAnInstantItemWithAPromiseOfDays() {
+			assertThat(violations(licensingItem().instant(workingDays(1))))
+				.extracting(FieldViolation::field, FieldViolation::messageKey)
+				.containsExactly(tuple("promisedLimit.amount", "rule.instant.sameDay"));
+		}
+
+		@Test
+		void refusesAPromisedItemWithoutAPromisedLimit() {
+			assertThat(violations(licensingItem().promised(null)))
+				.extracting(FieldViolation::field, FieldViolation::messageKey)
+				.containsExactly(tuple("promisedLimit", "rule.promisedLimit.required"));
+		}
+
+		@Test
+		void refusesAPromisedItemPromisingZeroDays() {
+			assertThat(keys(violations(licensingItem().promised(workingDays(0)))))
+				.containsExactly("rule.promisedLimit.positive");
+		}
+
+	}
+
+	@Nested
+	class CoDepartments {
+
+		@Test
+		void acceptsAnotherExistingDepartment() {
+			assertThat(violations(licensingItem().coDepartments("660100-GAJ", "660100-XZSP"))).isEmpty();
+		}
+
+		@Test
+		void refusesTheImplementingDepartmentItself() {
+			assertThat(violations(licensingItem().coDepartments(OWN)))
+				.extracting(FieldViolation::field, FieldViolation::messageKey)
+				.containsExactly(tuple("coDepartmentCodes", "rule.coDepartment.self"));
+		}
+
+		@Test
+		void refusesAnUnknownDepartment() {
+			assertThat(violations(licensingItem().coDepartments("660100-GAJ", "660100-NONE")))
+				.singleElement()
+				.satisfies(v -> assertThat(v.messageKey()).isEqualTo("rule.coDepartment.unknown"))
+				.satisfies(v -> assertThat(v.arguments()).containsExactly("660100-NONE"));
+		}
+
+	}
+
+	@Nested
+	class Delegations {
+
+		@Test
+		void acceptsDelegationsToCountiesBelowTheItemsRegion() {
+			assertThat(violations(licensingItem().delegatedTo("660102", "660121"))).isEmpty();
+		}
+
+		@Test
+		void refusesACountyThatIsNotBelowTheItemsRegion() {
+			assertThat(violations(licensingItem().delegatedTo("660121", "660221")))
+				.extracting(FieldViolation::field, FieldViolation::messageKey)
+				.containsExactly(tuple("delegations[1].countyCode", "rule.delegation.county"));
+		}
+
+		@Test
+		void refusesTheSameCountyTwice() {
+			assertThat(violations(licensingItem().delegatedTo("660121", "660102", "660121")))
+				.extracting(FieldViolation::field, FieldViolation::messageKey)
+				.containsExactly(tuple("delegations[2].countyCode", "rule.delegation.duplicate"));
+		}
+
+		@Test
+		void refusesADelegatedItemNotExercisedAtCountyLevel() {
+			assertThat(violations(licensingItem().delegations(delegation("660121")).levels(ExerciseLevel.CITY)))
+				.extracting(FieldViolation::field, FieldViolation::messageKey)
+				.containsExactly(tuple("exerciseLevels", "rule.delegation.levelMissing"));
+		}
+
+		@Test
+		void acceptsCountyLevelWithoutDelegations() {
+			assertThat(violations(licensingItem().levels(ExerciseLevel.CITY, ExerciseLevel.COUNTY))).isEmpty();
+		}
+
+	}
+
+	@Nested
+	class Materials {
+
+		@Test
+		void acceptsAConditionalMaterialThatNamesItsCondition() {
+			assertThat(violations(licensingItem().materials(conditionalMaterial("委托书", "委托他人办理的")))).isEmpty();
+		}
+
+		@Test
+		void refusesAConditionalMaterialWithoutACondition() {
+			assertThat(violations(licensingItem().materials(paperMaterial("申请书", 1, 0),
+					conditionalMaterial("委托书", null), conditionalMaterial("身份证明", "  "))))
+				.extracting(FieldViolation::field, FieldViolation::messageKey)
+				.containsExactly(tuple("materials[1].conditionText", "rule.material.conditionRequired"),
+						tuple("materials[2].conditionText", "rule.material.conditionRequired"));
+		}
+
+		@Test
+		void acceptsPaperMaterialWithOriginalsOrCopiesAndElectronicMaterialWithNone() {
+			ItemDraft draft = licensingItem().materials(paperMaterial("申请书", 1, 0), paperMaterial("营业执照", 0, 1),
+					new Material("电子证照", null, 0, 0, MaterialMedium.ELECTRONIC, MaterialRequirement.MANDATORY, null,
+							null, null, null, null))
+				.build();
+			assertThat(PublishingRules.check(draft, CONTEXT)).isEmpty();
+		}
+
+		@Test
+		void refusesPaperMaterialWithNoCopies() {
+			assertThat(violations(licensingItem().materials(paperMaterial("营业执照", 0, 0))))
+				.extracting(FieldViolation::field, FieldViolation::messageKey)
+				.containsExactly(tuple("materials[0].copies", "rule.material.countRequired"));
+		}
+
+	}
+
+	@Nested
+	class Visits {
+
+		@Test
+		void acceptsAFullyOnlineItemWithoutVisits() {
+			assertThat(violations(licensingItem().online(OnlineAvailability.FULLY_ONLINE, 0))).isEmpty();
+		}
+
+		@Test
+		void refusesAFullyOnlineItemThatNeedsAVisit() {
+			assertThat(violations(licensingItem().online(OnlineAvailability.FULLY_ONLINE, 1)))
+				.extracting(FieldViolation::field, FieldViolation::messageKey)
+				.containsExactly(tuple("onSiteVisits", "rule.visits.fullyOnline"));
+		}
+
+		@Test
+		void acceptsAnOfflineItemWithOneVisitAndAPartlyOnlineItemWithNone() {
+			assertThat(violations(licensingItem().online(OnlineAvailability.OFFLINE, 1))).isEmpty();
+			assertThat(violations(licensingItem().online(OnlineAvailability.PARTLY_ONLINE, 0))).isEmpty();
+		}
+
+		@Test
+		void refusesAnOfflineItemWithoutAVisit() {
+			assertThat(violations(licensingItem().online(OnlineAvailability.OFFLINE, 0)))
+				.extracting(FieldViolation::field, FieldViolation::messageKey)
+				.containsExactly(tuple("onSiteVisits", "rule.visits.offline"));
+		}
+
+	}
+
+	@Test
+	void editingAFixtureKeepsEverythingElse() {
+		ItemDraft original = CatalogFixtures.licensingItemDelegatedToDonghu();
+		assertThat(editing(original).build()).isEqualTo(original);
+	}
+
+	private static List<FieldViolation> violations(CatalogFixtures.Draft draft) {
+		return PublishingRules.check(draft.build(), CONTEXT);
+	}
+
+	private static List<String> keys(List<FieldViolation> violations) {
+		return violations.stream().map(FieldViolation::messageKey).toList();
+	}
+
+}

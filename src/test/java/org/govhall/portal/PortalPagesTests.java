@@ -1,0 +1,223 @@
+package org.govhall.portal;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.Cookie;
+import org.govhall.catalog.Catalog;
+import org.govhall.catalog.CatalogFixtures;
+import org.govhall.directory.Directory;
+import org.govhall.directory.GovHallUser;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/** The public portal's pages: language and elderly mode, search, guides, errors, security headers and login. */
+@SpringBootTest(properties = "govhall.demo.enabled=true")
+@AutoConfigureMockMvc
+@ActiveProfiles("h2")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PortalPagesTests {
+
+	/** A licence of 示范市市场监督管理局 delegated to 东湖县, published through the catalog's own steps. */
+	static final String ITEM = "P-FOOD-LICENCE";
+
+	static final String ITEM_NAME = "食品经营许可（门户测试）";
+
+	private static final Pattern INLINE_STYLE = Pattern.compile(" style=\"", Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern INLINE_HANDLER = Pattern.compile("\\son[a-z]+\\s*=\\s*\"", Pattern.CASE_INSENSITIVE);
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Catalog catalog;
+
+	@Autowired
+	Directory directory;
+
+	@BeforeAll
+	void publishAnItem() {
+		GovHallUser deptadmin = directory.principal("deptadmin").orElseThrow();
+		GovHallUser legal = directory.principal("legal").orElseThrow();
+		catalog.createItem(ITEM, CatalogFixtures.CITY_MARKET_REGULATION, CatalogFixtures.licensingItem()
+			.nameZh(ITEM_NAME)
+			.nameEn("Food business licence (portal test)")
+			.delegatedTo(CatalogFixtures.DONGHU_COUNTY)
+			.build(), deptadmin);
+		catalog.submit(ITEM, deptadmin);
+		catalog.approve(ITEM, legal);
+	}
+
+	@Test
+	void showsTheHomePageInChineseByDefault() throws Exception {
+		MockHttpServletResponse page = perform(get("/"));
+
+		assertThat(page.getStatus()).isEqualTo(200);
+		assertThat(page.getContentType()).startsWith(MediaType.TEXT_HTML_VALUE);
+		assertThat(page.getContentAsString()).contains("<html lang=\"zh-CN\"", "示范省", "办事，从这里开始");
+	}
+
+	@Test
+	void switchesToEnglishAndRemembersTheChoiceInACookie() throws Exception {
+		MockHttpServletResponse page = perform(get("/").param("lang", "en"));
+
+		assertThat(page.getStatus()).isEqualTo(200);
+		assertThat(page.getContentAsString()).contains("<html lang=\"en\"", "Demo Province", "Start here to get things done")
+			.doesNotContain("办事，从这里开始");
+		assertThat(page.getHeaders("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("govhall-lang=en;"));
+
+		assertThat(perform(get("/").cookie(new Cookie("govhall-lang", "en"))).getContentAsString())
+			.contains("Start here to get things done");
+		assertThat(perform(get("/").header("Accept-Language", "en-US,en;q=0.9")).getContentAsString())
+			.contains("Start here to get things done");
+		MockHttpServletResponse back = perform(get("/").param("lang", "zh-CN").cookie(new Cookie("govhall-lang", "en")));
+		assertThat(back.getContentAsString()).contains("办事，从这里开始");
+		assertThat(back.getHeaders("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("govhall-lang=zh-CN;"));
+	}
+
+	@Test
+	void switchesToElderlyModeAndRemembersItInACookie() throws Exception {
+		MockHttpServletResponse page = perform(get("/").param("elder", "on"));
+
+		assertThat(page.getHeaders("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("govhall-elder=on;"));
+		assertThat(page.getContentAsString()).containsPattern("<body[^>]*class=\"[^\"]*\\belder\\b");
+
+		assertThat(perform(get("/items").cookie(new Cookie("govhall-elder", "on"))).getContentAsString())
+			.containsPattern("<body[^>]*class=\"[^\"]*\\belder\\b");
+		assertThat(perform(get("/")).getContentAsString()).doesNotContainPattern("<body[^>]*class=\"[^\"]*\\belder\\b");
+		assertThat(perform(get("/").param("elder", "off").cookie(new Cookie("govhall-elder", "on")))
+			.getContentAsString()).doesNotContainPattern("<body[^>]*class=\"[^\"]*\\belder\\b");
+	}
+
+	@Test
+	void findsAnItemOnTheSearchPage() throws Exception {
+		MockHttpServletResponse page = perform(get("/items").param("q", "门户测试"));
+
+		assertThat(page.getStatus()).isEqualTo(200);
+		assertThat(page.getContentAsString()).contains("<html", "href=\"/items/" + ITEM + "\"", ITEM_NAME,
+				"共找到 1 个事项");
+		assertThat(perform(get("/items").param("region", "660121")).getContentAsString())
+			.contains("href=\"/items/" + ITEM + "\"");
+		assertThat(perform(get("/items").param("q", "没有这种事项")).getContentAsString())
+			.contains("没有找到符合条件的事项");
+	}
+
+	@Test
+	void answersAnHtmxSearchWithTheResultsFragmentOnly() throws Exception {
+		MockHttpServletResponse fragment = perform(get("/items").param("q", "门户测试").header("HX-Request", "true"));
+
+		assertThat(fragment.getStatus()).isEqualTo(200);
+		assertThat(fragment.getContentAsString()).contains("id=\"results\"", "href=\"/items/" + ITEM + "\"")
+			.doesNotContain("<html", "<head", "<header", "<footer");
+	}
+
+	@Test
+	void showsTheGuideWithLegalBasisMaterialsAndDelegations() throws Exception {
+		MockHttpServletResponse page = perform(get("/items/" + ITEM));
+
+		assertThat(page.getStatus()).isEqualTo(200);
+		assertThat(page.getContentAsString()).contains(ITEM_NAME, "设定依据", "《中华人民共和国食品安全法》 第三十五条",
+				"申请材料", "食品经营许可申请书", "委托书", "委托他人办理的", "也可在东湖县办理", "直接下放", "示政发〔2025〕12号",
+				"20 个工作日", "10 个工作日");
+		assertThat(perform(get("/items/" + ITEM).param("lang", "en")).getContentAsString())
+			.contains("Food business licence (portal test)", "Also handled in Donghu County");
+		assertThat(perform(get("/items/" + ITEM + "/versions")).getContentAsString()).contains("第 1 版");
+	}
+
+	@Test
+	void answersAnUnknownItemWithTheHtmlErrorPage() throws Exception {
+		MockHttpServletResponse page = perform(get("/items/NO-SUCH-ITEM").accept(MediaType.TEXT_HTML));
+
+		assertThat(page.getStatus()).isEqualTo(404);
+		assertThat(page.getContentType()).startsWith(MediaType.TEXT_HTML_VALUE);
+		assertThat(page.getContentAsString()).contains("<html", "未找到", "事项 NO-SUCH-ITEM 不存在或尚未公布。")
+			.doesNotContain("Exception", "at org.");
+	}
+
+	@Test
+	void sendsAContentSecurityPolicyThatAllowsOnlyOwnScripts() throws Exception {
+		for (String path : List.of("/", "/items", "/items/" + ITEM, "/login", "/api/v1/items")) {
+			String csp = perform(get(path)).getHeader("Content-Security-Policy");
+			assertThat(csp).as(path).isNotNull().contains("script-src 'self'").doesNotContain("unsafe-inline");
+		}
+	}
+
+	@Test
+	void servesNoPageWithInlineStylesOrScripts() throws Exception {
+		for (String path : List.of("/", "/?lang=en", "/?elder=on", "/items", "/items?q=%E8%AE%B8%E5%8F%AF",
+				"/items?type=ADMINISTRATIVE_LICENSE&region=660100", "/items/" + ITEM, "/items/" + ITEM + "?lang=en",
+				"/items/" + ITEM + "/versions", "/items/" + ITEM + "/versions/1", "/departments", "/halls", "/login",
+				"/login?error", "/login?locked", "/items/NO-SUCH-ITEM")) {
+			MockHttpServletResponse page = perform(get(path).accept(MediaType.TEXT_HTML));
+			String html = page.getContentAsString();
+			assertThat(html).as(path).contains("<html");
+			assertThat(html).as("inline style on %s", path).doesNotContainPattern(INLINE_STYLE);
+			assertThat(html).as("inline script on %s", path).doesNotContainPattern(INLINE_SCRIPT);
+			assertThat(html).as("inline event handler on %s", path).doesNotContainPattern(INLINE_HANDLER);
+		}
+	}
+
+	@Test
+	void refusesALogoutWithoutCsrfToken() throws Exception {
+		assertThat(perform(post("/logout")).getStatus()).isEqualTo(403);
+		assertThat(perform(post("/logout").with(csrf())).getStatus()).isEqualTo(302);
+	}
+
+	@Test
+	void locksAnAccountAfterFiveWrongPasswords() throws Exception {
+		String username = "t-lockout";
+		String password = "right-password-1";
+		MockHttpServletResponse opened = perform(post("/api/v1/accounts").with(httpBasic("admin", "govhall-demo"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"username": "%s", "password": "%s", "displayName": "锁定测试", "roles": ["APPLICANT"]}
+					""".formatted(username, password)));
+		assertThat(opened.getStatus()).as(opened.getContentAsString()).isEqualTo(201);
+
+		assertThat(login(username, password).getRedirectedUrl()).isEqualTo("/staff");
+		for (int attempt = 1; attempt <= 5; attempt++) {
+			assertThat(login(username, "wrong-password").getRedirectedUrl()).as("attempt %d", attempt)
+				.isEqualTo("/login?error");
+		}
+
+		assertThat(login(username, password).getRedirectedUrl()).isEqualTo("/login?locked");
+		assertThat(perform(get("/login").param("locked", "")).getContentAsString()).contains("账号已暂时锁定");
+		MockHttpServletResponse api = perform(get("/api/v1/accounts").with(httpBasic(username, password)));
+		assertThat(api.getStatus()).isEqualTo(401);
+		assertThat(api.getContentAsString()).contains("账号已暂时锁定");
+		assertThat(login("deptadmin", "govhall-demo").getRedirectedUrl()).as("other accounts").isEqualTo("/staff");
+	}
+
+	private MockHttpServletResponse login(String username, String password) throws Exception {
+		MockHttpServletResponse response = perform(
+				post("/login").param("username", username).param("password", password).with(csrf()));
+		assertThat(response.getStatus()).isEqualTo(302);
+		return response;
+	}
+
+	private MockHttpServletResponse perform(RequestBuilder request) throws Exception {
+		MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+		response.setCharacterEncoding("UTF-8");
+		return response;
+	}
+
+}
