@@ -10,7 +10,9 @@ import org.govhall.shared.GovHallException;
 import org.govhall.shared.GovHallException.FieldViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.context.MessageSource;
+import org.springframework.data.relational.core.conversion.DbActionExecutionException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -146,6 +148,26 @@ class ErrorHandling {
 			Locale locale) {
 		log.info("integrity violation on {}: {}", req.getRequestURI(), ex.getMostSpecificCause().getMessage());
 		return answer(409, "conflict", "error.integrity", new Object[0], List.of(), req, res, locale);
+	}
+
+	/** Form fields that name no property, or an index past the binder's limit (e.g. {@code materials[9999]}). */
+	@ExceptionHandler(InvalidPropertyException.class)
+	Object badProperty(InvalidPropertyException ex, HttpServletRequest req, HttpServletResponse res, Locale locale) {
+		return answer(400, "invalid-input", "error.parameter.type", new Object[] { ex.getPropertyName() },
+				List.of(new FieldViolation(ex.getPropertyName(), "error.parameter.type", ex.getPropertyName())), req,
+				res, locale);
+	}
+
+	/** Spring Data JDBC wraps what the database refused; answer by its cause. */
+	@ExceptionHandler(DbActionExecutionException.class)
+	Object dbAction(DbActionExecutionException ex, HttpServletRequest req, HttpServletResponse res, Locale locale) {
+		if (ex.getCause() instanceof OptimisticLockingFailureException lock) {
+			return concurrent(lock, req, res, locale);
+		}
+		if (ex.getCause() instanceof DataIntegrityViolationException integrity) {
+			return integrity(integrity, req, res, locale);
+		}
+		return unexpected(ex, req, res, locale);
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)

@@ -1,0 +1,146 @@
+package org.govhall.system;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import org.govhall.shared.RuleViolationException;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The web edge alone: every failure becomes RFC 9457 problem details in the requester's language. */
+@WebMvcTest(controllers = ProblemDetailsWebTests.Probe.class)
+@Import({ Problems.class, SecuritySettings.class, ProblemDetailsWebTests.Probe.class })
+class ProblemDetailsWebTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	@WithMockUser
+	void invalidFieldsComeBackAsProblemDetailsListingEveryFieldInChineseByDefault() throws Exception {
+		mvc.perform(post("/api/v1/probe").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"\",\"count\":0}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("urn:govhall:problem:invalid-input"))
+			.andExpect(jsonPath("$.title").value("请求有误"))
+			.andExpect(jsonPath("$.status").value(400))
+			.andExpect(jsonPath("$.instance").value("/api/v1/probe"))
+			.andExpect(jsonPath("$.errors", hasSize(2)))
+			.andExpect(jsonPath("$.errors[?(@.field == 'name')]").exists())
+			.andExpect(jsonPath("$.errors[?(@.field == 'count')]").exists());
+	}
+
+	@Test
+	@WithMockUser
+	void speaksEnglishWhenAskedTo() throws Exception {
+		mvc.perform(post("/api/v1/probe").header("Accept-Language", "en-GB,en;q=0.9")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"\",\"count\":1}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(header().string("Content-Language", "en"))
+			.andExpect(jsonPath("$.title").value("Bad request"))
+			.andExpect(jsonPath("$.detail").value(containsString("problem")));
+	}
+
+	@Test
+	@WithMockUser
+	void malformedJsonAndWrongContentTypesAreClientErrors() throws Exception {
+		mvc.perform(post("/api/v1/probe").contentType(MediaType.APPLICATION_JSON).content("{\"name\":"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("urn:govhall:problem:malformed-body"));
+		mvc.perform(post("/api/v1/probe").contentType(MediaType.TEXT_PLAIN).content("name=x"))
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(jsonPath("$.type").value("urn:govhall:problem:unsupported-media-type"));
+		mvc.perform(post("/api/v1/probe").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"x\",\"count\":\"many\"}"))
+			.andExpect(status().isBadRequest());
+	}
+
+	@Test
+	@WithMockUser
+	void ruleViolationsAre422WithTheirMessage() throws Exception {
+		mvc.perform(get("/api/v1/probe/refused"))
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(jsonPath("$.type").value("urn:govhall:problem:publish-refused"))
+			.andExpect(jsonPath("$.detail").value("不能公布：有 3 项不符合公布规则。"));
+	}
+
+	@Test
+	@WithMockUser
+	void unexpectedFailuresAre500WithoutInternals() throws Exception {
+		mvc.perform(get("/api/v1/probe/boom"))
+			.andExpect(status().isInternalServerError())
+			.andExpect(jsonPath("$.type").value("urn:govhall:problem:internal"))
+			.andExpect(content().string(not(containsString("IllegalStateException"))))
+			.andExpect(content().string(not(containsString("secret detail"))));
+	}
+
+	@Test
+	@WithMockUser
+	void unknownApiPathsAre404ProblemDetails() throws Exception {
+		mvc.perform(get("/api/v1/nothing-here"))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	@Test
+	void anonymousWritesAre401ProblemDetailsWithABasicChallenge() throws Exception {
+		mvc.perform(post("/api/v1/probe").contentType(MediaType.APPLICATION_JSON).content("{}"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string("WWW-Authenticate", containsString("Basic")))
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.title").value("需要登录"))
+			.andExpect(jsonPath("$.properties").doesNotExist());
+	}
+
+	@Test
+	@WithMockUser
+	void everyResponseCarriesAStrictContentSecurityPolicy() throws Exception {
+		mvc.perform(get("/api/v1/probe/refused"))
+			.andExpect(header().string("Content-Security-Policy", containsString("script-src 'self'")))
+			.andExpect(header().string("Content-Security-Policy", containsString("frame-ancestors 'none'")))
+			.andExpect(header().string("X-Content-Type-Options", "nosniff"));
+	}
+
+	@RestController
+	static class Probe {
+
+		record Body(@NotBlank String name, @Min(1) int count) {
+		}
+
+		@PostMapping("/api/v1/probe")
+		String accept(@Valid @RequestBody Body body) {
+			return "ok";
+		}
+
+		@GetMapping("/api/v1/probe/refused")
+		String refused() {
+			throw new RuleViolationException("publish-refused", "error.publish.refused", 3);
+		}
+
+		@GetMapping("/api/v1/probe/boom")
+		String boom() {
+			throw new IllegalStateException("secret detail");
+		}
+
+	}
+
+}
