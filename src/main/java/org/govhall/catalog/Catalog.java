@@ -129,23 +129,11 @@ public class Catalog {
 		if (!actor.scope().hasAny(Role.DEPARTMENT_ADMIN, Role.SYSTEM_ADMIN, Role.LEGAL_REVIEWER)) {
 			throw new ForbiddenException("error.forbidden.role");
 		}
-		Map<Long, DepartmentView> deps = directory.departmentsById();
-		List<StaffItemRow> rows = new ArrayList<>();
-		for (ServiceItem item : items.findAll()) {
-			if (!directory.covers(actor.scope(), item.regionCode(), item.departmentId())) {
-				continue;
-			}
-			List<ItemVersion> all = versions.findByItemIdOrderByVersionNoDesc(item.id());
-			ItemVersion latest = all.isEmpty() ? null : all.get(0);
-			boolean working = latest != null && !latest.state().isPublic();
-			DepartmentView dep = deps.get(item.departmentId());
-			rows.add(new StaffItemRow(item.code(), latest == null ? item.code() : latest.content().nameZh(),
-					latest == null ? null : latest.content().nameEn(), dep == null ? "" : dep.code(), item.status(),
-					item.publishedVersion(), working ? latest.versionNo() : null, working ? latest.state() : null,
-					working ? latest.submittedBy() : null));
+		String region = actor.scope().regionCode();
+		if (region == null) {
+			return List.of();
 		}
-		rows.sort(Comparator.comparing(StaffItemRow::departmentCode).thenComparing(StaffItemRow::code));
-		return rows;
+		return search.workList(directory.regionAndBelow(region), actor.scope().departmentId());
 	}
 
 	/** The version being worked on (draft or in review), for staff who may see it. */

@@ -2,6 +2,7 @@ package org.govhall.catalog;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,6 +97,36 @@ class CatalogSearch {
 			.query((rs, n) -> summary(rs, deps))
 			.list();
 		return new ItemPage(rows, total, q.page(), q.size());
+	}
+
+	/** Items of the given regions (and department), each with its newest version, in one query. */
+	List<StaffItemRow> workList(Set<String> regions, @Nullable Long departmentId) {
+		Map<Long, DepartmentView> deps = directory.departmentsById();
+		return jdbc.sql("""
+				SELECT i.code, i.department_id, i.status, i.published_version,
+				       v.version_no, v.state, v.name_zh, v.name_en, v.submitted_by
+				FROM catalog_service_item i
+				JOIN catalog_item_version v ON v.item_id = i.id
+				 AND v.version_no = (SELECT MAX(w.version_no) FROM catalog_item_version w WHERE w.item_id = i.id)
+				WHERE i.region_code IN (:regions)
+				""" + (departmentId == null ? "" : " AND i.department_id = :dep") + " ORDER BY i.code")
+			.param("regions", List.copyOf(regions))
+			.params(departmentId == null ? Map.of() : Map.of("dep", departmentId))
+			.query((rs, n) -> {
+				DepartmentView dep = deps.get(rs.getLong("department_id"));
+				VersionState state = VersionState.valueOf(rs.getString("state"));
+				boolean working = !state.isPublic();
+				int publishedNo = rs.getInt("published_version");
+				Integer published = rs.wasNull() ? null : publishedNo;
+				return new StaffItemRow(rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"),
+						dep == null ? "" : dep.code(), ItemStatus.valueOf(rs.getString("status")),
+						published, working ? rs.getInt("version_no") : null,
+						working ? state : null, working ? rs.getString("submitted_by") : null);
+			})
+			.list()
+			.stream()
+			.sorted(Comparator.comparing(StaffItemRow::departmentCode).thenComparing(StaffItemRow::code))
+			.toList();
 	}
 
 	Map<String, Long> countsByType() {
