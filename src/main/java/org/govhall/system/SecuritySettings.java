@@ -55,7 +55,8 @@ class SecuritySettings {
 				.requestMatchers(HttpMethod.GET, "/api/v1/items/*/draft", "/api/v1/accounts/**")
 				.authenticated()
 				.requestMatchers(HttpMethod.GET, "/api/v1/items/**", "/api/v1/regions/**", "/api/v1/departments/**",
-						"/api/v1/halls/**")
+						"/api/v1/halls/**",
+						"/api/v1/calendar/**")
 				.permitAll()
 				.requestMatchers("/v3/api-docs/**", "/actuator/health/**", "/actuator/info")
 				.permitAll()

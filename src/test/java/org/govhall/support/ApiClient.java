@@ -1,0 +1,83 @@
+package org.govhall.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Calls GovHall's REST API over real HTTP as an anonymous visitor or a demo account (HTTP Basic). */
+public final class ApiClient {
+
+	public static final String DEMO_PASSWORD = "govhall-demo";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final String base;
+
+	public ApiClient(int port) {
+		this.base = "http://localhost:" + port;
+	}
+
+	public Response get(String path, @Nullable String user) {
+		return send(request(path, user).GET());
+	}
+
+	public Response post(String path, @Nullable String user, @Nullable Object body) {
+		return send(request(path, user).POST(body(body)).header("Content-Type", "application/json"));
+	}
+
+	public Response put(String path, @Nullable String user, @Nullable Object body) {
+		return send(request(path, user).PUT(body(body)).header("Content-Type", "application/json"));
+	}
+
+	private HttpRequest.Builder request(String path, @Nullable String user) {
+		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
+		if (user != null) {
+			String token = Base64.getEncoder()
+				.encodeToString((user + ":" + DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
+			b.header("Authorization", "Basic " + token);
+		}
+		return b;
+	}
+
+	private static HttpRequest.BodyPublisher body(@Nullable Object body) {
+		if (body == null) {
+			return HttpRequest.BodyPublishers.noBody();
+		}
+		String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+		return HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8);
+	}
+
+	private Response send(HttpRequest.Builder request) {
+		try {
+			HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A response: status, content type and body, with the body as JSON on demand. */
+	public record Response(int status, String contentType, String body) {
+
+		public JsonNode json() {
+			return JSON.readTree(body);
+		}
+
+	}
+
+}
