@@ -270,6 +270,10 @@ public class Catalog {
 		item.requireActive();
 		requireDrafter(actor, item.regionCode(), item.departmentId());
 		ItemVersion v = requireWorking(item);
+		if (v.state() != VersionState.DRAFT) {
+			throw new ConflictException("version-state", "error.version.state", v.versionNo(), v.state(),
+					VersionState.DRAFT);
+		}
 		ItemDraft draft = v.content();
 		if (materialIndex < 0 || materialIndex >= draft.materials().size()) {
 			throw new InvalidInputException("invalid-material", "error.material.index", "material", materialIndex);

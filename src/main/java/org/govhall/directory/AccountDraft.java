@@ -15,4 +15,10 @@ public record AccountDraft(
 		@NotBlank @Size(max = 100) String displayName, @NotEmpty Set<Role> roles,
 		@Nullable @Pattern(regexp = "[1-9]\\d{5}", message = "{error.regionCode.invalid}") String regionCode,
 		@Nullable @Size(max = 32) String departmentCode) {
+
+	public AccountDraft {
+		regionCode = Blank.toNull(regionCode);
+		departmentCode = Blank.toNull(departmentCode);
+	}
+
 }

@@ -14,4 +14,12 @@ public record DepartmentDraft(
 		@NotNull DepartmentKind kind, @Nullable @Size(max = 18) String creditCode,
 		@Nullable @Size(max = 200) String approvalDivisionZh, @Nullable @Size(max = 300) String approvalDivisionEn,
 		@Nullable @Size(max = 32) @Pattern(regexp = "[0-9+() -]*", message = "{error.phone.pattern}") String phone) {
+
+	public DepartmentDraft {
+		creditCode = Blank.toNull(creditCode);
+		approvalDivisionZh = Blank.toNull(approvalDivisionZh);
+		approvalDivisionEn = Blank.toNull(approvalDivisionEn);
+		phone = Blank.toNull(phone);
+	}
+
 }

@@ -266,10 +266,19 @@ public class Directory {
 
 	// ---- accounts
 
+	/**
+	 * Accounts a system administrator may see: those scoped to the administrator's region or below; the province's
+	 * administrators also see applicants and agents, who have no region.
+	 */
 	public List<AccountView> accounts(GovHallUser actor) {
-		requireSystemAdmin(actor, null);
+		String region = actor.scope().regionCode();
+		requireSystemAdmin(actor, region);
+		Set<String> visible = regionAndBelow(region);
+		boolean provincial = lineage(region).size() == 1;
 		Map<Long, DepartmentView> byId = departmentsById();
-		return accounts.findAll().stream().sorted(Comparator.comparing(Account::username))
+		return accounts.findAll().stream()
+			.filter(a -> a.regionCode() == null ? provincial : visible.contains(a.regionCode()))
+			.sorted(Comparator.comparing(Account::username))
 			.map(a -> view(a, byId))
 			.toList();
 	}

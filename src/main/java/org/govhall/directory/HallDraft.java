@@ -11,4 +11,13 @@ public record HallDraft(@NotBlank @Pattern(regexp = "[1-9]\\d{5}", message = "{e
 		@Nullable @Size(max = 300) String addressZh, @Nullable @Size(max = 400) String addressEn,
 		@Nullable @Size(max = 200) String openingHoursZh, @Nullable @Size(max = 200) String openingHoursEn,
 		@Nullable @Size(max = 32) @Pattern(regexp = "[0-9+() -]*", message = "{error.phone.pattern}") String phone) {
+
+	public HallDraft {
+		addressZh = Blank.toNull(addressZh);
+		addressEn = Blank.toNull(addressEn);
+		openingHoursZh = Blank.toNull(openingHoursZh);
+		openingHoursEn = Blank.toNull(openingHoursEn);
+		phone = Blank.toNull(phone);
+	}
+
 }

@@ -10,4 +10,9 @@ import org.jspecify.annotations.Nullable;
 public record RegionDraft(@NotBlank @Pattern(regexp = "[1-9]\\d{5}", message = "{error.regionCode.invalid}") String code,
 		@NotBlank @Size(max = 100) String nameZh, @NotBlank @Size(max = 200) String nameEn, @NotNull RegionLevel level,
 		@Nullable @Pattern(regexp = "[1-9]\\d{5}", message = "{error.regionCode.invalid}") String parentCode) {
+
+	public RegionDraft {
+		parentCode = Blank.toNull(parentCode);
+	}
+
 }
