@@ -1,5 +1,6 @@
 package org.govhall.catalog;
 
+import org.govhall.calendar.LimitUnit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Comparator;

@@ -1,5 +1,6 @@
 package org.govhall.catalog;
 
+import org.govhall.calendar.LimitUnit;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;

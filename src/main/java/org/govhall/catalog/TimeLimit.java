@@ -1,5 +1,6 @@
 package org.govhall.catalog;
 
+import org.govhall.calendar.LimitUnit;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;

@@ -3,6 +3,6 @@
  * delegations to counties, materials, fees and time limits, versioned from draft through review to publication.
  * No item and no fee is published without a legal basis.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "directory", "storage", "shared" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "directory", "storage", "calendar", "shared" })
 @org.jspecify.annotations.NullMarked
 package org.govhall.catalog;

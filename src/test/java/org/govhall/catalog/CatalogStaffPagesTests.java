@@ -1,5 +1,6 @@
 package org.govhall.catalog;
 
+import org.govhall.calendar.LimitUnit;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,121 @@
+package org.govhall.documents;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.govhall.documents.DocumentDraft.Section;
+import org.govhall.shared.GovHallException.FieldViolation;
+import org.govhall.shared.InvalidInputException;
+
+/**
+ * What a draft must satisfy before it gets a number: every field filled, lengths that fit the table and one A4 page
+ * or a few, and no control characters (they have no place in a notice, and XML cannot carry most of them).
+ */
+final class DraftRules {
+
+	static final int CASE_NUMBER_MAX = 64;
+
+	static final int RECIPIENT_MAX = 200;
+
+	static final int ISSUER_MAX = 100;
+
+	static final int TITLE_MAX = 100;
+
+	static final int HEADING_MAX = 100;
+
+	static final int PARAGRAPH_MAX = 2000;
+
+	static final int SECTIONS_MAX = 30;
+
+	static final int PARAGRAPHS_MAX = 50;
+
+	static final int TEXT_MAX = 20_000;
+
+	private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+
+	private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+
+	private DraftRules() {
+	}
+
+	/** Refuses the draft with every violation at once, as a 400 naming the fields. */
+	static void check(DocumentDraft draft) {
+		List<FieldViolation> violations = new ArrayList<>();
+		if (draft.kind() == null) {
+			violations.add(new FieldViolation("kind", "error.document.required"));
+		}
+		line(violations, "caseNumber", draft.caseNumber(), CASE_NUMBER_MAX);
+		line(violations, "recipient", draft.recipient(), RECIPIENT_MAX);
+		line(violations, "issuer", draft.issuer(), ISSUER_MAX);
+		line(violations, "title", draft.title(), TITLE_MAX);
+		LocalDate issuedOn = draft.issuedOn();
+		if (issuedOn == null) {
+			violations.add(new FieldViolation("issuedOn", "error.document.required"));
+		}
+		else if (issuedOn.isBefore(EARLIEST) || issuedOn.isAfter(LATEST)) {
+			violations.add(new FieldViolation("issuedOn", "error.document.issuedOn"));
+		}
+		body(violations, draft.sections());
+		if (!violations.isEmpty()) {
+			throw new InvalidInputException("invalid-document", "error.document.invalid", violations,
+					violations.size());
+		}
+	}
+
+	private static void body(List<FieldViolation> violations, List<Section> sections) {
+		if (sections.isEmpty() || sections.size() > SECTIONS_MAX) {
+			violations.add(new FieldViolation("sections", "error.document.sections", SECTIONS_MAX));
+			return;
+		}
+		int total = 0;
+		for (int s = 0; s < sections.size(); s++) {
+			String field = "sections[" + s + "]";
+			Section section = sections.get(s);
+			if (section == null) {
+				violations.add(new FieldViolation(field, "error.document.required"));
+				continue;
+			}
+			if (!section.heading().isEmpty()) {
+				line(violations, field + ".heading", section.heading(), HEADING_MAX);
+			}
+			List<String> paragraphs = section.paragraphs();
+			if ((paragraphs.isEmpty() && section.heading().isBlank()) || paragraphs.size() > PARAGRAPHS_MAX) {
+				violations.add(new FieldViolation(field + ".paragraphs", "error.document.paragraphs", PARAGRAPHS_MAX));
+			}
+			for (int p = 0; p < paragraphs.size(); p++) {
+				String paragraph = paragraphs.get(p);
+				text(violations, field + ".paragraphs[" + p + "]", paragraph, PARAGRAPH_MAX, true);
+				total += paragraph == null ? 0 : paragraph.length();
+			}
+			total += section.heading().length();
+		}
+		if (total > TEXT_MAX) {
+			violations.add(new FieldViolation("sections", "error.document.tooMuchText", TEXT_MAX));
+		}
+	}
+
+	private static void line(List<FieldViolation> violations, String field, String value, int max) {
+		text(violations, field, value, max, false);
+	}
+
+	private static void text(List<FieldViolation> violations, String field, String value, int max,
+			boolean lineBreaks) {
+		if (value == null || value.isBlank()) {
+			violations.add(new FieldViolation(field, "error.document.required"));
+		}
+		else if (value.length() > max) {
+			violations.add(new FieldViolation(field, "error.document.tooLong", max));
+		}
+		else if (hasControlCharacters(value, lineBreaks)) {
+			violations.add(new FieldViolation(field, "error.document.controlCharacters"));
+		}
+	}
+
+	private static boolean hasControlCharacters(String value, boolean lineBreaks) {
+		return value.codePoints()
+			.anyMatch(c -> (Character.isISOControl(c) && !(lineBreaks && c == '\n'))
+					|| Character.getType(c) == Character.SURROGATE || c == 0xFFFE || c == 0xFFFF);
+	}
+
+}
