@@ -36,19 +36,25 @@ class BundleKeysTests {
 
 	private static final Pattern JAVA_KEY = Pattern.compile("\"\\{?((?:error|rule)\\.[A-Za-z.]+)\\}?\"");
 
+	/** The bundles of spring.messages.basename: each Chinese one beside its English twin. */
+	private static final String[] BASENAMES = { "i18n/messages", "i18n/documents" };
+
 	@Test
 	void chineseAndEnglishBundlesHaveTheSameKeys() throws IOException {
-		Set<String> zh = bundle("i18n/messages.properties").stringPropertyNames();
-		Set<String> en = bundle("i18n/messages_en.properties").stringPropertyNames();
+		for (String base : BASENAMES) {
+			Set<String> zh = bundle(base + ".properties").stringPropertyNames();
+			Set<String> en = bundle(base + "_en.properties").stringPropertyNames();
 
-		assertThat(zh).isNotEmpty();
-		assertThat(difference(zh, en)).as("keys only in messages.properties").isEmpty();
-		assertThat(difference(en, zh)).as("keys only in messages_en.properties").isEmpty();
+			assertThat(zh).as(base).isNotEmpty();
+			assertThat(difference(zh, en)).as("keys only in " + base + ".properties").isEmpty();
+			assertThat(difference(en, zh)).as("keys only in " + base + "_en.properties").isEmpty();
+		}
 	}
 
 	@Test
 	void noMessageIsBlank() throws IOException {
-		for (String name : new String[] { "i18n/messages.properties", "i18n/messages_en.properties" }) {
+		for (String name : new String[] { "i18n/messages.properties", "i18n/messages_en.properties",
+				"i18n/documents.properties", "i18n/documents_en.properties" }) {
 			Properties p = bundle(name);
 			assertThat(p.stringPropertyNames()).as(name).allSatisfy(k -> assertThat(p.getProperty(k)).as(k).isNotBlank());
 		}
@@ -120,9 +126,18 @@ class BundleKeysTests {
 		}
 	}
 
+	/** Every Chinese (or English) bundle together, as the application resolves keys. */
+	private static Properties all(String suffix) throws IOException {
+		Properties merged = new Properties();
+		for (String base : BASENAMES) {
+			merged.putAll(bundle(base + suffix + ".properties"));
+		}
+		return merged;
+	}
+
 	private static void assertMissingFromBundles(Map<String, Set<String>> used) throws IOException {
-		Properties zh = bundle("i18n/messages.properties");
-		Properties en = bundle("i18n/messages_en.properties");
+		Properties zh = all("");
+		Properties en = all("_en");
 		Map<String, Set<String>> missingZh = new TreeMap<>(used);
 		missingZh.keySet().removeIf(zh::containsKey);
 		Map<String, Set<String>> missingEn = new TreeMap<>(used);
@@ -132,7 +147,14 @@ class BundleKeysTests {
 	}
 
 	private static Class<?> enumNamed(String simpleName) throws ClassNotFoundException {
-		for (String module : new String[] { "catalog", "directory", "shared", "system", "portal" }) {
+		String[] modules;
+		try (Stream<Path> dirs = Files.list(JAVA.resolve("org/govhall"))) {
+			modules = dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).toArray(String[]::new);
+		}
+		catch (IOException ex) {
+			throw new ClassNotFoundException("cannot list modules", ex);
+		}
+		for (String module : modules) {
 			try {
 				Class<?> type = Class.forName("org.govhall." + module + "." + simpleName);
 				if (type.isEnum()) {

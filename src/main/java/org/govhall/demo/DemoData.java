@@ -7,6 +7,7 @@ import java.util.List;
 import org.govhall.catalog.Catalog;
 import org.govhall.catalog.ItemDraft;
 import org.govhall.directory.AccountDraft;
+import org.govhall.directory.ApplicantRegistration;
 import org.govhall.directory.DepartmentDraft;
 import org.govhall.directory.Directory;
 import org.govhall.directory.GovHallUser;
@@ -102,6 +103,11 @@ class DemoData {
 				directory.openAccount(a);
 			}
 		}
+		for (ApplicantRegistration a : dir.applicants()) {
+			if (!directory.accountExists(a.username())) {
+				directory.registerApplicant(a);
+			}
+		}
 	}
 
 	/** The province must exist before any account can be scoped to it; the first region is added by the seed. */
@@ -125,7 +131,7 @@ class DemoData {
 	}
 
 	record DirectoryData(List<RegionDraft> regions, List<DepartmentDraft> departments, List<HallData> halls,
-			List<AccountDraft> accounts) {
+			List<AccountDraft> accounts, List<ApplicantRegistration> applicants) {
 	}
 
 	record HallData(HallDraft hall, List<WindowDraft> windows) {

@@ -41,12 +41,26 @@ class Account {
 
 	private Set<AccountRole> roles;
 
+	private @Nullable IdentityKind identityKind;
+
+	private @Nullable String identityNumber;
+
+	private @Nullable String legalName;
+
+	private @Nullable String phone;
+
 	@Version
 	private @Nullable Integer version;
 
 	Account(@Nullable Long id, String username, String passwordHash, String displayName, @Nullable String regionCode,
 			@Nullable Long departmentId, boolean enabled, int failedLogins, @Nullable Instant lockedUntil,
-			Instant createdAt, Set<AccountRole> roles, @Nullable Integer version) {
+			Instant createdAt, Set<AccountRole> roles, @Nullable IdentityKind identityKind,
+			@Nullable String identityNumber, @Nullable String legalName, @Nullable String phone,
+			@Nullable Integer version) {
+		this.identityKind = identityKind;
+		this.identityNumber = identityNumber;
+		this.legalName = legalName;
+		this.phone = phone;
 		this.id = id;
 		this.username = username;
 		this.passwordHash = passwordHash;
@@ -66,7 +80,27 @@ class Account {
 		Set<AccountRole> r = new HashSet<>();
 		roles.forEach(role -> r.add(new AccountRole(role)));
 		return new Account(null, username, passwordHash, displayName, regionCode, departmentId, true, 0, null, now, r,
-				null);
+				null, null, null, null, null);
+	}
+
+	/** Opens an applicant's account with the identity the applicant gave. */
+	static Account applicant(String username, String passwordHash, ApplicantIdentity identity,
+			@Nullable String phone, Instant now) {
+		Set<AccountRole> r = new HashSet<>();
+		r.add(new AccountRole(Role.APPLICANT));
+		return new Account(null, username, passwordHash, identity.legalName(), null, null, true, 0, null, now, r,
+				identity.kind(), identity.number(), identity.legalName(), phone, null);
+	}
+
+	@Nullable
+	ApplicantIdentity identity() {
+		return identityKind == null || identityNumber == null || legalName == null ? null
+				: new ApplicantIdentity(identityKind, legalName, identityNumber);
+	}
+
+	@Nullable
+	String phone() {
+		return phone;
 	}
 
 	void recordFailedLogin(Instant now) {

@@ -325,6 +325,19 @@ public class Directory {
 		return view(accounts.save(a), departmentsById());
 	}
 
+	/** Opens an applicant's account; the identity number is checked (GB 11643 or GB 32100) before anything is stored. */
+	@Transactional
+	public AccountView registerApplicant(ApplicantRegistration registration) {
+		ApplicantIdentity identity = new ApplicantIdentity(registration.kind(), registration.legalName(),
+				registration.identityNumber());
+		if (accounts.existsByUsername(registration.username())) {
+			throw new ConflictException("duplicate", "error.account.exists", registration.username());
+		}
+		Account a = Account.applicant(registration.username(), passwords.encode(registration.password()), identity,
+				Blank.toNull(registration.phone()), clock.instant());
+		return view(accounts.save(a), Map.of());
+	}
+
 	public boolean accountExists(String username) {
 		return accounts.existsByUsername(username);
 	}
@@ -333,7 +346,7 @@ public class Directory {
 	public Optional<GovHallUser> principal(String username) {
 		return accounts.findByUsername(username).map(a -> new GovHallUser(a.id(), a.username(), a.passwordHash(),
 				a.displayName(), new StaffScope(a.roles(), a.regionCode(), a.departmentId()), a.enabled(),
-				a.isLocked(clock.instant())));
+				a.isLocked(clock.instant()), a.identity(), a.phone()));
 	}
 
 	@Transactional

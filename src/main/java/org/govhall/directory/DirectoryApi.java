@@ -115,6 +115,12 @@ class DirectoryApi {
 		return ResponseEntity.status(201).body(a);
 	}
 
+	@PostMapping("/applicants")
+	@Operation(summary = "Register as an applicant: a citizen by resident identity number, an organisation by credit code")
+	ResponseEntity<AccountView> register(@Valid @RequestBody ApplicantRegistration registration) {
+		return ResponseEntity.status(201).body(directory.registerApplicant(registration));
+	}
+
 	/** A region and its children. */
 	record RegionDetail(RegionView region, List<RegionView> children) {
 	}

@@ -24,8 +24,14 @@ public final class GovHallUser implements UserDetails {
 
 	private final boolean locked;
 
+	private final @Nullable ApplicantIdentity identity;
+
+	private final @Nullable String phone;
+
 	GovHallUser(long accountId, String username, @Nullable String passwordHash, String displayName, StaffScope scope,
-			boolean enabled, boolean locked) {
+			boolean enabled, boolean locked, @Nullable ApplicantIdentity identity, @Nullable String phone) {
+		this.identity = identity;
+		this.phone = phone;
 		this.accountId = accountId;
 		this.username = username;
 		this.passwordHash = passwordHash;
@@ -46,6 +52,16 @@ public final class GovHallUser implements UserDetails {
 	public StaffScope scope() {
 		return scope;
 	}
+
+	/** The applicant's identity, for accounts of applicants who registered one. */
+	public @Nullable ApplicantIdentity identity() {
+		return identity;
+	}
+
+	public @Nullable String phone() {
+		return phone;
+	}
+
 
 	public boolean isStaff() {
 		return scope.roles().stream().anyMatch(Role::isStaff);

@@ -56,7 +56,9 @@ class SecuritySettings {
 				.authenticated()
 				.requestMatchers(HttpMethod.GET, "/api/v1/items/**", "/api/v1/regions/**", "/api/v1/departments/**",
 						"/api/v1/halls/**",
-						"/api/v1/calendar/**")
+						"/api/v1/calendar/**", "/api/v1/documents/**", "/api/v1/progress")
+				.permitAll()
+				.requestMatchers(HttpMethod.POST, "/api/v1/applicants")
 				.permitAll()
 				.requestMatchers("/v3/api-docs/**", "/actuator/health/**", "/actuator/info")
 				.permitAll()

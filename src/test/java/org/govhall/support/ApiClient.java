@@ -31,12 +31,31 @@ public final class ApiClient {
 		return send(request(path, user).GET());
 	}
 
-	public Response post(String path, @Nullable String user, @Nullable Object body) {
-		return send(request(path, user).POST(body(body)).header("Content-Type", "application/json"));
-	}
-
 	public Response put(String path, @Nullable String user, @Nullable Object body) {
 		return send(request(path, user).PUT(body(body)).header("Content-Type", "application/json"));
+	}
+
+	/** A multipart upload of one file in the part {@code file}. */
+	public Response upload(String path, @Nullable String user, String fileName, byte[] content) {
+		String boundary = "govhall" + System.nanoTime();
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] body = new byte[head.length + content.length + tail.length];
+		System.arraycopy(head, 0, body, 0, head.length);
+		System.arraycopy(content, 0, body, head.length, content.length);
+		System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+		return send(request(path, user).POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary));
+	}
+
+	/** A request with extra headers, e.g. Idempotency-Key. */
+	public Response post(String path, @Nullable String user, @Nullable Object body, String... headers) {
+		HttpRequest.Builder b = request(path, user).POST(body(body)).header("Content-Type", "application/json");
+		for (int i = 0; i + 1 < headers.length; i += 2) {
+			b.header(headers[i], headers[i + 1]);
+		}
+		return send(b);
 	}
 
 	private HttpRequest.Builder request(String path, @Nullable String user) {

@@ -1,0 +1,665 @@
+package org.govhall.cases;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.govhall.calendar.Deadline;
+import org.govhall.calendar.DueDate;
+import org.govhall.calendar.Extension;
+import org.govhall.calendar.LimitUnit;
+import org.govhall.calendar.Suspension;
+import org.govhall.calendar.WorkingCalendar;
+import org.govhall.cases.CaseRecords.AgentAuthorization;
+import org.govhall.cases.CaseRecords.CaseApplicant;
+import org.govhall.cases.CaseRecords.CorrectionNotice;
+import org.govhall.cases.CaseRecords.Decision;
+import org.govhall.cases.CaseRecords.Delivery;
+import org.govhall.cases.CaseRecords.ExtensionRecord;
+import org.govhall.cases.CaseRecords.HistoryEntry;
+import org.govhall.cases.CaseRecords.MaterialIssue;
+import org.govhall.cases.CaseRecords.Opinion;
+import org.govhall.cases.CaseRecords.Refusal;
+import org.govhall.cases.CaseRecords.Review;
+import org.govhall.cases.CaseRecords.SubmittedMaterial;
+import org.govhall.cases.CaseRecords.SuspensionRecord;
+import org.govhall.catalog.SpecialProcedure;
+import org.govhall.directory.Role;
+import org.govhall.shared.ConflictException;
+import org.govhall.shared.ForbiddenException;
+import org.govhall.shared.InvalidInputException;
+import org.govhall.shared.RuleViolationException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A case (办件): one application for one item, from receipt to delivery. The legal procedure is fixed (行政许可法); what
+ * differs per item comes from its {@link CaseTerms}. Every transition checks the state and the rule that governs it,
+ * records a history entry, and recomputes the case's due dates on the working-day calendar.
+ */
+class Case {
+
+	/** 行政许可法 第三十二条: accept, refuse or give the one-time notice within 5 working days. */
+	static final int ACCEPTANCE_DAYS = 5;
+
+	/** 行政许可法 第四十四条: deliver within 10 working days of the decision. */
+	static final int DELIVERY_DAYS = 10;
+
+	private @Nullable Long id;
+
+	private final String number;
+
+	private final String queryCode;
+
+	private CaseState state;
+
+	private final Channel channel;
+
+	private final CaseTerms terms;
+
+	private final CaseApplicant applicant;
+
+	private final @Nullable AgentAuthorization authorization;
+
+	private @Nullable String firstHandler;
+
+	private LocalDate receivedOn;
+
+	private final Instant submittedAt;
+
+	private @Nullable LocalDate acceptedOn;
+
+	private boolean deemedAccepted;
+
+	private final List<SubmittedMaterial> materials;
+
+	private final List<CorrectionNotice> notices;
+
+	private @Nullable Refusal refusal;
+
+	private final List<SuspensionRecord> suspensions;
+
+	private final List<ExtensionRecord> extensions;
+
+	private final List<Opinion> opinions;
+
+	private @Nullable Review review;
+
+	private @Nullable Decision decision;
+
+	private @Nullable Delivery delivery;
+
+	private @Nullable LocalDate acceptanceDue;
+
+	private @Nullable LocalDate decisionDue;
+
+	private @Nullable LocalDate promisedDue;
+
+	private @Nullable LocalDate deliveryDue;
+
+	private int version;
+
+	private final List<HistoryEntry> newHistory = new ArrayList<>();
+
+	private final List<CaseEvent> newEvents = new ArrayList<>();
+
+	Case(@Nullable Long id, String number, String queryCode, CaseState state, Channel channel, CaseTerms terms,
+			CaseApplicant applicant, @Nullable AgentAuthorization authorization, @Nullable String firstHandler,
+			LocalDate receivedOn, Instant submittedAt, @Nullable LocalDate acceptedOn, boolean deemedAccepted,
+			CaseDocument document, int version) {
+		this.id = id;
+		this.number = number;
+		this.queryCode = queryCode;
+		this.state = state;
+		this.channel = channel;
+		this.terms = terms;
+		this.applicant = applicant;
+		this.authorization = authorization;
+		this.firstHandler = firstHandler;
+		this.receivedOn = receivedOn;
+		this.submittedAt = submittedAt;
+		this.acceptedOn = acceptedOn;
+		this.deemedAccepted = deemedAccepted;
+		this.materials = new ArrayList<>(document.materials());
+		this.notices = new ArrayList<>(document.notices());
+		this.refusal = document.refusal();
+		this.suspensions = new ArrayList<>(document.suspensions());
+		this.extensions = new ArrayList<>(document.extensions());
+		this.opinions = new ArrayList<>(document.opinions());
+		this.review = document.review();
+		this.decision = document.decision();
+		this.delivery = document.delivery();
+		this.version = version;
+	}
+
+	/** A case received now through a channel; window cases have their clerk as first handler (首办负责). */
+	static Case receive(String number, String queryCode, Channel channel, CaseTerms terms, CaseApplicant applicant,
+			@Nullable AgentAuthorization authorization, List<SubmittedMaterial> materials, Actor actor, Now now,
+			WorkingCalendar calendar) {
+		Case c = new Case(null, number, queryCode, CaseState.RECEIVED, channel, terms, applicant, authorization,
+				channel == Channel.WINDOW ? actor.username() : null, now.today(), now.at(), null, false,
+				new CaseDocument(materials, List.of(), null, List.of(), List.of(), List.of(), null, null, null), 0);
+		c.refresh(calendar);
+		c.newHistory.add(new HistoryEntry(now.at(), actor.username(), actor.role(), CaseAction.RECEIVED, null,
+				CaseState.RECEIVED, channel.name()));
+		c.newEvents.add(new CaseEvent.Received(c.facts()));
+		return c;
+	}
+
+	// ---- acceptance (行政许可法 第三十二条)
+
+	/**
+	 * Names every missing or defective material at once. A second notice may only name materials the first did; one
+	 * that names others is still issued (the applicant must learn of it) but is recorded as a breach.
+	 */
+	void requestCorrections(List<MaterialIssue> issues, Actor actor, Now now, WorkingCalendar calendar) {
+		requireState(CaseState.RECEIVED);
+		requireRole(actor, Role.WINDOW_CLERK);
+		if (issues.isEmpty()) {
+			throw new InvalidInputException("issues-required", "error.case.issuesRequired", "issues");
+		}
+		Set<String> earlier = new LinkedHashSet<>();
+		notices.forEach(n -> n.issues().forEach(i -> earlier.add(i.material())));
+		List<String> newlyNamed = notices.isEmpty() ? List.of()
+				: issues.stream().map(MaterialIssue::material).filter(m -> !earlier.contains(m)).distinct().toList();
+		notices.add(new CorrectionNotice(notices.size() + 1, now.today(), actor.username(), issues, null, newlyNamed));
+		takeFirstHandling(actor);
+		transition(CaseState.AWAITING_CORRECTION, actor, now, CaseAction.CORRECTION_REQUESTED,
+				issues.stream().map(MaterialIssue::material).toList().toString()
+						+ (newlyNamed.isEmpty() ? "" : " breach: " + newlyNamed),
+				calendar);
+	}
+
+	/** The applicant hands in the corrections; the acceptance window starts again from today. */
+	void correct(List<SubmittedMaterial> added, Actor actor, Now now, WorkingCalendar calendar) {
+		requireState(CaseState.AWAITING_CORRECTION);
+		if (added.isEmpty()) {
+			throw new InvalidInputException("materials-required", "error.case.materialsRequired", "materials");
+		}
+		materials.addAll(added);
+		CorrectionNotice last = notices.remove(notices.size() - 1);
+		notices.add(last.corrected(now.today()));
+		receivedOn = now.today();
+		transition(CaseState.RECEIVED, actor, now, CaseAction.CORRECTED,
+				added.stream().map(SubmittedMaterial::material).toList().toString(), calendar);
+	}
+
+	void accept(Actor actor, Now now, WorkingCalendar calendar) {
+		requireState(CaseState.RECEIVED);
+		requireRole(actor, Role.WINDOW_CLERK);
+		takeFirstHandling(actor);
+		startReview(now.today(), calendar);
+		transition(CaseState.ACCEPTED, actor, now, CaseAction.ACCEPTED, "", calendar);
+	}
+
+	/**
+	 * With no decision and no notice within 5 working days of receipt, the application counts as accepted from the
+	 * day the materials were received (第三十二条第一款第四项).
+	 */
+	boolean deemAcceptedIfOverdue(Actor system, Now now, WorkingCalendar calendar) {
+		if (state != CaseState.RECEIVED || acceptanceDue == null || !now.today().isAfter(acceptanceDue)) {
+			return false;
+		}
+		deemedAccepted = true;
+		startReview(receivedOn, calendar);
+		transition(CaseState.ACCEPTED, system, now, CaseAction.DEEMED_ACCEPTED,
+				"accepted as of " + receivedOn + "; due " + acceptanceDue + " passed", calendar);
+		return true;
+	}
+
+	void refuse(String reasons, @Nullable String competentAuthority, Actor actor, Now now, WorkingCalendar calendar) {
+		requireState(CaseState.RECEIVED);
+		requireRole(actor, Role.WINDOW_CLERK);
+		requireText(reasons, "reasons");
+		takeFirstHandling(actor);
+		refusal = new Refusal(reasons.strip(), blank(competentAuthority), actor.username(), now.today());
+		transition(CaseState.REFUSED, actor, now, CaseAction.REFUSED, reasons.strip(), calendar);
+	}
+
+	private void startReview(LocalDate on, WorkingCalendar calendar) {
+		acceptedOn = on;
+		opinions.clear();
+		terms.coDepartments().forEach(d -> opinions.add(new Opinion(d, jointReviewDays(), null, null, null, null,
+				null, false)));
+	}
+
+	/** Each co-department's sub-deadline: a third of the statutory limit and at least 5 working days; 10 without one. */
+	int jointReviewDays() {
+		Integer statutory = terms.statutoryAmount();
+		return statutory == null ? 10 : Math.max(5, statutory / 3);
+	}
+
+	// ---- instant items (即办件)
+
+	/** Accepts and grants on the spot at the window, on the same working day (行政许可法 第三十四条第二款). */
+	void decideOnTheSpot(String certificateNo, Actor actor, Now now, WorkingCalendar calendar) {
+		requireState(CaseState.RECEIVED);
+		requireRole(actor, Role.WINDOW_CLERK);
+		if (!terms.instant()) {
+			throw new RuleViolationException("not-instant", "error.case.notInstant", terms.itemCode());
+		}
+		takeFirstHandling(actor);
+		startReview(now.today(), calendar);
+		decision = new Decision(Outcome.APPROVED, certificateNo, null, actor.username(), now.today(), true);
+		transition(CaseState.DECIDED, actor, now, CaseAction.DECIDED_ON_THE_SPOT, certificateNo, calendar);
+	}
+
+	// ---- review
+
+	void recordOpinion(String departmentCode, Verdict verdict, @Nullable String reasons, Actor actor, Now now,
+			WorkingCalendar calendar) {
+		requireState(CaseState.ACCEPTED);
+		requireRole(actor, Role.REVIEWER);
+		int index = -1;
+		for (int i = 0; i < opinions.size(); i++) {
+			if (opinions.get(i).departmentCode().equals(departmentCode)) {
+				index = i;
+			}
+		}
+		if (index < 0) {
+			throw new RuleViolationException("not-co-department", "error.case.notCoDepartment", departmentCode);
+		}
+		Opinion o = opinions.get(index);
+		if (o.given()) {
+			throw new ConflictException("opinion-given", "error.case.opinionGiven", departmentCode);
+		}
+		if (verdict != Verdict.AGREE) {
+			requireText(reasons, "reasons");
+		}
+		boolean late = o.dueOn() != null && now.today().isAfter(o.dueOn());
+		opinions.set(index, new Opinion(departmentCode, o.days(), o.dueOn(), verdict, blank(reasons),
+				actor.username(), now.today(), late));
+		record(actor, now, CaseAction.OPINION_RECORDED, departmentCode + " " + verdict + (late ? " late" : ""));
+		refresh(calendar);
+		newEvents.add(new CaseEvent.OpinionRecorded(facts(), departmentCode, verdict, late));
+	}
+
+	/** The lead department's reviewer recommends a decision once every co-department's opinion is in. */
+	void review(Outcome recommendation, String comments, Actor actor, Now now, WorkingCalendar calendar) {
+		requireState(CaseState.ACCEPTED);
+		requireRole(actor, Role.REVIEWER);
+		if (openSuspension().isPresent()) {
+			throw new RuleViolationException("suspended", "error.case.suspended");
+		}
+		List<String> missing = opinions.stream().filter(o -> !o.given()).map(Opinion::departmentCode).toList();
+		if (!missing.isEmpty()) {
+			throw new RuleViolationException("opinions-missing", "error.case.opinionsMissing", missing.toString());
+		}
+		requireText(comments, "comments");
+		review = new Review(actor.username(), recommendation, comments.strip(), now.today());
+		transition(CaseState.REVIEWED, actor, now, CaseAction.REVIEWED, recommendation.name(), calendar);
+	}
+
+	/**
+	 * One extension of the legal amount with an approver's approval and a reason (行政许可法 第四十二条): 10 working days,
+	 * 15 for joint handling under 第二十六条.
+	 */
+	void extend(String reason, Actor actor, Now now, WorkingCalendar calendar) {
+		if (!state.underReview()) {
+			throw new ConflictException("case-state", "error.case.state", number, state);
+		}
+		requireRole(actor, Role.APPROVER);
+		requireText(reason, "reason");
+		if (!extensions.isEmpty()) {
+			throw new RuleViolationException("extended-once", "error.case.extendedOnce");
+		}
+		if (terms.statutoryUnit() != LimitUnit.WORKING_DAY || terms.statutoryAmount() == null) {
+			throw new RuleViolationException("no-extension", "error.case.noExtension", terms.itemCode());
+		}
+		int amount = extensionAmount();
+		extensions.add(new ExtensionRecord(amount, reason.strip(), actor.username(), now.today()));
+		record(actor, now, CaseAction.EXTENDED, "+" + amount + ": " + reason.strip());
+		refresh(calendar);
+		newEvents.add(new CaseEvent.Extended(facts(), amount, reason.strip()));
+	}
+
+	int extensionAmount() {
+		return terms.joint() ? 15 : 10;
+	}
+
+	/**
+	 * Stops the clock for a procedure of 第四十五条 (hearing, tendering, auction, testing, inspection, quarantine,
+	 * appraisal, expert review); the applicant is told in writing. One stop at a time.
+	 */
+	void suspend(SpecialProcedure procedure, LocalDate from, String reason, Actor actor, Now now,
+			WorkingCalendar calendar) {
+		if (!state.underReview()) {
+			throw new ConflictException("case-state", "error.case.state", number, state);
+		}
+		requireRole(actor, Role.REVIEWER, Role.APPROVER);
+		requireText(reason, "reason");
+		if (openSuspension().isPresent()) {
+			throw new ConflictException("already-suspended", "error.case.alreadySuspended");
+		}
+		if (from.isAfter(now.today()) || acceptedOn == null || from.isBefore(acceptedOn)) {
+			throw new InvalidInputException("invalid-date", "error.case.suspensionDate", "from");
+		}
+		suspensions.add(new SuspensionRecord(procedure, terms.specialProcedures().contains(procedure), from, null,
+				reason.strip(), actor.username()));
+		record(actor, now, CaseAction.SUSPENDED, procedure + " from " + from + ": " + reason.strip());
+		refresh(calendar);
+		newEvents.add(new CaseEvent.Suspended(facts(), procedure, from));
+	}
+
+	/** The procedure ended: the clock runs again from the day after {@code lastDay}. */
+	void resume(LocalDate lastDay, Actor actor, Now now, WorkingCalendar calendar) {
+		requireRole(actor, Role.REVIEWER, Role.APPROVER);
+		SuspensionRecord open = openSuspension()
+			.orElseThrow(() -> new ConflictException("not-suspended", "error.case.notSuspended"));
+		if (lastDay.isBefore(open.from()) || lastDay.isAfter(now.today())) {
+			throw new InvalidInputException("invalid-date", "error.case.suspensionDate", "to");
+		}
+		suspensions.set(suspensions.indexOf(open), open.ended(lastDay));
+		record(actor, now, CaseAction.RESUMED, open.procedure() + " " + open.from() + ".." + lastDay);
+		refresh(calendar);
+		newEvents.add(new CaseEvent.Resumed(facts(), open.procedure(), open.from(), lastDay));
+	}
+
+	// ---- decision and delivery
+
+	/**
+	 * The approver decides on the reviewer's recommendation. Whoever reviewed may not also approve; a denial gives
+	 * reasons and the applicant's rights to reconsideration and litigation (第三十八条).
+	 */
+	void decide(Outcome outcome, @Nullable String certificateNo, @Nullable String reasons, Actor actor, Now now,
+			WorkingCalendar calendar) {
+		requireState(CaseState.REVIEWED);
+		requireRole(actor, Role.APPROVER);
+		if (review != null && review.reviewer().equals(actor.username())) {
+			throw new ForbiddenException("error.case.reviewerApproves");
+		}
+		if (openSuspension().isPresent()) {
+			throw new RuleViolationException("suspended", "error.case.suspended");
+		}
+		if (outcome == Outcome.DENIED) {
+			requireText(reasons, "reasons");
+		}
+		decision = new Decision(outcome, outcome == Outcome.APPROVED ? certificateNo : null,
+				outcome == Outcome.DENIED && reasons != null ? reasons.strip() : null, actor.username(), now.today(),
+				false);
+		transition(CaseState.DECIDED, actor, now, CaseAction.DECIDED,
+				outcome + (certificateNo != null && outcome == Outcome.APPROVED ? " " + certificateNo : ""), calendar);
+	}
+
+	/** Delivery within 10 working days of the decision (第四十四条); a late delivery is recorded as late. */
+	void deliver(DeliveryMethod method, Actor actor, Now now, WorkingCalendar calendar) {
+		requireState(CaseState.DECIDED);
+		requireRole(actor, Role.WINDOW_CLERK);
+		boolean late = deliveryDue != null && now.today().isAfter(deliveryDue);
+		delivery = new Delivery(method, now.today(), actor.username(), late);
+		transition(CaseState.DELIVERED, actor, now, CaseAction.DELIVERED, method + (late ? " late" : ""), calendar);
+	}
+
+	void withdraw(Actor actor, Now now, WorkingCalendar calendar) {
+		if (!(state == CaseState.RECEIVED || state == CaseState.AWAITING_CORRECTION || state.underReview())) {
+			throw new ConflictException("case-state", "error.case.state", number, state);
+		}
+		transition(CaseState.WITHDRAWN, actor, now, CaseAction.WITHDRAWN, "", calendar);
+	}
+
+	/** Evaluates the due dates again, e.g. after the calendar of a year changed. Records only real changes. */
+	boolean recompute(Actor system, Now now, WorkingCalendar calendar, String why) {
+		String before = dueSummary();
+		refresh(calendar);
+		String after = dueSummary();
+		if (before.equals(after)) {
+			return false;
+		}
+		record(system, now, CaseAction.DEADLINES_RECOMPUTED, why + ": " + before + " -> " + after);
+		newEvents.add(new CaseEvent.DeadlinesRecomputed(facts()));
+		return true;
+	}
+
+	// ---- clocks
+
+	Deadline acceptanceDeadline() {
+		return Deadline.of(receivedOn, ACCEPTANCE_DAYS, LimitUnit.WORKING_DAY);
+	}
+
+	Optional<Deadline> decisionDeadline() {
+		return limitDeadline(terms.statutoryAmount(), terms.statutoryUnit());
+	}
+
+	Optional<Deadline> promisedDeadline() {
+		return limitDeadline(terms.promisedAmount(), terms.promisedUnit());
+	}
+
+	Optional<Deadline> deliveryDeadline() {
+		return decision == null ? Optional.empty()
+				: Optional.of(Deadline.of(decision.on(), DELIVERY_DAYS, LimitUnit.WORKING_DAY));
+	}
+
+	Optional<Deadline> opinionDeadline(Opinion o) {
+		return acceptedOn == null ? Optional.empty()
+				: Optional.of(new Deadline(acceptedOn, o.days(), LimitUnit.WORKING_DAY, List.of(), clockStops()));
+	}
+
+	private Optional<Deadline> limitDeadline(@Nullable Integer amount, @Nullable LimitUnit unit) {
+		if (acceptedOn == null || amount == null || unit == null) {
+			return Optional.empty();
+		}
+		List<Extension> ext = unit == LimitUnit.WORKING_DAY
+				? extensions.stream().map(e -> new Extension(e.amount(), e.reason())).toList() : List.of();
+		return Optional.of(new Deadline(acceptedOn, amount, unit, ext, clockStops()));
+	}
+
+	private List<Suspension> clockStops() {
+		return suspensions.stream().map(s -> new Suspension(s.from(), s.to(), s.procedure().name())).toList();
+	}
+
+	Optional<SuspensionRecord> openSuspension() {
+		return suspensions.stream().filter(s -> s.to() == null).findFirst();
+	}
+
+	private void refresh(WorkingCalendar calendar) {
+		acceptanceDue = state == CaseState.RECEIVED ? DueDate.of(acceptanceDeadline(), calendar).due() : null;
+		boolean reviewing = state.underReview();
+		decisionDue = reviewing ? decisionDeadline().map(d -> DueDate.of(d, calendar)).map(DueDate::due).orElse(null)
+				: null;
+		promisedDue = reviewing ? promisedDeadline().map(d -> DueDate.of(d, calendar)).map(DueDate::due).orElse(null)
+				: null;
+		deliveryDue = state == CaseState.DECIDED
+				? deliveryDeadline().map(d -> DueDate.of(d, calendar)).map(DueDate::due).orElse(null) : null;
+		for (int i = 0; i < opinions.size(); i++) {
+			Opinion o = opinions.get(i);
+			LocalDate due = opinionDeadline(o).map(d -> DueDate.of(d, calendar)).map(DueDate::due).orElse(null);
+			opinions.set(i, o.due(due));
+		}
+	}
+
+	private String dueSummary() {
+		return acceptanceDue + "/" + decisionDue + "/" + promisedDue + "/" + deliveryDue + "/"
+				+ opinions.stream().map(o -> String.valueOf(o.dueOn())).toList();
+	}
+
+	// ---- helpers
+
+	private void transition(CaseState to, Actor actor, Now now, CaseAction action, String detail,
+			WorkingCalendar calendar) {
+		CaseState from = state;
+		state = to;
+		refresh(calendar);
+		newHistory.add(new HistoryEntry(now.at(), actor.username(), actor.role(), action, from, to, detail));
+		newEvents.add(CaseEvent.of(action, facts(), this));
+	}
+
+	private void record(Actor actor, Now now, CaseAction action, String detail) {
+		newHistory.add(new HistoryEntry(now.at(), actor.username(), actor.role(), action, state, state, detail));
+	}
+
+	private void takeFirstHandling(Actor actor) {
+		if (firstHandler == null && actor.role().isStaff()) {
+			firstHandler = actor.username();
+		}
+	}
+
+	private void requireState(CaseState expected) {
+		if (state != expected) {
+			throw new ConflictException("case-state", "error.case.state", number, state);
+		}
+	}
+
+	private static void requireRole(Actor actor, Role... roles) {
+		for (Role r : roles) {
+			if (actor.role() == r) {
+				return;
+			}
+		}
+		throw new ForbiddenException("error.forbidden.role");
+	}
+
+	private static void requireText(@Nullable String text, String field) {
+		if (text == null || text.isBlank()) {
+			throw new InvalidInputException("text-required", "error.case.textRequired", field);
+		}
+	}
+
+	private static @Nullable String blank(@Nullable String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+
+	CaseFacts facts() {
+		return new CaseFacts(number, terms.itemCode(), terms.departmentCode(), terms.regionCode(), state, channel,
+				applicant.identity().regionCode(), firstHandler, receivedOn, acceptedOn, deemedAccepted,
+				acceptanceDue, decisionDue, promisedDue, deliveryDue, openSuspension().isPresent(),
+				terms.processingMode(), terms.joint());
+	}
+
+	CaseDocument document() {
+		return new CaseDocument(materials, notices, refusal, suspensions, extensions, opinions, review, decision,
+				delivery);
+	}
+
+	List<HistoryEntry> drainHistory() {
+		List<HistoryEntry> h = List.copyOf(newHistory);
+		newHistory.clear();
+		return h;
+	}
+
+	List<CaseEvent> drainEvents() {
+		List<CaseEvent> e = List.copyOf(newEvents);
+		newEvents.clear();
+		return e;
+	}
+
+	// ---- accessors
+
+	@Nullable
+	Long id() {
+		return id;
+	}
+
+	void assignId(long id) {
+		this.id = id;
+	}
+
+	String number() {
+		return number;
+	}
+
+	String queryCode() {
+		return queryCode;
+	}
+
+	CaseState state() {
+		return state;
+	}
+
+	Channel channel() {
+		return channel;
+	}
+
+	CaseTerms terms() {
+		return terms;
+	}
+
+	CaseApplicant applicant() {
+		return applicant;
+	}
+
+	@Nullable
+	AgentAuthorization authorization() {
+		return authorization;
+	}
+
+	@Nullable
+	String firstHandler() {
+		return firstHandler;
+	}
+
+	LocalDate receivedOn() {
+		return receivedOn;
+	}
+
+	Instant submittedAt() {
+		return submittedAt;
+	}
+
+	@Nullable
+	LocalDate acceptedOn() {
+		return acceptedOn;
+	}
+
+	boolean deemedAccepted() {
+		return deemedAccepted;
+	}
+
+	List<Opinion> opinions() {
+		return List.copyOf(opinions);
+	}
+
+	List<CorrectionNotice> notices() {
+		return List.copyOf(notices);
+	}
+
+	@Nullable
+	Decision decision() {
+		return decision;
+	}
+
+	@Nullable
+	Review review() {
+		return review;
+	}
+
+	@Nullable
+	LocalDate acceptanceDue() {
+		return acceptanceDue;
+	}
+
+	@Nullable
+	LocalDate decisionDue() {
+		return decisionDue;
+	}
+
+	@Nullable
+	LocalDate promisedDue() {
+		return promisedDue;
+	}
+
+	@Nullable
+	LocalDate deliveryDue() {
+		return deliveryDue;
+	}
+
+	int version() {
+		return version;
+	}
+
+	/** The due dates as last stored, so a loaded case compares new evaluations against them. */
+	void restoreDueDates(@Nullable LocalDate acceptance, @Nullable LocalDate decision, @Nullable LocalDate promised,
+			@Nullable LocalDate delivery) {
+		this.acceptanceDue = acceptance;
+		this.decisionDue = decision;
+		this.promisedDue = promised;
+		this.deliveryDue = delivery;
+	}
+
+	void versionSaved(int newVersion) {
+		this.version = newVersion;
+	}
+
+}

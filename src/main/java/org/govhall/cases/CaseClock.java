@@ -1,0 +1,48 @@
+package org.govhall.cases;
+
+import java.time.LocalDate;
+
+import org.govhall.calendar.DueDate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One running or finished limit of a case — acceptance, decision, promised, delivery, or a co-department's
+ * sub-deadline — with its due date, its explanation and how much time is left in working days.
+ */
+public record CaseClock(Kind kind, @Nullable String department, LocalDate start, DueDate dueDate,
+		@Nullable Integer remainingWorkingDays, Status status, @Nullable String explanation) {
+
+	public enum Kind {
+
+		ACCEPTANCE, DECISION, PROMISED, DELIVERY, OPINION
+
+	}
+
+	/**
+	 * Green, yellow (≤ N working days left), red (overdue), paused (clock stopped), or waiting for next year's
+	 * official holiday schedule before the due date can be known.
+	 */
+	public enum Status {
+
+		ON_TIME, WARNING, OVERDUE, PAUSED, AWAITING_CALENDAR
+
+	}
+
+	public @Nullable LocalDate due() {
+		return dueDate.due();
+	}
+
+	/** The message key of the start event, for explanations. */
+	public String startKey() {
+		return switch (kind) {
+			case ACCEPTANCE -> "deadline.start.received";
+			case DELIVERY -> "deadline.start.decided";
+			default -> "deadline.start.accepted";
+		};
+	}
+
+	CaseClock explained(String text) {
+		return new CaseClock(kind, department, start, dueDate, remainingWorkingDays, status, text);
+	}
+
+}

@@ -1,0 +1,95 @@
+package org.govhall.cases;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.govhall.cases.CaseRecords.CorrectionNotice;
+import org.govhall.cases.CaseRecords.Decision;
+import org.govhall.cases.CaseRecords.Delivery;
+import org.govhall.cases.CaseRecords.Refusal;
+import org.govhall.catalog.SpecialProcedure;
+import org.jspecify.annotations.Nullable;
+
+/** Facts about cases, in the past tense, for other modules (supervision, notification, performance). */
+public sealed interface CaseEvent {
+
+	CaseFacts facts();
+
+	record Received(CaseFacts facts) implements CaseEvent {
+	}
+
+	record CorrectionRequested(CaseFacts facts, int round, List<String> materials, List<String> newlyNamed)
+			implements CaseEvent {
+	}
+
+	record Corrected(CaseFacts facts) implements CaseEvent {
+	}
+
+	record Accepted(CaseFacts facts, boolean deemed) implements CaseEvent {
+	}
+
+	record Refused(CaseFacts facts, @Nullable String competentAuthority) implements CaseEvent {
+	}
+
+	record OpinionRecorded(CaseFacts facts, String departmentCode, Verdict verdict, boolean late) implements CaseEvent {
+	}
+
+	record Reviewed(CaseFacts facts, String reviewer) implements CaseEvent {
+	}
+
+	record Extended(CaseFacts facts, int amount, String reason) implements CaseEvent {
+	}
+
+	record Suspended(CaseFacts facts, SpecialProcedure procedure, LocalDate from) implements CaseEvent {
+	}
+
+	record Resumed(CaseFacts facts, SpecialProcedure procedure, LocalDate from, LocalDate to) implements CaseEvent {
+	}
+
+	record Decided(CaseFacts facts, Outcome outcome, String decidedBy, @Nullable String reviewer, boolean onTheSpot)
+			implements CaseEvent {
+	}
+
+	record Delivered(CaseFacts facts, LocalDate on, boolean late) implements CaseEvent {
+	}
+
+	record Withdrawn(CaseFacts facts) implements CaseEvent {
+	}
+
+	record DeadlinesRecomputed(CaseFacts facts) implements CaseEvent {
+	}
+
+	/** The event of a state change, from the case as it stands after it. */
+	static CaseEvent of(CaseAction action, CaseFacts facts, Case c) {
+		return switch (action) {
+			case RECEIVED -> new Received(facts);
+			case CORRECTION_REQUESTED -> {
+				CorrectionNotice n = c.notices().get(c.notices().size() - 1);
+				yield new CorrectionRequested(facts, n.round(), n.issues().stream().map(i -> i.material()).toList(),
+						n.newlyNamed());
+			}
+			case CORRECTED -> new Corrected(facts);
+			case ACCEPTED -> new Accepted(facts, false);
+			case DEEMED_ACCEPTED -> new Accepted(facts, true);
+			case REFUSED -> new Refused(facts, refusalAuthority(c));
+			case REVIEWED -> new Reviewed(facts, c.review() == null ? "" : c.review().reviewer());
+			case DECIDED, DECIDED_ON_THE_SPOT -> {
+				Decision d = c.decision();
+				yield new Decided(facts, d == null ? Outcome.APPROVED : d.outcome(), d == null ? "" : d.decidedBy(),
+						c.review() == null ? null : c.review().reviewer(), action == CaseAction.DECIDED_ON_THE_SPOT);
+			}
+			case DELIVERED -> {
+				Delivery d = c.document().delivery();
+				yield new Delivered(facts, d == null ? facts.receivedOn() : d.on(), d != null && d.late());
+			}
+			case WITHDRAWN -> new Withdrawn(facts);
+			default -> new DeadlinesRecomputed(facts);
+		};
+	}
+
+	private static @Nullable String refusalAuthority(Case c) {
+		Refusal r = c.document().refusal();
+		return r == null ? null : r.competentAuthority();
+	}
+
+}

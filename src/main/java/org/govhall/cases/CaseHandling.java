@@ -1,0 +1,549 @@
+package org.govhall.cases;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.govhall.calendar.HolidaySchedules;
+import org.govhall.calendar.WorkingCalendar;
+import org.govhall.cases.CaseRecords.AgentAuthorization;
+import org.govhall.cases.CaseRecords.CaseApplicant;
+import org.govhall.cases.CaseRecords.MaterialIssue;
+import org.govhall.cases.CaseRecords.SubmittedMaterial;
+import org.govhall.cases.CaseTerms.RequiredMaterial;
+import org.govhall.catalog.Catalog;
+import org.govhall.catalog.ItemDraft;
+import org.govhall.catalog.ItemGuide;
+import org.govhall.catalog.ItemStatus;
+import org.govhall.catalog.Material;
+import org.govhall.catalog.MaterialRequirement;
+import org.govhall.catalog.SpecialProcedure;
+import org.govhall.directory.ApplicantIdentity;
+import org.govhall.directory.DepartmentView;
+import org.govhall.directory.Directory;
+import org.govhall.directory.GovHallUser;
+import org.govhall.directory.Role;
+import org.govhall.shared.ForbiddenException;
+import org.govhall.shared.InvalidInputException;
+import org.govhall.shared.NotFoundException;
+import org.govhall.shared.RuleViolationException;
+import org.govhall.storage.Storage;
+import org.govhall.storage.StoredFile;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The case-handling API: intake by the three channels, acceptance, review, joint review, the clock, decision and
+ * delivery. Each action runs in one transaction that writes the case row, its history and its events, or nothing.
+ */
+@Service
+public class CaseHandling {
+
+	private static final String CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+	private final Cases cases;
+
+	private final Catalog catalog;
+
+	private final Directory directory;
+
+	private final HolidaySchedules calendar;
+
+	private final Storage storage;
+
+	private final JdbcClient jdbc;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate tx;
+
+	private final Clock clock;
+
+	private final SecureRandom random = new SecureRandom();
+
+	CaseHandling(Cases cases, Catalog catalog, Directory directory, HolidaySchedules calendar, Storage storage,
+			JdbcClient jdbc, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+		this.cases = cases;
+		this.catalog = catalog;
+		this.directory = directory;
+		this.calendar = calendar;
+		this.storage = storage;
+		this.jdbc = jdbc;
+		this.events = events;
+		this.tx = tx;
+		this.clock = clock;
+	}
+
+	// ---- intake
+
+	/** Stores a file for a case to be submitted; only its uploader may name it in a submission. */
+	public StoredFile upload(String fileName, byte[] content, GovHallUser user) {
+		return tx.execute(status -> {
+			StoredFile file = storage.store(fileName, content);
+			jdbc.sql("INSERT INTO cases_upload (file_id, account_id, created_at) VALUES (:f, :a, :at)")
+				.param("f", file.id())
+				.param("a", user.accountId())
+				.param("at", Timestamp.from(clock.instant()))
+				.update();
+			return file;
+		});
+	}
+
+	/**
+	 * Submits an application. The channel follows from the submitter's role: an applicant applies online for
+	 * themselves, an agent for the applicant whose authorization it records, a window clerk at the window. With an
+	 * idempotency key, repeating the same submission returns the first case instead of making another.
+	 */
+	public CaseView submit(SubmitCase request, @Nullable String idempotencyKey, GovHallUser user) {
+		String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
+		if (key != null && key.length() > 100) {
+			throw new InvalidInputException("invalid-idempotency-key", "error.case.idempotencyKey", "Idempotency-Key");
+		}
+		String hash = key == null ? "" : sha256(CaseJson.write(request));
+		if (key != null) {
+			Optional<String> existing = idempotent(user, key, hash);
+			if (existing.isPresent()) {
+				return view(existing.get(), user);
+			}
+		}
+		try {
+			String number = tx.execute(status -> {
+				if (key != null) {
+					jdbc.sql("""
+							INSERT INTO cases_idempotency (actor, idem_key, request_hash, case_number, created_at)
+							VALUES (:actor, :key, :hash, '', :at)
+							""")
+						.param("actor", user.getUsername())
+						.param("key", key)
+						.param("hash", hash)
+						.param("at", Timestamp.from(clock.instant()))
+						.update();
+				}
+				Case c = receive(request, user);
+				if (key != null) {
+					jdbc.sql("UPDATE cases_idempotency SET case_number = :n WHERE actor = :actor AND idem_key = :key")
+						.param("n", c.number())
+						.param("actor", user.getUsername())
+						.param("key", key)
+						.update();
+				}
+				return c.number();
+			});
+			return view(number, user);
+		}
+		catch (DuplicateKeyException ex) {
+			if (key == null) {
+				throw ex;
+			}
+			return view(idempotent(user, key, hash).orElseThrow(() -> ex), user);
+		}
+	}
+
+	private Optional<String> idempotent(GovHallUser user, String key, String hash) {
+		return jdbc.sql("SELECT request_hash, case_number FROM cases_idempotency WHERE actor = :actor AND idem_key = :key")
+			.param("actor", user.getUsername())
+			.param("key", key)
+			.query((rs, n) -> {
+				if (!rs.getString("request_hash").equals(hash)) {
+					throw new RuleViolationException("idempotency-key-reused", "error.case.idempotencyReused");
+				}
+				return rs.getString("case_number");
+			})
+			.optional()
+			.filter(n -> !n.isEmpty());
+	}
+
+	private Case receive(SubmitCase request, GovHallUser user) {
+		ItemGuide item = catalog.findGuide(request.itemCode())
+			.filter(g -> g.status() == ItemStatus.ACTIVE)
+			.orElseThrow(() -> new NotFoundException("error.item.notFound", request.itemCode()));
+		Now now = Now.from(clock);
+		WorkingCalendar cal = calendar.calendar();
+		// no case is received on a day whose year has no official schedule: its deadlines would be guesses
+		cal.isWorkingDay(now.today());
+		Channel channel;
+		Actor actor;
+		CaseApplicant applicant;
+		AgentAuthorization authorization = null;
+		if (user.scope().has(Role.WINDOW_CLERK)) {
+			channel = Channel.WINDOW;
+			actor = actor(user, Role.WINDOW_CLERK);
+			requireCovers(user, item.department());
+			applicant = new CaseApplicant(requireApplicant(request), request.phone(), null);
+		}
+		else if (user.scope().has(Role.AGENT)) {
+			channel = Channel.AGENT;
+			actor = actor(user, Role.AGENT);
+			applicant = new CaseApplicant(requireApplicant(request), request.phone(), null);
+			authorization = authorization(request, user, now.today());
+		}
+		else if (user.scope().has(Role.APPLICANT)) {
+			channel = Channel.ONLINE;
+			actor = actor(user, Role.APPLICANT);
+			ApplicantIdentity identity = user.identity();
+			if (identity == null) {
+				throw new RuleViolationException("identity-required", "error.case.identityRequired");
+			}
+			applicant = new CaseApplicant(identity, request.phone() == null ? user.phone() : request.phone(),
+					user.accountId());
+		}
+		else {
+			throw new ForbiddenException("error.forbidden.role");
+		}
+		CaseTerms terms = terms(item);
+		List<SubmittedMaterial> materials = materials(request.materials(), terms, user, now, 0);
+		String number = terms.regionCode() + "-" + now.today().getYear() + "-"
+				+ String.format("%07d", cases.nextNumber());
+		Case c = Case.receive(number, queryCode(), channel, terms, applicant, authorization, materials, actor, now,
+				cal);
+		cases.insert(c);
+		publish(c);
+		return c;
+	}
+
+	private ApplicantIdentity requireApplicant(SubmitCase request) {
+		if (request.applicant() == null) {
+			throw new InvalidInputException("applicant-required", "error.case.applicantRequired", "applicant");
+		}
+		SubmitCase.ApplicantData a = request.applicant();
+		return new ApplicantIdentity(a.kind(), a.name(), a.number());
+	}
+
+	/** 行政许可法 第二十九条: an agent may apply; its written authorization is recorded with the case. */
+	private AgentAuthorization authorization(SubmitCase request, GovHallUser agent, LocalDate today) {
+		SubmitCase.AuthorizationData a = request.authorization();
+		if (a == null) {
+			throw new InvalidInputException("authorization-required", "error.case.authorizationRequired",
+					"authorization");
+		}
+		if (a.validUntil().isBefore(today)) {
+			throw new RuleViolationException("authorization-expired", "error.case.authorizationExpired");
+		}
+		StoredFile doc = a.documentFileId() == null ? null : ownUpload(a.documentFileId(), agent);
+		return new AgentAuthorization(agent.accountId(), agent.displayName(), a.documentName(),
+				doc == null ? null : doc.id(), a.validUntil());
+	}
+
+	private List<SubmittedMaterial> materials(List<SubmitCase.MaterialFile> files, CaseTerms terms, GovHallUser user,
+			Now now, int round) {
+		List<SubmittedMaterial> list = new ArrayList<>();
+		for (SubmitCase.MaterialFile f : files) {
+			if (terms.materials().stream().noneMatch(m -> m.name().equals(f.material()))) {
+				throw new InvalidInputException("unknown-material", "error.case.unknownMaterial", "materials",
+						f.material());
+			}
+			StoredFile file = ownUpload(f.fileId(), user);
+			list.add(new SubmittedMaterial(f.material(), file.id(), file.name(), file.sha256(), user.getUsername(),
+					now.at(), round));
+		}
+		return list;
+	}
+
+	private StoredFile ownUpload(String fileId, GovHallUser user) {
+		Long owner = jdbc.sql("SELECT account_id FROM cases_upload WHERE file_id = :f")
+			.param("f", fileId)
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+		if (owner == null || owner != user.accountId()) {
+			throw new InvalidInputException("unknown-file", "error.case.unknownFile", "fileId", fileId);
+		}
+		return storage.find(fileId).orElseThrow(() -> new InvalidInputException("unknown-file",
+				"error.case.unknownFile", "fileId", fileId));
+	}
+
+	static CaseTerms terms(ItemGuide item) {
+		ItemDraft d = item.content();
+		List<RequiredMaterial> materials = new ArrayList<>();
+		for (Material m : d.materials()) {
+			materials.add(new RequiredMaterial(m.nameZh(), m.requirement() == MaterialRequirement.MANDATORY,
+					m.conditionText()));
+		}
+		return new CaseTerms(item.code(), item.versionNo(), d.nameZh(), d.nameEn(), d.itemType(), d.processingMode(),
+				item.department().code(), item.department().regionCode(),
+				d.statutoryLimit() == null ? null : d.statutoryLimit().amount(),
+				d.statutoryLimit() == null ? null : d.statutoryLimit().unit(),
+				d.promisedLimit() == null ? null : d.promisedLimit().amount(),
+				d.promisedLimit() == null ? null : d.promisedLimit().unit(), List.copyOf(d.coDepartmentCodes()),
+				d.specialProcedures(), materials, d.noFee(), d.reconsiderationBody(), d.litigationCourt());
+	}
+
+	// ---- acceptance
+
+	public CaseView requestCorrections(String number, List<MaterialIssue> issues, GovHallUser user) {
+		return act(number, user, Role.WINDOW_CLERK, Scope.LEAD,
+				(c, a, now, cal) -> c.requestCorrections(issues, a, now, cal));
+	}
+
+	public CaseView correct(String number, List<SubmitCase.MaterialFile> files, GovHallUser user) {
+		return act(number, user, null, Scope.PARTY, (c, a, now, cal) -> c
+			.correct(materials(files, c.terms(), user, now, c.notices().size()), a, now, cal));
+	}
+
+	public CaseView accept(String number, GovHallUser user) {
+		return act(number, user, Role.WINDOW_CLERK, Scope.LEAD, (c, a, now, cal) -> c.accept(a, now, cal));
+	}
+
+	public CaseView refuse(String number, String reasons, @Nullable String competentAuthority, GovHallUser user) {
+		return act(number, user, Role.WINDOW_CLERK, Scope.LEAD,
+				(c, a, now, cal) -> c.refuse(reasons, competentAuthority, a, now, cal));
+	}
+
+	public CaseView decideOnTheSpot(String number, GovHallUser user) {
+		return act(number, user, Role.WINDOW_CLERK, Scope.LEAD,
+				(c, a, now, cal) -> c.decideOnTheSpot(certificateNumber(c, now), a, now, cal));
+	}
+
+	/** Deems accepted every case whose acceptance window passed without a decision or a notice. */
+	public int deemOverdueAcceptances() {
+		Now now = Now.from(clock);
+		int count = 0;
+		for (String number : cases.overdueForAcceptance(now.today())) {
+			Boolean done = tx.execute(status -> {
+				Case c = cases.findByNumber(number).orElseThrow();
+				if (!c.deemAcceptedIfOverdue(Actor.system(), now, calendar.calendar())) {
+					return false;
+				}
+				cases.update(c);
+				publish(c);
+				return true;
+			});
+			count += Boolean.TRUE.equals(done) ? 1 : 0;
+		}
+		return count;
+	}
+
+	/** Evaluates the due dates of open cases again after a year's calendar changed, recording real changes. */
+	public int recomputeDeadlines(int year, String why) {
+		Now now = Now.from(clock);
+		int count = 0;
+		for (String number : cases.openCasesAround(year)) {
+			Boolean changed = tx.execute(status -> {
+				Case c = cases.findByNumber(number).orElseThrow();
+				if (!c.recompute(Actor.system(), now, calendar.calendar(), why)) {
+					return false;
+				}
+				cases.update(c);
+				publish(c);
+				return true;
+			});
+			count += Boolean.TRUE.equals(changed) ? 1 : 0;
+		}
+		return count;
+	}
+
+	// ---- review
+
+	public CaseView recordOpinion(String number, Verdict verdict, @Nullable String reasons, GovHallUser user) {
+		DepartmentView dep = user.scope().departmentId() == null ? null
+				: directory.department(user.scope().departmentId()).orElse(null);
+		if (dep == null) {
+			throw new ForbiddenException("error.forbidden.scope");
+		}
+		return act(number, user, Role.REVIEWER, Scope.CO_DEPARTMENT,
+				(c, a, now, cal) -> c.recordOpinion(dep.code(), verdict, reasons, a, now, cal));
+	}
+
+	public CaseView review(String number, Outcome recommendation, String comments, GovHallUser user) {
+		return act(number, user, Role.REVIEWER, Scope.LEAD,
+				(c, a, now, cal) -> c.review(recommendation, comments, a, now, cal));
+	}
+
+	public CaseView extend(String number, String reason, GovHallUser user) {
+		return act(number, user, Role.APPROVER, Scope.LEAD, (c, a, now, cal) -> c.extend(reason, a, now, cal));
+	}
+
+	public CaseView suspend(String number, SpecialProcedure procedure, @Nullable LocalDate from, String reason,
+			GovHallUser user) {
+		Role role = user.scope().has(Role.REVIEWER) ? Role.REVIEWER : Role.APPROVER;
+		return act(number, user, role, Scope.LEAD, (c, a, now, cal) -> c.suspend(procedure,
+				from == null ? now.today() : from, reason, a, now, cal));
+	}
+
+	public CaseView resume(String number, @Nullable LocalDate lastDay, GovHallUser user) {
+		Role role = user.scope().has(Role.REVIEWER) ? Role.REVIEWER : Role.APPROVER;
+		return act(number, user, role, Scope.LEAD,
+				(c, a, now, cal) -> c.resume(lastDay == null ? now.today() : lastDay, a, now, cal));
+	}
+
+	public CaseView decide(String number, Outcome outcome, @Nullable String reasons, GovHallUser user) {
+		return act(number, user, Role.APPROVER, Scope.LEAD, (c, a, now, cal) -> c.decide(outcome,
+				outcome == Outcome.APPROVED ? certificateNumber(c, now) : null, reasons, a, now, cal));
+	}
+
+	public CaseView deliver(String number, DeliveryMethod method, GovHallUser user) {
+		return act(number, user, Role.WINDOW_CLERK, Scope.LEAD, (c, a, now, cal) -> c.deliver(method, a, now, cal));
+	}
+
+	public CaseView withdraw(String number, GovHallUser user) {
+		return act(number, user, null, Scope.PARTY, (c, a, now, cal) -> c.withdraw(a, now, cal));
+	}
+
+	private String certificateNumber(Case c, Now now) {
+		return c.terms().departmentCode() + "-" + now.today().getYear() + "-"
+				+ String.format("%06d", cases.nextCertificate());
+	}
+
+	// ---- reads
+
+	public CaseView view(String number, GovHallUser user) {
+		Case c = cases.findByNumber(number).orElseThrow(() -> new NotFoundException("error.case.notFound", number));
+		Visibility visibility = visibility(c, user);
+		if (visibility == Visibility.NONE) {
+			throw new NotFoundException("error.case.notFound", number);
+		}
+		return CaseView.of(c, cases.history(c.id()), calendar.calendar(), Now.from(clock).today(),
+				visibility == Visibility.PARTY);
+	}
+
+	/**
+	 * The public progress lookup: by case number and query code, without login. A wrong code answers exactly like a
+	 * wrong number, and nothing personal is shown.
+	 */
+	public Optional<PublicProgress> lookup(String number, String queryCode) {
+		if (number == null || queryCode == null || number.length() > 32 || queryCode.length() > 8) {
+			return Optional.empty();
+		}
+		return cases.findByNumber(number.strip())
+			.filter(c -> MessageDigest.isEqual(c.queryCode().getBytes(StandardCharsets.UTF_8),
+					queryCode.strip().toUpperCase().getBytes(StandardCharsets.UTF_8)))
+			.map(c -> PublicProgress.of(c, calendar.calendar(), Now.from(clock).today()));
+	}
+
+	enum Visibility {
+
+		NONE, PARTY, STAFF
+
+	}
+
+	private Visibility visibility(Case c, GovHallUser user) {
+		if (isParty(c, user)) {
+			return Visibility.PARTY;
+		}
+		if (user.isStaff() && (covers(user, c.terms().departmentCode()) || c.terms().coDepartments().stream()
+			.anyMatch(d -> covers(user, d)))) {
+			return Visibility.STAFF;
+		}
+		return Visibility.NONE;
+	}
+
+	private static boolean isParty(Case c, GovHallUser user) {
+		Long applicant = c.applicant().accountId();
+		boolean isApplicant = applicant != null && applicant == user.accountId();
+		boolean isAgent = c.authorization() != null && c.authorization().agentAccountId() == user.accountId();
+		return isApplicant || isAgent;
+	}
+
+	private boolean covers(GovHallUser user, String departmentCode) {
+		return directory.department(departmentCode)
+			.map(d -> directory.covers(user.scope(), d.regionCode(), d.id()))
+			.orElse(false);
+	}
+
+	// ---- the one way every action runs
+
+	enum Scope {
+
+		/** Staff of the lead (implementing) department, or above it. */
+		LEAD,
+		/** Staff of a co-reviewing department. */
+		CO_DEPARTMENT,
+		/** The applicant or the agent of the case. */
+		PARTY
+
+	}
+
+	@FunctionalInterface
+	interface Step {
+
+		void apply(Case c, Actor actor, Now now, WorkingCalendar calendar);
+
+	}
+
+	private CaseView act(String number, GovHallUser user, @Nullable Role role, Scope scope, Step step) {
+		String done = tx.execute(status -> {
+			Case c = cases.findByNumber(number)
+				.orElseThrow(() -> new NotFoundException("error.case.notFound", number));
+			Actor actor;
+			switch (scope) {
+				case PARTY -> {
+					if (!isParty(c, user)) {
+						throw visibility(c, user) == Visibility.NONE
+								? new NotFoundException("error.case.notFound", number)
+								: new ForbiddenException("error.forbidden.role");
+					}
+					actor = actor(user, user.scope().has(Role.AGENT) ? Role.AGENT : Role.APPLICANT);
+				}
+				case CO_DEPARTMENT -> {
+					if (c.terms().coDepartments().stream().noneMatch(d -> covers(user, d))) {
+						throw visibility(c, user) == Visibility.NONE
+								? new NotFoundException("error.case.notFound", number)
+								: new ForbiddenException("error.forbidden.scope");
+					}
+					actor = actor(user, role);
+				}
+				default -> {
+					if (!covers(user, c.terms().departmentCode())) {
+						throw visibility(c, user) == Visibility.NONE
+								? new NotFoundException("error.case.notFound", number)
+								: new ForbiddenException("error.forbidden.scope");
+					}
+					actor = actor(user, role);
+				}
+			}
+			step.apply(c, actor, Now.from(clock), calendar.calendar());
+			cases.update(c);
+			publish(c);
+			return c.number();
+		});
+		return view(done, user);
+	}
+
+	private static Actor actor(GovHallUser user, @Nullable Role role) {
+		if (role == null || !user.scope().has(role)) {
+			throw new ForbiddenException("error.forbidden.role");
+		}
+		return new Actor(user.accountId(), user.getUsername(), user.displayName(), role);
+	}
+
+	private void requireCovers(GovHallUser user, DepartmentView department) {
+		if (!directory.covers(user.scope(), department.regionCode(), department.id())) {
+			throw new ForbiddenException("error.forbidden.scope");
+		}
+	}
+
+	private void publish(Case c) {
+		c.drainEvents().forEach(events::publishEvent);
+	}
+
+	private String queryCode() {
+		StringBuilder b = new StringBuilder(8);
+		for (int i = 0; i < 8; i++) {
+			b.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
+		}
+		return b.toString();
+	}
+
+	static String sha256(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,40 @@
+package org.govhall.cases;
+
+import org.govhall.calendar.CalendarChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The work no one asks for: deemed acceptance when the 5-working-day window passed (行政许可法 第三十二条), and new due
+ * dates when a year's calendar changed.
+ */
+@Component
+class CaseJobs {
+
+	private static final Logger log = LoggerFactory.getLogger(CaseJobs.class);
+
+	private final CaseHandling handling;
+
+	CaseJobs(CaseHandling handling) {
+		this.handling = handling;
+	}
+
+	@Scheduled(cron = "${govhall.cases.deemed-acceptance-cron:0 5 * * * *}", zone = "Asia/Shanghai")
+	void deemOverdueAcceptances() {
+		int count = handling.deemOverdueAcceptances();
+		if (count > 0) {
+			log.info("{} case(s) deemed accepted after their acceptance window passed", count);
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(CalendarChanged event) {
+		int count = handling.recomputeDeadlines(event.year(), "calendar " + event.year() + " changed by "
+				+ event.changedBy());
+		log.info("calendar {} changed: due dates of {} open case(s) moved", event.year(), count);
+	}
+
+}

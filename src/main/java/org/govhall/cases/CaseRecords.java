@@ -1,0 +1,105 @@
+package org.govhall.cases;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.govhall.catalog.SpecialProcedure;
+import org.govhall.directory.ApplicantIdentity;
+import org.govhall.directory.Role;
+import org.jspecify.annotations.Nullable;
+
+/** The parts of a case, as immutable records; the case keeps them as one document beside its queryable columns. */
+public final class CaseRecords {
+
+	private CaseRecords() {
+	}
+
+	/** The applicant of a case, and the account that applied online, if any. */
+	public record CaseApplicant(ApplicantIdentity identity, @Nullable String phone, @Nullable Long accountId) {
+	}
+
+	/** An agent's recorded authorization (授权委托) to act for the applicant. */
+	public record AgentAuthorization(long agentAccountId, String agentName, String documentName,
+			@Nullable String documentFileId, LocalDate validUntil) {
+	}
+
+	/** A material handed in, against the name of a required material of the item. */
+	public record SubmittedMaterial(String material, String fileId, String fileName, String sha256, String uploadedBy,
+			Instant uploadedAt, int round) {
+	}
+
+	/** One material named in a correction notice, and what is wrong with it. */
+	public record MaterialIssue(String material, String problem) {
+	}
+
+	/**
+	 * A one-time notice of corrections (一次性告知书, 行政许可法 第三十二条第一款第四项). A later notice that names materials the
+	 * first did not is a breach of the one-time rule (第七十二条第四项) and is recorded as such.
+	 */
+	public record CorrectionNotice(int round, LocalDate issuedOn, String issuedBy, List<MaterialIssue> issues,
+			@Nullable LocalDate correctedOn, List<String> newlyNamed) {
+
+		@JsonProperty("breach")
+		public boolean breach() {
+			return !newlyNamed.isEmpty();
+		}
+
+		CorrectionNotice corrected(LocalDate on) {
+			return new CorrectionNotice(round, issuedOn, issuedBy, issues, on, newlyNamed);
+		}
+
+	}
+
+	/** Why a case was not accepted (不予受理), and where to apply instead when it is out of jurisdiction. */
+	public record Refusal(String reasons, @Nullable String competentAuthority, String by, LocalDate on) {
+	}
+
+	/** A stop of the clock for a procedure of 行政许可法 第四十五条; {@code listed} says whether the item names it. */
+	public record SuspensionRecord(SpecialProcedure procedure, boolean listed, LocalDate from, @Nullable LocalDate to,
+			String reason, String by) {
+
+		SuspensionRecord ended(LocalDate on) {
+			return new SuspensionRecord(procedure, listed, from, on, reason, by);
+		}
+
+	}
+
+	/** An extension (延期) approved by an approver, with its reason (行政许可法 第四十二条). */
+	public record ExtensionRecord(int amount, String reason, String approvedBy, LocalDate on) {
+	}
+
+	/** A department's part in joint review (联审): its sub-deadline and, once given, its opinion. */
+	public record Opinion(String departmentCode, int days, @Nullable LocalDate dueOn, @Nullable Verdict verdict,
+			@Nullable String reasons, @Nullable String by, @Nullable LocalDate on, boolean late) {
+
+		boolean given() {
+			return verdict != null;
+		}
+
+		Opinion due(@Nullable LocalDate newDue) {
+			return new Opinion(departmentCode, days, newDue, verdict, reasons, by, on, late);
+		}
+
+	}
+
+	/** The reviewer's recommendation to the approver. */
+	public record Review(String reviewer, Outcome recommendation, String comments, LocalDate on) {
+	}
+
+	/** The decision: granted with a certificate number, or denied with reasons (行政许可法 第三十八条). */
+	public record Decision(Outcome outcome, @Nullable String certificateNo, @Nullable String reasons, String decidedBy,
+			LocalDate on, boolean onTheSpot) {
+	}
+
+	/** How and when the decision was delivered, and whether it was late (第四十四条: within 10 working days). */
+	public record Delivery(DeliveryMethod method, LocalDate on, String by, boolean late) {
+	}
+
+	/** One line of a case's history: who, in which role, when, what, and the state before and after. */
+	public record HistoryEntry(Instant at, String actor, Role role, CaseAction action, @Nullable CaseState from,
+			CaseState to, String detail) {
+	}
+
+}

@@ -1,0 +1,41 @@
+package org.govhall.cases;
+
+import java.util.List;
+import java.util.Set;
+
+import org.govhall.calendar.LimitUnit;
+import org.govhall.catalog.ItemType;
+import org.govhall.catalog.ProcessingMode;
+import org.govhall.catalog.SpecialProcedure;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What governs a case: copied from the item version it was applied under (design brief decision 1), so publishing a
+ * new version never changes a running case.
+ */
+public record CaseTerms(String itemCode, int itemVersion, String itemNameZh, @Nullable String itemNameEn,
+		ItemType itemType, ProcessingMode processingMode, String departmentCode, String regionCode,
+		@Nullable Integer statutoryAmount, @Nullable LimitUnit statutoryUnit, @Nullable Integer promisedAmount,
+		@Nullable LimitUnit promisedUnit, List<String> coDepartments, Set<SpecialProcedure> specialProcedures,
+		List<RequiredMaterial> materials, boolean noFee, @Nullable String reconsiderationBody,
+		@Nullable String litigationCourt) {
+
+	public CaseTerms {
+		coDepartments = List.copyOf(coDepartments);
+		specialProcedures = Set.copyOf(specialProcedures);
+		materials = List.copyOf(materials);
+	}
+
+	public boolean joint() {
+		return !coDepartments.isEmpty();
+	}
+
+	public boolean instant() {
+		return processingMode == ProcessingMode.INSTANT;
+	}
+
+	/** A material the item requires: mandatory, or only under a stated condition. */
+	public record RequiredMaterial(String name, boolean mandatory, @Nullable String condition) {
+	}
+
+}

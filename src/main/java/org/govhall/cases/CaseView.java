@@ -1,0 +1,116 @@
+package org.govhall.cases;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import org.govhall.calendar.Deadline;
+import org.govhall.calendar.DueDate;
+import org.govhall.calendar.WorkingCalendar;
+import org.govhall.cases.CaseRecords.AgentAuthorization;
+import org.govhall.cases.CaseRecords.CorrectionNotice;
+import org.govhall.cases.CaseRecords.Decision;
+import org.govhall.cases.CaseRecords.Delivery;
+import org.govhall.cases.CaseRecords.ExtensionRecord;
+import org.govhall.cases.CaseRecords.HistoryEntry;
+import org.govhall.cases.CaseRecords.Opinion;
+import org.govhall.cases.CaseRecords.Refusal;
+import org.govhall.cases.CaseRecords.Review;
+import org.govhall.cases.CaseRecords.SubmittedMaterial;
+import org.govhall.cases.CaseRecords.SuspensionRecord;
+import org.govhall.cases.CaseTerms.RequiredMaterial;
+import org.govhall.directory.IdentityKind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A case as its parties and the staff handling it see it: state, terms, clocks with their explanations, materials,
+ * notices, opinions, decision and history. Personal numbers are masked for everyone but the applicant's side.
+ */
+public record CaseView(String number, @Nullable String queryCode, CaseState state, Channel channel, String itemCode,
+		int itemVersion, String itemNameZh, @Nullable String itemNameEn, String departmentCode,
+		List<String> coDepartments, IdentityKind applicantKind, String applicantName, String applicantNumber,
+		@Nullable String phone, @Nullable String firstHandler, LocalDate receivedOn, Instant submittedAt,
+		@Nullable LocalDate acceptedOn, boolean deemedAccepted, boolean instant, List<CaseClock> clocks,
+		List<RequiredMaterial> requiredMaterials, List<SubmittedMaterial> materials, List<CorrectionNotice> notices,
+		@Nullable Refusal refusal, List<Opinion> opinions, List<SuspensionRecord> suspensions,
+		List<ExtensionRecord> extensions, @Nullable Review review, @Nullable Decision decision,
+		@Nullable Delivery delivery, @Nullable AgentAuthorization authorization, @Nullable String reconsiderationBody,
+		@Nullable String litigationCourt, List<HistoryEntry> history) {
+
+	/** Yellow when this many working days or fewer remain (configurable later per stage, issue 4). */
+	static final int WARNING_DAYS = 2;
+
+	static CaseView of(Case c, List<HistoryEntry> history, WorkingCalendar calendar, LocalDate today,
+			boolean party) {
+		CaseDocument d = c.document();
+		var identity = c.applicant().identity();
+		return new CaseView(c.number(), c.queryCode(), c.state(), c.channel(), c.terms().itemCode(),
+				c.terms().itemVersion(), c.terms().itemNameZh(), c.terms().itemNameEn(), c.terms().departmentCode(),
+				c.terms().coDepartments(), identity.kind(), identity.legalName(),
+				party ? identity.number() : identity.maskedNumber(), c.applicant().phone(), c.firstHandler(),
+				c.receivedOn(), c.submittedAt(), c.acceptedOn(), c.deemedAccepted(), c.terms().instant(),
+				clocks(c, calendar, today), c.terms().materials(), d.materials(), d.notices(), d.refusal(),
+				d.opinions(), d.suspensions(), d.extensions(), d.review(), d.decision(), d.delivery(),
+				c.authorization(), c.terms().reconsiderationBody(), c.terms().litigationCourt(), history);
+	}
+
+	/** The clocks that apply in the case's state: the one running now first, then the sub-deadlines. */
+	static List<CaseClock> clocks(Case c, WorkingCalendar calendar, LocalDate today) {
+		List<CaseClock> list = new ArrayList<>();
+		switch (c.state()) {
+			case RECEIVED -> list.add(clock(CaseClock.Kind.ACCEPTANCE, null, c.acceptanceDeadline(), calendar, today));
+			case ACCEPTED, REVIEWED -> {
+				c.decisionDeadline().ifPresent(dl -> list.add(clock(CaseClock.Kind.DECISION, null, dl, calendar, today)));
+				c.promisedDeadline().ifPresent(dl -> list.add(clock(CaseClock.Kind.PROMISED, null, dl, calendar, today)));
+				for (Opinion o : c.opinions()) {
+					if (!o.given()) {
+						c.opinionDeadline(o).ifPresent(dl -> list
+							.add(clock(CaseClock.Kind.OPINION, o.departmentCode(), dl, calendar, today)));
+					}
+				}
+			}
+			case DECIDED -> c.deliveryDeadline()
+				.ifPresent(dl -> list.add(clock(CaseClock.Kind.DELIVERY, null, dl, calendar, today)));
+			default -> {
+			}
+		}
+		return list;
+	}
+
+	private static CaseClock clock(CaseClock.Kind kind, @Nullable String department, Deadline deadline,
+			WorkingCalendar calendar, LocalDate today) {
+		DueDate due = DueDate.of(deadline, calendar);
+		if (due.awaitsCalendar()) {
+			return new CaseClock(kind, department, deadline.start(), due, null, CaseClock.Status.AWAITING_CALENDAR,
+					null);
+		}
+		if (due.isPaused()) {
+			return new CaseClock(kind, department, deadline.start(), due, null, CaseClock.Status.PAUSED, null);
+		}
+		int remaining = calendar.countWorkingDays(today, due.due());
+		CaseClock.Status status = today.isAfter(due.due()) ? CaseClock.Status.OVERDUE
+				: remaining <= WARNING_DAYS ? CaseClock.Status.WARNING : CaseClock.Status.ON_TIME;
+		return new CaseClock(kind, department, deadline.start(), due, remaining, status, null);
+	}
+
+	/** The same view with every clock's explanation written by {@code explain}. */
+	public CaseView explained(UnaryOperator<CaseClock> explain) {
+		return new CaseView(number, queryCode, state, channel, itemCode, itemVersion, itemNameZh, itemNameEn,
+				departmentCode, coDepartments, applicantKind, applicantName, applicantNumber, phone, firstHandler,
+				receivedOn, submittedAt, acceptedOn, deemedAccepted, instant, clocks.stream().map(explain).toList(),
+				requiredMaterials, materials, notices, refusal, opinions, suspensions, extensions, review, decision,
+				delivery, authorization, reconsiderationBody, litigationCourt, history);
+	}
+
+	public Optional<CaseClock> runningClock() {
+		return clocks.stream().findFirst();
+	}
+
+	public String itemName(java.util.Locale locale) {
+		return "en".equals(locale.getLanguage()) && itemNameEn != null ? itemNameEn : itemNameZh;
+	}
+
+}

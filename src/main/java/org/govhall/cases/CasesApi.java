@@ -1,0 +1,224 @@
+package org.govhall.cases;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.govhall.calendar.DeadlineExplainer;
+import org.govhall.cases.CaseRecords.MaterialIssue;
+import org.govhall.catalog.SpecialProcedure;
+import org.govhall.directory.GovHallUser;
+import org.govhall.shared.NotFoundException;
+import org.govhall.storage.StoredFile;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Case handling over REST: intake, every step of the procedure, work lists and the public progress lookup. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Cases", description = "Applications (办件) from intake to delivery")
+class CasesApi {
+
+	private final CaseHandling handling;
+
+	private final CaseWorklists worklists;
+
+	private final DeadlineExplainer explainer;
+
+	CasesApi(CaseHandling handling, CaseWorklists worklists, DeadlineExplainer explainer) {
+		this.handling = handling;
+		this.worklists = worklists;
+		this.explainer = explainer;
+	}
+
+	@PostMapping("/cases/files")
+	@Operation(summary = "Upload a material (PDF, JPEG or PNG, Word or Excel; checked by content) for a submission")
+	ResponseEntity<UploadedFile> upload(@RequestPart("file") MultipartFile file,
+			@AuthenticationPrincipal GovHallUser user) throws IOException {
+		StoredFile f = handling.upload(file.getOriginalFilename() == null ? "file" : file.getOriginalFilename(),
+				file.getBytes(), user);
+		return ResponseEntity.status(201).body(new UploadedFile(f.id(), f.name(), f.contentType(), f.size(), f.sha256()));
+	}
+
+	@PostMapping("/cases")
+	@Operation(summary = "Submit an application: online (applicant), through an agent, or at a window (clerk)")
+	ResponseEntity<CaseView> submit(@Valid @RequestBody SubmitCase request,
+			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
+			@AuthenticationPrincipal GovHallUser user, Locale locale) {
+		CaseView view = explained(handling.submit(request, key, user), locale);
+		return ResponseEntity.created(URI.create("/api/v1/cases/" + view.number())).body(view);
+	}
+
+	@GetMapping("/cases/{number}")
+	@Operation(summary = "A case with its clocks, materials, notices, opinions, decision and history")
+	CaseView view(@PathVariable String number, @AuthenticationPrincipal GovHallUser user, Locale locale) {
+		return explained(handling.view(number, user), locale);
+	}
+
+	@GetMapping("/cases")
+	@Operation(summary = "A work list, sorted by working days left")
+	List<CaseSummary> list(@RequestParam Worklist list, @AuthenticationPrincipal GovHallUser user) {
+		return worklists.list(list, user);
+	}
+
+	@PostMapping("/cases/{number}/correction-notice")
+	@Operation(summary = "Issue the one-time notice naming every missing or defective material (第三十二条)")
+	CaseView notice(@PathVariable String number, @Valid @RequestBody CorrectionRequest body,
+			@AuthenticationPrincipal GovHallUser user, Locale locale) {
+		return explained(handling.requestCorrections(number,
+				body.issues().stream().map(i -> new MaterialIssue(i.material().strip(), i.problem().strip())).toList(),
+				user), locale);
+	}
+
+	@PostMapping("/cases/{number}/corrections")
+	@Operation(summary = "Hand in the corrected materials; the acceptance window starts again")
+	CaseView correct(@PathVariable String number, @Valid @RequestBody Corrections body,
+			@AuthenticationPrincipal GovHallUser user, Locale locale) {
+		return explained(handling.correct(number, body.materials(), user), locale);
+	}
+
+	@PostMapping("/cases/{number}/acceptance")
+	@Operation(summary = "Accept the case (受理)")
+	CaseView accept(@PathVariable String number, @AuthenticationPrincipal GovHallUser user, Locale locale) {
+		return explained(handling.accept(number, user), locale);
+	}
+
+	@PostMapping("/cases/{number}/refusal")
+	@Operation(summary = "Refuse to accept (不予受理), with reasons and, when out of jurisdiction, where to apply")
+	CaseView refuse(@PathVariable String number, @Valid @RequestBody RefusalRequest body,
+			@AuthenticationPrincipal GovHallUser user, Locale locale) {
+		return explained(handling.refuse(number, body.reasons(), body.competentAuthority(), user), locale);
+	}
+
+	@PostMapping("/cases/{number}/on-the-spot-decision")
+	@Operation(summary = "Accept and grant an instant item (即办件) at the window on the same day")
+	CaseView onTheSpot(@PathVariable String number, @AuthenticationPrincipal GovHallUser user, Locale locale) {
+		return explained(handling.decideOnTheSpot(number, user), locale);
+	}
+
+	@PostMapping("/cases/{number}/opinions")
+	@Operation(summary = "A co-reviewing department's opinion in joint review (联审)")
+	CaseView opinion(@PathVariable String number, @Valid @RequestBody OpinionRequest body,
+			@AuthenticationPrincipal GovHallUser user, Locale locale) {
+		return explained(handling.recordOpinion(number, body.verdict(), body.reasons(), user), locale);
+	}
+
+	@PostMapping("/cases/{number}/review")
+	@Operation(summary = "The lead reviewer's recommendation, once every opinion is in")
+	CaseView review(@PathVariable String number, @Valid @RequestBody ReviewRequest body,
+			@AuthenticationPrincipal GovHallUser user, Locale locale) {
+		return explained(handling.review(number, body.recommendation(), body.comments(), user), locale);
+	}
+
+	@PostMapping("/cases/{number}/extension")
+	@Operation(summary = "Extend the decision limit once, by an approver, with a reason (第四十二条)")
+	CaseView extend(@PathVariable String number, @Valid @RequestBody Reason body,
+			@AuthenticationPrincipal GovHallUser user, Locale locale) {
+		return explained(handling.extend(number, body.reason(), user), locale);
+	}
+
+	@PostMapping("/cases/{number}/suspension")
+	@Operation(summary = "Stop the clock for a procedure of 第四十五条 (hearing, testing, expert review…)")
+	CaseView suspend(@PathVariable String number, @Valid @RequestBody SuspensionRequest body,
+			@AuthenticationPrincipal GovHallUser user, Locale locale) {
+		return explained(handling.suspend(number, body.procedure(), body.from(), body.reason(), user), locale);
+	}
+
+	@PostMapping("/cases/{number}/resumption")
+	@Operation(summary = "End the stop: the clock runs again after the given last day")
+	CaseView resume(@PathVariable String number, @Valid @RequestBody Resumption body,
+			@AuthenticationPrincipal GovHallUser user, Locale locale) {
+		return explained(handling.resume(number, body.lastDay(), user), locale);
+	}
+
+	@PostMapping("/cases/{number}/decision")
+	@Operation(summary = "Decide: approve with a certificate number, or deny with reasons (第三十八条)")
+	CaseView decide(@PathVariable String number, @Valid @RequestBody DecisionRequest body,
+			@AuthenticationPrincipal GovHallUser user, Locale locale) {
+		return explained(handling.decide(number, body.outcome(), body.reasons(), user), locale);
+	}
+
+	@PostMapping("/cases/{number}/delivery")
+	@Operation(summary = "Record delivery (送达) of the decision (第四十四条: within 10 working days)")
+	CaseView deliver(@PathVariable String number, @Valid @RequestBody DeliveryRequest body,
+			@AuthenticationPrincipal GovHallUser user, Locale locale) {
+		return explained(handling.deliver(number, body.method(), user), locale);
+	}
+
+	@PostMapping("/cases/{number}/withdrawal")
+	@Operation(summary = "Withdraw the application before a decision (applicant or agent)")
+	CaseView withdraw(@PathVariable String number, @AuthenticationPrincipal GovHallUser user, Locale locale) {
+		return explained(handling.withdraw(number, user), locale);
+	}
+
+	@GetMapping("/progress")
+	@Operation(summary = "Public progress lookup by case number and query code; nothing personal")
+	PublicProgress progress(@RequestParam @Size(max = 32) String number, @RequestParam @Size(max = 8) String code,
+			Locale locale) {
+		return handling.lookup(number, code)
+			.map(p -> p.explained(c -> c.explained(explainer.explain(c.dueDate(), c.startKey(), locale))))
+			.orElseThrow(() -> new NotFoundException("error.case.lookupNotFound"));
+	}
+
+	private CaseView explained(CaseView view, Locale locale) {
+		return view.explained(c -> c.explained(explainer.explain(c.dueDate(), c.startKey(), locale)));
+	}
+
+	record UploadedFile(String fileId, String name, String contentType, long size, String sha256) {
+	}
+
+	record IssueData(@NotBlank @Size(max = 200) String material, @NotBlank @Size(max = 500) String problem) {
+	}
+
+	record CorrectionRequest(@NotEmpty @Size(max = 50) List<@NotNull @Valid IssueData> issues) {
+	}
+
+	record Corrections(@NotEmpty @Size(max = 100) List<SubmitCase.@NotNull @Valid MaterialFile> materials) {
+	}
+
+	record RefusalRequest(@NotBlank @Size(max = 2000) String reasons, @Nullable @Size(max = 300) String competentAuthority) {
+	}
+
+	record OpinionRequest(@NotNull Verdict verdict, @Nullable @Size(max = 2000) String reasons) {
+	}
+
+	record ReviewRequest(@NotNull Outcome recommendation, @NotBlank @Size(max = 2000) String comments) {
+	}
+
+	record Reason(@NotBlank @Size(max = 1000) String reason) {
+	}
+
+	record SuspensionRequest(@NotNull SpecialProcedure procedure, @Nullable LocalDate from,
+			@NotBlank @Size(max = 1000) String reason) {
+	}
+
+	record Resumption(@Nullable LocalDate lastDay) {
+	}
+
+	record DecisionRequest(@NotNull Outcome outcome, @Nullable @Size(max = 2000) String reasons) {
+	}
+
+	record DeliveryRequest(@NotNull DeliveryMethod method) {
+	}
+
+}

@@ -1,0 +1,42 @@
+package org.govhall.cases;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.govhall.directory.IdentityKind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An application: the item, the materials already uploaded, and — at a window or through an agent — who the
+ * applicant is; an agent also gives its written authorization.
+ */
+public record SubmitCase(@NotBlank @Size(max = 36) String itemCode, @Nullable @Valid ApplicantData applicant,
+		@Nullable @Size(max = 32) @Pattern(regexp = "[0-9+() -]*", message = "{error.phone.pattern}") String phone,
+		@Nullable @Valid AuthorizationData authorization,
+		@Nullable @Size(max = 100) List<@NotNull @Valid MaterialFile> materials) {
+
+	public SubmitCase {
+		materials = materials == null ? List.of() : List.copyOf(materials);
+	}
+
+	/** The applicant as the clerk or agent enters it; the number is checked by its kind. */
+	public record ApplicantData(@NotNull IdentityKind kind, @NotBlank @Size(max = 200) String name,
+			@NotBlank @Size(max = 18) String number) {
+	}
+
+	/** An agent's authorization: the document (授权委托书), an uploaded scan of it, and how long it is valid. */
+	public record AuthorizationData(@NotBlank @Size(max = 200) String documentName,
+			@Nullable @Pattern(regexp = "[0-9a-f-]{36}") String documentFileId, @NotNull LocalDate validUntil) {
+	}
+
+	/** An uploaded file handed in as one of the item's required materials, named as the item names it. */
+	public record MaterialFile(@NotBlank @Size(max = 200) String material,
+			@NotBlank @Pattern(regexp = "[0-9a-f-]{36}") String fileId) {
+	}
+
+}

@@ -1,0 +1,150 @@
+package org.govhall.documents;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.govhall.storage.Storage;
+import org.govhall.storage.StoredFile;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Issues documents: checks the draft, gives it a number that cannot be guessed, typesets it as a PDF with a QR code
+ * that leads to its public verification page, and keeps the PDF in storage with its SHA-256 on record.
+ */
+@Service
+public class Documents {
+
+	private static final String COLUMNS = "number, kind, case_number, issuer, issued_on, title, sha256, file_id, created_at";
+
+	private final JdbcClient jdbc;
+
+	private final Storage storage;
+
+	private final Typesetter typesetter;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	private final String publicUrl;
+
+	private final SecureRandom random = new SecureRandom();
+
+	Documents(JdbcClient jdbc, Storage storage, Typesetter typesetter, PlatformTransactionManager transactions,
+			Clock clock, @Value("${govhall.public-url:http://localhost:8080}") String publicUrl) {
+		this.jdbc = jdbc;
+		this.storage = storage;
+		this.typesetter = typesetter;
+		this.transaction = new TransactionTemplate(transactions);
+		this.clock = clock;
+		this.publicUrl = publicUrl.replaceAll("/+$", "");
+	}
+
+	/**
+	 * Numbers, typesets and stores the document. The PDF is typeset outside the transaction, so that a queue of
+	 * renders holds no database connection; the file and its record are then written together.
+	 * @throws org.govhall.shared.InvalidInputException when a field is missing, too long or holds control characters
+	 */
+	public IssuedDocument issue(DocumentDraft draft) {
+		DraftRules.check(draft);
+		long sequence = jdbc.sql("SELECT nextval('documents_number_seq')").query(Long.class).single();
+		String number = DocumentNumber.next(draft.kind(), draft.issuedOn().getYear(), sequence, random);
+		byte[] pdf = typesetter
+			.typeset(DocumentLayout.xhtml(draft, number, VerificationCode.pngDataUri(verificationUrl(number))));
+		String sha256 = sha256(pdf);
+		IssuedDocument issued = transaction.execute(status -> {
+			StoredFile file = storage.store(number + ".pdf", pdf);
+			IssuedDocument document = new IssuedDocument(number, draft.kind(), draft.caseNumber(), draft.issuer(),
+					draft.issuedOn(), draft.title(), sha256, file.id(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+			jdbc.sql("""
+					INSERT INTO documents_document (number, kind, case_number, recipient, issuer, issued_on, title,
+					                                sha256, file_id, created_at)
+					VALUES (:number, :kind, :caseNumber, :recipient, :issuer, :issuedOn, :title, :sha256, :fileId, :at)
+					""")
+				.param("number", number)
+				.param("kind", draft.kind().name())
+				.param("caseNumber", draft.caseNumber())
+				.param("recipient", draft.recipient())
+				.param("issuer", draft.issuer())
+				.param("issuedOn", draft.issuedOn())
+				.param("title", draft.title())
+				.param("sha256", sha256)
+				.param("fileId", file.id())
+				.param("at", Timestamp.from(document.createdAt()))
+				.update();
+			return document;
+		});
+		if (issued == null) {
+			throw new IllegalStateException("document " + number + " was not recorded");
+		}
+		return issued;
+	}
+
+	/** The document with this number; a malformed number finds nothing. Case and surrounding spaces are forgiven. */
+	public Optional<IssuedDocument> find(String number) {
+		return DocumentNumber.parse(number)
+			.flatMap(n -> jdbc.sql("SELECT " + COLUMNS + " FROM documents_document WHERE number = :number")
+				.param("number", n)
+				.query(Documents::document)
+				.optional());
+	}
+
+	/** The documents of a case, oldest first. */
+	public List<IssuedDocument> forCase(String caseNumber) {
+		return jdbc.sql("SELECT " + COLUMNS
+				+ " FROM documents_document WHERE case_number = :caseNumber ORDER BY created_at, number")
+			.param("caseNumber", caseNumber)
+			.query(Documents::document)
+			.list();
+	}
+
+	/**
+	 * The PDF exactly as issued.
+	 * @throws IllegalStateException when the stored file is gone or no longer matches its SHA-256
+	 */
+	public byte[] pdf(IssuedDocument document) {
+		StoredFile file = storage.find(document.fileId())
+			.orElseThrow(() -> new IllegalStateException("the PDF of document " + document.number() + " is missing"));
+		byte[] pdf = storage.read(file);
+		if (!sha256(pdf).equals(document.sha256())) {
+			throw new IllegalStateException("the PDF of document " + document.number() + " does not match its SHA-256");
+		}
+		return pdf;
+	}
+
+	/** Where the QR code of a document leads: its public verification page. */
+	String verificationUrl(String number) {
+		return publicUrl + "/verify/" + number;
+	}
+
+	private static IssuedDocument document(ResultSet rs, int row) throws SQLException {
+		return new IssuedDocument(rs.getString("number"), DocumentKind.valueOf(rs.getString("kind")),
+				rs.getString("case_number"), rs.getString("issuer"), rs.getObject("issued_on", LocalDate.class),
+				rs.getString("title"), rs.getString("sha256"), rs.getString("file_id"),
+				rs.getTimestamp("created_at").toInstant());
+	}
+
+	static String sha256(byte[] content) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,416 @@
+package org.govhall.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.govhall.support.ApiClient;
+import org.govhall.support.ApiClient.Response;
+import org.govhall.support.MovableClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Cases through the API as applicants, agents, clerks, reviewers of three departments and approvers handle them,
+ * with the clock moved by hand around the 2026 National Day holiday. Runs on H2 and on PostgreSQL.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "govhall.demo.enabled=true")
+@Import(MovableClock.class)
+abstract class CaseJourneyTests {
+
+	/** 建设工程规划许可证核发 of 示范市自然资源和规划局, joint with 住建局 and 生态环境局; 45 working days. */
+	static final String PLANNING = "660100-XK-05001";
+
+	static final String FORM = "建设工程规划许可申请表";
+
+	static final String LAND = "使用土地的有关证明文件（不动产权证书或者国有土地使用权出让合同）";
+
+	static final String DESIGN = "建设工程设计方案（总平面图、建筑单体方案、技术经济指标）";
+
+	/** 食品经营许可 of 示范市市场监督管理局: 20 working days, inspection (检测) listed as a special procedure. */
+	static final String FOOD = "660100-XK-02001";
+
+	static final String FOOD_FORM = "食品经营许可申请书";
+
+	/** 失业登记, an instant item of 示范市人力资源和社会保障局. */
+	static final String UNEMPLOYMENT = "660100-GG-04004";
+
+	static final byte[] PDF = "%PDF-1.4\n%test material\n1 0 obj\n<<>>\nendobj\n".getBytes(StandardCharsets.ISO_8859_1);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MovableClock.Moving clock;
+
+	@Autowired
+	CaseHandling handling;
+
+	ApiClient api;
+
+	@BeforeEach
+	void start() {
+		api = new ApiClient(port);
+		clock.set("2026-09-30T10:00:00");
+	}
+
+	String upload(String user) {
+		Response r = api.upload("/api/v1/cases/files", user, "材料.pdf", PDF);
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		return r.json().get("fileId").asString();
+	}
+
+	JsonNode submitOnline(String item, String... materials) {
+		List<Map<String, String>> files = new ArrayList<>();
+		for (String m : materials) {
+			files.add(Map.of("material", m, "fileId", upload("applicant")));
+		}
+		Response r = api.post("/api/v1/cases", "applicant", Map.of("itemCode", item, "materials", files));
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		return r.json();
+	}
+
+	JsonNode ok(Response r) {
+		assertThat(r.status()).as(r.body()).isEqualTo(200);
+		return r.json();
+	}
+
+	static String clockExplanation(JsonNode caseJson) {
+		return caseJson.get("clocks").get(0).get("explanation").asString();
+	}
+
+	@Test
+	void aJointReviewCaseGoesFromOnlineApplicationToDeliveryAroundNationalDay() {
+		JsonNode c = submitOnline(PLANNING, FORM);
+		String number = c.get("number").asString();
+		assertThat(c.get("state").asString()).isEqualTo("RECEIVED");
+		assertThat(c.get("channel").asString()).isEqualTo("ONLINE");
+		assertThat(c.get("clocks").get(0).get("dueDate").get("due").asString()).isEqualTo("2026-10-13");
+		assertThat(clockExplanation(c)).contains("2026-10-13").contains("2026-09-30").contains("2026-10-01..10-07")
+			.contains("2026-10-10");
+
+		// one-time notice of everything missing, then the applicant corrects after the holiday
+		c = ok(api.post("/api/v1/cases/" + number + "/correction-notice", "clerk",
+				Map.of("issues", List.of(Map.of("material", LAND, "problem", "未提交"),
+						Map.of("material", DESIGN, "problem", "缺总平面图")))));
+		assertThat(c.get("state").asString()).isEqualTo("AWAITING_CORRECTION");
+		assertThat(c.get("firstHandler").asString()).isEqualTo("clerk");
+		clock.set("2026-10-09T09:00:00");
+		c = ok(api.post("/api/v1/cases/" + number + "/corrections", "applicant",
+				Map.of("materials", List.of(Map.of("material", LAND, "fileId", upload("applicant")),
+						Map.of("material", DESIGN, "fileId", upload("applicant"))))));
+		assertThat(c.get("state").asString()).isEqualTo("RECEIVED");
+		assertThat(c.get("receivedOn").asString()).isEqualTo("2026-10-09");
+		// Sat 10 October is a make-up working day: it counts
+		assertThat(c.get("clocks").get(0).get("dueDate").get("due").asString()).isEqualTo("2026-10-15");
+
+		c = ok(api.post("/api/v1/cases/" + number + "/acceptance", "clerk", null));
+		assertThat(c.get("state").asString()).isEqualTo("ACCEPTED");
+		assertThat(c.get("acceptedOn").asString()).isEqualTo("2026-10-09");
+		assertThat(c.get("opinions")).hasSize(2);
+
+		// the lead reviewer must wait for both co-departments
+		Response early = api.post("/api/v1/cases/" + number + "/review", "reviewer-gh",
+				Map.of("recommendation", "APPROVED", "comments", "符合"));
+		assertThat(early.status()).isEqualTo(422);
+		assertThat(early.json().get("detail").asString()).contains("660100-ZJJ");
+		assertThat(api.post("/api/v1/cases/" + number + "/opinions", "reviewer", Map.of("verdict", "AGREE")).status())
+			.isIn(403, 404);
+		ok(api.post("/api/v1/cases/" + number + "/opinions", "reviewer-zj", Map.of("verdict", "AGREE")));
+		assertThat(api.post("/api/v1/cases/" + number + "/opinions", "reviewer-hb",
+				Map.of("verdict", "CONDITIONAL")).status()).isEqualTo(400);
+		ok(api.post("/api/v1/cases/" + number + "/opinions", "reviewer-hb",
+				Map.of("verdict", "CONDITIONAL", "reasons", "落实雨污分流")));
+		assertThat(api.post("/api/v1/cases/" + number + "/opinions", "reviewer-hb", Map.of("verdict", "AGREE"))
+			.status()).isEqualTo(409);
+		c = ok(api.post("/api/v1/cases/" + number + "/review", "reviewer-gh",
+				Map.of("recommendation", "APPROVED", "comments", "符合规划条件")));
+		assertThat(c.get("state").asString()).isEqualTo("REVIEWED");
+
+		// whoever reviewed may not approve; the approver decides
+		assertThat(api.post("/api/v1/cases/" + number + "/decision", "reviewer-gh", Map.of("outcome", "APPROVED"))
+			.status()).isEqualTo(403);
+		c = ok(api.post("/api/v1/cases/" + number + "/decision", "approver-gh", Map.of("outcome", "APPROVED")));
+		assertThat(c.get("state").asString()).isEqualTo("DECIDED");
+		assertThat(c.get("decision").get("certificateNo").asString()).startsWith("660100-ZRGH-2026-");
+		assertThat(c.get("clocks").get(0).get("kind").asString()).isEqualTo("DELIVERY");
+
+		c = ok(api.post("/api/v1/cases/" + number + "/delivery", "clerk", Map.of("method", "WINDOW")));
+		assertThat(c.get("state").asString()).isEqualTo("DELIVERED");
+		assertThat(c.get("delivery").get("late").asBoolean()).isFalse();
+
+		List<String> actions = new ArrayList<>();
+		c.get("history").forEach(h -> actions.add(h.get("action").asString()));
+		assertThat(actions).containsExactly("RECEIVED", "CORRECTION_REQUESTED", "CORRECTED", "ACCEPTED",
+				"OPINION_RECORDED", "OPINION_RECORDED", "REVIEWED", "DECIDED", "DELIVERED");
+
+		// the public sees the progress with the query code, and nothing personal
+		String code = c.get("queryCode").asString();
+		Response progress = api.get("/api/v1/progress?number=" + number + "&code=" + code, null);
+		assertThat(progress.status()).isEqualTo(200);
+		assertThat(progress.json().get("state").asString()).isEqualTo("DELIVERED");
+		assertThat(progress.body()).doesNotContain("张三").doesNotContain("110105");
+		Response wrongCode = api.get("/api/v1/progress?number=" + number + "&code=ZZZZZZZZ", null);
+		Response wrongNumber = api.get("/api/v1/progress?number=660100-2026-9999999&code=" + code, null);
+		assertThat(wrongCode.status()).isEqualTo(404);
+		assertThat(wrongCode.body().replace(number, "")).isEqualTo(wrongNumber.body().replace("660100-2026-9999999", ""));
+	}
+
+	@Test
+	void personalNumbersAreMaskedForStaffAndShownToTheApplicant() {
+		String number = submitOnline(PLANNING, FORM).get("number").asString();
+		assertThat(ok(api.get("/api/v1/cases/" + number, "applicant")).get("applicantNumber").asString())
+			.isEqualTo("110105199003071239");
+		assertThat(ok(api.get("/api/v1/cases/" + number, "clerk")).get("applicantNumber").asString())
+			.isEqualTo("110105********1239");
+		assertThat(api.get("/api/v1/cases/" + number, "enterprise").status()).isEqualTo(404);
+		assertThat(api.get("/api/v1/cases/" + number, "reviewer").status()).isEqualTo(404);
+	}
+
+	@Test
+	void aSecondNoticeNamingNewMaterialsIsRecordedAsABreachOfTheOneTimeRule() {
+		String number = submitOnline(PLANNING, FORM).get("number").asString();
+		ok(api.post("/api/v1/cases/" + number + "/correction-notice", "clerk",
+				Map.of("issues", List.of(Map.of("material", LAND, "problem", "未提交")))));
+		ok(api.post("/api/v1/cases/" + number + "/corrections", "applicant",
+				Map.of("materials", List.of(Map.of("material", LAND, "fileId", upload("applicant"))))));
+		JsonNode c = ok(api.post("/api/v1/cases/" + number + "/correction-notice", "clerk",
+				Map.of("issues", List.of(Map.of("material", DESIGN, "problem", "缺总平面图")))));
+		assertThat(c.get("notices")).hasSize(2);
+		assertThat(c.get("notices").get(0).get("breach").asBoolean()).isFalse();
+		assertThat(c.get("notices").get(1).get("breach").asBoolean()).isTrue();
+		assertThat(c.get("notices").get(1).get("newlyNamed").get(0).asString()).isEqualTo(DESIGN);
+	}
+
+	@Test
+	void withNoDecisionWithinFiveWorkingDaysTheCaseIsDeemedAcceptedAsOfReceipt() {
+		String number = submitOnline(PLANNING, FORM).get("number").asString();
+		clock.set("2026-10-13T17:00:00");
+		handling.deemOverdueAcceptances();
+		assertThat(ok(api.get("/api/v1/cases/" + number, "clerk")).get("state").asString()).isEqualTo("RECEIVED");
+		clock.set("2026-10-14T00:10:00");
+		handling.deemOverdueAcceptances();
+		JsonNode c = ok(api.get("/api/v1/cases/" + number, "clerk"));
+		assertThat(c.get("state").asString()).isEqualTo("ACCEPTED");
+		assertThat(c.get("deemedAccepted").asBoolean()).isTrue();
+		assertThat(c.get("acceptedOn").asString()).isEqualTo("2026-09-30");
+		JsonNode last = c.get("history").get(c.get("history").size() - 1);
+		assertThat(last.get("action").asString()).isEqualTo("DEEMED_ACCEPTED");
+		assertThat(last.get("actor").asString()).isEqualTo("system");
+	}
+
+	@Test
+	void aCaseInCorrectionIsNotDeemedAccepted() {
+		String number = submitOnline(PLANNING, FORM).get("number").asString();
+		ok(api.post("/api/v1/cases/" + number + "/correction-notice", "clerk",
+				Map.of("issues", List.of(Map.of("material", LAND, "problem", "未提交")))));
+		clock.set("2026-10-20T09:00:00");
+		handling.deemOverdueAcceptances();
+		assertThat(ok(api.get("/api/v1/cases/" + number, "clerk")).get("state").asString())
+			.isEqualTo("AWAITING_CORRECTION");
+	}
+
+	@Test
+	void anInstantItemIsAcceptedAndGrantedOnTheSpot() {
+		JsonNode c = submitOnline(UNEMPLOYMENT);
+		String number = c.get("number").asString();
+		c = ok(api.post("/api/v1/cases/" + number + "/on-the-spot-decision", "clerk", null));
+		assertThat(c.get("state").asString()).isEqualTo("DECIDED");
+		assertThat(c.get("decision").get("onTheSpot").asBoolean()).isTrue();
+		assertThat(c.get("decision").get("on").asString()).isEqualTo("2026-09-30");
+		assertThat(c.get("acceptedOn").asString()).isEqualTo("2026-09-30");
+		String other = submitOnline(PLANNING, FORM).get("number").asString();
+		assertThat(api.post("/api/v1/cases/" + other + "/on-the-spot-decision", "clerk", null).status())
+			.isEqualTo(422);
+	}
+
+	@Test
+	void oneExtensionByAnApproverAndSuspensionsStopTheClockExactly() {
+		String number = submitOnline(FOOD, FOOD_FORM).get("number").asString();
+		ok(api.post("/api/v1/cases/" + number + "/acceptance", "clerk", null));
+		JsonNode c = ok(api.get("/api/v1/cases/" + number, "reviewer"));
+		assertThat(c.get("clocks").get(0).get("kind").asString()).isEqualTo("DECISION");
+		// accepted Wed 30 September + 20 working days, across National Day and its make-up Saturday
+		assertThat(c.get("clocks").get(0).get("dueDate").get("due").asString()).isEqualTo("2026-11-03");
+
+		assertThat(api.post("/api/v1/cases/" + number + "/extension", "reviewer", Map.of("reason", "x")).status())
+			.isEqualTo(403);
+		c = ok(api.post("/api/v1/cases/" + number + "/extension", "approver", Map.of("reason", "需现场核查")));
+		assertThat(c.get("extensions").get(0).get("amount").asInt()).isEqualTo(10);
+		assertThat(c.get("clocks").get(0).get("dueDate").get("due").asString()).isEqualTo("2026-11-17");
+		assertThat(api.post("/api/v1/cases/" + number + "/extension", "approver", Map.of("reason", "again")).status())
+			.isEqualTo(422);
+
+		clock.set("2026-10-12T09:00:00");
+		c = ok(api.post("/api/v1/cases/" + number + "/suspension", "reviewer",
+				Map.of("procedure", "INSPECTION", "reason", "食品抽样检测")));
+		assertThat(c.get("clocks").get(0).get("status").asString()).isEqualTo("PAUSED");
+		assertThat(api.post("/api/v1/cases/" + number + "/review", "reviewer",
+				Map.of("recommendation", "APPROVED", "comments", "x")).status()).isEqualTo(422);
+		assertThat(api.post("/api/v1/cases/" + number + "/suspension", "reviewer",
+				Map.of("procedure", "TESTING", "reason", "again")).status()).isEqualTo(409);
+		clock.set("2026-10-16T09:00:00");
+		// Mon 12 to Fri 16 October: five working days off the clock
+		c = ok(api.post("/api/v1/cases/" + number + "/resumption", "reviewer", Map.of("lastDay", "2026-10-16")));
+		assertThat(c.get("suspensions").get(0).get("listed").asBoolean()).isTrue();
+		assertThat(c.get("clocks").get(0).get("explanation").asString()).contains("2026-10-12..10-16");
+		assertThat(c.get("clocks").get(0).get("dueDate").get("due").asString()).isEqualTo("2026-11-24");
+		assertThat(c.get("clocks").get(0).get("status").asString()).isEqualTo("ON_TIME");
+	}
+
+	@Test
+	void aDecisionLimitRunningIntoAnUnpublishedYearWaitsForItsCalendarInsteadOfGuessing() {
+		clock.set("2026-11-27T10:00:00");
+		String number = submitOnline(PLANNING, FORM).get("number").asString();
+		JsonNode c = ok(api.post("/api/v1/cases/" + number + "/acceptance", "clerk", null));
+		assertThat(c.get("clocks").get(0).get("status").asString()).isEqualTo("AWAITING_CALENDAR");
+		assertThat(c.get("clocks").get(0).get("explanation").asString()).contains("2027");
+	}
+
+	@Test
+	void aClerkRefusesWithReasonsAndTheCompetentAuthority() {
+		String number = submitOnline(PLANNING, FORM).get("number").asString();
+		assertThat(api.post("/api/v1/cases/" + number + "/refusal", "clerk", Map.of("reasons", " ")).status())
+			.isEqualTo(400);
+		JsonNode c = ok(api.post("/api/v1/cases/" + number + "/refusal", "clerk",
+				Map.of("reasons", "项目位于东湖县，不属于本机关管辖", "competentAuthority", "东湖县行政审批服务局")));
+		assertThat(c.get("state").asString()).isEqualTo("REFUSED");
+		assertThat(c.get("refusal").get("competentAuthority").asString()).isEqualTo("东湖县行政审批服务局");
+		assertThat(api.post("/api/v1/cases/" + number + "/acceptance", "clerk", null).status()).isEqualTo(409);
+	}
+
+	@Test
+	void ofTwoConflictingActionsAtOnceExactlyOneWins() throws Exception {
+		String number = submitOnline(PLANNING, FORM).get("number").asString();
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		CountDownLatch go = new CountDownLatch(1);
+		try {
+			CompletableFuture<Response> accept = CompletableFuture.supplyAsync(() -> {
+				await(go);
+				return api.post("/api/v1/cases/" + number + "/acceptance", "clerk", null);
+			}, pool);
+			CompletableFuture<Response> refuse = CompletableFuture.supplyAsync(() -> {
+				await(go);
+				return api.post("/api/v1/cases/" + number + "/refusal", "clerk", Map.of("reasons", "材料不全"));
+			}, pool);
+			go.countDown();
+			List<Integer> statuses = List.of(accept.get().status(), refuse.get().status());
+			assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		JsonNode c = ok(api.get("/api/v1/cases/" + number, "clerk"));
+		assertThat(c.get("state").asString()).isIn("ACCEPTED", "REFUSED");
+		assertThat(c.get("history")).hasSize(2);
+	}
+
+	@Test
+	void repeatingASubmissionWithTheSameIdempotencyKeyMakesOneCase() {
+		String file = upload("applicant");
+		Map<String, Object> body = Map.of("itemCode", PLANNING, "materials", List.of(Map.of("material", FORM, "fileId", file)));
+		Response first = api.post("/api/v1/cases", "applicant", body, "Idempotency-Key", "double-click-1");
+		Response second = api.post("/api/v1/cases", "applicant", body, "Idempotency-Key", "double-click-1");
+		assertThat(first.status()).isEqualTo(201);
+		assertThat(second.status()).isEqualTo(201);
+		assertThat(second.json().get("number").asString()).isEqualTo(first.json().get("number").asString());
+		Response other = api.post("/api/v1/cases", "applicant", Map.of("itemCode", UNEMPLOYMENT), "Idempotency-Key",
+				"double-click-1");
+		assertThat(other.status()).isEqualTo(422);
+	}
+
+	@Test
+	void badSubmissionsAreRefusedAndStoreNothing() {
+		long before = countMine();
+		assertThat(api.post("/api/v1/cases", "applicant", Map.of("itemCode", "NO-SUCH-ITEM"), new String[0]).status())
+			.isEqualTo(404);
+		assertThat(api.post("/api/v1/cases", "applicant",
+				Map.of("itemCode", PLANNING, "materials", List.of(Map.of("material", "不存在的材料", "fileId", upload("applicant"))))).status())
+			.isEqualTo(400);
+		assertThat(api.post("/api/v1/cases", "applicant", Map.of("itemCode", PLANNING, "materials",
+				List.of(Map.of("material", FORM, "fileId", "00000000-0000-0000-0000-000000000000")))).status())
+			.isEqualTo(400);
+		String othersFile = upload("enterprise");
+		assertThat(api.post("/api/v1/cases", "applicant",
+				Map.of("itemCode", PLANNING, "materials", List.of(Map.of("material", FORM, "fileId", othersFile)))).status())
+			.isEqualTo(400);
+		assertThat(api.post("/api/v1/cases", "applicant", "{\"itemCode\":").status()).isEqualTo(400);
+		assertThat(api.post("/api/v1/cases", null, Map.of("itemCode", PLANNING)).status()).isEqualTo(401);
+		assertThat(api.post("/api/v1/cases", "clerk", Map.of("itemCode", PLANNING, "applicant",
+				Map.of("kind", "RESIDENT_ID", "name", "王五", "number", "110105199003071230"))).status()).isEqualTo(400);
+		assertThat(api.upload("/api/v1/cases/files", "applicant", "x.pdf", "not a pdf".getBytes()).status())
+			.isEqualTo(400);
+		assertThat(countMine()).isEqualTo(before);
+	}
+
+	@Test
+	void aClerkTakesAnApplicationAtTheWindowAndIsItsFirstHandler() {
+		Response r = api.post("/api/v1/cases", "clerk", Map.of("itemCode", PLANNING, "applicant",
+				Map.of("kind", "CREDIT_CODE", "name", "示范市好味餐饮有限公司", "number", "91660100MA0000017K")));
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		assertThat(r.json().get("channel").asString()).isEqualTo("WINDOW");
+		assertThat(r.json().get("firstHandler").asString()).isEqualTo("clerk");
+		Response list = api.get("/api/v1/cases?list=FIRST_HANDLED", "clerk");
+		assertThat(list.body()).contains(r.json().get("number").asString());
+	}
+
+	@Test
+	void anAgentAppliesWithTheApplicantsAuthorization() {
+		String doc = upload("agent");
+		Response r = api.post("/api/v1/cases", "agent", Map.of("itemCode", PLANNING, "applicant",
+				Map.of("kind", "RESIDENT_ID", "name", "张三", "number", "110105199003071239"), "authorization",
+				Map.of("documentName", "授权委托书", "documentFileId", doc, "validUntil", "2026-12-31")));
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		assertThat(r.json().get("channel").asString()).isEqualTo("AGENT");
+		assertThat(r.json().get("authorization").get("documentName").asString()).isEqualTo("授权委托书");
+		assertThat(api.get("/api/v1/cases?list=REPRESENTED", "agent").body()).contains(r.json().get("number").asString());
+		assertThat(api.post("/api/v1/cases", "agent", Map.of("itemCode", PLANNING, "applicant",
+				Map.of("kind", "RESIDENT_ID", "name", "张三", "number", "110105199003071239"))).status()).isEqualTo(400);
+	}
+
+	@Test
+	void workListsAreSortedByWorkingDaysLeftAndColouredByUrgency() {
+		String number = submitOnline(PLANNING, FORM).get("number").asString();
+		clock.set("2026-10-12T09:00:00");
+		JsonNode list = ok(api.get("/api/v1/cases?list=TO_ACCEPT", "clerk"));
+		JsonNode row = null;
+		for (JsonNode n : list) {
+			if (n.get("number").asString().equals(number)) {
+				row = n;
+			}
+		}
+		assertThat(row).isNotNull();
+		assertThat(row.get("remainingWorkingDays").asInt()).isEqualTo(1);
+		assertThat(row.get("status").asString()).isEqualTo("WARNING");
+		clock.set("2026-10-14T09:00:00");
+		list = ok(api.get("/api/v1/cases?list=TO_ACCEPT", "clerk"));
+		assertThat(list.get(0).get("status").asString()).isEqualTo("OVERDUE");
+		assertThat(api.get("/api/v1/cases?list=TO_ACCEPT", "applicant").status()).isEqualTo(403);
+	}
+
+	long countMine() {
+		return ok(api.get("/api/v1/cases?list=MINE", "applicant")).size();
+	}
+
+	static void await(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

@@ -1,0 +1,215 @@
+package org.govhall.documents;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.govhall.documents.DocumentDraft.Section;
+import org.govhall.shared.InvalidInputException;
+import org.govhall.storage.Storage;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Issuing a document: its number, the PDF's Chinese text, font and QR code, and what is stored. */
+@SpringBootTest
+@ActiveProfiles("h2")
+class DocumentsTests {
+
+	@Autowired
+	Documents documents;
+
+	@Autowired
+	Storage storage;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void issuesACorrectionNoticeWhosePdfCarriesTheChineseTextAsText() throws IOException {
+		IssuedDocument doc = documents.issue(DocumentFixtures.correctionNotice("BJ-2026-TEXT-01"));
+
+		try (PDDocument pdf = Loader.loadPDF(documents.pdf(doc))) {
+			String text = new PDFTextStripper().getText(pdf);
+			assertThat(text).contains("补正材料通知书", "BJ-2026-TEXT-01", doc.number(), DocumentFixtures.ISSUER,
+					DocumentFixtures.RECIPIENT, "营业执照复印件", "（印章）", "2026年11月27日", "扫码核验 Scan to verify");
+		}
+		assertThat(doc.kind()).isEqualTo(DocumentKind.CORRECTION_NOTICE);
+		assertThat(doc.title()).isEqualTo("补正材料通知书");
+		assertThat(doc.issuedOn()).isEqualTo(DocumentFixtures.ISSUED_ON);
+	}
+
+	@Test
+	void embedsTheWenQuanYiFontAsAType0FontInATaggedPdf() throws IOException {
+		IssuedDocument doc = documents.issue(DocumentFixtures.correctionNotice("BJ-2026-FONT-01"));
+
+		try (PDDocument pdf = Loader.loadPDF(documents.pdf(doc))) {
+			assertThat(pdf.getDocumentCatalog().getMarkInfo().isMarked()).as("tagged for screen readers").isTrue();
+			assertThat(pdf.getDocumentInformation().getTitle()).isEqualTo("补正材料通知书");
+			assertThat(pdf.getDocumentInformation().getAuthor()).isEqualTo(DocumentFixtures.ISSUER);
+			PDResources resources = pdf.getPage(0).getResources();
+			List<PDFont> fonts = new ArrayList<>();
+			for (COSName name : resources.getFontNames()) {
+				fonts.add(resources.getFont(name));
+			}
+			assertThat(fonts).anySatisfy(font -> {
+				assertThat(font).isInstanceOf(PDType0Font.class);
+				assertThat(font.getName()).contains("WenQuanYi");
+				assertThat(font.isEmbedded()).isTrue();
+			});
+		}
+	}
+
+	@Test
+	void printsAQrCodeThatLeadsToTheVerificationPage() throws Exception {
+		IssuedDocument doc = documents.issue(DocumentFixtures.correctionNotice("BJ-2026-QR-01"));
+
+		try (PDDocument pdf = Loader.loadPDF(documents.pdf(doc))) {
+			BufferedImage page = new PDFRenderer(pdf).renderImageWithDPI(0, 150);
+			int[] pixels = page.getRGB(0, 0, page.getWidth(), page.getHeight(), null, 0, page.getWidth());
+			BinaryBitmap bitmap = new BinaryBitmap(
+					new HybridBinarizer(new RGBLuminanceSource(page.getWidth(), page.getHeight(), pixels)));
+
+			String decoded = new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
+				.getText();
+
+			assertThat(decoded).isEqualTo("http://localhost:8080/verify/" + doc.number());
+		}
+	}
+
+	@Test
+	void findsAnIssuedDocumentByItsNumberAndByItsCase() {
+		IssuedDocument doc = documents.issue(DocumentFixtures.correctionNotice("BJ-2026-FIND-01"));
+
+		assertThat(documents.find(doc.number())).contains(doc);
+		assertThat(documents.find(" " + doc.number().toLowerCase() + " ")).contains(doc);
+		assertThat(documents.forCase("BJ-2026-FIND-01")).containsExactly(doc);
+		assertThat(documents.forCase("BJ-2026-NONE")).isEmpty();
+	}
+
+	@Test
+	void recordsTheSha256OfTheStoredPdf() {
+		IssuedDocument doc = documents.issue(DocumentFixtures.correctionNotice("BJ-2026-SHA-01"));
+
+		byte[] stored = storage.read(storage.find(doc.fileId()).orElseThrow());
+
+		assertThat(stored).startsWith("%PDF-".getBytes());
+		assertThat(doc.sha256()).hasSize(64).isEqualTo(Documents.sha256(stored));
+		assertThat(documents.pdf(doc)).isEqualTo(stored);
+		assertThat(storage.find(doc.fileId()).orElseThrow().contentType()).isEqualTo("application/pdf");
+	}
+
+	@Test
+	void givesEveryDocumentADifferentNumberThatCannotBeGuessed() {
+		IssuedDocument first = documents.issue(DocumentFixtures.correctionNotice("BJ-2026-NUM-01"));
+		IssuedDocument second = documents.issue(DocumentFixtures.correctionNotice("BJ-2026-NUM-01"));
+
+		assertThat(first.number()).isNotEqualTo(second.number());
+		assertThat(List.of(first.number(), second.number()))
+			.allMatch(n -> n.matches("BZ-2026-[0-9]{6}-[" + DocumentNumber.ALPHABET + "]{4}"));
+		assertThat(documents.forCase("BJ-2026-NUM-01")).containsExactly(first, second);
+	}
+
+	@Test
+	void refusesABlankTitleAndStoresNothing() {
+		long documentsBefore = count("documents_document");
+		long filesBefore = count("storage_file");
+
+		assertThatThrownBy(() -> documents.issue(DocumentFixtures.correctionNotice("BJ-2026-BLANK-01", "  ")))
+			.isInstanceOfSatisfying(InvalidInputException.class, ex -> {
+				assertThat(ex.status()).isEqualTo(400);
+				assertThat(ex.violations()).extracting(v -> v.field()).containsExactly("title");
+			});
+
+		assertThat(count("documents_document")).isEqualTo(documentsBefore);
+		assertThat(count("storage_file")).isEqualTo(filesBefore);
+		assertThat(documents.forCase("BJ-2026-BLANK-01")).isEmpty();
+	}
+
+	@Test
+	void namesEveryFieldThatIsMissingTooLongOrHoldsControlCharacters() {
+		DocumentDraft draft = new DocumentDraft(DocumentKind.ACCEPTANCE_NOTICE, "BJ\u0000", "", "机".repeat(101),
+				DocumentFixtures.ISSUED_ON, "受理通知书",
+				List.of(new Section("", List.of()), new Section("一、", "正文", " ")));
+
+		assertThatThrownBy(() -> documents.issue(draft)).isInstanceOfSatisfying(InvalidInputException.class,
+				ex -> assertThat(ex.violations()).extracting(v -> v.field() + " " + v.messageKey())
+					.containsExactly("caseNumber error.document.controlCharacters", "recipient error.document.required",
+							"issuer error.document.tooLong", "sections[0].paragraphs error.document.paragraphs",
+							"sections[1].paragraphs[1] error.document.required"));
+	}
+
+	@Test
+	void printsMarkupInTheTextAsTextInsteadOfObeyingIt() throws IOException {
+		DocumentDraft draft = new DocumentDraft(DocumentKind.REFUSAL_DECISION, "BJ-2026-XSS-01",
+				"<b>李四</b> & \"王五\"", DocumentFixtures.ISSUER, DocumentFixtures.ISSUED_ON, "不予受理决定书",
+				List.of(new Section("一、理由</h2><script>x()</script>", "申请事项不属于本机关职权范围 <img src=x/>。")));
+
+		IssuedDocument doc = documents.issue(draft);
+
+		try (PDDocument pdf = Loader.loadPDF(documents.pdf(doc))) {
+			assertThat(new PDFTextStripper().getText(pdf)).contains("<b>李四</b> & \"王五\"",
+					"一、理由</h2><script>x()</script>", "<img src=x/>");
+		}
+		assertThat(doc.number()).startsWith("BSL-2026-");
+	}
+
+	@Test
+	void typesetsInAFractionOfASecondOnceTheFontIsParsed() throws IOException {
+		Typesetter typesetter = new Typesetter(Path.of(Typesetter.DEFAULT_FONT));
+		String xhtml = DocumentLayout.xhtml(DocumentFixtures.correctionNotice("BJ-2026-TIME-01"), "BZ-2026-000001-7KQX",
+				VerificationCode.pngDataUri("http://localhost:8080/verify/BZ-2026-000001-7KQX"));
+		try {
+			List<Long> millis = new ArrayList<>();
+			for (int i = 0; i < 6; i++) {
+				long start = System.nanoTime();
+				assertThat(typesetter.typeset(xhtml)).isNotEmpty();
+				millis.add((System.nanoTime() - start) / 1_000_000);
+			}
+			System.out.printf("[documents] render times: first (parses the font) %d ms, then %s ms%n", millis.get(0),
+					millis.subList(1, millis.size()));
+
+			long start = System.nanoTime();
+			documents.issue(DocumentFixtures.correctionNotice("BJ-2026-TIME-01"));
+			System.out.printf("[documents] issue (number, render, store, record): %d ms%n",
+					(System.nanoTime() - start) / 1_000_000);
+		}
+		finally {
+			typesetter.destroy();
+		}
+	}
+
+	@Test
+	void refusesToStartWithoutTheChineseFont() {
+		assertThatThrownBy(() -> new Typesetter(Path.of("/nonexistent/wqy-zenhei.ttc")))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("/nonexistent/wqy-zenhei.ttc")
+			.hasMessageContaining("fonts-wqy-zenhei");
+	}
+
+	private long count(String table) {
+		return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+	}
+
+}
