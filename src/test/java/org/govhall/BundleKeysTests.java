@@ -37,7 +37,7 @@ class BundleKeysTests {
 	private static final Pattern JAVA_KEY = Pattern.compile("\"\\{?((?:error|rule)\\.[A-Za-z.]+)\\}?\"");
 
 	/** The bundles of spring.messages.basename: each Chinese one beside its English twin. */
-	private static final String[] BASENAMES = { "i18n/messages", "i18n/documents" };
+	private static final String[] BASENAMES = { "i18n/messages", "i18n/documents", "i18n/cases" };
 
 	@Test
 	void chineseAndEnglishBundlesHaveTheSameKeys() throws IOException {
@@ -53,8 +53,8 @@ class BundleKeysTests {
 
 	@Test
 	void noMessageIsBlank() throws IOException {
-		for (String name : new String[] { "i18n/messages.properties", "i18n/messages_en.properties",
-				"i18n/documents.properties", "i18n/documents_en.properties" }) {
+		for (String name : Stream.of(BASENAMES).flatMap(b -> Stream.of(b + ".properties", b + "_en.properties"))
+			.toList()) {
 			Properties p = bundle(name);
 			assertThat(p.stringPropertyNames()).as(name).allSatisfy(k -> assertThat(p.getProperty(k)).as(k).isNotBlank());
 		}

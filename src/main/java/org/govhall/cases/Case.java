@@ -523,7 +523,9 @@ class Case {
 
 	CaseFacts facts() {
 		return new CaseFacts(number, terms.itemCode(), terms.departmentCode(), terms.regionCode(), state, channel,
-				applicant.identity().regionCode(), firstHandler, receivedOn, acceptedOn, deemedAccepted,
+				applicant.identity().regionCode(), applicant.accountId(),
+				authorization == null ? null : authorization.agentAccountId(), firstHandler, receivedOn, acceptedOn,
+				deemedAccepted,
 				acceptanceDue, decisionDue, promisedDue, deliveryDue, openSuspension().isPresent(),
 				terms.processingMode(), terms.joint());
 	}

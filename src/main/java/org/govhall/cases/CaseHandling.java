@@ -35,6 +35,8 @@ import org.govhall.shared.ForbiddenException;
 import org.govhall.shared.InvalidInputException;
 import org.govhall.shared.NotFoundException;
 import org.govhall.shared.RuleViolationException;
+import org.govhall.documents.Documents;
+import org.govhall.documents.IssuedDocument;
 import org.govhall.storage.Storage;
 import org.govhall.storage.StoredFile;
 import org.jspecify.annotations.Nullable;
@@ -69,12 +71,16 @@ public class CaseHandling {
 
 	private final TransactionTemplate tx;
 
+	private final Documents documents;
+
 	private final Clock clock;
 
 	private final SecureRandom random = new SecureRandom();
 
 	CaseHandling(Cases cases, Catalog catalog, Directory directory, HolidaySchedules calendar, Storage storage,
-			JdbcClient jdbc, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+			JdbcClient jdbc, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
+			Documents documents) {
+		this.documents = documents;
 		this.cases = cases;
 		this.catalog = catalog;
 		this.directory = directory;
@@ -277,7 +283,8 @@ public class CaseHandling {
 				d.statutoryLimit() == null ? null : d.statutoryLimit().unit(),
 				d.promisedLimit() == null ? null : d.promisedLimit().amount(),
 				d.promisedLimit() == null ? null : d.promisedLimit().unit(), List.copyOf(d.coDepartmentCodes()),
-				d.specialProcedures(), materials, d.noFee(), d.reconsiderationBody(), d.litigationCourt());
+				d.specialProcedures(), materials, d.noFee(), d.reconsiderationBody(), d.litigationCourt(),
+				d.resultNameZh());
 	}
 
 	// ---- acceptance
@@ -404,8 +411,17 @@ public class CaseHandling {
 		if (visibility == Visibility.NONE) {
 			throw new NotFoundException("error.case.notFound", number);
 		}
-		return CaseView.of(c, cases.history(c.id()), calendar.calendar(), Now.from(clock).today(),
-				visibility == Visibility.PARTY);
+		return CaseView.of(c, cases.history(c.id()), documents.forCase(c.number()), calendar.calendar(),
+				Now.from(clock).today(), visibility == Visibility.PARTY);
+	}
+
+	/** A document of a case, as PDF, for whoever may see the case. */
+	public byte[] documentPdf(String number, String documentNumber, GovHallUser user) {
+		view(number, user);
+		IssuedDocument doc = documents.find(documentNumber)
+			.filter(d -> d.caseNumber().equals(number))
+			.orElseThrow(() -> new NotFoundException("error.document.notFound", documentNumber));
+		return documents.pdf(doc);
 	}
 
 	/**

@@ -18,7 +18,7 @@ public record CaseTerms(String itemCode, int itemVersion, String itemNameZh, @Nu
 		@Nullable Integer statutoryAmount, @Nullable LimitUnit statutoryUnit, @Nullable Integer promisedAmount,
 		@Nullable LimitUnit promisedUnit, List<String> coDepartments, Set<SpecialProcedure> specialProcedures,
 		List<RequiredMaterial> materials, boolean noFee, @Nullable String reconsiderationBody,
-		@Nullable String litigationCourt) {
+		@Nullable String litigationCourt, @Nullable String resultNameZh) {
 
 	public CaseTerms {
 		coDepartments = List.copyOf(coDepartments);

@@ -23,6 +23,7 @@ import org.govhall.cases.CaseRecords.SubmittedMaterial;
 import org.govhall.cases.CaseRecords.SuspensionRecord;
 import org.govhall.cases.CaseTerms.RequiredMaterial;
 import org.govhall.directory.IdentityKind;
+import org.govhall.documents.IssuedDocument;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,13 +39,13 @@ public record CaseView(String number, @Nullable String queryCode, CaseState stat
 		@Nullable Refusal refusal, List<Opinion> opinions, List<SuspensionRecord> suspensions,
 		List<ExtensionRecord> extensions, @Nullable Review review, @Nullable Decision decision,
 		@Nullable Delivery delivery, @Nullable AgentAuthorization authorization, @Nullable String reconsiderationBody,
-		@Nullable String litigationCourt, List<HistoryEntry> history) {
+		@Nullable String litigationCourt, List<HistoryEntry> history, List<IssuedDocument> documents) {
 
 	/** Yellow when this many working days or fewer remain (configurable later per stage, issue 4). */
 	static final int WARNING_DAYS = 2;
 
-	static CaseView of(Case c, List<HistoryEntry> history, WorkingCalendar calendar, LocalDate today,
-			boolean party) {
+	static CaseView of(Case c, List<HistoryEntry> history, List<IssuedDocument> documents, WorkingCalendar calendar,
+			LocalDate today, boolean party) {
 		CaseDocument d = c.document();
 		var identity = c.applicant().identity();
 		return new CaseView(c.number(), c.queryCode(), c.state(), c.channel(), c.terms().itemCode(),
@@ -54,7 +55,7 @@ public record CaseView(String number, @Nullable String queryCode, CaseState stat
 				c.receivedOn(), c.submittedAt(), c.acceptedOn(), c.deemedAccepted(), c.terms().instant(),
 				clocks(c, calendar, today), c.terms().materials(), d.materials(), d.notices(), d.refusal(),
 				d.opinions(), d.suspensions(), d.extensions(), d.review(), d.decision(), d.delivery(),
-				c.authorization(), c.terms().reconsiderationBody(), c.terms().litigationCourt(), history);
+				c.authorization(), c.terms().reconsiderationBody(), c.terms().litigationCourt(), history, documents);
 	}
 
 	/** The clocks that apply in the case's state: the one running now first, then the sub-deadlines. */
@@ -102,7 +103,7 @@ public record CaseView(String number, @Nullable String queryCode, CaseState stat
 				departmentCode, coDepartments, applicantKind, applicantName, applicantNumber, phone, firstHandler,
 				receivedOn, submittedAt, acceptedOn, deemedAccepted, instant, clocks.stream().map(explain).toList(),
 				requiredMaterials, materials, notices, refusal, opinions, suspensions, extensions, review, decision,
-				delivery, authorization, reconsiderationBody, litigationCourt, history);
+				delivery, authorization, reconsiderationBody, litigationCourt, history, documents);
 	}
 
 	public Optional<CaseClock> runningClock() {

@@ -171,6 +171,17 @@ class CasesApi {
 		return explained(handling.withdraw(number, user), locale);
 	}
 
+	@GetMapping("/cases/{number}/documents/{documentNumber}")
+	@Operation(summary = "A document of the case (notice, decision, certificate) as PDF")
+	ResponseEntity<byte[]> document(@PathVariable String number, @PathVariable String documentNumber,
+			@AuthenticationPrincipal GovHallUser user) {
+		byte[] pdf = handling.documentPdf(number, documentNumber, user);
+		return ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+			.header("Content-Disposition", "inline; filename=\"" + documentNumber + ".pdf\"")
+			.body(pdf);
+	}
+
 	@GetMapping("/progress")
 	@Operation(summary = "Public progress lookup by case number and query code; nothing personal")
 	PublicProgress progress(@RequestParam @Size(max = 32) String number, @RequestParam @Size(max = 8) String code,

@@ -3,6 +3,7 @@ package org.govhall.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.awaitility.Awaitility;
 import org.govhall.support.ApiClient;
 import org.govhall.support.ApiClient.Response;
 import org.govhall.support.MovableClock;
@@ -150,6 +152,28 @@ abstract class CaseJourneyTests {
 		c = ok(api.post("/api/v1/cases/" + number + "/delivery", "clerk", Map.of("method", "WINDOW")));
 		assertThat(c.get("state").asString()).isEqualTo("DELIVERED");
 		assertThat(c.get("delivery").get("late").asBoolean()).isFalse();
+
+		// the written notices and decisions follow each step, as verifiable PDFs
+		String finalNumber = number;
+		Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			JsonNode docs = ok(api.get("/api/v1/cases/" + finalNumber, "applicant")).get("documents");
+			List<String> kinds = new ArrayList<>();
+			docs.forEach(d -> kinds.add(d.get("kind").asString()));
+			assertThat(kinds).contains("CORRECTION_NOTICE", "ACCEPTANCE_NOTICE", "APPROVAL_DECISION", "CERTIFICATE");
+		});
+		JsonNode docs = ok(api.get("/api/v1/cases/" + number, "applicant")).get("documents");
+		String certificate = null;
+		for (JsonNode d : docs) {
+			if (d.get("kind").asString().equals("CERTIFICATE")) {
+				certificate = d.get("number").asString();
+			}
+		}
+		Response pdf = api.get("/api/v1/cases/" + number + "/documents/" + certificate, "applicant");
+		assertThat(pdf.status()).isEqualTo(200);
+		assertThat(pdf.contentType()).startsWith("application/pdf");
+		assertThat(api.get("/api/v1/cases/" + number + "/documents/" + certificate, "enterprise").status())
+			.isEqualTo(404);
+		assertThat(api.get("/api/v1/documents/" + certificate, null).status()).isEqualTo(200);
 
 		List<String> actions = new ArrayList<>();
 		c.get("history").forEach(h -> actions.add(h.get("action").asString()));

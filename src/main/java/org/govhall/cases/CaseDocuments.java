@@ -1,0 +1,195 @@
+package org.govhall.cases;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.govhall.cases.CaseRecords.CorrectionNotice;
+import org.govhall.cases.CaseRecords.Decision;
+import org.govhall.cases.CaseRecords.MaterialIssue;
+import org.govhall.cases.CaseRecords.Refusal;
+import org.govhall.directory.Directory;
+import org.govhall.documents.DocumentDraft;
+import org.govhall.documents.DocumentDraft.Section;
+import org.govhall.documents.DocumentKind;
+import org.govhall.documents.Documents;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Issues the written documents the law requires at each step — 受理通知书 and 不予受理决定书 (行政许可法 第三十二条第二款:
+ * in writing, sealed and dated), the one-time notice, the decision (第三十八条), the certificate, and the notices of
+ * extension (第四十二条) and of special procedures (第四十五条) — after the step is committed, each as a verifiable PDF.
+ */
+@Component
+class CaseDocuments {
+
+	private final Cases cases;
+
+	private final Documents documents;
+
+	private final Directory directory;
+
+	private final java.time.Clock clock;
+
+	CaseDocuments(Cases cases, Documents documents, Directory directory, java.time.Clock clock) {
+		this.clock = clock;
+		this.cases = cases;
+		this.documents = documents;
+		this.directory = directory;
+	}
+
+	@ApplicationModuleListener
+	void on(CaseEvent.CorrectionRequested event) {
+		Case c = load(event);
+		CorrectionNotice n = c.notices().get(event.round() - 1);
+		List<String> lines = new ArrayList<>();
+		int i = 1;
+		for (MaterialIssue issue : n.issues()) {
+			lines.add(i++ + ". " + issue.material() + "：" + issue.problem());
+		}
+		issue(c, DocumentKind.CORRECTION_NOTICE, "一次性告知书", n.issuedOn(),
+				new Section("", salutation(c) + "你（单位）于" + c.receivedOn() + "提出的" + item(c)
+						+ "申请，申请材料不齐全或者不符合法定形式。根据《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，现一次性告知你需要补正的全部内容如下："),
+				new Section("需要补正的材料", lines),
+				new Section("", "请补正后重新提交。自补正材料齐全之日起，本机关在五个工作日内作出是否受理的决定。"));
+	}
+
+	@ApplicationModuleListener
+	void on(CaseEvent.Accepted event) {
+		Case c = load(event);
+		String basis = event.deemed()
+				? "本机关未在收到申请材料之日起五个工作日内告知需要补正的内容。根据《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，自收到申请材料之日（"
+						+ c.receivedOn() + "）起即为受理。"
+				: "申请材料齐全、符合法定形式。根据《中华人民共和国行政许可法》第三十二条第一款第（五）项的规定，决定予以受理。";
+		issue(c, DocumentKind.ACCEPTANCE_NOTICE, "受理通知书", c.acceptedOn(),
+				new Section("", salutation(c) + "你（单位）于" + c.receivedOn() + "提出的" + item(c) + "申请，" + basis),
+				new Section("办理期限", limits(c)),
+				new Section("查询方式", "办件编号：" + c.number() + "；查询码：" + c.queryCode()
+						+ "。可在示范省政务服务网“办件查询”或拨打 12345 查询办理进度。"));
+	}
+
+	@ApplicationModuleListener
+	void on(CaseEvent.Refused event) {
+		Case c = load(event);
+		Refusal r = c.document().refusal();
+		if (r == null) {
+			return;
+		}
+		List<String> paragraphs = new ArrayList<>();
+		paragraphs.add(salutation(c) + "你（单位）于" + c.receivedOn() + "提出的" + item(c) + "申请，经审查：" + r.reasons()
+				+ "。根据《中华人民共和国行政许可法》第三十二条第一款的规定，决定不予受理。");
+		if (r.competentAuthority() != null) {
+			paragraphs.add("请向" + r.competentAuthority() + "提出申请。");
+		}
+		issue(c, DocumentKind.REFUSAL_DECISION, "不予受理决定书", r.on(), new Section("", paragraphs),
+				new Section("救济途径", rights(c)));
+	}
+
+	@ApplicationModuleListener
+	void on(CaseEvent.Decided event) {
+		Case c = load(event);
+		Decision d = c.decision();
+		if (d == null) {
+			return;
+		}
+		String accepted = c.acceptedOn() == null ? "" : "，本机关于" + c.acceptedOn() + "受理";
+		if (d.outcome() == Outcome.APPROVED) {
+			issue(c, DocumentKind.APPROVAL_DECISION, "准予行政许可决定书", d.on(),
+					new Section("", salutation(c) + "你（单位）于" + c.receivedOn() + "提出的" + item(c) + "申请" + accepted
+							+ "。经审查，符合法定条件、标准。根据《中华人民共和国行政许可法》第三十八条第一款的规定，决定准予行政许可。"),
+					new Section("证照", "证照编号：" + d.certificateNo() + "。本机关将自本决定作出之日起十个工作日内向你颁发、送达证照（行政许可法第四十四条）。"));
+			issue(c, DocumentKind.CERTIFICATE, resultName(c), d.on(),
+					new Section("", "证照编号：" + d.certificateNo(), "持证人：" + c.applicant().identity().legalName(),
+							"证件号码：" + c.applicant().identity().maskedNumber(), "许可事项：" + c.terms().itemNameZh(),
+							"发证机关：" + issuer(c), "发证日期：" + d.on()));
+		}
+		else {
+			issue(c, DocumentKind.DENIAL_DECISION, "不予行政许可决定书", d.on(),
+					new Section("", salutation(c) + "你（单位）于" + c.receivedOn() + "提出的" + item(c) + "申请" + accepted
+							+ "。经审查：" + d.reasons() + "。根据《中华人民共和国行政许可法》第三十八条第二款的规定，决定不予行政许可。"),
+					new Section("救济途径", rights(c)));
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(CaseEvent.Extended event) {
+		Case c = load(event);
+		issue(c, DocumentKind.EXTENSION_NOTICE, "延长审批期限告知书", LocalDate.now(clock),
+				new Section("", salutation(c) + "你（单位）申请的" + item(c) + "，因" + event.reason() + "，经本机关负责人批准，办理期限延长"
+						+ event.amount() + "个工作日（《中华人民共和国行政许可法》第四十二条）。"));
+	}
+
+	@ApplicationModuleListener
+	void on(CaseEvent.Suspended event) {
+		Case c = load(event);
+		issue(c, DocumentKind.SUSPENSION_NOTICE, "特别程序告知书", event.from(),
+				new Section("", salutation(c) + "你（单位）申请的" + item(c) + "需要进行" + procedure(event) + "。根据《中华人民共和国行政许可法》第四十五条的规定，自"
+						+ event.from() + "起所需时间不计算在办理期限内，程序结束后恢复计时，届时将另行告知。"));
+	}
+
+	private Case load(CaseEvent event) {
+		return cases.findByNumber(event.facts().caseNumber()).orElseThrow();
+	}
+
+	private void issue(Case c, DocumentKind kind, String title, LocalDate on, Section... sections) {
+		documents.issue(new DocumentDraft(kind, c.number(), c.applicant().identity().legalName(), issuer(c),
+				on == null ? c.receivedOn() : on, title, List.of(sections)));
+	}
+
+	private String issuer(Case c) {
+		return directory.department(c.terms().departmentCode()).map(d -> d.nameZh()).orElse(c.terms().departmentCode());
+	}
+
+	private static String salutation(Case c) {
+		return c.applicant().identity().legalName() + "：";
+	}
+
+	private static String item(Case c) {
+		return "“" + c.terms().itemNameZh() + "”（办件编号：" + c.number() + "）";
+	}
+
+	private static String resultName(Case c) {
+		String name = c.terms().resultNameZh();
+		return name == null || name.isBlank() ? c.terms().itemNameZh() + "证照" : name;
+	}
+
+	private static String limits(Case c) {
+		CaseTerms t = c.terms();
+		StringBuilder b = new StringBuilder();
+		if (t.statutoryAmount() != null && t.statutoryUnit() != null) {
+			b.append("本机关将自受理之日起").append(t.statutoryAmount())
+				.append(t.statutoryUnit() == org.govhall.calendar.LimitUnit.WORKING_DAY ? "个工作日" : "日")
+				.append("内作出行政许可决定（法定期限）");
+		}
+		if (t.promisedAmount() != null && t.promisedAmount() > 0) {
+			b.append(b.isEmpty() ? "" : "，").append("承诺在").append(t.promisedAmount())
+				.append(t.promisedUnit() == org.govhall.calendar.LimitUnit.WORKING_DAY ? "个工作日" : "日").append("内办结");
+		}
+		if (b.isEmpty()) {
+			b.append("本机关将依法及时办理");
+		}
+		return b.append("。依法需要听证、招标、拍卖、检验、检测、检疫、鉴定和专家评审的，所需时间不计算在期限内（行政许可法第四十五条）。").toString();
+	}
+
+	private static String rights(Case c) {
+		String body = c.terms().reconsiderationBody() == null ? "本级人民政府或者上一级主管部门" : c.terms().reconsiderationBody();
+		String court = c.terms().litigationCourt() == null ? "有管辖权的人民法院" : c.terms().litigationCourt();
+		return "如不服本决定，可以自收到本决定书之日起六十日内向" + body + "申请行政复议，或者自收到本决定书之日起六个月内向" + court
+				+ "提起行政诉讼。";
+	}
+
+	private static String procedure(CaseEvent.Suspended event) {
+		return switch (event.procedure()) {
+			case HEARING -> "听证";
+			case TENDERING -> "招标";
+			case AUCTION -> "拍卖";
+			case TESTING -> "检验";
+			case INSPECTION -> "检测";
+			case QUARANTINE -> "检疫";
+			case APPRAISAL -> "鉴定";
+			case EXPERT_REVIEW -> "专家评审";
+		};
+	}
+
+}
