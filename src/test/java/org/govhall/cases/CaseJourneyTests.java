@@ -175,6 +175,17 @@ abstract class CaseJourneyTests {
 			.isEqualTo(404);
 		assertThat(api.get("/api/v1/documents/" + certificate, null).status()).isEqualTo(200);
 
+		// the applicant and the first handler heard of every step
+		Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			assertThat(ok(api.get("/api/v1/notifications", "applicant")).toString()).contains(finalNumber + " 已受理")
+				.contains(finalNumber + " 的决定已送达");
+			assertThat(ok(api.get("/api/v1/notifications", "clerk")).toString()).contains(finalNumber + " 已作出决定");
+		});
+		JsonNode inbox = ok(api.get("/api/v1/notifications", "applicant"));
+		long id = inbox.get(0).get("id").asLong();
+		assertThat(api.post("/api/v1/notifications/" + id + "/read", "applicant", null).status()).isEqualTo(204);
+		assertThat(api.post("/api/v1/notifications/" + id + "/read", "enterprise", null).status()).isEqualTo(404);
+
 		List<String> actions = new ArrayList<>();
 		c.get("history").forEach(h -> actions.add(h.get("action").asString()));
 		assertThat(actions).containsExactly("RECEIVED", "CORRECTION_REQUESTED", "CORRECTED", "ACCEPTED",
@@ -422,6 +433,34 @@ abstract class CaseJourneyTests {
 		list = ok(api.get("/api/v1/cases?list=TO_ACCEPT", "clerk"));
 		assertThat(list.get(0).get("status").asString()).isEqualTo("OVERDUE");
 		assertThat(api.get("/api/v1/cases?list=TO_ACCEPT", "applicant").status()).isEqualTo(403);
+	}
+
+	@Test
+	void whenTheCalendarOfAYearChangesOpenCasesGetNewDueDatesRecordedInTheirHistory() {
+		String number = submitOnline(PLANNING, FORM).get("number").asString();
+		Response original = api.get("/api/v1/calendar/years/2026", null);
+		JsonNode year = original.json();
+		List<Object> days = new ArrayList<>();
+		year.get("days").forEach(d -> days.add(Map.of("date", d.get("date").asString(), "kind", d.get("kind").asString(),
+				"name", d.get("name").isNull() ? "" : d.get("name").asString())));
+		List<Object> changed = new ArrayList<>(days);
+		changed.add(Map.of("date", "2026-10-12", "kind", "OFF", "name", "测试调整"));
+		try {
+			ok(api.put("/api/v1/calendar/years/2026", "admin",
+					Map.of("notice", year.get("notice").asString(), "days", changed)));
+			Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+				JsonNode history = ok(api.get("/api/v1/cases/" + number, "clerk")).get("history");
+				JsonNode last = history.get(history.size() - 1);
+				assertThat(last.get("action").asString()).isEqualTo("DEADLINES_RECOMPUTED");
+				assertThat(last.get("detail").asString()).contains("2026-10-13").contains("2026-10-14");
+			});
+			JsonNode c = ok(api.get("/api/v1/cases/" + number, "clerk"));
+			assertThat(c.get("clocks").get(0).get("dueDate").get("due").asString()).isEqualTo("2026-10-14");
+		}
+		finally {
+			ok(api.put("/api/v1/calendar/years/2026", "admin",
+					Map.of("notice", year.get("notice").asString(), "days", days)));
+		}
 	}
 
 	long countMine() {

@@ -1,0 +1,118 @@
+package org.govhall.notification;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.govhall.cases.CaseEvent;
+import org.govhall.cases.CaseFacts;
+import org.govhall.directory.Directory;
+import org.govhall.directory.GovHallUser;
+import org.govhall.shared.NotFoundException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tells the people of a case what happened to it: the applicant who applied online, the agent, and the first handler
+ * (首办负责制: the first handler hears of every step until the case is closed).
+ */
+@Service
+public class Notifications {
+
+	private final JdbcClient jdbc;
+
+	private final Directory directory;
+
+	private final MessageSource messages;
+
+	private final ObjectProvider<Outbox> outboxes;
+
+	private final Clock clock;
+
+	Notifications(JdbcClient jdbc, Directory directory, MessageSource messages, ObjectProvider<Outbox> outboxes,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.directory = directory;
+		this.messages = messages;
+		this.outboxes = outboxes;
+		this.clock = clock;
+	}
+
+	@ApplicationModuleListener
+	void on(CaseEvent event) {
+		CaseFacts f = event.facts();
+		Set<Long> recipients = new LinkedHashSet<>();
+		if (f.applicantAccountId() != null) {
+			recipients.add(f.applicantAccountId());
+		}
+		if (f.agentAccountId() != null) {
+			recipients.add(f.agentAccountId());
+		}
+		if (f.firstHandler() != null) {
+			directory.principal(f.firstHandler()).ifPresent(u -> recipients.add(u.accountId()));
+		}
+		String name = event.getClass().getSimpleName();
+		for (long account : recipients) {
+			jdbc.sql("""
+					INSERT INTO notification_message (account_id, case_number, event, state, created_at)
+					VALUES (:account, :number, :event, :state, :at)
+					""")
+				.param("account", account)
+				.param("number", f.caseNumber())
+				.param("event", name)
+				.param("state", f.state().name())
+				.param("at", Timestamp.from(clock.instant()))
+				.update();
+			outboxes.orderedStream().forEach(o -> o.send(account, f.caseNumber(), name));
+		}
+	}
+
+	/** The newest messages of the signed-in account, in its language. */
+	public List<Message> inbox(GovHallUser user, Locale locale) {
+		return jdbc.sql("""
+				SELECT id, case_number, event, state, created_at, read_at FROM notification_message
+				WHERE account_id = :account ORDER BY id DESC FETCH FIRST 200 ROWS ONLY
+				""")
+			.param("account", user.accountId())
+			.query((rs, n) -> new Message(rs.getLong("id"), rs.getString("case_number"), rs.getString("event"),
+					rs.getString("state"),
+					messages.getMessage("notification." + rs.getString("event"),
+							new Object[] { rs.getString("case_number") }, rs.getString("event"), locale),
+					rs.getTimestamp("created_at").toInstant(),
+					rs.getTimestamp("read_at") == null ? null : rs.getTimestamp("read_at").toInstant()))
+			.list();
+	}
+
+	public long unread(GovHallUser user) {
+		return jdbc.sql("SELECT COUNT(*) FROM notification_message WHERE account_id = :account AND read_at IS NULL")
+			.param("account", user.accountId())
+			.query(Long.class)
+			.single();
+	}
+
+	@Transactional
+	public void markRead(long id, GovHallUser user) {
+		int rows = jdbc.sql("""
+				UPDATE notification_message SET read_at = :at WHERE id = :id AND account_id = :account AND read_at IS NULL
+				""")
+			.param("at", Timestamp.from(clock.instant()))
+			.param("id", id)
+			.param("account", user.accountId())
+			.update();
+		if (rows == 0 && jdbc.sql("SELECT COUNT(*) FROM notification_message WHERE id = :id AND account_id = :account")
+			.param("id", id)
+			.param("account", user.accountId())
+			.query(Long.class)
+			.single() == 0) {
+			throw new NotFoundException("error.notification.notFound", id);
+		}
+	}
+
+}
