@@ -1,0 +1,261 @@
+package org.govhall.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+import org.govhall.calendar.LimitUnit;
+import org.govhall.calendar.WorkingCalendar;
+import org.govhall.calendar.YearSchedule;
+import org.govhall.cases.CaseRecords.CaseApplicant;
+import org.govhall.cases.CaseRecords.MaterialIssue;
+import org.govhall.cases.CaseRecords.SubmittedMaterial;
+import org.govhall.cases.CaseTerms.RequiredMaterial;
+import org.govhall.catalog.ItemType;
+import org.govhall.catalog.ProcessingMode;
+import org.govhall.catalog.SpecialProcedure;
+import org.govhall.directory.ApplicantIdentity;
+import org.govhall.directory.IdentityKind;
+import org.govhall.directory.Role;
+import org.govhall.shared.ConflictException;
+import org.govhall.shared.ForbiddenException;
+import org.govhall.shared.InvalidInputException;
+import org.govhall.shared.RuleViolationException;
+import org.junit.jupiter.api.Test;
+
+/** The legal rules of a case, one by one, without Spring: 行政许可法 第三十二、三十八、四十二、四十四、四十五条. */
+class CaseTests {
+
+	/** A calendar of plain weeks for 2026, enough for rules that do not depend on holidays. */
+	static final WorkingCalendar PLAIN = new WorkingCalendar(List.of(new YearSchedule(2026, "test", null, List.of())));
+
+	static final Actor APPLICANT = new Actor(1, "applicant", "张三", Role.APPLICANT);
+
+	static final Actor CLERK = new Actor(2, "clerk", "窗口", Role.WINDOW_CLERK);
+
+	static final Actor REVIEWER = new Actor(3, "reviewer", "审查", Role.REVIEWER);
+
+	static final Actor APPROVER = new Actor(4, "approver", "审批", Role.APPROVER);
+
+	static Now on(String date) {
+		LocalDate d = LocalDate.parse(date);
+		return new Now(d, d.atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+	}
+
+	static CaseTerms terms(ProcessingMode mode, Integer statutory, LimitUnit unit, List<String> coDepartments) {
+		return new CaseTerms("ITEM", 1, "测试事项", "Test item", ItemType.ADMINISTRATIVE_LICENSE, mode, "DEP", "660100",
+				statutory, unit, statutory == null ? null : statutory / 2, unit, coDepartments,
+				Set.of(SpecialProcedure.EXPERT_REVIEW), List.of(new RequiredMaterial("申请书", true, null),
+						new RequiredMaterial("营业执照", true, null), new RequiredMaterial("委托书", false, "委托办理的")),
+				true, "示范市人民政府", "示范市城关区人民法院", null);
+	}
+
+	static Case received(CaseTerms terms, String date) {
+		return Case.receive("660100-2026-0000001", "ABCDEFGH", Channel.ONLINE, terms,
+				new CaseApplicant(new ApplicantIdentity(IdentityKind.RESIDENT_ID, "张三", "11010519491231002X"), null, 1L),
+				null, List.of(new SubmittedMaterial("申请书", "f", "a.pdf", "x", "applicant", Instant.EPOCH, 0)),
+				APPLICANT, on(date), PLAIN);
+	}
+
+	static Case licence(String date) {
+		return received(terms(ProcessingMode.PROMISED, 20, LimitUnit.WORKING_DAY, List.of()), date);
+	}
+
+	static Case accepted(String date) {
+		Case c = licence(date);
+		c.accept(CLERK, on(date), PLAIN);
+		return c;
+	}
+
+	@Test
+	void acceptanceIsDueFiveWorkingDaysAfterReceipt() {
+		Case c = licence("2026-06-05");
+		assertThat(c.acceptanceDue()).isEqualTo(LocalDate.parse("2026-06-12"));
+		assertThat(c.drainEvents()).hasAtLeastOneElementOfType(CaseEvent.Received.class);
+	}
+
+	@Test
+	void onlyAClerkAcceptsAndTheFirstStaffToActBecomesFirstHandler() {
+		Case c = licence("2026-06-05");
+		assertThatThrownBy(() -> c.accept(REVIEWER, on("2026-06-05"), PLAIN)).isInstanceOf(ForbiddenException.class);
+		c.accept(CLERK, on("2026-06-08"), PLAIN);
+		assertThat(c.firstHandler()).isEqualTo("clerk");
+		assertThat(c.acceptedOn()).isEqualTo(LocalDate.parse("2026-06-08"));
+		assertThat(c.decisionDue()).isEqualTo(LocalDate.parse("2026-07-06"));
+	}
+
+	@Test
+	void isDeemedAcceptedAsOfReceiptOnlyAfterTheWindowPassed() {
+		Case c = licence("2026-06-05");
+		assertThat(c.deemAcceptedIfOverdue(Actor.system(), on("2026-06-12"), PLAIN)).isFalse();
+		assertThat(c.deemAcceptedIfOverdue(Actor.system(), on("2026-06-15"), PLAIN)).isTrue();
+		assertThat(c.state()).isEqualTo(CaseState.ACCEPTED);
+		assertThat(c.deemedAccepted()).isTrue();
+		assertThat(c.acceptedOn()).isEqualTo(LocalDate.parse("2026-06-05"));
+	}
+
+	@Test
+	void aCorrectionNoticeStopsDeemedAcceptanceAndCorrectionRestartsTheWindow() {
+		Case c = licence("2026-06-05");
+		c.requestCorrections(List.of(new MaterialIssue("营业执照", "未提交")), CLERK, on("2026-06-08"), PLAIN);
+		assertThat(c.deemAcceptedIfOverdue(Actor.system(), on("2026-07-01"), PLAIN)).isFalse();
+		c.correct(List.of(new SubmittedMaterial("营业执照", "g", "b.pdf", "y", "applicant", Instant.EPOCH, 1)), APPLICANT,
+				on("2026-07-01"), PLAIN);
+		assertThat(c.receivedOn()).isEqualTo(LocalDate.parse("2026-07-01"));
+		assertThat(c.acceptanceDue()).isEqualTo(LocalDate.parse("2026-07-08"));
+	}
+
+	@Test
+	void aSecondNoticeMayRepeatEarlierMaterialsButNamingNewOnesIsABreach() {
+		Case c = licence("2026-06-05");
+		c.requestCorrections(List.of(new MaterialIssue("营业执照", "未提交")), CLERK, on("2026-06-08"), PLAIN);
+		c.correct(List.of(new SubmittedMaterial("营业执照", "g", "b.pdf", "y", "applicant", Instant.EPOCH, 1)), APPLICANT,
+				on("2026-06-09"), PLAIN);
+		c.requestCorrections(List.of(new MaterialIssue("营业执照", "不清晰")), CLERK, on("2026-06-10"), PLAIN);
+		assertThat(c.notices().get(1).breach()).isFalse();
+		c.correct(List.of(new SubmittedMaterial("营业执照", "h", "c.pdf", "z", "applicant", Instant.EPOCH, 2)), APPLICANT,
+				on("2026-06-11"), PLAIN);
+		c.requestCorrections(List.of(new MaterialIssue("申请书", "未签字")), CLERK, on("2026-06-12"), PLAIN);
+		assertThat(c.notices().get(2).breach()).isTrue();
+		assertThat(c.notices().get(2).newlyNamed()).containsExactly("申请书");
+	}
+
+	@Test
+	void aNoticeMustNameSomething() {
+		Case c = licence("2026-06-05");
+		assertThatThrownBy(() -> c.requestCorrections(List.of(), CLERK, on("2026-06-08"), PLAIN))
+			.isInstanceOf(InvalidInputException.class);
+	}
+
+	@Test
+	void onlyInstantItemsAreDecidedOnTheSpot() {
+		Case licence = licence("2026-06-05");
+		assertThatThrownBy(() -> licence.decideOnTheSpot("C-1", CLERK, on("2026-06-05"), PLAIN))
+			.isInstanceOf(RuleViolationException.class);
+		Case instant = received(terms(ProcessingMode.INSTANT, null, null, List.of()), "2026-06-05");
+		instant.decideOnTheSpot("C-1", CLERK, on("2026-06-05"), PLAIN);
+		assertThat(instant.state()).isEqualTo(CaseState.DECIDED);
+		assertThat(instant.decision().onTheSpot()).isTrue();
+		assertThat(instant.deliveryDue()).isEqualTo(LocalDate.parse("2026-06-19"));
+	}
+
+	@Test
+	void whoeverReviewedMayNotApprove() {
+		Case c = accepted("2026-06-05");
+		Actor both = new Actor(5, "both", "兼任", Role.REVIEWER);
+		c.review(Outcome.APPROVED, "符合", both, on("2026-06-08"), PLAIN);
+		Actor sameAsApprover = new Actor(5, "both", "兼任", Role.APPROVER);
+		assertThatThrownBy(() -> c.decide(Outcome.APPROVED, "C-1", null, sameAsApprover, on("2026-06-09"), PLAIN))
+			.isInstanceOf(ForbiddenException.class);
+		c.decide(Outcome.APPROVED, "C-1", null, APPROVER, on("2026-06-09"), PLAIN);
+		assertThat(c.state()).isEqualTo(CaseState.DECIDED);
+	}
+
+	@Test
+	void aDenialNeedsReasons() {
+		Case c = accepted("2026-06-05");
+		c.review(Outcome.DENIED, "不符合条件", REVIEWER, on("2026-06-08"), PLAIN);
+		assertThatThrownBy(() -> c.decide(Outcome.DENIED, null, " ", APPROVER, on("2026-06-09"), PLAIN))
+			.isInstanceOf(InvalidInputException.class);
+		c.decide(Outcome.DENIED, null, "场所不符合要求", APPROVER, on("2026-06-09"), PLAIN);
+		assertThat(c.decision().reasons()).isEqualTo("场所不符合要求");
+		assertThat(c.decision().certificateNo()).isNull();
+	}
+
+	@Test
+	void extensionIsTenWorkingDaysOnceAndOnlyByAnApprover() {
+		Case c = accepted("2026-06-05");
+		LocalDate before = c.decisionDue();
+		assertThatThrownBy(() -> c.extend("复杂", REVIEWER, on("2026-06-08"), PLAIN)).isInstanceOf(ForbiddenException.class);
+		c.extend("需要现场核查", APPROVER, on("2026-06-08"), PLAIN);
+		assertThat(c.decisionDue()).isEqualTo(PLAIN.addWorkingDays(before, 10));
+		assertThatThrownBy(() -> c.extend("再次", APPROVER, on("2026-06-09"), PLAIN))
+			.isInstanceOf(RuleViolationException.class);
+	}
+
+	@Test
+	void jointItemsAreExtendedByFifteenWorkingDays() {
+		Case c = received(terms(ProcessingMode.PROMISED, 45, LimitUnit.WORKING_DAY, List.of("CO")), "2026-03-02");
+		c.accept(CLERK, on("2026-03-02"), PLAIN);
+		assertThat(c.extensionAmount()).isEqualTo(15);
+	}
+
+	@Test
+	void calendarDayLimitsAreNotExtendedUnderArticle42() {
+		Case c = received(terms(ProcessingMode.PROMISED, 7, LimitUnit.CALENDAR_DAY, List.of()), "2026-06-05");
+		c.accept(CLERK, on("2026-06-05"), PLAIN);
+		assertThatThrownBy(() -> c.extend("x", APPROVER, on("2026-06-08"), PLAIN))
+			.isInstanceOf(RuleViolationException.class);
+	}
+
+	@Test
+	void aSuspensionStopsTheClockFromItsStartAndNeedsAReasonAndADateAfterAcceptance() {
+		Case c = accepted("2026-06-05");
+		assertThatThrownBy(() -> c.suspend(SpecialProcedure.TESTING, LocalDate.parse("2026-06-01"), "检验", REVIEWER,
+				on("2026-06-10"), PLAIN)).isInstanceOf(InvalidInputException.class);
+		assertThatThrownBy(() -> c.suspend(SpecialProcedure.TESTING, LocalDate.parse("2026-06-10"), " ", REVIEWER,
+				on("2026-06-10"), PLAIN)).isInstanceOf(InvalidInputException.class);
+		c.suspend(SpecialProcedure.TESTING, LocalDate.parse("2026-06-10"), "产品检验", REVIEWER, on("2026-06-10"), PLAIN);
+		assertThat(c.decisionDue()).isNull();
+		assertThat(c.openSuspension()).get().extracting(s -> s.listed()).isEqualTo(false);
+		assertThatThrownBy(() -> c.suspend(SpecialProcedure.TESTING, LocalDate.parse("2026-06-10"), "again", REVIEWER,
+				on("2026-06-10"), PLAIN)).isInstanceOf(ConflictException.class);
+		c.resume(LocalDate.parse("2026-06-16"), REVIEWER, on("2026-06-17"), PLAIN);
+		// Wed 10 to Tue 16 June: five working days stopped
+		assertThat(c.decisionDue()).isEqualTo(PLAIN.addWorkingDays(LocalDate.parse("2026-07-03"), 5));
+	}
+
+	@Test
+	void jointReviewWaitsForEveryCoDepartmentAndMarksLateOpinions() {
+		Case c = received(terms(ProcessingMode.PROMISED, 45, LimitUnit.WORKING_DAY, List.of("ZJ", "HB")), "2026-03-02");
+		c.accept(CLERK, on("2026-03-02"), PLAIN);
+		assertThat(c.opinions()).extracting(o -> o.dueOn()).containsOnly(PLAIN.addWorkingDays(LocalDate.parse("2026-03-02"), 15));
+		c.recordOpinion("ZJ", Verdict.AGREE, null, REVIEWER, on("2026-03-05"), PLAIN);
+		assertThatThrownBy(() -> c.review(Outcome.APPROVED, "ok", REVIEWER, on("2026-03-06"), PLAIN))
+			.isInstanceOf(RuleViolationException.class);
+		assertThatThrownBy(() -> c.recordOpinion("XX", Verdict.AGREE, null, REVIEWER, on("2026-03-06"), PLAIN))
+			.isInstanceOf(RuleViolationException.class);
+		c.recordOpinion("HB", Verdict.DISAGREE, "排放超标", REVIEWER, on("2026-04-01"), PLAIN);
+		assertThat(c.opinions()).filteredOn(o -> o.departmentCode().equals("HB")).first()
+			.extracting(o -> o.late())
+			.isEqualTo(true);
+		assertThat(c.opinions()).filteredOn(o -> o.departmentCode().equals("ZJ")).first()
+			.extracting(o -> o.late())
+			.isEqualTo(false);
+		c.review(Outcome.DENIED, "生态环境部门不同意", REVIEWER, on("2026-04-02"), PLAIN);
+		assertThat(c.state()).isEqualTo(CaseState.REVIEWED);
+	}
+
+	@Test
+	void deliveryIsDueTenWorkingDaysAfterTheDecisionAndLateDeliveryIsRecorded() {
+		Case c = accepted("2026-06-05");
+		c.review(Outcome.APPROVED, "符合", REVIEWER, on("2026-06-08"), PLAIN);
+		c.decide(Outcome.APPROVED, "C-1", null, APPROVER, on("2026-06-09"), PLAIN);
+		assertThat(c.deliveryDue()).isEqualTo(LocalDate.parse("2026-06-23"));
+		c.deliver(DeliveryMethod.POST, CLERK, on("2026-06-24"), PLAIN);
+		assertThat(c.document().delivery().late()).isTrue();
+		assertThat(c.state().isOpen()).isFalse();
+	}
+
+	@Test
+	void closedCasesRefuseEveryFurtherStep() {
+		Case c = licence("2026-06-05");
+		c.refuse("不属于本机关职权范围", "示范省市场监督管理局", CLERK, on("2026-06-05"), PLAIN);
+		assertThatThrownBy(() -> c.accept(CLERK, on("2026-06-05"), PLAIN)).isInstanceOf(ConflictException.class);
+		assertThatThrownBy(() -> c.withdraw(APPLICANT, on("2026-06-05"), PLAIN)).isInstanceOf(ConflictException.class);
+	}
+
+	@Test
+	void everyStepLeavesAHistoryEntryWithItsStates() {
+		Case c = accepted("2026-06-05");
+		assertThat(c.drainHistory()).extracting(h -> h.action(), h -> h.from(), h -> h.to())
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(CaseAction.RECEIVED, null, CaseState.RECEIVED),
+					org.assertj.core.groups.Tuple.tuple(CaseAction.ACCEPTED, CaseState.RECEIVED, CaseState.ACCEPTED));
+	}
+
+}
