@@ -31,6 +31,7 @@ import org.govhall.directory.DepartmentView;
 import org.govhall.directory.Directory;
 import org.govhall.directory.GovHallUser;
 import org.govhall.directory.Role;
+import org.govhall.shared.ConflictException;
 import org.govhall.shared.ForbiddenException;
 import org.govhall.shared.InvalidInputException;
 import org.govhall.shared.NotFoundException;
@@ -318,16 +319,21 @@ public class CaseHandling {
 		Now now = Now.from(clock);
 		int count = 0;
 		for (String number : cases.overdueForAcceptance(now.today())) {
-			Boolean done = tx.execute(status -> {
-				Case c = cases.findByNumber(number).orElseThrow();
-				if (!c.deemAcceptedIfOverdue(Actor.system(), now, calendar.calendar())) {
-					return false;
-				}
-				cases.update(c);
-				publish(c);
-				return true;
-			});
-			count += Boolean.TRUE.equals(done) ? 1 : 0;
+			try {
+				Boolean done = tx.execute(status -> {
+					Case c = cases.findByNumber(number).orElseThrow();
+					if (!c.deemAcceptedIfOverdue(Actor.system(), now, calendar.calendar())) {
+						return false;
+					}
+					cases.update(c);
+					publish(c);
+					return true;
+				});
+				count += Boolean.TRUE.equals(done) ? 1 : 0;
+			}
+			catch (ConflictException ex) {
+				// a clerk acted on the case at the same moment: their step stands, and so does the law's
+			}
 		}
 		return count;
 	}

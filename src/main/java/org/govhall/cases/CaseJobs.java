@@ -1,5 +1,6 @@
 package org.govhall.cases;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.govhall.calendar.CalendarChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,7 @@ class CaseJobs {
 	}
 
 	@Scheduled(cron = "${govhall.cases.deemed-acceptance-cron:0 5 * * * *}", zone = "Asia/Shanghai")
+	@SchedulerLock(name = "cases-deemed-acceptance", lockAtMostFor = "PT30M")
 	void deemOverdueAcceptances() {
 		int count = handling.deemOverdueAcceptances();
 		if (count > 0) {
