@@ -28,7 +28,8 @@ import tools.jackson.databind.JsonNode;
  * Cases through the API as applicants, agents, clerks, reviewers of three departments and approvers handle them,
  * with the clock moved by hand around the 2026 National Day holiday. Runs on H2 and on PostgreSQL.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "govhall.demo.enabled=true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "govhall.demo.enabled=true", "govhall.demo.training-clock=false" })
 @Import(MovableClock.class)
 abstract class CaseJourneyTests {
 

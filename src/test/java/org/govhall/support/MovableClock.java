@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * A clock the test moves by hand, so deadlines pass without sleeping. Import it and inject {@link Moving} to set or
- * advance the time; every bean that takes a {@link Clock} sees it.
+ * advance the time; every bean that takes a {@link Clock} sees it. With demo data on, also set
+ * {@code govhall.demo.training-clock=false}, since the demo's own training clock is primary too.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class MovableClock {

@@ -1,0 +1,105 @@
+package org.govhall.demo;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+
+import org.govhall.directory.GovHallUser;
+import org.govhall.directory.Role;
+import org.govhall.shared.ForbiddenException;
+import org.govhall.shared.InvalidInputException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** In demo mode only: the training clock, the page to move it, and the banner that says it is moved. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "govhall.demo.enabled", havingValue = "true")
+@ConditionalOnBooleanProperty(name = "govhall.demo.training-clock", matchIfMissing = true)
+class DemoClockSettings {
+
+	@Bean
+	@Primary
+	DemoClock demoClock() {
+		return new DemoClock(Clock.system(DemoClock.ZONE));
+	}
+
+	/** Moves the demo clock; system administrators only. */
+	@Controller
+	static class DemoClockPage {
+
+		private final DemoClock clock;
+
+		private final MessageSource messages;
+
+		DemoClockPage(DemoClock clock, MessageSource messages) {
+			this.clock = clock;
+			this.messages = messages;
+		}
+
+		@GetMapping("/staff/demo-clock")
+		String page(@AuthenticationPrincipal GovHallUser user, Model model) {
+			requireAdmin(user);
+			model.addAttribute("today", clock.today());
+			return "staff/demo-clock";
+		}
+
+		@PostMapping("/staff/demo-clock")
+		String move(@RequestParam(required = false) @Nullable LocalDate date,
+				@RequestParam(defaultValue = "move") String action, @AuthenticationPrincipal GovHallUser user,
+				Locale locale, RedirectAttributes redirect) {
+			requireAdmin(user);
+			if ("reset".equals(action)) {
+				clock.reset();
+			}
+			else {
+				if (date == null || date.getYear() < 2025 || date.getYear() > 2100) {
+					throw new InvalidInputException("invalid-date", "error.demoClock.date", "date");
+				}
+				clock.moveTo(date);
+			}
+			redirect.addFlashAttribute("done",
+					messages.getMessage("demo.clock.moved", new Object[] { clock.today().toString() }, locale));
+			return "redirect:/staff/demo-clock";
+		}
+
+		private static void requireAdmin(GovHallUser user) {
+			if (!user.scope().has(Role.SYSTEM_ADMIN)) {
+				throw new ForbiddenException("error.forbidden.role");
+			}
+		}
+
+	}
+
+	/** Every page of a demo with a moved clock says so, with the demo's date. */
+	@ControllerAdvice(annotations = Controller.class)
+	static class DemoClockBanner {
+
+		private final DemoClock clock;
+
+		DemoClockBanner(DemoClock clock) {
+			this.clock = clock;
+		}
+
+		@ModelAttribute("demoToday")
+		@Nullable
+		LocalDate demoToday() {
+			return clock.shifted() ? clock.today() : null;
+		}
+
+	}
+
+}
