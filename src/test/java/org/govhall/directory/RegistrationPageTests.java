@@ -1,0 +1,83 @@
+package org.govhall.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Citizens and enterprises register with a checked identity number; bad numbers store nothing. */
+@SpringBootTest(properties = "govhall.demo.enabled=true")
+@AutoConfigureMockMvc
+@ActiveProfiles("h2")
+class RegistrationPageTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Directory directory;
+
+	@Test
+	void aCitizenRegistersWithAValidIdentityNumberAndCanApply() throws Exception {
+		assertThat(mvc.perform(get("/register?lang=zh-CN")).andReturn().getResponse().getContentAsString())
+			.contains("居民身份证号码");
+		mvc.perform(post("/register").with(csrf())
+			.param("kind", "RESIDENT_ID")
+			.param("legalName", "李明")
+			.param("identityNumber", "11010519491231002x")
+			.param("phone", "13900000000")
+			.param("username", "liming-reg")
+			.param("password", "a-long-password"))
+			.andExpect(redirectedUrl("/login?registered"));
+		GovHallUser user = directory.principal("liming-reg").orElseThrow();
+		assertThat(user.identity()).isNotNull();
+		assertThat(user.identity().number()).isEqualTo("11010519491231002X");
+		assertThat(user.identity().maskedNumber()).isEqualTo("110105********002X");
+		assertThat(user.scope().roles()).containsExactly(Role.APPLICANT);
+	}
+
+	@Test
+	void aWrongCheckDigitIsRefusedOnThePageAndNothingIsStored() throws Exception {
+		String page = mvc.perform(post("/register").with(csrf())
+			.param("kind", "RESIDENT_ID")
+			.param("legalName", "王五")
+			.param("identityNumber", "110105194912310021")
+			.param("username", "wangwu-reg")
+			.param("password", "a-long-password"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("GB 11643");
+		assertThat(directory.accountExists("wangwu-reg")).isFalse();
+	}
+
+	@Test
+	void anEnterpriseRegistersWithItsCreditCode() throws Exception {
+		mvc.perform(post("/register").with(csrf())
+			.param("kind", "CREDIT_CODE")
+			.param("legalName", "示范科技有限公司")
+			.param("identityNumber", "91350100M000100Y43")
+			.param("username", "shifan-keji")
+			.param("password", "a-long-password"))
+			.andExpect(redirectedUrl("/login?registered"));
+		assertThat(directory.principal("shifan-keji").orElseThrow().identity().regionCode()).isEqualTo("350100");
+		mvc.perform(post("/register").with(csrf())
+			.param("kind", "CREDIT_CODE")
+			.param("legalName", "重复")
+			.param("identityNumber", "91350100M000100Y43")
+			.param("username", "shifan-keji")
+			.param("password", "a-long-password"))
+			.andExpect(status().isOk());
+	}
+
+}
