@@ -118,7 +118,7 @@ public class CaseHandling {
 		if (key != null && key.length() > 100) {
 			throw new InvalidInputException("invalid-idempotency-key", "error.case.idempotencyKey", "Idempotency-Key");
 		}
-		String hash = key == null ? "" : sha256(CaseJson.write(request));
+		String hash = key == null ? "" : sha256(canonical(request));
 		if (key != null) {
 			Optional<String> existing = idempotent(user, key, hash);
 			if (existing.isPresent()) {
@@ -156,6 +156,23 @@ public class CaseHandling {
 			}
 			return view(idempotent(user, key, hash).orElseThrow(() -> ex), user);
 		}
+	}
+
+	/**
+	 * What makes two submissions the same: the request with each file named by its content (SHA-256), not by its
+	 * upload id, so a double click that uploads the same files again is recognised as the same application.
+	 */
+	private String canonical(SubmitCase request) {
+		SubmitCase.AuthorizationData auth = request.authorization();
+		String authDoc = auth == null || auth.documentFileId() == null ? ""
+				: storage.find(auth.documentFileId()).map(StoredFile::sha256).orElse(auth.documentFileId());
+		List<String> files = request.materials().stream()
+			.map(m -> m.material() + "=" + storage.find(m.fileId()).map(StoredFile::sha256).orElse(m.fileId()))
+			.sorted()
+			.toList();
+		return CaseJson.write(List.of(request.itemCode(), String.valueOf(request.applicant()),
+				String.valueOf(request.phone()), auth == null ? "" : auth.documentName() + "|" + auth.validUntil(),
+				authDoc, files));
 	}
 
 	private Optional<String> idempotent(GovHallUser user, String key, String hash) {
@@ -232,6 +249,10 @@ public class CaseHandling {
 	private AgentAuthorization authorization(SubmitCase request, GovHallUser agent, LocalDate today) {
 		SubmitCase.AuthorizationData a = request.authorization();
 		if (a == null) {
+			throw new InvalidInputException("authorization-required", "error.case.authorizationRequired",
+					"authorization");
+		}
+		if (a.validUntil() == null || a.documentName() == null || a.documentName().isBlank()) {
 			throw new InvalidInputException("authorization-required", "error.case.authorizationRequired",
 					"authorization");
 		}

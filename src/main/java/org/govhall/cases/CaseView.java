@@ -39,7 +39,8 @@ public record CaseView(String number, @Nullable String queryCode, CaseState stat
 		@Nullable Refusal refusal, List<Opinion> opinions, List<SuspensionRecord> suspensions,
 		List<ExtensionRecord> extensions, @Nullable Review review, @Nullable Decision decision,
 		@Nullable Delivery delivery, @Nullable AgentAuthorization authorization, @Nullable String reconsiderationBody,
-		@Nullable String litigationCourt, List<HistoryEntry> history, List<IssuedDocument> documents) {
+		@Nullable String litigationCourt, List<HistoryEntry> history, List<IssuedDocument> documents,
+		java.util.Set<org.govhall.catalog.SpecialProcedure> listedProcedures, boolean extensible) {
 
 	/** Yellow when this many working days or fewer remain (configurable later per stage, issue 4). */
 	static final int WARNING_DAYS = 2;
@@ -55,7 +56,10 @@ public record CaseView(String number, @Nullable String queryCode, CaseState stat
 				c.receivedOn(), c.submittedAt(), c.acceptedOn(), c.deemedAccepted(), c.terms().instant(),
 				clocks(c, calendar, today), c.terms().materials(), d.materials(), d.notices(), d.refusal(),
 				d.opinions(), d.suspensions(), d.extensions(), d.review(), d.decision(), d.delivery(),
-				c.authorization(), c.terms().reconsiderationBody(), c.terms().litigationCourt(), history, documents);
+				c.authorization(), c.terms().reconsiderationBody(), c.terms().litigationCourt(), history, documents,
+				c.terms().specialProcedures(), c.state().underReview() && d.extensions().isEmpty()
+						&& c.terms().statutoryUnit() == org.govhall.calendar.LimitUnit.WORKING_DAY
+						&& c.terms().statutoryAmount() != null);
 	}
 
 	/** The clocks that apply in the case's state: the one running now first, then the sub-deadlines. */
@@ -103,7 +107,8 @@ public record CaseView(String number, @Nullable String queryCode, CaseState stat
 				departmentCode, coDepartments, applicantKind, applicantName, applicantNumber, phone, firstHandler,
 				receivedOn, submittedAt, acceptedOn, deemedAccepted, instant, clocks.stream().map(explain).toList(),
 				requiredMaterials, materials, notices, refusal, opinions, suspensions, extensions, review, decision,
-				delivery, authorization, reconsiderationBody, litigationCourt, history, documents);
+				delivery, authorization, reconsiderationBody, litigationCourt, history, documents, listedProcedures,
+				extensible);
 	}
 
 	public Optional<CaseClock> runningClock() {

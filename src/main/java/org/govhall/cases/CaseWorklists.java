@@ -55,6 +55,9 @@ public class CaseWorklists {
 				yield "agent_account_id = :me";
 			}
 			case FIRST_HANDLED -> {
+				if (!user.isStaff()) {
+					throw new ForbiddenException("error.forbidden.role");
+				}
 				params.put("me", user.getUsername());
 				yield "first_handler = :me AND state NOT IN ('DELIVERED', 'REFUSED', 'WITHDRAWN')";
 			}
@@ -93,7 +96,9 @@ public class CaseWorklists {
 				boolean suspended = rs.getBoolean("suspended");
 				CaseTerms terms = CaseJson.read(rs.getString("terms_json"), CaseTerms.class);
 				Integer remaining = remaining(cal, today, due);
+				boolean timed = state == CaseState.RECEIVED || state.underReview() || state == CaseState.DECIDED;
 				CaseClock.Status status = suspended ? CaseClock.Status.PAUSED
+						: due == null && timed ? CaseClock.Status.AWAITING_CALENDAR
 						: due == null || remaining == null ? CaseClock.Status.ON_TIME
 								: today.isAfter(due) ? CaseClock.Status.OVERDUE
 										: remaining <= CaseView.WARNING_DAYS ? CaseClock.Status.WARNING

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /** What the public progress lookup shows: stage, dates and the running deadline with its explanation; nothing personal. */
 public record PublicProgress(String number, String itemNameZh, @Nullable String itemNameEn, CaseState state,
-		LocalDate receivedOn, @Nullable LocalDate acceptedOn, @Nullable LocalDate decidedOn,
+		LocalDate submittedOn, LocalDate receivedOn, @Nullable LocalDate acceptedOn, @Nullable LocalDate decidedOn,
 		@Nullable Outcome outcome, @Nullable LocalDate deliveredOn, List<CaseClock> clocks) {
 
 	static PublicProgress of(Case c, WorkingCalendar calendar, LocalDate today) {
@@ -18,14 +18,16 @@ public record PublicProgress(String number, String itemNameZh, @Nullable String 
 			.stream()
 			.filter(k -> k.kind() != CaseClock.Kind.OPINION)
 			.toList();
-		return new PublicProgress(c.number(), c.terms().itemNameZh(), c.terms().itemNameEn(), c.state(), c.receivedOn(),
+		return new PublicProgress(c.number(), c.terms().itemNameZh(), c.terms().itemNameEn(), c.state(),
+				LocalDate.ofInstant(c.submittedAt(), java.time.ZoneId.of("Asia/Shanghai")), c.receivedOn(),
 				c.acceptedOn(), d.decision() == null ? null : d.decision().on(),
 				d.decision() == null ? null : d.decision().outcome(), d.delivery() == null ? null : d.delivery().on(),
 				clocks);
 	}
 
 	public PublicProgress explained(UnaryOperator<CaseClock> explain) {
-		return new PublicProgress(number, itemNameZh, itemNameEn, state, receivedOn, acceptedOn, decidedOn, outcome,
+		return new PublicProgress(number, itemNameZh, itemNameEn, state, submittedOn, receivedOn, acceptedOn, decidedOn,
+				outcome,
 				deliveredOn, clocks.stream().map(explain).toList());
 	}
 

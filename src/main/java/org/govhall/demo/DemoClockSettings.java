@@ -39,6 +39,8 @@ class DemoClockSettings {
 
 	/** Moves the demo clock; system administrators only. */
 	@Controller
+	@ConditionalOnProperty(name = "govhall.demo.enabled", havingValue = "true")
+	@ConditionalOnBooleanProperty(name = "govhall.demo.training-clock", matchIfMissing = true)
 	static class DemoClockPage {
 
 		private final DemoClock clock;
@@ -86,6 +88,8 @@ class DemoClockSettings {
 
 	/** Every page of a demo with a moved clock says so, with the demo's date. */
 	@ControllerAdvice(annotations = Controller.class)
+	@ConditionalOnProperty(name = "govhall.demo.enabled", havingValue = "true")
+	@ConditionalOnBooleanProperty(name = "govhall.demo.training-clock", matchIfMissing = true)
 	static class DemoClockBanner {
 
 		private final DemoClock clock;
@@ -98,6 +102,11 @@ class DemoClockSettings {
 		@Nullable
 		LocalDate demoToday() {
 			return clock.shifted() ? clock.today() : null;
+		}
+
+		@ModelAttribute("demoClock")
+		boolean demoClock() {
+			return true;
 		}
 
 	}

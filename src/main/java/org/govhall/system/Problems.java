@@ -52,9 +52,21 @@ class Problems {
 		return p;
 	}
 
+	/** Enum arguments (a state, a kind) are named by their labels, e.g. CaseState.ACCEPTED → 已受理. */
+	private Object[] labels(Object[] args, Locale locale) {
+		Object[] out = args.clone();
+		for (int i = 0; i < out.length; i++) {
+			if (out[i] instanceof Enum<?> e) {
+				out[i] = messages.getMessage(e.getDeclaringClass().getSimpleName() + "." + e.name(), null, e.name(),
+						locale);
+			}
+		}
+		return out;
+	}
+
 	String message(String key, Object[] args, Locale locale, String fallback) {
 		try {
-			return messages.getMessage(key, args, locale);
+			return messages.getMessage(key, labels(args, locale), locale);
 		}
 		catch (NoSuchMessageException ex) {
 			return fallback;

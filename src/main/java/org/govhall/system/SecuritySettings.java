@@ -85,7 +85,7 @@ class SecuritySettings {
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(a -> a
-			.requestMatchers("/staff/**")
+			.requestMatchers("/staff/**", "/cases/**")
 			.authenticated()
 			.anyRequest()
 			.permitAll())

@@ -1,0 +1,716 @@
+package org.govhall.cases;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.govhall.calendar.DeadlineExplainer;
+import org.govhall.cases.CasePageApplication.Kept;
+import org.govhall.cases.CaseRecords.CorrectionNotice;
+import org.govhall.cases.CaseRecords.MaterialIssue;
+import org.govhall.cases.CaseRecords.SubmittedMaterial;
+import org.govhall.cases.CaseTerms.RequiredMaterial;
+import org.govhall.catalog.Catalog;
+import org.govhall.catalog.ItemGuide;
+import org.govhall.catalog.ItemStatus;
+import org.govhall.catalog.Material;
+import org.govhall.catalog.SpecialProcedure;
+import org.govhall.directory.DepartmentView;
+import org.govhall.directory.Directory;
+import org.govhall.directory.GovHallUser;
+import org.govhall.directory.IdentityKind;
+import org.govhall.directory.Role;
+import org.govhall.shared.ForbiddenException;
+import org.govhall.shared.GovHallException;
+import org.govhall.shared.GovHallException.FieldViolation;
+import org.govhall.shared.InvalidInputException;
+import org.govhall.shared.NotFoundException;
+import org.govhall.storage.StoredFile;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The case pages: the online application form (applicant, agent, window clerk), the parties' list and the staff work
+ * lists, the case with every clock explained and the forms of the next steps, its documents as PDF, and the public
+ * progress lookup. Each action posts, redirects back to the case and says what happened; a refusal (400, 409, 422)
+ * comes back on the page, while 403 and 404 go to the error page. {@link CaseHandling} enforces every rule.
+ */
+@Controller
+class CasePages {
+
+	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	/** The work lists of the staff pages, in the order the tabs show them. */
+	static final List<Worklist> STAFF_LISTS = List.of(Worklist.TO_ACCEPT, Worklist.AWAITING_CORRECTION,
+			Worklist.TO_REVIEW, Worklist.OPINIONS, Worklist.TO_DECIDE, Worklist.TO_DELIVER, Worklist.FIRST_HANDLED);
+
+	private static final Pattern CASE_NUMBER = Pattern.compile("[0-9A-Za-z-]{1,40}");
+
+	private static final Pattern DOCUMENT_NUMBER = Pattern.compile("[0-9A-Za-z-]{1,40}");
+
+	private static final Pattern FILE_ID = Pattern.compile("[0-9a-f-]{36}");
+
+	private static final Pattern TOKEN = Pattern.compile("[0-9A-Za-z-]{1,100}");
+
+	private static final int MAX_FILES = 100;
+
+	private final CaseHandling handling;
+
+	private final CaseWorklists worklists;
+
+	private final Catalog catalog;
+
+	private final Directory directory;
+
+	private final DeadlineExplainer explainer;
+
+	private final MessageSource messages;
+
+	private final Validator validator;
+
+	private final CasePageTokens tokens;
+
+	private final Clock clock;
+
+	CasePages(CaseHandling handling, CaseWorklists worklists, Catalog catalog, Directory directory,
+			DeadlineExplainer explainer, MessageSource messages, Validator validator, CasePageTokens tokens,
+			Clock clock) {
+		this.handling = handling;
+		this.worklists = worklists;
+		this.catalog = catalog;
+		this.directory = directory;
+		this.explainer = explainer;
+		this.messages = messages;
+		this.validator = validator;
+		this.tokens = tokens;
+		this.clock = clock;
+	}
+
+	// ---- applying online, through an agent, or at the window
+
+	@GetMapping("/cases/new")
+	String applicationForm(@RequestParam("item") String itemCode, @AuthenticationPrincipal GovHallUser user,
+			Model model, Locale locale) {
+		ItemGuide guide = applicable(itemCode);
+		requireApplicant(user);
+		return applicationPage(model, guide, CasePageApplication.blank(UUID.randomUUID().toString()), user, null,
+				locale);
+	}
+
+	@PostMapping("/cases/new")
+	String apply(@RequestParam("item") String itemCode, @RequestParam(defaultValue = "") String token,
+			@RequestParam(required = false) @Nullable IdentityKind applicantKind,
+			@RequestParam(required = false) @Nullable String applicantName,
+			@RequestParam(required = false) @Nullable String applicantNumber,
+			@RequestParam(required = false) @Nullable String phone,
+			@RequestParam(required = false) @Nullable String authDocumentName,
+			@RequestParam(required = false) @Nullable String authValidUntil,
+			@RequestParam MultiValueMap<String, MultipartFile> files, HttpServletRequest request,
+			@AuthenticationPrincipal GovHallUser user, Model model, Locale locale, RedirectAttributes redirect) {
+		ItemGuide guide = applicable(itemCode);
+		requireApplicant(user);
+		String oneTime = TOKEN.matcher(token).matches() ? token : UUID.randomUUID().toString();
+		String claim = user.getUsername() + ":" + oneTime;
+		Optional<String> earlier = tokens.claim(claim);
+		if (earlier.isPresent()) {
+			redirect.addFlashAttribute("done", messages.getMessage("cases.done.submitted", null, locale));
+			return "redirect:" + casePath(user, earlier.get());
+		}
+		boolean window = user.scope().has(Role.WINDOW_CLERK);
+		boolean agent = !window && user.scope().has(Role.AGENT);
+		List<Material> materials = guide.content().materials();
+		Map<Integer, List<Kept>> kept = new LinkedHashMap<>();
+		Kept authFile = null;
+		boolean done = false;
+		try {
+			List<SubmitCase.MaterialFile> handedIn = new ArrayList<>();
+			for (int i = 0; i < materials.size(); i++) {
+				List<Kept> list = uploads(files.get("file" + i), user);
+				if (list.isEmpty()) {
+					list = keptFiles(request, "keep" + i);
+				}
+				kept.put(i, list);
+				for (Kept k : list) {
+					handedIn.add(new SubmitCase.MaterialFile(materials.get(i).nameZh(), k.fileId()));
+				}
+			}
+			if (agent) {
+				List<Kept> scan = uploads(files.get("authFile"), user);
+				authFile = scan.isEmpty() ? keptFiles(request, "authKeep").stream().findFirst().orElse(null)
+						: scan.get(0);
+			}
+			SubmitCase.ApplicantData applicant = window || agent ? applicantData(applicantKind, applicantName,
+					applicantNumber) : null;
+			SubmitCase.AuthorizationData authorization = agent
+					? authorizationData(authDocumentName, authValidUntil, authFile) : null;
+			SubmitCase submission = new SubmitCase(guide.code(), applicant, blankToNull(phone), authorization,
+					handedIn);
+			validate(submission, locale);
+			CaseView c = handling.submit(submission, oneTime, user);
+			tokens.succeeded(claim, c.number());
+			done = true;
+			redirect.addFlashAttribute("done", messages.getMessage("cases.done.submitted", null, locale));
+			return "redirect:" + casePath(user, c.number());
+		}
+		catch (GovHallException ex) {
+			if (ex.status() == 403 || ex.status() == 404) {
+				throw ex;
+			}
+			CasePageApplication form = new CasePageApplication(oneTime, applicantKind, applicantName, applicantNumber,
+					phone, authDocumentName, authValidUntil, kept, authFile);
+			return applicationPage(model, guide, form, user, ex, locale);
+		}
+		finally {
+			if (!done) {
+				tokens.failed(claim);
+			}
+		}
+	}
+
+	private String applicationPage(Model model, ItemGuide guide, CasePageApplication form, GovHallUser user,
+			@Nullable GovHallException refusal, Locale locale) {
+		model.addAttribute("guide", guide);
+		model.addAttribute("materials", guide.content().materials());
+		model.addAttribute("form", form);
+		model.addAttribute("window", user.scope().has(Role.WINDOW_CLERK));
+		model.addAttribute("agent", !user.scope().has(Role.WINDOW_CLERK) && user.scope().has(Role.AGENT));
+		model.addAttribute("identityKinds", IdentityKind.values());
+		model.addAttribute("today", LocalDate.now(clock));
+		if (refusal != null) {
+			refusal(model::addAttribute, refusal, locale);
+		}
+		return "cases/new";
+	}
+
+	/** The published, current guide of an item that is still in force: only those take applications. */
+	private ItemGuide applicable(String itemCode) {
+		ItemGuide guide = itemCode.length() > 36 ? null : catalog.findGuide(itemCode).orElse(null);
+		if (guide == null || guide.status() != ItemStatus.ACTIVE || !guide.isCurrent()) {
+			throw new NotFoundException("error.item.notFound", itemCode.length() > 36 ? "" : itemCode);
+		}
+		return guide;
+	}
+
+	private static void requireApplicant(GovHallUser user) {
+		if (!user.scope().hasAny(Role.APPLICANT, Role.AGENT, Role.WINDOW_CLERK)) {
+			throw new ForbiddenException("error.forbidden.role");
+		}
+	}
+
+	private List<Kept> uploads(@Nullable List<MultipartFile> parts, GovHallUser user) {
+		List<Kept> list = new ArrayList<>();
+		if (parts == null) {
+			return list;
+		}
+		for (MultipartFile part : parts) {
+			if (part.isEmpty() && (part.getOriginalFilename() == null || part.getOriginalFilename().isBlank())) {
+				continue;
+			}
+			if (list.size() >= MAX_FILES) {
+				break;
+			}
+			String name = part.getOriginalFilename() == null || part.getOriginalFilename().isBlank() ? "file"
+					: part.getOriginalFilename();
+			try {
+				StoredFile f = handling.upload(name, part.getBytes(), user);
+				list.add(new Kept(f.id(), f.name()));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return list;
+	}
+
+	/** Files uploaded by an earlier, refused attempt; {@link CaseHandling} checks that they are the user's own. */
+	private static List<Kept> keptFiles(HttpServletRequest request, String name) {
+		String[] ids = request.getParameterValues(name);
+		String[] names = request.getParameterValues(name + "Name");
+		List<Kept> list = new ArrayList<>();
+		if (ids == null) {
+			return list;
+		}
+		for (int i = 0; i < ids.length && i < MAX_FILES; i++) {
+			if (FILE_ID.matcher(ids[i]).matches()) {
+				String n = names != null && i < names.length && !names[i].isBlank() ? names[i] : ids[i];
+				list.add(new Kept(ids[i], n.length() > 200 ? n.substring(0, 200) : n));
+			}
+		}
+		return list;
+	}
+
+	private static SubmitCase.@Nullable ApplicantData applicantData(@Nullable IdentityKind kind,
+			@Nullable String name, @Nullable String number) {
+		if (blankToNull(name) == null && blankToNull(number) == null) {
+			return null;
+		}
+		return new SubmitCase.ApplicantData(kind == null ? IdentityKind.RESIDENT_ID : kind, strip(name),
+				strip(number).toUpperCase(Locale.ROOT));
+	}
+
+	private static SubmitCase.@Nullable AuthorizationData authorizationData(@Nullable String documentName,
+			@Nullable String validUntil, @Nullable Kept scan) {
+		if (blankToNull(documentName) == null && blankToNull(validUntil) == null && scan == null) {
+			return null;
+		}
+		LocalDate until = null;
+		if (blankToNull(validUntil) != null) {
+			try {
+				until = LocalDate.parse(validUntil.strip());
+			}
+			catch (DateTimeParseException ex) {
+				throw new InvalidInputException("invalid-date", "error.case.authorizationDate", "authValidUntil");
+			}
+		}
+		return new SubmitCase.AuthorizationData(strip(documentName), scan == null ? null : scan.fileId(), until);
+	}
+
+	/** The same bean validation the API applies with {@code @Valid}, each violation named by its form label. */
+	private void validate(SubmitCase submission, Locale locale) {
+		Set<ConstraintViolation<SubmitCase>> violations = validator.validate(submission);
+		if (violations.isEmpty()) {
+			return;
+		}
+		List<FieldViolation> list = new ArrayList<>();
+		for (ConstraintViolation<SubmitCase> v : violations) {
+			String path = v.getPropertyPath().toString().replaceAll("\\[\\d*\\]", "");
+			String label = messages.getMessage("cases.field." + path, null, path, locale);
+			list.add(new FieldViolation(path, "error.field.invalid", label + "：" + v.getMessage()));
+		}
+		list.sort((a, b) -> a.field().compareTo(b.field()));
+		throw new InvalidInputException("invalid-input", "error.validation", list, list.size());
+	}
+
+	// ---- lists
+
+	@GetMapping("/cases")
+	String myCases(@AuthenticationPrincipal GovHallUser user, Model model) {
+		Worklist list;
+		if (user.scope().has(Role.APPLICANT)) {
+			list = Worklist.MINE;
+		}
+		else if (user.scope().has(Role.AGENT)) {
+			list = Worklist.REPRESENTED;
+		}
+		else {
+			return "redirect:/staff/cases";
+		}
+		return listPage(model, list, List.of(list), user, false);
+	}
+
+	@GetMapping("/staff/cases")
+	String workList(@RequestParam(required = false) @Nullable Worklist list,
+			@AuthenticationPrincipal GovHallUser user, Model model) {
+		requireStaff(user);
+		List<Worklist> mine = listsOf(user);
+		Worklist chosen = list != null ? list : mine.get(0);
+		if (!STAFF_LISTS.contains(chosen)) {
+			throw new ForbiddenException("error.forbidden.role");
+		}
+		return listPage(model, chosen, mine, user, true);
+	}
+
+	private String listPage(Model model, Worklist list, List<Worklist> tabs, GovHallUser user, boolean staff) {
+		List<CaseSummary> cases = worklists.list(list, user);
+		model.addAttribute("list", list);
+		model.addAttribute("tabs", tabs);
+		model.addAttribute("rows", cases.stream().map(Row::of).toList());
+		model.addAttribute("staff", staff);
+		model.addAttribute("base", staff ? "/staff/cases" : "/cases");
+		return "cases/list";
+	}
+
+	/** The work lists a staff member's roles open; everyone who handles cases has the cases they first handled. */
+	static List<Worklist> listsOf(GovHallUser user) {
+		Set<Worklist> lists = new LinkedHashSet<>();
+		if (user.scope().has(Role.WINDOW_CLERK)) {
+			lists.addAll(List.of(Worklist.TO_ACCEPT, Worklist.AWAITING_CORRECTION, Worklist.TO_DELIVER));
+		}
+		if (user.scope().has(Role.REVIEWER)) {
+			lists.addAll(List.of(Worklist.TO_REVIEW, Worklist.OPINIONS));
+		}
+		if (user.scope().has(Role.APPROVER)) {
+			lists.add(Worklist.TO_DECIDE);
+		}
+		lists.add(Worklist.FIRST_HANDLED);
+		return STAFF_LISTS.stream().filter(lists::contains).toList();
+	}
+
+	/**
+	 * A line of a list with the status its badge shows. A clock that runs into a year without an official schedule
+	 * has no due date yet: {@link CaseWorklists} reports it as on time, the page says the date is pending.
+	 */
+	record Row(CaseSummary c, CaseClock.@Nullable Status status) {
+
+		static final Set<CaseState> CLOCKED = EnumSet.of(CaseState.RECEIVED, CaseState.ACCEPTED, CaseState.REVIEWED,
+				CaseState.DECIDED);
+
+		static Row of(CaseSummary c) {
+			if (!CLOCKED.contains(c.state())) {
+				return new Row(c, null);
+			}
+			if (c.due() == null && !c.suspended()) {
+				return new Row(c, CaseClock.Status.AWAITING_CALENDAR);
+			}
+			return new Row(c, c.status());
+		}
+
+	}
+
+	// ---- the case
+
+	@GetMapping("/cases/{number}")
+	String partyCase(@PathVariable String number, @AuthenticationPrincipal GovHallUser user, Model model,
+			Locale locale) {
+		checkNumber(number);
+		if (user.isStaff()) {
+			return "redirect:/staff/cases/" + number;
+		}
+		return casePage(number, user, model, locale, false);
+	}
+
+	@GetMapping("/staff/cases/{number}")
+	String staffCase(@PathVariable String number, @AuthenticationPrincipal GovHallUser user, Model model,
+			Locale locale) {
+		checkNumber(number);
+		requireStaff(user);
+		return casePage(number, user, model, locale, true);
+	}
+
+	private String casePage(String number, GovHallUser user, Model model, Locale locale, boolean staff) {
+		CaseView c = explained(handling.view(number, user), locale);
+		String myDepartment = user.scope().departmentId() == null ? null
+				: directory.department(user.scope().departmentId()).map(DepartmentView::code).orElse(null);
+		boolean lead = staff && covers(user, c.departmentCode());
+		model.addAttribute("c", c);
+		model.addAttribute("staff", staff);
+		model.addAttribute("base", staff ? "/staff/cases" : "/cases");
+		model.addAttribute("actions", CasePageActions.of(c, user, staff, lead, myDepartment));
+		model.addAttribute("materialRows", materialRows(c));
+		model.addAttribute("departments",
+				directory.departments().stream().collect(Collectors.toMap(DepartmentView::code, Function.identity())));
+		model.addAttribute("pendingOpinions", c.opinions().stream().filter(o -> o.verdict() == null)
+			.map(o -> directory.department(o.departmentCode()).map(d -> d.name(locale)).orElse(o.departmentCode()))
+			.toList());
+		model.addAttribute("procedures", SpecialProcedure.values());
+		model.addAttribute("outcomes", Outcome.values());
+		model.addAttribute("verdicts", Verdict.values());
+		model.addAttribute("deliveryMethods", DeliveryMethod.values());
+		model.addAttribute("today", LocalDate.now(clock));
+		model.addAttribute("zone", ZONE);
+		return "cases/case";
+	}
+
+	/** A required material, what was handed in for it, whether it is still missing, and what the last notice said. */
+	record MaterialRow(int index, String name, boolean mandatory, @Nullable String condition,
+			List<SubmittedMaterial> submitted, boolean missing, @Nullable String problem) {
+	}
+
+	static List<MaterialRow> materialRows(CaseView c) {
+		CorrectionNotice last = c.notices().isEmpty() ? null : c.notices().get(c.notices().size() - 1);
+		List<MaterialRow> rows = new ArrayList<>();
+		List<RequiredMaterial> required = c.requiredMaterials();
+		for (int i = 0; i < required.size(); i++) {
+			RequiredMaterial m = required.get(i);
+			List<SubmittedMaterial> in = c.materials().stream().filter(s -> s.material().equals(m.name())).toList();
+			String problem = last == null ? null
+					: last.issues().stream().filter(x -> x.material().equals(m.name())).map(MaterialIssue::problem)
+						.findFirst().orElse(null);
+			rows.add(new MaterialRow(i, m.name(), m.mandatory(), m.condition(), in, m.mandatory() && in.isEmpty(),
+					problem));
+		}
+		return rows;
+	}
+
+	// ---- staff actions
+
+	@PostMapping("/staff/cases/{number}/correction-notice")
+	String notice(@PathVariable String number, @RequestParam(name = "issue", required = false) @Nullable List<Integer> issue,
+			HttpServletRequest request, @AuthenticationPrincipal GovHallUser user, Locale locale,
+			RedirectAttributes redirect) {
+		return act(number, true, redirect, locale, "cases.done.notice", () -> {
+			List<RequiredMaterial> required = handling.view(number, user).requiredMaterials();
+			List<MaterialIssue> issues = new ArrayList<>();
+			for (Integer i : issue == null ? List.<Integer>of() : new LinkedHashSet<>(issue)) {
+				if (i == null || i < 0 || i >= required.size()) {
+					continue;
+				}
+				String problem = blankToNull(request.getParameter("problem" + i));
+				if (problem == null) {
+					throw new InvalidInputException("problem-required", "error.case.problemRequired", "problem" + i,
+							required.get(i).name());
+				}
+				issues.add(new MaterialIssue(required.get(i).name(), cut(problem, 500)));
+			}
+			handling.requestCorrections(number, issues, user);
+		});
+	}
+
+	@PostMapping("/staff/cases/{number}/acceptance")
+	String accept(@PathVariable String number, @AuthenticationPrincipal GovHallUser user, Locale locale,
+			RedirectAttributes redirect) {
+		return act(number, true, redirect, locale, "cases.done.accepted", () -> handling.accept(number, user));
+	}
+
+	@PostMapping("/staff/cases/{number}/refusal")
+	String refuse(@PathVariable String number, @RequestParam(defaultValue = "") String reasons,
+			@RequestParam(required = false) @Nullable String competentAuthority,
+			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
+		return act(number, true, redirect, locale, "cases.done.refused",
+				() -> handling.refuse(number, cut(reasons, 2000), cut(blankToNull(competentAuthority), 300), user));
+	}
+
+	@PostMapping("/staff/cases/{number}/on-the-spot-decision")
+	String onTheSpot(@PathVariable String number, @AuthenticationPrincipal GovHallUser user, Locale locale,
+			RedirectAttributes redirect) {
+		return act(number, true, redirect, locale, "cases.done.onTheSpot",
+				() -> handling.decideOnTheSpot(number, user));
+	}
+
+	@PostMapping("/staff/cases/{number}/opinions")
+	String opinion(@PathVariable String number, @RequestParam(required = false) @Nullable Verdict verdict,
+			@RequestParam(required = false) @Nullable String reasons, @AuthenticationPrincipal GovHallUser user,
+			Locale locale, RedirectAttributes redirect) {
+		return act(number, true, redirect, locale, "cases.done.opinion", () -> handling.recordOpinion(number,
+				required(verdict, "verdict"), cut(blankToNull(reasons), 2000), user));
+	}
+
+	@PostMapping("/staff/cases/{number}/review")
+	String review(@PathVariable String number, @RequestParam(required = false) @Nullable Outcome recommendation,
+			@RequestParam(defaultValue = "") String comments, @AuthenticationPrincipal GovHallUser user,
+			Locale locale, RedirectAttributes redirect) {
+		return act(number, true, redirect, locale, "cases.done.reviewed", () -> handling.review(number,
+				required(recommendation, "recommendation"), cut(comments, 2000), user));
+	}
+
+	@PostMapping("/staff/cases/{number}/extension")
+	String extend(@PathVariable String number, @RequestParam(defaultValue = "") String reason,
+			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
+		return act(number, true, redirect, locale, "cases.done.extended",
+				() -> handling.extend(number, cut(reason, 1000), user));
+	}
+
+	@PostMapping("/staff/cases/{number}/suspension")
+	String suspend(@PathVariable String number, @RequestParam(required = false) @Nullable SpecialProcedure procedure,
+			@RequestParam(required = false) @Nullable LocalDate from, @RequestParam(defaultValue = "") String reason,
+			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
+		return act(number, true, redirect, locale, "cases.done.suspended", () -> handling.suspend(number,
+				required(procedure, "procedure"), from, cut(reason, 1000), user));
+	}
+
+	@PostMapping("/staff/cases/{number}/resumption")
+	String resume(@PathVariable String number, @RequestParam(required = false) @Nullable LocalDate lastDay,
+			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
+		return act(number, true, redirect, locale, "cases.done.resumed", () -> handling.resume(number, lastDay, user));
+	}
+
+	@PostMapping("/staff/cases/{number}/decision")
+	String decide(@PathVariable String number, @RequestParam(required = false) @Nullable Outcome outcome,
+			@RequestParam(required = false) @Nullable String reasons, @AuthenticationPrincipal GovHallUser user,
+			Locale locale, RedirectAttributes redirect) {
+		return act(number, true, redirect, locale, "cases.done.decided", () -> handling.decide(number,
+				required(outcome, "outcome"), cut(blankToNull(reasons), 2000), user));
+	}
+
+	@PostMapping("/staff/cases/{number}/delivery")
+	String deliver(@PathVariable String number, @RequestParam(required = false) @Nullable DeliveryMethod method,
+			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
+		return act(number, true, redirect, locale, "cases.done.delivered",
+				() -> handling.deliver(number, required(method, "method"), user));
+	}
+
+	// ---- the parties' actions
+
+	@PostMapping("/cases/{number}/corrections")
+	String correct(@PathVariable String number, @RequestParam MultiValueMap<String, MultipartFile> files,
+			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
+		return act(number, false, redirect, locale, "cases.done.corrected", () -> {
+			List<RequiredMaterial> required = handling.view(number, user).requiredMaterials();
+			List<SubmitCase.MaterialFile> handedIn = new ArrayList<>();
+			for (int i = 0; i < required.size(); i++) {
+				for (Kept k : uploads(files.get("file" + i), user)) {
+					handedIn.add(new SubmitCase.MaterialFile(required.get(i).name(), k.fileId()));
+				}
+			}
+			handling.correct(number, handedIn, user);
+		});
+	}
+
+	@PostMapping("/cases/{number}/withdrawal")
+	String withdraw(@PathVariable String number, @AuthenticationPrincipal GovHallUser user, Locale locale,
+			RedirectAttributes redirect) {
+		return act(number, false, redirect, locale, "cases.done.withdrawn", () -> handling.withdraw(number, user));
+	}
+
+	private String act(String number, boolean staff, RedirectAttributes redirect, Locale locale, String doneKey,
+			Runnable action) {
+		checkNumber(number);
+		try {
+			action.run();
+			redirect.addFlashAttribute("done", messages.getMessage(doneKey, null, locale));
+		}
+		catch (GovHallException ex) {
+			if (ex.status() == 403 || ex.status() == 404) {
+				throw ex;
+			}
+			refusal((k, v) -> redirect.addFlashAttribute(k, v), ex, locale);
+		}
+		return "redirect:" + (staff ? "/staff/cases/" : "/cases/") + number;
+	}
+
+	private interface Attributes {
+
+		void put(String name, @Nullable Object value);
+
+	}
+
+	/** A refusal for the page; enum arguments (a case's state) are named in the reader's words. */
+	private void refusal(Attributes target, GovHallException ex, Locale locale) {
+		Object[] args = Arrays.stream(ex.arguments())
+			.map(a -> a instanceof Enum<?> e
+					? messages.getMessage(e.getDeclaringClass().getSimpleName() + "." + e.name(), null, e.name(), locale)
+					: a == null ? "" : a.toString())
+			.toArray();
+		target.put("refusal", ex.messageKey());
+		target.put("refusalArgs", args);
+		target.put("refusalReasons", ex.violations().stream()
+			.filter(v -> !(ex.violations().size() == 1 && v.messageKey().equals(ex.messageKey())))
+			.map(v -> new FieldViolation(v.field(), v.messageKey(),
+					Arrays.stream(v.arguments()).map(a -> a == null ? "" : a.toString()).toArray()))
+			.toList());
+	}
+
+	// ---- documents
+
+	@GetMapping("/cases/{number}/documents/{documentNumber}")
+	ResponseEntity<byte[]> partyDocument(@PathVariable String number, @PathVariable String documentNumber,
+			@AuthenticationPrincipal GovHallUser user) {
+		return pdf(number, documentNumber, user);
+	}
+
+	@GetMapping("/staff/cases/{number}/documents/{documentNumber}")
+	ResponseEntity<byte[]> staffDocument(@PathVariable String number, @PathVariable String documentNumber,
+			@AuthenticationPrincipal GovHallUser user) {
+		requireStaff(user);
+		return pdf(number, documentNumber, user);
+	}
+
+	private ResponseEntity<byte[]> pdf(String number, String documentNumber, GovHallUser user) {
+		checkNumber(number);
+		if (!DOCUMENT_NUMBER.matcher(documentNumber).matches()) {
+			throw new NotFoundException("error.document.notFound", "");
+		}
+		byte[] pdf = handling.documentPdf(number, documentNumber, user);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header("Content-Disposition", "inline; filename=\"" + documentNumber + ".pdf\"")
+			.header("Cache-Control", "private, no-store")
+			.body(pdf);
+	}
+
+	// ---- public progress (no login)
+
+	@GetMapping("/progress")
+	ModelAndView progress(@RequestParam(required = false) @Nullable String number,
+			@RequestParam(required = false) @Nullable String code, Locale locale) {
+		ModelAndView page = new ModelAndView("progress");
+		String n = number == null ? "" : cut(number.strip(), 32);
+		String q = code == null ? "" : cut(code.strip(), 8);
+		page.addObject("number", n);
+		page.addObject("code", q);
+		if (n.isEmpty() && q.isEmpty()) {
+			return page;
+		}
+		Optional<PublicProgress> found = handling.lookup(n, q)
+			.map(p -> p.explained(k -> k.explained(explainer.explain(k.dueDate(), k.startKey(), locale))));
+		if (found.isEmpty()) {
+			page.addObject("notFound", true);
+			page.setStatus(HttpStatus.NOT_FOUND);
+			return page;
+		}
+		page.addObject("p", found.get());
+		return page;
+	}
+
+	// ---- helpers
+
+	private CaseView explained(CaseView view, Locale locale) {
+		return view.explained(c -> c.explained(explainer.explain(c.dueDate(), c.startKey(), locale)));
+	}
+
+	private boolean covers(GovHallUser user, String departmentCode) {
+		return directory.department(departmentCode)
+			.map(d -> directory.covers(user.scope(), d.regionCode(), d.id()))
+			.orElse(false);
+	}
+
+	private static String casePath(GovHallUser user, String number) {
+		return (user.isStaff() ? "/staff/cases/" : "/cases/") + number;
+	}
+
+	private static void requireStaff(GovHallUser user) {
+		if (!user.isStaff()) {
+			throw new ForbiddenException("error.forbidden.role");
+		}
+	}
+
+	private static void checkNumber(String number) {
+		if (!CASE_NUMBER.matcher(number).matches()) {
+			throw new NotFoundException("error.case.notFound", "");
+		}
+	}
+
+	private static <T> T required(@Nullable T value, String field) {
+		if (value == null) {
+			throw new InvalidInputException("choice-required", "error.case.choiceRequired", field);
+		}
+		return value;
+	}
+
+	private static @Nullable String blankToNull(@Nullable String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+
+	private static String strip(@Nullable String s) {
+		return s == null ? "" : s.strip();
+	}
+
+	private static @Nullable String cut(@Nullable String s, int max) {
+		return s == null || s.length() <= max ? s : s.substring(0, max);
+	}
+
+}
