@@ -49,7 +49,7 @@ class CaseDocuments {
 			lines.add(i++ + ". " + issue.material() + "：" + issue.problem());
 		}
 		issue(c, DocumentKind.CORRECTION_NOTICE, "一次性告知书", n.issuedOn(),
-				new Section("", salutation(c) + "你（单位）于" + c.receivedOn() + "提出的" + item(c)
+				new Section("", "你（单位）于" + c.receivedOn() + "提出的" + item(c)
 						+ "申请，申请材料不齐全或者不符合法定形式。根据《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，现一次性告知你需要补正的全部内容如下："),
 				new Section("需要补正的材料", lines),
 				new Section("", "请补正后重新提交。自补正材料齐全之日起，本机关在五个工作日内作出是否受理的决定。"));
@@ -63,7 +63,7 @@ class CaseDocuments {
 						+ c.receivedOn() + "）起即为受理。"
 				: "申请材料齐全、符合法定形式。根据《中华人民共和国行政许可法》第三十二条第一款第（五）项的规定，决定予以受理。";
 		issue(c, DocumentKind.ACCEPTANCE_NOTICE, "受理通知书", c.acceptedOn(),
-				new Section("", salutation(c) + "你（单位）于" + c.receivedOn() + "提出的" + item(c) + "申请，" + basis),
+				new Section("", "你（单位）于" + c.receivedOn() + "提出的" + item(c) + "申请，" + basis),
 				new Section("办理期限", limits(c)),
 				new Section("查询方式", "办件编号：" + c.number() + "；查询码：" + c.queryCode()
 						+ "。可在示范省政务服务网“办件查询”或拨打 12345 查询办理进度。"));
@@ -77,7 +77,7 @@ class CaseDocuments {
 			return;
 		}
 		List<String> paragraphs = new ArrayList<>();
-		paragraphs.add(salutation(c) + "你（单位）于" + c.receivedOn() + "提出的" + item(c) + "申请，经审查：" + r.reasons()
+		paragraphs.add("你（单位）于" + c.receivedOn() + "提出的" + item(c) + "申请，经审查：" + r.reasons()
 				+ "。根据《中华人民共和国行政许可法》第三十二条第一款的规定，决定不予受理。");
 		if (r.competentAuthority() != null) {
 			paragraphs.add("请向" + r.competentAuthority() + "提出申请。");
@@ -96,7 +96,7 @@ class CaseDocuments {
 		String accepted = c.acceptedOn() == null ? "" : "，本机关于" + c.acceptedOn() + "受理";
 		if (d.outcome() == Outcome.APPROVED) {
 			issue(c, DocumentKind.APPROVAL_DECISION, "准予行政许可决定书", d.on(),
-					new Section("", salutation(c) + "你（单位）于" + c.receivedOn() + "提出的" + item(c) + "申请" + accepted
+					new Section("", "你（单位）于" + c.receivedOn() + "提出的" + item(c) + "申请" + accepted
 							+ "。经审查，符合法定条件、标准。根据《中华人民共和国行政许可法》第三十八条第一款的规定，决定准予行政许可。"),
 					new Section("证照", "证照编号：" + d.certificateNo() + "。本机关将自本决定作出之日起十个工作日内向你颁发、送达证照（行政许可法第四十四条）。"));
 			issue(c, DocumentKind.CERTIFICATE, resultName(c), d.on(),
@@ -106,7 +106,7 @@ class CaseDocuments {
 		}
 		else {
 			issue(c, DocumentKind.DENIAL_DECISION, "不予行政许可决定书", d.on(),
-					new Section("", salutation(c) + "你（单位）于" + c.receivedOn() + "提出的" + item(c) + "申请" + accepted
+					new Section("", "你（单位）于" + c.receivedOn() + "提出的" + item(c) + "申请" + accepted
 							+ "。经审查：" + d.reasons() + "。根据《中华人民共和国行政许可法》第三十八条第二款的规定，决定不予行政许可。"),
 					new Section("救济途径", rights(c)));
 		}
@@ -116,7 +116,7 @@ class CaseDocuments {
 	void on(CaseEvent.Extended event) {
 		Case c = load(event);
 		issue(c, DocumentKind.EXTENSION_NOTICE, "延长审批期限告知书", LocalDate.now(clock),
-				new Section("", salutation(c) + "你（单位）申请的" + item(c) + "，因" + event.reason() + "，经本机关负责人批准，办理期限延长"
+				new Section("", "你（单位）申请的" + item(c) + "，因" + event.reason() + "，经本机关负责人批准，办理期限延长"
 						+ event.amount() + "个工作日（《中华人民共和国行政许可法》第四十二条）。"));
 	}
 
@@ -124,7 +124,7 @@ class CaseDocuments {
 	void on(CaseEvent.Suspended event) {
 		Case c = load(event);
 		issue(c, DocumentKind.SUSPENSION_NOTICE, "特别程序告知书", event.from(),
-				new Section("", salutation(c) + "你（单位）申请的" + item(c) + "需要进行" + procedure(event) + "。根据《中华人民共和国行政许可法》第四十五条的规定，自"
+				new Section("", "你（单位）申请的" + item(c) + "需要进行" + procedure(event) + "。根据《中华人民共和国行政许可法》第四十五条的规定，自"
 						+ event.from() + "起所需时间不计算在办理期限内，程序结束后恢复计时，届时将另行告知。"));
 	}
 
@@ -139,10 +139,6 @@ class CaseDocuments {
 
 	private String issuer(Case c) {
 		return directory.department(c.terms().departmentCode()).map(d -> d.nameZh()).orElse(c.terms().departmentCode());
-	}
-
-	private static String salutation(Case c) {
-		return c.applicant().identity().legalName() + "：";
 	}
 
 	private static String item(Case c) {
