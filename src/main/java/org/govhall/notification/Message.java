@@ -7,4 +7,11 @@ import org.jspecify.annotations.Nullable;
 /** One message to one account: which case, what happened, and the text in the reader's language. */
 public record Message(long id, String caseNumber, String event, String state, String text, Instant createdAt,
 		@Nullable Instant readAt) {
+
+	/** When it was sent, in the halls' time. */
+	public String sentAt() {
+		return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+			.format(createdAt.atZone(java.time.ZoneId.of("Asia/Shanghai")));
+	}
+
 }
