@@ -41,6 +41,7 @@ import org.govhall.documents.IssuedDocument;
 import org.govhall.storage.Storage;
 import org.govhall.storage.StoredFile;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,6 +78,9 @@ public class CaseHandling {
 	private final Clock clock;
 
 	private final SecureRandom random = new SecureRandom();
+
+	@Value("${govhall.cases.warning-days:2}")
+	private int warningDays = 2;
 
 	CaseHandling(Cases cases, Catalog catalog, Directory directory, HolidaySchedules calendar, Storage storage,
 			JdbcClient jdbc, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
@@ -444,7 +448,7 @@ public class CaseHandling {
 			throw new NotFoundException("error.case.notFound", number);
 		}
 		return CaseView.of(c, cases.history(c.id()), documents.forCase(c.number()), calendar.calendar(),
-				Now.from(clock).today(), visibility == Visibility.PARTY);
+				Now.from(clock).today(), visibility == Visibility.PARTY, warningDays);
 	}
 
 	/** A document of a case, as PDF, for whoever may see the case. */
@@ -467,7 +471,7 @@ public class CaseHandling {
 		return cases.findByNumber(number.strip())
 			.filter(c -> MessageDigest.isEqual(c.queryCode().getBytes(StandardCharsets.UTF_8),
 					queryCode.strip().toUpperCase().getBytes(StandardCharsets.UTF_8)))
-			.map(c -> PublicProgress.of(c, calendar.calendar(), Now.from(clock).today()));
+			.map(c -> PublicProgress.of(c, calendar.calendar(), Now.from(clock).today(), warningDays));
 	}
 
 	enum Visibility {

@@ -42,11 +42,8 @@ public record CaseView(String number, @Nullable String queryCode, CaseState stat
 		@Nullable String litigationCourt, List<HistoryEntry> history, List<IssuedDocument> documents,
 		java.util.Set<org.govhall.catalog.SpecialProcedure> listedProcedures, boolean extensible) {
 
-	/** Yellow when this many working days or fewer remain (configurable later per stage, issue 4). */
-	static final int WARNING_DAYS = 2;
-
 	static CaseView of(Case c, List<HistoryEntry> history, List<IssuedDocument> documents, WorkingCalendar calendar,
-			LocalDate today, boolean party) {
+			LocalDate today, boolean party, int warningDays) {
 		CaseDocument d = c.document();
 		var identity = c.applicant().identity();
 		return new CaseView(c.number(), c.queryCode(), c.state(), c.channel(), c.terms().itemCode(),
@@ -54,7 +51,7 @@ public record CaseView(String number, @Nullable String queryCode, CaseState stat
 				c.terms().coDepartments(), identity.kind(), identity.legalName(),
 				party ? identity.number() : identity.maskedNumber(), c.applicant().phone(), c.firstHandler(),
 				c.receivedOn(), c.submittedAt(), c.acceptedOn(), c.deemedAccepted(), c.terms().instant(),
-				clocks(c, calendar, today), c.terms().materials(), d.materials(), d.notices(), d.refusal(),
+				clocks(c, calendar, today, warningDays), c.terms().materials(), d.materials(), d.notices(), d.refusal(),
 				d.opinions(), d.suspensions(), d.extensions(), d.review(), d.decision(), d.delivery(),
 				c.authorization(), c.terms().reconsiderationBody(), c.terms().litigationCourt(), history, documents,
 				c.terms().specialProcedures(), c.state().underReview() && d.extensions().isEmpty()
@@ -63,30 +60,31 @@ public record CaseView(String number, @Nullable String queryCode, CaseState stat
 	}
 
 	/** The clocks that apply in the case's state: the one running now first, then the sub-deadlines. */
-	static List<CaseClock> clocks(Case c, WorkingCalendar calendar, LocalDate today) {
+	static List<CaseClock> clocks(Case c, WorkingCalendar calendar, LocalDate today, int warningDays) {
 		List<CaseClock> list = new ArrayList<>();
 		switch (c.state()) {
-			case RECEIVED -> list.add(clock(CaseClock.Kind.ACCEPTANCE, null, c.acceptanceDeadline(), calendar, today));
+			case RECEIVED -> list.add(clock(CaseClock.Kind.ACCEPTANCE, null, c.acceptanceDeadline(), calendar, today, warningDays));
 			case ACCEPTED, REVIEWED -> {
-				c.decisionDeadline().ifPresent(dl -> list.add(clock(CaseClock.Kind.DECISION, null, dl, calendar, today)));
-				c.promisedDeadline().ifPresent(dl -> list.add(clock(CaseClock.Kind.PROMISED, null, dl, calendar, today)));
+				c.decisionDeadline().ifPresent(dl -> list.add(clock(CaseClock.Kind.DECISION, null, dl, calendar, today, warningDays)));
+				c.promisedDeadline().ifPresent(dl -> list.add(clock(CaseClock.Kind.PROMISED, null, dl, calendar, today, warningDays)));
 				for (Opinion o : c.opinions()) {
 					if (!o.given()) {
 						c.opinionDeadline(o).ifPresent(dl -> list
-							.add(clock(CaseClock.Kind.OPINION, o.departmentCode(), dl, calendar, today)));
+							.add(clock(CaseClock.Kind.OPINION, o.departmentCode(), dl, calendar, today, warningDays)));
 					}
 				}
 			}
 			case DECIDED -> c.deliveryDeadline()
-				.ifPresent(dl -> list.add(clock(CaseClock.Kind.DELIVERY, null, dl, calendar, today)));
+				.ifPresent(dl -> list.add(clock(CaseClock.Kind.DELIVERY, null, dl, calendar, today, warningDays)));
 			default -> {
 			}
 		}
 		return list;
 	}
 
+	/** Yellow when {@code warningDays} working days or fewer remain ({@code govhall.cases.warning-days}). */
 	private static CaseClock clock(CaseClock.Kind kind, @Nullable String department, Deadline deadline,
-			WorkingCalendar calendar, LocalDate today) {
+			WorkingCalendar calendar, LocalDate today, int warningDays) {
 		DueDate due = DueDate.of(deadline, calendar);
 		if (due.awaitsCalendar()) {
 			return new CaseClock(kind, department, deadline.start(), due, null, CaseClock.Status.AWAITING_CALENDAR,
@@ -97,7 +95,7 @@ public record CaseView(String number, @Nullable String queryCode, CaseState stat
 		}
 		int remaining = calendar.countWorkingDays(today, due.due());
 		CaseClock.Status status = today.isAfter(due.due()) ? CaseClock.Status.OVERDUE
-				: remaining <= WARNING_DAYS ? CaseClock.Status.WARNING : CaseClock.Status.ON_TIME;
+				: remaining <= warningDays ? CaseClock.Status.WARNING : CaseClock.Status.ON_TIME;
 		return new CaseClock(kind, department, deadline.start(), due, remaining, status, null);
 	}
 

@@ -16,6 +16,7 @@ import org.govhall.directory.GovHallUser;
 import org.govhall.directory.Role;
 import org.govhall.shared.ForbiddenException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -33,6 +34,10 @@ public class CaseWorklists {
 	private final HolidaySchedules calendar;
 
 	private final Clock clock;
+
+	/** Yellow when this many working days or fewer remain. */
+	@Value("${govhall.cases.warning-days:2}")
+	private int warningDays = 2;
 
 	CaseWorklists(JdbcClient jdbc, Directory directory, HolidaySchedules calendar, Clock clock) {
 		this.jdbc = jdbc;
@@ -101,7 +106,7 @@ public class CaseWorklists {
 						: due == null && timed ? CaseClock.Status.AWAITING_CALENDAR
 						: due == null || remaining == null ? CaseClock.Status.ON_TIME
 								: today.isAfter(due) ? CaseClock.Status.OVERDUE
-										: remaining <= CaseView.WARNING_DAYS ? CaseClock.Status.WARNING
+										: remaining <= warningDays ? CaseClock.Status.WARNING
 												: CaseClock.Status.ON_TIME;
 				return new CaseSummary(rs.getString("number"), rs.getString("item_code"), terms.itemNameZh(),
 						terms.itemNameEn(), rs.getString("department_code"), state,

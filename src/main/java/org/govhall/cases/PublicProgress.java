@@ -12,9 +12,9 @@ public record PublicProgress(String number, String itemNameZh, @Nullable String 
 		LocalDate submittedOn, LocalDate receivedOn, @Nullable LocalDate acceptedOn, @Nullable LocalDate decidedOn,
 		@Nullable Outcome outcome, @Nullable LocalDate deliveredOn, List<CaseClock> clocks) {
 
-	static PublicProgress of(Case c, WorkingCalendar calendar, LocalDate today) {
+	static PublicProgress of(Case c, WorkingCalendar calendar, LocalDate today, int warningDays) {
 		CaseDocument d = c.document();
-		List<CaseClock> clocks = CaseView.clocks(c, calendar, today)
+		List<CaseClock> clocks = CaseView.clocks(c, calendar, today, warningDays)
 			.stream()
 			.filter(k -> k.kind() != CaseClock.Kind.OPINION)
 			.toList();
