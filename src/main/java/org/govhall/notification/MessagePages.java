@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import org.govhall.directory.GovHallUser;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -41,9 +42,9 @@ class MessagePages {
 	@ControllerAdvice(annotations = Controller.class)
 	static class UnreadCount {
 
-		private final Notifications notifications;
+		private final ObjectProvider<Notifications> notifications;
 
-		UnreadCount(Notifications notifications) {
+		UnreadCount(ObjectProvider<Notifications> notifications) {
 			this.notifications = notifications;
 		}
 
@@ -51,7 +52,9 @@ class MessagePages {
 		@Nullable
 		Long unread() {
 			Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-			return auth != null && auth.getPrincipal() instanceof GovHallUser u ? notifications.unread(u) : null;
+			Notifications inbox = notifications.getIfAvailable();
+			return inbox != null && auth != null && auth.getPrincipal() instanceof GovHallUser u ? inbox.unread(u)
+					: null;
 		}
 
 	}
