@@ -38,7 +38,7 @@ record CasePageActions(boolean notice, boolean accept, boolean refuse, boolean o
 				leadReviewer && pending.isEmpty(), leadReviewer && !pending.isEmpty(),
 				lead && (reviewer || approver) && s.underReview() && !suspended,
 				lead && (reviewer || approver) && s.underReview() && suspended,
-				approver && s.underReview() && c.extensions().isEmpty(), approverDecides && !reviewedByMe,
+				approver && lead && c.extensible(), approverDecides && !reviewedByMe,
 				approverDecides && reviewedByMe, false, false);
 	}
 
