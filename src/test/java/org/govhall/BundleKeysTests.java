@@ -37,7 +37,7 @@ class BundleKeysTests {
 	private static final Pattern JAVA_KEY = Pattern.compile("\"\\{?((?:error|rule)\\.[A-Za-z.]+)\\}?\"");
 
 	/** The bundles of spring.messages.basename: each Chinese one beside its English twin. */
-	private static final String[] BASENAMES = { "i18n/messages", "i18n/documents", "i18n/cases" };
+	private static final String[] BASENAMES = { "i18n/messages", "i18n/documents", "i18n/cases", "i18n/supervision" };
 
 	@Test
 	void chineseAndEnglishBundlesHaveTheSameKeys() throws IOException {

@@ -85,7 +85,7 @@ class SecuritySettings {
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(a -> a
-			.requestMatchers("/staff/**", "/cases/**", "/messages/**", "/messages")
+			.requestMatchers("/staff/**", "/supervision/**", "/cases/**", "/messages/**", "/messages")
 			.authenticated()
 			.anyRequest()
 			.permitAll())

@@ -1,0 +1,40 @@
+package org.govhall.supervision;
+
+import java.time.LocalDate;
+
+import org.govhall.cases.CaseFacts;
+import org.jspecify.annotations.Nullable;
+
+/** The statutory clock a supervised case is on: acceptance (受理), decision (决定) or delivery (送达); none otherwise. */
+public enum Stage {
+
+	/** Received, within the 5-working-day window to accept, correct or refuse (行政许可法 第三十二条). */
+	ACCEPTANCE,
+	/** Accepted or reviewed, waiting for the decision (第四十二条). */
+	DECISION,
+	/** Decided, within the 10 working days to deliver (第四十四条). */
+	DELIVERY,
+	/** No clock runs: waiting for the applicant's corrections, or closed. */
+	NONE;
+
+	static Stage of(CaseFacts facts) {
+		return switch (facts.state()) {
+			case RECEIVED -> ACCEPTANCE;
+			case ACCEPTED, REVIEWED -> DECISION;
+			case DECIDED -> DELIVERY;
+			default -> NONE;
+		};
+	}
+
+	/** The due date of this stage, from the case's facts; none for {@link #NONE} or when the facts have none yet. */
+	@Nullable
+	LocalDate dueOf(CaseFacts facts) {
+		return switch (this) {
+			case ACCEPTANCE -> facts.acceptanceDue();
+			case DECISION -> facts.decisionDue() != null ? facts.decisionDue() : facts.promisedDue();
+			case DELIVERY -> facts.deliveryDue();
+			case NONE -> null;
+		};
+	}
+
+}

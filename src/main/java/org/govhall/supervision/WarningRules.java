@@ -1,0 +1,63 @@
+package org.govhall.supervision;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.govhall.calendar.WorkingCalendar;
+import org.govhall.calendar.YearNotLoadedException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * When a stage turns yellow or red. Yellow when at most {@code govhall.supervision.yellow-days} working days remain
+ * (default 2), overridable per stage with {@code govhall.supervision.yellow-days.acceptance}, {@code .decision} and
+ * {@code .delivery}; red when today is after the due date. A suspended clock, a case without a running clock and a due
+ * date (or today) in a year whose calendar is not loaded give no warning and no remaining days.
+ */
+@Component
+class WarningRules {
+
+	private final Map<Stage, Integer> yellowDays = new EnumMap<>(Stage.class);
+
+	WarningRules(Environment env) {
+		int fallback = env.getProperty("govhall.supervision.yellow-days", Integer.class, 2);
+		for (Stage stage : Stage.values()) {
+			yellowDays.put(stage, env.getProperty(
+					"govhall.supervision.yellow-days." + stage.name().toLowerCase(Locale.ROOT), Integer.class,
+					fallback));
+		}
+	}
+
+	int yellowDays(Stage stage) {
+		return yellowDays.get(stage);
+	}
+
+	Evaluation evaluate(Stage stage, @Nullable LocalDate due, boolean suspended, LocalDate today,
+			WorkingCalendar calendar) {
+		if (stage == Stage.NONE || due == null || suspended) {
+			return Evaluation.QUIET;
+		}
+		int remaining;
+		try {
+			remaining = calendar.countWorkingDays(today, due);
+		}
+		catch (YearNotLoadedException ex) {
+			return Evaluation.QUIET;
+		}
+		if (today.isAfter(due)) {
+			return new Evaluation(Warning.RED, remaining);
+		}
+		return new Evaluation(remaining <= yellowDays(stage) ? Warning.YELLOW : Warning.NONE, remaining);
+	}
+
+	/** A warning with the working days left (negative: overdue by that many), or none when nothing can be said. */
+	record Evaluation(Warning warning, @Nullable Integer remaining) {
+
+		static final Evaluation QUIET = new Evaluation(Warning.NONE, null);
+
+	}
+
+}

@@ -1,0 +1,214 @@
+package org.govhall.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.awaitility.Awaitility;
+import org.govhall.directory.AccountDraft;
+import org.govhall.directory.Directory;
+import org.govhall.directory.GovHallUser;
+import org.govhall.directory.Role;
+import org.govhall.support.ApiClient;
+import org.govhall.support.ApiClient.Response;
+import org.govhall.support.MovableClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The supervision read model as cases move through the API around the 2026 National Day holiday: rows appear from the
+ * case events, turn yellow and red as the clock is moved by hand and re-evaluated, follow the case to the next stage,
+ * leave the open list when the case closes, and are seen only by supervisors of the case's region.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "govhall.demo.enabled=true", "govhall.demo.training-clock=false",
+				"govhall.cases.deemed-acceptance-cron=-", "govhall.supervision.daily-cron=-",
+				"govhall.storage.dir=target/test-files/supervision" })
+@AutoConfigureMockMvc
+@ActiveProfiles("h2")
+@Import(MovableClock.class)
+class SupervisionReadModelTests {
+
+	/** 食品经营许可 of 示范市市场监督管理局 (660100): 20 working days. */
+	static final String FOOD = "660100-XK-02001";
+
+	static final String FOOD_FORM = "食品经营许可申请书";
+
+	static final byte[] PDF = "%PDF-1.4\n%test material\n1 0 obj\n<<>>\nendobj\n".getBytes(StandardCharsets.ISO_8859_1);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MovableClock.Moving clock;
+
+	@Autowired
+	Supervision supervision;
+
+	@Autowired
+	Directory directory;
+
+	@Autowired
+	MockMvc mvc;
+
+	ApiClient api;
+
+	@BeforeEach
+	void start() {
+		api = new ApiClient(port);
+		clock.set("2026-09-30T10:00:00");
+	}
+
+	String submitFoodLicence() {
+		Response file = api.upload("/api/v1/cases/files", "applicant", "材料.pdf", PDF);
+		assertThat(file.status()).as(file.body()).isEqualTo(201);
+		Response r = api.post("/api/v1/cases", "applicant", Map.of("itemCode", FOOD, "materials",
+				List.of(Map.of("material", FOOD_FORM, "fileId", file.json().get("fileId").asString()))));
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		return r.json().get("number").asString();
+	}
+
+	JsonNode ok(Response r) {
+		assertThat(r.status()).as(r.body()).isEqualTo(200);
+		return r.json();
+	}
+
+	GovHallUser as(String username) {
+		return directory.principal(username).orElseThrow();
+	}
+
+	Optional<SupervisedCase> seen(String username, Supervision.Filter filter, String number) {
+		return supervision.workbench(as(username), filter).stream().filter(c -> c.caseNumber().equals(number))
+			.findFirst();
+	}
+
+	/** Waits until the supervisor's open list shows the case as the condition expects. */
+	SupervisedCase awaitRow(String number, Predicate<SupervisedCase> condition) {
+		return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+			.until(() -> seen("supervisor", Supervision.Filter.ALL_OPEN, number).filter(condition).orElse(null),
+					c -> c != null);
+	}
+
+	@Test
+	void aReceivedCaseTurnsYellowOneWorkingDayBeforeItsAcceptanceWindowClosesAndRedAfterIt() {
+		String number = submitFoodLicence();
+		SupervisedCase c = awaitRow(number, r -> r.stage() == Stage.ACCEPTANCE);
+		assertThat(c.dueOn()).isEqualTo(LocalDate.of(2026, 10, 13));
+		assertThat(c.warning()).isEqualTo(Warning.NONE);
+		assertThat(c.remainingWorkingDays()).isEqualTo(5);
+		assertThat(c.departmentCode()).isEqualTo("660100-SCJG");
+		assertThat(c.regionCode()).isEqualTo("660100");
+		assertThat(c.receivedOn()).isEqualTo(LocalDate.of(2026, 9, 30));
+
+		clock.set("2026-10-12T09:00:00");
+		assertThat(supervision.reevaluate()).isPositive();
+		c = seen("supervisor", Supervision.Filter.YELLOW, number).orElseThrow();
+		assertThat(c.warning()).isEqualTo(Warning.YELLOW);
+		assertThat(c.remainingWorkingDays()).isEqualTo(1);
+		assertThat(seen("supervisor", Supervision.Filter.RED, number)).isEmpty();
+
+		clock.set("2026-10-14T09:00:00");
+		supervision.reevaluate();
+		c = seen("supervisor", Supervision.Filter.RED, number).orElseThrow();
+		assertThat(c.warning()).isEqualTo(Warning.RED);
+		assertThat(c.remainingWorkingDays()).isEqualTo(-1);
+		assertThat(seen("supervisor", Supervision.Filter.YELLOW, number)).isEmpty();
+
+		JsonNode red = ok(api.get("/api/v1/supervision/cases?warning=RED", "supervisor"));
+		List<String> numbers = new ArrayList<>();
+		red.forEach(n -> numbers.add(n.get("caseNumber").asString()));
+		assertThat(numbers).contains(number);
+		red.forEach(n -> assertThat(n.get("warning").asString()).isEqualTo("RED"));
+	}
+
+	@Test
+	void acceptingMovesTheCaseToTheDecisionStageAndRefusingTakesItOffTheOpenList() {
+		String number = submitFoodLicence();
+		awaitRow(number, r -> r.stage() == Stage.ACCEPTANCE);
+		JsonNode accepted = ok(api.post("/api/v1/cases/" + number + "/acceptance", "clerk", null));
+		LocalDate decisionDue = null;
+		for (JsonNode clockJson : accepted.get("clocks")) {
+			if (clockJson.get("kind").asString().equals("DECISION")) {
+				decisionDue = LocalDate.parse(clockJson.get("dueDate").get("due").asString());
+			}
+		}
+		assertThat(decisionDue).isNotNull();
+		LocalDate expected = decisionDue;
+		SupervisedCase c = awaitRow(number, r -> r.stage() == Stage.DECISION);
+		assertThat(c.dueOn()).isEqualTo(expected);
+		assertThat(c.acceptedOn()).isEqualTo(LocalDate.of(2026, 9, 30));
+		assertThat(c.state().name()).isEqualTo("ACCEPTED");
+		assertThat(c.warning()).isEqualTo(Warning.NONE);
+
+		String refused = submitFoodLicence();
+		awaitRow(refused, r -> r.stage() == Stage.ACCEPTANCE);
+		ok(api.post("/api/v1/cases/" + refused + "/refusal", "clerk", Map.of("reasons", "不属于本机关职权范围")));
+		Awaitility.await().atMost(Duration.ofSeconds(20))
+			.until(() -> seen("supervisor", Supervision.Filter.ALL_OPEN, refused).isEmpty());
+		// a later re-evaluation does not bring it back
+		supervision.reevaluate();
+		assertThat(seen("supervisor", Supervision.Filter.ALL_OPEN, refused)).isEmpty();
+		assertThat(seen("supervisor", Supervision.Filter.ALL_OPEN, number)).isPresent();
+	}
+
+	@Test
+	void onlySupervisorsOfTheCasesRegionSeeIt() {
+		String number = submitFoodLicence();
+		awaitRow(number, r -> r.stage() == Stage.ACCEPTANCE);
+
+		assertThat(api.get("/api/v1/supervision/cases?warning=ALL", "clerk").status()).isEqualTo(403);
+		assertThat(api.get("/api/v1/supervision/cases?warning=ALL", "applicant").status()).isEqualTo(403);
+		assertThat(api.get("/api/v1/supervision/cases?warning=ALL", null).status()).isEqualTo(401);
+		assertThat(ok(api.get("/api/v1/supervision/cases?warning=ALL", "admin")).toString()).contains(number);
+
+		if (!directory.accountExists("supervisor-qc")) {
+			directory.openAccount(new AccountDraft("supervisor-qc", ApiClient.DEMO_PASSWORD, "青川监察",
+					Set.of(Role.SUPERVISOR), "660200", null));
+		}
+		JsonNode elsewhere = ok(api.get("/api/v1/supervision/cases?warning=ALL", "supervisor-qc"));
+		assertThat(elsewhere.toString()).doesNotContain(number);
+		assertThat(seen("supervisor-qc", Supervision.Filter.ALL_OPEN, number)).isEmpty();
+	}
+
+	@Test
+	void theWorkbenchPageListsTheCasesWithTextBadgesInChineseAndEnglish() throws Exception {
+		String number = submitFoodLicence();
+		awaitRow(number, r -> r.stage() == Stage.ACCEPTANCE);
+		clock.set("2026-10-12T09:00:00");
+		supervision.reevaluate();
+
+		String zh = mvc.perform(get("/supervision").param("filter", "YELLOW").param("lang", "zh-CN")
+			.with(user(as("supervisor")))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(zh).contains("电子监察").contains(number).contains("黄色预警").contains("剩 1 个工作日")
+			.contains("/staff/cases/" + number);
+		String en = mvc.perform(get("/supervision").param("filter", "YELLOW").param("lang", "en")
+			.with(user(as("supervisor")))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(en).contains("Electronic supervision").contains(number).contains("Yellow: almost due")
+			.contains("1 working days left");
+
+		assertThat(mvc.perform(get("/supervision").with(user(as("clerk")))).andReturn().getResponse().getStatus())
+			.isEqualTo(403);
+		String staff = mvc.perform(get("/staff").with(user(as("supervisor")))).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(staff).contains("id=\"go-supervision\"");
+	}
+
+}
