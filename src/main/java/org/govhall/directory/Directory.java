@@ -1,6 +1,7 @@
 package org.govhall.directory;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.govhall.shared.ConflictException;
@@ -18,6 +18,7 @@ import org.govhall.shared.InvalidInputException;
 import org.govhall.shared.NotFoundException;
 import org.govhall.shared.RuleViolationException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,8 +45,11 @@ public class Directory {
 
 	private final Clock clock;
 
+	private final JdbcClient jdbc;
+
 	Directory(Regions regions, Departments departments, Halls halls, ServiceWindows windows, Accounts accounts,
-			PasswordEncoder passwords, Clock clock) {
+			PasswordEncoder passwords, Clock clock, JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.regions = regions;
 		this.departments = departments;
 		this.halls = halls;
@@ -55,14 +59,64 @@ public class Directory {
 		this.clock = clock;
 	}
 
+	// ---- reference data snapshot
+
+	/**
+	 * Regions and departments change rarely and are read on every request (scope checks, names), so each node keeps
+	 * them in memory and reloads them when the stored revision changes, checked at most once a second; writes on
+	 * this node reload at once.
+	 */
+	private volatile Snapshot snapshot = Snapshot.EMPTY;
+
+	private record Snapshot(long revision, Instant checkedAt, Map<String, RegionView> regions,
+			Map<String, DepartmentView> departmentsByCode, Map<Long, DepartmentView> departmentsById) {
+
+		static final Snapshot EMPTY = new Snapshot(-1, Instant.EPOCH, Map.of(), Map.of(), Map.of());
+
+	}
+
+	private Snapshot snapshot() {
+		Snapshot s = snapshot;
+		Instant now = clock.instant();
+		if (s.revision >= 0 && s.checkedAt.plusSeconds(1).isAfter(now) && !now.isBefore(s.checkedAt)) {
+			return s;
+		}
+		long revision = jdbc.sql("""
+				SELECT (SELECT COUNT(*) + COALESCE(SUM(version), 0) FROM directory_region) * 1000003
+				     + (SELECT COUNT(*) + COALESCE(SUM(version), 0) FROM directory_department)
+				""").query(Long.class).single();
+		if (revision == s.revision) {
+			s = new Snapshot(revision, now, s.regions, s.departmentsByCode, s.departmentsById);
+		}
+		else {
+			Map<String, RegionView> r = new java.util.TreeMap<>();
+			regions.findAll().forEach(x -> r.put(x.code(), x.view()));
+			Map<String, DepartmentView> byCode = new java.util.TreeMap<>();
+			Map<Long, DepartmentView> byId = new java.util.HashMap<>();
+			departments.findAll().forEach(d -> {
+				DepartmentView v = d.view();
+				byCode.put(v.code(), v);
+				byId.put(v.id(), v);
+			});
+			s = new Snapshot(revision, now, Map.copyOf(r), java.util.Collections.unmodifiableMap(byCode),
+					Map.copyOf(byId));
+		}
+		snapshot = s;
+		return s;
+	}
+
+	private void changed() {
+		snapshot = Snapshot.EMPTY;
+	}
+
 	// ---- regions
 
 	public List<RegionView> regions() {
-		return regions.findAll().stream().map(Region::view).sorted(Comparator.comparing(RegionView::code)).toList();
+		return snapshot().regions.values().stream().sorted(Comparator.comparing(RegionView::code)).toList();
 	}
 
 	public Optional<RegionView> region(String code) {
-		return regions.findById(code).map(Region::view);
+		return Optional.ofNullable(snapshot().regions.get(code));
 	}
 
 	public RegionView requireRegion(String code) {
@@ -70,19 +124,19 @@ public class Directory {
 	}
 
 	public List<RegionView> children(String code) {
-		return regions.findByParentCode(code).stream().map(Region::view)
+		return snapshot().regions.values().stream().filter(r -> code.equals(r.parentCode()))
 			.sorted(Comparator.comparing(RegionView::code))
 			.toList();
 	}
 
 	/** The region and all its ancestors, nearest first. */
 	public List<RegionView> lineage(String code) {
+		Map<String, RegionView> all = snapshot().regions;
 		List<RegionView> chain = new ArrayList<>();
-		Optional<Region> current = regions.findById(code);
-		while (current.isPresent() && chain.size() < 8) {
-			chain.add(current.get().view());
-			String parent = current.get().parentCode();
-			current = parent == null ? Optional.empty() : regions.findById(parent);
+		RegionView current = all.get(code);
+		while (current != null && chain.size() < 8) {
+			chain.add(current);
+			current = current.parentCode() == null ? null : all.get(current.parentCode());
 		}
 		return chain;
 	}
@@ -94,7 +148,7 @@ public class Directory {
 
 	/** The region and every region below it. */
 	public Set<String> regionAndBelow(String code) {
-		Map<String, List<Region>> byParent = regions.findAll().stream()
+		Map<String, List<RegionView>> byParent = snapshot().regions.values().stream()
 			.filter(r -> r.parentCode() != null)
 			.collect(Collectors.groupingBy(r -> r.parentCode()));
 		Set<String> result = new HashSet<>();
@@ -127,9 +181,11 @@ public class Directory {
 		if (regions.existsById(draft.code())) {
 			throw new ConflictException("duplicate", "error.region.exists", draft.code());
 		}
-		return regions
+		RegionView added = regions
 			.save(Region.create(draft.code(), draft.nameZh(), draft.nameEn(), draft.level(), draft.parentCode()))
 			.view();
+		changed();
+		return added;
 	}
 
 	/**
@@ -144,25 +200,26 @@ public class Directory {
 		if (regions.count() == 0) {
 			regions.save(Region.create(province.code(), province.nameZh(), province.nameEn(), RegionLevel.PROVINCE,
 					null));
+			changed();
 		}
 	}
 
 	// ---- departments
 
 	public List<DepartmentView> departments() {
-		return departments.findAll().stream().map(Department::view)
+		return snapshot().departmentsByCode.values().stream()
 			.sorted(Comparator.comparing(DepartmentView::regionCode).thenComparing(DepartmentView::code))
 			.toList();
 	}
 
 	public List<DepartmentView> departmentsOf(String regionCode) {
-		return departments.findByRegionCode(regionCode).stream().map(Department::view)
+		return snapshot().departmentsByCode.values().stream().filter(d -> d.regionCode().equals(regionCode))
 			.sorted(Comparator.comparing(DepartmentView::code))
 			.toList();
 	}
 
 	public Optional<DepartmentView> department(String code) {
-		return departments.findByCode(code).map(Department::view);
+		return Optional.ofNullable(snapshot().departmentsByCode.get(code));
 	}
 
 	public DepartmentView requireDepartment(String code) {
@@ -170,13 +227,12 @@ public class Directory {
 	}
 
 	public Optional<DepartmentView> department(long id) {
-		return departments.findById(id).map(Department::view);
+		return Optional.ofNullable(snapshot().departmentsById.get(id));
 	}
 
 	/** Departments by id, for rendering lists without a query per row. */
 	public Map<Long, DepartmentView> departmentsById() {
-		return departments.findAll().stream().map(Department::view)
-			.collect(Collectors.toMap(DepartmentView::id, Function.identity()));
+		return snapshot().departmentsById;
 	}
 
 	@Transactional
@@ -190,7 +246,9 @@ public class Directory {
 		Department d = new Department(null, draft.code(), draft.nameZh(), draft.nameEn(), draft.regionCode(),
 				draft.kind(), blankToNull(draft.creditCode()), draft.approvalDivisionZh(), draft.approvalDivisionEn(),
 				draft.phone(), null);
-		return departments.save(d).view();
+		DepartmentView added = departments.save(d).view();
+		changed();
+		return added;
 	}
 
 	@Transactional
@@ -203,7 +261,9 @@ public class Directory {
 		}
 		checkCreditCode(draft.creditCode());
 		d.update(draft);
-		return departments.save(d).view();
+		DepartmentView updated = departments.save(d).view();
+		changed();
+		return updated;
 	}
 
 	private static void checkCreditCode(@Nullable String code) {

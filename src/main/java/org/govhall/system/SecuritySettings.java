@@ -1,6 +1,7 @@
 package org.govhall.system;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,13 +9,18 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -48,8 +54,15 @@ class SecuritySettings {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, Problems problems, LocaleResolver locales) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, Problems problems, LocaleResolver locales, UserDetailsService users,
+			PasswordEncoder passwords, AuthenticationEventPublisher authenticationEvents, ObjectProvider<Clock> clock)
+			throws Exception {
 		JsonMapper json = JsonMapper.builder().build();
+		DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
+		dao.setPasswordEncoder(passwords);
+		ProviderManager basic = new ProviderManager(new BasicCredentialCache(dao, users, clock.getIfAvailable(Clock::systemUTC)));
+		basic.setAuthenticationEventPublisher(authenticationEvents);
+		http.authenticationManager(basic);
 		http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**")
 			.authorizeHttpRequests(a -> a
 				.requestMatchers(HttpMethod.GET, "/api/v1/items/*/draft", "/api/v1/accounts/**")

@@ -1,0 +1,106 @@
+package org.govhall.system;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * HTTP Basic sends the password with every API request, and checking it with BCrypt costs tens of milliseconds of CPU
+ * each time (docs/PERFORMANCE.md). This provider remembers, for a short while, that a username and password pair was
+ * valid — as a salted SHA-256 digest, never the password — and then reloads the account instead of running BCrypt
+ * again, so a locked or disabled account is refused at once. A failed check is never cached.
+ */
+final class BasicCredentialCache implements AuthenticationProvider {
+
+	static final Duration TTL = Duration.ofMinutes(5);
+
+	static final int MAX_ENTRIES = 10_000;
+
+	private final AuthenticationProvider delegate;
+
+	private final UserDetailsService users;
+
+	private final Clock clock;
+
+	private final byte[] salt = new byte[32];
+
+	private final Map<String, Instant> valid = new ConcurrentHashMap<>();
+
+	BasicCredentialCache(AuthenticationProvider delegate, UserDetailsService users, Clock clock) {
+		this.delegate = delegate;
+		this.users = users;
+		this.clock = clock;
+		new SecureRandom().nextBytes(salt);
+	}
+
+	@Override
+	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+		String username = authentication.getName();
+		Object credentials = authentication.getCredentials();
+		if (username == null || !(credentials instanceof String password)) {
+			return delegate.authenticate(authentication);
+		}
+		String key = digest(username, password);
+		Instant until = valid.get(key);
+		Instant now = clock.instant();
+		if (until != null && until.isAfter(now)) {
+			UserDetails user = users.loadUserByUsername(username);
+			if (!user.isAccountNonLocked()) {
+				valid.remove(key);
+				throw new LockedException("locked");
+			}
+			if (!user.isEnabled()) {
+				valid.remove(key);
+				throw new DisabledException("disabled");
+			}
+			return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+		}
+		Authentication result = delegate.authenticate(authentication);
+		if (result != null && result.isAuthenticated()) {
+			if (valid.size() >= MAX_ENTRIES) {
+				valid.entrySet().removeIf(e -> !e.getValue().isAfter(now));
+				if (valid.size() >= MAX_ENTRIES) {
+					valid.clear();
+				}
+			}
+			valid.put(key, now.plus(TTL));
+		}
+		return result;
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return delegate.supports(authentication);
+	}
+
+	private String digest(String username, String password) {
+		try {
+			MessageDigest sha = MessageDigest.getInstance("SHA-256");
+			sha.update(salt);
+			sha.update(username.getBytes(StandardCharsets.UTF_8));
+			sha.update((byte) 0);
+			sha.update(password.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(sha.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
