@@ -30,6 +30,9 @@ class AccountLogins implements UserDetailsService {
 
 	@EventListener
 	void on(AuthenticationSuccessEvent event) {
+		if (event.getAuthentication().getPrincipal() instanceof GovHallUser user && !user.hadFailedLogins()) {
+			return;
+		}
 		directory.recordLogin(event.getAuthentication().getName(), true);
 	}
 

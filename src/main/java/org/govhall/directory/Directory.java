@@ -406,7 +406,7 @@ public class Directory {
 	public Optional<GovHallUser> principal(String username) {
 		return accounts.findByUsername(username).map(a -> new GovHallUser(a.id(), a.username(), a.passwordHash(),
 				a.displayName(), new StaffScope(a.roles(), a.regionCode(), a.departmentId()), a.enabled(),
-				a.isLocked(clock.instant()), a.identity(), a.phone()));
+				a.isLocked(clock.instant()), a.identity(), a.phone(), a.failedLogins() > 0 || a.lockedUntil() != null));
 	}
 
 	@Transactional

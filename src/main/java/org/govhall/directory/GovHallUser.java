@@ -28,8 +28,12 @@ public final class GovHallUser implements UserDetails {
 
 	private final @Nullable String phone;
 
+	private final boolean hadFailedLogins;
+
 	GovHallUser(long accountId, String username, @Nullable String passwordHash, String displayName, StaffScope scope,
-			boolean enabled, boolean locked, @Nullable ApplicantIdentity identity, @Nullable String phone) {
+			boolean enabled, boolean locked, @Nullable ApplicantIdentity identity, @Nullable String phone,
+			boolean hadFailedLogins) {
+		this.hadFailedLogins = hadFailedLogins;
 		this.identity = identity;
 		this.phone = phone;
 		this.accountId = accountId;
@@ -60,6 +64,11 @@ public final class GovHallUser implements UserDetails {
 
 	public @Nullable String phone() {
 		return phone;
+	}
+
+	/** Whether a successful login has failures or a lock to clear (so most logins need no write). */
+	boolean hadFailedLogins() {
+		return hadFailedLogins;
 	}
 
 

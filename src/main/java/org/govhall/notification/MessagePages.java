@@ -50,7 +50,10 @@ class MessagePages {
 
 		@ModelAttribute("unreadMessages")
 		@Nullable
-		Long unread() {
+		Long unread(jakarta.servlet.http.HttpServletRequest request) {
+			if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+				return null;
+			}
 			Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 			Notifications inbox = notifications.getIfAvailable();
 			return inbox != null && auth != null && auth.getPrincipal() instanceof GovHallUser u ? inbox.unread(u)
