@@ -103,6 +103,15 @@ abstract class CalendarApiTests {
 	}
 
 	@Test
+	void encodedSlashesInAPathAreRefusedAsProblemDetailsNotAServerPage() {
+		for (String path : List.of("/api/v1/items/%2e%2e%2fetc", "/api/v1/calendar/years/2026%2F..", "/items/a%2Fb")) {
+			Response r = api.get(path, null);
+			assertThat(r.status()).as(path).isEqualTo(400);
+			assertThat(r.contentType()).as(path).startsWith("application/problem+json");
+		}
+	}
+
+	@Test
 	void listsTheLoadedYearsWithTheirNotices() {
 		Response r = api.get("/api/v1/calendar/years", null);
 		assertThat(r.status()).isEqualTo(200);
