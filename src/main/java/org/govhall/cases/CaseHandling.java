@@ -525,7 +525,7 @@ public class CaseHandling {
 	}
 
 	private CaseView act(String number, GovHallUser user, @Nullable Role role, Scope scope, Step step) {
-		String done = tx.execute(status -> {
+		return tx.execute(status -> {
 			Case c = cases.findByNumber(number)
 				.orElseThrow(() -> new NotFoundException("error.case.notFound", number));
 			Actor actor;
@@ -555,12 +555,15 @@ public class CaseHandling {
 					actor = actor(user, role);
 				}
 			}
-			step.apply(c, actor, Now.from(clock), calendar.calendar());
+			Now now = Now.from(clock);
+			WorkingCalendar cal = calendar.calendar();
+			step.apply(c, actor, now, cal);
 			cases.update(c);
 			publish(c);
-			return c.number();
+			// the answer is built from the case as just written, in the same transaction: no second read
+			return CaseView.of(c, cases.history(c.id()), documents.forCase(c.number()), cal, now.today(),
+					isParty(c, user), warningDays);
 		});
-		return view(done, user);
 	}
 
 	private static Actor actor(GovHallUser user, @Nullable Role role) {
