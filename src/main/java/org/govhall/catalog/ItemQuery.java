@@ -17,13 +17,4 @@ public record ItemQuery(@Nullable String text, @Nullable String departmentCode, 
 		regionCode = regionCode == null || regionCode.isBlank() ? null : regionCode;
 	}
 
-	public static ItemQuery all() {
-		return new ItemQuery(null, null, null, null, null, null, null, 0, MAX_PAGE_SIZE);
-	}
-
-	public boolean isEmpty() {
-		return text == null && departmentCode == null && regionCode == null && itemType == null && lifeEvent == null
-				&& audience == null && processingMode == null;
-	}
-
 }

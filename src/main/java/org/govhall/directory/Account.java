@@ -120,18 +120,6 @@ class Account {
 		return lockedUntil != null && lockedUntil.isAfter(now);
 	}
 
-	void changeScope(Set<Role> roles, @Nullable String regionCode, @Nullable Long departmentId) {
-		Set<AccountRole> r = new HashSet<>();
-		roles.forEach(role -> r.add(new AccountRole(role)));
-		this.roles = r;
-		this.regionCode = regionCode;
-		this.departmentId = departmentId;
-	}
-
-	void disable() {
-		this.enabled = false;
-	}
-
 	@Nullable
 	Long id() {
 		return id;

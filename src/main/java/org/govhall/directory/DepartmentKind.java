@@ -5,8 +5,4 @@ public enum DepartmentKind {
 
 	GOVERNMENT, SCHOOL, HOSPITAL, TELECOM, WATER, POWER, HEATING, OTHER_UTILITY;
 
-	public boolean isPublicUtility() {
-		return this != GOVERNMENT;
-	}
-
 }

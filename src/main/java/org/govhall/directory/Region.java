@@ -36,11 +36,6 @@ class Region implements Persistable<String> {
 		return new Region(code, nameZh, nameEn, level, parentCode, null);
 	}
 
-	void rename(String nameZh, String nameEn) {
-		this.nameZh = nameZh;
-		this.nameEn = nameEn;
-	}
-
 	@Override
 	public String getId() {
 		return code;
