@@ -19,6 +19,7 @@ import org.govhall.cases.CaseRecords.CaseApplicant;
 import org.govhall.cases.CaseRecords.CorrectionNotice;
 import org.govhall.cases.CaseRecords.Decision;
 import org.govhall.cases.CaseRecords.Delivery;
+import org.govhall.cases.CaseRecords.FeeRecord;
 import org.govhall.cases.CaseRecords.ExtensionRecord;
 import org.govhall.cases.CaseRecords.HistoryEntry;
 import org.govhall.cases.CaseRecords.MaterialIssue;
@@ -100,6 +101,8 @@ class Case {
 
 	private @Nullable LocalDate deliveryDue;
 
+	private final List<FeeRecord> fees;
+
 	private int version;
 
 	private final List<HistoryEntry> newHistory = new ArrayList<>();
@@ -132,6 +135,7 @@ class Case {
 		this.review = document.review();
 		this.decision = document.decision();
 		this.delivery = document.delivery();
+		this.fees = new ArrayList<>(document.fees());
 		this.version = version;
 	}
 
@@ -141,7 +145,9 @@ class Case {
 			WorkingCalendar calendar) {
 		Case c = new Case(null, number, queryCode, CaseState.RECEIVED, channel, terms, applicant, authorization,
 				channel == Channel.WINDOW ? actor.username() : null, now.today(), now.at(), null, false,
-				new CaseDocument(materials, List.of(), null, List.of(), List.of(), List.of(), null, null, null), 0);
+				new CaseDocument(materials, List.of(), null, List.of(), List.of(), List.of(), null, null, null,
+						List.of()),
+				0);
 		c.refresh(calendar);
 		c.newHistory.add(new HistoryEntry(now.at(), actor.username(), actor.role(), CaseAction.RECEIVED, null,
 				CaseState.RECEIVED, channel.name()));
@@ -313,7 +319,8 @@ class Case {
 		extensions.add(new ExtensionRecord(amount, reason.strip(), actor.username(), now.today()));
 		record(actor, now, CaseAction.EXTENDED, "+" + amount + ": " + reason.strip());
 		refresh(calendar);
-		newEvents.add(new CaseEvent.Extended(facts(), amount, reason.strip()));
+		newEvents.add(new CaseEvent.Extended(facts(), amount, reason.strip(), extensionAmount(), extensions.size(),
+				actor.username()));
 	}
 
 	int extensionAmount() {
@@ -341,7 +348,8 @@ class Case {
 				reason.strip(), actor.username()));
 		record(actor, now, CaseAction.SUSPENDED, procedure + " from " + from + ": " + reason.strip());
 		refresh(calendar);
-		newEvents.add(new CaseEvent.Suspended(facts(), procedure, from));
+		newEvents.add(new CaseEvent.Suspended(facts(), procedure, from,
+				terms.specialProcedures().contains(procedure)));
 	}
 
 	/** The procedure ended: the clock runs again from the day after {@code lastDay}. */
@@ -391,6 +399,35 @@ class Case {
 		boolean late = deliveryDue != null && now.today().isAfter(deliveryDue);
 		delivery = new Delivery(method, now.today(), actor.username(), late);
 		transition(CaseState.DELIVERED, actor, now, CaseAction.DELIVERED, method + (late ? " late" : ""), calendar);
+	}
+
+	/**
+	 * A window clerk records a fee collected, with its receipt number, once the case is accepted. The record is
+	 * kept even when the item's catalog entry does not list the fee at that amount (乱收费): the record is what
+	 * supervision acts on, and refusing it would only hide the charge.
+	 */
+	void chargeFee(String feeName, java.math.BigDecimal amount, String receiptNo, Actor actor, Now now) {
+		if (!(state.underReview() || state == CaseState.DECIDED || state == CaseState.DELIVERED)) {
+			throw new ConflictException("case-state", "error.case.state", number, state);
+		}
+		requireRole(actor, Role.WINDOW_CLERK);
+		requireText(feeName, "name");
+		requireText(receiptNo, "receiptNo");
+		if (amount.signum() <= 0 || amount.scale() > 2) {
+			throw new InvalidInputException("invalid-amount", "error.case.feeAmount", "amount");
+		}
+		if (fees.stream().anyMatch(f -> f.receiptNo().equals(receiptNo.strip()))) {
+			throw new ConflictException("receipt-recorded", "error.case.receiptRecorded", receiptNo.strip());
+		}
+		boolean listed = terms.lists(feeName, amount);
+		fees.add(new FeeRecord(feeName.strip(), amount, receiptNo.strip(), listed, actor.username(), now.today()));
+		record(actor, now, CaseAction.FEE_CHARGED, feeName.strip() + " " + amount.toPlainString() + " ("
+				+ receiptNo.strip() + ")" + (listed ? "" : " unlisted"));
+		newEvents.add(new CaseEvent.FeeCharged(facts(), feeName.strip(), amount, receiptNo.strip(), listed));
+	}
+
+	List<FeeRecord> fees() {
+		return List.copyOf(fees);
 	}
 
 	void withdraw(Actor actor, Now now, WorkingCalendar calendar) {
@@ -522,17 +559,42 @@ class Case {
 	}
 
 	CaseFacts facts() {
+		HistoryEntry last = newHistory.isEmpty() ? null : newHistory.get(newHistory.size() - 1);
 		return new CaseFacts(number, terms.itemCode(), terms.departmentCode(), terms.regionCode(), state, channel,
 				applicant.identity().regionCode(), applicant.accountId(),
 				authorization == null ? null : authorization.agentAccountId(), firstHandler, receivedOn, acceptedOn,
-				deemedAccepted,
-				acceptanceDue, decisionDue, promisedDue, deliveryDue, openSuspension().isPresent(),
-				terms.processingMode(), terms.joint());
+				deemedAccepted, acceptanceDue, decisionDue, promisedDue, deliveryDue, openSuspension().isPresent(),
+				terms.processingMode(), terms.joint(), applicantRef(applicant),
+				terms.statutoryUnit() == LimitUnit.WORKING_DAY ? terms.statutoryAmount() : null,
+				terms.promisedUnit() == LimitUnit.WORKING_DAY ? terms.promisedAmount() : null,
+				opinions.stream()
+					.map(o -> new CaseFacts.SubClock(o.departmentCode(), o.dueOn(), o.on(), o.late()))
+					.toList(),
+				extensions.size(), review == null ? null : review.reviewer(),
+				decision == null ? null : decision.on(), decision == null ? null : decision.outcome(),
+				delivery == null ? null : delivery.on(), delivery == null ? null : delivery.method(),
+				last == null ? null : new CaseFacts.Step(last.at(), last.action(), last.actor(), last.role()));
+	}
+
+	/**
+	 * The applicant as a pseudonym: a SHA-256 digest of the kind and number, so that supervision can see the same
+	 * applicant refused twice without holding the number.
+	 */
+	static String applicantRef(CaseApplicant applicant) {
+		try {
+			var digest = java.security.MessageDigest.getInstance("SHA-256");
+			byte[] hash = digest.digest(("govhall-applicant:" + applicant.identity().kind() + ":"
+					+ applicant.identity().number()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return java.util.HexFormat.of().formatHex(hash);
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	CaseDocument document() {
 		return new CaseDocument(materials, notices, refusal, suspensions, extensions, opinions, review, decision,
-				delivery);
+				delivery, fees);
 	}
 
 	List<HistoryEntry> drainHistory() {

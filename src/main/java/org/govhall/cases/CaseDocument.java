@@ -11,6 +11,7 @@ import org.govhall.cases.CaseRecords.Refusal;
 import org.govhall.cases.CaseRecords.Review;
 import org.govhall.cases.CaseRecords.SubmittedMaterial;
 import org.govhall.cases.CaseRecords.SuspensionRecord;
+import org.govhall.cases.CaseRecords.FeeRecord;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  */
 record CaseDocument(List<SubmittedMaterial> materials, List<CorrectionNotice> notices, @Nullable Refusal refusal,
 		List<SuspensionRecord> suspensions, List<ExtensionRecord> extensions, List<Opinion> opinions,
-		@Nullable Review review, @Nullable Decision decision, @Nullable Delivery delivery) {
+		@Nullable Review review, @Nullable Decision decision, @Nullable Delivery delivery, List<FeeRecord> fees) {
 
 	CaseDocument {
 		materials = materials == null ? List.of() : List.copyOf(materials);
@@ -27,6 +28,7 @@ record CaseDocument(List<SubmittedMaterial> materials, List<CorrectionNotice> no
 		suspensions = suspensions == null ? List.of() : List.copyOf(suspensions);
 		extensions = extensions == null ? List.of() : List.copyOf(extensions);
 		opinions = opinions == null ? List.of() : List.copyOf(opinions);
+		fees = fees == null ? List.of() : List.copyOf(fees);
 	}
 
 }

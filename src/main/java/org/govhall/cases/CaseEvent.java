@@ -37,10 +37,23 @@ public sealed interface CaseEvent {
 	record Reviewed(CaseFacts facts, String reviewer) implements CaseEvent {
 	}
 
-	record Extended(CaseFacts facts, int amount, String reason) implements CaseEvent {
+	/**
+	 * @param legalAmount the extension the law allows this item (第四十二条: 10, or 15 for joint handling)
+	 * @param number the how-manieth extension of the case this is
+	 * @param approvedBy the approver who approved it, none when granted without an approver's approval
+	 */
+	record Extended(CaseFacts facts, int amount, String reason, int legalAmount, int number,
+			@Nullable String approvedBy) implements CaseEvent {
 	}
 
-	record Suspended(CaseFacts facts, SpecialProcedure procedure, LocalDate from) implements CaseEvent {
+	/** @param listed whether the procedure is one the item's catalog entry names under 第四十五条 */
+	record Suspended(CaseFacts facts, SpecialProcedure procedure, LocalDate from, boolean listed)
+			implements CaseEvent {
+	}
+
+	/** A fee collected; {@code listed} tells whether the item's catalog entry allows it at that amount. */
+	record FeeCharged(CaseFacts facts, String name, java.math.BigDecimal amount, String receiptNo, boolean listed)
+			implements CaseEvent {
 	}
 
 	record Resumed(CaseFacts facts, SpecialProcedure procedure, LocalDate from, LocalDate to) implements CaseEvent {

@@ -310,7 +310,8 @@ public class CaseHandling {
 				d.promisedLimit() == null ? null : d.promisedLimit().amount(),
 				d.promisedLimit() == null ? null : d.promisedLimit().unit(), List.copyOf(d.coDepartmentCodes()),
 				d.specialProcedures(), materials, d.noFee(), d.reconsiderationBody(), d.litigationCourt(),
-				d.resultNameZh());
+				d.resultNameZh(),
+				d.fees().stream().map(f -> new CaseTerms.FeeTerm(f.nameZh(), f.amount())).toList());
 	}
 
 	// ---- acceptance
@@ -428,6 +429,13 @@ public class CaseHandling {
 
 	public CaseView deliver(String number, DeliveryMethod method, GovHallUser user) {
 		return act(number, user, Role.WINDOW_CLERK, Scope.LEAD, (c, a, now, cal) -> c.deliver(method, a, now, cal));
+	}
+
+	/** A window clerk of the lead department records a fee collected, with its receipt. */
+	public CaseView chargeFee(String number, String feeName, java.math.BigDecimal amount, String receiptNo,
+			GovHallUser user) {
+		return act(number, user, Role.WINDOW_CLERK, Scope.LEAD,
+				(c, a, now, cal) -> c.chargeFee(feeName, amount, receiptNo, a, now));
 	}
 
 	public CaseView withdraw(String number, GovHallUser user) {

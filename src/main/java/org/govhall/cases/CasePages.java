@@ -546,6 +546,15 @@ class CasePages {
 				required(outcome, "outcome"), cut(blankToNull(reasons), 2000), user));
 	}
 
+	@PostMapping("/staff/cases/{number}/fees")
+	String chargeFee(@PathVariable String number, @RequestParam(defaultValue = "") String feeName,
+			@RequestParam(required = false) java.math.@Nullable BigDecimal amount,
+			@RequestParam(defaultValue = "") String receiptNo, @AuthenticationPrincipal GovHallUser user,
+			Locale locale, RedirectAttributes redirect) {
+		return act(number, true, redirect, locale, "cases.done.feeCharged",
+				() -> handling.chargeFee(number, feeName, required(amount, "amount"), receiptNo, user));
+	}
+
 	@PostMapping("/staff/cases/{number}/delivery")
 	String deliver(@PathVariable String number, @RequestParam(required = false) @Nullable DeliveryMethod method,
 			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {

@@ -94,6 +94,14 @@ public final class CaseRecords {
 	}
 
 	/** How and when the decision was delivered, and whether it was late (第四十四条: within 10 working days). */
+	/**
+	 * A fee collected (收费) with its receipt; {@code listed} tells whether the item's catalog entry allows it at that
+	 * amount. An unlisted fee is still recorded, because the record is the evidence supervision acts on.
+	 */
+	public record FeeRecord(String name, java.math.BigDecimal amount, String receiptNo, boolean listed, String by,
+			LocalDate on) {
+	}
+
 	public record Delivery(DeliveryMethod method, LocalDate on, String by, boolean late) {
 	}
 

@@ -18,9 +18,10 @@ public record CaseTerms(String itemCode, int itemVersion, String itemNameZh, @Nu
 		@Nullable Integer statutoryAmount, @Nullable LimitUnit statutoryUnit, @Nullable Integer promisedAmount,
 		@Nullable LimitUnit promisedUnit, List<String> coDepartments, Set<SpecialProcedure> specialProcedures,
 		List<RequiredMaterial> materials, boolean noFee, @Nullable String reconsiderationBody,
-		@Nullable String litigationCourt, @Nullable String resultNameZh) {
+		@Nullable String litigationCourt, @Nullable String resultNameZh, List<FeeTerm> fees) {
 
 	public CaseTerms {
+		fees = fees == null ? List.of() : List.copyOf(fees);
 		coDepartments = List.copyOf(coDepartments);
 		specialProcedures = Set.copyOf(specialProcedures);
 		materials = List.copyOf(materials);
@@ -32,6 +33,23 @@ public record CaseTerms(String itemCode, int itemVersion, String itemNameZh, @Nu
 
 	public boolean instant() {
 		return processingMode == ProcessingMode.INSTANT;
+	}
+
+	/** A fee the catalog lists for the item, with its amount when the standard is a fixed sum. */
+	public record FeeTerm(String name, java.math.@Nullable BigDecimal amount) {
+	}
+
+	/**
+	 * Whether the catalog lists a fee of this name, at no more than its fixed amount (no item, fee or inspection
+	 * without a legal basis: a fee not in the item's list is 乱收费).
+	 */
+	public boolean lists(String feeName, java.math.BigDecimal charged) {
+		if (noFee) {
+			return false;
+		}
+		return fees.stream()
+			.anyMatch(f -> f.name().equals(feeName.strip())
+					&& (f.amount() == null || charged.compareTo(f.amount()) <= 0));
 	}
 
 	/** A material the item requires: mandatory, or only under a stated condition. */

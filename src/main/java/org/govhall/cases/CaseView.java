@@ -40,7 +40,8 @@ public record CaseView(String number, @Nullable String queryCode, CaseState stat
 		List<ExtensionRecord> extensions, @Nullable Review review, @Nullable Decision decision,
 		@Nullable Delivery delivery, @Nullable AgentAuthorization authorization, @Nullable String reconsiderationBody,
 		@Nullable String litigationCourt, List<HistoryEntry> history, List<IssuedDocument> documents,
-		java.util.Set<org.govhall.catalog.SpecialProcedure> listedProcedures, boolean extensible) {
+		java.util.Set<org.govhall.catalog.SpecialProcedure> listedProcedures, boolean extensible,
+		List<CaseRecords.FeeRecord> fees, List<CaseTerms.FeeTerm> catalogFees, boolean noFee) {
 
 	static CaseView of(Case c, List<HistoryEntry> history, List<IssuedDocument> documents, WorkingCalendar calendar,
 			LocalDate today, boolean party, int warningDays) {
@@ -56,7 +57,8 @@ public record CaseView(String number, @Nullable String queryCode, CaseState stat
 				c.authorization(), c.terms().reconsiderationBody(), c.terms().litigationCourt(), history, documents,
 				c.terms().specialProcedures(), c.state().underReview() && d.extensions().isEmpty()
 						&& c.terms().statutoryUnit() == org.govhall.calendar.LimitUnit.WORKING_DAY
-						&& c.terms().statutoryAmount() != null);
+						&& c.terms().statutoryAmount() != null,
+				d.fees(), c.terms().fees(), c.terms().noFee());
 	}
 
 	/** The clocks that apply in the case's state: the one running now first, then the sub-deadlines. */
@@ -106,7 +108,7 @@ public record CaseView(String number, @Nullable String queryCode, CaseState stat
 				receivedOn, submittedAt, acceptedOn, deemedAccepted, instant, clocks.stream().map(explain).toList(),
 				requiredMaterials, materials, notices, refusal, opinions, suspensions, extensions, review, decision,
 				delivery, authorization, reconsiderationBody, litigationCourt, history, documents, listedProcedures,
-				extensible);
+				extensible, fees, catalogFees, noFee);
 	}
 
 	public Optional<CaseClock> runningClock() {

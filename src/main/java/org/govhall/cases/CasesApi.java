@@ -9,6 +9,8 @@ import java.util.Locale;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -158,6 +160,13 @@ class CasesApi {
 		return explained(handling.decide(number, body.outcome(), body.reasons(), user), locale);
 	}
 
+	@PostMapping("/cases/{number}/fees")
+	@Operation(summary = "Record a fee collected with its receipt; a fee the item's catalog entry does not list is recorded and flagged to supervision (乱收费)")
+	CaseView chargeFee(@PathVariable String number, @Valid @RequestBody FeeRequest body,
+			@AuthenticationPrincipal GovHallUser user, Locale locale) {
+		return explained(handling.chargeFee(number, body.name(), body.amount(), body.receiptNo(), user), locale);
+	}
+
 	@PostMapping("/cases/{number}/delivery")
 	@Operation(summary = "Record delivery (送达) of the decision (第四十四条: within 10 working days)")
 	CaseView deliver(@PathVariable String number, @Valid @RequestBody DeliveryRequest body,
@@ -227,6 +236,11 @@ class CasesApi {
 	}
 
 	record DecisionRequest(@NotNull Outcome outcome, @Nullable @Size(max = 2000) String reasons) {
+	}
+
+	record FeeRequest(@NotBlank @Size(max = 200) String name,
+			@NotNull @DecimalMin("0.01") @Digits(integer = 10, fraction = 2) java.math.BigDecimal amount,
+			@NotBlank @Size(max = 64) String receiptNo) {
 	}
 
 	record DeliveryRequest(@NotNull DeliveryMethod method) {

@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 
+import org.govhall.cases.CaseHandling;
 import org.govhall.directory.GovHallUser;
 import org.govhall.directory.Role;
 import org.govhall.shared.ForbiddenException;
 import org.govhall.shared.InvalidInputException;
+import org.govhall.supervision.Supervision;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -47,9 +49,15 @@ class DemoClockSettings {
 
 		private final MessageSource messages;
 
-		DemoClockPage(DemoClock clock, MessageSource messages) {
+		private final CaseHandling handling;
+
+		private final Supervision supervision;
+
+		DemoClockPage(DemoClock clock, MessageSource messages, CaseHandling handling, Supervision supervision) {
 			this.clock = clock;
 			this.messages = messages;
+			this.handling = handling;
+			this.supervision = supervision;
 		}
 
 		@GetMapping("/staff/demo-clock")
@@ -73,8 +81,12 @@ class DemoClockSettings {
 				}
 				clock.moveTo(date);
 			}
-			redirect.addFlashAttribute("done",
-					messages.getMessage("demo.clock.moved", new Object[] { clock.today().toString() }, locale));
+			// what the hourly and nightly jobs would have done by the new date: deemed acceptance, warnings, cards
+			int deemed = handling.deemOverdueAcceptances();
+			Supervision.DailyRun run = supervision.daily();
+			redirect.addFlashAttribute("done", messages.getMessage("demo.clock.moved", new Object[] {
+					clock.today().toString(), deemed, run.casesEvaluated(), run.cardsIssued(), run.cardsEscalated() },
+					locale));
 			return "redirect:/staff/demo-clock";
 		}
 

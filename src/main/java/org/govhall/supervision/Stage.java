@@ -12,6 +12,8 @@ public enum Stage {
 	ACCEPTANCE,
 	/** Accepted or reviewed, waiting for the decision (第四十二条). */
 	DECISION,
+	/** A joint-review co-department's opinion, due by its own sub-deadline (联审联办). */
+	OPINION,
 	/** Decided, within the 10 working days to deliver (第四十四条). */
 	DELIVERY,
 	/** No clock runs: waiting for the applicant's corrections, or closed. */
@@ -33,7 +35,7 @@ public enum Stage {
 			case ACCEPTANCE -> facts.acceptanceDue();
 			case DECISION -> facts.decisionDue() != null ? facts.decisionDue() : facts.promisedDue();
 			case DELIVERY -> facts.deliveryDue();
-			case NONE -> null;
+			case OPINION, NONE -> null;
 		};
 	}
 

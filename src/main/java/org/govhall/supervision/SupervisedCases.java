@@ -8,16 +8,21 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.govhall.calendar.HolidaySchedules;
 import org.govhall.calendar.WorkingCalendar;
+import org.govhall.calendar.YearNotLoadedException;
+import org.govhall.cases.CaseAction;
 import org.govhall.cases.CaseEvent;
 import org.govhall.cases.CaseFacts;
 import org.govhall.cases.CaseState;
+import org.govhall.cases.Channel;
+import org.govhall.cases.DeliveryMethod;
+import org.govhall.directory.Role;
 import org.govhall.supervision.WarningRules.Evaluation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,7 +31,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The read model {@code supervision_open_case}, one row per case, written from {@link CaseEvent}s alone: each event
+ * The read model {@code supervision_case}, one row per case, written from {@link CaseEvent}s alone: each event
  * costs one or two single-row statements by primary key, whatever the number of cases. Events reach this listener
  * asynchronously and possibly out of order, so a row only moves forward (an earlier step's event never overwrites a
  * later one) and a closed case is never reopened.
@@ -49,30 +54,191 @@ class SupervisedCases {
 
 	private final Clock clock;
 
+	private final Irregularities irregularities;
+
+	private final Cards cards;
+
 	SupervisedCases(JdbcClient jdbc, JdbcTemplate template, HolidaySchedules schedules, WarningRules rules,
-			Clock clock) {
+			Clock clock, Irregularities irregularities, Cards cards) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.schedules = schedules;
 		this.rules = rules;
 		this.clock = clock;
+		this.irregularities = irregularities;
+		this.cards = cards;
 	}
 
 	@ApplicationModuleListener
 	void on(CaseEvent event) {
-		record(event.facts());
+		CaseFacts f = event.facts();
+		boolean fresh = recordStep(f);
+		record(f);
+		if (fresh) {
+			count(event);
+		}
+		recordSubClocks(f);
+		if (event instanceof CaseEvent.Decided) {
+			recordCompletion(f.caseNumber());
+		}
+		irregularities.check(event);
+	}
+
+	/**
+	 * Keeps the step the event is about for the timeline.
+	 *
+	 * @return false when the step is already on record: the event was delivered again, so nothing may be counted twice
+	 */
+	boolean recordStep(CaseFacts f) {
+		CaseFacts.Step step = f.step();
+		if (step == null) {
+			return true;
+		}
+		return jdbc.sql("""
+				INSERT INTO supervision_case_step (case_number, at, action, actor, actor_role, state)
+				VALUES (:number, :at, :action, :actor, :role, :state) ON CONFLICT DO NOTHING
+				""")
+			.param("number", f.caseNumber())
+			.param("at", Timestamp.from(step.at()))
+			.param("action", step.action().name())
+			.param("actor", step.actor())
+			.param("role", step.role().name())
+			.param("state", f.state().name())
+			.update() == 1;
 	}
 
 	/** Upserts the case's row from the facts: UPDATE, else INSERT, else (a concurrent insert won) UPDATE again. */
 	void record(CaseFacts f) {
 		Map<String, @Nullable Object> row = row(f);
+		if (update(row) == 1 || insert(row) == 1) {
+			cardIfRed(f.caseNumber(), row);
+			return;
+		}
 		if (update(row) == 1) {
-			return;
+			cardIfRed(f.caseNumber(), row);
 		}
-		if (insert(row) == 1) {
-			return;
+	}
+
+	private void cardIfRed(String number, Map<String, @Nullable Object> row) {
+		if (Warning.RED.name().equals(row.get("warning"))) {
+			cards.forOverdueCase(number);
 		}
-		update(row);
+	}
+
+	/** On-site visits (跑动次数) and suspended working days, counted once per step. */
+	private void count(CaseEvent event) {
+		CaseFacts f = event.facts();
+		int visits = 0;
+		if (event instanceof CaseEvent.Received) {
+			visits = f.channel() == Channel.WINDOW ? 1 : 0;
+		}
+		else if (event instanceof CaseEvent.Corrected) {
+			visits = f.step() != null && f.step().role() == Role.WINDOW_CLERK ? 1 : 0;
+		}
+		else if (event instanceof CaseEvent.Delivered) {
+			visits = f.deliveryMethod() == DeliveryMethod.WINDOW ? 1 : 0;
+		}
+		int suspendedDays = 0;
+		if (event instanceof CaseEvent.Resumed r) {
+			try {
+				suspendedDays = schedules.calendar().countWorkingDays(r.from().minusDays(1), r.to());
+			}
+			catch (YearNotLoadedException ex) {
+				suspendedDays = 0;
+			}
+		}
+		if (visits != 0 || suspendedDays != 0) {
+			jdbc.sql("""
+					UPDATE supervision_case SET visits = visits + :visits, suspended_days = suspended_days + :days
+					WHERE case_number = :number
+					""")
+				.param("visits", visits)
+				.param("days", suspendedDays)
+				.param("number", f.caseNumber())
+				.update();
+		}
+	}
+
+	/**
+	 * Working days used from acceptance to decision without the suspended days; on time when decided within the
+	 * promised limit (the statutory one where nothing is promised); early when fewer days than promised were used.
+	 */
+	private void recordCompletion(String number) {
+		jdbc.sql("""
+				SELECT accepted_on, decided_on, statutory_due, promised_due, promised_days, suspended_days,
+				       processing_mode
+				FROM supervision_case WHERE case_number = :number
+				""").param("number", number).query((rs, n) -> {
+			LocalDate accepted = rs.getObject("accepted_on", LocalDate.class);
+			LocalDate decided = rs.getObject("decided_on", LocalDate.class);
+			LocalDate statutoryDue = rs.getObject("statutory_due", LocalDate.class);
+			LocalDate promisedDue = rs.getObject("promised_due", LocalDate.class);
+			Object promisedDays = rs.getObject("promised_days");
+			int suspended = rs.getInt("suspended_days");
+			boolean instant = "INSTANT".equals(rs.getString("processing_mode"));
+			if (decided == null) {
+				return 0;
+			}
+			Integer actual = null;
+			if (accepted != null) {
+				try {
+					actual = Math.max(0, schedules.calendar().countWorkingDays(accepted, decided) - suspended);
+				}
+				catch (YearNotLoadedException ex) {
+					actual = null;
+				}
+			}
+			LocalDate limit = promisedDue != null ? promisedDue : statutoryDue;
+			Boolean onTime = instant ? Boolean.TRUE : limit == null ? null : !decided.isAfter(limit);
+			Boolean early = actual == null || promisedDays == null ? null
+					: actual < ((Number) promisedDays).intValue();
+			return jdbc.sql("""
+					UPDATE supervision_case SET actual_days = :actual, on_time = :onTime, early = :early
+					WHERE case_number = :number
+					""")
+				.param("actual", actual, Types.INTEGER)
+				.param("onTime", onTime, Types.BOOLEAN)
+				.param("early", early, Types.BOOLEAN)
+				.param("number", number)
+				.update();
+		}).list();
+	}
+
+	/** Each joint-review co-department's sub-deadline (联审联办), with its own warning. */
+	private void recordSubClocks(CaseFacts f) {
+		LocalDate today = LocalDate.now(clock);
+		WorkingCalendar calendar = schedules.calendar();
+		for (CaseFacts.SubClock o : f.opinions()) {
+			boolean running = f.state().isOpen() && o.answeredOn() == null;
+			Evaluation e = rules.evaluate(running ? Stage.OPINION : Stage.NONE, o.dueOn(), f.suspended(), today,
+					calendar);
+			var source = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+				.addValue("number", f.caseNumber())
+				.addValue("department", o.departmentCode())
+				.addValue("region", f.regionCode())
+				.addValue("due", o.dueOn() == null ? null : java.sql.Date.valueOf(o.dueOn()), Types.DATE)
+				.addValue("answered", o.answeredOn() == null ? null : java.sql.Date.valueOf(o.answeredOn()),
+						Types.DATE)
+				.addValue("late", o.late())
+				.addValue("warning", e.warning().name())
+				.addValue("remaining", e.remaining(), Types.INTEGER);
+			int n = jdbc.sql("""
+					UPDATE supervision_subclock SET due_on = :due, answered_on = COALESCE(answered_on, :answered),
+					       late = late OR :late, warning = :warning, remaining_working_days = :remaining
+					WHERE case_number = :number AND department_code = :department
+					""").paramSource(source).update();
+			if (n == 0) {
+				jdbc.sql("""
+						INSERT INTO supervision_subclock (case_number, department_code, region_code, due_on,
+						       answered_on, late, warning, remaining_working_days)
+						VALUES (:number, :department, :region, :due, :answered, :late, :warning, :remaining)
+						ON CONFLICT DO NOTHING
+						""").paramSource(source).update();
+			}
+			if (e.warning() == Warning.RED) {
+				cards.forOverdueOpinion(f.caseNumber(), o.departmentCode());
+			}
+		}
 	}
 
 	private Map<String, @Nullable Object> row(CaseFacts f) {
@@ -98,19 +264,49 @@ class SupervisedCases {
 		row.put("acceptedOn", f.acceptedOn());
 		row.put("at", Timestamp.from(now));
 		row.put("warning", e.warning().name());
+		row.put("red", e.warning() == Warning.RED);
 		row.put("remaining", e.remaining());
 		row.put("closedOn", open ? null : today);
+		row.put("channel", f.channel().name());
+		row.put("mode", f.processingMode().name());
+		row.put("joint", f.joint());
+		row.put("statutoryDays", f.statutoryDays());
+		row.put("promisedDays", f.promisedDays());
+		row.put("statutoryDue", f.decisionDue());
+		row.put("promisedDue", f.promisedDue());
+		row.put("decidedOn", f.decidedOn());
+		row.put("outcome", f.outcome() == null ? null : f.outcome().name());
+		row.put("deliveredOn", f.deliveredOn());
+		row.put("ref", f.applicantRef());
+		row.put("extensions", f.extensions());
+		row.put("responsibleDepartment", f.departmentCode());
+		row.put("responsiblePerson", switch (stage) {
+			case ACCEPTANCE, DELIVERY -> f.firstHandler();
+			case DECISION -> f.reviewer();
+			default -> null;
+		});
+		row.put("suspendedSince", f.suspended() && f.step() != null && f.step().action() == CaseAction.SUSPENDED
+				? LocalDate.ofInstant(f.step().at(), clock.getZone()) : null);
 		return row;
 	}
 
 	private int update(Map<String, @Nullable Object> row) {
 		return jdbc.sql("""
-				UPDATE supervision_open_case SET item_code = :item, department_code = :department, region_code = :region,
+				UPDATE supervision_case SET item_code = :item, department_code = :department, region_code = :region,
 				       applicant_region = :applicantRegion, first_handler = :firstHandler, state = :state, stage = :stage,
 				       stage_rank = :rank, due_on = :due, suspended = :suspended, received_on = :receivedOn,
 				       accepted_on = :acceptedOn, last_event_at = :at, warning = :warning,
 				       remaining_working_days = :remaining, closed_on = :closedOn, updated_at = :at,
-				       revision = revision + 1
+				       revision = revision + 1, channel = :channel, processing_mode = :mode, joint = :joint,
+				       statutory_days = :statutoryDays, promised_days = :promisedDays,
+				       statutory_due = COALESCE(:statutoryDue, statutory_due),
+				       promised_due = COALESCE(:promisedDue, promised_due),
+				       decided_on = COALESCE(:decidedOn, decided_on), outcome = COALESCE(:outcome, outcome),
+				       delivered_on = COALESCE(:deliveredOn, delivered_on), applicant_ref = :ref,
+				       extensions = :extensions, responsible_department = :responsibleDepartment,
+				       responsible_person = :responsiblePerson,
+				       suspended_since = CASE WHEN :suspended THEN COALESCE(suspended_since, :suspendedSince) END,
+				       ever_red = ever_red OR :red
 				WHERE case_number = :number AND closed_on IS NULL AND stage_rank <= :rank
 				""")
 			.paramSource(source(row))
@@ -119,11 +315,17 @@ class SupervisedCases {
 
 	private int insert(Map<String, @Nullable Object> row) {
 		return jdbc.sql("""
-				INSERT INTO supervision_open_case (case_number, item_code, department_code, region_code, applicant_region,
+				INSERT INTO supervision_case (case_number, item_code, department_code, region_code, applicant_region,
 				       first_handler, state, stage, stage_rank, due_on, suspended, received_on, accepted_on,
-				       last_event_at, warning, remaining_working_days, revision, closed_on, updated_at)
+				       last_event_at, warning, remaining_working_days, revision, closed_on, updated_at, channel,
+				       processing_mode, joint, statutory_days, promised_days, statutory_due, promised_due, decided_on,
+				       outcome, delivered_on, applicant_ref, extensions, responsible_department, responsible_person,
+				       suspended_since, ever_red)
 				VALUES (:number, :item, :department, :region, :applicantRegion, :firstHandler, :state, :stage, :rank,
-				       :due, :suspended, :receivedOn, :acceptedOn, :at, :warning, :remaining, 0, :closedOn, :at)
+				       :due, :suspended, :receivedOn, :acceptedOn, :at, :warning, :remaining, 0, :closedOn, :at,
+				       :channel, :mode, :joint, :statutoryDays, :promisedDays, :statutoryDue, :promisedDue, :decidedOn,
+				       :outcome, :deliveredOn, :ref, :extensions, :responsibleDepartment, :responsiblePerson,
+				       :suspendedSince, :red)
 				ON CONFLICT DO NOTHING
 				""")
 			.paramSource(source(row))
@@ -136,9 +338,11 @@ class SupervisedCases {
 		var source = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource();
 		row.forEach((k, v) -> {
 			int type = switch (k) {
-				case "due", "receivedOn", "acceptedOn", "closedOn" -> Types.DATE;
-				case "remaining", "rank" -> Types.INTEGER;
-				case "suspended" -> Types.BOOLEAN;
+				case "due", "receivedOn", "acceptedOn", "closedOn", "statutoryDue", "promisedDue", "decidedOn",
+						"deliveredOn", "suspendedSince" ->
+					Types.DATE;
+				case "remaining", "rank", "statutoryDays", "promisedDays", "extensions" -> Types.INTEGER;
+				case "suspended", "joint", "red" -> Types.BOOLEAN;
 				case "at" -> Types.TIMESTAMP;
 				default -> Types.VARCHAR;
 			};
@@ -173,30 +377,82 @@ class SupervisedCases {
 		int total = 0;
 		while (true) {
 			List<Pending> page = jdbc.sql("""
-					SELECT case_number, stage, due_on, suspended, revision FROM supervision_open_case
+					SELECT case_number, stage, due_on, suspended, revision FROM supervision_case
 					WHERE closed_on IS NULL AND case_number > :after ORDER BY case_number FETCH FIRST %d ROWS ONLY
 					""".formatted(BATCH))
 				.param("after", after)
 				.query(SupervisedCases::pending)
 				.list();
 			if (page.isEmpty()) {
-				return total;
+				break;
 			}
 			List<Object[]> args = new ArrayList<>(page.size());
 			for (Pending p : page) {
 				Evaluation e = rules.evaluate(p.stage, p.due, p.suspended, today, calendar);
-				args.add(new Object[] { e.warning().name(), e.remaining(), at, p.number, p.revision });
+				args.add(new Object[] { e.warning().name(), e.remaining(), at, e.warning() == Warning.RED, p.number,
+						p.revision });
 			}
 			int[] counts = template.batchUpdate("""
-					UPDATE supervision_open_case SET warning = ?, remaining_working_days = ?, updated_at = ?
+					UPDATE supervision_case SET warning = ?, remaining_working_days = ?, updated_at = ?,
+					       ever_red = ever_red OR ?
 					WHERE case_number = ? AND revision = ?
-					""", args, new int[] { Types.VARCHAR, Types.INTEGER, Types.TIMESTAMP, Types.VARCHAR,
-					Types.BIGINT });
+					""", args, new int[] { Types.VARCHAR, Types.INTEGER, Types.TIMESTAMP, Types.BOOLEAN,
+					Types.VARCHAR, Types.BIGINT });
 			for (int c : counts) {
 				total += c == java.sql.Statement.SUCCESS_NO_INFO ? 1 : c;
 			}
 			after = page.get(page.size() - 1).number;
 		}
+		reevaluateSubClocks(today, calendar);
+		return total;
+	}
+
+	/** The sub-deadlines still waiting for an opinion, in pages like the cases. */
+	private void reevaluateSubClocks(LocalDate today, WorkingCalendar calendar) {
+		String after = "";
+		while (true) {
+			List<Object[]> page = jdbc.sql("""
+					SELECT s.case_number, s.department_code, s.due_on, c.suspended FROM supervision_subclock s
+					JOIN supervision_case c ON c.case_number = s.case_number
+					WHERE s.answered_on IS NULL AND c.closed_on IS NULL
+					  AND s.case_number || '/' || s.department_code > :after
+					ORDER BY s.case_number || '/' || s.department_code FETCH FIRST %d ROWS ONLY
+					""".formatted(BATCH))
+				.param("after", after)
+				.query((rs, n) -> new Object[] { rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+						rs.getBoolean(4) })
+				.list();
+			if (page.isEmpty()) {
+				return;
+			}
+			List<Object[]> args = new ArrayList<>(page.size());
+			for (Object[] p : page) {
+				Evaluation e = rules.evaluate(Stage.OPINION, (LocalDate) p[2], (Boolean) p[3], today, calendar);
+				args.add(new Object[] { e.warning().name(), e.remaining(), p[0], p[1] });
+			}
+			template.batchUpdate("""
+					UPDATE supervision_subclock SET warning = ?, remaining_working_days = ?
+					WHERE case_number = ? AND department_code = ? AND answered_on IS NULL
+					""", args, new int[] { Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.VARCHAR });
+			Object[] last = page.get(page.size() - 1);
+			after = last[0] + "/" + last[1];
+		}
+	}
+
+	/** Overdue cases and sub-deadlines that have no card yet. */
+	List<String[]> redWithoutCard() {
+		List<String[]> red = new ArrayList<>(jdbc.sql("""
+				SELECT case_number FROM supervision_case
+				WHERE closed_on IS NULL AND warning = 'RED' AND carded = FALSE
+				""").query((rs, n) -> new String[] { rs.getString(1), null }).list());
+		red.addAll(jdbc.sql("""
+				SELECT s.case_number, s.department_code FROM supervision_subclock s
+				JOIN supervision_case k ON k.case_number = s.case_number
+				WHERE s.answered_on IS NULL AND s.warning = 'RED' AND k.closed_on IS NULL
+				  AND NOT EXISTS (SELECT 1 FROM supervision_card c WHERE c.case_number = s.case_number
+				                  AND c.department_code = s.department_code AND c.cause = 'OPINION_OVERDUE')
+				""").query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).list());
+		return red;
 	}
 
 	private static Pending pending(ResultSet rs, int n) throws SQLException {
@@ -204,26 +460,66 @@ class SupervisedCases {
 				rs.getObject("due_on", LocalDate.class), rs.getBoolean("suspended"), rs.getLong("revision"));
 	}
 
-	/** The open cases of the regions, at the warning levels, red first, then by the working days left. */
-	List<SupervisedCase> open(Collection<String> regions, @Nullable String departmentCode, List<Warning> warnings,
-			int limit) {
-		if (regions.isEmpty()) {
-			return List.of();
-		}
+	/** The open cases the viewer may see, at the warning levels, red first, then by the working days left. */
+	List<SupervisedCase> open(Viewer viewer, List<Warning> warnings, int limit) {
 		return jdbc.sql("""
-				SELECT case_number, item_code, department_code, region_code, applicant_region, first_handler, state,
-				       stage, due_on, suspended, received_on, accepted_on, warning, remaining_working_days, updated_at
-				FROM supervision_open_case
-				WHERE closed_on IS NULL AND region_code IN (:regions) AND warning IN (:warnings)
-				  AND (:department = '' OR department_code = :department)
+				SELECT * FROM supervision_case
+				WHERE closed_on IS NULL AND warning IN (:warnings) AND %s
 				ORDER BY CASE warning WHEN 'RED' THEN 0 WHEN 'YELLOW' THEN 1 ELSE 2 END,
 				         remaining_working_days, due_on, case_number
 				FETCH FIRST %d ROWS ONLY
-				""".formatted(limit))
-			.param("regions", regions)
+				""".formatted(viewer.condition(""), limit))
+			.params(viewer.params())
 			.param("warnings", warnings.stream().map(Enum::name).toList())
-			.param("department", departmentCode == null ? "" : departmentCode)
 			.query(SupervisedCases::supervised)
+			.list();
+	}
+
+	Optional<SupervisedCase> find(String number) {
+		return jdbc.sql("SELECT * FROM supervision_case WHERE case_number = :n")
+			.param("n", number)
+			.query(SupervisedCases::supervised)
+			.optional();
+	}
+
+	/** The case's steps in order. */
+	List<CaseTimeline.Step> steps(String number) {
+		return jdbc.sql("""
+				SELECT at, action, actor, actor_role, state FROM supervision_case_step WHERE case_number = :n
+				ORDER BY at, action
+				""")
+			.param("n", number)
+			.query((rs, n) -> new CaseTimeline.Step(rs.getTimestamp("at").toInstant(), rs.getString("action"),
+					rs.getString("actor"), rs.getString("actor_role"), rs.getString("state")))
+			.list();
+	}
+
+	List<CaseTimeline.SubClock> subClocks(String number) {
+		return jdbc.sql("""
+				SELECT department_code, due_on, answered_on, late, warning, remaining_working_days
+				FROM supervision_subclock WHERE case_number = :n ORDER BY department_code
+				""")
+			.param("n", number)
+			.query((rs, n) -> new CaseTimeline.SubClock(rs.getString("department_code"),
+					rs.getObject("due_on", LocalDate.class), rs.getObject("answered_on", LocalDate.class),
+					rs.getBoolean("late"), Warning.valueOf(rs.getString("warning")),
+					(Integer) rs.getObject("remaining_working_days", Integer.class)))
+			.list();
+	}
+
+	/** Irregularities found in the viewer's scope, newest first. */
+	List<Irregularity> irregularities(Viewer viewer, @Nullable String caseNumber, int limit) {
+		return jdbc.sql("""
+				SELECT * FROM supervision_irregularity
+				WHERE (:n = '' OR case_number = :n) AND %s
+				ORDER BY detected_on DESC, id DESC FETCH FIRST %d ROWS ONLY
+				""".formatted(viewer.condition("irregularity"), limit))
+			.params(viewer.params())
+			.param("n", caseNumber == null ? "" : caseNumber)
+			.query((rs, n) -> new Irregularity(rs.getString("case_number"),
+					IrregularityRule.valueOf(rs.getString("rule")), Severity.valueOf(rs.getString("severity")),
+					rs.getString("department_code"), rs.getString("region_code"), rs.getString("person"),
+					rs.getObject("detected_on", LocalDate.class), rs.getString("detail")))
 			.list();
 	}
 
@@ -235,7 +531,9 @@ class SupervisedCases {
 				Stage.valueOf(rs.getString("stage")), rs.getObject("due_on", LocalDate.class),
 				rs.getBoolean("suspended"), rs.getObject("received_on", LocalDate.class),
 				rs.getObject("accepted_on", LocalDate.class), Warning.valueOf(rs.getString("warning")),
-				remaining == null ? null : ((Number) remaining).intValue(), rs.getTimestamp("updated_at").toInstant());
+				remaining == null ? null : ((Number) remaining).intValue(), rs.getTimestamp("updated_at").toInstant(),
+				rs.getString("responsible_person"), rs.getObject("closed_on", LocalDate.class),
+				rs.getObject("decided_on", LocalDate.class), rs.getString("channel"), rs.getBoolean("carded"));
 	}
 
 	private record Pending(String number, Stage stage, @Nullable LocalDate due, boolean suspended, long revision) {

@@ -26,7 +26,9 @@ class SupervisionJobs {
 	@Scheduled(cron = "${govhall.supervision.daily-cron:0 15 0 * * *}", zone = "Asia/Shanghai")
 	@SchedulerLock(name = "supervision-daily-warnings", lockAtMostFor = "PT30M")
 	void daily() {
-		log.info("supervision: warnings of {} open case(s) re-evaluated", supervision.reevaluate());
+		Supervision.DailyRun run = supervision.daily();
+		log.info("supervision: {} open case(s) re-evaluated, {} card(s) issued, {} escalated, {} long suspension(s)",
+				run.casesEvaluated(), run.cardsIssued(), run.cardsEscalated(), run.longSuspensions());
 	}
 
 	@ApplicationModuleListener

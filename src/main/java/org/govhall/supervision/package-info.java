@@ -1,8 +1,10 @@
 /**
- * Electronic supervision (电子监察): a read model of every open case, built only from the cases module's events, with
- * its current stage, due date, remaining working days and yellow or red warning (预警/超期), and the supervisor's
- * workbench of those warnings scoped to the supervisor's region.
+ * Electronic supervision (电子监察): a read model of every case, built only from the cases module's events (stage,
+ * due dates and sub-deadlines, remaining working days, yellow or red warning, the steps and who held the case), the
+ * irregularity rules with their legal bases, yellow and red cards with explanation, rectification and escalation,
+ * supervision notices (督办) and accountability (问责), dashboards, and the tracking of powers delegated to counties.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "cases", "calendar", "directory", "shared" })
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "cases", "calendar", "catalog", "directory", "documents", "shared" })
 @org.jspecify.annotations.NullMarked
 package org.govhall.supervision;

@@ -52,7 +52,7 @@ class CaseTests {
 				statutory, unit, statutory == null ? null : statutory / 2, unit, coDepartments,
 				Set.of(SpecialProcedure.EXPERT_REVIEW), List.of(new RequiredMaterial("申请书", true, null),
 						new RequiredMaterial("营业执照", true, null), new RequiredMaterial("委托书", false, "委托办理的")),
-				true, "示范市人民政府", "示范市城关区人民法院", null);
+				true, "示范市人民政府", "示范市城关区人民法院", null, List.of());
 	}
 
 	static Case received(CaseTerms terms, String date) {
@@ -256,6 +256,56 @@ class CaseTests {
 		assertThat(c.drainHistory()).extracting(h -> h.action(), h -> h.from(), h -> h.to())
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(CaseAction.RECEIVED, null, CaseState.RECEIVED),
 					org.assertj.core.groups.Tuple.tuple(CaseAction.ACCEPTED, CaseState.RECEIVED, CaseState.ACCEPTED));
+	}
+
+	@Test
+	void aFeeIsRecordedWithItsReceiptAndFlaggedWhenTheCatalogDoesNotListIt() {
+		CaseTerms priced = new CaseTerms("ITEM", 1, "测试事项", "Test item", ItemType.ADMINISTRATIVE_LICENSE,
+				ProcessingMode.PROMISED, "DEP", "660100", 20, LimitUnit.WORKING_DAY, 10, LimitUnit.WORKING_DAY,
+				List.of(), Set.of(), List.of(new RequiredMaterial("申请书", true, null)), false, null, null, null,
+				List.of(new CaseTerms.FeeTerm("证书工本费", new java.math.BigDecimal("10.00")),
+						new CaseTerms.FeeTerm("检测费", null)));
+		Case c = received(priced, "2026-06-05");
+		assertThatThrownBy(() -> c.chargeFee("证书工本费", new java.math.BigDecimal("10"), "PJ-1", CLERK,
+				on("2026-06-05"))).as("not before acceptance").isInstanceOf(ConflictException.class);
+		c.accept(CLERK, on("2026-06-05"), PLAIN);
+		c.drainEvents();
+		assertThatThrownBy(() -> c.chargeFee("证书工本费", new java.math.BigDecimal("10"), "PJ-1", REVIEWER,
+				on("2026-06-08"))).isInstanceOf(ForbiddenException.class);
+		assertThatThrownBy(() -> c.chargeFee("证书工本费", new java.math.BigDecimal("0"), "PJ-1", CLERK,
+				on("2026-06-08"))).isInstanceOf(InvalidInputException.class);
+
+		c.chargeFee("证书工本费", new java.math.BigDecimal("10.00"), "PJ-1", CLERK, on("2026-06-08"));
+		c.chargeFee("检测费", new java.math.BigDecimal("300"), "PJ-2", CLERK, on("2026-06-08"));
+		c.chargeFee("证书工本费", new java.math.BigDecimal("12.00"), "PJ-3", CLERK, on("2026-06-08"));
+		c.chargeFee("加急费", new java.math.BigDecimal("50"), "PJ-4", CLERK, on("2026-06-08"));
+		assertThat(c.fees()).extracting(f -> f.receiptNo() + ":" + f.listed())
+			.containsExactly("PJ-1:true", "PJ-2:true", "PJ-3:false", "PJ-4:false");
+		assertThat(c.drainEvents()).filteredOn(e -> e instanceof CaseEvent.FeeCharged)
+			.extracting(e -> ((CaseEvent.FeeCharged) e).listed())
+			.containsExactly(true, true, false, false);
+		assertThatThrownBy(() -> c.chargeFee("检测费", new java.math.BigDecimal("1"), "PJ-2", CLERK,
+				on("2026-06-08"))).as("a receipt once").isInstanceOf(ConflictException.class);
+
+		Case free = accepted("2026-06-05");
+		free.chargeFee("工本费", new java.math.BigDecimal("5"), "PJ-9", CLERK, on("2026-06-08"));
+		assertThat(free.fees()).singleElement().satisfies(f -> assertThat(f.listed()).isFalse());
+	}
+
+	@Test
+	void eventsCarryTheStepTheSubDeadlinesAndAPseudonymNotThePersonalNumber() {
+		Case c = received(terms(ProcessingMode.PROMISED, 45, LimitUnit.WORKING_DAY, List.of("CO1", "CO2")),
+				"2026-06-05");
+		c.accept(CLERK, on("2026-06-08"), PLAIN);
+		CaseFacts f = c.facts();
+		assertThat(f.step()).isNotNull();
+		assertThat(f.step().action()).isEqualTo(CaseAction.ACCEPTED);
+		assertThat(f.step().actor()).isEqualTo("clerk");
+		assertThat(f.opinions()).extracting(CaseFacts.SubClock::departmentCode).containsExactly("CO1", "CO2");
+		assertThat(f.opinions()).allSatisfy(o -> assertThat(o.dueOn()).isNotNull());
+		assertThat(f.statutoryDays()).isEqualTo(45);
+		assertThat(f.applicantRef()).hasSize(64).doesNotContain("11010519491231002X");
+		assertThat(f.toString()).doesNotContain("11010519491231002X");
 	}
 
 }

@@ -174,7 +174,8 @@ class SupervisionReadModelTests {
 		String number = submitFoodLicence();
 		awaitRow(number, r -> r.stage() == Stage.ACCEPTANCE);
 
-		assertThat(api.get("/api/v1/supervision/cases?warning=ALL", "clerk").status()).isEqualTo(403);
+		// officials other than supervisors see only the cases they are responsible for: not this online case yet
+		assertThat(ok(api.get("/api/v1/supervision/cases?warning=ALL", "clerk")).toString()).doesNotContain(number);
 		assertThat(api.get("/api/v1/supervision/cases?warning=ALL", "applicant").status()).isEqualTo(403);
 		assertThat(api.get("/api/v1/supervision/cases?warning=ALL", null).status()).isEqualTo(401);
 		assertThat(ok(api.get("/api/v1/supervision/cases?warning=ALL", "admin")).toString()).contains(number);
@@ -198,14 +199,20 @@ class SupervisionReadModelTests {
 		String zh = mvc.perform(get("/supervision").param("filter", "YELLOW").param("lang", "zh-CN")
 			.with(user(as("supervisor")))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(zh).contains("电子监察").contains(number).contains("黄色预警").contains("剩 1 个工作日")
-			.contains("/staff/cases/" + number);
+			.contains("/supervision/cases/" + number);
 		String en = mvc.perform(get("/supervision").param("filter", "YELLOW").param("lang", "en")
 			.with(user(as("supervisor")))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(en).contains("Electronic supervision").contains(number).contains("Yellow: almost due")
 			.contains("1 working days left");
 
-		assertThat(mvc.perform(get("/supervision").with(user(as("clerk")))).andReturn().getResponse().getStatus())
+		assertThat(mvc.perform(get("/supervision").with(user(as("applicant")))).andReturn().getResponse().getStatus())
 			.isEqualTo(403);
+		// a clerk sees the warnings of the cases they are responsible for, not this online case
+		String clerk = mvc.perform(get("/supervision").param("filter", "YELLOW").with(user(as("clerk"))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(clerk).contains("电子监察").doesNotContain(number);
 		String staff = mvc.perform(get("/staff").with(user(as("supervisor")))).andReturn().getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(staff).contains("id=\"go-supervision\"");

@@ -46,7 +46,7 @@ class SupervisionReevaluationTests {
 
 	void insert(String number, Stage stage, LocalDate due, boolean closed) {
 		jdbc.sql("""
-				INSERT INTO supervision_open_case (case_number, item_code, department_code, region_code,
+				INSERT INTO supervision_case (case_number, item_code, department_code, region_code,
 				       applicant_region, first_handler, state, stage, stage_rank, due_on, suspended, received_on,
 				       accepted_on, last_event_at, warning, remaining_working_days, revision, closed_on, updated_at)
 				VALUES (:n, '660100-XK-02001', '660100-SCJG', '660100', '660100', NULL, :state, :stage, 1, :due, FALSE,
@@ -62,7 +62,7 @@ class SupervisionReevaluationTests {
 	}
 
 	Map<String, Object> row(String number) {
-		return jdbc.sql("SELECT warning, remaining_working_days FROM supervision_open_case WHERE case_number = :n")
+		return jdbc.sql("SELECT warning, remaining_working_days FROM supervision_case WHERE case_number = :n")
 			.param("n", number)
 			.query()
 			.singleRow();
@@ -70,7 +70,7 @@ class SupervisionReevaluationTests {
 
 	@Test
 	void reEvaluationTouchesEveryOpenRowAndNoClosedOne() {
-		jdbc.sql("DELETE FROM supervision_open_case").update();
+		jdbc.sql("DELETE FROM supervision_case").update();
 		for (int i = 0; i < 50; i++) {
 			insert("660100-2026-T%05d".formatted(i), Stage.ACCEPTANCE, LocalDate.of(2026, 10, 13), false);
 		}
@@ -78,19 +78,19 @@ class SupervisionReevaluationTests {
 
 		clock.set("2026-10-12T00:15:00");
 		assertThat(supervision.reevaluate()).isEqualTo(50);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM supervision_open_case WHERE warning = 'YELLOW' "
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM supervision_case WHERE warning = 'YELLOW' "
 				+ "AND remaining_working_days = 1").query(Integer.class).single()).isEqualTo(50);
 		assertThat(row("660100-2026-CLOSED").get("warning")).isEqualTo("NONE");
 
 		clock.set("2026-10-14T00:15:00");
 		assertThat(supervision.reevaluate()).isEqualTo(50);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM supervision_open_case WHERE warning = 'RED'")
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM supervision_case WHERE warning = 'RED'")
 			.query(Integer.class).single()).isEqualTo(50);
 	}
 
 	@Test
 	void aDueDateInAYearWithoutCalendarGivesNoWarningAndAStageMayHaveItsOwnYellowThreshold() {
-		jdbc.sql("DELETE FROM supervision_open_case").update();
+		jdbc.sql("DELETE FROM supervision_case").update();
 		insert("660100-2026-FAR", Stage.DECISION, LocalDate.of(2031, 1, 10), false);
 		insert("660100-2026-DEC", Stage.DECISION, LocalDate.of(2026, 10, 16), false);
 		insert("660100-2026-ACC", Stage.ACCEPTANCE, LocalDate.of(2026, 10, 16), false);
@@ -113,11 +113,12 @@ class SupervisionReevaluationTests {
 		return new CaseFacts(number, "660100-XK-02001", "660100-SCJG", "660100", state, Channel.ONLINE, "660100",
 				null, null, "clerk", received, accepted ? received : null, false, LocalDate.of(2026, 10, 13),
 				accepted ? LocalDate.of(2026, 11, 4) : null, null,
-				state == CaseState.DECIDED ? LocalDate.of(2026, 10, 27) : null, false, ProcessingMode.PROMISED, false);
+				state == CaseState.DECIDED ? LocalDate.of(2026, 10, 27) : null, false, ProcessingMode.PROMISED, false,
+				"ref-" + number, 20, 10, List.of(), 0, null, null, null, null, null, null);
 	}
 
 	String stage(String number) {
-		return jdbc.sql("SELECT stage FROM supervision_open_case WHERE case_number = :n")
+		return jdbc.sql("SELECT stage FROM supervision_case WHERE case_number = :n")
 			.param("n", number)
 			.query(String.class)
 			.single();
@@ -134,7 +135,7 @@ class SupervisionReevaluationTests {
 		cases.record(facts("660100-2026-LATE2", CaseState.WITHDRAWN));
 		cases.record(facts("660100-2026-LATE2", CaseState.RECEIVED));
 		assertThat(stage("660100-2026-LATE2")).isEqualTo("NONE");
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM supervision_open_case WHERE case_number = '660100-2026-LATE2' "
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM supervision_case WHERE case_number = '660100-2026-LATE2' "
 				+ "AND closed_on IS NOT NULL").query(Integer.class).single()).isEqualTo(1);
 
 		cases.record(facts("660100-2026-LATE3", CaseState.DECIDED));

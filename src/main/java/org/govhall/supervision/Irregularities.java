@@ -1,0 +1,187 @@
+package org.govhall.supervision;
+
+import java.sql.Types;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.govhall.cases.CaseEvent;
+import org.govhall.cases.CaseFacts;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies the {@link IrregularityRule}s to case events and records what they find, once per case and rule; a serious
+ * finding brings a yellow card, a critical one a red card ({@link Cards}). The rules read only the event and
+ * supervision's own tables. One rule also runs daily: a clock stopped longer than
+ * {@code govhall.supervision.max-suspension-days} calendar days (default 60).
+ */
+@Component
+class Irregularities {
+
+	private final JdbcClient jdbc;
+
+	private final Cards cards;
+
+	private final Clock clock;
+
+	private final int maxSuspensionDays;
+
+	Irregularities(JdbcClient jdbc, Cards cards, Clock clock, Environment env) {
+		this.jdbc = jdbc;
+		this.cards = cards;
+		this.clock = clock;
+		this.maxSuspensionDays = env.getProperty("govhall.supervision.max-suspension-days", Integer.class, 60);
+	}
+
+	/** What a rule found: the rule, the person responsible (if one is known) and the facts in a short line. */
+	record Finding(IrregularityRule rule, @Nullable String person, String detail) {
+	}
+
+	void check(CaseEvent event) {
+		CaseFacts f = event.facts();
+		for (Finding finding : findings(event)) {
+			record(f.caseNumber(), f.departmentCode(), f.regionCode(), finding);
+		}
+	}
+
+	List<Finding> findings(CaseEvent event) {
+		CaseFacts f = event.facts();
+		String actor = f.step() == null ? null : f.step().actor();
+		List<Finding> found = new ArrayList<>();
+		if (event instanceof CaseEvent.Accepted a && a.deemed()) {
+			found.add(new Finding(IrregularityRule.DEEMED_ACCEPTANCE, f.firstHandler(),
+					"received " + f.receivedOn() + ", due " + f.acceptanceDue()));
+		}
+		else if (event instanceof CaseEvent.CorrectionRequested c && c.round() > 1 && !c.newlyNamed().isEmpty()) {
+			found.add(new Finding(IrregularityRule.ONE_TIME_NOTICE_BREACHED, actor,
+					"round " + c.round() + ": " + String.join(", ", c.newlyNamed())));
+		}
+		else if (event instanceof CaseEvent.Extended x
+				&& (x.approvedBy() == null || x.number() > 1 || x.amount() > x.legalAmount())) {
+			found.add(new Finding(IrregularityRule.EXTENSION_IRREGULAR, x.approvedBy(),
+					"extension " + x.number() + ": +" + x.amount() + " (legal " + x.legalAmount() + ")"
+							+ (x.approvedBy() == null ? ", not approved" : "")));
+		}
+		else if (event instanceof CaseEvent.Suspended s && !s.listed()) {
+			found.add(new Finding(IrregularityRule.SUSPENSION_UNLISTED, actor, s.procedure() + " from " + s.from()));
+		}
+		else if (event instanceof CaseEvent.Resumed r
+				&& ChronoUnit.DAYS.between(r.from(), r.to()) + 1 > maxSuspensionDays) {
+			found.add(new Finding(IrregularityRule.SUSPENSION_TOO_LONG, actor,
+					r.procedure() + " " + r.from() + ".." + r.to() + " > " + maxSuspensionDays + " days"));
+		}
+		else if (event instanceof CaseEvent.Decided d) {
+			if (d.reviewer() != null && d.reviewer().equals(d.decidedBy())) {
+				found.add(new Finding(IrregularityRule.REVIEWER_APPROVED, d.decidedBy(),
+						"reviewed and decided by " + d.decidedBy()));
+			}
+			if (f.acceptedOn() == null && !d.onTheSpot()) {
+				found.add(new Finding(IrregularityRule.DECISION_WITHOUT_ACCEPTANCE, d.decidedBy(),
+						"decided " + f.decidedOn() + " with no acceptance"));
+			}
+			LocalDate due = statutoryDue(f);
+			if (due != null && f.decidedOn() != null && f.decidedOn().isAfter(due)) {
+				found.add(new Finding(IrregularityRule.DECISION_LATE, d.decidedBy(),
+						"decided " + f.decidedOn() + ", due " + due));
+			}
+		}
+		else if (event instanceof CaseEvent.Delivered d && d.late()) {
+			found.add(new Finding(IrregularityRule.DELIVERY_LATE, actor,
+					"delivered " + d.on() + ", due " + f.deliveryDue()));
+		}
+		else if (event instanceof CaseEvent.FeeCharged c && !c.listed()) {
+			found.add(new Finding(IrregularityRule.UNLISTED_FEE, actor,
+					c.name() + " " + c.amount().toPlainString() + " (" + c.receiptNo() + ")"));
+		}
+		else if (event instanceof CaseEvent.Refused) {
+			LocalDate on = f.step() == null ? LocalDate.now(clock)
+					: LocalDate.ofInstant(f.step().at(), clock.getZone());
+			List<String> earlier = earlierRefusals(f, on.minusDays(30));
+			if (!earlier.isEmpty()) {
+				found.add(new Finding(IrregularityRule.REPEATED_REFUSAL, actor,
+						"refused again on " + on + "; earlier: " + String.join(", ", earlier)));
+			}
+		}
+		return found;
+	}
+
+	/** The statutory due date on record before the decision (the decided case's facts no longer carry it). */
+	private @Nullable LocalDate statutoryDue(CaseFacts f) {
+		if (f.decisionDue() != null) {
+			return f.decisionDue();
+		}
+		return jdbc.sql("SELECT statutory_due FROM supervision_case WHERE case_number = :n")
+			.param("n", f.caseNumber())
+			.query((rs, n) -> rs.getObject(1, LocalDate.class))
+			.optional()
+			.orElse(null);
+	}
+
+	/** Other cases of the same applicant and item refused since the date (the applicant known only by pseudonym). */
+	private List<String> earlierRefusals(CaseFacts f, LocalDate since) {
+		return jdbc.sql("""
+				SELECT case_number FROM supervision_case
+				WHERE applicant_ref = :ref AND item_code = :item AND state = 'REFUSED' AND case_number <> :n
+				  AND closed_on >= :since ORDER BY case_number
+				""")
+			.param("ref", f.applicantRef())
+			.param("item", f.itemCode())
+			.param("n", f.caseNumber())
+			.param("since", java.sql.Date.valueOf(since), Types.DATE)
+			.query(String.class)
+			.list();
+	}
+
+	/** Records a finding once per case and rule; a new serious or critical one brings its card. */
+	void record(String caseNumber, String department, String region, Finding finding) {
+		int inserted = jdbc.sql("""
+				INSERT INTO supervision_irregularity (case_number, rule, severity, department_code, region_code, person,
+				       detected_on, detail)
+				VALUES (:n, :rule, :severity, :department, :region, :person, :on, :detail) ON CONFLICT DO NOTHING
+				""")
+			.param("n", caseNumber)
+			.param("rule", finding.rule().name())
+			.param("severity", finding.rule().severity().name())
+			.param("department", department)
+			.param("region", region)
+			.param("person", finding.person(), Types.VARCHAR)
+			.param("on", java.sql.Date.valueOf(LocalDate.now(clock)), Types.DATE)
+			.param("detail", truncate(finding.detail()))
+			.update();
+		if (inserted == 1 && finding.rule().severity() != Severity.MINOR) {
+			cards.forIrregularity(caseNumber, finding.rule(), department, region, finding.person(),
+					finding.detail());
+		}
+	}
+
+	/** The daily rule: clocks stopped longer than the configured maximum, each found once. */
+	int checkLongSuspensions() {
+		LocalDate limit = LocalDate.now(clock).minusDays(maxSuspensionDays);
+		List<Object[]> rows = jdbc.sql("""
+				SELECT c.case_number, c.department_code, c.region_code, c.responsible_person, c.suspended_since
+				FROM supervision_case c
+				WHERE c.closed_on IS NULL AND c.suspended = TRUE AND c.suspended_since < :limit
+				  AND NOT EXISTS (SELECT 1 FROM supervision_irregularity i
+				                  WHERE i.case_number = c.case_number AND i.rule = 'SUSPENSION_TOO_LONG')
+				""")
+			.param("limit", java.sql.Date.valueOf(limit), Types.DATE)
+			.query((rs, n) -> new Object[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getObject(5, LocalDate.class) })
+			.list();
+		for (Object[] r : rows) {
+			record((String) r[0], (String) r[1], (String) r[2], new Finding(IrregularityRule.SUSPENSION_TOO_LONG,
+					(String) r[3], "stopped since " + r[4] + " > " + maxSuspensionDays + " days"));
+		}
+		return rows.size();
+	}
+
+	private static String truncate(String s) {
+		return s.length() <= 500 ? s : s.substring(0, 497) + "...";
+	}
+
+}
