@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the local PostgreSQL if it is down and creates GovHall's role and databases (idempotent):
-#   govhall / govhall        owner of govhall (for running the app) and govhall_test (for the tests)
+#   govhall / govhall        owner of govhall (for running the app), govhall_test (for the tests) and
+#                            govhall_nodes (for the tests that start several GovHall nodes on one database)
 set -euo pipefail
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 if ! pg_isready -h 127.0.0.1 -p 5432 -q; then
@@ -17,7 +18,7 @@ psql_admin() {
 if [ "$(psql_admin -c "SELECT 1 FROM pg_roles WHERE rolname = 'govhall'")" != "1" ]; then
   psql_admin -c "CREATE ROLE govhall LOGIN PASSWORD 'govhall'"
 fi
-for db in govhall govhall_test; do
+for db in govhall govhall_test govhall_nodes; do
   if [ "$(psql_admin -c "SELECT 1 FROM pg_database WHERE datname = '$db'")" != "1" ]; then
     psql_admin -c "CREATE DATABASE $db OWNER govhall ENCODING 'UTF8' TEMPLATE template0"
   fi
