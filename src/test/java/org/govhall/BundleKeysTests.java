@@ -37,7 +37,8 @@ class BundleKeysTests {
 	private static final Pattern JAVA_KEY = Pattern.compile("\"\\{?((?:error|rule)\\.[A-Za-z.]+)\\}?\"");
 
 	/** The bundles of spring.messages.basename: each Chinese one beside its English twin. */
-	private static final String[] BASENAMES = { "i18n/messages", "i18n/documents", "i18n/cases", "i18n/supervision" };
+	private static final String[] BASENAMES = { "i18n/messages", "i18n/documents", "i18n/cases", "i18n/supervision",
+			"i18n/delegation" };
 
 	@Test
 	void chineseAndEnglishBundlesHaveTheSameKeys() throws IOException {

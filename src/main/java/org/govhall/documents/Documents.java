@@ -126,6 +126,22 @@ public class Documents {
 		return pdf;
 	}
 
+	/**
+	 * Typesets a printable report that is not an issued document: no number, no QR code, no record and nothing
+	 * stored, just the PDF of the XHTML given, with the same typesetter and embedded Chinese font as the documents.
+	 * The XHTML must be well-formed and its text must use the font family {@value DocumentLayout#FONT_FAMILY}, the
+	 * family the Chinese font is registered under; without it the Chinese text would come out as missing glyphs, so
+	 * such a report is refused.
+	 * @throws IllegalArgumentException when the XHTML never names the font family
+	 */
+	public byte[] renderReport(String xhtml) {
+		if (!xhtml.contains(DocumentLayout.FONT_FAMILY)) {
+			throw new IllegalArgumentException(
+					"a report must set font-family '" + DocumentLayout.FONT_FAMILY + "' for its Chinese text");
+		}
+		return typesetter.typeset(xhtml);
+	}
+
 	/** Where the QR code of a document leads: its public verification page. */
 	String verificationUrl(String number) {
 		return publicUrl + "/verify/" + number;

@@ -1,0 +1,330 @@
+package org.govhall.supervision;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.govhall.catalog.Catalog;
+import org.govhall.catalog.Delegation;
+import org.govhall.catalog.ItemGuide;
+import org.govhall.catalog.ItemPage;
+import org.govhall.catalog.ItemQuery;
+import org.govhall.catalog.ItemSummary;
+import org.govhall.directory.Directory;
+import org.govhall.directory.GovHallUser;
+import org.govhall.directory.RegionLevel;
+import org.govhall.directory.RegionView;
+import org.govhall.directory.Role;
+import org.govhall.directory.StaffScope;
+import org.govhall.shared.ForbiddenException;
+import org.govhall.shared.InvalidInputException;
+import org.govhall.shared.NotFoundException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Tracking of the powers delegated to counties (扩权强县 跟踪督查): for each item a city or provincial department
+ * delegated to a county, how many cases the county received, how many cases of the county's applicants were still
+ * handled above it, the county's on-time rate, and two flags: 下放不到位 (delegated on paper, handled above in
+ * practice) and 放而不用 (delegated, but no county case for {@value #IDLE_MONTHS} months).
+ *
+ * <p><b>Which powers.</b> The published, active items that list the county among their delegations
+ * ({@code ItemDraft.delegations()}), found through {@link Catalog#search} with the county as region (the search
+ * includes items delegated to a region) and read with {@link Catalog#guide}: item code and name, delegating
+ * department, mode, effective date and document. Abolished items and items delegated away entirely are no longer
+ * searchable and are not tracked.
+ *
+ * <p><b>How a delegated power's cases look.</b> {@code CaseHandling.submit} copies the item's published version into
+ * {@code CaseTerms}: the case's {@code item_code} is the code applied under, and its {@code department_code} and
+ * {@code region_code} are always that item's own department and the department's region. There is no way to file a
+ * case of the city item {@code 660200-XK-00102} with a county department: a case under the delegated item's code is
+ * handled by the delegating (city or provincial) department. The county exercises the power through an item of its
+ * own department in its own catalog, published under the same Chinese name (in the demo, 青川县行政审批服务局's
+ * {@code 660221-XK-00201} 食品经营许可 carries 北山市's {@code 660200-XK-00102} 食品经营许可, delegated by
+ * 北政发〔2025〕7号 "由青川县行政审批服务局实施"). The catalog records no other link between the two, so the
+ * counterpart items are the county's published items (of a department of the county or below it) whose Chinese name
+ * equals the delegated item's; a county without such an item cannot receive a case of the power at all, which the
+ * page shows.
+ *
+ * <p><b>The figures</b>, read from {@code supervision_case} only (never from {@code cases_*}), each counted from the
+ * later of the period start and the delegation's effective date (cases handled above before the delegation are not
+ * the county's shortfall) to the period end:
+ * <ul>
+ * <li><i>received by the county</i>: cases whose handling region is the county (or below it) and whose item is a
+ * counterpart item, or the delegated item itself (which the case handling does not produce today, but would be the
+ * county's if it ever did), by {@code received_on};</li>
+ * <li><i>handled above</i>: cases under the delegated item's code whose handling region is not the county and whose
+ * {@code applicant_region} (the region of the applicant's identity number or credit code) is the county or below it,
+ * by {@code received_on};</li>
+ * <li><i>share handled locally</i>: county / (county + above);</li>
+ * <li><i>county on-time rate</i>: of the county's cases decided in the period ({@code decided_on}) whose
+ * {@code on_time} is known, the share decided on time;</li>
+ * <li><i>下放不到位</i>: above / (county + above) exceeds {@code govhall.supervision.delegation.above-share}
+ * (default 0.5: more of the county applicants' cases handled above than in the county; 0 flags any case handled
+ * above);</li>
+ * <li><i>放而不用</i>: the delegation was in force for the whole {@value #IDLE_MONTHS} months before the period end
+ * and the county received no case of the power in them.</li>
+ * </ul>
+ *
+ * <p><b>Who may see it.</b> Supervisors and system administrators whose scope is the county's region or above it, and
+ * not bound to one department (the figures compare departments of several levels).
+ */
+@Service
+class DelegationTracking {
+
+	/** Months without a county case after which a delegated power is 放而不用. */
+	static final int IDLE_MONTHS = 6;
+
+	private static final Pattern REGION_CODE = Pattern.compile("[1-9]\\d{5}");
+
+	private final JdbcClient jdbc;
+
+	private final Catalog catalog;
+
+	private final Directory directory;
+
+	private final Clock clock;
+
+	private final double aboveShare;
+
+	DelegationTracking(JdbcClient jdbc, Catalog catalog, Directory directory, Clock clock,
+			@Value("${govhall.supervision.delegation.above-share:0.5}") double aboveShare) {
+		if (!(aboveShare >= 0 && aboveShare <= 1)) {
+			throw new IllegalStateException(
+					"govhall.supervision.delegation.above-share must lie between 0 and 1, not " + aboveShare);
+		}
+		this.jdbc = jdbc;
+		this.catalog = catalog;
+		this.directory = directory;
+		this.clock = clock;
+		this.aboveShare = aboveShare;
+	}
+
+	double aboveShare() {
+		return aboveShare;
+	}
+
+	/**
+	 * The counties the user may track, by code.
+	 * @throws ForbiddenException unless the user is a supervisor or system administrator with a regional scope
+	 */
+	List<RegionView> counties(GovHallUser user) {
+		String scopeRegion = requireRole(user);
+		return directory.regions().stream()
+			.filter(r -> r.level() == RegionLevel.COUNTY && directory.isWithin(r.code(), scopeRegion))
+			.toList();
+	}
+
+	/**
+	 * The period asked for: both dates ISO ({@code 2026-06-30}); without an end, today; without a start, the first
+	 * day of the end's year.
+	 * @throws InvalidInputException when a date is malformed or the start lies after the end
+	 */
+	Period period(@Nullable String from, @Nullable String to) {
+		LocalDate end = isBlank(to) ? LocalDate.now(clock) : date(to, "to");
+		LocalDate start = isBlank(from) ? end.withDayOfYear(1) : date(from, "from");
+		if (start.isAfter(end)) {
+			throw new InvalidInputException("invalid-period", "error.delegation.period", "from", start, end);
+		}
+		return new Period(start, end);
+	}
+
+	/**
+	 * The tracking of every power delegated to the county over the period.
+	 * @throws ForbiddenException unless the user may see the county (403)
+	 * @throws InvalidInputException for a missing or malformed code, a region that is not a county, or a bad period
+	 *         (400)
+	 * @throws NotFoundException for a county code that names no region (404)
+	 */
+	DelegationOverview track(GovHallUser user, @Nullable String countyCode, @Nullable String from,
+			@Nullable String to) {
+		String scopeRegion = requireRole(user);
+		RegionView county = requireCounty(countyCode);
+		if (!directory.isWithin(county.code(), scopeRegion)) {
+			throw new ForbiddenException("error.delegation.scope", county.code());
+		}
+		Period period = period(from, to);
+		LocalDate idleFrom = period.to().minusMonths(IDLE_MONTHS).plusDays(1);
+		Set<String> countyRegions = directory.regionAndBelow(county.code());
+		List<ItemSummary> found = searchAll(county.code());
+		List<ItemSummary> countyItems = found.stream().filter(s -> countyRegions.contains(s.regionCode())).toList();
+		List<DelegationOverview.Power> powers = new ArrayList<>();
+		for (ItemSummary s : found) {
+			if (s.delegations() == 0 || countyRegions.contains(s.regionCode())) {
+				continue;
+			}
+			ItemGuide guide = catalog.guide(s.code());
+			Optional<Delegation> delegation = guide.content().delegations().stream()
+				.filter(d -> d.countyCode().equals(county.code()))
+				.findFirst();
+			if (delegation.isEmpty()) {
+				continue;
+			}
+			String name = guide.content().nameZh().strip();
+			List<String> counterparts = countyItems.stream()
+				.filter(c -> c.nameZh().strip().equals(name))
+				.map(ItemSummary::code)
+				.sorted()
+				.toList();
+			powers.add(power(guide, delegation.get(), counterparts, countyRegions, period, idleFrom));
+		}
+		powers.sort(Comparator.comparing(DelegationOverview.Power::itemCode));
+		return new DelegationOverview(county, period.from(), period.to(), IDLE_MONTHS, idleFrom, aboveShare, powers,
+				totals(powers));
+	}
+
+	private DelegationOverview.Power power(ItemGuide guide, Delegation d, List<String> counterparts,
+			Set<String> countyRegions, Period period, LocalDate idleFrom) {
+		LocalDate start = d.effectiveOn().isAfter(period.from()) ? d.effectiveOn() : period.from();
+		boolean inForce = !d.effectiveOn().isAfter(period.to());
+		Set<String> local = new LinkedHashSet<>(counterparts);
+		local.add(guide.code());
+		String isLocal = "(region_code IN (:county) AND item_code IN (:local))";
+		String isAbove = "(item_code = :item AND region_code NOT IN (:county) AND applicant_region IN (:county))";
+		Counts c = jdbc.sql("""
+				SELECT
+				  COALESCE(SUM(CASE WHEN %1$s AND received_on BETWEEN :start AND :to THEN 1 ELSE 0 END), 0)
+				    AS county_received,
+				  COALESCE(SUM(CASE WHEN %2$s AND received_on BETWEEN :start AND :to THEN 1 ELSE 0 END), 0)
+				    AS above_received,
+				  COALESCE(SUM(CASE WHEN %1$s AND decided_on BETWEEN :start AND :to AND on_time IS NOT NULL
+				    THEN 1 ELSE 0 END), 0) AS county_decided,
+				  COALESCE(SUM(CASE WHEN %1$s AND decided_on BETWEEN :start AND :to AND on_time = TRUE
+				    THEN 1 ELSE 0 END), 0) AS county_on_time,
+				  COALESCE(SUM(CASE WHEN %1$s AND received_on BETWEEN :idleFrom AND :to THEN 1 ELSE 0 END), 0)
+				    AS idle_window,
+				  MAX(CASE WHEN %1$s AND received_on <= :to THEN received_on END) AS last_county_case
+				FROM supervision_case
+				WHERE item_code IN (:local)
+				""".formatted(isLocal, isAbove))
+			.param("county", List.copyOf(countyRegions))
+			.param("local", List.copyOf(local))
+			.param("item", guide.code())
+			.param("start", start)
+			.param("to", period.to())
+			.param("idleFrom", idleFrom)
+			.query(DelegationTracking::counts)
+			.single();
+		long total = c.countyReceived() + c.aboveReceived();
+		Double localShare = total == 0 ? null : (double) c.countyReceived() / total;
+		Double onTime = c.countyDecided() == 0 ? null : (double) c.countyOnTime() / c.countyDecided();
+		boolean idleApplies = !d.effectiveOn().isAfter(idleFrom);
+		return new DelegationOverview.Power(guide.code(), guide.content().nameZh(), guide.content().nameEn(),
+				guide.department().code(), guide.department().nameZh(), guide.department().nameEn(),
+				guide.department().regionCode(), d.mode(), d.effectiveOn(), d.documentNo(), d.note(), counterparts,
+				start, inForce, c.countyReceived(), c.aboveReceived(), localShare, c.countyDecided(),
+				c.countyOnTime(), onTime, c.lastCountyCase(), c.idleWindow(), idleApplies,
+				notDelegatedInPractice(c.countyReceived(), c.aboveReceived(), aboveShare),
+				idleApplies && c.idleWindow() == 0);
+	}
+
+	/**
+	 * 下放不到位: of the county applicants' cases, the share handled above the county exceeds the threshold; never
+	 * without a case.
+	 */
+	static boolean notDelegatedInPractice(long county, long above, double threshold) {
+		long total = county + above;
+		return total > 0 && (double) above / total > threshold;
+	}
+
+	private static DelegationOverview.Totals totals(List<DelegationOverview.Power> powers) {
+		long county = 0;
+		long above = 0;
+		long decided = 0;
+		long onTime = 0;
+		int notInPractice = 0;
+		int unused = 0;
+		for (DelegationOverview.Power p : powers) {
+			county += p.countyReceived();
+			above += p.aboveReceived();
+			decided += p.countyDecided();
+			onTime += p.countyOnTime();
+			notInPractice += p.notDelegatedInPractice() ? 1 : 0;
+			unused += p.delegatedButUnused() ? 1 : 0;
+		}
+		return new DelegationOverview.Totals(powers.size(), county, above,
+				county + above == 0 ? null : (double) county / (county + above), decided, onTime,
+				decided == 0 ? null : (double) onTime / decided, notInPractice, unused);
+	}
+
+	/** Every published item of the county's catalog or delegated to it, page by page. */
+	private List<ItemSummary> searchAll(String county) {
+		List<ItemSummary> all = new ArrayList<>();
+		for (int page = 0; page < 1000; page++) {
+			ItemPage p = catalog.search(
+					new ItemQuery(null, null, county, null, null, null, null, page, ItemQuery.MAX_PAGE_SIZE));
+			all.addAll(p.items());
+			if (p.items().size() < ItemQuery.MAX_PAGE_SIZE || all.size() >= p.total()) {
+				break;
+			}
+		}
+		return all;
+	}
+
+	private String requireRole(GovHallUser user) {
+		StaffScope scope = user.scope();
+		if (!scope.hasAny(Role.SUPERVISOR, Role.SYSTEM_ADMIN)) {
+			throw new ForbiddenException("error.delegation.role");
+		}
+		if (scope.regionCode() == null || scope.departmentId() != null) {
+			throw new ForbiddenException("error.delegation.regionalScope");
+		}
+		return scope.regionCode();
+	}
+
+	private RegionView requireCounty(@Nullable String code) {
+		if (isBlank(code)) {
+			throw new InvalidInputException("county-required", "error.delegation.countyRequired", "county");
+		}
+		String c = code.strip();
+		if (!REGION_CODE.matcher(c).matches()) {
+			throw new InvalidInputException("invalid-county", "error.delegation.countyCode", "county", c);
+		}
+		RegionView region = directory.region(c)
+			.orElseThrow(() -> new NotFoundException("error.delegation.countyNotFound", c));
+		if (region.level() != RegionLevel.COUNTY) {
+			throw new InvalidInputException("not-a-county", "error.delegation.notCounty", "county", region.code(),
+					region.nameZh());
+		}
+		return region;
+	}
+
+	private static LocalDate date(String text, String field) {
+		try {
+			return LocalDate.parse(text.strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidInputException("invalid-date", "error.delegation.date", field, text.strip());
+		}
+	}
+
+	private static boolean isBlank(@Nullable String s) {
+		return s == null || s.isBlank();
+	}
+
+	private static Counts counts(ResultSet rs, int row) throws SQLException {
+		return new Counts(rs.getLong("county_received"), rs.getLong("above_received"), rs.getLong("county_decided"),
+				rs.getLong("county_on_time"), rs.getLong("idle_window"),
+				rs.getObject("last_county_case", LocalDate.class));
+	}
+
+	/** The period of a tracking, both days included. */
+	record Period(LocalDate from, LocalDate to) {
+	}
+
+	private record Counts(long countyReceived, long aboveReceived, long countyDecided, long countyOnTime,
+			long idleWindow, @Nullable LocalDate lastCountyCase) {
+	}
+
+}

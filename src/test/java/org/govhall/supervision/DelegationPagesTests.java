@@ -1,0 +1,214 @@
+package org.govhall.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.govhall.directory.Directory;
+import org.govhall.documents.Documents;
+import org.govhall.directory.GovHallUser;
+import org.govhall.support.MovableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The tracking page of 青川县 in Chinese and English (with the threshold stated, the flags as text badges, no inline
+ * style or script), and the printable PDF report whose extracted text carries the county and the figures of the
+ * fixture of {@link DelegationTrackingTests}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "govhall.demo.enabled=true", "govhall.demo.training-clock=false",
+				"govhall.cases.deemed-acceptance-cron=-", "govhall.supervision.daily-cron=-",
+				"govhall.storage.dir=target/test-files/delegation" })
+@AutoConfigureMockMvc
+@ActiveProfiles("h2")
+@Import(MovableClock.class)
+class DelegationPagesTests {
+
+	private static final Pattern INLINE_STYLE = Pattern.compile(" style=\"|<style", Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern INLINE_HANDLER = Pattern.compile("\\son[a-z]+\\s*=\\s*\"", Pattern.CASE_INSENSITIVE);
+
+	static final String PAGE = "/supervision/delegations";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Directory directory;
+
+	@Autowired
+	DelegationReport report;
+
+	@Autowired
+	DelegationTracking tracking;
+
+	@Autowired
+	MovableClock.Moving clock;
+
+	@Autowired
+	Documents documents;
+
+	@BeforeEach
+	void fixture() {
+		clock.set("2026-06-30T10:00:00");
+		DelegationTrackingTests.insert(jdbc);
+	}
+
+	@AfterEach
+	void cleanUp() {
+		DelegationTrackingTests.delete(jdbc);
+	}
+
+	GovHallUser as(String username) {
+		return directory.principal(username).orElseThrow();
+	}
+
+	MockHttpServletResponse page(String username, String lang, String... params) throws Exception {
+		var request = get(PAGE).param("lang", lang).accept(MediaType.TEXT_HTML).with(user(as(username)));
+		for (int i = 0; i + 1 < params.length; i += 2) {
+			request.param(params[i], params[i + 1]);
+		}
+		return mvc.perform(request).andReturn().getResponse();
+	}
+
+	static String row(String html, String item) {
+		int start = html.indexOf("data-item=\"" + item + "\"");
+		assertThat(start).as("row of " + item).isPositive();
+		return html.substring(start, html.indexOf("</tr>", start));
+	}
+
+	@Test
+	void theChinesePageShowsEachPowerWithItsFiguresFlagsAndTheThreshold() throws Exception {
+		MockHttpServletResponse r = page("supervisor", "zh-CN", "county", "660221", "from", "2026-01-01", "to",
+				"2026-06-30");
+		assertThat(r.getStatus()).isEqualTo(200);
+		String html = r.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(html).contains("扩权强县跟踪督查", "青川县（660221）", "统计期间：2026-01-01 至 2026-06-30",
+				"超过 50%", "govhall.supervision.delegation.above-share", "2025-12-31 至 2026-06-30",
+				"共 4 项下放权力；下放不到位 1 项，放而不用 2 项。");
+		assertThat(html).contains("href=\"/supervision/delegations/660221/report.pdf?from=2026-01-01&amp;to=2026-06-30\"",
+				"打印报告 (PDF)");
+		String food = row(html, DelegationTrackingTests.FOOD);
+		assertThat(food).contains("食品经营许可", "北山市行政审批服务局", "2025-07-01", "北政发〔2025〕7号", "直接下放",
+				DelegationTrackingTests.COUNTY_FOOD, ">4<", ">2<", "66.7%", "33.3%", "按期 1 / 办结 3", "2026-06-01",
+				"正常");
+		assertThat(food).doesNotContain("flag-not-in-practice", "flag-unused");
+		String change = row(html, DelegationTrackingTests.CHANGE);
+		assertThat(change).contains("企业变更登记", "北政发〔2026〕2号", "县级目录中无同名承接事项", ">0<", ">3<", "0%",
+				"flag-not-in-practice", "下放不到位", "生效未满 6 个月");
+		assertThat(change).doesNotContain("flag-unused");
+		String invest = row(html, DelegationTrackingTests.INVEST);
+		assertThat(invest).contains("企业投资项目核准", "示政发〔2025〕12号", "flag-unused", "放而不用");
+		assertThat(invest).doesNotContain("flag-not-in-practice");
+		assertThat(html).contains("44.4%");
+		assertThat(html).doesNotContainPattern(INLINE_STYLE).doesNotContainPattern(INLINE_SCRIPT)
+			.doesNotContainPattern(INLINE_HANDLER);
+		assertThat(html).contains("class=\"stack\"", "data-label=\"本地办理占比\"");
+	}
+
+	@Test
+	void theEnglishPageSaysTheSame() throws Exception {
+		String html = page("supervisor", "en", "county", "660221", "from", "2026-01-01", "to", "2026-06-30")
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(html).contains("Delegated-power tracking", "Qingchuan County (660221)",
+				"Period: 2026-01-01 to 2026-06-30", "more than 50%", "Food Business License",
+				"Print the report (PDF)", "4 delegated powers; 1 not delegated in practice, 2 delegated but unused.");
+		assertThat(row(html, DelegationTrackingTests.CHANGE)).contains("Not delegated in practice (下放不到位)");
+		assertThat(row(html, DelegationTrackingTests.LABOUR)).contains("Delegated but unused (放而不用)");
+	}
+
+	@Test
+	void withoutACountyThePageOffersThePickerOfTheCountiesInScope() throws Exception {
+		String all = page("supervisor", "zh-CN").getContentAsString(StandardCharsets.UTF_8);
+		assertThat(all).contains("id=\"delegation-picker\"", "value=\"660102\"", "value=\"660121\"",
+				"value=\"660221\"", "value=\"660222\"", "value=\"2026-01-01\"", "value=\"2026-06-30\"");
+		assertThat(all).doesNotContain("id=\"delegated-powers\"");
+		String beishan = page("admin-bs", "zh-CN").getContentAsString(StandardCharsets.UTF_8);
+		assertThat(beishan).contains("value=\"660221\"", "value=\"660222\"").doesNotContain("value=\"660121\"");
+	}
+
+	@Test
+	void othersAreRefused() throws Exception {
+		assertThat(page("clerk", "zh-CN").getStatus()).isEqualTo(403);
+		assertThat(page("deptadmin-qc", "zh-CN", "county", "660221").getStatus()).isEqualTo(403);
+		assertThat(page("admin-bs", "zh-CN", "county", "660121").getStatus()).isEqualTo(403);
+		assertThat(page("supervisor", "zh-CN", "county", "669999").getStatus()).isEqualTo(404);
+		assertThat(page("supervisor", "zh-CN", "county", "660200").getStatus()).isEqualTo(400);
+		assertThat(mvc.perform(get("/supervision/delegations/660221/report.pdf").with(user(as("clerk"))))
+			.andReturn().getResponse().getStatus()).isEqualTo(403);
+		assertThat(mvc.perform(get(PAGE)).andReturn().getResponse().getStatus()).isEqualTo(302);
+	}
+
+	@Test
+	void theReportIsAPdfWithTheCountyAndItsFiguresAsRealChineseText() throws Exception {
+		MockHttpServletResponse r = mvc.perform(get("/supervision/delegations/660221/report.pdf")
+			.param("from", "2026-01-01").param("to", "2026-06-30").param("lang", "zh-CN")
+			.with(user(as("supervisor")))).andReturn().getResponse();
+		assertThat(r.getStatus()).isEqualTo(200);
+		assertThat(r.getContentType()).isEqualTo("application/pdf");
+		assertThat(r.getHeader("Content-Disposition")).contains("delegations-660221-2026-01-01-2026-06-30.pdf");
+		byte[] pdf = r.getContentAsByteArray();
+		assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+		try (PDDocument doc = Loader.loadPDF(pdf)) {
+			// table cells wrap long names onto the next line: compare the text with all white space taken out
+			String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+			assertThat(text).contains("扩权强县跟踪督查报告", "青川县", "660221", "统计期间：2026-01-01至2026-06-30",
+					"食品经营许可", "北山市行政审批服务局", "北政发〔2025〕7号", "660221-XK-00201", "企业变更登记",
+					"企业投资项目核准", "劳务派遣经营许可", "66.7%", "33.3%", "44.4%", "下放不到位", "放而不用",
+					"超过50%", "共4项下放权力；下放不到位1项，放而不用2项。");
+			assertThat(doc.getDocumentInformation().getTitle()).contains("扩权强县跟踪督查报告", "青川县");
+		}
+	}
+
+	@Test
+	void theEnglishReportIsWellFormedXhtmlTypesetInEnglish() throws Exception {
+		DelegationOverview o = tracking.track(as("supervisor"), DelegationTrackingTests.COUNTY, "2026-01-01",
+				"2026-06-30");
+		String xhtml = report.xhtml(o, Locale.ENGLISH);
+		javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+		f.setNamespaceAware(true);
+		org.w3c.dom.Document dom = f.newDocumentBuilder()
+			.parse(new java.io.ByteArrayInputStream(xhtml.getBytes(StandardCharsets.UTF_8)));
+		assertThat(dom.getDocumentElement().getAttribute("lang")).isEqualTo("en");
+		assertThat(xhtml).contains("govhall-cjk", "Delegated-power tracking report", "Qingchuan County")
+			.doesNotContain("xmlns:th", "th:text");
+		try (PDDocument doc = Loader.loadPDF(report.pdf(o, Locale.ENGLISH))) {
+			assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s+", "")).contains("QingchuanCounty", "66.7%",
+					"北政发〔2025〕7号");
+		}
+	}
+
+	@Test
+	void aReportThatDoesNotUseTheChineseFontIsRefused() {
+		assertThatThrownBy(() -> documents.renderReport(
+				"<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>t</title></head><body><p>青川县</p></body></html>"))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("govhall-cjk");
+	}
+
+}
