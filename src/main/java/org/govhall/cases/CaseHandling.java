@@ -11,7 +11,11 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.govhall.calendar.HolidaySchedules;
 import org.govhall.calendar.WorkingCalendar;
 import org.govhall.cases.CaseRecords.AgentAuthorization;
@@ -31,16 +35,19 @@ import org.govhall.directory.DepartmentView;
 import org.govhall.directory.Directory;
 import org.govhall.directory.GovHallUser;
 import org.govhall.directory.Role;
+import org.govhall.documents.Documents;
+import org.govhall.documents.IssuedDocument;
 import org.govhall.shared.ConflictException;
 import org.govhall.shared.ForbiddenException;
 import org.govhall.shared.InvalidInputException;
 import org.govhall.shared.NotFoundException;
 import org.govhall.shared.RuleViolationException;
-import org.govhall.documents.Documents;
-import org.govhall.documents.IssuedDocument;
 import org.govhall.storage.Storage;
 import org.govhall.storage.StoredFile;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -82,9 +89,14 @@ public class CaseHandling {
 	@Value("${govhall.cases.warning-days:2}")
 	private int warningDays = 2;
 
+	private static final Logger log = LoggerFactory.getLogger(CaseHandling.class);
+
+	private final MeterRegistry meters;
+
 	CaseHandling(Cases cases, Catalog catalog, Directory directory, HolidaySchedules calendar, Storage storage,
 			JdbcClient jdbc, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
-			Documents documents) {
+			Documents documents, ObjectProvider<MeterRegistry> meters) {
+		this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
 		this.documents = documents;
 		this.cases = cases;
 		this.catalog = catalog;
@@ -532,7 +544,33 @@ public class CaseHandling {
 
 	}
 
+	/**
+	 * Runs one step in its own transaction; each step is timed ({@code govhall.cases.transition}, tagged with the
+	 * state it led to, or {@code refused}) and logged without personal data.
+	 */
 	private CaseView act(String number, GovHallUser user, @Nullable Role role, Scope scope, Step step) {
+		long start = System.nanoTime();
+		try {
+			CaseView view = transition(number, user, role, scope, step);
+			Timer.builder("govhall.cases.transition")
+				.description("Time of a case step, from the request to the committed answer")
+				.tag("state", view.state().name())
+				.register(meters)
+				.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+			log.info("case {} is {} after a step by {}", number, view.state(), user.getUsername());
+			return view;
+		}
+		catch (RuntimeException ex) {
+			Timer.builder("govhall.cases.transition")
+				.description("Time of a case step, from the request to the committed answer")
+				.tag("state", "refused")
+				.register(meters)
+				.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+			throw ex;
+		}
+	}
+
+	private CaseView transition(String number, GovHallUser user, @Nullable Role role, Scope scope, Step step) {
 		return tx.execute(status -> {
 			Case c = cases.findByNumber(number)
 				.orElseThrow(() -> new NotFoundException("error.case.notFound", number));

@@ -79,7 +79,8 @@ public final class ApiClient {
 	private Response send(HttpRequest.Builder request) {
 		try {
 			HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-			return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+			return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
+					r.headers().map());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -90,8 +91,22 @@ public final class ApiClient {
 		}
 	}
 
-	/** A response: status, content type and body, with the body as JSON on demand. */
-	public record Response(int status, String contentType, String body) {
+	/** A response: status, content type, body and headers, with the body as JSON on demand. */
+	public record Response(int status, String contentType, String body, java.util.Map<String, java.util.List<String>> headers) {
+
+		public Response(int status, String contentType, String body) {
+			this(status, contentType, body, java.util.Map.of());
+		}
+
+		/** The first value of a header (names are case-insensitive), or null. */
+		public @Nullable String header(String name) {
+			return headers.entrySet()
+				.stream()
+				.filter(e -> e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty())
+				.map(e -> e.getValue().get(0))
+				.findFirst()
+				.orElse(null);
+		}
 
 		public JsonNode json() {
 			return JSON.readTree(body);
