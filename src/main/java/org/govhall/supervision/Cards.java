@@ -60,7 +60,7 @@ class Cards {
 	void forOverdueCase(String caseNumber) {
 		jdbc.sql("""
 				SELECT department_code, region_code, responsible_person, stage, due_on FROM supervision_case
-				WHERE case_number = :n AND carded = FALSE
+				WHERE case_number = :n
 				""").param("n", caseNumber).query((rs, n) -> {
 			issue(Card.Colour.YELLOW, rs.getString("department_code"), rs.getString("region_code"),
 					rs.getString("responsible_person"), caseNumber, Card.CASE_OVERDUE,
@@ -110,10 +110,10 @@ class Cards {
 			@Nullable String handler, @Nullable String caseNumber, String cause, String reason, String issuedBy,
 			LocalDate today) {
 		int inserted = jdbc.sql("""
-				INSERT INTO supervision_card (card_number, colour, status, department_code, region_code, handler,
-				       case_number, cause, reason, issued_on, issued_by, answer_due, level_region, version)
-				VALUES (:number, :colour, 'ISSUED', :department, :region, :handler, :caseNumber, :cause, :reason,
-				       :today, :issuedBy, :due, :region, 0)
+				INSERT INTO supervision_card (card_number, colour, issued_colour, status, department_code, region_code,
+				       handler, case_number, cause, reason, issued_on, issued_by, answer_due, level_region, version)
+				VALUES (:number, :colour, :colour, 'ISSUED', :department, :region, :handler, :caseNumber, :cause,
+				       :reason, :today, :issuedBy, :due, :region, 0)
 				ON CONFLICT DO NOTHING
 				""")
 			.param("number", number)
@@ -144,7 +144,7 @@ class Cards {
 	private boolean exists(String caseNumber, String cause, Card.Colour colour, String departmentCode) {
 		return jdbc.sql("""
 				SELECT COUNT(*) FROM supervision_card
-				WHERE case_number = :n AND cause = :cause AND colour = :colour AND department_code = :d
+				WHERE case_number = :n AND cause = :cause AND issued_colour = :colour AND department_code = :d
 				""")
 			.param("n", caseNumber)
 			.param("cause", cause)
@@ -158,7 +158,7 @@ class Cards {
 	private void redIfAccumulated(String departmentCode, String regionCode, YearMonth month) {
 		int yellow = jdbc.sql("""
 				SELECT COUNT(*) FROM supervision_card
-				WHERE department_code = :d AND colour = 'YELLOW' AND issued_on >= :from AND issued_on <= :to
+				WHERE department_code = :d AND issued_colour = 'YELLOW' AND issued_on >= :from AND issued_on <= :to
 				""")
 			.param("d", departmentCode)
 			.param("from", java.sql.Date.valueOf(month.atDay(1)), Types.DATE)
@@ -192,14 +192,16 @@ class Cards {
 	/** Cards of the regions or departments, newest first; open ones only unless {@code all}. */
 	List<Card> list(Collection<String> regions, @Nullable String departmentCode, @Nullable String handler,
 			boolean all, int limit) {
+		String scope = regions.isEmpty() ? "(department_code = :department OR handler = :handler)"
+				: departmentCode == null ? "(region_code IN (:regions) OR level_region IN (:regions))"
+						: "((region_code IN (:regions) OR level_region IN (:regions)) AND department_code = :department)";
 		return jdbc.sql("""
 				SELECT * FROM supervision_card
-				WHERE (region_code IN (:regions) OR level_region IN (:regions) OR department_code = :department
-				       OR handler = :handler)
+				WHERE %s
 				  AND (:all OR closed_on IS NULL)
 				ORDER BY CASE WHEN closed_on IS NULL THEN 0 ELSE 1 END, issued_on DESC, card_number DESC
 				FETCH FIRST %d ROWS ONLY
-				""".formatted(limit))
+				""".formatted(scope, limit))
 			.param("regions", regions.isEmpty() ? List.of("-") : regions)
 			.param("department", departmentCode == null ? "-" : departmentCode)
 			.param("handler", handler == null ? "-" : handler)

@@ -117,12 +117,15 @@ class Notices {
 	}
 
 	List<Notice> list(Collection<String> regions, @Nullable String departmentCode, int limit) {
+		String scope = regions.isEmpty() ? "department_code = :department"
+				: departmentCode == null ? "region_code IN (:regions)"
+						: "(region_code IN (:regions) AND department_code = :department)";
 		return jdbc.sql("""
-				SELECT * FROM supervision_notice WHERE (region_code IN (:regions) OR department_code = :department)
+				SELECT * FROM supervision_notice WHERE %s
 				ORDER BY CASE status WHEN 'OPEN' THEN 0 WHEN 'RESPONDED' THEN 1 ELSE 2 END, response_due,
 				         notice_number
 				FETCH FIRST %d ROWS ONLY
-				""".formatted(limit))
+				""".formatted(scope, limit))
 			.param("regions", regions.isEmpty() ? List.of("-") : regions)
 			.param("department", departmentCode == null ? "-" : departmentCode)
 			.query(Notices::notice)

@@ -266,7 +266,8 @@ class SupervisedCases {
 		row.put("warning", e.warning().name());
 		row.put("red", e.warning() == Warning.RED);
 		row.put("remaining", e.remaining());
-		row.put("closedOn", open ? null : today);
+		row.put("closedOn", open ? null
+				: f.step() != null ? LocalDate.ofInstant(f.step().at(), clock.getZone()) : today);
 		row.put("channel", f.channel().name());
 		row.put("mode", f.processingMode().name());
 		row.put("joint", f.joint());
@@ -442,8 +443,10 @@ class SupervisedCases {
 	/** Overdue cases and sub-deadlines that have no card yet. */
 	List<String[]> redWithoutCard() {
 		List<String[]> red = new ArrayList<>(jdbc.sql("""
-				SELECT case_number FROM supervision_case
-				WHERE closed_on IS NULL AND warning = 'RED' AND carded = FALSE
+				SELECT c.case_number FROM supervision_case c
+				WHERE c.closed_on IS NULL AND c.warning = 'RED'
+				  AND NOT EXISTS (SELECT 1 FROM supervision_card k WHERE k.case_number = c.case_number
+				                  AND k.cause = 'CASE_OVERDUE')
 				""").query((rs, n) -> new String[] { rs.getString(1), null }).list());
 		red.addAll(jdbc.sql("""
 				SELECT s.case_number, s.department_code FROM supervision_subclock s

@@ -169,7 +169,7 @@ public class Supervision {
 		if (!v.supervises() && v.department() == null) {
 			return List.of();
 		}
-		return notices.list(v.supervises() ? v.regions() : Set.of(), v.supervises() ? null : v.department(), LIMIT);
+		return notices.list(v.supervises() ? v.regions() : Set.of(), v.department(), LIMIT);
 	}
 
 	public Notice notice(String number, GovHallUser user) {
