@@ -34,6 +34,12 @@ class DemoClockTests {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	org.govhall.cases.CaseHandling handling;
+
+	@Autowired
+	org.govhall.supervision.Supervision supervision;
+
 	@AfterEach
 	void backToTheRealDate() throws Exception {
 		mvc.perform(post("/staff/demo-clock").param("action", "reset")
@@ -61,6 +67,42 @@ class DemoClockTests {
 		mvc.perform(post("/staff/demo-clock").param("date", "1999-01-01")
 			.with(user(directory.principal("admin").orElseThrow()))
 			.with(csrf())).andExpect(status().isBadRequest());
+	}
+
+	/**
+	 * Tried as a new user would: a case applied for on 2026-09-30 and left alone; moving the demo clock to the last day
+	 * of its acceptance window turns it yellow, one day further the hourly job deems it accepted (第三十二条) and the
+	 * department of the item gets a yellow card for it, seen on the supervisor's workbench.
+	 */
+	@Test
+	void movingTheClockPastADeadlineRunsTheJobsAndCardsTheDepartment() throws Exception {
+		var admin = directory.principal("admin").orElseThrow();
+		mvc.perform(post("/staff/demo-clock").param("date", "2026-09-30").with(user(admin)).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		var applicant = directory.principal("applicant").orElseThrow();
+		var file = handling.upload("申请书.pdf",
+				"%PDF-1.4\n%demo\n1 0 obj\n<<>>\nendobj\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+				applicant);
+		String number = handling.submit(new org.govhall.cases.SubmitCase("660100-XK-02001", null, null, null,
+				java.util.List.of(new org.govhall.cases.SubmitCase.MaterialFile("食品经营许可申请书", file.id()))), null,
+				applicant).number();
+
+		mvc.perform(post("/staff/demo-clock").param("date", "2026-10-12").with(user(admin)).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+				supervision.workbench(directory.principal("supervisor").orElseThrow(),
+						org.govhall.supervision.Supervision.Filter.YELLOW))
+			.anyMatch(c -> c.caseNumber().equals(number)));
+
+		mvc.perform(post("/staff/demo-clock").param("date", "2026-10-14").with(user(admin)).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+				supervision.cards(directory.principal("supervisor").orElseThrow(), true))
+			.anyMatch(c -> number.equals(c.caseNumber()) && c.cause().equals("DEEMED_ACCEPTANCE")
+					&& c.departmentCode().equals("660100-SCJG")));
+		String workbench = mvc.perform(get("/supervision/cards").with(user(directory.principal("deptadmin")
+			.orElseThrow()))).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(workbench).contains(number).contains("黄牌");
 	}
 
 }
