@@ -14,9 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The dashboards' SQL over the supervision read model ({@code supervision_case}, {@code supervision_card}): one
- * grouped statement per kind of figure (received, completed, cards), each a range scan of one date column, so that
- * a table costs three statements whatever its number of rows.
+ * The dashboards' SQL: received and completed figures from the daily sums kept by {@link DashboardRollup}, open
+ * red cases live from {@code supervision_case}, cards from {@code supervision_card}; one grouped statement per kind
+ * of figure, so that a table costs four statements whatever its number of rows, and the sums read grow with days
+ * times items, not with cases.
  */
 @Component
 class DashboardQueries {
@@ -83,30 +84,35 @@ class DashboardQueries {
 
 	}
 
+	/** Received figures from the daily sums ({@link DashboardRollup}), grouped over the days of the period. */
 	private static final String RECEIVED = """
 			SELECT %s,
-			       COUNT(*) AS received,
-			       SUM(CASE WHEN c.processing_mode = 'INSTANT' THEN 1 ELSE 0 END) AS instant,
-			       SUM(CASE WHEN c.channel = 'ONLINE' THEN 1 ELSE 0 END) AS online,
-			       SUM(CASE WHEN c.closed_on IS NULL AND c.warning = 'RED' AND (c.on_time IS NULL OR c.on_time = TRUE)
-			                THEN 1 ELSE 0 END) AS overdue_open
-			FROM supervision_case c
-			WHERE c.received_on BETWEEN :from AND :to%s
+			       SUM(c.received) AS received, SUM(c.instant) AS instant, SUM(c.online) AS online
+			FROM supervision_daily_received c
+			WHERE c.on_day BETWEEN :from AND :to%s
 			%s
 			""";
 
+	/** Open cases red today: counted live over the open cases (the only figure that depends on today). */
+	private static final String OVERDUE_OPEN = """
+			SELECT %s,
+			       COUNT(*) AS overdue_open
+			FROM supervision_case c
+			WHERE c.closed_on IS NULL AND c.warning = 'RED' AND (c.on_time IS NULL OR c.on_time = TRUE)
+			  AND c.received_on BETWEEN :from AND :to%s
+			%s
+			""";
+
+	/** Completed figures from the daily sums, grouped over the days of the period. */
 	private static final String COMPLETED = """
 			SELECT %s,
-			       COUNT(*) AS completed,
-			       SUM(CASE WHEN c.on_time = TRUE THEN 1 ELSE 0 END) AS on_time,
-			       SUM(CASE WHEN c.early = TRUE THEN 1 ELSE 0 END) AS early,
-			       SUM(CASE WHEN c.on_time = FALSE THEN 1 ELSE 0 END) AS late,
-			       SUM(c.visits) AS visits,
-			       SUM(c.actual_days) AS actual_sum, COUNT(c.actual_days) AS actual_count,
-			       SUM(c.promised_days) AS promised_sum, COUNT(c.promised_days) AS promised_count,
-			       SUM(c.statutory_days) AS statutory_sum, COUNT(c.statutory_days) AS statutory_count
-			FROM supervision_case c
-			WHERE c.decided_on BETWEEN :from AND :to%s
+			       SUM(c.completed) AS completed, SUM(c.on_time) AS on_time, SUM(c.early) AS early,
+			       SUM(c.late) AS late, SUM(c.visits) AS visits,
+			       SUM(c.actual_sum) AS actual_sum, SUM(c.actual_count) AS actual_count,
+			       SUM(c.promised_sum) AS promised_sum, SUM(c.promised_count) AS promised_count,
+			       SUM(c.statutory_sum) AS statutory_sum, SUM(c.statutory_count) AS statutory_count
+			FROM supervision_daily_completed c
+			WHERE c.on_day BETWEEN :from AND :to%s
 			%s
 			""";
 
@@ -126,15 +132,21 @@ class DashboardQueries {
 			return result;
 		}
 		String caseScope = where(scope, "c");
-		jdbc.sql(RECEIVED.formatted(grouping.keys("c", "c.received_on"), caseScope,
-				grouping.groupBy("c", "c.received_on")))
+		jdbc.sql(RECEIVED.formatted(grouping.keys("c", "c.on_day"), caseScope, grouping.groupBy("c", "c.on_day")))
 			.params(params(scope, period))
 			.query((rs, n) -> Map.entry(grouping.key(rs), DashboardCounts.received(rs.getLong("received"),
-					rs.getLong("instant"), rs.getLong("online"), rs.getLong("overdue_open"))))
+					rs.getLong("instant"), rs.getLong("online"), 0)))
+			.list()
+			.stream()
+			.filter(e -> !e.getValue().equals(DashboardCounts.ZERO))
+			.forEach(e -> result.merge(e.getKey(), e.getValue(), DashboardCounts::plus));
+		jdbc.sql(OVERDUE_OPEN.formatted(grouping.keys("c", "c.received_on"), caseScope,
+				grouping.groupBy("c", "c.received_on")))
+			.params(params(scope, period))
+			.query((rs, n) -> Map.entry(grouping.key(rs), DashboardCounts.received(0, 0, 0, rs.getLong("overdue_open"))))
 			.list()
 			.forEach(e -> result.merge(e.getKey(), e.getValue(), DashboardCounts::plus));
-		jdbc.sql(COMPLETED.formatted(grouping.keys("c", "c.decided_on"), caseScope,
-				grouping.groupBy("c", "c.decided_on")))
+		jdbc.sql(COMPLETED.formatted(grouping.keys("c", "c.on_day"), caseScope, grouping.groupBy("c", "c.on_day")))
 			.params(params(scope, period))
 			.query((rs, n) -> Map.entry(grouping.key(rs),
 					DashboardCounts.completed(rs.getLong("completed"), rs.getLong("on_time"), rs.getLong("early"),
@@ -142,6 +154,8 @@ class DashboardQueries {
 							rs.getLong("actual_count"), rs.getLong("promised_sum"), rs.getLong("promised_count"),
 							rs.getLong("statutory_sum"), rs.getLong("statutory_count"))))
 			.list()
+			.stream()
+			.filter(e -> !e.getValue().equals(DashboardCounts.ZERO))
 			.forEach(e -> result.merge(e.getKey(), e.getValue(), DashboardCounts::plus));
 		boolean join = grouping == Grouping.ITEM || scope.item() != null;
 		String cardScope = where(new Scope(scope.regions(), scope.department(), null), "k")

@@ -58,8 +58,11 @@ class SupervisedCases {
 
 	private final Cards cards;
 
+	private final DashboardRollup rollup;
+
 	SupervisedCases(JdbcClient jdbc, JdbcTemplate template, HolidaySchedules schedules, WarningRules rules,
-			Clock clock, Irregularities irregularities, Cards cards) {
+			Clock clock, Irregularities irregularities, Cards cards, DashboardRollup rollup) {
+		this.rollup = rollup;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.schedules = schedules;
@@ -73,7 +76,7 @@ class SupervisedCases {
 	void on(CaseEvent event) {
 		CaseFacts f = event.facts();
 		boolean fresh = recordStep(f);
-		record(f);
+		DashboardRollup.Contribution before = record(f);
 		if (fresh) {
 			count(event);
 		}
@@ -81,6 +84,7 @@ class SupervisedCases {
 		if (event instanceof CaseEvent.Decided) {
 			recordCompletion(f.caseNumber());
 		}
+		rollup.apply(before, rollup.lock(f.caseNumber()));
 		irregularities.check(event);
 	}
 
@@ -107,16 +111,26 @@ class SupervisedCases {
 			.update() == 1;
 	}
 
-	/** Upserts the case's row from the facts: UPDATE, else INSERT, else (a concurrent insert won) UPDATE again. */
-	void record(CaseFacts f) {
+	/**
+	 * Upserts the case's row from the facts, holding its lock for the rest of the transaction: INSERT when there is
+	 * none, else (or when a concurrent insert won) UPDATE.
+	 *
+	 * @return what the case contributed to the dashboards' daily sums before this change (none for a new case)
+	 */
+	DashboardRollup.@Nullable Contribution record(CaseFacts f) {
 		Map<String, @Nullable Object> row = row(f);
-		if (update(row) == 1 || insert(row) == 1) {
-			cardIfRed(f.caseNumber(), row);
-			return;
+		DashboardRollup.Contribution before = rollup.lock(f.caseNumber());
+		if (before == null) {
+			if (insert(row) == 1) {
+				cardIfRed(f.caseNumber(), row);
+				return null;
+			}
+			before = rollup.lock(f.caseNumber());
 		}
 		if (update(row) == 1) {
 			cardIfRed(f.caseNumber(), row);
 		}
+		return before;
 	}
 
 	private void cardIfRed(String number, Map<String, @Nullable Object> row) {

@@ -218,4 +218,60 @@ class SupervisionReadModelTests {
 		assertThat(staff).contains("id=\"go-supervision\"");
 	}
 
+	@Autowired
+	DashboardRollup rollup;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient rollupJdbc;
+
+	@Test
+	void theSumsKeptEventByEventEqualARecomputation() {
+		String decided = submitFoodLicence();
+		ok(api.post("/api/v1/cases/" + decided + "/acceptance", "clerk", Map.of()));
+		ok(api.post("/api/v1/cases/" + decided + "/review", "reviewer",
+				Map.of("recommendation", "APPROVED", "comments", "材料齐全")));
+		clock.set("2026-10-12T10:00:00");
+		ok(api.post("/api/v1/cases/" + decided + "/decision", "approver", Map.of("outcome", "APPROVED")));
+		clock.set("2026-10-13T10:00:00");
+		ok(api.post("/api/v1/cases/" + decided + "/delivery", "clerk", Map.of("method", "WINDOW")));
+		String corrected = submitFoodLicence();
+		ok(api.post("/api/v1/cases/" + corrected + "/correction-notice", "clerk",
+				Map.of("issues", List.of(Map.of("material", FOOD_FORM, "problem", "未签字")))));
+		clock.set("2026-10-15T10:00:00");
+		Response file = api.upload("/api/v1/cases/files", "applicant", "补正.pdf", PDF);
+		ok(api.post("/api/v1/cases/" + corrected + "/corrections", "applicant", Map.of("materials",
+				List.of(Map.of("material", FOOD_FORM, "fileId", file.json().get("fileId").asString())))));
+		String refused = submitFoodLicence();
+		ok(api.post("/api/v1/cases/" + refused + "/refusal", "clerk", Map.of("reasons", "不属于本机关职权")));
+		awaitQuiet();
+
+		List<Map<String, Object>> receivedKept = rows("supervision_daily_received");
+		List<Map<String, Object>> completedKept = rows("supervision_daily_completed");
+		assertThat(receivedKept).isNotEmpty();
+		assertThat(completedKept).isNotEmpty();
+		rollup.rebuild();
+		assertThat(rows("supervision_daily_received")).containsExactlyElementsOf(receivedKept);
+		assertThat(rows("supervision_daily_completed")).containsExactlyElementsOf(completedKept);
+		assertThat(rollupJdbc.sql("SELECT visits FROM supervision_case WHERE case_number = :n")
+			.param("n", decided)
+			.query(Integer.class)
+			.single()).as("online application, delivered at the window").isEqualTo(1);
+	}
+
+	void awaitQuiet() {
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> rollupJdbc
+			.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL")
+			.query(Long.class)
+			.single() == 0);
+	}
+
+	/** The non-zero rows of a daily table in key order (a rebuild leaves no zero rows behind). */
+	List<Map<String, Object>> rows(String table) {
+		String measure = table.endsWith("received") ? "received" : "completed";
+		return rollupJdbc.sql("SELECT * FROM " + table + " WHERE " + measure
+				+ " <> 0 ORDER BY on_day, region_code, department_code, item_code")
+			.query()
+			.listOfRows();
+	}
+
 }
