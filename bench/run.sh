@@ -17,7 +17,9 @@
 #   BENCH_DRAIN_LIMIT (240) seconds to wait for the asynchronous documents of a window
 #   BENCH_PORT (18080)  port of the HTTP phase's server
 #   BENCH_SKIP_BUILD (false) true: use the jars already built
-#   BENCH_PHASES ("inprocess http pgbench profile") the phases to run
+#   BENCH_PHASES ("inprocess http pgbench profile") the phases to run; "scale" (issue 4: dashboards and the nightly
+#                       supervision run over BENCH_HISTORICAL=1000000 closed and BENCH_OPEN=50000 open cases) is
+#                       run only when named
 #   BENCH_PROFILE_CASES (8), BENCH_PROFILE_HTTP_CASES (4) cases counted by the profile
 #   BENCH_JFR (false)   true: record the app's JVM (in-process, and the HTTP server) with Java Flight Recorder and
 #                       print where its CPU went in the window (costs a little throughput; off for the figures)
@@ -207,6 +209,16 @@ if has_phase profile; then
     || { tail -n 60 "$OUT/profile.log"; echo "profile phase FAILED" >&2; exit 1; }
 fi
 
+# ---- 5. supervision at scale (issue 4): not among the default phases, run with BENCH_PHASES=scale
+if has_phase scale; then
+  log "phase scale: ${BENCH_HISTORICAL:-1000000} historical and ${BENCH_OPEN:-50000} open cases in the supervision read model"
+  fresh_db "$DB"
+  BENCH_OUT="$OUT/scale.properties" BENCH_STORAGE_DIR="$WORK/files-scale" \
+    launch "$OUT/scale.log" govhall.bench.SupervisionScaleBench \
+    || { tail -n 60 "$OUT/scale.log"; echo "scale phase FAILED" >&2; exit 1; }
+  grep '^scale' "$OUT/scale.log"
+fi
+
 echo "loadavg.end=$(cat /proc/loadavg)" >> "$OUT/machine.properties"
 kill "$TOP_PID" 2>/dev/null || true
 TOP_PID=""
@@ -221,7 +233,9 @@ others=$(awk -v pids="$(tr '\n' ' ' < "$OUT/our.pids")" '
   END { for (k in seen) printf "%d\t%s: in %d of %d samples at %.0f%% of a core\n", seen[k], k, seen[k], samples, cpu[k] / seen[k] }
 ' "$OUT/top.log" | sort -rn | head -n 5 | cut -f2- | paste -sd ';' -)
 echo "other.work=${others:-none above 20% of a core}" >> "$OUT/machine.properties"
-java "${JAVA_OPTS[@]}" -cp "$BENCH_JAR" govhall.bench.Report "$OUT"
+if has_phase inprocess || has_phase http || has_phase pgbench || has_phase profile; then
+  java "${JAVA_OPTS[@]}" -cp "$BENCH_JAR" govhall.bench.Report "$OUT"
+fi
 if [ "${BENCH_JFR:-false}" = "true" ]; then
   echo
   echo "where the app's CPU went (Java Flight Recorder, window and drain):"
