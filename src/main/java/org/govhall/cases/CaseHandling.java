@@ -313,7 +313,7 @@ public class CaseHandling {
 		List<RequiredMaterial> materials = new ArrayList<>();
 		for (Material m : d.materials()) {
 			materials.add(new RequiredMaterial(m.nameZh(), m.requirement() == MaterialRequirement.MANDATORY,
-					m.conditionText()));
+					m.conditionText(), m.nameEn()));
 		}
 		return new CaseTerms(item.code(), item.versionNo(), d.nameZh(), d.nameEn(), d.itemType(), d.processingMode(),
 				item.department().code(), item.department().regionCode(),

@@ -437,7 +437,13 @@ class CasePages {
 
 	/** A required material, what was handed in for it, whether it is still missing, and what the last notice said. */
 	record MaterialRow(int index, String name, boolean mandatory, @Nullable String condition,
-			List<SubmittedMaterial> submitted, boolean missing, @Nullable String problem) {
+			List<SubmittedMaterial> submitted, boolean missing, @Nullable String problem, @Nullable String nameEn) {
+
+		/** The name in the page's language; {@code name} stays the key the forms send. */
+		public String label(Locale locale) {
+			return "en".equals(locale.getLanguage()) && nameEn != null && !nameEn.isBlank() ? nameEn : name;
+		}
+
 	}
 
 	static List<MaterialRow> materialRows(CaseView c) {
@@ -451,7 +457,7 @@ class CasePages {
 					: last.issues().stream().filter(x -> x.material().equals(m.name())).map(MaterialIssue::problem)
 						.findFirst().orElse(null);
 			rows.add(new MaterialRow(i, m.name(), m.mandatory(), m.condition(), in, m.mandatory() && in.isEmpty(),
-					problem));
+					problem, m.nameEn()));
 		}
 		return rows;
 	}

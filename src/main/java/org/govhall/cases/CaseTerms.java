@@ -52,8 +52,23 @@ public record CaseTerms(String itemCode, int itemVersion, String itemNameZh, @Nu
 					&& (f.amount() == null || charged.compareTo(f.amount()) <= 0));
 	}
 
-	/** A material the item requires: mandatory, or only under a stated condition. */
-	public record RequiredMaterial(String name, boolean mandatory, @Nullable String condition) {
+	/**
+	 * A material the item requires: mandatory, or only under a stated condition. {@code name} (Chinese) is the key
+	 * submitted materials and notices refer to; {@code nameEn} is for display in English (none in cases applied
+	 * for before it was kept).
+	 */
+	public record RequiredMaterial(String name, boolean mandatory, @Nullable String condition,
+			@Nullable String nameEn) {
+
+		public RequiredMaterial(String name, boolean mandatory, @Nullable String condition) {
+			this(name, mandatory, condition, null);
+		}
+
+		/** The material's name in the language of the page. */
+		public String label(java.util.Locale locale) {
+			return "en".equals(locale.getLanguage()) && nameEn != null && !nameEn.isBlank() ? nameEn : name;
+		}
+
 	}
 
 }

@@ -485,6 +485,16 @@ class CasePagesTests {
 	}
 
 	@Test
+	void theEnglishCasePageNamesTheMaterialsInEnglish() throws Exception {
+		String number = submitOnline(PLANNING, "建设工程规划许可申请表");
+		String en = perform(get("/cases/" + number + "?lang=en").with(user(as("applicant")))).getContentAsString();
+		assertThat(en).contains("Application form for a construction project planning permit")
+			.doesNotContain("建设工程规划许可申请表");
+		String zh = perform(get("/cases/" + number + "?lang=zh-CN").with(user(as("applicant")))).getContentAsString();
+		assertThat(zh).contains("建设工程规划许可申请表");
+	}
+
+	@Test
 	void everyValueTheCasePagesNameHasALabel() {
 		List<String> keys = new ArrayList<>();
 		for (Channel v : Channel.values()) {
