@@ -173,6 +173,8 @@ class SupervisionPages {
 		model.addAttribute("head", user.scope().hasAny(Role.DEPARTMENT_ADMIN) && user.scope().departmentId() != null
 				? directory.department(user.scope().departmentId()).map(DepartmentView::code).orElse(null) : null);
 		model.addAttribute("today", supervision.today());
+		// times are shown as the province's officials read them, whatever the server's time zone
+		model.addAttribute("zone", java.time.ZoneId.of("Asia/Shanghai"));
 	}
 
 	/** Runs a form's action; a refusal (other than 403/404) comes back to the page as a message, changing nothing. */
