@@ -48,6 +48,9 @@ class CaseDocuments {
 		for (MaterialIssue issue : n.issues()) {
 			lines.add(i++ + ". " + issue.material() + "：" + issue.problem());
 		}
+		if (issuedBefore(c, DocumentKind.CORRECTION_NOTICE, event.round())) {
+			return;
+		}
 		issue(c, DocumentKind.CORRECTION_NOTICE, "一次性告知书", n.issuedOn(),
 				new Section("", "你（单位）于" + c.receivedOn() + "提出的" + item(c)
 						+ "申请，申请材料不齐全或者不符合法定形式。根据《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，现一次性告知你需要补正的全部内容如下："),
@@ -58,6 +61,9 @@ class CaseDocuments {
 	@ApplicationModuleListener
 	void on(CaseEvent.Accepted event) {
 		Case c = load(event);
+		if (issuedBefore(c, DocumentKind.ACCEPTANCE_NOTICE, 1)) {
+			return;
+		}
 		String basis = event.deemed()
 				? "本机关未在收到申请材料之日起五个工作日内告知需要补正的内容。根据《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，自收到申请材料之日（"
 						+ c.receivedOn() + "）起即为受理。"
@@ -73,7 +79,7 @@ class CaseDocuments {
 	void on(CaseEvent.Refused event) {
 		Case c = load(event);
 		Refusal r = c.document().refusal();
-		if (r == null) {
+		if (r == null || issuedBefore(c, DocumentKind.REFUSAL_DECISION, 1)) {
 			return;
 		}
 		List<String> paragraphs = new ArrayList<>();
@@ -90,7 +96,8 @@ class CaseDocuments {
 	void on(CaseEvent.Decided event) {
 		Case c = load(event);
 		Decision d = c.decision();
-		if (d == null) {
+		if (d == null || issuedBefore(c, DocumentKind.APPROVAL_DECISION, 1)
+				|| issuedBefore(c, DocumentKind.DENIAL_DECISION, 1)) {
 			return;
 		}
 		String accepted = c.acceptedOn() == null ? "" : "，本机关于" + c.acceptedOn() + "受理";
@@ -115,6 +122,9 @@ class CaseDocuments {
 	@ApplicationModuleListener
 	void on(CaseEvent.Extended event) {
 		Case c = load(event);
+		if (issuedBefore(c, DocumentKind.EXTENSION_NOTICE, 1)) {
+			return;
+		}
 		issue(c, DocumentKind.EXTENSION_NOTICE, "延长审批期限告知书", LocalDate.now(clock),
 				new Section("", "你（单位）申请的" + item(c) + "，因" + event.reason() + "，经本机关负责人批准，办理期限延长"
 						+ event.amount() + "个工作日（《中华人民共和国行政许可法》第四十二条）。"));
@@ -123,9 +133,28 @@ class CaseDocuments {
 	@ApplicationModuleListener
 	void on(CaseEvent.Suspended event) {
 		Case c = load(event);
+		int nth = 0;
+		for (var s : c.document().suspensions()) {
+			nth++;
+			if (s.from().equals(event.from())) {
+				break;
+			}
+		}
+		if (issuedBefore(c, DocumentKind.SUSPENSION_NOTICE, nth)) {
+			return;
+		}
 		issue(c, DocumentKind.SUSPENSION_NOTICE, "特别程序告知书", event.from(),
 				new Section("", "你（单位）申请的" + item(c) + "需要进行" + procedure(event) + "。根据《中华人民共和国行政许可法》第四十五条的规定，自"
 						+ event.from() + "起所需时间不计算在办理期限内，程序结束后恢复计时，届时将另行告知。"));
+	}
+
+	/**
+	 * Whether the case already holds its {@code nth} document of the kind: an event delivered again (after a crash
+	 * between this listener's commit and the registry marking it completed, or by the resubmission job) issues
+	 * nothing twice.
+	 */
+	private boolean issuedBefore(Case c, DocumentKind kind, int nth) {
+		return documents.forCase(c.number()).stream().filter(d -> d.kind() == kind).count() >= nth;
 	}
 
 	private Case load(CaseEvent event) {

@@ -59,18 +59,23 @@ public class Notifications {
 			directory.principal(f.firstHandler()).ifPresent(u -> recipients.add(u.accountId()));
 		}
 		String name = event.getClass().getSimpleName();
+		// the step's time identifies the message: an event delivered again finds it there and sends nothing
+		Timestamp step = f.step() == null ? null : Timestamp.from(f.step().at());
 		for (long account : recipients) {
-			jdbc.sql("""
-					INSERT INTO notification_message (account_id, case_number, event, state, created_at)
-					VALUES (:account, :number, :event, :state, :at)
+			int inserted = jdbc.sql("""
+					INSERT INTO notification_message (account_id, case_number, event, state, created_at, step_at)
+					VALUES (:account, :number, :event, :state, :at, :step) ON CONFLICT DO NOTHING
 					""")
 				.param("account", account)
 				.param("number", f.caseNumber())
 				.param("event", name)
 				.param("state", f.state().name())
 				.param("at", Timestamp.from(clock.instant()))
+				.param("step", step, java.sql.Types.TIMESTAMP)
 				.update();
-			outboxes.orderedStream().forEach(o -> o.send(account, f.caseNumber(), name));
+			if (inserted == 1) {
+				outboxes.orderedStream().forEach(o -> o.send(account, f.caseNumber(), name));
+			}
 		}
 	}
 

@@ -13,8 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -60,7 +62,7 @@ final class BasicCredentialCache implements AuthenticationProvider {
 		Instant until = valid.get(key);
 		Instant now = clock.instant();
 		if (until != null && until.isAfter(now)) {
-			UserDetails user = users.loadUserByUsername(username);
+			UserDetails user = load(username);
 			if (!user.isAccountNonLocked()) {
 				valid.remove(key);
 				throw new LockedException("locked");
@@ -82,6 +84,23 @@ final class BasicCredentialCache implements AuthenticationProvider {
 			valid.put(key, now.plus(TTL));
 		}
 		return result;
+	}
+
+	/**
+	 * Reloads the account. When the database cannot be reached, the failure is wrapped as
+	 * {@link DaoAuthenticationProvider} wraps it on the uncached path, so that the API's entry point answers 503
+	 * instead of the exception escaping the filter chain as a 500.
+	 */
+	private UserDetails load(String username) {
+		try {
+			return users.loadUserByUsername(username);
+		}
+		catch (RuntimeException ex) {
+			if (!(ex instanceof AuthenticationException) && ErrorHandling.isDatabaseUnavailable(ex)) {
+				throw new InternalAuthenticationServiceException(ex.getMessage(), ex);
+			}
+			throw ex;
+		}
 	}
 
 	@Override

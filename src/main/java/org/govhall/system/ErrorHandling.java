@@ -1,5 +1,8 @@
 package org.govhall.system;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,19 +11,25 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.govhall.shared.GovHallException;
 import org.govhall.shared.GovHallException.FieldViolation;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.InvalidPropertyException;
 import org.springframework.context.MessageSource;
 import org.springframework.data.relational.core.conversion.DbActionExecutionException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -39,11 +48,17 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * Turns every failure into RFC 9457 problem details in the requester's language: JSON for the API and other
  * non-HTML clients, the error page for browsers. Unexpected failures are logged once and answered without internals.
+ * A database that cannot be reached (down, restarting, no connection within HikariCP's connection timeout) is 503
+ * with {@code Retry-After}, logged as one line: the request may be repeated, submissions with the same
+ * Idempotency-Key (docs/OPERATIONS.md).
  */
 @ControllerAdvice
 class ErrorHandling {
 
 	private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
+
+	/** Seconds a client should wait before repeating a request refused because the database was unreachable. */
+	static final String DATABASE_RETRY_AFTER = "5";
 
 	private final Problems problems;
 
@@ -175,8 +190,21 @@ class ErrorHandling {
 		return answer(403, "forbidden", "error.forbidden.role", new Object[0], List.of(), req, res, locale);
 	}
 
+	@ExceptionHandler({ DataAccessResourceFailureException.class, CannotGetJdbcConnectionException.class,
+			CannotCreateTransactionException.class, TransientDataAccessResourceException.class })
+	Object databaseUnavailable(Exception ex, HttpServletRequest req, HttpServletResponse res, Locale locale) {
+		log.warn("database unavailable on {} {}: {}", req.getMethod(), req.getRequestURI(), rootMessage(ex));
+		res.setHeader(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER);
+		return answer(503, "database-unavailable", "error.databaseUnavailable", new Object[0], List.of(), req, res,
+				locale);
+	}
+
 	@ExceptionHandler(Exception.class)
 	Object unexpected(Exception ex, HttpServletRequest req, HttpServletResponse res, Locale locale) {
+		if (isDatabaseUnavailable(ex)) {
+			// e.g. a commit whose connection broke (TransactionSystemException), or a wrapped connection failure
+			return databaseUnavailable(ex, req, res, locale);
+		}
 		log.error("unexpected failure on {} {}", req.getMethod(), req.getRequestURI(), ex);
 		return answer(500, "internal", "error.internal", new Object[0], List.of(), req, res, locale);
 	}
@@ -194,6 +222,44 @@ class ErrorHandling {
 			.header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag())
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(problem);
+	}
+
+	/**
+	 * Whether a failure, or any of its causes, says that the database could not be reached: no connection (HikariCP
+	 * timed out, connection refused), a connection broken or closed by a restarting server (SQLState class 08, 57P
+	 * admin/crash shutdown or "cannot connect now"), or the server out of resources (class 53). A failed rollback
+	 * that replaced such a failure counts as it.
+	 */
+	static boolean isDatabaseUnavailable(@Nullable Throwable ex) {
+		int depth = 0;
+		for (Throwable t = ex; t != null && depth < 16; t = t.getCause(), depth++) {
+			if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
+					|| t instanceof TransientDataAccessResourceException || t instanceof SQLTransientConnectionException
+					|| t instanceof SQLNonTransientConnectionException) {
+				return true;
+			}
+			if (t instanceof TransactionSystemException tse && tse.getApplicationException() != null
+					&& tse.getApplicationException() != ex && isDatabaseUnavailable(tse.getApplicationException())) {
+				// the rollback after the failure failed too ("Connection is closed") and took its place
+				return true;
+			}
+			if (t instanceof SQLException sql && sql.getSQLState() != null) {
+				String state = sql.getSQLState();
+				if (state.startsWith("08") || state.startsWith("57P") || state.startsWith("53")) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		int depth = 0;
+		while (root.getCause() != null && root.getCause() != root && depth++ < 16) {
+			root = root.getCause();
+		}
+		return root.getClass().getSimpleName() + ": " + root.getMessage();
 	}
 
 	static boolean wantsHtml(HttpServletRequest req) {

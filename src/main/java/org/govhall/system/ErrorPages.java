@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -17,7 +18,8 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Errors raised outside the controllers (a refused CSRF token, a filter) reach the container's error path; they are
- * answered as problem details too, never with a stack trace.
+ * answered as problem details too, never with a stack trace. An unreachable database is 503 here as in
+ * {@link ErrorHandling}.
  */
 @Controller
 class ErrorPages implements ErrorController {
@@ -29,8 +31,8 @@ class ErrorPages implements ErrorController {
 	}
 
 	@RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
-	ModelAndView page(HttpServletRequest request, Locale locale) {
-		int status = status(request);
+	ModelAndView page(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+		int status = status(request, response);
 		ModelAndView mav = new ModelAndView("error");
 		mav.addObject("problem", problem(request, status, locale));
 		mav.setStatus(HttpStatus.valueOf(status));
@@ -38,8 +40,8 @@ class ErrorPages implements ErrorController {
 	}
 
 	@RequestMapping("/error")
-	ResponseEntity<ProblemDetail> json(HttpServletRequest request, Locale locale) {
-		int status = status(request);
+	ResponseEntity<ProblemDetail> json(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+		int status = status(request, response);
 		return ResponseEntity.status(status)
 			.header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag())
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -47,6 +49,10 @@ class ErrorPages implements ErrorController {
 	}
 
 	private ProblemDetail problem(HttpServletRequest request, int status, Locale locale) {
+		if (status == 503 && databaseUnavailable(request)) {
+			return problems.problem(503, "database-unavailable", "error.databaseUnavailable", new Object[0], List.of(),
+					new OriginalRequest(request), locale);
+		}
 		String key = switch (status) {
 			case 401 -> "error.unauthenticated";
 			case 403 -> "error.forbidden.role";
@@ -65,10 +71,23 @@ class ErrorPages implements ErrorController {
 				new OriginalRequest(request), locale);
 	}
 
-	private static int status(HttpServletRequest request) {
+	/**
+	 * The failure's status; a failure that says the database could not be reached (raised in a filter, outside the
+	 * controllers that {@link ErrorHandling} covers) is 503 with {@code Retry-After}.
+	 */
+	private static int status(HttpServletRequest request, HttpServletResponse response) {
+		if (databaseUnavailable(request)) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, ErrorHandling.DATABASE_RETRY_AFTER);
+			return 503;
+		}
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		int status = code instanceof Integer i ? i : 500;
 		return status < 400 ? 500 : status;
+	}
+
+	private static boolean databaseUnavailable(HttpServletRequest request) {
+		return request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t
+				&& ErrorHandling.isDatabaseUnavailable(t);
 	}
 
 	/** The failed request's own path, for the problem's {@code instance}. */

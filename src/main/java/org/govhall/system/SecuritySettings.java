@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
@@ -69,7 +70,7 @@ class SecuritySettings {
 				.authenticated()
 				.requestMatchers(HttpMethod.GET, "/api/v1/items/**", "/api/v1/regions/**", "/api/v1/departments/**",
 						"/api/v1/halls/**",
-						"/api/v1/calendar/**", "/api/v1/documents/**", "/api/v1/progress")
+						"/api/v1/calendar/**", "/api/v1/documents/**", "/api/v1/progress", "/api/v1/audit/heads")
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/v1/applicants")
 				.permitAll()
@@ -80,6 +81,13 @@ class SecuritySettings {
 				.anyRequest()
 				.authenticated())
 			.httpBasic(b -> b.realmName("GovHall").authenticationEntryPoint((req, res, ex) -> {
+				if (ErrorHandling.isDatabaseUnavailable(ex)) {
+					// the account could not be looked up: not a wrong password, and no reason to ask for one again
+					res.setHeader("Retry-After", ErrorHandling.DATABASE_RETRY_AFTER);
+					write(json, res, problems.problem(503, "database-unavailable", "error.databaseUnavailable",
+							new Object[0], List.of(), req, locale(locales, req)));
+					return;
+				}
 				res.setHeader("WWW-Authenticate", "Basic realm=\"GovHall\"");
 				String key = ex instanceof LockedException ? "error.login.locked" : "error.unauthenticated";
 				write(json, res, problems.problem(401, "unauthenticated", key, new Object[0], List.of(), req,
@@ -102,8 +110,16 @@ class SecuritySettings {
 			.authenticated()
 			.anyRequest()
 			.permitAll())
-			.formLogin(f -> f.loginPage("/login").failureHandler((req, res, ex) -> res.sendRedirect(
-					req.getContextPath() + (ex instanceof LockedException ? "/login?locked" : "/login?error")))
+			.formLogin(f -> f.loginPage("/login").failureHandler((req, res, ex) -> {
+				if (ErrorHandling.isDatabaseUnavailable(ex)) {
+					// not a wrong password: the error page (ErrorPages) says the service is unavailable, 503
+					req.setAttribute(RequestDispatcher.ERROR_EXCEPTION, ex);
+					res.sendError(503);
+					return;
+				}
+				res.sendRedirect(
+						req.getContextPath() + (ex instanceof LockedException ? "/login?locked" : "/login?error"));
+			})
 				.defaultSuccessUrl("/staff", false)
 				.permitAll())
 			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/").permitAll())

@@ -1,0 +1,219 @@
+package org.govhall.resilience;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * GovHall in a JVM of its own, started from the test's class path as {@code java -cp … GovHallApplication}, so that a
+ * test can kill it with SIGKILL (nothing runs on the way down: no shutdown hook, no commit, no listener) and start it
+ * again on the same database and port. Its console (JSON log lines) goes to {@code target/resilience/<name>-<n>.log}.
+ */
+final class ChildGovHall implements AutoCloseable {
+
+	/** A JVM killed by signal 9 exits with 128 + 9 (Linux). */
+	static final int SIGKILL_EXIT = 137;
+
+	private final String name;
+
+	private final int port;
+
+	private final List<String> arguments;
+
+	private @Nullable Process process;
+
+	private @Nullable Path log;
+
+	private int starts;
+
+	private final Thread reaper;
+
+	ChildGovHall(String name, String databaseUrl, String... extra) {
+		this.name = name;
+		this.port = freePort();
+		List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--spring.datasource.url=" + databaseUrl,
+				"--spring.datasource.username=govhall", "--spring.datasource.password=govhall",
+				"--govhall.demo.enabled=true", "--govhall.demo.training-clock=false",
+				"--govhall.storage.dir=target/resilience/files-" + name, "--govhall.node-name=" + name,
+				"--govhall.cases.deemed-acceptance-cron=-", "--govhall.supervision.daily-cron=-"));
+		args.addAll(List.of(extra));
+		this.arguments = List.copyOf(args);
+		// a test JVM that dies (a timeout, Ctrl-C) takes its child with it instead of leaving it on the port
+		this.reaper = new Thread(this::kill, "kill-" + name);
+		Runtime.getRuntime().addShutdownHook(reaper);
+	}
+
+	int port() {
+		return port;
+	}
+
+	String base() {
+		return "http://127.0.0.1:" + port;
+	}
+
+	/** Starts the JVM; {@link #awaitReady} waits for it to accept traffic. */
+	ChildGovHall start() {
+		if (process != null && process.isAlive()) {
+			throw new IllegalStateException(name + " is running already");
+		}
+		String javaHome = System.getProperty("java.home");
+		// surefire may hand its fork a manifest-only jar as java.class.path; the real path is in this property
+		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+		List<String> command = new ArrayList<>(List.of(Path.of(javaHome, "bin", "java").toString(), "-Xmx768m",
+				"-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8", "-cp", classPath,
+				"org.govhall.GovHallApplication"));
+		command.addAll(arguments);
+		try {
+			Path dir = Files.createDirectories(Path.of("target", "resilience"));
+			log = dir.resolve(name + "-" + (++starts) + ".log");
+			ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+			pb.environment().remove("GOVHALL_DEMO");
+			process = pb.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return this;
+	}
+
+	/** Waits until {@code /actuator/health/readiness} answers UP (the demo data is loaded by then). */
+	Duration awaitReady(Duration timeout) {
+		long start = System.nanoTime();
+		long deadline = start + timeout.toNanos();
+		HttpClient http = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(1))
+			.build();
+		while (System.nanoTime() < deadline) {
+			Process p = process;
+			if (p == null || !p.isAlive()) {
+				throw new AssertionError(name + " exited with " + (p == null ? "?" : p.exitValue())
+						+ " before it was ready; its log ends with:\n" + logTail(60));
+			}
+			try {
+				HttpResponse<String> r = http.send(
+						HttpRequest.newBuilder(URI.create(base() + "/actuator/health/readiness"))
+							.timeout(Duration.ofSeconds(2))
+							.GET()
+							.build(),
+						HttpResponse.BodyHandlers.ofString());
+				if (r.statusCode() == 200 && r.body().contains("UP")) {
+					return Duration.ofNanos(System.nanoTime() - start);
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+			sleep(200);
+		}
+		throw new AssertionError(name + " was not ready within " + timeout + "; its log ends with:\n" + logTail(60));
+	}
+
+	/**
+	 * Kills the JVM with SIGKILL ({@link Process#destroyForcibly()} on Linux) and answers its exit code, which proves
+	 * the signal: 137.
+	 */
+	int killHard() {
+		Process p = process;
+		if (p == null) {
+			throw new IllegalStateException(name + " was never started");
+		}
+		p.destroyForcibly();
+		try {
+			if (!p.waitFor(30, TimeUnit.SECONDS)) {
+				throw new AssertionError(name + " survived SIGKILL for 30 s");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		return p.exitValue();
+	}
+
+	boolean isAlive() {
+		Process p = process;
+		return p != null && p.isAlive();
+	}
+
+	/** The last lines of the current run's log, for failure messages. */
+	String logTail(int lines) {
+		if (log == null || !Files.exists(log)) {
+			return "(no log)";
+		}
+		try {
+			List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+			return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+		}
+		catch (IOException | UncheckedIOException ex) {
+			return "(log unreadable: " + ex + ")";
+		}
+	}
+
+	@Nullable Path log() {
+		return log;
+	}
+
+	private void kill() {
+		Process p = process;
+		if (p != null && p.isAlive()) {
+			p.destroyForcibly();
+			try {
+				p.waitFor(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public void close() {
+		kill();
+		try {
+			Runtime.getRuntime().removeShutdownHook(reaper);
+		}
+		catch (IllegalStateException ex) {
+			// the JVM is shutting down already; the hook runs anyway
+		}
+	}
+
+	static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket s = new ServerSocket(0)) {
+			s.setReuseAddress(true);
+			return s.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
