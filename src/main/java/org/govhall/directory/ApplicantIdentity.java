@@ -1,5 +1,7 @@
 package org.govhall.directory;
 
+import java.io.Serializable;
+
 import org.govhall.shared.CreditCode;
 import org.govhall.shared.IdNumber;
 import org.govhall.shared.InvalidInputException;
@@ -8,7 +10,7 @@ import org.govhall.shared.InvalidInputException;
  * Who an applicant is: a natural person by name and resident identity number, or an organisation by name and unified
  * social credit code. The number is checked when the identity is made; lists and other roles see it masked.
  */
-public record ApplicantIdentity(IdentityKind kind, String legalName, String number) {
+public record ApplicantIdentity(IdentityKind kind, String legalName, String number) implements Serializable {
 
 	public ApplicantIdentity {
 		if (legalName == null || legalName.isBlank() || legalName.length() > 200) {

@@ -1,5 +1,6 @@
 package org.govhall.directory;
 
+import java.io.Serializable;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -8,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * Where an account may act: a region (with everything below it) and, for department staff, one department. A scope
  * without a region covers nothing.
  */
-public record StaffScope(Set<Role> roles, @Nullable String regionCode, @Nullable Long departmentId) {
+public record StaffScope(Set<Role> roles, @Nullable String regionCode, @Nullable Long departmentId)
+		implements Serializable {
 
 	public boolean has(Role role) {
 		return roles.contains(role);

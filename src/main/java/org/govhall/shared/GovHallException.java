@@ -1,5 +1,6 @@
 package org.govhall.shared;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -44,8 +45,11 @@ public abstract class GovHallException extends RuntimeException {
 		return violations;
 	}
 
-	/** One field at fault, with a message key of the bundles and its arguments. */
-	public record FieldViolation(String field, String messageKey, Object... arguments) {
+	/**
+	 * One field at fault, with a message key of the bundles and its arguments. Serializable: the pages hand refusals
+	 * to the next page as flash attributes, which live in the session table (Spring Session JDBC).
+	 */
+	public record FieldViolation(String field, String messageKey, Object... arguments) implements Serializable {
 	}
 
 }

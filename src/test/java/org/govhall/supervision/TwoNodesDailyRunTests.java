@@ -44,11 +44,11 @@ class TwoNodesDailyRunTests {
 	}
 
 	static ConfigurableApplicationContext node(String name) {
-		return new SpringApplicationBuilder(GovHallApplication.class).properties("spring.datasource.url=" + URL,
-				"spring.datasource.username=govhall", "spring.datasource.password=govhall", "server.port=0",
-				"govhall.node-name=" + name, "govhall.demo.enabled=false", "govhall.supervision.daily-cron=-",
-				"govhall.cases.deemed-acceptance-cron=-", "govhall.storage.dir=target/test-files/nodes-" + name)
-			.run();
+		// command-line arguments: they win over application.properties (builder properties would only be defaults)
+		return new SpringApplicationBuilder(GovHallApplication.class).run("--spring.datasource.url=" + URL,
+				"--spring.datasource.username=govhall", "--spring.datasource.password=govhall", "--server.port=0",
+				"--govhall.node-name=" + name, "--govhall.demo.enabled=false", "--govhall.supervision.daily-cron=-",
+				"--govhall.cases.deemed-acceptance-cron=-", "--govhall.storage.dir=target/test-files/nodes-" + name);
 	}
 
 	@AfterAll
@@ -84,6 +84,10 @@ class TwoNodesDailyRunTests {
 			pool.shutdownNow();
 		}
 		JdbcClient jdbc = nodeA.getBean(JdbcClient.class);
+		assertThat(nodeA.getEnvironment().getProperty("spring.datasource.url")).as("both nodes on PostgreSQL")
+			.isEqualTo(URL)
+			.isEqualTo(nodeB.getEnvironment().getProperty("spring.datasource.url"));
+		assertThat(jdbc.sql("SELECT version()").query(String.class).single()).startsWith("PostgreSQL");
 		List<String> ranOn = jdbc.sql("SELECT node FROM supervision_run WHERE finished_at IS NOT NULL")
 			.query(String.class)
 			.list();
