@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import org.govhall.directory.Directory;
 import org.govhall.directory.GovHallUser;
 import org.govhall.directory.Role;
+import org.govhall.shared.AuditEvent;
 import org.govhall.shared.ForbiddenException;
 import org.govhall.shared.GovHallException.FieldViolation;
 import org.govhall.shared.NotFoundException;
@@ -155,6 +156,8 @@ public class HolidaySchedules {
 			.param("summary", summary(before.orElse(null), schedule))
 			.update();
 		events.publishEvent(new CalendarChanged(schedule.year(), actor.getUsername()));
+		events.publishEvent(new AuditEvent(actor.getUsername(), AuditEvent.roles(actor.scope().roles()),
+				"calendar.year-saved", String.valueOf(schedule.year()), summary(before.orElse(null), schedule), now));
 		cached = new Cached(-1, cached.calendar, Instant.EPOCH);
 		return schedule;
 	}

@@ -15,6 +15,7 @@ import org.govhall.directory.GovHallUser;
 import org.govhall.directory.RegionLevel;
 import org.govhall.directory.RegionView;
 import org.govhall.directory.Role;
+import org.govhall.shared.AuditEvent;
 import org.govhall.shared.ConflictException;
 import org.govhall.shared.ForbiddenException;
 import org.govhall.shared.GovHallException.FieldViolation;
@@ -195,6 +196,7 @@ public class Catalog {
 		ItemVersion v = requireWorking(item);
 		refuseIfAny(PublishingRules.check(v.content(), context(item)), "publish-refused", "error.publish.refused");
 		v.submit(actor.getUsername(), clock.instant());
+		audit(actor, "catalog.submitted", code, "version=" + v.versionNo());
 		return guide(item, versions.save(v));
 	}
 
@@ -207,6 +209,7 @@ public class Catalog {
 		}
 		ItemVersion v = requireWorking(item);
 		v.returnToDraft(note.strip());
+		audit(actor, "catalog.returned", code, "version=" + v.versionNo() + "; note=" + note.strip());
 		return guide(item, versions.save(v));
 	}
 
@@ -233,6 +236,8 @@ public class Catalog {
 		items.save(item);
 		DepartmentView dep = directory.department(item.departmentId()).orElseThrow();
 		events.publishEvent(new ItemPublished(code, v.versionNo(), dep.code(), item.regionCode()));
+		audit(actor, "catalog.published", code, "version=" + v.versionNo() + "; department=" + dep.code()
+				+ (previous == null ? "" : "; supersedes=" + previous));
 		return guide(item, v);
 	}
 
@@ -256,7 +261,14 @@ public class Catalog {
 		item.end(status, on, document.strip(), reason);
 		items.save(item);
 		events.publishEvent(new ItemEnded(code, status, on, document.strip()));
+		audit(actor, "catalog.ended", code, "status=" + status + "; on=" + on + "; document=" + document.strip());
 		return guide(item, requireVersion(item, item.publishedVersion()));
+	}
+
+	/** Records a review or publication step in the audit log (ADR 0010), in this transaction. */
+	private void audit(GovHallUser actor, String action, String code, String detail) {
+		events.publishEvent(new AuditEvent(actor.getUsername(), AuditEvent.roles(actor.scope().roles()), action, code,
+				detail, clock.instant()));
 	}
 
 	/**

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.govhall.shared.AuditEvent;
 import org.govhall.shared.ConflictException;
 import org.govhall.shared.CreditCode;
 import org.govhall.shared.ForbiddenException;
@@ -18,6 +19,7 @@ import org.govhall.shared.InvalidInputException;
 import org.govhall.shared.NotFoundException;
 import org.govhall.shared.RuleViolationException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -47,8 +49,11 @@ public class Directory {
 
 	private final JdbcClient jdbc;
 
+	private final ApplicationEventPublisher events;
+
 	Directory(Regions regions, Departments departments, Halls halls, ServiceWindows windows, Accounts accounts,
-			PasswordEncoder passwords, Clock clock, JdbcClient jdbc) {
+			PasswordEncoder passwords, Clock clock, JdbcClient jdbc, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.departments = departments;
@@ -185,6 +190,8 @@ public class Directory {
 			.save(Region.create(draft.code(), draft.nameZh(), draft.nameEn(), draft.level(), draft.parentCode()))
 			.view();
 		changed();
+		audit(actor, "directory.region-added", draft.code(),
+				"level=" + draft.level() + "; parent=" + draft.parentCode());
 		return added;
 	}
 
@@ -201,6 +208,8 @@ public class Directory {
 			regions.save(Region.create(province.code(), province.nameZh(), province.nameEn(), RegionLevel.PROVINCE,
 					null));
 			changed();
+			events.publishEvent(new AuditEvent(AuditEvent.SYSTEM, AuditEvent.SYSTEM, "directory.region-added",
+					province.code(), "level=PROVINCE; parent=null", clock.instant()));
 		}
 	}
 
@@ -248,6 +257,7 @@ public class Directory {
 				draft.phone(), null);
 		DepartmentView added = departments.save(d).view();
 		changed();
+		audit(actor, "directory.department-added", draft.code(), "region=" + draft.regionCode());
 		return added;
 	}
 
@@ -263,6 +273,7 @@ public class Directory {
 		d.update(draft);
 		DepartmentView updated = departments.save(d).view();
 		changed();
+		audit(actor, "directory.department-updated", code, "region=" + d.regionCode());
 		return updated;
 	}
 
@@ -303,7 +314,9 @@ public class Directory {
 	public HallView addHall(HallDraft draft, GovHallUser actor) {
 		requireRegion(draft.regionCode());
 		requireSystemAdmin(actor, draft.regionCode());
-		return hallView(halls.save(Hall.create(draft)));
+		HallView added = hallView(halls.save(Hall.create(draft)));
+		audit(actor, "directory.hall-added", String.valueOf(added.id()), "region=" + draft.regionCode());
+		return added;
 	}
 
 	@Transactional
@@ -321,6 +334,8 @@ public class Directory {
 			ids.add(requireDepartment(code).id());
 		}
 		windows.save(ServiceWindow.open(hallId, draft.number(), draft.nameZh(), draft.nameEn(), draft.kind(), ids));
+		audit(actor, "directory.window-added", hallId + "/" + draft.number(),
+				"kind=" + draft.kind() + "; departments=" + draft.departmentCodes());
 		return hallView(hall);
 	}
 
@@ -353,12 +368,20 @@ public class Directory {
 	@Transactional
 	public AccountView openAccount(AccountDraft draft, GovHallUser actor) {
 		requireSystemAdmin(actor, draft.regionCode());
-		return openAccount(draft);
+		AccountView opened = open(draft);
+		audit(actor.getUsername(), AuditEvent.roles(actor.scope().roles()), "directory.account-opened", opened);
+		return opened;
 	}
 
 	/** Opens an account without an acting administrator: used by demo seeding and applicant self-registration. */
 	@Transactional
 	public AccountView openAccount(AccountDraft draft) {
+		AccountView opened = open(draft);
+		audit(AuditEvent.SYSTEM, AuditEvent.SYSTEM, "directory.account-opened", opened);
+		return opened;
+	}
+
+	private AccountView open(AccountDraft draft) {
 		if (accounts.existsByUsername(draft.username())) {
 			throw new ConflictException("duplicate", "error.account.exists", draft.username());
 		}
@@ -395,7 +418,11 @@ public class Directory {
 		}
 		Account a = Account.applicant(registration.username(), passwords.encode(registration.password()), identity,
 				Blank.toNull(registration.phone()), clock.instant());
-		return view(accounts.save(a), Map.of());
+		AccountView registered = view(accounts.save(a), Map.of());
+		// the identity number stays out of the audit log (ADR 0010): only its kind is recorded
+		events.publishEvent(new AuditEvent(AuditEvent.ANONYMOUS, AuditEvent.ANONYMOUS,
+				"directory.applicant-registered", registration.username(), "kind=" + identity.kind(), clock.instant()));
+		return registered;
 	}
 
 	public boolean accountExists(String username) {
@@ -436,6 +463,19 @@ public class Directory {
 			return false;
 		}
 		return scope.departmentId() == null || departmentId == null || scope.departmentId().equals(departmentId);
+	}
+
+	/** Records a directory change in the audit log (ADR 0010), in the transaction of the change. */
+	private void audit(GovHallUser actor, String action, String subject, String detail) {
+		events.publishEvent(new AuditEvent(actor.getUsername(), AuditEvent.roles(actor.scope().roles()), action,
+				subject, detail, clock.instant()));
+	}
+
+	private void audit(String actor, String role, String action, AccountView opened) {
+		events.publishEvent(new AuditEvent(actor, role, action, opened.username(),
+				"roles=" + AuditEvent.roles(opened.roles()) + "; region=" + opened.regionCode() + "; department="
+						+ opened.departmentCode(),
+				clock.instant()));
 	}
 
 	private void requireSystemAdmin(GovHallUser actor, @Nullable String regionCode) {

@@ -1,0 +1,173 @@
+package org.govhall.audit;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.TreeSet;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.govhall.cases.CaseEvent;
+import org.govhall.cases.CaseFacts;
+import org.govhall.shared.AuditEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureServiceExceptionEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Writes the audit rows: {@link AuditEvent}s in the transaction that publishes them, case steps from
+ * {@link CaseEvent}s (after the case commits, at least once, so a redelivered step is recognised by its key), and
+ * logins from Spring Security's authentication events.
+ */
+@Component
+class AuditLog {
+
+	private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
+
+	private final AuditEntries entries;
+
+	private final TransactionTemplate separately;
+
+	private final Clock clock;
+
+	AuditLog(AuditEntries entries, PlatformTransactionManager transactions, Clock clock) {
+		this.entries = entries;
+		this.separately = new TransactionTemplate(transactions);
+		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.clock = clock;
+	}
+
+	/**
+	 * In the publisher's transaction, so that the action and its row commit or roll back together. A read-only
+	 * transaction (an export, a lookup) cannot write: its row is committed on its own, before the read returns.
+	 */
+	@EventListener
+	void on(AuditEvent event) {
+		if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+			separately.executeWithoutResult(status -> entries.append(event, null));
+		}
+		else {
+			entries.append(event, null);
+		}
+	}
+
+	/** One row per case step: who did what to which case when (the step's own time, not the time of delivery). */
+	@ApplicationModuleListener
+	void on(CaseEvent event) {
+		CaseFacts facts = event.facts();
+		CaseFacts.Step step = facts.step();
+		if (step == null) {
+			return;
+		}
+		String action = "case." + step.action().name().toLowerCase(Locale.ROOT).replace('_', '-');
+		entries.append(new AuditEvent(step.actor(), step.role().name(), action, facts.caseNumber(), detail(event),
+				step.at()), facts.caseNumber() + "|" + ChainHash.timestamp(step.at()) + "|" + step.action().name());
+	}
+
+	/**
+	 * A login whose password was checked: every form login, and an HTTP Basic request whose credentials were not
+	 * remembered yet. Remembered Basic credentials (system/BasicCredentialCache) skip the password check, carry no
+	 * password factor, and write no row: one row per check, not per API request. A row that cannot be written fails
+	 * the login with the database's error: no login without its row.
+	 */
+	@EventListener
+	void on(AuthenticationSuccessEvent event) {
+		Authentication auth = event.getAuthentication();
+		if (auth.getAuthorities().stream().noneMatch(FactorGrantedAuthority.class::isInstance)) {
+			return;
+		}
+		TreeSet<String> roles = new TreeSet<>();
+		for (GrantedAuthority a : auth.getAuthorities()) {
+			String name = a.getAuthority();
+			if (name != null && name.startsWith("ROLE_")) {
+				roles.add(name.substring(5));
+			}
+		}
+		String role = roles.isEmpty() ? AuditEvent.ANONYMOUS : String.join(",", roles);
+		entries.append(new AuditEvent(auth.getName(), role, "login.succeeded", auth.getName(), where(auth),
+				clock.instant()), null);
+	}
+
+	/**
+	 * A refused login, with the username that was tried (never the password). A check that could not run (the
+	 * account could not be loaded, typically with the database unreachable) refused nobody's credentials and is not
+	 * recorded. The login is refused whether or not its row can be written, so a failed write is logged and does not
+	 * change the answer.
+	 */
+	@EventListener
+	void on(AbstractAuthenticationFailureEvent event) {
+		if (event instanceof AuthenticationFailureServiceExceptionEvent) {
+			return;
+		}
+		Authentication auth = event.getAuthentication();
+		String name = auth.getName() == null ? "" : auth.getName();
+		String reason = event.getException().getClass().getSimpleName().replace("Exception", "");
+		try {
+			entries.append(new AuditEvent(name, AuditEvent.ANONYMOUS, "login.failed", name,
+					where(auth) + "; reason=" + reason, clock.instant()), null);
+		}
+		catch (DataAccessException ex) {
+			log.warn("audit: a refused login could not be recorded: {}", ex.getMessage());
+		}
+	}
+
+	private static String where(Authentication auth) {
+		String channel = "other";
+		String address = auth.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			HttpServletRequest request = attributes.getRequest();
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			channel = path.startsWith("/api/") ? "basic" : path.startsWith("/login") ? "form" : "other";
+			if (address == null) {
+				address = request.getRemoteAddr();
+			}
+		}
+		return "channel=" + channel + "; address=" + (address == null ? "unknown" : address);
+	}
+
+	private static String detail(CaseEvent event) {
+		CaseFacts f = event.facts();
+		StringBuilder b = new StringBuilder()
+			.append("item=").append(f.itemCode())
+			.append("; department=").append(f.departmentCode())
+			.append("; channel=").append(f.channel())
+			.append("; state=").append(f.state());
+		if (event instanceof CaseEvent.Decided d) {
+			b.append("; outcome=").append(d.outcome());
+		}
+		else if (event instanceof CaseEvent.Extended e) {
+			b.append("; days=").append(e.amount()).append("; approvedBy=").append(e.approvedBy());
+		}
+		else if (event instanceof CaseEvent.Suspended s) {
+			b.append("; procedure=").append(s.procedure());
+		}
+		else if (event instanceof CaseEvent.Resumed r) {
+			b.append("; procedure=").append(r.procedure());
+		}
+		else if (event instanceof CaseEvent.FeeCharged fee) {
+			b.append("; fee=").append(fee.amount()).append("; receipt=").append(fee.receiptNo());
+		}
+		else if (event instanceof CaseEvent.OpinionRecorded o) {
+			b.append("; opinionOf=").append(o.departmentCode()).append("; verdict=").append(o.verdict());
+		}
+		else if (event instanceof CaseEvent.CorrectionRequested c) {
+			b.append("; round=").append(c.round());
+		}
+		return b.toString();
+	}
+
+}
