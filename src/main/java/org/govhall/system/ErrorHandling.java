@@ -243,6 +243,11 @@ class ErrorHandling {
 				// the rollback after the failure failed too ("Connection is closed") and took its place
 				return true;
 			}
+			if (t instanceof SQLException sql && sql.getSQLState() == null && sql.getMessage() != null
+					&& sql.getMessage().contains("Connection is closed")) {
+				// HikariCP's proxy of a connection the server ended: the rollback after a failed commit says only this
+				return true;
+			}
 			if (t instanceof SQLException sql && sql.getSQLState() != null) {
 				String state = sql.getSQLState();
 				if (state.startsWith("08") || state.startsWith("57P") || state.startsWith("53")) {

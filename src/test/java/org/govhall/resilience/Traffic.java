@@ -145,7 +145,7 @@ final class Traffic {
 			.stream()
 			.filter(e -> e.getKey().equalsIgnoreCase("Set-Cookie"))
 			.flatMap(e -> e.getValue().stream())
-			.filter(c -> c.startsWith("JSESSIONID="))
+			.filter(c -> c.startsWith("SESSION=") || c.startsWith("JSESSIONID="))
 			.map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
 			.findFirst()
 			.orElse(null);

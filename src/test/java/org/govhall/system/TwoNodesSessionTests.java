@@ -73,7 +73,7 @@ class TwoNodesSessionTests {
 				"--spring.datasource.url=" + DATABASE + "?currentSchema=" + SCHEMA,
 				"--spring.datasource.username=govhall", "--spring.datasource.password=govhall",
 				"--spring.flyway.schemas=" + SCHEMA, "--spring.flyway.default-schema=" + SCHEMA, "--server.port=0",
-				"--govhall.node-name=" + name, "--govhall.demo.enabled=" + demo, "--govhall.demo.training-clock=false",
+				"--spring.autoconfigure.exclude=", "--govhall.node-name=" + name, "--govhall.demo.enabled=" + demo, "--govhall.demo.training-clock=false",
 				"--govhall.supervision.daily-cron=-", "--govhall.cases.deemed-acceptance-cron=-",
 				"--govhall.storage.dir=target/test-files/nodes-" + name);
 	}
