@@ -93,6 +93,8 @@ public class CaseHandling {
 
 	private final MeterRegistry meters;
 
+	private final java.util.Map<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
+
 	CaseHandling(Cases cases, Catalog catalog, Directory directory, HolidaySchedules calendar, Storage storage,
 			JdbcClient jdbc, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
 			Documents documents, ObjectProvider<MeterRegistry> meters) {
@@ -552,22 +554,22 @@ public class CaseHandling {
 		long start = System.nanoTime();
 		try {
 			CaseView view = transition(number, user, role, scope, step);
-			Timer.builder("govhall.cases.transition")
-				.description("Time of a case step, from the request to the committed answer")
-				.tag("state", view.state().name())
-				.register(meters)
-				.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+			timer(view.state().name()).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 			log.info("case {} is {} after a step by {}", number, view.state(), user.getUsername());
 			return view;
 		}
 		catch (RuntimeException ex) {
-			Timer.builder("govhall.cases.transition")
-				.description("Time of a case step, from the request to the committed answer")
-				.tag("state", "refused")
-				.register(meters)
-				.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+			timer("refused").record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 			throw ex;
 		}
+	}
+
+	/** The step timer of an outcome, built once. */
+	private Timer timer(String state) {
+		return timers.computeIfAbsent(state, s -> Timer.builder("govhall.cases.transition")
+			.description("Time of a case step, from the request to the committed answer")
+			.tag("state", s)
+			.register(meters));
 	}
 
 	private CaseView transition(String number, GovHallUser user, @Nullable Role role, Scope scope, Step step) {
