@@ -17,12 +17,15 @@ class AuditAccess {
 	}
 
 	void requireProvincialAdmin(GovHallUser user) {
-		String region = user.scope().regionCode();
-		boolean provincial = region != null
-				&& directory.region(region).map(r -> r.parentCode() == null).orElse(false);
-		if (!user.scope().has(Role.SYSTEM_ADMIN) || !provincial) {
+		if (!mayRead(user)) {
 			throw new ForbiddenException("error.forbidden.scope");
 		}
+	}
+
+	boolean mayRead(GovHallUser user) {
+		String region = user.scope().regionCode();
+		return user.scope().has(Role.SYSTEM_ADMIN) && region != null
+				&& directory.region(region).map(r -> r.parentCode() == null).orElse(false);
 	}
 
 }

@@ -14,7 +14,10 @@ import org.govhall.calendar.HolidaySchedules;
 import org.govhall.calendar.YearNotLoadedException;
 import org.govhall.directory.Directory;
 import org.govhall.directory.RegionView;
+import org.govhall.shared.AuditEvent;
 import org.govhall.shared.ConflictException;
+import org.govhall.supervision.SupervisionHistory.Actor;
+import org.govhall.supervision.SupervisionHistory.Subject;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -134,7 +137,7 @@ class Cards {
 		if (caseNumber != null) {
 			jdbc.sql("UPDATE supervision_case SET carded = TRUE WHERE case_number = :n").param("n", caseNumber).update();
 		}
-		history.append(number, issuedBy, "ISSUED", colour + " " + cause + ": " + reason);
+		history.append(Subject.CARD, number, new Actor(issuedBy, AuditEvent.SYSTEM), "ISSUED", colour + " " + cause + ": " + reason);
 		if (colour == Card.Colour.YELLOW) {
 			redIfAccumulated(departmentCode, regionCode, YearMonth.from(today));
 		}
@@ -218,7 +221,7 @@ class Cards {
 	}
 
 	/** The department's written explanation and rectification. */
-	Card answer(Card card, String explanation, String rectification, String by) {
+	Card answer(Card card, String explanation, String rectification, Actor by) {
 		if (!card.status().awaitsAnswer()) {
 			throw new ConflictException("card-state", "error.card.state", card.number(), card.status());
 		}
@@ -229,14 +232,14 @@ class Cards {
 				WHERE card_number = :n AND version = :version
 				""", s -> s.param("explanation", explanation.strip())
 			.param("rectification", rectification.strip())
-			.param("by", by)
+			.param("by", by.name())
 			.param("today", java.sql.Date.valueOf(today), Types.DATE));
-		history.append(card.number(), by, "ANSWERED", explanation.strip() + "\n---\n" + rectification.strip());
+		history.append(Subject.CARD, card.number(), by, "ANSWERED", explanation.strip() + "\n---\n" + rectification.strip());
 		return find(card.number()).orElseThrow();
 	}
 
 	/** The supervisor accepts the answer (the card is closed) or returns it with a new deadline. */
-	Card review(Card card, boolean accept, String comment, String by) {
+	Card review(Card card, boolean accept, String comment, Actor by) {
 		if (card.status() != Card.Status.ANSWERED) {
 			throw new ConflictException("card-state", "error.card.state", card.number(), card.status());
 		}
@@ -246,11 +249,11 @@ class Cards {
 				       closed_on = :closed, answer_due = :due, version = version + 1
 				WHERE card_number = :n AND version = :version
 				""", s -> s.param("status", accept ? "ACCEPTED" : "RETURNED")
-			.param("by", by)
+			.param("by", by.name())
 			.param("comment", comment.strip())
 			.param("closed", accept ? java.sql.Date.valueOf(today) : null, Types.DATE)
 			.param("due", java.sql.Date.valueOf(accept ? card.answerDue() : answerDue(today)), Types.DATE));
-		history.append(card.number(), by, accept ? "ACCEPTED" : "RETURNED", comment.strip());
+		history.append(Subject.CARD, card.number(), by, accept ? "ACCEPTED" : "RETURNED", comment.strip());
 		return find(card.number()).orElseThrow();
 	}
 
@@ -284,7 +287,7 @@ class Cards {
 				.update();
 			if (n == 1) {
 				escalated++;
-				history.append(c.number(), SupervisionHistory.SYSTEM, "ESCALATED",
+				history.append(Subject.CARD, c.number(), Actor.SYSTEM, "ESCALATED",
 						c.colour() + " -> RED; " + c.levelRegion() + " -> " + parent.get().code() + "; answer due "
 								+ c.answerDue());
 			}

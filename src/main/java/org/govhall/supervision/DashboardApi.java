@@ -10,7 +10,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.govhall.directory.GovHallUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,11 +33,11 @@ class DashboardApi {
 
 	private final Dashboards dashboards;
 
-	private final DashboardWorkbook workbook;
+	private final DashboardExports exports;
 
-	DashboardApi(Dashboards dashboards, DashboardWorkbook workbook) {
+	DashboardApi(Dashboards dashboards, DashboardExports exports) {
 		this.dashboards = dashboards;
-		this.workbook = workbook;
+		this.exports = exports;
 	}
 
 	@GetMapping(produces = { MediaType.APPLICATION_JSON_VALUE, DashboardWorkbook.XLSX_VALUE })
@@ -62,8 +61,7 @@ class DashboardApi {
 		DashboardReport report = dashboards.report(user,
 				new Dashboards.Request(region, department, item, from, to, figure), locale);
 		if (wantsWorkbook(accept)) {
-			return xlsx(workbook.report(report, List.of(), locale), "dashboard", report.total().code(),
-					report.period());
+			return exports.report(report, user, locale);
 		}
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
 	}
@@ -83,7 +81,7 @@ class DashboardApi {
 		DashboardTrend trend = dashboards.trend(user, new Dashboards.Request(region, department, item, from, to, null),
 				locale);
 		if (wantsWorkbook(accept)) {
-			return xlsx(workbook.trend(trend, locale), "dashboard-trend", last(trend.path()), trend.period());
+			return exports.trend(trend, user, locale);
 		}
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(trend);
 	}
@@ -100,32 +98,7 @@ class DashboardApi {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
 			@RequestParam(required = false) @Nullable DashboardCaseFilter figure,
 			@AuthenticationPrincipal GovHallUser user, Locale locale) {
-		return export(dashboards, workbook, table, new Dashboards.Request(region, department, item, from, to, figure),
-				user, locale);
-	}
-
-	/** One table as a workbook; the page's export links answer the same way. */
-	static ResponseEntity<byte[]> export(Dashboards dashboards, DashboardWorkbook workbook, DashboardSheet table,
-			Dashboards.Request request, GovHallUser user, Locale locale) {
-		if (table == DashboardSheet.TREND) {
-			DashboardTrend trend = dashboards.trend(user, request, locale);
-			return xlsx(workbook.trend(trend, locale), "dashboard-trend", last(trend.path()), trend.period());
-		}
-		DashboardReport report = dashboards.report(user, request, locale);
-		return xlsx(workbook.report(report, List.of(table), locale),
-				"dashboard-" + table.name().toLowerCase(Locale.ROOT), report.total().code(), report.period());
-	}
-
-	static ResponseEntity<byte[]> xlsx(byte[] bytes, String name, String scope, DashboardPeriod period) {
-		String file = name + "-" + scope + "-" + period.from() + "-" + period.to() + ".xlsx";
-		return ResponseEntity.ok()
-			.contentType(DashboardWorkbook.XLSX)
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file).build().toString())
-			.body(bytes);
-	}
-
-	private static String last(List<DashboardPlace> path) {
-		return path.isEmpty() ? "scope" : path.get(path.size() - 1).code();
+		return exports.table(table, new Dashboards.Request(region, department, item, from, to, figure), user, locale);
 	}
 
 	private static boolean wantsWorkbook(@Nullable String accept) {

@@ -25,11 +25,11 @@ class DashboardPages {
 
 	private final Dashboards dashboards;
 
-	private final DashboardWorkbook workbook;
+	private final DashboardExports exports;
 
-	DashboardPages(Dashboards dashboards, DashboardWorkbook workbook) {
+	DashboardPages(Dashboards dashboards, DashboardExports exports) {
 		this.dashboards = dashboards;
-		this.workbook = workbook;
+		this.exports = exports;
 	}
 
 	@GetMapping("/supervision/dashboard")
@@ -59,8 +59,7 @@ class DashboardPages {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
 			@RequestParam(required = false) @Nullable DashboardCaseFilter figure,
 			@AuthenticationPrincipal GovHallUser user, Locale locale) {
-		return DashboardApi.export(dashboards, workbook, table,
-				new Dashboards.Request(region, department, item, from, to, figure), user, locale);
+		return exports.table(table, new Dashboards.Request(region, department, item, from, to, figure), user, locale);
 	}
 
 	/** The page's links: one level down from a row, back up the path, the case filters and the exports. */

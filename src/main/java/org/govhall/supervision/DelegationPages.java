@@ -26,7 +26,10 @@ class DelegationPages {
 
 	private final DelegationReport report;
 
-	DelegationPages(DelegationTracking tracking, DelegationReport report) {
+	private final ExportLog exports;
+
+	DelegationPages(DelegationTracking tracking, DelegationReport report, ExportLog exports) {
+		this.exports = exports;
 		this.tracking = tracking;
 		this.report = report;
 	}
@@ -60,10 +63,11 @@ class DelegationPages {
 			Locale locale) {
 		DelegationOverview overview = tracking.track(user, county, from, to);
 		byte[] pdf = report.pdf(overview, locale);
+		String file = "delegations-" + overview.county().code() + "-" + overview.from() + "-" + overview.to() + ".pdf";
+		exports.record(user, "delegation-report", overview.county().code(), file);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
-			.header("Content-Disposition", "inline; filename=\"delegations-" + overview.county().code() + "-"
-					+ overview.from() + "-" + overview.to() + ".pdf\"")
+			.header("Content-Disposition", "inline; filename=\"" + file + "\"")
 			.header("Cache-Control", "private, no-store")
 			.body(pdf);
 	}

@@ -12,6 +12,8 @@ import java.util.Optional;
 import org.govhall.calendar.HolidaySchedules;
 import org.govhall.calendar.YearNotLoadedException;
 import org.govhall.shared.ConflictException;
+import org.govhall.supervision.SupervisionHistory.Actor;
+import org.govhall.supervision.SupervisionHistory.Subject;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -36,7 +38,7 @@ class Notices {
 	}
 
 	Notice issue(String caseNumber, String departmentCode, String regionCode, String demand, int responseDays,
-			String by) {
+			Actor by) {
 		LocalDate today = LocalDate.now(clock);
 		LocalDate due;
 		try {
@@ -57,15 +59,15 @@ class Notices {
 			.param("department", departmentCode)
 			.param("region", regionCode)
 			.param("demand", demand.strip())
-			.param("by", by)
+			.param("by", by.name())
 			.param("today", java.sql.Date.valueOf(today), Types.DATE)
 			.param("due", java.sql.Date.valueOf(due), Types.DATE)
 			.update();
-		history.append(number, by, "ISSUED", demand.strip());
+		history.append(Subject.NOTICE, number, by, "ISSUED", demand.strip());
 		return find(number).orElseThrow();
 	}
 
-	Notice respond(Notice notice, String response, String by) {
+	Notice respond(Notice notice, String response, Actor by) {
 		if (notice.status() != Notice.Status.OPEN) {
 			throw new ConflictException("notice-state", "error.notice.state", notice.number(), notice.status());
 		}
@@ -75,7 +77,7 @@ class Notices {
 				WHERE notice_number = :n AND version = :version
 				""")
 			.param("response", response.strip())
-			.param("by", by)
+			.param("by", by.name())
 			.param("today", java.sql.Date.valueOf(LocalDate.now(clock)), Types.DATE)
 			.param("n", notice.number())
 			.param("version", notice.version())
@@ -83,11 +85,11 @@ class Notices {
 		if (n != 1) {
 			throw new ConflictException("notice-changed", "error.card.changed", notice.number());
 		}
-		history.append(notice.number(), by, "RESPONDED", response.strip());
+		history.append(Subject.NOTICE, notice.number(), by, "RESPONDED", response.strip());
 		return find(notice.number()).orElseThrow();
 	}
 
-	Notice close(Notice notice, String comment, String by) {
+	Notice close(Notice notice, String comment, Actor by) {
 		if (notice.status() != Notice.Status.RESPONDED) {
 			throw new ConflictException("notice-state", "error.notice.state", notice.number(), notice.status());
 		}
@@ -98,7 +100,7 @@ class Notices {
 		if (n != 1) {
 			throw new ConflictException("notice-changed", "error.card.changed", notice.number());
 		}
-		history.append(notice.number(), by, "CLOSED", comment.strip());
+		history.append(Subject.NOTICE, notice.number(), by, "CLOSED", comment.strip());
 		return find(notice.number()).orElseThrow();
 	}
 
@@ -133,7 +135,7 @@ class Notices {
 	}
 
 	Accountability hold(@Nullable String cardNumber, @Nullable String caseNumber, String departmentCode,
-			String regionCode, String person, Accountability.Measure measure, String basis, String by) {
+			String regionCode, String person, Accountability.Measure measure, String basis, Actor by) {
 		LocalDate today = LocalDate.now(clock);
 		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
 		jdbc.sql("""
@@ -148,12 +150,12 @@ class Notices {
 			.param("person", person.strip())
 			.param("measure", measure.name())
 			.param("basis", basis.strip())
-			.param("by", by)
+			.param("by", by.name())
 			.param("today", java.sql.Date.valueOf(today), Types.DATE)
 			.update(keys, "id");
 		long id = java.util.Objects.requireNonNull(keys.getKey()).longValue();
 		String subject = cardNumber != null ? cardNumber : caseNumber == null ? departmentCode : caseNumber;
-		history.append(subject, by, "ACCOUNTABILITY", measure + " " + person.strip() + ": " + basis.strip());
+		history.append(Subject.ACCOUNTABILITY, subject, by, "ACCOUNTABILITY", measure + " " + person.strip() + ": " + basis.strip());
 		return jdbc.sql("SELECT * FROM supervision_accountability WHERE id = :id")
 			.param("id", id)
 			.query(Notices::accountability)

@@ -12,6 +12,7 @@ import org.govhall.directory.Role;
 import org.govhall.shared.ForbiddenException;
 import org.govhall.shared.InvalidInputException;
 import org.govhall.shared.NotFoundException;
+import org.govhall.supervision.SupervisionHistory.Actor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -132,7 +133,7 @@ public class Supervision {
 		requireHeadOf(user, c.departmentCode());
 		requireText(explanation, "explanation");
 		requireText(rectification, "rectification");
-		return cards.answer(c, explanation, rectification, user.getUsername());
+		return cards.answer(c, explanation, rectification, Actor.of(user));
 	}
 
 	/** A supervisor in charge of the card (of its current level or above) accepts or returns the answer. */
@@ -146,7 +147,7 @@ public class Supervision {
 		if (!accept) {
 			requireText(comment, "comment");
 		}
-		return cards.review(c, accept, comment == null ? "" : comment, user.getUsername());
+		return cards.review(c, accept, comment == null ? "" : comment, Actor.of(user));
 	}
 
 	// ---- notices and accountability
@@ -161,7 +162,7 @@ public class Supervision {
 			throw new InvalidInputException("invalid-days", "error.notice.days", "responseDays");
 		}
 		return notices.issue(caseNumber, c.departmentCode(), c.regionCode(), demand, responseDays,
-				user.getUsername());
+				Actor.of(user));
 	}
 
 	public List<Notice> notices(GovHallUser user) {
@@ -183,14 +184,14 @@ public class Supervision {
 		Notice n = notice(number, user);
 		requireHeadOf(user, n.departmentCode());
 		requireText(response, "response");
-		return notices.respond(n, response, user.getUsername());
+		return notices.respond(n, response, Actor.of(user));
 	}
 
 	@Transactional
 	public Notice closeNotice(String number, String comment, GovHallUser user) {
 		Notice n = notice(number, user);
 		requireSupervisor(user);
-		return notices.close(n, comment == null ? "" : comment, user.getUsername());
+		return notices.close(n, comment == null ? "" : comment, Actor.of(user));
 	}
 
 	/** A supervisor records accountability against a card (and its case) or against a case. */
@@ -203,14 +204,14 @@ public class Supervision {
 		if (cardNumber != null && !cardNumber.isBlank()) {
 			Card c = card(cardNumber, user);
 			return notices.hold(c.number(), c.caseNumber(), c.departmentCode(), c.regionCode(), person, measure,
-					basis, user.getUsername());
+					basis, Actor.of(user));
 		}
 		if (caseNumber == null || caseNumber.isBlank()) {
 			throw new InvalidInputException("text-required", "error.case.textRequired", "caseNumber");
 		}
 		SupervisedCase c = visibleCase(caseNumber, user);
 		return notices.hold(null, c.caseNumber(), c.departmentCode(), c.regionCode(), person, measure, basis,
-				user.getUsername());
+				Actor.of(user));
 	}
 
 	public List<Accountability> accountabilities(String cardNumber, GovHallUser user) {

@@ -419,6 +419,21 @@ class AuditLogTests {
 	}
 
 	@Test
+	void theWorkbenchOffersTheLogToTheProvincesAdministratorsAndEveryPageLinksTheTransparencyPage() throws Exception {
+		assertThat(mvc.perform(get("/staff").with(user(as("admin")))).andReturn().getResponse().getContentAsString())
+			.contains("id=\"go-audit\"", "href=\"/staff/audit\"");
+		for (String other : List.of("admin-bs", "supervisor", "deptadmin")) {
+			assertThat(mvc.perform(get("/staff").with(user(as(other)))).andReturn().getResponse()
+				.getContentAsString()).as(other).contains("class=\"workbench\"")
+				.doesNotContain("href=\"/staff/audit\"");
+		}
+		for (String page : List.of("/", "/items", "/progress")) {
+			assertThat(mvc.perform(get(page)).andReturn().getResponse().getContentAsString()).as(page)
+				.contains("href=\"/transparency\"");
+		}
+	}
+
+	@Test
 	void theStaffPageListsRecentEntriesAndVerifiesOnRequest() throws Exception {
 		String opened = freshAccount();
 		chain.seal();

@@ -126,6 +126,7 @@ class DashboardApiTests extends DashboardTests {
 	@Test
 	void everyTableExportsToAWorkbookWithAHeaderRowInTheRequestersLanguage() throws Exception {
 		String period = "&from=" + FROM + "&to=" + TO;
+		List<String> exportedBefore = exports("supervisor");
 		try (XSSFWorkbook zh = workbook(call("supervisor", "/api/v1/supervision/dashboard/export?table=REGIONS" + period))) {
 			assertThat(zh.getNumberOfSheets()).isEqualTo(1);
 			Sheet sheet = zh.getSheetAt(0);
@@ -190,6 +191,23 @@ class DashboardApiTests extends DashboardTests {
 			assertThat(sheet.getRow(2).getCell(1).getNumericCellValue()).isEqualTo(3.0);
 			assertThat(sheet.getLastRowNum()).isEqualTo(3);
 		}
+
+		// every download is a data export in the audit log: who, which scope, which file
+		List<String> exported = exports("supervisor");
+		assertThat(exported.subList(exportedBefore.size(), exported.size())).containsExactly(
+				"660000 file=dashboard-regions-660000-" + FROM + "-" + TO + ".xlsx",
+				"660000 file=dashboard-regions-660000-" + FROM + "-" + TO + ".xlsx",
+				SCJG + " file=dashboard-" + SCJG + "-" + FROM + "-" + TO + ".xlsx",
+				FOOD + " file=dashboard-cases-" + FOOD + "-" + FROM + "-" + TO + ".xlsx",
+				"660000 file=dashboard-trend-660000-" + FROM + "-" + TO + ".xlsx");
+	}
+
+	/** The user's data exports in the audit log: "subject detail", oldest first. */
+	List<String> exports(String user) {
+		return jdbc.sql("""
+				SELECT subject, detail FROM audit_entry WHERE action = 'export.dashboard-workbook' AND actor = :user
+				ORDER BY id
+				""").param("user", user).query((rs, n) -> rs.getString("subject") + " " + rs.getString("detail")).list();
 	}
 
 	@Test
@@ -199,11 +217,13 @@ class DashboardApiTests extends DashboardTests {
 		assertThat(elsewhere.getContentType()).startsWith("application/problem+json");
 		assertThat(elsewhere.getContentAsString(StandardCharsets.UTF_8)).contains("urn:govhall:problem:forbidden");
 
-		// also when a workbook was asked for
+		// also when a workbook was asked for, and a refused export is not recorded as one
+		List<String> exportedBefore = exports("deptadmin");
 		MockHttpServletResponse workbook = call("deptadmin", "/api/v1/supervision/dashboard/export?table=ITEMS"
 				+ "&department=660100-GAJ", "Accept", XLSX);
 		assertThat(workbook.getStatus()).isEqualTo(403);
 		assertThat(workbook.getContentType()).startsWith("application/problem+json");
+		assertThat(exports("deptadmin")).isEqualTo(exportedBefore);
 
 		assertThat(call("clerk", "/api/v1/supervision/dashboard").getStatus()).isEqualTo(403);
 		assertThat(mvc.perform(get("/api/v1/supervision/dashboard")).andReturn().getResponse().getStatus())

@@ -161,6 +161,8 @@ class DelegationPagesTests {
 		assertThat(page("supervisor", "zh-CN", "county", "660200").getStatus()).isEqualTo(400);
 		assertThat(mvc.perform(get("/supervision/delegations/660221/report.pdf").with(user(as("clerk"))))
 			.andReturn().getResponse().getStatus()).isEqualTo(403);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action LIKE 'export.%' AND actor = 'clerk'")
+			.query(Long.class).single()).as("a refused export leaves no export row").isZero();
 		assertThat(mvc.perform(get(PAGE)).andReturn().getResponse().getStatus()).isEqualTo(302);
 	}
 
@@ -172,6 +174,12 @@ class DelegationPagesTests {
 		assertThat(r.getStatus()).isEqualTo(200);
 		assertThat(r.getContentType()).isEqualTo("application/pdf");
 		assertThat(r.getHeader("Content-Disposition")).contains("delegations-660221-2026-01-01-2026-06-30.pdf");
+		// a data export in the audit log: who took which county's report for which period
+		assertThat(jdbc.sql("""
+				SELECT actor || ' ' || actor_role || ' ' || subject || ' ' || detail FROM audit_entry
+				WHERE action = 'export.delegation-report' ORDER BY id
+				""").query(String.class).list())
+			.contains("supervisor SUPERVISOR 660221 file=delegations-660221-2026-01-01-2026-06-30.pdf");
 		byte[] pdf = r.getContentAsByteArray();
 		assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
 		try (PDDocument doc = Loader.loadPDF(pdf)) {

@@ -30,6 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
@@ -85,6 +86,9 @@ class SupervisionLoopTests {
 	@Autowired
 	Directory directory;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	ApiClient api;
 
 	@BeforeEach
@@ -94,6 +98,15 @@ class SupervisionLoopTests {
 	}
 
 	// ---- helpers
+
+	/** The audit log's rows about a card, notice or case: "action by actor as roles", oldest first. */
+	List<String> audited(String subject) {
+		return jdbc.sql("SELECT action, actor, actor_role FROM audit_entry WHERE subject = :s ORDER BY id")
+			.param("s", subject)
+			.query((rs, n) -> rs.getString("action") + " by " + rs.getString("actor") + " as "
+					+ rs.getString("actor_role"))
+			.list();
+	}
 
 	String submitOnline(String item, String material) {
 		Response file = api.upload("/api/v1/cases/files", "applicant", "材料.pdf", PDF);
@@ -333,6 +346,12 @@ class SupervisionLoopTests {
 		assertThat(historyActions(detail)).containsExactly("ISSUED", "ANSWERED", "RETURNED", "ANSWERED", "ACCEPTED");
 		assertThat(list(detail.get("history")).stream().map(h -> h.get("actor").asString()))
 			.containsExactly("system", "deptadmin", "supervisor", "deptadmin", "supervisor");
+		// every step is a privileged action in the tamper-evident audit log; the refused attempts left nothing
+		assertThat(audited(card)).containsExactly("supervision.card-issued by system as SYSTEM",
+				"supervision.card-answered by deptadmin as DEPARTMENT_ADMIN",
+				"supervision.card-returned by supervisor as SUPERVISOR",
+				"supervision.card-answered by deptadmin as DEPARTMENT_ADMIN",
+				"supervision.card-accepted by supervisor as SUPERVISOR");
 		// a closed card leaves the open list and stays in the full one
 		assertThat(cardNumbers("deptadmin", false)).doesNotContain(card);
 		assertThat(cardNumbers("deptadmin", true)).contains(card);
@@ -365,6 +384,8 @@ class SupervisionLoopTests {
 		assertThat(date(c.get("card"), "answerDue")).isEqualTo(LocalDate.of(2026, 10, 29));
 		assertThat(historyActions(c)).containsExactly("ISSUED", "ESCALATED");
 		assertThat(c.get("history").get(1).get("actor").asString()).isEqualTo("system");
+		assertThat(audited(card)).containsExactly("supervision.card-issued by system as SYSTEM",
+				"supervision.card-escalated by system as SYSTEM");
 
 		// the next run on the same day leaves it alone
 		supervision.daily();
@@ -558,6 +579,9 @@ class SupervisionLoopTests {
 			.map(x -> x.get("number").asString())).containsExactly(n);
 		assertThat(supervision.history(n).stream().map(SupervisionHistory.Entry::action))
 			.containsExactly("ISSUED", "RESPONDED", "CLOSED");
+		assertThat(audited(n)).containsExactly("supervision.notice-issued by supervisor as SUPERVISOR",
+				"supervision.notice-responded by deptadmin as DEPARTMENT_ADMIN",
+				"supervision.notice-closed by supervisor as SUPERVISOR");
 	}
 
 	// ---- e. accountability
@@ -591,6 +615,8 @@ class SupervisionLoopTests {
 		assertThat(text(detail.get("accountabilities").get(0), "person")).isEqualTo("王窗口");
 		assertThat(text(detail.get("accountabilities").get(0), "basis")).isEqualTo(body.get("basis"));
 		assertThat(historyActions(detail)).containsExactly("ISSUED", "ACCOUNTABILITY");
+		assertThat(audited(card)).containsExactly("supervision.card-issued by system as SYSTEM",
+				"supervision.accountability-recorded by supervisor as SUPERVISOR");
 		// the department head sees it too, and so does the case's timeline
 		assertThat(list(ok(api.get("/api/v1/supervision/cards/" + card, "deptadmin")).get("accountabilities")))
 			.hasSize(1);
