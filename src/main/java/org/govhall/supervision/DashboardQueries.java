@@ -17,15 +17,15 @@ import org.springframework.stereotype.Component;
  * The dashboards' SQL: received and completed figures from the daily sums kept by {@link DashboardRollup}, open
  * red cases live from {@code supervision_case}, cards from {@code supervision_card}; one grouped statement per kind
  * of figure, so that a table costs four statements whatever its number of rows, and the sums read grow with days
- * times items, not with cases.
+ * times items, not with cases. They run on the reporting database: a streaming replica where one is configured.
  */
 @Component
 class DashboardQueries {
 
 	private final JdbcClient jdbc;
 
-	DashboardQueries(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	DashboardQueries(ReportingDatabase reporting) {
+		this.jdbc = reporting.jdbc();
 	}
 
 	/** How the figures are grouped; each names the two key columns it selects. */
