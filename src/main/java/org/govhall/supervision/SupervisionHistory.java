@@ -29,7 +29,10 @@ class SupervisionHistory {
 
 		CARD, NOTICE, ACCOUNTABILITY;
 
-		/** e.g. {@code supervision.card-escalated}; an accountability record is {@code supervision.accountability-recorded}. */
+		/**
+		 * e.g. {@code supervision.card-escalated}; an accountability record is
+		 * {@code supervision.accountability-recorded}.
+		 */
 		String auditAction(String step) {
 			String what = name().toLowerCase(Locale.ROOT);
 			return "supervision." + what + "-"
@@ -62,8 +65,8 @@ class SupervisionHistory {
 	}
 
 	/**
-	 * Appends a step (ISSUED, ANSWERED, ACCEPTED, RETURNED, ESCALATED, RESPONDED, CLOSED, ACCOUNTABILITY) to the history of
-	 * {@code subject} and its row to the audit log.
+	 * Appends a step (ISSUED, ANSWERED, ACCEPTED, RETURNED, ESCALATED, RESPONDED, CLOSED, ACCOUNTABILITY) to the
+	 * history of {@code subject} and its row to the audit log.
 	 */
 	void append(Subject what, String subject, Actor by, String action, @Nullable String note) {
 		Instant now = clock.instant();

@@ -216,9 +216,9 @@ class TwoNodesLoadTests {
 		Map<String, Integer> messages = drain(nodeA.getBean(RabbitTemplate.class));
 		long repeated = messages.values().stream().filter(n -> n > 1).count();
 
-		System.out.printf("two nodes: cases %d (accepted %d, deemed once each by the job both nodes fired: %d), case steps %d, "
-				+ "publications completed per listener %s, completed twice %d, supervision steps %d, audit rows %d, "
-				+ "RabbitMQ messages %d (ids repeated %d)%n", caseRows, ACCEPTED, deemedCases, steps,
+		System.out.printf("two nodes: cases %d (accepted %d, deemed once each by the job both nodes fired: %d), "
+				+ "case steps %d, publications completed per listener %s, completed twice %d, supervision steps %d, "
+				+ "audit rows %d, RabbitMQ messages %d (ids repeated %d)%n", caseRows, ACCEPTED, deemedCases, steps,
 				perListener.stream().map(r -> shortName(r.get("listener_id")) + "=" + r.get("completed")).toList(),
 				twice.size(), supervisionSteps, auditSteps, messages.values().stream().mapToInt(i -> i).sum(),
 				repeated);
