@@ -67,7 +67,8 @@ class Cards {
 				""").param("n", caseNumber).query((rs, n) -> {
 			issue(Card.Colour.YELLOW, rs.getString("department_code"), rs.getString("region_code"),
 					rs.getString("responsible_person"), caseNumber, Card.CASE_OVERDUE,
-					rs.getString("stage") + " due " + rs.getObject("due_on", LocalDate.class), SupervisionHistory.SYSTEM);
+					FactLine.STAGE_DUE.line(rs.getString("stage"), rs.getObject("due_on", LocalDate.class)),
+					SupervisionHistory.SYSTEM);
 			return 1;
 		}).list();
 	}
@@ -82,7 +83,7 @@ class Cards {
 				.map(dv -> dv.regionCode())
 				.orElse(rs.getString("region_code"));
 			issue(Card.Colour.YELLOW, departmentCode, region, null, caseNumber, Card.OPINION_OVERDUE,
-					"OPINION due " + rs.getObject("due_on", LocalDate.class), SupervisionHistory.SYSTEM);
+					FactLine.STAGE_DUE.line(Stage.OPINION, rs.getObject("due_on", LocalDate.class)), SupervisionHistory.SYSTEM);
 			return 1;
 		}).list();
 	}
@@ -137,7 +138,8 @@ class Cards {
 		if (caseNumber != null) {
 			jdbc.sql("UPDATE supervision_case SET carded = TRUE WHERE case_number = :n").param("n", caseNumber).update();
 		}
-		history.append(Subject.CARD, number, new Actor(issuedBy, AuditEvent.SYSTEM), "ISSUED", colour + " " + cause + ": " + reason);
+		history.append(Subject.CARD, number, new Actor(issuedBy, AuditEvent.SYSTEM), "ISSUED",
+				colour + " " + cause + ": " + reason);
 		if (colour == Card.Colour.YELLOW) {
 			redIfAccumulated(departmentCode, regionCode, YearMonth.from(today));
 		}
@@ -170,7 +172,7 @@ class Cards {
 			.single();
 		if (yellow >= redAfter) {
 			insert("RC-" + month.toString().replace("-", "") + "-" + departmentCode, Card.Colour.RED, departmentCode,
-					regionCode, null, null, Card.ACCUMULATION, yellow + " yellow cards in " + month,
+					regionCode, null, null, Card.ACCUMULATION, FactLine.YELLOW_CARDS.line(yellow, month),
 					SupervisionHistory.SYSTEM, LocalDate.now(clock));
 		}
 	}

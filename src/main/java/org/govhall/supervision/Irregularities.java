@@ -55,48 +55,49 @@ class Irregularities {
 		List<Finding> found = new ArrayList<>();
 		if (event instanceof CaseEvent.Accepted a && a.deemed()) {
 			found.add(new Finding(IrregularityRule.DEEMED_ACCEPTANCE, f.firstHandler(),
-					"received " + f.receivedOn() + ", due " + f.acceptanceDue()));
+					FactLine.DEEMED.line(f.receivedOn(), f.acceptanceDue())));
 		}
 		else if (event instanceof CaseEvent.CorrectionRequested c && c.round() > 1 && !c.newlyNamed().isEmpty()) {
 			found.add(new Finding(IrregularityRule.ONE_TIME_NOTICE_BREACHED, actor,
-					"round " + c.round() + ": " + String.join(", ", c.newlyNamed())));
+					FactLine.NOTICE_ROUND.line(c.round(), String.join(", ", c.newlyNamed()))));
 		}
 		else if (event instanceof CaseEvent.Extended x
 				&& (x.approvedBy() == null || x.number() > 1 || x.amount() > x.legalAmount())) {
 			found.add(new Finding(IrregularityRule.EXTENSION_IRREGULAR, x.approvedBy(),
-					"extension " + x.number() + ": +" + x.amount() + " (legal " + x.legalAmount() + ")"
-							+ (x.approvedBy() == null ? ", not approved" : "")));
+					(x.approvedBy() == null ? FactLine.EXTENSION_UNAPPROVED : FactLine.EXTENSION).line(x.number(),
+							x.amount(), x.legalAmount())));
 		}
 		else if (event instanceof CaseEvent.Suspended s && !s.listed()) {
-			found.add(new Finding(IrregularityRule.SUSPENSION_UNLISTED, actor, s.procedure() + " from " + s.from()));
+			found.add(new Finding(IrregularityRule.SUSPENSION_UNLISTED, actor,
+					FactLine.SUSPENDED_UNLISTED.line(s.procedure(), s.from())));
 		}
 		else if (event instanceof CaseEvent.Resumed r
 				&& ChronoUnit.DAYS.between(r.from(), r.to()) + 1 > maxSuspensionDays) {
 			found.add(new Finding(IrregularityRule.SUSPENSION_TOO_LONG, actor,
-					r.procedure() + " " + r.from() + ".." + r.to() + " > " + maxSuspensionDays + " days"));
+					FactLine.SUSPENDED_LONG.line(r.procedure(), r.from(), r.to(), maxSuspensionDays)));
 		}
 		else if (event instanceof CaseEvent.Decided d) {
 			if (d.reviewer() != null && d.reviewer().equals(d.decidedBy())) {
 				found.add(new Finding(IrregularityRule.REVIEWER_APPROVED, d.decidedBy(),
-						"reviewed and decided by " + d.decidedBy()));
+						FactLine.REVIEWER_DECIDED.line(d.decidedBy())));
 			}
 			if (f.acceptedOn() == null && !d.onTheSpot()) {
 				found.add(new Finding(IrregularityRule.DECISION_WITHOUT_ACCEPTANCE, d.decidedBy(),
-						"decided " + f.decidedOn() + " with no acceptance"));
+						FactLine.NO_ACCEPTANCE.line(f.decidedOn())));
 			}
 			LocalDate due = statutoryDue(f);
 			if (due != null && f.decidedOn() != null && f.decidedOn().isAfter(due)) {
 				found.add(new Finding(IrregularityRule.DECISION_LATE, d.decidedBy(),
-						"decided " + f.decidedOn() + ", due " + due));
+						FactLine.DECIDED_LATE.line(f.decidedOn(), due)));
 			}
 		}
 		else if (event instanceof CaseEvent.Delivered d && d.late()) {
 			found.add(new Finding(IrregularityRule.DELIVERY_LATE, actor,
-					"delivered " + d.on() + ", due " + f.deliveryDue()));
+					FactLine.DELIVERED_LATE.line(d.on(), f.deliveryDue())));
 		}
 		else if (event instanceof CaseEvent.FeeCharged c && !c.listed()) {
 			found.add(new Finding(IrregularityRule.UNLISTED_FEE, actor,
-					c.name() + " " + c.amount().toPlainString() + " (" + c.receiptNo() + ")"));
+					FactLine.UNLISTED_FEE.line(c.name(), c.amount().toPlainString(), c.receiptNo())));
 		}
 		else if (event instanceof CaseEvent.Refused) {
 			LocalDate on = f.step() == null ? LocalDate.now(clock)
@@ -104,7 +105,7 @@ class Irregularities {
 			List<String> earlier = earlierRefusals(f, on.minusDays(30));
 			if (!earlier.isEmpty()) {
 				found.add(new Finding(IrregularityRule.REPEATED_REFUSAL, actor,
-						"refused again on " + on + "; earlier: " + String.join(", ", earlier)));
+						FactLine.REFUSED_AGAIN.line(on, String.join(", ", earlier))));
 			}
 		}
 		return found;
@@ -175,7 +176,7 @@ class Irregularities {
 			.list();
 		for (Object[] r : rows) {
 			record((String) r[0], (String) r[1], (String) r[2], new Finding(IrregularityRule.SUSPENSION_TOO_LONG,
-					(String) r[3], "stopped since " + r[4] + " > " + maxSuspensionDays + " days"));
+					(String) r[3], FactLine.STOPPED_SINCE.line(r[4], maxSuspensionDays)));
 		}
 		return rows.size();
 	}

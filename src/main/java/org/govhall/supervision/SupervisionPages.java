@@ -14,6 +14,7 @@ import org.govhall.directory.Role;
 import org.govhall.shared.GovHallException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -173,6 +174,7 @@ class SupervisionPages {
 		model.addAttribute("head", user.scope().hasAny(Role.DEPARTMENT_ADMIN) && user.scope().departmentId() != null
 				? directory.department(user.scope().departmentId()).map(DepartmentView::code).orElse(null) : null);
 		model.addAttribute("today", supervision.today());
+		model.addAttribute("facts", new FactLine.Reader(messages, LocaleContextHolder.getLocale()));
 		// times are shown as the province's officials read them, whatever the server's time zone
 		model.addAttribute("zone", java.time.ZoneId.of("Asia/Shanghai"));
 	}

@@ -283,9 +283,11 @@ class SupervisionPagesTests {
 		assertThat(zh).contains(card).contains("黄牌").contains("办件超期").contains("待答复").contains("2026-10-21")
 			.contains("id=\"answer-form\"").doesNotContain("id=\"review-form\"")
 			.doesNotContain("id=\"accountability-form\"");
+		// the card's facts in the reader's language, not in the form they are stored in
+		assertThat(zh).containsPattern("<dd>受理期限 2026-\\d{2}-\\d{2} 已过</dd>");
 		String en = page(path, "deptadmin", "en");
 		assertThat(en).contains("Yellow card").contains("Case overdue").contains("Awaiting answer")
-			.contains("Written answer");
+			.contains("Written answer").containsPattern("Acceptance was due by 2026-\\d{2}-\\d{2}");
 		String sup = page(path, "supervisor", "zh-CN");
 		assertThat(sup).doesNotContain("id=\"answer-form\"").doesNotContain("id=\"review-form\"")
 			.contains("id=\"accountability-form\"");
