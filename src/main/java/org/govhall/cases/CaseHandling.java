@@ -113,8 +113,14 @@ public class CaseHandling {
 
 	// ---- intake
 
-	/** Stores a file for a case to be submitted; only its uploader may name it in a submission. */
+	/**
+	 * Stores a file for a case to be submitted or corrected; only its uploader may name it in a submission. Only those
+	 * who hand in materials upload: applicants, agents and window clerks.
+	 */
 	public StoredFile upload(String fileName, byte[] content, GovHallUser user) {
+		if (!user.scope().hasAny(Role.APPLICANT, Role.AGENT, Role.WINDOW_CLERK)) {
+			throw new ForbiddenException("error.forbidden.role");
+		}
 		return tx.execute(status -> {
 			StoredFile file = storage.store(fileName, content);
 			jdbc.sql("INSERT INTO cases_upload (file_id, account_id, created_at) VALUES (:f, :a, :at)")
@@ -513,6 +519,22 @@ public class CaseHandling {
 		return Visibility.NONE;
 	}
 
+	/**
+	 * Refuses a step that only the applicant or agent of the case may take, before anything is stored for it: 404 to
+	 * whoever may not see the case, 403 to staff who may.
+	 */
+	public void requireParty(String number, GovHallUser user) {
+		requireParty(cases.findByNumber(number).orElseThrow(() -> new NotFoundException("error.case.notFound", number)),
+				user);
+	}
+
+	private void requireParty(Case c, GovHallUser user) {
+		if (!isParty(c, user)) {
+			throw visibility(c, user) == Visibility.NONE ? new NotFoundException("error.case.notFound", c.number())
+					: new ForbiddenException("error.forbidden.role");
+		}
+	}
+
 	private static boolean isParty(Case c, GovHallUser user) {
 		Long applicant = c.applicant().accountId();
 		boolean isApplicant = applicant != null && applicant == user.accountId();
@@ -579,11 +601,7 @@ public class CaseHandling {
 			Actor actor;
 			switch (scope) {
 				case PARTY -> {
-					if (!isParty(c, user)) {
-						throw visibility(c, user) == Visibility.NONE
-								? new NotFoundException("error.case.notFound", number)
-								: new ForbiddenException("error.forbidden.role");
-					}
+					requireParty(c, user);
 					actor = actor(user, user.scope().has(Role.AGENT) ? Role.AGENT : Role.APPLICANT);
 				}
 				case CO_DEPARTMENT -> {

@@ -574,6 +574,7 @@ class CasePages {
 	String correct(@PathVariable String number, @RequestParam MultiValueMap<String, MultipartFile> files,
 			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
 		return act(number, false, redirect, locale, "cases.done.corrected", () -> {
+			handling.requireParty(number, user);
 			List<RequiredMaterial> required = handling.view(number, user).requiredMaterials();
 			List<SubmitCase.MaterialFile> handedIn = new ArrayList<>();
 			for (int i = 0; i < required.size(); i++) {
