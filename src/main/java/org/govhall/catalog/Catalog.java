@@ -15,6 +15,7 @@ import org.govhall.directory.GovHallUser;
 import org.govhall.directory.RegionLevel;
 import org.govhall.directory.RegionView;
 import org.govhall.directory.Role;
+import org.govhall.directory.StaffScope;
 import org.govhall.shared.AuditEvent;
 import org.govhall.shared.ConflictException;
 import org.govhall.shared.ForbiddenException;
@@ -135,6 +136,19 @@ public class Catalog {
 			return List.of();
 		}
 		return search.workList(directory.regionAndBelow(region), actor.scope().departmentId());
+	}
+
+	/** Whether the account drafts items anywhere: a department administrator of a department, or a system administrator. */
+	public boolean drafts(GovHallUser actor) {
+		StaffScope scope = actor.scope();
+		return scope.regionCode() != null && (scope.has(Role.SYSTEM_ADMIN)
+				|| (scope.has(Role.DEPARTMENT_ADMIN) && scope.departmentId() != null));
+	}
+
+	/** Refuses (403) an account that may not draft the item: it is neither its department's nor its region's administrator. */
+	public void requireDrafterOf(String code, GovHallUser actor) {
+		ServiceItem item = requireItem(code);
+		requireDrafter(actor, item.regionCode(), item.departmentId());
 	}
 
 	/** The version being worked on (draft or in review), for staff who may see it. */

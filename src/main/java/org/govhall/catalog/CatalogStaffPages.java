@@ -11,6 +11,7 @@ import jakarta.validation.Validator;
 import org.govhall.directory.Directory;
 import org.govhall.directory.GovHallUser;
 import org.govhall.directory.RegionLevel;
+import org.govhall.shared.ForbiddenException;
 import org.govhall.shared.GovHallException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -59,6 +60,7 @@ class CatalogStaffPages {
 
 	@GetMapping("/staff/items/new")
 	String newItem(@AuthenticationPrincipal GovHallUser user, Model model) {
+		requireDrafter(user);
 		ItemForm form = new ItemForm();
 		if (user.scope().departmentId() != null) {
 			directory.department(user.scope().departmentId()).ifPresent(d -> form.setDepartmentCode(d.code()));
@@ -69,6 +71,7 @@ class CatalogStaffPages {
 	@PostMapping("/staff/items/new")
 	String create(@ModelAttribute("form") ItemForm form, BindingResult binding,
 			@AuthenticationPrincipal GovHallUser user, Model model, Locale locale, RedirectAttributes redirect) {
+		requireDrafter(user);
 		form.withoutBlankRows();
 		ItemDraft draft = validate(form, binding);
 		if (draft == null) {
@@ -81,6 +84,7 @@ class CatalogStaffPages {
 			return "redirect:/staff/items/" + guide.code();
 		}
 		catch (GovHallException ex) {
+			// the department is chosen on the form: one outside the drafter's scope is refused there, input kept
 			return form(model, form.withBlankRows(), ex, true);
 		}
 	}
@@ -116,6 +120,7 @@ class CatalogStaffPages {
 	@PostMapping("/staff/items/{code}/edit")
 	String revise(@PathVariable String code, @ModelAttribute("form") ItemForm form, BindingResult binding,
 			@AuthenticationPrincipal GovHallUser user, Model model, Locale locale, RedirectAttributes redirect) {
+		catalog.requireDrafterOf(code, user);
 		form.setCode(code);
 		form.withoutBlankRows();
 		ItemDraft draft = validate(form, binding);
@@ -164,6 +169,13 @@ class CatalogStaffPages {
 		return act(code, redirect, locale, "staff.ended", () -> catalog.end(code,
 				status == null ? ItemStatus.ABOLISHED : status, on == null ? LocalDate.now(clock) : on, document, reason,
 				user));
+	}
+
+	/** The new-item form and its post are for those who draft items somewhere; others are refused before any input. */
+	private void requireDrafter(GovHallUser user) {
+		if (!catalog.drafts(user)) {
+			throw new ForbiddenException("error.forbidden.role");
+		}
 	}
 
 	private String act(String code, RedirectAttributes redirect, Locale locale, String doneKey, Runnable action) {
