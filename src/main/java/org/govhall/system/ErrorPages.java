@@ -81,6 +81,10 @@ class ErrorPages implements ErrorController {
 			return 503;
 		}
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		if (code == null) {
+			// not the container's error dispatch but a request for /error itself: there is no such page
+			return 404;
+		}
 		int status = code instanceof Integer i ? i : 500;
 		return status < 400 ? 500 : status;
 	}
