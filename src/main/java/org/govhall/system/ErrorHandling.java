@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.govhall.shared.GovHallException;
 import org.govhall.shared.GovHallException.FieldViolation;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +43,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -152,6 +155,31 @@ class ErrorHandling {
 		return answer(413, "too-large", "error.upload.tooLarge", new Object[0], List.of(), req, res, locale);
 	}
 
+	/**
+	 * A multipart body the container cannot read: no or a broken boundary, a part cut short, a file name with a NUL
+	 * byte; or a request that is not multipart where a file part is expected. Too large is {@link #tooLarge}.
+	 */
+	@ExceptionHandler({ MultipartException.class, InvalidFileNameException.class })
+	Object unreadableMultipart(RuntimeException ex, HttpServletRequest req, HttpServletResponse res,
+			Locale locale) {
+		return answer(400, "malformed-multipart", "error.multipart.malformed", new Object[0], List.of(), req, res,
+				locale);
+	}
+
+	/**
+	 * Query or form parameters the container could not read: broken percent-encoding, too many parameters, a form
+	 * past its size limit, or a multipart part whose headers are too long. Raised wherever a parameter is first read
+	 * (a filter, an interceptor, a handler), so also on the error path that the first failure leads to.
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	Object unreadableParameters(InvalidParameterException ex, HttpServletRequest req, HttpServletResponse res,
+			Locale locale) {
+		if (ex.getErrorCode() == 413) {
+			return answer(413, "too-large", "error.request.tooLarge", new Object[0], List.of(), req, res, locale);
+		}
+		return answer(400, "invalid-input", "error.parameter.unreadable", new Object[0], List.of(), req, res, locale);
+	}
+
 	@ExceptionHandler(OptimisticLockingFailureException.class)
 	Object concurrent(OptimisticLockingFailureException ex, HttpServletRequest req, HttpServletResponse res,
 			Locale locale) {
@@ -211,7 +239,9 @@ class ErrorHandling {
 
 	private Object answer(int status, String slug, String key, Object[] args, List<FieldViolation> violations,
 			HttpServletRequest req, HttpServletResponse res, Locale locale) {
-		ProblemDetail problem = problems.problem(status, slug, key, args, violations, req, locale);
+		// on the error path that a filter's failure leads to, the problem names the request that failed
+		ProblemDetail problem = problems.problem(status, slug, key, args, violations, new ErrorPages.OriginalRequest(req),
+				locale);
 		if (wantsHtml(req)) {
 			ModelAndView mav = new ModelAndView("error");
 			mav.addObject("problem", problem);

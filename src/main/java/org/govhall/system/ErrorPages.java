@@ -6,6 +6,8 @@ import java.util.Locale;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,8 +32,12 @@ class ErrorPages implements ErrorController {
 		this.problems = problems;
 	}
 
+	/** The error page for browsers; a failed API request gets problem details whatever its Accept header says. */
 	@RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
-	ModelAndView page(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+	Object page(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+		if (!ErrorHandling.wantsHtml(new OriginalRequest(request))) {
+			return json(request, response, locale);
+		}
 		int status = status(request, response);
 		ModelAndView mav = new ModelAndView("error");
 		mav.addObject("problem", problem(request, status, locale));
@@ -51,6 +57,16 @@ class ErrorPages implements ErrorController {
 	private ProblemDetail problem(HttpServletRequest request, int status, Locale locale) {
 		if (status == 503 && databaseUnavailable(request)) {
 			return problems.problem(503, "database-unavailable", "error.databaseUnavailable", new Object[0], List.of(),
+					new OriginalRequest(request), locale);
+		}
+		Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+		if (failure instanceof InvalidFileNameException) {
+			return problems.problem(status, "malformed-multipart", "error.multipart.malformed", new Object[0],
+					List.of(), new OriginalRequest(request), locale);
+		}
+		if (failure instanceof InvalidParameterException) {
+			return problems.problem(status, status == 413 ? "too-large" : "invalid-input",
+					status == 413 ? "error.request.tooLarge" : "error.parameter.unreadable", new Object[0], List.of(),
 					new OriginalRequest(request), locale);
 		}
 		String key = switch (status) {
@@ -73,12 +89,22 @@ class ErrorPages implements ErrorController {
 
 	/**
 	 * The failure's status; a failure that says the database could not be reached (raised in a filter, outside the
-	 * controllers that {@link ErrorHandling} covers) is 503 with {@code Retry-After}.
+	 * controllers that {@link ErrorHandling} covers) is 503 with {@code Retry-After}; parameters or a multipart form
+	 * that a filter could not read are 400 (413 for a form past its size limit). The error path requested directly,
+	 * without a failure, is 404.
 	 */
 	private static int status(HttpServletRequest request, HttpServletResponse response) {
 		if (databaseUnavailable(request)) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, ErrorHandling.DATABASE_RETRY_AFTER);
 			return 503;
+		}
+		// parameters or a multipart form that a filter could not read (the CSRF check reads the form first)
+		Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+		if (failure instanceof InvalidParameterException ex) {
+			return ex.getErrorCode() == 413 ? 413 : 400;
+		}
+		if (failure instanceof InvalidFileNameException) {
+			return 400;
 		}
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		if (code == null) {

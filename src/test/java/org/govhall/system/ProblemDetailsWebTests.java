@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.govhall.shared.RuleViolationException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,11 +25,13 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartException;
 
 /** The web edge alone: every failure becomes RFC 9457 problem details in the requester's language. */
 @WebMvcTest(controllers = ProblemDetailsWebTests.Probe.class)
-@Import({ Problems.class, SecuritySettings.class, ProblemDetailsWebTests.Probe.class })
+@Import({ Problems.class, SecuritySettings.class, ErrorPages.class, ProblemDetailsWebTests.Probe.class })
 class ProblemDetailsWebTests {
 
 	@Autowired
@@ -120,6 +123,29 @@ class ProblemDetailsWebTests {
 			.andExpect(header().string("X-Content-Type-Options", "nosniff"));
 	}
 
+	@Test
+	@WithMockUser
+	void requestsTheServerCannotReadAreClientErrorsNotFailures() throws Exception {
+		mvc.perform(get("/api/v1/probe/multipart"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("urn:govhall:problem:malformed-multipart"));
+		mvc.perform(get("/api/v1/probe/parameters").param("status", "400").header("Accept-Language", "en"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("parameters could not be read")));
+		mvc.perform(get("/api/v1/probe/parameters").param("status", "413"))
+			.andExpect(status().isPayloadTooLarge())
+			.andExpect(jsonPath("$.type").value("urn:govhall:problem:too-large"));
+	}
+
+	@Test
+	void theErrorPathAskedForDirectlyIsNotFoundNotAFailure() throws Exception {
+		mvc.perform(get("/error"))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		mvc.perform(get("/error").accept(MediaType.TEXT_HTML)).andExpect(status().isNotFound());
+	}
+
 	@RestController
 	static class Probe {
 
@@ -139,6 +165,17 @@ class ProblemDetailsWebTests {
 		@GetMapping("/api/v1/probe/boom")
 		String boom() {
 			throw new IllegalStateException("secret detail");
+		}
+
+		@GetMapping("/api/v1/probe/multipart")
+		String multipart() {
+			throw new MultipartException("Failed to parse multipart servlet request");
+		}
+
+		/** As Tomcat refuses a query with a broken encoding (400) or a form past its size limit (413). */
+		@GetMapping("/api/v1/probe/parameters")
+		String parameters(@RequestParam int status) {
+			throw new InvalidParameterException("parameters not parsed", status);
 		}
 
 	}
