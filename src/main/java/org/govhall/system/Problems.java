@@ -1,6 +1,7 @@
 package org.govhall.system;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,11 +10,13 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.govhall.shared.GovHallException.FieldViolation;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Builds RFC 9457 problem details with a stable type per error kind and title, detail and field messages from the
@@ -37,7 +40,7 @@ class Problems {
 		p.setTitle(message("problem.title." + status, new Object[0], locale,
 				HttpStatus.valueOf(status).getReasonPhrase()));
 		p.setDetail(message(messageKey, args, locale, messageKey));
-		p.setInstance(URI.create(request.getRequestURI()));
+		p.setInstance(instance(request.getRequestURI()));
 		if (!violations.isEmpty()) {
 			List<Map<String, Object>> errors = new ArrayList<>();
 			for (FieldViolation v : violations) {
@@ -50,6 +53,22 @@ class Problems {
 			p.setProperty("errors", errors);
 		}
 		return p;
+	}
+
+	/**
+	 * The request's path as the problem's {@code instance}; none when the server could not read the request target,
+	 * and encoded when it holds characters a URI may not (the server refuses those before any controller runs).
+	 */
+	private static @Nullable URI instance(@Nullable String path) {
+		if (path == null || path.isEmpty()) {
+			return null;
+		}
+		try {
+			return URI.create(path);
+		}
+		catch (IllegalArgumentException ex) {
+			return URI.create(UriUtils.encodePath(path, StandardCharsets.UTF_8));
+		}
 	}
 
 	/** Enum arguments (a state, a kind) are named by their labels, e.g. CaseState.ACCEPTED → 已受理. */

@@ -140,7 +140,7 @@ class SecuritySettings {
 		return locales.resolveLocale(req);
 	}
 
-	private static void write(JsonMapper json, HttpServletResponse res, ProblemDetail problem) throws IOException {
+	static void write(JsonMapper json, HttpServletResponse res, ProblemDetail problem) throws IOException {
 		res.setStatus(problem.getStatus());
 		res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		res.setCharacterEncoding("UTF-8");
@@ -149,7 +149,9 @@ class SecuritySettings {
 		body.put("title", problem.getTitle());
 		body.put("status", problem.getStatus());
 		body.put("detail", problem.getDetail());
-		body.put("instance", String.valueOf(problem.getInstance()));
+		if (problem.getInstance() != null) {
+			body.put("instance", problem.getInstance().toString());
+		}
 		if (problem.getProperties() != null) {
 			body.putAll(problem.getProperties());
 		}
