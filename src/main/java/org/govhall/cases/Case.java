@@ -413,7 +413,8 @@ class Case {
 		requireRole(actor, Role.WINDOW_CLERK);
 		requireText(feeName, "name");
 		requireText(receiptNo, "receiptNo");
-		if (amount.signum() <= 0 || amount.scale() > 2) {
+		// at most ten digits before the point, counted in long: 1E+2147483647 has precision 1 and scale -2^31+1
+		if (amount.signum() <= 0 || amount.scale() > 2 || (long) amount.precision() - amount.scale() > 10) {
 			throw new InvalidInputException("invalid-amount", "error.case.feeAmount", "amount");
 		}
 		if (fees.stream().anyMatch(f -> f.receiptNo().equals(receiptNo.strip()))) {

@@ -293,6 +293,18 @@ class CaseTests {
 	}
 
 	@Test
+	void aFeeHasAtMostTenDigitsBeforeThePointHoweverItIsWritten() {
+		Case c = accepted("2026-06-05");
+		for (String amount : List.of("12345678901", "1E+10", "1E+100", "1E+2147483647", "0.001", "1E-2147483647")) {
+			assertThatThrownBy(() -> c.chargeFee("工本费", new java.math.BigDecimal(amount), "PJ-" + amount, CLERK,
+					on("2026-06-08"))).as(amount).isInstanceOf(InvalidInputException.class);
+		}
+		c.chargeFee("工本费", new java.math.BigDecimal("9999999999.99"), "PJ-1", CLERK, on("2026-06-08"));
+		c.chargeFee("工本费", new java.math.BigDecimal("1E+9"), "PJ-2", CLERK, on("2026-06-08"));
+		assertThat(c.fees()).hasSize(2);
+	}
+
+	@Test
 	void eventsCarryTheStepTheSubDeadlinesAndAPseudonymNotThePersonalNumber() {
 		Case c = received(terms(ProcessingMode.PROMISED, 45, LimitUnit.WORKING_DAY, List.of("CO1", "CO2")),
 				"2026-06-05");
