@@ -341,6 +341,27 @@ public class CaseHandling {
 				(c, a, now, cal) -> c.requestCorrections(issues, a, now, cal));
 	}
 
+	/**
+	 * Refuses a correction as {@link #correct} would before it runs: not the user's case (as applicant or agent), or
+	 * not awaiting correction; and every file as the storage would. The page calls it before storing the files it
+	 * receives with a correction, so that a refused correction leaves none behind.
+	 */
+	public void checkCorrection(String number, List<Upload> files, GovHallUser user) {
+		Case c = cases.findByNumber(number).orElseThrow(() -> new NotFoundException("error.case.notFound", number));
+		if (!isParty(c, user)) {
+			throw visibility(c, user) == Visibility.NONE ? new NotFoundException("error.case.notFound", number)
+					: new ForbiddenException("error.forbidden.role");
+		}
+		if (c.state() != CaseState.AWAITING_CORRECTION) {
+			throw new ConflictException("case-state", "error.case.state", number, c.state());
+		}
+		files.forEach(f -> storage.check(f.name(), f.content()));
+	}
+
+	/** A file as a form hands it in: its name and its bytes. */
+	public record Upload(String name, byte[] content) {
+	}
+
 	public CaseView correct(String number, List<SubmitCase.MaterialFile> files, GovHallUser user) {
 		return act(number, user, null, Scope.PARTY, (c, a, now, cal) -> c
 			.correct(materials(files, c.terms(), user, now, c.notices().size()), a, now, cal));

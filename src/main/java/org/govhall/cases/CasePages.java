@@ -233,6 +233,16 @@ class CasePages {
 
 	private List<Kept> uploads(@Nullable List<MultipartFile> parts, GovHallUser user) {
 		List<Kept> list = new ArrayList<>();
+		for (CaseHandling.Upload u : read(parts)) {
+			StoredFile f = handling.upload(u.name(), u.content(), user);
+			list.add(new Kept(f.id(), f.name()));
+		}
+		return list;
+	}
+
+	/** The files of a form field, without the empty file inputs a browser sends, at most {@link #MAX_FILES}. */
+	private static List<CaseHandling.Upload> read(@Nullable List<MultipartFile> parts) {
+		List<CaseHandling.Upload> list = new ArrayList<>();
 		if (parts == null) {
 			return list;
 		}
@@ -246,8 +256,7 @@ class CasePages {
 			String name = part.getOriginalFilename() == null || part.getOriginalFilename().isBlank() ? "file"
 					: part.getOriginalFilename();
 			try {
-				StoredFile f = handling.upload(name, part.getBytes(), user);
-				list.add(new Kept(f.id(), f.name()));
+				list.add(new CaseHandling.Upload(name, part.getBytes()));
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -576,6 +585,12 @@ class CasePages {
 		return act(number, false, redirect, locale, "cases.done.corrected", () -> {
 			handling.requireParty(number, user);
 			List<RequiredMaterial> required = handling.view(number, user).requiredMaterials();
+			// a correction that would be refused stores none of its files
+			List<CaseHandling.Upload> all = new ArrayList<>();
+			for (int i = 0; i < required.size(); i++) {
+				all.addAll(read(files.get("file" + i)));
+			}
+			handling.checkCorrection(number, all, user);
 			List<SubmitCase.MaterialFile> handedIn = new ArrayList<>();
 			for (int i = 0; i < required.size(); i++) {
 				for (Kept k : uploads(files.get("file" + i), user)) {

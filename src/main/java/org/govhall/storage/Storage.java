@@ -39,15 +39,8 @@ public class Storage {
 
 	@Transactional
 	public StoredFile store(String originalName, byte[] content) {
-		if (content.length == 0) {
-			throw new InvalidInputException("empty-file", "error.upload.empty", "file");
-		}
-		if (content.length > MAX_SIZE) {
-			throw new InvalidInputException("file-too-large", "error.upload.tooLarge", "file");
-		}
 		String name = safeName(originalName);
-		String type = contentType(name, content)
-			.orElseThrow(() -> new InvalidInputException("file-type", "error.upload.type", "file"));
+		String type = accepted(name, content);
 		String id = UUID.randomUUID().toString();
 		StoredFile file = new StoredFile(id, name, type, content.length, sha256(content), clock.instant());
 		try {
@@ -68,6 +61,26 @@ public class Storage {
 			.param("at", java.sql.Timestamp.from(file.createdAt()))
 			.update();
 		return file;
+	}
+
+	/**
+	 * Refuses what {@link #store} would refuse (an empty or too large file, a type not accepted) without storing
+	 * anything, so that a request handing in several files can refuse them all before it stores one.
+	 */
+	public void check(String originalName, byte[] content) {
+		accepted(safeName(originalName), content);
+	}
+
+	/** The content type of an acceptable file, or the refusal. */
+	private static String accepted(String name, byte[] content) {
+		if (content.length == 0) {
+			throw new InvalidInputException("empty-file", "error.upload.empty", "file");
+		}
+		if (content.length > MAX_SIZE) {
+			throw new InvalidInputException("file-too-large", "error.upload.tooLarge", "file");
+		}
+		return contentType(name, content)
+			.orElseThrow(() -> new InvalidInputException("file-type", "error.upload.type", "file"));
 	}
 
 	public Optional<StoredFile> find(String id) {

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Import;
@@ -95,6 +96,9 @@ class CasePagesTests {
 
 	@Autowired
 	MovableClock.Moving clock;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@BeforeEach
 	void start() {
@@ -311,6 +315,31 @@ class CasePagesTests {
 		assertThat(page(get("/staff/cases/" + number).with(user(clerk)))).contains("违反一次性告知规定",
 				"class=\"notice error breach\"");
 		assertThat(page(get("/cases/" + number).with(user(as("applicant"))))).doesNotContain("违反一次性告知规定");
+	}
+
+	@Test
+	void aRefusedCorrectionStoresNoneOfItsFiles() throws Exception {
+		String number = submitOnline(PLANNING, FORM);
+		long stored = storedFiles();
+		MvcResult early = send(multipart("/cases/" + number + "/corrections").file(file("file1", "土地证.pdf"))
+			.with(user(as("applicant")))
+			.with(csrf()));
+		assertThat(flash(early.getFlashMap())).as("the case awaits no correction")
+			.containsEntry("refusal", "error.case.state");
+
+		handling.requestCorrections(number, List.of(new CaseRecords.MaterialIssue(LAND, "未提交")), as("clerk"));
+		MvcResult mixed = send(multipart("/cases/" + number + "/corrections").file(file("file1", "土地证.pdf"))
+			.file(new MockMultipartFile("file1", "说明.html", "text/html", "<html></html>".getBytes()))
+			.with(user(as("applicant")))
+			.with(csrf()));
+		assertThat(flash(mixed.getFlashMap())).as("one file of a type not accepted")
+			.containsEntry("refusal", "error.upload.type");
+		assertThat(storedFiles()).as("files stored by the refused corrections").isEqualTo(stored);
+		assertThat(handling.view(number, as("clerk")).state()).isEqualTo(CaseState.AWAITING_CORRECTION);
+	}
+
+	long storedFiles() {
+		return jdbc.queryForObject("SELECT COUNT(*) FROM storage_file", Long.class);
 	}
 
 	@Test
