@@ -348,10 +348,7 @@ public class CaseHandling {
 	 */
 	public void checkCorrection(String number, List<Upload> files, GovHallUser user) {
 		Case c = cases.findByNumber(number).orElseThrow(() -> new NotFoundException("error.case.notFound", number));
-		if (!isParty(c, user)) {
-			throw visibility(c, user) == Visibility.NONE ? new NotFoundException("error.case.notFound", number)
-					: new ForbiddenException("error.forbidden.role");
-		}
+		requireParty(c, user);
 		if (c.state() != CaseState.AWAITING_CORRECTION) {
 			throw new ConflictException("case-state", "error.case.state", number, c.state());
 		}
@@ -540,15 +537,7 @@ public class CaseHandling {
 		return Visibility.NONE;
 	}
 
-	/**
-	 * Refuses a step that only the applicant or agent of the case may take, before anything is stored for it: 404 to
-	 * whoever may not see the case, 403 to staff who may.
-	 */
-	public void requireParty(String number, GovHallUser user) {
-		requireParty(cases.findByNumber(number).orElseThrow(() -> new NotFoundException("error.case.notFound", number)),
-				user);
-	}
-
+	/** A step only the applicant or agent may take: 404 to whoever may not see the case, 403 to staff who may. */
 	private void requireParty(Case c, GovHallUser user) {
 		if (!isParty(c, user)) {
 			throw visibility(c, user) == Visibility.NONE ? new NotFoundException("error.case.notFound", c.number())

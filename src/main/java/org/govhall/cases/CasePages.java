@@ -583,7 +583,6 @@ class CasePages {
 	String correct(@PathVariable String number, @RequestParam MultiValueMap<String, MultipartFile> files,
 			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
 		return act(number, false, redirect, locale, "cases.done.corrected", () -> {
-			handling.requireParty(number, user);
 			List<RequiredMaterial> required = handling.view(number, user).requiredMaterials();
 			// a correction that would be refused stores none of its files
 			List<CaseHandling.Upload> all = new ArrayList<>();
