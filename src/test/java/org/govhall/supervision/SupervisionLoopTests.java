@@ -3,35 +3,23 @@ package org.govhall.supervision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 
 import org.assertj.core.api.SoftAssertions;
 import org.awaitility.Awaitility;
 import org.govhall.directory.AccountDraft;
-import org.govhall.directory.Directory;
-import org.govhall.directory.GovHallUser;
 import org.govhall.directory.Role;
 import org.govhall.support.ApiClient;
 import org.govhall.support.ApiClient.Response;
-import org.govhall.support.MovableClock;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -46,19 +34,7 @@ import tools.jackson.databind.JsonNode;
  * noted, checked against the calendar API as well. The context is shared with other supervision test classes and
  * cards pile up per department and month, so every assertion is filtered by this test's own case numbers.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "govhall.demo.enabled=true", "govhall.demo.training-clock=false",
-				"govhall.cases.deemed-acceptance-cron=-", "govhall.supervision.daily-cron=-",
-				"govhall.storage.dir=target/test-files/supervision" })
-@AutoConfigureMockMvc
-@ActiveProfiles("h2")
-@Import(MovableClock.class)
-class SupervisionLoopTests {
-
-	/** 食品经营许可 of 示范市市场监督管理局 (660100-SCJG): 20 working days; no fee. */
-	static final String FOOD = "660100-XK-02001";
-
-	static final String FOOD_FORM = "食品经营许可申请书";
+class SupervisionLoopTests extends SupervisionScenario {
 
 	/** 建设工程规划许可证核发 of 660100-ZRGH, joint with 660100-ZJJ and 660100-STHJ; 45 working days. */
 	static final String PLANNING = "660100-XK-05001";
@@ -72,30 +48,8 @@ class SupervisionLoopTests {
 
 	static final String SCJG = "660100-SCJG";
 
-	static final byte[] PDF = "%PDF-1.4\n%test material\n1 0 obj\n<<>>\nendobj\n".getBytes(StandardCharsets.ISO_8859_1);
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MovableClock.Moving clock;
-
-	@Autowired
-	Supervision supervision;
-
-	@Autowired
-	Directory directory;
-
 	@Autowired
 	JdbcClient jdbc;
-
-	ApiClient api;
-
-	@BeforeEach
-	void start() {
-		api = new ApiClient(port);
-		clock.set("2026-09-30T10:00:00");
-	}
 
 	// ---- helpers
 
@@ -108,19 +62,6 @@ class SupervisionLoopTests {
 			.list();
 	}
 
-	String submitOnline(String item, String material) {
-		Response file = api.upload("/api/v1/cases/files", "applicant", "材料.pdf", PDF);
-		assertThat(file.status()).as(file.body()).isEqualTo(201);
-		Response r = api.post("/api/v1/cases", "applicant", Map.of("itemCode", item, "materials",
-				List.of(Map.of("material", material, "fileId", file.json().get("fileId").asString()))));
-		assertThat(r.status()).as(r.body()).isEqualTo(201);
-		return r.json().get("number").asString();
-	}
-
-	String submitFoodLicence() {
-		return submitOnline(FOOD, FOOD_FORM);
-	}
-
 	/** A food licence taken at the 660100 window by {@code clerk} for a resident applicant. */
 	String submitAtTheWindow() {
 		Response r = api.post("/api/v1/cases", "clerk", Map.of("itemCode", FOOD, "applicant",
@@ -130,18 +71,9 @@ class SupervisionLoopTests {
 		return r.json().get("number").asString();
 	}
 
-	JsonNode ok(Response r) {
-		assertThat(r.status()).as(r.body()).isEqualTo(200);
-		return r.json();
-	}
-
 	JsonNode created(Response r) {
 		assertThat(r.status()).as(r.body()).isEqualTo(201);
 		return r.json();
-	}
-
-	GovHallUser as(String username) {
-		return directory.principal(username).orElseThrow();
 	}
 
 	static List<JsonNode> list(JsonNode array) {
@@ -158,18 +90,6 @@ class SupervisionLoopTests {
 	static @Nullable LocalDate date(JsonNode node, String field) {
 		String s = text(node, field);
 		return s == null ? null : LocalDate.parse(s);
-	}
-
-	Optional<SupervisedCase> seen(String username, Supervision.Filter filter, String number) {
-		return supervision.workbench(as(username), filter).stream().filter(c -> c.caseNumber().equals(number))
-			.findFirst();
-	}
-
-	/** Waits until the supervisor's open list shows the case as the condition expects (events arrive async). */
-	SupervisedCase awaitRow(String number, Predicate<SupervisedCase> condition) {
-		return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-			.until(() -> seen("supervisor", Supervision.Filter.ALL_OPEN, number).filter(condition).orElse(null),
-					c -> c != null);
 	}
 
 	/** The case numbers in a list of supervised cases from the API. */
@@ -207,17 +127,6 @@ class SupervisionLoopTests {
 
 	static List<String> historyActions(JsonNode detail) {
 		return list(detail.get("history")).stream().map(h -> h.get("action").asString()).toList();
-	}
-
-	/** A food licence received 2026-09-30 and left alone; on 2026-10-14 the daily run finds it red. */
-	String redFoodCase() {
-		String number = submitFoodLicence();
-		SupervisedCase row = awaitRow(number, r -> r.stage() == Stage.ACCEPTANCE);
-		// received 09-30: 10-08, 10-09, 10-10 (make-up Saturday), 10-12, 10-13 are the 5 working days
-		assertThat(row.dueOn()).isEqualTo(LocalDate.of(2026, 10, 13));
-		clock.set("2026-10-14T09:00:00");
-		supervision.daily();
-		return number;
 	}
 
 	LocalDate addWorkingDays(String from, int days) {

@@ -12,25 +12,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Predicate;
 
 import org.awaitility.Awaitility;
-import org.govhall.directory.Directory;
-import org.govhall.directory.GovHallUser;
-import org.govhall.support.ApiClient;
-import org.govhall.support.ApiClient.Response;
-import org.govhall.support.MovableClock;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -39,78 +24,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * their forms (each shown only to whom may use it), form posts with CSRF that come back with a flash message, a
  * refused form that comes back with the refusal and changes nothing, and 404 outside the user's scope.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "govhall.demo.enabled=true", "govhall.demo.training-clock=false",
-				"govhall.cases.deemed-acceptance-cron=-", "govhall.supervision.daily-cron=-",
-				"govhall.storage.dir=target/test-files/supervision" })
-@AutoConfigureMockMvc
-@ActiveProfiles("h2")
-@Import(MovableClock.class)
-class SupervisionPagesTests {
-
-	static final String FOOD = "660100-XK-02001";
-
-	static final String FOOD_FORM = "食品经营许可申请书";
-
-	static final byte[] PDF = "%PDF-1.4\n%test material\n1 0 obj\n<<>>\nendobj\n".getBytes(StandardCharsets.ISO_8859_1);
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MovableClock.Moving clock;
-
-	@Autowired
-	Supervision supervision;
-
-	@Autowired
-	Directory directory;
-
-	@Autowired
-	MockMvc mvc;
-
-	ApiClient api;
-
-	@BeforeEach
-	void start() {
-		api = new ApiClient(port);
-		clock.set("2026-09-30T10:00:00");
-	}
+class SupervisionPagesTests extends SupervisionScenario {
 
 	// ---- helpers
-
-	GovHallUser as(String username) {
-		return directory.principal(username).orElseThrow();
-	}
-
-	String submitFoodLicence() {
-		Response file = api.upload("/api/v1/cases/files", "applicant", "材料.pdf", PDF);
-		assertThat(file.status()).as(file.body()).isEqualTo(201);
-		Response r = api.post("/api/v1/cases", "applicant", Map.of("itemCode", FOOD, "materials",
-				List.of(Map.of("material", FOOD_FORM, "fileId", file.json().get("fileId").asString()))));
-		assertThat(r.status()).as(r.body()).isEqualTo(201);
-		return r.json().get("number").asString();
-	}
-
-	Optional<SupervisedCase> seen(String number) {
-		return supervision.workbench(as("supervisor"), Supervision.Filter.ALL_OPEN).stream()
-			.filter(c -> c.caseNumber().equals(number))
-			.findFirst();
-	}
-
-	SupervisedCase awaitRow(String number, Predicate<SupervisedCase> condition) {
-		return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-			.until(() -> seen(number).filter(condition).orElse(null), c -> c != null);
-	}
-
-	/** A food licence received 2026-09-30 and left alone, found red by the daily run of 2026-10-14. */
-	String redFoodCase() {
-		String number = submitFoodLicence();
-		awaitRow(number, r -> r.stage() == Stage.ACCEPTANCE);
-		clock.set("2026-10-14T09:00:00");
-		supervision.daily();
-		return number;
-	}
 
 	Card cardOf(String caseNumber, String cause) {
 		List<Card> cards = supervision.cards(as("supervisor"), true).stream()

@@ -10,27 +10,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 
 import org.awaitility.Awaitility;
 import org.govhall.directory.AccountDraft;
-import org.govhall.directory.Directory;
-import org.govhall.directory.GovHallUser;
 import org.govhall.directory.Role;
 import org.govhall.support.ApiClient;
 import org.govhall.support.ApiClient.Response;
-import org.govhall.support.MovableClock;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,74 +26,7 @@ import tools.jackson.databind.JsonNode;
  * case events, turn yellow and red as the clock is moved by hand and re-evaluated, follow the case to the next stage,
  * leave the open list when the case closes, and are seen only by supervisors of the case's region.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "govhall.demo.enabled=true", "govhall.demo.training-clock=false",
-				"govhall.cases.deemed-acceptance-cron=-", "govhall.supervision.daily-cron=-",
-				"govhall.storage.dir=target/test-files/supervision" })
-@AutoConfigureMockMvc
-@ActiveProfiles("h2")
-@Import(MovableClock.class)
-class SupervisionReadModelTests {
-
-	/** 食品经营许可 of 示范市市场监督管理局 (660100): 20 working days. */
-	static final String FOOD = "660100-XK-02001";
-
-	static final String FOOD_FORM = "食品经营许可申请书";
-
-	static final byte[] PDF = "%PDF-1.4\n%test material\n1 0 obj\n<<>>\nendobj\n".getBytes(StandardCharsets.ISO_8859_1);
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MovableClock.Moving clock;
-
-	@Autowired
-	Supervision supervision;
-
-	@Autowired
-	Directory directory;
-
-	@Autowired
-	MockMvc mvc;
-
-	ApiClient api;
-
-	@BeforeEach
-	void start() {
-		api = new ApiClient(port);
-		clock.set("2026-09-30T10:00:00");
-	}
-
-	String submitFoodLicence() {
-		Response file = api.upload("/api/v1/cases/files", "applicant", "材料.pdf", PDF);
-		assertThat(file.status()).as(file.body()).isEqualTo(201);
-		Response r = api.post("/api/v1/cases", "applicant", Map.of("itemCode", FOOD, "materials",
-				List.of(Map.of("material", FOOD_FORM, "fileId", file.json().get("fileId").asString()))));
-		assertThat(r.status()).as(r.body()).isEqualTo(201);
-		return r.json().get("number").asString();
-	}
-
-	JsonNode ok(Response r) {
-		assertThat(r.status()).as(r.body()).isEqualTo(200);
-		return r.json();
-	}
-
-	GovHallUser as(String username) {
-		return directory.principal(username).orElseThrow();
-	}
-
-	Optional<SupervisedCase> seen(String username, Supervision.Filter filter, String number) {
-		return supervision.workbench(as(username), filter).stream().filter(c -> c.caseNumber().equals(number))
-			.findFirst();
-	}
-
-	/** Waits until the supervisor's open list shows the case as the condition expects. */
-	SupervisedCase awaitRow(String number, Predicate<SupervisedCase> condition) {
-		return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-			.until(() -> seen("supervisor", Supervision.Filter.ALL_OPEN, number).filter(condition).orElse(null),
-					c -> c != null);
-	}
+class SupervisionReadModelTests extends SupervisionScenario {
 
 	@Test
 	void aReceivedCaseTurnsYellowOneWorkingDayBeforeItsAcceptanceWindowClosesAndRedAfterIt() {
