@@ -139,7 +139,7 @@ class Cards {
 			jdbc.sql("UPDATE supervision_case SET carded = TRUE WHERE case_number = :n").param("n", caseNumber).update();
 		}
 		history.append(Subject.CARD, number, new Actor(issuedBy, AuditEvent.SYSTEM), "ISSUED",
-				colour + " " + cause + ": " + reason);
+				FactLine.CARD_ISSUED.line(colour, cause, reason));
 		if (colour == Card.Colour.YELLOW) {
 			redIfAccumulated(departmentCode, regionCode, YearMonth.from(today));
 		}
@@ -290,8 +290,7 @@ class Cards {
 			if (n == 1) {
 				escalated++;
 				history.append(Subject.CARD, c.number(), Actor.SYSTEM, "ESCALATED",
-						c.colour() + " -> RED; " + c.levelRegion() + " -> " + parent.get().code() + "; answer due "
-								+ c.answerDue());
+						FactLine.CARD_ESCALATED.line(c.colour(), c.levelRegion(), parent.get().code(), c.answerDue()));
 			}
 		}
 		return escalated;

@@ -32,26 +32,41 @@ enum FactLine {
 	SUSPENDED_UNLISTED("%s from %s", "([A-Z_]+) from (\\S+)", "SpecialProcedure."),
 	/** A card for an overdue case or opinion. Args: the {@link Stage}, the missed due date. */
 	STAGE_DUE("%s due %s", "([A-Z_]+) due (\\S+)", "Stage."),
+	/** The history note of an issued card. Args: its colour, its cause, its reason (itself a fact line). */
+	CARD_ISSUED("%s %s: %s", "(YELLOW|RED) ([A-Z_]+): (.*)", "Card.Colour.", "cause.|IrregularityRule.", FactLine.NESTED),
+	/** The history note of an escalated card. Args: its colour before, the region before and after, the old due date. */
+	CARD_ESCALATED("%s -> RED; %s -> %s; answer due %s", "(YELLOW|RED) -> RED; (\\S+) -> (\\S+); answer due (\\S+)",
+			"Card.Colour."),
+	/** The history note of an accountability record. Args: the measure, the person, the basis. */
+	ACCOUNTABILITY("%s %s: %s", "(" + measures() + ") (.+?): (.*)", "Accountability.Measure."),
 	/** The red card for accumulated yellow ones. Args: how many, the month. */
 	YELLOW_CARDS("%s yellow cards in %s", "(\\d+) yellow cards in (\\S+)"),
 	/** A fee the catalog does not list. Args: its name, the amount, the receipt number. */
 	UNLISTED_FEE("%s %s (%s)", "(.+) (\\d+(?:\\.\\d+)?) \\((.+)\\)");
 
+	/** An argument that is itself a fact line. */
+	private static final String NESTED = "<fact>";
+
 	private final String format;
 
 	private final Pattern pattern;
 
-	/** The message-key prefix that names the first argument (an enum constant), if it is one. */
-	private final @Nullable String firstArgument;
+	/**
+	 * How each argument is shown, in order: the message-key prefixes (separated by {@code |}, the first that names
+	 * it wins) of an argument that is an enum constant, {@link #NESTED}, or nothing for an argument shown as it is.
+	 */
+	private final String[] arguments;
 
-	FactLine(String format, String regex) {
-		this(format, regex, null);
-	}
-
-	FactLine(String format, String regex, @Nullable String firstArgument) {
+	FactLine(String format, String regex, String... arguments) {
 		this.format = format;
 		this.pattern = Pattern.compile(regex, Pattern.DOTALL);
-		this.firstArgument = firstArgument;
+		this.arguments = arguments;
+	}
+
+	private static String measures() {
+		return java.util.Arrays.stream(Accountability.Measure.values())
+			.map(Enum::name)
+			.collect(java.util.stream.Collectors.joining("|"));
 	}
 
 	/** The stored English form, e.g. {@code STAGE_DUE.line("ACCEPTANCE", date)}. */
@@ -80,15 +95,28 @@ enum FactLine {
 				if (m.matches()) {
 					Object[] args = new Object[m.groupCount()];
 					for (int i = 0; i < args.length; i++) {
-						args[i] = m.group(i + 1);
-					}
-					if (kind.firstArgument != null) {
-						args[0] = messages.getMessage(kind.firstArgument + args[0], null, (String) args[0], locale);
+						args[i] = argument(i < kind.arguments.length ? kind.arguments[i] : null, m.group(i + 1));
 					}
 					return messages.getMessage("fact." + kind.name(), args, line, locale);
 				}
 			}
 			return line;
+		}
+
+		private String argument(@Nullable String shown, String value) {
+			if (shown == null) {
+				return value;
+			}
+			if (shown.equals(NESTED)) {
+				return text(value);
+			}
+			for (String prefix : shown.split("\\|")) {
+				String label = messages.getMessage(prefix + value, null, null, locale);
+				if (label != null) {
+					return label;
+				}
+			}
+			return value;
 		}
 
 	}

@@ -71,6 +71,24 @@ class FactLineTests {
 	}
 
 	@Test
+	void historyNotesOfCardsReadInTheReadersLanguage() {
+		String issued = FactLine.CARD_ISSUED.line(Card.Colour.YELLOW, Card.CASE_OVERDUE,
+				FactLine.STAGE_DUE.line(Stage.ACCEPTANCE, D1));
+		assertThat(issued).isEqualTo("YELLOW CASE_OVERDUE: ACCEPTANCE due 2026-10-13");
+		assertThat(zh.text(issued)).isEqualTo("黄牌（办件超期）：受理期限 2026-10-13 已过");
+		assertThat(en.text(issued)).isEqualTo("Yellow card (Case overdue): Acceptance was due by 2026-10-13");
+		String irregular = FactLine.CARD_ISSUED.line(Card.Colour.RED, IrregularityRule.DECISION_WITHOUT_ACCEPTANCE.name(),
+				FactLine.NO_ACCEPTANCE.line(D1));
+		assertThat(zh.text(irregular)).isEqualTo("红牌（无受理记录即作出决定（体外循环））：2026-10-13 作出决定，此前未受理");
+		String escalated = FactLine.CARD_ESCALATED.line(Card.Colour.YELLOW, "660100", "660000", D1);
+		assertThat(escalated).isEqualTo("YELLOW -> RED; 660100 -> 660000; answer due 2026-10-13");
+		assertThat(zh.text(escalated)).isEqualTo("逾期未答复，由 660100 升级至上级 660000，黄牌改为红牌；原答复期限 2026-10-13");
+		String held = FactLine.ACCOUNTABILITY.line(Accountability.Measure.ADMONITION, "王窗口", "未按期受理: 见监察牌");
+		assertThat(zh.text(held)).isEqualTo("诫勉谈话：王窗口。依据：未按期受理: 见监察牌");
+		assertThat(en.text(held)).startsWith("Admonition").endsWith("Basis: 未按期受理: 见监察牌");
+	}
+
+	@Test
 	void aLineOfNoKnownFormIsShownAsItIs() {
 		assertThat(zh.text("人工录入的情况说明")).isEqualTo("人工录入的情况说明");
 		assertThat(zh.text(null)).isEmpty();
