@@ -155,7 +155,8 @@ class Notices {
 			.update(keys, "id");
 		long id = java.util.Objects.requireNonNull(keys.getKey()).longValue();
 		String subject = cardNumber != null ? cardNumber : caseNumber == null ? departmentCode : caseNumber;
-		history.append(Subject.ACCOUNTABILITY, subject, by, "ACCOUNTABILITY", FactLine.ACCOUNTABILITY.line(measure, person.strip(), basis.strip()));
+		history.append(Subject.ACCOUNTABILITY, subject, by, "ACCOUNTABILITY",
+				FactLine.ACCOUNTABILITY.line(measure, person.strip(), basis.strip()));
 		return jdbc.sql("SELECT * FROM supervision_accountability WHERE id = :id")
 			.param("id", id)
 			.query(Notices::accountability)
