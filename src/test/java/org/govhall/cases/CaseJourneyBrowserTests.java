@@ -209,18 +209,18 @@ class CaseJourneyBrowserTests {
 			browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("progress-state")));
 			assertThat(d.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
 			assertThat(d.findElement(By.id("progress-state")).getText()).isEqualTo("Completed");
-			assertThat(horizontalOverflow(d)).isLessThanOrEqualTo(0L);
+			assertThat(browser.horizontalOverflow()).isLessThanOrEqualTo(0L);
 			show(d, "progress");
 			browser.screenshot("case-10-progress-phone-en");
 
 			signIn(browser, "applicant");
 			d.get(base + "/cases/" + number + "?lang=en");
 			assertThat(d.findElement(By.id("case-state")).getText()).isEqualTo("Completed");
-			assertThat(horizontalOverflow(d)).isLessThanOrEqualTo(0L);
+			assertThat(browser.horizontalOverflow()).isLessThanOrEqualTo(0L);
 			browser.screenshot("case-11-case-phone-en");
 			d.get(base + "/cases/" + number + "?elder=on");
 			assertThat(d.findElement(By.tagName("body")).getAttribute("class")).contains("elder");
-			assertThat(horizontalOverflow(d)).isLessThanOrEqualTo(0L);
+			assertThat(browser.horizontalOverflow()).isLessThanOrEqualTo(0L);
 			show(d, "h-clocks");
 			browser.screenshot("case-12-case-phone-en-elder");
 
@@ -262,11 +262,6 @@ class CaseJourneyBrowserTests {
 	static String cookies(WebDriver d) {
 		return d.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
 			.collect(Collectors.joining("; "));
-	}
-
-	static Long horizontalOverflow(WebDriver d) {
-		return (Long) ((JavascriptExecutor) d)
-			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
 	}
 
 	static Path pdf(Path dir, String name) throws java.io.IOException {

@@ -67,9 +67,7 @@ class PortalBrowserTests {
 			browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("result-count")));
 			assertThat(driver.findElement(By.tagName("body")).getAttribute("class")).contains("elder");
 			assertThat(driver.findElement(By.id("result-count")).getText()).contains("items found");
-			Long overflow = (Long) ((JavascriptExecutor) driver)
-				.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-			assertThat(overflow).isLessThanOrEqualTo(0L);
+			assertThat(browser.horizontalOverflow()).isLessThanOrEqualTo(0L);
 			browser.screenshot("06-search-phone-en-elder");
 
 			List<LogEntry> cspErrors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()

@@ -65,9 +65,7 @@ class DashboardBrowserTests extends DashboardTests {
 			browser.waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".dashboard-chart.drawn canvas"), 2));
 			assertThat(d.findElement(By.tagName("body")).getAttribute("class")).contains("elder");
 			assertThat(d.findElement(By.tagName("h1")).getText()).contains("Supervision dashboard");
-			Long overflow = (Long) ((JavascriptExecutor) d)
-				.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-			assertThat(overflow).isLessThanOrEqualTo(0L);
+			assertThat(browser.horizontalOverflow()).isLessThanOrEqualTo(0L);
 			show(d, "regions-heading");
 			browser.screenshot("dashboard-06-phone-en-elder-chart");
 			show(d, "dashboard-regions");

@@ -311,6 +311,18 @@ class SupervisionBrowserTests {
 				.containsExactly("Issued", "Department answered", "Accepted");
 			browser.screenshot("supervision-5-card-en");
 			noConsoleErrors(d, "the card page in English");
+
+			// 7. the card at phone width in elderly mode, its facts and history in Chinese, nothing wider than the phone
+			browser.resize(390, 844);
+			d.get(base + "/supervision/cards/" + card + "?lang=zh-CN&elder=on");
+			browser.waiting().until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "zh-CN"));
+			assertThat(d.findElement(By.tagName("body")).getAttribute("class")).contains("elder");
+			assertThat(d.findElement(By.id("h-card")).findElement(By.xpath("..")).getText())
+				.contains("受理期限 2026-10-13 已过").doesNotContain("ACCEPTANCE due");
+			assertThat(d.findElement(By.id("card-history")).getText()).contains("黄牌（办件超期）：受理期限 2026-10-13 已过");
+			assertThat(browser.horizontalOverflow()).isLessThanOrEqualTo(0L);
+			browser.screenshot("supervision-6-card-phone-zh-elder");
+			noConsoleErrors(d, "the card page at phone width in elderly mode");
 		}
 		localTimes.assertAll();
 	}

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -53,6 +54,12 @@ public final class Browser implements AutoCloseable {
 
 	public void resize(int width, int height) {
 		driver.manage().window().setSize(new Dimension(width, height));
+	}
+
+	/** How many pixels the page is wider than the window: more than 0 means the reader must scroll sideways. */
+	public long horizontalOverflow() {
+		return (Long) ((JavascriptExecutor) driver)
+			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
 	}
 
 	public Path screenshot(String name) throws IOException {
