@@ -6,6 +6,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -155,29 +156,11 @@ class ErrorHandling {
 		return answer(413, "too-large", "error.upload.tooLarge", new Object[0], List.of(), req, res, locale);
 	}
 
-	/**
-	 * A multipart body the container cannot read: no or a broken boundary, a part cut short, a file name with a NUL
-	 * byte; or a request that is not multipart where a file part is expected. Too large is {@link #tooLarge}.
-	 */
-	@ExceptionHandler({ MultipartException.class, InvalidFileNameException.class })
-	Object unreadableMultipart(RuntimeException ex, HttpServletRequest req, HttpServletResponse res,
-			Locale locale) {
-		return answer(400, "malformed-multipart", "error.multipart.malformed", new Object[0], List.of(), req, res,
-				locale);
-	}
-
-	/**
-	 * Query or form parameters the container could not read: broken percent-encoding, too many parameters, a form
-	 * past its size limit, or a multipart part whose headers are too long. Raised wherever a parameter is first read
-	 * (a filter, an interceptor, a handler), so also on the error path that the first failure leads to.
-	 */
-	@ExceptionHandler(InvalidParameterException.class)
-	Object unreadableParameters(InvalidParameterException ex, HttpServletRequest req, HttpServletResponse res,
-			Locale locale) {
-		if (ex.getErrorCode() == 413) {
-			return answer(413, "too-large", "error.request.tooLarge", new Object[0], List.of(), req, res, locale);
-		}
-		return answer(400, "invalid-input", "error.parameter.unreadable", new Object[0], List.of(), req, res, locale);
+	/** A request the container could not read ({@link UnreadableRequest}); too large an upload is {@link #tooLarge}. */
+	@ExceptionHandler({ MultipartException.class, InvalidFileNameException.class, InvalidParameterException.class })
+	Object unreadable(RuntimeException ex, HttpServletRequest req, HttpServletResponse res, Locale locale) {
+		UnreadableRequest u = Objects.requireNonNull(UnreadableRequest.of(ex));
+		return answer(u.status(), u.type(), u.key(), new Object[0], List.of(), req, res, locale);
 	}
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)

@@ -6,8 +6,6 @@ import java.util.Locale;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.tomcat.util.http.InvalidParameterException;
-import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -59,14 +57,9 @@ class ErrorPages implements ErrorController {
 			return problems.problem(503, "database-unavailable", "error.databaseUnavailable", new Object[0], List.of(),
 					new OriginalRequest(request), locale);
 		}
-		Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-		if (failure instanceof InvalidFileNameException) {
-			return problems.problem(status, "malformed-multipart", "error.multipart.malformed", new Object[0],
-					List.of(), new OriginalRequest(request), locale);
-		}
-		if (failure instanceof InvalidParameterException) {
-			return problems.problem(status, status == 413 ? "too-large" : "invalid-input",
-					status == 413 ? "error.request.tooLarge" : "error.parameter.unreadable", new Object[0], List.of(),
+		UnreadableRequest unreadable = UnreadableRequest.of(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
+		if (unreadable != null) {
+			return problems.problem(unreadable.status(), unreadable.type(), unreadable.key(), new Object[0], List.of(),
 					new OriginalRequest(request), locale);
 		}
 		String key = switch (status) {
@@ -99,12 +92,9 @@ class ErrorPages implements ErrorController {
 			return 503;
 		}
 		// parameters or a multipart form that a filter could not read (the CSRF check reads the form first)
-		Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-		if (failure instanceof InvalidParameterException ex) {
-			return ex.getErrorCode() == 413 ? 413 : 400;
-		}
-		if (failure instanceof InvalidFileNameException) {
-			return 400;
+		UnreadableRequest unreadable = UnreadableRequest.of(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
+		if (unreadable != null) {
+			return unreadable.status();
 		}
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		if (code == null) {
