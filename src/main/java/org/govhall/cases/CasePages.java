@@ -232,8 +232,12 @@ class CasePages {
 	}
 
 	private List<Kept> uploads(@Nullable List<MultipartFile> parts, GovHallUser user) {
+		return store(read(parts), user);
+	}
+
+	private List<Kept> store(List<CaseHandling.Upload> files, GovHallUser user) {
 		List<Kept> list = new ArrayList<>();
-		for (CaseHandling.Upload u : read(parts)) {
+		for (CaseHandling.Upload u : files) {
 			StoredFile f = handling.upload(u.name(), u.content(), user);
 			list.add(new Kept(f.id(), f.name()));
 		}
@@ -584,15 +588,15 @@ class CasePages {
 			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
 		return act(number, false, redirect, locale, "cases.done.corrected", () -> {
 			List<RequiredMaterial> required = handling.view(number, user).requiredMaterials();
-			// a correction that would be refused stores none of its files
-			List<CaseHandling.Upload> all = new ArrayList<>();
+			// each material's files, read once; a correction that would be refused stores none of them
+			List<List<CaseHandling.Upload>> perMaterial = new ArrayList<>();
 			for (int i = 0; i < required.size(); i++) {
-				all.addAll(read(files.get("file" + i)));
+				perMaterial.add(read(files.get("file" + i)));
 			}
-			handling.checkCorrection(number, all, user);
+			handling.checkCorrection(number, perMaterial.stream().flatMap(List::stream).toList(), user);
 			List<SubmitCase.MaterialFile> handedIn = new ArrayList<>();
 			for (int i = 0; i < required.size(); i++) {
-				for (Kept k : uploads(files.get("file" + i), user)) {
+				for (Kept k : store(perMaterial.get(i), user)) {
 					handedIn.add(new SubmitCase.MaterialFile(required.get(i).name(), k.fileId()));
 				}
 			}
