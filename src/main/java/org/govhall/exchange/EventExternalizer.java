@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.env.Environment;
@@ -48,11 +49,12 @@ class EventExternalizer {
 
 	private final long confirmMillis;
 
-	EventExternalizer(RabbitTemplate rabbit, Clock clock, Environment env) {
+	EventExternalizer(RabbitTemplate rabbit, TopicExchange govhallEvents, JsonMapper json, Clock clock,
+			Environment env) {
 		this.rabbit = rabbit;
-		this.json = JsonMapper.builder().build();
+		this.json = json;
 		this.clock = clock;
-		this.exchange = env.getProperty("govhall.events.rabbitmq.exchange", ExchangeSettings.DEFAULT_EXCHANGE);
+		this.exchange = govhallEvents.getName();
 		this.source = env.getProperty("govhall.public-url", "http://localhost:8080");
 		this.confirmMillis = env.getProperty("govhall.events.rabbitmq.confirm-timeout", Duration.class,
 				Duration.ofSeconds(10)).toMillis();

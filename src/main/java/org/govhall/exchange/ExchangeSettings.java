@@ -14,10 +14,8 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnBooleanProperty("govhall.events.rabbitmq.enabled")
 class ExchangeSettings {
 
-	static final String DEFAULT_EXCHANGE = "govhall.events";
-
 	@Bean
-	TopicExchange govhallEvents(@Value("${govhall.events.rabbitmq.exchange:" + DEFAULT_EXCHANGE + "}") String name) {
+	TopicExchange govhallEvents(@Value("${govhall.events.rabbitmq.exchange:govhall.events}") String name) {
 		return new TopicExchange(name, true, false);
 	}
 
