@@ -2,19 +2,12 @@ package org.govhall.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import org.assertj.core.api.SoftAssertions;
-import org.awaitility.Awaitility;
-import org.govhall.directory.Directory;
 import org.govhall.support.ApiClient;
-import org.govhall.support.ApiClient.Response;
 import org.govhall.support.Browser;
-import org.govhall.support.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -23,12 +16,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The electronic-supervision workbench in a real browser, through the pages only once the case is red: a food licence
@@ -41,21 +28,11 @@ import org.springframework.test.context.ActiveProfiles;
  * target/screenshots/supervision-*.png and dashboard-&lt;n&gt;-*.png.
  *
  * <p>
- * The context (properties, profile, {@code @AutoConfigureMockMvc}) is the one {@link SupervisionLoopTests} and
- * {@link SupervisionPagesTests} use, so it is shared with them in a full run; cases and cards of those tests may be
- * in the same lists, so every assertion picks this test's own case and card.
+ * The context is the one of every {@link SupervisionScenario}, so it is shared with the other supervision tests in a
+ * full run; cases and cards of those tests may be in the same lists, so every assertion picks this test's own case
+ * and card.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "govhall.demo.enabled=true", "govhall.demo.training-clock=false",
-				"govhall.cases.deemed-acceptance-cron=-", "govhall.supervision.daily-cron=-",
-				"govhall.storage.dir=target/test-files/supervision" })
-@AutoConfigureMockMvc
-@ActiveProfiles("h2")
-@Import(MovableClock.class)
-class SupervisionBrowserTests {
-
-	/** 食品经营许可 of 示范市市场监督管理局 (660100-SCJG): 5 working days to accept. */
-	static final String FOOD = "660100-XK-02001";
+class SupervisionBrowserTests extends SupervisionScenario {
 
 	static final String FOOD_NAME = "食品经营许可";
 
@@ -63,27 +40,14 @@ class SupervisionBrowserTests {
 
 	static final String SCJG_NAME = "示范市市场监督管理局";
 
-	static final byte[] PDF = "%PDF-1.4\n%test material\n1 0 obj\n<<>>\nendobj\n".getBytes(StandardCharsets.ISO_8859_1);
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MovableClock.Moving clock;
-
-	@Autowired
-	Supervision supervision;
-
-	@Autowired
-	Directory directory;
-
 	String base;
 
 	@Test
 	void aRedCaseIsNoticedCardedAnsweredAndAcceptedInTheWorkbenchAndFoundAgainBehindTheDashboardFigures()
 			throws Exception {
 		base = "http://localhost:" + port;
-		String number = redFoodCase();
+		// found red by the nightly run at 10:00, the time the pages below show
+		String number = redFoodCase("2026-10-14T10:00:00");
 		// times of day shown on the pages, checked to the end of the journey and reported together
 		SoftAssertions localTimes = new SoftAssertions();
 
@@ -131,7 +95,7 @@ class SupervisionBrowserTests {
 			assertThat(notices).hasSize(1);
 			// 3 working days after Wed 10-14: 15, 16 and Mon 19
 			LocalDate responseDue = LocalDate.of(2026, 10, 19);
-			assertThat(workingDaysAfter("2026-10-14", 3)).isEqualTo(responseDue);
+			assertThat(addWorkingDays("2026-10-14", 3)).isEqualTo(responseDue);
 			assertThat(notices.get(0).getText()).matches("DB-2026-\\d+ 待答复 · 答复期限 " + responseDue);
 			browser.screenshot("supervision-1-timeline");
 			show(d, "h-notices");
@@ -325,43 +289,6 @@ class SupervisionBrowserTests {
 			noConsoleErrors(d, "the card page at phone width in elderly mode");
 		}
 		localTimes.assertAll();
-	}
-
-	// ---- the red case, through the API and the clock
-
-	/** A food licence received online 2026-09-30 and left alone; on 2026-10-14 the nightly run finds it red. */
-	String redFoodCase() {
-		ApiClient api = new ApiClient(port);
-		clock.set("2026-09-30T10:00:00");
-		Response file = api.upload("/api/v1/cases/files", "applicant", "材料.pdf", PDF);
-		assertThat(file.status()).as(file.body()).isEqualTo(201);
-		Response r = api.post("/api/v1/cases", "applicant", Map.of("itemCode", FOOD, "materials",
-				List.of(Map.of("material", "食品经营许可申请书", "fileId", file.json().get("fileId").asString()))));
-		assertThat(r.status()).as(r.body()).isEqualTo(201);
-		String number = r.json().get("number").asString();
-		// the supervision read model follows the case's events asynchronously
-		SupervisedCase row = Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-			.until(() -> supervised(number), c -> c != null && c.stage() == Stage.ACCEPTANCE);
-		// received 09-30: 10-08, 10-09, 10-10 (make-up Saturday), 10-12, 10-13 are its 5 working days
-		assertThat(row.dueOn()).isEqualTo(LocalDate.of(2026, 10, 13));
-		clock.set("2026-10-14T10:00:00");
-		supervision.daily();
-		return number;
-	}
-
-	SupervisedCase supervised(String number) {
-		return supervision.workbench(directory.principal("supervisor").orElseThrow(), Supervision.Filter.ALL_OPEN)
-			.stream()
-			.filter(c -> c.caseNumber().equals(number))
-			.findFirst()
-			.orElse(null);
-	}
-
-	LocalDate workingDaysAfter(String from, int days) {
-		Response added = new ApiClient(port).get("/api/v1/calendar/working-days/add?from=" + from + "&days=" + days,
-				null);
-		assertThat(added.status()).as(added.body()).isEqualTo(200);
-		return LocalDate.parse(added.json().get("due").asString());
 	}
 
 	// ---- the browser

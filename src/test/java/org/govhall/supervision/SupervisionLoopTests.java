@@ -129,11 +129,6 @@ class SupervisionLoopTests extends SupervisionScenario {
 		return list(detail.get("history")).stream().map(h -> h.get("action").asString()).toList();
 	}
 
-	LocalDate addWorkingDays(String from, int days) {
-		JsonNode added = ok(api.get("/api/v1/calendar/working-days/add?from=" + from + "&days=" + days, null));
-		return LocalDate.parse(added.get("due").asString());
-	}
-
 	// ---- a. a case turns red and brings a yellow card
 
 	@Test

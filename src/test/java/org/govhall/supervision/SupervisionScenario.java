@@ -104,15 +104,26 @@ abstract class SupervisionScenario {
 					c -> c != null);
 	}
 
-	/** A food licence received 2026-09-30 and left alone; on 2026-10-14 the daily run finds it red. */
+	/** A food licence received 2026-09-30 and left alone; at 09:00 on 2026-10-14 the daily run finds it red. */
 	String redFoodCase() {
+		return redFoodCase("2026-10-14T09:00:00");
+	}
+
+	/** The same, found red by the daily run at the given moment of 2026-10-14. */
+	String redFoodCase(String foundAt) {
 		String number = submitFoodLicence();
 		SupervisedCase row = awaitRow(number, r -> r.stage() == Stage.ACCEPTANCE);
 		// received 09-30: 10-08, 10-09, 10-10 (make-up Saturday), 10-12, 10-13 are the 5 working days
 		assertThat(row.dueOn()).isEqualTo(LocalDate.of(2026, 10, 13));
-		clock.set("2026-10-14T09:00:00");
+		clock.set(foundAt);
 		supervision.daily();
 		return number;
+	}
+
+	/** The day the calendar API names as {@code days} working days after {@code from}. */
+	LocalDate addWorkingDays(String from, int days) {
+		JsonNode added = ok(api.get("/api/v1/calendar/working-days/add?from=" + from + "&days=" + days, null));
+		return LocalDate.parse(added.get("due").asString());
 	}
 
 }
