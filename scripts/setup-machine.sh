@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need and a fresh machine lacks: headless Chromium and its driver for the browser tests,
-# CJK fonts for readable screenshots and PDFs, poppler for PDF checks. Idempotent.
+# CJK fonts for readable screenshots (and WQY Zen Hei for the test of a system font collection; GovHall's own PDFs
+# use the font inside the jar), poppler for PDF checks. Idempotent. GovHall itself (README command 1) needs none.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)

@@ -2,15 +2,21 @@ package org.govhall.documents;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
+import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.jspecify.annotations.Nullable;
@@ -19,33 +25,57 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns XHTML into PDF with the Chinese font embedded (subset), so that the text is real, extractable text. The
- * 16 MB font collection is parsed once, on first use, and shared; PDFBox reads glyphs from it while subsetting, so
- * renders take turns.
+ * Turns XHTML into PDF with the Chinese font embedded (subset), so that the text is real, extractable text.
+ * <p>
+ * The font ships inside the application: Noto Sans SC Regular (SIL Open Font License 1.1, licence in
+ * {@code licenses/NotoSansSC-OFL.txt}), unpacked at build time from the Maven Central package
+ * {@code com.helger.font:ph-fonts-noto-sans-sc}, so documents work on a machine without any system font.
+ * {@code govhall.documents.font} may name a TrueType font file or collection of the machine instead (e.g. Debian's
+ * {@code /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc}); it needs TrueType outlines, since PDFBox cannot embed CFF
+ * ones (stack notes trap 11). The font is parsed once, on first use, and shared; PDFBox reads glyphs from it while
+ * subsetting, so renders take turns.
  */
 @Component
 class Typesetter implements DisposableBean {
 
-	static final String DEFAULT_FONT = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
+	/** The font inside the jar. */
+	static final String BUNDLED_FONT = "fonts/ttf/NotoSansSC/NotoSansSC-Regular.ttf";
 
-	/** WQY Zen Hei has TrueType outlines; Noto CJK's CFF outlines cannot be embedded by PDFBox (stack notes trap 11). */
-	static final String FONT_NAME = "WenQuanYiZenHei";
+	/** In a collection (.ttc) this face is preferred when present; otherwise the first face with TrueType outlines. */
+	static final String PREFERRED_FACE = "WenQuanYiZenHei";
 
-	private final Path fontFile;
+	private final @Nullable Path fontFile;
 
 	private @Nullable TrueTypeCollection collection;
 
 	private @Nullable TrueTypeFont font;
 
-	Typesetter(@Value("${govhall.documents.font:" + DEFAULT_FONT + "}") Path fontFile) {
-		if (!Files.isReadable(fontFile)) {
-			throw new IllegalStateException("GovHall documents need the Chinese font WenQuanYi Zen Hei at " + fontFile
-					+ ", and it is missing. Install the Debian package fonts-wqy-zenhei (scripts/setup-machine.sh) "
-					+ "or point govhall.documents.font at the .ttc file. There is no fallback: a document without "
-					+ "Chinese glyphs would be unreadable.");
+	/** With {@code fontFile} null or blank, the bundled Noto Sans SC. */
+	Typesetter(@Value("${govhall.documents.font:}") @Nullable Path fontFile) {
+		if (fontFile != null && !fontFile.toString().isBlank()) {
+			if (!Files.isReadable(fontFile)) {
+				throw new IllegalStateException("govhall.documents.font names " + fontFile
+						+ ", which cannot be read. Point it at a TrueType font (.ttf or .ttc with TrueType outlines, "
+						+ "e.g. /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc from the Debian package "
+						+ "fonts-wqy-zenhei), or leave it unset to use the Noto Sans SC font inside GovHall. There "
+						+ "is no silent fallback: a document without Chinese glyphs would be unreadable.");
+			}
+			this.fontFile = fontFile;
 		}
-		this.fontFile = fontFile;
+		else {
+			if (Typesetter.class.getClassLoader().getResource(BUNDLED_FONT) == null) {
+				throw new IllegalStateException("The Chinese font " + BUNDLED_FONT + " is missing from the class "
+						+ "path; build GovHall with Maven (the build unpacks it from ph-fonts-noto-sans-sc) or set "
+						+ "govhall.documents.font to a TrueType font file.");
+			}
+			this.fontFile = null;
+		}
 		XRLog.setLoggerImpl(new TypesetterLog());
+	}
+
+	/** Where the font comes from, for the startup log and the tests. */
+	String fontSource() {
+		return fontFile == null ? "classpath:" + BUNDLED_FONT : fontFile.toString();
 	}
 
 	synchronized byte[] typeset(String xhtml) {
@@ -70,23 +100,57 @@ class Typesetter implements DisposableBean {
 	private TrueTypeFont font() throws IOException {
 		TrueTypeFont loaded = font;
 		if (loaded == null) {
-			TrueTypeCollection ttc = new TrueTypeCollection(fontFile.toFile());
-			loaded = ttc.getFontByName(FONT_NAME);
-			if (loaded == null) {
-				ttc.close();
-				throw new IllegalStateException(fontFile + " has no font named " + FONT_NAME
-						+ "; GovHall documents need WenQuanYi Zen Hei (package fonts-wqy-zenhei)");
-			}
-			collection = ttc;
+			loaded = fontFile == null ? bundled() : fromFile(fontFile);
 			font = loaded;
 		}
 		return loaded;
+	}
+
+	private static TrueTypeFont bundled() throws IOException {
+		try (InputStream in = Typesetter.class.getClassLoader().getResourceAsStream(BUNDLED_FONT)) {
+			if (in == null) {
+				throw new IllegalStateException(BUNDLED_FONT + " is missing from the class path");
+			}
+			return new TTFParser().parse(new RandomAccessReadBuffer(in));
+		}
+	}
+
+	private TrueTypeFont fromFile(Path file) throws IOException {
+		if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ttc")) {
+			return new TTFParser().parse(new RandomAccessReadBuffer(Files.readAllBytes(file)));
+		}
+		TrueTypeCollection ttc = new TrueTypeCollection(file.toFile());
+		TrueTypeFont chosen = ttc.getFontByName(PREFERRED_FACE);
+		if (chosen == null) {
+			List<TrueTypeFont> faces = new ArrayList<>();
+			ttc.processAllFonts(faces::add);
+			chosen = faces.stream().filter(Typesetter::hasTrueTypeOutlines).findFirst().orElse(null);
+		}
+		if (chosen == null) {
+			ttc.close();
+			throw new IllegalStateException(file + " has no face with TrueType outlines; PDFBox cannot embed CFF "
+					+ "outlines. Use a TrueType font such as wqy-zenhei.ttc, or leave govhall.documents.font unset.");
+		}
+		collection = ttc;
+		return chosen;
+	}
+
+	private static boolean hasTrueTypeOutlines(TrueTypeFont face) {
+		try {
+			return face.getGlyph() != null;
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	@Override
 	public synchronized void destroy() throws IOException {
 		if (collection != null) {
 			collection.close();
+		}
+		else if (font != null) {
+			font.close();
 		}
 		collection = null;
 		font = null;

@@ -61,7 +61,7 @@ class DocumentsTests {
 	}
 
 	@Test
-	void embedsTheWenQuanYiFontAsAType0FontInATaggedPdf() throws IOException {
+	void embedsTheBundledChineseFontAsAType0FontInATaggedPdf() throws IOException {
 		IssuedDocument doc = documents.issue(DocumentFixtures.correctionNotice("BJ-2026-FONT-01"));
 
 		try (PDDocument pdf = Loader.loadPDF(documents.pdf(doc))) {
@@ -75,7 +75,7 @@ class DocumentsTests {
 			}
 			assertThat(fonts).anySatisfy(font -> {
 				assertThat(font).isInstanceOf(PDType0Font.class);
-				assertThat(font.getName()).contains("WenQuanYi");
+				assertThat(font.getName()).contains("NotoSansSC");
 				assertThat(font.isEmbedded()).isTrue();
 			});
 		}
@@ -177,7 +177,7 @@ class DocumentsTests {
 
 	@Test
 	void typesetsInAFractionOfASecondOnceTheFontIsParsed() throws IOException {
-		Typesetter typesetter = new Typesetter(Path.of(Typesetter.DEFAULT_FONT));
+		Typesetter typesetter = new Typesetter(null);
 		String xhtml = DocumentLayout.xhtml(DocumentFixtures.correctionNotice("BJ-2026-TIME-01"), "BZ-2026-000001-7KQX",
 				VerificationCode.pngDataUri("http://localhost:8080/verify/BZ-2026-000001-7KQX"));
 		try {
@@ -201,11 +201,68 @@ class DocumentsTests {
 	}
 
 	@Test
-	void refusesToStartWithoutTheChineseFont() {
+	void refusesToStartWithAConfiguredFontThatIsMissing() {
 		assertThatThrownBy(() -> new Typesetter(Path.of("/nonexistent/wqy-zenhei.ttc")))
 			.isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("/nonexistent/wqy-zenhei.ttc")
-			.hasMessageContaining("fonts-wqy-zenhei");
+			.hasMessageContaining("leave it unset");
+	}
+
+	@Test
+	void embedsTheBundledFontWithoutAnySystemFont() throws IOException {
+		Typesetter typesetter = new Typesetter(null);
+		try {
+			assertThat(typesetter.fontSource()).isEqualTo("classpath:" + Typesetter.BUNDLED_FONT);
+			assertEmbedsChinese(typesetter, "NotoSansSC");
+		}
+		finally {
+			typesetter.destroy();
+		}
+	}
+
+	@Test
+	void takesAFontFileOfTheMachineWhenOneIsConfigured(@org.junit.jupiter.api.io.TempDir Path dir)
+			throws IOException {
+		Path ttf = dir.resolve("copy.ttf");
+		try (var in = Typesetter.class.getClassLoader().getResourceAsStream(Typesetter.BUNDLED_FONT)) {
+			java.nio.file.Files.copy(in, ttf);
+		}
+		Typesetter typesetter = new Typesetter(ttf);
+		try {
+			assertThat(typesetter.fontSource()).isEqualTo(ttf.toString());
+			assertEmbedsChinese(typesetter, "NotoSansSC");
+		}
+		finally {
+			typesetter.destroy();
+		}
+	}
+
+	@Test
+	void takesTheTrueTypeFaceOfASystemFontCollection() throws IOException {
+		// scripts/setup-machine.sh installs it for the browser tests' screenshots
+		Path wqy = Path.of("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc");
+		assertThat(wqy).as("README command 2 installs fonts-wqy-zenhei").isReadable();
+		Typesetter typesetter = new Typesetter(wqy);
+		try {
+			assertEmbedsChinese(typesetter, "WenQuanYiZenHei");
+		}
+		finally {
+			typesetter.destroy();
+		}
+	}
+
+	private static void assertEmbedsChinese(Typesetter typesetter, String fontName) throws IOException {
+		String xhtml = DocumentLayout.xhtml(DocumentFixtures.correctionNotice("BJ-2026-FONT-01"), "BZ-2026-000001-7KQX",
+				VerificationCode.pngDataUri("http://localhost:8080/verify/BZ-2026-000001-7KQX"));
+		try (PDDocument pdf = Loader.loadPDF(typesetter.typeset(xhtml))) {
+			assertThat(new PDFTextStripper().getText(pdf)).contains("补正");
+			List<String> fonts = new ArrayList<>();
+			for (var name : pdf.getPage(0).getResources().getFontNames()) {
+				var font = pdf.getPage(0).getResources().getFont(name);
+				fonts.add(font.getName() + (font.isEmbedded() ? " embedded" : ""));
+			}
+			assertThat(fonts).anyMatch(f -> f.contains(fontName) && f.endsWith(" embedded"));
+		}
 	}
 
 	private long count(String table) {
