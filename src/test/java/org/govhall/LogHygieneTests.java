@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.govhall.support.ApiClient;
 import org.govhall.support.ApiClient.Response;
+import org.govhall.support.DependsOnToday;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * an organisation, acceptance, a refused request, the public lookup) are JSON lines, carry the request id that the
  * response announced, and contain no personal number.
  */
+@DependsOnToday
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "govhall.demo.enabled=true", "govhall.demo.training-clock=false",
 				"govhall.cases.deemed-acceptance-cron=-", "govhall.supervision.daily-cron=-",

@@ -2,11 +2,15 @@ package org.govhall.calendar;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Working-day arithmetic over the loaded official schedules (行政许可法 第八十二条: limits are counted in working days,
@@ -26,7 +30,19 @@ public final class WorkingCalendar {
 
 	private final boolean[] working;
 
+	/** The notice named by the stand-in years of a provisional calendar. */
+	static final String PROVISIONAL_NOTICE = "provisional: weekends only";
+
+	private final boolean provisionalSelf;
+
+	private volatile @Nullable WorkingCalendar provisional;
+
 	public WorkingCalendar(Collection<YearSchedule> schedules) {
+		this(schedules, false);
+	}
+
+	private WorkingCalendar(Collection<YearSchedule> schedules, boolean provisionalSelf) {
+		this.provisionalSelf = provisionalSelf;
 		this.years = new TreeMap<>();
 		schedules.forEach(s -> years.put(s.year(), s));
 		if (years.isEmpty()) {
@@ -54,6 +70,49 @@ public final class WorkingCalendar {
 			working[i] = work;
 			count += work ? 1 : 0;
 			cumulative[i] = count;
+		}
+	}
+
+	/**
+	 * The same calendar with every year it lacks (from the year before its first to five years after its last)
+	 * counted on weekends only: Monday to Friday work, no holidays. Its dates are provisional (暂估), for ordering and
+	 * warnings only, never for a legal effect: a real deadline waits for the year's official schedule.
+	 */
+	public WorkingCalendar provisional() {
+		WorkingCalendar p = provisional;
+		if (p == null) {
+			if (provisionalSelf) {
+				return this;
+			}
+			int from = years.isEmpty() ? 2000 : first.getYear() - 1;
+			int to = years.isEmpty() ? 2100 : last.getYear() + 5;
+			List<YearSchedule> all = new ArrayList<>(years.values());
+			for (int y = from; y <= to; y++) {
+				if (!years.containsKey(y)) {
+					all.add(new YearSchedule(y, PROVISIONAL_NOTICE, null, List.of()));
+				}
+			}
+			p = new WorkingCalendar(all, true);
+			provisional = p;
+		}
+		return p;
+	}
+
+	/** Whether this is a {@link #provisional()} calendar. */
+	public boolean isProvisional() {
+		return provisionalSelf;
+	}
+
+	/**
+	 * Working days after {@code from} up to {@code to} on the official schedules, or, where a year is missing, on the
+	 * {@link #provisional()} calendar: for colours, warnings and ordering.
+	 */
+	public int countWorkingDaysForWarnings(LocalDate from, LocalDate to) {
+		try {
+			return countWorkingDays(from, to);
+		}
+		catch (YearNotLoadedException ex) {
+			return provisional().countWorkingDays(from, to);
 		}
 	}
 

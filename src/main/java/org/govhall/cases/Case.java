@@ -99,6 +99,14 @@ class Case {
 
 	private @Nullable LocalDate promisedDue;
 
+	/** The nearest due date of the running clocks (statutory or promised), provisional while a year is missing. */
+	private @Nullable LocalDate nextDue;
+
+	private boolean nextDueProvisional;
+
+	/** Whether any running clock waits for a year's official schedule (its due date is "期限待定"). */
+	private boolean awaitsCalendar;
+
 	private @Nullable LocalDate deliveryDue;
 
 	private final List<FeeRecord> fees;
@@ -493,14 +501,27 @@ class Case {
 	}
 
 	private void refresh(WorkingCalendar calendar) {
-		acceptanceDue = state == CaseState.RECEIVED ? DueDate.of(acceptanceDeadline(), calendar).due() : null;
 		boolean reviewing = state.underReview();
-		decisionDue = reviewing ? decisionDeadline().map(d -> DueDate.of(d, calendar)).map(DueDate::due).orElse(null)
-				: null;
-		promisedDue = reviewing ? promisedDeadline().map(d -> DueDate.of(d, calendar)).map(DueDate::due).orElse(null)
-				: null;
-		deliveryDue = state == CaseState.DECIDED
-				? deliveryDeadline().map(d -> DueDate.of(d, calendar)).map(DueDate::due).orElse(null) : null;
+		DueDate acceptance = state == CaseState.RECEIVED ? DueDate.of(acceptanceDeadline(), calendar) : null;
+		DueDate decision = reviewing ? decisionDeadline().map(d -> DueDate.of(d, calendar)).orElse(null) : null;
+		DueDate promised = reviewing ? promisedDeadline().map(d -> DueDate.of(d, calendar)).orElse(null) : null;
+		DueDate delivery = state == CaseState.DECIDED
+				? deliveryDeadline().map(d -> DueDate.of(d, calendar)).orElse(null) : null;
+		acceptanceDue = acceptance == null ? null : acceptance.due();
+		decisionDue = decision == null ? null : decision.due();
+		promisedDue = promised == null ? null : promised.due();
+		deliveryDue = delivery == null ? null : delivery.due();
+		nextDue = null;
+		nextDueProvisional = false;
+		awaitsCalendar = false;
+		for (DueDate d : new DueDate[] { acceptance, decision, promised, delivery }) {
+			awaitsCalendar |= d != null && d.awaitsCalendar();
+			LocalDate at = d == null ? null : d.dueForWarnings();
+			if (at != null && (nextDue == null || at.isBefore(nextDue))) {
+				nextDue = at;
+				nextDueProvisional = d.due() == null;
+			}
+		}
 		for (int i = 0; i < opinions.size(); i++) {
 			Opinion o = opinions.get(i);
 			LocalDate due = opinionDeadline(o).map(d -> DueDate.of(d, calendar)).map(DueDate::due).orElse(null);
@@ -714,13 +735,32 @@ class Case {
 		return version;
 	}
 
+	/** The nearest running due date, for work lists: statutory or promised, whichever comes first. */
+	@Nullable
+	LocalDate nextDue() {
+		return nextDue;
+	}
+
+	/** Whether {@link #nextDue()} is provisional: it runs into a year whose official schedule is missing. */
+	boolean nextDueProvisional() {
+		return nextDueProvisional;
+	}
+
+	/** Whether a running clock of the case waits for a year's official schedule. */
+	boolean awaitsCalendar() {
+		return awaitsCalendar;
+	}
+
 	/** The due dates as last stored, so a loaded case compares new evaluations against them. */
 	void restoreDueDates(@Nullable LocalDate acceptance, @Nullable LocalDate decision, @Nullable LocalDate promised,
-			@Nullable LocalDate delivery) {
+			@Nullable LocalDate delivery, @Nullable LocalDate next, boolean nextProvisional, boolean awaiting) {
 		this.acceptanceDue = acceptance;
 		this.decisionDue = decision;
 		this.promisedDue = promised;
 		this.deliveryDue = delivery;
+		this.nextDue = next;
+		this.nextDueProvisional = nextProvisional;
+		this.awaitsCalendar = awaiting;
 	}
 
 	void versionSaved(int newVersion) {

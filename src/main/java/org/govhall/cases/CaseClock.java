@@ -8,9 +8,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * One running or finished limit of a case — acceptance, decision, promised, delivery, or a co-department's
  * sub-deadline — with its due date, its explanation and how much time is left in working days.
+ * <p>
+ * {@code colour} is what pages and work lists show: the status, except that a clock awaiting next year's official
+ * schedule is coloured by its provisional date (weekends-only count), and {@code remainingWorkingDays} is then
+ * provisional too. Neither ever has a legal effect.
  */
 public record CaseClock(Kind kind, @Nullable String department, LocalDate start, DueDate dueDate,
-		@Nullable Integer remainingWorkingDays, Status status, @Nullable String explanation) {
+		@Nullable Integer remainingWorkingDays, Status status, @Nullable String explanation, Status colour) {
 
 	public enum Kind {
 
@@ -32,6 +36,16 @@ public record CaseClock(Kind kind, @Nullable String department, LocalDate start,
 		return dueDate.due();
 	}
 
+	/** The provisional due date while the official one awaits next year's schedule (暂估). */
+	public @Nullable LocalDate provisionalDue() {
+		return dueDate.provisional();
+	}
+
+	/** The colour of a due date: overdue after it, warning with {@code warningDays} working days or fewer left. */
+	static Status colourOf(LocalDate today, LocalDate due, int remaining, int warningDays) {
+		return today.isAfter(due) ? Status.OVERDUE : remaining <= warningDays ? Status.WARNING : Status.ON_TIME;
+	}
+
 	/** The message key of the start event, for explanations. */
 	public String startKey() {
 		return switch (kind) {
@@ -42,7 +56,7 @@ public record CaseClock(Kind kind, @Nullable String department, LocalDate start,
 	}
 
 	CaseClock explained(String text) {
-		return new CaseClock(kind, department, start, dueDate, remainingWorkingDays, status, text);
+		return new CaseClock(kind, department, start, dueDate, remainingWorkingDays, status, text, colour);
 	}
 
 }

@@ -218,9 +218,8 @@ public class CaseHandling {
 			.filter(g -> g.status() == ItemStatus.ACTIVE)
 			.orElseThrow(() -> new NotFoundException("error.item.notFound", request.itemCode()));
 		Now now = Now.from(clock);
-		WorkingCalendar cal = calendar.calendar();
-		// no case is received on a day whose year has no official schedule: its deadlines would be guesses
-		cal.isWorkingDay(now.today());
+		// a missing year's schedule never stops the hall: the case is received, and a deadline that runs into that
+		// year reads "期限待定" (with a provisional date for ordering and warnings) until the schedule is loaded
 		Channel channel;
 		Actor actor;
 		CaseApplicant applicant;
@@ -255,7 +254,7 @@ public class CaseHandling {
 		String number = terms.regionCode() + "-" + now.today().getYear() + "-"
 				+ String.format("%07d", cases.nextNumber());
 		Case c = Case.receive(number, queryCode(), channel, terms, applicant, authorization, materials, actor, now,
-				cal);
+				calendar.calendar());
 		cases.insert(c);
 		publish(c);
 		return c;

@@ -84,21 +84,24 @@ public record CaseView(String number, @Nullable String queryCode, CaseState stat
 		return list;
 	}
 
-	/** Yellow when {@code warningDays} working days or fewer remain ({@code govhall.cases.warning-days}). */
+	/**
+	 * Yellow when {@code warningDays} working days or fewer remain ({@code govhall.cases.warning-days}). A due date
+	 * in a year whose schedule is missing is "期限待定", coloured by its provisional date; a known due date counted
+	 * from a "today" whose year is missing counts the missing days on weekends only.
+	 */
 	private static CaseClock clock(CaseClock.Kind kind, @Nullable String department, Deadline deadline,
 			WorkingCalendar calendar, LocalDate today, int warningDays) {
 		DueDate due = DueDate.of(deadline, calendar);
-		if (due.awaitsCalendar()) {
-			return new CaseClock(kind, department, deadline.start(), due, null, CaseClock.Status.AWAITING_CALENDAR,
-					null);
-		}
 		if (due.isPaused()) {
-			return new CaseClock(kind, department, deadline.start(), due, null, CaseClock.Status.PAUSED, null);
+			return new CaseClock(kind, department, deadline.start(), due, null, CaseClock.Status.PAUSED, null,
+					CaseClock.Status.PAUSED);
 		}
-		int remaining = calendar.countWorkingDays(today, due.due());
-		CaseClock.Status status = today.isAfter(due.due()) ? CaseClock.Status.OVERDUE
-				: remaining <= warningDays ? CaseClock.Status.WARNING : CaseClock.Status.ON_TIME;
-		return new CaseClock(kind, department, deadline.start(), due, remaining, status, null);
+		LocalDate d = due.dueForWarnings();
+		Integer remaining = d == null ? null : calendar.countWorkingDaysForWarnings(today, d);
+		CaseClock.Status colour = d == null || remaining == null ? CaseClock.Status.AWAITING_CALENDAR
+				: CaseClock.colourOf(today, d, remaining, warningDays);
+		CaseClock.Status status = due.awaitsCalendar() ? CaseClock.Status.AWAITING_CALENDAR : colour;
+		return new CaseClock(kind, department, deadline.start(), due, remaining, status, null, colour);
 	}
 
 	/** The same view with every clock's explanation written by {@code explain}. */

@@ -86,32 +86,29 @@ public class CaseWorklists {
 		WorkingCalendar cal = calendar.calendar();
 		return jdbc.sql("""
 				SELECT number, item_code, terms_json, department_code, state, channel, applicant_name, received_on,
-				       acceptance_due, decision_due, delivery_due, suspended
+				       next_due, next_due_provisional, suspended
 				FROM cases_case WHERE
 				""" + where + " ORDER BY id DESC FETCH FIRST 500 ROWS ONLY")
 			.params(params)
 			.query((rs, n) -> {
 				CaseState state = CaseState.valueOf(rs.getString("state"));
-				LocalDate due = switch (state) {
-					case RECEIVED -> rs.getObject("acceptance_due", LocalDate.class);
-					case ACCEPTED, REVIEWED -> rs.getObject("decision_due", LocalDate.class);
-					case DECIDED -> rs.getObject("delivery_due", LocalDate.class);
-					default -> null;
-				};
+				boolean timed = state == CaseState.RECEIVED || state.underReview() || state == CaseState.DECIDED;
+				// the nearer of the statutory and the promised due date; provisional while its year has no schedule
+				LocalDate due = timed ? rs.getObject("next_due", LocalDate.class) : null;
+				boolean provisional = due != null && rs.getBoolean("next_due_provisional");
 				boolean suspended = rs.getBoolean("suspended");
 				CaseTerms terms = CaseJson.read(rs.getString("terms_json"), CaseTerms.class);
 				Integer remaining = remaining(cal, today, due);
-				boolean timed = state == CaseState.RECEIVED || state.underReview() || state == CaseState.DECIDED;
-				CaseClock.Status status = suspended ? CaseClock.Status.PAUSED
-						: due == null && timed ? CaseClock.Status.AWAITING_CALENDAR
-						: due == null || remaining == null ? CaseClock.Status.ON_TIME
-								: today.isAfter(due) ? CaseClock.Status.OVERDUE
-										: remaining <= warningDays ? CaseClock.Status.WARNING
-												: CaseClock.Status.ON_TIME;
+				CaseClock.Status colour = suspended ? CaseClock.Status.PAUSED
+						: due == null || remaining == null
+								? (timed ? CaseClock.Status.AWAITING_CALENDAR : CaseClock.Status.ON_TIME)
+								: CaseClock.colourOf(today, due, remaining, warningDays);
+				CaseClock.Status status = provisional && !suspended ? CaseClock.Status.AWAITING_CALENDAR : colour;
 				return new CaseSummary(rs.getString("number"), rs.getString("item_code"), terms.itemNameZh(),
 						terms.itemNameEn(), rs.getString("department_code"), state,
 						Channel.valueOf(rs.getString("channel")), rs.getString("applicant_name"),
-						rs.getObject("received_on", LocalDate.class), due, remaining, status, suspended);
+						rs.getObject("received_on", LocalDate.class), due, provisional, remaining, status, colour,
+						suspended);
 			})
 			.list()
 			.stream()
@@ -125,9 +122,10 @@ public class CaseWorklists {
 			return null;
 		}
 		try {
-			return cal.countWorkingDays(today, due);
+			return cal.countWorkingDaysForWarnings(today, due);
 		}
 		catch (YearNotLoadedException ex) {
+			// beyond even the provisional calendar's years
 			return null;
 		}
 	}

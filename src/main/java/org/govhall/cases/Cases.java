@@ -27,7 +27,7 @@ class Cases {
 	private static final String COLUMNS = """
 			id, number, query_code, state, channel, terms_json, applicant_json, authorization_json, first_handler,
 			received_on, submitted_at, accepted_on, deemed_accepted, document_json, version, acceptance_due,
-			decision_due, promised_due, delivery_due
+			decision_due, promised_due, delivery_due, next_due, next_due_provisional, awaits_calendar
 			""";
 
 	private final JdbcClient jdbc;
@@ -49,12 +49,13 @@ class Cases {
 				INSERT INTO cases_case (number, query_code, state, channel, item_code, item_version, department_code,
 				  region_code, applicant_kind, applicant_name, applicant_number, applicant_region, applicant_account_id,
 				  agent_account_id, first_handler, received_on, submitted_at, accepted_on, deemed_accepted, decided_on,
-				  closed_on, acceptance_due, decision_due, promised_due, delivery_due, suspended, pending_departments,
-				  terms_json, applicant_json, authorization_json, document_json, version)
+				  closed_on, acceptance_due, decision_due, promised_due, delivery_due, next_due, next_due_provisional,
+				  awaits_calendar, suspended, pending_departments, terms_json, applicant_json, authorization_json, document_json, version)
 				VALUES (:number, :queryCode, :state, :channel, :itemCode, :itemVersion, :departmentCode, :regionCode,
 				  :applicantKind, :applicantName, :applicantNumber, :applicantRegion, :applicantAccountId,
 				  :agentAccountId, :firstHandler, :receivedOn, :submittedAt, :acceptedOn, :deemedAccepted, :decidedOn,
-				  :closedOn, :acceptanceDue, :decisionDue, :promisedDue, :deliveryDue, :suspended,
+				  :closedOn, :acceptanceDue, :decisionDue, :promisedDue, :deliveryDue, :nextDue, :nextDueProvisional,
+				  :awaitsCalendar, :suspended,
 				  :pendingDepartments, :termsJson, :applicantJson, :authorizationJson, :documentJson, 0)
 				""")
 			.params(CaseColumns.of(c).values())
@@ -73,7 +74,8 @@ class Cases {
 				UPDATE cases_case SET state = :state, first_handler = :firstHandler, received_on = :receivedOn,
 				  accepted_on = :acceptedOn, deemed_accepted = :deemedAccepted, decided_on = :decidedOn,
 				  closed_on = :closedOn, acceptance_due = :acceptanceDue, decision_due = :decisionDue,
-				  promised_due = :promisedDue, delivery_due = :deliveryDue, suspended = :suspended,
+				  promised_due = :promisedDue, delivery_due = :deliveryDue, next_due = :nextDue,
+				  next_due_provisional = :nextDueProvisional, awaits_calendar = :awaitsCalendar, suspended = :suspended,
 				  pending_departments = :pendingDepartments, document_json = :documentJson, version = version + 1
 				WHERE id = :id AND version = :version
 				""")
@@ -169,7 +171,9 @@ class Cases {
 				rs.getBoolean("deemed_accepted"), CaseJson.read(rs.getString("document_json"), CaseDocument.class),
 				rs.getInt("version"));
 		c.restoreDueDates(rs.getObject("acceptance_due", LocalDate.class), rs.getObject("decision_due", LocalDate.class),
-				rs.getObject("promised_due", LocalDate.class), rs.getObject("delivery_due", LocalDate.class));
+				rs.getObject("promised_due", LocalDate.class), rs.getObject("delivery_due", LocalDate.class),
+				rs.getObject("next_due", LocalDate.class), rs.getBoolean("next_due_provisional"),
+				rs.getBoolean("awaits_calendar"));
 		return c;
 	}
 
@@ -208,6 +212,9 @@ class Cases {
 			m.put("decisionDue", c.decisionDue());
 			m.put("promisedDue", c.promisedDue());
 			m.put("deliveryDue", c.deliveryDue());
+			m.put("nextDue", c.nextDue());
+			m.put("nextDueProvisional", c.nextDueProvisional());
+			m.put("awaitsCalendar", c.awaitsCalendar());
 			m.put("suspended", c.openSuspension().isPresent());
 			m.put("pendingDepartments", "," + c.opinions().stream().filter(o -> !o.given())
 				.map(Opinion::departmentCode).collect(Collectors.joining(",")) + ",");

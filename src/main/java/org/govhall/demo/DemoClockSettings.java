@@ -11,6 +11,8 @@ import org.govhall.shared.ForbiddenException;
 import org.govhall.shared.InvalidInputException;
 import org.govhall.supervision.Supervision;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.MessageSource;
@@ -35,8 +37,13 @@ class DemoClockSettings {
 
 	@Bean
 	@Primary
-	DemoClock demoClock() {
-		return new DemoClock(Clock.system(DemoClock.ZONE));
+	DemoClock demoClock(@Qualifier("clock") Clock system, @Value("${govhall.demo.today:}") String today) {
+		DemoClock clock = new DemoClock(system.withZone(DemoClock.ZONE));
+		if (!today.isBlank()) {
+			// a training class (or a test node) that starts on a chosen day
+			clock.moveTo(LocalDate.parse(today.strip()));
+		}
+		return clock;
 	}
 
 	/** Moves the demo clock; system administrators only. */

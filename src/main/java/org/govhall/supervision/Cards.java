@@ -177,13 +177,16 @@ class Cards {
 		}
 	}
 
-	/** N working days after the day; N calendar days when that year's calendar is not loaded yet (never later). */
+	/**
+	 * N working days after the day; while that year's calendar is not loaded, N weekdays (the provisional count, which
+	 * holidays could only make later, so the answer is never due later than the law's).
+	 */
 	LocalDate answerDue(LocalDate from) {
 		try {
 			return schedules.calendar().addWorkingDays(from, answerDays);
 		}
 		catch (YearNotLoadedException ex) {
-			return from.plusDays(answerDays);
+			return schedules.calendar().provisional().addWorkingDays(from, answerDays);
 		}
 	}
 

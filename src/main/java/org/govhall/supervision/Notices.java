@@ -45,7 +45,8 @@ class Notices {
 			due = schedules.calendar().addWorkingDays(today, responseDays);
 		}
 		catch (YearNotLoadedException ex) {
-			due = today.plusDays(responseDays);
+			// weekdays while the year's schedule is missing: never later than the working-day count would give
+			due = schedules.calendar().provisional().addWorkingDays(today, responseDays);
 		}
 		String number = "DB-" + today.getYear() + "-"
 				+ String.format("%06d", jdbc.sql("SELECT nextval('supervision_number_seq')").query(Long.class).single());

@@ -42,7 +42,8 @@ class WarningRules {
 		}
 		int remaining;
 		try {
-			remaining = calendar.countWorkingDays(today, due);
+			// a "today" in a year whose schedule is missing counts those days on weekends only (warnings only)
+			remaining = calendar.countWorkingDaysForWarnings(today, due);
 		}
 		catch (YearNotLoadedException ex) {
 			return Evaluation.QUIET;

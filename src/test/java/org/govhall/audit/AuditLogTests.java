@@ -38,6 +38,7 @@ import org.govhall.shared.IdNumber;
 import org.govhall.support.ApiClient;
 import org.govhall.support.ApiClient.Response;
 import org.govhall.support.MovableClock;
+import org.govhall.support.DependsOnToday;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,6 +69,7 @@ import tools.jackson.databind.JsonNode;
  * and page verify the chain and find a row altered in the database; the transparency page and API publish the head
  * to anyone; and no row holds a resident identity number. The scheduled jobs are off: the tests seal by hand.
  */
+@DependsOnToday
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "govhall.demo.enabled=true", "govhall.demo.training-clock=false",
 				"govhall.cases.deemed-acceptance-cron=-", "govhall.supervision.daily-cron=-",
@@ -75,7 +77,7 @@ import tools.jackson.databind.JsonNode;
 				"govhall.storage.dir=target/test-files/audit" })
 @AutoConfigureMockMvc
 @ActiveProfiles("h2")
-@Import({ MovableClock.class, AuditLogTests.CaseEvents.class })
+@Import(AuditLogTests.CaseEvents.class)
 class AuditLogTests {
 
 	static final String FOOD = "660100-XK-02001";

@@ -96,4 +96,51 @@ class WorkingCalendarTests {
 			.isEqualTo(calendar.addWorkingDays(from, first + second));
 	}
 
+	// ---- a missing year (issue 10, item 6): provisional dates on weekends only, for ordering and warnings
+
+	@Test
+	void theProvisionalCalendarCountsAMissingYearOnWeekdaysAndKeepsTheLoadedYearsExact() {
+		WorkingCalendar provisional = calendar.provisional();
+		assertThat(calendar.isLoaded(2027)).isFalse();
+		assertThat(provisional.isProvisional()).isTrue();
+		assertThat(provisional.provisional()).isSameAs(provisional);
+		// 2027-01-01 is a Friday: on weekends only it counts, though New Year's Day will surely be off
+		assertThat(provisional.isWorkingDay(LocalDate.of(2027, 1, 1))).isTrue();
+		assertThat(provisional.isWorkingDay(LocalDate.of(2027, 1, 2))).isFalse();
+		// the loaded years stay exactly as the State Council notices say: National Day 2026 is off
+		assertThat(provisional.isWorkingDay(LocalDate.of(2026, 10, 2))).isFalse();
+		assertThat(provisional.isWorkingDay(LocalDate.of(2026, 9, 28))).isEqualTo(calendar.isWorkingDay(LocalDate.of(2026, 9, 28)));
+		// 45 working days from 2026-11-27: 24 left in 2026, then 21 weekdays of January 2027
+		assertThat(provisional.addWorkingDays(LocalDate.of(2026, 11, 27), 45)).isEqualTo(LocalDate.of(2027, 1, 29));
+		assertThatThrownBy(() -> calendar.addWorkingDays(LocalDate.of(2026, 11, 27), 45))
+			.isInstanceOf(YearNotLoadedException.class);
+	}
+
+	@Test
+	void aDueDateInAMissingYearIsPendingWithAProvisionalDateThatIsNeverItsLegalDate() {
+		DueDate due = DueDate.of(Deadline.of(LocalDate.of(2026, 11, 27), 45, LimitUnit.WORKING_DAY), calendar);
+		assertThat(due.due()).isNull();
+		assertThat(due.awaitsCalendar()).isTrue();
+		assertThat(due.missingYear()).isEqualTo(2027);
+		assertThat(due.provisional()).isEqualTo(LocalDate.of(2027, 1, 29));
+		assertThat(due.dueForWarnings()).isEqualTo(LocalDate.of(2027, 1, 29));
+
+		DueDate known = DueDate.of(Deadline.of(LocalDate.of(2026, 9, 30), 5, LimitUnit.WORKING_DAY), calendar);
+		assertThat(known.due()).isEqualTo(LocalDate.of(2026, 10, 13));
+		assertThat(known.provisional()).isNull();
+		assertThat(known.dueForWarnings()).isEqualTo(LocalDate.of(2026, 10, 13));
+	}
+
+	@Test
+	void workingDaysForWarningsCountFromATodayInAMissingYear() {
+		// due Monday 2026-12-28, "today" Monday 2027-01-04: five weekdays later on the provisional count (1 January too)
+		assertThatThrownBy(() -> calendar.countWorkingDays(LocalDate.of(2027, 1, 4), LocalDate.of(2026, 12, 28)))
+			.isInstanceOf(YearNotLoadedException.class);
+		assertThat(calendar.countWorkingDaysForWarnings(LocalDate.of(2027, 1, 4), LocalDate.of(2026, 12, 28)))
+			.isEqualTo(-5);
+		// both dates loaded: the official count
+		assertThat(calendar.countWorkingDaysForWarnings(LocalDate.of(2026, 9, 30), LocalDate.of(2026, 10, 13)))
+			.isEqualTo(calendar.countWorkingDays(LocalDate.of(2026, 9, 30), LocalDate.of(2026, 10, 13)));
+	}
+
 }

@@ -28,7 +28,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -42,7 +41,6 @@ import org.springframework.test.context.ActiveProfiles;
 		properties = { "govhall.demo.enabled=true", "govhall.storage.dir=target/test-files/case-browser",
 				"govhall.cases.deemed-acceptance-cron=-", "govhall.demo.training-clock=false" })
 @ActiveProfiles("h2")
-@Import(MovableClock.class)
 class CaseJourneyBrowserTests {
 
 	static final String PLANNING = CaseJourneyTests.PLANNING;

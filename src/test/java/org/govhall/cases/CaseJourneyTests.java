@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,7 +29,6 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "govhall.demo.enabled=true", "govhall.demo.training-clock=false" })
-@Import(MovableClock.class)
 abstract class CaseJourneyTests {
 
 	/** 建设工程规划许可证核发 of 示范市自然资源和规划局, joint with 住建局 and 生态环境局; 45 working days. */
@@ -313,6 +311,40 @@ abstract class CaseJourneyTests {
 		JsonNode c = ok(api.post("/api/v1/cases/" + number + "/acceptance", "clerk", null));
 		assertThat(c.get("clocks").get(0).get("status").asString()).isEqualTo("AWAITING_CALENDAR");
 		assertThat(c.get("clocks").get(0).get("explanation").asString()).contains("2027");
+	}
+
+	@Test
+	void aMissingYearNeverStopsTheHallItsDeadlinesArePendingWithAProvisionalDate() {
+		clock.set("2026-11-27T10:00:00");
+		String number = submitOnline(PLANNING, FORM).get("number").asString();
+		JsonNode c = ok(api.post("/api/v1/cases/" + number + "/acceptance", "clerk", null));
+		JsonNode decision = c.get("clocks").get(0);
+		assertThat(decision.get("kind").asString()).isEqualTo("DECISION");
+		assertThat(decision.get("dueDate").get("due").isNull()).isTrue();
+		assertThat(decision.get("dueDate").get("missingYear").asInt()).isEqualTo(2027);
+		// 45 working days: 24 left in 2026, then 21 weekdays of January 2027 (provisional, for ordering and warnings)
+		assertThat(decision.get("dueDate").get("provisional").asString()).isEqualTo("2027-01-29");
+		assertThat(decision.get("colour").asString()).isEqualTo("ON_TIME");
+
+		// a case received at the end of December: its acceptance window runs into 2027
+		clock.set("2026-12-21T10:00:00");
+		String december = submitOnline(FOOD, FOOD_FORM).get("number").asString();
+
+		// "today" is in 2027, whose schedule is not loaded: the hall still receives, shows and acts
+		clock.set("2027-01-04T10:00:00");
+		JsonNode received = submitOnline(FOOD, FOOD_FORM);
+		assertThat(received.get("number").asString()).contains("-2027-");
+		JsonNode acceptance = received.get("clocks").get(0);
+		assertThat(acceptance.get("status").asString()).isEqualTo("AWAITING_CALENDAR");
+		assertThat(acceptance.get("dueDate").get("provisional").asString()).isEqualTo("2027-01-11");
+		assertThat(ok(api.get("/api/v1/cases/" + december, "clerk")).get("clocks").get(0).get("status").asString())
+			.as("due 2026-12-28, exact; overdue on 2027-01-04").isEqualTo("OVERDUE");
+		JsonNode accepted = ok(api.post("/api/v1/cases/" + received.get("number").asString() + "/acceptance", "clerk",
+				null));
+		assertThat(accepted.get("state").asString()).isEqualTo("ACCEPTED");
+		assertThat(accepted.get("clocks").get(0).get("status").asString()).isEqualTo("AWAITING_CALENDAR");
+		assertThat(ok(api.get("/api/v1/cases/" + number, "reviewer-gh")).get("clocks").get(0).get("status")
+			.asString()).isEqualTo("AWAITING_CALENDAR");
 	}
 
 	@Test

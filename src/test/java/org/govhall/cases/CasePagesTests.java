@@ -35,7 +35,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.MessageSource;
-import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.ActiveProfiles;
@@ -53,7 +52,6 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
 		"govhall.cases.deemed-acceptance-cron=-", "govhall.demo.training-clock=false" })
 @AutoConfigureMockMvc
 @ActiveProfiles("h2")
-@Import(MovableClock.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CasePagesTests {
 
@@ -434,7 +432,8 @@ class CasePagesTests {
 
 	@Test
 	void aDeadlineRunningIntoAnUnpublishedYearIsShownAsPendingNotAsOnTime() throws Exception {
-		clock.set("2026-11-27T10:00:00");
+		// accepted Monday 21 December: even the promised 15 working days run into 2027
+		clock.set("2026-12-21T10:00:00");
 		String number = submitOnline(PLANNING, FORM);
 		handling.accept(number, as("clerk"));
 
@@ -444,6 +443,30 @@ class CasePagesTests {
 		String html = page(get("/staff/cases/" + number).with(user(as("reviewer-gh"))));
 		assertThat(html).contains("class=\"badge clock-status st-AWAITING_CALENDAR\"", "期限待定（待下一年度节假日安排公布）",
 				"2027 年节假日安排公布后计算");
+		// beside it the provisional date, labelled as such, counted on weekends only; the list shows the nearer of
+		// the promised (15) and statutory (45 working days) dates
+		assertThat(list).contains("暂估 2027-01-11（按周末推算，仅供排序和预警）");
+		assertThat(html).contains("暂估 2027-02-22（按周末推算，仅供排序和预警）", "暂估 2027-01-11（按周末推算，仅供排序和预警）")
+			.doesNotContain("null");
+	}
+
+	@Test
+	void fromNovemberTheProvincesAdministratorsSeeWhichYearIsMissingAndHowManyOpenCasesWait() throws Exception {
+		clock.set("2026-11-27T10:00:00");
+		String number = submitOnline(PLANNING, FORM);
+		handling.accept(number, as("clerk"));
+		long waiting = jdbc.queryForObject("SELECT COUNT(*) FROM cases_case WHERE closed_on IS NULL AND awaits_calendar",
+				Long.class);
+		assertThat(waiting).isPositive();
+
+		String admin = page(get("/staff").with(user(as("admin"))));
+		assertThat(admin).contains("id=\"calendar-gap\"",
+				"2027 年节假日安排尚未载入：" + waiting + " 件在办案件的期限待定");
+		// a city's administrator, a clerk, and the province's administrator before November see no such banner
+		assertThat(page(get("/staff").with(user(as("admin-bs"))))).doesNotContain("calendar-gap");
+		assertThat(page(get("/staff").with(user(as("clerk"))))).doesNotContain("calendar-gap");
+		clock.set("2026-10-30T10:00:00");
+		assertThat(page(get("/staff").with(user(as("admin"))))).doesNotContain("calendar-gap");
 	}
 
 	@Test

@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import org.govhall.directory.Directory;
+import org.govhall.support.MovableClock;
+import org.govhall.support.DependsOnToday;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +22,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The training clock exists in demo mode only, moves for system administrators, and every page then says so. */
+@DependsOnToday
 @SpringBootTest(properties = { "govhall.demo.enabled=true", "govhall.storage.dir=target/test-files/demo-clock" })
 @AutoConfigureMockMvc
 @ActiveProfiles("h2")
@@ -50,12 +53,15 @@ class DemoClockTests {
 	@Test
 	void aSystemAdministratorMovesTodayAndEveryBeanSeesIt() throws Exception {
 		assertThat(clock).isInstanceOf(DemoClock.class);
-		mvc.perform(post("/staff/demo-clock").param("date", "2026-09-30")
+		// a week after the suite's "today", whatever day the run stands on
+		LocalDate target = LocalDate.ofInstant(MovableClock.suiteToday(), MovableClock.ZONE).plusDays(7);
+		mvc.perform(post("/staff/demo-clock").param("date", target.toString())
 			.with(user(directory.principal("admin").orElseThrow()))
 			.with(csrf())).andExpect(status().is3xxRedirection());
-		assertThat(LocalDate.now(clock)).isEqualTo(LocalDate.parse("2026-09-30"));
+		assertThat(LocalDate.now(clock)).isEqualTo(target);
+		assertThat(((DemoClock) clock).shifted()).isTrue();
 		String page = mvc.perform(get("/?lang=zh-CN")).andReturn().getResponse().getContentAsString();
-		assertThat(page).contains("2026-09-30");
+		assertThat(page).contains(target.toString());
 	}
 
 	@Test

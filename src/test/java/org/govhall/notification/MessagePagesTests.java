@@ -17,6 +17,7 @@ import org.govhall.cases.CaseView;
 import org.govhall.cases.SubmitCase;
 import org.govhall.directory.Directory;
 import org.govhall.directory.GovHallUser;
+import org.govhall.support.DependsOnToday;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,6 +26,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** An applicant reads what happened to a case in the inbox, and marks it read; others never see it. */
+@DependsOnToday
 @SpringBootTest(properties = "govhall.demo.enabled=true")
 @AutoConfigureMockMvc
 @ActiveProfiles("h2")

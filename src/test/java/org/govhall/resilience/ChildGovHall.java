@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.govhall.support.MovableClock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,7 +47,8 @@ final class ChildGovHall implements AutoCloseable {
 		this.port = freePort();
 		List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--spring.datasource.url=" + databaseUrl,
 				"--spring.datasource.username=govhall", "--spring.datasource.password=govhall",
-				"--govhall.demo.enabled=true", "--govhall.demo.training-clock=false",
+				"--govhall.demo.enabled=true", "--govhall.demo.training-clock=true",
+				"--govhall.demo.today=" + MovableClock.suiteToday().atZone(MovableClock.ZONE).toLocalDate(),
 				"--govhall.storage.dir=target/resilience/files-" + name, "--govhall.node-name=" + name,
 				"--govhall.cases.deemed-acceptance-cron=-", "--govhall.supervision.daily-cron=-"));
 		args.addAll(List.of(extra));

@@ -9,7 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +25,7 @@ import org.awaitility.Awaitility;
 import org.govhall.GovHallApplication;
 import org.govhall.support.ApiClient;
 import org.govhall.support.ApiClient.Response;
+import org.govhall.support.MovableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,7 +100,8 @@ class TwoNodesLoadTests {
 				"--spring.datasource.username=govhall", "--spring.datasource.password=govhall",
 				"--spring.flyway.schemas=" + SCHEMA, "--spring.flyway.default-schema=" + SCHEMA, "--server.port=0",
 				"--spring.autoconfigure.exclude=", "--govhall.node-name=" + name, "--govhall.demo.enabled=" + demo,
-				"--govhall.demo.training-clock=true", "--govhall.supervision.daily-cron=-",
+				"--govhall.demo.training-clock=true", "--govhall.demo.today=" + MovableClock.suiteToday()
+					.atZone(MovableClock.ZONE).toLocalDate(), "--govhall.supervision.daily-cron=-",
 				"--govhall.cases.deemed-acceptance-cron=-", "--govhall.rate-limit.enabled=false",
 				"--govhall.events.rabbitmq.enabled=true", "--govhall.events.rabbitmq.exchange=" + EXCHANGE,
 				// one file store for both nodes, as a shared volume or object store would be in production
@@ -169,7 +171,7 @@ class TwoNodesLoadTests {
 			assertThat(waiting).doesNotHaveDuplicates().hasSize(LEFT);
 
 			// the acceptance window of the cases left alone passes on both nodes' clocks; both fire the job at once
-			LocalDate later = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(30);
+			LocalDate later = MovableClock.suiteToday().atZone(MovableClock.ZONE).toLocalDate().plusDays(30);
 			for (ConfigurableApplicationContext node : List.of(nodeA, nodeB)) {
 				ReflectionTestUtils.invokeMethod(node.getBean("demoClock"), "moveTo", later);
 			}

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
@@ -61,7 +60,6 @@ import org.springframework.test.web.servlet.MockMvc;
 				"govhall.storage.dir=target/test-files/supervision" })
 @AutoConfigureMockMvc
 @ActiveProfiles("h2")
-@Import(MovableClock.class)
 abstract class DashboardTests {
 
 	static final String FROM = "2019-03-01";
@@ -127,10 +125,10 @@ abstract class DashboardTests {
 		rollup.rebuild();
 	}
 
-	/** Puts the shared clock back where {@link MovableClock} starts it, for the next test class of this context. */
+	/** Puts the shared clock back where {@link MovableClock} starts it, for the next test of this class. */
 	@AfterEach
 	void restoreClock() {
-		clock.set("2026-09-30T10:00:00");
+		clock.reset();
 	}
 
 	@AfterEach

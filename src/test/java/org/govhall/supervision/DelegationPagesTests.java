@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -40,7 +39,6 @@ import org.springframework.test.web.servlet.MockMvc;
 				"govhall.storage.dir=target/test-files/delegation" })
 @AutoConfigureMockMvc
 @ActiveProfiles("h2")
-@Import(MovableClock.class)
 class DelegationPagesTests {
 
 	private static final Pattern INLINE_STYLE = Pattern.compile(" style=\"|<style", Pattern.CASE_INSENSITIVE);

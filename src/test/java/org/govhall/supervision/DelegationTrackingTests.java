@@ -32,7 +32,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
@@ -64,7 +63,6 @@ import tools.jackson.databind.JsonNode;
 				"govhall.storage.dir=target/test-files/delegation" })
 @AutoConfigureMockMvc
 @ActiveProfiles("h2")
-@Import(MovableClock.class)
 class DelegationTrackingTests {
 
 

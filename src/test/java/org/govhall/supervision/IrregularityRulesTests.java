@@ -22,7 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -35,7 +34,6 @@ import org.springframework.test.context.ActiveProfiles;
 		"govhall.cases.deemed-acceptance-cron=-", "govhall.supervision.daily-cron=-",
 		"govhall.supervision.max-suspension-days=60", "govhall.storage.dir=target/test-files/irregularities" })
 @ActiveProfiles("h2")
-@Import(MovableClock.class)
 class IrregularityRulesTests {
 
 	private static final AtomicInteger SEQ = new AtomicInteger();

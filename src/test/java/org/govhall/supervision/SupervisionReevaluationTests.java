@@ -15,7 +15,6 @@ import org.govhall.support.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -26,7 +25,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(properties = { "govhall.supervision.daily-cron=-", "govhall.cases.deemed-acceptance-cron=-",
 		"govhall.supervision.yellow-days.decision=5" })
 @ActiveProfiles("h2")
-@Import(MovableClock.class)
 class SupervisionReevaluationTests {
 
 	@Autowired

@@ -21,7 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
@@ -37,7 +36,6 @@ import tools.jackson.databind.JsonNode;
 				"govhall.storage.dir=target/test-files/supervision" })
 @AutoConfigureMockMvc
 @ActiveProfiles("h2")
-@Import(MovableClock.class)
 abstract class SupervisionScenario {
 
 	/** 食品经营许可 of 示范市市场监督管理局 (660100-SCJG): 5 working days to accept, 20 to decide; no fee. */

@@ -3,31 +3,46 @@ package org.govhall.support;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 /**
- * A clock the test moves by hand, so deadlines pass without sleeping. Import it and inject {@link Moving} to set or
- * advance the time; every bean that takes a {@link Clock} sees it. With demo data on, also set
- * {@code govhall.demo.training-clock=false}, since the demo's own training clock is primary too.
+ * The clock of every test: each Spring test context gets one in place of the system clock (bean {@code clock}, see
+ * {@link TestClockCustomizerFactory}), so no test depends on the day it runs. It stands at {@link #suiteToday()} when
+ * each test class starts; a test injects {@link Moving} to set or advance it, so deadlines pass without sleeping. In
+ * demo mode the training clock runs on top of it.
  */
-@TestConfiguration(proxyBeanMethods = false)
-public class MovableClock {
+public final class MovableClock {
 
-	@Bean
-	@Primary
-	Moving movingClock() {
-		return new Moving(ZonedDateTime.parse("2026-09-30T10:00:00+08:00[Asia/Shanghai]").toInstant());
+	/** The zone of the service halls. */
+	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	/** The system property that moves "today" for the whole run, e.g. {@code -Dgovhall.test.today=2027-03-01}. */
+	public static final String TODAY_PROPERTY = "govhall.test.today";
+
+	/** "Today" when no run moves it: the eve of the 2026 National Day holiday, 10:00. */
+	public static final String DEFAULT_TODAY = "2026-09-30T10:00:00";
+
+	private MovableClock() {
+	}
+
+	/**
+	 * When every test class starts: {@value #TODAY_PROPERTY} (a date, 10:00 that day, or a date and time), otherwise
+	 * {@value #DEFAULT_TODAY}. The date-sensitive tests (tag {@code today}) run again at other dates in
+	 * {@code mvn verify}.
+	 */
+	public static Instant suiteToday() {
+		String value = System.getProperty(TODAY_PROPERTY, "").strip();
+		if (value.isEmpty()) {
+			value = DEFAULT_TODAY;
+		}
+		LocalDateTime start = value.length() == 10 ? LocalDate.parse(value).atTime(10, 0) : LocalDateTime.parse(value);
+		return start.atZone(ZONE).toInstant();
 	}
 
 	/** A clock in Asia/Shanghai whose instant the test sets. */
 	public static final class Moving extends Clock {
-
-		private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
 		private volatile Instant now;
 
@@ -36,11 +51,20 @@ public class MovableClock {
 		}
 
 		public void set(String isoLocalDateTime) {
-			this.now = java.time.LocalDateTime.parse(isoLocalDateTime).atZone(ZONE).toInstant();
+			this.now = LocalDateTime.parse(isoLocalDateTime).atZone(ZONE).toInstant();
 		}
 
 		public void advance(Duration duration) {
 			this.now = now.plus(duration);
+		}
+
+		/** Back to {@link #suiteToday()}. */
+		public void reset() {
+			this.now = suiteToday();
+		}
+
+		public LocalDate today() {
+			return LocalDate.ofInstant(now, ZONE);
 		}
 
 		@Override

@@ -29,7 +29,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.FileSystemUtils;
@@ -61,7 +60,6 @@ import org.springframework.web.util.HtmlUtils;
 				"govhall.rate-limit.registration.per-minute=1000000", "govhall.storage.dir=target/test-files/abuse",
 				"server.tomcat.max-swallow-size=64MB" })
 @ActiveProfiles("h2")
-@Import(MovableClock.class)
 class AbuseSuiteTests {
 
 	static final int THREADS = 8;

@@ -45,6 +45,7 @@ import org.govhall.support.HtmlForm;
 import org.govhall.system.AccessControlMatrix.Answer;
 import org.govhall.system.AccessControlMatrix.Outcome;
 import org.govhall.system.AccessControlMatrix.Row;
+import org.govhall.support.DependsOnToday;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
@@ -90,6 +91,7 @@ import tools.jackson.databind.json.JsonMapper;
  * allowed caller reaches the rules behind access. Refused callers are asked first, and the database must be exactly
  * as before once they were refused. An endpoint the table does not list, or a listed one that is gone, fails.
  */
+@DependsOnToday
 @SpringBootTest(properties = { "govhall.demo.enabled=true", "govhall.rate-limit.enabled=false",
 		"govhall.cases.deemed-acceptance-cron=-", "govhall.supervision.daily-cron=-", "govhall.audit.seal-cron=-",
 		"govhall.audit.head-cron=-", "govhall.events.resubmit-every=PT10H",
