@@ -37,7 +37,7 @@ class WarningRules {
 
 	Evaluation evaluate(Stage stage, @Nullable LocalDate due, boolean suspended, LocalDate today,
 			WorkingCalendar calendar) {
-		if (stage == Stage.NONE || due == null || suspended) {
+		if (stage == Stage.NONE || due == null || suspended || !calendar.isLoaded(due.getYear())) {
 			return Evaluation.QUIET;
 		}
 		int remaining;

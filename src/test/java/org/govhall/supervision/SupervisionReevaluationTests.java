@@ -105,6 +105,17 @@ class SupervisionReevaluationTests {
 		assertThat(List.of(Warning.values())).containsExactly(Warning.NONE, Warning.YELLOW, Warning.RED);
 	}
 
+	@Test
+	void aTodayInAYearWithoutCalendarStillWarnsOnADueDateThatIsKnown() {
+		jdbc.sql("DELETE FROM supervision_case").update();
+		insert("660100-2026-LATE", Stage.DECISION, LocalDate.of(2026, 12, 28), false);
+		clock.set("2027-01-04T00:15:00");
+		assertThat(supervision.reevaluate()).isEqualTo(1);
+		assertThat(row("660100-2026-LATE").get("warning")).isEqualTo("RED");
+		// 29, 30, 31 December, 1 and 4 January on weekdays: the provisional count for a missing year
+		assertThat(((Number) row("660100-2026-LATE").get("remaining_working_days")).intValue()).isEqualTo(-5);
+	}
+
 	static CaseFacts facts(String number, CaseState state) {
 		LocalDate received = LocalDate.of(2026, 9, 30);
 		boolean accepted = state != CaseState.RECEIVED;
