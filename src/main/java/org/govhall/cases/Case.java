@@ -107,6 +107,9 @@ class Case {
 	/** Whether any running clock waits for a year's official schedule (its due date is "期限待定"). */
 	private boolean awaitsCalendar;
 
+	/** Set by the step that deems the case accepted: the due date that passed (not stored; its event carries it). */
+	private @Nullable LocalDate missedAcceptanceDue;
+
 	private @Nullable LocalDate deliveryDue;
 
 	private final List<FeeRecord> fees;
@@ -172,6 +175,7 @@ class Case {
 	void requestCorrections(List<MaterialIssue> issues, Actor actor, Now now, WorkingCalendar calendar) {
 		requireState(CaseState.RECEIVED);
 		requireRole(actor, Role.WINDOW_CLERK);
+		requireWithinAcceptanceWindow(now);
 		if (issues.isEmpty()) {
 			throw new InvalidInputException("issues-required", "error.case.issuesRequired", "issues");
 		}
@@ -201,9 +205,17 @@ class Case {
 				added.stream().map(SubmittedMaterial::material).toList().toString(), calendar);
 	}
 
+	/**
+	 * Accepts the application. After the 5th working day it is too late to accept: the law has accepted it as of
+	 * receipt (第三十二条第一款第四项), so the case is deemed accepted and its decision clock counts from receipt.
+	 */
 	void accept(Actor actor, Now now, WorkingCalendar calendar) {
 		requireState(CaseState.RECEIVED);
 		requireRole(actor, Role.WINDOW_CLERK);
+		if (acceptanceWindowPassed(now.today())) {
+			deemAcceptedIfOverdue(Actor.system(), now, calendar);
+			return;
+		}
 		takeFirstHandling(actor);
 		startReview(now.today(), calendar);
 		transition(CaseState.ACCEPTED, actor, now, CaseAction.ACCEPTED, "", calendar);
@@ -214,20 +226,54 @@ class Case {
 	 * day the materials were received (第三十二条第一款第四项).
 	 */
 	boolean deemAcceptedIfOverdue(Actor system, Now now, WorkingCalendar calendar) {
-		if (state != CaseState.RECEIVED || acceptanceDue == null || !now.today().isAfter(acceptanceDue)) {
+		if (!acceptanceWindowPassed(now.today())) {
 			return false;
 		}
+		LocalDate missed = acceptanceDue;
+		missedAcceptanceDue = missed;
 		deemedAccepted = true;
 		startReview(receivedOn, calendar);
 		transition(CaseState.ACCEPTED, system, now, CaseAction.DEEMED_ACCEPTED,
-				"accepted as of " + receivedOn + "; due " + acceptanceDue + " passed", calendar);
+				"accepted as of " + receivedOn + "; due " + missed + " passed", calendar);
 		return true;
+	}
+
+	/** Whether the 5 working days for acceptance, refusal or a correction notice have passed (第三十二条). */
+	boolean acceptanceWindowPassed(LocalDate today) {
+		return state == CaseState.RECEIVED && acceptanceDue != null && today.isAfter(acceptanceDue);
+	}
+
+	/** The acceptance due date that had passed when the case was deemed accepted in this step, for its event. */
+	@Nullable
+	LocalDate missedAcceptanceDue() {
+		return missedAcceptanceDue;
+	}
+
+	/**
+	 * A refusal or a correction notice after the 5th working day comes too late: the application already counts as
+	 * accepted as of receipt. {@link CaseHandling} then deems it accepted and answers 422.
+	 */
+	private void requireWithinAcceptanceWindow(Now now) {
+		if (acceptanceWindowPassed(now.today())) {
+			throw new AcceptanceWindowPassed(receivedOn, acceptanceDue);
+		}
+	}
+
+	/** A refusal or correction notice attempted after the acceptance window (422); the case is deemed accepted. */
+	static final class AcceptanceWindowPassed extends RuleViolationException {
+
+		AcceptanceWindowPassed(LocalDate receivedOn, LocalDate due) {
+			super("acceptance-window-passed", "error.case.acceptanceWindowPassed", receivedOn.toString(),
+					due.toString());
+		}
+
 	}
 
 	void refuse(String reasons, @Nullable String competentAuthority, Actor actor, Now now, WorkingCalendar calendar) {
 		requireState(CaseState.RECEIVED);
 		requireRole(actor, Role.WINDOW_CLERK);
 		requireText(reasons, "reasons");
+		requireWithinAcceptanceWindow(now);
 		takeFirstHandling(actor);
 		refusal = new Refusal(reasons.strip(), blank(competentAuthority), actor.username(), now.today());
 		transition(CaseState.REFUSED, actor, now, CaseAction.REFUSED, reasons.strip(), calendar);

@@ -25,7 +25,8 @@ public sealed interface CaseEvent {
 	record Corrected(CaseFacts facts) implements CaseEvent {
 	}
 
-	record Accepted(CaseFacts facts, boolean deemed) implements CaseEvent {
+	/** @param missedDue for a deemed acceptance, the acceptance due date that passed (第三十二条) */
+	record Accepted(CaseFacts facts, boolean deemed, @Nullable LocalDate missedDue) implements CaseEvent {
 	}
 
 	record Refused(CaseFacts facts, @Nullable String competentAuthority) implements CaseEvent {
@@ -82,8 +83,8 @@ public sealed interface CaseEvent {
 						n.newlyNamed());
 			}
 			case CORRECTED -> new Corrected(facts);
-			case ACCEPTED -> new Accepted(facts, false);
-			case DEEMED_ACCEPTED -> new Accepted(facts, true);
+			case ACCEPTED -> new Accepted(facts, false, null);
+			case DEEMED_ACCEPTED -> new Accepted(facts, true, c.missedAcceptanceDue());
 			case REFUSED -> new Refused(facts, refusalAuthority(c));
 			case REVIEWED -> new Reviewed(facts, c.review() == null ? "" : c.review().reviewer());
 			case DECIDED, DECIDED_ON_THE_SPOT -> {

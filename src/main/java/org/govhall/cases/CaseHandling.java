@@ -544,7 +544,7 @@ public class CaseHandling {
 		}
 	}
 
-	private static boolean isParty(Case c, GovHallUser user) {
+	static boolean isParty(Case c, GovHallUser user) {
 		Long applicant = c.applicant().accountId();
 		boolean isApplicant = applicant != null && applicant == user.accountId();
 		boolean isAgent = c.authorization() != null && c.authorization().agentAccountId() == user.accountId();
@@ -604,7 +604,8 @@ public class CaseHandling {
 	}
 
 	private CaseView transition(String number, GovHallUser user, @Nullable Role role, Scope scope, Step step) {
-		return tx.execute(status -> {
+		Case.AcceptanceWindowPassed[] late = new Case.AcceptanceWindowPassed[1];
+		CaseView view = tx.execute(status -> {
 			Case c = cases.findByNumber(number)
 				.orElseThrow(() -> new NotFoundException("error.case.notFound", number));
 			Actor actor;
@@ -632,13 +633,25 @@ public class CaseHandling {
 			}
 			Now now = Now.from(clock);
 			WorkingCalendar cal = calendar.calendar();
-			step.apply(c, actor, now, cal);
+			try {
+				step.apply(c, actor, now, cal);
+			}
+			catch (Case.AcceptanceWindowPassed ex) {
+				// too late to refuse or to ask for corrections: the law has accepted the case as of receipt
+				// (第三十二条); that is written now, and the caller is told why the step was not taken
+				c.deemAcceptedIfOverdue(Actor.system(), now, cal);
+				late[0] = ex;
+			}
 			cases.update(c);
 			publish(c);
 			// the answer is built from the case as just written, in the same transaction: no second read
 			return CaseView.of(c, cases.history(c.id()), documents.forCase(c.number()), cal, now.today(),
 					isParty(c, user), warningDays);
 		});
+		if (late[0] != null) {
+			throw late[0];
+		}
+		return view;
 	}
 
 	private static Actor actor(GovHallUser user, @Nullable Role role) {

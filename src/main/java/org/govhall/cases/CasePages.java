@@ -2,6 +2,7 @@ package org.govhall.cases;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -49,6 +50,7 @@ import org.govhall.storage.StoredFile;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -106,9 +108,12 @@ class CasePages {
 
 	private final Clock clock;
 
+	private final CaseMaterials caseMaterials;
+
 	CasePages(CaseHandling handling, CaseWorklists worklists, Catalog catalog, Directory directory,
 			DeadlineExplainer explainer, MessageSource messages, Validator validator, CasePageTokens tokens,
-			Clock clock) {
+			Clock clock, CaseMaterials caseMaterials) {
+		this.caseMaterials = caseMaterials;
 		this.handling = handling;
 		this.worklists = worklists;
 		this.catalog = catalog;
@@ -434,6 +439,8 @@ class CasePages {
 		model.addAttribute("base", staff ? "/staff/cases" : "/cases");
 		model.addAttribute("actions", CasePageActions.of(c, user, staff, lead, myDepartment));
 		model.addAttribute("materialRows", materialRows(c));
+		// the parties open their own files; staff those of the cases they handle, review jointly or supervise
+		model.addAttribute("mayOpenFiles", !staff || caseMaterials.mayOpen(c, user));
 		model.addAttribute("departments",
 				directory.departments().stream().collect(Collectors.toMap(DepartmentView::code, Function.identity())));
 		model.addAttribute("pendingOpinions", c.opinions().stream().filter(o -> o.verdict() == null)
@@ -674,6 +681,35 @@ class CasePages {
 			.header("Content-Disposition", "inline; filename=\"" + documentNumber + ".pdf\"")
 			.header("Cache-Control", "private, no-store")
 			.body(pdf);
+	}
+
+	// ---- the files handed in with the case
+
+	@GetMapping("/cases/{number}/materials/{fileId}")
+	ResponseEntity<byte[]> partyMaterial(@PathVariable String number, @PathVariable String fileId,
+			@AuthenticationPrincipal GovHallUser user) {
+		checkNumber(number);
+		return materialResponse(caseMaterials.open(number, fileId, user));
+	}
+
+	@GetMapping("/staff/cases/{number}/materials/{fileId}")
+	ResponseEntity<byte[]> staffMaterial(@PathVariable String number, @PathVariable String fileId,
+			@AuthenticationPrincipal GovHallUser user) {
+		checkNumber(number);
+		requireStaff(user);
+		return materialResponse(caseMaterials.open(number, fileId, user));
+	}
+
+	/** PDF and images inline (the browser shows them), anything else as a download; never cached. */
+	static ResponseEntity<byte[]> materialResponse(CaseMaterials.MaterialFile file) {
+		ContentDisposition disposition = (file.inline() ? ContentDisposition.inline() : ContentDisposition.attachment())
+			.filename(file.name(), StandardCharsets.UTF_8)
+			.build();
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(file.contentType()))
+			.header("Content-Disposition", disposition.toString())
+			.header("Cache-Control", "private, no-store")
+			.body(file.content());
 	}
 
 	// ---- public progress (no login)

@@ -47,7 +47,10 @@ class CasesApi {
 
 	private final DeadlineExplainer explainer;
 
-	CasesApi(CaseHandling handling, CaseWorklists worklists, DeadlineExplainer explainer) {
+	private final CaseMaterials materials;
+
+	CasesApi(CaseHandling handling, CaseWorklists worklists, DeadlineExplainer explainer, CaseMaterials materials) {
+		this.materials = materials;
 		this.handling = handling;
 		this.worklists = worklists;
 		this.explainer = explainer;
@@ -189,6 +192,15 @@ class CasesApi {
 			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
 			.header("Content-Disposition", "inline; filename=\"" + documentNumber + ".pdf\"")
 			.body(pdf);
+	}
+
+	@GetMapping("/cases/{number}/materials/{fileId}")
+	@Operation(summary = "A file handed in with the case: PDF and images inline, others as a download. For the "
+			+ "applicant or agent, the lead department's handlers, co-departments during joint review and "
+			+ "supervisors; every staff opening is in the audit log")
+	ResponseEntity<byte[]> material(@PathVariable String number, @PathVariable String fileId,
+			@AuthenticationPrincipal GovHallUser user) {
+		return CasePages.materialResponse(materials.open(number, fileId, user));
 	}
 
 	@GetMapping("/progress")

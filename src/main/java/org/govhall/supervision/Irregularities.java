@@ -55,7 +55,7 @@ class Irregularities {
 		List<Finding> found = new ArrayList<>();
 		if (event instanceof CaseEvent.Accepted a && a.deemed()) {
 			found.add(new Finding(IrregularityRule.DEEMED_ACCEPTANCE, f.firstHandler(),
-					FactLine.DEEMED.line(f.receivedOn(), f.acceptanceDue())));
+					FactLine.DEEMED.line(f.receivedOn(), a.missedDue())));
 		}
 		else if (event instanceof CaseEvent.CorrectionRequested c && c.round() > 1 && !c.newlyNamed().isEmpty()) {
 			found.add(new Finding(IrregularityRule.ONE_TIME_NOTICE_BREACHED, actor,

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -58,6 +59,9 @@ abstract class CaseJourneyTests {
 
 	@Autowired
 	CaseHandling handling;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	ApiClient api;
 
@@ -345,6 +349,74 @@ abstract class CaseJourneyTests {
 		assertThat(accepted.get("clocks").get(0).get("status").asString()).isEqualTo("AWAITING_CALENDAR");
 		assertThat(ok(api.get("/api/v1/cases/" + number, "reviewer-gh")).get("clocks").get(0).get("status")
 			.asString()).isEqualTo("AWAITING_CALENDAR");
+	}
+
+	@Test
+	void afterTheFifthWorkingDayARefusalOrNoticeIsRefusedAndTheCaseCountsAsAcceptedFromReceipt() {
+		// received Wednesday 30 September: the acceptance window closes on 13 October (after National Day)
+		String number = submitOnline(FOOD, FOOD_FORM).get("number").asString();
+		clock.set("2026-10-14T09:00:00");
+		Response refusal = api.post("/api/v1/cases/" + number + "/refusal", "clerk", Map.of("reasons", "材料不符"));
+		assertThat(refusal.status()).as(refusal.body()).isEqualTo(422);
+		assertThat(refusal.contentType()).startsWith("application/problem+json");
+		assertThat(refusal.json().get("type").asString()).endsWith("acceptance-window-passed");
+		assertThat(refusal.json().get("detail").asString()).contains("2026-09-30", "2026-10-13", "第三十二条");
+
+		// the refused step still wrote what the law says: accepted as of receipt, the decision clock from then
+		JsonNode c = ok(api.get("/api/v1/cases/" + number, "clerk"));
+		assertThat(c.get("state").asString()).isEqualTo("ACCEPTED");
+		assertThat(c.get("deemedAccepted").asBoolean()).isTrue();
+		assertThat(c.get("acceptedOn").asString()).isEqualTo("2026-09-30");
+		assertThat(c.get("clocks").get(0).get("kind").asString()).isEqualTo("DECISION");
+		assertThat(c.get("clocks").get(0).get("explanation").asString()).contains("2026-09-30").doesNotContain("null");
+		Response notice = api.post("/api/v1/cases/" + number + "/correction-notice", "clerk",
+				Map.of("issues", List.of(Map.of("material", FOOD_FORM, "problem", "未签字"))));
+		assertThat(notice.status()).as("no longer awaiting acceptance").isEqualTo(409);
+
+		// a late acceptance of another case is the same deemed acceptance
+		clock.set("2026-09-30T10:00:00");
+		String other = submitOnline(FOOD, FOOD_FORM).get("number").asString();
+		clock.set("2026-10-14T09:00:00");
+		JsonNode accepted = ok(api.post("/api/v1/cases/" + other + "/acceptance", "clerk", null));
+		assertThat(accepted.get("deemedAccepted").asBoolean()).isTrue();
+		assertThat(accepted.get("acceptedOn").asString()).isEqualTo("2026-09-30");
+	}
+
+	@Test
+	void staffOpenTheMaterialsTheyDecideOnAndEveryOpeningByStaffIsAudited() {
+		JsonNode c = submitOnline(FOOD, FOOD_FORM);
+		String number = c.get("number").asString();
+		String fileId = c.get("materials").get(0).get("fileId").asString();
+		String path = "/api/v1/cases/" + number + "/materials/" + fileId;
+
+		Response opened = api.get(path, "clerk");
+		assertThat(opened.status()).as(opened.body()).isEqualTo(200);
+		assertThat(opened.contentType()).startsWith("application/pdf");
+		assertThat(opened.header("Content-Disposition")).startsWith("inline;").contains("filename");
+		assertThat(opened.header("Cache-Control")).contains("no-store");
+		assertThat(opened.body()).isEqualTo(new String(PDF, StandardCharsets.ISO_8859_1));
+		assertThat(api.get(path, "reviewer").status()).isEqualTo(200);
+		assertThat(opened(number)).containsExactly("clerk", "reviewer");
+
+		// the applicant reads their own file without an audit row; staff who see the case but do not handle it
+		// (the legal reviewer, the administrator) are refused; a file of another case is not found
+		assertThat(api.get(path, "applicant").status()).isEqualTo(200);
+		Response legal = api.get(path, "legal");
+		assertThat(legal.status()).isEqualTo(403);
+		assertThat(legal.contentType()).startsWith("application/problem+json");
+		assertThat(api.get(path, "admin").status()).isEqualTo(403);
+		String other = submitOnline(FOOD, FOOD_FORM).get("materials").get(0).get("fileId").asString();
+		assertThat(api.get("/api/v1/cases/" + number + "/materials/" + other, "clerk").status()).isEqualTo(404);
+		assertThat(api.get("/api/v1/cases/" + number + "/materials/../../etc", "clerk").status()).isIn(400, 404);
+		assertThat(opened(number)).containsExactly("clerk", "reviewer");
+	}
+
+	List<String> opened(String number) {
+		return jdbc.sql("SELECT actor FROM audit_entry WHERE action = 'case.material-opened' AND subject = :n "
+				+ "ORDER BY id")
+			.param("n", number)
+			.query(String.class)
+			.list();
 	}
 
 	@Test

@@ -100,6 +100,38 @@ class CaseTests {
 	}
 
 	@Test
+	void anAcceptanceAfterTheFifthWorkingDayIsADeemedAcceptanceWithTheDecisionClockFromReceipt() {
+		Case c = licence("2026-06-05");
+		assertThat(c.acceptanceDue()).isEqualTo(LocalDate.parse("2026-06-12"));
+		c.accept(CLERK, on("2026-06-15"), PLAIN);
+		assertThat(c.state()).isEqualTo(CaseState.ACCEPTED);
+		assertThat(c.deemedAccepted()).isTrue();
+		assertThat(c.acceptedOn()).isEqualTo(LocalDate.parse("2026-06-05"));
+		// 20 working days from receipt, not from the late acceptance (which would give 2026-07-13)
+		assertThat(c.decisionDue()).isEqualTo(LocalDate.parse("2026-07-03"));
+		assertThat(c.acceptanceDue()).as("no stale acceptance deadline").isNull();
+		assertThat(c.drainEvents()).last().isInstanceOfSatisfying(CaseEvent.Accepted.class, a -> {
+			assertThat(a.deemed()).isTrue();
+			assertThat(a.missedDue()).isEqualTo(LocalDate.parse("2026-06-12"));
+		});
+	}
+
+	@Test
+	void aRefusalOrCorrectionNoticeAfterTheFifthWorkingDayIsRefusedBecauseTheLawAcceptedTheCase() {
+		Case c = licence("2026-06-05");
+		assertThatThrownBy(() -> c.refuse("不属于本机关职权范围", null, CLERK, on("2026-06-15"), PLAIN))
+			.isInstanceOf(Case.AcceptanceWindowPassed.class)
+			.hasFieldOrPropertyWithValue("type", "acceptance-window-passed");
+		assertThatThrownBy(() -> c.requestCorrections(List.of(new MaterialIssue("营业执照", "未提交")), CLERK,
+				on("2026-06-15"), PLAIN))
+			.isInstanceOf(Case.AcceptanceWindowPassed.class);
+		assertThat(c.state()).isEqualTo(CaseState.RECEIVED);
+		// on the 5th working day itself all three are still open
+		c.refuse("不属于本机关职权范围", null, CLERK, on("2026-06-12"), PLAIN);
+		assertThat(c.state()).isEqualTo(CaseState.REFUSED);
+	}
+
+	@Test
 	void aCorrectionNoticeStopsDeemedAcceptanceAndCorrectionRestartsTheWindow() {
 		Case c = licence("2026-06-05");
 		c.requestCorrections(List.of(new MaterialIssue("营业执照", "未提交")), CLERK, on("2026-06-08"), PLAIN);

@@ -90,8 +90,13 @@ class IrregularityRulesTests {
 		Facts deemed = facts().accepted("2026-09-30", "2026-11-04").step(CaseAction.DEEMED_ACCEPTED, "system",
 				Role.SYSTEM_ADMIN, "2026-10-14");
 		deemed.deemed = true;
-		feed(new CaseEvent.Accepted(deemed.build(), true));
+		feed(new CaseEvent.Accepted(deemed.build(), true, LocalDate.of(2026, 10, 13)));
 		assertThat(rules(deemed.number)).containsExactly("DEEMED_ACCEPTANCE");
+		// the fact names the acceptance due date that passed, never "due null"
+		assertThat(jdbc.sql("SELECT detail FROM supervision_irregularity WHERE case_number = :n")
+			.param("n", deemed.number)
+			.query(String.class)
+			.single()).isEqualTo("received 2026-09-30, due 2026-10-13");
 		assertThat(cards(deemed.number)).singleElement()
 			.satisfies(c -> assertThat(c).containsEntry("colour", "YELLOW")
 				.containsEntry("cause", "DEEMED_ACCEPTANCE")
@@ -100,7 +105,7 @@ class IrregularityRulesTests {
 
 		Facts accepted = facts().accepted("2026-10-09", "2026-11-06").step(CaseAction.ACCEPTED, "clerk",
 				Role.WINDOW_CLERK, "2026-10-09");
-		feed(new CaseEvent.Accepted(accepted.build(), false));
+		feed(new CaseEvent.Accepted(accepted.build(), false, null));
 		assertThat(rules(accepted.number)).isEmpty();
 		assertThat(cards(accepted.number)).isEmpty();
 	}
@@ -201,7 +206,7 @@ class IrregularityRulesTests {
 	void aDecisionAfterTheStatutoryLimitIsLateUnderArticle42() {
 		Facts late = facts().accepted("2026-09-30", "2026-10-29").step(CaseAction.ACCEPTED, "clerk",
 				Role.WINDOW_CLERK, "2026-09-30");
-		feed(new CaseEvent.Accepted(late.build(), false));
+		feed(new CaseEvent.Accepted(late.build(), false, null));
 		late.state = CaseState.DECIDED;
 		late.decisionDue = null; // a decided case's facts carry no decision clock: the rule uses the one on record
 		late.decidedOn = LocalDate.of(2026, 10, 30);
@@ -213,7 +218,7 @@ class IrregularityRulesTests {
 
 		Facts onTime = facts().accepted("2026-09-30", "2026-10-29").step(CaseAction.ACCEPTED, "clerk",
 				Role.WINDOW_CLERK, "2026-09-30");
-		feed(new CaseEvent.Accepted(onTime.build(), false));
+		feed(new CaseEvent.Accepted(onTime.build(), false, null));
 		onTime.state = CaseState.DECIDED;
 		onTime.decisionDue = null;
 		onTime.decidedOn = LocalDate.of(2026, 10, 29);
@@ -328,7 +333,7 @@ class IrregularityRulesTests {
 		Facts deemed = facts().accepted("2026-09-30", "2026-11-04").step(CaseAction.DEEMED_ACCEPTED, "system",
 				Role.SYSTEM_ADMIN, "2026-10-14");
 		deemed.deemed = true;
-		CaseEvent event = new CaseEvent.Accepted(deemed.build(), true);
+		CaseEvent event = new CaseEvent.Accepted(deemed.build(), true, LocalDate.of(2026, 10, 13));
 		feed(event);
 		// delivered again (the registry re-publishes after a crash): the step is known, the rule and card not repeated
 		assertThat(supervised.recordStep(event.facts())).isFalse();
@@ -346,7 +351,7 @@ class IrregularityRulesTests {
 					Role.SYSTEM_ADMIN, "2026-10-21");
 			f.department = department;
 			f.deemed = true;
-			feed(new CaseEvent.Accepted(f.build(), true));
+			feed(new CaseEvent.Accepted(f.build(), true, LocalDate.of(2026, 10, 13)));
 		}
 		List<String> red = jdbc.sql("""
 				SELECT card_number FROM supervision_card WHERE department_code = :d AND cause = 'ACCUMULATION'

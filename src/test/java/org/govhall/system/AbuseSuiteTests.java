@@ -71,15 +71,17 @@ class AbuseSuiteTests {
 	/**
 	 * What the snapshot leaves out, and why. A refused login is an event the audit log must record (ADR 0010), so the
 	 * hostile credentials of the run append {@code login.failed} rows; so is a data export, and an export some hostile
-	 * query still answers with its file appends its {@code export.*} row (one per file handed out, checked below):
-	 * every other row of the audit log must stay.
+	 * query still answers with its file appends its {@code export.*} row (one per file handed out, checked below), and
+	 * so does a case's material that a hostile request still opens as someone allowed to ({@code case.material-opened},
+	 * at most one per file handed out): every other row of the audit log must stay.
 	 * The scheduler's lock table {@code shedlock} is written by the jobs on their own clock, never by a request (the
 	 * event resubmission job takes its lock a minute after start, whatever the run does). Every other table, the
 	 * event publication registry and its archive and the session tables included, must stay exactly as it was. The
 	 * scheduled jobs that would change tables on their own are switched off above.
 	 */
 	static final Map<String, String> NARROWED = Map.of("audit_entry",
-			"action <> 'login.failed' AND action NOT LIKE 'export.%'", "shedlock", "1 = 0");
+			"action <> 'login.failed' AND action NOT LIKE 'export.%' AND action <> 'case.material-opened'", "shedlock",
+			"1 = 0");
 
 	@LocalServerPort
 	int port;
@@ -126,6 +128,7 @@ class AbuseSuiteTests {
 		DatabaseSnapshot before = DatabaseSnapshot.take(jdbc, STORAGE, NARROWED);
 		long refusedLogins = refusedLogins();
 		long exports = exports();
+		long materialsOpened = materialsOpened();
 		Duration setUp = Duration.ofNanos(System.nanoTime() - begun);
 		long start = System.nanoTime();
 		List<Outcome> outcomes = http.fire(shots, THREADS);
@@ -166,6 +169,12 @@ class AbuseSuiteTests {
 					|| o.contentType().startsWith("application/pdf") && o.shot().target().contains("/delegations/")))
 			.count();
 		assertThat(exports() - exports).as("data exports recorded, one per file handed out").isEqualTo(filesHandedOut);
+		long materialsHandedOut = outcomes.stream()
+			.filter(o -> o.status() == 200 && o.shot().target().contains("/materials/"))
+			.count();
+		// the applicant opening their own file writes no row; everyone else's opening writes one
+		assertThat(materialsOpened() - materialsOpened).as("materials opened, recorded").isBetween(0L,
+				materialsHandedOut);
 	}
 
 	/**
@@ -275,6 +284,11 @@ class AbuseSuiteTests {
 	private void awaitEvents() {
 		Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc
 			.queryForObject("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL", Long.class) == 0);
+	}
+
+	private long materialsOpened() {
+		return jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = 'case.material-opened'",
+				Long.class);
 	}
 
 	private long exports() {

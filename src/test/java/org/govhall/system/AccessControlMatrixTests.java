@@ -509,6 +509,8 @@ class AccessControlMatrixTests {
 		String joint = submit(PLANNING, PLANNING_FORM);
 		handling.accept(joint, clerk);
 		fixtures.put("jointCase", joint);
+		fixtures.put("caseFile", handling.view(food, applicant).materials().get(0).fileId());
+		fixtures.put("jointCaseFile", handling.view(joint, applicant).materials().get(0).fileId());
 		fixtures.put("withdrawCase", submit(FOOD, FOOD_FORM));
 		fixtures.put("redCase", submit(FOOD, FOOD_FORM));
 		fixtures.put("upload", handling.upload("补正.pdf", PDF, applicant).id());
