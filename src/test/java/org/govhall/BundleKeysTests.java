@@ -6,6 +6,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -49,6 +51,28 @@ class BundleKeysTests {
 			assertThat(zh).as(base).isNotEmpty();
 			assertThat(difference(zh, en)).as("keys only in " + base + ".properties").isEmpty();
 			assertThat(difference(en, zh)).as("keys only in " + base + "_en.properties").isEmpty();
+		}
+	}
+
+	@Test
+	void noKeyIsDefinedTwiceInALanguageWhereTheLaterWouldSilentlyWin() throws IOException {
+		for (String suffix : List.of("", "_en")) {
+			Map<String, List<String>> where = new TreeMap<>();
+			for (String base : BASENAMES) {
+				String name = base + suffix + ".properties";
+				try (InputStream in = BundleKeysTests.class.getClassLoader().getResourceAsStream(name)) {
+					assertThat(in).as(name).isNotNull();
+					for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+						int eq = line.indexOf('=');
+						if (eq > 0 && !line.startsWith("#") && !line.startsWith(" ")) {
+							where.computeIfAbsent(line.substring(0, eq).strip(), k -> new ArrayList<>())
+								.add(name);
+						}
+					}
+				}
+			}
+			where.values().removeIf(files -> files.size() < 2);
+			assertThat(where).as("keys defined more than once (language '%s')", suffix).isEmpty();
 		}
 	}
 

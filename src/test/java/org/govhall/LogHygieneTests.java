@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.govhall.support.ApiClient;
 import org.govhall.support.ApiClient.Response;
 import org.govhall.support.DependsOnToday;
+import org.govhall.support.RequiredMaterials;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,11 +51,7 @@ class LogHygieneTests {
 		Response registered = api.post("/api/v1/applicants", null, Map.of("username", "log-hygiene", "password",
 				ApiClient.DEMO_PASSWORD, "kind", "RESIDENT_ID", "legalName", "刘日志", "identityNumber", RESIDENT_ID));
 		assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-		Response file = api.upload("/api/v1/cases/files", "log-hygiene", "a.pdf", PDF);
-		assertThat(file.status()).as(file.body()).isEqualTo(201);
-		Response online = api.post("/api/v1/cases", "log-hygiene",
-				Map.of("itemCode", "660100-XK-02001", "materials",
-						List.of(Map.of("material", "食品经营许可申请书", "fileId", file.json().get("fileId").asString()))));
+		Response online = RequiredMaterials.submit(api, api, "log-hygiene", "660100-XK-02001", PDF);
 		assertThat(online.status()).as(online.body()).isEqualTo(201);
 		String number = online.json().get("number").asString();
 		Response window = api.post("/api/v1/cases", "clerk", Map.of("itemCode", "660100-XK-05001", "applicant",
@@ -93,7 +90,8 @@ class LogHygieneTests {
 	void prometheusShowsTheDomainFigures() {
 		ApiClient api = new ApiClient(port);
 		Response window = api.post("/api/v1/cases", "clerk", Map.of("itemCode", "660100-XK-05001", "applicant",
-				Map.of("kind", "CREDIT_CODE", "name", "示范市好味餐饮有限公司", "number", CREDIT_CODE)));
+				Map.of("kind", "CREDIT_CODE", "name", "示范市好味餐饮有限公司", "number", CREDIT_CODE), "materials",
+				RequiredMaterials.upload(api, "clerk", "660100-XK-05001", PDF)));
 		assertThat(window.status()).as(window.body()).isEqualTo(201);
 		String number = window.json().get("number").asString();
 		assertThat(api.post("/api/v1/cases/" + number + "/acceptance", "clerk", Map.of()).status()).isEqualTo(200);

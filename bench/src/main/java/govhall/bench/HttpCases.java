@@ -23,6 +23,9 @@ final class HttpCases {
 
 	static final String FORM = "建设工程规划许可申请表";
 
+	/** The other material an online application must hand in (issue 10: incomplete ones are refused). */
+	static final String DESIGN = "建设工程设计方案（总平面图、建筑单体方案、技术经济指标）";
+
 	static final String PASSWORD = "govhall-demo";
 
 	static final byte[] PDF = "%PDF-1.4\n%bench material\n1 0 obj\n<<>>\nendobj\n"
@@ -53,7 +56,7 @@ final class HttpCases {
 		String fileId = find(FILE_ID, upload, "fileId");
 		String submitted = timed.step(Driver.SUBMIT, () -> post("/api/v1/cases", "applicant",
 				"{\"itemCode\":\"" + ITEM + "\",\"materials\":[{\"material\":\"" + FORM + "\",\"fileId\":\"" + fileId
-						+ "\"}]}",
+						+ "\"},{\"material\":\"" + DESIGN + "\",\"fileId\":\"" + fileId + "\"}]}",
 				201));
 		expectState(submitted, "RECEIVED");
 		String n = find(NUMBER, submitted, "number");

@@ -144,7 +144,8 @@ public final class InProcessBench {
 			StoredFile file = timed.step(Driver.UPLOAD,
 					() -> handling.upload("form.pdf", HttpCases.PDF, applicant));
 			SubmitCase request = new SubmitCase(HttpCases.ITEM, null, null, null,
-					List.of(new SubmitCase.MaterialFile(HttpCases.FORM, file.id())));
+					List.of(new SubmitCase.MaterialFile(HttpCases.FORM, file.id()),
+							new SubmitCase.MaterialFile(HttpCases.DESIGN, file.id())));
 			CaseView v = expect(timed.step(Driver.SUBMIT, () -> handling.submit(request, null, applicant)),
 					CaseState.RECEIVED);
 			String n = v.number();

@@ -3,6 +3,7 @@ package org.govhall.cases;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +29,7 @@ import org.govhall.cases.CaseRecords.Refusal;
 import org.govhall.cases.CaseRecords.Review;
 import org.govhall.cases.CaseRecords.SubmittedMaterial;
 import org.govhall.cases.CaseRecords.SuspensionRecord;
+import org.govhall.cases.CaseTerms.RequiredMaterial;
 import org.govhall.catalog.SpecialProcedure;
 import org.govhall.directory.Role;
 import org.govhall.shared.ConflictException;
@@ -216,6 +218,7 @@ class Case {
 			deemAcceptedIfOverdue(Actor.system(), now, calendar);
 			return;
 		}
+		CaseHandling.requireComplete(terms, handedInNames(), "materials-incomplete", "error.case.materialsIncomplete");
 		takeFirstHandling(actor);
 		startReview(now.today(), calendar);
 		transition(CaseState.ACCEPTED, actor, now, CaseAction.ACCEPTED, "", calendar);
@@ -236,6 +239,25 @@ class Case {
 		transition(CaseState.ACCEPTED, system, now, CaseAction.DEEMED_ACCEPTED,
 				"accepted as of " + receivedOn + "; due " + missed + " passed", calendar);
 		return true;
+	}
+
+	/**
+	 * The materials that must be handed in (mandatory, not obtained by the hall through data sharing) and have no
+	 * file among {@code handedIn}, in the item's order.
+	 */
+	static List<String> missingMaterials(CaseTerms terms, Collection<String> present) {
+		return terms.materials()
+			.stream()
+			.filter(RequiredMaterial::mustBeHandedIn)
+			.map(RequiredMaterial::name)
+			.filter(n -> !present.contains(n))
+			.toList();
+	}
+
+	private Set<String> handedInNames() {
+		Set<String> names = new LinkedHashSet<>();
+		materials.forEach(m -> names.add(m.material()));
+		return names;
 	}
 
 	/** Whether the 5 working days for acceptance, refusal or a correction notice have passed (第三十二条). */
@@ -301,6 +323,7 @@ class Case {
 		if (!terms.instant()) {
 			throw new RuleViolationException("not-instant", "error.case.notInstant", terms.itemCode());
 		}
+		CaseHandling.requireComplete(terms, handedInNames(), "materials-incomplete", "error.case.materialsIncomplete");
 		takeFirstHandling(actor);
 		startReview(now.today(), calendar);
 		decision = new Decision(Outcome.APPROVED, certificateNo, null, actor.username(), now.today(), true);

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +40,7 @@ import org.govhall.documents.Documents;
 import org.govhall.documents.IssuedDocument;
 import org.govhall.shared.ConflictException;
 import org.govhall.shared.ForbiddenException;
+import org.govhall.shared.GovHallException;
 import org.govhall.shared.InvalidInputException;
 import org.govhall.shared.NotFoundException;
 import org.govhall.shared.RuleViolationException;
@@ -251,6 +253,12 @@ public class CaseHandling {
 		}
 		CaseTerms terms = terms(item);
 		List<SubmittedMaterial> materials = materials(request.materials(), terms, user, now, 0);
+		if (channel != Channel.WINDOW) {
+			// online and through an agent only complete applications are taken (第三十二条: the clerk alone may take
+			// an incomplete one, and then only with the one-time notice of everything missing)
+			requireComplete(terms, materials.stream().map(SubmittedMaterial::material).toList(), "materials-missing",
+					"error.case.materialsMissing");
+		}
 		String number = terms.regionCode() + "-" + now.today().getYear() + "-"
 				+ String.format("%07d", cases.nextNumber());
 		Case c = Case.receive(number, queryCode(), channel, terms, applicant, authorization, materials, actor, now,
@@ -302,6 +310,17 @@ public class CaseHandling {
 		return list;
 	}
 
+	/** Refuses (422) while a material that must be handed in has no file, naming every one of them. */
+	static void requireComplete(CaseTerms terms, Collection<String> handedIn, String type, String key) {
+		List<String> missing = Case.missingMaterials(terms, handedIn);
+		if (!missing.isEmpty()) {
+			List<GovHallException.FieldViolation> each = missing.stream()
+				.map(m -> new GovHallException.FieldViolation("materials", "error.case.materialMissing", m))
+				.toList();
+			throw new RuleViolationException(type, key, each, missing.size(), String.join("、", missing));
+		}
+	}
+
 	private StoredFile ownUpload(String fileId, GovHallUser user) {
 		Long owner = jdbc.sql("SELECT account_id FROM cases_upload WHERE file_id = :f")
 			.param("f", fileId)
@@ -320,7 +339,7 @@ public class CaseHandling {
 		List<RequiredMaterial> materials = new ArrayList<>();
 		for (Material m : d.materials()) {
 			materials.add(new RequiredMaterial(m.nameZh(), m.requirement() == MaterialRequirement.MANDATORY,
-					m.conditionText(), m.nameEn()));
+					m.conditionText(), m.nameEn(), m.obtainedBySharing()));
 		}
 		return new CaseTerms(item.code(), item.versionNo(), d.nameZh(), d.nameEn(), d.itemType(), d.processingMode(),
 				item.department().code(), item.department().regionCode(),
@@ -352,6 +371,11 @@ public class CaseHandling {
 			throw new ConflictException("case-state", "error.case.state", number, c.state());
 		}
 		files.forEach(f -> storage.check(f.name(), f.content()));
+	}
+
+	/** Checks one file as the store would (type by content, size, emptiness) without storing it. */
+	public void checkUpload(Upload file) {
+		storage.check(file.name(), file.content());
 	}
 
 	/** A file as a form hands it in: its name and its bytes. */

@@ -144,10 +144,23 @@ class CasePages {
 			@RequestParam(required = false) @Nullable String phone,
 			@RequestParam(required = false) @Nullable String authDocumentName,
 			@RequestParam(required = false) @Nullable String authValidUntil,
+			@RequestParam(defaultValue = "submit") String step,
 			@RequestParam MultiValueMap<String, MultipartFile> files, HttpServletRequest request,
 			@AuthenticationPrincipal GovHallUser user, Model model, Locale locale, RedirectAttributes redirect) {
 		ItemGuide guide = applicable(itemCode);
 		requireApplicant(user);
+		if ("edit".equals(step)) {
+			// back from the summary to the form, with everything chosen and typed
+			Map<Integer, List<Kept>> chosen = new LinkedHashMap<>();
+			for (int i = 0; i < guide.content().materials().size(); i++) {
+				chosen.put(i, keptFiles(request, "keep" + i));
+			}
+			CasePageApplication form = new CasePageApplication(TOKEN.matcher(token).matches() ? token
+					: UUID.randomUUID().toString(), applicantKind, applicantName, applicantNumber, phone,
+					authDocumentName, authValidUntil, chosen,
+					keptFiles(request, "authKeep").stream().findFirst().orElse(null));
+			return applicationPage(model, guide, form, user, null, locale);
+		}
 		String oneTime = TOKEN.matcher(token).matches() ? token : UUID.randomUUID().toString();
 		String claim = user.getUsername() + ":" + oneTime;
 		Optional<String> earlier = tokens.claim(claim);
@@ -163,8 +176,11 @@ class CasePages {
 		boolean done = false;
 		try {
 			List<SubmitCase.MaterialFile> handedIn = new ArrayList<>();
+			// every file is tried: a refused one is named with its material and reason, the good ones are kept
+			List<FieldViolation> refusedFiles = new ArrayList<>();
 			for (int i = 0; i < materials.size(); i++) {
-				List<Kept> list = uploads(files.get("file" + i), user);
+				List<Kept> list = uploads(files.get("file" + i), "file" + i, materials.get(i).name(locale), user,
+						refusedFiles, locale);
 				if (list.isEmpty()) {
 					list = keptFiles(request, "keep" + i);
 				}
@@ -174,9 +190,15 @@ class CasePages {
 				}
 			}
 			if (agent) {
-				List<Kept> scan = uploads(files.get("authFile"), user);
+				List<Kept> scan = uploads(files.get("authFile"), "authFile",
+						messages.getMessage("cases.field.authorization.documentFileId", null, "授权委托书", locale), user,
+						refusedFiles, locale);
 				authFile = scan.isEmpty() ? keptFiles(request, "authKeep").stream().findFirst().orElse(null)
 						: scan.get(0);
+			}
+			if (!refusedFiles.isEmpty()) {
+				throw new InvalidInputException("files-refused", "error.case.filesRefused", refusedFiles,
+						refusedFiles.size());
 			}
 			SubmitCase.ApplicantData applicant = window || agent ? applicantData(applicantKind, applicantName,
 					applicantNumber) : null;
@@ -185,6 +207,18 @@ class CasePages {
 			SubmitCase submission = new SubmitCase(guide.code(), applicant, blankToNull(phone), authorization,
 					handedIn);
 			validate(submission, locale);
+			if ("review".equals(step)) {
+				// the summary before submitting: item, materials, limits; an incomplete application is named here
+				if (!window) {
+					CaseHandling.requireComplete(CaseHandling.terms(guide),
+							handedIn.stream().map(SubmitCase.MaterialFile::material).toList(), "materials-missing",
+							"error.case.materialsMissing");
+				}
+				CasePageApplication form = new CasePageApplication(oneTime, applicantKind, applicantName,
+						applicantNumber, phone, authDocumentName, authValidUntil, kept, authFile);
+				applicationPage(model, guide, form, user, null, locale);
+				return "cases/review";
+			}
 			CaseView c = handling.submit(submission, oneTime, user);
 			tokens.succeeded(claim, c.number());
 			done = true;
@@ -240,6 +274,29 @@ class CasePages {
 		return store(read(parts), user);
 	}
 
+	/**
+	 * Stores each file of a form field on its own: a file the store refuses (its type, size or emptiness) is added to
+	 * {@code refused}, named with its material and the reason, and the others are kept.
+	 */
+	private List<Kept> uploads(@Nullable List<MultipartFile> parts, String field, String material, GovHallUser user,
+			List<FieldViolation> refused, Locale locale) {
+		List<Kept> list = new ArrayList<>();
+		for (CaseHandling.Upload u : read(parts)) {
+			try {
+				StoredFile f = handling.upload(u.name(), u.content(), user);
+				list.add(new Kept(f.id(), f.name()));
+			}
+			catch (GovHallException ex) {
+				if (ex.status() == 403 || ex.status() == 404) {
+					throw ex;
+				}
+				String reason = messages.getMessage(ex.messageKey(), ex.arguments(), ex.messageKey(), locale);
+				refused.add(new FieldViolation(field, "error.case.fileRefused", material, shortName(u.name()), reason));
+			}
+		}
+		return list;
+	}
+
 	private List<Kept> store(List<CaseHandling.Upload> files, GovHallUser user) {
 		List<Kept> list = new ArrayList<>();
 		for (CaseHandling.Upload u : files) {
@@ -247,6 +304,10 @@ class CasePages {
 			list.add(new Kept(f.id(), f.name()));
 		}
 		return list;
+	}
+
+	private static String shortName(String name) {
+		return name.length() > 100 ? name.substring(0, 100) + "…" : name;
 	}
 
 	/** The files of a form field, without the empty file inputs a browser sends, at most {@link #MAX_FILES}. */
@@ -456,8 +517,13 @@ class CasePages {
 	}
 
 	/** A required material, what was handed in for it, whether it is still missing, and what the last notice said. */
+	/**
+	 * A material of the case page. {@code fromSharing}: not handed in because the hall obtains it itself (电子证照库,
+	 * 信息共享), which the clerk must then do; flagged instead of "missing".
+	 */
 	record MaterialRow(int index, String name, boolean mandatory, @Nullable String condition,
-			List<SubmittedMaterial> submitted, boolean missing, @Nullable String problem, @Nullable String nameEn) {
+			List<SubmittedMaterial> submitted, boolean missing, @Nullable String problem, @Nullable String nameEn,
+			boolean fromSharing) {
 
 		/** The name in the page's language; {@code name} stays the key the forms send. */
 		public String label(Locale locale) {
@@ -476,8 +542,8 @@ class CasePages {
 			String problem = last == null ? null
 					: last.issues().stream().filter(x -> x.material().equals(m.name())).map(MaterialIssue::problem)
 						.findFirst().orElse(null);
-			rows.add(new MaterialRow(i, m.name(), m.mandatory(), m.condition(), in, m.mandatory() && in.isEmpty(),
-					problem, m.nameEn()));
+			rows.add(new MaterialRow(i, m.name(), m.mandatory(), m.condition(), in, m.mustBeHandedIn() && in.isEmpty(),
+					problem, m.nameEn(), m.shared() && in.isEmpty()));
 		}
 		return rows;
 	}
@@ -600,7 +666,25 @@ class CasePages {
 			for (int i = 0; i < required.size(); i++) {
 				perMaterial.add(read(files.get("file" + i)));
 			}
-			handling.checkCorrection(number, perMaterial.stream().flatMap(List::stream).toList(), user);
+			handling.checkCorrection(number, List.of(), user);
+			// every file is checked and each refused one named with its material and reason; then none is stored
+			List<FieldViolation> refusedFiles = new ArrayList<>();
+			for (int i = 0; i < required.size(); i++) {
+				for (CaseHandling.Upload u : perMaterial.get(i)) {
+					try {
+						handling.checkUpload(u);
+					}
+					catch (GovHallException ex) {
+						refusedFiles.add(new FieldViolation("file" + i, "error.case.fileRefused",
+								required.get(i).label(locale), shortName(u.name()),
+								messages.getMessage(ex.messageKey(), ex.arguments(), ex.messageKey(), locale)));
+					}
+				}
+			}
+			if (!refusedFiles.isEmpty()) {
+				throw new InvalidInputException("files-refused", "error.case.correctionFilesRefused", refusedFiles,
+						refusedFiles.size());
+			}
 			List<SubmitCase.MaterialFile> handedIn = new ArrayList<>();
 			for (int i = 0; i < required.size(); i++) {
 				for (Kept k : store(perMaterial.get(i), user)) {
@@ -644,7 +728,7 @@ class CasePages {
 		Object[] args = Arrays.stream(ex.arguments())
 			.map(a -> a instanceof Enum<?> e
 					? messages.getMessage(e.getDeclaringClass().getSimpleName() + "." + e.name(), null, e.name(), locale)
-					: a == null ? "" : a.toString())
+					: a instanceof Number n ? n : a == null ? "" : a.toString())
 			.toArray();
 		target.put("refusal", ex.messageKey());
 		target.put("refusalArgs", args);

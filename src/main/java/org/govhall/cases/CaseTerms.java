@@ -58,10 +58,23 @@ public record CaseTerms(String itemCode, int itemVersion, String itemNameZh, @Nu
 	 * for before it was kept).
 	 */
 	public record RequiredMaterial(String name, boolean mandatory, @Nullable String condition,
-			@Nullable String nameEn) {
+			@Nullable String nameEn, @Nullable Boolean obtainedBySharing) {
 
 		public RequiredMaterial(String name, boolean mandatory, @Nullable String condition) {
-			this(name, mandatory, condition, null);
+			this(name, mandatory, condition, null, false);
+		}
+
+		/**
+		 * Whether the hall obtains it itself (e-certificate store or another shared register, 免于提交); none in
+		 * cases applied for before it was kept.
+		 */
+		public boolean shared() {
+			return Boolean.TRUE.equals(obtainedBySharing);
+		}
+
+		/** Whether an application is incomplete without it: mandatory and not obtained by sharing. */
+		public boolean mustBeHandedIn() {
+			return mandatory && !shared();
 		}
 
 		/** The material's name in the language of the page. */

@@ -249,6 +249,8 @@ public class ItemForm {
 
 		private @Nullable String sampleFileId;
 
+		private boolean obtainedBySharing;
+
 		static MaterialRow of(Material m) {
 			MaterialRow r = new MaterialRow();
 			r.nameZh = m.nameZh();
@@ -264,6 +266,7 @@ public class ItemForm {
 			r.note = m.note();
 			r.templateFileId = m.templateFileId();
 			r.sampleFileId = m.sampleFileId();
+			r.obtainedBySharing = m.obtainedBySharing();
 			return r;
 		}
 
@@ -274,8 +277,11 @@ public class ItemForm {
 		Material toMaterial() {
 			return new Material(text(nameZh), blank(nameEn), originals, copies, medium, requirement,
 					blank(conditionText), blank(source), blank(templateName), blank(sampleName), blank(note),
-					blank(templateFileId), blank(sampleFileId));
+					blank(templateFileId), blank(sampleFileId), obtainedBySharing);
 		}
+
+		public boolean isObtainedBySharing() { return obtainedBySharing; }
+		public void setObtainedBySharing(boolean v) { obtainedBySharing = v; }
 
 		public @Nullable String getNameZh() { return nameZh; }
 		public void setNameZh(@Nullable String v) { nameZh = v; }

@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A required material (申请材料, GB/T 39046 Table 4): how many originals and copies, on what medium, whether it is
  * mandatory or needed only under a condition, who issues it, and its blank template (空表) and filled-in sample (样表).
+ * {@code obtainedBySharing}: the hall obtains it itself from the e-certificate store or another shared register
+ * (可通过电子证照库或信息共享获取，免于提交), so an application without it is still complete.
  */
 public record Material(@NotBlank @Size(max = 200) String nameZh, @Nullable @Size(max = 300) String nameEn,
 		@Min(0) @Max(99) int originals, @Min(0) @Max(99) int copies, @NotNull MaterialMedium medium,
@@ -18,23 +20,33 @@ public record Material(@NotBlank @Size(max = 200) String nameZh, @Nullable @Size
 		@Nullable @Size(max = 200) String source, @Nullable @Size(max = 200) String templateName,
 		@Nullable @Size(max = 200) String sampleName, @Nullable @Size(max = 1000) String note,
 		@Nullable @Pattern(regexp = "[0-9a-f-]{36}") String templateFileId,
-		@Nullable @Pattern(regexp = "[0-9a-f-]{36}") String sampleFileId) {
+		@Nullable @Pattern(regexp = "[0-9a-f-]{36}") String sampleFileId, Boolean obtainedBySharing) {
+
+	/** {@code obtainedBySharing} may be absent from older JSON (demo data, the API): then false. */
+	public Material {
+		obtainedBySharing = Boolean.TRUE.equals(obtainedBySharing);
+	}
 
 	/** A material without attached template or sample files. */
 	public Material(String nameZh, @Nullable String nameEn, int originals, int copies, MaterialMedium medium,
 			MaterialRequirement requirement, @Nullable String conditionText, @Nullable String source,
 			@Nullable String templateName, @Nullable String sampleName, @Nullable String note) {
 		this(nameZh, nameEn, originals, copies, medium, requirement, conditionText, source, templateName, sampleName,
-				note, null, null);
+				note, null, null, false);
+	}
+
+	/** Whether an application must hand it in: mandatory, and not obtained by the hall through data sharing. */
+	public boolean mustBeHandedIn() {
+		return requirement == MaterialRequirement.MANDATORY && !Boolean.TRUE.equals(obtainedBySharing);
 	}
 
 	/** The same material with a template or sample file attached. */
 	Material withFile(boolean template, String fileId, String fileName) {
 		return template
 				? new Material(nameZh, nameEn, originals, copies, medium, requirement, conditionText, source, fileName,
-						sampleName, note, fileId, sampleFileId)
+						sampleName, note, fileId, sampleFileId, obtainedBySharing)
 				: new Material(nameZh, nameEn, originals, copies, medium, requirement, conditionText, source,
-						templateName, fileName, note, templateFileId, fileId);
+						templateName, fileName, note, templateFileId, fileId, obtainedBySharing);
 	}
 
 	public String name(java.util.Locale locale) {

@@ -17,8 +17,12 @@ class StaffHome {
 		this.directory = directory;
 	}
 
+	/** Staff land on their workbench; an applicant or agent (where the login sends everyone) on their own cases. */
 	@GetMapping("/staff")
 	String home(@AuthenticationPrincipal GovHallUser user, Model model) {
+		if (!user.isStaff()) {
+			return "redirect:/cases";
+		}
 		model.addAttribute("region",
 				user.scope().regionCode() == null ? null : directory.region(user.scope().regionCode()).orElse(null));
 		model.addAttribute("department", user.scope().departmentId() == null ? null

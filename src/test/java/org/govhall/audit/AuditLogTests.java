@@ -36,6 +36,7 @@ import org.govhall.directory.Role;
 import org.govhall.shared.AuditEvent;
 import org.govhall.shared.IdNumber;
 import org.govhall.support.ApiClient;
+import org.govhall.support.RequiredMaterials;
 import org.govhall.support.ApiClient.Response;
 import org.govhall.support.MovableClock;
 import org.govhall.support.DependsOnToday;
@@ -276,10 +277,7 @@ class AuditLogTests {
 
 	@Test
 	void aCaseStepLeavesOneRowEvenWhenItsEventIsDeliveredAgain() {
-		Response file = api.upload("/api/v1/cases/files", "applicant", "材料.pdf", PDF);
-		assertThat(file.status()).as(file.body()).isEqualTo(201);
-		Response submitted = api.post("/api/v1/cases", "applicant", Map.of("itemCode", FOOD, "materials",
-				List.of(Map.of("material", "食品经营许可申请书", "fileId", file.json().get("fileId").asString()))));
+		Response submitted = RequiredMaterials.submit(api, api, "applicant", FOOD, PDF, "食品经营许可申请书");
 		assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
 		String number = submitted.json().get("number").asString();
 

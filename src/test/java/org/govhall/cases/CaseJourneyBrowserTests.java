@@ -73,8 +73,17 @@ class CaseJourneyBrowserTests {
 			browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("application-form")));
 			assertThat(d.findElement(By.tagName("h1")).getText()).contains("建设工程规划许可证核发");
 			d.findElement(By.id("file0")).sendKeys(form.toAbsolutePath().toString());
+			d.findElement(By.id("file2")).sendKeys(design.toAbsolutePath().toString());
 			browser.screenshot("case-01-apply-online");
-			submit(browser, "submit-application");
+			d.findElement(By.id("submit-application")).click();
+			// the summary before submitting: item, limits, and the files of each material
+			browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("review-summary")));
+			String summary = d.findElement(By.id("review-summary")).getText();
+			assertThat(summary).contains("建设工程规划许可证核发", "45 个工作日", "15 个工作日");
+			assertThat(d.findElement(By.id("review-materials")).getText()).contains("application-form.pdf",
+					"site-plan.pdf", "免于提交");
+			browser.screenshot("case-01b-review");
+			submit(browser, "confirm-application");
 			String number = d.findElement(By.id("case-number")).getText();
 			String queryCode = d.findElement(By.id("query-code")).getText();
 			assertThat(number).matches("660100-2026-\\d{7}");
@@ -92,12 +101,18 @@ class CaseJourneyBrowserTests {
 			browser.screenshot("case-03-clerk-worklist");
 			row.findElement(By.linkText(number)).click();
 			browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("notice-form")));
-			assertThat(d.findElement(By.id("issue1")).isSelected()).isTrue();
-			assertThat(d.findElement(By.id("issue2")).isSelected()).isTrue();
-			d.findElement(By.id("issue3")).click();
+			// the staff open the files they decide on
+			assertThat(d.findElements(By.cssSelector("#materials a.material-file"))).hasSize(2);
+			// complete, but the shared land certificate cannot be found and the site plan lacks the general layout
+			assertThat(d.findElement(By.id("issue2")).isSelected()).isFalse();
+			d.findElement(By.id("issue1")).click();
+			d.findElement(By.id("issue2")).click();
 			WebElement problem = d.findElement(By.id("problem2"));
 			problem.clear();
 			problem.sendKeys("缺总平面图");
+			WebElement landProblem = d.findElement(By.id("problem1"));
+			landProblem.clear();
+			landProblem.sendKeys("共享平台查无记录，请提交");
 			browser.screenshot("case-04-one-time-notice");
 			submit(browser, "send-notice");
 			assertThat(d.findElement(By.id("case-state")).getText()).isEqualTo("待补正");

@@ -16,6 +16,7 @@ import org.awaitility.Awaitility;
 import org.govhall.support.ApiClient;
 import org.govhall.support.ApiClient.Response;
 import org.govhall.support.MovableClock;
+import org.govhall.support.RequiredMaterials;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,7 +80,7 @@ abstract class CaseJourneyTests {
 
 	JsonNode submitOnline(String item, String... materials) {
 		List<Map<String, String>> files = new ArrayList<>();
-		for (String m : materials) {
+		for (String m : RequiredMaterials.completing(RequiredMaterials.of(api, item), materials)) {
 			files.add(Map.of("material", m, "fileId", upload("applicant")));
 		}
 		Response r = api.post("/api/v1/cases", "applicant", Map.of("itemCode", item, "materials", files));
@@ -459,8 +460,9 @@ abstract class CaseJourneyTests {
 
 	@Test
 	void repeatingASubmissionWithTheSameIdempotencyKeyMakesOneCase() {
-		String file = upload("applicant");
-		Map<String, Object> body = Map.of("itemCode", PLANNING, "materials", List.of(Map.of("material", FORM, "fileId", file)));
+		Map<String, Object> body = Map.of("itemCode", PLANNING, "materials",
+				List.of(Map.of("material", FORM, "fileId", upload("applicant")),
+						Map.of("material", DESIGN, "fileId", upload("applicant"))));
 		Response first = api.post("/api/v1/cases", "applicant", body, "Idempotency-Key", "double-click-1");
 		Response second = api.post("/api/v1/cases", "applicant", body, "Idempotency-Key", "double-click-1");
 		assertThat(first.status()).isEqualTo(201);
@@ -509,9 +511,19 @@ abstract class CaseJourneyTests {
 	@Test
 	void anAgentAppliesWithTheApplicantsAuthorization() {
 		String doc = upload("agent");
-		Response r = api.post("/api/v1/cases", "agent", Map.of("itemCode", PLANNING, "applicant",
-				Map.of("kind", "RESIDENT_ID", "name", "张三", "number", "110105199003071239"), "authorization",
-				Map.of("documentName", "授权委托书", "documentFileId", doc, "validUntil", "2026-12-31")));
+		Map<String, Object> applicant = Map.of("kind", "RESIDENT_ID", "name", "张三", "number", "110105199003071239");
+		Map<String, Object> authorization = Map.of("documentName", "授权委托书", "documentFileId", doc, "validUntil",
+				"2026-12-31");
+		// an agent, like an applicant online, hands in every required material: one missing is named and refused
+		Response incomplete = api.post("/api/v1/cases", "agent", Map.of("itemCode", PLANNING, "applicant", applicant,
+				"authorization", authorization, "materials", List.of(Map.of("material", FORM, "fileId", upload("agent")))));
+		assertThat(incomplete.status()).as(incomplete.body()).isEqualTo(422);
+		assertThat(incomplete.json().get("type").asString()).endsWith("materials-missing");
+		assertThat(incomplete.json().get("detail").asString()).contains("还缺 1 项", DESIGN).doesNotContain(LAND);
+		Response r = api.post("/api/v1/cases", "agent", Map.of("itemCode", PLANNING, "applicant", applicant,
+				"authorization", authorization, "materials",
+				List.of(Map.of("material", FORM, "fileId", upload("agent")),
+						Map.of("material", DESIGN, "fileId", upload("agent")))));
 		assertThat(r.status()).as(r.body()).isEqualTo(201);
 		assertThat(r.json().get("channel").asString()).isEqualTo("AGENT");
 		assertThat(r.json().get("authorization").get("documentName").asString()).isEqualTo("授权委托书");

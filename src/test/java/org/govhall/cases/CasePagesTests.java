@@ -21,12 +21,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
+import org.govhall.catalog.Catalog;
 import org.govhall.directory.Directory;
 import org.govhall.directory.GovHallUser;
+import org.govhall.directory.IdentityKind;
 import org.govhall.documents.DocumentKind;
 import org.govhall.documents.IssuedDocument;
 import org.govhall.support.HtmlForm;
 import org.govhall.support.MovableClock;
+import org.govhall.support.RequiredMaterials;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -98,6 +101,9 @@ class CasePagesTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	Catalog catalog;
+
 	@BeforeEach
 	void start() {
 		clock.set("2026-09-30T10:00:00");
@@ -111,12 +117,39 @@ class CasePagesTests {
 
 	@Test
 	void anApplicantAppliesOnlineWithARealPdfAndSeesTheCaseWithItsExplainedClock() throws Exception {
+		int before = worklists.list(Worklist.MINE, as("applicant")).size();
 		String form = page(get("/cases/new").param("item", PLANNING).with(user(as("applicant"))));
 		assertThat(form).contains("建设工程规划许可证核发", FORM, LAND, DESIGN, "name=\"file0\"", "name=\"file2\"",
 				"enctype=\"multipart/form-data\"");
 		assertThat(form).as("an online applicant is who they registered as").doesNotContain("name=\"applicantName\"");
 
-		MvcResult sent = send(application(PLANNING, token(form)).file(file("file0", "申请表.pdf"))
+		assertThat(form).as("the land certificate comes from data sharing").contains("免于提交");
+
+		// an incomplete application is named before anything is submitted
+		MvcResult incomplete = send(application(PLANNING, token(form)).file(file("file0", "申请表.pdf"))
+			.param("step", "review")
+			.with(user(as("applicant")))
+			.with(csrf()));
+		assertThat(incomplete.getResponse().getStatus()).isEqualTo(200);
+		assertThat(incomplete.getResponse().getContentAsString()).contains("id=\"refusal\"", "还缺 1 项", DESIGN,
+				"已上传：申请表.pdf");
+
+		// complete: the summary of item, limits and materials comes first, then the confirmation submits
+		MvcResult review = send(multipart("/cases/new")
+			.params(HtmlForm.read(incomplete.getResponse().getContentAsString(), "/cases/new").params())
+			.file(file("file2", "设计方案.pdf"))
+			.param("step", "review")
+			.with(user(as("applicant")))
+			.with(csrf()));
+		String summary = review.getResponse().getContentAsString();
+		assertThat(review.getResponse().getStatus()).as(summary).isEqualTo(200);
+		assertThat(summary).contains("请核对申请信息", "建设工程规划许可证核发", "示范市自然资源和规划局", "45 个工作日",
+				"15 个工作日", "申请表.pdf", "设计方案.pdf", "免于提交", "id=\"confirm-application\"",
+				"id=\"edit-application\"");
+		assertThat(worklists.list(Worklist.MINE, as("applicant"))).as("nothing is submitted before the confirmation")
+			.hasSize(before);
+		MvcResult sent = send(multipart("/cases/new").params(HtmlForm.read(summary, "/cases/new").params())
+			.param("step", "submit")
 			.with(user(as("applicant")))
 			.with(csrf()));
 
@@ -126,14 +159,12 @@ class CasePagesTests {
 		String number = url.substring("/cases/".length());
 		CaseView c = handling.view(number, as("applicant"));
 		assertThat(c.channel()).isEqualTo(Channel.ONLINE);
-		assertThat(c.materials()).singleElement().satisfies(m -> {
-			assertThat(m.material()).isEqualTo(FORM);
-			assertThat(m.fileName()).isEqualTo("申请表.pdf");
-		});
+		assertThat(c.materials()).extracting(m -> m.material() + " " + m.fileName())
+			.containsExactly(FORM + " 申请表.pdf", DESIGN + " 设计方案.pdf");
 
 		String html = page(get(url).with(user(as("applicant"))).flashAttrs(sent.getFlashMap()));
 		assertThat(html).contains("申请已提交", number, c.queryCode(), "已收件", "网上申请", "110105199003071239",
-				"期限 2026-10-13", "2026-10-01..10-07", "2026-10-10 调休上班", "剩 5 个工作日", "未提交");
+				"期限 2026-10-13", "2026-10-01..10-07", "2026-10-10 调休上班", "剩 5 个工作日", "免于提交");
 		assertThat(html).as("the applicant may withdraw, not accept").contains("/cases/" + number + "/withdrawal")
 			.doesNotContain("/acceptance");
 	}
@@ -145,9 +176,11 @@ class CasePagesTests {
 		String token = token(page(get("/cases/new").param("item", PLANNING).with(user(applicant))));
 
 		MvcResult first = send(application(PLANNING, token).file(file("file0", "申请表.pdf"))
+			.file(file("file2", "设计方案.pdf"))
 			.with(user(applicant))
 			.with(csrf()));
 		MvcResult second = send(application(PLANNING, token).file(file("file0", "申请表.pdf"))
+			.file(file("file2", "设计方案.pdf"))
 			.with(user(applicant))
 			.with(csrf()));
 
@@ -170,6 +203,7 @@ class CasePagesTests {
 					try {
 						go.await();
 						return send(application(PLANNING, token).file(file("file0", "申请表.pdf"))
+							.file(file("file2", "设计方案.pdf"))
 							.with(user(applicant))
 							.with(csrf())).getResponse().getRedirectedUrl();
 					}
@@ -187,6 +221,31 @@ class CasePagesTests {
 			pool.shutdownNow();
 		}
 		assertThat(worklists.list(Worklist.MINE, applicant)).hasSize(before + 1);
+	}
+
+	@Test
+	void aRefusedUploadIsNamedWithItsMaterialAndReasonAndTheGoodFilesAreKept() throws Exception {
+		GovHallUser applicant = as("applicant");
+		int before = worklists.list(Worklist.MINE, applicant).size();
+		long files = storedFiles();
+		String form = page(get("/cases/new").param("item", PLANNING).with(user(applicant)));
+		MvcResult refused = send(application(PLANNING, token(form)).file(file("file0", "申请表.pdf"))
+			.file(new MockMultipartFile("file1", "土地证.exe", "application/octet-stream", "MZ\u0090\u0000".getBytes()))
+			.file(file("file2", "设计方案.pdf"))
+			.param("phone", "13800000009")
+			.with(user(applicant))
+			.with(csrf()));
+		String page = refused.getResponse().getContentAsString();
+		assertThat(refused.getResponse().getStatus()).isEqualTo(200);
+		assertThat(page).contains("id=\"refusal\"", "有 1 个文件未能接收", "土地证.exe", "只接受 PDF、Word、Excel、JPEG 和 PNG 文件",
+				"使用土地的有关证明文件");
+		// the two good files are stored once and offered again with the form, and what was typed stays
+		assertThat(storedFiles()).isEqualTo(files + 2);
+		assertThat(page).contains("申请表.pdf", "设计方案.pdf", "value=\"13800000009\"");
+		assertThat(page).containsPattern("name=\"keep0\" value=\"[0-9a-f-]{36}\"")
+			.containsPattern("name=\"keep2\" value=\"[0-9a-f-]{36}\"")
+			.doesNotContain("name=\"keep1\"");
+		assertThat(worklists.list(Worklist.MINE, applicant)).hasSize(before);
 	}
 
 	@Test
@@ -229,6 +288,7 @@ class CasePagesTests {
 		assertThat(form).contains("name=\"authDocumentName\"", "name=\"authValidUntil\"", "name=\"authFile\"");
 
 		MvcResult sent = send(application(PLANNING, token(form)).file(file("file0", "申请表.pdf"))
+			.file(file("file2", "设计方案.pdf"))
 			.file(file("authFile", "授权委托书.pdf"))
 			.param("applicantKind", "RESIDENT_ID")
 			.param("applicantName", "张三")
@@ -263,14 +323,33 @@ class CasePagesTests {
 	// ---- acceptance
 
 	@Test
+	void atTheWindowAnIncompleteApplicationIsTakenOnlyWithTheOneTimeNotice() throws Exception {
+		GovHallUser clerk = as("clerk");
+		String number = handling.submit(new SubmitCase(PLANNING, new SubmitCase.ApplicantData(IdentityKind.RESIDENT_ID,
+				"李四", "110105199003071239"), null, null,
+				List.of(new SubmitCase.MaterialFile(FORM, handling.upload("申请表.pdf", PDF, clerk).id()))), null, clerk)
+			.number();
+		String html = page(get("/staff/cases/" + number).with(user(clerk)));
+		assertThat(html).as("the land certificate and the project approval come from data sharing")
+			.contains("免于提交：请从电子证照库或信息共享平台调取核验");
+		MvcResult incomplete = send(post("/staff/cases/" + number + "/acceptance").with(user(clerk)).with(csrf()));
+		assertThat(flash(incomplete.getFlashMap())).containsEntry("refusal", "error.case.materialsIncomplete");
+		assertThat(handling.view(number, clerk).state()).isEqualTo(CaseState.RECEIVED);
+		HtmlForm notice = HtmlForm.read(html, "/staff/cases/" + number + "/correction-notice");
+		assertThat(notice.values("issue")).as("the missing mandatory material is ticked").containsExactly("2");
+		MvcResult sent = send(notice.set("problem2", "未提交").post().with(user(clerk)).with(csrf()));
+		assertThat(flash(sent.getFlashMap())).containsKey("done").doesNotContainKey("refusal");
+		assertThat(handling.view(number, clerk).state()).isEqualTo(CaseState.AWAITING_CORRECTION);
+	}
+
+	@Test
 	void theClerkSendsTheOneTimeNoticeFromTheFormWithARowPerMaterial() throws Exception {
 		String number = submitOnline(PLANNING, FORM);
 		GovHallUser clerk = as("clerk");
 		String html = page(get("/staff/cases/" + number).with(user(clerk)));
 		HtmlForm notice = HtmlForm.read(html, "/staff/cases/" + number + "/correction-notice");
 		assertThat(notice.names()).contains("issue", "problem0", "problem1", "problem2", "problem3", "problem4");
-		assertThat(notice.values("issue")).as("the missing mandatory materials are ticked").containsExactly("1", "2",
-				"3");
+		assertThat(notice.values("issue")).as("a complete application: nothing is ticked").isEmpty();
 
 		MvcResult blank = send(notice.set("issue", "1", "2").set("problem2", "").post().with(user(clerk)).with(csrf()));
 		assertThat(blank.getFlashMap().get("refusal")).isEqualTo("error.case.problemRequired");
@@ -330,8 +409,10 @@ class CasePagesTests {
 			.file(new MockMultipartFile("file1", "说明.html", "text/html", "<html></html>".getBytes()))
 			.with(user(as("applicant")))
 			.with(csrf()));
-		assertThat(flash(mixed.getFlashMap())).as("one file of a type not accepted")
-			.containsEntry("refusal", "error.upload.type");
+		assertThat(flash(mixed.getFlashMap())).as("one file of a type not accepted, named with its material")
+			.containsEntry("refusal", "error.case.correctionFilesRefused");
+		assertThat(page(get("/cases/" + number).with(user(as("applicant"))).flashAttrs(mixed.getFlashMap())))
+			.contains("说明.html", "只接受 PDF、Word、Excel、JPEG 和 PNG 文件", "这次补正没有提交");
 		assertThat(storedFiles()).as("files stored by the refused corrections").isEqualTo(stored);
 		assertThat(handling.view(number, as("clerk")).state()).isEqualTo(CaseState.AWAITING_CORRECTION);
 	}
@@ -480,7 +561,11 @@ class CasePagesTests {
 		assertThat(page(get("/cases").with(user(applicant)))).contains(number, "我的办件");
 		assertThat(perform(get("/cases/" + number).with(user(as("enterprise")))).getStatus()).isEqualTo(404);
 		assertThat(perform(get("/cases").param("x", "1")).getRedirectedUrl()).endsWith("/login");
-		assertThat(page(get("/staff").with(user(applicant)))).contains("href=\"/cases\"", "我的办件");
+		// a citizen's login lands on their own cases, and every page's header leads there
+		assertThat(perform(get("/staff").with(user(applicant))).getRedirectedUrl()).isEqualTo("/cases");
+		assertThat(page(get("/items").with(user(applicant)))).contains("<a href=\"/cases\" id=\"nav-my-cases\">我的办件</a>")
+			.doesNotContain(">工作台<");
+		assertThat(page(get("/items").with(user(as("clerk"))))).doesNotContain("nav-my-cases");
 		assertThat(page(get("/staff").with(user(as("clerk"))))).contains("href=\"/staff/cases?list=TO_ACCEPT\"");
 	}
 
@@ -521,7 +606,7 @@ class CasePagesTests {
 				get("/cases/" + number).with(user(as("applicant"))), get("/staff/cases/" + number).with(user(as("clerk"))),
 				get("/staff/cases").with(user(as("clerk"))), get("/staff/cases").with(user(as("reviewer-gh"))),
 				get("/staff/cases").param("list", "TO_DECIDE").with(user(as("approver-gh"))),
-				get("/staff").with(user(as("clerk"))), get("/staff").with(user(as("applicant"))), get("/progress"),
+				get("/staff").with(user(as("clerk"))), get("/progress"),
 				get("/progress").param("number", number).param("code", code),
 				get("/progress").param("number", number).param("code", "WRONG"), get("/items/" + PLANNING),
 				get("/cases/" + number + "?lang=en").with(user(as("applicant"))));
@@ -584,7 +669,7 @@ class CasePagesTests {
 	String submitOnline(String item, String... materials) {
 		GovHallUser applicant = as("applicant");
 		List<SubmitCase.MaterialFile> files = new ArrayList<>();
-		for (String m : materials) {
+		for (String m : RequiredMaterials.completing(RequiredMaterials.of(catalog, item), materials)) {
 			files.add(new SubmitCase.MaterialFile(m, handling.upload("材料.pdf", PDF, applicant).id()));
 		}
 		return handling.submit(new SubmitCase(item, null, null, null, files), null, applicant).number();

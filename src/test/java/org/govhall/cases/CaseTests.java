@@ -51,7 +51,8 @@ class CaseTests {
 		return new CaseTerms("ITEM", 1, "测试事项", "Test item", ItemType.ADMINISTRATIVE_LICENSE, mode, "DEP", "660100",
 				statutory, unit, statutory == null ? null : statutory / 2, unit, coDepartments,
 				Set.of(SpecialProcedure.EXPERT_REVIEW), List.of(new RequiredMaterial("申请书", true, null),
-						new RequiredMaterial("营业执照", true, null), new RequiredMaterial("委托书", false, "委托办理的")),
+						new RequiredMaterial("营业执照", true, null, null, true),
+						new RequiredMaterial("委托书", false, "委托办理的")),
 				true, "示范市人民政府", "示范市城关区人民法院", null, List.of());
 	}
 
@@ -97,6 +98,24 @@ class CaseTests {
 		assertThat(c.state()).isEqualTo(CaseState.ACCEPTED);
 		assertThat(c.deemedAccepted()).isTrue();
 		assertThat(c.acceptedOn()).isEqualTo(LocalDate.parse("2026-06-05"));
+	}
+
+	@Test
+	void anIncompleteApplicationIsNotAcceptedTheClerkMustNameWhatIsMissingInTheOneTimeNotice() {
+		CaseTerms terms = terms(ProcessingMode.PROMISED, 20, LimitUnit.WORKING_DAY, List.of());
+		Case c = Case.receive("660100-2026-0000002", "ABCDEFGH", Channel.WINDOW, terms,
+				new CaseApplicant(new ApplicantIdentity(IdentityKind.RESIDENT_ID, "张三", "11010519491231002X"), null, 1L),
+				null, List.of(), CLERK, on("2026-06-05"), PLAIN);
+		// 申请书 is missing; 营业执照 comes from the e-certificate store and 委托书 is conditional
+		assertThat(Case.missingMaterials(terms, List.of())).containsExactly("申请书");
+		assertThatThrownBy(() -> c.accept(CLERK, on("2026-06-05"), PLAIN)).isInstanceOf(RuleViolationException.class)
+			.hasFieldOrPropertyWithValue("type", "materials-incomplete");
+		assertThat(c.state()).isEqualTo(CaseState.RECEIVED);
+		c.requestCorrections(List.of(new MaterialIssue("申请书", "未提交")), CLERK, on("2026-06-05"), PLAIN);
+		c.correct(List.of(new SubmittedMaterial("申请书", "g", "申请书.pdf", "y", "applicant", Instant.EPOCH, 1)),
+				APPLICANT, on("2026-06-08"), PLAIN);
+		c.accept(CLERK, on("2026-06-08"), PLAIN);
+		assertThat(c.state()).isEqualTo(CaseState.ACCEPTED);
 	}
 
 	@Test

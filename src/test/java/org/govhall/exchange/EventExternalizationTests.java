@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.awaitility.Awaitility;
 import org.govhall.support.ApiClient;
+import org.govhall.support.RequiredMaterials;
 import org.govhall.support.ApiClient.Response;
 import org.govhall.support.DependsOnToday;
 import org.jspecify.annotations.Nullable;
@@ -222,10 +223,7 @@ class EventExternalizationTests {
 	}
 
 	String submitOnline() {
-		Response file = api.upload("/api/v1/cases/files", "applicant", "材料.pdf", PDF);
-		assertThat(file.status()).as(file.body()).isEqualTo(201);
-		Response r = api.post("/api/v1/cases", "applicant", Map.of("itemCode", FOOD, "materials",
-				List.of(Map.of("material", FOOD_FORM, "fileId", file.json().get("fileId").asString()))));
+		Response r = RequiredMaterials.submit(api, api, "applicant", FOOD, PDF, FOOD_FORM);
 		assertThat(r.status()).as(r.body()).isEqualTo(201);
 		return r.json().get("number").asString();
 	}

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -44,10 +45,14 @@ class MessagePagesTests {
 	@Autowired
 	Notifications notifications;
 
+	static final byte[] PDF = "%PDF-1.4\n%message test\n1 0 obj\n<<>>\nendobj\n".getBytes(StandardCharsets.ISO_8859_1);
+
 	@Test
 	void theApplicantReadsTheInboxAndMarksAMessageRead() throws Exception {
 		GovHallUser applicant = directory.principal("applicant").orElseThrow();
-		CaseView c = handling.submit(new SubmitCase("660100-GG-04004", null, null, null, List.of()), null, applicant);
+		String idCard = handling.upload("身份证.pdf", PDF, applicant).id();
+		CaseView c = handling.submit(new SubmitCase("660100-GG-04004", null, null, null,
+				List.of(new SubmitCase.MaterialFile("申请人居民身份证", idCard))), null, applicant);
 		Awaitility.await().atMost(Duration.ofSeconds(20))
 			.until(() -> notifications.inbox(applicant, Locale.SIMPLIFIED_CHINESE).stream()
 				.anyMatch(m -> m.caseNumber().equals(c.number())));

@@ -32,6 +32,10 @@ final class Traffic {
 
 	static final String FOOD_FORM = "食品经营许可申请书";
 
+	static final String FOOD_LAYOUT = "与食品经营相适应的主要设备设施布局、操作流程等文件";
+
+	static final String FOOD_RULES = "食品安全自查、从业人员健康管理、进货查验记录等保证食品安全的规章制度";
+
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final String base;
@@ -183,7 +187,10 @@ final class Traffic {
 
 	/** The body of a submission of {@link #FOOD} with one uploaded file. */
 	static Map<String, Object> foodApplication(String fileId) {
-		return Map.of("itemCode", FOOD, "materials", List.of(Map.of("material", FOOD_FORM, "fileId", fileId)));
+		// one scanned file for the three materials an application must hand in (营业执照 comes from the e-certificate
+		// store), so every submission still takes one upload
+		return Map.of("itemCode", FOOD, "materials", List.of(Map.of("material", FOOD_FORM, "fileId", fileId),
+				Map.of("material", FOOD_LAYOUT, "fileId", fileId), Map.of("material", FOOD_RULES, "fileId", fileId)));
 	}
 
 	/** A small valid PDF, different for every call (so every file has its own SHA-256). */

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.govhall.GovHallApplication;
 import org.govhall.support.ApiClient;
+import org.govhall.support.RequiredMaterials;
 import org.govhall.support.ApiClient.Response;
 import org.govhall.support.MovableClock;
 import org.junit.jupiter.api.AfterAll;
@@ -244,10 +245,7 @@ class TwoNodesLoadTests {
 
 	/** Uploads the form on one node and submits the application on the other: the file store is shared. */
 	static String submit(ApiClient uploadTo, ApiClient submitTo) {
-		Response file = uploadTo.upload("/api/v1/cases/files", "applicant", "申请书.pdf", PDF);
-		assertThat(file.status()).as(file.body()).isEqualTo(201);
-		Response r = submitTo.post("/api/v1/cases", "applicant", Map.of("itemCode", FOOD, "materials",
-				List.of(Map.of("material", FOOD_FORM, "fileId", file.json().get("fileId").asString()))));
+		Response r = RequiredMaterials.submit(uploadTo, submitTo, "applicant", FOOD, PDF, FOOD_FORM);
 		assertThat(r.status()).as(r.body()).isEqualTo(201);
 		return r.json().get("number").asString();
 	}

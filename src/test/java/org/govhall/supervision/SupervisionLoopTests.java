@@ -15,6 +15,7 @@ import org.awaitility.Awaitility;
 import org.govhall.directory.AccountDraft;
 import org.govhall.directory.Role;
 import org.govhall.support.ApiClient;
+import org.govhall.support.RequiredMaterials;
 import org.govhall.support.ApiClient.Response;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -65,7 +66,8 @@ class SupervisionLoopTests extends SupervisionScenario {
 	/** A food licence taken at the 660100 window by {@code clerk} for a resident applicant. */
 	String submitAtTheWindow() {
 		Response r = api.post("/api/v1/cases", "clerk", Map.of("itemCode", FOOD, "applicant",
-				Map.of("kind", "RESIDENT_ID", "name", "张三", "number", "110105199003071239")));
+				Map.of("kind", "RESIDENT_ID", "name", "张三", "number", "110105199003071239"), "materials",
+				RequiredMaterials.upload(api, "clerk", FOOD, PDF)));
 		assertThat(r.status()).as(r.body()).isEqualTo(201);
 		assertThat(r.json().get("channel").asString()).isEqualTo("WINDOW");
 		return r.json().get("number").asString();

@@ -14,6 +14,7 @@ import org.awaitility.Awaitility;
 import org.govhall.directory.Directory;
 import org.govhall.directory.GovHallUser;
 import org.govhall.support.ApiClient;
+import org.govhall.support.RequiredMaterials;
 import org.govhall.support.ApiClient.Response;
 import org.govhall.support.MovableClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,10 +74,7 @@ abstract class SupervisionScenario {
 	}
 
 	String submitOnline(String item, String material) {
-		Response file = api.upload("/api/v1/cases/files", "applicant", "材料.pdf", PDF);
-		assertThat(file.status()).as(file.body()).isEqualTo(201);
-		Response r = api.post("/api/v1/cases", "applicant", Map.of("itemCode", item, "materials",
-				List.of(Map.of("material", material, "fileId", file.json().get("fileId").asString()))));
+		Response r = RequiredMaterials.submit(api, api, "applicant", item, PDF, material);
 		assertThat(r.status()).as(r.body()).isEqualTo(201);
 		return r.json().get("number").asString();
 	}

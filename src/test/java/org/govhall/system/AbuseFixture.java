@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.govhall.support.ApiClient;
+import org.govhall.support.RequiredMaterials;
 import org.govhall.support.ApiClient.Response;
 import org.govhall.system.HostileHttp.PageSession;
 import tools.jackson.databind.JsonNode;
@@ -130,7 +131,8 @@ final class AbuseFixture {
 		caseW = ok(api.post("/api/v1/cases", "clerk",
 				Map.of("itemCode", FOOD, "applicant", Map.of("kind", "RESIDENT_ID", "name",
 						HostilePayloads.SVG + HostilePayloads.LINK, "number",
-						HostilePayloads.idNumber("11010519770707456")))),
+						HostilePayloads.idNumber("11010519770707456")), "materials",
+						RequiredMaterials.upload(api, "clerk", FOOD, HostilePayloads.PDF))),
 				201).get("number").asString();
 		ok(api.post("/api/v1/cases/" + caseW + "/acceptance", "clerk", null), 200);
 		ok(api.post("/api/v1/cases/" + caseW + "/review", "reviewer",
@@ -140,11 +142,7 @@ final class AbuseFixture {
 	}
 
 	private String submit(String user) {
-		String file = ok(api.upload("/api/v1/cases/files", user, "材料.pdf", HostilePayloads.PDF), 201).get("fileId")
-			.asString();
-		return ok(api.post("/api/v1/cases", user,
-				Map.of("itemCode", FOOD, "materials", List.of(Map.of("material", FOOD_FORM, "fileId", file)))), 201)
-			.get("number")
+		return ok(RequiredMaterials.submit(api, api, user, FOOD, HostilePayloads.PDF, FOOD_FORM), 201).get("number")
 			.asString();
 	}
 

@@ -46,6 +46,7 @@ import org.govhall.system.AccessControlMatrix.Answer;
 import org.govhall.system.AccessControlMatrix.Outcome;
 import org.govhall.system.AccessControlMatrix.Row;
 import org.govhall.support.DependsOnToday;
+import org.govhall.support.RequiredMaterials;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
@@ -556,9 +557,11 @@ class AccessControlMatrixTests {
 	/** Submits an application online as the applicant, with its application form. */
 	String submit(String item, String material) {
 		GovHallUser applicant = principal("applicant");
-		String file = handling.upload("材料.pdf", PDF, applicant).id();
-		CaseView c = handling.submit(new SubmitCase(item, null, null, null,
-				List.of(new SubmitCase.MaterialFile(material, file))), null, applicant);
+		List<SubmitCase.MaterialFile> files = new ArrayList<>();
+		for (String m : RequiredMaterials.completing(RequiredMaterials.of(catalog, item), material)) {
+			files.add(new SubmitCase.MaterialFile(m, handling.upload("材料.pdf", PDF, applicant).id()));
+		}
+		CaseView c = handling.submit(new SubmitCase(item, null, null, null, files), null, applicant);
 		return c.number();
 	}
 
