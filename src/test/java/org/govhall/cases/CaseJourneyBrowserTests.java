@@ -45,6 +45,9 @@ class CaseJourneyBrowserTests {
 
 	static final String PLANNING = CaseJourneyTests.PLANNING;
 
+	/** 食品经营许可: three materials to hand in, the business licence from the e-certificate store. */
+	static final String FOOD = "660100-XK-02001";
+
 	@LocalServerPort
 	int port;
 
@@ -236,6 +239,30 @@ class CaseJourneyBrowserTests {
 			assertThat(browser.horizontalOverflow()).isLessThanOrEqualTo(0L);
 			show(d, "h-clocks");
 			browser.screenshot("case-12-case-phone-en-elder");
+
+			// a 70-year-old applies on a phone in elderly mode: three files, the summary, nothing wider than the phone
+			d.get(base + "/cases/new?item=" + FOOD + "&lang=zh-CN&elder=on");
+			browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("application-form")));
+			for (String field : List.of("file0", "file2", "file3")) {
+				d.findElement(By.id(field)).sendKeys(form.toAbsolutePath().toString());
+			}
+			assertThat(browser.horizontalOverflow()).isLessThanOrEqualTo(0L);
+			d.findElement(By.id("submit-application")).click();
+			browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("review-summary")));
+			assertThat(d.findElement(By.id("review-materials")).getText()).contains("营业执照", "免于提交");
+			assertThat(browser.horizontalOverflow()).isLessThanOrEqualTo(0L);
+			browser.screenshot("case-13-review-phone-zh-elder");
+			submit(browser, "confirm-application");
+			String food = d.findElement(By.id("case-number")).getText();
+
+			// the clerk sees the files, and the shared business licence flagged to be fetched
+			signIn(browser, "clerk");
+			d.get(base + "/staff/cases/" + food + "?lang=zh-CN&elder=on");
+			assertThat(d.findElements(By.cssSelector("#materials a.material-file"))).hasSize(3);
+			assertThat(d.findElement(By.id("materials")).getText()).contains("免于提交：请从电子证照库或信息共享平台调取核验");
+			assertThat(browser.horizontalOverflow()).isLessThanOrEqualTo(0L);
+			show(d, "h-materials");
+			browser.screenshot("case-14-staff-materials-phone-zh-elder");
 
 			List<LogEntry> cspErrors = d.manage().logs().get(LogType.BROWSER).getAll().stream()
 				.filter(e -> e.getMessage().contains("Content Security Policy"))
