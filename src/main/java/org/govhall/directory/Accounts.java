@@ -10,4 +10,7 @@ interface Accounts extends ListCrudRepository<Account, Long> {
 
 	boolean existsByUsername(String username);
 
+	/** The account registered with an identity number or credit code; at most one (a unique index says so). */
+	Optional<Account> findFirstByIdentityNumber(String identityNumber);
+
 }

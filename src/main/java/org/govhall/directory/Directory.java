@@ -15,11 +15,14 @@ import org.govhall.shared.AuditEvent;
 import org.govhall.shared.ConflictException;
 import org.govhall.shared.CreditCode;
 import org.govhall.shared.ForbiddenException;
+import org.govhall.shared.IdNumber;
 import org.govhall.shared.InvalidInputException;
 import org.govhall.shared.NotFoundException;
 import org.govhall.shared.RuleViolationException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -96,6 +99,9 @@ public class Directory {
 		else {
 			Map<String, RegionView> r = new java.util.TreeMap<>();
 			regions.findAll().forEach(x -> r.put(x.code(), x.view()));
+			// the residents of the provinces this hall serves have identity numbers that start with their code
+			r.values().stream().filter(v -> v.level() == RegionLevel.PROVINCE)
+				.forEach(v -> IdNumber.acceptProvinceOf(v.code()));
 			Map<String, DepartmentView> byCode = new java.util.TreeMap<>();
 			Map<Long, DepartmentView> byId = new java.util.HashMap<>();
 			departments.findAll().forEach(d -> {
@@ -204,6 +210,7 @@ public class Directory {
 		if (province.level() != RegionLevel.PROVINCE || province.parentCode() != null) {
 			throw new RuleViolationException("region-level", "error.region.parentRequired");
 		}
+		IdNumber.acceptProvinceOf(province.code());
 		if (regions.count() == 0) {
 			regions.save(Region.create(province.code(), province.nameZh(), province.nameEn(), RegionLevel.PROVINCE,
 					null));
@@ -408,11 +415,22 @@ public class Directory {
 		return view(accounts.save(a), departmentsById());
 	}
 
+	/** Knows the provinces it serves once the application is up, before anyone registers or applies. */
+	@EventListener(ApplicationReadyEvent.class)
+	void acceptOwnProvinces() {
+		snapshot();
+	}
+
 	/** Opens an applicant's account; the identity number is checked (GB 11643 or GB 32100) before anything is stored. */
 	@Transactional
 	public AccountView registerApplicant(ApplicantRegistration registration) {
 		ApplicantIdentity identity = new ApplicantIdentity(registration.kind(), registration.legalName(),
 				registration.identityNumber());
+		accounts.findFirstByIdentityNumber(identity.number()).ifPresent(existing -> {
+			// one account per person or organisation: say which account it is (masked) and how to get it back
+			throw new ConflictException("identity-registered", "error.applicant.identityRegistered",
+					maskUsername(existing.username()));
+		});
 		if (accounts.existsByUsername(registration.username())) {
 			throw new ConflictException("duplicate", "error.account.exists", registration.username());
 		}
@@ -423,6 +441,14 @@ public class Directory {
 		events.publishEvent(new AuditEvent(AuditEvent.ANONYMOUS, AuditEvent.ANONYMOUS,
 				"directory.applicant-registered", registration.username(), "kind=" + identity.kind(), clock.instant()));
 		return registered;
+	}
+
+	/** A username as a hint to its owner, not a list for strangers: {@code applicant} → {@code ap*****t}. */
+	static String maskUsername(String username) {
+		if (username.length() <= 3) {
+			return username.charAt(0) + "**";
+		}
+		return username.substring(0, 2) + "*".repeat(username.length() - 3) + username.charAt(username.length() - 1);
 	}
 
 	public boolean accountExists(String username) {

@@ -1,8 +1,8 @@
 package org.govhall.directory;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import org.govhall.shared.GovHallException;
@@ -38,11 +38,11 @@ class RegistrationPage {
 	@PostMapping("/register")
 	String register(@Valid @ModelAttribute("registration") ApplicantRegistration registration, BindingResult binding,
 			Model model, Locale locale, RedirectAttributes redirect) {
-		List<String> problems = new ArrayList<>();
+		// each problem beside its field, in plain words, and the same list on top for screen readers
+		Map<String, String> errors = new LinkedHashMap<>();
 		if (binding.hasErrors()) {
 			for (FieldError fe : binding.getFieldErrors()) {
-				problems.add(messages.getMessage("register.field." + fe.getField(), null, fe.getField(), locale) + ": "
-						+ messages.getMessage(fe, locale));
+				errors.putIfAbsent(fe.getField(), messages.getMessage(fe, locale));
 			}
 		}
 		else {
@@ -52,13 +52,32 @@ class RegistrationPage {
 				return "redirect:/login?registered";
 			}
 			catch (GovHallException ex) {
-				problems.add(messages.getMessage(ex.messageKey(), ex.arguments(), locale));
+				String field = switch (ex.type()) {
+					case "invalid-id-number", "invalid-credit-code", "identity-registered" -> "identityNumber";
+					case "invalid-name" -> "legalName";
+					case "duplicate" -> "username";
+					default -> "form";
+				};
+				String key = switch (ex.type()) {
+					case "invalid-id-number" -> "register.error.idNumber";
+					case "invalid-credit-code" -> "register.error.creditCode";
+					default -> ex.messageKey();
+				};
+				errors.put(field, messages.getMessage(key, ex.arguments(), locale));
+				if ("identity-registered".equals(ex.type())) {
+					model.addAttribute("recover", true);
+				}
 			}
 		}
 		model.addAttribute("kinds", IdentityKind.values());
-		model.addAttribute("problems", problems);
+		model.addAttribute("errors", errors);
+		model.addAttribute("problems", errors.entrySet()
+			.stream()
+			.map(e -> messages.getMessage("register.field." + e.getKey(), null, "", locale) + "：" + e.getValue())
+			.toList());
 		model.addAttribute("username", registration.username());
 		model.addAttribute("legalName", registration.legalName());
+		model.addAttribute("identityNumber", registration.identityNumber());
 		model.addAttribute("kind", registration.kind());
 		model.addAttribute("phone", registration.phone());
 		return "register";

@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A resident identity number (公民身份号码) checked by GB 11643-1999: address code, birth date, sequence and an
@@ -18,6 +19,19 @@ public record IdNumber(String value) {
 	private static final Set<String> PROVINCES = Set.of("11", "12", "13", "14", "15", "21", "22", "23", "31", "32",
 			"33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62",
 			"63", "64", "65", "71", "81", "82", "83");
+
+	/**
+	 * Province codes this deployment adds for its own regions: the demo province 示范省 (66) is no real GB/T 2260
+	 * code, yet its residents' numbers must pass. {@code directory} adds the code of every province it holds.
+	 */
+	private static final Set<String> LOCAL_PROVINCES = ConcurrentHashMap.newKeySet();
+
+	/** Accepts the province of a six-digit region code (e.g. 660000) as the first two digits of identity numbers. */
+	public static void acceptProvinceOf(String regionCode) {
+		if (regionCode != null && regionCode.matches("\\d{6}")) {
+			LOCAL_PROVINCES.add(regionCode.substring(0, 2));
+		}
+	}
 
 	public IdNumber {
 		value = normalize(value);
@@ -36,7 +50,8 @@ public record IdNumber(String value) {
 
 	public static boolean isValid(String raw) {
 		String v = normalize(raw);
-		if (!v.matches("\\d{17}[0-9X]") || !PROVINCES.contains(v.substring(0, 2))) {
+		if (!v.matches("\\d{17}[0-9X]")
+				|| !(PROVINCES.contains(v.substring(0, 2)) || LOCAL_PROVINCES.contains(v.substring(0, 2)))) {
 			return false;
 		}
 		try {

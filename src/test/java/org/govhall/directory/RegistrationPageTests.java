@@ -57,7 +57,10 @@ class RegistrationPageTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(page).contains("GB 11643");
+		// in plain words at the field, with what was typed kept (the password aside)
+		assertThat(page).contains("id=\"identityNumber-error\"", "号码不对，请再核对一遍", "aria-invalid=\"true\"",
+				"value=\"110105194912310021\"", "value=\"王五\"", "value=\"wangwu-reg\"")
+			.doesNotContain("a-long-password");
 		assertThat(directory.accountExists("wangwu-reg")).isFalse();
 	}
 
@@ -71,13 +74,33 @@ class RegistrationPageTests {
 			.param("password", "a-long-password"))
 			.andExpect(redirectedUrl("/login?registered"));
 		assertThat(directory.principal("shifan-keji").orElseThrow().identity().regionCode()).isEqualTo("350100");
-		mvc.perform(post("/register").with(csrf())
+		// the same credit code again, under another username: one account per organisation, and the way back to it
+		String again = mvc.perform(post("/register").with(csrf())
 			.param("kind", "CREDIT_CODE")
 			.param("legalName", "重复")
 			.param("identityNumber", "91350100M000100Y43")
-			.param("username", "shifan-keji")
+			.param("username", "shifan-keji-2")
 			.param("password", "a-long-password"))
-			.andExpect(status().isOk());
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(again).contains("这个证件号码已经注册过账户（用户名 sh********i）", "id=\"recover\"", "href=\"/login\"",
+				"id=\"identityNumber-error\"");
+		assertThat(directory.accountExists("shifan-keji-2")).isFalse();
+	}
+
+	@Test
+	void residentsOfTheDemoProvinceRegisterWithTheirOwnIdentityNumbers() throws Exception {
+		// 660102: 示范市 城关区; 66 is the demo province, which no national list knows
+		mvc.perform(post("/register").with(csrf())
+			.param("kind", "RESIDENT_ID")
+			.param("legalName", "赵示范")
+			.param("identityNumber", "660102196001011237")
+			.param("username", "zhao-shifan")
+			.param("password", "a-long-password"))
+			.andExpect(redirectedUrl("/login?registered"));
+		assertThat(directory.principal("zhao-shifan").orElseThrow().identity().regionCode()).isEqualTo("660102");
 	}
 
 }
