@@ -15,14 +15,11 @@ import org.govhall.shared.AuditEvent;
 import org.govhall.shared.ConflictException;
 import org.govhall.shared.CreditCode;
 import org.govhall.shared.ForbiddenException;
-import org.govhall.shared.IdNumber;
 import org.govhall.shared.InvalidInputException;
 import org.govhall.shared.NotFoundException;
 import org.govhall.shared.RuleViolationException;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -99,9 +96,6 @@ public class Directory {
 		else {
 			Map<String, RegionView> r = new java.util.TreeMap<>();
 			regions.findAll().forEach(x -> r.put(x.code(), x.view()));
-			// the residents of the provinces this hall serves have identity numbers that start with their code
-			r.values().stream().filter(v -> v.level() == RegionLevel.PROVINCE)
-				.forEach(v -> IdNumber.acceptProvinceOf(v.code()));
 			Map<String, DepartmentView> byCode = new java.util.TreeMap<>();
 			Map<Long, DepartmentView> byId = new java.util.HashMap<>();
 			departments.findAll().forEach(d -> {
@@ -210,7 +204,6 @@ public class Directory {
 		if (province.level() != RegionLevel.PROVINCE || province.parentCode() != null) {
 			throw new RuleViolationException("region-level", "error.region.parentRequired");
 		}
-		IdNumber.acceptProvinceOf(province.code());
 		if (regions.count() == 0) {
 			regions.save(Region.create(province.code(), province.nameZh(), province.nameEn(), RegionLevel.PROVINCE,
 					null));
@@ -413,12 +406,6 @@ public class Directory {
 		Account a = Account.open(draft.username(), passwords.encode(draft.password()), draft.displayName(),
 				draft.roles(), draft.regionCode(), departmentId, clock.instant());
 		return view(accounts.save(a), departmentsById());
-	}
-
-	/** Knows the provinces it serves once the application is up, before anyone registers or applies. */
-	@EventListener(ApplicationReadyEvent.class)
-	void acceptOwnProvinces() {
-		snapshot();
 	}
 
 	/** Opens an applicant's account; the identity number is checked (GB 11643 or GB 32100) before anything is stored. */

@@ -4,7 +4,6 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A resident identity number (公民身份号码) checked by GB 11643-1999: address code, birth date, sequence and an
@@ -21,17 +20,10 @@ public record IdNumber(String value) {
 			"63", "64", "65", "71", "81", "82", "83");
 
 	/**
-	 * Province codes this deployment adds for its own regions: the demo province 示范省 (66) is no real GB/T 2260
-	 * code, yet its residents' numbers must pass. {@code directory} adds the code of every province it holds.
+	 * The fictional demo province 示范省 (region codes 66xxxx): GB/T 2260 leaves 66 unassigned, so no real person's
+	 * number starts with it, and the demo's own residents (issue 10, item 12) must be able to register and apply.
 	 */
-	private static final Set<String> LOCAL_PROVINCES = ConcurrentHashMap.newKeySet();
-
-	/** Accepts the province of a six-digit region code (e.g. 660000) as the first two digits of identity numbers. */
-	public static void acceptProvinceOf(String regionCode) {
-		if (regionCode != null && regionCode.matches("\\d{6}")) {
-			LOCAL_PROVINCES.add(regionCode.substring(0, 2));
-		}
-	}
+	private static final Set<String> DEMO_PROVINCES = Set.of("66");
 
 	public IdNumber {
 		value = normalize(value);
@@ -51,7 +43,7 @@ public record IdNumber(String value) {
 	public static boolean isValid(String raw) {
 		String v = normalize(raw);
 		if (!v.matches("\\d{17}[0-9X]")
-				|| !(PROVINCES.contains(v.substring(0, 2)) || LOCAL_PROVINCES.contains(v.substring(0, 2)))) {
+				|| !(PROVINCES.contains(v.substring(0, 2)) || DEMO_PROVINCES.contains(v.substring(0, 2)))) {
 			return false;
 		}
 		try {

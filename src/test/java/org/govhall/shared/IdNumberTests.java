@@ -83,11 +83,18 @@ class IdNumberTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "00", "10", "16", "20", "24", "30", "38", "40", "47", "55", "60", "66", "70", "80",
+	@ValueSource(strings = { "00", "10", "16", "20", "24", "30", "38", "40", "47", "55", "60", "67", "70", "80",
 			"84", "99" })
 	void refusesAnUnknownProvincePrefix(String prefix) {
 		String number = withCheck(prefix + "010519491231002");
 		assertThat(IdNumber.isValid(number)).as(number).isFalse();
+	}
+
+	@Test
+	void acceptsTheResidentsOfTheDemoProvince() {
+		// 示范省 uses 66, which GB/T 2260 leaves unassigned: 660102 is 示范市 城关区
+		assertThat(IdNumber.isValid("660102196001011237")).isTrue();
+		assertThat(IdNumber.isValid("660102196001011230")).as("a wrong check character still fails").isFalse();
 	}
 
 	@ParameterizedTest
