@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.govhall.support.Browser;
 import org.govhall.support.MovableClock;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -287,7 +288,14 @@ class CaseJourneyBrowserTests {
 	/** Presses a form's button and waits for the case page to come back saying what happened. */
 	static void submit(Browser browser, String buttonId) {
 		WebElement button = browser.driver().findElement(By.id(buttonId));
+		boolean confirms = !button.findElements(By.xpath("ancestor::form[@data-confirm]")).isEmpty();
 		button.click();
+		if (confirms) {
+			// an irreversible step asks once more, naming the case: the person confirms
+			Alert alert = browser.waiting().until(ExpectedConditions.alertIsPresent());
+			assertThat(alert.getText()).startsWith("确认");
+			alert.accept();
+		}
 		browser.waiting().until(ExpectedConditions.stalenessOf(button));
 		browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#done, #refusal")));
 		List<WebElement> refusal = browser.driver().findElements(By.id("refusal"));

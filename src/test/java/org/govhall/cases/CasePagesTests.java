@@ -167,6 +167,10 @@ class CasePagesTests {
 				"期限 2026-10-13", "2026-10-01..10-07", "2026-10-10 调休上班", "剩 5 个工作日", "免于提交");
 		assertThat(html).as("the applicant may withdraw, not accept").contains("/cases/" + number + "/withdrawal")
 			.doesNotContain("/acceptance");
+		assertThat(html).as("withdrawing asks once more, naming the case")
+			.contains("data-confirm=\"确认撤回申请 " + number + "？");
+		assertThat(page(get("/staff/cases/" + number).with(user(as("clerk")))))
+			.contains("data-confirm=\"确认受理办件 " + number + "？", "data-confirm=\"确认对办件 " + number + " 作出不予受理决定？");
 	}
 
 	@Test
