@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.govhall.calendar.HolidaySchedules;
@@ -95,13 +96,17 @@ class Cards {
 	}
 
 	/**
-	 * Issues a card once per case, cause, colour and department.
+	 * Issues a card once per case, cause, colour and department, and once per missed deadline: a case overdue at
+	 * acceptance, decision or delivery and the irregularity of the same missed deadline (deemed acceptance, late
+	 * decision, late delivery) are one cause, so the second gives no second card (and no step towards a red card for
+	 * accumulation).
 	 *
 	 * @return the new card's number, or empty when that card was issued before
 	 */
 	Optional<String> issue(Card.Colour colour, String departmentCode, String regionCode, @Nullable String handler,
 			@Nullable String caseNumber, String cause, String reason, String issuedBy) {
-		if (caseNumber != null && exists(caseNumber, cause, colour, departmentCode)) {
+		if (caseNumber != null && (exists(caseNumber, cause, colour, departmentCode)
+				|| sameDeadlineCarded(caseNumber, cause, reason, departmentCode))) {
 			return Optional.empty();
 		}
 		LocalDate today = LocalDate.now(clock);
@@ -144,6 +149,48 @@ class Cards {
 			redIfAccumulated(departmentCode, regionCode, YearMonth.from(today));
 		}
 		return Optional.of(number);
+	}
+
+	/** The irregularities that are the missing of a stage's deadline, by that stage. */
+	private static final Map<Stage, IrregularityRule> MISSED_DEADLINE = Map.of(Stage.ACCEPTANCE,
+			IrregularityRule.DEEMED_ACCEPTANCE, Stage.DECISION, IrregularityRule.DECISION_LATE, Stage.DELIVERY,
+			IrregularityRule.DELIVERY_LATE);
+
+	/** Whether the department already holds a card of this case for the same missed deadline under the other cause. */
+	private boolean sameDeadlineCarded(String caseNumber, String cause, String reason, String departmentCode) {
+		String otherCause;
+		String reasonPattern;
+		if (Card.CASE_OVERDUE.equals(cause)) {
+			Stage stage = MISSED_DEADLINE.keySet().stream()
+				.filter(st -> reason.startsWith(st.name() + " "))
+				.findFirst()
+				.orElse(null);
+			if (stage == null) {
+				return false;
+			}
+			otherCause = MISSED_DEADLINE.get(stage).name();
+			reasonPattern = "%";
+		}
+		else {
+			Stage stage = MISSED_DEADLINE.entrySet().stream()
+				.filter(e -> e.getValue().name().equals(cause))
+				.map(Map.Entry::getKey)
+				.findFirst()
+				.orElse(null);
+			if (stage == null) {
+				return false;
+			}
+			otherCause = Card.CASE_OVERDUE;
+			reasonPattern = stage.name() + " %";
+		}
+		return jdbc.sql("SELECT COUNT(*) FROM supervision_card WHERE case_number = :n AND cause = :cause"
+				+ " AND department_code = :d AND reason LIKE :reason")
+			.param("n", caseNumber)
+			.param("cause", otherCause)
+			.param("d", departmentCode)
+			.param("reason", reasonPattern)
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	private boolean exists(String caseNumber, String cause, Card.Colour colour, String departmentCode) {

@@ -48,6 +48,9 @@ class IrregularityRulesTests {
 	Irregularities irregularities;
 
 	@Autowired
+	Cards cards;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -108,6 +111,36 @@ class IrregularityRulesTests {
 		feed(new CaseEvent.Accepted(accepted.build(), false, null));
 		assertThat(rules(accepted.number)).isEmpty();
 		assertThat(cards(accepted.number)).isEmpty();
+	}
+
+	@Test
+	void oneMissedDeadlineGivesOneCardNotAYellowPairTowardsARedCard() {
+		// the case is overdue at acceptance: the nightly run's card for the late stage
+		Facts received = facts().step(CaseAction.RECEIVED, "applicant", Role.APPLICANT, "2026-09-30");
+		feed(new CaseEvent.Received(received.build()));
+		cards.forOverdueCase(received.number);
+		assertThat(cards(received.number)).singleElement()
+			.satisfies(c -> assertThat(c).containsEntry("cause", "CASE_OVERDUE"));
+
+		// then deemed accepted: the irregularity is recorded, but it is the same missed deadline, so no second card
+		Facts deemed = received.accepted("2026-09-30", "2026-11-04").step(CaseAction.DEEMED_ACCEPTED, "system",
+				Role.SYSTEM_ADMIN, "2026-10-14");
+		deemed.deemed = true;
+		feed(new CaseEvent.Accepted(deemed.build(), true, LocalDate.of(2026, 10, 13)));
+		assertThat(rules(received.number)).containsExactly("DEEMED_ACCEPTANCE");
+		assertThat(cards(received.number)).as("one cause, one card").hasSize(1);
+
+		// a deemed acceptance carded first is not carded again when the nightly run finds the stage overdue
+		Facts other = facts().accepted("2026-09-30", "2026-11-04").step(CaseAction.DEEMED_ACCEPTED, "system",
+				Role.SYSTEM_ADMIN, "2026-10-14");
+		other.deemed = true;
+		feed(new CaseEvent.Accepted(other.build(), true, LocalDate.of(2026, 10, 13)));
+		jdbc.sql("UPDATE supervision_case SET stage = 'ACCEPTANCE', due_on = DATE '2026-10-13' WHERE case_number = :n")
+			.param("n", other.number)
+			.update();
+		cards.forOverdueCase(other.number);
+		assertThat(cards(other.number)).singleElement()
+			.satisfies(c -> assertThat(c).containsEntry("cause", "DEEMED_ACCEPTANCE"));
 	}
 
 	@Test
