@@ -110,10 +110,13 @@ class CasePages {
 
 	private final CaseMaterials caseMaterials;
 
+	private final CaseHistoryText historyText;
+
 	CasePages(CaseHandling handling, CaseWorklists worklists, Catalog catalog, Directory directory,
 			DeadlineExplainer explainer, MessageSource messages, Validator validator, CasePageTokens tokens,
-			Clock clock, CaseMaterials caseMaterials) {
+			Clock clock, CaseMaterials caseMaterials, CaseHistoryText historyText) {
 		this.caseMaterials = caseMaterials;
+		this.historyText = historyText;
 		this.handling = handling;
 		this.worklists = worklists;
 		this.catalog = catalog;
@@ -500,6 +503,7 @@ class CasePages {
 		model.addAttribute("base", staff ? "/staff/cases" : "/cases");
 		model.addAttribute("actions", CasePageActions.of(c, user, staff, lead, myDepartment));
 		model.addAttribute("materialRows", materialRows(c));
+		model.addAttribute("historyRows", historyText.rows(c.history(), locale, staff));
 		// the parties open their own files; staff those of the cases they handle, review jointly or supervise
 		model.addAttribute("mayOpenFiles", !staff || caseMaterials.mayOpen(c, user));
 		model.addAttribute("departments",

@@ -393,8 +393,12 @@ class CasePagesTests {
 			.post()
 			.with(user(clerk))
 			.with(csrf()));
-		assertThat(page(get("/staff/cases/" + number).with(user(clerk)))).contains("违反一次性告知规定",
-				"class=\"notice error breach\"");
+		String staffPage = page(get("/staff/cases/" + number).with(user(clerk)));
+		assertThat(staffPage).contains("违反一次性告知规定", "class=\"notice error breach\"");
+		// the history in words: names, channel and material lists, never codes, login names or list syntax
+		String history = staffPage.substring(staffPage.indexOf("id=\"history\""));
+		assertThat(history).contains("王窗口", "网上申请", LAND + "、" + DESIGN, "（新告知了：")
+			.doesNotContain(">clerk<", "ONLINE", "[", "]", "null");
 		assertThat(page(get("/cases/" + number).with(user(as("applicant"))))).doesNotContain("违反一次性告知规定");
 	}
 
