@@ -16,7 +16,9 @@ import org.govhall.catalog.ProcessingMode;
 import org.govhall.catalog.ServiceObject;
 import org.govhall.directory.DepartmentView;
 import org.govhall.directory.Directory;
+import org.govhall.directory.HallView;
 import org.govhall.directory.RegionView;
+import org.govhall.directory.WindowView;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -91,8 +93,24 @@ class PortalPages {
 		return "history";
 	}
 
+	/** A hall and the windows in it that take the item's applications. */
+	record HallPlace(HallView hall, List<WindowView> windows) {
+	}
+
+	/** Where and when to go: the halls of the department's region with a window that receives its applications. */
+	private List<HallPlace> whereToGo(ItemGuide guide) {
+		String department = guide.department().code();
+		return directory.hallsOf(guide.department().regionCode())
+			.stream()
+			.map(h -> new HallPlace(h,
+					h.windows().stream().filter(w -> w.departmentCodes().contains(department)).toList()))
+			.filter(p -> !p.windows().isEmpty())
+			.toList();
+	}
+
 	private String guidePage(ItemGuide guide, Model model) {
 		model.addAttribute("guide", guide);
+		model.addAttribute("whereToGo", whereToGo(guide));
 		model.addAttribute("d", guide.content());
 		model.addAttribute("fileBase", "/items");
 		model.addAttribute("uploads", false);

@@ -144,6 +144,18 @@ class PortalPagesTests {
 	}
 
 	@Test
+	void theGuideSaysWhereAndWhenToGoAndItsMaterialsStackOnAPhone() throws Exception {
+		String guide = perform(get("/items/660100-XK-02001")).getContentAsString();
+		// the hall of 示范市 whose enterprise window receives 市场监督管理局, with its address and opening hours
+		assertThat(guide).contains("id=\"where-to-go\"", "办理地点和时间", "示范市政务服务中心", "示范市城关区市民大道88号",
+				"周一至周五 9:00-12:00", "0660-68012345", "B01 号 企业开办综合窗口")
+			.doesNotContain("工程建设项目审批综合窗口");
+		assertThat(guide).contains("<table class=\"stack\" id=\"guide-materials\">", "data-label=\"材料名称\"");
+		assertThat(perform(get("/items/660100-XK-02001").param("lang", "en")).getContentAsString())
+			.contains("Where and when to go", "Monday to Friday 9:00-12:00", "No. B01");
+	}
+
+	@Test
 	void answersAnUnknownItemWithTheHtmlErrorPage() throws Exception {
 		MockHttpServletResponse page = perform(get("/items/NO-SUCH-ITEM").accept(MediaType.TEXT_HTML));
 
