@@ -120,9 +120,10 @@ class Cards {
 			LocalDate today) {
 		int inserted = jdbc.sql("""
 				INSERT INTO supervision_card (card_number, colour, issued_colour, status, department_code, region_code,
-				       handler, case_number, cause, reason, issued_on, issued_by, answer_due, level_region, version)
+				       handler, case_number, cause, reason, issued_on, issued_by, answer_due, level_region, version,
+				       deadline_key)
 				VALUES (:number, :colour, :colour, 'ISSUED', :department, :region, :handler, :caseNumber, :cause,
-				       :reason, :today, :issuedBy, :due, :region, 0)
+				       :reason, :today, :issuedBy, :due, :region, 0, :deadlineKey)
 				ON CONFLICT DO NOTHING
 				""")
 			.param("number", number)
@@ -135,6 +136,7 @@ class Cards {
 			.param("reason", reason.length() > 1000 ? reason.substring(0, 1000) : reason)
 			.param("today", java.sql.Date.valueOf(today), Types.DATE)
 			.param("issuedBy", issuedBy)
+			.param("deadlineKey", caseNumber == null ? null : deadlineKey(cause, reason), Types.VARCHAR)
 			.param("due", java.sql.Date.valueOf(answerDue(today)), Types.DATE)
 			.update();
 		if (inserted == 0) {
@@ -156,39 +158,36 @@ class Cards {
 			IrregularityRule.DEEMED_ACCEPTANCE, Stage.DECISION, IrregularityRule.DECISION_LATE, Stage.DELIVERY,
 			IrregularityRule.DELIVERY_LATE);
 
-	/** Whether the department already holds a card of this case for the same missed deadline under the other cause. */
-	private boolean sameDeadlineCarded(String caseNumber, String cause, String reason, String departmentCode) {
-		String otherCause;
-		String reasonPattern;
+	/**
+	 * The deadline a card is about, when it is about one: the stage of a case overdue, or the stage whose deadline an
+	 * irregularity says was missed. A unique index on (case, department, deadline) keeps it to one card even when the
+	 * nightly run and an event's listener card the same case at the same moment.
+	 */
+	static @Nullable String deadlineKey(String cause, String reason) {
 		if (Card.CASE_OVERDUE.equals(cause)) {
-			Stage stage = MISSED_DEADLINE.keySet().stream()
+			return MISSED_DEADLINE.keySet()
+				.stream()
 				.filter(st -> reason.startsWith(st.name() + " "))
+				.map(Stage::name)
 				.findFirst()
 				.orElse(null);
-			if (stage == null) {
-				return false;
-			}
-			otherCause = MISSED_DEADLINE.get(stage).name();
-			reasonPattern = "%";
 		}
-		else {
-			Stage stage = MISSED_DEADLINE.entrySet().stream()
-				.filter(e -> e.getValue().name().equals(cause))
-				.map(Map.Entry::getKey)
-				.findFirst()
-				.orElse(null);
-			if (stage == null) {
-				return false;
-			}
-			otherCause = Card.CASE_OVERDUE;
-			reasonPattern = stage.name() + " %";
-		}
-		return jdbc.sql("SELECT COUNT(*) FROM supervision_card WHERE case_number = :n AND cause = :cause"
-				+ " AND department_code = :d AND reason LIKE :reason")
+		return MISSED_DEADLINE.entrySet()
+			.stream()
+			.filter(e -> e.getValue().name().equals(cause))
+			.map(e -> e.getKey().name())
+			.findFirst()
+			.orElse(null);
+	}
+
+	/** Whether the department already holds a card of this case for the same missed deadline. */
+	private boolean sameDeadlineCarded(String caseNumber, String cause, String reason, String departmentCode) {
+		String key = deadlineKey(cause, reason);
+		return key != null && jdbc.sql("SELECT COUNT(*) FROM supervision_card WHERE case_number = :n"
+				+ " AND department_code = :d AND deadline_key = :k")
 			.param("n", caseNumber)
-			.param("cause", otherCause)
 			.param("d", departmentCode)
-			.param("reason", reasonPattern)
+			.param("k", key)
 			.query(Integer.class)
 			.single() > 0;
 	}

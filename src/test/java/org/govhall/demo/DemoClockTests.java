@@ -105,10 +105,19 @@ class DemoClockTests {
 
 		mvc.perform(post("/staff/demo-clock").param("date", "2026-10-14").with(user(admin)).with(csrf()))
 			.andExpect(status().is3xxRedirection());
+		var supervisor = directory.principal("supervisor").orElseThrow();
+		// the deemed acceptance is found as an irregularity of 第三十二条 ...
 		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-				supervision.cards(directory.principal("supervisor").orElseThrow(), true))
-			.anyMatch(c -> number.equals(c.caseNumber()) && c.cause().equals("DEEMED_ACCEPTANCE")
-					&& c.departmentCode().equals("660100-SCJG")));
+				supervision.irregularities(supervisor))
+			.anyMatch(i -> number.equals(i.caseNumber()) && i.rule().name().equals("DEEMED_ACCEPTANCE")));
+		// ... and the missed acceptance deadline is one cause: one yellow card, whichever of the nightly run's
+		// overdue stage and the deemed acceptance came first
+		assertThat(supervision.cards(supervisor, true)).filteredOn(c -> number.equals(c.caseNumber()))
+			.singleElement()
+			.satisfies(c -> {
+				assertThat(c.cause()).isIn("CASE_OVERDUE", "DEEMED_ACCEPTANCE");
+				assertThat(c.departmentCode()).isEqualTo("660100-SCJG");
+			});
 		String workbench = mvc.perform(get("/supervision/cards").with(user(directory.principal("deptadmin")
 			.orElseThrow()))).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(workbench).contains(number).contains("黄牌");
