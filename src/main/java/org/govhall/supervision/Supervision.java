@@ -116,6 +116,17 @@ public class Supervision {
 						&& (v.department() == null || v.department().equals(c.departmentCode()))
 				: v.department() != null ? v.department().equals(c.departmentCode())
 						: v.handler() != null && v.handler().equals(c.handler());
+		if (!visible && c.caseNumber() != null) {
+			// a card shown on a case's timeline opens for everyone who may see that timeline (a co-department of a
+			// joint review, the case's first handler); answering and reviewing keep their own checks
+			try {
+				visibleCase(c.caseNumber(), user);
+				visible = true;
+			}
+			catch (NotFoundException ex) {
+				// neither the card's scope nor the case's
+			}
+		}
 		if (!visible) {
 			throw new NotFoundException("error.card.notFound", number);
 		}

@@ -15,6 +15,7 @@ import java.util.Map;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -25,6 +26,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * refused form that comes back with the refusal and changes nothing, and 404 outside the user's scope.
  */
 class SupervisionPagesTests extends SupervisionScenario {
+
+	@Autowired
+	Cards cards;
 
 	// ---- helpers
 
@@ -346,6 +350,25 @@ class SupervisionPagesTests extends SupervisionScenario {
 	}
 
 	// ---- scope
+
+	@Test
+	void aCardOnACasePageOpensForEveryoneWhoMaySeeThatPage() throws Exception {
+		// the clerk who accepted the case (its first handler) sees its timeline, with a card of the lead department
+		String number = submitOnline("660100-XK-05001", "建设工程规划许可申请表");
+		ok(api.post("/api/v1/cases/" + number + "/acceptance", "clerk", null));
+		awaitRow(number, r -> r.stage() == Stage.DECISION);
+		String card = cards.issue(Card.Colour.YELLOW, "660100-ZRGH", "660100", null, number, "DECISION_LATE",
+				"decided 2026-11-20, due 2026-11-18", "supervisor").orElseThrow();
+		String timeline = page("/supervision/cases/" + number, "clerk", "zh-CN");
+		assertThat(timeline).contains("/supervision/cards/" + card);
+		assertThat(status(get("/supervision/cards/" + card), "clerk")).isEqualTo(200);
+		// the clerk may read it, not answer it: that stays the lead department's head's
+		assertThat(status(post("/supervision/cards/" + card + "/answer").param("explanation", "x")
+			.param("rectification", "y").with(csrf()), "clerk")).isIn(403, 302);
+		assertThat(card(card).status()).isEqualTo(Card.Status.ISSUED);
+		// someone who sees neither the case nor the card still gets 404
+		assertThat(status(get("/supervision/cards/" + card), "deptadmin-qc")).isEqualTo(404);
+	}
 
 	@Test
 	void pagesOutsideTheUsersScopeAreNotFound() throws Exception {
