@@ -8,6 +8,7 @@ import org.govhall.support.Browser;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -60,6 +61,8 @@ class PortalBrowserTests {
 			String fontSize = (String) ((JavascriptExecutor) driver)
 				.executeScript("return getComputedStyle(document.documentElement).fontSize");
 			assertThat(fontSize).isEqualTo("21px");
+			// the apply button reads clearly in elderly mode: WCAG contrast of at least 4.5:1 (it was 1.47:1)
+			assertThat(contrast(driver, "apply-online")).isGreaterThanOrEqualTo(4.5);
 			browser.screenshot("05-guide-en-elder");
 
 			browser.resize(390, 844);
@@ -75,6 +78,23 @@ class PortalBrowserTests {
 				.toList();
 			assertThat(cspErrors).isEmpty();
 		}
+	}
+
+
+	/** The WCAG 2 contrast ratio of an element's text colour against its own background colour, as rendered. */
+	static double contrast(WebDriver driver, String id) {
+		Object ratio = ((JavascriptExecutor) driver).executeScript("""
+				const e = document.getElementById(arguments[0]);
+				const s = getComputedStyle(e);
+				const rgb = c => c.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number);
+				const lum = c => {
+				  const [r, g, b] = rgb(c).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+				  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+				};
+				const a = lum(s.color), b = lum(s.backgroundColor);
+				return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+				""", id);
+		return ((Number) ratio).doubleValue();
 	}
 
 }
