@@ -33,6 +33,7 @@ import org.govhall.cases.CaseTerms.RequiredMaterial;
 import org.govhall.catalog.SpecialProcedure;
 import org.govhall.directory.Role;
 import org.govhall.shared.ConflictException;
+import org.govhall.shared.GovHallException;
 import org.govhall.shared.ForbiddenException;
 import org.govhall.shared.InvalidInputException;
 import org.govhall.shared.RuleViolationException;
@@ -218,7 +219,7 @@ class Case {
 			deemAcceptedIfOverdue(Actor.system(), now, calendar);
 			return;
 		}
-		CaseHandling.requireComplete(terms, handedInNames(), "materials-incomplete", "error.case.materialsIncomplete");
+		requireComplete(terms, handedInNames(), "materials-incomplete", "error.case.materialsIncomplete");
 		takeFirstHandling(actor);
 		startReview(now.today(), calendar);
 		transition(CaseState.ACCEPTED, actor, now, CaseAction.ACCEPTED, "", calendar);
@@ -252,6 +253,17 @@ class Case {
 			.map(RequiredMaterial::name)
 			.filter(n -> !present.contains(n))
 			.toList();
+	}
+
+	/** Refuses (422) while a material that must be handed in has no file, naming every one of them. */
+	static void requireComplete(CaseTerms terms, Collection<String> handedIn, String type, String key) {
+		List<String> missing = Case.missingMaterials(terms, handedIn);
+		if (!missing.isEmpty()) {
+			List<GovHallException.FieldViolation> each = missing.stream()
+				.map(m -> new GovHallException.FieldViolation("materials", "error.case.materialMissing", m))
+				.toList();
+			throw new RuleViolationException(type, key, each, missing.size(), String.join("、", missing));
+		}
 	}
 
 	private Set<String> handedInNames() {
@@ -323,7 +335,7 @@ class Case {
 		if (!terms.instant()) {
 			throw new RuleViolationException("not-instant", "error.case.notInstant", terms.itemCode());
 		}
-		CaseHandling.requireComplete(terms, handedInNames(), "materials-incomplete", "error.case.materialsIncomplete");
+		requireComplete(terms, handedInNames(), "materials-incomplete", "error.case.materialsIncomplete");
 		takeFirstHandling(actor);
 		startReview(now.today(), calendar);
 		decision = new Decision(Outcome.APPROVED, certificateNo, null, actor.username(), now.today(), true);

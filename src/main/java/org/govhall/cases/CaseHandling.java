@@ -8,7 +8,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -40,7 +39,6 @@ import org.govhall.documents.Documents;
 import org.govhall.documents.IssuedDocument;
 import org.govhall.shared.ConflictException;
 import org.govhall.shared.ForbiddenException;
-import org.govhall.shared.GovHallException;
 import org.govhall.shared.InvalidInputException;
 import org.govhall.shared.NotFoundException;
 import org.govhall.shared.RuleViolationException;
@@ -256,7 +254,7 @@ public class CaseHandling {
 		if (channel != Channel.WINDOW) {
 			// online and through an agent only complete applications are taken (第三十二条: the clerk alone may take
 			// an incomplete one, and then only with the one-time notice of everything missing)
-			requireComplete(terms, materials.stream().map(SubmittedMaterial::material).toList(), "materials-missing",
+			Case.requireComplete(terms, materials.stream().map(SubmittedMaterial::material).toList(), "materials-missing",
 					"error.case.materialsMissing");
 		}
 		String number = terms.regionCode() + "-" + now.today().getYear() + "-"
@@ -308,17 +306,6 @@ public class CaseHandling {
 					now.at(), round));
 		}
 		return list;
-	}
-
-	/** Refuses (422) while a material that must be handed in has no file, naming every one of them. */
-	static void requireComplete(CaseTerms terms, Collection<String> handedIn, String type, String key) {
-		List<String> missing = Case.missingMaterials(terms, handedIn);
-		if (!missing.isEmpty()) {
-			List<GovHallException.FieldViolation> each = missing.stream()
-				.map(m -> new GovHallException.FieldViolation("materials", "error.case.materialMissing", m))
-				.toList();
-			throw new RuleViolationException(type, key, each, missing.size(), String.join("、", missing));
-		}
 	}
 
 	private StoredFile ownUpload(String fileId, GovHallUser user) {

@@ -213,7 +213,7 @@ class CasePages {
 			if ("review".equals(step)) {
 				// the summary before submitting: item, materials, limits; an incomplete application is named here
 				if (!window) {
-					CaseHandling.requireComplete(CaseHandling.terms(guide),
+					Case.requireComplete(CaseHandling.terms(guide),
 							handedIn.stream().map(SubmitCase.MaterialFile::material).toList(), "materials-missing",
 							"error.case.materialsMissing");
 				}
