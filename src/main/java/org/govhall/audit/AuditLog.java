@@ -164,6 +164,9 @@ class AuditLog {
 		else if (event instanceof CaseEvent.OpinionRecorded o) {
 			b.append("; opinionOf=").append(o.departmentCode()).append("; verdict=").append(o.verdict());
 		}
+		else if (event instanceof CaseEvent.OpinionChased c) {
+			b.append("; chased=").append(c.departmentCode()).append("; times=").append(c.number());
+		}
 		else if (event instanceof CaseEvent.CorrectionRequested c) {
 			b.append("; round=").append(c.round());
 		}

@@ -27,6 +27,7 @@ import org.govhall.cases.CaseRecords.MaterialIssue;
 import org.govhall.cases.CaseRecords.Opinion;
 import org.govhall.cases.CaseRecords.Refusal;
 import org.govhall.cases.CaseRecords.Review;
+import org.govhall.cases.CaseRecords.SubLimit;
 import org.govhall.cases.CaseRecords.SubmittedMaterial;
 import org.govhall.cases.CaseRecords.SuspensionRecord;
 import org.govhall.cases.CaseTerms.RequiredMaterial;
@@ -316,14 +317,66 @@ class Case {
 	private void startReview(LocalDate on, WorkingCalendar calendar) {
 		acceptedOn = on;
 		opinions.clear();
-		terms.coDepartments().forEach(d -> opinions.add(new Opinion(d, jointReviewDays(), null, null, null, null,
-				null, false)));
+		SubLimit limit = opinionLimit();
+		terms.coDepartments().forEach(d -> opinions.add(Opinion.requested(d, limit)));
 	}
 
-	/** Each co-department's sub-deadline: a third of the statutory limit and at least 5 working days; 10 without one. */
-	int jointReviewDays() {
-		Integer statutory = terms.statutoryAmount();
-		return statutory == null ? 10 : Math.max(5, statutory / 3);
+	/**
+	 * Each co-department's sub-deadline (联审, 行政许可法 第二十六条): the case's nearer limit of two days or more (the
+	 * promise, else the law) less the time the lead department keeps for its review and decision. That time is the
+	 * limits of the item's procedure steps after its joint-review step ({@link CaseTerms#opinionMargin()}), or a
+	 * third of the limit where no step is marked; it is at least one day and leaves the co-departments at least one.
+	 * A limit of a single day gives that day; an item without any limit gives 10 working days.
+	 */
+	SubLimit opinionLimit() {
+		List<SubLimit> limits = new ArrayList<>(2);
+		if (terms.promisedAmount() != null && terms.promisedUnit() != null) {
+			limits.add(new SubLimit(terms.promisedAmount(), terms.promisedUnit()));
+		}
+		if (terms.statutoryAmount() != null && terms.statutoryUnit() != null) {
+			limits.add(new SubLimit(terms.statutoryAmount(), terms.statutoryUnit()));
+		}
+		if (limits.isEmpty()) {
+			return new SubLimit(10, LimitUnit.WORKING_DAY);
+		}
+		SubLimit budget = limits.stream().filter(l -> l.days() >= 2).findFirst().orElse(null);
+		if (budget == null) {
+			return new SubLimit(1, limits.get(0).unit());
+		}
+		int steps = terms.opinionMargin() == null ? budget.days() / 3 : terms.opinionMargin();
+		int margin = Math.min(Math.max(1, steps), budget.days() - 1);
+		return new SubLimit(budget.days() - margin, budget.unit());
+	}
+
+	/**
+	 * The lead department chases (催办) a co-department whose opinion is still awaited: it is told, and the case
+	 * records who chased and when. Once a day at most, so a chase stays a signal.
+	 */
+	void chaseOpinion(String departmentCode, Actor actor, Now now) {
+		requireState(CaseState.ACCEPTED);
+		requireRole(actor, Role.REVIEWER, Role.APPROVER);
+		int index = opinionIndex(departmentCode);
+		Opinion o = opinions.get(index);
+		if (o.given()) {
+			throw new ConflictException("opinion-given", "error.case.opinionGiven", departmentCode);
+		}
+		if (now.today().equals(o.chasedOn())) {
+			throw new ConflictException("chased-today", "error.case.chasedToday", departmentCode);
+		}
+		Opinion chased = o.chased(now.today());
+		opinions.set(index, chased);
+		record(actor, now, CaseAction.OPINION_CHASED, departmentCode + " " + chased.chases());
+		newEvents.add(new CaseEvent.OpinionChased(facts(), departmentCode, chased.chases(), chased.dueOn(),
+				actor.username()));
+	}
+
+	private int opinionIndex(String departmentCode) {
+		for (int i = 0; i < opinions.size(); i++) {
+			if (opinions.get(i).departmentCode().equals(departmentCode)) {
+				return i;
+			}
+		}
+		throw new RuleViolationException("not-co-department", "error.case.notCoDepartment", departmentCode);
 	}
 
 	// ---- instant items (即办件)
@@ -348,15 +401,7 @@ class Case {
 			WorkingCalendar calendar) {
 		requireState(CaseState.ACCEPTED);
 		requireRole(actor, Role.REVIEWER);
-		int index = -1;
-		for (int i = 0; i < opinions.size(); i++) {
-			if (opinions.get(i).departmentCode().equals(departmentCode)) {
-				index = i;
-			}
-		}
-		if (index < 0) {
-			throw new RuleViolationException("not-co-department", "error.case.notCoDepartment", departmentCode);
-		}
+		int index = opinionIndex(departmentCode);
 		Opinion o = opinions.get(index);
 		if (o.given()) {
 			throw new ConflictException("opinion-given", "error.case.opinionGiven", departmentCode);
@@ -365,8 +410,7 @@ class Case {
 			requireText(reasons, "reasons");
 		}
 		boolean late = o.dueOn() != null && now.today().isAfter(o.dueOn());
-		opinions.set(index, new Opinion(departmentCode, o.days(), o.dueOn(), verdict, blank(reasons),
-				actor.username(), now.today(), late));
+		opinions.set(index, o.given(verdict, blank(reasons), actor.username(), now.today(), late));
 		record(actor, now, CaseAction.OPINION_RECORDED, departmentCode + " " + verdict + (late ? " late" : ""));
 		refresh(calendar);
 		newEvents.add(new CaseEvent.OpinionRecorded(facts(), departmentCode, verdict, late));
@@ -561,7 +605,7 @@ class Case {
 
 	Optional<Deadline> opinionDeadline(Opinion o) {
 		return acceptedOn == null ? Optional.empty()
-				: Optional.of(new Deadline(acceptedOn, o.days(), LimitUnit.WORKING_DAY, List.of(), clockStops()));
+				: Optional.of(new Deadline(acceptedOn, o.days(), o.unit(), List.of(), clockStops()));
 	}
 
 	private Optional<Deadline> limitDeadline(@Nullable Integer amount, @Nullable LimitUnit unit) {

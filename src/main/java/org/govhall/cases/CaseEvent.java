@@ -35,6 +35,11 @@ public sealed interface CaseEvent {
 	record OpinionRecorded(CaseFacts facts, String departmentCode, Verdict verdict, boolean late) implements CaseEvent {
 	}
 
+	/** The lead department chased (催办) a co-department's opinion: the {@code number}th time, due on {@code dueOn}. */
+	record OpinionChased(CaseFacts facts, String departmentCode, int number, @Nullable LocalDate dueOn, String by)
+			implements CaseEvent {
+	}
+
 	record Reviewed(CaseFacts facts, String reviewer) implements CaseEvent {
 	}
 

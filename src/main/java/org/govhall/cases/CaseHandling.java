@@ -336,7 +336,8 @@ public class CaseHandling {
 				d.promisedLimit() == null ? null : d.promisedLimit().unit(), List.copyOf(d.coDepartmentCodes()),
 				d.specialProcedures(), materials, d.noFee(), d.reconsiderationBody(), d.litigationCourt(),
 				d.resultNameZh(),
-				d.fees().stream().map(f -> new CaseTerms.FeeTerm(f.nameZh(), f.amount())).toList());
+				d.fees().stream().map(f -> new CaseTerms.FeeTerm(f.nameZh(), f.amount())).toList(),
+				d.jointReviewMargin());
 	}
 
 	// ---- acceptance
@@ -446,6 +447,12 @@ public class CaseHandling {
 		}
 		return act(number, user, Role.REVIEWER, Scope.CO_DEPARTMENT,
 				(c, a, now, cal) -> c.recordOpinion(dep.code(), verdict, reasons, a, now, cal));
+	}
+
+	/** The lead department's reviewer or approver chases (催办) a co-department's awaited opinion. */
+	public CaseView chaseOpinion(String number, String departmentCode, GovHallUser user) {
+		Role role = user.scope().has(Role.REVIEWER) ? Role.REVIEWER : Role.APPROVER;
+		return act(number, user, role, Scope.LEAD, (c, a, now, cal) -> c.chaseOpinion(departmentCode, a, now));
 	}
 
 	public CaseView review(String number, Outcome recommendation, String comments, GovHallUser user) {

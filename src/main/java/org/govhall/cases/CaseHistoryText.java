@@ -33,6 +33,8 @@ class CaseHistoryText {
 
 	private static final Pattern OPINION = Pattern.compile("(\\S+) (AGREE|DISAGREE|CONDITIONAL)( late)?");
 
+	private static final Pattern CHASED = Pattern.compile("(\\S+) (\\d+)");
+
 	private static final Pattern SUSPENDED = Pattern.compile("([A-Z_]+) from (\\S+): (.*)", Pattern.DOTALL);
 
 	private static final Pattern RESUMED = Pattern.compile("([A-Z_]+) (\\S+)\\.\\.(\\S+)");
@@ -98,6 +100,13 @@ class CaseHistoryText {
 					String department = directory.department(m.group(1)).map(x -> x.name(locale)).orElse(m.group(1));
 					return department + " " + label("cases.verdict." + m.group(2), m.group(2), locale)
 							+ (m.group(3) == null ? "" : msg("cases.history.late", locale));
+				}
+			}
+			case OPINION_CHASED -> {
+				m = CHASED.matcher(d);
+				if (m.matches()) {
+					String department = directory.department(m.group(1)).map(x -> x.name(locale)).orElse(m.group(1));
+					return msg("cases.history.chased", locale, department, Integer.parseInt(m.group(2)));
 				}
 			}
 			case REVIEWED -> {

@@ -605,6 +605,13 @@ class CasePages {
 				required(verdict, "verdict"), cut(blankToNull(reasons), 2000), user));
 	}
 
+	@PostMapping("/staff/cases/{number}/opinions/{department}/chase")
+	String chase(@PathVariable String number, @PathVariable String department,
+			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
+		return act(number, true, redirect, locale, "cases.done.chased",
+				() -> handling.chaseOpinion(number, department, user));
+	}
+
 	@PostMapping("/staff/cases/{number}/review")
 	String review(@PathVariable String number, @RequestParam(required = false) @Nullable Outcome recommendation,
 			@RequestParam(defaultValue = "") String comments, @AuthenticationPrincipal GovHallUser user,

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.govhall.calendar.LimitUnit;
 import org.govhall.catalog.SpecialProcedure;
 import org.govhall.directory.ApplicantIdentity;
 import org.govhall.directory.Role;
@@ -70,18 +71,47 @@ public final class CaseRecords {
 	public record ExtensionRecord(int amount, String reason, String approvedBy, LocalDate on) {
 	}
 
-	/** A department's part in joint review (联审): its sub-deadline and, once given, its opinion. */
+	/**
+	 * A department's part in joint review (联审): its sub-deadline ({@code days} in {@code unit} from acceptance),
+	 * how often and when the lead last chased it (催办), and, once given, its opinion. Cases decided before the unit
+	 * and the chases were kept read as working days and never chased.
+	 */
 	public record Opinion(String departmentCode, int days, @Nullable LocalDate dueOn, @Nullable Verdict verdict,
-			@Nullable String reasons, @Nullable String by, @Nullable LocalDate on, boolean late) {
+			@Nullable String reasons, @Nullable String by, @Nullable LocalDate on, boolean late,
+			@Nullable LimitUnit unit, @Nullable Integer chases, @Nullable LocalDate chasedOn) {
+
+		public Opinion {
+			unit = unit == null ? LimitUnit.WORKING_DAY : unit;
+			chases = chases == null ? 0 : chases;
+		}
+
+		static Opinion requested(String departmentCode, SubLimit limit) {
+			return new Opinion(departmentCode, limit.days(), null, null, null, null, null, false, limit.unit(), 0,
+					null);
+		}
 
 		boolean given() {
 			return verdict != null;
 		}
 
 		Opinion due(@Nullable LocalDate newDue) {
-			return new Opinion(departmentCode, days, newDue, verdict, reasons, by, on, late);
+			return new Opinion(departmentCode, days, newDue, verdict, reasons, by, on, late, unit, chases, chasedOn);
 		}
 
+		Opinion given(Verdict newVerdict, @Nullable String newReasons, String newBy, LocalDate newOn,
+				boolean newLate) {
+			return new Opinion(departmentCode, days, dueOn, newVerdict, newReasons, newBy, newOn, newLate, unit,
+					chases, chasedOn);
+		}
+
+		Opinion chased(LocalDate day) {
+			return new Opinion(departmentCode, days, dueOn, verdict, reasons, by, on, late, unit, chases + 1, day);
+		}
+
+	}
+
+	/** A co-department's sub-deadline: so many days of a unit, counted from acceptance. */
+	public record SubLimit(int days, LimitUnit unit) {
 	}
 
 	/** The reviewer's recommendation to the approver. */

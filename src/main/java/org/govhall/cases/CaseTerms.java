@@ -11,14 +11,29 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What governs a case: copied from the item version it was applied under (design brief decision 1), so publishing a
- * new version never changes a running case.
+ * new version never changes a running case. {@code opinionMargin} is the time the lead department keeps after the
+ * joint-review step of the item's procedure (none for items without a marked step, and for cases applied for before
+ * it was kept).
  */
 public record CaseTerms(String itemCode, int itemVersion, String itemNameZh, @Nullable String itemNameEn,
 		ItemType itemType, ProcessingMode processingMode, String departmentCode, String regionCode,
 		@Nullable Integer statutoryAmount, @Nullable LimitUnit statutoryUnit, @Nullable Integer promisedAmount,
 		@Nullable LimitUnit promisedUnit, List<String> coDepartments, Set<SpecialProcedure> specialProcedures,
 		List<RequiredMaterial> materials, boolean noFee, @Nullable String reconsiderationBody,
-		@Nullable String litigationCourt, @Nullable String resultNameZh, List<FeeTerm> fees) {
+		@Nullable String litigationCourt, @Nullable String resultNameZh, List<FeeTerm> fees,
+		@Nullable Integer opinionMargin) {
+
+	/** Terms without a joint-review margin from the item's steps: the case keeps a third of its limit. */
+	public CaseTerms(String itemCode, int itemVersion, String itemNameZh, @Nullable String itemNameEn,
+			ItemType itemType, ProcessingMode processingMode, String departmentCode, String regionCode,
+			@Nullable Integer statutoryAmount, @Nullable LimitUnit statutoryUnit, @Nullable Integer promisedAmount,
+			@Nullable LimitUnit promisedUnit, List<String> coDepartments, Set<SpecialProcedure> specialProcedures,
+			List<RequiredMaterial> materials, boolean noFee, @Nullable String reconsiderationBody,
+			@Nullable String litigationCourt, @Nullable String resultNameZh, List<FeeTerm> fees) {
+		this(itemCode, itemVersion, itemNameZh, itemNameEn, itemType, processingMode, departmentCode, regionCode,
+				statutoryAmount, statutoryUnit, promisedAmount, promisedUnit, coDepartments, specialProcedures,
+				materials, noFee, reconsiderationBody, litigationCourt, resultNameZh, fees, null);
+	}
 
 	public CaseTerms {
 		fees = fees == null ? List.of() : List.copyOf(fees);

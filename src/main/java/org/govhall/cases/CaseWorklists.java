@@ -48,6 +48,9 @@ public class CaseWorklists {
 
 	public List<CaseSummary> list(Worklist list, GovHallUser user) {
 		Map<String, Object> params = new HashMap<>();
+		// a co-department's list runs on its own sub-deadline (联审), not on the case's
+		String coDepartment = list != Worklist.OPINIONS || user.scope().departmentId() == null ? null
+				: directory.department(user.scope().departmentId()).map(DepartmentView::code).orElse(null);
 		String where = switch (list) {
 			case MINE -> {
 				require(user, Role.APPLICANT);
@@ -73,12 +76,10 @@ public class CaseWorklists {
 			case TO_DELIVER -> scoped(user, Role.WINDOW_CLERK, "state = 'DECIDED'", params);
 			case OPINIONS -> {
 				require(user, Role.REVIEWER);
-				DepartmentView dep = user.scope().departmentId() == null ? null
-						: directory.department(user.scope().departmentId()).orElse(null);
-				if (dep == null) {
+				if (coDepartment == null) {
 					yield "1 = 0";
 				}
-				params.put("dep", "%," + dep.code() + ",%");
+				params.put("dep", "%," + coDepartment + ",%");
 				yield "state = 'ACCEPTED' AND pending_departments LIKE :dep";
 			}
 		};
@@ -86,7 +87,8 @@ public class CaseWorklists {
 		WorkingCalendar cal = calendar.calendar();
 		return jdbc.sql("""
 				SELECT number, item_code, terms_json, department_code, state, channel, applicant_name, received_on,
-				       next_due, next_due_provisional, suspended
+				       next_due, next_due_provisional, suspended""" + (coDepartment == null ? "" : ", document_json") + """
+
 				FROM cases_case WHERE
 				""" + where + " ORDER BY id DESC FETCH FIRST 500 ROWS ONLY")
 			.params(params)
@@ -96,6 +98,10 @@ public class CaseWorklists {
 				// the nearer of the statutory and the promised due date; provisional while its year has no schedule
 				LocalDate due = timed ? rs.getObject("next_due", LocalDate.class) : null;
 				boolean provisional = due != null && rs.getBoolean("next_due_provisional");
+				if (coDepartment != null) {
+					due = opinionDue(rs.getString("document_json"), coDepartment);
+					provisional = false;
+				}
 				boolean suspended = rs.getBoolean("suspended");
 				CaseTerms terms = CaseJson.read(rs.getString("terms_json"), CaseTerms.class);
 				Integer remaining = remaining(cal, today, due);
@@ -115,6 +121,16 @@ public class CaseWorklists {
 			.sorted(Comparator.comparing((CaseSummary s) -> s.remainingWorkingDays() == null ? Integer.MAX_VALUE
 					: s.remainingWorkingDays()))
 			.toList();
+	}
+
+	private static @Nullable LocalDate opinionDue(String documentJson, String department) {
+		return CaseJson.read(documentJson, CaseDocument.class)
+			.opinions()
+			.stream()
+			.filter(o -> o.departmentCode().equals(department))
+			.findFirst()
+			.map(CaseRecords.Opinion::dueOn)
+			.orElse(null);
 	}
 
 	private static @Nullable Integer remaining(WorkingCalendar cal, LocalDate today, @Nullable LocalDate due) {

@@ -128,6 +128,13 @@ class CasesApi {
 		return explained(handling.recordOpinion(number, body.verdict(), body.reasons(), user), locale);
 	}
 
+	@PostMapping("/cases/{number}/opinions/{department}/chase")
+	@Operation(summary = "The lead department chases (催办) a co-department's awaited opinion, once a day at most")
+	CaseView chase(@PathVariable String number, @PathVariable String department,
+			@AuthenticationPrincipal GovHallUser user, Locale locale) {
+		return explained(handling.chaseOpinion(number, department, user), locale);
+	}
+
 	@PostMapping("/cases/{number}/review")
 	@Operation(summary = "The lead reviewer's recommendation, once every opinion is in")
 	CaseView review(@PathVariable String number, @Valid @RequestBody ReviewRequest body,

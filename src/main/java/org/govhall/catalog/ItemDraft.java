@@ -50,6 +50,23 @@ public record ItemDraft(@NotBlank @Size(max = 200) String nameZh, @Nullable @Siz
 		specialProcedures = specialProcedures == null ? Set.of() : Set.copyOf(specialProcedures);
 	}
 
+	/**
+	 * The working days a joint item's lead department keeps for itself after the co-departments' opinions: the
+	 * limits of the procedure steps after the one marked {@link ProcedureStep#isJointReview() joint review}; none
+	 * when no step is marked, and the case then keeps a third of its limit (see the cases module).
+	 */
+	public @Nullable Integer jointReviewMargin() {
+		for (int i = 0; i < steps.size(); i++) {
+			if (steps.get(i).isJointReview()) {
+				return steps.subList(i + 1, steps.size())
+					.stream()
+					.mapToInt(s -> s.limitAmount() == null ? 0 : s.limitAmount())
+					.sum();
+			}
+		}
+		return null;
+	}
+
 	/** The same content with another list of materials. */
 	public ItemDraft withMaterials(List<Material> newMaterials) {
 		return new ItemDraft(nameZh, nameEn, aliases, keywordsEn, itemType, serviceObject, lifeEvents, exerciseLevels,

@@ -369,6 +369,8 @@ public class ItemForm {
 
 		private @Nullable LimitUnit limitUnit;
 
+		private boolean jointReview;
+
 		static StepRow of(ProcedureStep s) {
 			StepRow r = new StepRow();
 			r.nameZh = s.nameZh();
@@ -377,6 +379,7 @@ public class ItemForm {
 			r.description = s.description();
 			r.limitAmount = s.limitAmount();
 			r.limitUnit = s.limitUnit();
+			r.jointReview = s.isJointReview();
 			return r;
 		}
 
@@ -386,7 +389,7 @@ public class ItemForm {
 
 		ProcedureStep toStep() {
 			return new ProcedureStep(text(nameZh), blank(nameEn), text(actor), blank(description), limitAmount,
-					limitAmount == null ? null : limitUnit == null ? LimitUnit.WORKING_DAY : limitUnit);
+					limitAmount == null ? null : limitUnit == null ? LimitUnit.WORKING_DAY : limitUnit, jointReview);
 		}
 
 		public @Nullable String getNameZh() { return nameZh; }
@@ -401,6 +404,8 @@ public class ItemForm {
 		public void setLimitAmount(@Nullable Integer v) { limitAmount = v; }
 		public @Nullable LimitUnit getLimitUnit() { return limitUnit; }
 		public void setLimitUnit(@Nullable LimitUnit v) { limitUnit = v; }
+		public boolean isJointReview() { return jointReview; }
+		public void setJointReview(boolean v) { jointReview = v; }
 
 	}
 

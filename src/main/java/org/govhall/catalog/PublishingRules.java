@@ -57,6 +57,7 @@ final class PublishingRules {
 		}
 		checkFees(d, v);
 		checkLimits(d, v);
+		checkJointReview(d, v);
 		// GB/T 39046 行使层级: an item handled in counties lists the county level, so the published guide says where it is exercised
 		if (!d.delegations().isEmpty() && !d.exerciseLevels().contains(ExerciseLevel.COUNTY)) {
 			v.add(new FieldViolation("exerciseLevels", "rule.delegation.levelMissing"));
@@ -122,6 +123,31 @@ final class PublishingRules {
 				v.add(new FieldViolation("promisedLimit", "rule.promisedLimit.exceeds", promised.amount(),
 						statutory.amount()));
 			}
+		}
+	}
+
+	/**
+	 * 行政许可法 第二十六条: a joint item's co-departments answer inside the case's limit. One step at most is the
+	 * joint review; it needs co-departments, and the steps after it must leave them at least a day of the statutory
+	 * limit.
+	 */
+	private static void checkJointReview(ItemDraft d, List<FieldViolation> v) {
+		int marked = 0;
+		for (int i = 0; i < d.steps().size(); i++) {
+			if (d.steps().get(i).isJointReview()) {
+				marked++;
+				if (marked > 1) {
+					v.add(new FieldViolation("steps[" + i + "].jointReview", "rule.jointReview.once"));
+				}
+				else if (d.coDepartmentCodes().isEmpty()) {
+					v.add(new FieldViolation("steps[" + i + "].jointReview", "rule.jointReview.noCoDepartments"));
+				}
+			}
+		}
+		Integer margin = d.jointReviewMargin();
+		TimeLimit statutory = d.statutoryLimit();
+		if (marked == 1 && margin != null && statutory != null && margin >= statutory.amount()) {
+			v.add(new FieldViolation("steps", "rule.jointReview.margin", margin, statutory.amount()));
 		}
 	}
 

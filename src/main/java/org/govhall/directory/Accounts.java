@@ -1,5 +1,6 @@
 package org.govhall.directory;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.repository.ListCrudRepository;
@@ -12,5 +13,7 @@ interface Accounts extends ListCrudRepository<Account, Long> {
 
 	/** The account registered with an identity number or credit code; at most one (a unique index says so). */
 	Optional<Account> findFirstByIdentityNumber(String identityNumber);
+
+	List<Account> findByDepartmentId(Long departmentId);
 
 }

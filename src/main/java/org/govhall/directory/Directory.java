@@ -442,6 +442,17 @@ public class Directory {
 		return accounts.existsByUsername(username);
 	}
 
+	/** The enabled accounts of a department's staff that hold a role: whom that department's work reaches. */
+	public List<Long> staffOf(String departmentCode, Role role) {
+		return department(departmentCode)
+			.map(d -> accounts.findByDepartmentId(d.id())
+				.stream()
+				.filter(a -> a.enabled() && a.roles().contains(role))
+				.map(Account::id)
+				.toList())
+			.orElse(List.of());
+	}
+
 	/** The account as a principal, for work done on its behalf without a login (demo seeding, jobs). */
 	public Optional<GovHallUser> principal(String username) {
 		return accounts.findByUsername(username).map(a -> new GovHallUser(a.id(), a.username(), a.passwordHash(),

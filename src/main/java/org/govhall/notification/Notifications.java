@@ -11,6 +11,7 @@ import org.govhall.cases.CaseEvent;
 import org.govhall.cases.CaseFacts;
 import org.govhall.directory.Directory;
 import org.govhall.directory.GovHallUser;
+import org.govhall.directory.Role;
 import org.govhall.shared.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
@@ -48,16 +49,7 @@ public class Notifications {
 	@ApplicationModuleListener
 	void on(CaseEvent event) {
 		CaseFacts f = event.facts();
-		Set<Long> recipients = new LinkedHashSet<>();
-		if (f.applicantAccountId() != null) {
-			recipients.add(f.applicantAccountId());
-		}
-		if (f.agentAccountId() != null) {
-			recipients.add(f.agentAccountId());
-		}
-		if (f.firstHandler() != null) {
-			directory.principal(f.firstHandler()).ifPresent(u -> recipients.add(u.accountId()));
-		}
+		Set<Long> recipients = recipients(event);
 		String name = event.getClass().getSimpleName();
 		// the step's time identifies the message: an event delivered again finds it there and sends nothing
 		Timestamp step = f.step() == null ? null : Timestamp.from(f.step().at());
@@ -77,6 +69,29 @@ public class Notifications {
 				outboxes.orderedStream().forEach(o -> o.send(account, f.caseNumber(), name));
 			}
 		}
+	}
+
+	/**
+	 * The parties and the first handler hear of every step; a chase (催办) is between departments and reaches only
+	 * the chased co-department's reviewers.
+	 */
+	private Set<Long> recipients(CaseEvent event) {
+		Set<Long> recipients = new LinkedHashSet<>();
+		if (event instanceof CaseEvent.OpinionChased chased) {
+			recipients.addAll(directory.staffOf(chased.departmentCode(), Role.REVIEWER));
+			return recipients;
+		}
+		CaseFacts f = event.facts();
+		if (f.applicantAccountId() != null) {
+			recipients.add(f.applicantAccountId());
+		}
+		if (f.agentAccountId() != null) {
+			recipients.add(f.agentAccountId());
+		}
+		if (f.firstHandler() != null) {
+			directory.principal(f.firstHandler()).ifPresent(u -> recipients.add(u.accountId()));
+		}
+		return recipients;
 	}
 
 	/** The newest messages of the signed-in account, in its language. */

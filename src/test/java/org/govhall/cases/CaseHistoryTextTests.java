@@ -40,6 +40,7 @@ class CaseHistoryTextTests {
 	void storedCodesAndListsReadAsWords() {
 		DepartmentView zj = mock(DepartmentView.class);
 		when(zj.name(ZH)).thenReturn("示范市住房和城乡建设局");
+		when(zj.name(Locale.ENGLISH)).thenReturn("Housing and Urban-Rural Development Bureau");
 		when(directory.department("660100-ZJJ")).thenReturn(Optional.of(zj));
 
 		assertThat(text.detail(entry(CaseAction.RECEIVED, "AGENT"), ZH, true)).isEqualTo("代办");
@@ -49,6 +50,10 @@ class CaseHistoryTextTests {
 				true)).doesNotContain("null");
 		assertThat(text.detail(entry(CaseAction.OPINION_RECORDED, "660100-ZJJ CONDITIONAL late"), ZH, true))
 			.isEqualTo("示范市住房和城乡建设局 附条件同意（逾期）");
+		assertThat(text.detail(entry(CaseAction.OPINION_CHASED, "660100-ZJJ 2"), ZH, true))
+			.isEqualTo("催办示范市住房和城乡建设局（第 2 次）");
+		assertThat(text.detail(entry(CaseAction.OPINION_CHASED, "660100-ZJJ 1"), Locale.ENGLISH, true))
+			.isEqualTo("Chased Housing and Urban-Rural Development Bureau (first time)");
 		assertThat(text.detail(entry(CaseAction.SUSPENDED, "TESTING from 2026-10-12: 送检"), ZH, true))
 			.isEqualTo("检验，自 2026-10-12 起中止计时：送检");
 		assertThat(text.detail(entry(CaseAction.DELIVERED, "POST late"), ZH, true)).isEqualTo("邮寄送达（逾期）");

@@ -139,9 +139,38 @@ class CaseJourneyBrowserTests {
 			submit(browser, "accept");
 			assertThat(d.findElement(By.id("case-state")).getText()).isEqualTo("已受理");
 
-			// joint review: both co-departments, then the lead department
+			// the lead department chases 住建局 from a phone, in elderly mode; the sub-deadline ends before the case's
+			signIn(browser, "reviewer-gh");
+			browser.resize(390, 844);
+			d.get(base + "/staff/cases/" + number + "?elder=on");
+			WebElement zjRow = d.findElement(By.xpath("//table[@id='opinions']//tr[td[contains(., '住房和城乡建设局')]]"));
+			String subDue = zjRow.findElement(By.cssSelector("td[data-label='意见期限'] span")).getText();
+			assertThat(subDue).matches("\\d{4}-\\d{2}-\\d{2}");
+			assertThat(browser.horizontalOverflow()).isLessThanOrEqualTo(0L);
+			show(d, "h-opinions");
+			submit(browser, "chase-660100-ZJJ");
+			assertThat(d.findElement(By.id("done")).getText()).contains("已催办");
+			assertThat(d.findElement(By.id("opinions")).getText()).contains("已催办 1 次");
+			// chased today: the button comes back tomorrow; the other co-department can still be chased
+			assertThat(d.findElements(By.id("chase-660100-ZJJ"))).isEmpty();
+			assertThat(d.findElements(By.id("chase-660100-STHJ"))).hasSize(1);
+			show(d, "h-opinions");
+			browser.screenshot("case-05b-chase-phone-zh-elder");
+
+			// joint review: both co-departments, then the lead department; 住建局's list runs on its own sub-deadline
 			signIn(browser, "reviewer-zj");
-			d.get(base + "/staff/cases?list=OPINIONS");
+			// the chase reaches 住建局's reviewers after the step commits
+			browser.waiting().until(x -> {
+				x.get(base + "/messages");
+				return x.findElement(By.tagName("main")).getText().contains("牵头部门催办：办件 " + number);
+			});
+			d.get(base + "/staff/cases?list=OPINIONS&elder=on");
+			WebElement listed = d.findElement(By.cssSelector("#cases tr[data-number='" + number + "']"));
+			// at phone width each row is a card, labelled cell by cell
+			assertThat(listed.findElement(By.cssSelector("td[data-label='意见期限']")).getText()).contains(subDue);
+			assertThat(browser.horizontalOverflow()).isLessThanOrEqualTo(0L);
+			browser.screenshot("case-05c-opinions-list-phone-zh-elder");
+			browser.resize(1280, 900);
 			d.findElement(By.linkText(number)).click();
 			browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("opinion-form")));
 			new Select(d.findElement(By.id("verdict"))).selectByValue("AGREE");

@@ -208,6 +208,58 @@ abstract class CaseJourneyTests {
 	}
 
 	@Test
+	void aCoDepartmentWorksToItsOwnSubDeadlineAndTheLeadChasesIt() {
+		JsonNode c = submitOnline(PLANNING);
+		String number = c.get("number").asString();
+		c = ok(api.post("/api/v1/cases/" + number + "/acceptance", "clerk", null));
+		// promised 15 working days; 批前公示与决定 (3) and 发证 (1) follow the joint step: opinions in 11
+		String opinionDue = c.get("opinions").get(0).get("dueOn").asString();
+		assertThat(c.get("opinions").get(0).get("days").asInt()).isEqualTo(11);
+		String promisedDue = null;
+		for (JsonNode k : c.get("clocks")) {
+			if (k.get("kind").asString().equals("PROMISED")) {
+				promisedDue = k.get("dueDate").get("due").asString();
+			}
+		}
+		assertThat(opinionDue).isLessThan(promisedDue);
+
+		// the co-department's work list runs on its sub-deadline, not on the case's
+		JsonNode list = ok(api.get("/api/v1/cases?list=OPINIONS", "reviewer-zj"));
+		JsonNode row = null;
+		for (JsonNode r : list) {
+			if (r.get("number").asString().equals(number)) {
+				row = r;
+			}
+		}
+		assertThat(row).as(list.toString()).isNotNull();
+		assertThat(row.get("due").asString()).isEqualTo(opinionDue);
+
+		// the lead chases 住建局 once a day; the chase reaches 住建局's reviewers, not the applicant
+		clock.set("2026-10-12T09:00:00");
+		assertThat(api.post("/api/v1/cases/" + number + "/opinions/660100-ZJJ/chase", "reviewer-zj", null).status())
+			.isIn(403, 404);
+		assertThat(api.post("/api/v1/cases/" + number + "/opinions/660100-ZJJ/chase", "clerk", null).status())
+			.isEqualTo(403);
+		c = ok(api.post("/api/v1/cases/" + number + "/opinions/660100-ZJJ/chase", "reviewer-gh", null));
+		assertThat(c.get("opinions").get(0).get("chases").asInt() + c.get("opinions").get(1).get("chases").asInt())
+			.isEqualTo(1);
+		Response again = api.post("/api/v1/cases/" + number + "/opinions/660100-ZJJ/chase", "approver-gh", null);
+		assertThat(again.status()).isEqualTo(409);
+		assertThat(again.json().get("type").asString()).endsWith("chased-today");
+		assertThat(api.post("/api/v1/cases/" + number + "/opinions/NO-SUCH/chase", "reviewer-gh", null).status())
+			.isEqualTo(422);
+		Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+				ok(api.get("/api/v1/notifications", "reviewer-zj")).toString()).contains("牵头部门催办：办件 " + number));
+		assertThat(ok(api.get("/api/v1/notifications", "applicant")).toString()).doesNotContain("催办");
+		assertThat(ok(api.get("/api/v1/notifications", "reviewer-hb")).toString()).doesNotContain("催办：办件 " + number);
+		clock.set("2026-10-13T09:00:00");
+		ok(api.post("/api/v1/cases/" + number + "/opinions/660100-ZJJ/chase", "approver-gh", null));
+		ok(api.post("/api/v1/cases/" + number + "/opinions", "reviewer-zj", Map.of("verdict", "AGREE")));
+		assertThat(api.post("/api/v1/cases/" + number + "/opinions/660100-ZJJ/chase", "reviewer-gh", null).status())
+			.isEqualTo(409);
+	}
+
+	@Test
 	void personalNumbersAreMaskedForStaffAndShownToTheApplicant() {
 		String number = submitOnline(PLANNING, FORM).get("number").asString();
 		assertThat(ok(api.get("/api/v1/cases/" + number, "applicant")).get("applicantNumber").asString())

@@ -264,6 +264,11 @@ public final class CatalogFixtures {
 			return this;
 		}
 
+		public Draft steps(ProcedureStep... newSteps) {
+			steps = new ArrayList<>(List.of(newSteps));
+			return this;
+		}
+
 		public Draft coDepartments(String... codes) {
 			this.coDepartments = new LinkedHashSet<>(List.of(codes));
 			return this;

@@ -349,4 +349,44 @@ class PublishingRulesTests {
 		return violations.stream().map(FieldViolation::messageKey).toList();
 	}
 
+	@Nested
+	class JointReview {
+
+		static ProcedureStep step(String name, int days, boolean joint) {
+			return new ProcedureStep(name, null, "经办人员", null, days, org.govhall.calendar.LimitUnit.WORKING_DAY,
+					joint);
+		}
+
+		@Test
+		void theLeadKeepsTheLimitsOfTheStepsAfterTheJointStep() {
+			ItemDraft d = licensingItemWith20WorkingDayLimit();
+			assertThat(d.jointReviewMargin()).isNull();
+			ItemDraft joint = editing(d).coDepartments("660100-GAJ")
+				.steps(step("受理", 1, false), step("并联审查", 10, true), step("审查", 3, false), step("决定", 2, false))
+				.build();
+			assertThat(joint.jointReviewMargin()).isEqualTo(5);
+			assertThat(PublishingRules.check(joint, CONTEXT)).isEmpty();
+		}
+
+		@Test
+		void oneJointStepOnlyWithCoDepartmentsAndRoomForTheirOpinions() {
+			ItemDraft twice = editing(licensingItemWith20WorkingDayLimit()).coDepartments("660100-GAJ")
+				.steps(step("并联审查", 5, true), step("再审查", 5, true))
+				.build();
+			assertThat(PublishingRules.check(twice, CONTEXT)).extracting(FieldViolation::field, FieldViolation::messageKey)
+				.containsExactly(tuple("steps[1].jointReview", "rule.jointReview.once"));
+			ItemDraft alone = editing(licensingItemWith20WorkingDayLimit())
+				.steps(step("并联审查", 5, true), step("决定", 2, false))
+				.build();
+			assertThat(PublishingRules.check(alone, CONTEXT)).extracting(FieldViolation::messageKey)
+				.containsExactly("rule.jointReview.noCoDepartments");
+			ItemDraft noRoom = editing(licensingItemWith20WorkingDayLimit()).coDepartments("660100-GAJ")
+				.steps(step("并联审查", 5, true), step("审查", 15, false), step("决定", 5, false))
+				.build();
+			assertThat(PublishingRules.check(noRoom, CONTEXT)).extracting(FieldViolation::messageKey)
+				.containsExactly("rule.jointReview.margin");
+		}
+
+	}
+
 }

@@ -609,9 +609,10 @@ class SupervisionLoopTests extends SupervisionScenario {
 		String number = submitOnline(PLANNING, PLANNING_FORM);
 		awaitRow(number, r -> r.stage() == Stage.ACCEPTANCE);
 		JsonNode accepted = ok(api.post("/api/v1/cases/" + number + "/acceptance", "clerk", null));
-		// each co-department has a third of the 45 working days: 15 working days after Wed 09-30 is Tue 10-27
-		LocalDate subDue = LocalDate.of(2026, 10, 27);
-		assertThat(subDue).isEqualTo(addWorkingDays("2026-09-30", 15));
+		// the promise is 15 working days, and the 4 days of the steps after 并联审查 are the lead's: the co-departments
+		// have 11, to Wed 10-21 (Sat 10-10 is a make-up working day)
+		LocalDate subDue = LocalDate.of(2026, 10, 21);
+		assertThat(subDue).isEqualTo(addWorkingDays("2026-09-30", 11));
 		assertThat(list(accepted.get("opinions")).stream().map(o -> date(o, "dueOn"))).containsOnly(subDue);
 
 		CaseTimeline before = Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
@@ -621,7 +622,7 @@ class SupervisionLoopTests extends SupervisionScenario {
 			assertThat(s.warning()).isEqualTo(Warning.NONE);
 		});
 
-		clock.set("2026-10-28T09:00:00");
+		clock.set("2026-10-22T09:00:00");
 		supervision.daily();
 
 		JsonNode timeline = ok(api.get("/api/v1/supervision/cases/" + number, "supervisor"));
@@ -634,14 +635,14 @@ class SupervisionLoopTests extends SupervisionScenario {
 			assertThat(text(s, "answeredOn")).isNull();
 			assertThat(s.get("remainingWorkingDays").asInt()).isEqualTo(-1);
 		});
-		// the case's own decision clock (45 working days) is far from red
+		// the case's own clocks (promised 15, statutory 45 working days) are not red
 		assertThat(text(timeline.get("supervised"), "warning")).isNotEqualTo("RED");
 
 		List<JsonNode> cards = cardsOfCase("supervisor", number);
 		assertThat(cards).allSatisfy(c -> {
 			assertThat(text(c, "cause")).isEqualTo("OPINION_OVERDUE");
 			assertThat(text(c, "colour")).isEqualTo("YELLOW");
-			assertThat(date(c, "issuedOn")).isEqualTo(LocalDate.of(2026, 10, 28));
+			assertThat(date(c, "issuedOn")).isEqualTo(LocalDate.of(2026, 10, 22));
 		});
 		assertThat(cards.stream().map(c -> c.get("departmentCode").asString()))
 			.containsExactlyInAnyOrder("660100-ZJJ", "660100-STHJ");
@@ -657,13 +658,13 @@ class SupervisionLoopTests extends SupervisionScenario {
 				.filter(s -> s.departmentCode().equals("660100-ZJJ") && s.answeredOn() != null)
 				.findFirst()
 				.orElse(null), s -> s != null);
-		assertThat(zj.answeredOn()).isEqualTo(LocalDate.of(2026, 10, 28));
+		assertThat(zj.answeredOn()).isEqualTo(LocalDate.of(2026, 10, 22));
 		assertThat(zj.late()).isTrue();
 		assertThat(zj.warning()).isNotEqualTo(Warning.RED);
 		JsonNode after = ok(api.get("/api/v1/supervision/cases/" + number, "supervisor"));
 		for (JsonNode s : after.get("subClocks")) {
 			if (s.get("departmentCode").asString().equals("660100-ZJJ")) {
-				assertThat(date(s, "answeredOn")).isEqualTo(LocalDate.of(2026, 10, 28));
+				assertThat(date(s, "answeredOn")).isEqualTo(LocalDate.of(2026, 10, 22));
 				assertThat(s.get("late").asBoolean()).isTrue();
 			}
 			else {

@@ -687,6 +687,7 @@ class AccessControlMatrixTests {
 				json(Map.of("materials", List.of(Map.of("material", FOOD_FORM, "fileId", fixtures.get("upload"))))));
 		b.put(cases + "refusal", json(Map.of("reasons", "不属于本机关职权范围")));
 		b.put("POST /api/v1/cases/{jointCase}/opinions", json(Map.of("verdict", "AGREE")));
+		b.put("POST /api/v1/cases/{jointCase}/opinions/660100-ZJJ/chase", json("{}"));
 		b.put(cases + "review", json(Map.of("recommendation", "APPROVED", "comments", "材料齐全，符合条件")));
 		b.put(cases + "extension", json(Map.of("reason", "需要现场核查")));
 		b.put(cases + "suspension", json(Map.of("procedure", "TESTING", "reason", "样品检测")));
@@ -698,6 +699,7 @@ class AccessControlMatrixTests {
 		b.put(pages + "correction-notice", form("issue", "0", "problem0", "字迹不清"));
 		b.put(pages + "refusal", form("reasons", "不属于本机关职权范围"));
 		b.put("POST /staff/cases/{jointCase}/opinions", form("verdict", "AGREE"));
+		b.put("POST /staff/cases/{jointCase}/opinions/660100-ZJJ/chase", form());
 		b.put(pages + "review", form("recommendation", "APPROVED", "comments", "材料齐全，符合条件"));
 		b.put(pages + "extension", form("reason", "需要现场核查"));
 		b.put(pages + "suspension", form("procedure", "TESTING", "reason", "样品检测"));
