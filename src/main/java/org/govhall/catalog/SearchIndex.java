@@ -6,15 +6,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The search entries of the published versions, in memory and keyed by version id. A published version never
  * changes, so an entry never goes stale; the index is rebuilt (reusing the entries it has) when this node publishes or
  * ends an item, and whenever a search meets a version it does not know, which is how another node's publication
- * reaches it. The database stays the truth of which items are searchable: {@link CatalogSearch} asks it for the
+ * reaches it. The listeners run in the publishing transaction and read what it wrote, since an in-memory cache needs
+ * no entry in the event publication registry; after a rollback the next search finds the index out of step and
+ * rebuilds it. The database stays the truth of which items are searchable: {@link CatalogSearch} asks it for the
  * versions that pass the filters and only matches and ranks them here.
  */
 @Component
@@ -44,12 +46,12 @@ class SearchIndex {
 		return found;
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
 	void on(ItemPublished event) {
 		rebuild();
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
 	void on(ItemEnded event) {
 		rebuild();
 	}
