@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.govhall.directory.DepartmentView;
@@ -18,45 +19,42 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Searches the published catalog in the database (design brief §6): every term must match the Chinese name, an
- * alias, the English name or an English keyword as a substring, so 执照 finds 营业执照 on every node alike.
+ * Searches the published catalog (design brief §6). The filters run as SQL; the text is matched and ranked by
+ * {@link SearchRanking} over the {@link SearchIndex} entries of the versions that pass them: substrings of the
+ * Chinese name, aliases, English name and keywords and code (执照 finds 营业执照), pinyin and its initials, one typo,
+ * and licences before enforcement items. Without text, items are listed by type and code.
  */
 @Component
 class CatalogSearch {
 
-	private static final String FROM = """
+	static final String FROM = """
 			FROM catalog_service_item i
 			JOIN catalog_item_version v ON v.item_id = i.id AND v.version_no = i.published_version
 			WHERE i.status = 'ACTIVE'
+			""";
+
+	private static final String SELECT = """
+			SELECT v.id, i.code, i.status, i.region_code, i.department_id, v.name_zh, v.name_en, v.item_type,
+			       v.processing_mode, v.online_availability, v.on_site_visits, v.promised_amount,
+			       v.promised_unit, v.promised_legal_basis,
+			       (SELECT COUNT(*) FROM catalog_delegation d WHERE d.item_version_id = v.id) AS delegations
 			""";
 
 	private final JdbcClient jdbc;
 
 	private final Directory directory;
 
-	CatalogSearch(JdbcClient jdbc, Directory directory) {
+	private final SearchIndex index;
+
+	CatalogSearch(JdbcClient jdbc, Directory directory, SearchIndex index) {
 		this.jdbc = jdbc;
 		this.directory = directory;
+		this.index = index;
 	}
 
 	ItemPage search(ItemQuery q, @Nullable Set<String> regions) {
 		StringBuilder where = new StringBuilder();
 		Map<String, Object> params = new HashMap<>();
-		if (q.text() != null) {
-			String[] terms = q.text().split("[\\s,，、]+");
-			int n = 0;
-			for (String term : terms) {
-				if (term.isBlank() || n >= 8) {
-					continue;
-				}
-				String p = "t" + n++;
-				where.append(" AND (LOWER(v.name_zh) LIKE :").append(p).append(" ESCAPE '\\' OR LOWER(v.aliases) LIKE :").append(p)
-					.append(" ESCAPE '\\' OR LOWER(v.name_en) LIKE :").append(p)
-					.append(" ESCAPE '\\' OR LOWER(v.keywords_en) LIKE :").append(p)
-					.append(" ESCAPE '\\' OR LOWER(i.code) LIKE :").append(p).append(" ESCAPE '\\')");
-				params.put(p, "%" + escapeLike(term.toLowerCase(Locale.ROOT)) + "%");
-			}
-		}
 		if (q.departmentCode() != null) {
 			long id = directory.department(q.departmentCode()).map(DepartmentView::id).orElse(-1L);
 			where.append(" AND i.department_id = :dep");
@@ -84,16 +82,28 @@ class CatalogSearch {
 			where.append(" AND v.processing_mode = :mode");
 			params.put("mode", q.processingMode().name());
 		}
-		long total = jdbc.sql("SELECT COUNT(*) " + FROM + where).params(params).query(Long.class).single();
 		Map<Long, DepartmentView> deps = directory.departmentsById();
+		if (q.text() != null) {
+			List<Long> candidates = jdbc.sql("SELECT v.id " + FROM + where).params(params).query(Long.class).list();
+			List<SearchEntry> ranked = SearchRanking.rank(index.entries(candidates), q.text());
+			int from = (int) Math.min((long) q.page() * q.size(), ranked.size());
+			List<Long> ids = ranked.subList(from, Math.min(from + q.size(), ranked.size())).stream()
+				.map(SearchEntry::versionId)
+				.toList();
+			Map<Long, ItemSummary> byId = new HashMap<>();
+			if (!ids.isEmpty()) {
+				jdbc.sql(SELECT + FROM + " AND v.id IN (:ids)")
+					.param("ids", ids)
+					.query((rs, n) -> byId.put(rs.getLong("id"), summary(rs, deps)))
+					.list();
+			}
+			List<ItemSummary> rows = ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+			return new ItemPage(rows, ranked.size(), q.page(), q.size());
+		}
+		long total = jdbc.sql("SELECT COUNT(*) " + FROM + where).params(params).query(Long.class).single();
 		params.put("limit", q.size());
 		params.put("offset", (long) q.page() * q.size());
-		List<ItemSummary> rows = jdbc.sql("""
-				SELECT i.code, i.status, i.region_code, i.department_id, v.name_zh, v.name_en, v.item_type,
-				       v.processing_mode, v.online_availability, v.on_site_visits, v.promised_amount,
-				       v.promised_unit, v.promised_legal_basis,
-				       (SELECT COUNT(*) FROM catalog_delegation d WHERE d.item_version_id = v.id) AS delegations
-				""" + FROM + where + " ORDER BY v.item_type, i.code LIMIT :limit OFFSET :offset")
+		List<ItemSummary> rows = jdbc.sql(SELECT + FROM + where + " ORDER BY v.item_type, i.code LIMIT :limit OFFSET :offset")
 			.params(params)
 			.query((rs, n) -> summary(rs, deps))
 			.list();
@@ -172,10 +182,6 @@ class CatalogSearch {
 				rs.getString("region_code"), ProcessingMode.valueOf(rs.getString("processing_mode")),
 				OnlineAvailability.valueOf(rs.getString("online_availability")), rs.getInt("on_site_visits"),
 				promised, rs.getInt("delegations"));
-	}
-
-	static String escapeLike(String term) {
-		return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 }

@@ -18,4 +18,17 @@ public enum ItemType {
 		return code;
 	}
 
+	/**
+	 * Where the search puts items of this type among equally good matches: what citizens and businesses apply for
+	 * (licences, services, confirmations, payments) first, other powers next, enforcement (penalties, coercion,
+	 * inspections) last, so that 食品 leads to 食品经营许可 before a food-safety penalty.
+	 */
+	int searchRank() {
+		return switch (this) {
+			case ADMINISTRATIVE_LICENSE, PUBLIC_SERVICE, ADMINISTRATIVE_CONFIRMATION, ADMINISTRATIVE_PAYMENT -> 0;
+			case ADMINISTRATIVE_REWARD, ADMINISTRATIVE_ADJUDICATION, OTHER_POWER, ADMINISTRATIVE_LEVY -> 1;
+			case ADMINISTRATIVE_PENALTY, ADMINISTRATIVE_COERCION, ADMINISTRATIVE_INSPECTION -> 2;
+		};
+	}
+
 }

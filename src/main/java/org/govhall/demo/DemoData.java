@@ -2,13 +2,17 @@ package org.govhall.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.govhall.catalog.Catalog;
 import org.govhall.catalog.ItemDraft;
+import org.govhall.catalog.Material;
 import org.govhall.directory.AccountDraft;
 import org.govhall.directory.ApplicantRegistration;
 import org.govhall.directory.DepartmentDraft;
+import org.govhall.directory.DepartmentView;
 import org.govhall.directory.Directory;
 import org.govhall.directory.GovHallUser;
 import org.govhall.directory.HallDraft;
@@ -16,6 +20,7 @@ import org.govhall.directory.HallView;
 import org.govhall.directory.RegionDraft;
 import org.govhall.directory.Role;
 import org.govhall.directory.WindowDraft;
+import org.govhall.documents.Documents;
 import org.govhall.shared.GovHallException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,10 +50,13 @@ class DemoData {
 
 	private final ObjectMapper json;
 
-	DemoData(Directory directory, Catalog catalog, ObjectMapper json) {
+	private final DemoForms forms;
+
+	DemoData(Directory directory, Catalog catalog, ObjectMapper json, Documents documents) {
 		this.directory = directory;
 		this.catalog = catalog;
 		this.json = json;
+		this.forms = new DemoForms(documents);
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -58,6 +66,10 @@ class DemoData {
 			loadDirectory(dir);
 		}
 		ItemData[] items = read("demo/items.json", ItemData[].class);
+		Map<String, DemoForms.Form> formsByMaterial = new HashMap<>();
+		for (DemoForms.Form form : read("demo/forms.json", DemoForms.Form[].class)) {
+			formsByMaterial.put(form.material(), form);
+		}
 		GovHallUser admin = directory.principal("admin").orElseThrow();
 		GovHallUser legal = directory.principal("legal").orElseThrow();
 		int published = 0;
@@ -68,6 +80,7 @@ class DemoData {
 			}
 			try {
 				catalog.createItem(item.code(), item.departmentCode(), item.content(), admin);
+				attachForms(item, formsByMaterial, admin);
 				if (item.publish()) {
 					catalog.submit(item.code(), admin);
 					catalog.approve(item.code(), legal);
@@ -80,6 +93,22 @@ class DemoData {
 			}
 		}
 		log.info("demo data ready: {} items published now, {} refused", published, failed);
+	}
+
+	/** Attaches the blank form and the filled-in sample of each material that {@code demo/forms.json} has. */
+	private void attachForms(ItemData item, Map<String, DemoForms.Form> formsByMaterial, GovHallUser admin) {
+		List<Material> materials = item.content().materials();
+		String department = directory.department(item.departmentCode()).map(DepartmentView::nameZh).orElse("");
+		for (int i = 0; i < materials.size(); i++) {
+			DemoForms.Form form = formsByMaterial.get(materials.get(i).nameZh());
+			if (form == null) {
+				continue;
+			}
+			for (boolean sample : new boolean[] { false, true }) {
+				catalog.attachMaterialFile(item.code(), i, !sample, DemoForms.fileName(form, sample),
+						forms.pdf(form, item.content().nameZh(), department, sample), admin);
+			}
+		}
 	}
 
 	private void loadDirectory(DirectoryData dir) {

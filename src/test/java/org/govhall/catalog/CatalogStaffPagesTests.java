@@ -71,6 +71,9 @@ class CatalogStaffPagesTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	SearchIndex searchIndex;
+
 	GovHallUser deptadmin;
 
 	GovHallUser legal;
@@ -263,6 +266,24 @@ class CatalogStaffPagesTests {
 			soft.assertThat(after.delegations()).as("delegations").isEqualTo(before.delegations());
 			soft.assertThat(after).as("the whole draft").isEqualTo(before);
 		});
+	}
+
+	// ---- the search index
+
+	@Test
+	void theSearchIndexFollowsPublicationAndEndingWithoutWaitingForASearch() throws Exception {
+		String code = "PG-INDEXED";
+		create(code, "食品经营许可（索引）");
+		searchIndex.rebuild();
+		int before = searchIndex.size();
+
+		catalog.submit(code, deptadmin);
+		catalog.approve(code, legal);
+		assertThat(searchIndex.size()).as("after ItemPublished").isEqualTo(before + 1);
+
+		catalog.end(code, ItemStatus.ABOLISHED, java.time.LocalDate.of(2026, 9, 1), "示政发〔2026〕2号", null,
+				directory.principal("admin").orElseThrow());
+		assertThat(searchIndex.size()).as("after ItemEnded").isEqualTo(before);
 	}
 
 	// ---- material files

@@ -81,6 +81,88 @@ class PortalBrowserTests {
 	}
 
 
+	@Test
+	void anElderlyCitizenFindsTheFoodLicenceByPinyinAndWithATypoAndFetchesItsBlankFormOnAPhone() throws Exception {
+		try (Browser browser = new Browser()) {
+			var driver = browser.driver();
+			browser.resize(390, 844);
+			driver.get("http://localhost:" + port + "/?lang=zh-CN&elder=on");
+			assertThat(driver.findElement(By.tagName("body")).getAttribute("class")).contains("elder");
+
+			search(browser, "shipin jingying");
+			assertThat(resultNames(driver).get(0)).isEqualTo("食品经营许可");
+			browser.screenshot("07-search-pinyin-phone-elder");
+
+			search(browser, "食品经营许课");
+			assertThat(resultNames(driver).get(0)).isEqualTo("食品经营许可");
+			browser.screenshot("08-search-typo-phone-elder");
+
+			search(browser, "食品");
+			List<String> names = resultNames(driver);
+			assertThat(names.get(0)).isEqualTo("食品经营许可");
+			assertThat(names.indexOf("对食品经营者的监督检查")).isGreaterThan(names.lastIndexOf("食品经营许可"));
+			assertThat(names.indexOf("查封、扣押不符合食品安全标准的食品")).isGreaterThan(names.lastIndexOf("食品经营许可"));
+			assertThat(browser.horizontalOverflow()).isLessThanOrEqualTo(0L);
+			browser.screenshot("09-search-food-phone-elder");
+
+			driver.findElements(By.cssSelector(".results a.name")).get(0).click();
+			browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("guide-materials")));
+			WebElement template = driver.findElement(By.cssSelector("#guide-materials a.template-link"));
+			WebElement sample = driver.findElement(By.cssSelector("#guide-materials a.sample-link"));
+			((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", template);
+			assertThat(template.getText()).isEqualTo("下载空白表格");
+			assertThat(sample.getText()).isEqualTo("查看填写样例");
+			assertThat(template.isDisplayed()).isTrue();
+			assertThat(template.getSize().getHeight()).as("big enough to tap").isGreaterThanOrEqualTo(40);
+			assertThat(contrastOf(driver, template)).isGreaterThanOrEqualTo(4.5);
+			assertThat(browser.horizontalOverflow()).isLessThanOrEqualTo(0L);
+			browser.screenshot("10-guide-forms-phone-elder");
+
+			// the browser fetches both files without any login, as the download would
+			assertThat(fetch(driver, template.getAttribute("href"))).startsWith("200|application/pdf|attachment;")
+				.contains("filename*=UTF-8''%E9%A3%9F%E5%93%81%E7%BB%8F%E8%90%A5%E8%AE%B8%E5%8F%AF"
+						+ "%E7%94%B3%E8%AF%B7%E4%B9%A6%EF%BC%88%E7%A9%BA%E7%99%BD%E8%A1%A8%E6%A0%BC%EF%BC%89.pdf")
+				.endsWith("|%PDF");
+			assertThat(fetch(driver, sample.getAttribute("href"))).startsWith("200|application/pdf|attachment;")
+				.endsWith("|%PDF");
+		}
+	}
+
+	private void search(Browser browser, String text) {
+		WebDriver driver = browser.driver();
+		driver.get("http://localhost:" + port + "/items");
+		WebElement before = driver.findElement(By.id("result-count"));
+		WebElement q = driver.findElement(By.id("q"));
+		q.clear();
+		q.sendKeys(text);
+		q.submit();
+		browser.waiting().until(ExpectedConditions.stalenessOf(before));
+		browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("result-count"), "共找到"));
+		((JavascriptExecutor) driver).executeScript("document.getElementById('result-count').scrollIntoView()");
+	}
+
+	private static List<String> resultNames(WebDriver driver) {
+		return driver.findElements(By.cssSelector(".results a.name")).stream().map(WebElement::getText).toList();
+	}
+
+	/** Status, type, disposition and the first four bytes of a GET the page itself makes. */
+	private static String fetch(WebDriver driver, String url) {
+		return (String) ((JavascriptExecutor) driver).executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				fetch(arguments[0], { credentials: 'omit' }).then(async r => {
+				  const head = new TextDecoder().decode((await r.arrayBuffer()).slice(0, 4));
+				  done(r.status + '|' + r.headers.get('Content-Type') + '|' + r.headers.get('Content-Disposition') + '|' + head);
+				}).catch(e => done('failed ' + e));
+				""", url);
+	}
+
+	private static double contrastOf(WebDriver driver, WebElement element) {
+		String id = "contrast-probe";
+		((JavascriptExecutor) driver).executeScript("arguments[0].id = arguments[1]", element, id);
+		return contrast(driver, id);
+	}
+
+
 	/** The WCAG 2 contrast ratio of an element's text colour against its own background colour, as rendered. */
 	static double contrast(WebDriver driver, String id) {
 		Object ratio = ((JavascriptExecutor) driver).executeScript("""

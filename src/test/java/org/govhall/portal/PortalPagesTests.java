@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.Cookie;
 import org.govhall.catalog.Catalog;
 import org.govhall.catalog.CatalogFixtures;
+import org.govhall.catalog.ItemStatus;
 import org.govhall.directory.Directory;
 import org.govhall.directory.GovHallUser;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,11 +15,15 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -122,6 +127,50 @@ class PortalPagesTests {
 	}
 
 	@Test
+	void searchPutsTheFoodLicenceBeforeFoodEnforcementAndToleratesATypoAndPinyin() throws Exception {
+		String page = perform(get("/items").param("q", "食品")).getContentAsString();
+
+		assertThat(firstResult(page)).isEqualTo("食品经营许可");
+		int lastLicence = page.lastIndexOf(">食品经营许可<");
+		assertThat(page.indexOf("对未取得食品经营许可从事食品经营活动的行政处罚")).isGreaterThan(lastLicence);
+		assertThat(page.indexOf("查封、扣押不符合食品安全标准的食品")).isGreaterThan(lastLicence);
+		assertThat(page.indexOf("对食品经营者的监督检查")).isGreaterThan(lastLicence);
+		assertThat(firstResult(perform(get("/items").param("q", "食品经营许课")).getContentAsString()))
+			.isEqualTo("食品经营许可");
+		assertThat(perform(get("/items").param("q", "营业执召")).getContentAsString()).contains(">企业设立登记<");
+		assertThat(perform(get("/items").param("q", "食")).getContentAsString()).doesNotContain(">企业设立登记<");
+
+		MockHttpServletResponse api = perform(get("/api/v1/items").param("q", "shipin jingying").param("size", "2"));
+		assertThat(api.getStatus()).isEqualTo(200);
+		JsonNode json = JsonMapper.builder().build().readTree(api.getContentAsString());
+		assertThat(json.get("items").get(0).get("nameZh").asString()).isEqualTo("食品经营许可");
+		assertThat(json.get("items")).hasSize(2);
+		assertThat(json.get("total").asLong()).as("all food licences, the portal test's and the inspection")
+			.isGreaterThan(2);
+	}
+
+	@Test
+	void searchFindsAnItemByPinyinOnceItIsPublishedAndNoLongerOnceItIsEnded() throws Exception {
+		assertThat(perform(get("/items").param("q", "gangchuangjian")).getContentAsString())
+			.contains("没有找到符合条件的事项");
+		GovHallUser deptadmin = directory.principal("deptadmin").orElseThrow();
+		catalog.createItem("P-SEARCH-NEW", CatalogFixtures.CITY_MARKET_REGULATION,
+				CatalogFixtures.licensingItem().nameZh("刚创建的许可（门户测试）").build(), deptadmin);
+		catalog.submit("P-SEARCH-NEW", deptadmin);
+		catalog.approve("P-SEARCH-NEW", directory.principal("legal").orElseThrow());
+
+		assertThat(perform(get("/items").param("q", "gangchuangjian")).getContentAsString())
+			.contains("href=\"/items/P-SEARCH-NEW\"");
+		assertThat(perform(get("/items").param("q", "gcjdxk")).getContentAsString())
+			.contains("href=\"/items/P-SEARCH-NEW\"");
+
+		catalog.end("P-SEARCH-NEW", ItemStatus.ABOLISHED, java.time.LocalDate.of(2026, 1, 5), "示政发〔2026〕1号", null,
+				directory.principal("admin").orElseThrow());
+		assertThat(perform(get("/items").param("q", "gangchuangjian")).getContentAsString())
+			.contains("没有找到符合条件的事项");
+	}
+
+	@Test
 	void answersAnHtmxSearchWithTheResultsFragmentOnly() throws Exception {
 		MockHttpServletResponse fragment = perform(get("/items").param("q", "门户测试").header("HX-Request", "true"));
 
@@ -153,6 +202,36 @@ class PortalPagesTests {
 		assertThat(guide).contains("<table class=\"stack\" id=\"guide-materials\">", "data-label=\"材料名称\"");
 		assertThat(perform(get("/items/660100-XK-02001").param("lang", "en")).getContentAsString())
 			.contains("Where and when to go", "Monday to Friday 9:00-12:00", "No. B01");
+	}
+
+	@Test
+	void theGuideOffersTheBlankFormAndAFilledInSampleForDownloadWithoutLogin() throws Exception {
+		String guide = perform(get("/items/660100-XK-02001")).getContentAsString();
+		assertThat(guide).contains("下载空白表格", "查看填写样例", "aria-label=\"下载空白表格：食品经营许可申请书\"");
+		String template = fileLink(guide, "template-link");
+		String sample = fileLink(guide, "sample-link");
+
+		MockHttpServletResponse blank = perform(get(template));
+		assertThat(blank.getStatus()).isEqualTo(200);
+		assertThat(blank.getContentType()).as("the mock adds the charset it was read with").startsWith("application/pdf");
+		String disposition = blank.getHeader(HttpHeaders.CONTENT_DISPOSITION);
+		assertThat(disposition).startsWith("attachment").contains("filename*=UTF-8''");
+		assertThat(ContentDisposition.parse(disposition).getFilename()).isEqualTo("食品经营许可申请书（空白表格）.pdf");
+		assertThat(pdfText(blank.getContentAsByteArray())).contains("食品经营许可申请书", "空白表格", "申请事项：食品经营许可",
+				"示范市市场监督管理局", "统一社会信用代码", "经营场所").doesNotContain("好味道");
+
+		MockHttpServletResponse filled = perform(get(sample));
+		assertThat(ContentDisposition.parse(filled.getHeader(HttpHeaders.CONTENT_DISPOSITION)).getFilename())
+			.isEqualTo("食品经营许可申请书（填写样例）.pdf");
+		assertThat(pdfText(filled.getContentAsByteArray())).contains("填写样例", "示范市城关区好味道餐饮有限公司", "热食类食品制售");
+
+		for (String item : List.of("660221-XK-00101", "660121-GF-00101", "660102-GF-00101", "660200-XK-00102")) {
+			String other = perform(get("/items/" + item)).getContentAsString();
+			assertThat(perform(get(fileLink(other, "template-link"))).getStatus()).as(item).isEqualTo(200);
+			assertThat(perform(get(fileLink(other, "sample-link"))).getStatus()).as(item).isEqualTo(200);
+		}
+		assertThat(perform(get("/items/660100-XK-02001").param("lang", "en")).getContentAsString())
+			.contains("Download the blank form", "See a filled-in sample");
 	}
 
 	@Test
@@ -224,6 +303,25 @@ class PortalPagesTests {
 				post("/login").param("username", username).param("password", password).with(csrf()));
 		assertThat(response.getStatus()).isEqualTo(302);
 		return response;
+	}
+
+	private static String fileLink(String page, String kind) {
+		java.util.regex.Matcher m = Pattern.compile("class=\"button secondary file-link " + kind + "\" href=\"([^\"]+)\"")
+			.matcher(page);
+		assertThat(m.find()).as(kind).isTrue();
+		return m.group(1);
+	}
+
+	private static String pdfText(byte[] pdf) throws java.io.IOException {
+		try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+		}
+	}
+
+	private static String firstResult(String page) {
+		java.util.regex.Matcher m = Pattern.compile("<a class=\"name\" href=\"[^\"]+\">([^<]+)</a>").matcher(page);
+		assertThat(m.find()).as("a result").isTrue();
+		return m.group(1);
 	}
 
 	private MockHttpServletResponse perform(RequestBuilder request) throws Exception {

@@ -1,0 +1,88 @@
+package org.govhall.demo;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.govhall.documents.Documents;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The blank forms (空白表格) and filled-in samples (填写样例) that the demo province attaches to some materials, from
+ * {@code demo/forms.json}: a real A4 PDF with the item's and the department's name and the form's fields, typeset
+ * like the documents (embedded Chinese font), the sample with fictional data and marked as a sample.
+ */
+class DemoForms {
+
+	/** One form: the material it belongs to, a note for the applicant, and its fields with sample values. */
+	record Form(String material, String note, List<Field> fields) {
+	}
+
+	record Field(String label, String sample) {
+	}
+
+	private static final String STYLE = """
+			@page { size: A4; margin: 20mm 20mm 20mm 20mm;
+			  @bottom-center { content: "%1$s"; font-family: 'govhall-cjk'; font-size: 8pt; color: #555; } }
+			body { font-family: 'govhall-cjk'; font-size: 11pt; line-height: 1.6; color: #000; }
+			h1 { font-size: 18pt; font-weight: normal; text-align: center; margin: 0 0 2mm 0; }
+			.kind { text-align: center; font-size: 12pt; margin: 0 0 6mm 0; color: %2$s; }
+			.about { margin: 0 0 4mm 0; }
+			table { width: 100%%; border-collapse: collapse; table-layout: fixed; }
+			th, td { border: 0.6pt solid #000; padding: 2.5mm 2.5mm; vertical-align: top; text-align: left; }
+			th { width: 32%%; font-weight: normal; background: #f2f2f2; }
+			td { height: 9mm; color: #1a3c8f; }
+			.note { margin: 5mm 0 0 0; font-size: 10pt; }
+			.signature { margin: 12mm 0 0 45%%; }
+			.signature p { margin: 0 0 4mm 0; }
+			""";
+
+	private final Documents documents;
+
+	private final Map<String, byte[]> rendered = new ConcurrentHashMap<>();
+
+	DemoForms(Documents documents) {
+		this.documents = documents;
+	}
+
+	/** The PDF of the form, blank or as a sample; the same form for the same item and department is typeset once. */
+	byte[] pdf(Form form, String itemName, String departmentName, boolean sample) {
+		return rendered.computeIfAbsent(form.material() + '|' + itemName + '|' + departmentName + '|' + sample,
+				k -> documents.renderReport(xhtml(form, itemName, departmentName, sample)));
+	}
+
+	static String fileName(Form form, boolean sample) {
+		return form.material() + (sample ? "（填写样例）.pdf" : "（空白表格）.pdf");
+	}
+
+	static String xhtml(Form form, String itemName, String departmentName, boolean sample) {
+		StringBuilder rows = new StringBuilder();
+		for (Field f : form.fields()) {
+			rows.append("<tr><th>").append(esc(f.label())).append("</th><td>")
+				.append(sample ? esc(f.sample()) : "").append("</td></tr>\n");
+		}
+		String footer = sample ? "填写样例，所填信息均为虚构，仅供参考" : "示范省政务服务网 · 空白表格";
+		return """
+				<!DOCTYPE html>
+				<html xmlns="http://www.w3.org/1999/xhtml" lang="zh-CN">
+				<head><meta charset="UTF-8"/><title>%1$s</title><style>%2$s</style></head>
+				<body>
+				<h1>%1$s</h1>
+				<p class="kind">%3$s</p>
+				<p class="about">申请事项：%4$s<br/>受理部门：%5$s</p>
+				<table>
+				%6$s</table>
+				<p class="note">填写说明：%7$s</p>
+				<div class="signature"><p>申请人（签字或者盖章）：%8$s</p><p>日期：%9$s</p></div>
+				</body>
+				</html>
+				""".formatted(esc(form.material()), STYLE.formatted(footer, sample ? "#c8161d" : "#000"),
+				sample ? "（填写样例）" : "（空白表格）", esc(itemName), esc(departmentName), rows, esc(form.note()),
+				sample ? esc(form.fields().get(0).sample()) : "", sample ? "2026年12月1日" : "　　年　　月　　日");
+	}
+
+	private static String esc(String text) {
+		return HtmlUtils.htmlEscape(text, "UTF-8");
+	}
+
+}
