@@ -272,17 +272,8 @@ class CaseJourneyBrowserTests {
 		}
 	}
 
-	/** Signs in through the login page as a person would, after dropping the previous session (and language). */
 	void signIn(Browser browser, String username) {
-		WebDriver d = browser.driver();
-		if (!d.getCurrentUrl().contains("/login")) {
-			d.manage().deleteAllCookies();
-			d.get(base + "/login?lang=zh-CN");
-		}
-		d.findElement(By.id("username")).sendKeys(username);
-		d.findElement(By.id("password")).sendKeys("govhall-demo");
-		d.findElement(By.cssSelector("form[action='/login'] button[type='submit']")).click();
-		browser.waiting().until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		browser.signIn(base, username);
 	}
 
 	/** Presses a form's button and waits for the case page to come back saying what happened. */
