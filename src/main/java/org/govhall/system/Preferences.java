@@ -34,6 +34,8 @@ class Preferences implements WebMvcConfigurer {
 
 	static final String ELDER_ATTRIBUTE = "elderMode";
 
+	static final String[] NO_PREFERENCES = { "/api/**", "/css/**", "/js/**", "/webjars/**" };
+
 	@Bean
 	LocaleResolver localeResolver() {
 		return new PreferenceLocaleResolver();
@@ -44,8 +46,9 @@ class Preferences implements WebMvcConfigurer {
 		LocaleChangeInterceptor lang = new LocaleChangeInterceptor();
 		lang.setParamName("lang");
 		lang.setIgnoreInvalidLocale(true);
-		registry.addInterceptor(lang).excludePathPatterns("/api/**");
-		registry.addInterceptor(new ElderModeInterceptor()).excludePathPatterns("/api/**");
+		// static assets are cached publicly for a year (ADR 0015): never with a visitor's cookie on them
+		registry.addInterceptor(lang).excludePathPatterns(NO_PREFERENCES);
+		registry.addInterceptor(new ElderModeInterceptor()).excludePathPatterns(NO_PREFERENCES);
 	}
 
 	static Locale supported(@Nullable Locale requested) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.govhall.support.Browser;
+import org.govhall.support.CaseJourneyContext;
 import org.govhall.support.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
@@ -27,9 +28,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A joint-review case in a real browser, through the pages only: the applicant applies online from the guide, the
@@ -38,10 +37,7 @@ import org.springframework.test.context.ActiveProfiles;
  * verified, and the public progress page shows the case completed, also at phone width in English. Screenshots go to
  * target/screenshots/case-*.png.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "govhall.demo.enabled=true", "govhall.storage.dir=target/test-files/case-browser",
-				"govhall.cases.deemed-acceptance-cron=-", "govhall.demo.training-clock=false" })
-@ActiveProfiles("h2")
+@CaseJourneyContext
 class CaseJourneyBrowserTests {
 
 	static final String PLANNING = CaseJourneyTests.PLANNING;
@@ -301,17 +297,8 @@ class CaseJourneyBrowserTests {
 		}
 	}
 
-	/** Signs in through the login page as a person would, after dropping the previous session (and language). */
 	void signIn(Browser browser, String username) {
-		WebDriver d = browser.driver();
-		if (!d.getCurrentUrl().contains("/login")) {
-			d.manage().deleteAllCookies();
-			d.get(base + "/login?lang=zh-CN");
-		}
-		d.findElement(By.id("username")).sendKeys(username);
-		d.findElement(By.id("password")).sendKeys("govhall-demo");
-		d.findElement(By.cssSelector("form[action='/login'] button[type='submit']")).click();
-		browser.waiting().until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		browser.signIn(base, username);
 	}
 
 	/** Presses a form's button and waits for the case page to come back saying what happened. */

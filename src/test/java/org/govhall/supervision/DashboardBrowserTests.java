@@ -79,4 +79,40 @@ class DashboardBrowserTests extends DashboardTests {
 		}
 	}
 
+	/**
+	 * Fast to load (issue 10, item 14): a repeat visit to the dashboard, after the workbench in between, transfers
+	 * under 150 KB — the page itself, compressed, while ECharts, htmx, the scripts and the stylesheets come from the
+	 * browser's cache (content-hash and versioned URLs with a year of caching, ADR 0015).
+	 */
+	@Test
+	void aRepeatVisitToTheDashboardTransfersUnder150KB() throws Exception {
+		String base = "http://localhost:" + port;
+		String dashboard = base + "/supervision/dashboard?from=" + FROM + "&to=" + TO;
+		try (Browser browser = new Browser()) {
+			WebDriver d = browser.driver();
+			browser.signIn(base, "supervisor");
+			d.get(dashboard);
+			browser.waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".dashboard-chart.drawn canvas"), 2));
+			long first = transferred(d);
+
+			d.get(base + "/staff");
+			d.get(dashboard);
+			browser.waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".dashboard-chart.drawn canvas"), 2));
+			long repeat = transferred(d);
+			browser.screenshot("dashboard-08-repeat-visit");
+			System.out.printf("dashboard: first visit %.1f KB, repeat visit %.1f KB%n", first / 1024.0, repeat / 1024.0);
+
+			assertThat(first).as("the first visit fetches ECharts").isGreaterThan(150 * 1024L);
+			assertThat(repeat).isLessThan(150 * 1024L);
+		}
+	}
+
+	/** Bytes over the wire for the page now shown: the document and every resource it loaded (0 when cached). */
+	static long transferred(WebDriver d) {
+		return ((Number) ((JavascriptExecutor) d).executeScript("""
+				return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+				  .reduce((sum, e) => sum + e.transferSize, 0);
+				""")).longValue();
+	}
+
 }

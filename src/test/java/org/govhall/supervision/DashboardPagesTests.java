@@ -58,7 +58,9 @@ class DashboardPagesTests extends DashboardTests {
 				+ "data-received=\"7\" data-completed=\"6\" data-rate=\"83.3300\">");
 		// ECharts from the bundled webjar, at its versioned path
 		assertThat(zh).containsPattern("<script src=\"/webjars/echarts/[0-9.]+/dist/echarts.min.js\" defer>");
-		assertThat(zh).contains("src=\"/js/dashboard.js\"", "href=\"/css/dashboard.css\"");
+		// our own files by content-hash URLs (ADR 0015)
+		assertThat(zh).containsPattern("src=\"/js/dashboard-[0-9a-f]{32}\\.js\"")
+			.containsPattern("href=\"/css/dashboard-[0-9a-f]{32}\\.css\"");
 
 		String en = html("supervisor", PERIOD + "&lang=en");
 		assertThat(en).contains("<title>Supervision dashboard", "Demo City", "Beishan City", "Export to Excel",

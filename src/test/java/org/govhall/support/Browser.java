@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -14,6 +15,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -50,6 +52,21 @@ public final class Browser implements AutoCloseable {
 
 	public WebDriverWait waiting() {
 		return new WebDriverWait(driver, Duration.ofSeconds(15));
+	}
+
+	/**
+	 * Signs in through the login page of {@code base} as a person would (password {@code govhall-demo}), after
+	 * dropping the previous session and preferences unless the browser already stands on the login page.
+	 */
+	public void signIn(String base, String username) {
+		if (!driver.getCurrentUrl().contains("/login")) {
+			driver.manage().deleteAllCookies();
+			driver.get(base + "/login?lang=zh-CN");
+		}
+		driver.findElement(By.id("username")).sendKeys(username);
+		driver.findElement(By.id("password")).sendKeys("govhall-demo");
+		driver.findElement(By.cssSelector("form[action='/login'] button[type='submit']")).click();
+		waiting().until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 	}
 
 	public void resize(int width, int height) {

@@ -1,0 +1,117 @@
+package org.govhall.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Fast to load (issue 10, item 14; ADR 0015), over real HTTP so that Tomcat's compression is seen: the pages link
+ * our CSS and JS by content-hash URLs and htmx by its version, those assets come back gzip-compressed with a year of
+ * public caching and without a cookie, and the pages themselves are never cached.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "govhall.demo.enabled=true")
+@ActiveProfiles("h2")
+class StaticAssetsTests {
+
+	private static final Pattern ASSET = Pattern.compile("(?:href|src)=\"(/(?:css|js|webjars)/[^\"]+)\"");
+
+	/** 食品经营许可 of 示范市市场监督管理局, a demo item. */
+	private static final String FOOD = "660100-XK-02001";
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void thePagesLinkTheirAssetsByContentHashAndTheAssetsComeCompressedAndCachedForAYear() throws Exception {
+		HttpResponse<byte[]> home = get("/?lang=zh-CN", true);
+		assertThat(home.statusCode()).isEqualTo(200);
+		List<String> assets = ASSET.matcher(body(home)).results().map(m -> m.group(1)).toList();
+		assertThat(assets).hasSize(3)
+			.anyMatch(a -> a.matches("/css/govhall-[0-9a-f]{32}\\.css"))
+			.anyMatch(a -> a.matches("/js/govhall-[0-9a-f]{32}\\.js"))
+			.anyMatch(a -> a.matches("/webjars/htmx\\.org/[0-9.]+/dist/htmx\\.min\\.js"));
+
+		for (String asset : assets) {
+			HttpResponse<byte[]> r = get(asset + "?lang=en&elder=on", true);
+			assertThat(r.statusCode()).as(asset).isEqualTo(200);
+			byte[] plain = body(r).getBytes(StandardCharsets.UTF_8);
+			// below 1 KB compression is not worth its bytes (server.compression.min-response-size)
+			assertThat(r.headers().firstValue("Content-Encoding")).as(asset)
+				.isEqualTo(plain.length < 1024 ? Optional.empty() : Optional.of("gzip"));
+			assertThat(r.headers().firstValue("Cache-Control")).as(asset).hasValue("max-age=31536000, public");
+			// a response cached publicly for a year carries nobody's preferences
+			assertThat(r.headers().allValues("Set-Cookie")).as(asset).isEmpty();
+			if (plain.length >= 1024) {
+				assertThat(r.body().length).as(asset).isLessThan(plain.length / 2);
+			}
+		}
+
+		// the hash in the URL is the file's content: a changed file gets a new URL, so a year of caching is safe
+		for (String file : List.of("css/govhall.css", "js/govhall.js")) {
+			String hash = md5(getClass().getResourceAsStream("/static/" + file));
+			String versioned = file.replaceFirst("\\.(css|js)$", "-" + hash + ".$1");
+			assertThat(assets).contains("/" + versioned);
+		}
+
+		// a client that does not accept gzip gets the plain file
+		HttpResponse<byte[]> plain = get(assets.get(0), false);
+		assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+		assertThat(new String(plain.body(), StandardCharsets.UTF_8)).contains("GovHall");
+	}
+
+	@Test
+	void pagesAreCompressedButNeverCachedAndOnlyTheDashboardLoadsECharts() throws Exception {
+		for (String page : List.of("/", "/items?q=%E9%A3%9F%E5%93%81", "/items/" + FOOD, "/login")) {
+			HttpResponse<byte[]> r = get(page, true);
+			assertThat(r.statusCode()).as(page).isEqualTo(200);
+			assertThat(r.headers().firstValue("Content-Encoding")).as(page).hasValue("gzip");
+			assertThat(r.headers().firstValue("Cache-Control")).as(page).hasValueSatisfying(
+					c -> assertThat(c).contains("no-store").doesNotContain("max-age=31536000"));
+			assertThat(body(r)).as(page).doesNotContain("echarts", "dashboard");
+		}
+	}
+
+	private HttpResponse<byte[]> get(String path, boolean gzip) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+		if (gzip) {
+			request.header("Accept-Encoding", "gzip");
+		}
+		return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+	/** The body as text, unzipped when it came compressed. */
+	private static String body(HttpResponse<byte[]> r) throws IOException {
+		boolean gzip = r.headers().firstValue("Content-Encoding").filter("gzip"::equals).isPresent();
+		try (InputStream in = gzip ? new GZIPInputStream(new ByteArrayInputStream(r.body()))
+				: new ByteArrayInputStream(r.body())) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+	private static String md5(InputStream in) throws Exception {
+		try (in) {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(in.readAllBytes()));
+		}
+	}
+
+}
