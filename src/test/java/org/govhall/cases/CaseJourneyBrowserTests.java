@@ -167,6 +167,7 @@ class CaseJourneyBrowserTests {
 			signIn(browser, "approver-gh");
 			d.get(base + "/staff/cases/" + number);
 			new Select(d.findElement(By.id("outcome"))).selectByValue("APPROVED");
+			d.findElement(By.id("licence-scope")).sendKeys("新建综合楼一栋，地上十二层");
 			submit(browser, "decide");
 			assertThat(d.findElement(By.id("decision")).getText()).contains("准予许可", "660100-ZRGH-2026-");
 
@@ -181,14 +182,7 @@ class CaseJourneyBrowserTests {
 					"审查", "决定", "送达");
 
 			// the certificate is issued after the decision: wait for it, download it with the session, verify it
-			WebElement certificate = new WebDriverWait(d, Duration.ofSeconds(30)).until(x -> {
-				List<WebElement> rows = x.findElements(By.cssSelector("#documents tr[data-kind='CERTIFICATE']"));
-				if (rows.isEmpty()) {
-					x.navigate().refresh();
-					return null;
-				}
-				return rows.get(0);
-			});
+			WebElement certificate = certificateRow(d);
 			show(d, "h-decision");
 			browser.screenshot("case-07-delivered");
 			String pdfLink = certificate.findElement(By.cssSelector("a.pdf-link")).getAttribute("href");
@@ -274,6 +268,10 @@ class CaseJourneyBrowserTests {
 
 	/** Signs in through the login page as a person would, after dropping the previous session (and language). */
 	void signIn(Browser browser, String username) {
+		signIn(browser, base, username);
+	}
+
+	static void signIn(Browser browser, String base, String username) {
 		WebDriver d = browser.driver();
 		if (!d.getCurrentUrl().contains("/login")) {
 			d.manage().deleteAllCookies();
@@ -300,6 +298,18 @@ class CaseJourneyBrowserTests {
 		browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#done, #refusal")));
 		List<WebElement> refusal = browser.driver().findElements(By.id("refusal"));
 		assertThat(refusal).as(() -> buttonId + " refused: " + refusal.get(0).getText()).isEmpty();
+	}
+
+	/** The certificate's row in the case page's documents, once the listener has issued it (reloading till then). */
+	static WebElement certificateRow(WebDriver d) {
+		return new WebDriverWait(d, Duration.ofSeconds(30)).until(x -> {
+			List<WebElement> rows = x.findElements(By.cssSelector("#documents tr[data-kind='CERTIFICATE']"));
+			if (rows.isEmpty()) {
+				x.navigate().refresh();
+				return null;
+			}
+			return rows.get(0);
+		});
 	}
 
 	/** Scrolls the element into view for the screenshot. */
