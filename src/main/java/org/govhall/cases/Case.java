@@ -331,17 +331,21 @@ class Case {
 	// ---- instant items (即办件)
 
 	/** Accepts and grants on the spot at the window, on the same working day (行政许可法 第三十四条第二款). */
-	void decideOnTheSpot(String certificateNo, Actor actor, Now now, WorkingCalendar calendar) {
+	void decideOnTheSpot(String certificateNo, @Nullable Licence licence, Actor actor, Now now,
+			WorkingCalendar calendar) {
 		requireState(CaseState.RECEIVED);
 		requireRole(actor, Role.WINDOW_CLERK);
 		if (!terms.instant()) {
 			throw new RuleViolationException("not-instant", "error.case.notInstant", terms.itemCode());
 		}
 		requireComplete(terms, handedInNames(), "materials-incomplete", "error.case.materialsIncomplete");
+		Licence granted = LicenceRules.check(terms, licence, now.today());
 		takeFirstHandling(actor);
 		startReview(now.today(), calendar);
-		decision = new Decision(Outcome.APPROVED, certificateNo, null, actor.username(), now.today(), true, null, null);
-		transition(CaseState.DECIDED, actor, now, CaseAction.DECIDED_ON_THE_SPOT, certificateNo, calendar);
+		decision = new Decision(Outcome.APPROVED, certificateNo, null, actor.username(), now.today(), true, granted,
+				null);
+		transition(CaseState.DECIDED, actor, now, CaseAction.DECIDED_ON_THE_SPOT,
+				Outcome.APPROVED + " " + certificateNo + licenceDetail(granted), calendar);
 	}
 
 	// ---- review

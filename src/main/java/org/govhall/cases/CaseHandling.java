@@ -385,9 +385,10 @@ public class CaseHandling {
 				(c, a, now, cal) -> c.refuse(reasons, competentAuthority, a, now, cal));
 	}
 
-	public CaseView decideOnTheSpot(String number, GovHallUser user) {
+	/** The window clerk grants an instant item; one that issues a licence carries what the licence says. */
+	public CaseView decideOnTheSpot(String number, @Nullable Licence licence, GovHallUser user) {
 		return act(number, user, Role.WINDOW_CLERK, Scope.LEAD,
-				(c, a, now, cal) -> c.decideOnTheSpot(certificateNumber(c, now), a, now, cal));
+				(c, a, now, cal) -> c.decideOnTheSpot(certificateNumber(c, now), licence, a, now, cal));
 	}
 
 	/** Deems accepted every case whose acceptance window passed without a decision or a notice. */

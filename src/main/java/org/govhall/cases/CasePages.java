@@ -592,10 +592,21 @@ class CasePages {
 	}
 
 	@PostMapping("/staff/cases/{number}/on-the-spot-decision")
-	String onTheSpot(@PathVariable String number, @AuthenticationPrincipal GovHallUser user, Locale locale,
-			RedirectAttributes redirect) {
+	String onTheSpot(@PathVariable String number, @RequestParam(required = false) @Nullable String scope,
+			@RequestParam(required = false) @Nullable String premises,
+			@RequestParam(required = false) @Nullable LocalDate validUntil, @AuthenticationPrincipal GovHallUser user,
+			Locale locale, RedirectAttributes redirect) {
+		Licence licence = licence(scope, premises, validUntil);
 		return act(number, true, redirect, locale, "cases.done.onTheSpot",
-				() -> handling.decideOnTheSpot(number, user));
+				() -> handling.decideOnTheSpot(number, licence, user));
+	}
+
+	/** The licence fields of a form as entered, cut just past their limits so that the rules can name them. */
+	private static @Nullable Licence licence(@Nullable String scope, @Nullable String premises,
+			@Nullable LocalDate validUntil) {
+		return blankToNull(scope) == null && blankToNull(premises) == null && validUntil == null ? null
+				: new Licence(scope == null ? "" : cut(scope, LicenceRules.SCOPE_MAX + 1),
+						cut(blankToNull(premises), LicenceRules.PREMISES_MAX + 1), validUntil);
 	}
 
 	@PostMapping("/staff/cases/{number}/opinions")
@@ -642,9 +653,7 @@ class CasePages {
 			@RequestParam(required = false) @Nullable String premises,
 			@RequestParam(required = false) @Nullable LocalDate validUntil, @AuthenticationPrincipal GovHallUser user,
 			Locale locale, RedirectAttributes redirect) {
-		Licence licence = blankToNull(scope) == null && blankToNull(premises) == null && validUntil == null ? null
-				: new Licence(scope == null ? "" : cut(scope, LicenceRules.SCOPE_MAX + 1),
-						cut(blankToNull(premises), LicenceRules.PREMISES_MAX + 1), validUntil);
+		Licence licence = licence(scope, premises, validUntil);
 		return act(number, true, redirect, locale, "cases.done.decided", () -> handling.decide(number,
 				required(outcome, "outcome"), cut(blankToNull(reasons), 2000), licence, user));
 	}

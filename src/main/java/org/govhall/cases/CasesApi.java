@@ -117,8 +117,10 @@ class CasesApi {
 
 	@PostMapping("/cases/{number}/on-the-spot-decision")
 	@Operation(summary = "Accept and grant an instant item (即办件) at the window on the same day")
-	CaseView onTheSpot(@PathVariable String number, @AuthenticationPrincipal GovHallUser user, Locale locale) {
-		return explained(handling.decideOnTheSpot(number, user), locale);
+	CaseView onTheSpot(@PathVariable String number,
+			@Valid @RequestBody(required = false) @Nullable LicenceRequest body,
+			@AuthenticationPrincipal GovHallUser user, Locale locale) {
+		return explained(handling.decideOnTheSpot(number, body == null ? null : body.licence(), user), locale);
 	}
 
 	@PostMapping("/cases/{number}/opinions")
@@ -261,6 +263,16 @@ class CasesApi {
 	 */
 	record DecisionRequest(@NotNull Outcome outcome, @Nullable @Size(max = 2000) String reasons,
 			@Nullable @Size(max = LicenceRules.SCOPE_MAX) String scope,
+			@Nullable @Size(max = LicenceRules.PREMISES_MAX) String premises, @Nullable LocalDate validUntil) {
+
+		CaseRecords.@Nullable Licence licence() {
+			return new LicenceRequest(scope, premises, validUntil).licence();
+		}
+
+	}
+
+	/** The licence of an instant item granted on the spot, where the item issues one. */
+	record LicenceRequest(@Nullable @Size(max = LicenceRules.SCOPE_MAX) String scope,
 			@Nullable @Size(max = LicenceRules.PREMISES_MAX) String premises, @Nullable LocalDate validUntil) {
 
 		CaseRecords.@Nullable Licence licence() {

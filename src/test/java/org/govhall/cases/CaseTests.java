@@ -188,10 +188,10 @@ class CaseTests {
 	@Test
 	void onlyInstantItemsAreDecidedOnTheSpot() {
 		Case licence = licence("2026-06-05");
-		assertThatThrownBy(() -> licence.decideOnTheSpot("C-1", CLERK, on("2026-06-05"), PLAIN))
+		assertThatThrownBy(() -> licence.decideOnTheSpot("C-1", null, CLERK, on("2026-06-05"), PLAIN))
 			.isInstanceOf(RuleViolationException.class);
 		Case instant = received(terms(ProcessingMode.INSTANT, null, null, List.of()), "2026-06-05");
-		instant.decideOnTheSpot("C-1", CLERK, on("2026-06-05"), PLAIN);
+		instant.decideOnTheSpot("C-1", null, CLERK, on("2026-06-05"), PLAIN);
 		assertThat(instant.state()).isEqualTo(CaseState.DECIDED);
 		assertThat(instant.decision().onTheSpot()).isTrue();
 		assertThat(instant.deliveryDue()).isEqualTo(LocalDate.parse("2026-06-19"));
@@ -234,6 +234,20 @@ class CaseTests {
 		c.decide(Outcome.APPROVED, "C-1", null, new Licence(" 热食类食品制售 ", " ", LocalDate.parse("2026-06-09")),
 				APPROVER, on("2026-06-09"), PLAIN);
 		assertThat(c.decision().licence()).isEqualTo(new Licence("热食类食品制售", null, LocalDate.parse("2026-06-09")));
+	}
+
+	@Test
+	void anInstantLicenceGrantedOnTheSpotNamesItsScopeToo() {
+		CaseTerms driving = new CaseTerms("ITEM", 1, "机动车驾驶证核发", null, ItemType.ADMINISTRATIVE_LICENSE,
+				ProcessingMode.INSTANT, "DEP", "660100", null, null, null, null, List.of(), Set.of(),
+				List.of(new RequiredMaterial("申请表", false, null)), true, null, null, "机动车驾驶证", List.of());
+		Case c = received(driving, "2026-06-05");
+
+		assertThatThrownBy(() -> c.decideOnTheSpot("C-1", null, CLERK, on("2026-06-05"), PLAIN))
+			.isInstanceOf(RuleViolationException.class);
+		assertThat(c.state()).isEqualTo(CaseState.RECEIVED);
+		c.decideOnTheSpot("C-1", new Licence("准驾车型 C1", null, null), CLERK, on("2026-06-05"), PLAIN);
+		assertThat(c.decision().licence()).isEqualTo(new Licence("准驾车型 C1", null, null));
 	}
 
 	@Test

@@ -8,9 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 
 import com.google.zxing.BinaryBitmap;
@@ -143,13 +141,7 @@ class CertificateBrowserTests {
 
 	/** A food licence of 示范市市场监督管理局 applied for by {@code applicant}, accepted and reviewed through the API. */
 	static String reviewedFoodLicence(ApiClient api, String applicant) {
-		List<Map<String, String>> files = new ArrayList<>();
-		for (String m : RequiredMaterials.completing(RequiredMaterials.of(api, CaseJourneyTests.FOOD))) {
-			Response up = api.upload("/api/v1/cases/files", applicant, "材料.pdf", CaseJourneyTests.PDF);
-			assertThat(up.status()).as(up.body()).isEqualTo(201);
-			files.add(Map.of("material", m, "fileId", up.json().get("fileId").asString()));
-		}
-		Response r = api.post("/api/v1/cases", applicant, Map.of("itemCode", CaseJourneyTests.FOOD, "materials", files));
+		Response r = RequiredMaterials.submit(api, api, applicant, CaseJourneyTests.FOOD, CaseJourneyTests.PDF);
 		assertThat(r.status()).as(r.body()).isEqualTo(201);
 		String number = r.json().get("number").asString();
 		assertThat(api.post("/api/v1/cases/" + number + "/acceptance", "clerk", null).status()).isEqualTo(200);

@@ -14,6 +14,7 @@ import org.awaitility.Awaitility;
 import org.govhall.support.ApiClient;
 import org.govhall.support.ApiClient.Response;
 import org.govhall.support.MovableClock;
+import org.govhall.support.RequiredMaterials;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
+
+import static org.govhall.cases.CaseJourneyTests.PDF;
 
 /**
  * Issue 10, item 9: the approver writes the licence (scope, premises, validity) when granting a food business licence,
@@ -37,6 +40,9 @@ class LicenceDecisionTests {
 	static final String SCOPE = "预包装食品（含冷藏冷冻食品）销售；热食类食品制售";
 
 	static final String PREMISES = "示范市城关区人民路 88 号一层";
+
+	/** 机动车驾驶证核发, an instant licence of 示范市公安局: granted at the window on the spot. */
+	static final String DRIVING = "660100-XK-03002";
 
 	@LocalServerPort
 	int port;
@@ -147,6 +153,22 @@ class LicenceDecisionTests {
 			.isEqualTo("EXPIRED");
 		assertThat(page("/verify/" + doc.get("number").asString() + "?lang=en"))
 			.contains("Expired", "This certificate was valid until 2031-10-11");
+	}
+
+	@Test
+	void anInstantLicenceGrantedOnTheSpotAtTheWindowAlsoNamesItsScope() {
+		Response r = RequiredMaterials.submit(api, api, "applicant", DRIVING, PDF);
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		String path = "/api/v1/cases/" + r.json().get("number").asString() + "/on-the-spot-decision";
+
+		Response none = api.post(path, "clerk", null);
+		assertThat(none.status()).isEqualTo(422);
+		assertThat(none.json().get("errors").get(0).get("field").asString()).isEqualTo("scope");
+
+		JsonNode c = ok(api.post(path, "clerk", Map.of("scope", "准驾车型 C1", "validUntil", "2032-10-12")));
+		assertThat(c.get("decision").get("onTheSpot").asBoolean()).isTrue();
+		assertThat(c.get("decision").get("licence").get("scope").asString()).isEqualTo("准驾车型 C1");
+		assertThat(c.get("decision").get("licence").get("validUntil").asString()).isEqualTo("2032-10-12");
 	}
 
 	@Test
