@@ -131,10 +131,12 @@ class CertificateBrowserTests {
 			assertThat(d.findElement(By.id("validity")).getAttribute("data-validity")).isEqualTo("REVOKED");
 			assertThat(d.findElement(By.id("validity")).getText()).contains("已撤销（注销）", "2026-10-20");
 			assertThat(browser.horizontalOverflow()).isLessThanOrEqualTo(0L);
+			CaseJourneyBrowserTests.show(d, "validity");
 			browser.screenshot("licence-04-public-sees-revoked-phone-elder");
 			d.get(base + verifyPath + "?lang=en");
 			assertThat(d.findElement(By.id("validity")).getText()).contains("Revoked or cancelled", "2026-10-20");
 			assertThat(d.findElement(By.tagName("main")).getText()).doesNotContain("有效期至", "许可范围");
+			CaseJourneyBrowserTests.show(d, "validity");
 			browser.screenshot("licence-05-public-sees-revoked-phone-en");
 		}
 	}
