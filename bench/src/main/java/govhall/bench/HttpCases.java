@@ -69,7 +69,7 @@ final class HttpCases {
 		expectState(timed.step(Driver.REVIEW, () -> post(c + "/review", "reviewer-gh",
 				"{\"recommendation\":\"APPROVED\",\"comments\":\"符合规划条件\"}", 200)), "REVIEWED");
 		expectState(timed.step(Driver.DECIDE,
-				() -> post(c + "/decision", "approver-gh", "{\"outcome\":\"APPROVED\"}", 200)), "DECIDED");
+				() -> post(c + "/decision", "approver-gh", "{\"outcome\":\"APPROVED\",\"scope\":\"新建综合楼一栋\"}", 200)), "DECIDED");
 		expectState(timed.step(Driver.DELIVER,
 				() -> post(c + "/delivery", "clerk", "{\"method\":\"WINDOW\"}", 200)), "DELIVERED");
 	}

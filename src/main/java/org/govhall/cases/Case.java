@@ -23,10 +23,12 @@ import org.govhall.cases.CaseRecords.Delivery;
 import org.govhall.cases.CaseRecords.FeeRecord;
 import org.govhall.cases.CaseRecords.ExtensionRecord;
 import org.govhall.cases.CaseRecords.HistoryEntry;
+import org.govhall.cases.CaseRecords.Licence;
 import org.govhall.cases.CaseRecords.MaterialIssue;
 import org.govhall.cases.CaseRecords.Opinion;
 import org.govhall.cases.CaseRecords.Refusal;
 import org.govhall.cases.CaseRecords.Review;
+import org.govhall.cases.CaseRecords.Revocation;
 import org.govhall.cases.CaseRecords.SubLimit;
 import org.govhall.cases.CaseRecords.SubmittedMaterial;
 import org.govhall.cases.CaseRecords.SuspensionRecord;
@@ -382,17 +384,21 @@ class Case {
 	// ---- instant items (即办件)
 
 	/** Accepts and grants on the spot at the window, on the same working day (行政许可法 第三十四条第二款). */
-	void decideOnTheSpot(String certificateNo, Actor actor, Now now, WorkingCalendar calendar) {
+	void decideOnTheSpot(String certificateNo, @Nullable Licence licence, Actor actor, Now now,
+			WorkingCalendar calendar) {
 		requireState(CaseState.RECEIVED);
 		requireRole(actor, Role.WINDOW_CLERK);
 		if (!terms.instant()) {
 			throw new RuleViolationException("not-instant", "error.case.notInstant", terms.itemCode());
 		}
 		requireComplete(terms, handedInNames(), "materials-incomplete", "error.case.materialsIncomplete");
+		Licence granted = LicenceRules.check(terms, licence, now.today());
 		takeFirstHandling(actor);
 		startReview(now.today(), calendar);
-		decision = new Decision(Outcome.APPROVED, certificateNo, null, actor.username(), now.today(), true);
-		transition(CaseState.DECIDED, actor, now, CaseAction.DECIDED_ON_THE_SPOT, certificateNo, calendar);
+		decision = new Decision(Outcome.APPROVED, certificateNo, null, actor.username(), now.today(), true, granted,
+				null);
+		transition(CaseState.DECIDED, actor, now, CaseAction.DECIDED_ON_THE_SPOT,
+				Outcome.APPROVED + " " + certificateNo + licenceDetail(granted), calendar);
 	}
 
 	// ---- review
@@ -505,8 +511,8 @@ class Case {
 	 * The approver decides on the reviewer's recommendation. Whoever reviewed may not also approve; a denial gives
 	 * reasons and the applicant's rights to reconsideration and litigation (第三十八条).
 	 */
-	void decide(Outcome outcome, @Nullable String certificateNo, @Nullable String reasons, Actor actor, Now now,
-			WorkingCalendar calendar) {
+	void decide(Outcome outcome, @Nullable String certificateNo, @Nullable String reasons, @Nullable Licence licence,
+			Actor actor, Now now, WorkingCalendar calendar) {
 		requireState(CaseState.REVIEWED);
 		requireRole(actor, Role.APPROVER);
 		if (review != null && review.reviewer().equals(actor.username())) {
@@ -518,11 +524,49 @@ class Case {
 		if (outcome == Outcome.DENIED) {
 			requireText(reasons, "reasons");
 		}
+		Licence granted = outcome == Outcome.APPROVED ? LicenceRules.check(terms, licence, now.today()) : null;
 		decision = new Decision(outcome, outcome == Outcome.APPROVED ? certificateNo : null,
 				outcome == Outcome.DENIED && reasons != null ? reasons.strip() : null, actor.username(), now.today(),
-				false);
+				false, granted, null);
 		transition(CaseState.DECIDED, actor, now, CaseAction.DECIDED,
-				outcome + (certificateNo != null && outcome == Outcome.APPROVED ? " " + certificateNo : ""), calendar);
+				outcome + (certificateNo != null && outcome == Outcome.APPROVED ? " " + certificateNo : "")
+						+ licenceDetail(granted),
+				calendar);
+	}
+
+	/**
+	 * The licence in the decision's history line, tab-separated after the certificate number: last day of validity
+	 * (or {@code LONG_TERM}), premises, scope, each on one line.
+	 */
+	private static String licenceDetail(@Nullable Licence licence) {
+		if (licence == null) {
+			return "";
+		}
+		return "\t" + (licence.validUntil() == null ? "LONG_TERM" : licence.validUntil().toString()) + "\t"
+				+ oneLine(licence.premises()) + "\t" + oneLine(licence.scope());
+	}
+
+	private static String oneLine(@Nullable String text) {
+		return text == null ? "" : text.replaceAll("\\s+", " ").strip();
+	}
+
+	/**
+	 * An approver of the deciding department revokes or cancels the certificate granted (撤销/注销, 行政许可法
+	 * 第六十九条、第七十条), with the reason; the case keeps its state and its history records the step.
+	 */
+	void revokeCertificate(String reason, Actor actor, Now now) {
+		requireRole(actor, Role.APPROVER);
+		if ((state != CaseState.DECIDED && state != CaseState.DELIVERED) || decision == null
+				|| decision.outcome() != Outcome.APPROVED || decision.certificateNo() == null) {
+			throw new ConflictException("no-certificate", "error.case.noCertificate", number);
+		}
+		if (decision.revocation() != null) {
+			throw new ConflictException("certificate-revoked", "error.case.certificateRevoked", number,
+					decision.revocation().on());
+		}
+		requireText(reason, "reason");
+		decision = decision.revoked(new Revocation(reason.strip(), actor.username(), now.today()));
+		record(actor, now, CaseAction.CERTIFICATE_REVOKED, reason.strip());
 	}
 
 	/** Delivery within 10 working days of the decision (第四十四条); a late delivery is recorded as late. */

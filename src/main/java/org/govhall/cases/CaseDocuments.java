@@ -6,13 +6,16 @@ import java.util.List;
 
 import org.govhall.cases.CaseRecords.CorrectionNotice;
 import org.govhall.cases.CaseRecords.Decision;
+import org.govhall.cases.CaseRecords.Licence;
 import org.govhall.cases.CaseRecords.MaterialIssue;
 import org.govhall.cases.CaseRecords.Refusal;
 import org.govhall.directory.Directory;
 import org.govhall.documents.DocumentDraft;
+import org.govhall.documents.DocumentDraft.Particulars;
 import org.govhall.documents.DocumentDraft.Section;
 import org.govhall.documents.DocumentKind;
 import org.govhall.documents.Documents;
+import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -106,10 +109,16 @@ class CaseDocuments {
 					new Section("", "你（单位）于" + c.receivedOn() + "提出的" + item(c) + "申请" + accepted
 							+ "。经审查，符合法定条件、标准。根据《中华人民共和国行政许可法》第三十八条第一款的规定，决定准予行政许可。"),
 					new Section("证照", "证照编号：" + d.certificateNo() + "。本机关将自本决定作出之日起十个工作日内向你颁发、送达证照（行政许可法第四十四条）。"));
-			issue(c, DocumentKind.CERTIFICATE, resultName(c), d.on(),
-					new Section("", "证照编号：" + d.certificateNo(), "持证人：" + c.applicant().identity().legalName(),
-							"证件号码：" + c.applicant().identity().maskedNumber(), "许可事项：" + c.terms().itemNameZh(),
-							"发证机关：" + issuer(c), "发证日期：" + d.on()));
+			Licence licence = d.licence();
+			documents.issue(new DocumentDraft(DocumentKind.CERTIFICATE, c.number(), holder(c), issuer(c), d.on(),
+					resultName(c),
+					List.of(new Section("", "本证依据《中华人民共和国行政许可法》颁发，在有效期限内有效。被撤销、注销的，自撤销、注销之日起失效；"
+							+ "扫描右下角二维码可核验本证的真伪和状态。")),
+					particulars(c, d.certificateNo(), licence)));
+			if (d.revocation() != null) {
+				// revoked before this listener ran: the certificate is born revoked
+				documents.revokeCertificates(c.number(), d.revocation().on());
+			}
 		}
 		else {
 			issue(c, DocumentKind.DENIAL_DECISION, "不予行政许可决定书", d.on(),
@@ -162,8 +171,20 @@ class CaseDocuments {
 	}
 
 	private void issue(Case c, DocumentKind kind, String title, LocalDate on, Section... sections) {
-		documents.issue(new DocumentDraft(kind, c.number(), c.applicant().identity().legalName(), issuer(c),
-				on == null ? c.receivedOn() : on, title, List.of(sections)));
+		documents.issue(new DocumentDraft(kind, c.number(), holder(c), issuer(c), on == null ? c.receivedOn() : on,
+				title, List.of(sections), particulars(c, null, null)));
+	}
+
+	private static String holder(Case c) {
+		return c.applicant().identity().legalName();
+	}
+
+	/** Who the document is about, masked as the public page needs it, and for a certificate what it permits. */
+	private static Particulars particulars(Case c, @Nullable String certificateNo, @Nullable Licence licence) {
+		var identity = c.applicant().identity();
+		return new Particulars(identity.legalName(), identity.isPerson(), identity.maskedNumber(),
+				c.terms().itemNameZh(), certificateNo, licence == null ? null : licence.scope(),
+				licence == null ? null : licence.premises(), licence == null ? null : licence.validUntil());
 	}
 
 	private String issuer(Case c) {

@@ -20,6 +20,7 @@ import org.govhall.calendar.HolidaySchedules;
 import org.govhall.calendar.WorkingCalendar;
 import org.govhall.cases.CaseRecords.AgentAuthorization;
 import org.govhall.cases.CaseRecords.CaseApplicant;
+import org.govhall.cases.CaseRecords.Licence;
 import org.govhall.cases.CaseRecords.MaterialIssue;
 import org.govhall.cases.CaseRecords.SubmittedMaterial;
 import org.govhall.cases.CaseTerms.RequiredMaterial;
@@ -37,6 +38,7 @@ import org.govhall.directory.GovHallUser;
 import org.govhall.directory.Role;
 import org.govhall.documents.Documents;
 import org.govhall.documents.IssuedDocument;
+import org.govhall.shared.AuditEvent;
 import org.govhall.shared.ConflictException;
 import org.govhall.shared.ForbiddenException;
 import org.govhall.shared.InvalidInputException;
@@ -384,9 +386,10 @@ public class CaseHandling {
 				(c, a, now, cal) -> c.refuse(reasons, competentAuthority, a, now, cal));
 	}
 
-	public CaseView decideOnTheSpot(String number, GovHallUser user) {
+	/** The window clerk grants an instant item; one that issues a licence carries what the licence says. */
+	public CaseView decideOnTheSpot(String number, @Nullable Licence licence, GovHallUser user) {
 		return act(number, user, Role.WINDOW_CLERK, Scope.LEAD,
-				(c, a, now, cal) -> c.decideOnTheSpot(certificateNumber(c, now), a, now, cal));
+				(c, a, now, cal) -> c.decideOnTheSpot(certificateNumber(c, now), licence, a, now, cal));
 	}
 
 	/** Deems accepted every case whose acceptance window passed without a decision or a notice. */
@@ -477,9 +480,26 @@ public class CaseHandling {
 				(c, a, now, cal) -> c.resume(lastDay == null ? now.today() : lastDay, a, now, cal));
 	}
 
-	public CaseView decide(String number, Outcome outcome, @Nullable String reasons, GovHallUser user) {
+	/** The approver decides; a grant of an item that issues a licence carries what the licence says. */
+	public CaseView decide(String number, Outcome outcome, @Nullable String reasons, @Nullable Licence licence,
+			GovHallUser user) {
 		return act(number, user, Role.APPROVER, Scope.LEAD, (c, a, now, cal) -> c.decide(outcome,
-				outcome == Outcome.APPROVED ? certificateNumber(c, now) : null, reasons, a, now, cal));
+				outcome == Outcome.APPROVED ? certificateNumber(c, now) : null, reasons, licence, a, now, cal));
+	}
+
+	/**
+	 * An approver of the deciding department revokes or cancels the case's certificate (撤销/注销): the case records
+	 * it, the certificate's public verification page says so from today, and the audit log keeps the step, all in
+	 * one transaction.
+	 */
+	public CaseView revokeCertificate(String number, String reason, GovHallUser user) {
+		return act(number, user, Role.APPROVER, Scope.LEAD, (c, a, now, cal) -> {
+			c.revokeCertificate(reason, a, now);
+			documents.revokeCertificates(c.number(), now.today());
+			events.publishEvent(new AuditEvent(user.getUsername(), AuditEvent.roles(user.scope().roles()),
+					"case.certificate-revoked", c.number(),
+					"certificate=" + c.decision().certificateNo() + "; reason=" + reason.strip(), now.at()));
+		});
 	}
 
 	public CaseView deliver(String number, DeliveryMethod method, GovHallUser user) {

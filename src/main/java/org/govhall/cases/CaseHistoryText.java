@@ -41,7 +41,8 @@ class CaseHistoryText {
 
 	private static final Pattern EXTENDED = Pattern.compile("\\+(\\d+): (.*)", Pattern.DOTALL);
 
-	private static final Pattern DECIDED = Pattern.compile("(APPROVED|DENIED)(?: (.*))?");
+	private static final Pattern DECIDED = Pattern
+		.compile("(APPROVED|DENIED)(?: ([^\t]*))?(?:\t([^\t]*)\t([^\t]*)\t([^\t]*))?");
 
 	private static final Pattern DELIVERED = Pattern.compile("(WINDOW|POST|ELECTRONIC)( late)?");
 
@@ -116,7 +117,10 @@ class CaseHistoryText {
 				m = DECIDED.matcher(d);
 				if (m.matches()) {
 					return label("cases.outcome." + m.group(1), m.group(1), locale)
-							+ (m.group(2) == null ? "" : " " + m.group(2));
+							+ (m.group(2) == null ? "" : " " + m.group(2))
+							+ (m.group(3) == null ? "" : msg("cases.history.licence", locale, m.group(5),
+									m.group(4).isEmpty() ? "—" : m.group(4), "LONG_TERM".equals(m.group(3))
+											? msg("cases.licence.longTerm", locale) : m.group(3)));
 				}
 				return d;
 			}

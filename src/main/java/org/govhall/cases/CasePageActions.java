@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 record CasePageActions(boolean notice, boolean accept, boolean refuse, boolean onTheSpot, boolean deliver,
 		boolean opinion, boolean review, boolean awaitingOpinions, boolean suspend, boolean resume, boolean extend,
 		boolean decide, boolean reviewerMayNotDecide, boolean correct, boolean withdraw, boolean fee,
-		boolean chase) {
+		boolean chase, boolean revoke) {
 
 	static CasePageActions of(CaseView c, GovHallUser user, boolean staff, boolean lead,
 			@Nullable String myDepartment) {
@@ -24,7 +24,7 @@ record CasePageActions(boolean notice, boolean accept, boolean refuse, boolean o
 		if (!staff) {
 			return new CasePageActions(false, false, false, false, false, false, false, false, false, false, false,
 					false, false, s == CaseState.AWAITING_CORRECTION,
-					s == CaseState.RECEIVED || s == CaseState.AWAITING_CORRECTION || s.underReview(), false, false);
+					s == CaseState.RECEIVED || s == CaseState.AWAITING_CORRECTION || s.underReview(), false, false, false);
 		}
 		boolean clerk = lead && user.scope().has(Role.WINDOW_CLERK);
 		boolean reviewer = user.scope().has(Role.REVIEWER);
@@ -42,13 +42,15 @@ record CasePageActions(boolean notice, boolean accept, boolean refuse, boolean o
 				approver && lead && c.extensible(), approverDecides && !reviewedByMe,
 				approverDecides && reviewedByMe, false, false,
 				clerk && (s.underReview() || s == CaseState.DECIDED || s == CaseState.DELIVERED),
-				lead && (reviewer || approver) && s == CaseState.ACCEPTED && !pending.isEmpty());
+				lead && (reviewer || approver) && s == CaseState.ACCEPTED && !pending.isEmpty(),
+				approver && (s == CaseState.DECIDED || s == CaseState.DELIVERED) && c.decision() != null
+						&& c.decision().certificateNo() != null && c.decision().revocation() == null);
 	}
 
 	/** Whether any form is offered at all. */
 	public boolean any() {
 		return notice || accept || refuse || onTheSpot || deliver || opinion || review || suspend || resume || extend
-				|| decide || correct || withdraw || fee || chase;
+				|| decide || correct || withdraw || fee || chase || revoke;
 	}
 
 }

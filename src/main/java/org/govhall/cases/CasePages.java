@@ -28,6 +28,7 @@ import jakarta.validation.Validator;
 import org.govhall.calendar.DeadlineExplainer;
 import org.govhall.cases.CasePageApplication.Kept;
 import org.govhall.cases.CaseRecords.CorrectionNotice;
+import org.govhall.cases.CaseRecords.Licence;
 import org.govhall.cases.CaseRecords.MaterialIssue;
 import org.govhall.cases.CaseRecords.SubmittedMaterial;
 import org.govhall.cases.CaseTerms.RequiredMaterial;
@@ -591,10 +592,21 @@ class CasePages {
 	}
 
 	@PostMapping("/staff/cases/{number}/on-the-spot-decision")
-	String onTheSpot(@PathVariable String number, @AuthenticationPrincipal GovHallUser user, Locale locale,
-			RedirectAttributes redirect) {
+	String onTheSpot(@PathVariable String number, @RequestParam(required = false) @Nullable String scope,
+			@RequestParam(required = false) @Nullable String premises,
+			@RequestParam(required = false) @Nullable LocalDate validUntil, @AuthenticationPrincipal GovHallUser user,
+			Locale locale, RedirectAttributes redirect) {
+		Licence licence = licence(scope, premises, validUntil);
 		return act(number, true, redirect, locale, "cases.done.onTheSpot",
-				() -> handling.decideOnTheSpot(number, user));
+				() -> handling.decideOnTheSpot(number, licence, user));
+	}
+
+	/** The licence fields of a form as entered, cut just past their limits so that the rules can name them. */
+	private static @Nullable Licence licence(@Nullable String scope, @Nullable String premises,
+			@Nullable LocalDate validUntil) {
+		return blankToNull(scope) == null && blankToNull(premises) == null && validUntil == null ? null
+				: new Licence(scope == null ? "" : cut(scope, LicenceRules.SCOPE_MAX + 1),
+						cut(blankToNull(premises), LicenceRules.PREMISES_MAX + 1), validUntil);
 	}
 
 	@PostMapping("/staff/cases/{number}/opinions")
@@ -643,10 +655,21 @@ class CasePages {
 
 	@PostMapping("/staff/cases/{number}/decision")
 	String decide(@PathVariable String number, @RequestParam(required = false) @Nullable Outcome outcome,
-			@RequestParam(required = false) @Nullable String reasons, @AuthenticationPrincipal GovHallUser user,
+			@RequestParam(required = false) @Nullable String reasons,
+			@RequestParam(required = false) @Nullable String scope,
+			@RequestParam(required = false) @Nullable String premises,
+			@RequestParam(required = false) @Nullable LocalDate validUntil, @AuthenticationPrincipal GovHallUser user,
 			Locale locale, RedirectAttributes redirect) {
+		Licence licence = licence(scope, premises, validUntil);
 		return act(number, true, redirect, locale, "cases.done.decided", () -> handling.decide(number,
-				required(outcome, "outcome"), cut(blankToNull(reasons), 2000), user));
+				required(outcome, "outcome"), cut(blankToNull(reasons), 2000), licence, user));
+	}
+
+	@PostMapping("/staff/cases/{number}/certificate-revocation")
+	String revokeCertificate(@PathVariable String number, @RequestParam(defaultValue = "") String reason,
+			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
+		return act(number, true, redirect, locale, "cases.done.certificateRevoked",
+				() -> handling.revokeCertificate(number, cut(reason, 1000), user));
 	}
 
 	@PostMapping("/staff/cases/{number}/fees")

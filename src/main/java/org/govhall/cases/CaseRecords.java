@@ -118,9 +118,29 @@ public final class CaseRecords {
 	public record Review(String reviewer, Outcome recommendation, String comments, LocalDate on) {
 	}
 
-	/** The decision: granted with a certificate number, or denied with reasons (行政许可法 第三十八条). */
+	/**
+	 * The decision: granted with a certificate number, or denied with reasons (行政许可法 第三十八条). A grant of an item
+	 * whose result is a licence carries what the licence says ({@code licence}); a certificate revoked or cancelled
+	 * later (第六十九条, 第七十条) carries its {@code revocation}. Both are absent in cases decided before they were kept.
+	 */
 	public record Decision(Outcome outcome, @Nullable String certificateNo, @Nullable String reasons, String decidedBy,
-			LocalDate on, boolean onTheSpot) {
+			LocalDate on, boolean onTheSpot, @Nullable Licence licence, @Nullable Revocation revocation) {
+
+		Decision revoked(Revocation r) {
+			return new Decision(outcome, certificateNo, reasons, decidedBy, on, onTheSpot, licence, r);
+		}
+
+	}
+
+	/**
+	 * What a licence says besides its holder, as the approver entered it: the scope (许可范围/经营项目), the premises
+	 * (经营场所/住所, none where the licence names none) and the last day of validity (有效期至; none: 长期, long-term).
+	 */
+	public record Licence(String scope, @Nullable String premises, @Nullable LocalDate validUntil) {
+	}
+
+	/** A certificate revoked or cancelled (撤销/注销, 行政许可法 第六十九条、第七十条) by an approver, with the reason. */
+	public record Revocation(String reason, String by, LocalDate on) {
 	}
 
 	/** How and when the decision was delivered, and whether it was late (第四十四条: within 10 working days). */

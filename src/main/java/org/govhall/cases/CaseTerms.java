@@ -46,6 +46,15 @@ public record CaseTerms(String itemCode, int itemVersion, String itemNameZh, @Nu
 		return !coDepartments.isEmpty();
 	}
 
+	/**
+	 * Whether granting the item issues a licence that names a scope, premises and validity: an administrative licence
+	 * (行政许可) whose result is a certificate (证, 执照). Approvals, opinions and filings (批复, 意见书, 通知书) issue none.
+	 */
+	public boolean asksLicence() {
+		return itemType == ItemType.ADMINISTRATIVE_LICENSE && resultNameZh != null
+				&& (resultNameZh.contains("证") || resultNameZh.contains("执照"));
+	}
+
 	public boolean instant() {
 		return processingMode == ProcessingMode.INSTANT;
 	}

@@ -41,7 +41,7 @@ public record CaseView(String number, @Nullable String queryCode, CaseState stat
 		@Nullable Delivery delivery, @Nullable AgentAuthorization authorization, @Nullable String reconsiderationBody,
 		@Nullable String litigationCourt, List<HistoryEntry> history, List<IssuedDocument> documents,
 		java.util.Set<org.govhall.catalog.SpecialProcedure> listedProcedures, boolean extensible,
-		List<CaseRecords.FeeRecord> fees, List<CaseTerms.FeeTerm> catalogFees, boolean noFee) {
+		List<CaseRecords.FeeRecord> fees, List<CaseTerms.FeeTerm> catalogFees, boolean noFee, boolean asksLicence) {
 
 	static CaseView of(Case c, List<HistoryEntry> history, List<IssuedDocument> documents, WorkingCalendar calendar,
 			LocalDate today, boolean party, int warningDays) {
@@ -58,7 +58,7 @@ public record CaseView(String number, @Nullable String queryCode, CaseState stat
 				c.terms().specialProcedures(), c.state().underReview() && d.extensions().isEmpty()
 						&& c.terms().statutoryUnit() == org.govhall.calendar.LimitUnit.WORKING_DAY
 						&& c.terms().statutoryAmount() != null,
-				d.fees(), c.terms().fees(), c.terms().noFee());
+				d.fees(), c.terms().fees(), c.terms().noFee(), c.terms().asksLicence());
 	}
 
 	/** The clocks that apply in the case's state: the one running now first, then the sub-deadlines. */
@@ -111,7 +111,7 @@ public record CaseView(String number, @Nullable String queryCode, CaseState stat
 				receivedOn, submittedAt, acceptedOn, deemedAccepted, instant, clocks.stream().map(explain).toList(),
 				requiredMaterials, materials, notices, refusal, opinions, suspensions, extensions, review, decision,
 				delivery, authorization, reconsiderationBody, litigationCourt, history, documents, listedProcedures,
-				extensible, fees, catalogFees, noFee);
+				extensible, fees, catalogFees, noFee, asksLicence);
 	}
 
 	public Optional<CaseClock> runningClock() {

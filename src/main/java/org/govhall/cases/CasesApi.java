@@ -117,8 +117,10 @@ class CasesApi {
 
 	@PostMapping("/cases/{number}/on-the-spot-decision")
 	@Operation(summary = "Accept and grant an instant item (即办件) at the window on the same day")
-	CaseView onTheSpot(@PathVariable String number, @AuthenticationPrincipal GovHallUser user, Locale locale) {
-		return explained(handling.decideOnTheSpot(number, user), locale);
+	CaseView onTheSpot(@PathVariable String number,
+			@Valid @RequestBody(required = false) @Nullable LicenceRequest body,
+			@AuthenticationPrincipal GovHallUser user, Locale locale) {
+		return explained(handling.decideOnTheSpot(number, body == null ? null : body.licence(), user), locale);
 	}
 
 	@PostMapping("/cases/{number}/opinions")
@@ -167,7 +169,15 @@ class CasesApi {
 	@Operation(summary = "Decide: approve with a certificate number, or deny with reasons (第三十八条)")
 	CaseView decide(@PathVariable String number, @Valid @RequestBody DecisionRequest body,
 			@AuthenticationPrincipal GovHallUser user, Locale locale) {
-		return explained(handling.decide(number, body.outcome(), body.reasons(), user), locale);
+		return explained(handling.decide(number, body.outcome(), body.reasons(), body.licence(), user), locale);
+	}
+
+	@PostMapping("/cases/{number}/certificate-revocation")
+	@Operation(summary = "Revoke or cancel the certificate granted (撤销/注销, 第六十九条、第七十条), with the reason; "
+			+ "an approver of the deciding department")
+	CaseView revokeCertificate(@PathVariable String number, @Valid @RequestBody Reason body,
+			@AuthenticationPrincipal GovHallUser user, Locale locale) {
+		return explained(handling.revokeCertificate(number, body.reason(), user), locale);
 	}
 
 	@PostMapping("/cases/{number}/fees")
@@ -254,7 +264,29 @@ class CasesApi {
 	record Resumption(@Nullable LocalDate lastDay) {
 	}
 
-	record DecisionRequest(@NotNull Outcome outcome, @Nullable @Size(max = 2000) String reasons) {
+	/**
+	 * A decision; a grant of an item that issues a licence names its scope (许可范围), and where the licence has them
+	 * its premises (经营场所) and last day of validity (none: 长期).
+	 */
+	record DecisionRequest(@NotNull Outcome outcome, @Nullable @Size(max = 2000) String reasons,
+			@Nullable @Size(max = LicenceRules.SCOPE_MAX) String scope,
+			@Nullable @Size(max = LicenceRules.PREMISES_MAX) String premises, @Nullable LocalDate validUntil) {
+
+		CaseRecords.@Nullable Licence licence() {
+			return new LicenceRequest(scope, premises, validUntil).licence();
+		}
+
+	}
+
+	/** The licence of an instant item granted on the spot, where the item issues one. */
+	record LicenceRequest(@Nullable @Size(max = LicenceRules.SCOPE_MAX) String scope,
+			@Nullable @Size(max = LicenceRules.PREMISES_MAX) String premises, @Nullable LocalDate validUntil) {
+
+		CaseRecords.@Nullable Licence licence() {
+			return scope == null && premises == null && validUntil == null ? null
+					: new CaseRecords.Licence(scope == null ? "" : scope, premises, validUntil);
+		}
+
 	}
 
 	record FeeRequest(@NotBlank @Size(max = 200) String name,

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import org.govhall.documents.DocumentDraft.Particulars;
 import org.govhall.storage.Storage;
 import org.govhall.storage.StoredFile;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,6 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Documents {
 
 	private static final String COLUMNS = "number, kind, case_number, issuer, issued_on, title, sha256, file_id, created_at";
+
+	private static final String PARTICULARS = "recipient, holder_person, holder_number, item_name, certificate_no, "
+			+ "scope, valid_until, revoked_on";
 
 	private final JdbcClient jdbc;
 
@@ -66,14 +70,17 @@ public class Documents {
 		byte[] pdf = typesetter
 			.typeset(DocumentLayout.xhtml(draft, number, VerificationCode.pngDataUri(verificationUrl(number))));
 		String sha256 = sha256(pdf);
+		Particulars p = draft.particulars();
 		IssuedDocument issued = transaction.execute(status -> {
 			StoredFile file = storage.store(number + ".pdf", pdf);
 			IssuedDocument document = new IssuedDocument(number, draft.kind(), draft.caseNumber(), draft.issuer(),
 					draft.issuedOn(), draft.title(), sha256, file.id(), clock.instant().truncatedTo(ChronoUnit.MICROS));
 			jdbc.sql("""
 					INSERT INTO documents_document (number, kind, case_number, recipient, issuer, issued_on, title,
-					                                sha256, file_id, created_at)
-					VALUES (:number, :kind, :caseNumber, :recipient, :issuer, :issuedOn, :title, :sha256, :fileId, :at)
+					                                sha256, file_id, created_at, holder_person, holder_number,
+					                                item_name, certificate_no, scope, premises, valid_until)
+					VALUES (:number, :kind, :caseNumber, :recipient, :issuer, :issuedOn, :title, :sha256, :fileId, :at,
+					        :person, :holderNumber, :item, :certificateNo, :scope, :premises, :validUntil)
 					""")
 				.param("number", number)
 				.param("kind", draft.kind().name())
@@ -85,6 +92,13 @@ public class Documents {
 				.param("sha256", sha256)
 				.param("fileId", file.id())
 				.param("at", Timestamp.from(document.createdAt()))
+				.param("person", p == null ? null : p.person())
+				.param("holderNumber", p == null ? null : p.holderNumber())
+				.param("item", p == null ? null : p.item())
+				.param("certificateNo", p == null ? null : p.certificateNo())
+				.param("scope", p == null ? null : p.scope())
+				.param("premises", p == null ? null : p.premises())
+				.param("validUntil", p == null ? null : p.validUntil())
 				.update();
 			return document;
 		});
@@ -101,6 +115,32 @@ public class Documents {
 				.param("number", n)
 				.query(Documents::document)
 				.optional());
+	}
+
+	/**
+	 * The document with this number as the public may see it, with its validity on the injected clock's today; a
+	 * malformed number finds nothing.
+	 */
+	public Optional<VerifiedDocument> verify(String number) {
+		LocalDate today = LocalDate.now(clock);
+		return DocumentNumber.parse(number)
+			.flatMap(n -> jdbc.sql("SELECT " + COLUMNS + ", " + PARTICULARS
+					+ " FROM documents_document WHERE number = :number")
+				.param("number", n)
+				.query((rs, row) -> VerifiedDocument.of(document(rs, row), rs, today))
+				.optional());
+	}
+
+	/**
+	 * Marks the certificates of a case revoked or cancelled as of {@code on} (撤销/注销), in the caller's transaction;
+	 * one revoked before keeps its date.
+	 * @return how many certificates were marked
+	 */
+	public int revokeCertificates(String caseNumber, LocalDate on) {
+		return jdbc.sql("""
+				UPDATE documents_document SET revoked_on = :on
+				WHERE case_number = :caseNumber AND kind = 'CERTIFICATE' AND revoked_on IS NULL
+				""").param("on", on).param("caseNumber", caseNumber).update();
 	}
 
 	/** The documents of a case, oldest first. */

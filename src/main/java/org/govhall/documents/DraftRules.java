@@ -7,6 +7,7 @@ import java.util.List;
 import org.govhall.documents.DocumentDraft.Section;
 import org.govhall.shared.GovHallException.FieldViolation;
 import org.govhall.shared.InvalidInputException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a draft must satisfy before it gets a number: every field filled, lengths that fit the table and one A4 page
@@ -21,6 +22,14 @@ final class DraftRules {
 	static final int ISSUER_MAX = 100;
 
 	static final int TITLE_MAX = 100;
+
+	static final int HOLDER_NUMBER_MAX = 32;
+
+	static final int ITEM_MAX = 200;
+
+	static final int SCOPE_MAX = 500;
+
+	static final int PREMISES_MAX = 200;
 
 	static final int HEADING_MAX = 100;
 
@@ -57,6 +66,9 @@ final class DraftRules {
 			violations.add(new FieldViolation("issuedOn", "error.document.issuedOn"));
 		}
 		body(violations, draft.sections());
+		if (draft.particulars() != null) {
+			particulars(violations, draft.particulars());
+		}
 		if (!violations.isEmpty()) {
 			throw new InvalidInputException("invalid-document", "error.document.invalid", violations,
 					violations.size());
@@ -92,6 +104,22 @@ final class DraftRules {
 		}
 		if (total > TEXT_MAX) {
 			violations.add(new FieldViolation("sections", "error.document.tooMuchText", TEXT_MAX));
+		}
+	}
+
+	private static void particulars(List<FieldViolation> violations, DocumentDraft.Particulars p) {
+		line(violations, "particulars.holder", p.holder(), RECIPIENT_MAX);
+		line(violations, "particulars.holderNumber", p.holderNumber(), HOLDER_NUMBER_MAX);
+		line(violations, "particulars.item", p.item(), ITEM_MAX);
+		optional(violations, "particulars.certificateNo", p.certificateNo(), CASE_NUMBER_MAX, false);
+		optional(violations, "particulars.scope", p.scope(), SCOPE_MAX, true);
+		optional(violations, "particulars.premises", p.premises(), PREMISES_MAX, false);
+	}
+
+	private static void optional(List<FieldViolation> violations, String field, @Nullable String value, int max,
+			boolean lineBreaks) {
+		if (value != null) {
+			text(violations, field, value, max, lineBreaks);
 		}
 	}
 

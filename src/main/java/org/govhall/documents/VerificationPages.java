@@ -13,7 +13,8 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The public verification pages (文书核验) that a document's QR code leads to: anyone can see whether a number was
- * issued here and compare the facts and the PDF's SHA-256 with the paper in their hands. The recipient is not shown.
+ * issued here, whether it holds today (valid, expired, revoked), and compare the facts and the PDF's SHA-256 with the
+ * paper in their hands. A person's name and identity number are shown masked; the premises not at all.
  */
 @Controller
 class VerificationPages {
@@ -43,9 +44,10 @@ class VerificationPages {
 	@GetMapping("/verify/{number}")
 	ModelAndView document(@PathVariable String number, HttpServletResponse response) {
 		noIndex(response);
-		return documents.find(number)
-			.map(doc -> new ModelAndView("verify-document").addObject("doc", doc)
-				.addObject("kindKey", doc.kind().messageKey()))
+		return documents.verify(number)
+			.map(v -> new ModelAndView("verify-document").addObject("doc", v.document())
+				.addObject("v", v)
+				.addObject("kindKey", v.document().kind().messageKey()))
 			.orElseGet(() -> notFound(number, response));
 	}
 

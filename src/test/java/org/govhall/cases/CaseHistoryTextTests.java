@@ -37,6 +37,15 @@ class CaseHistoryTextTests {
 	}
 
 	@Test
+	void aGrantedLicenceReadsAsItsScopePremisesAndValidityInEitherLanguage() {
+		assertThat(text.detail(entry(CaseAction.DECIDED, "APPROVED JY-2026-0001\t2031-10-11\t人民路 88 号\t热食类食品制售"),
+				ZH, false)).isEqualTo("准予许可 JY-2026-0001；许可范围：热食类食品制售；经营场所：人民路 88 号；有效期至：2031-10-11");
+		assertThat(text.detail(entry(CaseAction.DECIDED, "APPROVED JY-2026-0001\tLONG_TERM\t\t热食类食品制售"),
+				Locale.ENGLISH, false)).endsWith("; scope: 热食类食品制售; premises: —; valid until: no end date")
+			.doesNotContain("LONG_TERM");
+	}
+
+	@Test
 	void storedCodesAndListsReadAsWords() {
 		DepartmentView zj = mock(DepartmentView.class);
 		when(zj.name(ZH)).thenReturn("示范市住房和城乡建设局");

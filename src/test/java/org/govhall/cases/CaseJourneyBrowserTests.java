@@ -192,6 +192,7 @@ class CaseJourneyBrowserTests {
 			signIn(browser, "approver-gh");
 			d.get(base + "/staff/cases/" + number);
 			new Select(d.findElement(By.id("outcome"))).selectByValue("APPROVED");
+			d.findElement(By.id("licence-scope")).sendKeys("新建综合楼一栋，地上十二层");
 			submit(browser, "decide");
 			assertThat(d.findElement(By.id("decision")).getText()).contains("准予许可", "660100-ZRGH-2026-");
 
@@ -206,14 +207,7 @@ class CaseJourneyBrowserTests {
 					"审查", "决定", "送达");
 
 			// the certificate is issued after the decision: wait for it, download it with the session, verify it
-			WebElement certificate = new WebDriverWait(d, Duration.ofSeconds(30)).until(x -> {
-				List<WebElement> rows = x.findElements(By.cssSelector("#documents tr[data-kind='CERTIFICATE']"));
-				if (rows.isEmpty()) {
-					x.navigate().refresh();
-					return null;
-				}
-				return rows.get(0);
-			});
+			WebElement certificate = certificateRow(d);
 			show(d, "h-decision");
 			browser.screenshot("case-07-delivered");
 			String pdfLink = certificate.findElement(By.cssSelector("a.pdf-link")).getAttribute("href");
@@ -301,6 +295,11 @@ class CaseJourneyBrowserTests {
 		browser.signIn(base, username);
 	}
 
+	/** Signs in through the login page as a person would (see {@link Browser#signIn}). */
+	static void signIn(Browser browser, String base, String username) {
+		browser.signIn(base, username);
+	}
+
 	/** Presses a form's button and waits for the case page to come back saying what happened. */
 	static void submit(Browser browser, String buttonId) {
 		WebElement button = browser.driver().findElement(By.id(buttonId));
@@ -316,6 +315,18 @@ class CaseJourneyBrowserTests {
 		browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#done, #refusal")));
 		List<WebElement> refusal = browser.driver().findElements(By.id("refusal"));
 		assertThat(refusal).as(() -> buttonId + " refused: " + refusal.get(0).getText()).isEmpty();
+	}
+
+	/** The certificate's row in the case page's documents, once the listener has issued it (reloading till then). */
+	static WebElement certificateRow(WebDriver d) {
+		return new WebDriverWait(d, Duration.ofSeconds(30)).until(x -> {
+			List<WebElement> rows = x.findElements(By.cssSelector("#documents tr[data-kind='CERTIFICATE']"));
+			if (rows.isEmpty()) {
+				x.navigate().refresh();
+				return null;
+			}
+			return rows.get(0);
+		});
 	}
 
 	/** Scrolls the element into view for the screenshot. */

@@ -148,7 +148,8 @@ abstract class CaseJourneyTests {
 		// whoever reviewed may not approve; the approver decides
 		assertThat(api.post("/api/v1/cases/" + number + "/decision", "reviewer-gh", Map.of("outcome", "APPROVED"))
 			.status()).isEqualTo(403);
-		c = ok(api.post("/api/v1/cases/" + number + "/decision", "approver-gh", Map.of("outcome", "APPROVED")));
+		c = ok(api.post("/api/v1/cases/" + number + "/decision", "approver-gh",
+				Map.of("outcome", "APPROVED", "scope", "新建综合楼一栋，地上十二层")));
 		assertThat(c.get("state").asString()).isEqualTo("DECIDED");
 		assertThat(c.get("decision").get("certificateNo").asString()).startsWith("660100-ZRGH-2026-");
 		assertThat(c.get("clocks").get(0).get("kind").asString()).isEqualTo("DELIVERY");

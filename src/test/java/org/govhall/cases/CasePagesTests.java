@@ -478,7 +478,7 @@ class CasePagesTests {
 		assertThat(page(get("/staff/cases/" + number).with(user(as("reviewer-hb"))))).as("given once")
 			.doesNotContain("id=\"opinion-form\"");
 		staffPost("reviewer-gh", number, "review", Map.of("recommendation", "APPROVED", "comments", "符合规划条件"));
-		staffPost("approver-gh", number, "decision", Map.of("outcome", "APPROVED"));
+		staffPost("approver-gh", number, "decision", Map.of("outcome", "APPROVED", "scope", "新建综合楼一栋"));
 		staffPost("clerk", number, "delivery", Map.of("method", "WINDOW"));
 		assertThat(handling.view(number, as("clerk")).state()).isEqualTo(CaseState.DELIVERED);
 

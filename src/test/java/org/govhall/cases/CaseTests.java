@@ -12,6 +12,8 @@ import java.util.Set;
 import org.govhall.calendar.LimitUnit;
 import org.govhall.calendar.WorkingCalendar;
 import org.govhall.calendar.YearSchedule;
+import org.govhall.cases.CaseRecords.Licence;
+import org.govhall.cases.CaseRecords.Revocation;
 import org.govhall.cases.CaseRecords.CaseApplicant;
 import org.govhall.cases.CaseRecords.MaterialIssue;
 import org.govhall.cases.CaseRecords.SubmittedMaterial;
@@ -186,10 +188,10 @@ class CaseTests {
 	@Test
 	void onlyInstantItemsAreDecidedOnTheSpot() {
 		Case licence = licence("2026-06-05");
-		assertThatThrownBy(() -> licence.decideOnTheSpot("C-1", CLERK, on("2026-06-05"), PLAIN))
+		assertThatThrownBy(() -> licence.decideOnTheSpot("C-1", null, CLERK, on("2026-06-05"), PLAIN))
 			.isInstanceOf(RuleViolationException.class);
 		Case instant = received(terms(ProcessingMode.INSTANT, null, null, List.of()), "2026-06-05");
-		instant.decideOnTheSpot("C-1", CLERK, on("2026-06-05"), PLAIN);
+		instant.decideOnTheSpot("C-1", null, CLERK, on("2026-06-05"), PLAIN);
 		assertThat(instant.state()).isEqualTo(CaseState.DECIDED);
 		assertThat(instant.decision().onTheSpot()).isTrue();
 		assertThat(instant.deliveryDue()).isEqualTo(LocalDate.parse("2026-06-19"));
@@ -201,19 +203,80 @@ class CaseTests {
 		Actor both = new Actor(5, "both", "兼任", Role.REVIEWER);
 		c.review(Outcome.APPROVED, "符合", both, on("2026-06-08"), PLAIN);
 		Actor sameAsApprover = new Actor(5, "both", "兼任", Role.APPROVER);
-		assertThatThrownBy(() -> c.decide(Outcome.APPROVED, "C-1", null, sameAsApprover, on("2026-06-09"), PLAIN))
+		assertThatThrownBy(() -> c.decide(Outcome.APPROVED, "C-1", null, null, sameAsApprover, on("2026-06-09"), PLAIN))
 			.isInstanceOf(ForbiddenException.class);
-		c.decide(Outcome.APPROVED, "C-1", null, APPROVER, on("2026-06-09"), PLAIN);
+		c.decide(Outcome.APPROVED, "C-1", null, null, APPROVER, on("2026-06-09"), PLAIN);
 		assertThat(c.state()).isEqualTo(CaseState.DECIDED);
+	}
+
+	@Test
+	void aLicenceTheItemAsksForIsWrittenOnlyWithItsScopeAndAValidityThatHasNotEndedYet() {
+		CaseTerms food = new CaseTerms("ITEM", 1, "食品经营许可", null, ItemType.ADMINISTRATIVE_LICENSE,
+				ProcessingMode.PROMISED, "DEP", "660100", 20, LimitUnit.WORKING_DAY, 10, LimitUnit.WORKING_DAY,
+				List.of(), Set.of(), List.of(new RequiredMaterial("申请书", true, null)), true, null, null, "食品经营许可证",
+				List.of());
+		assertThat(food.asksLicence()).isTrue();
+		assertThat(terms(ProcessingMode.PROMISED, 20, LimitUnit.WORKING_DAY, List.of()).asksLicence())
+			.as("no certificate named").isFalse();
+		Case c = received(food, "2026-06-05");
+		c.accept(CLERK, on("2026-06-05"), PLAIN);
+		c.review(Outcome.APPROVED, "符合", REVIEWER, on("2026-06-08"), PLAIN);
+
+		assertThatThrownBy(() -> c.decide(Outcome.APPROVED, "C-1", null, null, APPROVER, on("2026-06-09"), PLAIN))
+			.isInstanceOfSatisfying(RuleViolationException.class,
+					ex -> assertThat(ex.violations()).extracting(v -> v.field()).containsExactly("scope"));
+		Licence lapsed = new Licence("热食类食品制售", null, LocalDate.parse("2026-06-08"));
+		assertThatThrownBy(() -> c.decide(Outcome.APPROVED, "C-1", null, lapsed, APPROVER, on("2026-06-09"), PLAIN))
+			.isInstanceOfSatisfying(RuleViolationException.class,
+					ex -> assertThat(ex.violations()).extracting(v -> v.field()).containsExactly("validUntil"));
+		assertThat(c.state()).isEqualTo(CaseState.REVIEWED);
+
+		c.decide(Outcome.APPROVED, "C-1", null, new Licence(" 热食类食品制售 ", " ", LocalDate.parse("2026-06-09")),
+				APPROVER, on("2026-06-09"), PLAIN);
+		assertThat(c.decision().licence()).isEqualTo(new Licence("热食类食品制售", null, LocalDate.parse("2026-06-09")));
+	}
+
+	@Test
+	void anInstantLicenceGrantedOnTheSpotNamesItsScopeToo() {
+		CaseTerms driving = new CaseTerms("ITEM", 1, "机动车驾驶证核发", null, ItemType.ADMINISTRATIVE_LICENSE,
+				ProcessingMode.INSTANT, "DEP", "660100", null, null, null, null, List.of(), Set.of(),
+				List.of(new RequiredMaterial("申请表", false, null)), true, null, null, "机动车驾驶证", List.of());
+		Case c = received(driving, "2026-06-05");
+
+		assertThatThrownBy(() -> c.decideOnTheSpot("C-1", null, CLERK, on("2026-06-05"), PLAIN))
+			.isInstanceOf(RuleViolationException.class);
+		assertThat(c.state()).isEqualTo(CaseState.RECEIVED);
+		c.decideOnTheSpot("C-1", new Licence("准驾车型 C1", null, null), CLERK, on("2026-06-05"), PLAIN);
+		assertThat(c.decision().licence()).isEqualTo(new Licence("准驾车型 C1", null, null));
+	}
+
+	@Test
+	void onlyAnApproverRevokesAGrantedCertificateAndOnlyOnce() {
+		Case c = accepted("2026-06-05");
+		c.review(Outcome.APPROVED, "符合", REVIEWER, on("2026-06-08"), PLAIN);
+		assertThatThrownBy(() -> c.revokeCertificate("理由", APPROVER, on("2026-06-08")))
+			.as("nothing granted yet").isInstanceOf(ConflictException.class);
+		c.decide(Outcome.APPROVED, "C-1", null, null, APPROVER, on("2026-06-09"), PLAIN);
+
+		assertThatThrownBy(() -> c.revokeCertificate("理由", REVIEWER, on("2026-06-10")))
+			.isInstanceOf(ForbiddenException.class);
+		assertThatThrownBy(() -> c.revokeCertificate(" ", APPROVER, on("2026-06-10")))
+			.isInstanceOf(InvalidInputException.class);
+		c.revokeCertificate("以欺骗手段取得（第六十九条第二款）", APPROVER, on("2026-06-10"));
+		assertThat(c.decision().revocation()).isEqualTo(
+				new Revocation("以欺骗手段取得（第六十九条第二款）", "approver", LocalDate.parse("2026-06-10")));
+		assertThat(c.state()).isEqualTo(CaseState.DECIDED);
+		assertThatThrownBy(() -> c.revokeCertificate("再次", APPROVER, on("2026-06-11")))
+			.isInstanceOf(ConflictException.class);
 	}
 
 	@Test
 	void aDenialNeedsReasons() {
 		Case c = accepted("2026-06-05");
 		c.review(Outcome.DENIED, "不符合条件", REVIEWER, on("2026-06-08"), PLAIN);
-		assertThatThrownBy(() -> c.decide(Outcome.DENIED, null, " ", APPROVER, on("2026-06-09"), PLAIN))
+		assertThatThrownBy(() -> c.decide(Outcome.DENIED, null, " ", null, APPROVER, on("2026-06-09"), PLAIN))
 			.isInstanceOf(InvalidInputException.class);
-		c.decide(Outcome.DENIED, null, "场所不符合要求", APPROVER, on("2026-06-09"), PLAIN);
+		c.decide(Outcome.DENIED, null, "场所不符合要求", null, APPROVER, on("2026-06-09"), PLAIN);
 		assertThat(c.decision().reasons()).isEqualTo("场所不符合要求");
 		assertThat(c.decision().certificateNo()).isNull();
 	}
@@ -286,7 +349,7 @@ class CaseTests {
 	void deliveryIsDueTenWorkingDaysAfterTheDecisionAndLateDeliveryIsRecorded() {
 		Case c = accepted("2026-06-05");
 		c.review(Outcome.APPROVED, "符合", REVIEWER, on("2026-06-08"), PLAIN);
-		c.decide(Outcome.APPROVED, "C-1", null, APPROVER, on("2026-06-09"), PLAIN);
+		c.decide(Outcome.APPROVED, "C-1", null, null, APPROVER, on("2026-06-09"), PLAIN);
 		assertThat(c.deliveryDue()).isEqualTo(LocalDate.parse("2026-06-23"));
 		c.deliver(DeliveryMethod.POST, CLERK, on("2026-06-24"), PLAIN);
 		assertThat(c.document().delivery().late()).isTrue();

@@ -19,6 +19,18 @@ final class DocumentFixtures {
 	private DocumentFixtures() {
 	}
 
+	/**
+	 * A food business licence (食品经营许可证) of a person, with scope, premises and a five-year term; its holder's
+	 * number comes masked, as the cases module hands it over.
+	 */
+	static DocumentDraft foodLicence(String caseNumber) {
+		return new DocumentDraft(DocumentKind.CERTIFICATE, caseNumber, RECIPIENT, ISSUER, ISSUED_ON, "食品经营许可证",
+				List.of(new Section("", "本证在有效期限内有效。")),
+				new DocumentDraft.Particulars(RECIPIENT, true, "660102********0012", "食品经营许可",
+						"660100-SCJG-2026-000007", "预包装食品销售；热食类食品制售", "示范市城关区人民路 88 号",
+						LocalDate.of(2031, 11, 26)));
+	}
+
 	/** 一次性告知: the materials of a food business licence application that are missing (行政许可法 第三十二条). */
 	static DocumentDraft correctionNotice(String caseNumber) {
 		return correctionNotice(caseNumber, TITLE);

@@ -61,6 +61,34 @@ class DocumentsTests {
 	}
 
 	@Test
+	void laysACertificateOutAsALicenceWithItsFactsInATableInsteadOfALetter() throws IOException {
+		IssuedDocument doc = documents.issue(DocumentFixtures.foodLicence("BJ-2026-LICENCE-01"));
+
+		String xhtml = DocumentLayout.xhtml(DocumentFixtures.foodLicence("BJ-2026-LICENCE-01"), doc.number(), "");
+		assertThat(xhtml).contains("class=\"licence\"", "<table class=\"fields\">").doesNotContain("class=\"letterhead\"",
+				"class=\"recipient\"");
+		try (PDDocument pdf = Loader.loadPDF(documents.pdf(doc))) {
+			String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
+			assertThat(text).contains("食品经营许可证", "持证主体张小明", "公民身份号码660102********0012",
+					"证书编号660100-SCJG-2026-000007", "许可事项食品经营许可", "许可范围预包装食品销售；热食类食品制售",
+					"经营场所示范市城关区人民路88号", "有效期限自2026年11月27日至2031年11月26日",
+					"发证机关" + DocumentFixtures.ISSUER, "发证日期2026年11月27日", doc.number());
+			assertThat(pdf.getNumberOfPages()).isEqualTo(1);
+		}
+		// a notice stays a letter
+		assertThat(DocumentLayout.xhtml(DocumentFixtures.correctionNotice("BJ-2026-LETTER-01"), "BZ-2026-000001-ABCD",
+				"")).contains("class=\"letterhead\"").doesNotContain("class=\"licence\"");
+	}
+
+	@Test
+	void masksAPersonsNameButKeepsItsFirstAndLastCharacters() {
+		assertThat(VerifiedDocument.maskName("张小明")).isEqualTo("张*明");
+		assertThat(VerifiedDocument.maskName("欧阳娜娜")).isEqualTo("欧**娜");
+		assertThat(VerifiedDocument.maskName("张三")).isEqualTo("张*");
+		assertThat(VerifiedDocument.maskName("李")).isEqualTo("*");
+	}
+
+	@Test
 	void embedsTheBundledChineseFontAsAType0FontInATaggedPdf() throws IOException {
 		IssuedDocument doc = documents.issue(DocumentFixtures.correctionNotice("BJ-2026-FONT-01"));
 

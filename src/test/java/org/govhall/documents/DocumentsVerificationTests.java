@@ -67,6 +67,37 @@ class DocumentsVerificationTests {
 	}
 
 	@Test
+	void showsTheHolderMaskedAndALicencesScopeAndTermButNotItsPremises() throws Exception {
+		IssuedDocument licence = documents.issue(DocumentFixtures.foodLicence("BJ-2026-VERIFY-02"));
+
+		String page = perform(get("/verify/{number}", licence.number())).getContentAsString();
+
+		assertThat(page).contains("张*明", "660102********0012", "660100-SCJG-2026-000007", "食品经营许可",
+				"预包装食品销售；热食类食品制售", "2031-11-26", "data-validity=\"VALID\"", licence.sha256())
+			.doesNotContain(DocumentFixtures.RECIPIENT, "人民路");
+		assertThat(perform(get("/verify/{number}", doc.number())).getContentAsString()).contains("张*明",
+				"data-validity=\"VALID\"");
+	}
+
+	@Test
+	void revokingACasesCertificatesLeavesItsNoticesAlone() {
+		IssuedDocument notice = documents.issue(DocumentFixtures.correctionNotice("BJ-2026-VERIFY-03"));
+		IssuedDocument licence = documents.issue(DocumentFixtures.foodLicence("BJ-2026-VERIFY-03"));
+
+		assertThat(documents.revokeCertificates("BJ-2026-VERIFY-03", DocumentFixtures.ISSUED_ON)).isEqualTo(1);
+
+		assertThat(documents.verify(licence.number()).orElseThrow().validity())
+			.isEqualTo(VerifiedDocument.Validity.REVOKED);
+		assertThat(documents.verify(notice.number()).orElseThrow().validity())
+			.isEqualTo(VerifiedDocument.Validity.VALID);
+		assertThat(documents.revokeCertificates("BJ-2026-VERIFY-03", ISSUED_LATER)).as("keeps its first date")
+			.isZero();
+		assertThat(documents.verify(licence.number()).orElseThrow().revokedOn()).isEqualTo(DocumentFixtures.ISSUED_ON);
+	}
+
+	static final java.time.LocalDate ISSUED_LATER = DocumentFixtures.ISSUED_ON.plusDays(3);
+
+	@Test
 	void neverShowsTheRecipientNorInlineStyles() throws Exception {
 		String page = perform(get("/verify/{number}", doc.number())).getContentAsString();
 

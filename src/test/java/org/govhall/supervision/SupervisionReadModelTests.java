@@ -152,7 +152,8 @@ class SupervisionReadModelTests extends SupervisionScenario {
 		ok(api.post("/api/v1/cases/" + decided + "/review", "reviewer",
 				Map.of("recommendation", "APPROVED", "comments", "材料齐全")));
 		clock.set("2026-10-12T10:00:00");
-		ok(api.post("/api/v1/cases/" + decided + "/decision", "approver", Map.of("outcome", "APPROVED")));
+		ok(api.post("/api/v1/cases/" + decided + "/decision", "approver",
+				Map.of("outcome", "APPROVED", "scope", "预包装食品销售")));
 		clock.set("2026-10-13T10:00:00");
 		ok(api.post("/api/v1/cases/" + decided + "/delivery", "clerk", Map.of("method", "WINDOW")));
 		String corrected = submitFoodLicence();

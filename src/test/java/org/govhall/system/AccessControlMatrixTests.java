@@ -692,7 +692,8 @@ class AccessControlMatrixTests {
 		b.put(cases + "extension", json(Map.of("reason", "需要现场核查")));
 		b.put(cases + "suspension", json(Map.of("procedure", "TESTING", "reason", "样品检测")));
 		b.put(cases + "resumption", json("{}"));
-		b.put(cases + "decision", json(Map.of("outcome", "APPROVED")));
+		b.put(cases + "decision", json(Map.of("outcome", "APPROVED", "scope", "预包装食品销售")));
+		b.put(cases + "certificate-revocation", json(Map.of("reason", "以欺骗手段取得许可（行政许可法第六十九条第二款）")));
 		b.put(cases + "fees", json(Map.of("name", "工本费", "amount", 10, "receiptNo", "R-0001")));
 		b.put(cases + "delivery", json(Map.of("method", "WINDOW")));
 		String pages = "POST /staff/cases/{case}/";
@@ -703,7 +704,8 @@ class AccessControlMatrixTests {
 		b.put(pages + "review", form("recommendation", "APPROVED", "comments", "材料齐全，符合条件"));
 		b.put(pages + "extension", form("reason", "需要现场核查"));
 		b.put(pages + "suspension", form("procedure", "TESTING", "reason", "样品检测"));
-		b.put(pages + "decision", form("outcome", "APPROVED"));
+		b.put(pages + "decision", form("outcome", "APPROVED", "scope", "预包装食品销售"));
+		b.put(pages + "certificate-revocation", form("reason", "以欺骗手段取得许可（行政许可法第六十九条第二款）"));
 		b.put(pages + "fees", form("feeName", "工本费", "amount", "10", "receiptNo", "R-0002"));
 		b.put(pages + "delivery", form("method", "WINDOW"));
 		b.put("POST /cases/{case}/corrections", upload("file0"));

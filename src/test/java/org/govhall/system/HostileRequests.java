@@ -148,7 +148,8 @@ final class HostileRequests {
 				case "correction-notice", "acceptance", "refusal", "on-the-spot-decision", "fees" ->
 					actor("clerk", vars, "number", f.caseE2);
 				case "opinions", "review" -> actor("reviewer", vars, "number", f.caseW);
-				case "extension", "suspension", "resumption", "decision" -> actor("approver", vars, "number", f.caseA);
+				case "extension", "suspension", "resumption", "decision", "certificate-revocation" ->
+					actor("approver", vars, "number", f.caseA);
 				case "delivery" -> actor("clerk", vars, "number", f.caseA);
 				case "corrections", "withdrawal" -> actor(AbuseFixture.EVIL, vars, "number", f.caseE2);
 				default -> new Actor("admin", vars, false);
