@@ -26,6 +26,7 @@ import org.govhall.cases.CaseRecords.HistoryEntry;
 import org.govhall.cases.CaseRecords.Licence;
 import org.govhall.cases.CaseRecords.MaterialIssue;
 import org.govhall.cases.CaseRecords.Opinion;
+import org.govhall.cases.CaseRecords.OriginalSeen;
 import org.govhall.cases.CaseRecords.Refusal;
 import org.govhall.cases.CaseRecords.Review;
 import org.govhall.cases.CaseRecords.Revocation;
@@ -93,6 +94,8 @@ class Case {
 
 	private final List<Opinion> opinions;
 
+	private final List<OriginalSeen> originalsSeen;
+
 	private @Nullable Review review;
 
 	private @Nullable Decision decision;
@@ -153,6 +156,7 @@ class Case {
 		this.decision = document.decision();
 		this.delivery = document.delivery();
 		this.fees = new ArrayList<>(document.fees());
+		this.originalsSeen = new ArrayList<>(document.originalsSeen());
 		this.version = version;
 	}
 
@@ -163,7 +167,7 @@ class Case {
 		Case c = new Case(null, number, queryCode, CaseState.RECEIVED, channel, terms, applicant, authorization,
 				channel == Channel.WINDOW ? actor.username() : null, now.today(), now.at(), null, false,
 				new CaseDocument(materials, List.of(), null, List.of(), List.of(), List.of(), null, null, null,
-						List.of()),
+						List.of(), List.of()),
 				0);
 		c.refresh(calendar);
 		c.newHistory.add(new HistoryEntry(now.at(), actor.username(), actor.role(), CaseAction.RECEIVED, null,
@@ -272,7 +276,33 @@ class Case {
 	private Set<String> handedInNames() {
 		Set<String> names = new LinkedHashSet<>();
 		materials.forEach(m -> names.add(m.material()));
+		originalsSeen.forEach(o -> names.add(o.material()));
 		return names;
+	}
+
+	/**
+	 * The window clerk checked these materials' originals with the applicant present (原件核验) and handed them back:
+	 * they count as handed in. Only at the window, on receipt, and only materials the item names.
+	 */
+	void recordOriginalsSeen(Collection<String> names, Actor actor, Now now) {
+		requireState(CaseState.RECEIVED);
+		if (channel != Channel.WINDOW) {
+			throw new RuleViolationException("originals-at-window", "error.case.originalsAtWindow");
+		}
+		requireRole(actor, Role.WINDOW_CLERK);
+		for (String name : new LinkedHashSet<>(names)) {
+			if (terms.materials().stream().noneMatch(m -> m.name().equals(name))) {
+				throw new InvalidInputException("unknown-material", "error.case.unknownMaterial", "originalsSeen",
+						name);
+			}
+			if (originalsSeen.stream().noneMatch(o -> o.material().equals(name))) {
+				originalsSeen.add(new OriginalSeen(name, actor.username(), now.at()));
+			}
+		}
+	}
+
+	List<OriginalSeen> originalsSeen() {
+		return List.copyOf(originalsSeen);
 	}
 
 	/** Whether the 5 working days for acceptance, refusal or a correction notice have passed (第三十二条). */
@@ -785,7 +815,7 @@ class Case {
 
 	CaseDocument document() {
 		return new CaseDocument(materials, notices, refusal, suspensions, extensions, opinions, review, decision,
-				delivery, fees);
+				delivery, fees, originalsSeen);
 	}
 
 	List<HistoryEntry> drainHistory() {

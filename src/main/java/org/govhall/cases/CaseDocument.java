@@ -7,6 +7,7 @@ import org.govhall.cases.CaseRecords.Decision;
 import org.govhall.cases.CaseRecords.Delivery;
 import org.govhall.cases.CaseRecords.ExtensionRecord;
 import org.govhall.cases.CaseRecords.Opinion;
+import org.govhall.cases.CaseRecords.OriginalSeen;
 import org.govhall.cases.CaseRecords.Refusal;
 import org.govhall.cases.CaseRecords.Review;
 import org.govhall.cases.CaseRecords.SubmittedMaterial;
@@ -20,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  */
 record CaseDocument(List<SubmittedMaterial> materials, List<CorrectionNotice> notices, @Nullable Refusal refusal,
 		List<SuspensionRecord> suspensions, List<ExtensionRecord> extensions, List<Opinion> opinions,
-		@Nullable Review review, @Nullable Decision decision, @Nullable Delivery delivery, List<FeeRecord> fees) {
+		@Nullable Review review, @Nullable Decision decision, @Nullable Delivery delivery, List<FeeRecord> fees,
+		@Nullable List<OriginalSeen> originalsSeen) {
 
 	CaseDocument {
 		materials = materials == null ? List.of() : List.copyOf(materials);
@@ -29,6 +31,7 @@ record CaseDocument(List<SubmittedMaterial> materials, List<CorrectionNotice> no
 		extensions = extensions == null ? List.of() : List.copyOf(extensions);
 		opinions = opinions == null ? List.of() : List.copyOf(opinions);
 		fees = fees == null ? List.of() : List.copyOf(fees);
+		originalsSeen = originalsSeen == null ? List.of() : List.copyOf(originalsSeen);
 	}
 
 }

@@ -15,6 +15,7 @@ import org.govhall.documents.DocumentDraft.Particulars;
 import org.govhall.documents.DocumentDraft.Section;
 import org.govhall.documents.DocumentKind;
 import org.govhall.documents.Documents;
+import org.govhall.documents.IssuedDocument;
 import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -61,21 +62,82 @@ class CaseDocuments {
 				new Section("", "请补正后重新提交。自补正材料齐全之日起，本机关在五个工作日内作出是否受理的决定。"));
 	}
 
+	/** A walk-in's receipt (收件凭证): what the window received, and when the acceptance decision is due. */
+	@ApplicationModuleListener
+	void on(CaseEvent.Received event) {
+		if (event.facts().channel() == Channel.WINDOW) {
+			receipt(load(event));
+		}
+	}
+
 	@ApplicationModuleListener
 	void on(CaseEvent.Accepted event) {
-		Case c = load(event);
-		if (issuedBefore(c, DocumentKind.ACCEPTANCE_NOTICE, 1)) {
-			return;
+		acceptanceNotice(load(event), event.deemed());
+	}
+
+	/**
+	 * The receipt and the acceptance notice of a case received and accepted at the window, issued before the clerk's
+	 * answer so both print at once (the listeners then find them issued).
+	 */
+	List<IssuedDocument> issueAtTheWindow(String number) {
+		Case c = cases.findByNumber(number).orElseThrow();
+		List<IssuedDocument> issued = new ArrayList<>();
+		issued.add(receipt(c));
+		if (c.acceptedOn() != null) {
+			issued.add(acceptanceNotice(c, c.deemedAccepted()));
 		}
-		String basis = event.deemed()
+		return issued;
+	}
+
+	private IssuedDocument receipt(Case c) {
+		List<String> lines = new ArrayList<>();
+		int i = 1;
+		for (var m : c.terms().materials()) {
+			List<String> parts = new ArrayList<>();
+			if (c.originalsSeen().stream().anyMatch(o -> o.material().equals(m.name()))) {
+				parts.add("原件已核验并退还");
+			}
+			long scans = c.document().materials().stream().filter(s -> s.material().equals(m.name())).count();
+			if (scans > 0) {
+				parts.add("收取电子件 " + scans + " 份");
+			}
+			if (parts.isEmpty()) {
+				parts.add(m.shared() ? "免于提交，由本机关通过共享获取" : m.mandatory() ? "未提交" : "不适用或未提交");
+			}
+			lines.add(i++ + ". " + m.name() + "：" + String.join("，", parts));
+		}
+		String clerk = c.firstHandler() == null ? "" : directory.principal(c.firstHandler())
+			.map(u -> u.displayName())
+			.orElse(c.firstHandler());
+		String received = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+			.format(c.submittedAt().atZone(clock.getZone()));
+		String next = c.state() == CaseState.RECEIVED
+				? "本机关将于" + c.acceptanceDue() + "前作出是否受理的决定；材料不齐全或者不符合法定形式的，将一次性告知需要补正的全部内容（《中华人民共和国行政许可法》第三十二条）。"
+				: "申请材料齐全、符合法定形式，已当场受理，受理通知书同时交付。";
+		return documents.issueOnce(key(c, DocumentKind.RECEIPT), draft(c, DocumentKind.RECEIPT, "收件凭证",
+				c.receivedOn(),
+				new Section("", "本机关于" + received + "收到你（单位）提出的" + item(c) + "申请材料，收件人：" + clerk + "。"),
+				new Section("收到的材料", lines), new Section("下一步", next),
+				new Section("查询方式", "办件编号：" + c.number() + "；查询码：" + c.queryCode()
+						+ "。可在示范省政务服务网“办件查询”或拨打 12345 查询办理进度。")));
+	}
+
+	private IssuedDocument acceptanceNotice(Case c, boolean deemed) {
+		String basis = deemed
 				? "本机关未在收到申请材料之日起五个工作日内告知需要补正的内容。根据《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，自收到申请材料之日（"
 						+ c.receivedOn() + "）起即为受理。"
 				: "申请材料齐全、符合法定形式。根据《中华人民共和国行政许可法》第三十二条第一款第（五）项的规定，决定予以受理。";
-		issue(c, DocumentKind.ACCEPTANCE_NOTICE, "受理通知书", c.acceptedOn(),
+		return documents.issueOnce(key(c, DocumentKind.ACCEPTANCE_NOTICE), draft(c, DocumentKind.ACCEPTANCE_NOTICE,
+				"受理通知书", c.acceptedOn(),
 				new Section("", "你（单位）于" + c.receivedOn() + "提出的" + item(c) + "申请，" + basis),
 				new Section("办理期限", limits(c)),
 				new Section("查询方式", "办件编号：" + c.number() + "；查询码：" + c.queryCode()
-						+ "。可在示范省政务服务网“办件查询”或拨打 12345 查询办理进度。"));
+						+ "。可在示范省政务服务网“办件查询”或拨打 12345 查询办理进度。")));
+	}
+
+	/** The key under which a case's only document of a kind is issued once. */
+	private static String key(Case c, DocumentKind kind) {
+		return c.number() + ":" + kind.name() + ":1";
 	}
 
 	@ApplicationModuleListener
@@ -171,8 +233,12 @@ class CaseDocuments {
 	}
 
 	private void issue(Case c, DocumentKind kind, String title, LocalDate on, Section... sections) {
-		documents.issue(new DocumentDraft(kind, c.number(), holder(c), issuer(c), on == null ? c.receivedOn() : on,
-				title, List.of(sections), particulars(c, null, null)));
+		documents.issue(draft(c, kind, title, on, sections));
+	}
+
+	private DocumentDraft draft(Case c, DocumentKind kind, String title, @Nullable LocalDate on, Section... sections) {
+		return new DocumentDraft(kind, c.number(), holder(c), issuer(c), on == null ? c.receivedOn() : on, title,
+				List.of(sections), particulars(c, null, null));
 	}
 
 	private static String holder(Case c) {

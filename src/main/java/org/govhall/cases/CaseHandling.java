@@ -36,6 +36,7 @@ import org.govhall.directory.DepartmentView;
 import org.govhall.directory.Directory;
 import org.govhall.directory.GovHallUser;
 import org.govhall.directory.Role;
+import org.govhall.documents.DocumentKind;
 import org.govhall.documents.Documents;
 import org.govhall.documents.IssuedDocument;
 import org.govhall.shared.AuditEvent;
@@ -84,6 +85,8 @@ public class CaseHandling {
 
 	private final Documents documents;
 
+	private final CaseDocuments caseDocuments;
+
 	private final Clock clock;
 
 	private final SecureRandom random = new SecureRandom();
@@ -99,8 +102,9 @@ public class CaseHandling {
 
 	CaseHandling(Cases cases, Catalog catalog, Directory directory, HolidaySchedules calendar, Storage storage,
 			JdbcClient jdbc, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
-			Documents documents, ObjectProvider<MeterRegistry> meters) {
+			Documents documents, CaseDocuments caseDocuments, ObjectProvider<MeterRegistry> meters) {
 		this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
+		this.caseDocuments = caseDocuments;
 		this.documents = documents;
 		this.cases = cases;
 		this.catalog = catalog;
@@ -140,6 +144,11 @@ public class CaseHandling {
 	 * idempotency key, repeating the same submission returns the first case instead of making another.
 	 */
 	public CaseView submit(SubmitCase request, @Nullable String idempotencyKey, GovHallUser user) {
+		return submit(request, idempotencyKey, user, false);
+	}
+
+	private CaseView submit(SubmitCase request, @Nullable String idempotencyKey, GovHallUser user,
+			boolean acceptAtOnce) {
 		String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
 		if (key != null && key.length() > 100) {
 			throw new InvalidInputException("invalid-idempotency-key", "error.case.idempotencyKey", "Idempotency-Key");
@@ -165,6 +174,12 @@ public class CaseHandling {
 						.update();
 				}
 				Case c = receive(request, user);
+				if (acceptAtOnce) {
+					// 收件并受理: in the same transaction, so every listener sees the case accepted
+					c.accept(actor(user, Role.WINDOW_CLERK), Now.from(clock), calendar.calendar());
+					cases.update(c);
+					publish(c);
+				}
 				if (key != null) {
 					jdbc.sql("UPDATE cases_idempotency SET case_number = :n WHERE actor = :actor AND idem_key = :key")
 						.param("n", c.number())
@@ -198,7 +213,7 @@ public class CaseHandling {
 			.toList();
 		return CaseJson.write(List.of(request.itemCode(), String.valueOf(request.applicant()),
 				String.valueOf(request.phone()), auth == null ? "" : auth.documentName() + "|" + auth.validUntil(),
-				authDoc, files));
+				authDoc, files, request.originalsSeen().stream().sorted().toList()));
 	}
 
 	private Optional<String> idempotent(GovHallUser user, String key, String hash) {
@@ -263,6 +278,9 @@ public class CaseHandling {
 				+ String.format("%07d", cases.nextNumber());
 		Case c = Case.receive(number, queryCode(), channel, terms, applicant, authorization, materials, actor, now,
 				calendar.calendar());
+		if (!request.originalsSeen().isEmpty()) {
+			c.recordOriginalsSeen(request.originalsSeen(), actor, now);
+		}
 		cases.insert(c);
 		publish(c);
 		return c;
@@ -343,6 +361,30 @@ public class CaseHandling {
 	}
 
 	// ---- acceptance
+
+	/**
+	 * A walk-in at the window, received and accepted in one step (收件并受理), with the receipt (收件凭证) and the
+	 * acceptance notice issued before the answer so that both print at once. An application that is not complete
+	 * (scans and originals checked together) is refused whole, naming what is missing, and nothing is stored: the
+	 * clerk then takes it in alone and issues the one-time notice.
+	 */
+	public Intake intake(SubmitCase request, @Nullable String idempotencyKey, GovHallUser user) {
+		if (!user.scope().has(Role.WINDOW_CLERK)) {
+			throw new ForbiddenException("error.forbidden.role");
+		}
+		ItemGuide item = catalog.findGuide(request.itemCode())
+			.filter(g -> g.status() == ItemStatus.ACTIVE)
+			.orElseThrow(() -> new NotFoundException("error.item.notFound", request.itemCode()));
+		List<String> handedIn = new ArrayList<>(request.originalsSeen());
+		request.materials().forEach(m -> handedIn.add(m.material()));
+		Case.requireComplete(terms(item), handedIn, "materials-incomplete", "error.case.materialsIncomplete");
+		CaseView accepted = submit(request, idempotencyKey, user, true);
+		return new Intake(accepted, caseDocuments.issueAtTheWindow(accepted.number()));
+	}
+
+	/** A case taken in at the window and the documents to print for the applicant there and then. */
+	public record Intake(CaseView view, List<IssuedDocument> documents) {
+	}
 
 	public CaseView requestCorrections(String number, List<MaterialIssue> issues, GovHallUser user) {
 		return act(number, user, Role.WINDOW_CLERK, Scope.LEAD,
@@ -535,6 +577,38 @@ public class CaseHandling {
 	}
 
 	/** A document of a case, as PDF, for whoever may see the case. */
+	/** The kinds handed to an applicant at the window, in the order they are printed. */
+	private static final List<DocumentKind> WINDOW_PRINT = List.of(DocumentKind.RECEIPT,
+			DocumentKind.ACCEPTANCE_NOTICE, DocumentKind.CORRECTION_NOTICE, DocumentKind.REFUSAL_DECISION);
+
+	/**
+	 * The documents a window hands over, as one PDF to print in one go: the receipt, then the acceptance notice, the
+	 * one-time notice or the refusal the case holds. 404 when it holds none of them.
+	 */
+	public byte[] windowPrint(String number, GovHallUser user) {
+		view(number, user);
+		List<IssuedDocument> docs = documents.forCase(number)
+			.stream()
+			.filter(d -> WINDOW_PRINT.contains(d.kind()))
+			.sorted(java.util.Comparator.comparingInt((IssuedDocument d) -> WINDOW_PRINT.indexOf(d.kind())))
+			.toList();
+		if (docs.isEmpty()) {
+			throw new NotFoundException("error.document.notFound", number);
+		}
+		try (java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+			org.apache.pdfbox.multipdf.PDFMergerUtility merger = new org.apache.pdfbox.multipdf.PDFMergerUtility();
+			for (IssuedDocument d : docs) {
+				merger.addSource(new org.apache.pdfbox.io.RandomAccessReadBuffer(documents.pdf(d)));
+			}
+			merger.setDestinationStream(out);
+			merger.mergeDocuments(org.apache.pdfbox.io.IOUtils.createMemoryOnlyStreamCache());
+			return out.toByteArray();
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException("the documents of case " + number + " could not be put together", ex);
+		}
+	}
+
 	public byte[] documentPdf(String number, String documentNumber, GovHallUser user) {
 		view(number, user);
 		IssuedDocument doc = documents.find(documentNumber)

@@ -34,6 +34,8 @@ import org.govhall.cases.CaseRecords.SubmittedMaterial;
 import org.govhall.cases.CaseTerms.RequiredMaterial;
 import org.govhall.catalog.Catalog;
 import org.govhall.catalog.ItemGuide;
+import org.govhall.directory.ApplicantIdentity;
+import org.govhall.catalog.ItemQuery;
 import org.govhall.catalog.ItemStatus;
 import org.govhall.catalog.Material;
 import org.govhall.catalog.SpecialProcedure;
@@ -61,6 +63,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
@@ -113,9 +116,12 @@ class CasePages {
 
 	private final CaseHistoryText historyText;
 
+	private final WindowApplicants applicants;
+
 	CasePages(CaseHandling handling, CaseWorklists worklists, Catalog catalog, Directory directory,
 			DeadlineExplainer explainer, MessageSource messages, Validator validator, CasePageTokens tokens,
-			Clock clock, CaseMaterials caseMaterials, CaseHistoryText historyText) {
+			Clock clock, CaseMaterials caseMaterials, CaseHistoryText historyText, WindowApplicants applicants) {
+		this.applicants = applicants;
 		this.caseMaterials = caseMaterials;
 		this.historyText = historyText;
 		this.handling = handling;
@@ -162,7 +168,7 @@ class CasePages {
 			CasePageApplication form = new CasePageApplication(TOKEN.matcher(token).matches() ? token
 					: UUID.randomUUID().toString(), applicantKind, applicantName, applicantNumber, phone,
 					authDocumentName, authValidUntil, chosen,
-					keptFiles(request, "authKeep").stream().findFirst().orElse(null));
+					keptFiles(request, "authKeep").stream().findFirst().orElse(null), originals(request, guide));
 			return applicationPage(model, guide, form, user, null, locale);
 		}
 		String oneTime = TOKEN.matcher(token).matches() ? token : UUID.randomUUID().toString();
@@ -175,6 +181,8 @@ class CasePages {
 		boolean window = user.scope().has(Role.WINDOW_CLERK);
 		boolean agent = !window && user.scope().has(Role.AGENT);
 		List<Material> materials = guide.content().materials();
+		// at the window, the materials whose originals the clerk checked and handed back (原件核验)
+		Set<Integer> originals = window ? originals(request, guide) : Set.of();
 		Map<Integer, List<Kept>> kept = new LinkedHashMap<>();
 		Kept authFile = null;
 		boolean done = false;
@@ -209,8 +217,16 @@ class CasePages {
 			SubmitCase.AuthorizationData authorization = agent
 					? authorizationData(authDocumentName, authValidUntil, authFile) : null;
 			SubmitCase submission = new SubmitCase(guide.code(), applicant, blankToNull(phone), authorization,
-					handedIn);
+					handedIn, originals.stream().sorted().map(i -> materials.get(i).nameZh()).toList());
 			validate(submission, locale);
+			if (window && "intake".equals(step)) {
+				// 收件并受理: received and accepted in one step, the receipt and the notice ready to print
+				CaseHandling.Intake intake = handling.intake(submission, oneTime, user);
+				tokens.succeeded(claim, intake.view().number());
+				done = true;
+				redirect.addFlashAttribute("done", messages.getMessage("cases.done.intake", null, locale));
+				return "redirect:/staff/cases/" + intake.view().number() + "#h-documents";
+			}
 			if ("review".equals(step)) {
 				// the summary before submitting: item, materials, limits; an incomplete application is named here
 				if (!window) {
@@ -219,7 +235,7 @@ class CasePages {
 							"error.case.materialsMissing");
 				}
 				CasePageApplication form = new CasePageApplication(oneTime, applicantKind, applicantName,
-						applicantNumber, phone, authDocumentName, authValidUntil, kept, authFile);
+						applicantNumber, phone, authDocumentName, authValidUntil, kept, authFile, originals);
 				applicationPage(model, guide, form, user, null, locale);
 				return "cases/review";
 			}
@@ -234,13 +250,68 @@ class CasePages {
 				throw ex;
 			}
 			CasePageApplication form = new CasePageApplication(oneTime, applicantKind, applicantName, applicantNumber,
-					phone, authDocumentName, authValidUntil, kept, authFile);
+					phone, authDocumentName, authValidUntil, kept, authFile, originals);
 			return applicationPage(model, guide, form, user, ex, locale);
 		}
 		finally {
 			if (!done) {
 				tokens.failed(claim);
 			}
+		}
+	}
+
+	/** The indices of the materials ticked {@code original<i>} on the form, among the item's materials. */
+	private static Set<Integer> originals(HttpServletRequest request, ItemGuide guide) {
+		Set<Integer> ticked = new java.util.TreeSet<>();
+		for (int i = 0; i < guide.content().materials().size(); i++) {
+			if (request.getParameter("original" + i) != null) {
+				ticked.add(i);
+			}
+		}
+		return ticked;
+	}
+
+	// ---- window intake of a walk-in (窗口收件): the person by number, the item, then the form of that item
+
+	/** The intake page; asked by htmx (after the number or the item changed), only the part that follows them. */
+	@GetMapping("/staff/intake")
+	String intake(@RequestParam(required = false) @Nullable String applicantNumber,
+			@RequestParam(required = false) @Nullable String item,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+			@AuthenticationPrincipal GovHallUser user, Model model, Locale locale) {
+		intakeModel(applicantNumber, item, user, model, locale);
+		return "true".equals(htmx) ? "cases/intake :: result" : "cases/intake";
+	}
+
+	private void intakeModel(@Nullable String applicantNumber, @Nullable String item, GovHallUser user, Model model,
+			Locale locale) {
+		if (!user.scope().has(Role.WINDOW_CLERK)) {
+			throw new ForbiddenException("error.forbidden.role");
+		}
+		String number = blankToNull(applicantNumber) == null ? null
+				: cut(strip(applicantNumber).toUpperCase(Locale.ROOT), 18);
+		Optional<IdentityKind> kind = number == null ? Optional.empty() : WindowApplicants.kindOf(number);
+		Optional<ApplicantIdentity> found = kind.isEmpty() ? Optional.empty() : applicants.find(number, user);
+		model.addAttribute("applicantNumber", number);
+		model.addAttribute("numberValid", kind.isPresent());
+		model.addAttribute("found", found.orElse(null));
+		model.addAttribute("items", catalog
+			.search(new ItemQuery(null, null, user.scope().regionCode(), null, null, null, null, 0,
+					ItemQuery.MAX_PAGE_SIZE))
+			.items()
+			.stream()
+			.filter(i -> directory.department(i.departmentCode())
+				.map(d -> directory.covers(user.scope(), d.regionCode(), d.id()))
+				.orElse(false))
+			.toList());
+		String code = blankToNull(item) == null || item.length() > 36 ? null : item.strip();
+		model.addAttribute("item", code);
+		if (code != null) {
+			ItemGuide guide = applicable(code);
+			CasePageApplication form = new CasePageApplication(UUID.randomUUID().toString(),
+					kind.orElse(IdentityKind.RESIDENT_ID), found.map(ApplicantIdentity::legalName).orElse(null), number,
+					null, null, null, Map.of(), null, Set.of());
+			applicationPage(model, guide, form, user, null, locale);
 		}
 	}
 
@@ -786,6 +857,18 @@ class CasePages {
 			@AuthenticationPrincipal GovHallUser user) {
 		requireStaff(user);
 		return pdf(number, documentNumber, user);
+	}
+
+	/** The window's documents of a case (receipt, acceptance notice …) as one PDF, to print in one go. */
+	@GetMapping("/staff/cases/{number}/print")
+	ResponseEntity<byte[]> windowPrint(@PathVariable String number, @AuthenticationPrincipal GovHallUser user) {
+		requireStaff(user);
+		checkNumber(number);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header("Content-Disposition", "inline; filename=\"" + number + "-window.pdf\"")
+			.header("Cache-Control", "private, no-store")
+			.body(handling.windowPrint(number, user));
 	}
 
 	private ResponseEntity<byte[]> pdf(String number, String documentNumber, GovHallUser user) {

@@ -31,6 +31,13 @@ public final class CaseRecords {
 			Instant uploadedAt, int round) {
 	}
 
+	/**
+	 * A material whose original the window clerk checked in the applicant's presence (原件核验) and handed back: it
+	 * counts as handed in, and the receipt lists it as such. A scan may be kept beside it.
+	 */
+	public record OriginalSeen(String material, String checkedBy, Instant at) {
+	}
+
 	/** One material named in a correction notice, and what is wrong with it. */
 	public record MaterialIssue(String material, String problem) {
 	}

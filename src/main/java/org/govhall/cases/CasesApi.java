@@ -74,6 +74,30 @@ class CasesApi {
 		return ResponseEntity.created(URI.create("/api/v1/cases/" + view.number())).body(view);
 	}
 
+	@PostMapping("/cases/intake")
+	@Operation(summary = "A walk-in at the window (clerk): received and accepted in one step (收件并受理), refused whole "
+			+ "while incomplete; answers with the receipt and the acceptance notice already issued")
+	ResponseEntity<IntakeAnswer> intake(@Valid @RequestBody SubmitCase request,
+			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
+			@AuthenticationPrincipal GovHallUser user, Locale locale) {
+		CaseHandling.Intake intake = handling.intake(request, key, user);
+		CaseView view = explained(intake.view(), locale);
+		return ResponseEntity.created(URI.create("/api/v1/cases/" + view.number()))
+			.body(new IntakeAnswer(view, intake.documents()
+				.stream()
+				.map(d -> new IntakeAnswer.Printed(d.kind().name(), d.number(),
+						"/api/v1/cases/" + view.number() + "/documents/" + d.number()))
+				.toList()));
+	}
+
+	/** The case taken in, and the documents to hand over at once. */
+	record IntakeAnswer(CaseView caseView, List<Printed> documents) {
+
+		record Printed(String kind, String number, String pdf) {
+		}
+
+	}
+
 	@GetMapping("/cases/{number}")
 	@Operation(summary = "A case with its clocks, materials, notices, opinions, decision and history")
 	CaseView view(@PathVariable String number, @AuthenticationPrincipal GovHallUser user, Locale locale) {

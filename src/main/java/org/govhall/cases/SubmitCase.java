@@ -13,15 +13,24 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An application: the item, the materials already uploaded, and — at a window or through an agent — who the
- * applicant is; an agent also gives its written authorization.
+ * applicant is; an agent also gives its written authorization. At a window the clerk may also name the materials
+ * whose originals were checked and handed back ({@code originalsSeen}, 原件核验).
  */
 public record SubmitCase(@NotBlank @Size(max = 36) String itemCode, @Nullable @Valid ApplicantData applicant,
 		@Nullable @Size(max = 32) @Pattern(regexp = "[0-9+() -]*", message = "{error.phone.pattern}") String phone,
 		@Nullable @Valid AuthorizationData authorization,
-		@Nullable @Size(max = 100) List<@NotNull @Valid MaterialFile> materials) {
+		@Nullable @Size(max = 100) List<@NotNull @Valid MaterialFile> materials,
+		@Nullable @Size(max = 100) List<@NotBlank @Size(max = 200) String> originalsSeen) {
 
 	public SubmitCase {
 		materials = materials == null ? List.of() : List.copyOf(materials);
+		originalsSeen = originalsSeen == null ? List.of() : List.copyOf(originalsSeen);
+	}
+
+	/** An application without originals checked at a window. */
+	public SubmitCase(String itemCode, @Nullable ApplicantData applicant, @Nullable String phone,
+			@Nullable AuthorizationData authorization, @Nullable List<MaterialFile> materials) {
+		this(itemCode, applicant, phone, authorization, materials, null);
 	}
 
 	/** The applicant as the clerk or agent enters it; the number is checked by its kind. */

@@ -442,6 +442,11 @@ public class Directory {
 		return accounts.existsByUsername(username);
 	}
 
+	/** The identity a registered applicant gave, found by its number (one account per number). */
+	public Optional<ApplicantIdentity> registeredIdentity(String number) {
+		return accounts.findFirstByIdentityNumber(number).map(Account::identity);
+	}
+
 	/** The enabled accounts of a department's staff that hold a role: whom that department's work reaches. */
 	public List<Long> staffOf(String departmentCode, Role role) {
 		return department(departmentCode)

@@ -21,7 +21,9 @@ public enum DocumentKind {
 	/** 延长审批期限告知书 */
 	EXTENSION_NOTICE("YQ"),
 	/** 特别程序告知书 */
-	SUSPENSION_NOTICE("TB");
+	SUSPENSION_NOTICE("TB"),
+	/** 收件凭证: what the window received, handed to a walk-in applicant */
+	RECEIPT("SJ");
 
 	private final String prefix;
 

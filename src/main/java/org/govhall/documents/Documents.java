@@ -17,6 +17,7 @@ import org.govhall.documents.DocumentDraft.Particulars;
 import org.govhall.storage.Storage;
 import org.govhall.storage.StoredFile;
 import org.springframework.beans.factory.annotation.Value;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -64,6 +65,30 @@ public class Documents {
 	 * @throws org.govhall.shared.InvalidInputException when a field is missing, too long or holds control characters
 	 */
 	public IssuedDocument issue(DocumentDraft draft) {
+		return issue(draft, null);
+	}
+
+	/**
+	 * Issues the document unless one was issued under the same key (for example a case's first acceptance notice):
+	 * the database's unique key decides, so two nodes or a listener and a request racing issue it once, and both get
+	 * the one that was recorded.
+	 */
+	public IssuedDocument issueOnce(String key, DocumentDraft draft) {
+		Optional<IssuedDocument> earlier = byKey(key);
+		if (earlier.isPresent()) {
+			return earlier.get();
+		}
+		return issue(draft, key);
+	}
+
+	private Optional<IssuedDocument> byKey(String key) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM documents_document WHERE issue_key = :key")
+			.param("key", key)
+			.query(Documents::document)
+			.optional();
+	}
+
+	private IssuedDocument issue(DocumentDraft draft, @Nullable String key) {
 		DraftRules.check(draft);
 		long sequence = jdbc.sql("SELECT nextval('documents_number_seq')").query(Long.class).single();
 		String number = DocumentNumber.next(draft.kind(), draft.issuedOn().getYear(), sequence, random);
@@ -75,13 +100,15 @@ public class Documents {
 			StoredFile file = storage.store(number + ".pdf", pdf);
 			IssuedDocument document = new IssuedDocument(number, draft.kind(), draft.caseNumber(), draft.issuer(),
 					draft.issuedOn(), draft.title(), sha256, file.id(), clock.instant().truncatedTo(ChronoUnit.MICROS));
-			jdbc.sql("""
+			int rows = jdbc.sql("""
 					INSERT INTO documents_document (number, kind, case_number, recipient, issuer, issued_on, title,
 					                                sha256, file_id, created_at, holder_person, holder_number,
-					                                item_name, certificate_no, scope, premises, valid_until)
+					                                item_name, certificate_no, scope, premises, valid_until, issue_key)
 					VALUES (:number, :kind, :caseNumber, :recipient, :issuer, :issuedOn, :title, :sha256, :fileId, :at,
-					        :person, :holderNumber, :item, :certificateNo, :scope, :premises, :validUntil)
+					        :person, :holderNumber, :item, :certificateNo, :scope, :premises, :validUntil, :issueKey)
+					ON CONFLICT DO NOTHING
 					""")
+				.param("issueKey", key, java.sql.Types.VARCHAR)
 				.param("number", number)
 				.param("kind", draft.kind().name())
 				.param("caseNumber", draft.caseNumber())
@@ -100,7 +127,9 @@ public class Documents {
 				.param("premises", p == null ? null : p.premises())
 				.param("validUntil", p == null ? null : p.validUntil())
 				.update();
-			return document;
+			// a document of the same key was recorded first: that one stands (without an exception, which would
+			// spoil a caller's surrounding transaction); the file stored for this one stays unreferenced
+			return rows == 1 ? document : byKey(key).orElseThrow();
 		});
 		if (issued == null) {
 			throw new IllegalStateException("document " + number + " was not recorded");

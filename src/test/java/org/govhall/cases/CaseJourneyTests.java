@@ -64,6 +64,9 @@ abstract class CaseJourneyTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.govhall.documents.Documents documents;
+
 	ApiClient api;
 
 	@BeforeEach
@@ -258,6 +261,97 @@ abstract class CaseJourneyTests {
 		ok(api.post("/api/v1/cases/" + number + "/opinions", "reviewer-zj", Map.of("verdict", "AGREE")));
 		assertThat(api.post("/api/v1/cases/" + number + "/opinions/660100-ZJJ/chase", "reviewer-gh", null).status())
 			.isEqualTo(409);
+	}
+
+	/** 护士执业注册 of 示范市卫生健康委员会: six mandatory materials, taken in at the window. */
+	static final String NURSE = "660100-XK-08001";
+
+	static final List<String> NURSE_MATERIALS = List.of("护士执业注册申请审核表", "申请人居民身份证",
+			"学历证书及专业学习中的临床实习证明", "护士执业资格考试成绩合格证明", "6个月内健康体检证明", "医疗卫生机构拟聘用的相关材料");
+
+	static Map<String, Object> walkIn(List<String> originals, List<Map<String, String>> files) {
+		return Map.of("itemCode", NURSE, "applicant",
+				Map.of("kind", "RESIDENT_ID", "name", "张三", "number", "110105199003071239"), "materials", files,
+				"originalsSeen", originals);
+	}
+
+	@Test
+	void aWalkInIsReceivedAndAcceptedInOneStepWithItsReceiptAndNoticeReadyToPrint() throws Exception {
+		long before = jdbc.sql("SELECT COUNT(*) FROM cases_case").query(Long.class).single();
+		// five originals checked and handed back; the health certificate is scanned and kept, and is missing here
+		Response incomplete = api.post("/api/v1/cases/intake", "clerk",
+				walkIn(NURSE_MATERIALS.subList(0, 4), List.of()));
+		assertThat(incomplete.status()).as(incomplete.body()).isEqualTo(422);
+		assertThat(incomplete.json().get("type").asString()).endsWith("materials-incomplete");
+		assertThat(incomplete.body()).contains("6个月内健康体检证明").contains("医疗卫生机构拟聘用的相关材料");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM cases_case").query(Long.class).single()).isEqualTo(before);
+		assertThat(api.post("/api/v1/cases/intake", "applicant", walkIn(NURSE_MATERIALS, List.of())).status())
+			.isEqualTo(403);
+
+		List<String> originals = new ArrayList<>(NURSE_MATERIALS);
+		originals.remove("6个月内健康体检证明");
+		Response r = api.post("/api/v1/cases/intake", "clerk",
+				walkIn(originals, List.of(Map.of("material", "6个月内健康体检证明", "fileId", upload("clerk")))));
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		JsonNode c = r.json().get("caseView");
+		String number = c.get("number").asString();
+		assertThat(c.get("state").asString()).isEqualTo("ACCEPTED");
+		assertThat(c.get("channel").asString()).isEqualTo("WINDOW");
+		// printable at once: both documents come with the answer, not after it
+		List<String> kinds = new ArrayList<>();
+		r.json().get("documents").forEach(d -> kinds.add(d.get("kind").asString()));
+		assertThat(kinds).containsExactly("RECEIPT", "ACCEPTANCE_NOTICE");
+		assertThat(api.get(r.json().get("documents").get(0).get("pdf").asString(), "clerk").status()).isEqualTo(200);
+		byte[] receipt = documents.pdf(documents.find(r.json().get("documents").get(0).get("number").asString())
+			.orElseThrow());
+		String text;
+		try (var doc = org.apache.pdfbox.Loader.loadPDF(receipt)) {
+			text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+		}
+		assertThat(text).contains("收件凭证").contains("申请人居民身份证：原件已核验并退还")
+			.contains("6个月内健康体检证明：收取电子件1份").contains("已当场受理");
+		// the listeners that run after the commit find both issued and issue nothing twice
+		Awaitility.await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			JsonNode docs = ok(api.get("/api/v1/cases/" + number, "clerk")).get("documents");
+			List<String> all = new ArrayList<>();
+			docs.forEach(d -> all.add(d.get("kind").asString()));
+			assertThat(all).containsExactlyInAnyOrder("RECEIPT", "ACCEPTANCE_NOTICE");
+		});
+		// an online applicant cannot claim originals were checked
+		Response online = api.post("/api/v1/cases", "applicant", Map.of("itemCode", FOOD, "materials",
+				RequiredMaterials.completing(RequiredMaterials.of(api, FOOD)).stream()
+					.map(m -> Map.of("material", m, "fileId", upload("applicant")))
+					.toList(), "originalsSeen", List.of(FOOD_FORM)));
+		assertThat(online.status()).as(online.body()).isEqualTo(422);
+		assertThat(online.json().get("type").asString()).endsWith("originals-at-window");
+	}
+
+	@Autowired
+	WindowApplicants applicants;
+
+	@Autowired
+	org.govhall.directory.Directory directory;
+
+	@Test
+	void aClerkFindsAWalkInByNumberAndEveryLookupThatFindsSomeoneIsAudited() {
+		var clerk = directory.principal("clerk").orElseThrow();
+		long audited = jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'applicant.looked-up'")
+			.query(Long.class)
+			.single();
+		// a registered applicant, by identity number; an enterprise, by credit code
+		assertThat(applicants.find("110105199003071239", clerk)).get()
+			.satisfies(a -> assertThat(a.legalName()).isEqualTo("张三"));
+		assertThat(applicants.find(" 91660100ma0000017k ", clerk)).get()
+			.satisfies(a -> assertThat(a.kind()).isEqualTo(org.govhall.directory.IdentityKind.CREDIT_CODE));
+		// a well-formed number nobody has used, and a malformed one, find no one
+		assertThat(applicants.find("11010519850505678X", clerk)).isEmpty();
+		assertThat(applicants.find("110105199003071230", clerk)).isEmpty();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'applicant.looked-up'")
+			.query(Long.class)
+			.single()).isEqualTo(audited + 2);
+		org.assertj.core.api.Assertions.assertThatThrownBy(
+				() -> applicants.find("110105199003071239", directory.principal("reviewer").orElseThrow()))
+			.isInstanceOf(org.govhall.shared.ForbiddenException.class);
 	}
 
 	@Test

@@ -81,6 +81,33 @@ class DocumentsTests {
 	}
 
 	@Test
+	void aKeyedDocumentIsIssuedOnceEvenWhenTwoIssueItAtTheSameTime() throws Exception {
+		String key = "BJ-2026-ONCE-01:RECEIPT:1";
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+			java.util.List<java.util.concurrent.Future<IssuedDocument>> both = new java.util.ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				both.add(pool.submit(() -> {
+					go.await();
+					return documents.issueOnce(key, DocumentFixtures.correctionNotice("BJ-2026-ONCE-01"));
+				}));
+			}
+			go.countDown();
+			String first = both.get(0).get().number();
+			assertThat(both.get(1).get().number()).isEqualTo(first);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(documents.forCase("BJ-2026-ONCE-01")).hasSize(1);
+		assertThat(documents.issueOnce(key, DocumentFixtures.correctionNotice("BJ-2026-ONCE-01")).number())
+			.isEqualTo(documents.forCase("BJ-2026-ONCE-01").get(0).number());
+		assertThat(documents.issue(DocumentFixtures.correctionNotice("BJ-2026-ONCE-01")).number())
+			.as("without a key every call issues").isNotEqualTo(documents.forCase("BJ-2026-ONCE-01").get(0).number());
+	}
+
+	@Test
 	void masksAPersonsNameButKeepsItsFirstAndLastCharacters() {
 		assertThat(VerifiedDocument.maskName("张小明")).isEqualTo("张*明");
 		assertThat(VerifiedDocument.maskName("欧阳娜娜")).isEqualTo("欧**娜");

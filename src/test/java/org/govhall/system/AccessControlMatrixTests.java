@@ -680,6 +680,10 @@ class AccessControlMatrixTests {
 				Map.of("kind", "RESIDENT_ID", "name", "王五", "number", "11010519850505678X"), "authorization",
 				Map.of("documentName", "授权委托书", "validUntil", "2027-12-31"), "materials", List.of())));
 		b.put("POST /cases/new", upload("file0", "item", FOOD, "token", "acl-matrix-application"));
+		b.put("POST /api/v1/cases/intake", json(Map.of("itemCode", "660100-XK-08001", "applicant",
+				Map.of("kind", "RESIDENT_ID", "name", "王五", "number", "11010519850505678X"), "originalsSeen",
+				List.of("护士执业注册申请审核表", "申请人居民身份证", "学历证书及专业学习中的临床实习证明", "护士执业资格考试成绩合格证明",
+						"6个月内健康体检证明", "医疗卫生机构拟聘用的相关材料"))));
 		String cases = "POST /api/v1/cases/{case}/";
 		b.put(cases + "correction-notice",
 				json(Map.of("issues", List.of(Map.of("material", FOOD_FORM, "problem", "字迹不清")))));
