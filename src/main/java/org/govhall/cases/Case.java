@@ -266,11 +266,25 @@ class Case {
 	static void requireComplete(CaseTerms terms, Collection<String> handedIn, String type, String key) {
 		List<String> missing = Case.missingMaterials(terms, handedIn);
 		if (!missing.isEmpty()) {
-			List<GovHallException.FieldViolation> each = missing.stream()
-				.map(m -> new GovHallException.FieldViolation("materials", "error.case.materialMissing", m))
-				.toList();
-			throw new RuleViolationException(type, key, each, missing.size(), String.join("、", missing));
+			// the Chinese names and the English ones: each language's message picks its own
+			List<String> english = missing.stream().map(m -> englishName(terms, m)).toList();
+			List<GovHallException.FieldViolation> each = new ArrayList<>();
+			for (int i = 0; i < missing.size(); i++) {
+				each.add(new GovHallException.FieldViolation("materials", "error.case.materialMissing", missing.get(i),
+						english.get(i)));
+			}
+			throw new RuleViolationException(type, key, each, missing.size(), String.join("、", missing),
+					String.join("; ", english));
 		}
+	}
+
+	private static String englishName(CaseTerms terms, String name) {
+		return terms.materials()
+			.stream()
+			.filter(m -> m.name().equals(name))
+			.findFirst()
+			.map(m -> m.label(java.util.Locale.ENGLISH))
+			.orElse(name);
 	}
 
 	private Set<String> handedInNames() {
@@ -461,11 +475,32 @@ class Case {
 		}
 		List<String> missing = opinions.stream().filter(o -> !o.given()).map(Opinion::departmentCode).toList();
 		if (!missing.isEmpty()) {
-			throw new RuleViolationException("opinions-missing", "error.case.opinionsMissing", missing.toString());
+			throw new OpinionsMissing(missing);
 		}
 		requireText(comments, "comments");
 		review = new Review(actor.username(), recommendation, comments.strip(), now.today());
 		transition(CaseState.REVIEWED, actor, now, CaseAction.REVIEWED, recommendation.name(), calendar);
+	}
+
+	/** The review waits for these co-departments' opinions; the service names them in the reader's language. */
+	static final class OpinionsMissing extends RuleViolationException {
+
+		private final List<String> departments;
+
+		OpinionsMissing(List<String> departments) {
+			super("opinions-missing", "error.case.opinionsMissing", String.join("、", departments),
+					String.join("; ", departments));
+			this.departments = List.copyOf(departments);
+		}
+
+		/** The same refusal naming the departments, in Chinese and in English. */
+		RuleViolationException named(java.util.function.Function<String, String> zh,
+				java.util.function.Function<String, String> en) {
+			return new RuleViolationException("opinions-missing", "error.case.opinionsMissing",
+					String.join("、", departments.stream().map(zh).toList()),
+					String.join("; ", departments.stream().map(en).toList()));
+		}
+
 	}
 
 	/**

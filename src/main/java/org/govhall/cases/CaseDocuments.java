@@ -62,12 +62,13 @@ class CaseDocuments {
 				new Section("", "请补正后重新提交。自补正材料齐全之日起，本机关在五个工作日内作出是否受理的决定。"));
 	}
 
-	/** A walk-in's receipt (收件凭证): what the window received, and when the acceptance decision is due. */
+	/**
+	 * A walk-in's receipt (收件凭证): what the window received, and when the acceptance decision is due. Its own event,
+	 * published for window receptions only, so that online cases carry no extra publication.
+	 */
 	@ApplicationModuleListener
-	void on(CaseEvent.Received event) {
-		if (event.facts().channel() == Channel.WINDOW) {
-			receipt(load(event));
-		}
+	void on(WindowReceipt event) {
+		receipt(cases.findByNumber(event.caseNumber()).orElseThrow());
 	}
 
 	@ApplicationModuleListener

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -283,6 +284,9 @@ public class CaseHandling {
 		}
 		cases.insert(c);
 		publish(c);
+		if (channel == Channel.WINDOW) {
+			events.publishEvent(new WindowReceipt(c.number()));
+		}
 		return c;
 	}
 
@@ -501,8 +505,14 @@ public class CaseHandling {
 	}
 
 	public CaseView review(String number, Outcome recommendation, String comments, GovHallUser user) {
-		return act(number, user, Role.REVIEWER, Scope.LEAD,
-				(c, a, now, cal) -> c.review(recommendation, comments, a, now, cal));
+		return act(number, user, Role.REVIEWER, Scope.LEAD, (c, a, now, cal) -> {
+			try {
+				c.review(recommendation, comments, a, now, cal);
+			}
+			catch (Case.OpinionsMissing ex) {
+				throw ex.named(d -> departmentName(d, Locale.SIMPLIFIED_CHINESE), d -> departmentName(d, Locale.ENGLISH));
+			}
+		});
 	}
 
 	public CaseView extend(String number, String reason, GovHallUser user) {
@@ -764,6 +774,10 @@ public class CaseHandling {
 			throw late[0];
 		}
 		return view;
+	}
+
+	private String departmentName(String code, Locale locale) {
+		return directory.department(code).map(d -> d.name(locale)).filter(n -> n != null && !n.isBlank()).orElse(code);
 	}
 
 	private static Actor actor(GovHallUser user, @Nullable Role role) {

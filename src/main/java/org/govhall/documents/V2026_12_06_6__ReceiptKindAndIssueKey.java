@@ -52,10 +52,14 @@ class V2026_12_06_6__ReceiptKindAndIssueKey extends BaseJavaMigration {
 				JOIN information_schema.check_constraints cc
 				  ON cc.constraint_schema = tc.constraint_schema AND cc.constraint_name = tc.constraint_name
 				WHERE lower(tc.table_name) = 'documents_document' AND tc.constraint_type = 'CHECK'
+				  AND lower(tc.table_schema) = lower(?)
 				""")) {
+			// the schema Flyway migrates: a database may hold GovHall's tables in other schemas too
+			q.setString(1, connection.getSchema());
 			try (ResultSet rs = q.executeQuery()) {
 				while (rs.next()) {
-					if (rs.getString(2) != null && rs.getString(2).contains("ACCEPTANCE_NOTICE")) {
+					if (rs.getString(2) != null && rs.getString(2).contains("ACCEPTANCE_NOTICE")
+							&& !names.contains(rs.getString(1))) {
 						names.add(rs.getString(1));
 					}
 				}

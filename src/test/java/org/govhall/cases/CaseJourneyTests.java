@@ -134,7 +134,12 @@ abstract class CaseJourneyTests {
 		Response early = api.post("/api/v1/cases/" + number + "/review", "reviewer-gh",
 				Map.of("recommendation", "APPROVED", "comments", "符合"));
 		assertThat(early.status()).isEqualTo(422);
-		assertThat(early.json().get("detail").asString()).contains("660100-ZJJ");
+		assertThat(early.json().get("detail").asString()).contains("示范市住房和城乡建设局").doesNotContain("660100-ZJJ");
+		assertThat(api.post("/api/v1/cases/" + number + "/review", "reviewer-gh",
+				Map.of("recommendation", "APPROVED", "comments", "符合"), "Accept-Language", "en")
+			.json()
+			.get("detail")
+			.asString()).contains("Demo City Housing and Urban-Rural Development Bureau").doesNotContain("住房");
 		assertThat(api.post("/api/v1/cases/" + number + "/opinions", "reviewer", Map.of("verdict", "AGREE")).status())
 			.isIn(403, 404);
 		ok(api.post("/api/v1/cases/" + number + "/opinions", "reviewer-zj", Map.of("verdict", "AGREE")));
@@ -284,6 +289,12 @@ abstract class CaseJourneyTests {
 		assertThat(incomplete.status()).as(incomplete.body()).isEqualTo(422);
 		assertThat(incomplete.json().get("type").asString()).endsWith("materials-incomplete");
 		assertThat(incomplete.body()).contains("6个月内健康体检证明").contains("医疗卫生机构拟聘用的相关材料");
+		// in English, the English names
+		Response english = api.post("/api/v1/cases/intake", "clerk", walkIn(NURSE_MATERIALS.subList(0, 4), List.of()),
+				"Accept-Language", "en");
+		assertThat(english.json().get("detail").asString())
+			.contains("Health examination certificate issued within six months")
+			.doesNotContain("6个月内健康体检证明");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM cases_case").query(Long.class).single()).isEqualTo(before);
 		assertThat(api.post("/api/v1/cases/intake", "applicant", walkIn(NURSE_MATERIALS, List.of())).status())
 			.isEqualTo(403);
@@ -317,6 +328,12 @@ abstract class CaseJourneyTests {
 			docs.forEach(d -> all.add(d.get("kind").asString()));
 			assertThat(all).containsExactlyInAnyOrder("RECEIPT", "ACCEPTANCE_NOTICE");
 		});
+		// received only (to issue the one-time notice): the receipt follows the reception
+		Response only = api.post("/api/v1/cases", "clerk", walkIn(NURSE_MATERIALS.subList(0, 4), List.of()));
+		assertThat(only.status()).as(only.body()).isEqualTo(201);
+		String received = only.json().get("number").asString();
+		Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+				ok(api.get("/api/v1/cases/" + received, "clerk")).get("documents").toString()).contains("RECEIPT"));
 		// an online applicant cannot claim originals were checked
 		Response online = api.post("/api/v1/cases", "applicant", Map.of("itemCode", FOOD, "materials",
 				RequiredMaterials.completing(RequiredMaterials.of(api, FOOD)).stream()

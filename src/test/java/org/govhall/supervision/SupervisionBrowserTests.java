@@ -78,7 +78,7 @@ class SupervisionBrowserTests extends SupervisionScenario {
 			List<WebElement> steps = d.findElements(By.cssSelector("#timeline tbody tr"));
 			assertThat(steps).extracting(s -> s.getAttribute("data-action")).containsExactly("RECEIVED");
 			// received 09-30 10:00, still there on 10-14 10:00
-			assertThat(steps.get(0).getText()).contains("收件", "applicant", "14 天 0 小时", "至今");
+			assertThat(steps.get(0).getText()).contains("收件", "张三", "14 天 0 小时", "至今");
 			localTimes.assertThat(steps.get(0).findElement(By.tagName("td")).getText())
 				.as("time of the case's step on the timeline, in Asia/Shanghai").isEqualTo("2026-09-30 10:00");
 			assertThat(d.findElements(By.id("sub-clocks"))).isEmpty();
@@ -122,7 +122,7 @@ class SupervisionBrowserTests extends SupervisionScenario {
 			assertThat(d.findElement(By.id("card-colour")).getText()).isEqualTo("黄牌");
 			assertThat(d.findElement(By.id("card-status")).getText()).isEqualTo("待答复");
 			assertThat(d.findElement(By.id("h-card")).findElement(By.xpath("..")).getText())
-				.contains("办件超期", "2026-10-13", number, SCJG_NAME, "2026-10-14 · system", "660100");
+				.contains("办件超期", "2026-10-13", number, SCJG_NAME, "2026-10-14 · 系统", "660100");
 			assertThat(d.findElement(By.id("answer-due")).getText()).isEqualTo("2026-10-21");
 			// the supervisor does not answer, and there is nothing to review yet
 			assertThat(d.findElements(By.id("answer-form"))).isEmpty();
@@ -147,7 +147,7 @@ class SupervisionBrowserTests extends SupervisionScenario {
 			assertThat(d.findElement(By.id("card-status")).getText()).isEqualTo("待审核");
 			assertThat(d.findElement(By.id("card-explanation")).getText()).isEqualTo(explanation);
 			assertThat(d.findElement(By.id("h-answer")).findElement(By.xpath("..")).getText())
-				.contains(rectification, "deptadmin 2026-10-14");
+				.contains(rectification, "孙管理 2026-10-14");
 			assertThat(d.findElements(By.id("answer-form"))).isEmpty();
 			assertThat(d.findElements(By.id("review-form"))).isEmpty();
 			browser.screenshot("supervision-3-answered");
@@ -169,8 +169,8 @@ class SupervisionBrowserTests extends SupervisionScenario {
 				.containsExactly("ISSUED", "ANSWERED", "ACCEPTED");
 			assertThat(history).extracting(h -> h.findElement(By.tagName("strong")).getText())
 				.containsExactly("发出", "部门答复", "审核通过");
-			assertThat(history.get(1).getText()).contains("deptadmin");
-			assertThat(history.get(2).getText()).contains("supervisor");
+			assertThat(history.get(1).getText()).contains("孙管理");
+			assertThat(history.get(2).getText()).contains("吴监察");
 			// the nightly run issued it, the answer and the review came at 10:00 on the same day (the clock stood still)
 			localTimes.assertThat(history).extracting(h -> h.findElement(By.tagName("span")).getText())
 				.as("times of the card's history, in Asia/Shanghai")

@@ -112,7 +112,7 @@ class SupervisionPagesTests extends SupervisionScenario {
 			.contains("超期 1 个工作日").contains("已发牌").contains("2026-10-13").contains("示范市市场监督管理局");
 		String en = page("/supervision", "supervisor", "en");
 		assertThat(en).contains("Electronic supervision");
-		assertThat(row(en, "data-number", red)).contains("Red: overdue").contains("Overdue by 1 working days")
+		assertThat(row(en, "data-number", red)).contains("Red: overdue").contains("Overdue by 1 working day")
 			.contains("Carded").contains("Demo City Administration for Market Regulation");
 		assertThat(page("/supervision", "deptadmin", "zh-CN")).contains(red);
 

@@ -124,7 +124,7 @@ class SupervisionReadModelTests extends SupervisionScenario {
 		String en = mvc.perform(get("/supervision").param("filter", "YELLOW").param("lang", "en")
 			.with(user(as("supervisor")))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(en).contains("Electronic supervision").contains(number).contains("Yellow: almost due")
-			.contains("1 working days left");
+			.contains("1 working day left");
 
 		assertThat(mvc.perform(get("/supervision").with(user(as("applicant")))).andReturn().getResponse().getStatus())
 			.isEqualTo(403);
