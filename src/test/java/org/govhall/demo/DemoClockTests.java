@@ -95,6 +95,11 @@ class DemoClockTests {
 						new org.govhall.cases.SubmitCase.MaterialFile("食品安全自查、从业人员健康管理、进货查验记录等保证食品安全的规章制度",
 								file.id()))), null,
 				applicant).number();
+		// the supervision read model learns of the case after the commit; the clock moves once it has
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+				supervision.workbench(directory.principal("supervisor").orElseThrow(),
+						org.govhall.supervision.Supervision.Filter.ALL_OPEN))
+			.anyMatch(c -> c.caseNumber().equals(number)));
 
 		mvc.perform(post("/staff/demo-clock").param("date", "2026-10-12").with(user(admin)).with(csrf()))
 			.andExpect(status().is3xxRedirection());

@@ -128,6 +128,30 @@ class PortalBrowserTests {
 		}
 	}
 
+	@Test
+	void anElderlyCitizenRegistersOnAPhoneAndIsToldAtTheFieldWhatIsWrongWithEverythingTypedKept() throws Exception {
+		try (Browser browser = new Browser()) {
+			WebDriver driver = browser.driver();
+			browser.resize(390, 844);
+			driver.get("http://localhost:" + port + "/register?lang=zh-CN&elder=on");
+			driver.findElement(By.id("legalName")).sendKeys("李大爷");
+			// one digit off: the check digit does not match
+			driver.findElement(By.id("identityNumber")).sendKeys("110105194912310021");
+			driver.findElement(By.id("phone")).sendKeys("13900000009");
+			driver.findElement(By.id("username")).sendKeys("li-daye");
+			driver.findElement(By.id("password")).sendKeys("a-long-enough-password");
+			driver.findElement(By.cssSelector("form[action='/register'] button[type='submit']")).click();
+			browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("identityNumber-error")));
+			assertThat(driver.findElement(By.id("identityNumber-error")).getText()).contains("身份证");
+			assertThat(driver.findElement(By.id("identityNumber")).getAttribute("aria-invalid")).isEqualTo("true");
+			assertThat(driver.findElement(By.id("legalName")).getAttribute("value")).isEqualTo("李大爷");
+			assertThat(driver.findElement(By.id("phone")).getAttribute("value")).isEqualTo("13900000009");
+			assertThat(driver.findElement(By.tagName("body")).getAttribute("class")).contains("elder");
+			assertThat(browser.horizontalOverflow()).isLessThanOrEqualTo(0L);
+			browser.screenshot("11-register-phone-elder-error");
+		}
+	}
+
 	private void search(Browser browser, String text) {
 		WebDriver driver = browser.driver();
 		driver.get("http://localhost:" + port + "/items");
