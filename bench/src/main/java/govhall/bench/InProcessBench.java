@@ -156,7 +156,8 @@ public final class InProcessBench {
 					CaseState.ACCEPTED);
 			expect(timed.step(Driver.REVIEW,
 					() -> handling.review(n, Outcome.APPROVED, "符合规划条件", reviewerGh)), CaseState.REVIEWED);
-			expect(timed.step(Driver.DECIDE, () -> handling.decide(n, Outcome.APPROVED, null, approverGh)),
+			expect(timed.step(Driver.DECIDE, () -> handling.decide(n, Outcome.APPROVED, null,
+					new org.govhall.cases.CaseRecords.Licence("新建综合楼一栋", null, null), approverGh)),
 					CaseState.DECIDED);
 			expect(timed.step(Driver.DELIVER, () -> handling.deliver(n, DeliveryMethod.WINDOW, clerk)),
 					CaseState.DELIVERED);
