@@ -36,6 +36,7 @@ import org.govhall.catalog.Catalog;
 import org.govhall.catalog.ItemGuide;
 import org.govhall.directory.ApplicantIdentity;
 import org.govhall.catalog.ItemQuery;
+import org.govhall.catalog.ItemSummary;
 import org.govhall.catalog.ItemStatus;
 import org.govhall.catalog.Material;
 import org.govhall.catalog.SpecialProcedure;
@@ -300,9 +301,12 @@ class CasePages {
 					ItemQuery.MAX_PAGE_SIZE))
 			.items()
 			.stream()
+			.filter(i -> !i.itemType().enforcement())
 			.filter(i -> directory.department(i.departmentCode())
 				.map(d -> directory.covers(user.scope(), d.regionCode(), d.id()))
 				.orElse(false))
+			.sorted(java.util.Comparator.comparing((ItemSummary i) -> i.departmentName(locale))
+				.thenComparing(i -> i.name(locale)))
 			.toList());
 		String code = blankToNull(item) == null || item.length() > 36 ? null : item.strip();
 		model.addAttribute("item", code);

@@ -24,11 +24,15 @@ public enum ItemType {
 	 * inspections) last, so that 食品 leads to 食品经营许可 before a food-safety penalty.
 	 */
 	int searchRank() {
-		return switch (this) {
+		return enforcement() ? 2 : switch (this) {
 			case ADMINISTRATIVE_LICENSE, PUBLIC_SERVICE, ADMINISTRATIVE_CONFIRMATION, ADMINISTRATIVE_PAYMENT -> 0;
-			case ADMINISTRATIVE_REWARD, ADMINISTRATIVE_ADJUDICATION, OTHER_POWER, ADMINISTRATIVE_LEVY -> 1;
-			case ADMINISTRATIVE_PENALTY, ADMINISTRATIVE_COERCION, ADMINISTRATIVE_INSPECTION -> 2;
+			default -> 1;
 		};
+	}
+
+	/** Whether the item is enforcement (penalty, coercion, inspection): done to people, not applied for by them. */
+	public boolean enforcement() {
+		return this == ADMINISTRATIVE_PENALTY || this == ADMINISTRATIVE_COERCION || this == ADMINISTRATIVE_INSPECTION;
 	}
 
 }

@@ -64,6 +64,9 @@ class WindowIntakeBrowserTests {
 			browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("application-form")));
 			assertThat(d.findElement(By.id("applicantName")).getAttribute("value")).isEqualTo("张三");
 			assertThat(d.findElements(By.cssSelector("input.original-check"))).hasSize(6);
+			// only what people apply for is offered: no penalty, coercion or inspection
+			assertThat(new Select(d.findElement(By.id("intake-item"))).getOptions()).extracting(o -> o.getText())
+				.noneMatch(t -> t.contains("查封") || t.contains("监督检查"));
 			// 3: every original checked and handed back
 			d.findElement(By.id("all-originals")).click();
 			actions++;
