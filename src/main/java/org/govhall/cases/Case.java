@@ -427,13 +427,24 @@ class Case {
 
 	// ---- instant items (即办件)
 
-	/** Accepts and grants on the spot at the window, on the same working day (行政许可法 第三十四条第二款). */
-	void decideOnTheSpot(String certificateNo, @Nullable Licence licence, Actor actor, Now now,
+	/**
+	 * Accepts, grants and delivers on the spot (当场办结, 行政许可法 第三十四条第二款): only on the day of receipt, or on the
+	 * first working day after an application received on a day off, so that "on the spot" is what happened. The
+	 * decision is handed over at the window or sent electronically in the same step, and the case closes; one that
+	 * could not be finished on the spot is accepted and decided as any other, against its limit.
+	 */
+	void decideOnTheSpot(String certificateNo, @Nullable Licence licence, DeliveryMethod method, Actor actor, Now now,
 			WorkingCalendar calendar) {
 		requireState(CaseState.RECEIVED);
 		requireRole(actor, Role.WINDOW_CLERK);
 		if (!terms.instant()) {
 			throw new RuleViolationException("not-instant", "error.case.notInstant", terms.itemCode());
+		}
+		if (!onTheSpotPossible(now.today(), calendar)) {
+			throw new RuleViolationException("not-on-the-spot", "error.case.notOnTheSpot", receivedOn.toString());
+		}
+		if (method == DeliveryMethod.POST) {
+			throw new InvalidInputException("delivery-on-the-spot", "error.case.deliveryOnTheSpot", "method");
 		}
 		requireComplete(terms, handedInNames(), "materials-incomplete", "error.case.materialsIncomplete");
 		Licence granted = LicenceRules.check(terms, licence, now.today());
@@ -443,6 +454,26 @@ class Case {
 				null);
 		transition(CaseState.DECIDED, actor, now, CaseAction.DECIDED_ON_THE_SPOT,
 				Outcome.APPROVED + " " + certificateNo + licenceDetail(granted), calendar);
+		delivery = new Delivery(method, now.today(), actor.username(), false);
+		transition(CaseState.DELIVERED, actor, now, CaseAction.DELIVERED, method + " on-the-spot", calendar);
+	}
+
+	/**
+	 * Whether an instant item can still be finished on the spot today: on the day it was received, or, for an
+	 * application received on a day off (online, at night or at the weekend), on the first working day after it. A
+	 * missing year's schedule allows only the day of receipt.
+	 */
+	boolean onTheSpotPossible(LocalDate today, WorkingCalendar calendar) {
+		if (today.equals(receivedOn)) {
+			return true;
+		}
+		try {
+			return !calendar.isWorkingDay(receivedOn) && today.isAfter(receivedOn)
+					&& today.equals(calendar.nextWorkingDayOnOrAfter(receivedOn));
+		}
+		catch (org.govhall.calendar.YearNotLoadedException ex) {
+			return false;
+		}
 	}
 
 	// ---- review
@@ -622,7 +653,8 @@ class Case {
 	void revokeCertificate(String reason, Actor actor, Now now) {
 		requireRole(actor, Role.APPROVER);
 		if ((state != CaseState.DECIDED && state != CaseState.DELIVERED) || decision == null
-				|| decision.outcome() != Outcome.APPROVED || decision.certificateNo() == null) {
+				|| decision.outcome() != Outcome.APPROVED || decision.certificateNo() == null
+				|| !DecisionPapers.of(terms).certificate()) {
 			throw new ConflictException("no-certificate", "error.case.noCertificate", number);
 		}
 		if (decision.revocation() != null) {
@@ -703,7 +735,11 @@ class Case {
 		return limitDeadline(terms.statutoryAmount(), terms.statutoryUnit());
 	}
 
+	/** The promised limit; an instant item (即办件) not finished on the spot is promised for the day of acceptance. */
 	Optional<Deadline> promisedDeadline() {
+		if (terms.instant() && (terms.promisedAmount() == null || terms.promisedUnit() == null)) {
+			return limitDeadline(0, LimitUnit.WORKING_DAY);
+		}
 		return limitDeadline(terms.promisedAmount(), terms.promisedUnit());
 	}
 
@@ -829,7 +865,8 @@ class Case {
 				extensions.size(), review == null ? null : review.reviewer(),
 				decision == null ? null : decision.on(), decision == null ? null : decision.outcome(),
 				delivery == null ? null : delivery.on(), delivery == null ? null : delivery.method(),
-				last == null ? null : new CaseFacts.Step(last.at(), last.action(), last.actor(), last.role()));
+				last == null ? null : new CaseFacts.Step(last.at(), last.action(), last.actor(), last.role()),
+				decision != null && decision.onTheSpot());
 	}
 
 	/**

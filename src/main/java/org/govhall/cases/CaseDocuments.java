@@ -77,14 +77,19 @@ class CaseDocuments {
 	}
 
 	/**
-	 * The receipt and the acceptance notice of a case received and accepted at the window, issued before the clerk's
-	 * answer so both print at once (the listeners then find them issued).
+	 * The receipt and the acceptance notice of a case received and accepted at the window, or the receipt and the
+	 * decision of an instant item finished on the spot, issued before the clerk's answer so all print at once (the
+	 * listeners then find them issued).
 	 */
 	List<IssuedDocument> issueAtTheWindow(String number) {
 		Case c = cases.findByNumber(number).orElseThrow();
 		List<IssuedDocument> issued = new ArrayList<>();
 		issued.add(receipt(c));
-		if (c.acceptedOn() != null) {
+		if (c.decision() != null && c.decision().onTheSpot()) {
+			// 当场办结: the decision (and the certificate of a licence) instead of an acceptance notice
+			issued.addAll(decision(c));
+		}
+		else if (c.acceptedOn() != null) {
 			issued.add(acceptanceNotice(c, c.deemedAccepted()));
 		}
 		return issued;
@@ -160,35 +165,57 @@ class CaseDocuments {
 
 	@ApplicationModuleListener
 	void on(CaseEvent.Decided event) {
-		Case c = load(event);
+		decision(load(event));
+	}
+
+	/**
+	 * The decision in the words of the item's type ({@link DecisionPapers}): a licence decision and a certificate for
+	 * a 行政许可 only; a certificate of completion, a payment decision, a certificate of filing or an administrative
+	 * decision for the others. Each is issued once under its key, so the window's synchronous print and this
+	 * listener never issue it twice.
+	 */
+	private List<IssuedDocument> decision(Case c) {
 		Decision d = c.decision();
-		if (d == null || issuedBefore(c, DocumentKind.APPROVAL_DECISION, 1)
-				|| issuedBefore(c, DocumentKind.DENIAL_DECISION, 1)) {
-			return;
+		DecisionPapers papers = DecisionPapers.of(c.terms());
+		if (d == null) {
+			return List.of();
 		}
-		String accepted = c.acceptedOn() == null ? "" : "，本机关于" + c.acceptedOn() + "受理";
+		DocumentKind kind = d.outcome() == Outcome.APPROVED ? papers.granted() : papers.notGranted();
+		if (documents.issuedUnder(key(c, kind)).isEmpty() && issuedBefore(c, kind, 1)) {
+			// issued before decisions were issued under a key
+			return List.of();
+		}
+		String accepted = c.acceptedOn() == null || d.onTheSpot() ? "" : "，本机关于" + c.acceptedOn() + "受理";
+		String applied = "你（单位）于" + c.receivedOn() + "提出的" + item(c) + "申请" + accepted + "。";
+		List<IssuedDocument> issued = new ArrayList<>();
 		if (d.outcome() == Outcome.APPROVED) {
-			issue(c, DocumentKind.APPROVAL_DECISION, "准予行政许可决定书", d.on(),
-					new Section("", "你（单位）于" + c.receivedOn() + "提出的" + item(c) + "申请" + accepted
-							+ "。经审查，符合法定条件、标准。根据《中华人民共和国行政许可法》第三十八条第一款的规定，决定准予行政许可。"),
-					new Section("证照", "证照编号：" + d.certificateNo() + "。本机关将自本决定作出之日起十个工作日内向你颁发、送达证照（行政许可法第四十四条）。"));
-			Licence licence = d.licence();
-			documents.issue(new DocumentDraft(DocumentKind.CERTIFICATE, c.number(), holder(c), issuer(c), d.on(),
-					resultName(c),
-					List.of(new Section("", "本证依据《中华人民共和国行政许可法》颁发，在有效期限内有效。被撤销、注销的，自撤销、注销之日起失效；"
-							+ "扫描右下角二维码可核验本证的真伪和状态。")),
-					particulars(c, d.certificateNo(), licence)));
-			if (d.revocation() != null) {
-				// revoked before this listener ran: the certificate is born revoked
-				documents.revokeCertificates(c.number(), d.revocation().on());
+			String handover = d.onTheSpot() ? "已当场办结，" + (papers.certificate() ? "证照" : "本文书") + "当场交付。"
+					: "本机关将自本决定作出之日起十个工作日内" + (papers.certificate() ? "向你颁发、送达证照（行政许可法第四十四条）。" : "送达。");
+			issued.add(issueOnce(c, papers.granted(), papers.grantedTitle(c.terms().itemNameZh()), d.on(),
+					new Section("", applied + papers.grantedFinding(resultName(c))),
+					new Section(papers.certificate() ? "证照" : "编号与送达",
+							papers.numberName() + "：" + d.certificateNo() + "。" + handover)));
+			if (papers.certificate()) {
+				Licence licence = d.licence();
+				issued.add(documents.issueOnce(key(c, DocumentKind.CERTIFICATE),
+						new DocumentDraft(DocumentKind.CERTIFICATE, c.number(), holder(c), issuer(c), d.on(),
+								resultName(c),
+								List.of(new Section("", "本证依据《中华人民共和国行政许可法》颁发，在有效期限内有效。被撤销、注销的，自撤销、注销之日起失效；"
+										+ "扫描右下角二维码可核验本证的真伪和状态。")),
+								particulars(c, d.certificateNo(), licence))));
+				if (d.revocation() != null) {
+					// revoked before this listener ran: the certificate is born revoked
+					documents.revokeCertificates(c.number(), d.revocation().on());
+				}
 			}
 		}
 		else {
-			issue(c, DocumentKind.DENIAL_DECISION, "不予行政许可决定书", d.on(),
-					new Section("", "你（单位）于" + c.receivedOn() + "提出的" + item(c) + "申请" + accepted
-							+ "。经审查：" + d.reasons() + "。根据《中华人民共和国行政许可法》第三十八条第二款的规定，决定不予行政许可。"),
-					new Section("救济途径", rights(c)));
+			issued.add(issueOnce(c, papers.notGranted(), papers.notGrantedTitle(), d.on(),
+					new Section("", applied + "经审查：" + d.reasons() + "。" + papers.notGrantedFinding()),
+					new Section(papers.reconsideration() ? "救济途径" : "意见反映", papers.reconsideration() ? rights(c)
+							: "如有异议，可向" + issuer(c) + "反映，或拨打 12345 政务服务便民热线投诉。")));
 		}
+		return issued;
 	}
 
 	@ApplicationModuleListener
@@ -235,6 +262,10 @@ class CaseDocuments {
 
 	private void issue(Case c, DocumentKind kind, String title, LocalDate on, Section... sections) {
 		documents.issue(draft(c, kind, title, on, sections));
+	}
+
+	private IssuedDocument issueOnce(Case c, DocumentKind kind, String title, LocalDate on, Section... sections) {
+		return documents.issueOnce(key(c, kind), draft(c, kind, title, on, sections));
 	}
 
 	private DocumentDraft draft(Case c, DocumentKind kind, String title, @Nullable LocalDate on, Section... sections) {

@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param promisedDays the promised limit in working days (none when counted otherwise)
  * @param opinions each joint-review co-department's sub-deadline and answer
  * @param step the recorded step this event is about: when, what and who (none for a replay)
+ * @param onTheSpot whether an instant item was decided and handed over on the spot (当场办结), as happened, not as
+ *        the catalog labels the item
  */
 public record CaseFacts(String caseNumber, String itemCode, String departmentCode, String regionCode,
 		CaseState state, Channel channel, String applicantRegion, @Nullable Long applicantAccountId,
@@ -27,7 +29,8 @@ public record CaseFacts(String caseNumber, String itemCode, String departmentCod
 		boolean suspended, ProcessingMode processingMode, boolean joint, String applicantRef,
 		@Nullable Integer statutoryDays, @Nullable Integer promisedDays, List<SubClock> opinions, int extensions,
 		@Nullable String reviewer, @Nullable LocalDate decidedOn, @Nullable Outcome outcome,
-		@Nullable LocalDate deliveredOn, @Nullable DeliveryMethod deliveryMethod, @Nullable Step step) {
+		@Nullable LocalDate deliveredOn, @Nullable DeliveryMethod deliveryMethod, @Nullable Step step,
+		boolean onTheSpot) {
 
 	public CaseFacts {
 		opinions = List.copyOf(opinions);

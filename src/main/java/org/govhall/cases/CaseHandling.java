@@ -31,6 +31,8 @@ import org.govhall.catalog.ItemGuide;
 import org.govhall.catalog.ItemStatus;
 import org.govhall.catalog.Material;
 import org.govhall.catalog.MaterialRequirement;
+import org.govhall.catalog.OnlineAvailability;
+import org.govhall.catalog.ProcessingMode;
 import org.govhall.catalog.SpecialProcedure;
 import org.govhall.directory.ApplicantIdentity;
 import org.govhall.directory.DepartmentView;
@@ -145,11 +147,15 @@ public class CaseHandling {
 	 * idempotency key, repeating the same submission returns the first case instead of making another.
 	 */
 	public CaseView submit(SubmitCase request, @Nullable String idempotencyKey, GovHallUser user) {
-		return submit(request, idempotencyKey, user, false);
+		return submit(request, idempotencyKey, user, null);
 	}
 
+	/**
+	 * Submits, and with {@code atOnce} takes the window's next step on the case in the same transaction (收件并受理,
+	 * or 当场办结), so that every listener sees the case where the clerk left it.
+	 */
 	private CaseView submit(SubmitCase request, @Nullable String idempotencyKey, GovHallUser user,
-			boolean acceptAtOnce) {
+			@Nullable Step atOnce) {
 		String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
 		if (key != null && key.length() > 100) {
 			throw new InvalidInputException("invalid-idempotency-key", "error.case.idempotencyKey", "Idempotency-Key");
@@ -175,9 +181,8 @@ public class CaseHandling {
 						.update();
 				}
 				Case c = receive(request, user);
-				if (acceptAtOnce) {
-					// 收件并受理: in the same transaction, so every listener sees the case accepted
-					c.accept(actor(user, Role.WINDOW_CLERK), Now.from(clock), calendar.calendar());
+				if (atOnce != null) {
+					atOnce.apply(c, actor(user, Role.WINDOW_CLERK), Now.from(clock), calendar.calendar());
 					cases.update(c);
 					publish(c);
 				}
@@ -235,6 +240,8 @@ public class CaseHandling {
 		ItemGuide item = catalog.findGuide(request.itemCode())
 			.filter(g -> g.status() == ItemStatus.ACTIVE)
 			.orElseThrow(() -> new NotFoundException("error.item.notFound", request.itemCode()));
+		// an ex-officio item is refused before anything about the applicant is asked
+		requireApplicable(item, Channel.WINDOW);
 		Now now = Now.from(clock);
 		// a missing year's schedule never stops the hall: the case is received, and a deadline that runs into that
 		// year reads "期限待定" (with a provisional date for ordering and warnings) until the schedule is loaded
@@ -267,6 +274,7 @@ public class CaseHandling {
 		else {
 			throw new ForbiddenException("error.forbidden.role");
 		}
+		requireApplicable(item, channel);
 		CaseTerms terms = terms(item);
 		List<SubmittedMaterial> materials = materials(request.materials(), terms, user, now, 0);
 		if (channel != Channel.WINDOW) {
@@ -288,6 +296,21 @@ public class CaseHandling {
 			events.publishEvent(new WindowReceipt(c.number()));
 		}
 		return c;
+	}
+
+	/**
+	 * Which items people apply for, and through which channel: an ex-officio item (依职权: a penalty, coercion or
+	 * inspection) is done by the enforcement body and never filed by an applicant, at a window or online; an item the
+	 * catalog lists as not available online (不能网办) is taken in only at a window.
+	 */
+	static void requireApplicable(ItemGuide item, Channel channel) {
+		ItemDraft d = item.content();
+		if (d.itemType().enforcement()) {
+			throw new RuleViolationException("ex-officio-item", "error.case.exOfficio", item.code());
+		}
+		if (channel != Channel.WINDOW && d.onlineAvailability() == OnlineAvailability.OFFLINE) {
+			throw new RuleViolationException("not-online", "error.case.notOnline", item.code());
+		}
 	}
 
 	private ApplicantIdentity requireApplicant(SubmitCase request) {
@@ -373,6 +396,29 @@ public class CaseHandling {
 	 * clerk then takes it in alone and issues the one-time notice.
 	 */
 	public Intake intake(SubmitCase request, @Nullable String idempotencyKey, GovHallUser user) {
+		completeAtTheWindow(request, user);
+		CaseView accepted = submit(request, idempotencyKey, user, (c, a, now, cal) -> c.accept(a, now, cal));
+		return new Intake(accepted, caseDocuments.issueAtTheWindow(accepted.number()));
+	}
+
+	/**
+	 * A walk-in's instant item finished in one visit (当场办结): received, granted and handed over at the window (or
+	 * sent electronically) in one step, the receipt and the decision with its certificate issued before the answer
+	 * so that all print at once. Only for instant items, and only with everything handed in.
+	 */
+	public Intake intakeOnTheSpot(SubmitCase request, @Nullable String idempotencyKey, @Nullable Licence licence,
+			@Nullable DeliveryMethod method, GovHallUser user) {
+		ItemGuide item = completeAtTheWindow(request, user);
+		if (item.content().processingMode() != ProcessingMode.INSTANT) {
+			throw new RuleViolationException("not-instant", "error.case.notInstant", item.code());
+		}
+		CaseView done = submit(request, idempotencyKey, user, (c, a, now, cal) -> c.decideOnTheSpot(
+				certificateNumber(c, now), licence, method == null ? DeliveryMethod.WINDOW : method, a, now, cal));
+		return new Intake(done, caseDocuments.issueAtTheWindow(done.number()));
+	}
+
+	/** A window clerk's application with every material handed in (scans and originals checked together). */
+	private ItemGuide completeAtTheWindow(SubmitCase request, GovHallUser user) {
 		if (!user.scope().has(Role.WINDOW_CLERK)) {
 			throw new ForbiddenException("error.forbidden.role");
 		}
@@ -382,8 +428,7 @@ public class CaseHandling {
 		List<String> handedIn = new ArrayList<>(request.originalsSeen());
 		request.materials().forEach(m -> handedIn.add(m.material()));
 		Case.requireComplete(terms(item), handedIn, "materials-incomplete", "error.case.materialsIncomplete");
-		CaseView accepted = submit(request, idempotencyKey, user, true);
-		return new Intake(accepted, caseDocuments.issueAtTheWindow(accepted.number()));
+		return item;
 	}
 
 	/** A case taken in at the window and the documents to print for the applicant there and then. */
@@ -432,10 +477,19 @@ public class CaseHandling {
 				(c, a, now, cal) -> c.refuse(reasons, competentAuthority, a, now, cal));
 	}
 
-	/** The window clerk grants an instant item; one that issues a licence carries what the licence says. */
-	public CaseView decideOnTheSpot(String number, @Nullable Licence licence, GovHallUser user) {
-		return act(number, user, Role.WINDOW_CLERK, Scope.LEAD,
-				(c, a, now, cal) -> c.decideOnTheSpot(certificateNumber(c, now), licence, a, now, cal));
+	/**
+	 * The window clerk grants an instant item and hands the decision over in the same step: at the window, or
+	 * electronically (the default for a case that did not come through the window). One that issues a licence
+	 * carries what the licence says.
+	 */
+	public CaseView decideOnTheSpot(String number, @Nullable Licence licence, @Nullable DeliveryMethod method,
+			GovHallUser user) {
+		return act(number, user, Role.WINDOW_CLERK, Scope.LEAD, (c, a, now, cal) -> c.decideOnTheSpot(
+				certificateNumber(c, now), licence, onTheSpotDelivery(c, method), a, now, cal));
+	}
+
+	private static DeliveryMethod onTheSpotDelivery(Case c, @Nullable DeliveryMethod method) {
+		return method != null ? method : c.channel() == Channel.WINDOW ? DeliveryMethod.WINDOW : DeliveryMethod.ELECTRONIC;
 	}
 
 	/** Deems accepted every case whose acceptance window passed without a decision or a notice. */
@@ -586,14 +640,16 @@ public class CaseHandling {
 				Now.from(clock).today(), visibility == Visibility.PARTY, warningDays);
 	}
 
-	/** A document of a case, as PDF, for whoever may see the case. */
 	/** The kinds handed to an applicant at the window, in the order they are printed. */
 	private static final List<DocumentKind> WINDOW_PRINT = List.of(DocumentKind.RECEIPT,
-			DocumentKind.ACCEPTANCE_NOTICE, DocumentKind.CORRECTION_NOTICE, DocumentKind.REFUSAL_DECISION);
+			DocumentKind.ACCEPTANCE_NOTICE, DocumentKind.CORRECTION_NOTICE, DocumentKind.REFUSAL_DECISION,
+			DocumentKind.APPROVAL_DECISION, DocumentKind.CERTIFICATE, DocumentKind.SERVICE_CERTIFICATE,
+			DocumentKind.PAYMENT_DECISION, DocumentKind.FILING_RECEIPT, DocumentKind.DECISION);
 
 	/**
 	 * The documents a window hands over, as one PDF to print in one go: the receipt, then the acceptance notice, the
-	 * one-time notice or the refusal the case holds. 404 when it holds none of them.
+	 * one-time notice or the refusal the case holds, then its decision (and certificate) once decided, as an instant
+	 * item finished on the spot is. 404 when it holds none of them.
 	 */
 	public byte[] windowPrint(String number, GovHallUser user) {
 		view(number, user);

@@ -44,7 +44,9 @@ record CasePageActions(boolean notice, boolean accept, boolean refuse, boolean o
 				clerk && (s.underReview() || s == CaseState.DECIDED || s == CaseState.DELIVERED),
 				lead && (reviewer || approver) && s == CaseState.ACCEPTED && !pending.isEmpty(),
 				approver && (s == CaseState.DECIDED || s == CaseState.DELIVERED) && c.decision() != null
-						&& c.decision().certificateNo() != null && c.decision().revocation() == null);
+						&& c.decision().revocation() == null && c.documents()
+							.stream()
+							.anyMatch(d -> d.kind() == org.govhall.documents.DocumentKind.CERTIFICATE));
 	}
 
 	/** Whether any form is offered at all. */

@@ -143,6 +143,7 @@ class CasePages {
 			Model model, Locale locale) {
 		ItemGuide guide = applicable(itemCode);
 		requireApplicant(user);
+		CaseHandling.requireApplicable(guide, user.scope().has(Role.WINDOW_CLERK) ? Channel.WINDOW : Channel.ONLINE);
 		return applicationPage(model, guide, CasePageApplication.blank(UUID.randomUUID().toString()), user, null,
 				locale);
 	}
@@ -156,6 +157,10 @@ class CasePages {
 			@RequestParam(required = false) @Nullable String authDocumentName,
 			@RequestParam(required = false) @Nullable String authValidUntil,
 			@RequestParam(defaultValue = "submit") String step,
+			@RequestParam(required = false) @Nullable String scope,
+			@RequestParam(required = false) @Nullable String premises,
+			@RequestParam(required = false) @Nullable LocalDate validUntil,
+			@RequestParam(required = false) @Nullable DeliveryMethod deliveryMethod,
 			@RequestParam MultiValueMap<String, MultipartFile> files, HttpServletRequest request,
 			@AuthenticationPrincipal GovHallUser user, Model model, Locale locale, RedirectAttributes redirect) {
 		ItemGuide guide = applicable(itemCode);
@@ -220,12 +225,16 @@ class CasePages {
 			SubmitCase submission = new SubmitCase(guide.code(), applicant, blankToNull(phone), authorization,
 					handedIn, originals.stream().sorted().map(i -> materials.get(i).nameZh()).toList());
 			validate(submission, locale);
-			if (window && "intake".equals(step)) {
-				// 收件并受理: received and accepted in one step, the receipt and the notice ready to print
-				CaseHandling.Intake intake = handling.intake(submission, oneTime, user);
+			if (window && ("intake".equals(step) || "onTheSpot".equals(step))) {
+				// 收件并受理: received and accepted in one step, the receipt and the notice ready to print; or, for an
+				// instant item, 当场办结: received, granted and handed over, with the decision to print as well
+				CaseHandling.Intake intake = "intake".equals(step) ? handling.intake(submission, oneTime, user)
+						: handling.intakeOnTheSpot(submission, oneTime, licence(scope, premises, validUntil),
+								deliveryMethod, user);
 				tokens.succeeded(claim, intake.view().number());
 				done = true;
-				redirect.addFlashAttribute("done", messages.getMessage("cases.done.intake", null, locale));
+				redirect.addFlashAttribute("done", messages.getMessage(
+						"intake".equals(step) ? "cases.done.intake" : "cases.done.onTheSpot", null, locale));
 				return "redirect:/staff/cases/" + intake.view().number() + "#h-documents";
 			}
 			if ("review".equals(step)) {
@@ -328,6 +337,9 @@ class CasePages {
 		model.addAttribute("agent", !user.scope().has(Role.WINDOW_CLERK) && user.scope().has(Role.AGENT));
 		model.addAttribute("identityKinds", IdentityKind.values());
 		model.addAttribute("today", LocalDate.now(clock));
+		CaseTerms terms = CaseHandling.terms(guide);
+		model.addAttribute("instant", terms.instant());
+		model.addAttribute("asksLicence", terms.asksLicence());
 		if (refusal != null) {
 			refusal(model::addAttribute, refusal, locale);
 		}
@@ -669,11 +681,12 @@ class CasePages {
 	@PostMapping("/staff/cases/{number}/on-the-spot-decision")
 	String onTheSpot(@PathVariable String number, @RequestParam(required = false) @Nullable String scope,
 			@RequestParam(required = false) @Nullable String premises,
-			@RequestParam(required = false) @Nullable LocalDate validUntil, @AuthenticationPrincipal GovHallUser user,
-			Locale locale, RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable LocalDate validUntil,
+			@RequestParam(required = false) @Nullable DeliveryMethod deliveryMethod,
+			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
 		Licence licence = licence(scope, premises, validUntil);
 		return act(number, true, redirect, locale, "cases.done.onTheSpot",
-				() -> handling.decideOnTheSpot(number, licence, user));
+				() -> handling.decideOnTheSpot(number, licence, deliveryMethod, user));
 	}
 
 	/** The licence fields of a form as entered, cut just past their limits so that the rules can name them. */

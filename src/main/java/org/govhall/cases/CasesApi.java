@@ -140,11 +140,14 @@ class CasesApi {
 	}
 
 	@PostMapping("/cases/{number}/on-the-spot-decision")
-	@Operation(summary = "Accept and grant an instant item (即办件) at the window on the same day")
+	@Operation(summary = "Accept, grant and deliver an instant item (即办件) on the spot, on the day of receipt (or the "
+			+ "first working day after one received on a day off); the case closes. method: WINDOW or ELECTRONIC "
+			+ "(default: WINDOW for a window case, else ELECTRONIC)")
 	CaseView onTheSpot(@PathVariable String number,
-			@Valid @RequestBody(required = false) @Nullable LicenceRequest body,
+			@Valid @RequestBody(required = false) @Nullable OnTheSpotRequest body,
 			@AuthenticationPrincipal GovHallUser user, Locale locale) {
-		return explained(handling.decideOnTheSpot(number, body == null ? null : body.licence(), user), locale);
+		return explained(handling.decideOnTheSpot(number, body == null ? null : body.licence(),
+				body == null ? null : body.method(), user), locale);
 	}
 
 	@PostMapping("/cases/{number}/opinions")
@@ -309,6 +312,17 @@ class CasesApi {
 		CaseRecords.@Nullable Licence licence() {
 			return scope == null && premises == null && validUntil == null ? null
 					: new CaseRecords.Licence(scope == null ? "" : scope, premises, validUntil);
+		}
+
+	}
+
+	/** An instant item granted on the spot: its licence where the item issues one, and how it is handed over. */
+	record OnTheSpotRequest(@Nullable @Size(max = LicenceRules.SCOPE_MAX) String scope,
+			@Nullable @Size(max = LicenceRules.PREMISES_MAX) String premises, @Nullable LocalDate validUntil,
+			@Nullable DeliveryMethod method) {
+
+		CaseRecords.@Nullable Licence licence() {
+			return new LicenceRequest(scope, premises, validUntil).licence();
 		}
 
 	}

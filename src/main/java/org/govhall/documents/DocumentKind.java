@@ -2,7 +2,8 @@ package org.govhall.documents;
 
 /**
  * The kinds of document a case can produce (行政许可法 第三十二条, 第三十八条, 第四十二条), each with the prefix of its
- * numbers; titles in zh-CN and en are the bundle labels {@code DocumentKind.<NAME>}.
+ * numbers; titles in zh-CN and en are the bundle labels {@code DocumentKind.<NAME>}. A decision's kind follows the
+ * item's type: only a 行政许可 is decided with a licence decision and a certificate.
  */
 public enum DocumentKind {
 
@@ -23,7 +24,17 @@ public enum DocumentKind {
 	/** 特别程序告知书 */
 	SUSPENSION_NOTICE("TB"),
 	/** 收件凭证: what the window received, handed to a walk-in applicant */
-	RECEIPT("SJ");
+	RECEIPT("SJ"),
+	/** 办结凭证 / 登记证明: the result of a public service (公共服务) or a confirmation (行政确认) */
+	SERVICE_CERTIFICATE("BJ"),
+	/** 给付决定书: an administrative payment (行政给付) granted */
+	PAYMENT_DECISION("GF"),
+	/** 备案证明: a filing (备案) recorded; a filing is not a licence */
+	FILING_RECEIPT("BA"),
+	/** 行政决定书: a decision granting what was applied for under any other type (奖励, 裁决, 征收, 其他权力) */
+	DECISION("JD"),
+	/** 不予办理决定书: what was applied for is not granted, under any type but 行政许可 (which has its own) */
+	NOT_GRANTED("BB");
 
 	private final String prefix;
 

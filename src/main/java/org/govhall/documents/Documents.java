@@ -81,6 +81,11 @@ public class Documents {
 		return issue(draft, key);
 	}
 
+	/** The document issued under this key ({@link #issueOnce}), if any. */
+	public Optional<IssuedDocument> issuedUnder(String key) {
+		return byKey(key);
+	}
+
 	private Optional<IssuedDocument> byKey(String key) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM documents_document WHERE issue_key = :key")
 			.param("key", key)

@@ -28,7 +28,10 @@ public class DashboardRollup {
 		this.jdbc = jdbc;
 	}
 
-	/** What a case adds to the received figures of its day of receipt. */
+	/**
+	 * What a case adds to the received figures of its day of receipt; {@code instant} counts a case decided on the
+	 * spot (当场办结), not one merely filed under an item the catalog labels instant.
+	 */
 	record Received(LocalDate day, String region, String department, String item, int instant, int online) {
 	}
 
@@ -45,7 +48,7 @@ public class DashboardRollup {
 	@Nullable
 	Contribution lock(String caseNumber) {
 		return jdbc.sql("""
-				SELECT received_on, decided_on, region_code, department_code, item_code, processing_mode, channel,
+				SELECT received_on, decided_on, region_code, department_code, item_code, on_the_spot, channel,
 				       on_time, early, visits, actual_days, promised_days, statutory_days
 				FROM supervision_case WHERE case_number = :n FOR UPDATE
 				""").param("n", caseNumber).query(DashboardRollup::contribution).optional().orElse(null);
@@ -56,7 +59,7 @@ public class DashboardRollup {
 		String department = rs.getString("department_code");
 		String item = rs.getString("item_code");
 		Received received = new Received(rs.getObject("received_on", LocalDate.class), region, department, item,
-				"INSTANT".equals(rs.getString("processing_mode")) ? 1 : 0, "ONLINE".equals(rs.getString("channel")) ? 1 : 0);
+				rs.getBoolean("on_the_spot") ? 1 : 0, "ONLINE".equals(rs.getString("channel")) ? 1 : 0);
 		LocalDate decided = rs.getObject("decided_on", LocalDate.class);
 		Completed completed = null;
 		if (decided != null) {
@@ -168,7 +171,7 @@ public class DashboardRollup {
 				INSERT INTO supervision_daily_received (on_day, region_code, department_code, item_code, received, instant,
 				       online)
 				SELECT received_on, region_code, department_code, item_code, COUNT(*),
-				       SUM(CASE WHEN processing_mode = 'INSTANT' THEN 1 ELSE 0 END),
+				       SUM(CASE WHEN on_the_spot THEN 1 ELSE 0 END),
 				       SUM(CASE WHEN channel = 'ONLINE' THEN 1 ELSE 0 END)
 				FROM supervision_case GROUP BY received_on, region_code, department_code, item_code
 				""").update();

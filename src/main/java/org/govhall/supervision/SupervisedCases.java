@@ -175,12 +175,13 @@ class SupervisedCases {
 
 	/**
 	 * Working days used from acceptance to decision without the suspended days; on time when decided within the
-	 * promised limit (the statutory one where nothing is promised); early when fewer days than promised were used.
+	 * promised limit (the statutory one where nothing is promised), or on the spot; early when fewer days than
+	 * promised were used.
 	 */
 	private void recordCompletion(String number) {
 		jdbc.sql("""
 				SELECT accepted_on, decided_on, statutory_due, promised_due, promised_days, suspended_days,
-				       processing_mode
+				       on_the_spot
 				FROM supervision_case WHERE case_number = :number
 				""").param("number", number).query((rs, n) -> {
 			LocalDate accepted = rs.getObject("accepted_on", LocalDate.class);
@@ -189,7 +190,7 @@ class SupervisedCases {
 			LocalDate promisedDue = rs.getObject("promised_due", LocalDate.class);
 			Object promisedDays = rs.getObject("promised_days");
 			int suspended = rs.getInt("suspended_days");
-			boolean instant = "INSTANT".equals(rs.getString("processing_mode"));
+			boolean onTheSpot = rs.getBoolean("on_the_spot");
 			if (decided == null) {
 				return 0;
 			}
@@ -203,7 +204,9 @@ class SupervisedCases {
 				}
 			}
 			LocalDate limit = promisedDue != null ? promisedDue : statutoryDue;
-			Boolean onTime = instant ? Boolean.TRUE : limit == null ? null : !decided.isAfter(limit);
+			// an instant item counts as any other: on time when decided on the spot (which the case allows only on the
+			// day of receipt), else against its limit, as one accepted and decided later is
+			Boolean onTime = onTheSpot ? Boolean.TRUE : limit == null ? null : !decided.isAfter(limit);
 			Boolean early = actual == null || promisedDays == null ? null
 					: actual < ((Number) promisedDays).intValue();
 			return jdbc.sql("""
@@ -285,6 +288,7 @@ class SupervisedCases {
 		row.put("channel", f.channel().name());
 		row.put("mode", f.processingMode().name());
 		row.put("joint", f.joint());
+		row.put("onTheSpot", f.onTheSpot());
 		row.put("statutoryDays", f.statutoryDays());
 		row.put("promisedDays", f.promisedDays());
 		row.put("statutoryDue", f.decisionDue());
@@ -313,6 +317,7 @@ class SupervisedCases {
 				       accepted_on = :acceptedOn, last_event_at = :at, warning = :warning,
 				       remaining_working_days = :remaining, closed_on = :closedOn, updated_at = :at,
 				       revision = revision + 1, channel = :channel, processing_mode = :mode, joint = :joint,
+				       on_the_spot = on_the_spot OR :onTheSpot,
 				       statutory_days = :statutoryDays, promised_days = :promisedDays,
 				       statutory_due = COALESCE(:statutoryDue, statutory_due),
 				       promised_due = COALESCE(:promisedDue, promised_due),
@@ -335,12 +340,12 @@ class SupervisedCases {
 				       last_event_at, warning, remaining_working_days, revision, closed_on, updated_at, channel,
 				       processing_mode, joint, statutory_days, promised_days, statutory_due, promised_due, decided_on,
 				       outcome, delivered_on, applicant_ref, extensions, responsible_department, responsible_person,
-				       suspended_since, ever_red)
+				       suspended_since, ever_red, on_the_spot)
 				VALUES (:number, :item, :department, :region, :applicantRegion, :firstHandler, :state, :stage, :rank,
 				       :due, :suspended, :receivedOn, :acceptedOn, :at, :warning, :remaining, 0, :closedOn, :at,
 				       :channel, :mode, :joint, :statutoryDays, :promisedDays, :statutoryDue, :promisedDue, :decidedOn,
 				       :outcome, :deliveredOn, :ref, :extensions, :responsibleDepartment, :responsiblePerson,
-				       :suspendedSince, :red)
+				       :suspendedSince, :red, :onTheSpot)
 				ON CONFLICT DO NOTHING
 				""")
 			.paramSource(source(row))

@@ -430,7 +430,8 @@ abstract class CaseJourneyTests {
 		JsonNode c = submitOnline(UNEMPLOYMENT);
 		String number = c.get("number").asString();
 		c = ok(api.post("/api/v1/cases/" + number + "/on-the-spot-decision", "clerk", null));
-		assertThat(c.get("state").asString()).isEqualTo("DECIDED");
+		assertThat(c.get("state").asString()).as("decided and handed over in one step").isEqualTo("DELIVERED");
+		assertThat(c.get("delivery").get("method").asString()).isEqualTo("ELECTRONIC");
 		assertThat(c.get("decision").get("onTheSpot").asBoolean()).isTrue();
 		assertThat(c.get("decision").get("on").asString()).isEqualTo("2026-09-30");
 		assertThat(c.get("acceptedOn").asString()).isEqualTo("2026-09-30");

@@ -459,10 +459,15 @@ class CasePagesTests {
 		GovHallUser clerk = as("clerk");
 		String html = page(get("/staff/cases/" + number).with(user(clerk)));
 		assertThat(html).contains("/staff/cases/" + number + "/on-the-spot-decision");
-		send(post("/staff/cases/" + number + "/on-the-spot-decision").with(user(clerk)).with(csrf()));
-		assertThat(handling.view(number, clerk).state()).isEqualTo(CaseState.DECIDED);
-		assertThat(page(get("/staff/cases/" + number).with(user(clerk)))).contains("当场办结",
-				"/staff/cases/" + number + "/delivery");
+		assertThat(html).contains("name=\"deliveryMethod\" value=\"ELECTRONIC\" checked");
+		send(post("/staff/cases/" + number + "/on-the-spot-decision").param("deliveryMethod", "WINDOW")
+			.with(user(clerk))
+			.with(csrf()));
+		CaseView done = handling.view(number, clerk);
+		assertThat(done.state()).isEqualTo(CaseState.DELIVERED);
+		assertThat(done.delivery().method()).as("handed over at the window, as chosen").isEqualTo(DeliveryMethod.WINDOW);
+		assertThat(page(get("/staff/cases/" + number).with(user(clerk)))).contains("当场办结")
+			.doesNotContain("/staff/cases/" + number + "/delivery");
 	}
 
 	@Test

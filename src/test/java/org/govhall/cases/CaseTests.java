@@ -186,15 +186,56 @@ class CaseTests {
 	}
 
 	@Test
-	void onlyInstantItemsAreDecidedOnTheSpot() {
+	void onlyInstantItemsAreDecidedOnTheSpotAndTheDecisionIsHandedOverInTheSameStep() {
 		Case licence = licence("2026-06-05");
-		assertThatThrownBy(() -> licence.decideOnTheSpot("C-1", null, CLERK, on("2026-06-05"), PLAIN))
+		assertThatThrownBy(
+				() -> licence.decideOnTheSpot("C-1", null, DeliveryMethod.WINDOW, CLERK, on("2026-06-05"), PLAIN))
 			.isInstanceOf(RuleViolationException.class);
 		Case instant = received(terms(ProcessingMode.INSTANT, null, null, List.of()), "2026-06-05");
-		instant.decideOnTheSpot("C-1", null, CLERK, on("2026-06-05"), PLAIN);
-		assertThat(instant.state()).isEqualTo(CaseState.DECIDED);
+		instant.decideOnTheSpot("C-1", null, DeliveryMethod.WINDOW, CLERK, on("2026-06-05"), PLAIN);
+		assertThat(instant.state()).as("closed at once").isEqualTo(CaseState.DELIVERED);
 		assertThat(instant.decision().onTheSpot()).isTrue();
-		assertThat(instant.deliveryDue()).isEqualTo(LocalDate.parse("2026-06-19"));
+		assertThat(instant.decision().on()).isEqualTo(LocalDate.parse("2026-06-05"));
+		assertThat(instant.acceptedOn()).isEqualTo(LocalDate.parse("2026-06-05"));
+		assertThat(instant.document().delivery().method()).isEqualTo(DeliveryMethod.WINDOW);
+		assertThat(instant.document().delivery().late()).isFalse();
+		assertThat(instant.deliveryDue()).as("no delivery clock left running").isNull();
+		assertThat(instant.facts().onTheSpot()).isTrue();
+		assertThat(instant.drainEvents()).extracting(e -> e.getClass().getSimpleName())
+			.containsSubsequence("Decided", "Delivered");
+	}
+
+	@Test
+	void anInstantItemIsFinishedOnTheSpotOnlyOnTheDayOfReceiptOrTheFirstWorkingDayAfterADayOff() {
+		CaseTerms instant = terms(ProcessingMode.INSTANT, null, null, List.of());
+		Case friday = received(instant, "2026-06-05");
+		assertThatThrownBy(
+				() -> friday.decideOnTheSpot("C-1", null, DeliveryMethod.WINDOW, CLERK, on("2026-06-08"), PLAIN))
+			.isInstanceOfSatisfying(RuleViolationException.class,
+					ex -> assertThat(ex.type()).isEqualTo("not-on-the-spot"));
+		assertThat(friday.state()).isEqualTo(CaseState.RECEIVED);
+
+		Case saturday = received(instant, "2026-06-06");
+		assertThat(saturday.onTheSpotPossible(LocalDate.parse("2026-06-09"), PLAIN)).as("Tuesday").isFalse();
+		saturday.decideOnTheSpot("C-1", null, DeliveryMethod.ELECTRONIC, CLERK, on("2026-06-08"), PLAIN);
+		assertThat(saturday.state()).isEqualTo(CaseState.DELIVERED);
+
+		Case byPost = received(instant, "2026-06-05");
+		assertThatThrownBy(
+				() -> byPost.decideOnTheSpot("C-1", null, DeliveryMethod.POST, CLERK, on("2026-06-05"), PLAIN))
+			.isInstanceOf(InvalidInputException.class);
+		assertThat(byPost.state()).isEqualTo(CaseState.RECEIVED);
+	}
+
+	@Test
+	void anInstantItemNotFinishedOnTheSpotIsPromisedForTheDayItIsAccepted() {
+		Case c = received(terms(ProcessingMode.INSTANT, null, null, List.of()), "2026-06-05");
+		c.accept(CLERK, on("2026-06-08"), PLAIN);
+		assertThat(c.nextDue()).as("a promise of 0 working days").isEqualTo(LocalDate.parse("2026-06-08"));
+		c.review(Outcome.APPROVED, "符合", REVIEWER, on("2026-06-12"), PLAIN);
+		c.decide(Outcome.APPROVED, "C-1", null, null, APPROVER, on("2026-06-19"), PLAIN);
+		assertThat(c.decision().onTheSpot()).isFalse();
+		assertThat(c.facts().onTheSpot()).isFalse();
 	}
 
 	@Test
@@ -243,10 +284,12 @@ class CaseTests {
 				List.of(new RequiredMaterial("申请表", false, null)), true, null, null, "机动车驾驶证", List.of());
 		Case c = received(driving, "2026-06-05");
 
-		assertThatThrownBy(() -> c.decideOnTheSpot("C-1", null, CLERK, on("2026-06-05"), PLAIN))
+		assertThatThrownBy(
+				() -> c.decideOnTheSpot("C-1", null, DeliveryMethod.WINDOW, CLERK, on("2026-06-05"), PLAIN))
 			.isInstanceOf(RuleViolationException.class);
 		assertThat(c.state()).isEqualTo(CaseState.RECEIVED);
-		c.decideOnTheSpot("C-1", new Licence("准驾车型 C1", null, null), CLERK, on("2026-06-05"), PLAIN);
+		c.decideOnTheSpot("C-1", new Licence("准驾车型 C1", null, null), DeliveryMethod.WINDOW, CLERK,
+				on("2026-06-05"), PLAIN);
 		assertThat(c.decision().licence()).isEqualTo(new Licence("准驾车型 C1", null, null));
 	}
 

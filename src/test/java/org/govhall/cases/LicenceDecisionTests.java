@@ -167,8 +167,61 @@ class LicenceDecisionTests {
 
 		JsonNode c = ok(api.post(path, "clerk", Map.of("scope", "准驾车型 C1", "validUntil", "2032-10-12")));
 		assertThat(c.get("decision").get("onTheSpot").asBoolean()).isTrue();
+		assertThat(c.get("state").asString()).as("handed over in the same step").isEqualTo("DELIVERED");
+		assertThat(decisionDocuments(c.get("number").asString(), 2)).containsEntry("APPROVAL_DECISION", "准予行政许可决定书")
+			.containsKey("CERTIFICATE");
 		assertThat(c.get("decision").get("licence").get("scope").asString()).isEqualTo("准驾车型 C1");
 		assertThat(c.get("decision").get("licence").get("validUntil").asString()).isEqualTo("2032-10-12");
+	}
+
+	/** 就业登记 of 示范市人力资源和社会保障局: a public service, instant. */
+	static final String EMPLOYMENT = "660100-GG-04001";
+
+	/** The documents of a case once its decision's listener has run: kind to title. */
+	Map<String, String> decisionDocuments(String number, int atLeast) {
+		return Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+			Map<String, String> kinds = new java.util.TreeMap<>();
+			for (JsonNode d : ok(api.get("/api/v1/cases/" + number, "clerk")).get("documents")) {
+				kinds.put(d.get("kind").asString(), d.get("title").asString());
+			}
+			return kinds;
+		}, k -> k.size() >= atLeast);
+	}
+
+	@Test
+	void aPublicServiceFinishedOnTheSpotGetsItsRegistrationCertificateAndNeverALicenceDecision() {
+		Response r = RequiredMaterials.submit(api, api, "applicant", EMPLOYMENT, PDF);
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		String number = r.json().get("number").asString();
+		JsonNode done = ok(api.post("/api/v1/cases/" + number + "/on-the-spot-decision", "clerk", Map.of()));
+		assertThat(done.get("state").asString()).isEqualTo("DELIVERED");
+
+		Map<String, String> documents = decisionDocuments(number, 1);
+		assertThat(documents).containsEntry("SERVICE_CERTIFICATE", "就业登记证明")
+			.doesNotContainKeys("APPROVAL_DECISION", "CERTIFICATE", "DENIAL_DECISION");
+		assertThat(api.post("/api/v1/cases/" + number + "/certificate-revocation", "approver",
+				Map.of("reason", "撤销")).status()).as("nothing to revoke: no licence was granted").isIn(404, 409);
+	}
+
+	@Test
+	void anExOfficioItemIsNeverFiledAndAnOfflineItemOnlyAtTheWindow() {
+		// 对未取得食品经营许可从事食品经营活动的行政处罚: a penalty, done by the authority, not applied for
+		String penalty = "660100-CF-02006";
+		Response online = RequiredMaterials.submit(api, api, "applicant", penalty, PDF);
+		assertThat(online.status()).as(online.body()).isEqualTo(422);
+		assertThat(online.json().get("type").asString()).endsWith("ex-officio-item");
+		assertThat(online.json().get("detail").asString()).contains("依职权");
+		Response window = RequiredMaterials.submit(api, api, "clerk", penalty, PDF);
+		assertThat(window.status()).as("not at the window either").isEqualTo(422);
+		// 土地权属争议行政裁决: not available online (不能网办)
+		Response offline = RequiredMaterials.submit(api, api, "applicant", "660200-CJ-00501", PDF);
+		assertThat(offline.status()).as(offline.body()).isEqualTo(422);
+		assertThat(offline.json().get("type").asString()).endsWith("not-online");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM cases_case WHERE item_code IN (:a, :b)")
+			.param("a", penalty)
+			.param("b", "660200-CJ-00501")
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test

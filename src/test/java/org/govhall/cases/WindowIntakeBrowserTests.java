@@ -119,4 +119,54 @@ class WindowIntakeBrowserTests {
 		}
 	}
 
+	/** 就业登记 of 示范市人力资源和社会保障局: an instant public service. */
+	static final String EMPLOYMENT = "660100-GG-04001";
+
+	@Test
+	void anInstantItemIsReceivedDecidedAndHandedOverInOneVisitWithItsRegistrationCertificate() throws Exception {
+		String base = "http://localhost:" + port;
+		try (Browser browser = new Browser()) {
+			WebDriver d = browser.driver();
+			browser.signIn(base, "clerk");
+			d.get(base + "/staff/intake?applicantNumber=110105199003071239&item=" + EMPLOYMENT);
+			browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("on-the-spot-fields")));
+			assertThat(d.findElement(By.id("on-the-spot-fields")).getText()).contains("即办件");
+			d.findElement(By.id("all-originals")).click();
+			browser.screenshot("instant-01-form");
+			d.findElement(By.id("intake-on-the-spot")).click();
+			Alert alert = browser.waiting().until(ExpectedConditions.alertIsPresent());
+			assertThat(alert.getText()).startsWith("确认收件并当场办结");
+			alert.accept();
+			browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
+			assertThat(d.findElement(By.id("case-state")).getText()).isEqualTo("已送达办结");
+			assertThat(d.findElement(By.id("done")).getText()).contains("已当场办结");
+			assertThat(d.findElements(By.cssSelector("#documents tr[data-kind='RECEIPT']"))).hasSize(1);
+			assertThat(d.findElements(By.cssSelector("#documents tr[data-kind='SERVICE_CERTIFICATE']"))).hasSize(1);
+			assertThat(d.findElements(By.cssSelector("#documents tr[data-kind='APPROVAL_DECISION']"))).isEmpty();
+			assertThat(d.findElements(By.id("on-the-spot"))).as("nothing left to do").isEmpty();
+			browser.screenshot("instant-02-closed");
+
+			HttpResponse<byte[]> pdf = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(d.findElement(By.id("print-window")).getAttribute("href")))
+					.header("Cookie", CaseJourneyBrowserTests.cookies(d))
+					.GET()
+					.build(), HttpResponse.BodyHandlers.ofByteArray());
+			assertThat(pdf.statusCode()).isEqualTo(200);
+			try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+				String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+				assertThat(text.indexOf("收件凭证")).isNotNegative().isLessThan(text.indexOf("就业登记证明"));
+				assertThat(text).contains("已当场办结").doesNotContain("行政许可决定").doesNotContain("持证人");
+			}
+
+			// the closed case on a phone in elderly mode, then in English
+			browser.resize(390, 844);
+			d.get(d.getCurrentUrl().replaceAll("#.*", "") + "?elder=on");
+			assertThat(browser.horizontalOverflow()).isLessThanOrEqualTo(0L);
+			browser.screenshot("instant-03-phone-zh-elder");
+			d.get(d.getCurrentUrl().replace("elder=on", "lang=en"));
+			assertThat(d.findElement(By.id("documents")).getText()).contains("Certificate of completion");
+			browser.screenshot("instant-04-phone-en");
+		}
+	}
+
 }

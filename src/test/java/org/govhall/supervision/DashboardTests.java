@@ -149,10 +149,10 @@ abstract class DashboardTests {
 				INSERT INTO supervision_case (case_number, item_code, department_code, region_code, applicant_region,
 				       state, stage, stage_rank, suspended, received_on, last_event_at, warning, revision, updated_at,
 				       channel, processing_mode, decided_on, closed_on, on_time, early, actual_days, promised_days,
-				       statutory_days, visits)
+				       statutory_days, visits, on_the_spot)
 				VALUES (:number, :item, :department, :region, :region, :state, :stage, :rank, FALSE, :received, :at,
 				       :warning, 0, :at, :channel, :mode, :decided, :closed, :onTime, :early, :actual, :promised,
-				       :statutory, :visits)
+				       :statutory, :visits, :onTheSpot)
 				""")
 			.param("number", number(n))
 			.param("item", item)
@@ -166,6 +166,8 @@ abstract class DashboardTests {
 			.param("warning", warning)
 			.param("channel", channel)
 			.param("mode", mode)
+			// an instant item decided the day it came in was decided on the spot
+			.param("onTheSpot", "INSTANT".equals(mode) && received.equals(decided))
 			.param("decided", date(decided), Types.DATE)
 			.param("closed", date(closed), Types.DATE)
 			.param("onTime", onTime, Types.BOOLEAN)

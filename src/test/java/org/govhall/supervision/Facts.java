@@ -57,6 +57,8 @@ final class Facts {
 
 	boolean joint;
 
+	boolean onTheSpot;
+
 	String applicantRef = "ref-applicant-1";
 
 	List<CaseFacts.SubClock> opinions = new ArrayList<>();
@@ -93,6 +95,12 @@ final class Facts {
 		return this;
 	}
 
+	/** Decided and handed over on the spot (当场办结). */
+	Facts onTheSpot() {
+		this.onTheSpot = true;
+		return this;
+	}
+
 	Facts step(CaseAction action, String actor, Role role, String on) {
 		this.action = action;
 		this.actor = actor;
@@ -106,7 +114,8 @@ final class Facts {
 				firstHandler, receivedOn, acceptedOn, deemed, acceptanceDue, decisionDue, promisedDue, deliveryDue,
 				suspended, mode, joint, applicantRef, 20, 10, opinions, extensions, reviewer, decidedOn, outcome,
 				deliveredOn, deliveryMethod, new CaseFacts.Step(
-						actedOn.atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant(), action, actor, role));
+						actedOn.atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant(), action, actor, role),
+				onTheSpot);
 	}
 
 }

@@ -180,6 +180,54 @@ class SupervisionReadModelTests extends SupervisionScenario {
 			.single()).as("online application, delivered at the window").isEqualTo(1);
 	}
 
+	/** 就业登记 of 示范市人力资源和社会保障局: an instant item, promised for the same day. */
+	static final String EMPLOYMENT = "660100-GG-04001";
+
+	@Test
+	void anInstantItemCountsAsInstantOnlyWhenDecidedOnTheSpotAndIsLateLikeAnyOtherWhenNot() {
+		String spot = submitOnline(EMPLOYMENT, "申请人居民身份证");
+		JsonNode done = ok(api.post("/api/v1/cases/" + spot + "/on-the-spot-decision", "clerk", Map.of()));
+		assertThat(done.get("state").asString()).isEqualTo("DELIVERED");
+		assertThat(done.get("delivery").get("method").asString()).as("an online case: sent electronically")
+			.isEqualTo("ELECTRONIC");
+
+		String later = submitOnline(EMPLOYMENT, "申请人居民身份证");
+		clock.set("2026-10-08T10:00:00");
+		Response refused = api.post("/api/v1/cases/" + later + "/on-the-spot-decision", "clerk", Map.of());
+		assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+		assertThat(refused.json().get("type").asString()).endsWith("not-on-the-spot");
+		ok(api.post("/api/v1/cases/" + later + "/acceptance", "clerk", Map.of()));
+		clock.set("2026-10-12T10:00:00");
+		for (Role role : List.of(Role.REVIEWER, Role.APPROVER)) {
+			String username = "rsj-" + role.name().toLowerCase(java.util.Locale.ROOT);
+			if (!directory.accountExists(username)) {
+				directory.openAccount(new AccountDraft(username, ApiClient.DEMO_PASSWORD, "人社" + role.name(),
+						Set.of(role), "660100", "660100-RSJ"));
+			}
+		}
+		ok(api.post("/api/v1/cases/" + later + "/review", "rsj-reviewer",
+				Map.of("recommendation", "APPROVED", "comments", "符合条件")));
+		ok(api.post("/api/v1/cases/" + later + "/decision", "rsj-approver", Map.of("outcome", "APPROVED")));
+		awaitQuiet();
+
+		assertThat(column(spot, "on_the_spot")).isEqualTo(true);
+		assertThat(column(spot, "on_time")).isEqualTo(true);
+		assertThat(column(later, "on_the_spot")).isEqualTo(false);
+		assertThat(column(later, "on_time")).as("promised for 10-08, decided 10-12").isEqualTo(false);
+		long instant = rollupJdbc.sql("""
+				SELECT SUM(instant) FROM supervision_daily_received
+				WHERE on_day = DATE '2026-09-30' AND item_code = :item
+				""").param("item", EMPLOYMENT).query(Long.class).single();
+		assertThat(instant).as("two received, one decided on the spot").isEqualTo(1);
+	}
+
+	private Object column(String number, String column) {
+		return rollupJdbc.sql("SELECT " + column + " FROM supervision_case WHERE case_number = :n")
+			.param("n", number)
+			.query((rs, n) -> rs.getObject(1))
+			.single();
+	}
+
 	void awaitQuiet() {
 		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> rollupJdbc
 			.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL")
