@@ -304,7 +304,7 @@ class CaseDocuments {
 		if (t.statutoryAmount() != null && t.statutoryUnit() != null) {
 			b.append("本机关将自受理之日起").append(t.statutoryAmount())
 				.append(t.statutoryUnit() == org.govhall.calendar.LimitUnit.WORKING_DAY ? "个工作日" : "日")
-				.append("内作出行政许可决定（法定期限）");
+				.append(DecisionPapers.of(t) == DecisionPapers.LICENCE ? "内作出行政许可决定（法定期限）" : "内作出决定（法定期限）");
 		}
 		if (t.promisedAmount() != null && t.promisedAmount() > 0) {
 			b.append(b.isEmpty() ? "" : "，").append("承诺在").append(t.promisedAmount())
