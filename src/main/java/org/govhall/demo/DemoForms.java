@@ -81,6 +81,41 @@ class DemoForms {
 				sample ? esc(form.fields().get(0).sample()) : "", sample ? "2026年12月1日" : "　　年　　月　　日");
 	}
 
+	/**
+	 * A specimen of the licence an item issues (结果样本): the result's name, the issuing department and fictional
+	 * particulars, stamped 样本 so that no one takes it for a real licence.
+	 */
+	byte[] resultSamplePdf(String itemName, String resultName, String departmentName) {
+		return documents.renderReport(resultSampleXhtml(itemName, resultName, departmentName));
+	}
+
+	static String resultSampleFileName(String resultName) {
+		return resultName + "（样本）.pdf";
+	}
+
+	static String resultSampleXhtml(String itemName, String resultName, String departmentName) {
+		String rows = """
+				<tr><th>编号</th><td>样本-0000001</td></tr>
+				<tr><th>持证主体</th><td>示范市城关区样例有限公司（虚构）</td></tr>
+				<tr><th>许可事项</th><td>%1$s</td></tr>
+				<tr><th>有效期</th><td>自 2026年12月1日 至 2031年11月30日</td></tr>
+				<tr><th>发证机关</th><td>%2$s</td></tr>
+				""".formatted(esc(itemName), esc(departmentName));
+		return """
+				<!DOCTYPE html>
+				<html xmlns="http://www.w3.org/1999/xhtml" lang="zh-CN">
+				<head><meta charset="UTF-8"/><title>%1$s（样本）</title><style>%2$s</style></head>
+				<body>
+				<h1>%1$s</h1>
+				<p class="kind">（样本）</p>
+				<table>
+				%3$s</table>
+				<p class="note">本文件为结果样本，所载信息均为虚构，仅供申请人了解证件式样，不具有法律效力。</p>
+				</body>
+				</html>
+				""".formatted(esc(resultName), STYLE.formatted("结果样本，仅供参考，不作为有效证件", "#c8161d"), rows);
+	}
+
 	private static String esc(String text) {
 		return HtmlUtils.htmlEscape(text, "UTF-8");
 	}
