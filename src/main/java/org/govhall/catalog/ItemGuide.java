@@ -5,10 +5,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.govhall.directory.DepartmentView;
 import org.govhall.directory.HallView;
-import org.govhall.directory.WindowView;
 import org.govhall.directory.RegionView;
+import org.govhall.directory.WindowView;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,6 +48,7 @@ public record ItemGuide(String code, ItemStatus status, @Nullable LocalDate ende
 	 * Whether people apply for the item (依申请). An ex-officio item (依职权: penalties, coercion, inspections, and what
 	 * the drafter marks so) is never filed by an applicant, online or through an agent.
 	 */
+	@JsonProperty
 	public boolean onApplication() {
 		return content.onApplication();
 	}
@@ -57,12 +59,14 @@ public record ItemGuide(String code, ItemStatus status, @Nullable LocalDate ende
 	}
 
 	/** 实施编码 in the national format (see {@link Implementation}), or null without basic code or credit code. */
+	@JsonProperty
 	public @Nullable String implementationCode() {
 		return Implementation.implementationCode(department.creditCode(), region.level(),
 				content.implementation().basicCode());
 	}
 
 	/** 业务办理项编码: the implementation code and the business-item suffix ({@code 000} when none is set). */
+	@JsonProperty
 	public @Nullable String businessItemCode() {
 		String code = implementationCode();
 		String suffix = content.implementation().itemSuffix();

@@ -125,6 +125,10 @@ class CatalogImplementationListTests {
 				"出具时间要求：在有效期内", "材料办理地点：可通过电子证照库调取", "材料规格：A4 复印件", "要多久？", "10 个工作日。",
 				"每周三延时至 19:00", "B01 号", "示范市政务服务中心", "id=\"apply-online\"")
 			.doesNotContain("B02 号", "null");
+		assertThat(perform(get("/api/v1/items/" + code)).getContentAsString()).contains(
+				"\"implementationCode\":\"" + credit + "3XK02001000\"",
+				"\"businessItemCode\":\"" + credit + "3XK02001000001\"", "\"onApplication\":true",
+				"\"places\":[{\"hall\":");
 		assertThat(perform(get("/items/" + code).header("Accept-Language", "en")).getContentAsString())
 			.contains("How long?", "Ten working days.", "Organisation authorised by law or regulation")
 			.doesNotContain("要多久？");
