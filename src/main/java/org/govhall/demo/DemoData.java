@@ -109,6 +109,11 @@ class DemoData {
 		for (int i = 0; i < materials.size(); i++) {
 			DemoForms.Form form = formsByMaterial.get(materials.get(i).nameZh());
 			if (form == null) {
+				if (materials.get(i).templateName() != null) {
+					String name = materials.get(i).nameZh();
+					catalog.attachMaterialFile(item.code(), i, true, name + "（空白表格）.pdf", forms.genericBlankPdf(name),
+							admin);
+				}
 				continue;
 			}
 			for (boolean sample : new boolean[] { false, true }) {

@@ -41,6 +41,14 @@ class DemoForms {
 
 	private final Map<String, byte[]> rendered = new ConcurrentHashMap<>();
 
+	/** Generic blank forms by material name, typeset once per JVM (every demo context of a test run shares them). */
+	private static final Map<String, byte[]> GENERIC = new ConcurrentHashMap<>();
+
+	/** The fields of a form that {@code demo/forms.json} does not describe: what every application form asks. */
+	private static final List<Field> GENERIC_FIELDS = List.of(new Field("申请人（单位）名称", ""),
+			new Field("证件类型及号码", ""), new Field("联系电话", ""), new Field("通讯地址", ""),
+			new Field("申请事项", ""), new Field("申请内容及理由", ""));
+
 	DemoForms(Documents documents) {
 		this.documents = documents;
 	}
@@ -49,6 +57,17 @@ class DemoForms {
 	byte[] pdf(Form form, String itemName, String departmentName, boolean sample) {
 		return rendered.computeIfAbsent(form.material() + '|' + itemName + '|' + departmentName + '|' + sample,
 				k -> documents.renderReport(xhtml(form, itemName, departmentName, sample)));
+	}
+
+	/**
+	 * A blank form (空白表格) for a material that has a template name but no form in {@code demo/forms.json}: the
+	 * material's name as title and the fields every application form asks, so that no template is a name without a
+	 * file.
+	 */
+	byte[] genericBlankPdf(String material) {
+		return GENERIC.computeIfAbsent(material, m -> documents.renderReport(
+				xhtml(new Form(m, "请使用黑色墨水笔或签字笔填写，字迹清楚；内容较多的可另附页。", GENERIC_FIELDS), "", "", false)
+					.replace("<p class=\"about\">申请事项：<br/>受理部门：</p>", "")));
 	}
 
 	static String fileName(Form form, boolean sample) {

@@ -245,6 +245,12 @@ class CatalogImplementationListTests {
 				UNION SELECT result_sample_file_id FROM catalog_item_version WHERE result_sample_file_id IS NOT NULL
 				""").query(String.class).list();
 		assertThat(ids).hasSizeGreaterThanOrEqualTo(20);
+		assertThat(jdbc.sql("""
+				SELECT COUNT(*) FROM catalog_material m
+				JOIN catalog_item_version v ON v.id = m.item_version_id
+				JOIN catalog_service_item i ON i.id = v.item_id
+				WHERE i.code LIKE '66%' AND m.template_name IS NOT NULL AND m.template_file_id IS NULL
+				""").query(Long.class).single()).as("demo templates named without a file").isZero();
 		for (String id : ids) {
 			byte[] content = storage.read(storage.find(id).orElseThrow());
 			assertThat(new String(content, 0, 5, StandardCharsets.US_ASCII)).as(id).isEqualTo("%PDF-");
