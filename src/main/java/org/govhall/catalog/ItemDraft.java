@@ -83,10 +83,10 @@ public record ItemDraft(@NotBlank @Size(max = 200) String nameZh, @Nullable @Siz
 				null, null, null);
 	}
 
-	/** 依申请 or 依职权; never null once the item type is known. */
+	/** 依申请 or 依职权: as recorded, else the item type's default (on application while the type is unknown). */
 	public Initiation initiation() {
 		Initiation i = implementation.initiation();
-		return i == null ? Initiation.defaultFor(itemType) : i;
+		return i != null ? i : itemType == null ? Initiation.ON_APPLICATION : Initiation.defaultFor(itemType);
 	}
 
 	/** Whether people apply for this item (依申请), so it may be filed online or at a window by an applicant. */

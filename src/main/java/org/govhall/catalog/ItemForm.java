@@ -180,7 +180,9 @@ public class ItemForm {
 		f.basicCode = impl.basicCode();
 		f.itemSuffix = impl.itemSuffix();
 		f.bodyNature = impl.bodyNature() == null ? BodyNature.STATUTORY : impl.bodyNature();
-		f.initiation = d.initiation();
+		// the type's default shows as "by item type", so that changing the type changes it too
+		f.initiation = d.itemType() != null && d.initiation() == Initiation.defaultFor(d.itemType()) ? null
+				: d.initiation();
 		f.handlingScope = impl.handlingScope();
 		f.intermediaryServices = impl.intermediaryServices();
 		f.quantityLimit = impl.quantityLimit();

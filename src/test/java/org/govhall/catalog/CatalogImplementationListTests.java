@@ -180,6 +180,8 @@ class CatalogImplementationListTests {
 		String code = "GB-SAMPLE";
 		catalog.createItem(code, CITY_MARKET_REGULATION, CatalogFixtures.licensingItem().build(), deptadmin);
 		byte[] pdf = storage.read(storage.find(anyDemoResultSample()).orElseThrow());
+		assertThat(perform(get("/staff/items/" + code).with(user(deptadmin))).getContentAsString())
+			.contains("id=\"result-sample-upload\"", "action=\"/staff/items/" + code + "/result-sample\"");
 
 		MvcResult result = send(multipart("/staff/items/" + code + "/result-sample")
 			.file(new MockMultipartFile("file", "食品经营许可证（样本）.pdf", "application/pdf", pdf))

@@ -48,6 +48,20 @@ class ItemFormTests {
 	}
 
 	@Test
+	void aDraftSavedWithTheDefaultInitiationFollowsALaterChangeOfType() {
+		ItemForm form = ItemForm.of(CatalogFixtures.licensingItem().build());
+		assertThat(form.getInitiation()).as("the default shows as 'by item type'").isNull();
+		form.setItemType(ItemType.ADMINISTRATIVE_COERCION);
+		assertThat(form.toDraft().initiation()).isEqualTo(Initiation.EX_OFFICIO);
+
+		ItemForm exOfficioLevy = ItemForm.of(CatalogFixtures.licensingItem()
+			.itemType(ItemType.ADMINISTRATIVE_LEVY)
+			.initiation(Initiation.EX_OFFICIO)
+			.build());
+		assertThat(exOfficioLevy.getInitiation()).as("a choice other than the default stays").isEqualTo(Initiation.EX_OFFICIO);
+	}
+
+	@Test
 	void oldJsonWithoutTheNewElementsGetsTheirDefaults() {
 		ItemDraft old = new ItemDraft("某事项", null, null, null, ItemType.ADMINISTRATIVE_COERCION, ServiceObject.BOTH,
 				null, java.util.Set.of(ExerciseLevel.CITY), ProcessingMode.PROMISED, null, null, 1,
