@@ -241,7 +241,7 @@ public class CaseHandling {
 			.filter(g -> g.status() == ItemStatus.ACTIVE)
 			.orElseThrow(() -> new NotFoundException("error.item.notFound", request.itemCode()));
 		// an ex-officio item is refused before anything about the applicant is asked
-		requireApplicable(item, Channel.WINDOW);
+		requireApplicable(item, Channel.WINDOW, LocalDate.now(clock));
 		Now now = Now.from(clock);
 		// a missing year's schedule never stops the hall: the case is received, and a deadline that runs into that
 		// year reads "期限待定" (with a provisional date for ordering and warnings) until the schedule is loaded
@@ -274,7 +274,7 @@ public class CaseHandling {
 		else {
 			throw new ForbiddenException("error.forbidden.role");
 		}
-		requireApplicable(item, channel);
+		requireApplicable(item, channel, now.today());
 		CaseTerms terms = terms(item);
 		List<SubmittedMaterial> materials = materials(request.materials(), terms, user, now, 0);
 		if (channel != Channel.WINDOW) {
@@ -300,13 +300,18 @@ public class CaseHandling {
 
 	/**
 	 * Which items people apply for, and through which channel: an ex-officio item (依职权: a penalty, coercion or
-	 * inspection) is done by the enforcement body and never filed by an applicant, at a window or online; an item the
-	 * catalog lists as not available online (不能网办) is taken in only at a window.
+	 * inspection, or what the catalog marks so) is done by the authority and never filed by an applicant, at a window
+	 * or online; a version whose end date passed takes no application; an item the catalog lists as not available
+	 * online (不能网办) is taken in only at a window.
 	 */
-	static void requireApplicable(ItemGuide item, Channel channel) {
+	static void requireApplicable(ItemGuide item, Channel channel, LocalDate today) {
 		ItemDraft d = item.content();
-		if (d.itemType().enforcement()) {
+		if (!item.onApplication()) {
 			throw new RuleViolationException("ex-officio-item", "error.case.exOfficio", item.code());
+		}
+		if (!item.appliesOn(today)) {
+			// the version in force ended (its end date passed) and no other took its place
+			throw new RuleViolationException("item-not-in-force", "error.case.itemNotInForce", item.code());
 		}
 		if (channel != Channel.WINDOW && d.onlineAvailability() == OnlineAvailability.OFFLINE) {
 			throw new RuleViolationException("not-online", "error.case.notOnline", item.code());

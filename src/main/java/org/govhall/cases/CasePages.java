@@ -143,7 +143,8 @@ class CasePages {
 			Model model, Locale locale) {
 		ItemGuide guide = applicable(itemCode);
 		requireApplicant(user);
-		CaseHandling.requireApplicable(guide, user.scope().has(Role.WINDOW_CLERK) ? Channel.WINDOW : Channel.ONLINE);
+		CaseHandling.requireApplicable(guide, user.scope().has(Role.WINDOW_CLERK) ? Channel.WINDOW : Channel.ONLINE,
+				LocalDate.now(clock));
 		return applicationPage(model, guide, CasePageApplication.blank(UUID.randomUUID().toString()), user, null,
 				locale);
 	}
@@ -310,7 +311,7 @@ class CasePages {
 					ItemQuery.MAX_PAGE_SIZE))
 			.items()
 			.stream()
-			.filter(i -> !i.itemType().enforcement())
+			.filter(ItemSummary::onApplication)
 			.filter(i -> directory.department(i.departmentCode())
 				.map(d -> directory.covers(user.scope(), d.regionCode(), d.id()))
 				.orElse(false))

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,7 @@ import org.govhall.shared.RuleViolationException;
 import org.govhall.storage.Storage;
 import org.govhall.storage.StoredFile;
 import org.jspecify.annotations.Nullable;
+import jakarta.validation.Validator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -55,8 +57,11 @@ public class Catalog {
 
 	private final JdbcClient jdbc;
 
+	private final Validator validator;
+
 	Catalog(ServiceItems items, ItemVersions versions, CatalogSearch search, Directory directory,
-			ApplicationEventPublisher events, Clock clock, Storage storage, JdbcClient jdbc) {
+			ApplicationEventPublisher events, Clock clock, Storage storage, JdbcClient jdbc, Validator validator) {
+		this.validator = validator;
 		this.storage = storage;
 		this.jdbc = jdbc;
 		this.items = items;
@@ -76,17 +81,21 @@ public class Catalog {
 	/** The current published guide of an item, also after it was abolished or delegated away. */
 	public ItemGuide guide(String code) {
 		ServiceItem item = requireItem(code);
-		Integer published = item.publishedVersion();
-		if (published == null) {
+		Integer inForce = inForce(item);
+		if (inForce == null) {
 			throw new NotFoundException("error.item.notFound", code);
 		}
-		return guide(item, requireVersion(item, published)).forPublic();
+		return guide(item, requireVersion(item, inForce)).forPublic();
 	}
 
+	/**
+	 * The guide in force today, as cases are filed under it: the latest published version whose effective date has
+	 * come. A version approved for a later date is only announced ({@link ItemGuide#upcoming()}).
+	 */
 	public Optional<ItemGuide> findGuide(String code) {
 		return items.findByCode(code)
-			.filter(i -> i.publishedVersion() != null)
-			.map(i -> guide(i, requireVersion(i, i.publishedVersion())).forPublic());
+			.filter(i -> inForce(i) != null)
+			.map(i -> guide(i, requireVersion(i, inForce(i))).forPublic());
 	}
 
 	/** A published or superseded version; drafts are not public. */
@@ -103,7 +112,8 @@ public class Catalog {
 		ServiceItem item = requireItem(code);
 		List<VersionSummary> list = versions.findByItemIdOrderByVersionNoDesc(item.id()).stream()
 			.filter(v -> v.state().isPublic())
-			.map(v -> new VersionSummary(v.versionNo(), v.state(), v.publishedAt(), v.content().nameZh()))
+			.map(v -> new VersionSummary(v.versionNo(), v.state(), v.publishedAt(), v.content().nameZh(),
+					v.revision()))
 			.toList();
 		if (list.isEmpty()) {
 			throw new NotFoundException("error.item.notFound", code);
@@ -196,9 +206,8 @@ public class Catalog {
 		if (!latest.state().isPublic()) {
 			throw new ConflictException("draft-exists", "error.draft.exists", code, latest.versionNo());
 		}
-		ItemVersion published = requireVersion(item, item.publishedVersion());
-		ItemVersion draft = ItemVersion.draft(item.id(), latest.versionNo() + 1, published.content(),
-				actor.getUsername(), clock.instant());
+		ItemVersion draft = ItemVersion.draft(item.id(), latest.versionNo() + 1,
+				latest.content().withRevision(Revision.NONE), actor.getUsername(), clock.instant());
 		return guide(item, versions.save(draft));
 	}
 
@@ -239,20 +248,79 @@ public class Catalog {
 		}
 		refuseIfAny(PublishingRules.check(v.content(), context(item)), "publish-refused", "error.publish.refused");
 		Integer previous = item.publishedVersion();
+		v.publish(actor.getUsername(), clock.instant());
+		versions.save(v);
+		LocalDate effective = v.revision().effectiveOn();
+		audit(actor, "catalog.published", code, "version=" + v.versionNo() + "; department="
+				+ directory.department(item.departmentId()).orElseThrow().code()
+				+ (previous == null ? "" : "; supersedes=" + previous)
+				+ (effective == null ? "" : "; effective=" + effective));
+		supersedeUpcoming(item);
+		if (v.revision().upcomingOn(today())) {
+			item.upcoming(v.versionNo());
+			items.save(item);
+		}
+		else {
+			putInForce(item, v);
+		}
+		return guide(item, v);
+	}
+
+	/**
+	 * Puts into force every approved version whose effective date has come (hourly, see {@code CatalogJobs}; reads
+	 * already treat a due version as in force before this has run). Returns how many items changed version.
+	 */
+	@Transactional
+	public int takeEffect() {
+		int changed = 0;
+		for (String code : jdbc.sql("SELECT code FROM catalog_service_item WHERE upcoming_version IS NOT NULL")
+			.query(String.class)
+			.list()) {
+			ServiceItem item = requireItem(code);
+			ItemVersion v = requireVersion(item, item.upcomingVersion());
+			if (item.status() == ItemStatus.ACTIVE && !v.revision().upcomingOn(today())) {
+				putInForce(item, v);
+				changed++;
+			}
+		}
+		return changed;
+	}
+
+	/** The published version becomes the one in force; the one before is superseded; {@link ItemPublished} tells. */
+	private void putInForce(ServiceItem item, ItemVersion v) {
+		Integer previous = item.publishedVersion();
 		if (previous != null) {
 			ItemVersion old = requireVersion(item, previous);
 			old.supersede();
 			versions.save(old);
 		}
-		v.publish(actor.getUsername(), clock.instant());
-		versions.save(v);
 		item.published(v.versionNo());
 		items.save(item);
 		DepartmentView dep = directory.department(item.departmentId()).orElseThrow();
-		events.publishEvent(new ItemPublished(code, v.versionNo(), dep.code(), item.regionCode()));
-		audit(actor, "catalog.published", code, "version=" + v.versionNo() + "; department=" + dep.code()
-				+ (previous == null ? "" : "; supersedes=" + previous));
-		return guide(item, v);
+		events.publishEvent(new ItemPublished(item.code(), v.versionNo(), dep.code(), item.regionCode()));
+	}
+
+	/** A version approved for a later date that a newer approval replaces never takes effect. */
+	private void supersedeUpcoming(ServiceItem item) {
+		Integer waiting = item.upcomingVersion();
+		if (waiting != null) {
+			ItemVersion old = requireVersion(item, waiting);
+			old.supersede();
+			versions.save(old);
+		}
+	}
+
+	/** The version in force today: a due upcoming version, else the published one; null if none is. */
+	private @Nullable Integer inForce(ServiceItem item) {
+		Integer waiting = item.upcomingVersion();
+		if (waiting != null && !requireVersion(item, waiting).revision().upcomingOn(today())) {
+			return waiting;
+		}
+		return item.publishedVersion();
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(clock);
 	}
 
 	/** Abolishes the item, or records that it was delegated away entirely, as of a date and by a document. */
@@ -269,14 +337,14 @@ public class Catalog {
 		if (document == null || document.isBlank()) {
 			throw new InvalidInputException("document-required", "error.item.endDocument", "document");
 		}
-		if (item.publishedVersion() == null) {
+		if (inForce(item) == null) {
 			throw new RuleViolationException("never-published", "error.item.neverPublished", code);
 		}
 		item.end(status, on, document.strip(), reason);
 		items.save(item);
 		events.publishEvent(new ItemEnded(code, status, on, document.strip()));
 		audit(actor, "catalog.ended", code, "status=" + status + "; on=" + on + "; document=" + document.strip());
-		return guide(item, requireVersion(item, item.publishedVersion()));
+		return guide(item, requireVersion(item, inForce(item)));
 	}
 
 	/** Records a review or publication step in the audit log (ADR 0010), in this transaction. */
@@ -293,13 +361,7 @@ public class Catalog {
 	public ItemGuide attachMaterialFile(String code, int materialIndex, boolean template, String fileName,
 			byte[] content, GovHallUser actor) {
 		ServiceItem item = requireItem(code);
-		item.requireActive();
-		requireDrafter(actor, item.regionCode(), item.departmentId());
-		ItemVersion v = requireWorking(item);
-		if (v.state() != VersionState.DRAFT) {
-			throw new ConflictException("version-state", "error.version.state", v.versionNo(), v.state(),
-					VersionState.DRAFT);
-		}
+		ItemVersion v = requireDraftOf(item, actor);
 		ItemDraft draft = v.content();
 		if (materialIndex < 0 || materialIndex >= draft.materials().size()) {
 			throw new InvalidInputException("invalid-material", "error.material.index", "material", materialIndex);
@@ -311,28 +373,160 @@ public class Catalog {
 		return guide(item, versions.save(v));
 	}
 
-	/** A material file of the item that the public may download: one named by a published or earlier version. */
+	/**
+	 * Attaches the result sample (结果样本, GB/T 39046 Table 4: a specimen of the licence or certificate the item
+	 * issues) to the draft. Only the item's drafters may; the file is checked by type and size like every upload.
+	 */
+	@Transactional
+	public ItemGuide attachResultSample(String code, String fileName, byte[] content, GovHallUser actor) {
+		ServiceItem item = requireItem(code);
+		ItemVersion v = requireDraftOf(item, actor);
+		ItemDraft draft = v.content();
+		StoredFile file = storage.store(fileName, content);
+		v.revise(draft.withImplementation(draft.implementation().withResultSample(file.id(), file.name()),
+				draft.handling(), draft.online(), draft.faqs()));
+		return guide(item, versions.save(v));
+	}
+
+	/** The draft of an active item that the actor drafts; a version in review takes no files (409). */
+	private ItemVersion requireDraftOf(ServiceItem item, GovHallUser actor) {
+		item.requireActive();
+		requireDrafter(actor, item.regionCode(), item.departmentId());
+		ItemVersion v = requireWorking(item);
+		if (v.state() != VersionState.DRAFT) {
+			throw new ConflictException("version-state", "error.version.state", v.versionNo(), v.state(),
+					VersionState.DRAFT);
+		}
+		return v;
+	}
+
+	/**
+	 * A file of the item that the public may download: a material's template or sample, or the result sample, named
+	 * by a published or earlier version.
+	 */
 	public Optional<StoredFile> publicMaterialFile(String code, String fileId) {
 		Long count = jdbc.sql("""
-				SELECT COUNT(*) FROM catalog_material m
-				JOIN catalog_item_version v ON v.id = m.item_version_id
-				JOIN catalog_service_item i ON i.id = v.item_id
-				WHERE i.code = :code AND v.state IN ('PUBLISHED', 'SUPERSEDED')
-				  AND (m.template_file_id = :file OR m.sample_file_id = :file)
+				SELECT (SELECT COUNT(*) FROM catalog_material m
+				        JOIN catalog_item_version v ON v.id = m.item_version_id
+				        JOIN catalog_service_item i ON i.id = v.item_id
+				        WHERE i.code = :code AND v.state IN ('PUBLISHED', 'SUPERSEDED')
+				          AND (m.template_file_id = :file OR m.sample_file_id = :file))
+				     + (SELECT COUNT(*) FROM catalog_item_version v
+				        JOIN catalog_service_item i ON i.id = v.item_id
+				        WHERE i.code = :code AND v.state IN ('PUBLISHED', 'SUPERSEDED')
+				          AND v.result_sample_file_id = :file)
 				""").param("code", code).param("file", fileId).query(Long.class).single();
 		return count > 0 ? storage.find(fileId) : Optional.empty();
 	}
 
-	/** A material file of the version being worked on, for staff who may see the draft. */
+	/** A file of the version being worked on (material template or sample, result sample), for its staff. */
 	public Optional<StoredFile> draftMaterialFile(String code, String fileId, GovHallUser actor) {
 		ItemGuide guide = workingVersion(code, actor);
-		boolean named = guide.content().materials().stream()
-			.anyMatch(m -> fileId.equals(m.templateFileId()) || fileId.equals(m.sampleFileId()));
+		boolean named = fileId.equals(guide.content().implementation().resultSampleFileId())
+				|| guide.content().materials().stream()
+					.anyMatch(m -> fileId.equals(m.templateFileId()) || fileId.equals(m.sampleFileId()));
 		return named ? storage.find(fileId) : Optional.empty();
 	}
 
 	public byte[] read(StoredFile file) {
 		return storage.read(file);
+	}
+
+	// ---- the implementation list in GB/T 39046's field names
+
+	/** Every active item in force that the system administrator's scope covers, by code (实施清单 export). */
+	public Gbt39046List exportList(GovHallUser actor) {
+		requireListAdministrator(actor);
+		List<Gbt39046List.Entry> entries = new ArrayList<>();
+		items.findAll().stream().sorted(Comparator.comparing(ServiceItem::code)).forEach(item -> {
+			Integer inForce = inForce(item);
+			if (item.status() == ItemStatus.ACTIVE && inForce != null
+					&& directory.covers(actor.scope(), item.regionCode(), item.departmentId())) {
+				entries.add(Gbt39046List.entry(guide(item, requireVersion(item, inForce))));
+			}
+		});
+		return new Gbt39046List(Gbt39046List.STANDARD, entries);
+	}
+
+	/**
+	 * Loads an implementation list (实施清单) as published items: every entry is checked first (codes of GB/T 39046,
+	 * field limits, the implementing department within the administrator's scope, an implementation code that
+	 * matches the one built here, and every publishing rule), and any fault refuses the whole list, naming each one
+	 * by its entry. A list is an authority's existing, approved catalogue, so its items are published on import,
+	 * each in force from its effective date; codes already in the catalog are refused, not overwritten.
+	 */
+	@Transactional
+	public int importList(Gbt39046List list, GovHallUser actor) {
+		requireListAdministrator(actor);
+		List<FieldViolation> violations = new ArrayList<>();
+		Set<String> codes = new HashSet<>();
+		List<Imported> ready = new ArrayList<>();
+		for (int i = 0; i < list.items().size(); i++) {
+			Gbt39046List.Entry e = list.items().get(i);
+			String path = "事项[" + i + "].";
+			if (!e.code().matches("[A-Za-z0-9-]{1,36}")) {
+				violations.add(new FieldViolation(path + "事项编码", "error.item.code"));
+				continue;
+			}
+			if (!codes.add(e.code()) || items.existsByCode(e.code())) {
+				violations.add(new FieldViolation(path + "事项编码", "rule.import.duplicate", e.code()));
+			}
+			Optional<DepartmentView> dep = directory.department(e.departmentCode());
+			if (dep.isEmpty()) {
+				violations.add(new FieldViolation(path + "实施主体编码", "rule.import.department", e.departmentCode()));
+				continue;
+			}
+			if (!directory.covers(actor.scope(), dep.get().regionCode(), dep.get().id())) {
+				violations.add(new FieldViolation(path + "实施主体编码", "rule.import.scope", e.departmentCode()));
+				continue;
+			}
+			ItemDraft draft = Gbt39046List.draft(e, path);
+			for (var v : validator.validate(draft)) {
+				String template = v.getMessageTemplate();
+				violations.add(template.startsWith("{error.") && template.endsWith("}")
+						? new FieldViolation(path + v.getPropertyPath(), template.substring(1, template.length() - 1))
+						: new FieldViolation(path + v.getPropertyPath(), "error.import.invalidValue",
+								String.valueOf(v.getPropertyPath())));
+			}
+			for (FieldViolation v : PublishingRules.check(draft, context(dep.get()))) {
+				violations.add(new FieldViolation(path + v.field(), v.messageKey(), v.arguments()));
+			}
+			String built = Implementation.implementationCode(dep.get().creditCode(),
+					directory.requireRegion(dep.get().regionCode()).level(), draft.implementation().basicCode());
+			if (e.implementationCode() != null && !e.implementationCode().equals(built)) {
+				violations.add(new FieldViolation(path + "实施编码", "rule.import.implementationCode",
+						e.implementationCode(), built == null ? "—" : built));
+			}
+			ready.add(new Imported(e.code(), dep.get(), draft));
+		}
+		refuseIfAny(violations, "import-refused", "error.import.refused");
+		for (Imported x : ready) {
+			ServiceItem item = items.save(ServiceItem.register(x.code(), x.department().id(),
+					x.department().regionCode(), clock.instant()));
+			ItemVersion v = ItemVersion.draft(item.id(), 1, x.draft(), actor.getUsername(), clock.instant());
+			v.submit(actor.getUsername(), clock.instant());
+			v.publish(actor.getUsername(), clock.instant());
+			v = versions.save(v);
+			if (v.revision().upcomingOn(today())) {
+				item.upcoming(v.versionNo());
+				items.save(item);
+			}
+			else {
+				putInForce(item, v);
+			}
+			audit(actor, "catalog.imported", x.code(), "version=1; department=" + x.department().code());
+		}
+		return ready.size();
+	}
+
+	private record Imported(String code, DepartmentView department, ItemDraft draft) {
+	}
+
+	/** Only system administrators (provincial or below) move whole lists in and out. */
+	private static void requireListAdministrator(GovHallUser actor) {
+		if (!actor.scope().has(Role.SYSTEM_ADMIN) || actor.scope().regionCode() == null) {
+			throw new ForbiddenException("error.forbidden.role");
+		}
 	}
 
 	// ---- helpers
@@ -342,11 +536,16 @@ public class Catalog {
 	}
 
 	private PublishingRules.Context context(DepartmentView dep) {
+		Set<Long> receiving = new HashSet<>();
+		directory.halls().forEach(h -> h.windows().stream()
+			.filter(w -> w.departmentCodes().contains(dep.code()))
+			.forEach(w -> receiving.add(w.id())));
 		return new PublishingRules.Context(dep.code(), c -> directory.department(c).isPresent(),
 				county -> directory.region(county)
 					.filter(r -> r.level() == RegionLevel.COUNTY && !county.equals(dep.regionCode())
 							&& directory.isWithin(county, dep.regionCode()))
-					.isPresent());
+					.isPresent(),
+				receiving::contains);
 	}
 
 	private static void refuseIfAny(List<FieldViolation> violations, String type, String key) {
@@ -413,9 +612,29 @@ public class Catalog {
 			.flatMap(Optional::stream)
 			.sorted(Comparator.comparing(DepartmentView::code))
 			.toList();
+		Integer inForce = inForce(item);
+		Integer waiting = item.upcomingVersion();
+		ItemGuide.Upcoming upcoming = null;
+		if (waiting != null && !waiting.equals(inForce)) {
+			Revision r = requireVersion(item, waiting).revision();
+			upcoming = new ItemGuide.Upcoming(waiting, r.effectiveOn() == null ? today() : r.effectiveOn(),
+					r.changeSummary());
+		}
 		return new ItemGuide(item.code(), item.status(), item.endedOn(), item.endDocument(), item.endReason(),
-				v.versionNo(), v.state(), v.publishedAt(), item.publishedVersion(), dep, region, content, counties, co,
-				v.reviewNote(), v.submittedBy());
+				v.versionNo(), v.state(), v.publishedAt(), inForce, dep, region, content, counties, co,
+				v.reviewNote(), v.submittedBy(), upcoming, places(content));
+	}
+
+	/** The halls and windows linked to the item (办理地点), in the directory's order. */
+	private List<ItemGuide.HandlingPlace> places(ItemDraft content) {
+		Set<Long> ids = new HashSet<>(content.handling().windowIds());
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return directory.halls().stream()
+			.map(h -> new ItemGuide.HandlingPlace(h, h.windows().stream().filter(w -> ids.contains(w.id())).toList()))
+			.filter(p -> !p.windows().isEmpty())
+			.toList();
 	}
 
 

@@ -34,7 +34,7 @@ class CatalogSearch {
 			""";
 
 	private static final String SELECT = """
-			SELECT v.id, i.code, i.status, i.region_code, i.department_id, v.name_zh, v.name_en, v.item_type,
+			SELECT v.id, i.code, i.status, i.region_code, i.department_id, v.name_zh, v.name_en, v.item_type, v.initiation,
 			       v.processing_mode, v.online_availability, v.on_site_visits, v.promised_amount,
 			       v.promised_unit, v.promised_legal_basis,
 			       (SELECT COUNT(*) FROM catalog_delegation d WHERE d.item_version_id = v.id) AS delegations
@@ -170,6 +170,13 @@ class CatalogSearch {
 		return map;
 	}
 
+	/** The stored initiation, or the item type's default for a row written before the column existed. */
+	private static Initiation initiation(ResultSet rs) throws SQLException {
+		String stored = rs.getString("initiation");
+		return stored == null ? Initiation.defaultFor(ItemType.valueOf(rs.getString("item_type")))
+				: Initiation.valueOf(stored);
+	}
+
 	private static ItemSummary summary(ResultSet rs, Map<Long, DepartmentView> deps) throws SQLException {
 		DepartmentView dep = deps.get(rs.getLong("department_id"));
 		int promisedAmount = rs.getInt("promised_amount");
@@ -181,7 +188,7 @@ class CatalogSearch {
 				dep == null ? "" : dep.code(), dep == null ? "" : dep.nameZh(), dep == null ? "" : dep.nameEn(),
 				rs.getString("region_code"), ProcessingMode.valueOf(rs.getString("processing_mode")),
 				OnlineAvailability.valueOf(rs.getString("online_availability")), rs.getInt("on_site_visits"),
-				promised, rs.getInt("delegations"));
+				promised, rs.getInt("delegations"), initiation(rs));
 	}
 
 }

@@ -220,6 +220,11 @@ class CatalogStaffPages {
 			else if (path.startsWith("promisedLimit.")) {
 				path = "promisedAmount";
 			}
+			else if (path.startsWith("online.")) {
+				path = path.equals("online.url") ? "onlineUrl" : "onlineDepth";
+			}
+			// the form is flat where the draft groups GB/T 39046's elements into records
+			path = path.replaceFirst("^(implementation|handling|revision)\\.", "");
 			binding.rejectValue(path.replaceAll("\\[\\]", ""), "invalid", v.getMessage());
 		}
 		return binding.hasErrors() ? null : draft;
@@ -242,6 +247,11 @@ class CatalogStaffPages {
 		model.addAttribute("requirements", MaterialRequirement.values());
 		model.addAttribute("procedures", SpecialProcedure.values());
 		model.addAttribute("delegationModes", DelegationMode.values());
+		model.addAttribute("natures", BodyNature.values());
+		model.addAttribute("initiations", Initiation.values());
+		model.addAttribute("scopes", HandlingScope.values());
+		model.addAttribute("depths", OnlineDepth.values());
+		model.addAttribute("halls", directory.halls());
 		if (refusal != null) {
 			model.addAttribute("refusal", refusal.messageKey());
 			model.addAttribute("refusalArgs", refusal.arguments());

@@ -36,8 +36,15 @@ public record ItemDraft(@NotBlank @Size(max = 200) String nameZh, @Nullable @Siz
 		@Nullable @Size(max = 50) List<@NotNull @Valid ProcedureStep> steps,
 		@Nullable @Size(max = 200) List<@NotNull @Valid Delegation> delegations,
 		@Nullable @Size(max = 50) Set<@NotBlank @Size(max = 32) String> coDepartmentCodes,
-		@Nullable @Size(max = 8) Set<@NotNull SpecialProcedure> specialProcedures) {
+		@Nullable @Size(max = 8) Set<@NotNull SpecialProcedure> specialProcedures,
+		@Nullable @Valid Implementation implementation, @Nullable @Valid Handling handling,
+		@Nullable @Valid OnlineService online, @Nullable @Size(max = 50) List<@NotNull @Valid Faq> faqs,
+		@Nullable @Valid Revision revision) {
 
+	/**
+	 * Elements absent from older JSON (demo data, stored API requests) take their defaults: the initiation follows the
+	 * item type ({@link Initiation#defaultFor}), everything else is empty.
+	 */
 	public ItemDraft {
 		lifeEvents = lifeEvents == null ? Set.of() : Set.copyOf(lifeEvents);
 		exerciseLevels = exerciseLevels == null ? Set.of() : Set.copyOf(exerciseLevels);
@@ -48,6 +55,43 @@ public record ItemDraft(@NotBlank @Size(max = 200) String nameZh, @Nullable @Siz
 		delegations = delegations == null ? List.of() : List.copyOf(delegations);
 		coDepartmentCodes = coDepartmentCodes == null ? Set.of() : Set.copyOf(coDepartmentCodes);
 		specialProcedures = specialProcedures == null ? Set.of() : Set.copyOf(specialProcedures);
+		implementation = implementation == null ? Implementation.defaults(itemType) : implementation;
+		if (implementation.initiation() == null && itemType != null) {
+			implementation = implementation.withInitiation(Initiation.defaultFor(itemType));
+		}
+		handling = handling == null ? Handling.NONE : handling;
+		online = online == null ? OnlineService.NONE : online;
+		faqs = faqs == null ? List.of() : List.copyOf(faqs);
+		revision = revision == null ? Revision.NONE : revision;
+	}
+
+	/** A draft with only the elements the catalog had before GB/T 39046's 实施清单 elements; those take defaults. */
+	public ItemDraft(String nameZh, @Nullable String nameEn, @Nullable String aliases, @Nullable String keywordsEn,
+			ItemType itemType, ServiceObject serviceObject, @Nullable Set<LifeEvent> lifeEvents,
+			Set<ExerciseLevel> exerciseLevels, ProcessingMode processingMode, @Nullable TimeLimit statutoryLimit,
+			@Nullable TimeLimit promisedLimit, int onSiteVisits, OnlineAvailability onlineAvailability,
+			@Nullable String conditionsZh, @Nullable String conditionsEn, @Nullable String resultNameZh,
+			@Nullable String resultNameEn, boolean noFee, @Nullable String consultPhone,
+			@Nullable String complaintPhone, @Nullable String reconsiderationBody, @Nullable String litigationCourt,
+			@Nullable List<LegalBasis> legalBases, @Nullable List<Material> materials, @Nullable List<Fee> fees,
+			@Nullable List<ProcedureStep> steps, @Nullable List<Delegation> delegations,
+			@Nullable Set<String> coDepartmentCodes, @Nullable Set<SpecialProcedure> specialProcedures) {
+		this(nameZh, nameEn, aliases, keywordsEn, itemType, serviceObject, lifeEvents, exerciseLevels, processingMode,
+				statutoryLimit, promisedLimit, onSiteVisits, onlineAvailability, conditionsZh, conditionsEn,
+				resultNameZh, resultNameEn, noFee, consultPhone, complaintPhone, reconsiderationBody, litigationCourt,
+				legalBases, materials, fees, steps, delegations, coDepartmentCodes, specialProcedures, null, null,
+				null, null, null);
+	}
+
+	/** 依申请 or 依职权: as recorded, else the item type's default (on application while the type is unknown). */
+	public Initiation initiation() {
+		Initiation i = implementation.initiation();
+		return i != null ? i : itemType == null ? Initiation.ON_APPLICATION : Initiation.defaultFor(itemType);
+	}
+
+	/** Whether people apply for this item (依申请), so it may be filed online or at a window by an applicant. */
+	public boolean onApplication() {
+		return initiation() == Initiation.ON_APPLICATION;
 	}
 
 	/**
@@ -69,11 +113,26 @@ public record ItemDraft(@NotBlank @Size(max = 200) String nameZh, @Nullable @Siz
 
 	/** The same content with another list of materials. */
 	public ItemDraft withMaterials(List<Material> newMaterials) {
+		return with(newMaterials, implementation, handling, online, faqs, revision);
+	}
+
+	/** The same content with other 实施清单 elements (codes and terms, place and time, online service, FAQ). */
+	public ItemDraft withImplementation(Implementation newImplementation, Handling newHandling,
+			OnlineService newOnline, List<Faq> newFaqs) {
+		return with(materials, newImplementation, newHandling, newOnline, newFaqs, revision);
+	}
+
+	/** The same content with another change summary and other dates. */
+	public ItemDraft withRevision(Revision newRevision) {
+		return with(materials, implementation, handling, online, faqs, newRevision);
+	}
+
+	private ItemDraft with(List<Material> m, Implementation i, Handling h, OnlineService o, List<Faq> f, Revision r) {
 		return new ItemDraft(nameZh, nameEn, aliases, keywordsEn, itemType, serviceObject, lifeEvents, exerciseLevels,
 				processingMode, statutoryLimit, promisedLimit, onSiteVisits, onlineAvailability, conditionsZh,
 				conditionsEn, resultNameZh, resultNameEn, noFee, consultPhone, complaintPhone, reconsiderationBody,
-				litigationCourt, legalBases, newMaterials, fees, steps, delegations, coDepartmentCodes,
-				specialProcedures);
+				litigationCourt, legalBases, m, fees, steps, delegations, coDepartmentCodes, specialProcedures, i, h,
+				o, f, r);
 	}
 
 }

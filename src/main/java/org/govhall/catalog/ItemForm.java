@@ -90,6 +90,51 @@ public class ItemForm {
 
 	private List<DelegationRow> delegations = new ArrayList<>();
 
+	// GB/T 39046 实施清单 elements
+
+	private @Nullable String basicCode;
+
+	private @Nullable String itemSuffix;
+
+	private BodyNature bodyNature = BodyNature.STATUTORY;
+
+	/** Null: the item type's default (依职权 for enforcement, 依申请 otherwise). */
+	private @Nullable Initiation initiation;
+
+	private @Nullable HandlingScope handlingScope;
+
+	private @Nullable String intermediaryServices;
+
+	private @Nullable String quantityLimit;
+
+	private @Nullable String resultSampleName;
+
+	private @Nullable String resultSampleFileId;
+
+	private List<BasisRow> implementingBases = new ArrayList<>();
+
+	private List<Long> windowIds = new ArrayList<>();
+
+	private @Nullable String placeNoteZh;
+
+	private @Nullable String placeNoteEn;
+
+	private @Nullable String timeNoteZh;
+
+	private @Nullable String timeNoteEn;
+
+	private @Nullable OnlineDepth onlineDepth;
+
+	private @Nullable String onlineUrl;
+
+	private List<FaqRow> faqs = new ArrayList<>();
+
+	private @Nullable String changeSummary;
+
+	private @Nullable LocalDate effectiveOn;
+
+	private @Nullable LocalDate endsOn;
+
 	static ItemForm of(ItemDraft d) {
 		ItemForm f = new ItemForm();
 		f.nameZh = d.nameZh();
@@ -131,6 +176,30 @@ public class ItemForm {
 		d.fees().forEach(x -> f.fees.add(FeeRow.of(x)));
 		d.steps().forEach(s -> f.steps.add(StepRow.of(s)));
 		d.delegations().forEach(x -> f.delegations.add(DelegationRow.of(x)));
+		Implementation impl = d.implementation();
+		f.basicCode = impl.basicCode();
+		f.itemSuffix = impl.itemSuffix();
+		f.bodyNature = impl.bodyNature() == null ? BodyNature.STATUTORY : impl.bodyNature();
+		// the type's default shows as "by item type", so that changing the type changes it too
+		f.initiation = d.itemType() != null && d.initiation() == Initiation.defaultFor(d.itemType()) ? null
+				: d.initiation();
+		f.handlingScope = impl.handlingScope();
+		f.intermediaryServices = impl.intermediaryServices();
+		f.quantityLimit = impl.quantityLimit();
+		f.resultSampleName = impl.resultSampleName();
+		f.resultSampleFileId = impl.resultSampleFileId();
+		impl.implementingBases().forEach(b -> f.implementingBases.add(BasisRow.of(b)));
+		f.windowIds = new ArrayList<>(d.handling().windowIds());
+		f.placeNoteZh = d.handling().placeNoteZh();
+		f.placeNoteEn = d.handling().placeNoteEn();
+		f.timeNoteZh = d.handling().timeNoteZh();
+		f.timeNoteEn = d.handling().timeNoteEn();
+		f.onlineDepth = d.online().depth();
+		f.onlineUrl = d.online().url();
+		d.faqs().forEach(q -> f.faqs.add(FaqRow.of(q)));
+		f.changeSummary = d.revision().changeSummary();
+		f.effectiveOn = d.revision().effectiveOn();
+		f.endsOn = d.revision().endsOn();
 		return f;
 	}
 
@@ -142,6 +211,8 @@ public class ItemForm {
 			fees.add(new FeeRow());
 			steps.add(new StepRow());
 			delegations.add(new DelegationRow());
+			implementingBases.add(new BasisRow());
+			faqs.add(new FaqRow());
 		}
 		return this;
 	}
@@ -153,6 +224,8 @@ public class ItemForm {
 		fees.removeIf(FeeRow::isBlank);
 		steps.removeIf(StepRow::isBlank);
 		delegations.removeIf(DelegationRow::isBlank);
+		implementingBases.removeIf(BasisRow::isBlank);
+		faqs.removeIf(FaqRow::isBlank);
 		return this;
 	}
 
@@ -166,7 +239,15 @@ public class ItemForm {
 				blank(litigationCourt), legalBases.stream().map(BasisRow::toBasis).toList(),
 				materials.stream().map(MaterialRow::toMaterial).toList(), fees.stream().map(FeeRow::toFee).toList(),
 				steps.stream().map(StepRow::toStep).toList(),
-				delegations.stream().map(DelegationRow::toDelegation).toList(), coDepartmentCodes, specialProcedures);
+				delegations.stream().map(DelegationRow::toDelegation).toList(), coDepartmentCodes, specialProcedures,
+				new Implementation(blank(basicCode), blank(itemSuffix), bodyNature,
+						initiation == null && itemType != null ? Initiation.defaultFor(itemType) : initiation,
+						handlingScope, blank(intermediaryServices), blank(quantityLimit),
+						implementingBases.stream().map(BasisRow::toBasis).toList(), blank(resultSampleName),
+						blank(resultSampleFileId)),
+				new Handling(windowIds, blank(placeNoteZh), blank(placeNoteEn), blank(timeNoteZh), blank(timeNoteEn)),
+				new OnlineService(onlineDepth, blank(onlineUrl)), faqs.stream().map(FaqRow::toFaq).toList(),
+				new Revision(blank(changeSummary), effectiveOn, endsOn));
 	}
 
 	static @Nullable String blank(@Nullable String s) {
@@ -251,6 +332,12 @@ public class ItemForm {
 
 		private boolean obtainedBySharing;
 
+		private @Nullable String issuedWithin;
+
+		private @Nullable String handlingPlace;
+
+		private @Nullable String specification;
+
 		static MaterialRow of(Material m) {
 			MaterialRow r = new MaterialRow();
 			r.nameZh = m.nameZh();
@@ -267,18 +354,30 @@ public class ItemForm {
 			r.templateFileId = m.templateFileId();
 			r.sampleFileId = m.sampleFileId();
 			r.obtainedBySharing = m.obtainedBySharing();
+			r.issuedWithin = m.issuedWithin();
+			r.handlingPlace = m.handlingPlace();
+			r.specification = m.specification();
 			return r;
 		}
 
 		boolean isBlank() {
-			return allBlank(nameZh, nameEn, conditionText, source, templateName, sampleName, note);
+			return allBlank(nameZh, nameEn, conditionText, source, templateName, sampleName, note, issuedWithin,
+					handlingPlace, specification);
 		}
 
 		Material toMaterial() {
 			return new Material(text(nameZh), blank(nameEn), originals, copies, medium, requirement,
 					blank(conditionText), blank(source), blank(templateName), blank(sampleName), blank(note),
-					blank(templateFileId), blank(sampleFileId), obtainedBySharing);
+					blank(templateFileId), blank(sampleFileId), obtainedBySharing, blank(issuedWithin),
+					blank(handlingPlace), blank(specification));
 		}
+
+		public @Nullable String getIssuedWithin() { return issuedWithin; }
+		public void setIssuedWithin(@Nullable String v) { issuedWithin = v; }
+		public @Nullable String getHandlingPlace() { return handlingPlace; }
+		public void setHandlingPlace(@Nullable String v) { handlingPlace = v; }
+		public @Nullable String getSpecification() { return specification; }
+		public void setSpecification(@Nullable String v) { specification = v; }
 
 		public boolean isObtainedBySharing() { return obtainedBySharing; }
 		public void setObtainedBySharing(boolean v) { obtainedBySharing = v; }
@@ -452,7 +551,89 @@ public class ItemForm {
 
 	}
 
+	/** A frequently asked question and its answer. */
+	public static class FaqRow {
+
+		private @Nullable String questionZh;
+
+		private @Nullable String answerZh;
+
+		private @Nullable String questionEn;
+
+		private @Nullable String answerEn;
+
+		static FaqRow of(Faq q) {
+			FaqRow r = new FaqRow();
+			r.questionZh = q.questionZh();
+			r.answerZh = q.answerZh();
+			r.questionEn = q.questionEn();
+			r.answerEn = q.answerEn();
+			return r;
+		}
+
+		boolean isBlank() {
+			return allBlank(questionZh, answerZh, questionEn, answerEn);
+		}
+
+		Faq toFaq() {
+			return new Faq(text(questionZh), text(answerZh), blank(questionEn), blank(answerEn));
+		}
+
+		public @Nullable String getQuestionZh() { return questionZh; }
+		public void setQuestionZh(@Nullable String v) { questionZh = v; }
+		public @Nullable String getAnswerZh() { return answerZh; }
+		public void setAnswerZh(@Nullable String v) { answerZh = v; }
+		public @Nullable String getQuestionEn() { return questionEn; }
+		public void setQuestionEn(@Nullable String v) { questionEn = v; }
+		public @Nullable String getAnswerEn() { return answerEn; }
+		public void setAnswerEn(@Nullable String v) { answerEn = v; }
+
+	}
+
 	// ---- accessors for binding
+
+	public @Nullable String getBasicCode() { return basicCode; }
+	public void setBasicCode(@Nullable String v) { basicCode = v; }
+	public @Nullable String getItemSuffix() { return itemSuffix; }
+	public void setItemSuffix(@Nullable String v) { itemSuffix = v; }
+	public BodyNature getBodyNature() { return bodyNature; }
+	public void setBodyNature(@Nullable BodyNature v) { bodyNature = v == null ? BodyNature.STATUTORY : v; }
+	public @Nullable Initiation getInitiation() { return initiation; }
+	public void setInitiation(@Nullable Initiation v) { initiation = v; }
+	public @Nullable HandlingScope getHandlingScope() { return handlingScope; }
+	public void setHandlingScope(@Nullable HandlingScope v) { handlingScope = v; }
+	public @Nullable String getIntermediaryServices() { return intermediaryServices; }
+	public void setIntermediaryServices(@Nullable String v) { intermediaryServices = v; }
+	public @Nullable String getQuantityLimit() { return quantityLimit; }
+	public void setQuantityLimit(@Nullable String v) { quantityLimit = v; }
+	public @Nullable String getResultSampleName() { return resultSampleName; }
+	public void setResultSampleName(@Nullable String v) { resultSampleName = v; }
+	public @Nullable String getResultSampleFileId() { return resultSampleFileId; }
+	public void setResultSampleFileId(@Nullable String v) { resultSampleFileId = v; }
+	public List<BasisRow> getImplementingBases() { return implementingBases; }
+	public void setImplementingBases(List<BasisRow> v) { implementingBases = v; }
+	public List<Long> getWindowIds() { return windowIds; }
+	public void setWindowIds(@Nullable List<Long> v) { windowIds = v == null ? new ArrayList<>() : v; }
+	public @Nullable String getPlaceNoteZh() { return placeNoteZh; }
+	public void setPlaceNoteZh(@Nullable String v) { placeNoteZh = v; }
+	public @Nullable String getPlaceNoteEn() { return placeNoteEn; }
+	public void setPlaceNoteEn(@Nullable String v) { placeNoteEn = v; }
+	public @Nullable String getTimeNoteZh() { return timeNoteZh; }
+	public void setTimeNoteZh(@Nullable String v) { timeNoteZh = v; }
+	public @Nullable String getTimeNoteEn() { return timeNoteEn; }
+	public void setTimeNoteEn(@Nullable String v) { timeNoteEn = v; }
+	public @Nullable OnlineDepth getOnlineDepth() { return onlineDepth; }
+	public void setOnlineDepth(@Nullable OnlineDepth v) { onlineDepth = v; }
+	public @Nullable String getOnlineUrl() { return onlineUrl; }
+	public void setOnlineUrl(@Nullable String v) { onlineUrl = v; }
+	public List<FaqRow> getFaqs() { return faqs; }
+	public void setFaqs(List<FaqRow> v) { faqs = v; }
+	public @Nullable String getChangeSummary() { return changeSummary; }
+	public void setChangeSummary(@Nullable String v) { changeSummary = v; }
+	public @Nullable LocalDate getEffectiveOn() { return effectiveOn; }
+	public void setEffectiveOn(@Nullable LocalDate v) { effectiveOn = v; }
+	public @Nullable LocalDate getEndsOn() { return endsOn; }
+	public void setEndsOn(@Nullable LocalDate v) { endsOn = v; }
 
 	public @Nullable String getCode() { return code; }
 	public void setCode(@Nullable String v) { code = v; }

@@ -8,7 +8,12 @@ import org.jspecify.annotations.Nullable;
 public record ItemSummary(String code, String nameZh, @Nullable String nameEn, ItemType itemType, ItemStatus status,
 		String departmentCode, String departmentNameZh, String departmentNameEn, String regionCode,
 		ProcessingMode processingMode, OnlineAvailability onlineAvailability, int onSiteVisits,
-		@Nullable TimeLimit promisedLimit, int delegations) {
+		@Nullable TimeLimit promisedLimit, int delegations, Initiation initiation) {
+
+	/** Whether people apply for the item (依申请): only such items may be filed by an applicant or an agent. */
+	public boolean onApplication() {
+		return initiation == Initiation.ON_APPLICATION;
+	}
 
 	public String name(Locale locale) {
 		return "en".equals(locale.getLanguage()) && nameEn != null && !nameEn.isBlank() ? nameEn : nameZh;

@@ -1,6 +1,7 @@
 package org.govhall.catalog;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -89,6 +90,50 @@ class ItemVersion {
 	private Set<ExerciseLevelEntry> exerciseLevels;
 
 	private Set<LifeEventEntry> lifeEvents;
+
+	// GB/T 39046 实施清单 elements (issue 11, item 5): filled by apply(ItemDraft), read back by content()
+
+	private @Nullable String basicCode;
+
+	private @Nullable String itemSuffix;
+
+	private @Nullable BodyNature bodyNature;
+
+	private @Nullable Initiation initiation;
+
+	private @Nullable HandlingScope handlingScope;
+
+	private @Nullable String intermediaryServices;
+
+	private @Nullable String quantityLimit;
+
+	private List<ImplementingBasis> implementingBases = new ArrayList<>();
+
+	private @Nullable String resultSampleName;
+
+	private @Nullable String resultSampleFileId;
+
+	private List<HandlingWindow> handlingWindows = new ArrayList<>();
+
+	private @Nullable String placeNoteZh;
+
+	private @Nullable String placeNoteEn;
+
+	private @Nullable String timeNoteZh;
+
+	private @Nullable String timeNoteEn;
+
+	private @Nullable OnlineDepth onlineDepth;
+
+	private @Nullable String onlineUrl;
+
+	private List<Faq> faqs = new ArrayList<>();
+
+	private @Nullable String changeSummary;
+
+	private @Nullable LocalDate effectiveOn;
+
+	private @Nullable LocalDate endsOn;
 
 	private @Nullable String reviewNote;
 
@@ -212,6 +257,28 @@ class ItemVersion {
 		d.exerciseLevels().forEach(l -> exerciseLevels.add(new ExerciseLevelEntry(l)));
 		lifeEvents = new HashSet<>();
 		d.lifeEvents().forEach(e -> lifeEvents.add(new LifeEventEntry(e)));
+		Implementation impl = d.implementation();
+		basicCode = impl.basicCode();
+		itemSuffix = impl.itemSuffix();
+		bodyNature = impl.bodyNature();
+		initiation = d.initiation();
+		handlingScope = impl.handlingScope();
+		intermediaryServices = impl.intermediaryServices();
+		quantityLimit = impl.quantityLimit();
+		implementingBases = new ArrayList<>(impl.implementingBases().stream().map(ImplementingBasis::of).toList());
+		resultSampleName = impl.resultSampleName();
+		resultSampleFileId = impl.resultSampleFileId();
+		handlingWindows = new ArrayList<>(d.handling().windowIds().stream().map(HandlingWindow::new).toList());
+		placeNoteZh = d.handling().placeNoteZh();
+		placeNoteEn = d.handling().placeNoteEn();
+		timeNoteZh = d.handling().timeNoteZh();
+		timeNoteEn = d.handling().timeNoteEn();
+		onlineDepth = d.online().depth();
+		onlineUrl = d.online().url();
+		faqs = new ArrayList<>(d.faqs());
+		changeSummary = d.revision().changeSummary();
+		effectiveOn = d.revision().effectiveOn();
+		endsOn = d.revision().endsOn();
 	}
 
 	/** The content of this version, as a draft to edit or to copy into the next version. */
@@ -227,7 +294,18 @@ class ItemVersion {
 		return new ItemDraft(nameZh, nameEn, aliases, keywordsEn, itemType, serviceObject, events, levels,
 				processingMode, statutoryLimit, promisedLimit, onSiteVisits, onlineAvailability, conditionsZh,
 				conditionsEn, resultNameZh, resultNameEn, noFee, consultPhone, complaintPhone, reconsiderationBody,
-				litigationCourt, legalBases, materials, fees, steps, delegations, co, procedures);
+				litigationCourt, legalBases, materials, fees, steps, delegations, co, procedures,
+				new Implementation(basicCode, itemSuffix, bodyNature, initiation, handlingScope, intermediaryServices,
+						quantityLimit, implementingBases.stream().map(ImplementingBasis::basis).toList(),
+						resultSampleName, resultSampleFileId),
+				new Handling(handlingWindows.stream().map(HandlingWindow::windowId).toList(), placeNoteZh, placeNoteEn,
+						timeNoteZh, timeNoteEn),
+				new OnlineService(onlineDepth, onlineUrl), faqs, new Revision(changeSummary, effectiveOn, endsOn));
+	}
+
+	/** The version's change summary and dates. */
+	Revision revision() {
+		return new Revision(changeSummary, effectiveOn, endsOn);
 	}
 
 	void submit(String by, Instant now) {
@@ -323,6 +401,25 @@ class ItemVersion {
 	/** A level that exercises this item. */
 	@Table("catalog_exercise_level")
 	record ExerciseLevelEntry(ExerciseLevel level) {
+	}
+
+	/** An implementing basis (实施依据), kept apart from the establishing bases (设定依据) in its own table. */
+	@Table("catalog_implementing_basis")
+	record ImplementingBasis(String lawName, String article, @Nullable String quote) {
+
+		static ImplementingBasis of(LegalBasis b) {
+			return new ImplementingBasis(b.lawName(), b.article(), b.quote());
+		}
+
+		LegalBasis basis() {
+			return new LegalBasis(lawName, article, quote);
+		}
+
+	}
+
+	/** A hall window that receives the item (办理地点), by its directory id. */
+	@Table("catalog_handling_window")
+	record HandlingWindow(Long windowId) {
 	}
 
 	/** A life or business event under which the item is listed. */

@@ -50,9 +50,23 @@ class MaterialFiles {
 	String upload(@PathVariable String code, @PathVariable int index, @RequestParam("file") MultipartFile file,
 			@RequestParam(defaultValue = "template") String kind, @AuthenticationPrincipal GovHallUser user,
 			Locale locale, RedirectAttributes redirect) throws java.io.IOException {
+		return attach(code, locale, redirect, () -> catalog.attachMaterialFile(code, index, !"sample".equals(kind),
+				nameOf(file), file.getBytes(), user));
+	}
+
+	/** The result sample (结果样本) of the draft, uploaded by its drafters like a material's template. */
+	@PostMapping("/staff/items/{code}/result-sample")
+	String uploadResultSample(@PathVariable String code, @RequestParam("file") MultipartFile file,
+			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect)
+			throws java.io.IOException {
+		return attach(code, locale, redirect, () -> catalog.attachResultSample(code, nameOf(file), file.getBytes(), user));
+	}
+
+	/** Runs the upload; a refusal other than 403/404 is shown on the staff item page. */
+	private String attach(String code, Locale locale, RedirectAttributes redirect, Upload upload)
+			throws java.io.IOException {
 		try {
-			catalog.attachMaterialFile(code, index, !"sample".equals(kind),
-					file.getOriginalFilename() == null ? "file" : file.getOriginalFilename(), file.getBytes(), user);
+			upload.run();
 			redirect.addFlashAttribute("done", messages.getMessage("staff.saved", null, locale));
 		}
 		catch (org.govhall.shared.GovHallException ex) {
@@ -64,6 +78,17 @@ class MaterialFiles {
 			redirect.addFlashAttribute("refusalReasons", ex.violations());
 		}
 		return "redirect:/staff/items/" + code;
+	}
+
+	private static String nameOf(MultipartFile file) {
+		return file.getOriginalFilename() == null ? "file" : file.getOriginalFilename();
+	}
+
+	@FunctionalInterface
+	private interface Upload {
+
+		void run() throws java.io.IOException;
+
 	}
 
 	private ResponseEntity<byte[]> download(StoredFile file) {

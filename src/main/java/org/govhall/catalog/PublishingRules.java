@@ -19,7 +19,13 @@ final class PublishingRules {
 
 	/** What the rules need to know about the world beyond the draft. */
 	record Context(String ownDepartmentCode, Predicate<String> departmentExists,
-			Predicate<String> countyBelowItemRegion) {
+			Predicate<String> countyBelowItemRegion, Predicate<Long> windowReceivesDepartment) {
+
+		/** A context in which every window receives the department (for rules that do not look at windows). */
+		Context(String ownDepartmentCode, Predicate<String> departmentExists, Predicate<String> countyBelowItemRegion) {
+			this(ownDepartmentCode, departmentExists, countyBelowItemRegion, w -> true);
+		}
+
 	}
 
 	/** Rules that hold for every saved draft: references must resolve. */
@@ -43,6 +49,13 @@ final class PublishingRules {
 			if (!counties.add(del.countyCode())) {
 				v.add(new FieldViolation("delegations[" + i + "].countyCode", "rule.delegation.duplicate",
 						del.countyCode()));
+			}
+		}
+		// 办理地点: the windows named must exist and receive the item's department
+		List<Long> windows = d.handling().windowIds();
+		for (int i = 0; i < windows.size(); i++) {
+			if (!ctx.windowReceivesDepartment().test(windows.get(i))) {
+				v.add(new FieldViolation("handling.windowIds[" + i + "]", "rule.handling.window", windows.get(i)));
 			}
 		}
 		return v;
@@ -80,7 +93,39 @@ final class PublishingRules {
 		if (d.onlineAvailability() == OnlineAvailability.OFFLINE && d.onSiteVisits() == 0) {
 			v.add(new FieldViolation("onSiteVisits", "rule.visits.offline"));
 		}
+		checkInitiation(d, v);
+		checkOnline(d, v);
+		Revision r = d.revision();
+		if (r.effectiveOn() != null && r.endsOn() != null && r.endsOn().isBefore(r.effectiveOn())) {
+			v.add(new FieldViolation("revision.endsOn", "rule.revision.endsBeforeEffective", r.endsOn(),
+					r.effectiveOn()));
+		}
 		return v;
+	}
+
+	/**
+	 * 依申请 / 依职权: nobody applies for a penalty, coercive measure or inspection (行政处罚法, 行政强制法: the authority
+	 * acts on its own motion), so enforcement is never on application; and what is done ex officio is not offered to
+	 * applicants online (不能网办).
+	 */
+	private static void checkInitiation(ItemDraft d, List<FieldViolation> v) {
+		if (d.itemType() != null && d.itemType().enforcement() && d.initiation() == Initiation.ON_APPLICATION) {
+			v.add(new FieldViolation("implementation.initiation", "rule.initiation.enforcement"));
+		}
+		if (d.initiation() == Initiation.EX_OFFICIO && d.onlineAvailability() != OnlineAvailability.OFFLINE) {
+			v.add(new FieldViolation("onlineAvailability", "rule.initiation.exOfficioOffline"));
+		}
+	}
+
+	/** 网办深度 四级 is 全程网办 and nothing less is; an online address needs some online handling. */
+	private static void checkOnline(ItemDraft d, List<FieldViolation> v) {
+		OnlineDepth depth = d.online().depth();
+		if (depth != null && (depth == OnlineDepth.LEVEL_4) != (d.onlineAvailability() == OnlineAvailability.FULLY_ONLINE)) {
+			v.add(new FieldViolation("online.depth", "rule.online.depth"));
+		}
+		if (d.online().url() != null && d.onlineAvailability() == OnlineAvailability.OFFLINE) {
+			v.add(new FieldViolation("online.url", "rule.online.urlOffline"));
+		}
 	}
 
 	private static void checkFees(ItemDraft d, List<FieldViolation> v) {

@@ -27,6 +27,9 @@ class ServiceItem {
 
 	private @Nullable Integer publishedVersion;
 
+	/** A version approved to take effect on a later date; until then {@link #publishedVersion} stays in force. */
+	private @Nullable Integer upcomingVersion;
+
 	private @Nullable LocalDate endedOn;
 
 	private @Nullable String endDocument;
@@ -62,6 +65,18 @@ class ServiceItem {
 	void published(int versionNo) {
 		requireActive();
 		this.publishedVersion = versionNo;
+		this.upcomingVersion = null;
+	}
+
+	/** Records a version approved to take effect later (待施行); a version still waiting is replaced. */
+	void upcoming(int versionNo) {
+		requireActive();
+		this.upcomingVersion = versionNo;
+	}
+
+	@Nullable
+	Integer upcomingVersion() {
+		return upcomingVersion;
 	}
 
 	/** Abolishes (取消) or delegates away (下放) the item as of a date, by a document; its guide stays public. */

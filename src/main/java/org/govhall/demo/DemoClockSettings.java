@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 import org.govhall.cases.CaseHandling;
+import org.govhall.catalog.Catalog;
 import org.govhall.directory.GovHallUser;
 import org.govhall.directory.Role;
 import org.govhall.shared.ForbiddenException;
@@ -60,7 +61,11 @@ class DemoClockSettings {
 
 		private final Supervision supervision;
 
-		DemoClockPage(DemoClock clock, MessageSource messages, CaseHandling handling, Supervision supervision) {
+		private final Catalog catalog;
+
+		DemoClockPage(DemoClock clock, MessageSource messages, CaseHandling handling, Supervision supervision,
+				Catalog catalog) {
+			this.catalog = catalog;
 			this.clock = clock;
 			this.messages = messages;
 			this.handling = handling;
@@ -90,6 +95,7 @@ class DemoClockSettings {
 			}
 			// what the hourly and nightly jobs would have done by the new date: deemed acceptance, warnings, cards
 			int deemed = handling.deemOverdueAcceptances();
+			catalog.takeEffect();
 			Supervision.DailyRun run = supervision.daily();
 			redirect.addFlashAttribute("done", messages.getMessage("demo.clock.moved", new Object[] {
 					clock.today().toString(), deemed, run.casesEvaluated(), run.cardsIssued(), run.cardsEscalated() },

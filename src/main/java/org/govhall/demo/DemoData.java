@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.govhall.catalog.Catalog;
 import org.govhall.catalog.ItemDraft;
+import org.govhall.catalog.ItemDraft;
 import org.govhall.catalog.Material;
 import org.govhall.directory.AccountDraft;
 import org.govhall.directory.ApplicantRegistration;
@@ -20,6 +21,7 @@ import org.govhall.directory.HallView;
 import org.govhall.directory.RegionDraft;
 import org.govhall.directory.Role;
 import org.govhall.directory.WindowDraft;
+import org.govhall.directory.WindowView;
 import org.govhall.documents.Documents;
 import org.govhall.shared.GovHallException;
 import org.slf4j.Logger;
@@ -29,6 +31,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -70,6 +73,7 @@ class DemoData {
 		for (DemoForms.Form form : read("demo/forms.json", DemoForms.Form[].class)) {
 			formsByMaterial.put(form.material(), form);
 		}
+		Map<String, DemoImplementation.Extra> extras = readExtras();
 		GovHallUser admin = directory.principal("admin").orElseThrow();
 		GovHallUser legal = directory.principal("legal").orElseThrow();
 		int published = 0;
@@ -79,8 +83,11 @@ class DemoData {
 				continue;
 			}
 			try {
-				catalog.createItem(item.code(), item.departmentCode(), item.content(), admin);
+				ItemDraft content = DemoImplementation.enrich(item.code(), item.content(),
+						windowsOf(item.departmentCode()), extras.get(item.code()));
+				catalog.createItem(item.code(), item.departmentCode(), content, admin);
 				attachForms(item, formsByMaterial, admin);
+				attachResultSample(item, admin);
 				if (item.publish()) {
 					catalog.submit(item.code(), admin);
 					catalog.approve(item.code(), legal);
@@ -102,12 +109,47 @@ class DemoData {
 		for (int i = 0; i < materials.size(); i++) {
 			DemoForms.Form form = formsByMaterial.get(materials.get(i).nameZh());
 			if (form == null) {
+				if (materials.get(i).templateName() != null) {
+					String name = materials.get(i).nameZh();
+					catalog.attachMaterialFile(item.code(), i, true, name + "（空白表格）.pdf", forms.genericBlankPdf(name),
+							admin);
+				}
 				continue;
 			}
 			for (boolean sample : new boolean[] { false, true }) {
 				catalog.attachMaterialFile(item.code(), i, !sample, DemoForms.fileName(form, sample),
 						forms.pdf(form, item.content().nameZh(), department, sample), admin);
 			}
+		}
+	}
+
+	/** The windows of the halls in the department's region that receive its items (办理地点). */
+	private List<Long> windowsOf(String departmentCode) {
+		String region = directory.department(departmentCode).map(DepartmentView::regionCode).orElse("");
+		return directory.hallsOf(region)
+			.stream()
+			.flatMap(h -> h.windows().stream())
+			.filter(w -> w.departmentCodes().contains(departmentCode))
+			.map(WindowView::id)
+			.toList();
+	}
+
+	/** A licence's specimen (结果样本), typeset as a PDF like the forms. */
+	private void attachResultSample(ItemData item, GovHallUser admin) {
+		ItemDraft d = item.content();
+		if (!DemoImplementation.hasResultSample(d) || d.resultNameZh() == null) {
+			return;
+		}
+		String department = directory.department(item.departmentCode()).map(DepartmentView::nameZh).orElse("");
+		catalog.attachResultSample(item.code(), DemoForms.resultSampleFileName(d.resultNameZh()),
+				forms.resultSamplePdf(d.nameZh(), d.resultNameZh(), department), admin);
+	}
+
+	/** The GB/T 39046 details of a few items ({@code demo/items-gbt39046.json}), by item code. */
+	private Map<String, DemoImplementation.Extra> readExtras() throws IOException {
+		try (InputStream in = new ClassPathResource("demo/items-gbt39046.json").getInputStream()) {
+			return json.readValue(in, new TypeReference<Map<String, DemoImplementation.Extra>>() {
+			});
 		}
 	}
 

@@ -41,6 +41,14 @@ class DemoForms {
 
 	private final Map<String, byte[]> rendered = new ConcurrentHashMap<>();
 
+	/** Generic blank forms by material name, typeset once per JVM (every demo context of a test run shares them). */
+	private static final Map<String, byte[]> GENERIC = new ConcurrentHashMap<>();
+
+	/** The fields of a form that {@code demo/forms.json} does not describe: what every application form asks. */
+	private static final List<Field> GENERIC_FIELDS = List.of(new Field("申请人（单位）名称", ""),
+			new Field("证件类型及号码", ""), new Field("联系电话", ""), new Field("通讯地址", ""),
+			new Field("申请事项", ""), new Field("申请内容及理由", ""));
+
 	DemoForms(Documents documents) {
 		this.documents = documents;
 	}
@@ -49,6 +57,17 @@ class DemoForms {
 	byte[] pdf(Form form, String itemName, String departmentName, boolean sample) {
 		return rendered.computeIfAbsent(form.material() + '|' + itemName + '|' + departmentName + '|' + sample,
 				k -> documents.renderReport(xhtml(form, itemName, departmentName, sample)));
+	}
+
+	/**
+	 * A blank form (空白表格) for a material that has a template name but no form in {@code demo/forms.json}: the
+	 * material's name as title and the fields every application form asks, so that no template is a name without a
+	 * file.
+	 */
+	byte[] genericBlankPdf(String material) {
+		return GENERIC.computeIfAbsent(material, m -> documents.renderReport(
+				xhtml(new Form(m, "请使用黑色墨水笔或签字笔填写，字迹清楚；内容较多的可另附页。", GENERIC_FIELDS), "", "", false)
+					.replace("<p class=\"about\">申请事项：<br/>受理部门：</p>", "")));
 	}
 
 	static String fileName(Form form, boolean sample) {
@@ -79,6 +98,41 @@ class DemoForms {
 				""".formatted(esc(form.material()), STYLE.formatted(footer, sample ? "#c8161d" : "#000"),
 				sample ? "（填写样例）" : "（空白表格）", esc(itemName), esc(departmentName), rows, esc(form.note()),
 				sample ? esc(form.fields().get(0).sample()) : "", sample ? "2026年12月1日" : "　　年　　月　　日");
+	}
+
+	/**
+	 * A specimen of the licence an item issues (结果样本): the result's name, the issuing department and fictional
+	 * particulars, stamped 样本 so that no one takes it for a real licence.
+	 */
+	byte[] resultSamplePdf(String itemName, String resultName, String departmentName) {
+		return documents.renderReport(resultSampleXhtml(itemName, resultName, departmentName));
+	}
+
+	static String resultSampleFileName(String resultName) {
+		return resultName + "（样本）.pdf";
+	}
+
+	static String resultSampleXhtml(String itemName, String resultName, String departmentName) {
+		String rows = """
+				<tr><th>编号</th><td>样本-0000001</td></tr>
+				<tr><th>持证主体</th><td>示范市城关区样例有限公司（虚构）</td></tr>
+				<tr><th>许可事项</th><td>%1$s</td></tr>
+				<tr><th>有效期</th><td>自 2026年12月1日 至 2031年11月30日</td></tr>
+				<tr><th>发证机关</th><td>%2$s</td></tr>
+				""".formatted(esc(itemName), esc(departmentName));
+		return """
+				<!DOCTYPE html>
+				<html xmlns="http://www.w3.org/1999/xhtml" lang="zh-CN">
+				<head><meta charset="UTF-8"/><title>%1$s（样本）</title><style>%2$s</style></head>
+				<body>
+				<h1>%1$s</h1>
+				<p class="kind">（样本）</p>
+				<table>
+				%3$s</table>
+				<p class="note">本文件为结果样本，所载信息均为虚构，仅供申请人了解证件式样，不具有法律效力。</p>
+				</body>
+				</html>
+				""".formatted(esc(resultName), STYLE.formatted("结果样本，仅供参考，不作为有效证件", "#c8161d"), rows);
 	}
 
 	private static String esc(String text) {

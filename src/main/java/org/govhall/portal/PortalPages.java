@@ -97,8 +97,14 @@ class PortalPages {
 	record HallPlace(HallView hall, List<WindowView> windows) {
 	}
 
-	/** Where and when to go: the halls of the department's region with a window that receives its applications. */
+	/**
+	 * The halls and windows to go to: those the guide links (办理地点), else the halls of the department's region with
+	 * the windows that receive its items.
+	 */
 	private List<HallPlace> whereToGo(ItemGuide guide) {
+		if (!guide.places().isEmpty()) {
+			return guide.places().stream().map(p -> new HallPlace(p.hall(), p.windows())).toList();
+		}
 		String department = guide.department().code();
 		return directory.hallsOf(guide.department().regionCode())
 			.stream()

@@ -138,6 +138,16 @@ public final class CatalogFixtures {
 
 		private Set<SpecialProcedure> special = EnumSet.noneOf(SpecialProcedure.class);
 
+		private @Nullable Implementation implementation;
+
+		private @Nullable Handling handling;
+
+		private @Nullable OnlineService onlineService;
+
+		private List<Faq> faqs = new ArrayList<>();
+
+		private @Nullable Revision revision;
+
 		Draft() {
 		}
 
@@ -165,6 +175,47 @@ public final class CatalogFixtures {
 			coDepartments = new LinkedHashSet<>(d.coDepartmentCodes());
 			special = d.specialProcedures().isEmpty() ? EnumSet.noneOf(SpecialProcedure.class)
 					: EnumSet.copyOf(d.specialProcedures());
+			implementation = d.implementation();
+			handling = d.handling();
+			onlineService = d.online();
+			faqs = new ArrayList<>(d.faqs());
+			revision = d.revision();
+		}
+
+		/** GB/T 39046's implementation elements (codes, body nature, initiation, scope, bases, result sample). */
+		public Draft implementation(@Nullable Implementation implementation) {
+			this.implementation = implementation;
+			return this;
+		}
+
+		/** 依申请 or 依职权, keeping the other implementation elements. */
+		public Draft initiation(Initiation initiation) {
+			Implementation i = implementation == null ? new Implementation(null, null, null, null, null, null, null,
+					null, null, null) : implementation;
+			this.implementation = new Implementation(i.basicCode(), i.itemSuffix(), i.bodyNature(), initiation,
+					i.handlingScope(), i.intermediaryServices(), i.quantityLimit(), i.implementingBases(),
+					i.resultSampleName(), i.resultSampleFileId());
+			return this;
+		}
+
+		public Draft handling(@Nullable Handling handling) {
+			this.handling = handling;
+			return this;
+		}
+
+		public Draft onlineService(@Nullable OnlineService online) {
+			this.onlineService = online;
+			return this;
+		}
+
+		public Draft faqs(Faq... faqs) {
+			this.faqs = new ArrayList<>(List.of(faqs));
+			return this;
+		}
+
+		public Draft revision(@Nullable Revision revision) {
+			this.revision = revision;
+			return this;
 		}
 
 		public Draft nameZh(String name) {
@@ -285,7 +336,7 @@ public final class CatalogFixtures {
 					statutory, promised, visits, online, "依法取得营业执照，有与经营项目相适应的经营场所。",
 					"Holds a business licence and suitable premises.", "食品经营许可证", "Food business licence", noFee,
 					"0660-12345", "0660-12315", "示范市人民政府", "示范市城关区人民法院", legalBases, materials, fees,
-					steps, delegations, coDepartments, special);
+					steps, delegations, coDepartments, special, implementation, handling, onlineService, faqs, revision);
 		}
 
 	}

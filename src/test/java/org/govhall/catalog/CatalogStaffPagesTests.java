@@ -628,12 +628,21 @@ class CatalogStaffPagesTests {
 			.noFee(false)
 			.fees(CatalogFixtures.fee("《食品经营许可管理办法》第十条"))
 			.materials(new Material("食品经营许可申请书", "Application form", 1, 0, MaterialMedium.PAPER_OR_ELECTRONIC,
-					MaterialRequirement.MANDATORY, null, "申请人自备", "申请书空表", "申请书样表", "须法定代表人签字"),
+					MaterialRequirement.MANDATORY, null, "申请人自备", "申请书空表", "申请书样表", "须法定代表人签字", null, null,
+					false, "近三个月内", "申请人住所地", "A4 纸张"),
 					CatalogFixtures.conditionalMaterial("委托书", "委托他人办理的"))
 			.delegations(new Delegation(CatalogFixtures.DONGHU_COUNTY, DelegationMode.ENTRUSTED,
 					java.time.LocalDate.of(2026, 1, 1), "示政发〔2025〕12号", "仅限东湖县辖区内的申请"))
 			.coDepartments("660100-GAJ")
 			.specialProcedures(SpecialProcedure.EXPERT_REVIEW)
+			.implementation(new Implementation("XK02001000", "002", BodyNature.ENTRUSTED, Initiation.ON_APPLICATION,
+					HandlingScope.CROSS_CITY, "无需中介服务", "每个经营场所一证",
+					java.util.List.of(new LegalBasis("《食品经营许可和备案管理办法》", "第十六条", null)), "样本.pdf",
+					"0f8fad5b-d9cb-469f-a165-70867728950e"))
+			.handling(new Handling(java.util.List.of(), "二楼 B 区", "Floor 2, area B", "周三延时至 19:00", null))
+			.onlineService(new OnlineService(OnlineDepth.LEVEL_4, "https://zwfw.example.cn/items/1"))
+			.faqs(new Faq("要多久？", "10 个工作日。", null, "Ten working days."))
+			.revision(new Revision("减少一项材料", java.time.LocalDate.of(2027, 1, 1), java.time.LocalDate.of(2031, 12, 31)))
 			.build();
 	}
 

@@ -1,5 +1,6 @@
 package org.govhall.catalog;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -385,6 +386,96 @@ class PublishingRulesTests {
 				.build();
 			assertThat(PublishingRules.check(noRoom, CONTEXT)).extracting(FieldViolation::messageKey)
 				.containsExactly("rule.jointReview.margin");
+		}
+
+	}
+
+
+	/** The GB/T 39046 elements: 依申请/依职权, 网办深度, version dates and the windows named as the place. */
+	@Nested
+	class ImplementationList {
+
+		@Test
+		void enforcementIsExOfficioByDefaultAndAnythingElseOnApplication() {
+			for (ItemType type : ItemType.values()) {
+				ItemDraft d = licensingItem().itemType(type).build();
+				assertThat(d.initiation()).as(type.name())
+					.isEqualTo(type.enforcement() ? Initiation.EX_OFFICIO : Initiation.ON_APPLICATION);
+				assertThat(d.onApplication()).isEqualTo(!type.enforcement());
+			}
+		}
+
+		@Test
+		void refusesAnEnforcementItemOnApplicationAndAcceptsItExOfficioOffline() {
+			CatalogFixtures.Draft penalty = licensingItem().itemType(ItemType.ADMINISTRATIVE_PENALTY)
+				.online(OnlineAvailability.OFFLINE, 1);
+			assertThat(PublishingRules.check(penalty.build(), CONTEXT)).isEmpty();
+			assertThat(PublishingRules.check(penalty.initiation(Initiation.ON_APPLICATION).build(), CONTEXT))
+				.extracting(FieldViolation::field, FieldViolation::messageKey)
+				.containsExactly(tuple("implementation.initiation", "rule.initiation.enforcement"));
+		}
+
+		@Test
+		void refusesAnExOfficioItemThatApplicantsCouldHandleOnline() {
+			ItemDraft levy = licensingItem().itemType(ItemType.ADMINISTRATIVE_LEVY)
+				.initiation(Initiation.EX_OFFICIO)
+				.online(OnlineAvailability.PARTLY_ONLINE, 1)
+				.build();
+			assertThat(PublishingRules.check(levy, CONTEXT)).extracting(FieldViolation::field, FieldViolation::messageKey)
+				.containsExactly(tuple("onlineAvailability", "rule.initiation.exOfficioOffline"));
+			ItemDraft offline = editing(levy).online(OnlineAvailability.OFFLINE, 1).build();
+			assertThat(PublishingRules.check(offline, CONTEXT)).isEmpty();
+		}
+
+		@Test
+		void level4IsFullyOnlineAndNothingElseIs() {
+			ItemDraft fully = licensingItem().onlineService(new OnlineService(OnlineDepth.LEVEL_4, "https://zwfw.example.cn/x")).build();
+			assertThat(PublishingRules.check(fully, CONTEXT)).isEmpty();
+			ItemDraft fullyAtLevel3 = licensingItem().onlineService(new OnlineService(OnlineDepth.LEVEL_3, null)).build();
+			assertThat(keys(PublishingRules.check(fullyAtLevel3, CONTEXT))).containsExactly("rule.online.depth");
+			ItemDraft partlyAtLevel4 = licensingItem().online(OnlineAvailability.PARTLY_ONLINE, 1)
+				.onlineService(new OnlineService(OnlineDepth.LEVEL_4, null))
+				.build();
+			assertThat(keys(PublishingRules.check(partlyAtLevel4, CONTEXT))).containsExactly("rule.online.depth");
+			ItemDraft offlineWithAddress = licensingItem().online(OnlineAvailability.OFFLINE, 1)
+				.onlineService(new OnlineService(null, "https://zwfw.example.cn/x"))
+				.build();
+			assertThat(keys(PublishingRules.check(offlineWithAddress, CONTEXT))).containsExactly("rule.online.urlOffline");
+		}
+
+		@Test
+		void refusesAVersionThatEndsBeforeItTakesEffect() {
+			LocalDate effective = LocalDate.of(2027, 1, 1);
+			ItemDraft ok = licensingItem().revision(new Revision("调整材料", effective, effective.plusYears(1))).build();
+			assertThat(PublishingRules.check(ok, CONTEXT)).isEmpty();
+			ItemDraft sameDay = licensingItem().revision(new Revision(null, effective, effective)).build();
+			assertThat(PublishingRules.check(sameDay, CONTEXT)).isEmpty();
+			ItemDraft backwards = licensingItem().revision(new Revision(null, effective, effective.minusDays(1))).build();
+			assertThat(PublishingRules.check(backwards, CONTEXT)).extracting(FieldViolation::field, FieldViolation::messageKey)
+				.containsExactly(tuple("revision.endsOn", "rule.revision.endsBeforeEffective"));
+		}
+
+		@Test
+		void refusesWindowsThatDoNotReceiveTheDepartmentEvenInADraft() {
+			PublishingRules.Context windows = new PublishingRules.Context(OWN, DEPARTMENTS::contains,
+					COUNTIES_BELOW::contains, Set.of(7L, 8L)::contains);
+			ItemDraft d = licensingItem().handling(new Handling(List.of(7L, 9L), null, null, null, null)).build();
+			assertThat(PublishingRules.referencesOf(d, windows)).extracting(FieldViolation::field, FieldViolation::messageKey)
+				.containsExactly(tuple("handling.windowIds[1]", "rule.handling.window"));
+			assertThat(PublishingRules.referencesOf(editing(d).handling(new Handling(List.of(8L), null, null, null, null))
+				.build(), windows)).isEmpty();
+		}
+
+		@Test
+		void aRevisionAppliesFromItsEffectiveDateThroughItsEndDate() {
+			Revision r = new Revision(null, LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31));
+			assertThat(r.appliesOn(LocalDate.of(2026, 12, 31))).isFalse();
+			assertThat(r.upcomingOn(LocalDate.of(2026, 12, 31))).isTrue();
+			assertThat(r.appliesOn(LocalDate.of(2027, 1, 1))).isTrue();
+			assertThat(r.upcomingOn(LocalDate.of(2027, 1, 1))).isFalse();
+			assertThat(r.appliesOn(LocalDate.of(2027, 12, 31))).isTrue();
+			assertThat(r.appliesOn(LocalDate.of(2028, 1, 1))).isFalse();
+			assertThat(Revision.NONE.appliesOn(LocalDate.of(2000, 1, 1))).isTrue();
 		}
 
 	}
