@@ -91,6 +91,10 @@ public class Notifications {
 		if (f.firstHandler() != null) {
 			directory.principal(f.firstHandler()).ifPresent(u -> recipients.add(u.accountId()));
 		}
+		if (event instanceof CaseEvent.HandedOver handedOver && handedOver.from() != null) {
+			// the one who held the case hears that it is no longer theirs
+			directory.principal(handedOver.from()).ifPresent(u -> recipients.add(u.accountId()));
+		}
 		return recipients;
 	}
 
