@@ -33,14 +33,14 @@ class DirectoryApi {
 		this.routing = routing;
 	}
 
-	@GetMapping("/departments/{code}/routing")
+	@GetMapping("/routing/{code}")
 	@Operation(summary = "How the department's online and agent cases get their first handler, with its window clerks"
 			+ " (department admin)")
 	RoutingRule routing(@PathVariable String code, @AuthenticationPrincipal GovHallUser user) {
 		return routing.rule(code, user);
 	}
 
-	@PutMapping("/departments/{code}/routing")
+	@PutMapping("/routing/{code}")
 	@Operation(summary = "Route first handlers in turn among the clerks on duty, or to a named duty clerk"
 			+ " (department admin)")
 	RoutingRule setRouting(@PathVariable String code, @Valid @RequestBody RoutingDraft draft,
@@ -48,7 +48,7 @@ class DirectoryApi {
 		return routing.setRule(code, draft, user);
 	}
 
-	@PutMapping("/departments/{code}/clerks/{username}/duty")
+	@PutMapping("/routing/{code}/clerks/{username}")
 	@Operation(summary = "Mark a window clerk of the department on or off duty (on leave) and give the staff number"
 			+ " (department admin)")
 	RoutingRule.Clerk setDuty(@PathVariable String code, @PathVariable String username,

@@ -66,6 +66,7 @@ class RoutingPages {
 			@RequestParam(defaultValue = "false") boolean onDuty,
 			@RequestParam(required = false) @Nullable String staffNumber, @AuthenticationPrincipal GovHallUser user,
 			Locale locale, RedirectAttributes redirect) {
+		routing.rule(department, user);
 		String number = Blank.toNull(staffNumber);
 		if (number != null && !number.matches("[A-Za-z0-9-]{1,16}")) {
 			redirect.addFlashAttribute("problems",

@@ -96,10 +96,10 @@ class H2FirstHandlerTests {
 	@AfterEach
 	void restore() {
 		for (String c : List.of(CLERK_A, CLERK_B, "clerk")) {
-			ok(api.put("/api/v1/departments/" + SCJG + "/clerks/" + c + "/duty", "deptadmin",
+			ok(api.put("/api/v1/routing/" + SCJG + "/clerks/" + c, "deptadmin",
 					Map.of("onDuty", true, "staffNumber", c.equals("clerk") ? "NS0101" : c.equals(CLERK_A) ? "SC0001" : "SC0002")));
 		}
-		ok(api.put("/api/v1/departments/" + SCJG + "/routing", "deptadmin", Map.of("mode", "ROUND_ROBIN")));
+		ok(api.put("/api/v1/routing/" + SCJG, "deptadmin", Map.of("mode", "ROUND_ROBIN")));
 	}
 
 	@Test
@@ -112,7 +112,7 @@ class H2FirstHandlerTests {
 				CLERK_A, CLERK_B);
 
 		// a clerk on leave receives nothing new
-		JsonNode off = ok(api.put("/api/v1/departments/" + SCJG + "/clerks/" + CLERK_B + "/duty", "deptadmin",
+		JsonNode off = ok(api.put("/api/v1/routing/" + SCJG + "/clerks/" + CLERK_B, "deptadmin",
 				Map.of("onDuty", false, "staffNumber", "SC0002")));
 		assertThat(off.get("onDuty").asBoolean()).isFalse();
 		List<String> next = new ArrayList<>();
@@ -122,13 +122,13 @@ class H2FirstHandlerTests {
 		assertThat(next).doesNotContain(CLERK_B).contains("clerk", CLERK_A);
 
 		// the named duty clerk takes every case; an off-duty clerk cannot be named, and only the admin sets the rule
-		Response offDutyClerk = api.put("/api/v1/departments/" + SCJG + "/routing", "deptadmin",
+		Response offDutyClerk = api.put("/api/v1/routing/" + SCJG, "deptadmin",
 				Map.of("mode", "DUTY_CLERK", "dutyClerk", CLERK_B));
 		assertThat(offDutyClerk.status()).as(offDutyClerk.body()).isEqualTo(422);
 		assertThat(offDutyClerk.json().get("detail").asString()).contains(CLERK_B);
-		assertThat(api.put("/api/v1/departments/" + SCJG + "/routing", "clerk",
+		assertThat(api.put("/api/v1/routing/" + SCJG, "clerk",
 				Map.of("mode", "ROUND_ROBIN")).status()).isEqualTo(403);
-		JsonNode rule = ok(api.put("/api/v1/departments/" + SCJG + "/routing", "deptadmin",
+		JsonNode rule = ok(api.put("/api/v1/routing/" + SCJG, "deptadmin",
 				Map.of("mode", "DUTY_CLERK", "dutyClerk", CLERK_A)));
 		assertThat(rule.get("mode").asString()).isEqualTo("DUTY_CLERK");
 		assertThat(rule.get("updatedBy").asString()).isEqualTo("deptadmin");
@@ -167,7 +167,7 @@ class H2FirstHandlerTests {
 
 	@Test
 	void theHolderOrTheDepartmentAdminHandsACaseOverToAClerkOnDutyWithAReason() {
-		ok(api.put("/api/v1/departments/" + SCJG + "/routing", "deptadmin",
+		ok(api.put("/api/v1/routing/" + SCJG, "deptadmin",
 				Map.of("mode", "DUTY_CLERK", "dutyClerk", CLERK_A)));
 		String number = submitOnline().get("number").asString();
 		String path = "/api/v1/cases/" + number + "/handover";
@@ -175,7 +175,7 @@ class H2FirstHandlerTests {
 		// another clerk of the department, neither holder nor admin, may not
 		assertThat(api.post(path, CLERK_B, Map.of("to", CLERK_B, "reason", "我来办")).status()).isEqualTo(403);
 		// only to a clerk of the department on duty
-		ok(api.put("/api/v1/departments/" + SCJG + "/clerks/" + CLERK_B + "/duty", "deptadmin",
+		ok(api.put("/api/v1/routing/" + SCJG + "/clerks/" + CLERK_B, "deptadmin",
 				Map.of("onDuty", false)));
 		Response offDuty = api.post(path, CLERK_A, Map.of("to", CLERK_B, "reason", "休假"));
 		assertThat(offDuty.status()).as(offDuty.body()).isEqualTo(422);
@@ -194,7 +194,7 @@ class H2FirstHandlerTests {
 
 		// the old holder no longer may; the department admin may, for a holder who is away
 		assertThat(api.post(path, CLERK_A, Map.of("to", CLERK_A, "reason", "拿回")).status()).isEqualTo(403);
-		ok(api.put("/api/v1/departments/" + SCJG + "/clerks/" + CLERK_B + "/duty", "deptadmin",
+		ok(api.put("/api/v1/routing/" + SCJG + "/clerks/" + CLERK_B, "deptadmin",
 				Map.of("onDuty", true)));
 		clock.set("2026-09-30T10:05:00");
 		c = ok(api.post(path, "deptadmin", Map.of("to", CLERK_B, "reason", "原首办人调岗")));
@@ -210,7 +210,7 @@ class H2FirstHandlerTests {
 
 	@Test
 	void theFirstHandlerHearsOfEachWarningAndCardOnce() {
-		ok(api.put("/api/v1/departments/" + SCJG + "/routing", "deptadmin",
+		ok(api.put("/api/v1/routing/" + SCJG, "deptadmin",
 				Map.of("mode", "DUTY_CLERK", "dutyClerk", CLERK_B)));
 		String number = submitOnline().get("number").asString();
 		Awaitility.await().atMost(Duration.ofSeconds(10))
