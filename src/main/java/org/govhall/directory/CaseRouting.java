@@ -89,10 +89,7 @@ public class CaseRouting {
 				.findFirst();
 		}
 		if (turn(id) == 0) {
-			jdbc.sql("""
-					INSERT INTO directory_routing_rule (department_id, mode, turn) VALUES (:d, 'ROUND_ROBIN', 0)
-					ON CONFLICT DO NOTHING
-					""").param("d", id).update();
+			ensureRule(id);
 			turn(id);
 		}
 		Stored rule = stored(id).orElseThrow();
@@ -105,6 +102,14 @@ public class CaseRouting {
 			}
 		}
 		return Optional.of(active.get((int) Math.floorMod(rule.turn() - 1, (long) active.size())).username());
+	}
+
+	/** Gives the department its default rule (in turn) unless it has one; two nodes at once make one. */
+	private void ensureRule(long departmentId) {
+		jdbc.sql("""
+				INSERT INTO directory_routing_rule (department_id, mode, turn) VALUES (:d, 'ROUND_ROBIN', 0)
+				ON CONFLICT DO NOTHING
+				""").param("d", departmentId).update();
 	}
 
 	/** Takes the next turn of the department's rule, holding its row for the transaction; 0 when it has no row. */
@@ -145,7 +150,8 @@ public class CaseRouting {
 						name == null ? "—" : name));
 		}
 		Instant now = clock.instant();
-		int updated = jdbc.sql("""
+		ensureRule(d.id());
+		jdbc.sql("""
 				UPDATE directory_routing_rule SET mode = :mode, duty_account_id = :duty, updated_by = :by, updated_at = :at
 				WHERE department_id = :d
 				""")
@@ -155,18 +161,6 @@ public class CaseRouting {
 			.param("at", Timestamp.from(now))
 			.param("d", d.id())
 			.update();
-		if (updated == 0) {
-			jdbc.sql("""
-					INSERT INTO directory_routing_rule (department_id, mode, duty_account_id, turn, updated_by, updated_at)
-					VALUES (:d, :mode, :duty, 0, :by, :at)
-					""")
-				.param("mode", draft.mode().name())
-				.param("duty", dutyId, java.sql.Types.BIGINT)
-				.param("by", actor.getUsername())
-				.param("at", Timestamp.from(now))
-				.param("d", d.id())
-				.update();
-		}
 		events.publishEvent(new AuditEvent(actor.getUsername(), AuditEvent.roles(actor.scope().roles()),
 				"directory.routing-set", departmentCode,
 				"mode=" + draft.mode() + (dutyId == null ? "" : "; dutyClerk=" + draft.dutyClerk()), now));
