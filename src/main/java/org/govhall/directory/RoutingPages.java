@@ -50,6 +50,7 @@ class RoutingPages {
 		model.addAttribute("departments", departments);
 		model.addAttribute("rule", routing.rule(code, user));
 		model.addAttribute("modes", RoutingMode.values());
+		model.addAttribute("zone", java.time.ZoneId.of("Asia/Shanghai"));
 		return "staff/routing";
 	}
 
