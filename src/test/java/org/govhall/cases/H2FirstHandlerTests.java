@@ -2,7 +2,6 @@ package org.govhall.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,13 +43,9 @@ import tools.jackson.databind.JsonNode;
 class H2FirstHandlerTests {
 
 	/** 食品经营许可 of 示范市市场监督管理局 (660100-SCJG), whose department admin is deptadmin. */
-	static final String FOOD = "660100-XK-02001";
-
-	static final String FOOD_FORM = "食品经营许可申请书";
+	static final String FOOD = CaseJourneyTests.FOOD;
 
 	static final String SCJG = "660100-SCJG";
-
-	static final byte[] PDF = "%PDF-1.4\n%test material\n1 0 obj\n<<>>\nendobj\n".getBytes(StandardCharsets.ISO_8859_1);
 
 	/** The market regulator's own window clerks, besides the city's comprehensive-window clerk "clerk". */
 	static final String CLERK_A = "scjg-clerk-a";
@@ -267,8 +262,8 @@ class H2FirstHandlerTests {
 
 	JsonNode submitOnline() {
 		List<Map<String, String>> files = new ArrayList<>();
-		for (String m : RequiredMaterials.completing(RequiredMaterials.of(api, FOOD), FOOD_FORM)) {
-			Response u = api.upload("/api/v1/cases/files", "applicant", "材料.pdf", PDF);
+		for (String m : RequiredMaterials.completing(RequiredMaterials.of(api, FOOD), CaseJourneyTests.FOOD_FORM)) {
+			Response u = api.upload("/api/v1/cases/files", "applicant", "材料.pdf", CaseJourneyTests.PDF);
 			assertThat(u.status()).as(u.body()).isEqualTo(201);
 			files.add(Map.of("material", m, "fileId", u.json().get("fileId").asString()));
 		}
