@@ -167,6 +167,9 @@ class AuditLog {
 		else if (event instanceof CaseEvent.OpinionChased c) {
 			b.append("; chased=").append(c.departmentCode()).append("; times=").append(c.number());
 		}
+		else if (event instanceof CaseEvent.HandedOver h) {
+			b.append("; from=").append(h.from()).append("; to=").append(h.to());
+		}
 		else if (event instanceof CaseEvent.CorrectionRequested c) {
 			b.append("; round=").append(c.round());
 		}

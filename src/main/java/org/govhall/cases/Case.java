@@ -21,6 +21,7 @@ import org.govhall.cases.CaseRecords.CorrectionNotice;
 import org.govhall.cases.CaseRecords.Decision;
 import org.govhall.cases.CaseRecords.Delivery;
 import org.govhall.cases.CaseRecords.FeeRecord;
+import org.govhall.cases.CaseRecords.Handover;
 import org.govhall.cases.CaseRecords.ExtensionRecord;
 import org.govhall.cases.CaseRecords.HistoryEntry;
 import org.govhall.cases.CaseRecords.Licence;
@@ -96,6 +97,8 @@ class Case {
 
 	private final List<OriginalSeen> originalsSeen;
 
+	private final List<Handover> handovers;
+
 	private @Nullable Review review;
 
 	private @Nullable Decision decision;
@@ -157,6 +160,7 @@ class Case {
 		this.delivery = document.delivery();
 		this.fees = new ArrayList<>(document.fees());
 		this.originalsSeen = new ArrayList<>(document.originalsSeen());
+		this.handovers = new ArrayList<>(document.handovers());
 		this.version = version;
 	}
 
@@ -164,16 +168,64 @@ class Case {
 	static Case receive(String number, String queryCode, Channel channel, CaseTerms terms, CaseApplicant applicant,
 			@Nullable AgentAuthorization authorization, List<SubmittedMaterial> materials, Actor actor, Now now,
 			WorkingCalendar calendar) {
+		return receive(number, queryCode, channel, terms, applicant, authorization, materials, actor, null, now,
+				calendar);
+	}
+
+	/**
+	 * A case received now through a channel, responsible from receipt (首办负责制): at the window the clerk who takes
+	 * it, online and through an agent {@code routed}, the first handler the department's routing rule gave it.
+	 */
+	static Case receive(String number, String queryCode, Channel channel, CaseTerms terms, CaseApplicant applicant,
+			@Nullable AgentAuthorization authorization, List<SubmittedMaterial> materials, Actor actor,
+			@Nullable String routed, Now now, WorkingCalendar calendar) {
 		Case c = new Case(null, number, queryCode, CaseState.RECEIVED, channel, terms, applicant, authorization,
-				channel == Channel.WINDOW ? actor.username() : null, now.today(), now.at(), null, false,
+				channel == Channel.WINDOW ? actor.username() : routed, now.today(), now.at(), null, false,
 				new CaseDocument(materials, List.of(), null, List.of(), List.of(), List.of(), null, null, null,
-						List.of(), List.of()),
+						List.of(), List.of(), List.of()),
 				0);
 		c.refresh(calendar);
 		c.newHistory.add(new HistoryEntry(now.at(), actor.username(), actor.role(), CaseAction.RECEIVED, null,
 				CaseState.RECEIVED, channel.name()));
 		c.newEvents.add(new CaseEvent.Received(c.facts()));
 		return c;
+	}
+
+	// ---- the first handler (首办负责制)
+
+	/**
+	 * Hands the case over (移交) to another first handler, with the reason: by the one who holds it, or by the lead
+	 * department's admin or approver when the holder is on leave, moved or left the hall. Whether {@code to} is an
+	 * active clerk of the department is for {@link CaseHandling} to check against the directory.
+	 */
+	void handOver(String to, String reason, Actor actor, Now now) {
+		if (!state.isOpen()) {
+			throw new ConflictException("case-state", "error.case.state", number, state);
+		}
+		if (!actor.username().equals(firstHandler) && actor.role() != Role.DEPARTMENT_ADMIN
+				&& actor.role() != Role.APPROVER) {
+			throw new ForbiddenException("error.case.handOverNotHolder");
+		}
+		requireText(reason, "reason");
+		if (to.equals(firstHandler)) {
+			throw new InvalidInputException("handover-same", "error.case.handOverSame", "to");
+		}
+		String from = firstHandler;
+		handovers.add(new Handover(from, to, reason.strip(), actor.username(), now.at()));
+		firstHandler = to;
+		record(actor, now, CaseAction.HANDED_OVER, (from == null ? "" : from) + " -> " + to + ": " + reason.strip());
+		newEvents.add(new CaseEvent.HandedOver(facts(), from, to, reason.strip()));
+	}
+
+	/** A case received before first handlers were routed gets the one routed now, e.g. when deemed accepted. */
+	void routeIfUnheld(@Nullable String routed) {
+		if (firstHandler == null) {
+			firstHandler = routed;
+		}
+	}
+
+	List<Handover> handovers() {
+		return List.copyOf(handovers);
 	}
 
 	// ---- acceptance (行政许可法 第三十二条)
@@ -887,7 +939,7 @@ class Case {
 
 	CaseDocument document() {
 		return new CaseDocument(materials, notices, refusal, suspensions, extensions, opinions, review, decision,
-				delivery, fees, originalsSeen);
+				delivery, fees, originalsSeen, handovers);
 	}
 
 	List<HistoryEntry> drainHistory() {

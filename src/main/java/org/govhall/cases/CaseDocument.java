@@ -13,6 +13,7 @@ import org.govhall.cases.CaseRecords.Review;
 import org.govhall.cases.CaseRecords.SubmittedMaterial;
 import org.govhall.cases.CaseRecords.SuspensionRecord;
 import org.govhall.cases.CaseRecords.FeeRecord;
+import org.govhall.cases.CaseRecords.Handover;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,7 +23,7 @@ import org.jspecify.annotations.Nullable;
 record CaseDocument(List<SubmittedMaterial> materials, List<CorrectionNotice> notices, @Nullable Refusal refusal,
 		List<SuspensionRecord> suspensions, List<ExtensionRecord> extensions, List<Opinion> opinions,
 		@Nullable Review review, @Nullable Decision decision, @Nullable Delivery delivery, List<FeeRecord> fees,
-		@Nullable List<OriginalSeen> originalsSeen) {
+		@Nullable List<OriginalSeen> originalsSeen, @Nullable List<Handover> handovers) {
 
 	CaseDocument {
 		materials = materials == null ? List.of() : List.copyOf(materials);
@@ -32,6 +33,7 @@ record CaseDocument(List<SubmittedMaterial> materials, List<CorrectionNotice> no
 		opinions = opinions == null ? List.of() : List.copyOf(opinions);
 		fees = fees == null ? List.of() : List.copyOf(fees);
 		originalsSeen = originalsSeen == null ? List.of() : List.copyOf(originalsSeen);
+		handovers = handovers == null ? List.of() : List.copyOf(handovers);
 	}
 
 }

@@ -78,6 +78,14 @@ public sealed interface CaseEvent {
 	record DeadlinesRecomputed(CaseFacts facts) implements CaseEvent {
 	}
 
+	/**
+	 * The case was handed over (移交) to another first handler; {@code facts().firstHandler()} is the new one.
+	 *
+	 * @param from the previous first handler, none for a case that had none
+	 */
+	record HandedOver(CaseFacts facts, @Nullable String from, String to, String reason) implements CaseEvent {
+	}
+
 	/** The event of a state change, from the case as it stands after it. */
 	static CaseEvent of(CaseAction action, CaseFacts facts, Case c) {
 		return switch (action) {

@@ -35,6 +35,7 @@ import org.govhall.catalog.OnlineAvailability;
 import org.govhall.catalog.ProcessingMode;
 import org.govhall.catalog.SpecialProcedure;
 import org.govhall.directory.ApplicantIdentity;
+import org.govhall.directory.CaseRouting;
 import org.govhall.directory.DepartmentView;
 import org.govhall.directory.Directory;
 import org.govhall.directory.GovHallUser;
@@ -92,6 +93,8 @@ public class CaseHandling {
 
 	private final Clock clock;
 
+	private final CaseRouting routing;
+
 	private final SecureRandom random = new SecureRandom();
 
 	@Value("${govhall.cases.warning-days:2}")
@@ -105,7 +108,9 @@ public class CaseHandling {
 
 	CaseHandling(Cases cases, Catalog catalog, Directory directory, HolidaySchedules calendar, Storage storage,
 			JdbcClient jdbc, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
-			Documents documents, CaseDocuments caseDocuments, ObjectProvider<MeterRegistry> meters) {
+			Documents documents, CaseDocuments caseDocuments, ObjectProvider<MeterRegistry> meters,
+			CaseRouting routing) {
+		this.routing = routing;
 		this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
 		this.caseDocuments = caseDocuments;
 		this.documents = documents;
@@ -253,12 +258,12 @@ public class CaseHandling {
 			channel = Channel.WINDOW;
 			actor = actor(user, Role.WINDOW_CLERK);
 			requireCovers(user, item.department());
-			applicant = new CaseApplicant(requireApplicant(request), request.phone(), null);
+			applicant = ownAccount(requireApplicant(request), request.phone());
 		}
 		else if (user.scope().has(Role.AGENT)) {
 			channel = Channel.AGENT;
 			actor = actor(user, Role.AGENT);
-			applicant = new CaseApplicant(requireApplicant(request), request.phone(), null);
+			applicant = ownAccount(requireApplicant(request), request.phone());
 			authorization = authorization(request, user, now.today());
 		}
 		else if (user.scope().has(Role.APPLICANT)) {
@@ -285,8 +290,10 @@ public class CaseHandling {
 		}
 		String number = terms.regionCode() + "-" + now.today().getYear() + "-"
 				+ String.format("%07d", cases.nextNumber());
-		Case c = Case.receive(number, queryCode(), channel, terms, applicant, authorization, materials, actor, now,
-				calendar.calendar());
+		// responsible from receipt (首办负责制): online and agent cases by the department's routing rule
+		String routed = channel == Channel.WINDOW ? null : routing.firstHandler(terms.departmentCode()).orElse(null);
+		Case c = Case.receive(number, queryCode(), channel, terms, applicant, authorization, materials, actor, routed,
+				now, calendar.calendar());
 		if (!request.originalsSeen().isEmpty()) {
 			c.recordOriginalsSeen(request.originalsSeen(), actor, now);
 		}
@@ -316,6 +323,14 @@ public class CaseHandling {
 		if (channel != Channel.WINDOW && d.onlineAvailability() == OnlineAvailability.OFFLINE) {
 			throw new RuleViolationException("not-online", "error.case.notOnline", item.code());
 		}
+	}
+
+	/**
+	 * The applicant of a case taken at the window or through an agent, linked to the applicant's own account when one
+	 * is registered with the same identity number or credit code: the case then shows there, with its messages.
+	 */
+	private CaseApplicant ownAccount(ApplicantIdentity identity, @Nullable String phone) {
+		return new CaseApplicant(identity, phone, directory.applicantAccount(identity).orElse(null));
 	}
 
 	private ApplicantIdentity requireApplicant(SubmitCase request) {
@@ -505,9 +520,14 @@ public class CaseHandling {
 			try {
 				Boolean done = tx.execute(status -> {
 					Case c = cases.findByNumber(number).orElseThrow();
-					if (!c.deemAcceptedIfOverdue(Actor.system(), now, calendar.calendar())) {
+					if (!c.acceptanceWindowPassed(now.today())) {
 						return false;
 					}
+					if (c.firstHandler() == null) {
+						// received before first handlers were routed: deemed accepted, but never without one
+						c.routeIfUnheld(routing.firstHandler(c.terms().departmentCode()).orElse(null));
+					}
+					c.deemAcceptedIfOverdue(Actor.system(), now, calendar.calendar());
 					cases.update(c);
 					publish(c);
 					return true;
@@ -622,6 +642,37 @@ public class CaseHandling {
 			GovHallUser user) {
 		return act(number, user, Role.WINDOW_CLERK, Scope.LEAD,
 				(c, a, now, cal) -> c.chargeFee(feeName, amount, receiptNo, a, now));
+	}
+
+	/**
+	 * Hands the case over (移交) to another window clerk of the lead department who is on duty, with the reason: by
+	 * its first handler, or by the department's admin or approver (the holder on leave, moved, gone). Audited from
+	 * its event; the new holder is told.
+	 */
+	public CaseView handOver(String number, String to, String reason, GovHallUser user) {
+		Case held = cases.findByNumber(number).orElseThrow(() -> new NotFoundException("error.case.notFound", number));
+		Role role = user.getUsername().equals(held.firstHandler()) ? holderRole(user)
+				: user.scope().has(Role.DEPARTMENT_ADMIN) ? Role.DEPARTMENT_ADMIN : Role.APPROVER;
+		String target = to == null ? "" : to.strip();
+		return act(number, user, role, Scope.LEAD, (c, a, now, cal) -> {
+			if (!routing.isActiveClerk(c.terms().departmentCode(), target)) {
+				throw new RuleViolationException("handover-target", "error.case.handOverTarget",
+						List.of(new org.govhall.shared.GovHallException.FieldViolation("to",
+								"error.case.handOverTarget", target)),
+						target);
+			}
+			c.handOver(target, reason == null ? "" : reason, a, now);
+		});
+	}
+
+	/** The role a first handler acts in when handing over: the first staff role held, a window clerk's first. */
+	private static Role holderRole(GovHallUser user) {
+		for (Role r : List.of(Role.WINDOW_CLERK, Role.REVIEWER, Role.APPROVER, Role.DEPARTMENT_ADMIN)) {
+			if (user.scope().has(r)) {
+				return r;
+			}
+		}
+		return Role.WINDOW_CLERK;
 	}
 
 	public CaseView withdraw(String number, GovHallUser user) {

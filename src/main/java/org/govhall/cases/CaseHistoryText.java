@@ -46,6 +46,8 @@ class CaseHistoryText {
 
 	private static final Pattern DELIVERED = Pattern.compile("(WINDOW|POST|ELECTRONIC)( late)?");
 
+	private static final Pattern HANDED_OVER = Pattern.compile("(\\S*) ?-> (\\S+): (.*)", Pattern.DOTALL);
+
 	private static final Pattern RECOMPUTED = Pattern.compile("calendar (\\d{4}) changed by .*");
 
 	private final MessageSource messages;
@@ -149,6 +151,13 @@ class CaseHistoryText {
 				if (m.matches()) {
 					return label("cases.delivery." + m.group(1), m.group(1), locale)
 							+ (m.group(2) == null ? "" : msg("cases.history.late", locale));
+				}
+			}
+			case HANDED_OVER -> {
+				m = HANDED_OVER.matcher(d);
+				if (m.matches()) {
+					return msg("cases.history.handedOver", locale,
+							m.group(1).isEmpty() ? "—" : displayName(m.group(1)), displayName(m.group(2)), m.group(3));
 				}
 			}
 			case DEADLINES_RECOMPUTED -> {

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 record CasePageActions(boolean notice, boolean accept, boolean refuse, boolean onTheSpot, boolean deliver,
 		boolean opinion, boolean review, boolean awaitingOpinions, boolean suspend, boolean resume, boolean extend,
 		boolean decide, boolean reviewerMayNotDecide, boolean correct, boolean withdraw, boolean fee,
-		boolean chase, boolean revoke) {
+		boolean chase, boolean revoke, boolean handOver) {
 
 	static CasePageActions of(CaseView c, GovHallUser user, boolean staff, boolean lead,
 			@Nullable String myDepartment) {
@@ -24,7 +24,8 @@ record CasePageActions(boolean notice, boolean accept, boolean refuse, boolean o
 		if (!staff) {
 			return new CasePageActions(false, false, false, false, false, false, false, false, false, false, false,
 					false, false, s == CaseState.AWAITING_CORRECTION,
-					s == CaseState.RECEIVED || s == CaseState.AWAITING_CORRECTION || s.underReview(), false, false, false);
+					s == CaseState.RECEIVED || s == CaseState.AWAITING_CORRECTION || s.underReview(), false, false, false,
+					false);
 		}
 		boolean clerk = lead && user.scope().has(Role.WINDOW_CLERK);
 		boolean reviewer = user.scope().has(Role.REVIEWER);
@@ -33,6 +34,9 @@ record CasePageActions(boolean notice, boolean accept, boolean refuse, boolean o
 		boolean leadReviewer = lead && reviewer && s == CaseState.ACCEPTED && !suspended;
 		boolean reviewedByMe = c.review() != null && c.review().reviewer().equals(user.getUsername());
 		boolean approverDecides = approver && s == CaseState.REVIEWED && !suspended;
+		// 移交: the first handler, or the lead department's admin or approver (the holder on leave or gone)
+		boolean handOver = lead && s.isOpen() && (user.getUsername().equals(c.firstHandler())
+				|| user.scope().has(Role.DEPARTMENT_ADMIN) || user.scope().has(Role.APPROVER));
 		return new CasePageActions(clerk && received, clerk && received, clerk && received,
 				clerk && received && c.instant(), clerk && s == CaseState.DECIDED,
 				reviewer && s == CaseState.ACCEPTED && myDepartment != null && pending.contains(myDepartment),
@@ -46,13 +50,14 @@ record CasePageActions(boolean notice, boolean accept, boolean refuse, boolean o
 				approver && (s == CaseState.DECIDED || s == CaseState.DELIVERED) && c.decision() != null
 						&& c.decision().revocation() == null && c.documents()
 							.stream()
-							.anyMatch(d -> d.kind() == org.govhall.documents.DocumentKind.CERTIFICATE));
+							.anyMatch(d -> d.kind() == org.govhall.documents.DocumentKind.CERTIFICATE),
+				handOver);
 	}
 
 	/** Whether any form is offered at all. */
 	public boolean any() {
 		return notice || accept || refuse || onTheSpot || deliver || opinion || review || suspend || resume || extend
-				|| decide || correct || withdraw || fee || chase || revoke;
+				|| decide || correct || withdraw || fee || chase || revoke || handOver;
 	}
 
 }

@@ -103,6 +103,8 @@ class CasePages {
 
 	private final Directory directory;
 
+	private final org.govhall.directory.CaseRouting routing;
+
 	private final DeadlineExplainer explainer;
 
 	private final MessageSource messages;
@@ -121,7 +123,9 @@ class CasePages {
 
 	CasePages(CaseHandling handling, CaseWorklists worklists, Catalog catalog, Directory directory,
 			DeadlineExplainer explainer, MessageSource messages, Validator validator, CasePageTokens tokens,
-			Clock clock, CaseMaterials caseMaterials, CaseHistoryText historyText, WindowApplicants applicants) {
+			Clock clock, CaseMaterials caseMaterials, CaseHistoryText historyText, WindowApplicants applicants,
+			org.govhall.directory.CaseRouting routing) {
+		this.routing = routing;
 		this.applicants = applicants;
 		this.caseMaterials = caseMaterials;
 		this.historyText = historyText;
@@ -590,7 +594,14 @@ class CasePages {
 		model.addAttribute("c", c);
 		model.addAttribute("staff", staff);
 		model.addAttribute("base", staff ? "/staff/cases" : "/cases");
-		model.addAttribute("actions", CasePageActions.of(c, user, staff, lead, myDepartment));
+		CasePageActions actions = CasePageActions.of(c, user, staff, lead, myDepartment);
+		model.addAttribute("actions", actions);
+		// whom the case may be handed over to: the lead department's window clerks on duty but its holder
+		model.addAttribute("handoverClerks", !actions.handOver() ? List.of()
+				: routing.clerks(c.departmentCode())
+					.stream()
+					.filter(k -> k.onDuty() && !k.username().equals(c.firstHandler()))
+					.toList());
 		model.addAttribute("materialRows", materialRows(c));
 		model.addAttribute("historyRows", historyText.rows(c.history(), locale, staff));
 		// the parties open their own files; staff those of the cases they handle, review jointly or supervise
@@ -759,6 +770,14 @@ class CasePages {
 			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
 		return act(number, true, redirect, locale, "cases.done.certificateRevoked",
 				() -> handling.revokeCertificate(number, cut(reason, 1000), user));
+	}
+
+	@PostMapping("/staff/cases/{number}/handover")
+	String handOver(@PathVariable String number, @RequestParam(defaultValue = "") String to,
+			@RequestParam(defaultValue = "") String reason, @AuthenticationPrincipal GovHallUser user, Locale locale,
+			RedirectAttributes redirect) {
+		return act(number, true, redirect, locale, "cases.done.handedOver",
+				() -> handling.handOver(number, cut(to, 64), cut(reason, 1000), user));
 	}
 
 	@PostMapping("/staff/cases/{number}/fees")

@@ -162,6 +162,13 @@ public final class CaseRecords {
 	public record Delivery(DeliveryMethod method, LocalDate on, String by, boolean late) {
 	}
 
+	/**
+	 * A handover (移交) of a case to another first handler: from whom (none for a case that had none), to whom, why,
+	 * and who handed it over (the holder, or the department admin or approver).
+	 */
+	public record Handover(@Nullable String from, String to, String reason, String by, Instant at) {
+	}
+
 	/** One line of a case's history: who, in which role, when, what, and the state before and after. */
 	public record HistoryEntry(Instant at, String actor, Role role, CaseAction action, @Nullable CaseState from,
 			CaseState to, String detail) {

@@ -41,7 +41,8 @@ public record CaseView(String number, @Nullable String queryCode, CaseState stat
 		@Nullable Delivery delivery, @Nullable AgentAuthorization authorization, @Nullable String reconsiderationBody,
 		@Nullable String litigationCourt, List<HistoryEntry> history, List<IssuedDocument> documents,
 		java.util.Set<org.govhall.catalog.SpecialProcedure> listedProcedures, boolean extensible,
-		List<CaseRecords.FeeRecord> fees, List<CaseTerms.FeeTerm> catalogFees, boolean noFee, boolean asksLicence) {
+		List<CaseRecords.FeeRecord> fees, List<CaseTerms.FeeTerm> catalogFees, boolean noFee, boolean asksLicence,
+		List<CaseRecords.Handover> handovers) {
 
 	static CaseView of(Case c, List<HistoryEntry> history, List<IssuedDocument> documents, WorkingCalendar calendar,
 			LocalDate today, boolean party, int warningDays) {
@@ -58,7 +59,7 @@ public record CaseView(String number, @Nullable String queryCode, CaseState stat
 				c.terms().specialProcedures(), c.state().underReview() && d.extensions().isEmpty()
 						&& c.terms().statutoryUnit() == org.govhall.calendar.LimitUnit.WORKING_DAY
 						&& c.terms().statutoryAmount() != null,
-				d.fees(), c.terms().fees(), c.terms().noFee(), c.terms().asksLicence());
+				d.fees(), c.terms().fees(), c.terms().noFee(), c.terms().asksLicence(), d.handovers());
 	}
 
 	/** The clocks that apply in the case's state: the one running now first, then the sub-deadlines. */
@@ -111,7 +112,7 @@ public record CaseView(String number, @Nullable String queryCode, CaseState stat
 				receivedOn, submittedAt, acceptedOn, deemedAccepted, instant, clocks.stream().map(explain).toList(),
 				requiredMaterials, materials, notices, refusal, opinions, suspensions, extensions, review, decision,
 				delivery, authorization, reconsiderationBody, litigationCourt, history, documents, listedProcedures,
-				extensible, fees, catalogFees, noFee, asksLicence);
+				extensible, fees, catalogFees, noFee, asksLicence, handovers);
 	}
 
 	public Optional<CaseClock> runningClock() {

@@ -207,6 +207,14 @@ class CasesApi {
 		return explained(handling.revokeCertificate(number, body.reason(), user), locale);
 	}
 
+	@PostMapping("/cases/{number}/handover")
+	@Operation(summary = "Hand the case over (移交) to another window clerk of the lead department on duty, with the "
+			+ "reason: its first handler, or the department's admin or approver")
+	CaseView handOver(@PathVariable String number, @Valid @RequestBody HandoverRequest body,
+			@AuthenticationPrincipal GovHallUser user, Locale locale) {
+		return explained(handling.handOver(number, body.to(), body.reason(), user), locale);
+	}
+
 	@PostMapping("/cases/{number}/fees")
 	@Operation(summary = "Record a fee collected with its receipt; a fee the item's catalog entry does not list is recorded and flagged to supervision (乱收费)")
 	CaseView chargeFee(@PathVariable String number, @Valid @RequestBody FeeRequest body,
@@ -282,6 +290,10 @@ class CasesApi {
 	}
 
 	record Reason(@NotBlank @Size(max = 1000) String reason) {
+	}
+
+	/** To whom (a login) and why a case is handed over. */
+	record HandoverRequest(@NotBlank @Size(max = 64) String to, @NotBlank @Size(max = 1000) String reason) {
 	}
 
 	record SuspensionRequest(@NotNull SpecialProcedure procedure, @Nullable LocalDate from,

@@ -49,6 +49,12 @@ class Account {
 
 	private @Nullable String phone;
 
+	/** The staff number (工号) shown to applicants beside the name; none for applicants and agents. */
+	private @Nullable String staffNumber;
+
+	/** False while the department admin has marked the account off duty or on leave: no case is routed to it. */
+	private boolean onDuty;
+
 	@Version
 	private @Nullable Integer version;
 
@@ -56,7 +62,9 @@ class Account {
 			@Nullable Long departmentId, boolean enabled, int failedLogins, @Nullable Instant lockedUntil,
 			Instant createdAt, Set<AccountRole> roles, @Nullable IdentityKind identityKind,
 			@Nullable String identityNumber, @Nullable String legalName, @Nullable String phone,
-			@Nullable Integer version) {
+			@Nullable String staffNumber, boolean onDuty, @Nullable Integer version) {
+		this.staffNumber = staffNumber;
+		this.onDuty = onDuty;
 		this.identityKind = identityKind;
 		this.identityNumber = identityNumber;
 		this.legalName = legalName;
@@ -80,7 +88,7 @@ class Account {
 		Set<AccountRole> r = new HashSet<>();
 		roles.forEach(role -> r.add(new AccountRole(role)));
 		return new Account(null, username, passwordHash, displayName, regionCode, departmentId, true, 0, null, now, r,
-				null, null, null, null, null);
+				null, null, null, null, null, true, null);
 	}
 
 	/** Opens an applicant's account with the identity the applicant gave. */
@@ -89,7 +97,7 @@ class Account {
 		Set<AccountRole> r = new HashSet<>();
 		r.add(new AccountRole(Role.APPLICANT));
 		return new Account(null, username, passwordHash, identity.legalName(), null, null, true, 0, null, now, r,
-				identity.kind(), identity.number(), identity.legalName(), phone, null);
+				identity.kind(), identity.number(), identity.legalName(), phone, null, true, null);
 	}
 
 	@Nullable
@@ -101,6 +109,25 @@ class Account {
 	@Nullable
 	String phone() {
 		return phone;
+	}
+
+	@Nullable
+	String staffNumber() {
+		return staffNumber;
+	}
+
+	boolean onDuty() {
+		return onDuty;
+	}
+
+	/** The department admin sets the staff number and whether the account is on duty. */
+	void setDuty(@Nullable String newStaffNumber, boolean newOnDuty) {
+		this.staffNumber = newStaffNumber;
+		this.onDuty = newOnDuty;
+	}
+
+	void giveStaffNumber(@Nullable String number) {
+		this.staffNumber = number;
 	}
 
 	void recordFailedLogin(Instant now) {

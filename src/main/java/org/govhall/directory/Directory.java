@@ -405,6 +405,7 @@ public class Directory {
 		}
 		Account a = Account.open(draft.username(), passwords.encode(draft.password()), draft.displayName(),
 				draft.roles(), draft.regionCode(), departmentId, clock.instant());
+		a.giveStaffNumber(staff ? draft.staffNumber() : null);
 		return view(accounts.save(a), departmentsById());
 	}
 
@@ -445,6 +446,22 @@ public class Directory {
 	/** The identity a registered applicant gave, found by its number (one account per number). */
 	public Optional<ApplicantIdentity> registeredIdentity(String number) {
 		return accounts.findFirstByIdentityNumber(number).map(Account::identity);
+	}
+
+	/**
+	 * The registered applicant account whose identity number or credit code (and its kind) is the applicant's: a case
+	 * taken at the window or through an agent then shows in that account and its messages reach it.
+	 */
+	public Optional<Long> applicantAccount(ApplicantIdentity applicant) {
+		return accounts.findFirstByIdentityNumber(applicant.number())
+			.filter(a -> a.enabled() && a.roles().contains(Role.APPLICANT) && a.identity() != null
+					&& a.identity().kind() == applicant.kind())
+			.map(Account::id);
+	}
+
+	/** The staff number (工号) of a login, if it has one. */
+	public Optional<String> staffNumber(String username) {
+		return accounts.findByUsername(username).map(Account::staffNumber);
 	}
 
 	/** The enabled accounts of a department's staff that hold a role: whom that department's work reaches. */

@@ -26,8 +26,34 @@ class DirectoryApi {
 
 	private final Directory directory;
 
-	DirectoryApi(Directory directory) {
+	private final CaseRouting routing;
+
+	DirectoryApi(Directory directory, CaseRouting routing) {
 		this.directory = directory;
+		this.routing = routing;
+	}
+
+	@GetMapping("/routing/{code}")
+	@Operation(summary = "How the department's online and agent cases get their first handler, with its window clerks"
+			+ " (department admin)")
+	RoutingRule routing(@PathVariable String code, @AuthenticationPrincipal GovHallUser user) {
+		return routing.rule(code, user);
+	}
+
+	@PutMapping("/routing/{code}")
+	@Operation(summary = "Route first handlers in turn among the clerks on duty, or to a named duty clerk"
+			+ " (department admin)")
+	RoutingRule setRouting(@PathVariable String code, @Valid @RequestBody RoutingDraft draft,
+			@AuthenticationPrincipal GovHallUser user) {
+		return routing.setRule(code, draft, user);
+	}
+
+	@PutMapping("/routing/{code}/clerks/{username}")
+	@Operation(summary = "Mark a window clerk of the department on or off duty (on leave) and give the staff number"
+			+ " (department admin)")
+	RoutingRule.Clerk setDuty(@PathVariable String code, @PathVariable String username,
+			@Valid @RequestBody DutyDraft draft, @AuthenticationPrincipal GovHallUser user) {
+		return routing.setDuty(code, username, draft, user);
 	}
 
 	@GetMapping("/regions")

@@ -33,6 +33,9 @@ public class StaffNames {
 
 	private final Map<String, Known> known = new ConcurrentHashMap<>();
 
+	/** Staff numbers by login ("" for none), remembered like the names. */
+	private final Map<String, Known> numbers = new ConcurrentHashMap<>();
+
 	StaffNames(Directory directory, MessageSource messages, Clock clock) {
 		this.directory = directory;
 		this.messages = messages;
@@ -58,6 +61,29 @@ public class StaffNames {
 			known.put(username, k);
 		}
 		return k.name();
+	}
+
+	/**
+	 * The person responsible for a case as applicants see it: the name with the staff number, 张丽（工号 NS0123）,
+	 * never the login; the name alone when the account has no staff number; "—" for none.
+	 */
+	public String responsible(@Nullable String username) {
+		if (username == null || username.isBlank() || username.equalsIgnoreCase("system")) {
+			return of(username);
+		}
+		String name = of(username);
+		Instant now = clock.instant();
+		Known k = numbers.get(username);
+		if (k == null || k.at().plus(KEEP).isBefore(now)) {
+			if (numbers.size() > MAX) {
+				numbers.clear();
+			}
+			k = new Known(directory.staffNumber(username).orElse(""), now);
+			numbers.put(username, k);
+		}
+		return k.name().isEmpty() ? name
+				: messages.getMessage("staff.withNumber", new Object[] { name, k.name() }, name,
+						LocaleContextHolder.getLocale());
 	}
 
 	/** A department's name in the page's language, for its code; the code when no department has it. */

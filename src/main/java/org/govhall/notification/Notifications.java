@@ -13,6 +13,8 @@ import org.govhall.directory.Directory;
 import org.govhall.directory.GovHallUser;
 import org.govhall.directory.Role;
 import org.govhall.shared.NotFoundException;
+import org.govhall.supervision.SupervisionAlert;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,20 +56,39 @@ public class Notifications {
 		// the step's time identifies the message: an event delivered again finds it there and sends nothing
 		Timestamp step = f.step() == null ? null : Timestamp.from(f.step().at());
 		for (long account : recipients) {
-			int inserted = jdbc.sql("""
-					INSERT INTO notification_message (account_id, case_number, event, state, created_at, step_at)
-					VALUES (:account, :number, :event, :state, :at, :step) ON CONFLICT DO NOTHING
-					""")
-				.param("account", account)
-				.param("number", f.caseNumber())
-				.param("event", name)
-				.param("state", f.state().name())
-				.param("at", Timestamp.from(clock.instant()))
-				.param("step", step, java.sql.Types.TIMESTAMP)
-				.update();
-			if (inserted == 1) {
-				outboxes.orderedStream().forEach(o -> o.send(account, f.caseNumber(), name));
-			}
+			deliver(account, f.caseNumber(), name, f.state().name(), step);
+		}
+	}
+
+	/**
+	 * 首办负责制: the first handler (and a card's named handler) hears of every warning and card supervision issues
+	 * in their name. The alert's time identifies the message, so an alert delivered again sends nothing.
+	 */
+	@ApplicationModuleListener
+	void on(SupervisionAlert alert) {
+		Timestamp at = Timestamp.from(alert.at());
+		for (String handler : new LinkedHashSet<>(alert.handlers())) {
+			directory.principal(handler)
+				.ifPresent(u -> deliver(u.accountId(), alert.caseNumber(), alert.kind().messageEvent(), alert.state(),
+						at));
+		}
+	}
+
+	/** One message, once: stored in the inbox and handed to every outbox when it is new. */
+	private void deliver(long account, String caseNumber, String event, String state, @Nullable Timestamp step) {
+		int inserted = jdbc.sql("""
+				INSERT INTO notification_message (account_id, case_number, event, state, created_at, step_at)
+				VALUES (:account, :number, :event, :state, :at, :step) ON CONFLICT DO NOTHING
+				""")
+			.param("account", account)
+			.param("number", caseNumber)
+			.param("event", event)
+			.param("state", state)
+			.param("at", Timestamp.from(clock.instant()))
+			.param("step", step, java.sql.Types.TIMESTAMP)
+			.update();
+		if (inserted == 1) {
+			outboxes.orderedStream().forEach(o -> o.send(account, caseNumber, event));
 		}
 	}
 
@@ -90,6 +111,10 @@ public class Notifications {
 		}
 		if (f.firstHandler() != null) {
 			directory.principal(f.firstHandler()).ifPresent(u -> recipients.add(u.accountId()));
+		}
+		if (event instanceof CaseEvent.HandedOver handedOver && handedOver.from() != null) {
+			// the one who held the case hears that it is no longer theirs
+			directory.principal(handedOver.from()).ifPresent(u -> recipients.add(u.accountId()));
 		}
 		return recipients;
 	}

@@ -49,8 +49,11 @@ class Cards {
 
 	private final int redAfter;
 
+	private final HandlerAlerts alerts;
+
 	Cards(JdbcClient jdbc, SupervisionHistory history, HolidaySchedules schedules, Directory directory, Clock clock,
-			Environment env) {
+			Environment env, HandlerAlerts alerts) {
+		this.alerts = alerts;
 		this.jdbc = jdbc;
 		this.history = history;
 		this.schedules = schedules;
@@ -144,6 +147,7 @@ class Cards {
 		}
 		if (caseNumber != null) {
 			jdbc.sql("UPDATE supervision_case SET carded = TRUE WHERE case_number = :n").param("n", caseNumber).update();
+			alerts.card(number, colour, caseNumber, handler);
 		}
 		history.append(Subject.CARD, number, new Actor(issuedBy, AuditEvent.SYSTEM), "ISSUED",
 				FactLine.CARD_ISSUED.line(colour, cause, reason));

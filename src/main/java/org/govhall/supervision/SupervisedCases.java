@@ -60,8 +60,11 @@ class SupervisedCases {
 
 	private final DashboardRollup rollup;
 
+	private final HandlerAlerts alerts;
+
 	SupervisedCases(JdbcClient jdbc, JdbcTemplate template, HolidaySchedules schedules, WarningRules rules,
-			Clock clock, Irregularities irregularities, Cards cards, DashboardRollup rollup) {
+			Clock clock, Irregularities irregularities, Cards cards, DashboardRollup rollup, HandlerAlerts alerts) {
+		this.alerts = alerts;
 		this.rollup = rollup;
 		this.jdbc = jdbc;
 		this.template = template;
@@ -86,6 +89,7 @@ class SupervisedCases {
 		}
 		rollup.apply(before, rollup.lock(f.caseNumber()));
 		irregularities.check(event);
+		alerts.warningsOf(f.caseNumber());
 	}
 
 	/**
@@ -424,6 +428,7 @@ class SupervisedCases {
 			after = page.get(page.size() - 1).number;
 		}
 		reevaluateSubClocks(today, calendar);
+		alerts.warnings();
 		return total;
 	}
 

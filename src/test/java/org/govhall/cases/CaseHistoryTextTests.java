@@ -78,4 +78,20 @@ class CaseHistoryTextTests {
 			.isEqualTo("证书工本费 10.00 (SJ-1)");
 	}
 
+
+	@Test
+	void aHandoverReadsAsThePeoplesNamesNeverTheirLogins() {
+		org.govhall.directory.GovHallUser clerk = mock(org.govhall.directory.GovHallUser.class);
+		when(clerk.displayName()).thenReturn("王窗口");
+		org.govhall.directory.GovHallUser other = mock(org.govhall.directory.GovHallUser.class);
+		when(other.displayName()).thenReturn("周窗口");
+		when(directory.principal("clerk")).thenReturn(Optional.of(clerk));
+		when(directory.principal("scjg-window")).thenReturn(Optional.of(other));
+		assertThat(text.detail(entry(CaseAction.HANDED_OVER, "clerk -> scjg-window: 休年假"), ZH, false))
+			.isEqualTo("王窗口 移交给 周窗口：休年假");
+		// a case that had no first handler before
+		assertThat(text.detail(entry(CaseAction.HANDED_OVER, " -> scjg-window: 补派"), Locale.ENGLISH, true))
+			.isEqualTo("— handed over to 周窗口: 补派");
+	}
+
 }

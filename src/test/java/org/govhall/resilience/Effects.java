@@ -132,7 +132,8 @@ final class Effects {
 				case "RECEIVED" -> {
 					expectedHistory = List.of("RECEIVED");
 					events = List.of("Received");
-					if (c.acceptedOn() != null || c.firstHandler() != null) {
+					// responsible from receipt (首办负责制): routed to the city's only window clerk
+					if (c.acceptedOn() != null || !"clerk".equals(c.firstHandler())) {
 						problems.add(n + " is RECEIVED but has accepted_on " + c.acceptedOn() + " / first handler "
 								+ c.firstHandler());
 					}

@@ -155,8 +155,8 @@ class SupervisionLoopTests extends SupervisionScenario {
 		assertThat(text(card, "regionCode")).isEqualTo("660100");
 		assertThat(text(card, "levelRegion")).isEqualTo("660100");
 		assertThat(text(card, "issuedBy")).isEqualTo("system");
-		// nobody has handled the online case yet: no person is named
-		assertThat(text(card, "handler")).isNull();
+		// nobody has handled the online case, yet it has had its first handler since receipt (首办负责制): named
+		assertThat(text(card, "handler")).isEqualTo("clerk");
 		assertThat(date(card, "issuedOn")).isEqualTo(LocalDate.of(2026, 10, 14));
 		// 5 working days after Wed 10-14: 15, 16, 19, 20, 21
 		assertThat(date(card, "answerDue")).isEqualTo(LocalDate.of(2026, 10, 21))
@@ -533,7 +533,7 @@ class SupervisionLoopTests extends SupervisionScenario {
 	// ---- f. who sees which warning
 
 	@Test
-	void warningsAreSeenByTheDepartmentHeadAndByTheFirstHandlerOfAWindowCaseOnly() {
+	void warningsAreSeenByTheDepartmentHeadAndByTheFirstHandlerOfAnOnlineOrWindowCaseOnly() {
 		String online = submitFoodLicence();
 		String window = submitAtTheWindow();
 		awaitRow(online, r -> r.stage() == Stage.ACCEPTANCE);
@@ -550,20 +550,21 @@ class SupervisionLoopTests extends SupervisionScenario {
 		// the department's reviewer is responsible for neither case yet
 		assertThat(caseNumbers("reviewer", "RED")).doesNotContain(online, window);
 		assertThat(caseNumbers("deptadmin-qc", "RED")).doesNotContain(online, window);
-		assertThat(caseNumbers("clerk", "RED")).contains(window).doesNotContain(online);
+		// online cases too have their first handler from receipt: the city's comprehensive-window clerk
+		assertThat(caseNumbers("clerk", "RED")).contains(window, online);
 		assertThat(api.get("/api/v1/supervision/cases?warning=RED", "applicant").status()).isEqualTo(403);
 		assertThat(api.get("/api/v1/supervision/cases?warning=NOPE", "supervisor").status()).isEqualTo(400);
 
 		assertThat(api.get("/api/v1/supervision/cases/" + window, "clerk").status()).isEqualTo(200);
-		assertThat(api.get("/api/v1/supervision/cases/" + online, "clerk").status()).isEqualTo(404);
+		assertThat(api.get("/api/v1/supervision/cases/" + online, "clerk").status()).isEqualTo(200);
 		assertThat(api.get("/api/v1/supervision/cases/" + online, "reviewer-zj").status()).isEqualTo(404);
 		assertThat(api.get("/api/v1/supervision/cases/" + online, "deptadmin").status()).isEqualTo(200);
 
-		// the window case's card names the clerk, who sees it; not the online case's
+		// each case's card names the clerk, who sees both
 		JsonNode windowCard = cardOf(window, "CASE_OVERDUE");
 		assertThat(text(windowCard, "handler")).isEqualTo("clerk");
 		String onlineCard = text(cardOf(online, "CASE_OVERDUE"), "number");
-		assertThat(cardNumbers("clerk", true)).contains(text(windowCard, "number")).doesNotContain(onlineCard);
+		assertThat(cardNumbers("clerk", true)).contains(text(windowCard, "number"), onlineCard);
 		assertThat(cardNumbers("reviewer-zj", true)).doesNotContain(text(windowCard, "number"), onlineCard);
 		// the clerk sees the card but is not the department head
 		assertThat(api.post("/api/v1/supervision/cards/" + text(windowCard, "number") + "/answer", "clerk",

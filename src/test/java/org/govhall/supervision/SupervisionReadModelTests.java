@@ -95,8 +95,10 @@ class SupervisionReadModelTests extends SupervisionScenario {
 		String number = submitFoodLicence();
 		awaitRow(number, r -> r.stage() == Stage.ACCEPTANCE);
 
-		// officials other than supervisors see only the cases they are responsible for: not this online case yet
-		assertThat(ok(api.get("/api/v1/supervision/cases?warning=ALL", "clerk")).toString()).doesNotContain(number);
+		// officials other than supervisors see only the cases they are responsible for: the clerk who has been its
+		// first handler since receipt (首办负责制), not the reviewer before review
+		assertThat(ok(api.get("/api/v1/supervision/cases?warning=ALL", "clerk")).toString()).contains(number);
+		assertThat(ok(api.get("/api/v1/supervision/cases?warning=ALL", "reviewer")).toString()).doesNotContain(number);
 		assertThat(api.get("/api/v1/supervision/cases?warning=ALL", "applicant").status()).isEqualTo(403);
 		assertThat(api.get("/api/v1/supervision/cases?warning=ALL", null).status()).isEqualTo(401);
 		assertThat(ok(api.get("/api/v1/supervision/cases?warning=ALL", "admin")).toString()).contains(number);
@@ -128,12 +130,18 @@ class SupervisionReadModelTests extends SupervisionScenario {
 
 		assertThat(mvc.perform(get("/supervision").with(user(as("applicant")))).andReturn().getResponse().getStatus())
 			.isEqualTo(403);
-		// a clerk sees the warnings of the cases they are responsible for, not this online case
+		// officials see the warnings of the cases they are responsible for: the online case's first handler since
+		// receipt does, the department's reviewer (before review) does not
 		String clerk = mvc.perform(get("/supervision").param("filter", "YELLOW").with(user(as("clerk"))))
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
-		assertThat(clerk).contains("电子监察").doesNotContain(number);
+		assertThat(clerk).contains("电子监察").contains(number);
+		String reviewer = mvc.perform(get("/supervision").param("filter", "YELLOW").with(user(as("reviewer"))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(reviewer).contains("电子监察").doesNotContain(number);
 		String staff = mvc.perform(get("/staff").with(user(as("supervisor")))).andReturn().getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(staff).contains("id=\"go-supervision\"");

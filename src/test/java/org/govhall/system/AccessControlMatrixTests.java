@@ -645,6 +645,10 @@ class AccessControlMatrixTests {
 				"Pilot window", "kind", "DEDICATED", "departmentCodes", "660100-SCJG"));
 		b.put("POST /staff/directory/accounts", form("username", "acl-page-reviewer", "password", "govhall-demo-2026",
 				"displayName", "试点审查", "roles", "REVIEWER", "regionCode", "660100", "departmentCode", "660100-SCJG"));
+		b.put("PUT /api/v1/routing/660100-SCJG", json(Map.of("mode", "ROUND_ROBIN")));
+		b.put("PUT /api/v1/routing/660100-SCJG/clerks/clerk", json(Map.of("onDuty", true, "staffNumber", "NS0101")));
+		b.put("POST /staff/routing/660100-SCJG", form("mode", "ROUND_ROBIN"));
+		b.put("POST /staff/routing/660100-SCJG/clerks/clerk", form("onDuty", "true", "staffNumber", "NS0101"));
 		StringBuilder lines = new StringBuilder();
 		year.get("days").forEach(d -> lines.append(d.get("date").asString())
 			.append(' ')
@@ -698,6 +702,7 @@ class AccessControlMatrixTests {
 		b.put(cases + "resumption", json("{}"));
 		b.put(cases + "decision", json(Map.of("outcome", "APPROVED", "scope", "预包装食品销售")));
 		b.put(cases + "certificate-revocation", json(Map.of("reason", "以欺骗手段取得许可（行政许可法第六十九条第二款）")));
+		b.put(cases + "handover", json(Map.of("to", "clerk", "reason", "休假")));
 		b.put(cases + "fees", json(Map.of("name", "工本费", "amount", 10, "receiptNo", "R-0001")));
 		b.put(cases + "delivery", json(Map.of("method", "WINDOW")));
 		String pages = "POST /staff/cases/{case}/";
@@ -710,6 +715,7 @@ class AccessControlMatrixTests {
 		b.put(pages + "suspension", form("procedure", "TESTING", "reason", "样品检测"));
 		b.put(pages + "decision", form("outcome", "APPROVED", "scope", "预包装食品销售"));
 		b.put(pages + "certificate-revocation", form("reason", "以欺骗手段取得许可（行政许可法第六十九条第二款）"));
+		b.put(pages + "handover", form("to", "clerk", "reason", "休假"));
 		b.put(pages + "fees", form("feeName", "工本费", "amount", "10", "receiptNo", "R-0002"));
 		b.put(pages + "delivery", form("method", "WINDOW"));
 		b.put("POST /cases/{case}/corrections", upload("file0"));

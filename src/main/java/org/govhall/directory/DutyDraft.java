@@ -1,0 +1,15 @@
+package org.govhall.directory;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/** A department admin marks a clerk on or off duty (on leave) and gives the staff number (工号). */
+public record DutyDraft(@NotNull Boolean onDuty,
+		@Nullable @Pattern(regexp = "[A-Za-z0-9-]{1,16}", message = "{error.staffNumber.pattern}") String staffNumber) {
+
+	public DutyDraft {
+		staffNumber = Blank.toNull(staffNumber);
+	}
+
+}
