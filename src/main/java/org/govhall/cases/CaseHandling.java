@@ -25,7 +25,9 @@ import org.govhall.cases.CaseRecords.Licence;
 import org.govhall.cases.CaseRecords.MaterialIssue;
 import org.govhall.cases.CaseRecords.SubmittedMaterial;
 import org.govhall.cases.CaseTerms.RequiredMaterial;
+import org.govhall.catalog.CarriedPower;
 import org.govhall.catalog.Catalog;
+import org.govhall.catalog.DelegationTakeUp;
 import org.govhall.catalog.ItemDraft;
 import org.govhall.catalog.ItemGuide;
 import org.govhall.catalog.ItemStatus;
@@ -90,6 +92,8 @@ public class CaseHandling {
 
 	private final Clock clock;
 
+	private final DelegationTakeUp takeUp;
+
 	private final SecureRandom random = new SecureRandom();
 
 	@Value("${govhall.cases.warning-days:2}")
@@ -103,7 +107,9 @@ public class CaseHandling {
 
 	CaseHandling(Cases cases, Catalog catalog, Directory directory, HolidaySchedules calendar, Storage storage,
 			JdbcClient jdbc, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
-			Documents documents, CaseDocuments caseDocuments, ObjectProvider<MeterRegistry> meters) {
+			Documents documents, CaseDocuments caseDocuments, ObjectProvider<MeterRegistry> meters,
+			DelegationTakeUp takeUp) {
+		this.takeUp = takeUp;
 		this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
 		this.caseDocuments = caseDocuments;
 		this.documents = documents;
@@ -246,12 +252,12 @@ public class CaseHandling {
 			channel = Channel.WINDOW;
 			actor = actor(user, Role.WINDOW_CLERK);
 			requireCovers(user, item.department());
-			applicant = new CaseApplicant(requireApplicant(request), request.phone(), null);
+			applicant = new CaseApplicant(requireApplicant(request), request.phone(), null, addressRegion(request));
 		}
 		else if (user.scope().has(Role.AGENT)) {
 			channel = Channel.AGENT;
 			actor = actor(user, Role.AGENT);
-			applicant = new CaseApplicant(requireApplicant(request), request.phone(), null);
+			applicant = new CaseApplicant(requireApplicant(request), request.phone(), null, addressRegion(request));
 			authorization = authorization(request, user, now.today());
 		}
 		else if (user.scope().has(Role.APPLICANT)) {
@@ -262,12 +268,16 @@ public class CaseHandling {
 				throw new RuleViolationException("identity-required", "error.case.identityRequired");
 			}
 			applicant = new CaseApplicant(identity, request.phone() == null ? user.phone() : request.phone(),
-					user.accountId());
+					user.accountId(), addressRegion(request));
 		}
 		else {
 			throw new ForbiddenException("error.forbidden.role");
 		}
-		CaseTerms terms = terms(item);
+		// a county's counterpart of an entrusted power decides in the entrusting authority's name (第二十四条)
+		CaseTerms terms = takeUp.carriedBy(item.code())
+			.filter(CarriedPower::entrusted)
+			.map(p -> terms(item).entrustedBy(p.departmentNameZh()))
+			.orElseGet(() -> terms(item));
 		List<SubmittedMaterial> materials = materials(request.materials(), terms, user, now, 0);
 		if (channel != Channel.WINDOW) {
 			// online and through an agent only complete applications are taken (第三十二条: the clerk alone may take
@@ -288,6 +298,18 @@ public class CaseHandling {
 			events.publishEvent(new WindowReceipt(c.number()));
 		}
 		return c;
+	}
+
+	/** The region of the applicant's address, when given: it must be a region of the directory (400 otherwise). */
+	private @Nullable String addressRegion(SubmitCase request) {
+		String code = request.addressRegion();
+		if (code == null || code.isBlank()) {
+			return null;
+		}
+		return directory.region(code.strip())
+			.map(r -> r.code())
+			.orElseThrow(() -> new InvalidInputException("unknown-region", "error.case.addressRegion",
+					"addressRegion", code.strip()));
 	}
 
 	private ApplicantIdentity requireApplicant(SubmitCase request) {
