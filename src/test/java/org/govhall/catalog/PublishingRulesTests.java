@@ -271,6 +271,7 @@ class PublishingRulesTests {
 			ItemDraft linked = licensingItem()
 				.delegations(new Delegation("660121", DelegationMode.DIRECT, java.time.LocalDate.of(2026, 1, 1),
 						"示政发〔2025〕12号", null, " 660121-XK-00301 "))
+				.levels(ExerciseLevel.CITY, ExerciseLevel.COUNTY)
 				.build();
 			assertThat(linked.delegations().get(0).counterpartItemCode()).isEqualTo("660121-XK-00301");
 			assertThat(PublishingRules.check(linked, ctx)).isEmpty();
@@ -281,6 +282,7 @@ class PublishingRulesTests {
 								"660121-XK-00301"),
 						new Delegation("660121", DelegationMode.ENTRUSTED, java.time.LocalDate.of(2026, 1, 1), "文号",
 								null, "660121-XK-09999"))
+				.levels(ExerciseLevel.CITY, ExerciseLevel.COUNTY)
 				.build();
 			assertThat(PublishingRules.check(wrong, ctx)).extracting(FieldViolation::field, FieldViolation::messageKey)
 				.containsExactly(tuple("delegations[0].counterpartItemCode", "rule.delegation.counterpart"),
