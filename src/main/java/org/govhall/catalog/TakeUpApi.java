@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.govhall.directory.GovHallUser;
+import org.govhall.shared.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,13 +34,12 @@ class TakeUpApi {
 
 	@GetMapping
 	@Operation(summary = "The county's record that it has not yet taken the delegated power on (404 when none)")
-	ResponseEntity<NotTakenOn> get(@PathVariable String code, @PathVariable String county) {
+	NotTakenOn get(@PathVariable String code, @PathVariable String county) {
 		List<NotTakenOn> marks = takeUp.notTakenOn(code);
 		return marks.stream()
 			.filter(m -> m.countyCode().equals(county))
 			.findFirst()
-			.map(ResponseEntity::ok)
-			.orElse(ResponseEntity.notFound().build());
+			.orElseThrow(() -> new NotFoundException("error.takeUp.none", code, county));
 	}
 
 	@PutMapping
