@@ -262,6 +262,7 @@ class DelegatedPowerCasesTests {
 				Map.of("reason", "县发展和改革局尚未配备核准人员", "targetOn", "2027-01-31"));
 		assertThat(marked.status()).as(marked.body()).isEqualTo(200);
 		assertThat(marked.json().get("targetOn").asString()).isEqualTo("2027-01-31");
+		assertThat(marked.json().has("markedBy")).as("the staff login stays in the audit log").isFalse();
 		assertThat(api.get("/api/v1/items/" + invest + "/delegations/660221/not-taken-on", null).json().get("reason")
 			.asString()).isEqualTo("县发展和改革局尚未配备核准人员");
 		assertThat(jdbc.sql("SELECT actor || ' ' || detail FROM audit_entry WHERE action = 'catalog.not-taken-on'"
