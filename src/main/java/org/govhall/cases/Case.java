@@ -905,7 +905,7 @@ class Case {
 	CaseFacts facts() {
 		HistoryEntry last = newHistory.isEmpty() ? null : newHistory.get(newHistory.size() - 1);
 		return new CaseFacts(number, terms.itemCode(), terms.departmentCode(), terms.regionCode(), state, channel,
-				applicant.identity().regionCode(), applicant.accountId(),
+				applicant.region(), applicant.accountId(),
 				authorization == null ? null : authorization.agentAccountId(), firstHandler, receivedOn, acceptedOn,
 				deemedAccepted, acceptanceDue, decisionDue, promisedDue, deliveryDue, openSuspension().isPresent(),
 				terms.processingMode(), terms.joint(), applicantRef(applicant),
@@ -918,7 +918,8 @@ class Case {
 				decision == null ? null : decision.on(), decision == null ? null : decision.outcome(),
 				delivery == null ? null : delivery.on(), delivery == null ? null : delivery.method(),
 				last == null ? null : new CaseFacts.Step(last.at(), last.action(), last.actor(), last.role()),
-				decision != null && decision.onTheSpot());
+				decision != null && decision.onTheSpot(),
+				state == CaseState.REFUSED && refusal != null && refusal.competentAuthority() != null);
 	}
 
 	/**

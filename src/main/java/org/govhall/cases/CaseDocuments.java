@@ -285,8 +285,11 @@ class CaseDocuments {
 				licence == null ? null : licence.premises(), licence == null ? null : licence.validUntil());
 	}
 
+	/** The issuing authority; an entrusted county office acts in the entrusting authority's name (第二十四条). */
 	private String issuer(Case c) {
-		return directory.department(c.terms().departmentCode()).map(d -> d.nameZh()).orElse(c.terms().departmentCode());
+		String own = directory.department(c.terms().departmentCode()).map(d -> d.nameZh()).orElse(c.terms().departmentCode());
+		String entrusting = c.terms().entrustingAuthority();
+		return entrusting == null ? own : entrusting + "（受委托实施机关：" + own + "）";
 	}
 
 	private static String item(Case c) {

@@ -25,7 +25,9 @@ import org.govhall.cases.CaseRecords.Licence;
 import org.govhall.cases.CaseRecords.MaterialIssue;
 import org.govhall.cases.CaseRecords.SubmittedMaterial;
 import org.govhall.cases.CaseTerms.RequiredMaterial;
+import org.govhall.catalog.CarriedPower;
 import org.govhall.catalog.Catalog;
+import org.govhall.catalog.DelegationTakeUp;
 import org.govhall.catalog.ItemDraft;
 import org.govhall.catalog.ItemGuide;
 import org.govhall.catalog.ItemStatus;
@@ -94,6 +96,7 @@ public class CaseHandling {
 	private final Clock clock;
 
 	private final CaseRouting routing;
+	private final DelegationTakeUp takeUp;
 
 	private final SecureRandom random = new SecureRandom();
 
@@ -109,8 +112,9 @@ public class CaseHandling {
 	CaseHandling(Cases cases, Catalog catalog, Directory directory, HolidaySchedules calendar, Storage storage,
 			JdbcClient jdbc, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
 			Documents documents, CaseDocuments caseDocuments, ObjectProvider<MeterRegistry> meters,
-			CaseRouting routing) {
+			CaseRouting routing, DelegationTakeUp takeUp) {
 		this.routing = routing;
+		this.takeUp = takeUp;
 		this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
 		this.caseDocuments = caseDocuments;
 		this.documents = documents;
@@ -258,12 +262,12 @@ public class CaseHandling {
 			channel = Channel.WINDOW;
 			actor = actor(user, Role.WINDOW_CLERK);
 			requireCovers(user, item.department());
-			applicant = ownAccount(requireApplicant(request), request.phone());
+			applicant = ownAccount(requireApplicant(request), request.phone(), addressRegion(request));
 		}
 		else if (user.scope().has(Role.AGENT)) {
 			channel = Channel.AGENT;
 			actor = actor(user, Role.AGENT);
-			applicant = ownAccount(requireApplicant(request), request.phone());
+			applicant = ownAccount(requireApplicant(request), request.phone(), addressRegion(request));
 			authorization = authorization(request, user, now.today());
 		}
 		else if (user.scope().has(Role.APPLICANT)) {
@@ -274,13 +278,17 @@ public class CaseHandling {
 				throw new RuleViolationException("identity-required", "error.case.identityRequired");
 			}
 			applicant = new CaseApplicant(identity, request.phone() == null ? user.phone() : request.phone(),
-					user.accountId());
+					user.accountId(), addressRegion(request));
 		}
 		else {
 			throw new ForbiddenException("error.forbidden.role");
 		}
 		requireApplicable(item, channel, now.today());
-		CaseTerms terms = terms(item);
+		// a county's counterpart of an entrusted power decides in the entrusting authority's name (第二十四条)
+		CaseTerms terms = takeUp.carriedBy(item.code())
+			.filter(CarriedPower::entrusted)
+			.map(p -> terms(item).entrustedBy(p.departmentNameZh()))
+			.orElseGet(() -> terms(item));
 		List<SubmittedMaterial> materials = materials(request.materials(), terms, user, now, 0);
 		if (channel != Channel.WINDOW) {
 			// online and through an agent only complete applications are taken (第三十二条: the clerk alone may take
@@ -329,8 +337,22 @@ public class CaseHandling {
 	 * The applicant of a case taken at the window or through an agent, linked to the applicant's own account when one
 	 * is registered with the same identity number or credit code: the case then shows there, with its messages.
 	 */
-	private CaseApplicant ownAccount(ApplicantIdentity identity, @Nullable String phone) {
-		return new CaseApplicant(identity, phone, directory.applicantAccount(identity).orElse(null));
+	private CaseApplicant ownAccount(ApplicantIdentity identity, @Nullable String phone,
+			@Nullable String addressRegion) {
+		return new CaseApplicant(identity, phone, directory.applicantAccount(identity).orElse(null), addressRegion);
+	}
+
+
+	/** The region of the applicant's address, when given: it must be a region of the directory (400 otherwise). */
+	private @Nullable String addressRegion(SubmitCase request) {
+		String code = request.addressRegion();
+		if (code == null || code.isBlank()) {
+			return null;
+		}
+		return directory.region(code.strip())
+			.map(r -> r.code())
+			.orElseThrow(() -> new InvalidInputException("unknown-region", "error.case.addressRegion",
+					"addressRegion", code.strip()));
 	}
 
 	private ApplicantIdentity requireApplicant(SubmitCase request) {

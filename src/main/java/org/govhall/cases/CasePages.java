@@ -228,7 +228,8 @@ class CasePages {
 			SubmitCase.AuthorizationData authorization = agent
 					? authorizationData(authDocumentName, authValidUntil, authFile) : null;
 			SubmitCase submission = new SubmitCase(guide.code(), applicant, blankToNull(phone), authorization,
-					handedIn, originals.stream().sorted().map(i -> materials.get(i).nameZh()).toList());
+					handedIn, originals.stream().sorted().map(i -> materials.get(i).nameZh()).toList(),
+					blankToNull(request.getParameter("addressRegion")));
 			validate(submission, locale);
 			if (window && ("intake".equals(step) || "onTheSpot".equals(step))) {
 				// 收件并受理: received and accepted in one step, the receipt and the notice ready to print; or, for an

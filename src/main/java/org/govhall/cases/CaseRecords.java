@@ -17,8 +17,27 @@ public final class CaseRecords {
 	private CaseRecords() {
 	}
 
-	/** The applicant of a case, and the account that applied online, if any. */
-	public record CaseApplicant(ApplicantIdentity identity, @Nullable String phone, @Nullable Long accountId) {
+	/**
+	 * The applicant of a case, the account that applied online, if any, and the region of the address given with
+	 * the application, if any.
+	 */
+	public record CaseApplicant(ApplicantIdentity identity, @Nullable String phone, @Nullable Long accountId,
+			@Nullable String addressRegion) {
+
+		public CaseApplicant(ApplicantIdentity identity, @Nullable String phone, @Nullable Long accountId) {
+			this(identity, phone, accountId, null);
+		}
+
+		/**
+		 * The applicant's region as supervision counts it: the region of the address given with the application;
+		 * without one, for an enterprise or other organisation the region of the registration authority in its
+		 * credit code (its registered county); only for a person without an address the address code of the
+		 * identity number, which names where the number was first issued and may be long out of date.
+		 */
+		public String region() {
+			return addressRegion != null ? addressRegion : identity.regionCode();
+		}
+
 	}
 
 	/** An agent's recorded authorization (授权委托) to act for the applicant. */

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * What governs a case: copied from the item version it was applied under (design brief decision 1), so publishing a
  * new version never changes a running case. {@code opinionMargin} is the time the lead department keeps after the
  * joint-review step of the item's procedure (none for items without a marked step, and for cases applied for before
- * it was kept).
+ * it was kept). {@code entrustingAuthority} names the city or provincial department in whose name the case is
+ * decided when the item is a county's counterpart of an entrusted power (委托, 行政许可法 第二十四条): none otherwise.
  */
 public record CaseTerms(String itemCode, int itemVersion, String itemNameZh, @Nullable String itemNameEn,
 		ItemType itemType, ProcessingMode processingMode, String departmentCode, String regionCode,
@@ -21,7 +22,28 @@ public record CaseTerms(String itemCode, int itemVersion, String itemNameZh, @Nu
 		@Nullable LimitUnit promisedUnit, List<String> coDepartments, Set<SpecialProcedure> specialProcedures,
 		List<RequiredMaterial> materials, boolean noFee, @Nullable String reconsiderationBody,
 		@Nullable String litigationCourt, @Nullable String resultNameZh, List<FeeTerm> fees,
-		@Nullable Integer opinionMargin) {
+		@Nullable Integer opinionMargin, @Nullable String entrustingAuthority) {
+
+	/** Terms of a case decided in its own department's name. */
+	public CaseTerms(String itemCode, int itemVersion, String itemNameZh, @Nullable String itemNameEn,
+			ItemType itemType, ProcessingMode processingMode, String departmentCode, String regionCode,
+			@Nullable Integer statutoryAmount, @Nullable LimitUnit statutoryUnit, @Nullable Integer promisedAmount,
+			@Nullable LimitUnit promisedUnit, List<String> coDepartments, Set<SpecialProcedure> specialProcedures,
+			List<RequiredMaterial> materials, boolean noFee, @Nullable String reconsiderationBody,
+			@Nullable String litigationCourt, @Nullable String resultNameZh, List<FeeTerm> fees,
+			@Nullable Integer opinionMargin) {
+		this(itemCode, itemVersion, itemNameZh, itemNameEn, itemType, processingMode, departmentCode, regionCode,
+				statutoryAmount, statutoryUnit, promisedAmount, promisedUnit, coDepartments, specialProcedures,
+				materials, noFee, reconsiderationBody, litigationCourt, resultNameZh, fees, opinionMargin, null);
+	}
+
+	/** The same terms, decided in the name of the entrusting authority (委托). */
+	public CaseTerms entrustedBy(String authority) {
+		return new CaseTerms(itemCode, itemVersion, itemNameZh, itemNameEn, itemType, processingMode, departmentCode,
+				regionCode, statutoryAmount, statutoryUnit, promisedAmount, promisedUnit, coDepartments,
+				specialProcedures, materials, noFee, reconsiderationBody, litigationCourt, resultNameZh, fees,
+				opinionMargin, authority);
+	}
 
 	/** Terms without a joint-review margin from the item's steps: the case keeps a third of its limit. */
 	public CaseTerms(String itemCode, int itemVersion, String itemNameZh, @Nullable String itemNameEn,

@@ -198,7 +198,7 @@ class Cases {
 			m.put("applicantKind", c.applicant().identity().kind().name());
 			m.put("applicantName", c.applicant().identity().legalName());
 			m.put("applicantNumber", c.applicant().identity().number());
-			m.put("applicantRegion", c.applicant().identity().regionCode());
+			m.put("applicantRegion", c.applicant().region());
 			m.put("applicantAccountId", c.applicant().accountId());
 			m.put("agentAccountId", c.authorization() == null ? null : c.authorization().agentAccountId());
 			m.put("firstHandler", c.firstHandler());

@@ -14,17 +14,27 @@ import org.jspecify.annotations.Nullable;
 /**
  * An application: the item, the materials already uploaded, and — at a window or through an agent — who the
  * applicant is; an agent also gives its written authorization. At a window the clerk may also name the materials
- * whose originals were checked and handed back ({@code originalsSeen}, 原件核验).
+ * whose originals were checked and handed back ({@code originalsSeen}, 原件核验). Optionally, the region of the
+ * applicant's address ({@code addressRegion}, a region code of the directory such as a county): where the applicant
+ * lives or the enterprise is registered, which the identity number's prefix does not tell reliably.
  */
 public record SubmitCase(@NotBlank @Size(max = 36) String itemCode, @Nullable @Valid ApplicantData applicant,
 		@Nullable @Size(max = 32) @Pattern(regexp = "[0-9+() -]*", message = "{error.phone.pattern}") String phone,
 		@Nullable @Valid AuthorizationData authorization,
 		@Nullable @Size(max = 100) List<@NotNull @Valid MaterialFile> materials,
-		@Nullable @Size(max = 100) List<@NotBlank @Size(max = 200) String> originalsSeen) {
+		@Nullable @Size(max = 100) List<@NotBlank @Size(max = 200) String> originalsSeen,
+		@Nullable @Pattern(regexp = "[1-9]\\d{5}", message = "{error.regionCode.invalid}") String addressRegion) {
 
 	public SubmitCase {
 		materials = materials == null ? List.of() : List.copyOf(materials);
 		originalsSeen = originalsSeen == null ? List.of() : List.copyOf(originalsSeen);
+	}
+
+	/** An application without an address region. */
+	public SubmitCase(String itemCode, @Nullable ApplicantData applicant, @Nullable String phone,
+			@Nullable AuthorizationData authorization, @Nullable List<MaterialFile> materials,
+			@Nullable List<String> originalsSeen) {
+		this(itemCode, applicant, phone, authorization, materials, originalsSeen, null);
 	}
 
 	/** An application without originals checked at a window. */

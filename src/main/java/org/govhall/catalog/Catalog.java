@@ -59,9 +59,13 @@ public class Catalog {
 
 	private final Validator validator;
 
+	private final TakeUpRecords takeUp;
+
 	Catalog(ServiceItems items, ItemVersions versions, CatalogSearch search, Directory directory,
-			ApplicationEventPublisher events, Clock clock, Storage storage, JdbcClient jdbc, Validator validator) {
+			ApplicationEventPublisher events, Clock clock, Storage storage, JdbcClient jdbc, Validator validator,
+			TakeUpRecords takeUp) {
 		this.validator = validator;
+		this.takeUp = takeUp;
 		this.storage = storage;
 		this.jdbc = jdbc;
 		this.items = items;
@@ -531,6 +535,19 @@ public class Catalog {
 
 	// ---- helpers
 
+	/** The delegation's counterpart item when it is published, active and of a department of the county. */
+	private ItemGuide.@Nullable Counterpart counterpart(Delegation d) {
+		String code = d.counterpartItemCode();
+		if (code == null) {
+			return null;
+		}
+		return takeUp.published(code)
+			.filter(p -> directory.isWithin(p.regionCode(), d.countyCode()))
+			.flatMap(p -> directory.department(p.departmentId())
+				.map(dep -> new ItemGuide.Counterpart(p.code(), p.nameZh(), p.nameEn(), dep)))
+			.orElse(null);
+	}
+
 	private PublishingRules.Context context(ServiceItem item) {
 		return context(directory.department(item.departmentId()).orElseThrow());
 	}
@@ -545,7 +562,10 @@ public class Catalog {
 					.filter(r -> r.level() == RegionLevel.COUNTY && !county.equals(dep.regionCode())
 							&& directory.isWithin(county, dep.regionCode()))
 					.isPresent(),
-				receiving::contains);
+				receiving::contains,
+				(code, county) -> takeUp.published(code)
+					.filter(p -> directory.isWithin(p.regionCode(), county))
+					.isPresent());
 	}
 
 	private static void refuseIfAny(List<FieldViolation> violations, String type, String key) {
@@ -603,8 +623,13 @@ public class Catalog {
 		DepartmentView dep = directory.department(item.departmentId()).orElseThrow();
 		RegionView region = directory.requireRegion(item.regionCode());
 		ItemDraft content = v.content();
+		Map<String, NotTakenOn> pending = new java.util.HashMap<>();
+		if (!content.delegations().isEmpty() && v.state().isPublic()) {
+			takeUp.pending(item.code()).forEach(p -> pending.put(p.countyCode(), p));
+		}
 		List<ItemGuide.DelegatedCounty> counties = content.delegations().stream()
-			.map(d -> directory.region(d.countyCode()).map(r -> new ItemGuide.DelegatedCounty(d, r)))
+			.map(d -> directory.region(d.countyCode())
+				.map(r -> new ItemGuide.DelegatedCounty(d, r, counterpart(d), pending.get(d.countyCode()))))
 			.flatMap(Optional::stream)
 			.toList();
 		List<DepartmentView> co = content.coDepartmentCodes().stream()

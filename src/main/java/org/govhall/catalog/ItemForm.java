@@ -520,6 +520,8 @@ public class ItemForm {
 
 		private @Nullable String note;
 
+		private @Nullable String counterpartItemCode;
+
 		static DelegationRow of(Delegation d) {
 			DelegationRow r = new DelegationRow();
 			r.countyCode = d.countyCode();
@@ -527,15 +529,17 @@ public class ItemForm {
 			r.effectiveOn = d.effectiveOn();
 			r.documentNo = d.documentNo();
 			r.note = d.note();
+			r.counterpartItemCode = d.counterpartItemCode();
 			return r;
 		}
 
 		boolean isBlank() {
-			return allBlank(countyCode, effectiveOn, documentNo, note);
+			return allBlank(countyCode, effectiveOn, documentNo, note, counterpartItemCode);
 		}
 
 		Delegation toDelegation() {
-			return new Delegation(text(countyCode), mode, effectiveOn, text(documentNo), blank(note));
+			return new Delegation(text(countyCode), mode, effectiveOn, text(documentNo), blank(note),
+					blank(counterpartItemCode));
 		}
 
 		public @Nullable String getCountyCode() { return countyCode; }
@@ -548,6 +552,8 @@ public class ItemForm {
 		public void setDocumentNo(@Nullable String v) { documentNo = v; }
 		public @Nullable String getNote() { return note; }
 		public void setNote(@Nullable String v) { note = v; }
+		public @Nullable String getCounterpartItemCode() { return counterpartItemCode; }
+		public void setCounterpartItemCode(@Nullable String v) { counterpartItemCode = v; }
 
 	}
 

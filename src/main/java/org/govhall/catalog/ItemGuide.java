@@ -85,8 +85,31 @@ public record ItemGuide(String code, ItemStatus status, @Nullable LocalDate ende
 	public record HandlingPlace(HallView hall, List<WindowView> windows) {
 	}
 
-	/** A delegation with the county it reaches. */
-	public record DelegatedCounty(Delegation delegation, RegionView county) {
+	/**
+	 * A delegation with the county it reaches, the county's counterpart item (when the delegation names one that is
+	 * published and active) and the county's record that it has not yet taken the power on (尚未承接), if any.
+	 */
+	public record DelegatedCounty(Delegation delegation, RegionView county, @Nullable Counterpart counterpart,
+			@Nullable NotTakenOn notTakenOn) {
+
+		public DelegatedCounty(Delegation delegation, RegionView county) {
+			this(delegation, county, null, null);
+		}
+
+		/** Whether the county has taken the power on: it has a counterpart item and has not marked it pending. */
+		public boolean takenOn() {
+			return counterpart != null && notTakenOn == null;
+		}
+
+	}
+
+	/** The county's own published item that carries a delegated power, and the department that handles it. */
+	public record Counterpart(String code, String nameZh, @Nullable String nameEn, DepartmentView department) {
+
+		public String name(Locale locale) {
+			return "en".equals(locale.getLanguage()) && nameEn != null && !nameEn.isBlank() ? nameEn : nameZh;
+		}
+
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 import org.govhall.shared.GovHallException.FieldViolation;
@@ -17,13 +18,33 @@ final class PublishingRules {
 	private PublishingRules() {
 	}
 
-	/** What the rules need to know about the world beyond the draft. */
+	/**
+	 * What the rules need to know about the world beyond the draft. {@code counterpartInCounty} tells whether an item
+	 * code (first) is a published, active item of a department of the county (second) or below it.
+	 */
 	record Context(String ownDepartmentCode, Predicate<String> departmentExists,
-			Predicate<String> countyBelowItemRegion, Predicate<Long> windowReceivesDepartment) {
+			Predicate<String> countyBelowItemRegion, Predicate<Long> windowReceivesDepartment,
+			BiPredicate<String, String> counterpartInCounty) {
 
-		/** A context in which every window receives the department (for rules that do not look at windows). */
+		/**
+		 * A context in which every window receives the department and no item can be a county's counterpart (for rules
+		 * that look at neither).
+		 */
 		Context(String ownDepartmentCode, Predicate<String> departmentExists, Predicate<String> countyBelowItemRegion) {
-			this(ownDepartmentCode, departmentExists, countyBelowItemRegion, w -> true);
+			this(ownDepartmentCode, departmentExists, countyBelowItemRegion, w -> true, (item, county) -> false);
+		}
+
+		/** A context that looks at the windows, in which no item can be a county's counterpart. */
+		Context(String ownDepartmentCode, Predicate<String> departmentExists, Predicate<String> countyBelowItemRegion,
+				Predicate<Long> windowReceivesDepartment) {
+			this(ownDepartmentCode, departmentExists, countyBelowItemRegion, windowReceivesDepartment,
+					(item, county) -> false);
+		}
+
+		/** A context that looks at the counterparts, in which every window receives the department. */
+		Context(String ownDepartmentCode, Predicate<String> departmentExists, Predicate<String> countyBelowItemRegion,
+				BiPredicate<String, String> counterpartInCounty) {
+			this(ownDepartmentCode, departmentExists, countyBelowItemRegion, w -> true, counterpartInCounty);
 		}
 
 	}
@@ -71,6 +92,15 @@ final class PublishingRules {
 		checkFees(d, v);
 		checkLimits(d, v);
 		checkJointReview(d, v);
+		// 扩权强县: the county's counterpart item is named by code and must be the county's own published item
+		for (int i = 0; i < d.delegations().size(); i++) {
+			Delegation del = d.delegations().get(i);
+			String counterpart = del.counterpartItemCode();
+			if (counterpart != null && !ctx.counterpartInCounty().test(counterpart, del.countyCode())) {
+				v.add(new FieldViolation("delegations[" + i + "].counterpartItemCode", "rule.delegation.counterpart",
+						counterpart, del.countyCode()));
+			}
+		}
 		// GB/T 39046 行使层级: an item handled in counties lists the county level, so the published guide says where it is exercised
 		if (!d.delegations().isEmpty() && !d.exerciseLevels().contains(ExerciseLevel.COUNTY)) {
 			v.add(new FieldViolation("exerciseLevels", "rule.delegation.levelMissing"));

@@ -2,11 +2,15 @@ package org.govhall.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.govhall.catalog.Catalog;
+import org.govhall.catalog.DelegationTakeUp;
 import org.govhall.catalog.ItemDraft;
 import org.govhall.catalog.ItemDraft;
 import org.govhall.catalog.Material;
@@ -24,6 +28,7 @@ import org.govhall.directory.WindowDraft;
 import org.govhall.directory.WindowView;
 import org.govhall.documents.Documents;
 import org.govhall.shared.GovHallException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -55,9 +60,12 @@ class DemoData {
 
 	private final DemoForms forms;
 
-	DemoData(Directory directory, Catalog catalog, ObjectMapper json, Documents documents) {
+	private final DelegationTakeUp takeUp;
+
+	DemoData(Directory directory, Catalog catalog, ObjectMapper json, Documents documents, DelegationTakeUp takeUp) {
 		this.directory = directory;
 		this.catalog = catalog;
+		this.takeUp = takeUp;
 		this.json = json;
 		this.forms = new DemoForms(documents);
 	}
@@ -69,6 +77,8 @@ class DemoData {
 			loadDirectory(dir);
 		}
 		ItemData[] items = read("demo/items.json", ItemData[].class);
+		// a delegation names its county counterpart by code, which must be published first
+		Arrays.sort(items, Comparator.comparing(ItemData::namesCounterpart));
 		Map<String, DemoForms.Form> formsByMaterial = new HashMap<>();
 		for (DemoForms.Form form : read("demo/forms.json", DemoForms.Form[].class)) {
 			formsByMaterial.put(form.material(), form);
@@ -99,7 +109,27 @@ class DemoData {
 				log.error("demo item {} refused: {} {}", item.code(), ex.messageKey(), ex.violations());
 			}
 		}
+		markNotTakenOn(items);
 		log.info("demo data ready: {} items published now, {} refused", published, failed);
+	}
+
+	/** Records the powers the demo's counties have not yet taken on (尚未承接), unless already recorded. */
+	private void markNotTakenOn(ItemData[] items) {
+		GovHallUser admin = directory.principal("admin").orElseThrow();
+		for (ItemData item : items) {
+			for (NotTakenOnData m : item.notTakenOn() == null ? List.<NotTakenOnData>of() : item.notTakenOn()) {
+				if (takeUp.notTakenOn(item.code()).stream().anyMatch(n -> n.countyCode().equals(m.countyCode()))) {
+					continue;
+				}
+				try {
+					takeUp.markNotTakenOn(item.code(), m.countyCode(), m.reason(), m.targetOn(), admin);
+				}
+				catch (GovHallException ex) {
+					log.error("demo mark 尚未承接 of {} in {} refused: {}", item.code(), m.countyCode(),
+							ex.messageKey());
+				}
+			}
+		}
 	}
 
 	/** Attaches the blank form and the filled-in sample of each material that {@code demo/forms.json} has. */
@@ -208,7 +238,17 @@ class DemoData {
 	record HallData(HallDraft hall, List<WindowDraft> windows) {
 	}
 
-	record ItemData(String code, String departmentCode, boolean publish, ItemDraft content) {
+	record ItemData(String code, String departmentCode, boolean publish, ItemDraft content,
+			@Nullable List<NotTakenOnData> notTakenOn) {
+
+		boolean namesCounterpart() {
+			return content.delegations().stream().anyMatch(d -> d.counterpartItemCode() != null);
+		}
+
+	}
+
+	/** A county's record that it has not yet taken the item's delegated power on. */
+	record NotTakenOnData(String countyCode, String reason, LocalDate targetOn) {
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.govhall.catalog.Catalog;
+import org.govhall.catalog.DelegationTakeUp;
 import org.govhall.catalog.ItemGuide;
 import org.govhall.catalog.ItemQuery;
 import org.govhall.catalog.ItemType;
@@ -16,10 +17,12 @@ import org.govhall.catalog.ProcessingMode;
 import org.govhall.catalog.ServiceObject;
 import org.govhall.directory.DepartmentView;
 import org.govhall.directory.Directory;
+import org.govhall.directory.GovHallUser;
 import org.govhall.directory.HallView;
 import org.govhall.directory.RegionView;
 import org.govhall.directory.WindowView;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,9 +37,12 @@ class PortalPages {
 
 	private final Directory directory;
 
-	PortalPages(Catalog catalog, Directory directory) {
+	private final DelegationTakeUp takeUp;
+
+	PortalPages(Catalog catalog, Directory directory, DelegationTakeUp takeUp) {
 		this.catalog = catalog;
 		this.directory = directory;
+		this.takeUp = takeUp;
 	}
 
 	@GetMapping("/")
@@ -76,9 +82,21 @@ class PortalPages {
 		return "items";
 	}
 
+	/**
+	 * The guide. For an item delegated to counties, the applicant's county (asked on the page, or else the region of
+	 * the signed-in applicant's identity) selects the delegation that reaches it, so the page can say which office
+	 * handles the application there.
+	 */
 	@GetMapping("/items/{code}")
-	String guide(@PathVariable String code, Model model) {
-		return guidePage(catalog.guide(code), model);
+	String guide(@PathVariable String code, @RequestParam(required = false) @Nullable String county,
+			@AuthenticationPrincipal @Nullable GovHallUser user, Model model) {
+		ItemGuide guide = catalog.guide(code);
+		String region = county != null && !county.isBlank() ? county
+				: user != null && user.identity() != null ? user.identity().regionCode() : null;
+		model.addAttribute("yourCounty", takeUp.forApplicantIn(guide, region).orElse(null));
+		model.addAttribute("askedCounty", county == null ? "" : county);
+		model.addAttribute("carried", takeUp.carriedBy(code).orElse(null));
+		return guidePage(guide, model);
 	}
 
 	@GetMapping("/items/{code}/versions/{versionNo}")

@@ -47,6 +47,7 @@ class DelegationPages {
 			model.addAttribute("county", "");
 			model.addAttribute("from", period.from());
 			model.addAttribute("to", period.to());
+			model.addAttribute("rollup", tracking.rollup(user, from, to));
 			return "supervision/delegations";
 		}
 		DelegationOverview overview = tracking.track(user, county, from, to);

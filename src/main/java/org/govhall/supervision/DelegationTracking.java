@@ -9,16 +9,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.govhall.catalog.Catalog;
 import org.govhall.catalog.Delegation;
+import org.govhall.catalog.DelegationTakeUp;
 import org.govhall.catalog.ItemGuide;
-import org.govhall.catalog.ItemPage;
-import org.govhall.catalog.ItemQuery;
-import org.govhall.catalog.ItemSummary;
+import org.govhall.catalog.NotTakenOn;
 import org.govhall.directory.Directory;
 import org.govhall.directory.GovHallUser;
 import org.govhall.directory.RegionLevel;
@@ -35,50 +35,57 @@ import org.springframework.stereotype.Service;
 
 /**
  * Tracking of the powers delegated to counties (扩权强县 跟踪督查): for each item a city or provincial department
- * delegated to a county, how many cases the county received, how many cases of the county's applicants were still
- * handled above it, the county's on-time rate, and two flags: 下放不到位 (delegated on paper, handled above in
- * practice) and 放而不用 (delegated, but no county case for {@value #IDLE_MONTHS} months).
+ * delegated to a county, whether the county has taken it on, how many cases the county received, how many cases of
+ * the county's applicants were still handled above it, the county's on-time rate, and the flags 下放不到位 (delegated
+ * on paper, handled above in practice), 放而不用 (taken on, but no county case for {@value #IDLE_MONTHS} months) and
+ * the status 未承接 (the county has not taken the power on).
  *
- * <p><b>Which powers.</b> The published, active items that list the county among their delegations
- * ({@code ItemDraft.delegations()}), found through {@link Catalog#search} with the county as region (the search
- * includes items delegated to a region) and read with {@link Catalog#guide}: item code and name, delegating
- * department, mode, effective date and document. Abolished items and items delegated away entirely are no longer
- * searchable and are not tracked.
+ * <p><b>Which powers.</b> The published, active items that list the county among their delegations, read through
+ * {@link DelegationTakeUp#delegatedTo}: item code and name, delegating department, mode, effective date, document,
+ * the county's counterpart item and the county's record 尚未承接, if any. Abolished items and items delegated away
+ * entirely are no longer searchable and are not tracked.
  *
  * <p><b>How a delegated power's cases look.</b> {@code CaseHandling.submit} copies the item's published version into
  * {@code CaseTerms}: the case's {@code item_code} is the code applied under, and its {@code department_code} and
- * {@code region_code} are always that item's own department and the department's region. There is no way to file a
- * case of the city item {@code 660200-XK-00102} with a county department: a case under the delegated item's code is
- * handled by the delegating (city or provincial) department. The county exercises the power through an item of its
- * own department in its own catalog, published under the same Chinese name (in the demo, 青川县行政审批服务局's
- * {@code 660221-XK-00201} 食品经营许可 carries 北山市's {@code 660200-XK-00102} 食品经营许可, delegated by
- * 北政发〔2025〕7号 "由青川县行政审批服务局实施"). The catalog records no other link between the two, so the
- * counterpart items are the county's published items (of a department of the county or below it) whose Chinese name
- * equals the delegated item's; a county without such an item cannot receive a case of the power at all, which the
- * page shows.
+ * {@code region_code} are always that item's own department and the department's region. A case under the delegated
+ * item's code is handled by the delegating (city or provincial) department. The county exercises the power through an
+ * item of its own department, which the delegation names by code ({@link Delegation#counterpartItemCode()}); its
+ * name may differ (青川县's {@code 660221-XK-00202} 企业变更登记（青川县承接） carries 北山市's
+ * {@code 660200-XK-00201} 企业变更登记). Names are never compared.
+ *
+ * <p><b>Taken on or not (承接).</b> The county has taken the power on when the delegation names a counterpart item
+ * that is published and active and the county has not recorded the power as not yet taken on (尚未承接, with a
+ * reason and a target date, {@link DelegationTakeUp#markNotTakenOn}). Otherwise the power is 未承接: a status of
+ * its own, never 放而不用.
+ *
+ * <p><b>Whose applicant.</b> {@code applicant_region} of a case is the region of the address the applicant gave with
+ * the application; without one, for an enterprise the region of its registration authority (from the credit code);
+ * only for a person without an address, the identity number's prefix (see {@code CaseApplicant.region()}).
  *
  * <p><b>The figures</b>, read from {@code supervision_case} only (never from {@code cases_*}), each counted from the
  * later of the period start and the delegation's effective date (cases handled above before the delegation are not
  * the county's shortfall) to the period end:
  * <ul>
- * <li><i>received by the county</i>: cases whose handling region is the county (or below it) and whose item is a
+ * <li><i>received by the county</i>: cases whose handling region is the county (or below it) and whose item is the
  * counterpart item, or the delegated item itself (which the case handling does not produce today, but would be the
  * county's if it ever did), by {@code received_on};</li>
  * <li><i>handled above</i>: cases under the delegated item's code whose handling region is not the county and whose
- * {@code applicant_region} (the region of the applicant's identity number or credit code) is the county or below it,
- * by {@code received_on};</li>
+ * applicant's region is the county or below it, by {@code received_on}, except cases the department above refused
+ * (不予受理) naming the competent authority ({@code redirected}): those sent the applicant to the county, as they
+ * should, and are shown apart;</li>
  * <li><i>share handled locally</i>: county / (county + above);</li>
  * <li><i>county on-time rate</i>: of the county's cases decided in the period ({@code decided_on}) whose
  * {@code on_time} is known, the share decided on time;</li>
  * <li><i>下放不到位</i>: above / (county + above) exceeds {@code govhall.supervision.delegation.above-share}
  * (default 0.5: more of the county applicants' cases handled above than in the county; 0 flags any case handled
  * above);</li>
- * <li><i>放而不用</i>: the delegation was in force for the whole {@value #IDLE_MONTHS} months before the period end
- * and the county received no case of the power in them.</li>
+ * <li><i>放而不用</i>: the county has taken the power on, the delegation was in force for the whole
+ * {@value #IDLE_MONTHS} months before the period end, and the county received no case of the power in them.</li>
  * </ul>
  *
  * <p><b>Who may see it.</b> Supervisors and system administrators whose scope is the county's region or above it, and
- * not bound to one department (the figures compare departments of several levels).
+ * not bound to one department (the figures compare departments of several levels). The roll-up ({@link #rollup})
+ * gives every county of the user's region with its totals, grouped by city.
  */
 @Service
 class DelegationTracking {
@@ -90,7 +97,7 @@ class DelegationTracking {
 
 	private final JdbcClient jdbc;
 
-	private final Catalog catalog;
+	private final DelegationTakeUp takeUp;
 
 	private final Directory directory;
 
@@ -98,14 +105,14 @@ class DelegationTracking {
 
 	private final double aboveShare;
 
-	DelegationTracking(JdbcClient jdbc, Catalog catalog, Directory directory, Clock clock,
+	DelegationTracking(JdbcClient jdbc, DelegationTakeUp takeUp, Directory directory, Clock clock,
 			@Value("${govhall.supervision.delegation.above-share:0.5}") double aboveShare) {
 		if (!(aboveShare >= 0 && aboveShare <= 1)) {
 			throw new IllegalStateException(
 					"govhall.supervision.delegation.above-share must lie between 0 and 1, not " + aboveShare);
 		}
 		this.jdbc = jdbc;
-		this.catalog = catalog;
+		this.takeUp = takeUp;
 		this.directory = directory;
 		this.clock = clock;
 		this.aboveShare = aboveShare;
@@ -154,41 +161,69 @@ class DelegationTracking {
 		if (!directory.isWithin(county.code(), scopeRegion)) {
 			throw new ForbiddenException("error.delegation.scope", county.code());
 		}
-		Period period = period(from, to);
+		return overview(county, period(from, to));
+	}
+
+	private DelegationOverview overview(RegionView county, Period period) {
 		LocalDate idleFrom = period.to().minusMonths(IDLE_MONTHS).plusDays(1);
 		Set<String> countyRegions = directory.regionAndBelow(county.code());
-		List<ItemSummary> found = searchAll(county.code());
-		List<ItemSummary> countyItems = found.stream().filter(s -> countyRegions.contains(s.regionCode())).toList();
 		List<DelegationOverview.Power> powers = new ArrayList<>();
-		for (ItemSummary s : found) {
-			if (s.delegations() == 0 || countyRegions.contains(s.regionCode())) {
-				continue;
-			}
-			ItemGuide guide = catalog.guide(s.code());
-			Optional<Delegation> delegation = guide.content().delegations().stream()
-				.filter(d -> d.countyCode().equals(county.code()))
-				.findFirst();
-			if (delegation.isEmpty()) {
-				continue;
-			}
-			String name = guide.content().nameZh().strip();
-			List<String> counterparts = countyItems.stream()
-				.filter(c -> c.nameZh().strip().equals(name))
-				.map(ItemSummary::code)
-				.sorted()
-				.toList();
-			powers.add(power(guide, delegation.get(), counterparts, countyRegions, period, idleFrom));
+		for (DelegationTakeUp.DelegatedPower p : takeUp.delegatedTo(county.code())) {
+			powers.add(power(p.item(), p.delegation(), countyRegions, period, idleFrom));
 		}
 		powers.sort(Comparator.comparing(DelegationOverview.Power::itemCode));
 		return new DelegationOverview(county, period.from(), period.to(), IDLE_MONTHS, idleFrom, aboveShare, powers,
 				totals(powers));
 	}
 
-	private DelegationOverview.Power power(ItemGuide guide, Delegation d, List<String> counterparts,
-			Set<String> countyRegions, Period period, LocalDate idleFrom) {
+	/**
+	 * Every county of the user's region with its totals over the period, grouped by city: a provincial scope sees
+	 * every city of the province, a city scope its own city, a county scope its own county.
+	 * @throws ForbiddenException unless the user is a supervisor or system administrator with a regional scope
+	 * @throws InvalidInputException for a bad period (400)
+	 */
+	DelegationRollup rollup(GovHallUser user, @Nullable String from, @Nullable String to) {
+		String scopeRegion = requireRole(user);
+		Period period = period(from, to);
+		// each county of the scope under its city (a county directly under the province, 省直管县, under the province)
+		Map<String, List<DelegationRollup.County>> byCity = new TreeMap<>();
+		Map<String, RegionView> cityOf = new HashMap<>();
+		for (RegionView county : directory.regions()) {
+			if (county.level() != RegionLevel.COUNTY || !directory.isWithin(county.code(), scopeRegion)) {
+				continue;
+			}
+			List<RegionView> lineage = directory.lineage(county.code());
+			RegionView city = lineage.stream()
+				.filter(r -> r.level() == RegionLevel.CITY)
+				.findFirst()
+				.orElse(lineage.get(lineage.size() - 1));
+			cityOf.put(city.code(), city);
+			byCity.computeIfAbsent(city.code(), k -> new ArrayList<>())
+				.add(new DelegationRollup.County(county, overview(county, period).totals()));
+		}
+		List<DelegationRollup.City> cities = new ArrayList<>();
+		byCity.forEach((code, counties) -> {
+			counties.sort(Comparator.comparing(c -> c.county().code()));
+			cities.add(new DelegationRollup.City(cityOf.get(code),
+					DelegationOverview.Totals.sum(counties.stream().map(DelegationRollup.County::totals).toList()),
+					counties));
+		});
+		RegionView scope = directory.requireRegion(scopeRegion);
+		return new DelegationRollup(scope, period.from(), period.to(), IDLE_MONTHS, aboveShare, cities,
+				DelegationOverview.Totals.sum(cities.stream().map(DelegationRollup.City::totals).toList()));
+	}
+
+	private DelegationOverview.Power power(ItemGuide guide, ItemGuide.DelegatedCounty dc, Set<String> countyRegions,
+			Period period, LocalDate idleFrom) {
+		Delegation d = dc.delegation();
+		ItemGuide.Counterpart counterpart = dc.counterpart();
+		NotTakenOn pending = dc.notTakenOn();
 		LocalDate start = d.effectiveOn().isAfter(period.from()) ? d.effectiveOn() : period.from();
 		boolean inForce = !d.effectiveOn().isAfter(period.to());
-		Set<String> local = new LinkedHashSet<>(counterparts);
+		Set<String> local = new LinkedHashSet<>();
+		if (counterpart != null) {
+			local.add(counterpart.code());
+		}
 		local.add(guide.code());
 		String isLocal = "(region_code IN (:county) AND item_code IN (:local))";
 		String isAbove = "(item_code = :item AND region_code NOT IN (:county) AND applicant_region IN (:county))";
@@ -196,8 +231,10 @@ class DelegationTracking {
 				SELECT
 				  COALESCE(SUM(CASE WHEN %1$s AND received_on BETWEEN :start AND :to THEN 1 ELSE 0 END), 0)
 				    AS county_received,
-				  COALESCE(SUM(CASE WHEN %2$s AND received_on BETWEEN :start AND :to THEN 1 ELSE 0 END), 0)
-				    AS above_received,
+				  COALESCE(SUM(CASE WHEN %2$s AND NOT redirected AND received_on BETWEEN :start AND :to
+				    THEN 1 ELSE 0 END), 0) AS above_received,
+				  COALESCE(SUM(CASE WHEN %2$s AND redirected AND received_on BETWEEN :start AND :to
+				    THEN 1 ELSE 0 END), 0) AS redirected_above,
 				  COALESCE(SUM(CASE WHEN %1$s AND decided_on BETWEEN :start AND :to AND on_time IS NOT NULL
 				    THEN 1 ELSE 0 END), 0) AS county_decided,
 				  COALESCE(SUM(CASE WHEN %1$s AND decided_on BETWEEN :start AND :to AND on_time = TRUE
@@ -217,16 +254,29 @@ class DelegationTracking {
 			.query(DelegationTracking::counts)
 			.single();
 		long total = c.countyReceived() + c.aboveReceived();
-		Double localShare = total == 0 ? null : (double) c.countyReceived() / total;
-		Double onTime = c.countyDecided() == 0 ? null : (double) c.countyOnTime() / c.countyDecided();
+		Double localShare = DelegationOverview.ratio(c.countyReceived(), total);
+		Double onTime = DelegationOverview.ratio(c.countyOnTime(), c.countyDecided());
 		boolean idleApplies = !d.effectiveOn().isAfter(idleFrom);
+		boolean takenOn = dc.takenOn();
 		return new DelegationOverview.Power(guide.code(), guide.content().nameZh(), guide.content().nameEn(),
 				guide.department().code(), guide.department().nameZh(), guide.department().nameEn(),
-				guide.department().regionCode(), d.mode(), d.effectiveOn(), d.documentNo(), d.note(), counterparts,
-				start, inForce, c.countyReceived(), c.aboveReceived(), localShare, c.countyDecided(),
+				guide.department().regionCode(), d.mode(), d.effectiveOn(), d.documentNo(), d.note(),
+				counterpart == null ? List.of() : List.of(counterpart.code()),
+				counterpart == null ? null : counterpart.nameZh(), counterpart == null ? null : counterpart.nameEn(),
+				counterpart == null ? null : counterpart.department().nameZh(),
+				counterpart == null ? null : counterpart.department().nameEn(), takenOn,
+				pending == null ? null : pending.reason(), pending == null ? null : pending.targetOn(), start,
+				inForce, c.countyReceived(), c.aboveReceived(), c.redirectedAbove(), localShare, c.countyDecided(),
 				c.countyOnTime(), onTime, c.lastCountyCase(), c.idleWindow(), idleApplies,
 				notDelegatedInPractice(c.countyReceived(), c.aboveReceived(), aboveShare),
-				idleApplies && c.idleWindow() == 0);
+				delegatedButUnused(takenOn, idleApplies, c.idleWindow()));
+	}
+
+	/**
+	 * 放而不用: only a power the county has taken on can lie unused; one it has not taken on is 未承接 instead.
+	 */
+	static boolean delegatedButUnused(boolean takenOn, boolean idleApplies, long idleWindowReceived) {
+		return takenOn && idleApplies && idleWindowReceived == 0;
 	}
 
 	/**
@@ -245,6 +295,8 @@ class DelegationTracking {
 		long onTime = 0;
 		int notInPractice = 0;
 		int unused = 0;
+		int notTakenOn = 0;
+		long redirected = 0;
 		for (DelegationOverview.Power p : powers) {
 			county += p.countyReceived();
 			above += p.aboveReceived();
@@ -252,24 +304,12 @@ class DelegationTracking {
 			onTime += p.countyOnTime();
 			notInPractice += p.notDelegatedInPractice() ? 1 : 0;
 			unused += p.delegatedButUnused() ? 1 : 0;
+			notTakenOn += p.notTakenOn() ? 1 : 0;
+			redirected += p.redirectedAbove();
 		}
 		return new DelegationOverview.Totals(powers.size(), county, above,
-				county + above == 0 ? null : (double) county / (county + above), decided, onTime,
-				decided == 0 ? null : (double) onTime / decided, notInPractice, unused);
-	}
-
-	/** Every published item of the county's catalog or delegated to it, page by page. */
-	private List<ItemSummary> searchAll(String county) {
-		List<ItemSummary> all = new ArrayList<>();
-		for (int page = 0; page < 1000; page++) {
-			ItemPage p = catalog.search(
-					new ItemQuery(null, null, county, null, null, null, null, page, ItemQuery.MAX_PAGE_SIZE));
-			all.addAll(p.items());
-			if (p.items().size() < ItemQuery.MAX_PAGE_SIZE || all.size() >= p.total()) {
-				break;
-			}
-		}
-		return all;
+				DelegationOverview.ratio(county, county + above), decided, onTime,
+				DelegationOverview.ratio(onTime, decided), notInPractice, unused, notTakenOn, redirected);
 	}
 
 	private String requireRole(GovHallUser user) {
@@ -314,7 +354,8 @@ class DelegationTracking {
 	}
 
 	private static Counts counts(ResultSet rs, int row) throws SQLException {
-		return new Counts(rs.getLong("county_received"), rs.getLong("above_received"), rs.getLong("county_decided"),
+		return new Counts(rs.getLong("county_received"), rs.getLong("above_received"), rs.getLong("redirected_above"),
+				rs.getLong("county_decided"),
 				rs.getLong("county_on_time"), rs.getLong("idle_window"),
 				rs.getObject("last_county_case", LocalDate.class));
 	}
@@ -323,7 +364,7 @@ class DelegationTracking {
 	record Period(LocalDate from, LocalDate to) {
 	}
 
-	private record Counts(long countyReceived, long aboveReceived, long countyDecided, long countyOnTime,
+	private record Counts(long countyReceived, long aboveReceived, long redirectedAbove, long countyDecided, long countyOnTime,
 			long idleWindow, @Nullable LocalDate lastCountyCase) {
 	}
 

@@ -275,6 +275,7 @@ class SupervisedCases {
 		row.put("department", f.departmentCode());
 		row.put("region", f.regionCode());
 		row.put("applicantRegion", f.applicantRegion());
+		row.put("redirected", f.redirected());
 		row.put("firstHandler", f.firstHandler());
 		row.put("state", f.state().name());
 		row.put("stage", stage.name());
@@ -316,7 +317,8 @@ class SupervisedCases {
 	private int update(Map<String, @Nullable Object> row) {
 		return jdbc.sql("""
 				UPDATE supervision_case SET item_code = :item, department_code = :department, region_code = :region,
-				       applicant_region = :applicantRegion, first_handler = :firstHandler, state = :state, stage = :stage,
+				       applicant_region = :applicantRegion, redirected = :redirected, first_handler = :firstHandler,
+				       state = :state, stage = :stage,
 				       stage_rank = :rank, due_on = :due, suspended = :suspended, received_on = :receivedOn,
 				       accepted_on = :acceptedOn, last_event_at = :at, warning = :warning,
 				       remaining_working_days = :remaining, closed_on = :closedOn, updated_at = :at,
@@ -344,12 +346,12 @@ class SupervisedCases {
 				       last_event_at, warning, remaining_working_days, revision, closed_on, updated_at, channel,
 				       processing_mode, joint, statutory_days, promised_days, statutory_due, promised_due, decided_on,
 				       outcome, delivered_on, applicant_ref, extensions, responsible_department, responsible_person,
-				       suspended_since, ever_red, on_the_spot)
+				       suspended_since, ever_red, on_the_spot, redirected)
 				VALUES (:number, :item, :department, :region, :applicantRegion, :firstHandler, :state, :stage, :rank,
 				       :due, :suspended, :receivedOn, :acceptedOn, :at, :warning, :remaining, 0, :closedOn, :at,
 				       :channel, :mode, :joint, :statutoryDays, :promisedDays, :statutoryDue, :promisedDue, :decidedOn,
 				       :outcome, :deliveredOn, :ref, :extensions, :responsibleDepartment, :responsiblePerson,
-				       :suspendedSince, :red, :onTheSpot)
+				       :suspendedSince, :red, :onTheSpot, :redirected)
 				ON CONFLICT DO NOTHING
 				""")
 			.paramSource(source(row))
@@ -366,7 +368,7 @@ class SupervisedCases {
 						"deliveredOn", "suspendedSince" ->
 					Types.DATE;
 				case "remaining", "rank", "statutoryDays", "promisedDays", "extensions" -> Types.INTEGER;
-				case "suspended", "joint", "red" -> Types.BOOLEAN;
+				case "suspended", "joint", "red", "redirected", "onTheSpot" -> Types.BOOLEAN;
 				case "at" -> Types.TIMESTAMP;
 				default -> Types.VARCHAR;
 			};

@@ -265,6 +265,37 @@ class PublishingRulesTests {
 		}
 
 		@Test
+		void namesTheCountyCounterpartByCodeAndRefusesOneThatIsNotThatCountysPublishedItem() {
+			// the county's published items, whatever their names: 660121-XK-00301 belongs to 东湖县 (660121)
+			PublishingRules.Context ctx = new PublishingRules.Context(OWN, DEPARTMENTS::contains,
+					COUNTIES_BELOW::contains, (item, county) -> item.equals("660121-XK-00301") && county.equals("660121"));
+			ItemDraft linked = licensingItem()
+				.delegations(new Delegation("660121", DelegationMode.DIRECT, java.time.LocalDate.of(2026, 1, 1),
+						"示政发〔2025〕12号", null, " 660121-XK-00301 "))
+				.levels(ExerciseLevel.CITY, ExerciseLevel.COUNTY)
+				.build();
+			assertThat(linked.delegations().get(0).counterpartItemCode()).isEqualTo("660121-XK-00301");
+			assertThat(PublishingRules.check(linked, ctx)).isEmpty();
+			// another county's item, and the same item for another county, are refused at submission and publication
+			ItemDraft wrong = licensingItem()
+				.delegations(
+						new Delegation("660102", DelegationMode.DIRECT, java.time.LocalDate.of(2026, 1, 1), "文号", null,
+								"660121-XK-00301"),
+						new Delegation("660121", DelegationMode.ENTRUSTED, java.time.LocalDate.of(2026, 1, 1), "文号",
+								null, "660121-XK-09999"))
+				.levels(ExerciseLevel.CITY, ExerciseLevel.COUNTY)
+				.build();
+			assertThat(PublishingRules.check(wrong, ctx)).extracting(FieldViolation::field, FieldViolation::messageKey)
+				.containsExactly(tuple("delegations[0].counterpartItemCode", "rule.delegation.counterpart"),
+						tuple("delegations[1].counterpartItemCode", "rule.delegation.counterpart"));
+			// a draft may name it before the county publishes its item: only submission checks it
+			assertThat(PublishingRules.referencesOf(wrong, ctx)).isEmpty();
+			// a blank code is no counterpart
+			assertThat(new Delegation("660121", DelegationMode.DIRECT, java.time.LocalDate.of(2026, 1, 1), "文号", null,
+					" ").counterpartItemCode()).isNull();
+		}
+
+		@Test
 		void acceptsCountyLevelWithoutDelegations() {
 			assertThat(violations(licensingItem().levels(ExerciseLevel.CITY, ExerciseLevel.COUNTY))).isEmpty();
 		}

@@ -34,7 +34,7 @@ class SearchRankingTests {
 						c.get("nameZh").asString(), text(c, "aliases"), text(c, "nameEn"), text(c, "keywordsEn")));
 			}
 		}
-		assertThat(demo).hasSize(52);
+		assertThat(demo).hasSize(53);
 	}
 
 	@Test

@@ -185,10 +185,11 @@ class PortalPagesTests {
 
 		assertThat(page.getStatus()).isEqualTo(200);
 		assertThat(page.getContentAsString()).contains(ITEM_NAME, "设定依据", "《中华人民共和国食品安全法》 第三十五条",
-				"申请材料", "食品经营许可申请书", "委托书", "委托他人办理的", "也可在东湖县办理", "直接下放", "示政发〔2025〕12号",
+				"申请材料", "食品经营许可申请书", "委托书", "委托他人办理的", "东湖县：已直接下放", "但东湖县尚未承接，目前仍由", "示政发〔2025〕12号",
 				"20 个工作日", "10 个工作日");
 		assertThat(perform(get("/items/" + ITEM).param("lang", "en")).getContentAsString())
-			.contains("Food business licence (portal test)", "Also handled in Donghu County");
+			.contains("Food business licence (portal test)", "Donghu County: delegated (from",
+					"but Donghu County has not yet taken it on");
 		assertThat(perform(get("/items/" + ITEM + "/versions")).getContentAsString()).contains("第 1 版");
 	}
 

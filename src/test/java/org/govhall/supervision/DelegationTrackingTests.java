@@ -42,19 +42,24 @@ import tools.jackson.databind.JsonNode;
  * answer; and who may see it (403, 404, 400 as problem details).
  *
  * <p>The demo catalog delegates four powers to 青川县: {@value #FOOD} 食品经营许可 (carried in the county by
- * {@value #COUNTY_FOOD}), {@value #CHANGE} 企业变更登记, {@value #INVEST} 企业投资项目核准 and {@value #LABOUR}
- * 劳务派遣经营许可 (none of them with a county item of the same name).
+ * {@value #COUNTY_FOOD}, named by code), {@value #CHANGE} 企业变更登记 (carried by {@value #COUNTY_CHANGE}
+ * 企业变更登记（青川县承接）, named by code: the names differ), {@value #INVEST} 企业投资项目核准 (no counterpart) and
+ * {@value #LABOUR} 劳务派遣经营许可 (no counterpart, and recorded by the county as not yet taken on).
  *
  * <p>Period 2026-01-01 to 2026-06-30; the 6-month window runs from 2025-12-31 to 2026-06-30.
  * <ul>
  * <li>{@value #FOOD}: county received 01, 02, 03, 06 = 4 (04 before the period, 05 after it); above 07, 08 = 2 (09 is
- * 石门县's applicant, 10 the city's, 11 before the period); local share 4/6 = 66.7%; decided in the period 01 (on
- * time), 02, 04 (late) = 1/3 = 33.3% (07 is the city's); last county case 06 on 2026-06-01; 4 county cases in the
- * window: no flag (above share 2/6 is not over 0.5).</li>
- * <li>{@value #CHANGE}: counted from 2026-02-01 (12 is earlier); county 0, above 13, 14, 15 = 3; local share 0%:
- * 下放不到位; in force only since 2026-02-01, after the window start: not 放而不用 although the county has no case.</li>
- * <li>{@value #INVEST}, {@value #LABOUR}: no case at all; in force for the whole window: 放而不用, not 下放不到位.</li>
- * <li>Totals: county 4, above 5, local share 4/9 = 44.4%, on time 1/3 = 33.3%, 1 下放不到位, 2 放而不用.</li>
+ * 石门县's applicant, 10 the city's, 11 before the period, 20 refused by the city naming the county's office: sent
+ * where it belongs, so shown apart as redirected and not counted); local share 4/6 = 66.7%; decided in the period 01
+ * (on time), 02, 04 (late) = 1/3 = 33.3% (07 is the city's); last county case 06 on 2026-06-01; 4 county cases in
+ * the window: no flag (above share 2/6 is not over 0.5).</li>
+ * <li>{@value #CHANGE}: counted from 2026-02-01 (12 is earlier); county 16, 17, 18 = 3 under its own item of another
+ * name; above 13, 14, 15 = 3; local share 50%: not over the threshold, so not 下放不到位; taken on, but in force only
+ * since 2026-02-01, after the window start: not 放而不用 either.</li>
+ * <li>{@value #INVEST}, {@value #LABOUR}: no case at all; in force for the whole window, but not taken on (no
+ * counterpart; 劳务派遣 also recorded as not yet taken on): 未承接, neither 放而不用 nor 下放不到位.</li>
+ * <li>Totals: county 7, above 5, local share 7/12 = 58.3%, on time 1/3 = 33.3%, no 下放不到位, no 放而不用, 2 未承接,
+ * 1 redirected.</li>
  * </ul>
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -74,8 +79,11 @@ class DelegationTrackingTests {
 	/** 青川县行政审批服务局's own 食品经营许可: the county item that carries the power. */
 	static final String COUNTY_FOOD = "660221-XK-00201";
 
-	/** 企业变更登记 of 北山市市场监督管理局, delegated to 青川县 from 2026-02-01 (北政发〔2026〕2号); no county item. */
+	/** 企业变更登记 of 北山市市场监督管理局, delegated to 青川县 from 2026-02-01 (北政发〔2026〕2号). */
 	static final String CHANGE = "660200-XK-00201";
+
+	/** 青川县市场监督管理局's 企业变更登记（青川县承接）: the counterpart the delegation names by code. */
+	static final String COUNTY_CHANGE = "660221-XK-00202";
 
 	/** 企业投资项目核准 of the provincial 发展和改革委员会, delegated from 2025-03-01; no county item, no case. */
 	static final String INVEST = "660000-XK-00101";
@@ -108,6 +116,17 @@ class DelegationTrackingTests {
 		row(jdbc, "13", CHANGE, "660200-SCJG", "660200", "660221", "2026-03-02", null, null);
 		row(jdbc, "14", CHANGE, "660200-SCJG", "660200", "660221", "2026-04-10", null, null);
 		row(jdbc, "15", CHANGE, "660200-SCJG", "660200", "660221", "2026-05-11", "2026-05-20", true);
+		// 企业变更登记 handled in the county under its counterpart of another name
+		row(jdbc, "16", COUNTY_CHANGE, "660221-SCJG", "660221", "660221", "2026-02-10", null, null);
+		row(jdbc, "17", COUNTY_CHANGE, "660221-SCJG", "660221", "660221", "2026-03-10", null, null);
+		row(jdbc, "18", COUNTY_CHANGE, "660221-SCJG", "660221", "660221", "2026-05-12", null, null);
+		// a 青川县 applicant who applied to the city and was refused, told to apply to the county's office
+		row(jdbc, "20", FOOD, "660200-XZSP", "660200", "660221", "2026-04-05", null, null);
+		jdbc.sql("UPDATE supervision_case SET state = 'REFUSED', stage = 'NONE', stage_rank = 9, closed_on = :on,"
+				+ " redirected = TRUE WHERE case_number = :n")
+			.param("on", java.sql.Date.valueOf("2026-04-07"))
+			.param("n", PREFIX + "20")
+			.update();
 	}
 
 	static void delete(JdbcClient jdbc) {
@@ -196,11 +215,24 @@ class DelegationTrackingTests {
 		assertThat(food.effectiveOn()).isEqualTo(LocalDate.of(2025, 7, 1));
 		assertThat(food.documentNo()).isEqualTo("北政发〔2025〕7号");
 		assertThat(food.countyItemCodes()).containsExactly(COUNTY_FOOD);
+		assertThat(food.takenOn()).isTrue();
 		DelegationOverview.Power invest = byItem(o).get(INVEST);
 		assertThat(invest.departmentCode()).isEqualTo("660000-FGW");
 		assertThat(invest.documentNo()).isEqualTo("示政发〔2025〕12号");
 		assertThat(invest.countyItemCodes()).isEmpty();
-		assertThat(byItem(o).get(CHANGE).countyItemCodes()).isEmpty();
+		assertThat(invest.takenOn()).isFalse();
+		assertThat(invest.notTakenOnReason()).isNull();
+		// the counterpart is found by code although its name is not the delegated item's
+		DelegationOverview.Power change = byItem(o).get(CHANGE);
+		assertThat(change.countyItemCodes()).containsExactly(COUNTY_CHANGE);
+		assertThat(change.counterpartNameZh()).isEqualTo("企业变更登记（青川县承接）");
+		assertThat(change.counterpartDepartmentNameZh()).isEqualTo("青川县市场监督管理局");
+		assertThat(change.takenOn()).isTrue();
+		// recorded by the county as not yet taken on (demo data)
+		DelegationOverview.Power labour = byItem(o).get(LABOUR);
+		assertThat(labour.takenOn()).isFalse();
+		assertThat(labour.notTakenOnReason()).contains("尚未完成培训");
+		assertThat(labour.notTakenOnTarget()).isEqualTo(LocalDate.of(2027, 6, 30));
 		// 660100-XK-02001 食品经营许可 is delegated to 东湖县 and 城关区, not to 青川县
 		assertThat(byItem(o)).doesNotContainKey("660100-XK-02001");
 		assertThat(o.from()).isEqualTo(LocalDate.of(2026, 1, 1));
@@ -218,6 +250,7 @@ class DelegationTrackingTests {
 		assertThat(food.inForce()).isTrue();
 		assertThat(food.countyReceived()).isEqualTo(4);
 		assertThat(food.aboveReceived()).isEqualTo(2);
+		assertThat(food.redirectedAbove()).as("20: refused, naming the county's office").isEqualTo(1);
 		assertThat(food.localShare()).isCloseTo(4.0 / 6, within(1e-9));
 		assertThat(food.localSharePercent()).isEqualTo("66.7%");
 		assertThat(food.countyDecided()).isEqualTo(3);
@@ -232,28 +265,54 @@ class DelegationTrackingTests {
 	}
 
 	@Test
-	void aPowerWhoseCountyApplicantsAreStillServedByTheCityIsNotDelegatedInPractice() {
+	void aCountyItemOfAnotherNameNamedByCodeCountsAsTheCountysHandling() {
 		DelegationOverview.Power change = byItem(
 				tracking.track(as("supervisor"), COUNTY, "2026-01-01", "2026-06-30"))
 			.get(CHANGE);
 		assertThat(change.effectiveOn()).isEqualTo(LocalDate.of(2026, 2, 1));
 		assertThat(change.countedFrom()).isEqualTo(LocalDate.of(2026, 2, 1));
-		assertThat(change.countyReceived()).isZero();
+		assertThat(change.countyReceived()).isEqualTo(3);
 		assertThat(change.aboveReceived()).isEqualTo(3);
-		assertThat(change.localShare()).isEqualTo(0.0);
-		assertThat(change.localSharePercent()).isEqualTo("0%");
+		assertThat(change.localSharePercent()).isEqualTo("50%");
 		assertThat(change.countyDecided()).isZero();
 		assertThat(change.onTimeRate()).isNull();
 		assertThat(change.onTimePercent()).isEqualTo("—");
-		assertThat(change.lastCountyCase()).isNull();
-		assertThat(change.notDelegatedInPractice()).isTrue();
+		assertThat(change.lastCountyCase()).isEqualTo(LocalDate.of(2026, 5, 12));
+		// as many in the county as above: not more above than the threshold allows
+		assertThat(change.notDelegatedInPractice()).isFalse();
 		// in force since 2026-02-01 only, so the 6 months from 2025-12-31 are not yet its to judge
 		assertThat(change.idleApplies()).isFalse();
 		assertThat(change.delegatedButUnused()).isFalse();
 	}
 
 	@Test
-	void powersWithoutAnyCaseForSixMonthsAreDelegatedButUnused() {
+	void countyApplicantsStillServedByTheCityAreNotDelegatedInPracticeButRedirectsDoNotCount() {
+		// the county's own cases of 企业变更登记 withdrawn from the fixture: only the city's 3 remain
+		jdbc.sql("DELETE FROM supervision_case WHERE item_code = :c AND case_number LIKE :p")
+			.param("c", COUNTY_CHANGE)
+			.param("p", PREFIX + "%")
+			.update();
+		DelegationOverview.Power change = byItem(
+				tracking.track(as("supervisor"), COUNTY, "2026-01-01", "2026-06-30"))
+			.get(CHANGE);
+		assertThat(change.countyReceived()).isZero();
+		assertThat(change.aboveReceived()).isEqualTo(3);
+		assertThat(change.localSharePercent()).isEqualTo("0%");
+		assertThat(change.notDelegatedInPractice()).isTrue();
+		// the city refuses each of them, naming the county's office: sent where they belong, nothing is handled above
+		jdbc.sql("UPDATE supervision_case SET redirected = TRUE WHERE item_code = :c AND case_number LIKE :p")
+			.param("c", CHANGE)
+			.param("p", PREFIX + "%")
+			.update();
+		change = byItem(tracking.track(as("supervisor"), COUNTY, "2026-01-01", "2026-06-30")).get(CHANGE);
+		assertThat(change.aboveReceived()).isZero();
+		assertThat(change.redirectedAbove()).isEqualTo(3);
+		assertThat(change.localShare()).isNull();
+		assertThat(change.notDelegatedInPractice()).isFalse();
+	}
+
+	@Test
+	void powersTheCountyHasNotTakenOnAreNotTakenOnNotUnused() {
 		Map<String, DelegationOverview.Power> powers = byItem(
 				tracking.track(as("supervisor"), COUNTY, "2026-01-01", "2026-06-30"));
 		for (String code : List.of(INVEST, LABOUR)) {
@@ -263,24 +322,43 @@ class DelegationTrackingTests {
 			assertThat(p.localShare()).as(code).isNull();
 			assertThat(p.idleWindowReceived()).as(code).isZero();
 			assertThat(p.idleApplies()).as(code).isTrue();
-			assertThat(p.delegatedButUnused()).as(code).isTrue();
+			assertThat(p.notTakenOn()).as(code).isTrue();
+			assertThat(p.delegatedButUnused()).as(code).isFalse();
 			assertThat(p.notDelegatedInPractice()).as(code).isFalse();
+			assertThat(p.clean()).as(code).isFalse();
 		}
+	}
+
+	@Test
+	void aPowerIsUnusedOnlyOnceTheCountyHasTakenItOn() {
+		// 2027-01-01 to 2027-03-31, window from 2026-10-01: no county case of any power in it
+		Map<String, DelegationOverview.Power> powers = byItem(
+				tracking.track(as("supervisor"), COUNTY, null, "2027-03-31"));
+		assertThat(powers.get(FOOD).delegatedButUnused()).as("taken on, idle").isTrue();
+		assertThat(powers.get(CHANGE).delegatedButUnused()).as("taken on, idle").isTrue();
+		assertThat(powers.get(INVEST).delegatedButUnused()).as("no counterpart").isFalse();
+		assertThat(powers.get(LABOUR).delegatedButUnused()).as("recorded as not yet taken on").isFalse();
+		assertThat(DelegationTracking.delegatedButUnused(true, true, 0)).isTrue();
+		assertThat(DelegationTracking.delegatedButUnused(false, true, 0)).isFalse();
+		assertThat(DelegationTracking.delegatedButUnused(true, false, 0)).isFalse();
+		assertThat(DelegationTracking.delegatedButUnused(true, true, 1)).isFalse();
 	}
 
 	@Test
 	void theTotalsAddUpThePowers() {
 		DelegationOverview.Totals t = tracking.track(as("supervisor"), COUNTY, "2026-01-01", "2026-06-30").totals();
 		assertThat(t.powers()).isEqualTo(4);
-		assertThat(t.countyReceived()).isEqualTo(4);
+		assertThat(t.countyReceived()).isEqualTo(7);
 		assertThat(t.aboveReceived()).isEqualTo(5);
-		assertThat(t.localShare()).isCloseTo(4.0 / 9, within(1e-9));
-		assertThat(t.localSharePercent()).isEqualTo("44.4%");
+		assertThat(t.localShare()).isCloseTo(7.0 / 12, within(1e-9));
+		assertThat(t.localSharePercent()).isEqualTo("58.3%");
 		assertThat(t.countyDecided()).isEqualTo(3);
 		assertThat(t.countyOnTime()).isEqualTo(1);
 		assertThat(t.onTimePercent()).isEqualTo("33.3%");
-		assertThat(t.notDelegatedInPractice()).isEqualTo(1);
-		assertThat(t.delegatedButUnused()).isEqualTo(2);
+		assertThat(t.notDelegatedInPractice()).isZero();
+		assertThat(t.delegatedButUnused()).isZero();
+		assertThat(t.notTakenOn()).isEqualTo(2);
+		assertThat(t.redirectedAbove()).isEqualTo(1);
 	}
 
 	@Test
@@ -298,8 +376,44 @@ class DelegationTrackingTests {
 		assertThat(food.notDelegatedInPractice()).isFalse();
 		// in force since 2026-02-01, before the window: now it can be unused, and is
 		assertThat(byItem(o).get(CHANGE).idleApplies()).isTrue();
+		assertThat(byItem(o).get(CHANGE).lastCountyCase()).isEqualTo(LocalDate.of(2026, 5, 12));
 		assertThat(byItem(o).get(CHANGE).delegatedButUnused()).isTrue();
-		assertThat(o.totals().delegatedButUnused()).isEqualTo(4);
+		// the two powers not taken on are not counted as unused
+		assertThat(o.totals().delegatedButUnused()).isEqualTo(2);
+		assertThat(o.totals().notTakenOn()).isEqualTo(2);
+	}
+
+	@Test
+	void theRollupShowsEachCityWithItsCountiesTotalsInTheUsersScope() {
+		DelegationRollup province = tracking.rollup(as("supervisor"), "2026-01-01", "2026-06-30");
+		assertThat(province.scope().code()).isEqualTo("660000");
+		assertThat(province.cities()).extracting(c -> c.city().code()).containsExactly("660100", "660200");
+		DelegationRollup.City beishan = province.cities().get(1);
+		assertThat(beishan.counties()).extracting(c -> c.county().code()).containsExactly("660221", "660222");
+		DelegationOverview.Totals qingchuan = beishan.counties().get(0).totals();
+		DelegationOverview.Totals direct = tracking.track(as("supervisor"), COUNTY, "2026-01-01", "2026-06-30")
+			.totals();
+		assertThat(qingchuan).isEqualTo(direct);
+		DelegationOverview.Totals shimen = beishan.counties().get(1).totals();
+		// the city's totals are the sums of its counties', rates from the sums
+		assertThat(beishan.totals().powers()).isEqualTo(qingchuan.powers() + shimen.powers());
+		assertThat(beishan.totals().countyReceived()).isEqualTo(qingchuan.countyReceived() + shimen.countyReceived());
+		assertThat(beishan.totals().aboveReceived()).isEqualTo(qingchuan.aboveReceived() + shimen.aboveReceived());
+		assertThat(beishan.totals().notTakenOn()).isEqualTo(qingchuan.notTakenOn() + shimen.notTakenOn());
+		// 09 is 石门县's applicant handled by the city
+		assertThat(shimen.aboveReceived()).isEqualTo(1);
+		assertThat(province.totals().powers())
+			.isEqualTo(province.cities().get(0).totals().powers() + beishan.totals().powers());
+		// 北山市's administrator sees its own city only
+		DelegationRollup city = tracking.rollup(as("admin-bs"), "2026-01-01", "2026-06-30");
+		assertThat(city.cities()).extracting(c -> c.city().code()).containsExactly("660200");
+		assertThat(city.cities().get(0).totals()).isEqualTo(beishan.totals());
+		assertThatThrownBy(() -> tracking.rollup(as("clerk"), null, null)).isInstanceOf(ForbiddenException.class);
+		Response r = api.get("/api/v1/supervision/delegations/rollup?from=2026-01-01&to=2026-06-30", "admin-bs");
+		assertThat(r.status()).as(r.body()).isEqualTo(200);
+		assertThat(r.json().get("cities").get(0).get("counties").get(0).get("totals").get("countyReceived").asLong())
+			.isEqualTo(7);
+		problem(api.get("/api/v1/supervision/delegations/rollup?from=2026-07-01&to=2026-06-30", "admin-bs"), 400);
 	}
 
 	@Test
@@ -320,6 +434,7 @@ class DelegationTrackingTests {
 		assertThat(o.to()).isEqualTo(LocalDate.of(2026, 6, 30));
 		assertThat(byItem(o).get(FOOD).countyReceived()).isEqualTo(4);
 		assertThat(byItem(o).get(CHANGE).aboveReceived()).isEqualTo(3);
+		assertThat(byItem(o).get(CHANGE).countyReceived()).isEqualTo(3);
 	}
 
 	@Test
@@ -351,10 +466,14 @@ class DelegationTrackingTests {
 		assertThat(food.get("documentNo").asString()).isEqualTo("北政发〔2025〕7号");
 		assertThat(food.get("notDelegatedInPractice").asBoolean()).isFalse();
 		assertThat(food.get("delegatedButUnused").asBoolean()).isFalse();
-		assertThat(change.get("notDelegatedInPractice").asBoolean()).isTrue();
+		assertThat(food.get("redirectedAbove").asLong()).isEqualTo(1);
+		assertThat(food.get("takenOn").asBoolean()).isTrue();
+		assertThat(change.get("notDelegatedInPractice").asBoolean()).isFalse();
+		assertThat(change.get("countyItemCodes").get(0).asString()).isEqualTo(COUNTY_CHANGE);
 		assertThat(change.get("onTimeRate").isNull()).isTrue();
 		assertThat(json.get("totals").get("aboveReceived").asLong()).isEqualTo(5);
-		assertThat(json.get("totals").get("delegatedButUnused").asInt()).isEqualTo(2);
+		assertThat(json.get("totals").get("delegatedButUnused").asInt()).isZero();
+		assertThat(json.get("totals").get("notTakenOn").asInt()).isEqualTo(2);
 	}
 
 	@Test

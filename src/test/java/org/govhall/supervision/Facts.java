@@ -115,7 +115,7 @@ final class Facts {
 				suspended, mode, joint, applicantRef, 20, 10, opinions, extensions, reviewer, decidedOn, outcome,
 				deliveredOn, deliveryMethod, new CaseFacts.Step(
 						actedOn.atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant(), action, actor, role),
-				onTheSpot);
+				onTheSpot, false);
 	}
 
 }

@@ -123,7 +123,7 @@ class SupervisionReevaluationTests {
 				null, null, "clerk", received, accepted ? received : null, false, LocalDate.of(2026, 10, 13),
 				accepted ? LocalDate.of(2026, 11, 4) : null, null,
 				state == CaseState.DECIDED ? LocalDate.of(2026, 10, 27) : null, false, ProcessingMode.PROMISED, false,
-				"ref-" + number, 20, 10, List.of(), 0, null, null, null, null, null, null, false);
+				"ref-" + number, 20, 10, List.of(), 0, null, null, null, null, null, null);
 	}
 
 	String stage(String number) {

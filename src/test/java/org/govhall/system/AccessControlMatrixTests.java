@@ -675,6 +675,11 @@ class AccessControlMatrixTests {
 		b.put("POST /staff/items/new", form(created));
 		b.put("POST /staff/items/660100-XK-02003/materials/0/files", upload("file", "kind", "sample"));
 		b.put("POST /staff/items/660100-XK-02003/return", form("note", "请补充设定依据的条款"));
+		// a county's record that it has not yet taken a delegated power on (尚未承接)
+		b.put("PUT /api/v1/items/660000-XK-00101/delegations/660221/not-taken-on",
+				json(Map.of("reason", "县发展和改革局尚未配备核准人员", "targetOn", "2027-06-30")));
+		b.put("POST /staff/take-up/660000-XK-00101/660221/not-taken-on",
+				form("reason", "县发展和改革局尚未配备核准人员", "targetOn", "2027-06-30"));
 		b.put("POST /staff/items/660100-JL-02008/end", form("status", "ABOLISHED", "on", fixtures.get("today"),
 				"document", "示范市人民政府令第1号"));
 
