@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -465,6 +466,12 @@ public class Catalog {
 		List<FieldViolation> violations = new ArrayList<>();
 		Set<String> codes = new HashSet<>();
 		List<Imported> ready = new ArrayList<>();
+		// a county item of the same list may carry a delegated power of another: counterparts are looked for among the
+		// published items and those the list brings
+		Map<String, String> importing = new HashMap<>();
+		for (Gbt39046List.Entry e : list.items()) {
+			directory.department(e.departmentCode()).ifPresent(d -> importing.putIfAbsent(e.code(), d.regionCode()));
+		}
 		for (int i = 0; i < list.items().size(); i++) {
 			Gbt39046List.Entry e = list.items().get(i);
 			String path = "事项[" + i + "].";
@@ -492,7 +499,7 @@ public class Catalog {
 						: new FieldViolation(path + v.getPropertyPath(), "error.import.invalidValue",
 								String.valueOf(v.getPropertyPath())));
 			}
-			for (FieldViolation v : PublishingRules.check(draft, context(dep.get()))) {
+			for (FieldViolation v : PublishingRules.check(draft, context(dep.get(), importing))) {
 				violations.add(new FieldViolation(path + v.field(), v.messageKey(), v.arguments()));
 			}
 			String built = Implementation.implementationCode(dep.get().creditCode(),
@@ -553,6 +560,11 @@ public class Catalog {
 	}
 
 	private PublishingRules.Context context(DepartmentView dep) {
+		return context(dep, Map.of());
+	}
+
+	/** The context of a department's items, where {@code alsoPublished} (code to region) counts as published too. */
+	private PublishingRules.Context context(DepartmentView dep, Map<String, String> alsoPublished) {
 		Set<Long> receiving = new HashSet<>();
 		directory.halls().forEach(h -> h.windows().stream()
 			.filter(w -> w.departmentCodes().contains(dep.code()))
@@ -564,7 +576,9 @@ public class Catalog {
 					.isPresent(),
 				receiving::contains,
 				(code, county) -> takeUp.published(code)
-					.filter(p -> directory.isWithin(p.regionCode(), county))
+					.map(p -> p.regionCode())
+					.or(() -> Optional.ofNullable(alsoPublished.get(code)))
+					.filter(region -> directory.isWithin(region, county))
 					.isPresent());
 	}
 
