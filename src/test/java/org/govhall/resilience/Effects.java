@@ -185,9 +185,9 @@ final class Effects {
 			if (!new TreeSet<>(recorded).equals(new TreeSet<>(expectedHistory)) || recorded.size() != expectedHistory.size()) {
 				problems.add(n + ": supervision_case_step has " + recorded + ", expected " + expectedHistory);
 			}
-			// notifications: the applicant hears of every step, the first handler (the clerk) of the acceptance
+			// notifications: the applicant and the first handler (the clerk, routed at receipt) hear of every step
 			Map<String, Map<Long, Integer>> expected = new LinkedHashMap<>();
-			expected.put("Received", Map.of(c.applicantAccountId(), 1));
+			expected.put("Received", Map.of(c.applicantAccountId(), 1, clerkAccountId, 1));
 			if (c.state().equals("ACCEPTED")) {
 				expected.put("Accepted", Map.of(c.applicantAccountId(), 1, clerkAccountId, 1));
 			}

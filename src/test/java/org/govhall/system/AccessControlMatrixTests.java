@@ -674,6 +674,9 @@ class AccessControlMatrixTests {
 		created.set("departmentCode", "660100-SCJG");
 		b.put("POST /staff/items/new", form(created));
 		b.put("POST /staff/items/660100-XK-02003/materials/0/files", upload("file", "kind", "sample"));
+		b.put("POST /staff/items/660100-XK-02003/result-sample", upload("file"));
+		// an empty implementation list: a valid body that changes nothing for the callers let through
+		b.put("POST /api/v1/implementation-list", json(Map.of("事项", List.of())));
 		b.put("POST /staff/items/660100-XK-02003/return", form("note", "请补充设定依据的条款"));
 		// a county's record that it has not yet taken a delegated power on (尚未承接)
 		b.put("PUT /api/v1/items/660000-XK-00101/delegations/660221/not-taken-on",
