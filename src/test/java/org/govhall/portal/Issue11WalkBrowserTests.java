@@ -104,6 +104,7 @@ class Issue11WalkBrowserTests {
 			assertThat(d.findElement(By.id("initiation")).getText()).isEqualTo("依申请");
 			assertThat(d.findElement(By.id("where-to-go")).getText()).contains("9:00", "地址");
 			assertThat(d.findElement(By.id("faq")).getText()).contains("只销售预包装食品");
+			look(browser, "02-guide-gbt", "#where-to-go");
 			assertThat(d.findElements(By.id("apply-online"))).hasSize(1);
 
 			walk(browser, "03-guide-ex-officio", "/items/" + EX_OFFICIO, false);
@@ -124,28 +125,37 @@ class Issue11WalkBrowserTests {
 			browser.signIn(base, "deptadmin-qc");
 			walk(browser, "06-take-up", "/staff/take-up", true);
 			assertThat(d.findElements(By.cssSelector("section.power"))).isNotEmpty();
+			look(browser, "06-take-up", "section.power");
 
 			// 3. the city market regulator's admin: first handlers, then the online case
 			browser.signIn(base, "deptadmin");
 			walk(browser, "07-routing", "/staff/routing", true);
 			assertThat(d.findElements(By.cssSelector("#rule-form input[name=mode]:checked"))).hasSize(1);
+			look(browser, "07-routing", "#rule-form");
+			var first = d.findElement(By.cssSelector("label[for=mode-ROUND_ROBIN]")).getRect();
+			var second = d.findElement(By.id("mode-DUTY_CLERK")).getRect();
+			assertThat(second.getY()).as("each way of routing on a line of its own").isGreaterThanOrEqualTo(first.getY() + first.getHeight());
 			walk(browser, "08-staff-case", "/staff/cases/" + number, false);
 			String handler = d.findElement(By.id("first-handler")).getText();
 			assertThat(handler).matches(".+（工号 [A-Za-z0-9-]+）");
+			look(browser, "08-staff-case", "#first-handler");
 
 			// 4. the supervisor: the roll-up, then 青川县
 			browser.signIn(base, "supervisor");
 			walk(browser, "09-delegations-rollup", "/supervision/delegations", true);
 			assertThat(d.findElements(By.cssSelector("#rollup-table tr.rollup-county"))).isNotEmpty();
+			look(browser, "09-delegations-rollup", "#rollup");
 			walk(browser, "10-delegations-county", "/supervision/delegations?county=660221", true);
 			assertThat(d.findElement(By.id("h-county")).getText()).contains("青川县");
 			assertThat(d.findElements(By.cssSelector("#delegated-powers tbody tr"))).isNotEmpty();
+			look(browser, "10-delegations-county", "#delegated-powers");
 
 			// 5. the applicant sees who is responsible, by name and staff number
 			browser.signIn(base, "applicant");
 			walk(browser, "11-applicant-case", "/cases/" + number, false);
 			assertThat(d.findElement(By.id("first-handler")).getText()).isEqualTo(handler)
 				.doesNotContain("clerk");
+			look(browser, "11-applicant-case", "#first-handler");
 		}
 
 		latin.forEach((page, words) -> System.out.println("Latin words on " + page + ": " + words));
@@ -166,6 +176,13 @@ class Issue11WalkBrowserTests {
 		}
 		latin.put(name, words);
 		return text;
+	}
+
+	/** The part of the page that matters scrolled to the top of the screen, for a second screenshot. */
+	static void look(Browser browser, String name, String css) throws Exception {
+		((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()",
+				browser.driver().findElement(By.cssSelector(css)));
+		browser.screenshot("issue11-" + name + "-detail");
 	}
 
 	/** Nothing wider than the phone, no null, no raw codes, elderly mode on; axe if asked; a screenshot. */
