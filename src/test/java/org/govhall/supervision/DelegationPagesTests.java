@@ -109,7 +109,7 @@ class DelegationPagesTests {
 		assertThat(r.getStatus()).isEqualTo(200);
 		String html = r.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(html).contains("扩权强县跟踪督查", "青川县（660221）", "统计期间：2026-01-01 至 2026-06-30",
-				"超过 50%", "govhall.supervision.delegation.above-share", "2025-12-31 至 2026-06-30",
+				"超过 50%。<", "title=\"govhall.supervision.delegation.above-share\"", "2025-12-31 至 2026-06-30",
 				"共 4 项下放权力；下放不到位 0 项，放而不用 0 项，未承接 2 项。", "id=\"rule-not-taken-on\"");
 		assertThat(html).contains("href=\"/supervision/delegations/660221/report.pdf?from=2026-01-01&amp;to=2026-06-30\"",
 				"打印报告 (PDF)");
