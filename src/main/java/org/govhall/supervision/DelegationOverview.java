@@ -107,6 +107,12 @@ public record DelegationOverview(RegionView county, LocalDate from, LocalDate to
 			return percent(onTimeRate);
 		}
 
+		/** This power's figures as a total of one, so that a county's total is the {@link Totals#sum} of its powers. */
+		Totals totals() {
+			return new Totals(1, countyReceived, aboveReceived, localShare, countyDecided, countyOnTime, onTimeRate,
+					notDelegatedInPractice ? 1 : 0, delegatedButUnused ? 1 : 0, notTakenOn() ? 1 : 0, redirectedAbove);
+		}
+
 		/** No flag is raised and the power is taken on. */
 		public boolean clean() {
 			return takenOn && !notDelegatedInPractice && !delegatedButUnused;

@@ -289,27 +289,7 @@ class DelegationTracking {
 	}
 
 	private static DelegationOverview.Totals totals(List<DelegationOverview.Power> powers) {
-		long county = 0;
-		long above = 0;
-		long decided = 0;
-		long onTime = 0;
-		int notInPractice = 0;
-		int unused = 0;
-		int notTakenOn = 0;
-		long redirected = 0;
-		for (DelegationOverview.Power p : powers) {
-			county += p.countyReceived();
-			above += p.aboveReceived();
-			decided += p.countyDecided();
-			onTime += p.countyOnTime();
-			notInPractice += p.notDelegatedInPractice() ? 1 : 0;
-			unused += p.delegatedButUnused() ? 1 : 0;
-			notTakenOn += p.notTakenOn() ? 1 : 0;
-			redirected += p.redirectedAbove();
-		}
-		return new DelegationOverview.Totals(powers.size(), county, above,
-				DelegationOverview.ratio(county, county + above), decided, onTime,
-				DelegationOverview.ratio(onTime, decided), notInPractice, unused, notTakenOn, redirected);
+		return DelegationOverview.Totals.sum(powers.stream().map(DelegationOverview.Power::totals).toList());
 	}
 
 	private String requireRole(GovHallUser user) {
