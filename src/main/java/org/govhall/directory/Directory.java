@@ -67,31 +67,46 @@ public class Directory {
 	// ---- reference data snapshot
 
 	/**
-	 * Regions and departments change rarely and are read on every request (scope checks, names), so each node keeps
-	 * them in memory and reloads them when the stored revision changes, checked at most once a second; writes on
-	 * this node reload at once.
+	 * Regions, departments, halls and windows change rarely and are read on every request (scope checks, names, a
+	 * guide's handling places), so each node keeps them in memory and reloads them when the stored revision changes,
+	 * checked at most once a second; writes on this node reload at once, and again once they have committed.
 	 */
 	private volatile Snapshot snapshot = Snapshot.EMPTY;
 
-	private record Snapshot(long revision, Instant checkedAt, Map<String, RegionView> regions,
-			Map<String, DepartmentView> departmentsByCode, Map<Long, DepartmentView> departmentsById) {
+	/** What the stored reference data is at: per table, its rows and the sum of their versions. */
+	private record Revision(long regions, long departments, long halls, long windows) {
 
-		static final Snapshot EMPTY = new Snapshot(-1, Instant.EPOCH, Map.of(), Map.of(), Map.of());
+		static final Revision NONE = new Revision(-1, -1, -1, -1);
+
+	}
+
+	private record Snapshot(Revision revision, Instant checkedAt, Map<String, RegionView> regions,
+			Map<String, DepartmentView> departmentsByCode, Map<Long, DepartmentView> departmentsById,
+			List<HallView> halls) {
+
+		static final Snapshot EMPTY = new Snapshot(Revision.NONE, Instant.EPOCH, Map.of(), Map.of(), Map.of(),
+				List.of());
+
+		Snapshot checked(Instant at) {
+			return new Snapshot(revision, at, regions, departmentsByCode, departmentsById, halls);
+		}
 
 	}
 
 	private Snapshot snapshot() {
 		Snapshot s = snapshot;
 		Instant now = clock.instant();
-		if (s.revision >= 0 && s.checkedAt.plusSeconds(1).isAfter(now) && !now.isBefore(s.checkedAt)) {
+		if (s.revision != Revision.NONE && s.checkedAt.plusSeconds(1).isAfter(now) && !now.isBefore(s.checkedAt)) {
 			return s;
 		}
-		long revision = jdbc.sql("""
-				SELECT (SELECT COUNT(*) + COALESCE(SUM(version), 0) FROM directory_region) * 1000003
-				     + (SELECT COUNT(*) + COALESCE(SUM(version), 0) FROM directory_department)
-				""").query(Long.class).single();
-		if (revision == s.revision) {
-			s = new Snapshot(revision, now, s.regions, s.departmentsByCode, s.departmentsById);
+		Revision revision = jdbc.sql("""
+				SELECT (SELECT COUNT(*) + COALESCE(SUM(version), 0) FROM directory_region),
+				       (SELECT COUNT(*) + COALESCE(SUM(version), 0) FROM directory_department),
+				       (SELECT COUNT(*) + COALESCE(SUM(version), 0) FROM directory_hall),
+				       (SELECT COUNT(*) + COALESCE(SUM(version), 0) FROM directory_service_window)
+				""").query((rs, n) -> new Revision(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
+		if (revision.equals(s.revision)) {
+			s = s.checked(now);
 		}
 		else {
 			Map<String, RegionView> r = new java.util.TreeMap<>();
@@ -103,15 +118,34 @@ public class Directory {
 				byCode.put(v.code(), v);
 				byId.put(v.id(), v);
 			});
+			Map<Long, DepartmentView> departmentsById = Map.copyOf(byId);
+			List<HallView> hallViews = halls.findAll()
+				.stream()
+				.sorted(Comparator.comparing(Hall::regionCode).thenComparing(Hall::id))
+				.map(h -> hallView(h, departmentsById))
+				.toList();
 			s = new Snapshot(revision, now, Map.copyOf(r), java.util.Collections.unmodifiableMap(byCode),
-					Map.copyOf(byId));
+					departmentsById, hallViews);
 		}
 		snapshot = s;
 		return s;
 	}
 
+	/**
+	 * Drops the snapshot after a write: at once, and again after the write commits, so that a snapshot another
+	 * request reloaded in between, without the write, is not kept for a second.
+	 */
 	private void changed() {
 		snapshot = Snapshot.EMPTY;
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+			org.springframework.transaction.support.TransactionSynchronizationManager
+				.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+					@Override
+					public void afterCompletion(int status) {
+						snapshot = Snapshot.EMPTY;
+					}
+				});
+		}
 	}
 
 	// ---- regions
@@ -285,21 +319,27 @@ public class Directory {
 
 	// ---- halls and windows
 
+	/** Every hall with its windows, by region (from the snapshot). */
 	public List<HallView> halls() {
-		return halls.findAll().stream().sorted(Comparator.comparing(Hall::regionCode)).map(this::hallView).toList();
+		return snapshot().halls;
 	}
 
 	public List<HallView> hallsOf(String regionCode) {
-		return halls.findByRegionCode(regionCode).stream().map(this::hallView).toList();
+		return snapshot().halls.stream().filter(h -> h.regionCode().equals(regionCode)).toList();
 	}
 
 	public HallView hall(long id) {
-		return halls.findById(id).map(this::hallView)
+		return snapshot().halls.stream()
+			.filter(h -> h.id() == id)
+			.findFirst()
 			.orElseThrow(() -> new NotFoundException("error.hall.notFound", id));
 	}
 
 	private HallView hallView(Hall hall) {
-		Map<Long, DepartmentView> byId = departmentsById();
+		return hallView(hall, departmentsById());
+	}
+
+	private HallView hallView(Hall hall, Map<Long, DepartmentView> byId) {
 		List<WindowView> ws = windows.findByHallId(hall.id()).stream()
 			.map(w -> w.view(w.departmentIds().stream()
 				.map(id -> byId.containsKey(id) ? byId.get(id).code() : String.valueOf(id))
@@ -315,6 +355,7 @@ public class Directory {
 		requireRegion(draft.regionCode());
 		requireSystemAdmin(actor, draft.regionCode());
 		HallView added = hallView(halls.save(Hall.create(draft)));
+		changed();
 		audit(actor, "directory.hall-added", String.valueOf(added.id()), "region=" + draft.regionCode());
 		return added;
 	}
@@ -334,6 +375,7 @@ public class Directory {
 			ids.add(requireDepartment(code).id());
 		}
 		windows.save(ServiceWindow.open(hallId, draft.number(), draft.nameZh(), draft.nameEn(), draft.kind(), ids));
+		changed();
 		audit(actor, "directory.window-added", hallId + "/" + draft.number(),
 				"kind=" + draft.kind() + "; departments=" + draft.departmentCodes());
 		return hallView(hall);
@@ -476,6 +518,28 @@ public class Directory {
 	}
 
 	/** The account as a principal, for work done on its behalf without a login (demo seeding, jobs). */
+	/** Logins and their account ids never change (accounts are disabled, not deleted), so a node remembers them. */
+	private final Map<String, Long> accountIds = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/**
+	 * The id of the account with that login, for addressing messages to it: one indexed read the first time, none
+	 * after (at most 100 000 logins are remembered).
+	 */
+	public Optional<Long> accountIdOf(String username) {
+		Long id = accountIds.get(username);
+		if (id != null) {
+			return Optional.of(id);
+		}
+		Optional<Long> found = jdbc.sql("SELECT id FROM directory_account WHERE username = :u")
+			.param("u", username)
+			.query(Long.class)
+			.optional();
+		if (found.isPresent() && accountIds.size() < 100_000) {
+			accountIds.put(username, found.get());
+		}
+		return found;
+	}
+
 	public Optional<GovHallUser> principal(String username) {
 		return accounts.findByUsername(username).map(a -> new GovHallUser(a.id(), a.username(), a.passwordHash(),
 				a.displayName(), new StaffScope(a.roles(), a.regionCode(), a.departmentId()), a.enabled(),

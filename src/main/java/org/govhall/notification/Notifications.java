@@ -68,9 +68,8 @@ public class Notifications {
 	void on(SupervisionAlert alert) {
 		Timestamp at = Timestamp.from(alert.at());
 		for (String handler : new LinkedHashSet<>(alert.handlers())) {
-			directory.principal(handler)
-				.ifPresent(u -> deliver(u.accountId(), alert.caseNumber(), alert.kind().messageEvent(), alert.state(),
-						at));
+			directory.accountIdOf(handler)
+				.ifPresent(id -> deliver(id, alert.caseNumber(), alert.kind().messageEvent(), alert.state(), at));
 		}
 	}
 
@@ -110,11 +109,11 @@ public class Notifications {
 			recipients.add(f.agentAccountId());
 		}
 		if (f.firstHandler() != null) {
-			directory.principal(f.firstHandler()).ifPresent(u -> recipients.add(u.accountId()));
+			directory.accountIdOf(f.firstHandler()).ifPresent(recipients::add);
 		}
 		if (event instanceof CaseEvent.HandedOver handedOver && handedOver.from() != null) {
 			// the one who held the case hears that it is no longer theirs
-			directory.principal(handedOver.from()).ifPresent(u -> recipients.add(u.accountId()));
+			directory.accountIdOf(handedOver.from()).ifPresent(recipients::add);
 		}
 		return recipients;
 	}

@@ -38,14 +38,34 @@ class HandlerAlerts {
 		this.clock = clock;
 	}
 
-	/** After the case's row was written from an event. */
-	void warningsOf(String caseNumber) {
-		tell(" AND case_number = :n", caseNumber);
+	/**
+	 * After the case's row was written from an event that gave it {@code warning}. Without a warning there is nothing
+	 * to tell (writing the row without one already forgot the colour last told); with one, a guarded update tells
+	 * it once: one statement per event, and a read of the row only when there is something to tell.
+	 */
+	void warningsOf(String caseNumber, String warning) {
+		if (!Warning.YELLOW.name().equals(warning) && !Warning.RED.name().equals(warning)) {
+			return;
+		}
+		int moved = jdbc.sql("""
+				UPDATE supervision_case SET alerted_warning = :w
+				WHERE case_number = :n AND warning = :w AND alerted_warning <> :w AND closed_on IS NULL
+				""").param("w", warning).param("n", caseNumber).update();
+		if (moved == 1) {
+			jdbc.sql("SELECT state, first_handler FROM supervision_case WHERE case_number = :n")
+				.param("n", caseNumber)
+				.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
+				.optional()
+				.filter(row -> row[1] != null)
+				.ifPresent(row -> publish(new SupervisionAlert(caseNumber, row[0], Warning.RED.name().equals(warning)
+						? SupervisionAlert.Kind.RED_WARNING : SupervisionAlert.Kind.YELLOW_WARNING, List.of(row[1]),
+						null, clock.instant())));
+		}
 	}
 
 	/** After the nightly re-evaluation of every open row. */
 	int warnings() {
-		return tell("", "");
+		return tell();
 	}
 
 	/** A card issued about a case: to the handler it names and to the case's first handler. */
@@ -70,13 +90,12 @@ class HandlerAlerts {
 			});
 	}
 
-	private int tell(String which, String caseNumber) {
+	private int tell() {
 		jdbc.sql("UPDATE supervision_case SET alerted_warning = 'NONE' WHERE warning = 'NONE'"
-				+ " AND alerted_warning <> 'NONE'" + which).param("n", caseNumber).update();
+				+ " AND alerted_warning <> 'NONE'").update();
 		List<String[]> flagged = jdbc.sql("""
 				SELECT case_number, warning, state, first_handler FROM supervision_case
-				WHERE warning IN ('YELLOW', 'RED') AND alerted_warning <> warning AND closed_on IS NULL""" + which)
-			.param("n", caseNumber)
+				WHERE warning IN ('YELLOW', 'RED') AND alerted_warning <> warning AND closed_on IS NULL""")
 			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4) })
 			.list();
 		int told = 0;

@@ -79,7 +79,8 @@ class SupervisedCases {
 	void on(CaseEvent event) {
 		CaseFacts f = event.facts();
 		boolean fresh = recordStep(f);
-		DashboardRollup.Contribution before = record(f);
+		Map<String, @Nullable Object> row = row(f);
+		DashboardRollup.Contribution before = record(f, row);
 		if (fresh) {
 			count(event);
 		}
@@ -89,7 +90,7 @@ class SupervisedCases {
 		}
 		rollup.apply(before, rollup.lock(f.caseNumber()));
 		irregularities.check(event);
-		alerts.warningsOf(f.caseNumber());
+		alerts.warningsOf(f.caseNumber(), (String) java.util.Objects.requireNonNull(row.get("warning")));
 	}
 
 	/**
@@ -122,7 +123,10 @@ class SupervisedCases {
 	 * @return what the case contributed to the dashboards' daily sums before this change (none for a new case)
 	 */
 	DashboardRollup.@Nullable Contribution record(CaseFacts f) {
-		Map<String, @Nullable Object> row = row(f);
+		return record(f, row(f));
+	}
+
+	private DashboardRollup.@Nullable Contribution record(CaseFacts f, Map<String, @Nullable Object> row) {
 		DashboardRollup.Contribution before = rollup.lock(f.caseNumber());
 		if (before == null) {
 			if (insert(row) == 1) {
@@ -321,6 +325,7 @@ class SupervisedCases {
 				       state = :state, stage = :stage,
 				       stage_rank = :rank, due_on = :due, suspended = :suspended, received_on = :receivedOn,
 				       accepted_on = :acceptedOn, last_event_at = :at, warning = :warning,
+				       alerted_warning = CASE WHEN :warning = 'NONE' THEN 'NONE' ELSE alerted_warning END,
 				       remaining_working_days = :remaining, closed_on = :closedOn, updated_at = :at,
 				       revision = revision + 1, channel = :channel, processing_mode = :mode, joint = :joint,
 				       on_the_spot = on_the_spot OR :onTheSpot,

@@ -225,6 +225,48 @@ class H2FirstHandlerTests {
 		assertThat(messages("clerk", number, "RedWarning")).as("only the one responsible").isZero();
 	}
 
+	/**
+	 * Between nightly runs a step on a case that is already late in its stage tells its first handler at once, once
+	 * per colour; a step that moves the case to a stage without a warning forgets the colour, so that the next one
+	 * is told again.
+	 */
+	@Test
+	void aStepOnACaseInWarningTellsTheFirstHandlerOnceWithoutWaitingForTheNight() {
+		ok(api.put("/api/v1/routing/" + SCJG, "deptadmin",
+				Map.of("mode", "DUTY_CLERK", "dutyClerk", CLERK_A)));
+		String number = submitOnline().get("number").asString();
+		String path = "/api/v1/cases/" + number + "/handover";
+		Awaitility.await().atMost(Duration.ofSeconds(10))
+			.until(() -> count("SELECT COUNT(*) FROM supervision_case WHERE case_number = '" + number + "'") == 1);
+
+		// acceptance due on 13 October: on the 12th, one working day left, the handover's event finds it yellow
+		clock.set("2026-10-12T09:00:00");
+		ok(api.post(path, CLERK_A, Map.of("to", CLERK_B, "reason", "调岗")));
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> messages(CLERK_B, number, "YellowWarning") == 1);
+		assertThat(alerted(number)).isEqualTo("YELLOW");
+
+		// the same colour is not told again, to the next holder either
+		clock.set("2026-10-12T09:05:00");
+		ok(api.post(path, "deptadmin", Map.of("to", CLERK_A, "reason", "回岗")));
+		// (CLERK_A heard of both handovers: of losing the case and of getting it back)
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> messages(CLERK_A, number, "HandedOver") == 2);
+		assertThat(messages(CLERK_A, number, "YellowWarning")).isZero();
+		assertThat(messages(CLERK_B, number, "YellowWarning")).isEqualTo(1);
+
+		// accepted: the decision stage has its own clock, with no warning yet, and the colour told is forgotten
+		clock.set("2026-10-12T09:10:00");
+		ok(api.post("/api/v1/cases/" + number + "/acceptance", CLERK_A, null));
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> "NONE".equals(alerted(number)));
+		assertThat(messages(CLERK_A, number, "YellowWarning")).isZero();
+	}
+
+	String alerted(String number) {
+		return jdbc.sql("SELECT alerted_warning FROM supervision_case WHERE case_number = :n")
+			.param("n", number)
+			.query(String.class)
+			.single();
+	}
+
 	@Test
 	void aWindowCaseOfARegisteredApplicantShowsInTheirAccountWithItsMessages() {
 		// 张三 is registered as "applicant" with this identity number

@@ -55,6 +55,31 @@ class DirectoryStaffPagesTests {
 		deptadmin = directory.principal("deptadmin").orElseThrow();
 	}
 
+	/**
+	 * Halls and windows are served from the node's snapshot of the directory (a guide's handling places read them on
+	 * every guide): a hall or window added is there at once, in the region's list and by its id.
+	 */
+	@Test
+	void aHallOrWindowAddedIsListedAtOnce() {
+		String dep = directory.departmentsOf("660100").get(0).code();
+		int before = directory.halls().size();
+		HallView hall = directory.addHall(new HallDraft("660100", "示范市快照测试大厅", "Snapshot Test Hall", null, null,
+				null, null, null), admin);
+		assertThat(directory.halls()).hasSize(before + 1).extracting(HallView::id).contains(hall.id());
+		assertThat(directory.hallsOf("660100")).extracting(HallView::id).contains(hall.id());
+		assertThat(directory.hallsOf("660200")).extracting(HallView::id).doesNotContain(hall.id());
+		assertThat(directory.hall(hall.id()).windows()).isEmpty();
+
+		directory.addWindow(hall.id(), new WindowDraft("K01", "快照窗口", "Snapshot window", WindowKind.COMPREHENSIVE,
+				java.util.Set.of(dep)), admin);
+		assertThat(directory.hall(hall.id()).windows()).singleElement().satisfies(w -> {
+			assertThat(w.number()).isEqualTo("K01");
+			assertThat(w.departmentCodes()).containsExactly(dep);
+		});
+		assertThat(directory.halls().stream().filter(h -> h.id() == hall.id()).findFirst().orElseThrow().windows())
+			.hasSize(1);
+	}
+
 	@Test
 	void showsRegionsDepartmentsAndAccountsToTheProvincesSystemAdministrator() throws Exception {
 		MockHttpServletResponse page = perform(get("/staff/directory").with(user(admin)));
