@@ -57,7 +57,8 @@ class CaseDocuments {
 		}
 		issue(c, DocumentKind.CORRECTION_NOTICE, "一次性告知书", n.issuedOn(),
 				new Section("", "你（单位）于" + c.receivedOn() + "提出的" + item(c)
-						+ "申请，申请材料不齐全或者不符合法定形式。根据《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，现一次性告知你需要补正的全部内容如下："),
+						+ "申请，申请材料不齐全或者不符合法定形式。" + DecisionPapers.of(c.terms()).correctionBasis()
+						+ "现一次性告知你需要补正的全部内容如下："),
 				new Section("需要补正的材料", lines),
 				new Section("", "请补正后重新提交。自补正材料齐全之日起，本机关在五个工作日内作出是否受理的决定。"));
 	}
@@ -118,7 +119,8 @@ class CaseDocuments {
 		String received = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
 			.format(c.submittedAt().atZone(clock.getZone()));
 		String next = c.state() == CaseState.RECEIVED
-				? "本机关将于" + c.acceptanceDue() + "前作出是否受理的决定；材料不齐全或者不符合法定形式的，将一次性告知需要补正的全部内容（《中华人民共和国行政许可法》第三十二条）。"
+				? "本机关将于" + c.acceptanceDue() + "前作出是否受理的决定；材料不齐全或者不符合法定形式的，将一次性告知需要补正的全部内容（"
+						+ DecisionPapers.of(c.terms()).correctionSource() + "）。"
 				: "申请材料齐全、符合法定形式，已当场受理，受理通知书同时交付。";
 		return documents.issueOnce(key(c, DocumentKind.RECEIPT), draft(c, DocumentKind.RECEIPT, "收件凭证",
 				c.receivedOn(),
@@ -129,10 +131,7 @@ class CaseDocuments {
 	}
 
 	private IssuedDocument acceptanceNotice(Case c, boolean deemed) {
-		String basis = deemed
-				? "本机关未在收到申请材料之日起五个工作日内告知需要补正的内容。根据《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，自收到申请材料之日（"
-						+ c.receivedOn() + "）起即为受理。"
-				: "申请材料齐全、符合法定形式。根据《中华人民共和国行政许可法》第三十二条第一款第（五）项的规定，决定予以受理。";
+		String basis = DecisionPapers.of(c.terms()).acceptanceBasis(deemed, c.receivedOn());
 		return documents.issueOnce(key(c, DocumentKind.ACCEPTANCE_NOTICE), draft(c, DocumentKind.ACCEPTANCE_NOTICE,
 				"受理通知书", c.acceptedOn(),
 				new Section("", "你（单位）于" + c.receivedOn() + "提出的" + item(c) + "申请，" + basis),
@@ -153,14 +152,15 @@ class CaseDocuments {
 		if (r == null || issuedBefore(c, DocumentKind.REFUSAL_DECISION, 1)) {
 			return;
 		}
+		DecisionPapers papers = DecisionPapers.of(c.terms());
 		List<String> paragraphs = new ArrayList<>();
-		paragraphs.add("你（单位）于" + c.receivedOn() + "提出的" + item(c) + "申请，经审查：" + r.reasons()
-				+ "。根据《中华人民共和国行政许可法》第三十二条第一款的规定，决定不予受理。");
+		paragraphs.add("你（单位）于" + c.receivedOn() + "提出的" + item(c) + "申请，经审查：" + r.reasons() + "。"
+				+ papers.refusalBasis());
 		if (r.competentAuthority() != null) {
 			paragraphs.add("请向" + r.competentAuthority() + "提出申请。");
 		}
 		issue(c, DocumentKind.REFUSAL_DECISION, "不予受理决定书", r.on(), new Section("", paragraphs),
-				new Section("救济途径", rights(c)));
+				objection(c, papers));
 	}
 
 	@ApplicationModuleListener
@@ -212,8 +212,7 @@ class CaseDocuments {
 		else {
 			issued.add(issueOnce(c, papers.notGranted(), papers.notGrantedTitle(), d.on(),
 					new Section("", applied + "经审查：" + d.reasons() + "。" + papers.notGrantedFinding()),
-					new Section(papers.reconsideration() ? "救济途径" : "意见反映", papers.reconsideration() ? rights(c)
-							: "如有异议，可向" + issuer(c) + "反映，或拨打 12345 政务服务便民热线投诉。")));
+					objection(c, papers)));
 		}
 		return issued;
 	}
@@ -224,9 +223,10 @@ class CaseDocuments {
 		if (issuedBefore(c, DocumentKind.EXTENSION_NOTICE, 1)) {
 			return;
 		}
-		issue(c, DocumentKind.EXTENSION_NOTICE, "延长审批期限告知书", LocalDate.now(clock),
+		DecisionPapers papers = DecisionPapers.of(c.terms());
+		issue(c, DocumentKind.EXTENSION_NOTICE, papers.extensionTitle(), LocalDate.now(clock),
 				new Section("", "你（单位）申请的" + item(c) + "，因" + event.reason() + "，经本机关负责人批准，办理期限延长"
-						+ event.amount() + "个工作日（《中华人民共和国行政许可法》第四十二条）。"));
+						+ event.amount() + "个工作日" + papers.extensionSource() + "。"));
 	}
 
 	@ApplicationModuleListener
@@ -243,7 +243,8 @@ class CaseDocuments {
 			return;
 		}
 		issue(c, DocumentKind.SUSPENSION_NOTICE, "特别程序告知书", event.from(),
-				new Section("", "你（单位）申请的" + item(c) + "需要进行" + procedure(event) + "。根据《中华人民共和国行政许可法》第四十五条的规定，自"
+				new Section("", "你（单位）申请的" + item(c) + "需要进行" + procedure(event) + "。"
+						+ DecisionPapers.of(c.terms()).specialProcedureSource() + "自"
 						+ event.from() + "起所需时间不计算在办理期限内，程序结束后恢复计时，届时将另行告知。"));
 	}
 
@@ -316,7 +317,18 @@ class CaseDocuments {
 		if (b.isEmpty()) {
 			b.append("本机关将依法及时办理");
 		}
-		return b.append("。依法需要听证、招标、拍卖、检验、检测、检疫、鉴定和专家评审的，所需时间不计算在期限内（行政许可法第四十五条）。").toString();
+		return b.append(DecisionPapers.of(t) == DecisionPapers.LICENCE
+				? "。依法需要听证、招标、拍卖、检验、检测、检疫、鉴定和专家评审的，所需时间不计算在期限内（行政许可法第四十五条）。"
+				: "。依法需要听证、检验、检测、鉴定和专家评审的，所需时间不计算在期限内。").toString();
+	}
+
+	/**
+	 * Where the applicant turns against a refusal or decision: reconsideration and litigation against an
+	 * administrative act; a public service is not one, so its applicant is told where to object and complain.
+	 */
+	private Section objection(Case c, DecisionPapers papers) {
+		return papers.reconsideration() ? new Section("救济途径", rights(c))
+				: new Section("意见反映", "如有异议，可向" + issuer(c) + "反映，或拨打 12345 政务服务便民热线投诉。");
 	}
 
 	private static String rights(Case c) {

@@ -131,4 +131,56 @@ enum DecisionPapers {
 		return this != REGISTRATION;
 	}
 
+
+	// ---- the wording of the steps before the decision, by the law that governs them
+
+	/**
+	 * The legal basis of the one-time notice (一次性告知): 行政许可法 第三十二条第一款第（四）项 for a licence; for the
+	 * other types, which that law does not govern, 优化营商环境条例 第三十六条 (需要补正有关材料、手续的，应当一次性告知).
+	 */
+	String correctionBasis() {
+		return this == LICENCE ? "根据《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，"
+				: "根据《优化营商环境条例》第三十六条的规定，";
+	}
+
+	/** The source cited on a receipt for the promise to tell every missing material at once. */
+	String correctionSource() {
+		return this == LICENCE ? "《中华人民共和国行政许可法》第三十二条" : "《优化营商环境条例》第三十六条";
+	}
+
+	/**
+	 * Why the application is accepted: complete and in legal form (行政许可法 第三十二条第一款第（五）项 for a licence),
+	 * or deemed accepted because no correction notice came within five working days (第（四）项 for a licence; for the
+	 * other types the hall applies the same rule, 限时办结, and no statute is cited).
+	 */
+	String acceptanceBasis(boolean deemed, java.time.LocalDate receivedOn) {
+		if (deemed) {
+			return "本机关未在收到申请材料之日起五个工作日内告知需要补正的内容。" + (this == LICENCE
+					? "根据《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，" : "按照限时办结制度，")
+					+ "自收到申请材料之日（" + receivedOn + "）起即为受理。";
+		}
+		return this == LICENCE ? "申请材料齐全、符合法定形式。根据《中华人民共和国行政许可法》第三十二条第一款第（五）项的规定，决定予以受理。"
+				: "申请材料齐全、符合规定形式，决定予以受理。";
+	}
+
+	/** The closing words of a refusal to accept (不予受理). */
+	String refusalBasis() {
+		return this == LICENCE ? "根据《中华人民共和国行政许可法》第三十二条第一款的规定，决定不予受理。" : "决定不予受理。";
+	}
+
+	/** The title of an extension notice: the approval period of a licence, the handling period of the others. */
+	String extensionTitle() {
+		return this == LICENCE ? "延长审批期限告知书" : "延长办理期限告知书";
+	}
+
+	/** The source cited for an extension (行政许可法 第四十二条 governs licences only). */
+	String extensionSource() {
+		return this == LICENCE ? "（《中华人民共和国行政许可法》第四十二条）" : "";
+	}
+
+	/** The source cited for time that a special procedure does not count (行政许可法 第四十五条 for licences). */
+	String specialProcedureSource() {
+		return this == LICENCE ? "根据《中华人民共和国行政许可法》第四十五条的规定，" : "";
+	}
+
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.awaitility.Awaitility;
@@ -201,6 +202,53 @@ class LicenceDecisionTests {
 			.doesNotContainKeys("APPROVAL_DECISION", "CERTIFICATE", "DENIAL_DECISION");
 		assertThat(api.post("/api/v1/cases/" + number + "/certificate-revocation", "approver",
 				Map.of("reason", "撤销")).status()).as("nothing to revoke: no licence was granted").isIn(404, 409);
+	}
+
+	@Autowired
+	org.govhall.documents.Documents documents;
+
+	/** The text of a case's document of that kind, once its listener issued it. */
+	String documentText(String number, String kind) throws Exception {
+		String documentNumber = Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+			for (JsonNode d : ok(api.get("/api/v1/cases/" + number, "clerk")).get("documents")) {
+				if (kind.equals(d.get("kind").asString())) {
+					return d.get("number").asString();
+				}
+			}
+			return null;
+		}, n -> n != null);
+		try (var doc = org.apache.pdfbox.Loader.loadPDF(documents.pdf(documents.find(documentNumber).orElseThrow()))) {
+			return new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+		}
+	}
+
+	/**
+	 * A public service is not a licence at any step: its one-time notice rests on 优化营商环境条例 第三十六条, and
+	 * neither it nor the acceptance notice cites the licensing law; a licence's notices still do.
+	 */
+	@Test
+	void theNoticesOfAPublicServiceDoNotCiteTheLicensingLaw() throws Exception {
+		Response r = RequiredMaterials.submit(api, api, "applicant", EMPLOYMENT, PDF);
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		String number = r.json().get("number").asString();
+		String material = RequiredMaterials.of(api, EMPLOYMENT).get(0);
+		ok(api.post("/api/v1/cases/" + number + "/correction-notice", "clerk",
+				Map.of("issues", List.of(Map.of("material", material, "problem", "扫描件不清晰")))));
+		String notice = documentText(number, "CORRECTION_NOTICE");
+		assertThat(notice).contains("一次性告知书", "《优化营商环境条例》第三十六条", "扫描件不清晰").doesNotContain("行政许可法");
+
+		ok(api.post("/api/v1/cases/" + number + "/corrections", "applicant",
+				Map.of("materials", RequiredMaterials.upload(api, "applicant", EMPLOYMENT, PDF, material).subList(0, 1))));
+		ok(api.post("/api/v1/cases/" + number + "/acceptance", "clerk", null));
+		assertThat(documentText(number, "ACCEPTANCE_NOTICE")).contains("受理通知书", "决定予以受理")
+			.doesNotContain("行政许可法");
+
+		Response licence = RequiredMaterials.submit(api, api, "applicant", CaseJourneyTests.FOOD, PDF);
+		assertThat(licence.status()).as(licence.body()).isEqualTo(201);
+		String food = licence.json().get("number").asString();
+		ok(api.post("/api/v1/cases/" + food + "/correction-notice", "clerk", Map.of("issues",
+				List.of(Map.of("material", RequiredMaterials.of(api, CaseJourneyTests.FOOD).get(0), "problem", "扫描件不清晰")))));
+		assertThat(documentText(food, "CORRECTION_NOTICE")).contains("《中华人民共和国行政许可法》第三十二条第一款第（四）项");
 	}
 
 	@Test
