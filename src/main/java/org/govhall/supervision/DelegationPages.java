@@ -66,6 +66,23 @@ class DelegationPages {
 		byte[] pdf = report.pdf(overview, locale);
 		String file = "delegations-" + overview.county().code() + "-" + overview.from() + "-" + overview.to() + ".pdf";
 		exports.record(user, "delegation-report", overview.county().code(), file);
+		return inline(pdf, file);
+	}
+
+	/** The roll-up over the supervisor's region as a printable PDF, recorded as an export like the county's. */
+	@GetMapping("/supervision/delegations/report.pdf")
+	ResponseEntity<byte[]> rollupReport(@RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to, @AuthenticationPrincipal GovHallUser user,
+			Locale locale) {
+		DelegationRollup rollup = tracking.rollup(user, from, to);
+		byte[] pdf = report.pdf(rollup, locale);
+		String file = "delegations-rollup-" + rollup.scope().code() + "-" + rollup.from() + "-" + rollup.to() + ".pdf";
+		exports.record(user, "delegation-rollup", rollup.scope().code(), file);
+		return inline(pdf, file);
+	}
+
+	/** A report shown in the browser's PDF viewer under its file name, never cached. */
+	private static ResponseEntity<byte[]> inline(byte[] pdf, String file) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header("Content-Disposition", "inline; filename=\"" + file + "\"")

@@ -250,6 +250,51 @@ class DelegationPagesTests {
 		}
 	}
 
+	/**
+	 * The roll-up prints too: each city's total with its counties and the province's total, as real Chinese text,
+	 * recorded as an export, and read as an image like the county's report (no glyph over another, no border through
+	 * one) in both languages. A clerk may not have it.
+	 */
+	@Test
+	void theRollUpPrintsAsAPdfWhoseColumnsFit() throws Exception {
+		String html = page("supervisor", "zh-CN", "from", "2026-01-01", "to", "2026-06-30")
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(html).contains("id=\"rollup-report-link\"",
+				"href=\"/supervision/delegations/report.pdf?from=2026-01-01&amp;to=2026-06-30\"");
+		MockHttpServletResponse r = mvc.perform(get("/supervision/delegations/report.pdf")
+			.param("from", "2026-01-01").param("to", "2026-06-30").param("lang", "zh-CN")
+			.with(user(as("supervisor")))).andReturn().getResponse();
+		assertThat(r.getStatus()).isEqualTo(200);
+		assertThat(r.getContentType()).isEqualTo("application/pdf");
+		assertThat(r.getHeader("Content-Disposition")).contains("delegations-rollup-660000-2026-01-01-2026-06-30.pdf");
+		assertThat(jdbc.sql("""
+				SELECT actor || ' ' || subject || ' ' || detail FROM audit_entry
+				WHERE action = 'export.delegation-rollup' ORDER BY id
+				""").query(String.class).list())
+			.contains("supervisor 660000 file=delegations-rollup-660000-2026-01-01-2026-06-30.pdf");
+		try (PDDocument doc = Loader.loadPDF(r.getContentAsByteArray())) {
+			String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+			assertThat(text).contains("扩权强县跟踪督查汇总报告", "统计期间：2026-01-01至2026-06-30", "北山市合计", "青川县",
+					"660221", "示范省合计", "58.3%");
+			assertThat(doc.getDocumentInformation().getTitle()).contains("扩权强县跟踪督查汇总报告");
+		}
+		DelegationRollup rollup = tracking.rollup(as("supervisor"), "2026-01-01", "2026-06-30");
+		for (Locale locale : new Locale[] { Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH }) {
+			try (PDDocument doc = Loader.loadPDF(report.pdf(rollup, locale))) {
+				List<PdfTextBoxes.Box> boxes = PdfTextBoxes.of(doc);
+				String text = boxes.stream().map(PdfTextBoxes.Box::text).collect(Collectors.joining());
+				assertThat(text).as(locale.toString()).contains("660221", "58.3%");
+				assertThat(PdfTextBoxes.overlaps(boxes, 0.5f)).as(locale.toString()).isEmpty();
+				List<PdfRules.Rule> rules = PdfRules.of(doc);
+				assertThat(rules).as("the table's cell borders").hasSizeGreaterThan(20);
+				assertThat(PdfRules.crossings(boxes, rules, 0.2f)).as(locale.toString()).isEmpty();
+			}
+		}
+		assertThat(mvc.perform(get("/supervision/delegations/report.pdf").with(user(as("clerk")))).andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(403);
+	}
+
 	@Test
 	void theOverlapCheckFindsTextPrintedOverText() throws Exception {
 		// two paragraphs pulled onto the same line: the check must see it
