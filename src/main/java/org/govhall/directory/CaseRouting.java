@@ -19,9 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Who is responsible for a case from receipt (首办负责制, issue 11 item 3): each department's routing rule gives its
  * online and agent cases a first handler, in turn among the window clerks on duty who receive the department's cases
- * (its own clerks and the clerks of its region's comprehensive windows), or the named duty clerk while on duty. With
- * no clerk on duty, the department admin is responsible until someone hands the case over. The department admin sets
- * the rule and marks clerks on or off duty (on leave); both are audited.
+ * (its own clerks and the clerks of its region's comprehensive windows), or the named duty clerk while on duty. The
+ * turn may be limited to the clerks at one window that serves the department (per department and window); with
+ * nobody on duty there it falls back to all the department's clerks on duty. With no clerk on duty, the department
+ * admin is responsible until someone hands the case over. The department admin sets the rule and marks clerks on or
+ * off duty (on leave) at their window; both are audited.
  */
 @Service
 @Transactional(readOnly = true)
@@ -50,7 +52,7 @@ public class CaseRouting {
 	public List<RoutingRule.Clerk> clerks(String departmentCode) {
 		DepartmentView d = directory.requireDepartment(departmentCode);
 		return jdbc.sql("""
-				SELECT a.id, a.username, a.display_name, a.staff_number, a.on_duty FROM directory_account a
+				SELECT a.id, a.username, a.display_name, a.staff_number, a.on_duty, a.window_id FROM directory_account a
 				JOIN directory_account_role r ON r.account_id = a.id AND r.role = 'WINDOW_CLERK'
 				WHERE a.enabled AND (a.department_id = :department OR (a.department_id IS NULL AND a.region_code = :region))
 				ORDER BY a.id
@@ -58,8 +60,30 @@ public class CaseRouting {
 			.param("department", d.id())
 			.param("region", d.regionCode())
 			.query((rs, n) -> new RoutingRule.Clerk(rs.getLong("id"), rs.getString("username"),
-					rs.getString("display_name"), rs.getString("staff_number"), rs.getBoolean("on_duty")))
+					rs.getString("display_name"), rs.getString("staff_number"), rs.getBoolean("on_duty"),
+					(Long) rs.getObject("window_id", Long.class)))
 			.list();
+	}
+
+	/** The windows that serve the department (dedicated to it or comprehensive windows that take its cases). */
+	public List<RoutingRule.Window> windows(String departmentCode) {
+		return directory.halls()
+			.stream()
+			.flatMap(h -> h.windows()
+				.stream()
+				.filter(w -> w.departmentCodes().contains(departmentCode))
+				.map(w -> new RoutingRule.Window(w.id(), h.nameZh(), h.nameEn(), w.number(), w.nameZh(), w.nameEn())))
+			.toList();
+	}
+
+	/** The window, if it serves the department; 422 naming it otherwise. */
+	private @Nullable Long requireServing(String departmentCode, @Nullable Long windowId, String field) {
+		if (windowId != null && windows(departmentCode).stream().noneMatch(w -> w.id() == windowId.longValue())) {
+			throw new RuleViolationException("routing-window", "error.routing.window",
+					List.of(new org.govhall.shared.GovHallException.FieldViolation(field, "error.routing.window")),
+					windowId);
+		}
+		return windowId;
 	}
 
 	/** Whether the login is an enabled window clerk of the department (see {@link #clerks}) and on duty. */
@@ -101,6 +125,12 @@ public class CaseRouting {
 				return Optional.of(duty.get().username());
 			}
 		}
+		if (rule.windowId() != null) {
+			List<RoutingRule.Clerk> atWindow = active.stream().filter(c -> rule.windowId().equals(c.windowId())).toList();
+			if (!atWindow.isEmpty()) {
+				active = atWindow;
+			}
+		}
 		return Optional.of(active.get((int) Math.floorMod(rule.turn() - 1, (long) active.size())).username());
 	}
 
@@ -124,19 +154,25 @@ public class CaseRouting {
 		DepartmentView d = requireAdmin(departmentCode, actor);
 		List<RoutingRule.Clerk> clerks = clerks(departmentCode);
 		Optional<Stored> stored = stored(d.id());
+		List<RoutingRule.Window> windows = windows(departmentCode);
 		if (stored.isEmpty()) {
-			return new RoutingRule(departmentCode, RoutingMode.ROUND_ROBIN, null, null, null, clerks);
+			return new RoutingRule(departmentCode, RoutingMode.ROUND_ROBIN, null, null, null, null, clerks, windows);
 		}
 		Stored s = stored.get();
 		String duty = s.dutyAccountId() == null ? null
 				: accounts.findById(s.dutyAccountId()).map(Account::username).orElse(null);
-		return new RoutingRule(departmentCode, s.mode(), duty, s.updatedBy(), s.updatedAt(), clerks);
+		return new RoutingRule(departmentCode, s.mode(), duty, s.windowId(), s.updatedBy(), s.updatedAt(), clerks,
+				windows);
 	}
 
-	/** Sets the department's rule; a named duty clerk must be one of its clerks on duty (422 otherwise). */
+	/**
+	 * Sets the department's rule; a named duty clerk must be one of its clerks on duty, and a window one that serves
+	 * the department (422 otherwise).
+	 */
 	@Transactional
 	public RoutingRule setRule(String departmentCode, RoutingDraft draft, GovHallUser actor) {
 		DepartmentView d = requireAdmin(departmentCode, actor);
+		Long windowId = requireServing(departmentCode, draft.windowId(), "windowId");
 		Long dutyId = null;
 		if (draft.mode() == RoutingMode.DUTY_CLERK) {
 			String name = draft.dutyClerk();
@@ -152,28 +188,33 @@ public class CaseRouting {
 		Instant now = clock.instant();
 		ensureRule(d.id());
 		jdbc.sql("""
-				UPDATE directory_routing_rule SET mode = :mode, duty_account_id = :duty, updated_by = :by, updated_at = :at
+				UPDATE directory_routing_rule SET mode = :mode, duty_account_id = :duty, window_id = :window,
+				       updated_by = :by, updated_at = :at
 				WHERE department_id = :d
 				""")
 			.param("mode", draft.mode().name())
 			.param("duty", dutyId, java.sql.Types.BIGINT)
+			.param("window", windowId, java.sql.Types.BIGINT)
 			.param("by", actor.getUsername())
 			.param("at", Timestamp.from(now))
 			.param("d", d.id())
 			.update();
 		events.publishEvent(new AuditEvent(actor.getUsername(), AuditEvent.roles(actor.scope().roles()),
 				"directory.routing-set", departmentCode,
-				"mode=" + draft.mode() + (dutyId == null ? "" : "; dutyClerk=" + draft.dutyClerk()), now));
+				"mode=" + draft.mode() + (dutyId == null ? "" : "; dutyClerk=" + draft.dutyClerk())
+						+ (windowId == null ? "" : "; window=" + windowId), now));
 		return rule(departmentCode, actor);
 	}
 
 	/**
-	 * Marks one of the department's clerks on or off duty (on leave, leaving the hall) and gives the staff number. A
-	 * clerk off duty receives no new case; the cases already held stay until they are handed over.
+	 * Marks one of the department's clerks on or off duty (on leave, leaving the hall), gives the staff number and the
+	 * window the clerk sits at (one that serves the department, 422 otherwise). A clerk off duty receives no new
+	 * case; the cases already held stay until they are handed over.
 	 */
 	@Transactional
 	public RoutingRule.Clerk setDuty(String departmentCode, String username, DutyDraft draft, GovHallUser actor) {
 		requireAdmin(departmentCode, actor);
+		Long windowId = requireServing(departmentCode, draft.windowId(), "windowId");
 		RoutingRule.Clerk clerk = clerks(departmentCode).stream()
 			.filter(c -> c.username().equals(username))
 			.findFirst()
@@ -181,12 +222,17 @@ public class CaseRouting {
 		Account a = accounts.findById(clerk.accountId()).orElseThrow();
 		a.setDuty(draft.staffNumber(), draft.onDuty());
 		accounts.save(a);
+		jdbc.sql("UPDATE directory_account SET window_id = :w WHERE id = :id")
+			.param("w", windowId, java.sql.Types.BIGINT)
+			.param("id", a.id())
+			.update();
 		events.publishEvent(new AuditEvent(actor.getUsername(), AuditEvent.roles(actor.scope().roles()),
 				"directory.duty-set", username, "department=" + departmentCode + "; onDuty=" + draft.onDuty()
-						+ "; staffNumber=" + (draft.staffNumber() == null ? "" : draft.staffNumber()),
+						+ "; staffNumber=" + (draft.staffNumber() == null ? "" : draft.staffNumber())
+						+ (windowId == null ? "" : "; window=" + windowId),
 				clock.instant()));
 		return new RoutingRule.Clerk(clerk.accountId(), username, clerk.displayName(), draft.staffNumber(),
-				draft.onDuty());
+				draft.onDuty(), windowId);
 	}
 
 	/** The departments whose rule the user may set: a department admin's own, a system administrator's region's. */
@@ -213,17 +259,19 @@ public class CaseRouting {
 
 	private Optional<Stored> stored(long departmentId) {
 		return jdbc.sql("""
-				SELECT mode, duty_account_id, turn, updated_by, updated_at FROM directory_routing_rule
+				SELECT mode, duty_account_id, window_id, turn, updated_by, updated_at FROM directory_routing_rule
 				WHERE department_id = :d
 				""")
 			.param("d", departmentId)
 			.query((rs, n) -> new Stored(RoutingMode.valueOf(rs.getString("mode")),
-					(Long) rs.getObject("duty_account_id", Long.class), rs.getLong("turn"), rs.getString("updated_by"),
+					(Long) rs.getObject("duty_account_id", Long.class), (Long) rs.getObject("window_id", Long.class),
+					rs.getLong("turn"), rs.getString("updated_by"),
 					rs.getTimestamp("updated_at") == null ? null : rs.getTimestamp("updated_at").toInstant()))
 			.optional();
 	}
 
-	private record Stored(RoutingMode mode, @Nullable Long dutyAccountId, long turn, @Nullable String updatedBy,
+	private record Stored(RoutingMode mode, @Nullable Long dutyAccountId, @Nullable Long windowId, long turn,
+			@Nullable String updatedBy,
 			@Nullable Instant updatedAt) {
 	}
 

@@ -56,16 +56,18 @@ class RoutingPages {
 
 	@PostMapping("/staff/routing/{department}")
 	String setRule(@PathVariable String department, @RequestParam(required = false) @Nullable RoutingMode mode,
-			@RequestParam(required = false) @Nullable String dutyClerk, @AuthenticationPrincipal GovHallUser user,
+			@RequestParam(required = false) @Nullable String dutyClerk,
+			@RequestParam(required = false) @Nullable Long windowId, @AuthenticationPrincipal GovHallUser user,
 			Locale locale, RedirectAttributes redirect) {
 		return act(department, locale, redirect, () -> routing.setRule(department,
-				new RoutingDraft(mode == null ? RoutingMode.ROUND_ROBIN : mode, dutyClerk), user));
+				new RoutingDraft(mode == null ? RoutingMode.ROUND_ROBIN : mode, dutyClerk, windowId), user));
 	}
 
 	@PostMapping("/staff/routing/{department}/clerks/{username}")
 	String setDuty(@PathVariable String department, @PathVariable String username,
 			@RequestParam(defaultValue = "false") boolean onDuty,
-			@RequestParam(required = false) @Nullable String staffNumber, @AuthenticationPrincipal GovHallUser user,
+			@RequestParam(required = false) @Nullable String staffNumber,
+			@RequestParam(required = false) @Nullable Long windowId, @AuthenticationPrincipal GovHallUser user,
 			Locale locale, RedirectAttributes redirect) {
 		routing.rule(department, user);
 		String number = Blank.toNull(staffNumber);
@@ -75,7 +77,7 @@ class RoutingPages {
 			return back(department);
 		}
 		return act(department, locale, redirect,
-				() -> routing.setDuty(department, username, new DutyDraft(onDuty, number), user));
+				() -> routing.setDuty(department, username, new DutyDraft(onDuty, number, windowId), user));
 	}
 
 	private String act(String department, Locale locale, RedirectAttributes redirect, Runnable action) {

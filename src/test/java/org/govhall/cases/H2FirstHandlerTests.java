@@ -135,6 +135,57 @@ class H2FirstHandlerTests {
 						+ CLERK_B + "'") > 0);
 	}
 
+	/** The id of a window of 示范市政务服务中心 by its number. */
+	long window(String number) {
+		return directory.hallsOf("660100")
+			.stream()
+			.flatMap(h -> h.windows().stream())
+			.filter(w -> w.number().equals(number))
+			.findFirst()
+			.orElseThrow()
+			.id();
+	}
+
+	/**
+	 * Per department and window: a rule that names a window serving the department gives its cases in turn to the
+	 * clerks on duty there, and to all its clerks on duty while nobody is there; a window that does not serve the
+	 * department is refused, for the rule and for a clerk's seat.
+	 */
+	@Test
+	void aRuleForAWindowGivesTheCasesToTheClerksOnDutyThere() {
+		long b01 = window("B01");
+		JsonNode rule = ok(api.get("/api/v1/routing/" + SCJG, "deptadmin"));
+		List<String> offered = new ArrayList<>();
+		rule.get("windows").forEach(w -> offered.add(w.get("number").asString()));
+		assertThat(offered).as("the windows that take 市场监管 cases").containsExactly("B01");
+
+		ok(api.put("/api/v1/routing/" + SCJG + "/clerks/" + CLERK_A, "deptadmin",
+				Map.of("onDuty", true, "staffNumber", "SC0001", "windowId", b01)));
+		JsonNode set = ok(api.put("/api/v1/routing/" + SCJG, "deptadmin", Map.of("mode", "ROUND_ROBIN", "windowId", b01)));
+		assertThat(set.get("windowId").asLong()).isEqualTo(b01);
+		for (int i = 0; i < 3; i++) {
+			assertThat(submitOnline().get("firstHandler").asString()).as("only 市监窗口甲 sits at B01").isEqualTo(CLERK_A);
+		}
+
+		// nobody on duty at B01: in turn among all the department's clerks on duty
+		ok(api.put("/api/v1/routing/" + SCJG + "/clerks/" + CLERK_A, "deptadmin",
+				Map.of("onDuty", false, "staffNumber", "SC0001", "windowId", b01)));
+		Set<String> others = new HashSet<>();
+		for (int i = 0; i < 2; i++) {
+			others.add(submitOnline().get("firstHandler").asString());
+		}
+		assertThat(others).containsExactlyInAnyOrder("clerk", CLERK_B);
+
+		// B05 (社会保障业务专窗) takes no 市场监管 case
+		Response wrong = api.put("/api/v1/routing/" + SCJG, "deptadmin",
+				Map.of("mode", "ROUND_ROBIN", "windowId", window("B05")));
+		assertThat(wrong.status()).as(wrong.body()).isEqualTo(422);
+		assertThat(wrong.json().get("type").asString()).endsWith("routing-window");
+		assertThat(ok(api.get("/api/v1/routing/" + SCJG, "deptadmin")).get("windowId").asLong()).isEqualTo(b01);
+		assertThat(api.put("/api/v1/routing/" + SCJG + "/clerks/" + CLERK_B, "deptadmin",
+				Map.of("onDuty", true, "staffNumber", "SC0002", "windowId", window("B05"))).status()).isEqualTo(422);
+	}
+
 	@Test
 	void aCaseNobodyActsOnHasAResponsiblePersonFromReceiptThroughDeemedAcceptance() {
 		JsonNode c = submitOnline();

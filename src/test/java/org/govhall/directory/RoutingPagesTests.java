@@ -70,6 +70,36 @@ class RoutingPagesTests {
 		assertThat(page(get("/staff/routing").with(user(as("deptadmin"))))).contains("不在岗（休假、离岗）");
 	}
 
+	/** The window of the rule and of a clerk are chosen on the page among the windows that serve the department. */
+	@Test
+	void theDepartmentAdminSeatsAClerkAtAWindowAndGivesTheCasesOutThere() throws Exception {
+		String page = page(get("/staff/routing").with(user(as("deptadmin"))));
+		assertThat(page).contains("轮流分派到窗口", "（本部门全部在岗人员）", "示范市政务服务中心 B01 企业开办综合窗口", "所在窗口")
+			.doesNotContain("B05");
+		long b01 = routing.windows(SCJG).get(0).id();
+
+		HtmlForm clerk = HtmlForm.read(page, "/staff/routing/" + SCJG + "/clerks/clerk")
+			.set("windowId", String.valueOf(b01));
+		assertThat(perform(clerk.post().with(user(as("deptadmin"))).with(csrf())).getStatus()).isEqualTo(302);
+		HtmlForm rule = HtmlForm.read(page, "/staff/routing/" + SCJG).set("windowId", String.valueOf(b01));
+		assertThat(perform(rule.post().with(user(as("deptadmin"))).with(csrf())).getStatus()).isEqualTo(302);
+		RoutingRule saved = routing.rule(SCJG, as("deptadmin"));
+		assertThat(saved.windowId()).isEqualTo(b01);
+		assertThat(saved.clerks()).filteredOn(k -> k.username().equals("clerk"))
+			.singleElement()
+			.satisfies(k -> assertThat(k.windowId()).isEqualTo(b01));
+		page = page(get("/staff/routing").with(user(as("deptadmin"))));
+		assertThat(page).containsPattern("<option value=\"" + b01 + "\" selected=\"selected\">示范市政务服务中心 B01");
+
+		// a window of another department, sent by hand, is refused on the page and changes nothing
+		long b05 = directory.hallsOf("660100").stream().flatMap(h -> h.windows().stream())
+			.filter(w -> w.number().equals("B05")).findFirst().orElseThrow().id();
+		MockHttpServletResponse refused = perform(HtmlForm.read(page, "/staff/routing/" + SCJG)
+			.set("windowId", String.valueOf(b05)).post().with(user(as("deptadmin"))).with(csrf()));
+		assertThat(refused.getStatus()).isEqualTo(302);
+		assertThat(routing.rule(SCJG, as("deptadmin")).windowId()).isEqualTo(b01);
+	}
+
 	@Test
 	void otherStaffAndOtherDepartmentsAdminsAreRefused() throws Exception {
 		assertThat(perform(get("/staff/routing").with(user(as("reviewer")))).getStatus()).isEqualTo(403);
