@@ -183,7 +183,9 @@ public class Catalog {
 		if (items.existsByCode(code)) {
 			throw new ConflictException("duplicate", "error.item.exists", code);
 		}
-		refuseIfAny(PublishingRules.referencesOf(draft, context(dep)), "draft-refused", "error.draft.refused");
+		List<FieldViolation> refused = new ArrayList<>(PublishingRules.referencesOf(draft, context(dep)));
+		refused.addAll(foreignFiles(code, draft, "", false));
+		refuseIfAny(refused, "draft-refused", "error.draft.refused");
 		ServiceItem item = items.save(ServiceItem.register(code, dep.id(), dep.regionCode(), clock.instant()));
 		ItemVersion v = versions.save(ItemVersion.draft(item.id(), 1, draft, actor.getUsername(), clock.instant()));
 		return guide(item, v);
@@ -195,7 +197,9 @@ public class Catalog {
 		item.requireActive();
 		requireDrafter(actor, item.regionCode(), item.departmentId());
 		ItemVersion v = requireWorking(item);
-		refuseIfAny(PublishingRules.referencesOf(draft, context(item)), "draft-refused", "error.draft.refused");
+		List<FieldViolation> refused = new ArrayList<>(PublishingRules.referencesOf(draft, context(item)));
+		refused.addAll(foreignFiles(code, draft, "", false));
+		refuseIfAny(refused, "draft-refused", "error.draft.refused");
 		v.revise(draft);
 		return guide(item, versions.save(v));
 	}
@@ -372,6 +376,7 @@ public class Catalog {
 			throw new InvalidInputException("invalid-material", "error.material.index", "material", materialIndex);
 		}
 		StoredFile file = storage.store(fileName, content);
+		recordFile(code, file, actor);
 		List<Material> materials = new ArrayList<>(draft.materials());
 		materials.set(materialIndex, materials.get(materialIndex).withFile(template, file.id(), file.name()));
 		v.revise(draft.withMaterials(materials));
@@ -388,9 +393,64 @@ public class Catalog {
 		ItemVersion v = requireDraftOf(item, actor);
 		ItemDraft draft = v.content();
 		StoredFile file = storage.store(fileName, content);
+		recordFile(code, file, actor);
 		v.revise(draft.withImplementation(draft.implementation().withResultSample(file.id(), file.name()),
 				draft.handling(), draft.online(), draft.faqs()));
 		return guide(item, versions.save(v));
+	}
+
+	/** Records a file uploaded to the item's draft as the catalog's own, the only kind a draft may name. */
+	private void recordFile(String itemCode, StoredFile file, GovHallUser actor) {
+		jdbc.sql("""
+				INSERT INTO catalog_file (file_id, item_code, uploaded_by, uploaded_at)
+				VALUES (:file, :item, :by, :at)
+				""")
+			.param("file", file.id())
+			.param("item", itemCode)
+			.param("by", actor.getUsername())
+			.param("at", java.sql.Timestamp.from(clock.instant()))
+			.update();
+	}
+
+	/**
+	 * The files a draft names that are not the item's own: every template, sample and result sample must have been
+	 * uploaded to this item through the draft workflow ({@code catalog_file}). Without this check a draft could name
+	 * any stored file, an applicant's material or a citizen's certificate, and publishing it would let anyone
+	 * download it from the guide (issue 12).
+	 *
+	 * @param gbt whether to name the fields as the implementation list does (GB/T 39046), after {@code path}
+	 */
+	private List<FieldViolation> foreignFiles(String itemCode, ItemDraft draft, String path, boolean gbt) {
+		Map<String, String> named = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < draft.materials().size(); i++) {
+			Material m = draft.materials().get(i);
+			if (m.templateFileId() != null) {
+				named.put(gbt ? path + "申请材料[" + i + "].空表.文件编号" : "materials[" + i + "].templateFileId",
+						m.templateFileId());
+			}
+			if (m.sampleFileId() != null) {
+				named.put(gbt ? path + "申请材料[" + i + "].样表.文件编号" : "materials[" + i + "].sampleFileId",
+						m.sampleFileId());
+			}
+		}
+		String sample = draft.implementation().resultSampleFileId();
+		if (sample != null) {
+			named.put(gbt ? path + "结果样本.文件编号" : "implementation.resultSampleFileId", sample);
+		}
+		if (named.isEmpty()) {
+			return List.of();
+		}
+		Set<String> own = new HashSet<>(jdbc.sql("SELECT file_id FROM catalog_file WHERE item_code = :item")
+			.param("item", itemCode)
+			.query(String.class)
+			.list());
+		List<FieldViolation> foreign = new ArrayList<>();
+		named.forEach((field, id) -> {
+			if (!own.contains(id)) {
+				foreign.add(new FieldViolation(field, "rule.draft.foreignFile", id));
+			}
+		});
+		return foreign;
 	}
 
 	/** The draft of an active item that the actor drafts; a version in review takes no files (409). */
@@ -421,7 +481,7 @@ public class Catalog {
 				        WHERE i.code = :code AND v.state IN ('PUBLISHED', 'SUPERSEDED')
 				          AND v.result_sample_file_id = :file)
 				""").param("code", code).param("file", fileId).query(Long.class).single();
-		return count > 0 ? storage.find(fileId) : Optional.empty();
+		return count > 0 && ownFile(code, fileId) ? storage.find(fileId) : Optional.empty();
 	}
 
 	/** A file of the version being worked on (material template or sample, result sample), for its staff. */
@@ -430,7 +490,16 @@ public class Catalog {
 		boolean named = fileId.equals(guide.content().implementation().resultSampleFileId())
 				|| guide.content().materials().stream()
 					.anyMatch(m -> fileId.equals(m.templateFileId()) || fileId.equals(m.sampleFileId()));
-		return named ? storage.find(fileId) : Optional.empty();
+		return named && ownFile(code, fileId) ? storage.find(fileId) : Optional.empty();
+	}
+
+	/** Whether the file was uploaded to this item through the draft workflow. */
+	private boolean ownFile(String itemCode, String fileId) {
+		return jdbc.sql("SELECT COUNT(*) FROM catalog_file WHERE file_id = :file AND item_code = :item")
+			.param("file", fileId)
+			.param("item", itemCode)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	public byte[] read(StoredFile file) {
@@ -502,6 +571,7 @@ public class Catalog {
 			for (FieldViolation v : PublishingRules.check(draft, context(dep.get(), importing))) {
 				violations.add(new FieldViolation(path + v.field(), v.messageKey(), v.arguments()));
 			}
+			violations.addAll(foreignFiles(e.code(), draft, path, true));
 			String built = Implementation.implementationCode(dep.get().creditCode(),
 					directory.requireRegion(dep.get().regionCode()).level(), draft.implementation().basicCode());
 			if (e.implementationCode() != null && !e.implementationCode().equals(built)) {

@@ -31,12 +31,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.govhall.catalog.CatalogFixtures.CITY_MARKET_REGULATION;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 /**
  * The catalog complete to GB/T 39046 (issue 11, items 4 and 5), on the demo province: codes, place and time linked to
@@ -205,6 +207,60 @@ class CatalogImplementationListTests {
 		assertThat(download.getContentAsByteArray()).isEqualTo(pdf);
 		assertThat(perform(get("/items/" + code)).getContentAsString()).contains("id=\"result-sample\"",
 				"/items/" + code + "/files/" + fileId);
+	}
+
+	/**
+	 * Issue 12: a draft may name only files uploaded to its own item. Before, a department admin could put an
+	 * applicant's material (any stored file id) into a draft as a template or result sample and, once published,
+	 * anyone downloaded it from the guide.
+	 */
+	@Test
+	@Order(6)
+	void aDraftNamesOnlyFilesUploadedToItsOwnItem() throws Exception {
+		byte[] pdf = storage.read(storage.find(anyDemoResultSample()).orElseThrow());
+		String applicants = storage.store("申请人身份证.pdf", pdf).id();
+		String code = "GB-FOREIGN";
+		ItemDraft plain = CatalogFixtures.licensingItem().build();
+		ItemDraft naming = plain.withImplementation(plain.implementation().withResultSample(applicants, "样本.pdf"),
+				plain.handling(), plain.online(), plain.faqs());
+		assertThatThrownBy(() -> catalog.createItem(code, CITY_MARKET_REGULATION, naming, deptadmin))
+			.isInstanceOfSatisfying(org.govhall.shared.RuleViolationException.class,
+					ex -> assertThat(ex.violations()).extracting(v -> v.field() + " " + v.messageKey())
+						.containsExactly("implementation.resultSampleFileId rule.draft.foreignFile"));
+		catalog.createItem(code, CITY_MARKET_REGULATION, plain, deptadmin);
+		// another item's own file is not this item's either
+		String othersSample = anyDemoResultSample();
+		ItemDraft borrowing = plain.withImplementation(plain.implementation().withResultSample(othersSample, "样本.pdf"),
+				plain.handling(), plain.online(), plain.faqs());
+		assertThatThrownBy(() -> catalog.reviseDraft(code, borrowing, deptadmin))
+			.isInstanceOf(org.govhall.shared.RuleViolationException.class);
+		assertThat(catalog.workingVersion(code, deptadmin).content().implementation().resultSampleFileId()).isNull();
+		// through the API: 422 naming the field, in the requester's language
+		MockHttpServletResponse api = perform(put("/api/v1/items/" + code + "/draft").with(user(deptadmin))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(json.writeValueAsString(naming)));
+		assertThat(api.getStatus()).as(api.getContentAsString()).isEqualTo(422);
+		assertThat(api.getContentAsString(StandardCharsets.UTF_8)).contains("implementation.resultSampleFileId",
+				"不是通过本事项上传");
+
+		// a row forged in the database behind the workflow still does not publish the file
+		String published = "660100-XK-02001";
+		String before = jdbc.sql("""
+				SELECT v.result_sample_file_id FROM catalog_item_version v JOIN catalog_service_item i ON i.id = v.item_id
+				WHERE i.code = :c AND v.version_no = i.published_version
+				""").param("c", published).query(String.class).single();
+		String forge = """
+				UPDATE catalog_item_version SET result_sample_file_id = :f
+				WHERE id = (SELECT v.id FROM catalog_item_version v JOIN catalog_service_item i ON i.id = v.item_id
+				            WHERE i.code = :c AND v.version_no = i.published_version)
+				""";
+		jdbc.sql(forge).param("f", applicants).param("c", published).update();
+		try {
+			assertThat(perform(get("/items/" + published + "/files/" + applicants)).getStatus()).isEqualTo(404);
+		}
+		finally {
+			jdbc.sql(forge).param("f", before).param("c", published).update();
+		}
 	}
 
 	@Test
