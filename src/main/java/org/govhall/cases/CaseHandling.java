@@ -687,6 +687,51 @@ public class CaseHandling {
 		});
 	}
 
+	/**
+	 * Hands over every open case of the department that {@code from} holds (a clerk going on leave, moving or leaving
+	 * the hall) to {@code to}, a window clerk of the department on duty, with one reason: by the department's admin
+	 * only. Each case is handed over as {@link #handOver} does it, in its own step, audited and told; a case that
+	 * cannot be (it moved on meanwhile) is left with its holder and named in the answer.
+	 */
+	public BulkHandover handOverAll(String departmentCode, String from, String to, String reason, GovHallUser user) {
+		DepartmentView department = directory.department(departmentCode)
+			.orElseThrow(() -> new NotFoundException("error.department.notFound", departmentCode));
+		if (!user.scope().has(Role.DEPARTMENT_ADMIN)
+				|| !directory.covers(user.scope(), department.regionCode(), department.id())) {
+			throw new ForbiddenException("error.forbidden.scope");
+		}
+		String target = to == null ? "" : to.strip();
+		if (reason == null || reason.isBlank()) {
+			throw new InvalidInputException("text-required", "error.case.textRequired", "reason");
+		}
+		if (target.equals(from) || !routing.isActiveClerk(departmentCode, target)) {
+			throw new RuleViolationException("handover-target", "error.case.handOverTarget",
+					List.of(new org.govhall.shared.GovHallException.FieldViolation("to", "error.case.handOverTarget",
+							target)),
+					target);
+		}
+		List<String> open = jdbc.sql("""
+				SELECT number FROM cases_case WHERE department_code = :d AND first_handler = :from
+				  AND state NOT IN ('DELIVERED', 'REFUSED', 'WITHDRAWN') ORDER BY number
+				""").param("d", departmentCode).param("from", from).query(String.class).list();
+		List<String> moved = new ArrayList<>();
+		List<String> left = new ArrayList<>();
+		for (String number : open) {
+			try {
+				handOver(number, target, reason.strip(), user);
+				moved.add(number);
+			}
+			catch (org.govhall.shared.GovHallException ex) {
+				left.add(number);
+			}
+		}
+		return new BulkHandover(from, target, moved, left);
+	}
+
+	/** What a bulk handover did: the cases handed over and those left with their holder. */
+	public record BulkHandover(String from, String to, List<String> handedOver, List<String> left) {
+	}
+
 	/** The role a first handler acts in when handing over: the first staff role held, a window clerk's first. */
 	private static Role holderRole(GovHallUser user) {
 		for (Role r : List.of(Role.WINDOW_CLERK, Role.REVIEWER, Role.APPROVER, Role.DEPARTMENT_ADMIN)) {

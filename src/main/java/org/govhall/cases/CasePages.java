@@ -781,6 +781,39 @@ class CasePages {
 				() -> handling.handOver(number, cut(to, 64), cut(reason, 1000), user));
 	}
 
+	/**
+	 * The routing page's "hand over all": every open case of the department that the clerk holds, to a clerk on duty;
+	 * back to the routing page with how many were handed over (and which were left), or the refusal.
+	 */
+	@PostMapping("/staff/cases/handovers")
+	String handOverAll(@RequestParam(defaultValue = "") String department, @RequestParam(defaultValue = "") String from,
+			@RequestParam(defaultValue = "") String to, @RequestParam(defaultValue = "") String reason,
+			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
+		String back = "redirect:" + org.springframework.web.util.UriComponentsBuilder.fromPath("/staff/routing")
+			.queryParam("department", cut(department, 64))
+			.build()
+			.encode()
+			.toUriString();
+		try {
+			CaseHandling.BulkHandover done = handling.handOverAll(cut(department, 64), cut(from, 64), cut(to, 64),
+					cut(reason, 1000), user);
+			redirect.addFlashAttribute("done", messages.getMessage("cases.done.handedOverAll",
+					new Object[] { done.handedOver().size(),
+							directory.principal(done.to()).map(GovHallUser::displayName).orElse(done.to()) }, locale));
+			if (!done.left().isEmpty()) {
+				redirect.addFlashAttribute("problems", List.of(messages.getMessage("cases.handedOverAll.left",
+						new Object[] { String.join("、", done.left()) }, locale)));
+			}
+		}
+		catch (org.govhall.shared.GovHallException ex) {
+			if (ex.status() == 403 || ex.status() == 404) {
+				throw ex;
+			}
+			redirect.addFlashAttribute("problems", List.of(messages.getMessage(ex.messageKey(), ex.arguments(), locale)));
+		}
+		return back;
+	}
+
 	@PostMapping("/staff/cases/{number}/fees")
 	String chargeFee(@PathVariable String number, @RequestParam(defaultValue = "") String feeName,
 			@RequestParam(required = false) java.math.@Nullable BigDecimal amount,

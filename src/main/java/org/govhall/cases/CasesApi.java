@@ -215,6 +215,15 @@ class CasesApi {
 		return explained(handling.handOver(number, body.to(), body.reason(), user), locale);
 	}
 
+	@PostMapping("/cases/handovers")
+	@Operation(summary = "Hand over every open case of the department that a clerk holds (on leave, moved, leaving "
+			+ "the hall) to a window clerk of the department on duty, with one reason: the department's admin only. "
+			+ "Answers the cases handed over and any left with their holder")
+	CaseHandling.BulkHandover handOverAll(@Valid @RequestBody BulkHandoverRequest body,
+			@AuthenticationPrincipal GovHallUser user) {
+		return handling.handOverAll(body.departmentCode(), body.from(), body.to(), body.reason(), user);
+	}
+
 	@PostMapping("/cases/{number}/fees")
 	@Operation(summary = "Record a fee collected with its receipt; a fee the item's catalog entry does not list is recorded and flagged to supervision (乱收费)")
 	CaseView chargeFee(@PathVariable String number, @Valid @RequestBody FeeRequest body,
@@ -294,6 +303,10 @@ class CasesApi {
 
 	/** To whom (a login) and why a case is handed over. */
 	record HandoverRequest(@NotBlank @Size(max = 64) String to, @NotBlank @Size(max = 1000) String reason) {
+	}
+
+	record BulkHandoverRequest(@NotBlank @Size(max = 64) String departmentCode, @NotBlank @Size(max = 64) String from,
+			@NotBlank @Size(max = 64) String to, @NotBlank @Size(max = 1000) String reason) {
 	}
 
 	record SuspensionRequest(@NotNull SpecialProcedure procedure, @Nullable LocalDate from,

@@ -16,6 +16,11 @@ public record RoutingRule(String departmentCode, RoutingMode mode, @Nullable Str
 		@Nullable Long windowId, @Nullable String updatedBy, @Nullable Instant updatedAt, java.util.List<Clerk> clerks,
 		java.util.List<Window> windows) {
 
+	/** The clerks on duty other than that one: whom a clerk's cases can be handed over to. */
+	public java.util.List<Clerk> onDutyOtherThan(String username) {
+		return clerks.stream().filter(c -> c.onDuty() && !c.username().equals(username)).toList();
+	}
+
 	/** The rule's window as the page names it, or null. */
 	public @Nullable Window window() {
 		return windowId == null ? null

@@ -81,6 +81,27 @@ class FirstHandlerBrowserTests {
 			assertThat(d.findElement(By.id("handovers")).getText()).contains("王窗口", "周窗口", "王窗口休年假");
 			assertThat(d.findElement(By.id("history")).getText()).contains("移交");
 			browser.screenshot("first-handler-03-handed-over");
+
+			// 周窗口 goes on leave: the admin hands all the clerk's open cases back at once, on a phone, confirmed
+			browser.resize(390, 844);
+			d.get(base + "/staff/routing?elder=on");
+			d.findElement(By.cssSelector("#handover-all-scjg-window summary")).click();
+			new Select(d.findElement(By.id("ha-to-scjg-window"))).selectByValue("clerk");
+			d.findElement(By.id("ha-reason-scjg-window")).sendKeys("周窗口休年假");
+			browser.screenshot("first-handler-04-hand-over-all");
+			assertThat(browser.horizontalOverflow()).isZero();
+			d.findElement(By.id("ha-submit-scjg-window")).click();
+			org.openqa.selenium.Alert alert = browser.waiting()
+				.until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
+			assertThat(alert.getText()).contains("周窗口");
+			alert.accept();
+			browser.waiting()
+				.until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice.ok")));
+			assertThat(d.findElement(By.cssSelector(".notice.ok")).getText()).contains("移交给王窗口");
+			browser.screenshot("first-handler-05-handed-over-all");
+			d.get(base + "/staff/cases/" + number);
+			assertThat(d.findElement(By.id("first-handler")).getText()).isEqualTo("王窗口（工号 NS0101）");
+			assertThat(d.findElement(By.id("handovers")).getText()).contains("周窗口休年假");
 		}
 		api.put("/api/v1/routing/660100-SCJG", "deptadmin", java.util.Map.of("mode", "ROUND_ROBIN"));
 	}

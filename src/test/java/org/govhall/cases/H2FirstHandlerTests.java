@@ -135,6 +135,55 @@ class H2FirstHandlerTests {
 						+ CLERK_B + "'") > 0);
 	}
 
+	/**
+	 * A clerk going on leave: the department admin hands over every open case the clerk holds in one step, each
+	 * recorded and told as a single handover is; only the department admin may, only to a clerk on duty, with a
+	 * reason.
+	 */
+	@Test
+	void theDepartmentAdminHandsOverAllOpenCasesOfAClerkGoingOnLeave() {
+		ok(api.put("/api/v1/routing/" + SCJG, "deptadmin", Map.of("mode", "DUTY_CLERK", "dutyClerk", CLERK_A)));
+		List<String> numbers = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			numbers.add(submitOnline().get("number").asString());
+		}
+		ok(api.put("/api/v1/routing/" + SCJG + "/clerks/" + CLERK_A, "deptadmin",
+				Map.of("onDuty", false, "staffNumber", "SC0001")));
+		Map<String, Object> body = new java.util.HashMap<>(
+				Map.of("departmentCode", SCJG, "from", CLERK_A, "to", CLERK_B, "reason", "休年假"));
+
+		assertThat(api.post("/api/v1/cases/handovers", CLERK_B, body).status()).as("not the department admin")
+			.isEqualTo(403);
+		assertThat(api.post("/api/v1/cases/handovers", "deptadmin-qc", body).status()).isEqualTo(403);
+		Map<String, Object> toOffDuty = new java.util.HashMap<>(body);
+		toOffDuty.put("to", CLERK_A);
+		Response offDuty = api.post("/api/v1/cases/handovers", "deptadmin", toOffDuty);
+		assertThat(offDuty.status()).as(offDuty.body()).isEqualTo(422);
+		Map<String, Object> noReason = new java.util.HashMap<>(body);
+		noReason.put("reason", " ");
+		assertThat(api.post("/api/v1/cases/handovers", "deptadmin", noReason).status()).isEqualTo(400);
+		for (String n : numbers) {
+			assertThat(ok(api.get("/api/v1/cases/" + n, "deptadmin")).get("firstHandler").asString())
+				.as("nothing moved by a refused request").isEqualTo(CLERK_A);
+		}
+
+		Response done = api.post("/api/v1/cases/handovers", "deptadmin", body);
+		assertThat(done.status()).as(done.body()).isEqualTo(200);
+		List<String> handed = new ArrayList<>();
+		done.json().get("handedOver").forEach(n -> handed.add(n.asString()));
+		assertThat(handed).containsAll(numbers);
+		assertThat(done.json().get("left")).isEmpty();
+		for (String n : numbers) {
+			JsonNode c = ok(api.get("/api/v1/cases/" + n, "deptadmin"));
+			assertThat(c.get("firstHandler").asString()).isEqualTo(CLERK_B);
+			assertThat(c.get("handovers").get(0).get("reason").asString()).isEqualTo("休年假");
+		}
+		assertThat(count("SELECT COUNT(*) FROM cases_case WHERE department_code = '" + SCJG + "' AND first_handler = '"
+				+ CLERK_A + "' AND state NOT IN ('DELIVERED', 'REFUSED', 'WITHDRAWN')")).isZero();
+		Awaitility.await().atMost(Duration.ofSeconds(10))
+			.until(() -> numbers.stream().allMatch(n -> messages(CLERK_B, n, "HandedOver") == 1));
+	}
+
 	/** The id of a window of 示范市政务服务中心 by its number. */
 	long window(String number) {
 		return directory.hallsOf("660100")

@@ -711,6 +711,8 @@ class AccessControlMatrixTests {
 		b.put(cases + "decision", json(Map.of("outcome", "APPROVED", "scope", "预包装食品销售")));
 		b.put(cases + "certificate-revocation", json(Map.of("reason", "以欺骗手段取得许可（行政许可法第六十九条第二款）")));
 		b.put(cases + "handover", json(Map.of("to", "clerk", "reason", "休假")));
+		b.put("POST /api/v1/cases/handovers",
+				json(Map.of("departmentCode", "660100-SCJG", "from", "clerk", "to", "clerk", "reason", "休假")));
 		b.put(cases + "fees", json(Map.of("name", "工本费", "amount", 10, "receiptNo", "R-0001")));
 		b.put(cases + "delivery", json(Map.of("method", "WINDOW")));
 		String pages = "POST /staff/cases/{case}/";
@@ -724,6 +726,8 @@ class AccessControlMatrixTests {
 		b.put(pages + "decision", form("outcome", "APPROVED", "scope", "预包装食品销售"));
 		b.put(pages + "certificate-revocation", form("reason", "以欺骗手段取得许可（行政许可法第六十九条第二款）"));
 		b.put(pages + "handover", form("to", "clerk", "reason", "休假"));
+		b.put("POST /staff/cases/handovers", form("department", "660100-SCJG", "from", "clerk", "to", "clerk", "reason",
+				"休假"));
 		b.put(pages + "fees", form("feeName", "工本费", "amount", "10", "receiptNo", "R-0002"));
 		b.put(pages + "delivery", form("method", "WINDOW"));
 		b.put("POST /cases/{case}/corrections", upload("file0"));
