@@ -38,6 +38,8 @@ class AuditEntries {
 	private static final String COLUMNS = """
 			id, seq, actor, actor_role, action, subject, detail, occurred_at, prev_hash, hash, sealed_at""";
 
+	private static final String HEAD_COLUMNS = "chain, seq, hash, signed_at, key_id, signature";
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate template;
@@ -150,6 +152,75 @@ class AuditEntries {
 			.param("hash", head.hash())
 			.param("at", utc(at))
 			.update() == 1;
+	}
+
+	/** The identity of this database's chain, once the sealer has created it. */
+	Optional<String> chainId() {
+		return jdbc.sql("SELECT id FROM audit_chain ORDER BY created_at LIMIT 1").query(String.class).optional();
+	}
+
+	void createChain(String id, Instant at) {
+		jdbc.sql("INSERT INTO audit_chain (id, created_at) VALUES (:id, :at)").param("id", id).param("at", utc(at))
+			.update();
+	}
+
+	/** Whether anything was ever sealed or signed here (a database that is not new). */
+	boolean anySealedOrSigned() {
+		return jdbc.sql("""
+				SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM audit_entry WHERE seq IS NOT NULL LIMIT 1) s)
+				     + (SELECT COUNT(*) FROM (SELECT 1 FROM audit_signed_head LIMIT 1) h)
+				     + (SELECT COUNT(*) FROM (SELECT 1 FROM audit_head LIMIT 1) d)
+				""").query(Long.class).single() > 0;
+	}
+
+	/**
+	 * Rows without a seq that carry traces of a seal (a time of sealing, a hash or a previous hash): their seal was
+	 * cleared, and sealing them again would re-chain them.
+	 */
+	long clearedSeals() {
+		return jdbc.sql("""
+				SELECT COUNT(*) FROM audit_entry
+				WHERE seq IS NULL AND (sealed_at IS NOT NULL OR hash IS NOT NULL OR prev_hash IS NOT NULL)
+				""").query(Long.class).single();
+	}
+
+	Optional<String> hashAt(long seq) {
+		return jdbc.sql("SELECT hash FROM audit_entry WHERE seq = :seq").param("seq", seq).query(String.class)
+			.optional();
+	}
+
+	/** The signed head with the highest seq (the latest of equals), whatever its signature. */
+	Optional<SignedHead> highestSignedHead() {
+		return jdbc.sql("SELECT " + HEAD_COLUMNS + " FROM audit_signed_head ORDER BY seq DESC, signed_at DESC LIMIT 1")
+			.query(AuditEntries::signedHead)
+			.optional();
+	}
+
+	/** The latest signed heads, newest first. */
+	List<SignedHead> recentSignedHeads(int limit) {
+		return jdbc.sql("SELECT " + HEAD_COLUMNS + " FROM audit_signed_head ORDER BY id DESC LIMIT :limit")
+			.param("limit", limit)
+			.query(AuditEntries::signedHead)
+			.list();
+	}
+
+	void insertSignedHead(SignedHead head) {
+		jdbc.sql("""
+				INSERT INTO audit_signed_head (chain, seq, hash, signed_at, key_id, signature)
+				VALUES (:chain, :seq, :hash, :at, :key, :signature)
+				""")
+			.param("chain", head.chain())
+			.param("seq", head.seq())
+			.param("hash", head.hash())
+			.param("at", utc(head.signedAt()))
+			.param("key", head.keyId())
+			.param("signature", head.signature())
+			.update();
+	}
+
+	private static SignedHead signedHead(ResultSet rs, int n) throws SQLException {
+		return new SignedHead(rs.getString("chain"), rs.getLong("seq"), rs.getString("hash"),
+				instant(rs, "signed_at"), rs.getString("key_id"), rs.getString("signature"));
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package org.govhall.audit;
 
-import java.time.Clock;
-import java.time.LocalDate;
+import java.io.UncheckedIOException;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
@@ -11,9 +10,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The sealer, every few seconds, and the daily publication of the chain head, each under a ShedLock database lock so
- * that with several nodes one runs at a time. Setting {@code govhall.audit.seal-cron} or
- * {@code govhall.audit.head-cron} to {@code -} turns a job off (tests seal by hand).
+ * The sealer, every few seconds (it signs a head after each seal and at least every {@code govhall.audit.head-interval},
+ * so with the default 5 s and 50 s at least every minute), and the daily publication of the chain head, each under a
+ * ShedLock database lock so that with several nodes one runs at a time. Setting {@code govhall.audit.seal-cron} or
+ * {@code govhall.audit.head-cron} to {@code -} turns a job off (tests seal by hand). The day is the real day, never
+ * the demo clock's (ADR 0018).
  */
 @Component
 class AuditJobs {
@@ -22,11 +23,8 @@ class AuditJobs {
 
 	private final AuditChain chain;
 
-	private final Clock clock;
-
-	AuditJobs(AuditChain chain, Clock clock) {
+	AuditJobs(AuditChain chain) {
 		this.chain = chain;
-		this.clock = clock;
 	}
 
 	@Scheduled(cron = "${govhall.audit.seal-cron:*/5 * * * * *}")
@@ -41,20 +39,38 @@ class AuditJobs {
 		catch (DataAccessException ex) {
 			log.warn("audit: sealing failed, the rows stay pending until the next run: {}", ex.getMessage());
 		}
+		catch (UncheckedIOException ex) {
+			log.error("audit: the head journal cannot be written, no head was signed: {}", ex.getMessage());
+		}
 	}
 
-	/** After midnight in Asia/Shanghai: publish the head for the day, then verify the whole chain and say so. */
+	/**
+	 * On every node (no lock): copies the latest validly signed head of the database into this node's journal when
+	 * its seq is higher, so that a node whose key directory is its own also holds a witness within a minute.
+	 */
+	@Scheduled(cron = "${govhall.audit.witness-cron:30 * * * * *}")
+	void witness() {
+		try {
+			chain.witness();
+		}
+		catch (DataAccessException | UncheckedIOException ex) {
+			log.warn("audit: the head could not be copied to this node's journal: {}", ex.getMessage());
+		}
+	}
+
+	/** After midnight in Asia/Shanghai: publish the head for the real day, then verify the whole chain and say so. */
 	@Scheduled(cron = "${govhall.audit.head-cron:0 30 0 * * *}", zone = "Asia/Shanghai")
 	@SchedulerLock(name = "audit-daily-head", lockAtMostFor = "PT30M", lockAtLeastFor = "PT10M")
 	void daily() {
-		chain.publishHead(LocalDate.now(clock))
+		chain.publishDailyHead()
 			.ifPresent(h -> log.info("audit: head of {} published: seq {} hash {}", h.date(), h.seq(), h.hash()));
 		Verification v = chain.verify();
 		if (v.intact()) {
 			log.info("audit: chain intact, {} entries, head seq {}", v.entries(), v.headSeq());
 		}
 		else {
-			log.error("audit: chain BROKEN at seq {}: {} ({})", v.brokenSeq(), v.breach(), v.explanation());
+			log.error("audit: chain BROKEN: {} breach(es), the first at seq {}: {} ({})", v.breachCount(),
+					v.brokenSeq(), v.breach(), v.explanation());
 		}
 	}
 

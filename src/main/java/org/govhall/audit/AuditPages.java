@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The province's system administrators' page of the audit log (recent rows and the verification), and the public
- * transparency page with every published chain head.
+ * transparency page with the latest signed head, the public key and every published chain head.
  */
 @Controller
 class AuditPages {
@@ -67,12 +67,16 @@ class AuditPages {
 		model.addAttribute("total", total);
 		model.addAttribute("zone", ZONE);
 		model.addAttribute("verification", verification);
+		model.addAttribute("halt", chain.halt().orElse(null));
 		return "audit/log";
 	}
 
 	@GetMapping("/transparency")
 	String transparency(Model model) {
 		model.addAttribute("heads", chain.heads());
+		model.addAttribute("signed", HeadView.of(chain));
+		model.addAttribute("signedHeads", chain.signedHeads(10));
+		model.addAttribute("zone", ZONE);
 		return "audit/transparency";
 	}
 

@@ -1,8 +1,10 @@
 package org.govhall.audit;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +30,9 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  * web server, runs no migration, job or demo data and writes nothing: only the DataSource is built.
  *
  * <p>
+ * It checks the chain against the latest signed head in the database and in the head journal of
+ * {@code govhall.audit.key-dir}, with the signatures checked by the keys pinned in {@code govhall.audit.public-key}
+ * (or, where none is pinned, the public key in the directory), and lists every breach (ADR 0018).
  * {@code --govhall.audit.expect=SEQ:HASH[,SEQ:HASH…]} also checks heads kept outside the database, e.g. copied from
  * the transparency page.
  */
@@ -57,11 +62,19 @@ public final class VerifyAuditLog {
 			// one connection throughout: an embedded H2 file database would otherwise be reopened for every query
 			SingleConnectionDataSource dataSource = new SingleConnectionDataSource(driver.getConnection(), true);
 			try {
+				// read only: never creates a key; the pinned keys (or the key in the directory) check the heads
+				HeadKeys keys = HeadKeys.open(Path.of(env.getProperty("govhall.audit.key-dir", "./data/audit-key")),
+						AuditSettings.pins(env.getProperty("govhall.audit.public-key", "")), false);
 				AuditChain chain = new AuditChain(
 						new AuditEntries(JdbcClient.create(dataSource), new JdbcTemplate(dataSource)),
-						new DataSourceTransactionManager(dataSource), Clock.systemUTC());
+						new DataSourceTransactionManager(dataSource), Clock.systemUTC(), keys, event -> {
+						}, Duration.ofMinutes(1), 1000, 500);
 				Verification v = chain.verify(expected(env.getProperty("govhall.audit.expect", "")));
 				out.println(describe(v));
+				v.breaches().forEach(b -> out.println("  seq " + b.seq() + ": " + b.breach() + " - " + b.explanation()));
+				if (v.breachCount() > v.breaches().size()) {
+					out.println("  … and " + (v.breachCount() - v.breaches().size()) + " more");
+				}
 				return v.intact() ? 0 : 1;
 			}
 			finally {
@@ -80,12 +93,15 @@ public final class VerifyAuditLog {
 
 	static String describe(Verification v) {
 		if (v.intact()) {
+			SignedHead s = v.signedHead();
 			return "Audit chain INTACT: " + v.entries() + " entries, head seq " + v.headSeq() + " hash " + v.headHash()
-					+ ", " + v.headsChecked() + " published head(s) checked, " + v.unsealed()
-					+ " entry(ies) not sealed yet.";
+					+ ", " + v.headsChecked() + " head(s) checked"
+					+ (s == null ? ", no signed head" : ", latest signed head seq " + s.seq() + " at " + s.signedAt())
+					+ ", " + v.unsealed() + " entry(ies) not sealed yet.";
 		}
 		return "Audit chain BROKEN at seq " + v.brokenSeq() + ": " + v.breach() + " - " + v.explanation() + " ("
-				+ v.entries() + " entries intact before it).";
+				+ v.entries() + " entries intact before it; " + v.breachCount() + " breach(es) in all, "
+				+ v.walked() + " entries walked).";
 	}
 
 	private static List<Link> expected(String text) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.govhall.audit.SignedHead;
 import org.govhall.cases.CaseEvent;
 import org.govhall.cases.CaseFacts;
 import org.govhall.catalog.ItemEnded;
@@ -118,6 +119,25 @@ class EventExternalizer {
 		data.put("document", event.document());
 		send(ExternalEvent.of(source, "catalog.ended", event.code(), clock.instant(), data,
 				event.code() + "|" + event.status() + "|" + event.on()));
+	}
+
+	/**
+	 * A chain head of the audit log signed with the key outside the database ({@code audit.head}, ADR 0018), after
+	 * each seal and at least every minute: a witness outside GovHall's database within a minute. It carries no
+	 * content of the log, only what the transparency page shows.
+	 */
+	@ApplicationModuleListener
+	void on(SignedHead head) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("chain", head.chain());
+		data.put("seq", head.seq());
+		data.put("hash", head.hash());
+		data.put("signedAt", head.signedAt().toString());
+		data.put("keyId", head.keyId());
+		data.put("signature", head.signature());
+		data.put("message", head.message());
+		send(ExternalEvent.of(source, "audit.head", head.chain(), head.signedAt(), data,
+				head.chain() + "|" + head.seq() + "|" + head.signedAt()));
 	}
 
 	/** Sends and waits for the broker's confirmation; a refusal or a timeout fails the publication, to be resent. */

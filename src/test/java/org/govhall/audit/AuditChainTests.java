@@ -7,10 +7,12 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -23,6 +25,7 @@ import org.govhall.audit.Verification.Breach;
 import org.govhall.shared.AuditEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,6 +42,9 @@ class AuditChainTests {
 	static final Instant T0 = Instant.parse("2026-11-27T02:03:04.123456789Z");
 
 	String url;
+
+	@TempDir
+	Path keyDir;
 
 	DriverManagerDataSource dataSource;
 
@@ -57,7 +63,9 @@ class AuditChainTests {
 		jdbc = JdbcClient.create(dataSource);
 		entries = new AuditEntries(jdbc, new JdbcTemplate(dataSource));
 		chain = new AuditChain(entries, new DataSourceTransactionManager(dataSource),
-				Clock.fixed(Instant.parse("2026-11-28T00:30:00Z"), ZoneOffset.UTC), 3, 4);
+				Clock.fixed(Instant.parse("2026-11-28T00:30:00Z"), ZoneOffset.UTC),
+				HeadKeys.open(keyDir, List.of(), true), event -> {
+				}, Duration.ofMinutes(1), 3, 4);
 	}
 
 	void append(int n) {
@@ -264,8 +272,9 @@ class AuditChainTests {
 		assertThat(chain.publishHead(LocalDate.of(2026, 11, 28))).isEmpty();
 		append(3);
 		chain.seal();
+		// the day's head, and the latest signed head in the database and in the journal
 		assertThat(chain.verify()).extracting(Verification::intact, Verification::headsChecked)
-			.containsExactly(true, 1);
+			.containsExactly(true, 3);
 
 		// someone with write access alters row 2 and recomputes every hash after it: the chain is consistent again
 		jdbc.sql("UPDATE audit_entry SET detail = 'rewritten' WHERE seq = 2").update();
@@ -306,7 +315,7 @@ class AuditChainTests {
 		append(5);
 		chain.seal();
 		String[] args = { "--spring.datasource.url=" + url, "--spring.datasource.username=sa",
-				"--spring.datasource.password=" };
+				"--spring.datasource.password=", "--govhall.audit.key-dir=" + keyDir };
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 
 		assertThat(VerifyAuditLog.run(args, new PrintStream(out, true, StandardCharsets.UTF_8))).isZero();

@@ -46,7 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
 				"govhall.events.rabbitmq.confirm-timeout=3s", "govhall.demo.enabled=true",
 				"govhall.demo.training-clock=false", "govhall.cases.deemed-acceptance-cron=-",
 				"govhall.supervision.daily-cron=-", "govhall.rate-limit.enabled=false",
-				"govhall.events.resubmit-every=PT1H", "govhall.storage.dir=target/test-files/exchange" })
+				"govhall.events.resubmit-every=PT1H", "govhall.storage.dir=target/test-files/exchange",
+				"govhall.audit.head-interval=PT2S" })
 @ActiveProfiles("h2")
 class EventExternalizationTests {
 
@@ -94,7 +95,9 @@ class EventExternalizationTests {
 		admin.declareExchange(exchange);
 		Queue q = new Queue(queue, false, false, false);
 		admin.declareQueue(q);
-		admin.declareBinding(BindingBuilder.bind(q).to(exchange).with("#"));
+		// the case and catalog events; the audit heads (every few seconds here) have a test and a queue of their own
+		admin.declareBinding(BindingBuilder.bind(q).to(exchange).with("case.#"));
+		admin.declareBinding(BindingBuilder.bind(q).to(exchange).with("catalog.#"));
 	}
 
 	@AfterEach
@@ -196,6 +199,37 @@ class EventExternalizationTests {
 			ids.add(m.getMessageProperties().getMessageId());
 		}
 		assertThat(ids.get(0)).isEqualTo(ids.get(1)).isNotEqualTo(ids.get(2));
+	}
+
+	@Test
+	void theAuditChainsSignedHeadsArriveWithinSecondsAsAWitnessOutsideTheDatabase() throws Exception {
+		String heads = "govhall.test.heads." + UUID.randomUUID();
+		Queue q = new Queue(heads, false, false, false);
+		admin.declareQueue(q);
+		admin.declareBinding(BindingBuilder.bind(q).to(new TopicExchange(EXCHANGE, true, false)).with("audit.#"));
+		try {
+			// the sealer runs every 5 s and signs a head at least every 2 s in this test (every minute by default)
+			Message m = rabbit.receive(heads, 20_000);
+			assertThat(m).as("a signed head within 20 s").isNotNull();
+			assertThat(m.getMessageProperties().getReceivedRoutingKey()).isEqualTo("audit.head");
+			JsonNode data = JSON.readTree(m.getBody()).get("data");
+			JsonNode published = ok(api.get("/api/v1/audit/head", null));
+			java.security.Signature ed25519 = java.security.Signature.getInstance("Ed25519");
+			ed25519.initVerify(java.security.KeyFactory.getInstance("Ed25519")
+				.generatePublic(new java.security.spec.X509EncodedKeySpec(
+						java.util.Base64.getDecoder().decode(published.get("publicKey").asString()))));
+			ed25519.update(data.get("message").asString().getBytes(StandardCharsets.UTF_8));
+			assertThat(ed25519.verify(java.util.Base64.getDecoder().decode(data.get("signature").asString())))
+				.as("the head on the exchange verifies with the published public key").isTrue();
+			assertThat(data.get("message").asString())
+				.startsWith("govhall-audit-head/1\n" + data.get("chain").asString() + "\n" + data.get("seq").asLong()
+						+ "\n" + data.get("hash").asString() + "\n");
+			assertThat(java.time.Instant.parse(data.get("signedAt").asString()))
+				.isAfter(java.time.Instant.now().minus(Duration.ofMinutes(1)));
+		}
+		finally {
+			admin.deleteQueue(heads);
+		}
 	}
 
 	/** Publications of the externalizer about the case still incomplete in the registry. */

@@ -50,6 +50,8 @@ final class ChildGovHall implements AutoCloseable {
 				"--govhall.demo.enabled=true", "--govhall.demo.training-clock=true",
 				"--govhall.demo.today=" + MovableClock.suiteToday().atZone(MovableClock.ZONE).toLocalDate(),
 				"--govhall.storage.dir=target/resilience/files-" + name, "--govhall.node-name=" + name,
+				// one audit head key for every node, as production gives each node the same key (ADR 0018)
+				"--govhall.audit.key-dir=target/resilience/audit-key",
 				"--govhall.cases.deemed-acceptance-cron=-", "--govhall.supervision.daily-cron=-"));
 		args.addAll(List.of(extra));
 		this.arguments = List.copyOf(args);

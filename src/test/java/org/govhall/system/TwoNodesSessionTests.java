@@ -75,7 +75,8 @@ class TwoNodesSessionTests {
 				"--spring.flyway.schemas=" + SCHEMA, "--spring.flyway.default-schema=" + SCHEMA, "--server.port=0",
 				"--spring.autoconfigure.exclude=", "--govhall.node-name=" + name, "--govhall.demo.enabled=" + demo, "--govhall.demo.training-clock=false",
 				"--govhall.supervision.daily-cron=-", "--govhall.cases.deemed-acceptance-cron=-",
-				"--govhall.storage.dir=target/test-files/nodes-" + name);
+				"--govhall.storage.dir=target/test-files/nodes-" + name,
+				"--govhall.audit.key-dir=target/test-files/nodes-audit-key");
 	}
 
 	@AfterAll
