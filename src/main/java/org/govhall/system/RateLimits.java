@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code govhall.rate-limit.<group>.per-minute} requests that refills evenly over a minute. A request over the limit
  * gets 429 with {@code Retry-After} (seconds) and a problem+json body in the requester's language, or a short page
  * for a browser. The filter runs before Spring Security, so a flood of login attempts never reaches the password
- * check. Behind a load balancer, enable {@code server.forward-headers-strategy} so that the address is the client's.
+ * check. Behind a load balancer, list it in {@code govhall.proxy.trusted} so that the address is the client's
+ * ({@link ProxySettings}).
  */
 @Configuration(proxyBeanMethods = false)
 class RateLimits {

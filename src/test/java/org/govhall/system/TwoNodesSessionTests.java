@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -58,46 +59,52 @@ class TwoNodesSessionTests {
 
 	@BeforeAll
 	static void startTwoNodes() throws SQLException {
-		dropSchema();
+		dropSchema(SCHEMA);
 		// node A migrates the schema and loads the demo province; node B finds both
-		nodeA = node("session-a", true);
-		nodeB = node("session-b", false);
+		nodeA = node(SCHEMA, "session-a", true, "--govhall.demo.training-clock=false");
+		nodeB = node(SCHEMA, "session-b", false);
 	}
 
 	/**
-	 * Command-line arguments, not {@code properties(…)}: those are defaults, which application.properties (with its
-	 * H2 fallback for {@code spring.datasource.url}) would override.
+	 * A node on {@code schema} of the nodes' database, with the session store on. Command-line arguments, not
+	 * {@code properties(…)}: those are defaults, which application.properties (with its H2 fallback for
+	 * {@code spring.datasource.url}) would override.
 	 */
-	static ConfigurableApplicationContext node(String name, boolean demo) {
-		return new SpringApplicationBuilder(GovHallApplication.class).run(
-				"--spring.datasource.url=" + DATABASE + "?currentSchema=" + SCHEMA,
+	static ConfigurableApplicationContext node(String schema, String name, boolean demo, String... more) {
+		List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + DATABASE + "?currentSchema=" + schema,
 				"--spring.datasource.username=govhall", "--spring.datasource.password=govhall",
-				"--spring.flyway.schemas=" + SCHEMA, "--spring.flyway.default-schema=" + SCHEMA, "--server.port=0",
-				"--spring.autoconfigure.exclude=", "--govhall.node-name=" + name, "--govhall.demo.enabled=" + demo, "--govhall.demo.training-clock=false",
+				"--spring.flyway.schemas=" + schema, "--spring.flyway.default-schema=" + schema, "--server.port=0",
+				"--spring.autoconfigure.exclude=", "--govhall.node-name=" + name, "--govhall.demo.enabled=" + demo,
 				"--govhall.supervision.daily-cron=-", "--govhall.cases.deemed-acceptance-cron=-",
 				"--govhall.storage.dir=target/test-files/nodes-" + name,
-				"--govhall.audit.key-dir=target/test-files/nodes-audit-key");
+				"--govhall.audit.key-dir=target/test-files/nodes-audit-key"));
+		args.addAll(List.of(more));
+		return new SpringApplicationBuilder(GovHallApplication.class).run(args.toArray(String[]::new));
 	}
 
 	@AfterAll
 	static void stop() throws SQLException {
+		stopNodes(SCHEMA, nodeB, nodeA);
+	}
+
+	/** Closes the nodes that started, in this order, and drops their schema even when one fails to close. */
+	static void stopNodes(String schema, ConfigurableApplicationContext... nodes) throws SQLException {
 		try {
-			if (nodeB != null) {
-				nodeB.close();
-			}
-			if (nodeA != null) {
-				nodeA.close();
+			for (ConfigurableApplicationContext node : nodes) {
+				if (node != null) {
+					node.close();
+				}
 			}
 		}
 		finally {
-			dropSchema();
+			dropSchema(schema);
 		}
 	}
 
-	static void dropSchema() throws SQLException {
+	static void dropSchema(String schema) throws SQLException {
 		try (Connection c = DriverManager.getConnection(DATABASE, "govhall", "govhall");
 				Statement s = c.createStatement()) {
-			s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+			s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
 		}
 	}
 
