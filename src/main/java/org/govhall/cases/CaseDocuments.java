@@ -3,6 +3,7 @@ package org.govhall.cases;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.govhall.cases.CaseRecords.CorrectionNotice;
 import org.govhall.cases.CaseRecords.Decision;
@@ -16,7 +17,10 @@ import org.govhall.documents.DocumentDraft.Section;
 import org.govhall.documents.DocumentKind;
 import org.govhall.documents.Documents;
 import org.govhall.documents.IssuedDocument;
+import org.govhall.shared.InvalidInputException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +32,8 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseDocuments {
 
+	private static final Logger log = LoggerFactory.getLogger(CaseDocuments.class);
+
 	private final Cases cases;
 
 	private final Documents documents;
@@ -36,31 +42,28 @@ class CaseDocuments {
 
 	private final java.time.Clock clock;
 
-	CaseDocuments(Cases cases, Documents documents, Directory directory, java.time.Clock clock) {
+	private final DocumentsOwed owed;
+
+	CaseDocuments(Cases cases, Documents documents, Directory directory, java.time.Clock clock, DocumentsOwed owed) {
 		this.clock = clock;
 		this.cases = cases;
 		this.documents = documents;
 		this.directory = directory;
+		this.owed = owed;
 	}
+
+	/**
+	 * A document a step owes the applicant: issued once under {@code key} (case, kind, the how-manieth of its kind),
+	 * as {@code draft} says.
+	 */
+	record Owed(String key, DocumentKind kind, int nth, DocumentDraft draft) {
+	}
+
+	// ---- the listeners: each issues what its step owes, after the step's commit
 
 	@ApplicationModuleListener
 	void on(CaseEvent.CorrectionRequested event) {
-		Case c = load(event);
-		CorrectionNotice n = c.notices().get(event.round() - 1);
-		List<String> lines = new ArrayList<>();
-		int i = 1;
-		for (MaterialIssue issue : n.issues()) {
-			lines.add(i++ + ". " + issue.material() + "：" + issue.problem());
-		}
-		if (issuedBefore(c, DocumentKind.CORRECTION_NOTICE, event.round())) {
-			return;
-		}
-		issue(c, DocumentKind.CORRECTION_NOTICE, "一次性告知书", n.issuedOn(),
-				new Section("", "你（单位）于" + c.receivedOn() + "提出的" + item(c)
-						+ "申请，申请材料不齐全或者不符合法定形式。" + DecisionPapers.of(c.terms()).correctionBasis()
-						+ "现一次性告知你需要补正的全部内容如下："),
-				new Section("需要补正的材料", lines),
-				new Section("", "请补正后重新提交。自补正材料齐全之日起，本机关在五个工作日内作出是否受理的决定。"));
+		issueOrFail(load(event), event);
 	}
 
 	/**
@@ -69,34 +72,208 @@ class CaseDocuments {
 	 */
 	@ApplicationModuleListener
 	void on(WindowReceipt event) {
-		receipt(cases.findByNumber(event.caseNumber()).orElseThrow());
+		issueOrFail(cases.findByNumber(event.caseNumber()).orElseThrow(), event);
 	}
 
 	@ApplicationModuleListener
 	void on(CaseEvent.Accepted event) {
-		acceptanceNotice(load(event), event.deemed());
+		issueOrFail(load(event), event);
+	}
+
+	@ApplicationModuleListener
+	void on(CaseEvent.Refused event) {
+		issueOrFail(load(event), event);
+	}
+
+	@ApplicationModuleListener
+	void on(CaseEvent.Decided event) {
+		issueOrFail(load(event), event);
+	}
+
+	@ApplicationModuleListener
+	void on(CaseEvent.Extended event) {
+		issueOrFail(load(event), event);
+	}
+
+	@ApplicationModuleListener
+	void on(CaseEvent.Suspended event) {
+		issueOrFail(load(event), event);
+	}
+
+	/**
+	 * Issues what the event's step owes. A document that cannot be issued is recorded as failed (kept by its own
+	 * transaction) and the exception is thrown on, so that the event publication stays incomplete and is delivered
+	 * again (system/EventResubmission); until then the case shows "文书未出具" to its department and to supervision.
+	 */
+	private void issueOrFail(Case c, Object event) {
+		Issued result = issueAll(c, owedBy(c, event));
+		if (result.failure() != null) {
+			throw result.failure();
+		}
+	}
+
+	// ---- at the step, before its commit
+
+	/**
+	 * Records, in the step's transaction, the documents its events owe, so that a document that is never issued is
+	 * seen; with {@code check}, first checks each as the document module will (lengths, control characters, the
+	 * font's glyphs), so that a step whose document could not be issued is refused with a 400 and nothing is stored.
+	 */
+	void owe(Case c, List<?> events, boolean check) {
+		List<Owed> all = new ArrayList<>();
+		for (Object event : events) {
+			all.addAll(owedBy(c, event));
+		}
+		if (check) {
+			for (Owed o : all) {
+				try {
+					documents.check(o.draft());
+				}
+				catch (InvalidInputException ex) {
+					throw new InvalidInputException("document-limits", "error.case.documentLimits", ex.violations(),
+							o.draft().title());
+				}
+			}
+		}
+		owed.owe(c.number(), c.terms().departmentCode(), all);
+	}
+
+	/**
+	 * The text a person typed for a document (reasons, scope, a material's problem, a name) as it will be kept and
+	 * printed: line breaks as {@code \n} (a browser sends CR LF), a tab as a space, without surrounding blanks; with
+	 * {@code oneLine}, every run of blanks and line breaks as one space.
+	 * @throws InvalidInputException (400) naming the field when it holds another control character or a character
+	 * the document font cannot print
+	 */
+	@Nullable
+	String printable(String field, @Nullable String text, boolean oneLine) {
+		if (text == null) {
+			return null;
+		}
+		String clean = text.replace("\r\n", "\n").replace('\r', '\n').replace('\t', ' ');
+		clean = oneLine ? clean.replaceAll("\\s+", " ").strip() : clean.strip();
+		if (clean.codePoints().anyMatch(ch -> Character.isISOControl(ch) && ch != '\n')) {
+			throw new InvalidInputException("document-text", "error.case.documentText.control", field);
+		}
+		String unprintable = documents.unprintable(clean);
+		if (!unprintable.isEmpty()) {
+			throw new InvalidInputException("document-text", "error.case.documentText.unprintable", field, unprintable);
+		}
+		return clean;
 	}
 
 	/**
 	 * The receipt and the acceptance notice of a case received and accepted at the window, or the receipt and the
 	 * decision of an instant item finished on the spot, issued before the clerk's answer so all print at once (the
-	 * listeners then find them issued).
+	 * listeners then find them issued). One that fails is left to its listener's retry and shown as "文书未出具":
+	 * only documents that exist are returned.
 	 */
 	List<IssuedDocument> issueAtTheWindow(String number) {
 		Case c = cases.findByNumber(number).orElseThrow();
-		List<IssuedDocument> issued = new ArrayList<>();
-		issued.add(receipt(c));
+		List<Owed> due = new ArrayList<>(receipt(c));
 		if (c.decision() != null && c.decision().onTheSpot()) {
 			// 当场办结: the decision (and the certificate of a licence) instead of an acceptance notice
-			issued.addAll(decision(c));
+			due.addAll(decision(c));
 		}
 		else if (c.acceptedOn() != null) {
-			issued.add(acceptanceNotice(c, c.deemedAccepted()));
+			due.addAll(acceptanceNotice(c, c.deemedAccepted()));
 		}
-		return issued;
+		Issued result = issueAll(c, due);
+		if (result.failure() != null) {
+			log.warn("case {}: a document of the window could not be issued now; it is retried", number,
+					result.failure());
+		}
+		return result.documents();
 	}
 
-	private IssuedDocument receipt(Case c) {
+	private record Issued(List<IssuedDocument> documents, @Nullable RuntimeException failure) {
+	}
+
+	private Issued issueAll(Case c, List<Owed> due) {
+		List<IssuedDocument> issued = new ArrayList<>();
+		RuntimeException failure = null;
+		for (Owed o : due) {
+			Optional<IssuedDocument> earlier = documents.issuedUnder(o.key());
+			if (earlier.isPresent()) {
+				issued.add(earlier.get());
+				owed.issued(o.key(), earlier.get().number());
+				continue;
+			}
+			if (issuedBefore(c, o.kind(), o.nth())) {
+				// issued before documents were issued under a key, or a redelivery after the commit
+				owed.issued(o.key(), null);
+				continue;
+			}
+			try {
+				IssuedDocument d = documents.issueOnce(o.key(), o.draft());
+				if (o.kind() == DocumentKind.CERTIFICATE && c.decision() != null && c.decision().revocation() != null) {
+					// revoked before this listener ran: the certificate is born revoked
+					documents.revokeCertificates(c.number(), c.decision().revocation().on());
+				}
+				owed.issued(o.key(), d.number());
+				issued.add(d);
+			}
+			catch (RuntimeException ex) {
+				log.error("case {}: {} ({}) could not be issued", c.number(), o.kind(), o.key(), ex);
+				owed.failed(o.key(), ex);
+				if (failure == null) {
+					failure = ex;
+				}
+				else {
+					failure.addSuppressed(ex);
+				}
+			}
+		}
+		return new Issued(issued, failure);
+	}
+
+	// ---- what each step owes
+
+	/** The documents the event's step owes, composed from the case as it stands after the step. */
+	List<Owed> owedBy(Case c, Object event) {
+		if (event instanceof CaseEvent.CorrectionRequested e) {
+			return correctionNotice(c, e.round());
+		}
+		if (event instanceof WindowReceipt) {
+			return receipt(c);
+		}
+		if (event instanceof CaseEvent.Accepted e) {
+			return acceptanceNotice(c, e.deemed());
+		}
+		if (event instanceof CaseEvent.Refused) {
+			return refusal(c);
+		}
+		if (event instanceof CaseEvent.Decided) {
+			return decision(c);
+		}
+		if (event instanceof CaseEvent.Extended e) {
+			return extensionNotice(c, e.number());
+		}
+		if (event instanceof CaseEvent.Suspended e) {
+			return suspensionNotice(c, e);
+		}
+		return List.of();
+	}
+
+	private List<Owed> correctionNotice(Case c, int round) {
+		if (round < 1 || round > c.notices().size()) {
+			return List.of();
+		}
+		CorrectionNotice n = c.notices().get(round - 1);
+		List<String> lines = new ArrayList<>();
+		int i = 1;
+		for (MaterialIssue issue : n.issues()) {
+			lines.add(i++ + ". " + issue.material() + "：" + issue.problem());
+		}
+		return draftOwed(c, DocumentKind.CORRECTION_NOTICE, round, "一次性告知书", n.issuedOn(),
+				new Section("", "你（单位）于" + c.receivedOn() + "提出的" + item(c)
+						+ "申请，申请材料不齐全或者不符合法定形式。" + DecisionPapers.of(c.terms()).correctionBasis()
+						+ "现一次性告知你需要补正的全部内容如下："),
+				new Section("需要补正的材料", lines),
+				new Section("", "请补正后重新提交。自补正材料齐全之日起，本机关在五个工作日内作出是否受理的决定。"));
+	}
+
+	private List<Owed> receipt(Case c) {
 		List<String> lines = new ArrayList<>();
 		int i = 1;
 		for (var m : c.terms().materials()) {
@@ -122,116 +299,110 @@ class CaseDocuments {
 				? "本机关将于" + c.acceptanceDue() + "前作出是否受理的决定；材料不齐全或者不符合法定形式的，将一次性告知需要补正的全部内容（"
 						+ DecisionPapers.of(c.terms()).correctionSource() + "）。"
 				: "申请材料齐全、符合法定形式，已当场受理，受理通知书同时交付。";
-		return documents.issueOnce(key(c, DocumentKind.RECEIPT), draft(c, DocumentKind.RECEIPT, "收件凭证",
-				c.receivedOn(),
+		return draftOwed(c, DocumentKind.RECEIPT, 1, "收件凭证", c.receivedOn(),
 				new Section("", "本机关于" + received + "收到你（单位）提出的" + item(c) + "申请材料，收件人：" + clerk + "。"),
 				new Section("收到的材料", lines), new Section("下一步", next),
 				new Section("查询方式", "办件编号：" + c.number() + "；查询码：" + c.queryCode()
-						+ "。可在示范省政务服务网“办件查询”或拨打 12345 查询办理进度。")));
+						+ "。可在示范省政务服务网“办件查询”或拨打 12345 查询办理进度。"));
 	}
 
-	private IssuedDocument acceptanceNotice(Case c, boolean deemed) {
+	private List<Owed> acceptanceNotice(Case c, boolean deemed) {
+		if (c.acceptedOn() == null) {
+			return List.of();
+		}
 		String basis = DecisionPapers.of(c.terms()).acceptanceBasis(deemed, c.receivedOn());
-		return documents.issueOnce(key(c, DocumentKind.ACCEPTANCE_NOTICE), draft(c, DocumentKind.ACCEPTANCE_NOTICE,
-				"受理通知书", c.acceptedOn(),
+		return draftOwed(c, DocumentKind.ACCEPTANCE_NOTICE, 1, "受理通知书", c.acceptedOn(),
 				new Section("", "你（单位）于" + c.receivedOn() + "提出的" + item(c) + "申请，" + basis),
 				new Section("办理期限", limits(c)),
 				new Section("查询方式", "办件编号：" + c.number() + "；查询码：" + c.queryCode()
-						+ "。可在示范省政务服务网“办件查询”或拨打 12345 查询办理进度。")));
+						+ "。可在示范省政务服务网“办件查询”或拨打 12345 查询办理进度。"));
 	}
 
-	/** The key under which a case's only document of a kind is issued once. */
-	private static String key(Case c, DocumentKind kind) {
-		return c.number() + ":" + kind.name() + ":1";
+	/** The key under which a case's {@code nth} document of a kind is issued once. */
+	private static String key(Case c, DocumentKind kind, int nth) {
+		return c.number() + ":" + kind.name() + ":" + nth;
 	}
 
-	@ApplicationModuleListener
-	void on(CaseEvent.Refused event) {
-		Case c = load(event);
+	/**
+	 * 不予受理决定书. The reasons stand as paragraphs of their own, so that reasons as long as the step allows (2,000
+	 * characters) fit a paragraph of the document (ADR 0021).
+	 */
+	private List<Owed> refusal(Case c) {
 		Refusal r = c.document().refusal();
-		if (r == null || issuedBefore(c, DocumentKind.REFUSAL_DECISION, 1)) {
-			return;
+		if (r == null) {
+			return List.of();
 		}
 		DecisionPapers papers = DecisionPapers.of(c.terms());
 		List<String> paragraphs = new ArrayList<>();
-		paragraphs.add("你（单位）于" + c.receivedOn() + "提出的" + item(c) + "申请，经审查：" + r.reasons() + "。"
-				+ papers.refusalBasis());
+		paragraphs.add("你（单位）于" + c.receivedOn() + "提出的" + item(c) + "申请，经审查：");
+		paragraphs.add(r.reasons());
+		paragraphs.add(papers.refusalBasis());
 		if (r.competentAuthority() != null) {
 			paragraphs.add("请向" + r.competentAuthority() + "提出申请。");
 		}
-		issue(c, DocumentKind.REFUSAL_DECISION, "不予受理决定书", r.on(), new Section("", paragraphs),
+		return draftOwed(c, DocumentKind.REFUSAL_DECISION, 1, "不予受理决定书", r.on(), new Section("", paragraphs),
 				objection(c, papers));
-	}
-
-	@ApplicationModuleListener
-	void on(CaseEvent.Decided event) {
-		decision(load(event));
 	}
 
 	/**
 	 * The decision in the words of the item's type ({@link DecisionPapers}): a licence decision and a certificate for
 	 * a 行政许可 only; a certificate of completion, a payment decision, a certificate of filing or an administrative
-	 * decision for the others. Each is issued once under its key, so the window's synchronous print and this
+	 * decision for the others. Each is issued once under its key, so the window's synchronous print and the
 	 * listener never issue it twice.
 	 */
-	private List<IssuedDocument> decision(Case c) {
+	private List<Owed> decision(Case c) {
 		Decision d = c.decision();
 		DecisionPapers papers = DecisionPapers.of(c.terms());
 		if (d == null) {
 			return List.of();
 		}
-		DocumentKind kind = d.outcome() == Outcome.APPROVED ? papers.granted() : papers.notGranted();
-		if (documents.issuedUnder(key(c, kind)).isEmpty() && issuedBefore(c, kind, 1)) {
-			// issued before decisions were issued under a key
-			return List.of();
-		}
 		String accepted = c.acceptedOn() == null || d.onTheSpot() ? "" : "，本机关于" + c.acceptedOn() + "受理";
 		String applied = "你（单位）于" + c.receivedOn() + "提出的" + item(c) + "申请" + accepted + "。";
-		List<IssuedDocument> issued = new ArrayList<>();
+		List<Owed> due = new ArrayList<>();
 		if (d.outcome() == Outcome.APPROVED) {
 			String handover = d.onTheSpot() ? "已当场办结，" + (papers.certificate() ? "证照" : "本文书") + "当场交付。"
 					: "本机关将自本决定作出之日起十个工作日内" + (papers.certificate() ? "向你颁发、送达证照（行政许可法第四十四条）。" : "送达。");
-			issued.add(issueOnce(c, papers.granted(), papers.grantedTitle(c.terms().itemNameZh()), d.on(),
+			due.addAll(draftOwed(c, papers.granted(), 1, papers.grantedTitle(c.terms().itemNameZh()), d.on(),
 					new Section("", applied + papers.grantedFinding(resultName(c))),
 					new Section(papers.certificate() ? "证照" : "编号与送达",
 							papers.numberName() + "：" + d.certificateNo() + "。" + handover)));
 			if (papers.certificate()) {
 				Licence licence = d.licence();
-				issued.add(documents.issueOnce(key(c, DocumentKind.CERTIFICATE),
+				due.add(new Owed(key(c, DocumentKind.CERTIFICATE, 1), DocumentKind.CERTIFICATE, 1,
 						new DocumentDraft(DocumentKind.CERTIFICATE, c.number(), holder(c), issuer(c), d.on(),
 								resultName(c),
 								List.of(new Section("", "本证依据《中华人民共和国行政许可法》颁发，在有效期限内有效。被撤销、注销的，自撤销、注销之日起失效；"
 										+ "扫描右下角二维码可核验本证的真伪和状态。")),
 								particulars(c, d.certificateNo(), licence))));
-				if (d.revocation() != null) {
-					// revoked before this listener ran: the certificate is born revoked
-					documents.revokeCertificates(c.number(), d.revocation().on());
-				}
 			}
 		}
 		else {
-			issued.add(issueOnce(c, papers.notGranted(), papers.notGrantedTitle(), d.on(),
-					new Section("", applied + "经审查：" + d.reasons() + "。" + papers.notGrantedFinding()),
+			// the reasons as a paragraph of their own, as in the refusal
+			List<String> paragraphs = new ArrayList<>();
+			paragraphs.add(applied + "经审查：");
+			if (d.reasons() != null) {
+				paragraphs.add(d.reasons());
+			}
+			paragraphs.add(papers.notGrantedFinding());
+			due.addAll(draftOwed(c, papers.notGranted(), 1, papers.notGrantedTitle(), d.on(), new Section("", paragraphs),
 					objection(c, papers)));
 		}
-		return issued;
+		return due;
 	}
 
-	@ApplicationModuleListener
-	void on(CaseEvent.Extended event) {
-		Case c = load(event);
-		if (issuedBefore(c, DocumentKind.EXTENSION_NOTICE, 1)) {
-			return;
+	private List<Owed> extensionNotice(Case c, int number) {
+		List<CaseRecords.ExtensionRecord> extensions = c.document().extensions();
+		if (number < 1 || number > extensions.size()) {
+			return List.of();
 		}
+		CaseRecords.ExtensionRecord e = extensions.get(number - 1);
 		DecisionPapers papers = DecisionPapers.of(c.terms());
-		issue(c, DocumentKind.EXTENSION_NOTICE, papers.extensionTitle(), LocalDate.now(clock),
-				new Section("", "你（单位）申请的" + item(c) + "，因" + event.reason() + "，经本机关负责人批准，办理期限延长"
-						+ event.amount() + "个工作日" + papers.extensionSource() + "。"));
+		return draftOwed(c, DocumentKind.EXTENSION_NOTICE, number, papers.extensionTitle(), e.on(),
+				new Section("", "你（单位）申请的" + item(c) + "，因" + e.reason() + "，经本机关负责人批准，办理期限延长"
+						+ e.amount() + "个工作日" + papers.extensionSource() + "。"));
 	}
 
-	@ApplicationModuleListener
-	void on(CaseEvent.Suspended event) {
-		Case c = load(event);
+	private List<Owed> suspensionNotice(Case c, CaseEvent.Suspended event) {
 		int nth = 0;
 		for (var s : c.document().suspensions()) {
 			nth++;
@@ -239,10 +410,7 @@ class CaseDocuments {
 				break;
 			}
 		}
-		if (issuedBefore(c, DocumentKind.SUSPENSION_NOTICE, nth)) {
-			return;
-		}
-		issue(c, DocumentKind.SUSPENSION_NOTICE, "特别程序告知书", event.from(),
+		return draftOwed(c, DocumentKind.SUSPENSION_NOTICE, nth, "特别程序告知书", event.from(),
 				new Section("", "你（单位）申请的" + item(c) + "需要进行" + procedure(event) + "。"
 						+ DecisionPapers.of(c.terms()).specialProcedureSource() + "自"
 						+ event.from() + "起所需时间不计算在办理期限内，程序结束后恢复计时，届时将另行告知。"));
@@ -261,12 +429,9 @@ class CaseDocuments {
 		return cases.findByNumber(event.facts().caseNumber()).orElseThrow();
 	}
 
-	private void issue(Case c, DocumentKind kind, String title, LocalDate on, Section... sections) {
-		documents.issue(draft(c, kind, title, on, sections));
-	}
-
-	private IssuedDocument issueOnce(Case c, DocumentKind kind, String title, LocalDate on, Section... sections) {
-		return documents.issueOnce(key(c, kind), draft(c, kind, title, on, sections));
+	private List<Owed> draftOwed(Case c, DocumentKind kind, int nth, String title, @Nullable LocalDate on,
+			Section... sections) {
+		return List.of(new Owed(key(c, kind, nth), kind, nth, draft(c, kind, title, on, sections)));
 	}
 
 	private DocumentDraft draft(Case c, DocumentKind kind, String title, @Nullable LocalDate on, Section... sections) {

@@ -96,6 +96,8 @@ public class CaseHandling {
 	private final Clock clock;
 
 	private final CaseRouting routing;
+
+	private final DocumentsOwed owed;
 	private final DelegationTakeUp takeUp;
 
 	private final SecureRandom random = new SecureRandom();
@@ -112,7 +114,8 @@ public class CaseHandling {
 	CaseHandling(Cases cases, Catalog catalog, Directory directory, HolidaySchedules calendar, Storage storage,
 			JdbcClient jdbc, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
 			Documents documents, CaseDocuments caseDocuments, ObjectProvider<MeterRegistry> meters,
-			CaseRouting routing, DelegationTakeUp takeUp) {
+			CaseRouting routing, DelegationTakeUp takeUp, DocumentsOwed owed) {
+		this.owed = owed;
 		this.routing = routing;
 		this.takeUp = takeUp;
 		this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
@@ -193,7 +196,7 @@ public class CaseHandling {
 				if (atOnce != null) {
 					atOnce.apply(c, actor(user, Role.WINDOW_CLERK), Now.from(clock), calendar.calendar());
 					cases.update(c);
-					publish(c);
+					publish(c, true, List.of());
 				}
 				if (key != null) {
 					jdbc.sql("UPDATE cases_idempotency SET case_number = :n WHERE actor = :actor AND idem_key = :key")
@@ -277,6 +280,10 @@ public class CaseHandling {
 			if (identity == null) {
 				throw new RuleViolationException("identity-required", "error.case.identityRequired");
 			}
+			// the name every document of the case will carry, as the account holds it
+			if (!identity.legalName().equals(printable("applicant.name", identity.legalName(), true))) {
+				throw new InvalidInputException("document-text", "error.case.documentText.control", "applicant.name");
+			}
 			applicant = new CaseApplicant(identity, request.phone() == null ? user.phone() : request.phone(),
 					user.accountId(), addressRegion(request));
 		}
@@ -306,10 +313,7 @@ public class CaseHandling {
 			c.recordOriginalsSeen(request.originalsSeen(), actor, now);
 		}
 		cases.insert(c);
-		publish(c);
-		if (channel == Channel.WINDOW) {
-			events.publishEvent(new WindowReceipt(c.number()));
-		}
+		publish(c, true, channel == Channel.WINDOW ? List.<Object>of(new WindowReceipt(c.number())) : List.<Object>of());
 		return c;
 	}
 
@@ -360,7 +364,21 @@ public class CaseHandling {
 			throw new InvalidInputException("applicant-required", "error.case.applicantRequired", "applicant");
 		}
 		SubmitCase.ApplicantData a = request.applicant();
-		return new ApplicantIdentity(a.kind(), a.name(), a.number());
+		return new ApplicantIdentity(a.kind(), printable("applicant.name", a.name(), true), a.number());
+	}
+
+	/**
+	 * Text typed for a document, as it will be kept and printed (line breaks as LF, tabs as spaces), or a 400 naming
+	 * the field when the documents could not print it (ADR 0021).
+	 */
+	private String printable(String field, @Nullable String text, boolean oneLine) {
+		return caseDocuments.printable(field, text, oneLine);
+	}
+
+	/** The licence as it will be printed on the certificate: the premises on one line. */
+	private @Nullable Licence printable(@Nullable Licence licence) {
+		return licence == null ? null : new Licence(printable("scope", licence.scope(), false),
+				printable("premises", licence.premises(), true), licence.validUntil());
 	}
 
 	/** 行政许可法 第二十九条: an agent may apply; its written authorization is recorded with the case. */
@@ -440,7 +458,7 @@ public class CaseHandling {
 	public Intake intake(SubmitCase request, @Nullable String idempotencyKey, GovHallUser user) {
 		completeAtTheWindow(request, user);
 		CaseView accepted = submit(request, idempotencyKey, user, (c, a, now, cal) -> c.accept(a, now, cal));
-		return new Intake(accepted, caseDocuments.issueAtTheWindow(accepted.number()));
+		return printed(accepted.number(), user);
 	}
 
 	/**
@@ -448,15 +466,25 @@ public class CaseHandling {
 	 * sent electronically) in one step, the receipt and the decision with its certificate issued before the answer
 	 * so that all print at once. Only for instant items, and only with everything handed in.
 	 */
-	public Intake intakeOnTheSpot(SubmitCase request, @Nullable String idempotencyKey, @Nullable Licence licence,
+	public Intake intakeOnTheSpot(SubmitCase request, @Nullable String idempotencyKey, @Nullable Licence entered,
 			@Nullable DeliveryMethod method, GovHallUser user) {
+		Licence licence = printable(entered);
 		ItemGuide item = completeAtTheWindow(request, user);
 		if (item.content().processingMode() != ProcessingMode.INSTANT) {
 			throw new RuleViolationException("not-instant", "error.case.notInstant", item.code());
 		}
 		CaseView done = submit(request, idempotencyKey, user, (c, a, now, cal) -> c.decideOnTheSpot(
 				certificateNumber(c, now), licence, method == null ? DeliveryMethod.WINDOW : method, a, now, cal));
-		return new Intake(done, caseDocuments.issueAtTheWindow(done.number()));
+		return printed(done.number(), user);
+	}
+
+	/**
+	 * The documents of a window's step issued before the answer, and the case as it stands then: a document that
+	 * could not be issued is not among them, and the case lists it as owed (文书未出具) until its retry issues it.
+	 */
+	private Intake printed(String number, GovHallUser user) {
+		List<IssuedDocument> issued = caseDocuments.issueAtTheWindow(number);
+		return new Intake(view(number, user), issued);
 	}
 
 	/** A window clerk's application with every material handed in (scans and originals checked together). */
@@ -473,11 +501,26 @@ public class CaseHandling {
 		return item;
 	}
 
-	/** A case taken in at the window and the documents to print for the applicant there and then. */
+	/**
+	 * A case taken in at the window and the documents to print for the applicant there and then; those that could
+	 * not be issued yet are in {@code view().documentsOwed()}.
+	 */
 	public record Intake(CaseView view, List<IssuedDocument> documents) {
+
+		/** Whether every document the step owes was issued. */
+		public boolean allIssued() {
+			return view.documentsOwed().isEmpty();
+		}
+
 	}
 
-	public CaseView requestCorrections(String number, List<MaterialIssue> issues, GovHallUser user) {
+	public CaseView requestCorrections(String number, List<MaterialIssue> entered, GovHallUser user) {
+		List<MaterialIssue> issues = new ArrayList<>();
+		for (int i = 0; i < entered.size(); i++) {
+			MaterialIssue issue = entered.get(i);
+			issues.add(new MaterialIssue(printable("issues[" + i + "].material", issue.material(), true),
+					printable("issues[" + i + "].problem", issue.problem(), false)));
+		}
 		return act(number, user, Role.WINDOW_CLERK, Scope.LEAD,
 				(c, a, now, cal) -> c.requestCorrections(issues, a, now, cal));
 	}
@@ -515,8 +558,9 @@ public class CaseHandling {
 	}
 
 	public CaseView refuse(String number, String reasons, @Nullable String competentAuthority, GovHallUser user) {
-		return act(number, user, Role.WINDOW_CLERK, Scope.LEAD,
-				(c, a, now, cal) -> c.refuse(reasons, competentAuthority, a, now, cal));
+		String why = printable("reasons", reasons, false);
+		String where = printable("competentAuthority", competentAuthority, true);
+		return act(number, user, Role.WINDOW_CLERK, Scope.LEAD, (c, a, now, cal) -> c.refuse(why, where, a, now, cal));
 	}
 
 	/**
@@ -524,8 +568,9 @@ public class CaseHandling {
 	 * electronically (the default for a case that did not come through the window). One that issues a licence
 	 * carries what the licence says.
 	 */
-	public CaseView decideOnTheSpot(String number, @Nullable Licence licence, @Nullable DeliveryMethod method,
+	public CaseView decideOnTheSpot(String number, @Nullable Licence entered, @Nullable DeliveryMethod method,
 			GovHallUser user) {
+		Licence licence = printable(entered);
 		return act(number, user, Role.WINDOW_CLERK, Scope.LEAD, (c, a, now, cal) -> c.decideOnTheSpot(
 				certificateNumber(c, now), licence, onTheSpotDelivery(c, method), a, now, cal));
 	}
@@ -617,7 +662,8 @@ public class CaseHandling {
 	}
 
 	public CaseView extend(String number, String reason, GovHallUser user) {
-		return act(number, user, Role.APPROVER, Scope.LEAD, (c, a, now, cal) -> c.extend(reason, a, now, cal));
+		String why = printable("reason", reason, false);
+		return act(number, user, Role.APPROVER, Scope.LEAD, (c, a, now, cal) -> c.extend(why, a, now, cal));
 	}
 
 	public CaseView suspend(String number, SpecialProcedure procedure, @Nullable LocalDate from, String reason,
@@ -634,10 +680,12 @@ public class CaseHandling {
 	}
 
 	/** The approver decides; a grant of an item that issues a licence carries what the licence says. */
-	public CaseView decide(String number, Outcome outcome, @Nullable String reasons, @Nullable Licence licence,
+	public CaseView decide(String number, Outcome outcome, @Nullable String reasons, @Nullable Licence entered,
 			GovHallUser user) {
+		String why = printable("reasons", reasons, false);
+		Licence licence = printable(entered);
 		return act(number, user, Role.APPROVER, Scope.LEAD, (c, a, now, cal) -> c.decide(outcome,
-				outcome == Outcome.APPROVED ? certificateNumber(c, now) : null, reasons, licence, a, now, cal));
+				outcome == Outcome.APPROVED ? certificateNumber(c, now) : null, why, licence, a, now, cal));
 	}
 
 	/**
@@ -759,8 +807,8 @@ public class CaseHandling {
 		if (visibility == Visibility.NONE) {
 			throw new NotFoundException("error.case.notFound", number);
 		}
-		return CaseView.of(c, cases.history(c.id()), documents.forCase(c.number()), calendar.calendar(),
-				Now.from(clock).today(), visibility == Visibility.PARTY, warningDays);
+		return CaseView.of(c, cases.history(c.id()), documents.forCase(c.number()), owed.forCase(c.number()),
+				calendar.calendar(), Now.from(clock).today(), visibility == Visibility.PARTY, warningDays);
 	}
 
 	/** The kinds handed to an applicant at the window, in the order they are printed. */
@@ -944,10 +992,11 @@ public class CaseHandling {
 				late[0] = ex;
 			}
 			cases.update(c);
-			publish(c);
+			// a step whose documents could not be issued is refused here, before anything is stored (ADR 0021)
+			publish(c, true, List.of());
 			// the answer is built from the case as just written, in the same transaction: no second read
-			return CaseView.of(c, cases.history(c.id()), documents.forCase(c.number()), cal, now.today(),
-					isParty(c, user), warningDays);
+			return CaseView.of(c, cases.history(c.id()), documents.forCase(c.number()), owed.forCase(c.number()), cal,
+					now.today(), isParty(c, user), warningDays);
 		});
 		if (late[0] != null) {
 			throw late[0];
@@ -972,8 +1021,20 @@ public class CaseHandling {
 		}
 	}
 
+	/** Publishes the case's new events, recording the documents they owe (ADR 0021); the jobs check nothing. */
 	private void publish(Case c) {
-		c.drainEvents().forEach(events::publishEvent);
+		publish(c, false, List.of());
+	}
+
+	/**
+	 * Publishes the case's new events and {@code more}, after recording the documents they owe; with {@code check},
+	 * a document that could not be issued refuses the step (400) instead.
+	 */
+	private void publish(Case c, boolean check, List<Object> more) {
+		List<Object> all = new ArrayList<>(c.drainEvents());
+		all.addAll(more);
+		caseDocuments.owe(c, all, check);
+		all.forEach(events::publishEvent);
 	}
 
 	private String queryCode() {

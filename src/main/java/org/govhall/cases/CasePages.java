@@ -83,7 +83,8 @@ class CasePages {
 
 	/** The work lists of the staff pages, in the order the tabs show them. */
 	static final List<Worklist> STAFF_LISTS = List.of(Worklist.TO_ACCEPT, Worklist.AWAITING_CORRECTION,
-			Worklist.TO_REVIEW, Worklist.OPINIONS, Worklist.TO_DECIDE, Worklist.TO_DELIVER, Worklist.FIRST_HANDLED);
+			Worklist.TO_REVIEW, Worklist.OPINIONS, Worklist.TO_DECIDE, Worklist.TO_DELIVER, Worklist.FIRST_HANDLED,
+			Worklist.DOCUMENTS_OWED);
 
 	private static final Pattern CASE_NUMBER = Pattern.compile("[0-9A-Za-z-]{1,40}");
 
@@ -121,10 +122,13 @@ class CasePages {
 
 	private final WindowApplicants applicants;
 
+	private final DocumentsOwed owed;
+
 	CasePages(CaseHandling handling, CaseWorklists worklists, Catalog catalog, Directory directory,
 			DeadlineExplainer explainer, MessageSource messages, Validator validator, CasePageTokens tokens,
 			Clock clock, CaseMaterials caseMaterials, CaseHistoryText historyText, WindowApplicants applicants,
-			org.govhall.directory.CaseRouting routing) {
+			org.govhall.directory.CaseRouting routing, DocumentsOwed owed) {
+		this.owed = owed;
 		this.routing = routing;
 		this.applicants = applicants;
 		this.caseMaterials = caseMaterials;
@@ -239,8 +243,8 @@ class CasePages {
 								deliveryMethod, user);
 				tokens.succeeded(claim, intake.view().number());
 				done = true;
-				redirect.addFlashAttribute("done", messages.getMessage(
-						"intake".equals(step) ? "cases.done.intake" : "cases.done.onTheSpot", null, locale));
+				redirect.addFlashAttribute("done", messages.getMessage(!intake.allIssued() ? "cases.done.documentsOwed"
+						: "intake".equals(step) ? "cases.done.intake" : "cases.done.onTheSpot", null, locale));
 				return "redirect:/staff/cases/" + intake.view().number() + "#h-documents";
 			}
 			if ("review".equals(step)) {
@@ -524,7 +528,8 @@ class CasePages {
 		List<CaseSummary> cases = worklists.list(list, user);
 		model.addAttribute("list", list);
 		model.addAttribute("tabs", tabs);
-		model.addAttribute("rows", cases.stream().map(Row::of).toList());
+		Set<String> owing = owed.casesOwing(cases.stream().map(CaseSummary::number).toList());
+		model.addAttribute("rows", cases.stream().map(c -> Row.of(c, owing.contains(c.number()))).toList());
 		model.addAttribute("staff", staff);
 		model.addAttribute("base", staff ? "/staff/cases" : "/cases");
 		return "cases/list";
@@ -543,6 +548,7 @@ class CasePages {
 			lists.add(Worklist.TO_DECIDE);
 		}
 		lists.add(Worklist.FIRST_HANDLED);
+		lists.add(Worklist.DOCUMENTS_OWED);
 		return STAFF_LISTS.stream().filter(lists::contains).toList();
 	}
 
@@ -550,19 +556,20 @@ class CasePages {
 	 * A line of a list with the status its badge shows. A clock that runs into a year without an official schedule
 	 * has no due date yet: {@link CaseWorklists} reports it as on time, the page says the date is pending.
 	 */
-	record Row(CaseSummary c, CaseClock.@Nullable Status status) {
+	record Row(CaseSummary c, CaseClock.@Nullable Status status, boolean documentsOwed) {
 
 		static final Set<CaseState> CLOCKED = EnumSet.of(CaseState.RECEIVED, CaseState.ACCEPTED, CaseState.REVIEWED,
 				CaseState.DECIDED);
 
-		static Row of(CaseSummary c) {
+		/** @param documentsOwed whether a document of the case is not issued yet (文书未出具) */
+		static Row of(CaseSummary c, boolean documentsOwed) {
 			if (!CLOCKED.contains(c.state())) {
-				return new Row(c, null);
+				return new Row(c, null, documentsOwed);
 			}
 			if (c.due() == null && !c.suspended()) {
-				return new Row(c, CaseClock.Status.AWAITING_CALENDAR);
+				return new Row(c, CaseClock.Status.AWAITING_CALENDAR, documentsOwed);
 			}
-			return new Row(c, c.status());
+			return new Row(c, c.status(), documentsOwed);
 		}
 
 	}

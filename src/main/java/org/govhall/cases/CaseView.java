@@ -29,6 +29,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A case as its parties and the staff handling it see it: state, terms, clocks with their explanations, materials,
  * notices, opinions, decision and history. Personal numbers are masked for everyone but the applicant's side.
+ * {@code documents} are the documents issued, and only those; {@code documentsOwed} those its steps owe and that are
+ * not issued yet (文书未出具, ADR 0021).
  */
 public record CaseView(String number, @Nullable String queryCode, CaseState state, Channel channel, String itemCode,
 		int itemVersion, String itemNameZh, @Nullable String itemNameEn, String departmentCode,
@@ -42,10 +44,11 @@ public record CaseView(String number, @Nullable String queryCode, CaseState stat
 		@Nullable String litigationCourt, List<HistoryEntry> history, List<IssuedDocument> documents,
 		java.util.Set<org.govhall.catalog.SpecialProcedure> listedProcedures, boolean extensible,
 		List<CaseRecords.FeeRecord> fees, List<CaseTerms.FeeTerm> catalogFees, boolean noFee, boolean asksLicence,
-		List<CaseRecords.Handover> handovers) {
+		List<CaseRecords.Handover> handovers, List<OwedDocument> documentsOwed) {
 
-	static CaseView of(Case c, List<HistoryEntry> history, List<IssuedDocument> documents, WorkingCalendar calendar,
-			LocalDate today, boolean party, int warningDays) {
+	static CaseView of(Case c, List<HistoryEntry> history, List<IssuedDocument> documents,
+			List<OwedDocument> documentsOwed, WorkingCalendar calendar, LocalDate today, boolean party,
+			int warningDays) {
 		CaseDocument d = c.document();
 		var identity = c.applicant().identity();
 		return new CaseView(c.number(), c.queryCode(), c.state(), c.channel(), c.terms().itemCode(),
@@ -59,7 +62,7 @@ public record CaseView(String number, @Nullable String queryCode, CaseState stat
 				c.terms().specialProcedures(), c.state().underReview() && d.extensions().isEmpty()
 						&& c.terms().statutoryUnit() == org.govhall.calendar.LimitUnit.WORKING_DAY
 						&& c.terms().statutoryAmount() != null,
-				d.fees(), c.terms().fees(), c.terms().noFee(), c.terms().asksLicence(), d.handovers());
+				d.fees(), c.terms().fees(), c.terms().noFee(), c.terms().asksLicence(), d.handovers(), documentsOwed);
 	}
 
 	/** The clocks that apply in the case's state: the one running now first, then the sub-deadlines. */
@@ -112,7 +115,7 @@ public record CaseView(String number, @Nullable String queryCode, CaseState stat
 				receivedOn, submittedAt, acceptedOn, deemedAccepted, instant, clocks.stream().map(explain).toList(),
 				requiredMaterials, materials, notices, refusal, opinions, suspensions, extensions, review, decision,
 				delivery, authorization, reconsiderationBody, litigationCourt, history, documents, listedProcedures,
-				extensible, fees, catalogFees, noFee, asksLicence, handovers);
+				extensible, fees, catalogFees, noFee, asksLicence, handovers, documentsOwed);
 	}
 
 	public Optional<CaseClock> runningClock() {

@@ -74,6 +74,13 @@ public class CaseWorklists {
 			case TO_REVIEW -> scoped(user, Role.REVIEWER, "state = 'ACCEPTED'", params);
 			case TO_DECIDE -> scoped(user, Role.APPROVER, "state = 'REVIEWED'", params);
 			case TO_DELIVER -> scoped(user, Role.WINDOW_CLERK, "state = 'DECIDED'", params);
+			case DOCUMENTS_OWED -> {
+				if (!user.isStaff()) {
+					throw new ForbiddenException("error.forbidden.role");
+				}
+				yield covered(user, "number IN (SELECT case_number FROM cases_document_owed WHERE issued_at IS NULL)",
+						params);
+			}
 			case OPINIONS -> {
 				require(user, Role.REVIEWER);
 				if (coDepartment == null) {
@@ -148,6 +155,11 @@ public class CaseWorklists {
 
 	private String scoped(GovHallUser user, Role role, String condition, Map<String, Object> params) {
 		require(user, role);
+		return covered(user, condition, params);
+	}
+
+	/** The condition over the cases of the departments the user's scope covers. */
+	private String covered(GovHallUser user, String condition, Map<String, Object> params) {
 		List<String> departments = directory.departments().stream()
 			.filter(d -> directory.covers(user.scope(), d.regionCode(), d.id()))
 			.map(DepartmentView::code)

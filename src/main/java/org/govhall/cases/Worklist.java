@@ -20,6 +20,8 @@ public enum Worklist {
 	/** Approver: reviewed cases to decide. */
 	TO_DECIDE,
 	/** Window clerk: decided cases to deliver. */
-	TO_DELIVER
+	TO_DELIVER,
+	/** Staff: cases of the departments I cover owing a document not issued yet (文书未出具, ADR 0021). */
+	DOCUMENTS_OWED
 
 }

@@ -93,8 +93,26 @@ public class Documents {
 			.optional();
 	}
 
+	/**
+	 * Checks the draft as {@link #issue} would before numbering it, and issues nothing: a step that owes the document
+	 * calls it before it commits, so that a document that could not be issued is refused at the step (ADR 0021).
+	 * @throws org.govhall.shared.InvalidInputException when a field is missing, too long, holds control characters
+	 * or characters the document font cannot print
+	 */
+	public void check(DocumentDraft draft) {
+		DraftRules.check(draft, typesetter::printable);
+	}
+
+	/**
+	 * The characters of the text that the document font cannot print (each once, at most 10, a control or format
+	 * character as U+XXXX), empty when it can print them all. A line break counts as printable.
+	 */
+	public String unprintable(String text) {
+		return DraftRules.unprintable(text, typesetter::printable);
+	}
+
 	private IssuedDocument issue(DocumentDraft draft, @Nullable String key) {
-		DraftRules.check(draft);
+		check(draft);
 		long sequence = jdbc.sql("SELECT nextval('documents_number_seq')").query(Long.class).single();
 		String number = DocumentNumber.next(draft.kind(), draft.issuedOn().getYear(), sequence, random);
 		byte[] pdf = typesetter

@@ -50,6 +50,8 @@ class Typesetter implements DisposableBean {
 
 	private @Nullable TrueTypeFont font;
 
+	private volatile org.apache.fontbox.ttf.@Nullable CmapLookup cmap;
+
 	/** With {@code fontFile} null or blank, the bundled Noto Sans SC. */
 	Typesetter(@Value("${govhall.documents.font:}") @Nullable Path fontFile) {
 		if (fontFile != null && !fontFile.toString().isBlank()) {
@@ -76,6 +78,34 @@ class Typesetter implements DisposableBean {
 	/** Where the font comes from, for the startup log and the tests. */
 	String fontSource() {
 		return fontFile == null ? "classpath:" + BUNDLED_FONT : fontFile.toString();
+	}
+
+	/**
+	 * Whether the font has a glyph for the code point; a line break needs none (it becomes a {@code <br/>}). A
+	 * character without one would come out as "#" in the PDF, silently (measured: emoji, CJK Extension B such as 𠮷,
+	 * Thai, Arabic, zero-width and bidi controls), so documents are checked against this before they are issued.
+	 */
+	boolean printable(int codePoint) {
+		if (codePoint == '\n') {
+			return true;
+		}
+		return cmap().getGlyphId(codePoint) != 0;
+	}
+
+	private org.apache.fontbox.ttf.CmapLookup cmap() {
+		org.apache.fontbox.ttf.CmapLookup lookup = cmap;
+		if (lookup == null) {
+			synchronized (this) {
+				try {
+					lookup = font().getUnicodeCmapLookup();
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException("cannot read the document font's character map", ex);
+				}
+				cmap = lookup;
+			}
+		}
+		return lookup;
 	}
 
 	synchronized byte[] typeset(String xhtml) {
@@ -154,6 +184,7 @@ class Typesetter implements DisposableBean {
 		}
 		collection = null;
 		font = null;
+		cmap = null;
 	}
 
 }

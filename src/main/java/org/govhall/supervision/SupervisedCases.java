@@ -509,6 +509,14 @@ class SupervisedCases {
 			.list();
 	}
 
+	/** The numbers of the cases, open or closed, that the viewer may see. */
+	List<String> numbersHeldBy(Viewer viewer) {
+		return jdbc.sql("SELECT case_number FROM supervision_case WHERE " + viewer.condition(""))
+			.params(viewer.params())
+			.query(String.class)
+			.list();
+	}
+
 	Optional<SupervisedCase> find(String number) {
 		return jdbc.sql("SELECT * FROM supervision_case WHERE case_number = :n")
 			.param("n", number)

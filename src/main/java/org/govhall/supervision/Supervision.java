@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import org.govhall.cases.DocumentsOwed;
+import org.govhall.cases.OwedDocument;
 import org.govhall.directory.DepartmentView;
 import org.govhall.directory.Directory;
 import org.govhall.directory.GovHallUser;
@@ -47,8 +49,11 @@ public class Supervision {
 
 	private final Clock clock;
 
+	private final DocumentsOwed documentsOwed;
+
 	Supervision(SupervisedCases cases, Cards cards, Notices notices, Irregularities irregularities,
-			SupervisionHistory history, Directory directory, Clock clock) {
+			SupervisionHistory history, Directory directory, Clock clock, DocumentsOwed documentsOwed) {
+		this.documentsOwed = documentsOwed;
 		this.cases = cases;
 		this.cards = cards;
 		this.notices = notices;
@@ -261,6 +266,40 @@ public class Supervision {
 	/** Only the warnings, e.g. after a calendar change. */
 	public int reevaluate() {
 		return cases.reevaluate();
+	}
+
+	/**
+	 * The documents the cases in the user's scope owe and have not issued (文书未出具, ADR 0021), oldest first: a
+	 * supervisor's region and below (their department only when the scope names one), a department head's
+	 * department; other officials the documents of the cases they first handled or are responsible for.
+	 */
+	public List<OwedDocument> documentsOwed(GovHallUser user) {
+		Viewer v = viewer(user);
+		if (v.supervises() || v.department() != null) {
+			return documentsOwed.forDepartments(departmentsOf(v));
+		}
+		Set<String> mine = new java.util.HashSet<>(cases.numbersHeldBy(v));
+		return documentsOwed.forDepartments(departmentsOf(v)).stream().filter(d -> mine.contains(d.caseNumber())).toList();
+	}
+
+	/** How many documents the cases in the user's scope owe and have not issued. */
+	public int documentsOwedCount(GovHallUser user) {
+		Viewer v = viewer(user);
+		return v.supervises() || v.department() != null ? documentsOwed.countForDepartments(departmentsOf(v))
+				: documentsOwed(user).size();
+	}
+
+	/** The codes of the departments a viewer sees: of its regions (its own only when it names one). */
+	private List<String> departmentsOf(Viewer v) {
+		if (v.department() != null && !v.supervises()) {
+			return List.of(v.department());
+		}
+		return directory.departments()
+			.stream()
+			.filter(d -> v.supervises() ? v.regions().contains(d.regionCode()) : true)
+			.filter(d -> v.department() == null || v.department().equals(d.code()))
+			.map(DepartmentView::code)
+			.toList();
 	}
 
 	// ---- scope

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.govhall.cases.OwedDocument;
 import org.govhall.directory.GovHallUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -63,6 +64,13 @@ class SupervisionApi {
 			+ "sub-deadlines, irregularities, cards, notices and accountability")
 	CaseTimeline timeline(@PathVariable String number, @AuthenticationPrincipal GovHallUser user) {
 		return supervision.timeline(number, user);
+	}
+
+	@GetMapping("/documents-owed")
+	@Operation(summary = "Documents the cases in the user's scope owe and have not issued yet (文书未出具), oldest "
+			+ "first, with the failed attempts so far; each is retried until it is issued")
+	List<OwedDocument> documentsOwed(@AuthenticationPrincipal GovHallUser user) {
+		return supervision.documentsOwed(user);
 	}
 
 	@GetMapping("/irregularities")

@@ -77,6 +77,14 @@ class SupervisionPages {
 		return "supervision/workbench";
 	}
 
+	/** The documents the cases in scope owe and have not issued (文书未出具, ADR 0021). */
+	@GetMapping("/supervision/documents")
+	String documentsOwed(@AuthenticationPrincipal GovHallUser user, Model model) {
+		common(model, user, "documents");
+		model.addAttribute("owed", supervision.documentsOwed(user));
+		return "supervision/workbench";
+	}
+
 	@GetMapping("/supervision/cases/{number}")
 	String timeline(@PathVariable String number, @AuthenticationPrincipal GovHallUser user, Model model) {
 		common(model, user, "cases");
@@ -168,6 +176,7 @@ class SupervisionPages {
 			.stream()
 			.collect(Collectors.toMap(DepartmentView::code, Function.identity(), (a, b) -> a));
 		model.addAttribute("tab", tab);
+		model.addAttribute("documentsOwedCount", supervision.documentsOwedCount(user));
 		model.addAttribute("departments", departments);
 		model.addAttribute("limit", Supervision.LIMIT);
 		model.addAttribute("supervisor", user.scope().hasAny(Role.SUPERVISOR, Role.SYSTEM_ADMIN));

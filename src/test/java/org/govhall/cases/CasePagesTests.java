@@ -366,7 +366,7 @@ class CasePagesTests {
 			.with(user(clerk))
 			.with(csrf()));
 		assertThat(sent.getResponse().getRedirectedUrl()).isEqualTo("/staff/cases/" + number);
-		assertThat(sent.getFlashMap().get("done")).asString().contains("一次性告知书已发出");
+		assertThat(sent.getFlashMap().get("done")).asString().contains("已作出一次性告知");
 		CaseView c = handling.view(number, clerk);
 		assertThat(c.state()).isEqualTo(CaseState.AWAITING_CORRECTION);
 		assertThat(c.notices()).singleElement()

@@ -215,6 +215,29 @@ class DocumentsTests {
 							"sections[1].paragraphs[1] error.document.required"));
 	}
 
+	/**
+	 * A character the font has no glyph for would print as "#" without any error (measured; ADR 0021): refused
+	 * instead, naming it, before anything is numbered or stored; a control or format character is named by its code.
+	 */
+	@Test
+	void refusesCharactersTheFontCannotPrintNamingThem() {
+		long documentsBefore = count("documents_document");
+		DocumentDraft draft = new DocumentDraft(DocumentKind.REFUSAL_DECISION, "BJ-2026-GLYPH-01",
+				"\uD842\uDFB7野家", DocumentFixtures.ISSUER, DocumentFixtures.ISSUED_ON, "不予受理决定书",
+				List.of(new Section("", "材料不全\uD83D\uDE00", "第一条\n第二条")));
+
+		assertThatThrownBy(() -> documents.issue(draft)).isInstanceOfSatisfying(InvalidInputException.class,
+				ex -> assertThat(ex.violations()).extracting(v -> v.field() + " " + v.messageKey() + " "
+						+ List.of(v.arguments()))
+					.containsExactly("recipient error.document.unprintable [\uD842\uDFB7]",
+							"sections[0].paragraphs[0] error.document.unprintable [\uD83D\uDE00]"));
+		assertThatThrownBy(() -> documents.check(draft)).isInstanceOf(InvalidInputException.class);
+		assertThat(count("documents_document")).isEqualTo(documentsBefore);
+
+		assertThat(documents.unprintable("张三，第一条\n（一）、“二”；ＡＢＣ abc 123 ¥ ㎡ ①")).isEmpty();
+		assertThat(documents.unprintable("张\u202E三\u200B😀😀")).isEqualTo("U+202E U+200B 😀");
+	}
+
 	@Test
 	void printsMarkupInTheTextAsTextInsteadOfObeyingIt() throws IOException {
 		DocumentDraft draft = new DocumentDraft(DocumentKind.REFUSAL_DECISION, "BJ-2026-XSS-01",
