@@ -143,7 +143,10 @@ if has_phase http; then
   if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then echo "port $PORT is taken" >&2; exit 1; fi
   # shellcheck disable=SC2046
   GOVHALL_DEMO=true java "${JAVA_OPTS[@]}" $(jfr_opts http-server) -jar "$APP_JAR" --server.port="$PORT" \
-    --govhall.storage.dir="$WORK/files-http" > "$OUT/http-server.log" 2>&1 &
+    --govhall.storage.dir="$WORK/files-http" --govhall.cases.max-open-per-item=100000000 \
+    --govhall.cases.upload-quota.applicant-files=100000000 --govhall.cases.upload-quota.applicant-size=1TB \
+    --govhall.cases.upload-quota.intermediary-files=100000000 --govhall.cases.upload-quota.intermediary-size=1TB \
+    > "$OUT/http-server.log" 2>&1 &
   SERVER_PID=$!
   echo "$SERVER_PID" >> "$OUT/our.pids"
   # readiness turns UP after the ApplicationReadyEvent, i.e. after the demo data are loaded

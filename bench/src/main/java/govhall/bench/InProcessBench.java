@@ -50,6 +50,12 @@ public final class InProcessBench {
 		boolean profile = "profile".equals(System.getProperty("bench.mode"));
 		List<String> boot = new ArrayList<>(Arrays.asList(args));
 		boot.add("--govhall.demo.enabled=true");
+		// load, not a person: the limits of issue 12 (ADR 0020) would stop the generated traffic
+		boot.add("--govhall.cases.max-open-per-item=100000000");
+		boot.add("--govhall.cases.upload-quota.applicant-files=100000000");
+		boot.add("--govhall.cases.upload-quota.applicant-size=1TB");
+		boot.add("--govhall.cases.upload-quota.intermediary-files=100000000");
+		boot.add("--govhall.cases.upload-quota.intermediary-size=1TB");
 		boot.add("--spring.main.banner-mode=off");
 		boot.add("--govhall.storage.dir=" + Config.env("BENCH_STORAGE_DIR", "bench/target/files"));
 		if (profile) {

@@ -38,6 +38,12 @@ public final class SupervisionScaleBench {
 	public static void main(String[] args) throws Exception {
 		List<String> boot = new ArrayList<>(Arrays.asList(args));
 		boot.add("--govhall.demo.enabled=true");
+		// load, not a person: the limits of issue 12 (ADR 0020) would stop the generated traffic
+		boot.add("--govhall.cases.max-open-per-item=100000000");
+		boot.add("--govhall.cases.upload-quota.applicant-files=100000000");
+		boot.add("--govhall.cases.upload-quota.applicant-size=1TB");
+		boot.add("--govhall.cases.upload-quota.intermediary-files=100000000");
+		boot.add("--govhall.cases.upload-quota.intermediary-size=1TB");
 		boot.add("--govhall.demo.training-clock=false");
 		boot.add("--govhall.supervision.daily-cron=-");
 		boot.add("--govhall.cases.deemed-acceptance-cron=-");

@@ -28,7 +28,8 @@ public class DeadlineExplainer {
 			parts.add(switch (n.kind()) {
 				case START -> msg(startKey, locale, n.from(), n.amount(),
 						msg("deadline.unit." + n.unit(), locale));
-				case EXTENSION -> msg("deadline.extension", locale, n.amount(), n.text());
+				case EXTENSION -> n.text() == null ? msg("deadline.extensionWithoutReason", locale, n.amount())
+						: msg("deadline.extension", locale, n.amount(), n.text());
 				case HOLIDAY -> msg("deadline.holiday", locale, range(n.from(), n.to()), n.text() == null ? "" : n.text());
 				case MAKE_UP_DAY -> msg("deadline.makeUp", locale, n.from());
 				case SUSPENSION -> n.to() == null ? msg("deadline.pausedSince", locale, n.from(), reason(n, locale))

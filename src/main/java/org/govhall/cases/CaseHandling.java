@@ -50,6 +50,7 @@ import org.govhall.shared.ConflictException;
 import org.govhall.shared.ForbiddenException;
 import org.govhall.shared.InvalidInputException;
 import org.govhall.shared.NotFoundException;
+import org.govhall.shared.PlainText;
 import org.govhall.shared.RuleViolationException;
 import org.govhall.storage.Storage;
 import org.govhall.storage.StoredFile;
@@ -98,12 +99,19 @@ public class CaseHandling {
 	private final CaseRouting routing;
 
 	private final DocumentsOwed owed;
+
 	private final DelegationTakeUp takeUp;
+
+	private final CaseUploads uploads;
 
 	private final SecureRandom random = new SecureRandom();
 
 	@Value("${govhall.cases.warning-days:2}")
 	private int warningDays = 2;
+
+	/** Open cases not yet accepted that one applicant may have of one item online and through agents. */
+	@Value("${govhall.cases.max-open-per-item:3}")
+	private int maxOpenPerItem = 3;
 
 	private static final Logger log = LoggerFactory.getLogger(CaseHandling.class);
 
@@ -114,8 +122,9 @@ public class CaseHandling {
 	CaseHandling(Cases cases, Catalog catalog, Directory directory, HolidaySchedules calendar, Storage storage,
 			JdbcClient jdbc, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
 			Documents documents, CaseDocuments caseDocuments, ObjectProvider<MeterRegistry> meters,
-			CaseRouting routing, DelegationTakeUp takeUp, DocumentsOwed owed) {
+			CaseRouting routing, DelegationTakeUp takeUp, DocumentsOwed owed, CaseUploads uploads) {
 		this.owed = owed;
+		this.uploads = uploads;
 		this.routing = routing;
 		this.takeUp = takeUp;
 		this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
@@ -142,15 +151,7 @@ public class CaseHandling {
 		if (!user.scope().hasAny(Role.APPLICANT, Role.AGENT, Role.WINDOW_CLERK)) {
 			throw new ForbiddenException("error.forbidden.role");
 		}
-		return tx.execute(status -> {
-			StoredFile file = storage.store(fileName, content);
-			jdbc.sql("INSERT INTO cases_upload (file_id, account_id, created_at) VALUES (:f, :a, :at)")
-				.param("f", file.id())
-				.param("a", user.accountId())
-				.param("at", Timestamp.from(clock.instant()))
-				.update();
-			return file;
-		});
+		return uploads.store(fileName, content, user);
 	}
 
 	/**
@@ -291,6 +292,9 @@ public class CaseHandling {
 			throw new ForbiddenException("error.forbidden.role");
 		}
 		requireApplicable(item, channel, now.today());
+		if (channel != Channel.WINDOW) {
+			requireRoomFor(applicant.identity(), item.code());
+		}
 		// a county's counterpart of an entrusted power decides in the entrusting authority's name (第二十四条)
 		CaseTerms terms = takeUp.carriedBy(item.code())
 			.filter(CarriedPower::entrusted)
@@ -338,6 +342,27 @@ public class CaseHandling {
 	}
 
 	/**
+	 * At most {@code govhall.cases.max-open-per-item} cases of one item per applicant wait for acceptance (received or
+	 * awaiting correction) from online and agent filing: the next is refused with 422 {@code too-many-open-cases}
+	 * until one is accepted, refused or withdrawn. A clerk at the window, who sees the person, is not limited.
+	 */
+	private void requireRoomFor(ApplicantIdentity applicant, String itemCode) {
+		long open = jdbc.sql("""
+				SELECT COUNT(*) FROM cases_case
+				WHERE applicant_number = :n AND applicant_kind = :k AND item_code = :i
+				  AND state IN ('RECEIVED', 'AWAITING_CORRECTION')
+				""")
+			.param("n", applicant.number())
+			.param("k", applicant.kind().name())
+			.param("i", itemCode)
+			.query(Long.class)
+			.single();
+		if (open >= maxOpenPerItem) {
+			throw new RuleViolationException("too-many-open-cases", "error.case.tooManyOpen", maxOpenPerItem, itemCode);
+		}
+	}
+
+	/**
 	 * The applicant of a case taken at the window or through an agent, linked to the applicant's own account when one
 	 * is registered with the same identity number or credit code: the case then shows there, with its messages.
 	 */
@@ -364,6 +389,7 @@ public class CaseHandling {
 			throw new InvalidInputException("applicant-required", "error.case.applicantRequired", "applicant");
 		}
 		SubmitCase.ApplicantData a = request.applicant();
+		PlainText.require(a.name(), "applicant.name");
 		return new ApplicantIdentity(a.kind(), printable("applicant.name", a.name(), true), a.number());
 	}
 
@@ -415,13 +441,9 @@ public class CaseHandling {
 		return list;
 	}
 
+	/** The user's own upload, attached to the case in the step's transaction (kept from then on). */
 	private StoredFile ownUpload(String fileId, GovHallUser user) {
-		Long owner = jdbc.sql("SELECT account_id FROM cases_upload WHERE file_id = :f")
-			.param("f", fileId)
-			.query(Long.class)
-			.optional()
-			.orElse(null);
-		if (owner == null || owner != user.accountId()) {
+		if (!uploads.attach(fileId, user.accountId())) {
 			throw new InvalidInputException("unknown-file", "error.case.unknownFile", "fileId", fileId);
 		}
 		return storage.find(fileId).orElseThrow(() -> new InvalidInputException("unknown-file",

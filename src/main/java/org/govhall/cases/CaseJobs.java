@@ -9,8 +9,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The work no one asks for: deemed acceptance when the 5-working-day window passed (行政许可法 第三十二条), and new due
- * dates when a year's calendar changed.
+ * The work no one asks for: deemed acceptance when the 5-working-day window passed (行政许可法 第三十二条), new due
+ * dates when a year's calendar changed, and the removal of uploads no case named within 24 hours.
  */
 @Component
 class CaseJobs {
@@ -19,8 +19,20 @@ class CaseJobs {
 
 	private final CaseHandling handling;
 
-	CaseJobs(CaseHandling handling) {
+	private final CaseUploads uploads;
+
+	CaseJobs(CaseHandling handling, CaseUploads uploads) {
 		this.handling = handling;
+		this.uploads = uploads;
+	}
+
+	@Scheduled(cron = "${govhall.cases.unattached-uploads-cron:0 20 * * * *}", zone = "Asia/Shanghai")
+	@SchedulerLock(name = "cases-unattached-uploads", lockAtMostFor = "PT30M")
+	void removeUnattachedUploads() {
+		int count = uploads.removeUnattached();
+		if (count > 0) {
+			log.info("{} upload(s) that no case named within 24 hours removed", count);
+		}
 	}
 
 	@Scheduled(cron = "${govhall.cases.deemed-acceptance-cron:0 5 * * * *}", zone = "Asia/Shanghai")

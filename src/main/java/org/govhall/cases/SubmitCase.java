@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.govhall.directory.IdentityKind;
+import org.govhall.shared.Plain;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,7 +45,7 @@ public record SubmitCase(@NotBlank @Size(max = 36) String itemCode, @Nullable @V
 	}
 
 	/** The applicant as the clerk or agent enters it; the number is checked by its kind. */
-	public record ApplicantData(@NotNull IdentityKind kind, @NotBlank @Size(max = 200) String name,
+	public record ApplicantData(@NotNull IdentityKind kind, @NotBlank @Size(max = 200) @Plain String name,
 			@NotBlank @Size(max = 18) String number) {
 	}
 

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.govhall.directory.DepartmentView;
 import org.govhall.directory.Directory;
@@ -41,6 +43,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class Catalog {
+
+	private static final Pattern REGION_PREFIX = Pattern.compile("(\\d{6})(?:-|$)");
 
 	private final ServiceItems items;
 
@@ -180,6 +184,9 @@ public class Catalog {
 		}
 		DepartmentView dep = directory.requireDepartment(departmentCode);
 		requireDrafter(actor, dep.regionCode(), dep.id());
+		if (!withinRegion(code, dep.regionCode())) {
+			throw new RuleViolationException("item-code-region", "error.item.codeRegion", code, dep.regionCode());
+		}
 		if (items.existsByCode(code)) {
 			throw new ConflictException("duplicate", "error.item.exists", code);
 		}
@@ -189,6 +196,16 @@ public class Catalog {
 		ServiceItem item = items.save(ServiceItem.register(code, dep.id(), dep.regionCode(), clock.instant()));
 		ItemVersion v = versions.save(ItemVersion.draft(item.id(), 1, draft, actor.getUsername(), clock.instant()));
 		return guide(item, v);
+	}
+
+	/**
+	 * A code that begins with a region code (six digits, then a hyphen or nothing) belongs to that region: only its
+	 * departments' items take it, so that nobody squats another region's codes (660200-XK-… is 660200's). A code
+	 * without a region prefix names no region.
+	 */
+	static boolean withinRegion(String code, String regionCode) {
+		Matcher m = REGION_PREFIX.matcher(code);
+		return !m.lookingAt() || m.group(1).equals(regionCode);
 	}
 
 	@Transactional
@@ -559,6 +576,10 @@ public class Catalog {
 			if (!directory.covers(actor.scope(), dep.get().regionCode(), dep.get().id())) {
 				violations.add(new FieldViolation(path + "实施主体编码", "rule.import.scope", e.departmentCode()));
 				continue;
+			}
+			if (!withinRegion(e.code(), dep.get().regionCode())) {
+				violations.add(new FieldViolation(path + "事项编码", "error.item.codeRegion", e.code(),
+						dep.get().regionCode()));
 			}
 			ItemDraft draft = Gbt39046List.draft(e, path);
 			for (var v : validator.validate(draft)) {

@@ -11,13 +11,14 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.govhall.shared.Plain;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The content of an item version: every element of the service guide (办事指南) that a department drafts. Fields
  * follow GB/T 39046-2020 Table 4 plus on-site visits and special procedures (china-egov-rules §5.3).
  */
-public record ItemDraft(@NotBlank @Size(max = 200) String nameZh, @Nullable @Size(max = 300) String nameEn,
+public record ItemDraft(@NotBlank @Size(max = 200) @Plain String nameZh, @Nullable @Size(max = 300) @Plain String nameEn,
 		@Nullable @Size(max = 500) String aliases, @Nullable @Size(max = 500) String keywordsEn,
 		@NotNull ItemType itemType, @NotNull ServiceObject serviceObject,
 		@Nullable @Size(max = 19) Set<@NotNull LifeEvent> lifeEvents,

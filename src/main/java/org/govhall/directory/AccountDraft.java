@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.govhall.shared.Plain;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 public record AccountDraft(
 		@NotBlank @Size(min = 3, max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "{error.username.pattern}") String username,
 		@NotBlank @Size(min = 10, max = 128, message = "{error.password.size}") String password,
-		@NotBlank @Size(max = 100) String displayName, @NotEmpty Set<Role> roles,
+		@NotBlank @Size(max = 100) @Plain String displayName, @NotEmpty Set<Role> roles,
 		@Nullable @Pattern(regexp = "[1-9]\\d{5}", message = "{error.regionCode.invalid}") String regionCode,
 		@Nullable @Size(max = 32) String departmentCode,
 		@Nullable @Pattern(regexp = "[A-Za-z0-9-]{1,16}", message = "{error.staffNumber.pattern}") String staffNumber) {

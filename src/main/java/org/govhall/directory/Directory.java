@@ -17,6 +17,7 @@ import org.govhall.shared.CreditCode;
 import org.govhall.shared.ForbiddenException;
 import org.govhall.shared.InvalidInputException;
 import org.govhall.shared.NotFoundException;
+import org.govhall.shared.PlainText;
 import org.govhall.shared.RuleViolationException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -424,9 +425,11 @@ public class Directory {
 	}
 
 	private AccountView open(AccountDraft draft) {
+		PlainText.require(draft.displayName(), "displayName");
 		if (accounts.existsByUsername(draft.username())) {
 			throw new ConflictException("duplicate", "error.account.exists", draft.username());
 		}
+		PasswordPolicy.check(draft.password(), draft.username(), null);
 		boolean staff = draft.roles().stream().anyMatch(Role::isStaff);
 		if (staff && draft.regionCode() == null) {
 			throw new InvalidInputException("scope-required", "error.account.regionRequired", "regionCode");
@@ -454,8 +457,10 @@ public class Directory {
 	/** Opens an applicant's account; the identity number is checked (GB 11643 or GB 32100) before anything is stored. */
 	@Transactional
 	public AccountView registerApplicant(ApplicantRegistration registration) {
+		PlainText.require(registration.legalName(), "legalName");
 		ApplicantIdentity identity = new ApplicantIdentity(registration.kind(), registration.legalName(),
 				registration.identityNumber());
+		ReservedUsernames.refuse(registration.username());
 		accounts.findFirstByIdentityNumber(identity.number()).ifPresent(existing -> {
 			// one account per person or organisation: say which account it is (masked) and how to get it back
 			throw new ConflictException("identity-registered", "error.applicant.identityRegistered",
@@ -464,6 +469,7 @@ public class Directory {
 		if (accounts.existsByUsername(registration.username())) {
 			throw new ConflictException("duplicate", "error.account.exists", registration.username());
 		}
+		PasswordPolicy.check(registration.password(), registration.username(), identity.number());
 		Account a = Account.applicant(registration.username(), passwords.encode(registration.password()), identity,
 				Blank.toNull(registration.phone()), clock.instant());
 		AccountView registered = view(accounts.save(a), Map.of());

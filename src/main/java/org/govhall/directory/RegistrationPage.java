@@ -54,8 +54,9 @@ class RegistrationPage {
 			catch (GovHallException ex) {
 				String field = switch (ex.type()) {
 					case "invalid-id-number", "invalid-credit-code", "identity-registered" -> "identityNumber";
-					case "invalid-name" -> "legalName";
-					case "duplicate" -> "username";
+					case "invalid-name", "control-characters" -> "legalName";
+					case "duplicate", "reserved-username" -> "username";
+					case "weak-password" -> "password";
 					default -> "form";
 				};
 				String key = switch (ex.type()) {

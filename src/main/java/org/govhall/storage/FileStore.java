@@ -9,4 +9,7 @@ public interface FileStore {
 
 	byte[] get(String id) throws IOException;
 
+	/** Removes the bytes of a file; a file that is not there is no error. */
+	void delete(String id) throws IOException;
+
 }

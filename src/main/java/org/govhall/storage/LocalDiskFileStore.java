@@ -34,6 +34,11 @@ class LocalDiskFileStore implements FileStore {
 		return Files.readAllBytes(path(id));
 	}
 
+	@Override
+	public void delete(String id) throws IOException {
+		Files.deleteIfExists(path(id));
+	}
+
 	private Path path(String id) {
 		if (!id.matches("[0-9a-f-]{36}")) {
 			throw new IllegalArgumentException("not a file id");

@@ -94,6 +94,23 @@ public class Storage {
 			.optional();
 	}
 
+	/**
+	 * Deletes a file, its record and its bytes. Only the module that owns the file's use may call it, for a file
+	 * nothing else names (an upload never handed in): a document's or a guide's file is never deleted.
+	 */
+	@Transactional
+	public void delete(String id) {
+		if (jdbc.sql("DELETE FROM storage_file WHERE id = :id").param("id", id).update() == 0) {
+			return;
+		}
+		try {
+			store.delete(id);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	public byte[] read(StoredFile file) {
 		try {
 			return store.get(file.id());

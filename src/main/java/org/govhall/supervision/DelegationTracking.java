@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -93,6 +94,14 @@ class DelegationTracking {
 	/** Months without a county case after which a delegated power is 放而不用. */
 	static final int IDLE_MONTHS = 6;
 
+	/** The first and last days a period may name. */
+	static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+
+	static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
+
+	/** The longest period, in whole years: a tracking is read year by year, a report of decades is no report. */
+	static final int MAX_PERIOD_YEARS = 10;
+
 	private static final Pattern REGION_CODE = Pattern.compile("[1-9]\\d{5}");
 
 	private final JdbcClient jdbc;
@@ -143,6 +152,10 @@ class DelegationTracking {
 		LocalDate start = isBlank(from) ? end.withDayOfYear(1) : date(from, "from");
 		if (start.isAfter(end)) {
 			throw new InvalidInputException("invalid-period", "error.delegation.period", "from", start, end);
+		}
+		if (ChronoUnit.YEARS.between(start, end) >= MAX_PERIOD_YEARS) {
+			throw new InvalidInputException("invalid-period", "error.delegation.periodTooLong", "from",
+					MAX_PERIOD_YEARS);
 		}
 		return new Period(start, end);
 	}
@@ -320,13 +333,26 @@ class DelegationTracking {
 		return region;
 	}
 
+	/**
+	 * A day of the period: ISO, from {@link #EARLIEST} to {@link #LATEST} (a year 0 or 99999 is no day a power was
+	 * delegated on, and the databases do not hold all of them).
+	 */
 	private static LocalDate date(String text, String field) {
+		String t = text.strip();
+		if (t.length() > 10) {
+			throw new InvalidInputException("invalid-date", "error.delegation.date", field, t.substring(0, 10) + "…");
+		}
+		LocalDate day;
 		try {
-			return LocalDate.parse(text.strip());
+			day = LocalDate.parse(t);
 		}
 		catch (DateTimeParseException ex) {
-			throw new InvalidInputException("invalid-date", "error.delegation.date", field, text.strip());
+			throw new InvalidInputException("invalid-date", "error.delegation.date", field, t);
 		}
+		if (day.isBefore(EARLIEST) || day.isAfter(LATEST)) {
+			throw new InvalidInputException("invalid-date", "error.delegation.dateRange", field, t, EARLIEST, LATEST);
+		}
+		return day;
 	}
 
 	private static boolean isBlank(@Nullable String s) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.govhall.calendar.HolidaySchedules;
 import org.govhall.calendar.YearNotLoadedException;
 import org.govhall.shared.ConflictException;
+import org.govhall.shared.PlainText;
 import org.govhall.supervision.SupervisionHistory.Actor;
 import org.govhall.supervision.SupervisionHistory.Subject;
 import org.jspecify.annotations.Nullable;
@@ -137,6 +138,7 @@ class Notices {
 
 	Accountability hold(@Nullable String cardNumber, @Nullable String caseNumber, String departmentCode,
 			String regionCode, String person, Accountability.Measure measure, String basis, Actor by) {
+		PlainText.require(person, "person");
 		LocalDate today = LocalDate.now(clock);
 		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
 		jdbc.sql("""

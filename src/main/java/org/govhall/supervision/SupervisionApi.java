@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.govhall.cases.OwedDocument;
 import org.govhall.directory.GovHallUser;
+import org.govhall.shared.Plain;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -116,7 +117,7 @@ class SupervisionApi {
 		return supervision.reviewCard(number, body.accept(), body.comment() == null ? "" : body.comment(), user);
 	}
 
-	record AccountabilityRequest(@NotBlank @Size(max = 100) String person, @NotNull Accountability.Measure measure,
+	record AccountabilityRequest(@NotBlank @Size(max = 100) @Plain String person, @NotNull Accountability.Measure measure,
 			@NotBlank @Size(max = 1000) String basis) {
 	}
 

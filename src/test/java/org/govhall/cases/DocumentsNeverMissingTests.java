@@ -88,6 +88,11 @@ class DocumentsNeverMissingTests {
 			return Files.readAllBytes(root.resolve(id));
 		}
 
+		@Override
+		public void delete(String id) throws IOException {
+			Files.deleteIfExists(root.resolve(id));
+		}
+
 	}
 
 	@TestConfiguration

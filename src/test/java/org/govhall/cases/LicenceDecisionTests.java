@@ -273,12 +273,15 @@ class LicenceDecisionTests {
 	}
 
 	@Test
-	void anEnterpriseHoldsItsLicenceUnderItsPublicNameAndCreditCode() throws Exception {
+	void anEnterpriseHoldsItsLicenceUnderItsCreditCodeAndItsNameWithTheTradeNameMasked() throws Exception {
 		String number = reviewedFoodLicence("enterprise");
 		ok(api.post("/api/v1/cases/" + number + "/decision", "approver", Map.of("outcome", "APPROVED", "scope", SCOPE)));
 
 		JsonNode doc = certificate(number);
-		assertThat(doc.get("holder").asString()).isEqualTo("示范市好味餐饮有限公司");
+		// issue 12, item 9: the verification masks the holder, an organisation too (its trade name 好味)
+		assertThat(doc.get("holder").asString()).isEqualTo("示范市**餐饮有限公司");
+		assertThat(page("/verify/" + doc.get("number").asString())).contains("示范市**餐饮有限公司")
+			.doesNotContain("好味");
 		assertThat(doc.get("holderNumber").asString()).doesNotContain("*").hasSize(18);
 		assertThat(doc.get("validUntil").isNull()).isTrue();
 		assertThat(page("/verify/" + doc.get("number").asString())).contains("长期");

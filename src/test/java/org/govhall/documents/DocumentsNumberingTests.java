@@ -15,9 +15,28 @@ class DocumentsNumberingTests {
 	void buildsNumbersFromPrefixYearSequenceAndARandomSuffix() {
 		String number = DocumentNumber.next(DocumentKind.ACCEPTANCE_NOTICE, 2026, 123, new SplittableRandom(7));
 
-		assertThat(number).matches("SL-2026-000123-[" + DocumentNumber.ALPHABET + "]{4}");
+		assertThat(number).matches("SL-2026-000123-[" + DocumentNumber.ALPHABET + "]{14}");
 		assertThat(DocumentNumber.next(DocumentKind.REFUSAL_DECISION, 2027, 1_234_567, new SplittableRandom(7)))
 			.startsWith("BSL-2027-1234567-");
+	}
+
+	/** Issue 12, item 9: a number is not found by trying; the suffix alone holds at least 64 bits. */
+	@Test
+	void carriesAtLeast64BitsOfRandomness() {
+		double bits = DocumentNumber.SUFFIX_LENGTH * Math.log(DocumentNumber.ALPHABET.length()) / Math.log(2);
+		assertThat(bits).isGreaterThanOrEqualTo(64);
+		String number = DocumentNumber.next(DocumentKind.CERTIFICATE, 2026, 999_999_999_999L, new SplittableRandom(1));
+		assertThat(number.substring(number.lastIndexOf('-') + 1)).hasSize(DocumentNumber.SUFFIX_LENGTH);
+		// the longest number still fits its column and is read back
+		assertThat(DocumentNumber.parse(number)).contains(number);
+	}
+
+	@Test
+	void keepsNumbersIssuedBeforeValid() {
+		assertThat(DocumentNumber.parse("SL-2026-000123-7KQX")).contains("SL-2026-000123-7KQX");
+		assertThat(DocumentNumber.parse("SL-2026-000123-7KQX5M9PT3WZ2H")).contains("SL-2026-000123-7KQX5M9PT3WZ2H");
+		// neither 4 nor 14: not a number
+		assertThat(DocumentNumber.parse("SL-2026-000123-7KQX5M9PT3")).isEmpty();
 	}
 
 	@Test
@@ -31,9 +50,9 @@ class DocumentsNumberingTests {
 		Set<String> suffixes = new HashSet<>();
 		for (int i = 0; i < 1000; i++) {
 			String number = DocumentNumber.next(DocumentKind.CERTIFICATE, 2026, i, random);
-			suffixes.add(number.substring(number.length() - 4));
+			suffixes.add(number.substring(number.length() - DocumentNumber.SUFFIX_LENGTH));
 		}
-		assertThat(suffixes).hasSizeGreaterThan(990);
+		assertThat(suffixes).hasSize(1000);
 	}
 
 	@Test

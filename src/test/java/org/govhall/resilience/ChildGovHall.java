@@ -52,7 +52,10 @@ final class ChildGovHall implements AutoCloseable {
 				"--govhall.storage.dir=target/resilience/files-" + name, "--govhall.node-name=" + name,
 				// one audit head key for every node, as production gives each node the same key (ADR 0018)
 				"--govhall.audit.key-dir=target/resilience/audit-key",
-				"--govhall.cases.deemed-acceptance-cron=-", "--govhall.supervision.daily-cron=-"));
+				"--govhall.cases.deemed-acceptance-cron=-", "--govhall.supervision.daily-cron=-",
+				// load, not a person: the limits of issue 12 would stop the generated traffic
+				"--govhall.cases.max-open-per-item=100000", "--govhall.cases.upload-quota.applicant-files=1000000",
+				"--govhall.cases.upload-quota.applicant-size=100GB", "--govhall.cases.unattached-uploads-cron=-"));
 		args.addAll(List.of(extra));
 		this.arguments = List.copyOf(args);
 		// a test JVM that dies (a timeout, Ctrl-C) takes its child with it instead of leaving it on the port

@@ -35,8 +35,8 @@ public final class ApiClient {
 		return send(request(path, user).PUT(body(body)).header("Content-Type", "application/json"));
 	}
 
-	/** A multipart upload of one file in the part {@code file}. */
-	public Response upload(String path, @Nullable String user, String fileName, byte[] content) {
+	/** A multipart upload of one file in the part {@code file}, with extra headers (name, value …) if given. */
+	public Response upload(String path, @Nullable String user, String fileName, byte[] content, String... headers) {
 		String boundary = "govhall" + System.nanoTime();
 		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
 				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
@@ -45,8 +45,12 @@ public final class ApiClient {
 		System.arraycopy(head, 0, body, 0, head.length);
 		System.arraycopy(content, 0, body, head.length, content.length);
 		System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
-		return send(request(path, user).POST(HttpRequest.BodyPublishers.ofByteArray(body))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary));
+		HttpRequest.Builder b = request(path, user).POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary);
+		for (int i = 0; i + 1 < headers.length; i += 2) {
+			b.header(headers[i], headers[i + 1]);
+		}
+		return send(b);
 	}
 
 	/** A request with extra headers, e.g. Idempotency-Key. */
