@@ -309,6 +309,14 @@ class PortalPagesTests {
 		assertThat(login("deptadmin", "govhall-demo").getRedirectedUrl()).as("other accounts").isEqualTo("/staff");
 	}
 
+	@Test
+	void aHostileQueryIsNotEchoedIntoTheLanguageLinks() throws Exception {
+		String hostile = "A".repeat(3000);
+		String page = perform(get("/login?wait=" + hostile)).getContentAsString();
+		assertThat(page).contains("name=\"_csrf\"").doesNotContain(hostile);
+		assertThat(perform(get("/items?q=portal")).getContentAsString()).contains("href=\"/items?q=portal&amp;lang=en\"");
+	}
+
 	private MockHttpServletResponse login(String username, String password) throws Exception {
 		MockHttpServletResponse response = perform(
 				post("/login").param("username", username).param("password", password).with(csrf()));
