@@ -42,10 +42,13 @@ class AuditLog {
 
 	private final TransactionTemplate separately;
 
+	private final FailedLogins failedLogins;
+
 	private final Clock clock;
 
-	AuditLog(AuditEntries entries, PlatformTransactionManager transactions, Clock clock) {
+	AuditLog(AuditEntries entries, FailedLogins failedLogins, PlatformTransactionManager transactions, Clock clock) {
 		this.entries = entries;
+		this.failedLogins = failedLogins;
 		this.separately = new TransactionTemplate(transactions);
 		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
@@ -103,10 +106,11 @@ class AuditLog {
 	}
 
 	/**
-	 * A refused login, with the username that was tried (never the password). A check that could not run (the
-	 * account could not be loaded, typically with the database unreachable) refused nobody's credentials and is not
-	 * recorded. The login is refused whether or not its row can be written, so a failed write is logged and does not
-	 * change the answer.
+	 * A refused login, with the username that was tried (never the password), counted per username text and minute
+	 * ({@link FailedLogins}, ADR 0019). A check that could not run (the account could not be loaded, typically with
+	 * the database unreachable) refused nobody's credentials and is not counted; neither is an attempt the login
+	 * throttle stopped before the check. The login is refused whether or not it can be counted, so a failed write is
+	 * logged and does not change the answer.
 	 */
 	@EventListener
 	void on(AbstractAuthenticationFailureEvent event) {
@@ -117,26 +121,35 @@ class AuditLog {
 		String name = auth.getName() == null ? "" : auth.getName();
 		String reason = event.getException().getClass().getSimpleName().replace("Exception", "");
 		try {
-			entries.append(new AuditEvent(name, AuditEvent.ANONYMOUS, "login.failed", name,
-					where(auth) + "; reason=" + reason, clock.instant()), null);
+			failedLogins.count(name, reason, channel(), address(auth), clock.instant());
 		}
 		catch (DataAccessException ex) {
-			log.warn("audit: a refused login could not be recorded: {}", ex.getMessage());
+			log.warn("audit: a refused login could not be counted: {}", ex.getMessage());
 		}
 	}
 
 	private static String where(Authentication auth) {
-		String channel = "other";
-		String address = auth.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
+		return "channel=" + channel() + "; address=" + address(auth);
+	}
+
+	/** {@code basic} under {@code /api/}, {@code form} for the login form, else {@code other}. */
+	private static String channel() {
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
 			HttpServletRequest request = attributes.getRequest();
 			String path = request.getRequestURI().substring(request.getContextPath().length());
-			channel = path.startsWith("/api/") ? "basic" : path.startsWith("/login") ? "form" : "other";
-			if (address == null) {
-				address = request.getRemoteAddr();
-			}
+			return path.startsWith("/api/") ? "basic" : path.startsWith("/login") ? "form" : "other";
 		}
-		return "channel=" + channel + "; address=" + (address == null ? "unknown" : address);
+		return "other";
+	}
+
+	private static String address(Authentication auth) {
+		if (auth.getDetails() instanceof WebAuthenticationDetails d && d.getRemoteAddress() != null) {
+			return d.getRemoteAddress();
+		}
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			return attributes.getRequest().getRemoteAddr();
+		}
+		return "unknown";
 	}
 
 	private static String detail(CaseEvent event) {

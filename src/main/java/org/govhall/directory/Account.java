@@ -1,6 +1,5 @@
 package org.govhall.directory;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -12,11 +11,6 @@ import org.springframework.data.annotation.Version;
 
 /** A login of a staff member, applicant or agent, with roles and a scope (region, and for staff a department). */
 class Account {
-
-	/** Login throttling: this many failures in a row lock the account for {@link #LOCK_TIME}. */
-	static final int MAX_FAILURES = 5;
-
-	static final Duration LOCK_TIME = Duration.ofMinutes(15);
 
 	@Id
 	private @Nullable Long id;
@@ -32,10 +26,6 @@ class Account {
 	private @Nullable Long departmentId;
 
 	private boolean enabled;
-
-	private int failedLogins;
-
-	private @Nullable Instant lockedUntil;
 
 	private final Instant createdAt;
 
@@ -59,8 +49,7 @@ class Account {
 	private @Nullable Integer version;
 
 	Account(@Nullable Long id, String username, String passwordHash, String displayName, @Nullable String regionCode,
-			@Nullable Long departmentId, boolean enabled, int failedLogins, @Nullable Instant lockedUntil,
-			Instant createdAt, Set<AccountRole> roles, @Nullable IdentityKind identityKind,
+			@Nullable Long departmentId, boolean enabled, Instant createdAt, Set<AccountRole> roles, @Nullable IdentityKind identityKind,
 			@Nullable String identityNumber, @Nullable String legalName, @Nullable String phone,
 			@Nullable String staffNumber, boolean onDuty, @Nullable Integer version) {
 		this.staffNumber = staffNumber;
@@ -76,8 +65,6 @@ class Account {
 		this.regionCode = regionCode;
 		this.departmentId = departmentId;
 		this.enabled = enabled;
-		this.failedLogins = failedLogins;
-		this.lockedUntil = lockedUntil;
 		this.createdAt = createdAt;
 		this.roles = new HashSet<>(roles);
 		this.version = version;
@@ -87,7 +74,7 @@ class Account {
 			@Nullable String regionCode, @Nullable Long departmentId, Instant now) {
 		Set<AccountRole> r = new HashSet<>();
 		roles.forEach(role -> r.add(new AccountRole(role)));
-		return new Account(null, username, passwordHash, displayName, regionCode, departmentId, true, 0, null, now, r,
+		return new Account(null, username, passwordHash, displayName, regionCode, departmentId, true, now, r,
 				null, null, null, null, null, true, null);
 	}
 
@@ -96,7 +83,7 @@ class Account {
 			@Nullable String phone, Instant now) {
 		Set<AccountRole> r = new HashSet<>();
 		r.add(new AccountRole(Role.APPLICANT));
-		return new Account(null, username, passwordHash, identity.legalName(), null, null, true, 0, null, now, r,
+		return new Account(null, username, passwordHash, identity.legalName(), null, null, true, now, r,
 				identity.kind(), identity.number(), identity.legalName(), phone, null, true, null);
 	}
 
@@ -130,23 +117,6 @@ class Account {
 		this.staffNumber = number;
 	}
 
-	void recordFailedLogin(Instant now) {
-		failedLogins++;
-		if (failedLogins >= MAX_FAILURES) {
-			lockedUntil = now.plus(LOCK_TIME);
-			failedLogins = 0;
-		}
-	}
-
-	void recordSuccessfulLogin() {
-		failedLogins = 0;
-		lockedUntil = null;
-	}
-
-	boolean isLocked(Instant now) {
-		return lockedUntil != null && lockedUntil.isAfter(now);
-	}
-
 	@Nullable
 	Long id() {
 		return id;
@@ -166,15 +136,6 @@ class Account {
 
 	boolean enabled() {
 		return enabled;
-	}
-
-	@Nullable
-	Instant lockedUntil() {
-		return lockedUntil;
-	}
-
-	int failedLogins() {
-		return failedLogins;
 	}
 
 	Set<Role> roles() {

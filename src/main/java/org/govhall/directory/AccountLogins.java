@@ -1,14 +1,14 @@
 package org.govhall.directory;
 
-import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
-/** Loads accounts for login and throttles guessing: repeated failures lock the account for a while. */
+/**
+ * Loads accounts for login. Guessing is slowed in front of the password check (system/LoginThrottle, ADR 0019), never
+ * by locking the account: a lock anyone could set would shut its owner out.
+ */
 @Component
 class AccountLogins implements UserDetailsService {
 
@@ -21,19 +21,6 @@ class AccountLogins implements UserDetailsService {
 	@Override
 	public UserDetails loadUserByUsername(String username) {
 		return directory.principal(username).orElseThrow(() -> new UsernameNotFoundException("unknown account"));
-	}
-
-	@EventListener
-	void on(AuthenticationFailureBadCredentialsEvent event) {
-		directory.recordLogin(event.getAuthentication().getName(), false);
-	}
-
-	@EventListener
-	void on(AuthenticationSuccessEvent event) {
-		if (event.getAuthentication().getPrincipal() instanceof GovHallUser user && !user.hadFailedLogins()) {
-			return;
-		}
-		directory.recordLogin(event.getAuthentication().getName(), true);
 	}
 
 }

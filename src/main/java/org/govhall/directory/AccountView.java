@@ -6,5 +6,5 @@ import org.jspecify.annotations.Nullable;
 
 /** An account as administrators see it; never the password hash. */
 public record AccountView(long id, String username, String displayName, Set<Role> roles, @Nullable String regionCode,
-		@Nullable String departmentCode, boolean enabled, boolean locked) {
+		@Nullable String departmentCode, boolean enabled) {
 }

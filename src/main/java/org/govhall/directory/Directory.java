@@ -404,8 +404,7 @@ public class Directory {
 	private AccountView view(Account a, Map<Long, DepartmentView> byId) {
 		Long dep = a.departmentId();
 		return new AccountView(a.id() == null ? 0 : a.id(), a.username(), a.displayName(), a.roles(), a.regionCode(),
-				dep == null || !byId.containsKey(dep) ? null : byId.get(dep).code(), a.enabled(),
-				a.isLocked(clock.instant()));
+				dep == null || !byId.containsKey(dep) ? null : byId.get(dep).code(), a.enabled());
 	}
 
 	@Transactional
@@ -549,23 +548,7 @@ public class Directory {
 	public Optional<GovHallUser> principal(String username) {
 		return accounts.findByUsername(username).map(a -> new GovHallUser(a.id(), a.username(), a.passwordHash(),
 				a.displayName(), new StaffScope(a.roles(), a.regionCode(), a.departmentId()), a.enabled(),
-				a.isLocked(clock.instant()), a.identity(), a.phone(), a.failedLogins() > 0 || a.lockedUntil() != null));
-	}
-
-	@Transactional
-	void recordLogin(String username, boolean success) {
-		accounts.findByUsername(username).ifPresent(a -> {
-			if (success) {
-				if (a.failedLogins() == 0 && a.lockedUntil() == null) {
-					return;
-				}
-				a.recordSuccessfulLogin();
-			}
-			else {
-				a.recordFailedLogin(clock.instant());
-			}
-			accounts.save(a);
-		});
+				a.identity(), a.phone()));
 	}
 
 	// ---- scope

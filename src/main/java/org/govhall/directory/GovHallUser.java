@@ -22,18 +22,12 @@ public final class GovHallUser implements UserDetails {
 
 	private final boolean enabled;
 
-	private final boolean locked;
-
 	private final @Nullable ApplicantIdentity identity;
 
 	private final @Nullable String phone;
 
-	private final boolean hadFailedLogins;
-
 	GovHallUser(long accountId, String username, @Nullable String passwordHash, String displayName, StaffScope scope,
-			boolean enabled, boolean locked, @Nullable ApplicantIdentity identity, @Nullable String phone,
-			boolean hadFailedLogins) {
-		this.hadFailedLogins = hadFailedLogins;
+			boolean enabled, @Nullable ApplicantIdentity identity, @Nullable String phone) {
 		this.identity = identity;
 		this.phone = phone;
 		this.accountId = accountId;
@@ -42,7 +36,6 @@ public final class GovHallUser implements UserDetails {
 		this.displayName = displayName;
 		this.scope = scope;
 		this.enabled = enabled;
-		this.locked = locked;
 	}
 
 	public long accountId() {
@@ -66,12 +59,6 @@ public final class GovHallUser implements UserDetails {
 		return phone;
 	}
 
-	/** Whether a successful login has failures or a lock to clear (so most logins need no write). */
-	boolean hadFailedLogins() {
-		return hadFailedLogins;
-	}
-
-
 	public boolean isStaff() {
 		return scope.roles().stream().anyMatch(Role::isStaff);
 	}
@@ -89,11 +76,6 @@ public final class GovHallUser implements UserDetails {
 	@Override
 	public String getUsername() {
 		return username;
-	}
-
-	@Override
-	public boolean isAccountNonLocked() {
-		return !locked;
 	}
 
 	@Override

@@ -162,8 +162,12 @@ class PortalPages {
 		return "halls";
 	}
 
+	/** The login page; {@code wait} is the seconds the throttle asked for (ADR 0019), shown only as a number. */
 	@GetMapping("/login")
-	String login() {
+	String login(@RequestParam(name = "wait", required = false) @Nullable String wait, Model model) {
+		if (wait != null && wait.matches("[0-9]{1,5}")) {
+			model.addAttribute("waitSeconds", Integer.parseInt(wait));
+		}
 		return "login";
 	}
 

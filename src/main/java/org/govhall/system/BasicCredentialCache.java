@@ -14,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -26,7 +25,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * HTTP Basic sends the password with every API request, and checking it with BCrypt costs tens of milliseconds of CPU
  * each time (docs/PERFORMANCE.md). This provider remembers, for a short while, that a username and password pair was
  * valid — as a salted SHA-256 digest, never the password — and then reloads the account instead of running BCrypt
- * again, so a locked or disabled account is refused at once. A failed check is never cached.
+ * again, so a disabled account is refused at once. A failed check is never cached. A remembered pair is answered
+ * without the {@link LoginThrottle}: only someone who knows the password can present it, so the owner's API client
+ * keeps working while guesses from its address are slowed.
  */
 final class BasicCredentialCache implements AuthenticationProvider {
 
@@ -63,10 +64,6 @@ final class BasicCredentialCache implements AuthenticationProvider {
 		Instant now = clock.instant();
 		if (until != null && until.isAfter(now)) {
 			UserDetails user = load(username);
-			if (!user.isAccountNonLocked()) {
-				valid.remove(key);
-				throw new LockedException("locked");
-			}
 			if (!user.isEnabled()) {
 				valid.remove(key);
 				throw new DisabledException("disabled");

@@ -16,6 +16,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 @ControllerAdvice(annotations = Controller.class)
 class PageModel {
 
+	/** The longest query the language and elderly-mode links keep. */
+	static final int ECHOED_QUERY = 1024;
+
 	@ModelAttribute("elderMode")
 	boolean elderMode(HttpServletRequest request) {
 		return Boolean.TRUE.equals(request.getAttribute(Preferences.ELDER_ATTRIBUTE));
@@ -51,10 +54,17 @@ class PageModel {
 			.toUriString();
 	}
 
-	/** The current page as a relative link, so switching keeps the visitor where they are. */
+	/**
+	 * The current page as a relative link, so switching keeps the visitor where they are. A query longer than any
+	 * page's own ({@value #ECHOED_QUERY} characters) is left out: echoed twice into the header, a hostile one filled
+	 * the response buffer, which committed the response before a form below could create the session its CSRF token
+	 * lives in (the abuse suite found it on {@code /login?wait=…}).
+	 */
 	private static UriComponentsBuilder here(HttpServletRequest request) {
 		String query = request.getQueryString();
-		return UriComponentsBuilder.fromUriString(request.getRequestURI() + (query == null ? "" : "?" + query));
+		boolean keep = query != null && query.length() <= ECHOED_QUERY;
+		return UriComponentsBuilder.fromUriString(request.getRequestURI() + (keep ? "?" + query : ""));
 	}
+
 
 }

@@ -1,7 +1,10 @@
 package org.govhall.system;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +34,12 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code govhall.rate-limit.<group>.per-minute} requests that refills evenly over a minute. A request over the limit
  * gets 429 with {@code Retry-After} (seconds) and a problem+json body in the requester's language, or a short page
  * for a browser. The filter runs before Spring Security, so a flood of login attempts never reaches the password
- * check. Behind a load balancer, list it in {@code govhall.proxy.trusted} so that the address is the client's
- * ({@link ProxySettings}).
+ * check. A group is matched on the {@linkplain #normalised(String) normalised} path, whatever the method (ADR 0019):
+ * {@code /logi%6E}, {@code //login}, {@code /login;x=1} and {@code HEAD /login} all spend the login budget. The client
+ * address is {@code request.getRemoteAddr()}, which Tomcat sets from a proxy's forwarded header only when the proxy is listed in
+ * {@code govhall.proxy.trusted} ({@link ProxySettings}).
+ * HTTP Basic password checks have their own budget per address ({@code govhall.rate-limit.basic.per-minute}), spent
+ * in {@link LoginThrottle}, because only a check that is not remembered costs a password hash.
  */
 @Configuration(proxyBeanMethods = false)
 class RateLimits {
@@ -44,16 +51,10 @@ class RateLimits {
 	@Bean
 	FilterRegistrationBean<Limiter> rateLimitFilter(Environment env, Problems problems, LocaleResolver locales,
 			ObjectProvider<Clock> clock) {
-		List<Group> groups = List.of(
-				group(env, "progress", 60,
-						r -> "GET".equals(r.getMethod()) && (path(r).equals("/progress")
-								|| path(r).equals("/api/v1/progress"))),
-				group(env, "login", 30, r -> "POST".equals(r.getMethod()) && path(r).equals("/login")),
-				group(env, "verification", 120,
-						r -> "GET".equals(r.getMethod()) && (path(r).equals("/verify") || path(r).startsWith("/verify/")
-								|| path(r).startsWith("/api/v1/documents/"))),
-				group(env, "registration", 20, r -> "POST".equals(r.getMethod())
-						&& (path(r).equals("/register") || path(r).equals("/api/v1/applicants"))));
+		List<Group> groups = List.of(group(env, "progress", 60, "/progress", "/api/v1/progress"),
+				group(env, "login", 60, "/login"),
+				group(env, "verification", 120, "/verify", "/verify/**", "/api/v1/documents/**"),
+				group(env, "registration", 40, "/register", "/api/v1/applicants"));
 		Limiter limiter = new Limiter(groups, env.getProperty("govhall.rate-limit.enabled", Boolean.class, true),
 				problems, locales, clock.getIfAvailable(Clock::systemUTC));
 		FilterRegistrationBean<Limiter> bean = new FilterRegistrationBean<>(limiter);
@@ -62,13 +63,73 @@ class RateLimits {
 		return bean;
 	}
 
-	private static Group group(Environment env, String name, int fallback, Predicate<HttpServletRequest> matches) {
+	/** A group of paths ({@code /x/**} covers {@code /x} and everything below it), matched on any method. */
+	private static Group group(Environment env, String name, int fallback, String... paths) {
 		return new Group(name, env.getProperty("govhall.rate-limit." + name + ".per-minute", Integer.class, fallback),
-				matches);
+				r -> {
+					String path = normalised(path(r));
+					for (String p : paths) {
+						if (p.endsWith("/**") ? path.equals(p.substring(0, p.length() - 3))
+								|| path.startsWith(p.substring(0, p.length() - 2)) : path.equals(p)) {
+							return true;
+						}
+					}
+					return false;
+				});
 	}
 
 	static String path(HttpServletRequest r) {
-		return r.getRequestURI().substring(r.getContextPath().length());
+		String uri = r.getRequestURI();
+		String context = r.getContextPath();
+		return context != null && uri.startsWith(context) ? uri.substring(context.length()) : uri;
+	}
+
+	/**
+	 * The path as the application will route it, or wider: path parameters ({@code ;x=1}) dropped, percent-encoding
+	 * decoded once (as the container does), backslashes read as slashes, repeated slashes collapsed, {@code .} and
+	 * {@code ..} segments resolved, a trailing slash dropped, and lower case. The result may match more requests
+	 * than the application would serve under a limited path, never fewer: a request that would reach a limited
+	 * endpoint cannot dodge its budget by spelling the path differently.
+	 */
+	static String normalised(String raw) {
+		StringBuilder withoutParameters = new StringBuilder(raw.length());
+		for (String segment : raw.split("/", -1)) {
+			int semicolon = segment.indexOf(';');
+			withoutParameters.append('/').append(semicolon >= 0 ? segment.substring(0, semicolon) : segment);
+		}
+		List<String> segments = new ArrayList<>();
+		for (String s : decode(withoutParameters.toString()).replace('\\', '/').split("/")) {
+			if (s.equals("..")) {
+				if (!segments.isEmpty()) {
+					segments.remove(segments.size() - 1);
+				}
+			}
+			else if (!s.isEmpty() && !s.equals(".")) {
+				segments.add(s);
+			}
+		}
+		return ("/" + String.join("/", segments)).toLowerCase(Locale.ROOT);
+	}
+
+	/** Percent-decoding as UTF-8; a malformed escape stays as it stands (the container refuses such a request). */
+	private static String decode(String s) {
+		if (s.indexOf('%') < 0) {
+			return s;
+		}
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			int high = i + 2 < s.length() ? Character.digit(s.charAt(i + 1), 16) : -1;
+			int low = high >= 0 ? Character.digit(s.charAt(i + 2), 16) : -1;
+			if (c == '%' && low >= 0) {
+				bytes.write(high * 16 + low);
+				i += 2;
+			}
+			else {
+				bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+			}
+		}
+		return bytes.toString(StandardCharsets.UTF_8);
 	}
 
 	static final class Limiter extends OncePerRequestFilter {
@@ -159,7 +220,7 @@ class RateLimits {
 
 	}
 
-	/** Tokens refill evenly: {@code perMinute} per 60 s, never more than {@code perMinute} held. */
+	/** Tokens refill evenly: {@code capacity} per {@code period}, never more than {@code capacity} held. */
 	static final class Bucket {
 
 		private final int capacity;
@@ -171,22 +232,42 @@ class RateLimits {
 		private long at;
 
 		Bucket(int capacity, long now) {
+			this(capacity, 60_000_000_000L, now);
+		}
+
+		Bucket(int capacity, long periodNanos, long now) {
 			this.capacity = capacity;
-			this.nanosPerToken = 60_000_000_000d / capacity;
+			this.nanosPerToken = (double) periodNanos / capacity;
 			this.tokens = capacity;
 			this.at = now;
 		}
 
 		synchronized long take(long now) {
-			if (now > at) {
-				tokens = Math.min(capacity, tokens + (now - at) / nanosPerToken);
-				at = now;
-			}
+			refill(now);
 			if (tokens >= 1) {
 				tokens -= 1;
 				return 0;
 			}
 			return Math.max(1, (long) Math.ceil((1 - tokens) * nanosPerToken / 1_000_000_000d));
+		}
+
+		/** Gives back a token that was taken for something that turned out not to count. */
+		synchronized void refund(long now) {
+			refill(now);
+			tokens = Math.min(capacity, tokens + 1);
+		}
+
+		/** Whether the bucket is full again, so that forgetting it changes nothing. */
+		synchronized boolean full(long now) {
+			refill(now);
+			return tokens >= capacity;
+		}
+
+		private void refill(long now) {
+			if (now > at) {
+				tokens = Math.min(capacity, tokens + (now - at) / nanosPerToken);
+				at = now;
+			}
 		}
 
 		synchronized long idleSince(long now) {

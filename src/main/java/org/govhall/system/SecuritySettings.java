@@ -2,6 +2,7 @@ package org.govhall.system;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +15,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.config.Customizer;
@@ -53,15 +55,43 @@ class SecuritySettings {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
+	/** The gates in front of every password check (ADR 0019); see {@link LoginThrottle} for the settings. */
+	@Bean
+	LoginThrottle loginThrottle(Environment env, ObjectProvider<Clock> clock) {
+		boolean limited = env.getProperty("govhall.rate-limit.enabled", Boolean.class, true);
+		return new LoginThrottle(new LoginThrottle.Settings(
+				env.getProperty("govhall.login-throttle.free-failures", Integer.class, 5),
+				env.getProperty("govhall.login-throttle.max-delay", Duration.class, Duration.ofMinutes(5)),
+				env.getProperty("govhall.login-throttle.stranger-checks", Integer.class, 20),
+				env.getProperty("govhall.login-throttle.stranger-window", Duration.class, Duration.ofMinutes(10)),
+				env.getProperty("govhall.login-throttle.familiar-for", Duration.class, Duration.ofDays(30)),
+				limited ? env.getProperty("govhall.rate-limit.basic.per-minute", Integer.class, 30) : 0),
+				clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	/**
+	 * Checks a password against the account's hash, or against a dummy hash for a name without an account (Spring
+	 * Security's timing protection), and only then whether the account is disabled: the time of the answer does not
+	 * tell an existing account from an unknown name.
+	 */
+	static DaoAuthenticationProvider passwordCheck(UserDetailsService users, PasswordEncoder passwords) {
+		DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
+		dao.setPasswordEncoder(passwords);
+		dao.setPreAuthenticationChecks(user -> {
+		});
+		dao.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
+		return dao;
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, Problems problems, LocaleResolver locales, UserDetailsService users,
-			PasswordEncoder passwords, AuthenticationEventPublisher authenticationEvents, ObjectProvider<Clock> clock)
-			throws Exception {
+			PasswordEncoder passwords, AuthenticationEventPublisher authenticationEvents, ObjectProvider<Clock> clock,
+			LoginThrottle throttle) throws Exception {
 		JsonMapper json = JsonMapper.builder().build();
-		DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
-		dao.setPasswordEncoder(passwords);
-		ProviderManager basic = new ProviderManager(new BasicCredentialCache(dao, users, clock.getIfAvailable(Clock::systemUTC)));
+		ProviderManager basic = new ProviderManager(new BasicCredentialCache(
+				throttle.guarding(passwordCheck(users, passwords), LoginThrottle.Channel.BASIC), users,
+				clock.getIfAvailable(Clock::systemUTC)));
 		basic.setAuthenticationEventPublisher(authenticationEvents);
 		http.authenticationManager(basic);
 		http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**")
@@ -89,10 +119,18 @@ class SecuritySettings {
 							new Object[0], List.of(), req, locale(locales, req)));
 					return;
 				}
+				if (ex instanceof LoginThrottle.Throttled t) {
+					// the same answer for an account and for a name without one: nothing tells them apart
+					res.setHeader("Retry-After", Long.toString(t.seconds()));
+					ProblemDetail p = problems.problem(429, "too-many-requests", "error.tooManyRequests",
+							new Object[] { t.seconds() }, List.of(), req, locale(locales, req));
+					p.setProperty("retryAfter", t.seconds());
+					write(json, res, p);
+					return;
+				}
 				res.setHeader("WWW-Authenticate", "Basic realm=\"GovHall\"");
-				String key = ex instanceof LockedException ? "error.login.locked" : "error.unauthenticated";
-				write(json, res, problems.problem(401, "unauthenticated", key, new Object[0], List.of(), req,
-						locale(locales, req)));
+				write(json, res, problems.problem(401, "unauthenticated", "error.unauthenticated", new Object[0],
+						List.of(), req, locale(locales, req)));
 			}))
 			.exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> write(json, res,
 					problems.problem(403, "forbidden", "error.forbidden.role", new Object[0], List.of(), req,
@@ -105,7 +143,12 @@ class SecuritySettings {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, UserDetailsService users, PasswordEncoder passwords,
+			AuthenticationEventPublisher authenticationEvents, LoginThrottle throttle) throws Exception {
+		ProviderManager form = new ProviderManager(
+				throttle.guarding(passwordCheck(users, passwords), LoginThrottle.Channel.FORM));
+		form.setAuthenticationEventPublisher(authenticationEvents);
+		http.authenticationManager(form);
 		http.authorizeHttpRequests(a -> a
 			.requestMatchers("/staff/**", "/supervision/**", "/cases/**", "/messages/**", "/messages")
 			.authenticated()
@@ -118,8 +161,8 @@ class SecuritySettings {
 					res.sendError(503);
 					return;
 				}
-				res.sendRedirect(
-						req.getContextPath() + (ex instanceof LockedException ? "/login?locked" : "/login?error"));
+				res.sendRedirect(req.getContextPath() + (ex instanceof LoginThrottle.Throttled t
+						? "/login?wait=" + t.seconds() : "/login?error"));
 			})
 				.defaultSuccessUrl("/staff", false)
 				.permitAll())

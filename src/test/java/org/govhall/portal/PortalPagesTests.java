@@ -258,7 +258,7 @@ class PortalPagesTests {
 		for (String path : List.of("/", "/?lang=en", "/?elder=on", "/items", "/items?q=%E8%AE%B8%E5%8F%AF",
 				"/items?type=ADMINISTRATIVE_LICENSE&region=660100", "/items/" + ITEM, "/items/" + ITEM + "?lang=en",
 				"/items/" + ITEM + "/versions", "/items/" + ITEM + "/versions/1", "/departments", "/halls", "/login",
-				"/login?error", "/login?locked", "/items/NO-SUCH-ITEM")) {
+				"/login?error", "/login?wait=30", "/items/NO-SUCH-ITEM")) {
 			MockHttpServletResponse page = perform(get(path).accept(MediaType.TEXT_HTML));
 			String html = page.getContentAsString();
 			assertThat(html).as(path).contains("<html");
@@ -275,7 +275,7 @@ class PortalPagesTests {
 	}
 
 	@Test
-	void locksAnAccountAfterFiveWrongPasswords() throws Exception {
+	void slowsGuessesFromOneAddressButLocksNobody() throws Exception {
 		String username = "t-lockout";
 		String password = "right-password-1";
 		MockHttpServletResponse opened = perform(post("/api/v1/accounts").with(httpBasic("admin", "govhall-demo"))
@@ -291,12 +291,30 @@ class PortalPagesTests {
 				.isEqualTo("/login?error");
 		}
 
-		assertThat(login(username, password).getRedirectedUrl()).isEqualTo("/login?locked");
-		assertThat(perform(get("/login").param("locked", "")).getContentAsString()).contains("账号已暂时锁定");
-		MockHttpServletResponse api = perform(get("/api/v1/accounts").with(httpBasic(username, password)));
-		assertThat(api.getStatus()).isEqualTo(401);
-		assertThat(api.getContentAsString()).contains("账号已暂时锁定");
+		// this address must wait a second before its next try; the account is not locked for anyone
+		assertThat(login(username, password).getRedirectedUrl()).isEqualTo("/login?wait=1");
+		assertThat(perform(get("/login").param("wait", "1")).getContentAsString()).contains("请 1 秒后再试");
+		assertThat(perform(get("/login").param("wait", "<b>soon</b>")).getContentAsString())
+			.doesNotContain("秒后再试", "soon");
+		assertThat(perform(post("/login").param("username", username).param("password", password).with(csrf())
+			.with(r -> {
+				r.setRemoteAddr("10.77.0.1");
+				return r;
+			})).getRedirectedUrl()).as("the owner elsewhere").isEqualTo("/staff");
+		MockHttpServletResponse api = perform(get("/api/v1/accounts").with(httpBasic(username, password)).with(r -> {
+			r.setRemoteAddr("10.77.0.2");
+			return r;
+		}));
+		assertThat(api.getStatus()).isEqualTo(403);
 		assertThat(login("deptadmin", "govhall-demo").getRedirectedUrl()).as("other accounts").isEqualTo("/staff");
+	}
+
+	@Test
+	void aHostileQueryIsNotEchoedIntoTheLanguageLinks() throws Exception {
+		String hostile = "A".repeat(3000);
+		String page = perform(get("/login?wait=" + hostile)).getContentAsString();
+		assertThat(page).contains("name=\"_csrf\"").doesNotContain(hostile);
+		assertThat(perform(get("/items?q=portal")).getContentAsString()).contains("href=\"/items?q=portal&amp;lang=en\"");
 	}
 
 	private MockHttpServletResponse login(String username, String password) throws Exception {

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -23,7 +23,7 @@ class BasicCredentialCacheTests {
 
 	final AtomicInteger checks = new AtomicInteger();
 
-	boolean locked;
+	boolean disabled;
 
 	final PasswordEncoder counting = new PasswordEncoder() {
 
@@ -42,7 +42,7 @@ class BasicCredentialCacheTests {
 
 	UserDetails user() {
 		return User.withUsername("clerk").password("{plain}secret-password").roles("WINDOW_CLERK")
-			.accountLocked(locked)
+			.disabled(disabled)
 			.build();
 	}
 
@@ -74,11 +74,11 @@ class BasicCredentialCacheTests {
 	}
 
 	@Test
-	void aLockedAccountIsRefusedEvenWithARememberedPassword() {
+	void aDisabledAccountIsRefusedEvenWithARememberedPassword() {
 		BasicCredentialCache cache = cache(Clock.systemUTC());
 		cache.authenticate(basic("secret-password"));
-		locked = true;
-		assertThatThrownBy(() -> cache.authenticate(basic("secret-password"))).isInstanceOf(LockedException.class);
+		disabled = true;
+		assertThatThrownBy(() -> cache.authenticate(basic("secret-password"))).isInstanceOf(DisabledException.class);
 	}
 
 	@Test

@@ -2,14 +2,19 @@ package org.govhall.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
@@ -18,7 +23,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /**
  * Public endpoints are rate limited per client address: over the budget a client gets 429 with Retry-After and a
  * problem+json in its language (a short page for a browser), another client is not affected, and a flood of login
- * attempts is stopped before the password check.
+ * attempts is stopped before the password check. A limited path counts however it is spelled and whatever the
+ * method (issue 12: {@code /logi%6E} and {@code HEAD} went round the limits).
  */
 @SpringBootTest(properties = { "govhall.rate-limit.progress.per-minute=5", "govhall.rate-limit.login.per-minute=3",
 		"govhall.rate-limit.verification.per-minute=4", "govhall.rate-limit.registration.per-minute=2" })
@@ -94,6 +100,56 @@ class RateLimitsTests {
 		}
 		assertThat(mvc.perform(from(post("/api/v1/applicants").contentType("application/json").content("{}"),
 				"10.0.2.1")).andReturn().getResponse().getStatus()).isEqualTo(429);
+	}
+
+	MockHttpServletResponse raw(HttpMethod method, String uri, String address) throws Exception {
+		return mvc.perform(from(request(method, URI.create("http://localhost" + uri)).with(csrf()), address)).andReturn()
+			.getResponse();
+	}
+
+	@Test
+	void aLoginPathSpelledAnotherWayStillSpendsTheLoginBudget() throws Exception {
+		String address = "10.0.3.1";
+		for (String uri : List.of("/logi%6E", "//login", "/login;x=1")) {
+			assertThat(raw(HttpMethod.POST, uri, address).getStatus()).as(uri).isNotEqualTo(429);
+		}
+		for (String uri : List.of("/login", "/logi%6E", "//login", "/login;x=1", "/./LOGIN", "/x/../login/")) {
+			assertThat(raw(HttpMethod.POST, uri, address).getStatus()).as(uri).isEqualTo(429);
+		}
+	}
+
+	@Test
+	void everyMethodOnALimitedPathSpendsItsBudget() throws Exception {
+		String address = "10.0.4.1";
+		assertThat(raw(HttpMethod.HEAD, "/api/v1/progress?number=660100-2026-0000001&code=ABCDEFGH", address)
+			.getStatus()).isNotEqualTo(429);
+		assertThat(raw(HttpMethod.OPTIONS, "/api/v1/progress", address).getStatus()).isNotEqualTo(429);
+		assertThat(raw(HttpMethod.PUT, "/api/v1/progress", address).getStatus()).isNotEqualTo(429);
+		assertThat(raw(HttpMethod.HEAD, "/progres%73?number=660100-2026-0000001&code=ABCDEFGH", address)
+			.getStatus()).isNotEqualTo(429);
+		assertThat(raw(HttpMethod.DELETE, "/progress", address).getStatus()).isNotEqualTo(429);
+		assertThat(raw(HttpMethod.HEAD, "/progress", address).getStatus()).isEqualTo(429);
+		assertThat(progress(address, "zh-CN").getStatus()).isEqualTo(429);
+		for (int i = 0; i < 3; i++) {
+			raw(HttpMethod.HEAD, "/login", "10.0.4.2");
+		}
+		assertThat(raw(HttpMethod.POST, "/login", "10.0.4.2").getStatus()).as("HEAD spent the login budget")
+			.isEqualTo(429);
+	}
+
+	@Test
+	void thePathIsNormalisedAsTheServerWouldReadIt() {
+		for (String raw : List.of("/login", "/logi%6E", "/%6c%6F%67%69%6e", "//login", "///login", "/login;x=1",
+				"/login;jsessionid=abc", "/./login", "/x/../login", "/x/%2e%2e/login", "/LOGIN", "/login/",
+				"\\login", "/login%2F", "/;x=1/login")) {
+			assertThat(RateLimits.normalised(raw)).as(raw).isEqualTo("/login");
+		}
+		assertThat(RateLimits.normalised("/progres%73")).isEqualTo("/progress");
+		assertThat(RateLimits.normalised("/verify%2FNO-1")).isEqualTo("/verify/no-1");
+		assertThat(RateLimits.normalised("/../../login")).isEqualTo("/login");
+		assertThat(RateLimits.normalised("/logi%6")).isEqualTo("/logi%6");
+		assertThat(RateLimits.normalised("/log%E4%B8%ADin")).isEqualTo("/log中in");
+		assertThat(RateLimits.normalised("/loginx")).isNotEqualTo("/login");
 	}
 
 	@Test
