@@ -430,10 +430,11 @@ public class Catalog {
 	}
 
 	/**
-	 * The files a draft names that are not the item's own: every template, sample and result sample must have been
-	 * uploaded to this item through the draft workflow ({@code catalog_file}). Without this check a draft could name
-	 * any stored file, an applicant's material or a citizen's certificate, and publishing it would let anyone
-	 * download it from the guide (issue 12).
+	 * The files a draft names that it may not: every template, sample and result sample must have been uploaded
+	 * through the catalog's draft workflow ({@code catalog_file}), to this item, or to another item whose published
+	 * guide already offers it to everyone (a county's counterpart reusing the city's form). Without this check a
+	 * draft could name any stored file, an applicant's material or a citizen's certificate, or another department's
+	 * unpublished draft file, and publishing it would let anyone download it from the guide (issue 12).
 	 *
 	 * @param gbt whether to name the fields as the implementation list does (GB/T 39046), after {@code path}
 	 */
@@ -463,7 +464,7 @@ public class Catalog {
 			.list());
 		List<FieldViolation> foreign = new ArrayList<>();
 		named.forEach((field, id) -> {
-			if (!own.contains(id)) {
+			if (!own.contains(id) && !publishedCatalogFile(id)) {
 				foreign.add(new FieldViolation(field, "rule.draft.foreignFile", id));
 			}
 		});
@@ -498,7 +499,7 @@ public class Catalog {
 				        WHERE i.code = :code AND v.state IN ('PUBLISHED', 'SUPERSEDED')
 				          AND v.result_sample_file_id = :file)
 				""").param("code", code).param("file", fileId).query(Long.class).single();
-		return count > 0 && ownFile(code, fileId) ? storage.find(fileId) : Optional.empty();
+		return count > 0 && catalogFile(fileId) ? storage.find(fileId) : Optional.empty();
 	}
 
 	/** A file of the version being worked on (material template or sample, result sample), for its staff. */
@@ -507,16 +508,26 @@ public class Catalog {
 		boolean named = fileId.equals(guide.content().implementation().resultSampleFileId())
 				|| guide.content().materials().stream()
 					.anyMatch(m -> fileId.equals(m.templateFileId()) || fileId.equals(m.sampleFileId()));
-		return named && ownFile(code, fileId) ? storage.find(fileId) : Optional.empty();
+		return named && catalogFile(fileId) ? storage.find(fileId) : Optional.empty();
 	}
 
-	/** Whether the file was uploaded to this item through the draft workflow. */
-	private boolean ownFile(String itemCode, String fileId) {
-		return jdbc.sql("SELECT COUNT(*) FROM catalog_file WHERE file_id = :file AND item_code = :item")
+	/** Whether the file was uploaded through the catalog's draft workflow (to any item). */
+	private boolean catalogFile(String fileId) {
+		return jdbc.sql("SELECT COUNT(*) FROM catalog_file WHERE file_id = :file")
 			.param("file", fileId)
-			.param("item", itemCode)
 			.query(Long.class)
 			.single() > 0;
+	}
+
+	/** Whether the file is the catalog's and a published or superseded version of some item offers it already. */
+	private boolean publishedCatalogFile(String fileId) {
+		return catalogFile(fileId) && jdbc.sql("""
+				SELECT (SELECT COUNT(*) FROM catalog_material m JOIN catalog_item_version v ON v.id = m.item_version_id
+				        WHERE v.state IN ('PUBLISHED', 'SUPERSEDED')
+				          AND (m.template_file_id = :file OR m.sample_file_id = :file))
+				     + (SELECT COUNT(*) FROM catalog_item_version v
+				        WHERE v.state IN ('PUBLISHED', 'SUPERSEDED') AND v.result_sample_file_id = :file)
+				""").param("file", fileId).query(Long.class).single() > 0;
 	}
 
 	public byte[] read(StoredFile file) {

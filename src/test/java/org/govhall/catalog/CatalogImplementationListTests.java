@@ -228,13 +228,23 @@ class CatalogImplementationListTests {
 					ex -> assertThat(ex.violations()).extracting(v -> v.field() + " " + v.messageKey())
 						.containsExactly("implementation.resultSampleFileId rule.draft.foreignFile"));
 		catalog.createItem(code, CITY_MARKET_REGULATION, plain, deptadmin);
-		// another item's own file is not this item's either
-		String othersSample = anyDemoResultSample();
+		// nor another item's file that no published guide offers yet (another department's draft)
+		catalog.createItem("GB-FOREIGN-OTHER", CITY_MARKET_REGULATION, plain, deptadmin);
+		catalog.attachResultSample("GB-FOREIGN-OTHER", "样本.pdf", pdf, deptadmin);
+		String othersSample = catalog.workingVersion("GB-FOREIGN-OTHER", deptadmin).content().implementation()
+			.resultSampleFileId();
 		ItemDraft borrowing = plain.withImplementation(plain.implementation().withResultSample(othersSample, "样本.pdf"),
 				plain.handling(), plain.online(), plain.faqs());
 		assertThatThrownBy(() -> catalog.reviseDraft(code, borrowing, deptadmin))
 			.isInstanceOf(org.govhall.shared.RuleViolationException.class);
 		assertThat(catalog.workingVersion(code, deptadmin).content().implementation().resultSampleFileId()).isNull();
+		// a file a published guide already offers may be reused, as a county reuses the city's form
+		String offered = anyDemoResultSample();
+		catalog.reviseDraft(code, plain.withImplementation(plain.implementation().withResultSample(offered, "样本.pdf"),
+				plain.handling(), plain.online(), plain.faqs()), deptadmin);
+		assertThat(catalog.workingVersion(code, deptadmin).content().implementation().resultSampleFileId())
+			.isEqualTo(offered);
+		catalog.reviseDraft(code, plain, deptadmin);
 		// through the API: 422 naming the field, in the requester's language
 		MockHttpServletResponse api = perform(put("/api/v1/items/" + code + "/draft").with(user(deptadmin))
 			.contentType(MediaType.APPLICATION_JSON)

@@ -252,7 +252,11 @@ class CatalogStaffPagesTests {
 	void keepsEveryElementOfADraftWhenItIsSavedUnchangedThroughThePage() throws Exception {
 		String code = "PG-ROUND-TRIP";
 		catalog.createItem(code, CITY_MARKET_REGULATION, richDraft(), deptadmin);
+		// a result sample as drafters attach it (a draft may name only files uploaded to its own item)
+		catalog.attachResultSample(code, "样本.pdf", "%PDF-1.4\n%round trip\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+				deptadmin);
 		ItemDraft before = catalog.workingVersion(code, deptadmin).content();
+		assertThat(before.implementation().resultSampleFileId()).isNotNull();
 
 		HtmlForm form = editForm(code).set("delegations[0].effectiveOn", "2026-01-01");
 		MockHttpServletResponse saved = perform(form.post().with(user(deptadmin)).with(csrf()));
@@ -637,8 +641,7 @@ class CatalogStaffPagesTests {
 			.specialProcedures(SpecialProcedure.EXPERT_REVIEW)
 			.implementation(new Implementation("XK02001000", "002", BodyNature.ENTRUSTED, Initiation.ON_APPLICATION,
 					HandlingScope.CROSS_CITY, "无需中介服务", "每个经营场所一证",
-					java.util.List.of(new LegalBasis("《食品经营许可和备案管理办法》", "第十六条", null)), "样本.pdf",
-					"0f8fad5b-d9cb-469f-a165-70867728950e"))
+					java.util.List.of(new LegalBasis("《食品经营许可和备案管理办法》", "第十六条", null)), null, null))
 			.handling(new Handling(java.util.List.of(), "二楼 B 区", "Floor 2, area B", "周三延时至 19:00", null))
 			.onlineService(new OnlineService(OnlineDepth.LEVEL_4, "https://zwfw.example.cn/items/1"))
 			.faqs(new Faq("要多久？", "10 个工作日。", null, "Ten working days."))
