@@ -104,6 +104,9 @@ class TwoNodesLoadTests {
 				"--govhall.demo.training-clock=true", "--govhall.demo.today=" + MovableClock.suiteToday()
 					.atZone(MovableClock.ZONE).toLocalDate(), "--govhall.supervision.daily-cron=-",
 				"--govhall.cases.deemed-acceptance-cron=-", "--govhall.rate-limit.enabled=false",
+				// load, not a person: the limits of issue 12 would stop the generated traffic
+				"--govhall.cases.max-open-per-item=100000", "--govhall.cases.upload-quota.applicant-files=1000000",
+				"--govhall.cases.upload-quota.applicant-size=100GB", "--govhall.login-throttle.stranger-checks=1000000",
 				"--govhall.events.rabbitmq.enabled=true", "--govhall.events.rabbitmq.exchange=" + EXCHANGE,
 				// one file store for both nodes, as a shared volume or object store would be in production
 				"--govhall.storage.dir=target/test-files/nodes-load");
