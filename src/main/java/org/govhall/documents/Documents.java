@@ -105,7 +105,7 @@ public class Documents {
 
 	/**
 	 * The characters of the text that the document font cannot print (each once, at most 10, a control or format
-	 * character as U+XXXX), empty when it can print them all. A line break counts as printable.
+	 * character by its code point, e.g. U+202E), empty when it can print them all. A line break counts as printable.
 	 */
 	public String unprintable(String text) {
 		return DraftRules.unprintable(text, typesetter::printable);
