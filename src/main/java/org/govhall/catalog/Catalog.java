@@ -195,6 +195,7 @@ public class Catalog {
 		refuseIfAny(refused, "draft-refused", "error.draft.refused");
 		ServiceItem item = items.save(ServiceItem.register(code, dep.id(), dep.regionCode(), clock.instant()));
 		ItemVersion v = versions.save(ItemVersion.draft(item.id(), 1, draft, actor.getUsername(), clock.instant()));
+		drafted(v, actor);
 		return guide(item, v);
 	}
 
@@ -218,6 +219,7 @@ public class Catalog {
 		refused.addAll(foreignFiles(code, draft, "", false));
 		refuseIfAny(refused, "draft-refused", "error.draft.refused");
 		v.revise(draft);
+		drafted(v, actor);
 		return guide(item, versions.save(v));
 	}
 
@@ -234,7 +236,9 @@ public class Catalog {
 		}
 		ItemVersion draft = ItemVersion.draft(item.id(), latest.versionNo() + 1,
 				latest.content().withRevision(Revision.NONE), actor.getUsername(), clock.instant());
-		return guide(item, versions.save(draft));
+		ItemVersion saved = versions.save(draft);
+		drafted(saved, actor);
+		return guide(item, saved);
 	}
 
 	@Transactional
@@ -245,6 +249,7 @@ public class Catalog {
 		ItemVersion v = requireWorking(item);
 		refuseIfAny(PublishingRules.check(v.content(), context(item)), "publish-refused", "error.publish.refused");
 		v.submit(actor.getUsername(), clock.instant());
+		drafted(v, actor);
 		audit(actor, "catalog.submitted", code, "version=" + v.versionNo());
 		return guide(item, versions.save(v));
 	}
@@ -257,6 +262,7 @@ public class Catalog {
 			throw new InvalidInputException("note-required", "error.review.noteRequired", "note");
 		}
 		ItemVersion v = requireWorking(item);
+		requireNotDrafter(v, actor);
 		v.returnToDraft(note.strip());
 		audit(actor, "catalog.returned", code, "version=" + v.versionNo() + "; note=" + note.strip());
 		return guide(item, versions.save(v));
@@ -269,9 +275,7 @@ public class Catalog {
 		item.requireActive();
 		requireReviewer(actor, item);
 		ItemVersion v = requireWorking(item);
-		if (actor.getUsername().equals(v.submittedBy())) {
-			throw new ForbiddenException("error.review.fourEyes");
-		}
+		requireNotDrafter(v, actor);
 		refuseIfAny(PublishingRules.check(v.content(), context(item)), "publish-refused", "error.publish.refused");
 		Integer previous = item.publishedVersion();
 		v.publish(actor.getUsername(), clock.instant());
@@ -394,6 +398,7 @@ public class Catalog {
 		}
 		StoredFile file = storage.store(fileName, content);
 		recordFile(code, file, actor);
+		drafted(v, actor);
 		List<Material> materials = new ArrayList<>(draft.materials());
 		materials.set(materialIndex, materials.get(materialIndex).withFile(template, file.id(), file.name()));
 		v.revise(draft.withMaterials(materials));
@@ -411,9 +416,38 @@ public class Catalog {
 		ItemDraft draft = v.content();
 		StoredFile file = storage.store(fileName, content);
 		recordFile(code, file, actor);
+		drafted(v, actor);
 		v.revise(draft.withImplementation(draft.implementation().withResultSample(file.id(), file.name()),
 				draft.handling(), draft.online(), draft.faqs()));
 		return guide(item, versions.save(v));
+	}
+
+	/**
+	 * Records the actor as a drafter of the version (issue 12): whoever created, saved, attached a file to or submitted
+	 * its draft may not review or publish it. Recorded once per version and login.
+	 */
+	private void drafted(ItemVersion v, GovHallUser actor) {
+		if (!drafters(v).contains(actor.getUsername())) {
+			jdbc.sql("INSERT INTO catalog_version_drafter (item_version_id, username) VALUES (:version, :by)")
+				.param("version", v.id())
+				.param("by", actor.getUsername())
+				.update();
+		}
+	}
+
+	/** The logins that drafted the version, in the order of their names. */
+	List<String> drafters(ItemVersion v) {
+		return jdbc.sql("SELECT username FROM catalog_version_drafter WHERE item_version_id = :version ORDER BY username")
+			.param("version", v.id())
+			.query(String.class)
+			.list();
+	}
+
+	/** Refuses (403) a reviewer who drafted the version: drafting is separated from review and publication. */
+	private void requireNotDrafter(ItemVersion v, GovHallUser actor) {
+		if (actor.getUsername().equals(v.submittedBy()) || drafters(v).contains(actor.getUsername())) {
+			throw new ForbiddenException("error.review.fourEyes");
+		}
 	}
 
 	/** Records a file uploaded to the item's draft as the catalog's own, the only kind a draft may name. */

@@ -229,6 +229,33 @@ abstract class CatalogApiJourneyTests {
 
 	// ---- the lifecycle of an item
 
+	/**
+	 * Issue 12: whoever drafts a version cannot review or publish it, not only its submitter. A system administrator
+	 * who saved the draft that the department administrator then submitted may neither return nor approve it; a
+	 * legal reviewer who had no hand in it may.
+	 */
+	@Test
+	void whoeverDraftedAVersionCannotReturnOrApproveIt() throws Exception {
+		String code = "T-DRAFTERS";
+		String path = "/api/v1/items/" + code;
+		ItemDraft v1 = licensingItem().nameZh("旅馆业特种行业许可（起草分离）").nameEn("Hotel trade licence (drafters)")
+			.build();
+		assertThat(post("/api/v1/items", "deptadmin", newItem(code, CITY_MARKET_REGULATION, v1)).status())
+			.isEqualTo(201);
+		assertThat(put(path + "/draft", "admin", v1).status()).isEqualTo(200);
+		assertThat(post(path + "/draft/submit", "deptadmin", null).status()).isEqualTo(200);
+
+		Reply approve = post(path + "/draft/approve", "admin", null);
+		assertProblem(approve, 403, "forbidden");
+		assertThat(approve.json().path("detail").asString()).contains("起草与审核分离");
+		Reply returned = post(path + "/draft/return", "admin", java.util.Map.of("note", "再改改"));
+		assertProblem(returned, 403, "forbidden");
+		assertThat(get(path + "/draft", "deptadmin").json().path("state").asString()).isEqualTo("IN_REVIEW");
+
+		assertThat(post(path + "/draft/approve", "legal", null).json().path("state").asString())
+			.isEqualTo("PUBLISHED");
+	}
+
 	@Test
 	void takesAnItemFromDraftThroughReviewToPublicationNewVersionsAndAbolition() throws Exception {
 		String code = "T-LIFECYCLE";
@@ -300,7 +327,8 @@ abstract class CatalogApiJourneyTests {
 		assertThat(post(path + "/draft/submit", "admin", null).status()).isEqualTo(200);
 		Reply fourEyes = post(path + "/draft/approve", "admin", null);
 		assertProblem(fourEyes, 403, "forbidden");
-		assertThat(fourEyes.json().path("detail").asString()).isEqualTo("提交审核的人不能同时批准公布（审核与起草分离）。");
+		assertThat(fourEyes.json().path("detail").asString())
+			.isEqualTo("起草、修改、上传附件或提交过该版本的人不能审核、退回或批准公布它（起草与审核分离）。");
 		assertThat(post(path + "/draft/approve", "legal", null).json().path("state").asString())
 			.isEqualTo("PUBLISHED");
 
