@@ -900,7 +900,7 @@ public class CaseHandling {
 		if (isParty(c, user)) {
 			return Visibility.PARTY;
 		}
-		if (user.isStaff() && (covers(user, c.terms().departmentCode()) || c.terms().coDepartments().stream()
+		if (user.scope().handlesCases() && (covers(user, c.terms().departmentCode()) || c.terms().coDepartments().stream()
 			.anyMatch(d -> covers(user, d)))) {
 			return Visibility.STAFF;
 		}

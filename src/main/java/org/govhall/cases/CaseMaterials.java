@@ -124,7 +124,7 @@ public class CaseMaterials {
 	}
 
 	private boolean sees(Case c, GovHallUser user) {
-		return user.isStaff() && (covers(user, c.terms().departmentCode())
+		return user.scope().handlesCases() && (covers(user, c.terms().departmentCode())
 				|| c.terms().coDepartments().stream().anyMatch(d -> covers(user, d)));
 	}
 

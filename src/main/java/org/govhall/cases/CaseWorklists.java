@@ -63,7 +63,7 @@ public class CaseWorklists {
 				yield "agent_account_id = :me";
 			}
 			case FIRST_HANDLED -> {
-				if (!user.isStaff()) {
+				if (!user.scope().handlesCases()) {
 					throw new ForbiddenException("error.forbidden.role");
 				}
 				params.put("me", user.getUsername());
@@ -75,7 +75,7 @@ public class CaseWorklists {
 			case TO_DECIDE -> scoped(user, Role.APPROVER, "state = 'REVIEWED'", params);
 			case TO_DELIVER -> scoped(user, Role.WINDOW_CLERK, "state = 'DECIDED'", params);
 			case DOCUMENTS_OWED -> {
-				if (!user.isStaff()) {
+				if (!user.scope().handlesCases()) {
 					throw new ForbiddenException("error.forbidden.role");
 				}
 				yield covered(user, "number IN (SELECT case_number FROM cases_document_owed WHERE issued_at IS NULL)",

@@ -35,7 +35,7 @@ class DocumentsOwedLinks {
 			jakarta.servlet.http.HttpServletRequest request) {
 		DocumentsOwed o = owed.getIfAvailable();
 		Directory d = directory.getIfAvailable();
-		if (!(principal instanceof GovHallUser user) || !user.isStaff() || o == null || d == null
+		if (!(principal instanceof GovHallUser user) || !user.scope().handlesCases() || o == null || d == null
 				|| !"/staff".equals(request.getRequestURI().substring(request.getContextPath().length()))) {
 			return null;
 		}

@@ -154,6 +154,28 @@ class Account {
 		return departmentId;
 	}
 
+	// ---- administration (issue 12): accounts are disabled, never deleted; roles are granted and removed one by one
+
+	void disable() {
+		this.enabled = false;
+	}
+
+	void enable() {
+		this.enabled = true;
+	}
+
+	void changePassword(String newPasswordHash) {
+		this.passwordHash = newPasswordHash;
+	}
+
+	void grant(Role role) {
+		this.roles.add(new AccountRole(role));
+	}
+
+	void revoke(Role role) {
+		this.roles.remove(new AccountRole(role));
+	}
+
 	/** A role held by an account. */
 	record AccountRole(Role role) {
 	}

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +53,12 @@ public class Directory {
 
 	private final ApplicationEventPublisher events;
 
+	private final RoleGrants grants;
+
 	Directory(Regions regions, Departments departments, Halls halls, ServiceWindows windows, Accounts accounts,
-			PasswordEncoder passwords, Clock clock, JdbcClient jdbc, ApplicationEventPublisher events) {
+			PasswordEncoder passwords, Clock clock, JdbcClient jdbc, ApplicationEventPublisher events,
+			RoleGrants grants) {
+		this.grants = grants;
 		this.events = events;
 		this.jdbc = jdbc;
 		this.regions = regions;
@@ -401,29 +406,46 @@ public class Directory {
 			.toList();
 	}
 
-	private AccountView view(Account a, Map<Long, DepartmentView> byId) {
+	AccountView view(Account a, Map<Long, DepartmentView> byId) {
 		Long dep = a.departmentId();
 		return new AccountView(a.id() == null ? 0 : a.id(), a.username(), a.displayName(), a.roles(), a.regionCode(),
 				dep == null || !byId.containsKey(dep) ? null : byId.get(dep).code(), a.enabled());
 	}
 
+	/**
+	 * Opens an account as an administrator. Roles of review, approval, legal review, supervision and administration
+	 * are not held at once (issue 12, separation of duties): the account is opened disabled with its other roles, and
+	 * those roles wait for a second administrator ({@link AccountAdministration#confirm}).
+	 */
 	@Transactional
 	public AccountView openAccount(AccountDraft draft, GovHallUser actor) {
 		requireSystemAdmin(actor, draft.regionCode());
-		AccountView opened = open(draft);
+		Set<Role> waiting = EnumSet.noneOf(Role.class);
+		draft.roles().stream().filter(Role::needsSecondAdministrator).forEach(waiting::add);
+		AccountView opened = open(draft, waiting);
 		audit(actor.getUsername(), AuditEvent.roles(actor.scope().roles()), "directory.account-opened", opened);
+		for (Role role : waiting) {
+			grants.request(opened.id(), role, actor.getUsername(), true);
+			audit(actor, "directory.role-requested", opened.username(), "role=" + role + "; newAccount=true");
+		}
 		return opened;
 	}
 
 	/** Opens an account without an acting administrator: used by demo seeding and applicant self-registration. */
 	@Transactional
 	public AccountView openAccount(AccountDraft draft) {
-		AccountView opened = open(draft);
-		audit(AuditEvent.SYSTEM, AuditEvent.SYSTEM, "directory.account-opened", opened);
+		return openAccount(draft, "directory.account-opened");
+	}
+
+	/** Opens an account without an acting administrator, audited as {@code action} by the system. */
+	AccountView openAccount(AccountDraft draft, String action) {
+		AccountView opened = open(draft, Set.of());
+		audit(AuditEvent.SYSTEM, AuditEvent.SYSTEM, action, opened);
 		return opened;
 	}
 
-	private AccountView open(AccountDraft draft) {
+	/** Opens the account with the draft's roles but {@code waiting}; with any waiting, the account is disabled. */
+	private AccountView open(AccountDraft draft, Set<Role> waiting) {
 		PlainText.require(draft.displayName(), "displayName");
 		if (accounts.existsByUsername(draft.username())) {
 			throw new ConflictException("duplicate", "error.account.exists", draft.username());
@@ -447,9 +469,14 @@ public class Directory {
 		else if (draft.roles().contains(Role.DEPARTMENT_ADMIN)) {
 			throw new InvalidInputException("scope-required", "error.account.departmentRequired", "departmentCode");
 		}
-		Account a = Account.open(draft.username(), passwords.encode(draft.password()), draft.displayName(),
-				draft.roles(), draft.regionCode(), departmentId, clock.instant());
+		Set<Role> held = EnumSet.noneOf(Role.class);
+		draft.roles().stream().filter(r -> !waiting.contains(r)).forEach(held::add);
+		Account a = Account.open(draft.username(), passwords.encode(draft.password()), draft.displayName(), held,
+				draft.regionCode(), departmentId, clock.instant());
 		a.giveStaffNumber(staff ? draft.staffNumber() : null);
+		if (!waiting.isEmpty()) {
+			a.disable();
+		}
 		return view(accounts.save(a), departmentsById());
 	}
 
@@ -565,7 +592,7 @@ public class Directory {
 	}
 
 	/** Records a directory change in the audit log (ADR 0010), in the transaction of the change. */
-	private void audit(GovHallUser actor, String action, String subject, String detail) {
+	void audit(GovHallUser actor, String action, String subject, String detail) {
 		events.publishEvent(new AuditEvent(actor.getUsername(), AuditEvent.roles(actor.scope().roles()), action,
 				subject, detail, clock.instant()));
 	}
@@ -577,7 +604,7 @@ public class Directory {
 				clock.instant()));
 	}
 
-	private void requireSystemAdmin(GovHallUser actor, @Nullable String regionCode) {
+	void requireSystemAdmin(GovHallUser actor, @Nullable String regionCode) {
 		StaffScope scope = actor.scope();
 		if (!scope.has(Role.SYSTEM_ADMIN) || scope.regionCode() == null
 				|| (regionCode != null && !isWithin(regionCode, scope.regionCode()))

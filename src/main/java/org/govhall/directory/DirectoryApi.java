@@ -9,6 +9,9 @@ import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,9 +31,12 @@ class DirectoryApi {
 
 	private final CaseRouting routing;
 
-	DirectoryApi(Directory directory, CaseRouting routing) {
+	private final AccountAdministration administration;
+
+	DirectoryApi(Directory directory, CaseRouting routing, AccountAdministration administration) {
 		this.directory = directory;
 		this.routing = routing;
+		this.administration = administration;
 	}
 
 	@GetMapping("/routing/{code}")
@@ -141,10 +147,98 @@ class DirectoryApi {
 		return ResponseEntity.status(201).body(a);
 	}
 
+	@GetMapping("/accounts/pending-roles")
+	@Operation(summary = "Roles one administrator gave that wait for a second administrator's confirmation"
+			+ " (system administrator)")
+	List<PendingRole> pendingRoles(@AuthenticationPrincipal GovHallUser user) {
+		return administration.pending(user);
+	}
+
+	@PostMapping("/accounts/{username}/confirmation")
+	@Operation(summary = "Confirm the roles waiting on an account; never the administrator who asked for them"
+			+ " (system administrator)")
+	AccountView confirm(@PathVariable String username, @AuthenticationPrincipal GovHallUser user) {
+		return administration.confirm(username, user);
+	}
+
+	@DeleteMapping("/accounts/{username}/pending-roles")
+	@Operation(summary = "Reject the roles waiting on an account (system administrator)")
+	AccountView reject(@PathVariable String username, @AuthenticationPrincipal GovHallUser user) {
+		return administration.reject(username, user);
+	}
+
+	@PostMapping("/accounts/{username}/roles")
+	@Operation(summary = "Give an account a role; review, approval, legal, supervision and administrator roles wait"
+			+ " for a second administrator (system administrator)")
+	AccountView grantRole(@PathVariable String username, @Valid @RequestBody RoleDraft draft,
+			@AuthenticationPrincipal GovHallUser user) {
+		return administration.grantRole(username, draft.role(), user);
+	}
+
+	@DeleteMapping("/accounts/{username}/roles/{role}")
+	@Operation(summary = "Remove a role from an account, not one's own (system administrator)")
+	AccountView revokeRole(@PathVariable String username, @PathVariable Role role,
+			@AuthenticationPrincipal GovHallUser user) {
+		return administration.revokeRole(username, role, user);
+	}
+
+	@PostMapping("/accounts/{username}/disable")
+	@Operation(summary = "Disable an account: no sign-in, its sessions end; not one's own, not the last system"
+			+ " administrator (system administrator)")
+	AccountView disable(@PathVariable String username, @AuthenticationPrincipal GovHallUser user) {
+		return administration.disable(username, user);
+	}
+
+	@PostMapping("/accounts/{username}/enable")
+	@Operation(summary = "Enable a disabled account again (system administrator)")
+	AccountView enable(@PathVariable String username, @AuthenticationPrincipal GovHallUser user) {
+		return administration.enable(username, user);
+	}
+
+	@PostMapping("/accounts/{username}/password-reset")
+	@Operation(summary = "Send the owner a one-time reset link through the verified channel; the administrator never"
+			+ " sees it (system administrator)")
+	ResponseEntity<ResetSent> requestReset(@PathVariable String username, @AuthenticationPrincipal GovHallUser user) {
+		return ResponseEntity.accepted().body(new ResetSent(username, administration.requestReset(username, user)));
+	}
+
+	@PutMapping("/me/password")
+	@Operation(summary = "Change one's own password, giving the current one")
+	ResponseEntity<Void> changePassword(@Valid @RequestBody PasswordChange change,
+			@AuthenticationPrincipal GovHallUser user) {
+		administration.changePassword(user, change.currentPassword(), change.newPassword());
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/password-reset")
+	@Operation(summary = "Set a new password with the one-time token of a reset link")
+	ResponseEntity<Void> reset(@Valid @RequestBody PasswordReset reset) {
+		administration.reset(reset.token(), reset.newPassword());
+		return ResponseEntity.noContent().build();
+	}
+
 	@PostMapping("/applicants")
 	@Operation(summary = "Register as an applicant: a citizen by resident identity number, an organisation by credit code")
 	ResponseEntity<AccountView> register(@Valid @RequestBody ApplicantRegistration registration) {
 		return ResponseEntity.status(201).body(directory.registerApplicant(registration));
+	}
+
+	/** The role to give. */
+	record RoleDraft(@jakarta.validation.constraints.NotNull Role role) {
+	}
+
+	/** That a reset link was sent, and until when it may be used; never the link. */
+	record ResetSent(String username, java.time.Instant expiresAt) {
+	}
+
+	/** One's current password and the new one. */
+	record PasswordChange(@NotBlank @Size(max = 128) String currentPassword,
+			@NotBlank @Size(min = 10, max = 128, message = "{error.password.size}") String newPassword) {
+	}
+
+	/** The token of a reset link and the new password. */
+	record PasswordReset(@NotBlank @Size(max = 100) String token,
+			@NotBlank @Size(min = 10, max = 128, message = "{error.password.size}") String newPassword) {
 	}
 
 	/** A region and its children. */

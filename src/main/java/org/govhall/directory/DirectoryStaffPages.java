@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The system administrator's pages for regions, departments, halls, windows and accounts. */
@@ -26,9 +28,12 @@ class DirectoryStaffPages {
 
 	private final MessageSource messages;
 
-	DirectoryStaffPages(Directory directory, MessageSource messages) {
+	private final AccountAdministration administration;
+
+	DirectoryStaffPages(Directory directory, MessageSource messages, AccountAdministration administration) {
 		this.directory = directory;
 		this.messages = messages;
+		this.administration = administration;
 	}
 
 	@GetMapping("/staff/directory")
@@ -40,6 +45,7 @@ class DirectoryStaffPages {
 		model.addAttribute("departments", directory.departments());
 		model.addAttribute("halls", directory.halls());
 		model.addAttribute("accounts", directory.accounts(user));
+		model.addAttribute("pendingRoles", administration.pending(user));
 		model.addAttribute("levels", RegionLevel.values());
 		model.addAttribute("kinds", DepartmentKind.values());
 		model.addAttribute("windowKinds", WindowKind.values());
@@ -75,6 +81,81 @@ class DirectoryStaffPages {
 	String openAccount(@Valid @ModelAttribute AccountDraft draft, BindingResult binding,
 			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
 		return act(binding, locale, redirect, () -> directory.openAccount(draft, user));
+	}
+
+	// ---- accounts after opening (issue 12): a second administrator, disabling, roles, password resets
+
+	@PostMapping("/staff/directory/accounts/{username}/confirm")
+	String confirm(@PathVariable String username, @AuthenticationPrincipal GovHallUser user, Locale locale,
+			RedirectAttributes redirect) {
+		return actOnAccount(locale, redirect, () -> administration.confirm(username, user));
+	}
+
+	@PostMapping("/staff/directory/accounts/{username}/reject")
+	String reject(@PathVariable String username, @AuthenticationPrincipal GovHallUser user, Locale locale,
+			RedirectAttributes redirect) {
+		return actOnAccount(locale, redirect, () -> administration.reject(username, user));
+	}
+
+	@PostMapping("/staff/directory/accounts/{username}/roles")
+	String grantRole(@PathVariable String username, @RequestParam(required = false) @Nullable Role role,
+			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
+		return actOnAccount(locale, redirect, () -> {
+			if (role == null) {
+				throw new org.govhall.shared.InvalidInputException("role-required", "error.account.roleRequired",
+						"role");
+			}
+			administration.grantRole(username, role, user);
+		});
+	}
+
+	@PostMapping("/staff/directory/accounts/{username}/roles/{role}/remove")
+	String revokeRole(@PathVariable String username, @PathVariable Role role,
+			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
+		return actOnAccount(locale, redirect, () -> administration.revokeRole(username, role, user));
+	}
+
+	@PostMapping("/staff/directory/accounts/{username}/disable")
+	String disable(@PathVariable String username, @AuthenticationPrincipal GovHallUser user, Locale locale,
+			RedirectAttributes redirect) {
+		return actOnAccount(locale, redirect, () -> administration.disable(username, user));
+	}
+
+	@PostMapping("/staff/directory/accounts/{username}/enable")
+	String enable(@PathVariable String username, @AuthenticationPrincipal GovHallUser user, Locale locale,
+			RedirectAttributes redirect) {
+		return actOnAccount(locale, redirect, () -> administration.enable(username, user));
+	}
+
+	@PostMapping("/staff/directory/accounts/{username}/password-reset")
+	String requestReset(@PathVariable String username, @AuthenticationPrincipal GovHallUser user, Locale locale,
+			RedirectAttributes redirect) {
+		return actOnAccount(locale, redirect, () -> administration.requestReset(username, user));
+	}
+
+	/**
+	 * Like {@link #act}, but a refusal on the merits (not one's own account, not confirming one's own request) is
+	 * shown on the page; a caller who administers no such account gets 403.
+	 */
+	private String actOnAccount(Locale locale, RedirectAttributes redirect, Runnable action) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("done", messages.getMessage("staff.saved", null, locale));
+		}
+		catch (GovHallException ex) {
+			if (ex.status() == 403 && ex.messageKey().startsWith("error.forbidden.")) {
+				// not an administrator of the account at all: refused as every page refuses it
+				throw ex;
+			}
+			Object[] args = ex.arguments().clone();
+			for (int i = 0; i < args.length; i++) {
+				if (args[i] instanceof Role r) {
+					args[i] = messages.getMessage("Role." + r.name(), null, locale);
+				}
+			}
+			redirect.addFlashAttribute("problems", List.of(messages.getMessage(ex.messageKey(), args, locale)));
+		}
+		return "redirect:/staff/directory#h-accounts";
 	}
 
 	private String act(BindingResult binding, Locale locale, RedirectAttributes redirect, Runnable action) {

@@ -21,6 +21,14 @@ public record StaffScope(Set<Role> roles, @Nullable String regionCode, @Nullable
 		return roles.stream().anyMatch(r -> r.name().equals(name));
 	}
 
+	/**
+	 * Whether the scope holds a role that works on or supervises cases. Administration roles do not (issue 12, ADR
+	 * 0023): a system or department administrator reads no case unless it also holds such a role.
+	 */
+	public boolean handlesCases() {
+		return roles.stream().anyMatch(r -> r.isStaff() && r != Role.SYSTEM_ADMIN && r != Role.DEPARTMENT_ADMIN);
+	}
+
 	public boolean hasAny(Role... any) {
 		for (Role r : any) {
 			if (roles.contains(r)) {

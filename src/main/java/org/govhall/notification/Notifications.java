@@ -121,7 +121,7 @@ public class Notifications {
 	/** The newest messages of the signed-in account, in its language. */
 	public List<Message> inbox(GovHallUser user, Locale locale) {
 		return jdbc.sql("""
-				SELECT id, case_number, event, state, created_at, read_at FROM notification_message
+				SELECT id, case_number, event, state, created_at, read_at, link FROM notification_message
 				WHERE account_id = :account ORDER BY id DESC FETCH FIRST 200 ROWS ONLY
 				""")
 			.param("account", user.accountId())
@@ -130,7 +130,8 @@ public class Notifications {
 					messages.getMessage("notification." + rs.getString("event"),
 							new Object[] { rs.getString("case_number") }, rs.getString("event"), locale),
 					rs.getTimestamp("created_at").toInstant(),
-					rs.getTimestamp("read_at") == null ? null : rs.getTimestamp("read_at").toInstant()))
+					rs.getTimestamp("read_at") == null ? null : rs.getTimestamp("read_at").toInstant(),
+					rs.getString("link")))
 			.list();
 	}
 

@@ -199,7 +199,7 @@ public class Dashboards {
 		StaffScope scope = viewer.scope();
 		String homeDepartment = null;
 		String homeRegion;
-		if (scope.hasAny(Role.SUPERVISOR, Role.SYSTEM_ADMIN)) {
+		if (scope.has(Role.SUPERVISOR)) {
 			homeRegion = scope.regionCode();
 			if (homeRegion == null) {
 				throw new ForbiddenException("error.forbidden.scope");

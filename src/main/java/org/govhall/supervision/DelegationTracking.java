@@ -307,7 +307,7 @@ class DelegationTracking {
 
 	private String requireRole(GovHallUser user) {
 		StaffScope scope = user.scope();
-		if (!scope.hasAny(Role.SUPERVISOR, Role.SYSTEM_ADMIN)) {
+		if (!scope.has(Role.SUPERVISOR)) {
 			throw new ForbiddenException("error.delegation.role");
 		}
 		if (scope.regionCode() == null || scope.departmentId() != null) {

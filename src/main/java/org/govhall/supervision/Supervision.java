@@ -306,7 +306,7 @@ public class Supervision {
 
 	Viewer viewer(GovHallUser user) {
 		var scope = user.scope();
-		if (scope.hasAny(Role.SUPERVISOR, Role.SYSTEM_ADMIN)) {
+		if (scope.has(Role.SUPERVISOR)) {
 			String region = scope.regionCode();
 			Long departmentId = scope.departmentId();
 			String department = departmentId == null ? null
@@ -348,7 +348,7 @@ public class Supervision {
 
 	private Viewer requireSupervisor(GovHallUser user) {
 		Viewer v = viewer(user);
-		if (!v.supervises() || !user.scope().hasAny(Role.SUPERVISOR, Role.SYSTEM_ADMIN)) {
+		if (!v.supervises() || !user.scope().has(Role.SUPERVISOR)) {
 			throw new ForbiddenException("error.forbidden.role");
 		}
 		return v;

@@ -179,7 +179,7 @@ class SupervisionPages {
 		model.addAttribute("documentsOwedCount", supervision.documentsOwedCount(user));
 		model.addAttribute("departments", departments);
 		model.addAttribute("limit", Supervision.LIMIT);
-		model.addAttribute("supervisor", user.scope().hasAny(Role.SUPERVISOR, Role.SYSTEM_ADMIN));
+		model.addAttribute("supervisor", user.scope().has(Role.SUPERVISOR));
 		model.addAttribute("head", user.scope().hasAny(Role.DEPARTMENT_ADMIN) && user.scope().departmentId() != null
 				? directory.department(user.scope().departmentId()).map(DepartmentView::code).orElse(null) : null);
 		model.addAttribute("today", supervision.today());

@@ -43,7 +43,11 @@ final class BasicCredentialCache implements AuthenticationProvider {
 
 	private final byte[] salt = new byte[32];
 
-	private final Map<String, Instant> valid = new ConcurrentHashMap<>();
+	/** The pairs known valid, until when, and the password hash they were checked against. */
+	private final Map<String, Remembered> valid = new ConcurrentHashMap<>();
+
+	private record Remembered(Instant until, String passwordHash) {
+	}
 
 	BasicCredentialCache(AuthenticationProvider delegate, UserDetailsService users, Clock clock) {
 		this.delegate = delegate;
@@ -60,25 +64,32 @@ final class BasicCredentialCache implements AuthenticationProvider {
 			return delegate.authenticate(authentication);
 		}
 		String key = digest(username, password);
-		Instant until = valid.get(key);
+		Remembered remembered = valid.get(key);
 		Instant now = clock.instant();
-		if (until != null && until.isAfter(now)) {
+		if (remembered != null && remembered.until().isAfter(now)) {
 			UserDetails user = load(username);
 			if (!user.isEnabled()) {
 				valid.remove(key);
 				throw new DisabledException("disabled");
 			}
-			return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+			if (remembered.passwordHash().equals(user.getPassword())) {
+				return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+			}
+			// the password was changed or reset since: the old one is checked again, and fails
+			valid.remove(key);
 		}
 		Authentication result = delegate.authenticate(authentication);
 		if (result != null && result.isAuthenticated()) {
 			if (valid.size() >= MAX_ENTRIES) {
-				valid.entrySet().removeIf(e -> !e.getValue().isAfter(now));
+				valid.entrySet().removeIf(e -> !e.getValue().until().isAfter(now));
 				if (valid.size() >= MAX_ENTRIES) {
 					valid.clear();
 				}
 			}
-			valid.put(key, now.plus(TTL));
+			String hash = result.getPrincipal() instanceof UserDetails u ? u.getPassword() : null;
+			if (hash != null) {
+				valid.put(key, new Remembered(now.plus(TTL), hash));
+			}
 		}
 		return result;
 	}

@@ -103,7 +103,7 @@ class SecuritySettings {
 						"/api/v1/calendar/**", "/api/v1/documents/**", "/api/v1/progress", "/api/v1/audit/head",
 						"/api/v1/audit/heads")
 				.permitAll()
-				.requestMatchers(HttpMethod.POST, "/api/v1/applicants")
+				.requestMatchers(HttpMethod.POST, "/api/v1/applicants", "/api/v1/password-reset")
 				.permitAll()
 				.requestMatchers("/v3/api-docs/**", "/actuator/health/**", "/actuator/info")
 				.permitAll()
@@ -149,8 +149,11 @@ class SecuritySettings {
 				throttle.guarding(passwordCheck(users, passwords), LoginThrottle.Channel.FORM));
 		form.setAuthenticationEventPublisher(authenticationEvents);
 		http.authenticationManager(form);
+		// a session of an account disabled, stripped of a role or given a new password since sign-in ends here
+		http.addFilterAfter(new SignedInAccountCheck(users),
+				org.springframework.security.web.context.SecurityContextHolderFilter.class);
 		http.authorizeHttpRequests(a -> a
-			.requestMatchers("/staff/**", "/supervision/**", "/cases/**", "/messages/**", "/messages")
+			.requestMatchers("/staff/**", "/supervision/**", "/cases/**", "/messages/**", "/messages", "/account/**")
 			.authenticated()
 			.anyRequest()
 			.permitAll())

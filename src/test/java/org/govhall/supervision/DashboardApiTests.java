@@ -212,7 +212,7 @@ class DashboardApiTests extends DashboardTests {
 
 	@Test
 	void refusalsAreProblemDetails() throws Exception {
-		MockHttpServletResponse elsewhere = call("admin-bs", "/api/v1/supervision/dashboard?region=660100");
+		MockHttpServletResponse elsewhere = call("supervisor-bs", "/api/v1/supervision/dashboard?region=660100");
 		assertThat(elsewhere.getStatus()).isEqualTo(403);
 		assertThat(elsewhere.getContentType()).startsWith("application/problem+json");
 		assertThat(elsewhere.getContentAsString(StandardCharsets.UTF_8)).contains("urn:govhall:problem:forbidden");

@@ -257,11 +257,11 @@ class DashboardFiguresTests extends DashboardTests {
 
 	@Test
 	void supervisorsSeeTheirRegionAndBelowAndDepartmentAdministratorsTheirOwnDepartment() {
-		// 北山市's administrator: not 示范市, nor the province
-		assertThatThrownBy(() -> report("admin-bs", "660100", null, null, null)).isInstanceOf(ForbiddenException.class);
-		assertThatThrownBy(() -> report("admin-bs", "660000", null, null, null)).isInstanceOf(ForbiddenException.class);
-		assertThatThrownBy(() -> report("admin-bs", null, SCJG, null, null)).isInstanceOf(ForbiddenException.class);
-		DashboardReport beishan = report("admin-bs", null, null, null, null);
+		// 北山市's supervisor: not 示范市, nor the province
+		assertThatThrownBy(() -> report("supervisor-bs", "660100", null, null, null)).isInstanceOf(ForbiddenException.class);
+		assertThatThrownBy(() -> report("supervisor-bs", "660000", null, null, null)).isInstanceOf(ForbiddenException.class);
+		assertThatThrownBy(() -> report("supervisor-bs", null, SCJG, null, null)).isInstanceOf(ForbiddenException.class);
+		DashboardReport beishan = report("supervisor-bs", null, null, null, null);
 		assertThat(beishan.total().code()).isEqualTo("660200");
 		assertThat(beishan.path()).extracting(DashboardPlace::code).containsExactly("660200");
 		assertThat(beishan.total().figures().received()).isEqualTo(2);

@@ -102,7 +102,7 @@ class DashboardPagesTests extends DashboardTests {
 		assertThat(page("deptadmin", PERIOD + "&region=660100").getStatus()).isEqualTo(403);
 		assertThat(page("deptadmin", PERIOD + "&department=660100-GAJ").getStatus()).isEqualTo(403);
 		assertThat(page("clerk", PERIOD).getStatus()).isEqualTo(403);
-		assertThat(page("admin-bs", PERIOD + "&region=660100").getStatus()).isEqualTo(403);
+		assertThat(page("supervisor-bs", PERIOD + "&region=660100").getStatus()).isEqualTo(403);
 	}
 
 	@Test

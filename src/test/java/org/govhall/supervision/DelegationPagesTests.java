@@ -159,7 +159,7 @@ class DelegationPagesTests {
 		qingchuan = qingchuan.substring(0, qingchuan.indexOf("</tr>"));
 		assertThat(qingchuan).contains("青川县", "class=\"powers\">4<", "class=\"county-received\">7<",
 				"class=\"above-received\">5<", "58.3%", "class=\"not-taken-on\">2<");
-		String beishan = page("admin-bs", "zh-CN").getContentAsString(StandardCharsets.UTF_8);
+		String beishan = page("supervisor-bs", "zh-CN").getContentAsString(StandardCharsets.UTF_8);
 		assertThat(beishan).contains("value=\"660221\"", "value=\"660222\"").doesNotContain("value=\"660121\"");
 		assertThat(beishan).contains("北山市合计").doesNotContain("示范市合计", "示范省合计");
 		String english = page("supervisor", "en").getContentAsString(StandardCharsets.UTF_8);
@@ -171,7 +171,7 @@ class DelegationPagesTests {
 	void othersAreRefused() throws Exception {
 		assertThat(page("clerk", "zh-CN").getStatus()).isEqualTo(403);
 		assertThat(page("deptadmin-qc", "zh-CN", "county", "660221").getStatus()).isEqualTo(403);
-		assertThat(page("admin-bs", "zh-CN", "county", "660121").getStatus()).isEqualTo(403);
+		assertThat(page("supervisor-bs", "zh-CN", "county", "660121").getStatus()).isEqualTo(403);
 		assertThat(page("supervisor", "zh-CN", "county", "669999").getStatus()).isEqualTo(404);
 		assertThat(page("supervisor", "zh-CN", "county", "660200").getStatus()).isEqualTo(400);
 		assertThat(mvc.perform(get("/supervision/delegations/660221/report.pdf").with(user(as("clerk"))))

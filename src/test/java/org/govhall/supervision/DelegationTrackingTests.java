@@ -404,16 +404,16 @@ class DelegationTrackingTests {
 		assertThat(shimen.aboveReceived()).isEqualTo(1);
 		assertThat(province.totals().powers())
 			.isEqualTo(province.cities().get(0).totals().powers() + beishan.totals().powers());
-		// 北山市's administrator sees its own city only
-		DelegationRollup city = tracking.rollup(as("admin-bs"), "2026-01-01", "2026-06-30");
+		// 北山市's supervisor sees its own city only
+		DelegationRollup city = tracking.rollup(as("supervisor-bs"), "2026-01-01", "2026-06-30");
 		assertThat(city.cities()).extracting(c -> c.city().code()).containsExactly("660200");
 		assertThat(city.cities().get(0).totals()).isEqualTo(beishan.totals());
 		assertThatThrownBy(() -> tracking.rollup(as("clerk"), null, null)).isInstanceOf(ForbiddenException.class);
-		Response r = api.get("/api/v1/supervision/delegations/rollup?from=2026-01-01&to=2026-06-30", "admin-bs");
+		Response r = api.get("/api/v1/supervision/delegations/rollup?from=2026-01-01&to=2026-06-30", "supervisor-bs");
 		assertThat(r.status()).as(r.body()).isEqualTo(200);
 		assertThat(r.json().get("cities").get(0).get("counties").get(0).get("totals").get("countyReceived").asLong())
 			.isEqualTo(7);
-		problem(api.get("/api/v1/supervision/delegations/rollup?from=2026-07-01&to=2026-06-30", "admin-bs"), 400);
+		problem(api.get("/api/v1/supervision/delegations/rollup?from=2026-07-01&to=2026-06-30", "supervisor-bs"), 400);
 	}
 
 	@Test
@@ -477,11 +477,14 @@ class DelegationTrackingTests {
 	}
 
 	@Test
-	void supervisorsAndAdministratorsOfTheCountysRegionOrAboveMaySeeIt() {
-		assertThat(api.get("/api/v1/supervision/delegations?county=660221", "admin").status()).isEqualTo(200);
-		// 北山市's system administrator: 青川县 lies below, 东湖县 (示范市) does not
-		assertThat(api.get("/api/v1/supervision/delegations?county=660221", "admin-bs").status()).isEqualTo(200);
-		problem(api.get("/api/v1/supervision/delegations?county=660121", "admin-bs"), 403);
+	void supervisorsOfTheCountysRegionOrAboveMaySeeItAndAdministratorsNever() {
+		assertThat(api.get("/api/v1/supervision/delegations?county=660221", "supervisor").status()).isEqualTo(200);
+		// 北山市's supervisor: 青川县 lies below, 东湖县 (示范市) does not
+		assertThat(api.get("/api/v1/supervision/delegations?county=660221", "supervisor-bs").status()).isEqualTo(200);
+		problem(api.get("/api/v1/supervision/delegations?county=660121", "supervisor-bs"), 403);
+		// administrators hold no supervision powers (issue 12)
+		problem(api.get("/api/v1/supervision/delegations?county=660221", "admin"), 403);
+		problem(api.get("/api/v1/supervision/delegations?county=660221", "admin-bs"), 403);
 		if (!directory.accountExists("supervisor-qcx")) {
 			directory.openAccount(new AccountDraft("supervisor-qcx", ApiClient.DEMO_PASSWORD, "青川县监察",
 					Set.of(Role.SUPERVISOR), COUNTY, null));
@@ -490,7 +493,7 @@ class DelegationTrackingTests {
 			.isEqualTo(200);
 		problem(api.get("/api/v1/supervision/delegations?county=660222", "supervisor-qcx"), 403);
 		assertThat(tracking.counties(as("supervisor-qcx"))).extracting(r -> r.code()).containsExactly(COUNTY);
-		assertThat(tracking.counties(as("admin-bs"))).extracting(r -> r.code()).containsExactly("660221", "660222");
+		assertThat(tracking.counties(as("supervisor-bs"))).extracting(r -> r.code()).containsExactly("660221", "660222");
 	}
 
 	@Test

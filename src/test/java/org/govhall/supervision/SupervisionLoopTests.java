@@ -170,7 +170,7 @@ class SupervisionLoopTests extends SupervisionScenario {
 		assertThat(cardNumbers("deptadmin", false)).contains(cardNumber);
 		assertThat(cardNumbers("deptadmin-qc", false)).doesNotContain(cardNumber);
 		assertThat(cardNumbers("deptadmin-qc", true)).doesNotContain(cardNumber);
-		assertThat(cardNumbers("admin-bs", true)).doesNotContain(cardNumber);
+		assertThat(cardNumbers("supervisor-bs", true)).doesNotContain(cardNumber);
 		assertThat(api.get("/api/v1/supervision/cards", "applicant").status()).isEqualTo(403);
 		assertThat(api.get("/api/v1/supervision/cards", null).status()).isEqualTo(401);
 		assertThat(api.get("/api/v1/supervision/cards/" + cardNumber, "deptadmin-qc").status()).isEqualTo(404);

@@ -379,7 +379,7 @@ class SupervisionPagesTests extends SupervisionScenario {
 		assertThat(status(get("/supervision/cards/" + card), "deptadmin-qc")).isEqualTo(404);
 		assertThat(status(get("/supervision/cases/" + number), "deptadmin-qc")).isEqualTo(404);
 		assertThat(status(get("/supervision/notices/" + notice.number()), "deptadmin-qc")).isEqualTo(404);
-		assertThat(status(get("/supervision/cards/" + card), "admin-bs")).isEqualTo(404);
+		assertThat(status(get("/supervision/cards/" + card), "supervisor-bs")).isEqualTo(404);
 		assertThat(status(get("/supervision/cards/YC-2026-999999"), "supervisor")).isEqualTo(404);
 		// a form for a card outside the scope is not found either, and changes nothing
 		assertThat(status(post("/supervision/cards/" + card + "/answer").param("explanation", "x")

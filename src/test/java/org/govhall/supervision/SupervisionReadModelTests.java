@@ -101,7 +101,7 @@ class SupervisionReadModelTests extends SupervisionScenario {
 		assertThat(ok(api.get("/api/v1/supervision/cases?warning=ALL", "reviewer")).toString()).doesNotContain(number);
 		assertThat(api.get("/api/v1/supervision/cases?warning=ALL", "applicant").status()).isEqualTo(403);
 		assertThat(api.get("/api/v1/supervision/cases?warning=ALL", null).status()).isEqualTo(401);
-		assertThat(ok(api.get("/api/v1/supervision/cases?warning=ALL", "admin")).toString()).contains(number);
+		assertThat(ok(api.get("/api/v1/supervision/cases?warning=ALL", "supervisor")).toString()).contains(number);
 
 		if (!directory.accountExists("supervisor-qc")) {
 			directory.openAccount(new AccountDraft("supervisor-qc", ApiClient.DEMO_PASSWORD, "青川监察",

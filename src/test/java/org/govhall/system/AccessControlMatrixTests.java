@@ -645,6 +645,17 @@ class AccessControlMatrixTests {
 				"Pilot window", "kind", "DEDICATED", "departmentCodes", "660100-SCJG"));
 		b.put("POST /staff/directory/accounts", form("username", "acl-page-reviewer", "password", "govhall-demo-2026",
 				"displayName", "试点审查", "roles", "REVIEWER", "regionCode", "660100", "departmentCode", "660100-SCJG"));
+		// accounts after opening (issue 12): the samples' current password and reset token are wrong, so nobody's
+		// password changes
+		b.put("POST /api/v1/accounts/acl-api-reviewer/roles", json(Map.of("role", "WINDOW_CLERK")));
+		b.put("PUT /api/v1/me/password", json(Map.of("currentPassword", "not-the-password", "newPassword",
+				"Kestrel-lantern-0427")));
+		b.put("POST /api/v1/password-reset", json(Map.of("token", "not-a-reset-token", "newPassword",
+				"Kestrel-lantern-0427")));
+		b.put("POST /staff/directory/accounts/acl-page-reviewer/roles", form("role", "WINDOW_CLERK"));
+		b.put("POST /account/password", form("currentPassword", "not-the-password", "newPassword",
+				"Kestrel-lantern-0427"));
+		b.put("POST /password-reset", form("token", "not-a-reset-token", "newPassword", "Kestrel-lantern-0427"));
 		b.put("PUT /api/v1/routing/660100-SCJG", json(Map.of("mode", "ROUND_ROBIN")));
 		b.put("PUT /api/v1/routing/660100-SCJG/clerks/clerk", json(Map.of("onDuty", true, "staffNumber", "NS0101")));
 		b.put("POST /staff/routing/660100-SCJG", form("mode", "ROUND_ROBIN"));

@@ -1,0 +1,19 @@
+package org.govhall.directory;
+
+import java.time.Instant;
+
+/**
+ * A role one administrator gave that waits for a second administrator's confirmation; {@code newAccount} when the
+ * account was opened with it (it cannot sign in until then), {@code mine} when the viewer asked for it (and so may
+ * not confirm it).
+ */
+public record PendingRole(String username, String displayName, Role role, String requestedBy, Instant requestedAt,
+		boolean newAccount, boolean mine) {
+
+	/** When it was asked for, in the halls' time. */
+	public String requestedOn() {
+		return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+			.format(requestedAt.atZone(java.time.ZoneId.of("Asia/Shanghai")));
+	}
+
+}
