@@ -143,7 +143,7 @@ class DirectoryStaffPages {
 			redirect.addFlashAttribute("done", messages.getMessage("staff.saved", null, locale));
 		}
 		catch (GovHallException ex) {
-			if (ex.status() == 403 && ex.messageKey().startsWith("error.forbidden.")) {
+			if (ex.status() == 403 && List.of("error.forbidden.scope", "error.forbidden.role").contains(ex.messageKey())) {
 				// not an administrator of the account at all: refused as every page refuses it
 				throw ex;
 			}

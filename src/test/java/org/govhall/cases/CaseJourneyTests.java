@@ -565,12 +565,13 @@ abstract class CaseJourneyTests {
 		assertThat(opened(number)).containsExactly("clerk", "reviewer");
 
 		// the applicant reads their own file without an audit row; staff who see the case but do not handle it
-		// (the legal reviewer, the administrator) are refused; a file of another case is not found
+		// (the legal reviewer) are refused; an administrator sees no case at all (ADR 0023); a file of another case is
+		// not found
 		assertThat(api.get(path, "applicant").status()).isEqualTo(200);
 		Response legal = api.get(path, "legal");
 		assertThat(legal.status()).isEqualTo(403);
 		assertThat(legal.contentType()).startsWith("application/problem+json");
-		assertThat(api.get(path, "admin").status()).isEqualTo(403);
+		assertThat(api.get(path, "admin").status()).isEqualTo(404);
 		String other = submitOnline(FOOD, FOOD_FORM).get("materials").get(0).get("fileId").asString();
 		assertThat(api.get("/api/v1/cases/" + number + "/materials/" + other, "clerk").status()).isEqualTo(404);
 		assertThat(api.get("/api/v1/cases/" + number + "/materials/../../etc", "clerk").status()).isIn(400, 404);
