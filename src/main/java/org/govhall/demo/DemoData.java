@@ -24,6 +24,7 @@ import org.govhall.directory.HallDraft;
 import org.govhall.directory.HallView;
 import org.govhall.directory.RegionDraft;
 import org.govhall.directory.Role;
+import org.govhall.directory.Verification;
 import org.govhall.directory.WindowDraft;
 import org.govhall.directory.WindowView;
 import org.govhall.documents.Documents;
@@ -207,6 +208,8 @@ class DemoData {
 		for (ApplicantRegistration a : dir.applicants()) {
 			if (!directory.accountExists(a.username())) {
 				directory.registerApplicant(a);
+				// the demo residents and enterprises are the identity platform's too: their identities count as seen
+				directory.verifyApplicant(a.username(), Verification.Via.DEMO, "demo-seed");
 			}
 		}
 	}

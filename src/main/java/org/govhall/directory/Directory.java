@@ -21,6 +21,7 @@ import org.govhall.shared.PlainText;
 import org.govhall.shared.RuleViolationException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -548,7 +549,30 @@ public class Directory {
 	public Optional<GovHallUser> principal(String username) {
 		return accounts.findByUsername(username).map(a -> new GovHallUser(a.id(), a.username(), a.passwordHash(),
 				a.displayName(), new StaffScope(a.roles(), a.regionCode(), a.departmentId()), a.enabled(),
-				a.identity(), a.phone()));
+				a.identity(), a.phone(), a.verification()));
+	}
+
+	/**
+	 * Marks a registered applicant's identity as verified. A second verified account for the same identity number is
+	 * refused by the unique index on {@code verified_number} and answered as a conflict.
+	 */
+	@Transactional
+	public void verifyApplicant(String username, Verification.Via via, String by) {
+		Verification verification = new Verification(via, by, clock.instant());
+		Account a = accounts.findByUsername(username)
+			.orElseThrow(() -> new NotFoundException("error.account.notFound", username));
+		if (a.identity() == null) {
+			throw new RuleViolationException("no-identity", "error.account.noIdentity");
+		}
+		a.verify(verification);
+		try {
+			accounts.save(a);
+		}
+		catch (DuplicateKeyException ex) {
+			throw new ConflictException("identity-verified-elsewhere", "error.account.identityVerifiedElsewhere");
+		}
+		events.publishEvent(new AuditEvent(verification.by(), verification.by(), "directory.identity-verified",
+				username, "via=" + verification.via(), clock.instant()));
 	}
 
 	// ---- scope
