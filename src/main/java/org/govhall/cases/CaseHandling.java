@@ -104,6 +104,8 @@ public class CaseHandling {
 
 	private final CaseUploads uploads;
 
+	private final SubmissionLocks submissionLocks;
+
 	private final SecureRandom random = new SecureRandom();
 
 	@Value("${govhall.cases.warning-days:2}")
@@ -122,7 +124,9 @@ public class CaseHandling {
 	CaseHandling(Cases cases, Catalog catalog, Directory directory, HolidaySchedules calendar, Storage storage,
 			JdbcClient jdbc, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
 			Documents documents, CaseDocuments caseDocuments, ObjectProvider<MeterRegistry> meters,
-			CaseRouting routing, DelegationTakeUp takeUp, DocumentsOwed owed, CaseUploads uploads) {
+			CaseRouting routing, DelegationTakeUp takeUp, DocumentsOwed owed, CaseUploads uploads,
+			SubmissionLocks submissionLocks) {
+		this.submissionLocks = submissionLocks;
 		this.owed = owed;
 		this.uploads = uploads;
 		this.routing = routing;
@@ -347,6 +351,8 @@ public class CaseHandling {
 	 * until one is accepted, refused or withdrawn. A clerk at the window, who sees the person, is not limited.
 	 */
 	private void requireRoomFor(ApplicantIdentity applicant, String itemCode) {
+		// two submissions at the same moment would both count the same open cases: they take turns
+		submissionLocks.lock(applicant, itemCode);
 		long open = jdbc.sql("""
 				SELECT COUNT(*) FROM cases_case
 				WHERE applicant_number = :n AND applicant_kind = :k AND item_code = :i
