@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -32,6 +33,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -100,6 +103,7 @@ public class Authorisations {
 			}
 		}
 		Instant now = clock.instant();
+		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO agency_authorisation (agent_account_id, agent_username, agent_name, principal_kind,
 				  principal_number, principal_name, valid_from, valid_until, state, requested_at)
@@ -114,11 +118,8 @@ public class Authorisations {
 			.param("from", from)
 			.param("until", until)
 			.param("at", Timestamp.from(now))
-			.update();
-		long id = jdbc.sql("SELECT MAX(id) FROM agency_authorisation WHERE agent_account_id = :agent")
-			.param("agent", agent.accountId())
-			.query(Long.class)
-			.single();
+			.update(key, "id");
+		long id = Objects.requireNonNull(key.getKey()).longValue();
 		for (String code : items) {
 			jdbc.sql("INSERT INTO agency_authorisation_item (authorisation_id, item_code) VALUES (:id, :code)")
 				.param("id", id)
