@@ -111,6 +111,12 @@ class H2AgentAuthorityTests {
 				Map.of("reason", "县发展和改革局尚未配备核准人员", "targetOn", "+999999999-12-31"));
 		assertThat(delegation.status()).as(delegation.body()).isEqualTo(400);
 		assertThat(type(delegation)).endsWith("date-out-of-range");
+		// and query parameters the same bounds (a well-formed date past 2100 is refused like a malformed one)
+		Response query = api.get("/api/v1/supervision/dashboard?from=%2B999999999-12-31&to=2026-12-31", "supervisor");
+		assertThat(query.status()).as(query.body()).isEqualTo(400);
+		assertThat(query.contentType()).startsWith("application/problem+json");
+		assertThat(api.get("/api/v1/supervision/dashboard?from=2026-01-01&to=2026-12-31", "supervisor").status())
+			.isEqualTo(200);
 	}
 
 	// ---- confirmed online
