@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import org.govhall.agency.Authorisations;
 import org.govhall.calendar.DeadlineExplainer;
 import org.govhall.cases.CasePageApplication.Kept;
 import org.govhall.cases.CaseRecords.CorrectionNotice;
@@ -46,6 +47,7 @@ import org.govhall.directory.GovHallUser;
 import org.govhall.directory.IdentityKind;
 import org.govhall.directory.Role;
 import org.govhall.shared.ForbiddenException;
+import org.govhall.shared.DateBounds;
 import org.govhall.shared.GovHallException;
 import org.govhall.shared.GovHallException.FieldViolation;
 import org.govhall.shared.InvalidInputException;
@@ -124,10 +126,13 @@ class CasePages {
 
 	private final DocumentsOwed owed;
 
+	private final Authorisations authorisations;
+
 	CasePages(CaseHandling handling, CaseWorklists worklists, Catalog catalog, Directory directory,
 			DeadlineExplainer explainer, MessageSource messages, Validator validator, CasePageTokens tokens,
 			Clock clock, CaseMaterials caseMaterials, CaseHistoryText historyText, WindowApplicants applicants,
-			org.govhall.directory.CaseRouting routing, DocumentsOwed owed) {
+			org.govhall.directory.CaseRouting routing, DocumentsOwed owed, Authorisations authorisations) {
+		this.authorisations = authorisations;
 		this.owed = owed;
 		this.routing = routing;
 		this.applicants = applicants;
@@ -165,6 +170,7 @@ class CasePages {
 			@RequestParam(required = false) @Nullable String phone,
 			@RequestParam(required = false) @Nullable String authDocumentName,
 			@RequestParam(required = false) @Nullable String authValidUntil,
+			@RequestParam(required = false) @Nullable Long authorisationId,
 			@RequestParam(defaultValue = "submit") String step,
 			@RequestParam(required = false) @Nullable String scope,
 			@RequestParam(required = false) @Nullable String premises,
@@ -229,11 +235,13 @@ class CasePages {
 			}
 			SubmitCase.ApplicantData applicant = window || agent ? applicantData(applicantKind, applicantName,
 					applicantNumber) : null;
-			SubmitCase.AuthorizationData authorization = agent
+			// an agent files under an authorisation the principal confirmed, or with a written power of attorney
+			Long underAuthorisation = agent ? authorisationId : null;
+			SubmitCase.AuthorizationData authorization = agent && underAuthorisation == null
 					? authorizationData(authDocumentName, authValidUntil, authFile) : null;
 			SubmitCase submission = new SubmitCase(guide.code(), applicant, blankToNull(phone), authorization,
 					handedIn, originals.stream().sorted().map(i -> materials.get(i).nameZh()).toList(),
-					blankToNull(request.getParameter("addressRegion")));
+					blankToNull(request.getParameter("addressRegion")), underAuthorisation);
 			validate(submission, locale);
 			if (window && ("intake".equals(step) || "onTheSpot".equals(step))) {
 				// 收件并受理: received and accepted in one step, the receipt and the notice ready to print; or, for an
@@ -344,7 +352,9 @@ class CasePages {
 		model.addAttribute("materials", guide.content().materials());
 		model.addAttribute("form", form);
 		model.addAttribute("window", user.scope().has(Role.WINDOW_CLERK));
-		model.addAttribute("agent", !user.scope().has(Role.WINDOW_CLERK) && user.scope().has(Role.AGENT));
+		boolean agent = !user.scope().has(Role.WINDOW_CLERK) && user.scope().has(Role.AGENT);
+		model.addAttribute("agent", agent);
+		model.addAttribute("authorisationChoices", agent ? authorisations.usableFor(user, guide.code()) : List.of());
 		model.addAttribute("identityKinds", IdentityKind.values());
 		model.addAttribute("today", LocalDate.now(clock));
 		CaseTerms terms = CaseHandling.terms(guide);
@@ -470,7 +480,7 @@ class CasePages {
 		LocalDate until = null;
 		if (blankToNull(validUntil) != null) {
 			try {
-				until = LocalDate.parse(validUntil.strip());
+				until = DateBounds.require("authValidUntil", LocalDate.parse(validUntil.strip()));
 			}
 			catch (DateTimeParseException ex) {
 				throw new InvalidInputException("invalid-date", "error.case.authorizationDate", "authValidUntil");
@@ -688,6 +698,15 @@ class CasePages {
 	String accept(@PathVariable String number, @AuthenticationPrincipal GovHallUser user, Locale locale,
 			RedirectAttributes redirect) {
 		return act(number, true, redirect, locale, "cases.done.accepted", () -> handling.accept(number, user));
+	}
+
+	/** The check of an agent's written power of attorney against its original (原件核验), or its refusal. */
+	@PostMapping("/staff/cases/{number}/authorization-check")
+	String checkAuthorization(@PathVariable String number, @RequestParam(defaultValue = "false") boolean genuine,
+			@RequestParam(required = false) @Nullable String note, @AuthenticationPrincipal GovHallUser user,
+			Locale locale, RedirectAttributes redirect) {
+		return act(number, true, redirect, locale, "cases.done.authorizationChecked",
+				() -> handling.checkAuthorization(number, genuine, note, user));
 	}
 
 	@PostMapping("/staff/cases/{number}/refusal")

@@ -507,6 +507,17 @@ public class Directory {
 			.map(Account::id);
 	}
 
+	/**
+	 * Whether the person or organisation holds a verified account: then only they can give an agent authority, by
+	 * confirming it there (ADR 0025), and a paper power of attorney is not taken instead.
+	 */
+	public boolean hasVerifiedAccount(ApplicantIdentity applicant) {
+		return accounts.findFirstByIdentityNumber(applicant.number())
+			.filter(a -> a.enabled() && a.identity() != null && a.identity().kind() == applicant.kind()
+					&& a.verification() != null)
+			.isPresent();
+	}
+
 	/** The staff number (工号) of a login, if it has one. */
 	public Optional<String> staffNumber(String username) {
 		return accounts.findByUsername(username).map(Account::staffNumber);

@@ -150,7 +150,8 @@ class SecuritySettings {
 		form.setAuthenticationEventPublisher(authenticationEvents);
 		http.authenticationManager(form);
 		http.authorizeHttpRequests(a -> a
-			.requestMatchers("/staff/**", "/supervision/**", "/cases/**", "/messages/**", "/messages")
+			.requestMatchers("/staff/**", "/supervision/**", "/cases/**", "/messages/**", "/messages", "/authorisations",
+					"/authorisations/**")
 			.authenticated()
 			.anyRequest()
 			.permitAll())
