@@ -250,7 +250,10 @@ class Issue12WalkBrowserTests {
 			soft.assertThat(text).contains("You already have 1 application for", "waiting for acceptance");
 			apply(browser, PLANNING, uploads, 32);
 			text = checkZh(browser, "10-upload-quota");
-			soft.assertThat(text).contains("上传的文件已达上限", "每天 30 个");
+			soft.assertThat(text).contains("上传的文件已达上限", "每天 30 个", "请明天再上传");
+			// said once, not once per file refused, and not "choose them again"
+			soft.assertThat(text.split("已达上限", -1)).hasSize(2);
+			soft.assertThat(d.findElement(By.id("refusal")).getText()).doesNotContain("请重新选择下列文件");
 			look(browser, "10-upload-quota", "#refusal");
 			d.get(base + "/cases/new?item=" + PLANNING + "&lang=en&elder=on");
 			apply(browser, PLANNING, uploads, 32);
