@@ -306,7 +306,7 @@ public class CaseHandling {
 		}
 		requireApplicable(item, channel, now.today());
 		if (channel != Channel.WINDOW) {
-			requireRoomFor(applicant.identity(), item.code());
+			requireRoomFor(applicant.identity(), item);
 		}
 		// a county's counterpart of an entrusted power decides in the entrusting authority's name (第二十四条)
 		CaseTerms terms = takeUp.carriedBy(item.code())
@@ -359,7 +359,8 @@ public class CaseHandling {
 	 * awaiting correction) from online and agent filing: the next is refused with 422 {@code too-many-open-cases}
 	 * until one is accepted, refused or withdrawn. A clerk at the window, who sees the person, is not limited.
 	 */
-	private void requireRoomFor(ApplicantIdentity applicant, String itemCode) {
+	private void requireRoomFor(ApplicantIdentity applicant, ItemGuide item) {
+		String itemCode = item.code();
 		// two submissions at the same moment would both count the same open cases: they take turns
 		submissionLocks.lock(applicant, itemCode);
 		long open = jdbc.sql("""
@@ -373,7 +374,11 @@ public class CaseHandling {
 			.query(Long.class)
 			.single();
 		if (open >= maxOpenPerItem) {
-			throw new RuleViolationException("too-many-open-cases", "error.case.tooManyOpen", maxOpenPerItem, itemCode);
+			// the item by its name in either language, as the applicant knows it, and its code
+			String nameZh = item.content().nameZh();
+			String nameEn = item.content().nameEn();
+			throw new RuleViolationException("too-many-open-cases", "error.case.tooManyOpen", maxOpenPerItem, itemCode,
+					nameZh, nameEn == null || nameEn.isBlank() ? nameZh : nameEn);
 		}
 	}
 

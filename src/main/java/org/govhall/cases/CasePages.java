@@ -229,6 +229,14 @@ class CasePages {
 				authFile = scan.isEmpty() ? keptFiles(request, "authKeep").stream().findFirst().orElse(null)
 						: scan.get(0);
 			}
+			Optional<FieldViolation> overQuota = refusedFiles.stream()
+				.filter(v -> OVER_QUOTA.equals(v.messageKey()))
+				.findFirst();
+			if (overQuota.isPresent()) {
+				// the day's limit said once, with tomorrow as the way on, not once per file with "choose them again"
+				throw new InvalidInputException("upload-quota", "error.case.filesOverQuota", refusedFiles,
+						refusedFiles.size(), overQuota.get().arguments()[2], overQuota.get().arguments()[3]);
+			}
 			if (!refusedFiles.isEmpty()) {
 				throw new InvalidInputException("files-refused", "error.case.filesRefused", refusedFiles,
 						refusedFiles.size());
@@ -385,6 +393,9 @@ class CasePages {
 		return store(read(parts), user);
 	}
 
+	/** A file not taken because the uploader's quota for the day is used up (its arguments: material, file, quota). */
+	private static final String OVER_QUOTA = "error.case.fileOverQuota";
+
 	/**
 	 * Stores each file of a form field on its own: a file the store refuses (its type, size or emptiness) is added to
 	 * {@code refused}, named with its material and the reason, and the others are kept.
@@ -400,6 +411,11 @@ class CasePages {
 			catch (GovHallException ex) {
 				if (ex.status() == 403 || ex.status() == 404) {
 					throw ex;
+				}
+				if ("upload-quota".equals(ex.type())) {
+					refused.add(new FieldViolation(field, OVER_QUOTA, material, shortName(u.name()), ex.arguments()[0],
+							ex.arguments()[1]));
+					continue;
 				}
 				String reason = messages.getMessage(ex.messageKey(), ex.arguments(), ex.messageKey(), locale);
 				refused.add(new FieldViolation(field, "error.case.fileRefused", material, shortName(u.name()), reason));

@@ -15,6 +15,7 @@ import org.govhall.shared.AuditEvent;
 import org.govhall.shared.ConflictException;
 import org.govhall.shared.CreditCode;
 import org.govhall.shared.ForbiddenException;
+import org.govhall.shared.GovHallException;
 import org.govhall.shared.InvalidInputException;
 import org.govhall.shared.NotFoundException;
 import org.govhall.shared.PlainText;
@@ -452,6 +453,50 @@ public class Directory {
 				draft.roles(), draft.regionCode(), departmentId, clock.instant());
 		a.giveStaffNumber(staff ? draft.staffNumber() : null);
 		return view(accounts.save(a), departmentsById());
+	}
+
+	/**
+	 * What is wrong with a registration on its own, one problem per field (name, identity number, username, password),
+	 * looking nothing up: so that the form names them all at once instead of one per attempt.
+	 * {@link #registerApplicant} checks them again, and what needs the accounts (taken username or identity).
+	 */
+	public List<GovHallException> registrationProblems(ApplicantRegistration registration) {
+		List<GovHallException> problems = new ArrayList<>();
+		String number = null;
+		try {
+			PlainText.require(registration.legalName(), "legalName");
+		}
+		catch (GovHallException ex) {
+			problems.add(ex);
+		}
+		try {
+			if (registration.kind() != null && registration.identityNumber() != null
+					&& !registration.identityNumber().isBlank()) {
+				// the number alone: the name is checked in full when the account is opened
+				number = new ApplicantIdentity(registration.kind(), "-", registration.identityNumber()).number();
+			}
+		}
+		catch (GovHallException ex) {
+			problems.add(ex);
+		}
+		String username = registration.username();
+		if (username != null && !username.isBlank()) {
+			try {
+				ReservedUsernames.refuse(username);
+			}
+			catch (GovHallException ex) {
+				problems.add(ex);
+			}
+		}
+		if (registration.password() != null && !registration.password().isBlank()) {
+			try {
+				PasswordPolicy.check(registration.password(), username == null ? "" : username, number);
+			}
+			catch (GovHallException ex) {
+				problems.add(ex);
+			}
+		}
+		return problems;
 	}
 
 	/** Opens an applicant's account; the identity number is checked (GB 11643 or GB 32100) before anything is stored. */

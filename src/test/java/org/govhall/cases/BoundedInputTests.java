@@ -113,11 +113,13 @@ class BoundedInputTests {
 		Response zh = api.post("/api/v1/cases", "applicant", Map.of("itemCode", FOOD, "materials", materials),
 				"Accept-Language", "zh-CN");
 		problem(zh, 422, "too-many-open-cases");
-		assertThat(zh.json().get("detail").asString()).contains("3 件", FOOD, "等待受理");
+		// the item as the applicant knows it, by its name, and its code
+		assertThat(zh.json().get("detail").asString()).contains("3 件“食品经营许可”", FOOD, "等待受理");
 		Response en = api.post("/api/v1/cases", "applicant", Map.of("itemCode", FOOD, "materials", materials),
 				"Accept-Language", "en");
 		problem(en, 422, "too-many-open-cases");
-		assertThat(en.json().get("detail").asString()).contains("You already have 3 applications");
+		assertThat(en.json().get("detail").asString())
+			.contains("You already have 3 applications for \u201cFood Business License\u201d");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM cases_case").query(Long.class).single()).isEqualTo(before);
 
 		// once one is accepted, room for another online
