@@ -40,7 +40,7 @@ class BundleKeysTests {
 
 	/** The bundles of spring.messages.basename: each Chinese one beside its English twin. */
 	private static final String[] BASENAMES = { "i18n/messages", "i18n/documents", "i18n/cases", "i18n/supervision",
-			"i18n/delegation", "i18n/audit", "i18n/dashboard", "i18n/catalog" };
+			"i18n/delegation", "i18n/audit", "i18n/dashboard", "i18n/catalog", "i18n/agency" };
 
 	@Test
 	void chineseAndEnglishBundlesHaveTheSameKeys() throws IOException {

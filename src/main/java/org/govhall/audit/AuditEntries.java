@@ -204,6 +204,22 @@ class AuditEntries {
 			.list();
 	}
 
+	/**
+	 * Thins the signed heads older than the cutoff to the last one of each hour per chain: every head of recent days
+	 * stays, and older ones remain witnesses of the chain an hour apart. The head journal outside the database is not
+	 * touched.
+	 */
+	int thinSignedHeads(Instant cutoff) {
+		return jdbc.sql("""
+				DELETE FROM audit_signed_head
+				WHERE signed_at < :cutoff
+				  AND id NOT IN (SELECT MAX(id) FROM audit_signed_head WHERE signed_at < :cutoff
+				                 GROUP BY chain, FLOOR(EXTRACT(EPOCH FROM signed_at) / 3600))
+				""")
+			.param("cutoff", utc(cutoff))
+			.update();
+	}
+
 	void insertSignedHead(SignedHead head) {
 		jdbc.sql("""
 				INSERT INTO audit_signed_head (chain, seq, hash, signed_at, key_id, signature)

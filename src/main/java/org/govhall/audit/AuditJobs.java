@@ -1,10 +1,12 @@
 package org.govhall.audit;
 
 import java.io.UncheckedIOException;
+import java.time.Duration;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -23,8 +25,11 @@ class AuditJobs {
 
 	private final AuditChain chain;
 
-	AuditJobs(AuditChain chain) {
+	private final Duration headRetention;
+
+	AuditJobs(AuditChain chain, @Value("${govhall.audit.head-retention:P30D}") Duration headRetention) {
 		this.chain = chain;
+		this.headRetention = headRetention;
 	}
 
 	@Scheduled(cron = "${govhall.audit.seal-cron:*/5 * * * * *}")
@@ -71,6 +76,10 @@ class AuditJobs {
 		else {
 			log.error("audit: chain BROKEN: {} breach(es), the first at seq {}: {} ({})", v.breachCount(),
 					v.brokenSeq(), v.breach(), v.explanation());
+		}
+		int thinned = chain.thinSignedHeads(headRetention);
+		if (thinned > 0) {
+			log.info("audit: {} signed head(s) older than {} thinned to one an hour", thinned, headRetention);
 		}
 	}
 

@@ -27,6 +27,7 @@ import org.govhall.cases.CaseRecords.HistoryEntry;
 import org.govhall.cases.CaseRecords.Licence;
 import org.govhall.cases.CaseRecords.MaterialIssue;
 import org.govhall.cases.CaseRecords.Opinion;
+import org.govhall.cases.CaseRecords.OriginalCheck;
 import org.govhall.cases.CaseRecords.OriginalSeen;
 import org.govhall.cases.CaseRecords.Refusal;
 import org.govhall.cases.CaseRecords.Review;
@@ -71,7 +72,7 @@ class Case {
 
 	private final CaseApplicant applicant;
 
-	private final @Nullable AgentAuthorization authorization;
+	private @Nullable AgentAuthorization authorization;
 
 	private @Nullable String firstHandler;
 
@@ -279,9 +280,37 @@ class Case {
 			return;
 		}
 		requireComplete(terms, handedInNames(), "materials-incomplete", "error.case.materialsIncomplete");
+		if (authorization != null && authorization.awaitsCheck()) {
+			// an agent's written power of attorney is authority only once its original was seen (ADR 0025)
+			throw new RuleViolationException("authorization-unchecked", "error.case.authorizationUnchecked");
+		}
 		takeFirstHandling(actor);
 		startReview(now.today(), calendar);
 		transition(CaseState.ACCEPTED, actor, now, CaseAction.ACCEPTED, "", calendar);
+	}
+
+	/**
+	 * The window clerk (or whoever accepts) checked an agent's written power of attorney against its original and the
+	 * principal's identity document (原件核验, ADR 0025). A genuine one lets the case be accepted. One that does not
+	 * hold gives the agent no authority, so there is no application of the principal's to correct: the case is not
+	 * accepted (不予受理), with the reason, in the same step.
+	 */
+	void checkAuthorization(boolean genuine, @Nullable String note, Actor actor, Now now, WorkingCalendar calendar) {
+		requireState(CaseState.RECEIVED);
+		requireRole(actor, Role.WINDOW_CLERK);
+		if (authorization == null || authorization.basis() == AgentAuthorization.Basis.CONFIRMED_ONLINE) {
+			throw new RuleViolationException("authorization-not-written", "error.case.authorizationNotWritten");
+		}
+		if (!genuine) {
+			requireText(note, "note");
+		}
+		requireWithinAcceptanceWindow(now);
+		authorization = authorization.checked(new OriginalCheck(genuine, actor.username(), now.at(),
+				note == null || note.isBlank() ? null : note.strip()));
+		record(actor, now, CaseAction.AUTHORIZATION_CHECKED, genuine ? "genuine" : "refused");
+		if (!genuine) {
+			refuse(note, null, actor, now, calendar);
+		}
 	}
 
 	/**

@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,6 +20,8 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.govhall.calendar.HolidaySchedules;
 import org.govhall.calendar.WorkingCalendar;
+import org.govhall.agency.Authorisation;
+import org.govhall.agency.Authorisations;
 import org.govhall.cases.CaseRecords.AgentAuthorization;
 import org.govhall.cases.CaseRecords.CaseApplicant;
 import org.govhall.cases.CaseRecords.Licence;
@@ -47,6 +50,7 @@ import org.govhall.documents.Documents;
 import org.govhall.documents.IssuedDocument;
 import org.govhall.shared.AuditEvent;
 import org.govhall.shared.ConflictException;
+import org.govhall.shared.DateBounds;
 import org.govhall.shared.ForbiddenException;
 import org.govhall.shared.InvalidInputException;
 import org.govhall.shared.NotFoundException;
@@ -104,6 +108,10 @@ public class CaseHandling {
 
 	private final CaseUploads uploads;
 
+	private final SubmissionLocks submissionLocks;
+
+	private final Authorisations authorisations;
+
 	private final SecureRandom random = new SecureRandom();
 
 	@Value("${govhall.cases.warning-days:2}")
@@ -122,7 +130,10 @@ public class CaseHandling {
 	CaseHandling(Cases cases, Catalog catalog, Directory directory, HolidaySchedules calendar, Storage storage,
 			JdbcClient jdbc, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
 			Documents documents, CaseDocuments caseDocuments, ObjectProvider<MeterRegistry> meters,
-			CaseRouting routing, DelegationTakeUp takeUp, DocumentsOwed owed, CaseUploads uploads) {
+			CaseRouting routing, DelegationTakeUp takeUp, DocumentsOwed owed, CaseUploads uploads,
+			SubmissionLocks submissionLocks, Authorisations authorisations) {
+		this.submissionLocks = submissionLocks;
+		this.authorisations = authorisations;
 		this.owed = owed;
 		this.uploads = uploads;
 		this.routing = routing;
@@ -230,7 +241,8 @@ public class CaseHandling {
 			.map(m -> m.material() + "=" + storage.find(m.fileId()).map(StoredFile::sha256).orElse(m.fileId()))
 			.sorted()
 			.toList();
-		return CaseJson.write(List.of(request.itemCode(), String.valueOf(request.applicant()),
+		return CaseJson.write(List.of(request.itemCode(), String.valueOf(request.authorisationId()),
+				String.valueOf(request.applicant()),
 				String.valueOf(request.phone()), auth == null ? "" : auth.documentName() + "|" + auth.validUntil(),
 				authDoc, files, request.originalsSeen().stream().sorted().toList()));
 	}
@@ -271,8 +283,9 @@ public class CaseHandling {
 		else if (user.scope().has(Role.AGENT)) {
 			channel = Channel.AGENT;
 			actor = actor(user, Role.AGENT);
-			applicant = ownAccount(requireApplicant(request), request.phone(), addressRegion(request));
-			authorization = authorization(request, user, now.today());
+			AgentFiling filing = agentFiling(request, item.code(), user, now.today());
+			applicant = ownAccount(filing.principal(), request.phone(), addressRegion(request));
+			authorization = filing.authorization();
 		}
 		else if (user.scope().has(Role.APPLICANT)) {
 			channel = Channel.ONLINE;
@@ -293,7 +306,7 @@ public class CaseHandling {
 		}
 		requireApplicable(item, channel, now.today());
 		if (channel != Channel.WINDOW) {
-			requireRoomFor(applicant.identity(), item.code());
+			requireRoomFor(applicant.identity(), item);
 		}
 		// a county's counterpart of an entrusted power decides in the entrusting authority's name (第二十四条)
 		CaseTerms terms = takeUp.carriedBy(item.code())
@@ -346,7 +359,10 @@ public class CaseHandling {
 	 * awaiting correction) from online and agent filing: the next is refused with 422 {@code too-many-open-cases}
 	 * until one is accepted, refused or withdrawn. A clerk at the window, who sees the person, is not limited.
 	 */
-	private void requireRoomFor(ApplicantIdentity applicant, String itemCode) {
+	private void requireRoomFor(ApplicantIdentity applicant, ItemGuide item) {
+		String itemCode = item.code();
+		// two submissions at the same moment would both count the same open cases: they take turns
+		submissionLocks.lock(applicant, itemCode);
 		long open = jdbc.sql("""
 				SELECT COUNT(*) FROM cases_case
 				WHERE applicant_number = :n AND applicant_kind = :k AND item_code = :i
@@ -358,7 +374,11 @@ public class CaseHandling {
 			.query(Long.class)
 			.single();
 		if (open >= maxOpenPerItem) {
-			throw new RuleViolationException("too-many-open-cases", "error.case.tooManyOpen", maxOpenPerItem, itemCode);
+			// the item by its name in either language, as the applicant knows it, and its code
+			String nameZh = item.content().nameZh();
+			String nameEn = item.content().nameEn();
+			throw new RuleViolationException("too-many-open-cases", "error.case.tooManyOpen", maxOpenPerItem, itemCode,
+					nameZh, nameEn == null || nameEn.isBlank() ? nameZh : nameEn);
 		}
 	}
 
@@ -407,23 +427,83 @@ public class CaseHandling {
 				printable("premises", licence.premises(), true), licence.validUntil());
 	}
 
-	/** 行政许可法 第二十九条: an agent may apply; its written authorization is recorded with the case. */
-	private AgentAuthorization authorization(SubmitCase request, GovHallUser agent, LocalDate today) {
+	/** Who an agent files for, and the authorization recorded with the case. */
+	private record AgentFiling(ApplicantIdentity principal, AgentAuthorization authorization) {
+	}
+
+	/**
+	 * 行政许可法 第二十九条: an agent may apply, but only with authority the applicant gave (ADR 0025): an authorisation the
+	 * applicant confirmed from their verified account, which must be the agent's own, in force and cover the item (the
+	 * applicant is then its principal; a different one named is refused); or a written power of attorney with its scan,
+	 * for an applicant without a verified account, whose original the clerk checks before acceptance.
+	 */
+	private AgentFiling agentFiling(SubmitCase request, String itemCode, GovHallUser agent, LocalDate today) {
+		if (request.authorisationId() != null) {
+			if (request.authorization() != null) {
+				throw new InvalidInputException("authorization-both", "error.case.authorizationBoth", "authorization");
+			}
+			Authorisations.Usable usable = authorisations.requireUsable(request.authorisationId(), agent, itemCode);
+			ApplicantIdentity principal = usable.principal();
+			if (request.applicant() != null) {
+				ApplicantIdentity named = requireApplicant(request);
+				if (named.kind() != principal.kind() || !named.number().equals(principal.number())
+						|| !named.legalName().equals(principal.legalName())) {
+					throw new RuleViolationException("authorization-principal", "error.case.authorizationPrincipal");
+				}
+			}
+			printable("applicant.name", principal.legalName(), true);
+			Authorisation a = usable.authorisation();
+			return new AgentFiling(principal, new AgentAuthorization(agent.accountId(), agent.displayName(), null, null,
+					a.validUntil(), AgentAuthorization.Basis.CONFIRMED_ONLINE, a.id(), a.principalName(), a.itemCodes(),
+					a.validFrom(), a.decidedBy(), a.decidedAt(), null));
+		}
+		ApplicantIdentity principal = requireApplicant(request);
+		return new AgentFiling(principal, writtenAuthorization(request, principal, itemCode, agent, today));
+	}
+
+	/** Names that are not a document's: what people type to get past a required field. */
+	private static final Set<String> PLACEHOLDERS = Set.of("无", "没有", "暂无", "空", "略", "见附件", "none", "n/a", "na",
+			"nil", "null", "no", "test", "xxx", "x", "-", "--", "/", "—", "……", "...", "0");
+
+	/**
+	 * A written power of attorney (授权委托书): a real document name, its scan (mandatory), valid from today for at most
+	 * {@code govhall.agency.max-validity}; only for an applicant who holds no verified account, who would confirm
+	 * online instead. It gives authority only after the clerk checked its original ({@link Case#checkAuthorization}).
+	 */
+	private AgentAuthorization writtenAuthorization(SubmitCase request, ApplicantIdentity principal, String itemCode,
+			GovHallUser agent, LocalDate today) {
 		SubmitCase.AuthorizationData a = request.authorization();
-		if (a == null) {
+		if (a == null || a.validUntil() == null) {
 			throw new InvalidInputException("authorization-required", "error.case.authorizationRequired",
 					"authorization");
 		}
-		if (a.validUntil() == null || a.documentName() == null || a.documentName().isBlank()) {
-			throw new InvalidInputException("authorization-required", "error.case.authorizationRequired",
-					"authorization");
+		String name = a.documentName() == null ? "" : a.documentName().strip();
+		if (PLACEHOLDERS.contains(name.toLowerCase(Locale.ROOT)) || name.codePoints().filter(Character::isLetter)
+			.count() < 2) {
+			throw new InvalidInputException("authorization-document", "error.case.authorizationDocument",
+					"authorization.documentName");
 		}
-		if (a.validUntil().isBefore(today)) {
+		if (a.documentFileId() == null) {
+			throw new InvalidInputException("authorization-scan-required", "error.case.authorizationScanRequired",
+					"authorization.documentFileId");
+		}
+		LocalDate until = DateBounds.require("authorization.validUntil", a.validUntil());
+		if (until.isBefore(today)) {
 			throw new RuleViolationException("authorization-expired", "error.case.authorizationExpired");
 		}
-		StoredFile doc = a.documentFileId() == null ? null : ownUpload(a.documentFileId(), agent);
-		return new AgentAuthorization(agent.accountId(), agent.displayName(), a.documentName(),
-				doc == null ? null : doc.id(), a.validUntil());
+		LocalDate last = today.plus(authorisations.maxValidity()).minusDays(1);
+		if (until.isAfter(last)) {
+			throw new InvalidInputException("authorization-too-long", "error.case.authorizationTooLong",
+					"authorization.validUntil", last.toString());
+		}
+		if (directory.hasVerifiedAccount(principal)) {
+			throw new RuleViolationException("authorization-online", "error.case.authorizationOnline");
+		}
+		StoredFile doc = ownUpload(a.documentFileId(), agent);
+		return new AgentAuthorization(agent.accountId(), agent.displayName(),
+				printable("authorization.documentName", name, true), doc.id(), until,
+				AgentAuthorization.Basis.WRITTEN, null, principal.legalName(), List.of(itemCode), today, null, null,
+				null);
 	}
 
 	private List<SubmittedMaterial> materials(List<SubmitCase.MaterialFile> files, CaseTerms terms, GovHallUser user,
@@ -577,6 +657,16 @@ public class CaseHandling {
 
 	public CaseView accept(String number, GovHallUser user) {
 		return act(number, user, Role.WINDOW_CLERK, Scope.LEAD, (c, a, now, cal) -> c.accept(a, now, cal));
+	}
+
+	/**
+	 * The clerk who accepts records the check of an agent's written power of attorney against its original and the
+	 * principal's identity document (原件核验); refusing it does not accept the case (不予受理), with the reason given.
+	 */
+	public CaseView checkAuthorization(String number, boolean genuine, @Nullable String note, GovHallUser user) {
+		String why = note == null || note.isBlank() ? null : printable("note", note, false);
+		return act(number, user, Role.WINDOW_CLERK, Scope.LEAD,
+				(c, a, now, cal) -> c.checkAuthorization(genuine, why, a, now, cal));
 	}
 
 	public CaseView refuse(String number, String reasons, @Nullable String competentAuthority, GovHallUser user) {

@@ -160,6 +160,9 @@ class CaseHistoryText {
 							m.group(1).isEmpty() ? "—" : displayName(m.group(1)), displayName(m.group(2)), m.group(3));
 				}
 			}
+			case AUTHORIZATION_CHECKED -> {
+				return label("cases.history.authorization." + d, d, locale);
+			}
 			case DEADLINES_RECOMPUTED -> {
 				m = RECOMPUTED.matcher(d);
 				if (m.matches()) {

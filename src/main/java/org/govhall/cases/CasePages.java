@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import org.govhall.agency.Authorisations;
 import org.govhall.calendar.DeadlineExplainer;
 import org.govhall.cases.CasePageApplication.Kept;
 import org.govhall.cases.CaseRecords.CorrectionNotice;
@@ -46,6 +47,7 @@ import org.govhall.directory.GovHallUser;
 import org.govhall.directory.IdentityKind;
 import org.govhall.directory.Role;
 import org.govhall.shared.ForbiddenException;
+import org.govhall.shared.DateBounds;
 import org.govhall.shared.GovHallException;
 import org.govhall.shared.GovHallException.FieldViolation;
 import org.govhall.shared.InvalidInputException;
@@ -124,10 +126,13 @@ class CasePages {
 
 	private final DocumentsOwed owed;
 
+	private final Authorisations authorisations;
+
 	CasePages(CaseHandling handling, CaseWorklists worklists, Catalog catalog, Directory directory,
 			DeadlineExplainer explainer, MessageSource messages, Validator validator, CasePageTokens tokens,
 			Clock clock, CaseMaterials caseMaterials, CaseHistoryText historyText, WindowApplicants applicants,
-			org.govhall.directory.CaseRouting routing, DocumentsOwed owed) {
+			org.govhall.directory.CaseRouting routing, DocumentsOwed owed, Authorisations authorisations) {
+		this.authorisations = authorisations;
 		this.owed = owed;
 		this.routing = routing;
 		this.applicants = applicants;
@@ -165,6 +170,7 @@ class CasePages {
 			@RequestParam(required = false) @Nullable String phone,
 			@RequestParam(required = false) @Nullable String authDocumentName,
 			@RequestParam(required = false) @Nullable String authValidUntil,
+			@RequestParam(required = false) @Nullable Long authorisationId,
 			@RequestParam(defaultValue = "submit") String step,
 			@RequestParam(required = false) @Nullable String scope,
 			@RequestParam(required = false) @Nullable String premises,
@@ -223,17 +229,27 @@ class CasePages {
 				authFile = scan.isEmpty() ? keptFiles(request, "authKeep").stream().findFirst().orElse(null)
 						: scan.get(0);
 			}
+			Optional<FieldViolation> overQuota = refusedFiles.stream()
+				.filter(v -> OVER_QUOTA.equals(v.messageKey()))
+				.findFirst();
+			if (overQuota.isPresent()) {
+				// the day's limit said once, with tomorrow as the way on, not once per file with "choose them again"
+				throw new InvalidInputException("upload-quota", "error.case.filesOverQuota", refusedFiles,
+						refusedFiles.size(), overQuota.get().arguments()[2], overQuota.get().arguments()[3]);
+			}
 			if (!refusedFiles.isEmpty()) {
 				throw new InvalidInputException("files-refused", "error.case.filesRefused", refusedFiles,
 						refusedFiles.size());
 			}
 			SubmitCase.ApplicantData applicant = window || agent ? applicantData(applicantKind, applicantName,
 					applicantNumber) : null;
-			SubmitCase.AuthorizationData authorization = agent
+			// an agent files under an authorisation the principal confirmed, or with a written power of attorney
+			Long underAuthorisation = agent ? authorisationId : null;
+			SubmitCase.AuthorizationData authorization = agent && underAuthorisation == null
 					? authorizationData(authDocumentName, authValidUntil, authFile) : null;
 			SubmitCase submission = new SubmitCase(guide.code(), applicant, blankToNull(phone), authorization,
 					handedIn, originals.stream().sorted().map(i -> materials.get(i).nameZh()).toList(),
-					blankToNull(request.getParameter("addressRegion")));
+					blankToNull(request.getParameter("addressRegion")), underAuthorisation);
 			validate(submission, locale);
 			if (window && ("intake".equals(step) || "onTheSpot".equals(step))) {
 				// 收件并受理: received and accepted in one step, the receipt and the notice ready to print; or, for an
@@ -344,7 +360,9 @@ class CasePages {
 		model.addAttribute("materials", guide.content().materials());
 		model.addAttribute("form", form);
 		model.addAttribute("window", user.scope().has(Role.WINDOW_CLERK));
-		model.addAttribute("agent", !user.scope().has(Role.WINDOW_CLERK) && user.scope().has(Role.AGENT));
+		boolean agent = !user.scope().has(Role.WINDOW_CLERK) && user.scope().has(Role.AGENT);
+		model.addAttribute("agent", agent);
+		model.addAttribute("authorisationChoices", agent ? authorisations.usableFor(user, guide.code()) : List.of());
 		model.addAttribute("identityKinds", IdentityKind.values());
 		model.addAttribute("today", LocalDate.now(clock));
 		CaseTerms terms = CaseHandling.terms(guide);
@@ -375,6 +393,9 @@ class CasePages {
 		return store(read(parts), user);
 	}
 
+	/** A file not taken because the uploader's quota for the day is used up (its arguments: material, file, quota). */
+	private static final String OVER_QUOTA = "error.case.fileOverQuota";
+
 	/**
 	 * Stores each file of a form field on its own: a file the store refuses (its type, size or emptiness) is added to
 	 * {@code refused}, named with its material and the reason, and the others are kept.
@@ -390,6 +411,11 @@ class CasePages {
 			catch (GovHallException ex) {
 				if (ex.status() == 403 || ex.status() == 404) {
 					throw ex;
+				}
+				if ("upload-quota".equals(ex.type())) {
+					refused.add(new FieldViolation(field, OVER_QUOTA, material, shortName(u.name()), ex.arguments()[0],
+							ex.arguments()[1]));
+					continue;
 				}
 				String reason = messages.getMessage(ex.messageKey(), ex.arguments(), ex.messageKey(), locale);
 				refused.add(new FieldViolation(field, "error.case.fileRefused", material, shortName(u.name()), reason));
@@ -470,7 +496,7 @@ class CasePages {
 		LocalDate until = null;
 		if (blankToNull(validUntil) != null) {
 			try {
-				until = LocalDate.parse(validUntil.strip());
+				until = DateBounds.require("authValidUntil", LocalDate.parse(validUntil.strip()));
 			}
 			catch (DateTimeParseException ex) {
 				throw new InvalidInputException("invalid-date", "error.case.authorizationDate", "authValidUntil");
@@ -688,6 +714,15 @@ class CasePages {
 	String accept(@PathVariable String number, @AuthenticationPrincipal GovHallUser user, Locale locale,
 			RedirectAttributes redirect) {
 		return act(number, true, redirect, locale, "cases.done.accepted", () -> handling.accept(number, user));
+	}
+
+	/** The check of an agent's written power of attorney against its original (原件核验), or its refusal. */
+	@PostMapping("/staff/cases/{number}/authorization-check")
+	String checkAuthorization(@PathVariable String number, @RequestParam(defaultValue = "false") boolean genuine,
+			@RequestParam(required = false) @Nullable String note, @AuthenticationPrincipal GovHallUser user,
+			Locale locale, RedirectAttributes redirect) {
+		return act(number, true, redirect, locale, "cases.done.authorizationChecked",
+				() -> handling.checkAuthorization(number, genuine, note, user));
 	}
 
 	@PostMapping("/staff/cases/{number}/refusal")

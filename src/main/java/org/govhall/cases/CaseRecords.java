@@ -40,9 +40,51 @@ public final class CaseRecords {
 
 	}
 
-	/** An agent's recorded authorization (授权委托) to act for the applicant. */
-	public record AgentAuthorization(long agentAccountId, String agentName, String documentName,
-			@Nullable String documentFileId, LocalDate validUntil) {
+	/**
+	 * The authorization (授权委托) an agent filed under, as it stood then (ADR 0025): a later revocation does not change
+	 * what a case was filed under. Either the principal confirmed it online ({@link Basis#CONFIRMED_ONLINE}, with its
+	 * id, items and period), or the agent handed in a written power of attorney whose original the clerk must check
+	 * before acceptance ({@link Basis#WRITTEN}). Cases filed before ADR 0025 have no basis: their authorization was
+	 * only declared, and is checked like a written one.
+	 *
+	 * @param agentName the agent account's name, never text the agent typed
+	 */
+	public record AgentAuthorization(long agentAccountId, String agentName, @Nullable String documentName,
+			@Nullable String documentFileId, LocalDate validUntil, @Nullable Basis basis, @Nullable Long authorisationId,
+			@Nullable String principalName, @Nullable List<String> itemCodes, @Nullable LocalDate validFrom,
+			@Nullable String confirmedBy, @Nullable Instant confirmedAt, @Nullable OriginalCheck check) {
+
+		/** How the agent's authority was established. */
+		public enum Basis {
+
+			CONFIRMED_ONLINE, WRITTEN
+
+		}
+
+		/** Whether the clerk still has to check the original before the case can be accepted. */
+		@JsonProperty("awaitsCheck")
+		public boolean awaitsCheck() {
+			return basis != Basis.CONFIRMED_ONLINE && (check == null || !check.genuine());
+		}
+
+		/** Whether the clerk checked the original and refused it. */
+		@JsonProperty("refusedAtCheck")
+		public boolean refusedAtCheck() {
+			return check != null && !check.genuine();
+		}
+
+		AgentAuthorization checked(OriginalCheck done) {
+			return new AgentAuthorization(agentAccountId, agentName, documentName, documentFileId, validUntil, basis,
+					authorisationId, principalName, itemCodes, validFrom, confirmedBy, confirmedAt, done);
+		}
+
+	}
+
+	/**
+	 * The clerk's check of a written power of attorney against its original and the principal's identity document
+	 * (原件核验), or the refusal of it with the reason.
+	 */
+	public record OriginalCheck(boolean genuine, String checkedBy, Instant at, @Nullable String note) {
 	}
 
 	/** A material handed in, against the name of a required material of the item. */

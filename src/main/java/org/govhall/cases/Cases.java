@@ -76,7 +76,8 @@ class Cases {
 				  closed_on = :closedOn, acceptance_due = :acceptanceDue, decision_due = :decisionDue,
 				  promised_due = :promisedDue, delivery_due = :deliveryDue, next_due = :nextDue,
 				  next_due_provisional = :nextDueProvisional, awaits_calendar = :awaitsCalendar, suspended = :suspended,
-				  pending_departments = :pendingDepartments, document_json = :documentJson, version = version + 1
+				  pending_departments = :pendingDepartments, document_json = :documentJson,
+				  authorization_json = :authorizationJson, version = version + 1
 				WHERE id = :id AND version = :version
 				""")
 			.params(CaseColumns.of(c).values())

@@ -74,6 +74,19 @@ class CasesApi {
 		return ResponseEntity.created(URI.create("/api/v1/cases/" + view.number())).body(view);
 	}
 
+	@PostMapping("/cases/{number}/authorization-check")
+	@Operation(summary = "The clerk records the check of an agent's written power of attorney against its original and "
+			+ "the principal's identity document (原件核验); a refusal does not accept the case (不予受理), with the note as "
+			+ "its reason")
+	CaseView checkAuthorization(@PathVariable String number, @Valid @RequestBody AuthorizationCheck body,
+			@AuthenticationPrincipal GovHallUser user, Locale locale) {
+		return explained(handling.checkAuthorization(number, body.genuine(), body.note(), user), locale);
+	}
+
+	/** The outcome of the check of a written power of attorney, and why it does not hold when it does not. */
+	record AuthorizationCheck(boolean genuine, @Nullable @Size(max = 2000) String note) {
+	}
+
 	@PostMapping("/cases/intake")
 	@Operation(summary = "A walk-in at the window (clerk): received and accepted in one step (收件并受理), refused whole "
 			+ "while incomplete; answers with the receipt and the acceptance notice already issued")

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.govhall.directory.IdentityKind;
 import org.govhall.shared.Plain;
@@ -14,7 +15,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An application: the item, the materials already uploaded, and — at a window or through an agent — who the
- * applicant is; an agent also gives its written authorization. At a window the clerk may also name the materials
+ * applicant is. An agent files under an authorisation the applicant confirmed online ({@code authorisationId}, ADR
+ * 0025; the applicant is then the authorisation's principal and may be left out), or with a written power of attorney
+ * ({@code authorization}, its scan mandatory) whose original the clerk checks before the case can be accepted. At a window the clerk may also name the materials
  * whose originals were checked and handed back ({@code originalsSeen}, 原件核验). Optionally, the region of the
  * applicant's address ({@code addressRegion}, a region code of the directory such as a county): where the applicant
  * lives or the enterprise is registered, which the identity number's prefix does not tell reliably.
@@ -24,18 +27,26 @@ public record SubmitCase(@NotBlank @Size(max = 36) String itemCode, @Nullable @V
 		@Nullable @Valid AuthorizationData authorization,
 		@Nullable @Size(max = 100) List<@NotNull @Valid MaterialFile> materials,
 		@Nullable @Size(max = 100) List<@NotBlank @Size(max = 200) String> originalsSeen,
-		@Nullable @Pattern(regexp = "[1-9]\\d{5}", message = "{error.regionCode.invalid}") String addressRegion) {
+		@Nullable @Pattern(regexp = "[1-9]\\d{5}", message = "{error.regionCode.invalid}") String addressRegion,
+		@Nullable @Positive Long authorisationId) {
 
 	public SubmitCase {
 		materials = materials == null ? List.of() : List.copyOf(materials);
 		originalsSeen = originalsSeen == null ? List.of() : List.copyOf(originalsSeen);
 	}
 
+	/** An application without an authorisation confirmed online (not through an agent, or with a written one). */
+	public SubmitCase(String itemCode, @Nullable ApplicantData applicant, @Nullable String phone,
+			@Nullable AuthorizationData authorization, @Nullable List<MaterialFile> materials,
+			@Nullable List<String> originalsSeen, @Nullable String addressRegion) {
+		this(itemCode, applicant, phone, authorization, materials, originalsSeen, addressRegion, null);
+	}
+
 	/** An application without an address region. */
 	public SubmitCase(String itemCode, @Nullable ApplicantData applicant, @Nullable String phone,
 			@Nullable AuthorizationData authorization, @Nullable List<MaterialFile> materials,
 			@Nullable List<String> originalsSeen) {
-		this(itemCode, applicant, phone, authorization, materials, originalsSeen, null);
+		this(itemCode, applicant, phone, authorization, materials, originalsSeen, (String) null);
 	}
 
 	/** An application without originals checked at a window. */
@@ -49,7 +60,11 @@ public record SubmitCase(@NotBlank @Size(max = 36) String itemCode, @Nullable @V
 			@NotBlank @Size(max = 18) String number) {
 	}
 
-	/** An agent's authorization: the document (授权委托书), an uploaded scan of it, and how long it is valid. */
+	/**
+	 * An agent's written authorization: the document (授权委托书), an uploaded scan of it (mandatory), and how long it
+	 * is valid (at most {@code govhall.agency.max-validity} from today). The clerk checks its original before
+	 * acceptance.
+	 */
 	public record AuthorizationData(@NotBlank @Size(max = 200) String documentName,
 			@Nullable @Pattern(regexp = "[0-9a-f-]{36}") String documentFileId, @NotNull LocalDate validUntil) {
 	}

@@ -5,6 +5,6 @@
  * clock of 行政许可法 第三十二、四十二、四十四、四十五条. A case keeps the terms of the item version it was applied under.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "catalog", "calendar", "directory", "storage", "documents", "shared" })
+		allowedDependencies = { "agency", "catalog", "calendar", "directory", "storage", "documents", "shared" })
 @org.jspecify.annotations.NullMarked
 package org.govhall.cases;

@@ -2,13 +2,16 @@ package org.govhall.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.govhall.agency.Authorisations;
 import org.govhall.catalog.Catalog;
 import org.govhall.catalog.DelegationTakeUp;
 import org.govhall.catalog.ItemDraft;
@@ -24,6 +27,7 @@ import org.govhall.directory.HallDraft;
 import org.govhall.directory.HallView;
 import org.govhall.directory.RegionDraft;
 import org.govhall.directory.Role;
+import org.govhall.directory.Verification;
 import org.govhall.directory.WindowDraft;
 import org.govhall.directory.WindowView;
 import org.govhall.documents.Documents;
@@ -62,7 +66,14 @@ class DemoData {
 
 	private final DelegationTakeUp takeUp;
 
-	DemoData(Directory directory, Catalog catalog, ObjectMapper json, Documents documents, DelegationTakeUp takeUp) {
+	private final Authorisations authorisations;
+
+	private final Clock clock;
+
+	DemoData(Directory directory, Catalog catalog, ObjectMapper json, Documents documents, DelegationTakeUp takeUp,
+			Authorisations authorisations, Clock clock) {
+		this.authorisations = authorisations;
+		this.clock = clock;
 		this.directory = directory;
 		this.catalog = catalog;
 		this.takeUp = takeUp;
@@ -110,7 +121,29 @@ class DemoData {
 			}
 		}
 		markNotTakenOn(items);
+		authoriseAgent();
 		log.info("demo data ready: {} items published now, {} refused", published, failed);
+	}
+
+	/** The items the demo agent (李四) may file for the demo applicant (张三): a planning permit and a food licence. */
+	static final List<String> AGENT_ITEMS = List.of("660100-XK-05001", "660100-XK-02001");
+
+	/**
+	 * The demo agent acts for the demo applicant under an authorisation the applicant confirmed (ADR 0025), for the
+	 * demo year, so that filing through an agent can be shown without typing a power of attorney.
+	 */
+	private void authoriseAgent() {
+		Optional<GovHallUser> agent = directory.principal("agent");
+		Optional<GovHallUser> principal = directory.principal("applicant");
+		if (agent.isEmpty() || principal.isEmpty()) {
+			return;
+		}
+		try {
+			authorisations.seedConfirmed(agent.get(), principal.get(), AGENT_ITEMS, LocalDate.now(clock));
+		}
+		catch (GovHallException ex) {
+			log.error("demo authorisation of the agent refused: {} {}", ex.messageKey(), ex.violations());
+		}
 	}
 
 	/** Records the powers the demo's counties have not yet taken on (尚未承接), unless already recorded. */
@@ -207,6 +240,8 @@ class DemoData {
 		for (ApplicantRegistration a : dir.applicants()) {
 			if (!directory.accountExists(a.username())) {
 				directory.registerApplicant(a);
+				// the demo residents and enterprises are the identity platform's too: their identities count as seen
+				directory.verifyApplicant(a.username(), Verification.Via.DEMO, "demo-seed");
 			}
 		}
 	}

@@ -3,6 +3,6 @@
  * halls, windows, one account per role and a published catalog, some of whose materials come with a blank form and a
  * filled-in sample. Loaded idempotently, only in demo mode.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "directory", "catalog", "cases", "supervision", "documents", "shared" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "agency", "directory", "catalog", "cases", "supervision", "documents", "shared" })
 @org.jspecify.annotations.NullMarked
 package org.govhall.demo;

@@ -45,6 +45,16 @@ class Account {
 	/** False while the department admin has marked the account off duty or on leave: no case is routed to it. */
 	private boolean onDuty;
 
+	/** When the identity was verified (issue 12, item 1); none while the identity is only what the applicant typed. */
+	private @Nullable Instant verifiedAt;
+
+	private Verification.@Nullable Via verifiedVia;
+
+	private @Nullable String verifiedBy;
+
+	/** The identity number once verified: a unique index keeps it to one verified account per person or organisation. */
+	private @Nullable String verifiedNumber;
+
 	@Version
 	private @Nullable Integer version;
 
@@ -91,6 +101,24 @@ class Account {
 	ApplicantIdentity identity() {
 		return identityKind == null || identityNumber == null || legalName == null ? null
 				: new ApplicantIdentity(identityKind, legalName, identityNumber);
+	}
+
+	/** How the identity was verified, or none while it is only claimed. */
+	@Nullable
+	Verification verification() {
+		return verifiedAt == null || verifiedVia == null || verifiedBy == null ? null
+				: new Verification(verifiedVia, verifiedBy, verifiedAt);
+	}
+
+	/** Records that the identity given is the holder's; only an account with an identity can be verified. */
+	void verify(Verification verification) {
+		if (identityNumber == null) {
+			throw new IllegalStateException("an account without an identity cannot be verified");
+		}
+		this.verifiedAt = verification.at();
+		this.verifiedVia = verification.via();
+		this.verifiedBy = verification.by();
+		this.verifiedNumber = identityNumber;
 	}
 
 	@Nullable

@@ -16,12 +16,14 @@ import org.govhall.shared.AuditEvent;
 import org.govhall.shared.ConflictException;
 import org.govhall.shared.CreditCode;
 import org.govhall.shared.ForbiddenException;
+import org.govhall.shared.GovHallException;
 import org.govhall.shared.InvalidInputException;
 import org.govhall.shared.NotFoundException;
 import org.govhall.shared.PlainText;
 import org.govhall.shared.RuleViolationException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -480,6 +482,50 @@ public class Directory {
 		return view(accounts.save(a), departmentsById());
 	}
 
+	/**
+	 * What is wrong with a registration on its own, one problem per field (name, identity number, username, password),
+	 * looking nothing up: so that the form names them all at once instead of one per attempt.
+	 * {@link #registerApplicant} checks them again, and what needs the accounts (taken username or identity).
+	 */
+	public List<GovHallException> registrationProblems(ApplicantRegistration registration) {
+		List<GovHallException> problems = new ArrayList<>();
+		String number = null;
+		try {
+			PlainText.require(registration.legalName(), "legalName");
+		}
+		catch (GovHallException ex) {
+			problems.add(ex);
+		}
+		try {
+			if (registration.kind() != null && registration.identityNumber() != null
+					&& !registration.identityNumber().isBlank()) {
+				// the number alone: the name is checked in full when the account is opened
+				number = new ApplicantIdentity(registration.kind(), "-", registration.identityNumber()).number();
+			}
+		}
+		catch (GovHallException ex) {
+			problems.add(ex);
+		}
+		String username = registration.username();
+		if (username != null && !username.isBlank()) {
+			try {
+				ReservedUsernames.refuse(username);
+			}
+			catch (GovHallException ex) {
+				problems.add(ex);
+			}
+		}
+		if (registration.password() != null && !registration.password().isBlank()) {
+			try {
+				PasswordPolicy.check(registration.password(), username == null ? "" : username, number);
+			}
+			catch (GovHallException ex) {
+				problems.add(ex);
+			}
+		}
+		return problems;
+	}
+
 	/** Opens an applicant's account; the identity number is checked (GB 11643 or GB 32100) before anything is stored. */
 	@Transactional
 	public AccountView registerApplicant(ApplicantRegistration registration) {
@@ -533,6 +579,17 @@ public class Directory {
 			.map(Account::id);
 	}
 
+	/**
+	 * Whether the person or organisation holds a verified account: then only they can give an agent authority, by
+	 * confirming it there (ADR 0025), and a paper power of attorney is not taken instead.
+	 */
+	public boolean hasVerifiedAccount(ApplicantIdentity applicant) {
+		return accounts.findFirstByIdentityNumber(applicant.number())
+			.filter(a -> a.enabled() && a.identity() != null && a.identity().kind() == applicant.kind()
+					&& a.verification() != null)
+			.isPresent();
+	}
+
 	/** The staff number (工号) of a login, if it has one. */
 	public Optional<String> staffNumber(String username) {
 		return accounts.findByUsername(username).map(Account::staffNumber);
@@ -575,7 +632,30 @@ public class Directory {
 	public Optional<GovHallUser> principal(String username) {
 		return accounts.findByUsername(username).map(a -> new GovHallUser(a.id(), a.username(), a.passwordHash(),
 				a.displayName(), new StaffScope(a.roles(), a.regionCode(), a.departmentId()), a.enabled(),
-				a.identity(), a.phone()));
+				a.identity(), a.phone(), a.verification()));
+	}
+
+	/**
+	 * Marks a registered applicant's identity as verified. A second verified account for the same identity number is
+	 * refused by the unique index on {@code verified_number} and answered as a conflict.
+	 */
+	@Transactional
+	public void verifyApplicant(String username, Verification.Via via, String by) {
+		Verification verification = new Verification(via, by, clock.instant());
+		Account a = accounts.findByUsername(username)
+			.orElseThrow(() -> new NotFoundException("error.account.notFound", username));
+		if (a.identity() == null) {
+			throw new RuleViolationException("no-identity", "error.account.noIdentity");
+		}
+		a.verify(verification);
+		try {
+			accounts.save(a);
+		}
+		catch (DuplicateKeyException ex) {
+			throw new ConflictException("identity-verified-elsewhere", "error.account.identityVerifiedElsewhere");
+		}
+		events.publishEvent(new AuditEvent(verification.by(), verification.by(), "directory.identity-verified",
+				username, "via=" + verification.via(), clock.instant()));
 	}
 
 	// ---- scope

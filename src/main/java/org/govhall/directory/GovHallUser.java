@@ -26,8 +26,12 @@ public final class GovHallUser implements UserDetails {
 
 	private final @Nullable String phone;
 
+	private final @Nullable Verification verification;
+
 	GovHallUser(long accountId, String username, @Nullable String passwordHash, String displayName, StaffScope scope,
-			boolean enabled, @Nullable ApplicantIdentity identity, @Nullable String phone) {
+			boolean enabled, @Nullable ApplicantIdentity identity, @Nullable String phone,
+			@Nullable Verification verification) {
+		this.verification = verification;
 		this.identity = identity;
 		this.phone = phone;
 		this.accountId = accountId;
@@ -57,6 +61,19 @@ public final class GovHallUser implements UserDetails {
 
 	public @Nullable String phone() {
 		return phone;
+	}
+
+	/**
+	 * Whether the account's identity is verified (issue 12, item 1): by the unified identity platform, by a window
+	 * clerk who saw the original, or by the demo seed. An unverified identity is only what the applicant typed.
+	 */
+	public boolean verified() {
+		return identity != null && verification != null;
+	}
+
+	/** How the identity was verified, or none. */
+	public @Nullable Verification verification() {
+		return verification;
 	}
 
 	public boolean isStaff() {

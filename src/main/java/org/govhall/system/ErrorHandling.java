@@ -108,6 +108,12 @@ class ErrorHandling {
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	Object unreadable(HttpMessageNotReadableException ex, HttpServletRequest req, HttpServletResponse res,
 			Locale locale) {
+		// a value GovHall's own reader refused (a date out of range): answered as that refusal, naming the field
+		for (Throwable t = ex.getCause(); t != null; t = t.getCause()) {
+			if (t instanceof GovHallException g) {
+				return govHall(g, req, res, locale);
+			}
+		}
 		return answer(400, "malformed-body", "error.body.malformed", new Object[0], List.of(), req, res, locale);
 	}
 

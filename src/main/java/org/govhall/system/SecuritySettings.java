@@ -153,7 +153,8 @@ class SecuritySettings {
 		http.addFilterAfter(new SignedInAccountCheck(users),
 				org.springframework.security.web.context.SecurityContextHolderFilter.class);
 		http.authorizeHttpRequests(a -> a
-			.requestMatchers("/staff/**", "/supervision/**", "/cases/**", "/messages/**", "/messages", "/account/**")
+			.requestMatchers("/staff/**", "/supervision/**", "/cases/**", "/messages/**", "/messages", "/account/**",
+					"/authorisations", "/authorisations/**")
 			.authenticated()
 			.anyRequest()
 			.permitAll())

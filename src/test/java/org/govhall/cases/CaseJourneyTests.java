@@ -675,25 +675,33 @@ abstract class CaseJourneyTests {
 	}
 
 	@Test
-	void anAgentAppliesWithTheApplicantsAuthorization() {
-		String doc = upload("agent");
-		Map<String, Object> applicant = Map.of("kind", "RESIDENT_ID", "name", "张三", "number", "110105199003071239");
-		Map<String, Object> authorization = Map.of("documentName", "授权委托书", "documentFileId", doc, "validUntil",
-				"2026-12-31");
+	void anAgentAppliesUnderTheAuthorisationTheApplicantConfirmed() {
+		// the demo agent holds an authorisation 张三 confirmed for planning permits (ADR 0025)
+		JsonNode mine = ok(api.get("/api/v1/authorisations", "agent"));
+		long authorisation = -1;
+		for (JsonNode a : mine) {
+			if (a.get("principalName").asString().equals("张三") && a.get("state").asString().equals("CONFIRMED")
+					&& a.get("itemCodes").toString().contains(PLANNING)) {
+				authorisation = a.get("id").asLong();
+			}
+		}
+		assertThat(authorisation).as(mine.toString()).isPositive();
 		// an agent, like an applicant online, hands in every required material: one missing is named and refused
-		Response incomplete = api.post("/api/v1/cases", "agent", Map.of("itemCode", PLANNING, "applicant", applicant,
-				"authorization", authorization, "materials", List.of(Map.of("material", FORM, "fileId", upload("agent")))));
+		Response incomplete = api.post("/api/v1/cases", "agent", Map.of("itemCode", PLANNING, "authorisationId",
+				authorisation, "materials", List.of(Map.of("material", FORM, "fileId", upload("agent")))));
 		assertThat(incomplete.status()).as(incomplete.body()).isEqualTo(422);
 		assertThat(incomplete.json().get("type").asString()).endsWith("materials-missing");
 		assertThat(incomplete.json().get("detail").asString()).contains("还缺 1 项", DESIGN).doesNotContain(LAND);
-		Response r = api.post("/api/v1/cases", "agent", Map.of("itemCode", PLANNING, "applicant", applicant,
-				"authorization", authorization, "materials",
-				List.of(Map.of("material", FORM, "fileId", upload("agent")),
+		Response r = api.post("/api/v1/cases", "agent", Map.of("itemCode", PLANNING, "authorisationId", authorisation,
+				"materials", List.of(Map.of("material", FORM, "fileId", upload("agent")),
 						Map.of("material", DESIGN, "fileId", upload("agent")))));
 		assertThat(r.status()).as(r.body()).isEqualTo(201);
 		assertThat(r.json().get("channel").asString()).isEqualTo("AGENT");
-		assertThat(r.json().get("authorization").get("documentName").asString()).isEqualTo("授权委托书");
+		assertThat(r.json().get("authorization").get("basis").asString()).isEqualTo("CONFIRMED_ONLINE");
+		assertThat(r.json().get("authorization").get("agentName").asString()).isEqualTo("李四");
 		assertThat(api.get("/api/v1/cases?list=REPRESENTED", "agent").body()).contains(r.json().get("number").asString());
+		assertThat(api.get("/api/v1/cases?list=MINE", "applicant").body()).contains(r.json().get("number").asString());
+		// without any authority the agent is refused
 		assertThat(api.post("/api/v1/cases", "agent", Map.of("itemCode", PLANNING, "applicant",
 				Map.of("kind", "RESIDENT_ID", "name", "张三", "number", "110105199003071239"))).status()).isEqualTo(400);
 	}

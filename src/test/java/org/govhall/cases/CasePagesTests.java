@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
+import org.govhall.agency.Authorisations;
 import org.govhall.catalog.Catalog;
 import org.govhall.directory.Directory;
 import org.govhall.directory.GovHallUser;
@@ -103,6 +104,9 @@ class CasePagesTests {
 
 	@Autowired
 	Catalog catalog;
+
+	@Autowired
+	Authorisations authorisations;
 
 	@BeforeEach
 	void start() {
@@ -286,19 +290,17 @@ class CasePagesTests {
 	}
 
 	@Test
-	void anAgentAppliesWithTheAuthorizationAndItsScan() throws Exception {
+	void anAgentAppliesUnderTheAuthorisationTheApplicantConfirmed() throws Exception {
 		GovHallUser agent = as("agent");
+		long id = authorisations.usableFor(agent, PLANNING).get(0).id();
 		String form = page(get("/cases/new").param("item", PLANNING).with(user(agent)));
-		assertThat(form).contains("name=\"authDocumentName\"", "name=\"authValidUntil\"", "name=\"authFile\"");
+		assertThat(form).contains("name=\"authorisationId\"", "value=\"" + id + "\"", "张三", "name=\"authFile\"",
+				"href=\"/authorisations\"");
 
 		MvcResult sent = send(application(PLANNING, token(form)).file(file("file0", "申请表.pdf"))
 			.file(file("file2", "设计方案.pdf"))
-			.file(file("authFile", "授权委托书.pdf"))
-			.param("applicantKind", "RESIDENT_ID")
-			.param("applicantName", "张三")
-			.param("applicantNumber", "110105199003071239")
+			.param("authorisationId", String.valueOf(id))
 			.param("authDocumentName", "授权委托书")
-			.param("authValidUntil", "2026-12-31")
 			.param("phone", "0660-1234567")
 			.with(user(agent))
 			.with(csrf()));
@@ -307,9 +309,60 @@ class CasePagesTests {
 		String number = sent.getResponse().getRedirectedUrl().substring("/cases/".length());
 		CaseView c = handling.view(number, agent);
 		assertThat(c.channel()).isEqualTo(Channel.AGENT);
-		assertThat(c.authorization().documentFileId()).hasSize(36);
+		assertThat(c.authorization().basis()).isEqualTo(CaseRecords.AgentAuthorization.Basis.CONFIRMED_ONLINE);
+		assertThat(c.authorization().authorisationId()).isEqualTo(id);
+		assertThat(c.applicantName()).isEqualTo("张三");
 		assertThat(c.phone()).isEqualTo("0660-1234567");
 		assertThat(page(get("/cases").with(user(agent)))).contains(number, "代办的办件");
+		assertThat(page(get("/staff/cases/" + number).with(user(as("clerk"))))).contains("id=\"authorization\"",
+				"在线确认的授权委托").doesNotContain("authorization-check-form");
+	}
+
+	@Test
+	void anAgentAppliesWithAWrittenPowerOfAttorneyWhichTheClerkChecksBeforeAcceptance() throws Exception {
+		GovHallUser agent = as("agent");
+		String form = page(get("/cases/new").param("item", PLANNING).with(user(agent)));
+		MvcResult sent = send(application(PLANNING, token(form)).file(file("file0", "申请表.pdf"))
+			.file(file("file2", "设计方案.pdf"))
+			.file(file("authFile", "授权委托书.pdf"))
+			.param("authorisationId", "")
+			.param("applicantKind", "RESIDENT_ID")
+			.param("applicantName", "王五")
+			.param("applicantNumber", "110105198203150017")
+			.param("authDocumentName", "授权委托书")
+			.param("authValidUntil", "2026-12-31")
+			.with(user(agent))
+			.with(csrf()));
+
+		assertThat(sent.getResponse().getStatus()).as(sent.getResponse().getContentAsString()).isEqualTo(302);
+		String number = sent.getResponse().getRedirectedUrl().substring("/cases/".length());
+		CaseView c = handling.view(number, agent);
+		assertThat(c.authorization().documentFileId()).hasSize(36);
+		assertThat(c.authorization().awaitsCheck()).isTrue();
+		GovHallUser clerk = as("clerk");
+		String staffPage = page(get("/staff/cases/" + number).with(user(clerk)));
+		assertThat(staffPage).contains("authorization-check-form", "authorization-unchecked", "id=\"authorization-scan\"",
+				"/staff/cases/" + number + "/materials/" + c.authorization().documentFileId(), "王五", "data-confirm");
+		MvcResult early = send(post("/staff/cases/" + number + "/acceptance").with(user(clerk)).with(csrf()));
+		assertThat(early.getFlashMap().get("refusal")).isEqualTo("error.case.authorizationUnchecked");
+		send(post("/staff/cases/" + number + "/authorization-check").param("genuine", "true").with(user(clerk))
+			.with(csrf()));
+		assertThat(page(get("/staff/cases/" + number).with(user(clerk)))).contains("authorization-check\"")
+			.doesNotContain("authorization-check-form");
+		send(post("/staff/cases/" + number + "/acceptance").with(user(clerk)).with(csrf()));
+		assertThat(handling.view(number, clerk).state()).isEqualTo(CaseState.ACCEPTED);
+	}
+
+	@Test
+	void theAgentAndThePrincipalSeeTheirAuthorisationsOnTheirOwnPages() throws Exception {
+		String agentPage = page(get("/authorisations").with(user(as("agent"))));
+		assertThat(agentPage).contains("我的授权", "id=\"request-form\"", "张三", "有效", "data-confirm");
+		String principalPage = page(get("/authorisations").with(user(as("applicant"))));
+		assertThat(principalPage).contains("我的授权", "代办人 李四", "撤销授权", "data-confirm")
+			.doesNotContain("id=\"request-form\"");
+		assertThat(page(get("/authorisations").param("lang", "en").with(user(as("applicant"))))).contains(
+				"My authorisations", "Agent 李四", "Revoke");
+		assertThat(perform(get("/authorisations").with(user(as("clerk")))).getStatus()).isEqualTo(403);
 	}
 
 	@Test
@@ -620,6 +673,7 @@ class CasePagesTests {
 		String code = handling.view(number, as("applicant")).queryCode();
 		List<RequestBuilder> pages = List.of(get("/cases/new").param("item", PLANNING).with(user(as("applicant"))),
 				get("/cases/new").param("item", PLANNING).with(user(as("agent"))),
+				get("/authorisations").with(user(as("agent"))), get("/authorisations").with(user(as("applicant"))),
 				get("/cases/new").param("item", PLANNING).with(user(as("clerk"))), get("/cases").with(user(as("applicant"))),
 				get("/cases/" + number).with(user(as("applicant"))), get("/staff/cases/" + number).with(user(as("clerk"))),
 				get("/staff/cases").with(user(as("clerk"))), get("/staff/cases").with(user(as("reviewer-gh"))),

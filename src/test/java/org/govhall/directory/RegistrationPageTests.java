@@ -103,4 +103,37 @@ class RegistrationPageTests {
 		assertThat(directory.principal("zhao-shifan").orElseThrow().identity().regionCode()).isEqualTo("660102");
 	}
 
+	@Test
+	void everyProblemOfARegistrationIsNamedAtOnceInTheOrderOfTheFormAndInTheRequestersLanguage() throws Exception {
+		String page = mvc.perform(post("/register?lang=zh-CN").with(csrf())
+			.param("kind", "RESIDENT_ID")
+			.param("legalName", "张\u202e三")
+			.param("identityNumber", "110105194912310021")
+			.param("username", "admin01")
+			.param("password", "password123"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		// a bidi character, a wrong check digit, a reserved user name and a common password: four, not one per attempt
+		assertThat(page).contains("姓名或单位名称：名称中不能有控制字符", "号码不对，请再核对一遍", "用户名 admin01 留作系统",
+				"这个密码太常见");
+		assertThat(page.indexOf("控制字符")).isLessThan(page.indexOf("号码不对"));
+		assertThat(page.indexOf("留作系统")).isLessThan(page.indexOf("太常见"));
+		assertThat(directory.accountExists("admin01")).isFalse();
+
+		String en = mvc.perform(post("/register?lang=en").with(csrf())
+			.param("kind", "RESIDENT_ID")
+			.param("legalName", "Zhang\u0007San")
+			.param("identityNumber", "11010519491231002x")
+			.param("username", "system")
+			.param("password", "password123"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		// with an English colon, not a Chinese one
+		assertThat(en).contains("Name or organisation name: A name cannot contain control characters",
+				"The user name system is reserved", "too common").doesNotContain("organisation name：");
+	}
+
 }

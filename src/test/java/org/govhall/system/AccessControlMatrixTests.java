@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -32,12 +33,15 @@ import java.util.stream.Stream;
 
 import jakarta.servlet.ServletException;
 import org.awaitility.Awaitility;
+import org.govhall.agency.AuthorisationRequest;
+import org.govhall.agency.Authorisations;
 import org.govhall.cases.CaseHandling;
 import org.govhall.cases.CaseView;
 import org.govhall.cases.SubmitCase;
 import org.govhall.catalog.Catalog;
 import org.govhall.directory.Directory;
 import org.govhall.directory.GovHallUser;
+import org.govhall.directory.IdentityKind;
 import org.govhall.notification.Notifications;
 import org.govhall.supervision.Card;
 import org.govhall.supervision.Supervision;
@@ -146,6 +150,9 @@ class AccessControlMatrixTests {
 
 	@Autowired
 	Catalog catalog;
+
+	@Autowired
+	Authorisations authorisations;
 
 	@Autowired
 	CaseHandling handling;
@@ -491,6 +498,7 @@ class AccessControlMatrixTests {
 		moveDemoClock(START);
 		draftWithPublishedFile();
 		cases();
+		authorisation();
 		moveDemoClock(TODAY);
 		cardAndNotice();
 		awaitQuiet();
@@ -552,6 +560,13 @@ class AccessControlMatrixTests {
 			.andReturn()
 			.getResponse()
 			.getStatus()).isEqualTo(302);
+	}
+
+	/** {authorisation}: the agent asks the enterprise for authority over food licences (ADR 0025), still pending. */
+	void authorisation() {
+		fixtures.put("authorisation", String.valueOf(authorisations.request(new AuthorisationRequest(
+				IdentityKind.CREDIT_CODE, "示范市好味餐饮有限公司", "91660100MA0000017K", List.of(FOOD), null,
+				LocalDate.parse("2026-12-31")), principal("agent")).id()));
 	}
 
 	/** Submits an application online as the applicant, with its application form. */
@@ -707,6 +722,13 @@ class AccessControlMatrixTests {
 				Map.of("kind", "RESIDENT_ID", "name", "王五", "number", "11010519850505678X"), "originalsSeen",
 				List.of("护士执业注册申请审核表", "申请人居民身份证", "学历证书及专业学习中的临床实习证明", "护士执业资格考试成绩合格证明",
 						"6个月内健康体检证明", "医疗卫生机构拟聘用的相关材料"))));
+		Map<String, Object> authority = Map.of("principalKind", "CREDIT_CODE", "principalName", "示范市好味餐饮有限公司",
+				"principalNumber", "91660100MA0000017K", "itemCodes", List.of(FOOD), "validUntil", "2026-12-31");
+		b.put("POST /api/v1/authorisations", json(authority));
+		b.put("POST /authorisations", form("principalKind", "CREDIT_CODE", "principalName", "示范市好味餐饮有限公司",
+				"principalNumber", "91660100MA0000017K", "itemCodes", FOOD, "validUntil", "2026-12-31"));
+		b.put("POST /api/v1/cases/{case}/authorization-check", json(Map.of("genuine", true)));
+		b.put("POST /staff/cases/{case}/authorization-check", form("genuine", "true"));
 		String cases = "POST /api/v1/cases/{case}/";
 		b.put(cases + "correction-notice",
 				json(Map.of("issues", List.of(Map.of("material", FOOD_FORM, "problem", "字迹不清")))));
