@@ -41,6 +41,7 @@ import org.govhall.directory.CaseRouting;
 import org.govhall.directory.DepartmentView;
 import org.govhall.directory.Directory;
 import org.govhall.directory.GovHallUser;
+import org.govhall.directory.IdentityKind;
 import org.govhall.directory.Role;
 import org.govhall.documents.DocumentKind;
 import org.govhall.documents.Documents;
@@ -287,7 +288,8 @@ public class CaseHandling {
 				throw new ForbiddenException("error.case.identityUnverified");
 			}
 			SubmitCase.ApplicantData forWhom = request.applicant();
-			if (forWhom != null && !forWhom.number().strip().equalsIgnoreCase(identity.number())) {
+			if (forWhom != null && forWhom.kind() == IdentityKind.CREDIT_CODE && identity.isPerson()
+					&& !forWhom.number().strip().equalsIgnoreCase(identity.number())) {
 				// a person files for an enterprise: as its legal representative or staff it authorised, nobody else
 				identity = directory.enterpriseActedForBy(directory.principal(user.getUsername()).orElse(user),
 						forWhom.number())
