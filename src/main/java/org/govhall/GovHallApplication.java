@@ -9,7 +9,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /**
  * GovHall: one public service hall (政务大厅) for a province, its cities and counties.
  */
-@SpringBootApplication
+@SpringBootApplication(excludeName = {
+		// the authorization server is the demo identity platform's (demo.identityplatform, its own process), not
+		// GovHall's: GovHall is only its client (ADR 0024)
+		"org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration",
+		"org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration" })
 @Modulithic(systemName = "GovHall", sharedModules = "shared")
 @EnableAsync
 @EnableScheduling

@@ -51,6 +51,9 @@ class LogHygieneTests {
 		Response registered = api.post("/api/v1/applicants", null, Map.of("username", "log-hygiene", "password",
 				ApiClient.DEMO_PASSWORD, "kind", "RESIDENT_ID", "legalName", "刘日志", "identityNumber", RESIDENT_ID));
 		assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+		// only a verified identity files (ADR 0024): a window clerk saw the card
+		assertThat(api.post("/api/v1/applicants/log-hygiene/verification", "clerk", Map.of("originalSeen", true))
+			.status()).isEqualTo(200);
 		Response online = RequiredMaterials.submit(api, api, "log-hygiene", "660100-XK-02001", PDF);
 		assertThat(online.status()).as(online.body()).isEqualTo(201);
 		String number = online.json().get("number").asString();

@@ -44,6 +44,7 @@ import org.govhall.directory.CaseRouting;
 import org.govhall.directory.DepartmentView;
 import org.govhall.directory.Directory;
 import org.govhall.directory.GovHallUser;
+import org.govhall.directory.IdentityKind;
 import org.govhall.directory.Role;
 import org.govhall.documents.DocumentKind;
 import org.govhall.documents.Documents;
@@ -294,12 +295,27 @@ public class CaseHandling {
 			if (identity == null) {
 				throw new RuleViolationException("identity-required", "error.case.identityRequired");
 			}
+			// only a verified identity files (issue 12, item 1; ADR 0024): a typed number proves nothing. A session
+			// older than a window clerk's verification is looked up again
+			if (!user.verified() && !directory.principal(user.getUsername()).map(GovHallUser::verified).orElse(false)) {
+				throw new ForbiddenException("error.case.identityUnverified");
+			}
+			SubmitCase.ApplicantData forWhom = request.applicant();
+			if (forWhom != null && forWhom.kind() == IdentityKind.CREDIT_CODE && identity.isPerson()
+					&& !forWhom.number().strip().equalsIgnoreCase(identity.number())) {
+				// a person files for an enterprise: as its legal representative or staff it authorised, nobody else
+				identity = directory.enterpriseActedForBy(directory.principal(user.getUsername()).orElse(user),
+						forWhom.number())
+					.orElseThrow(() -> new ForbiddenException("error.case.notForEnterprise"));
+			}
 			// the name every document of the case will carry, as the account holds it
 			if (!identity.legalName().equals(printable("applicant.name", identity.legalName(), true))) {
 				throw new InvalidInputException("document-text", "error.case.documentText.control", "applicant.name");
 			}
 			applicant = new CaseApplicant(identity, request.phone() == null ? user.phone() : request.phone(),
-					user.accountId(), addressRegion(request));
+					identity.equals(user.identity()) ? user.accountId()
+							: directory.applicantAccount(identity).orElse(null),
+					addressRegion(request));
 		}
 		else {
 			throw new ForbiddenException("error.forbidden.role");
@@ -987,7 +1003,7 @@ public class CaseHandling {
 	}
 
 	private Visibility visibility(Case c, GovHallUser user) {
-		if (isParty(c, user)) {
+		if (isParty(c, user) || actsForEnterprise(c, user)) {
 			return Visibility.PARTY;
 		}
 		if (user.scope().handlesCases() && (covers(user, c.terms().departmentCode()) || c.terms().coDepartments().stream()
@@ -999,10 +1015,19 @@ public class CaseHandling {
 
 	/** A step only the applicant or agent may take: 404 to whoever may not see the case, 403 to staff who may. */
 	private void requireParty(Case c, GovHallUser user) {
-		if (!isParty(c, user)) {
+		if (!isParty(c, user) && !actsForEnterprise(c, user)) {
 			throw visibility(c, user) == Visibility.NONE ? new NotFoundException("error.case.notFound", c.number())
 					: new ForbiddenException("error.forbidden.role");
 		}
+	}
+
+	/**
+	 * Whether the user acts for the enterprise that applied: its legal representative or staff it authorised today
+	 * (ADR 0024). They see and continue its cases as the enterprise would.
+	 */
+	private boolean actsForEnterprise(Case c, GovHallUser user) {
+		return !c.applicant().identity().isPerson() && user.scope().has(Role.APPLICANT) && user.verified()
+				&& directory.enterpriseActedForBy(user, c.applicant().identity().number()).isPresent();
 	}
 
 	static boolean isParty(Case c, GovHallUser user) {

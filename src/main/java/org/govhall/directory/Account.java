@@ -55,6 +55,11 @@ class Account {
 	/** The identity number once verified: a unique index keeps it to one verified account per person or organisation. */
 	private @Nullable String verifiedNumber;
 
+	/** For an enterprise verified through the platform: its legal representative (法定代表人), as the platform vouched. */
+	private @Nullable String representativeName;
+
+	private @Nullable String representativeNumber;
+
 	@Version
 	private @Nullable Integer version;
 
@@ -119,6 +124,28 @@ class Account {
 		this.verifiedVia = verification.via();
 		this.verifiedBy = verification.by();
 		this.verifiedNumber = identityNumber;
+	}
+
+	/** Records the enterprise's legal representative the identity platform named. */
+	void representedBy(String name, String number) {
+		this.representativeName = name;
+		this.representativeNumber = number;
+	}
+
+	/** The verified number, when the identity is verified. */
+	@Nullable
+	String verifiedNumber() {
+		return verifiedNumber;
+	}
+
+	@Nullable
+	String representativeName() {
+		return representativeName;
+	}
+
+	@Nullable
+	String representativeNumber() {
+		return representativeNumber;
 	}
 
 	@Nullable

@@ -11,8 +11,13 @@ interface Accounts extends ListCrudRepository<Account, Long> {
 
 	boolean existsByUsername(String username);
 
-	/** The account registered with an identity number or credit code; at most one (a unique index says so). */
-	Optional<Account> findFirstByIdentityNumber(String identityNumber);
+	/**
+	 * The accounts that claim an identity number or credit code: several may (ADR 0024), at most one of them verified.
+	 */
+	List<Account> findByIdentityNumber(String identityNumber);
+
+	/** The verified account of an identity number or credit code; at most one (a unique index says so). */
+	Optional<Account> findByVerifiedNumber(String verifiedNumber);
 
 	List<Account> findByDepartmentId(Long departmentId);
 

@@ -533,8 +533,9 @@ public class Directory {
 		ApplicantIdentity identity = new ApplicantIdentity(registration.kind(), registration.legalName(),
 				registration.identityNumber());
 		ReservedUsernames.refuse(registration.username());
-		accounts.findFirstByIdentityNumber(identity.number()).ifPresent(existing -> {
-			// one account per person or organisation: say which account it is (masked) and how to get it back
+		accounts.findByVerifiedNumber(identity.number()).ifPresent(existing -> {
+			// one verified account per person or organisation: say which account it is (masked) and how to get it
+			// back. A number only claimed by unverified accounts is no bar (ADR 0024): the claim stays unverified
 			throw new ConflictException("identity-registered", "error.applicant.identityRegistered",
 					maskUsername(existing.username()));
 		});
@@ -563,9 +564,12 @@ public class Directory {
 		return accounts.existsByUsername(username);
 	}
 
-	/** The identity a registered applicant gave, found by its number (one account per number). */
+	/**
+	 * The identity of the verified account with that number: what a claim alone says is not offered as the person's
+	 * (ADR 0024).
+	 */
 	public Optional<ApplicantIdentity> registeredIdentity(String number) {
-		return accounts.findFirstByIdentityNumber(number).map(Account::identity);
+		return accounts.findByVerifiedNumber(number).map(Account::identity);
 	}
 
 	/**
@@ -573,7 +577,9 @@ public class Directory {
 	 * taken at the window or through an agent then shows in that account and its messages reach it.
 	 */
 	public Optional<Long> applicantAccount(ApplicantIdentity applicant) {
-		return accounts.findFirstByIdentityNumber(applicant.number())
+		// only the verified holder's account: a case of the real person never shows in an account that merely
+		// claimed the number (ADR 0024)
+		return accounts.findByVerifiedNumber(applicant.number())
 			.filter(a -> a.enabled() && a.roles().contains(Role.APPLICANT) && a.identity() != null
 					&& a.identity().kind() == applicant.kind())
 			.map(Account::id);
@@ -641,11 +647,23 @@ public class Directory {
 	 */
 	@Transactional
 	public void verifyApplicant(String username, Verification.Via via, String by) {
+		verify(username, via, by, by);
+	}
+
+	private void verify(String username, Verification.Via via, String by, String role) {
 		Verification verification = new Verification(via, by, clock.instant());
 		Account a = accounts.findByUsername(username)
 			.orElseThrow(() -> new NotFoundException("error.account.notFound", username));
-		if (a.identity() == null) {
+		ApplicantIdentity identity = a.identity();
+		if (identity == null || !a.roles().contains(Role.APPLICANT)) {
 			throw new RuleViolationException("no-identity", "error.account.noIdentity");
+		}
+		if (a.verification() != null) {
+			return;
+		}
+		// another account holds the number verified: this claim can never be verified for it (ADR 0024)
+		if (accounts.findByVerifiedNumber(identity.number()).isPresent()) {
+			throw new ConflictException("identity-verified-elsewhere", "error.account.identityVerifiedElsewhere");
 		}
 		a.verify(verification);
 		try {
@@ -654,8 +672,126 @@ public class Directory {
 		catch (DuplicateKeyException ex) {
 			throw new ConflictException("identity-verified-elsewhere", "error.account.identityVerifiedElsewhere");
 		}
-		events.publishEvent(new AuditEvent(verification.by(), verification.by(), "directory.identity-verified",
-				username, "via=" + verification.via(), clock.instant()));
+		// the identity number stays out of the audit log (ADR 0010)
+		events.publishEvent(new AuditEvent(by, role, "directory.identity-verified", username,
+				"via=" + verification.via() + "; kind=" + identity.kind(), clock.instant()));
+	}
+
+	/**
+	 * A window clerk saw the original identity card or business licence of an applicant account's holder and records
+	 * so: the account becomes verified (via WINDOW, by the clerk). 409 when another account already holds the number.
+	 */
+	@Transactional
+	public void verifyAtWindow(String username, GovHallUser clerk) {
+		if (!clerk.scope().has(Role.WINDOW_CLERK)) {
+			throw new ForbiddenException("error.forbidden.role");
+		}
+		verify(username, Verification.Via.WINDOW, clerk.getUsername(), AuditEvent.roles(clerk.scope().roles()));
+	}
+
+	/** Applicant accounts a window clerk may look up to verify: by login or by the number the account claims. */
+	public List<ApplicantAccountView> findApplicants(String query, GovHallUser clerk) {
+		if (!clerk.scope().has(Role.WINDOW_CLERK)) {
+			throw new ForbiddenException("error.forbidden.role");
+		}
+		if (query.isBlank()) {
+			return List.of();
+		}
+		String q = query.strip().toUpperCase(java.util.Locale.ROOT);
+		List<Account> found = new ArrayList<>(accounts.findByIdentityNumber(q));
+		accounts.findByUsername(query.strip()).filter(a -> !found.contains(a)).ifPresent(found::add);
+		return found.stream()
+			.filter(a -> a.roles().contains(Role.APPLICANT) && a.identity() != null)
+			.sorted(Comparator.comparing(Account::username))
+			.map(Directory::applicantView)
+			.toList();
+	}
+
+	static ApplicantAccountView applicantView(Account a) {
+		ApplicantIdentity identity = java.util.Objects.requireNonNull(a.identity());
+		Verification v = a.verification();
+		return new ApplicantAccountView(a.username(), identity.kind(), identity.legalName(), identity.maskedNumber(),
+				v == null ? null : v.via(), v == null ? null : v.at());
+	}
+
+	/**
+	 * Signs in someone the unified identity platform vouched for: the verified account of that identity number, or a
+	 * new verified applicant account when there is none. A local account that merely claimed the number is never
+	 * taken over: it stays unverified (and can no longer be verified for that number).
+	 *
+	 * @return the login of the account to sign in as
+	 */
+	@Transactional
+	public String signInThroughPlatform(PlatformIdentity platform) {
+		ApplicantIdentity identity = new ApplicantIdentity(platform.kind(), platform.name(), platform.number());
+		Optional<Account> held = accounts.findByVerifiedNumber(identity.number());
+		if (held.isPresent()) {
+			Account a = held.get();
+			if (a.identity() == null || a.identity().kind() != identity.kind() || !a.enabled()) {
+				throw new ForbiddenException("error.platform.accountUnusable");
+			}
+			if (platform.representativeNumber() != null && platform.representativeName() != null
+					&& !platform.representativeNumber().equals(a.representativeNumber())) {
+				a.representedBy(platform.representativeName(), platform.representativeNumber());
+				accounts.save(a);
+			}
+			events.publishEvent(new AuditEvent(a.username(), AuditEvent.roles(a.roles()),
+					"directory.platform-sign-in", a.username(), "kind=" + identity.kind(), clock.instant()));
+			return a.username();
+		}
+		String username;
+		do {
+			username = "u" + java.util.HexFormat.of().formatHex(randomBytes(5));
+		}
+		while (accounts.existsByUsername(username));
+		// no password login until the holder sets one: the hash is of a secret nobody was told
+		Account a = Account.applicant(username,
+				passwords.encode(java.util.HexFormat.of().formatHex(randomBytes(32))), identity, null, clock.instant());
+		a.verify(new Verification(Verification.Via.PLATFORM, platform.vouchedBy(), clock.instant()));
+		if (platform.representativeNumber() != null && platform.representativeName() != null) {
+			a.representedBy(platform.representativeName(), platform.representativeNumber());
+		}
+		try {
+			accounts.save(a);
+		}
+		catch (DuplicateKeyException ex) {
+			// the same person signing in twice at the same moment: the other sign-in made the account
+			throw new ConflictException("identity-verified-elsewhere", "error.account.identityVerifiedElsewhere");
+		}
+		events.publishEvent(new AuditEvent(username, AuditEvent.roles(List.of(Role.APPLICANT)),
+				"directory.applicant-registered", username, "kind=" + identity.kind() + "; via=PLATFORM",
+				clock.instant()));
+		return username;
+	}
+
+	private static byte[] randomBytes(int n) {
+		byte[] b = new byte[n];
+		RANDOM.nextBytes(b);
+		return b;
+	}
+
+	private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+	/**
+	 * The enterprise a person may file for today, by its credit code (ADR 0024): the person's account is verified and
+	 * the person is the enterprise's legal representative, as the identity platform named them, or staff the
+	 * enterprise authorised ({@link EnterpriseStaff}). Empty otherwise: nobody else files in an enterprise's name.
+	 */
+	public Optional<ApplicantIdentity> enterpriseActedForBy(GovHallUser person, String creditCode) {
+		ApplicantIdentity me = person.identity();
+		if (!person.verified() || me == null || !me.isPerson()) {
+			return Optional.empty();
+		}
+		return accounts.findByVerifiedNumber(creditCode.strip().toUpperCase(java.util.Locale.ROOT))
+			.filter(e -> e.enabled() && e.identity() != null && !e.identity().isPerson())
+			.filter(e -> me.number().equals(e.representativeNumber())
+					|| EnterpriseStaff.active(jdbc, e.id(), person.accountId(), java.time.LocalDate.now(clock)))
+			.map(Account::identity);
+	}
+
+	/** The verified account that holds an identity number, if any. */
+	Optional<Account> verifiedHolder(String number) {
+		return accounts.findByVerifiedNumber(number);
 	}
 
 	// ---- scope

@@ -11,6 +11,7 @@ import java.util.Locale;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.govhall.directory.Directory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +21,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -29,6 +31,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -144,9 +149,16 @@ class SecuritySettings {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, UserDetailsService users, PasswordEncoder passwords,
-			AuthenticationEventPublisher authenticationEvents, LoginThrottle throttle) throws Exception {
-		ProviderManager form = new ProviderManager(
-				throttle.guarding(passwordCheck(users, passwords), LoginThrottle.Channel.FORM));
+			AuthenticationEventPublisher authenticationEvents, LoginThrottle throttle, IdentityPlatform platform,
+			Directory directory) throws Exception {
+		List<AuthenticationProvider> providers = new java.util.ArrayList<>(
+				List.of(throttle.guarding(passwordCheck(users, passwords), LoginThrottle.Channel.FORM)));
+		if (platform.configured()) {
+			// the code from the identity platform is exchanged for its ID token, checked against its keys
+			providers.add(new OidcAuthorizationCodeAuthenticationProvider(
+					new RestClientAuthorizationCodeTokenResponseClient(), new OidcUserService()));
+		}
+		ProviderManager form = new ProviderManager(providers);
 		form.setAuthenticationEventPublisher(authenticationEvents);
 		http.authenticationManager(form);
 		// a session of an account disabled, stripped of a role or given a new password since sign-in ends here
@@ -176,6 +188,15 @@ class SecuritySettings {
 				.referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")))
 			.csrf(Customizer.withDefaults());
+		if (platform.configured()) {
+			// the unified identity platform over OpenID Connect (ADR 0024): back from it, the session holds the same
+			// GovHallUser a password login gives (PlatformSignIn)
+			http.oauth2Login(o -> o.loginPage("/login")
+				.clientRegistrationRepository(platform)
+				.authorizedClientRepository(IdentityPlatform.forgetting())
+				.successHandler(new PlatformSignIn(directory))
+				.failureHandler(PlatformSignIn::failed));
+		}
 		return http.build();
 	}
 

@@ -74,6 +74,8 @@ class RegistrationPageTests {
 			.param("password", "a-long-password"))
 			.andExpect(redirectedUrl("/login?registered"));
 		assertThat(directory.principal("shifan-keji").orElseThrow().identity().regionCode()).isEqualTo("350100");
+		// verified at a window, the code is the account's: one verified account per organisation (ADR 0024)
+		directory.verifyApplicant("shifan-keji", Verification.Via.WINDOW, "clerk");
 		// the same credit code again, under another username: one account per organisation, and the way back to it
 		String again = mvc.perform(post("/register").with(csrf())
 			.param("kind", "CREDIT_CODE")

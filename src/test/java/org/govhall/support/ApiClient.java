@@ -53,6 +53,10 @@ public final class ApiClient {
 		return send(b);
 	}
 
+	public Response delete(String path, @Nullable String user) {
+		return send(request(path, user).DELETE());
+	}
+
 	/** A request with extra headers, e.g. Idempotency-Key. */
 	public Response post(String path, @Nullable String user, @Nullable Object body, String... headers) {
 		HttpRequest.Builder b = request(path, user).POST(body(body)).header("Content-Type", "application/json");

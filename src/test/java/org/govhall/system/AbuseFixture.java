@@ -107,6 +107,8 @@ final class AbuseFixture {
 				Map.of("username", EVIL, "password", PASSWORD, "kind", "RESIDENT_ID", "legalName", EVIL_NAME,
 						"identityNumber", HostilePayloads.idNumber("11010519880808123"), "phone", "13800000009")),
 				201);
+		// a window clerk saw the evil applicant's identity card: only a verified identity files (ADR 0024)
+		ok(api.post("/api/v1/applicants/" + EVIL + "/verification", "clerk", Map.of("originalSeen", true)), 200);
 		for (String name : HostilePayloads.fileNames()) {
 			Response r = api.upload("/api/v1/cases/files", "applicant", name, HostilePayloads.PDF);
 			if (r.status() == 201) {

@@ -684,6 +684,12 @@ class AccessControlMatrixTests {
 		b.put("POST /staff/calendar", form("year", "2026", "notice", year.get("notice").asString(), "noticeDate",
 				year.get("noticeDate").asString(), "lines", lines.toString()));
 		b.put("POST /staff/demo-clock", form("date", fixtures.get("today")));
+		// verified identity (ADR 0024)
+		b.put("POST /api/v1/applicants/applicant/verification", json(Map.of("originalSeen", true)));
+		b.put("POST /staff/identity/applicant", form("originalSeen", "true"));
+		b.put("POST /api/v1/enterprise-staff", json(Map.of("staffUsername", "applicant", "validUntil", "2026-12-31")));
+		b.put("POST /cases/enterprise-staff", form("staffUsername", "applicant", "validUntil", "2026-12-31"));
+		b.put("POST /cases/enterprise-staff/999999/revoke", form());
 
 		// catalog
 		JsonNode draft = read("/api/v1/items/" + DRAFTED + "/draft", "deptadmin").get("content");
