@@ -155,6 +155,11 @@ class AbuseSuiteTests {
 			.as("script payloads echoed as live markup")
 			.isEmpty();
 		assertThat(failures(outcomes, o -> o.status() == 429)).as("requests stopped by a rate limit").isEmpty();
+		// a page re-renders its form with the problems (200); the API and the file download answer 4xx
+		assertThat(failures(outcomes, o -> o.shot().family().equals(HostileProbes.FAMILY)
+				&& !o.shot().target().startsWith("/register") && (o.status() < 400 || o.status() >= 500)))
+			.as("issue 12's outside probes that were not refused with a 4xx")
+			.isEmpty();
 		assertThat(failures(outcomes, o -> o.shot().target().startsWith("/api/") && o.status() >= 200
 				&& o.status() < 300 && List.of("POST", "PUT", "PATCH", "DELETE").contains(o.shot().method())))
 			.as("API writes that were accepted")

@@ -123,6 +123,7 @@ final class HostileRequests {
 			}
 		}
 		new HostileSpecials(f, shots).plan();
+		new HostileProbes(f, shots).plan();
 		raw(endpoints);
 		return shots.all();
 	}
