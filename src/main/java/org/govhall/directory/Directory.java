@@ -590,9 +590,8 @@ public class Directory {
 	 * confirming it there (ADR 0025), and a paper power of attorney is not taken instead.
 	 */
 	public boolean hasVerifiedAccount(ApplicantIdentity applicant) {
-		return accounts.findFirstByIdentityNumber(applicant.number())
-			.filter(a -> a.enabled() && a.identity() != null && a.identity().kind() == applicant.kind()
-					&& a.verification() != null)
+		return accounts.findByVerifiedNumber(applicant.number())
+			.filter(a -> a.enabled() && a.identity() != null && a.identity().kind() == applicant.kind())
 			.isPresent();
 	}
 

@@ -42,6 +42,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
@@ -122,6 +123,18 @@ class ErrorHandling {
 			Locale locale) {
 		return answer(400, "invalid-input", "error.parameter.type", new Object[] { ex.getName() },
 				List.of(new FieldViolation(ex.getName(), "error.parameter.type", ex.getName())), req, res, locale);
+	}
+
+	/** A path value that converts to nothing (a blank role, say): the client's mistake, 400 naming the variable. */
+	@ExceptionHandler(MissingPathVariableException.class)
+	Object missingPathValue(MissingPathVariableException ex, HttpServletRequest req, HttpServletResponse res,
+			Locale locale) {
+		if (!ex.isMissingAfterConversion()) {
+			return unexpected(ex, req, res, locale);
+		}
+		return answer(400, "invalid-input", "error.parameter.type", new Object[] { ex.getVariableName() },
+				List.of(new FieldViolation(ex.getVariableName(), "error.parameter.type", ex.getVariableName())), req,
+				res, locale);
 	}
 
 	@ExceptionHandler({ MissingServletRequestParameterException.class, MissingServletRequestPartException.class })

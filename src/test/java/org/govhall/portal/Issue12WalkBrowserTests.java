@@ -202,7 +202,7 @@ class Issue12WalkBrowserTests {
 			soft.assertThat(certificate).matches("[A-Z]{2}-\\d{4}-\\d{6}-[2-9A-Z]{14}");
 
 			// 5. the department's staff: the tile on the workbench, the list, the case page
-			for (String staff : List.of("clerk", "reviewer", "approver", "deptadmin")) {
+			for (String staff : List.of("clerk", "reviewer", "approver")) {
 				browser.signIn(base, staff);
 				text = walk(browser, "05-" + staff + "-workbench", "/staff");
 				soft.assertThat(d.findElements(By.id("go-documents-owed"))).as(staff + " sees the tile").hasSize(1);
@@ -219,13 +219,17 @@ class Issue12WalkBrowserTests {
 				look(browser, "07-" + staff + "-case", "#documents-owed");
 			}
 			d.get(base + "/staff?lang=en&elder=on");
-			check(browser, "05-deptadmin-workbench-en");
+			check(browser, "05-approver-workbench-en");
 			soft.assertThat(d.findElement(By.id("go-documents-owed")).getText()).contains("1 document", "not issued")
 				.doesNotContain("1 documents");
 			d.get(base + "/staff/cases/" + owing + "?lang=en&elder=on");
-			check(browser, "07-deptadmin-case-en");
+			check(browser, "07-approver-case-en");
 			soft.assertThat(d.findElement(By.id("documents-owed")).getText()).contains("Document not issued",
 					"failed 2 times");
+			// the department administrator runs the department's accounts, not its cases (issue 12, item 3)
+			browser.signIn(base, "deptadmin");
+			walk(browser, "05-deptadmin-workbench", "/staff");
+			soft.assertThat(d.findElements(By.id("go-documents-owed"))).as("deptadmin sees no case tile").isEmpty();
 
 			// 6. the supervisor: the documents owed in the province
 			browser.signIn(base, "supervisor");

@@ -38,6 +38,14 @@ final class AbuseFixture {
 
 	static final String EVIL = "evil";
 
+	/** An unverified account that claims 示范市新开科技有限公司's credit code (issue 12's Why, item 1). */
+	static final String SQUATTER = "squatter";
+
+	static final String XINKAI = "91660100MA0000025E";
+
+	/** 示范市好味餐饮有限公司, the demo enterprise, verified. */
+	static final String HAOWEI = "91660100MA0000017K";
+
 	/** The evil applicant's legal name: a script tag and an attribute break-out, within the 200 characters allowed. */
 	static final String EVIL_NAME = HostilePayloads.SCRIPT + HostilePayloads.IMG;
 
@@ -109,6 +117,12 @@ final class AbuseFixture {
 				201);
 		// a window clerk saw the evil applicant's identity card: only a verified identity files (ADR 0024)
 		ok(api.post("/api/v1/applicants/" + EVIL + "/verification", "clerk", Map.of("originalSeen", true)), 200);
+		// issue 12's squatter: registered with the public credit code of an enterprise of the identity platform that
+		// has no GovHall account yet; the claim stays unverified
+		ok(api.post("/api/v1/applicants", null,
+				Map.of("username", SQUATTER, "password", PASSWORD, "kind", "CREDIT_CODE", "legalName",
+						"示范市新开科技有限公司", "identityNumber", XINKAI)),
+				201);
 		for (String name : HostilePayloads.fileNames()) {
 			Response r = api.upload("/api/v1/cases/files", "applicant", name, HostilePayloads.PDF);
 			if (r.status() == 201) {
@@ -197,6 +211,8 @@ final class AbuseFixture {
 			assertThat(api.get("/api/v1/notifications", user).status()).as(user).isEqualTo(200);
 			sessions.put(user, http.signIn(user, PASSWORD));
 		}
+		// the squatter only calls the API (issue 12's probes): its login is recorded here too
+		assertThat(api.get("/api/v1/notifications", SQUATTER).status()).isEqualTo(200);
 		visitor = http.visit();
 	}
 

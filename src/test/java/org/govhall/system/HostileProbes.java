@@ -28,6 +28,9 @@ final class HostileProbes {
 	/** 对未取得食品经营许可从事食品经营活动的行政处罚: a penalty, never applied for. */
 	private static final String PENALTY = "660100-CF-02006";
 
+	/** 企业注销登记, filed by the squatter in the Why of issue 12. */
+	private static final String DEREGISTRATION = "660100-XK-02003";
+
 	/** 土地权属争议行政裁决: not available online (不能网办). */
 	private static final String OFFLINE = "660200-CJ-00501";
 
@@ -41,11 +44,51 @@ final class HostileProbes {
 	}
 
 	void plan() {
+		anyoneAsAnyone();
+		administratorsAlone();
 		selfDeclaredAgents();
 		draftsNamingOthersFiles();
 		unboundedFiling();
 		unprintableDocuments();
 		smallerHoles();
+	}
+
+	/**
+	 * "A new account registered with the demo enterprise's public credit code and filed 企业注销登记 in its name": the
+	 * registration of a verified holder's code is refused, and an unverified claim files nothing.
+	 */
+	private void anyoneAsAnyone() {
+		Map<String, Object> body = registration("probe-haowei", "plain-and-long-2026", "示范市好味餐饮有限公司");
+		body.put("kind", "CREDIT_CODE");
+		body.put("identityNumber", AbuseFixture.HAOWEI);
+		shots.api("POST /api/v1/applicants", FAMILY, "POST", "/api/v1/applicants", null, json(body), true);
+		shots.postWithToken("POST /register", FAMILY, "/register", f.visitor, formOf(body));
+		for (String user : List.of(AbuseFixture.SQUATTER, "applicant")) {
+			shots.api("POST /api/v1/cases", FAMILY, "POST", "/api/v1/cases", user,
+					json(Map.of("itemCode", DEREGISTRATION, "applicant",
+							Map.of("kind", "CREDIT_CODE", "name", "示范市好味餐饮有限公司", "number", AbuseFixture.HAOWEI),
+							"materials", List.of())),
+					true);
+		}
+		shots.api("POST /api/v1/cases", FAMILY, "POST", "/api/v1/cases", AbuseFixture.SQUATTER,
+				json(Map.of("itemCode", DEREGISTRATION, "materials", List.of())), true);
+	}
+
+	/** "Administrators hold supervisor powers": neither the supervision nor the cases answer them. */
+	private void administratorsAlone() {
+		for (String admin : List.of("admin", "admin-bs")) {
+			shots.api("GET /api/v1/supervision/cases", FAMILY, "GET", "/api/v1/supervision/cases", admin, new byte[0],
+					false);
+			shots.api("GET /api/v1/supervision/cards", FAMILY, "GET", "/api/v1/supervision/cards", admin, new byte[0],
+					false);
+			shots.api("GET /api/v1/cases/{number}", FAMILY, "GET", "/api/v1/cases/" + f.caseA, admin, new byte[0],
+					false);
+		}
+		// nor may an administrator confirm a role of an account that holds none waiting, or touch their own
+		shots.api("POST /api/v1/accounts/{username}/confirmation", FAMILY, "POST",
+				"/api/v1/accounts/admin-bs/confirmation", "admin-bs", new byte[0], false);
+		shots.api("POST /api/v1/accounts/{username}/disable", FAMILY, "POST", "/api/v1/accounts/admin/disable", "admin",
+				new byte[0], false);
 	}
 
 	/** "An agent filed as 王五 with 张三's identity number, a power of attorney named 无, no scan, and validity to 2099." */

@@ -31,8 +31,16 @@ import org.springframework.web.multipart.MultipartException;
 
 /** The web edge alone: every failure becomes RFC 9457 problem details in the requester's language. */
 @WebMvcTest(controllers = ProblemDetailsWebTests.Probe.class)
-@Import({ Problems.class, SecuritySettings.class, ErrorPages.class, ProblemDetailsWebTests.Probe.class })
+@Import({ Problems.class, SecuritySettings.class, ErrorPages.class, IdentityPlatform.class, ProblemDetailsWebTests.Probe.class })
 class ProblemDetailsWebTests {
+
+	/** The directory behind the page chain's sign-in through the identity platform; no request here signs in. */
+	@org.springframework.test.context.bean.override.mockito.MockitoBean
+	org.govhall.directory.Directory directory;
+
+	/** Nobody signs in here: with the OAuth2 client present Boot makes no user store of its own. */
+	@org.springframework.test.context.bean.override.mockito.MockitoBean
+	org.springframework.security.core.userdetails.UserDetailsService users;
 
 	@Autowired
 	MockMvc mvc;
