@@ -13,6 +13,7 @@ import org.govhall.support.CaseJourneyContext;
 import org.govhall.support.MovableClock;
 import org.govhall.support.RequiredMaterials;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -73,37 +74,53 @@ class FirstHandlerBrowserTests {
 			assertThat(d.findElement(By.id("mode-DUTY_CLERK")).isSelected()).isTrue();
 			browser.screenshot("first-handler-02-routing");
 
-			d.get(base + "/staff/cases/" + number);
-			new Select(d.findElement(By.id("handover-to"))).selectByValue("scjg-window");
-			d.findElement(By.id("handover-reason")).sendKeys("王窗口休年假");
-			CaseJourneyBrowserTests.submit(browser, "hand-over");
-			assertThat(d.findElement(By.id("first-handler")).getText()).isEqualTo("周窗口（工号 SC0100）");
-			assertThat(d.findElement(By.id("handovers")).getText()).contains("王窗口", "周窗口", "王窗口休年假");
-			assertThat(d.findElement(By.id("history")).getText()).contains("移交");
+			// the administrator runs the department's staff, not its cases (issue 12, item 3): 王窗口 goes on leave and
+			// the admin hands all the clerk's open cases to 周窗口 at once, confirmed, without reading them
+			handOverAll(browser, "clerk", "scjg-window", "王窗口休年假", "移交给周窗口");
 			browser.screenshot("first-handler-03-handed-over");
+			JsonNode handed = api.get("/api/v1/cases/" + number, "approver").json();
+			assertThat(handed.get("firstHandler").asString()).isEqualTo("scjg-window");
+			assertThat(handed.get("handovers").get(0).get("reason").asString()).isEqualTo("王窗口休年假");
+			d.get(base + "/staff/cases/" + number);
+			assertThat(d.findElements(By.id("first-handler"))).as("no case page for the administrator").isEmpty();
 
-			// 周窗口 goes on leave: the admin hands all the clerk's open cases back at once, on a phone, confirmed
+			// 周窗口 goes on leave in turn: the admin hands the clerk's open cases back at once, on a phone
 			browser.resize(390, 844);
-			d.get(base + "/staff/routing?elder=on");
-			d.findElement(By.cssSelector("#handover-all-scjg-window summary")).click();
-			new Select(d.findElement(By.id("ha-to-scjg-window"))).selectByValue("clerk");
-			d.findElement(By.id("ha-reason-scjg-window")).sendKeys("周窗口休年假");
-			browser.screenshot("first-handler-04-hand-over-all");
-			assertThat(browser.horizontalOverflow()).isZero();
-			d.findElement(By.id("ha-submit-scjg-window")).click();
-			org.openqa.selenium.Alert alert = browser.waiting()
-				.until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
-			assertThat(alert.getText()).contains("周窗口");
-			alert.accept();
-			browser.waiting()
-				.until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice.ok")));
-			assertThat(d.findElement(By.cssSelector(".notice.ok")).getText()).contains("移交给王窗口");
+			handOverAll(browser, "scjg-window", "clerk", "周窗口休年假", "移交给王窗口");
 			browser.screenshot("first-handler-05-handed-over-all");
+			JsonNode back = api.get("/api/v1/cases/" + number, "approver").json();
+			assertThat(back.get("firstHandler").asString()).isEqualTo("clerk");
+			assertThat(back.get("handovers").toString()).contains("周窗口休年假");
+		}
+		try (Browser browser = new Browser()) {
+			WebDriver d = browser.driver();
+			CaseJourneyBrowserTests.signIn(browser, base, "approver");
 			d.get(base + "/staff/cases/" + number);
 			assertThat(d.findElement(By.id("first-handler")).getText()).isEqualTo("王窗口（工号 NS0101）");
-			assertThat(d.findElement(By.id("handovers")).getText()).contains("周窗口休年假");
+			assertThat(d.findElement(By.id("handovers")).getText()).contains("王窗口休年假", "周窗口休年假");
+			assertThat(d.findElement(By.id("history")).getText()).contains("移交");
+			browser.screenshot("first-handler-06-case");
 		}
 		api.put("/api/v1/routing/660100-SCJG", "deptadmin", java.util.Map.of("mode", "ROUND_ROBIN"));
+	}
+
+	/** On /staff/routing in elderly mode: hands every open case of one clerk to another, with a reason, confirmed. */
+	private void handOverAll(Browser browser, String from, String to, String reason, String told)
+			throws java.io.IOException {
+		WebDriver d = browser.driver();
+		d.get(d.getCurrentUrl().replaceAll("(https?://[^/]+).*", "$1") + "/staff/routing?elder=on");
+		d.findElement(By.cssSelector("#handover-all-" + from + " summary")).click();
+		new Select(d.findElement(By.id("ha-to-" + from))).selectByValue(to);
+		d.findElement(By.id("ha-reason-" + from)).sendKeys(reason);
+		browser.screenshot("first-handler-04-hand-over-all-" + from);
+		assertThat(browser.horizontalOverflow()).isZero();
+		d.findElement(By.id("ha-submit-" + from)).click();
+		org.openqa.selenium.Alert alert = browser.waiting()
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
+		alert.accept();
+		browser.waiting()
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice.ok")));
+		assertThat(d.findElement(By.cssSelector(".notice.ok")).getText()).contains(told);
 	}
 
 }

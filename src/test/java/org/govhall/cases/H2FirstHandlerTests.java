@@ -163,7 +163,7 @@ class H2FirstHandlerTests {
 		noReason.put("reason", " ");
 		assertThat(api.post("/api/v1/cases/handovers", "deptadmin", noReason).status()).isEqualTo(400);
 		for (String n : numbers) {
-			assertThat(ok(api.get("/api/v1/cases/" + n, "deptadmin")).get("firstHandler").asString())
+			assertThat(ok(api.get("/api/v1/cases/" + n, "approver")).get("firstHandler").asString())
 				.as("nothing moved by a refused request").isEqualTo(CLERK_A);
 		}
 
@@ -174,7 +174,7 @@ class H2FirstHandlerTests {
 		assertThat(handed).containsAll(numbers);
 		assertThat(done.json().get("left")).isEmpty();
 		for (String n : numbers) {
-			JsonNode c = ok(api.get("/api/v1/cases/" + n, "deptadmin"));
+			JsonNode c = ok(api.get("/api/v1/cases/" + n, "approver"));
 			assertThat(c.get("firstHandler").asString()).isEqualTo(CLERK_B);
 			assertThat(c.get("handovers").get(0).get("reason").asString()).isEqualTo("休年假");
 		}
