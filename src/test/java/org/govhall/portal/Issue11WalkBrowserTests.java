@@ -135,7 +135,7 @@ class Issue11WalkBrowserTests {
 			assertThat(d.findElements(By.cssSelector("section.power"))).isNotEmpty();
 			look(browser, "06-take-up", "section.power");
 
-			// 3. the city market regulator's admin: first handlers, then the online case
+			// 3. the city market regulator's admin: first handlers; its approver: the online case
 			browser.signIn(base, "deptadmin");
 			walk(browser, "07-routing", "/staff/routing", true);
 			assertThat(d.findElements(By.cssSelector("#rule-form input[name=mode]:checked"))).hasSize(1);
@@ -143,6 +143,8 @@ class Issue11WalkBrowserTests {
 			var first = d.findElement(By.cssSelector("label[for=mode-ROUND_ROBIN]")).getRect();
 			var second = d.findElement(By.id("mode-DUTY_CLERK")).getRect();
 			assertThat(second.getY()).as("each way of routing on a line of its own").isGreaterThanOrEqualTo(first.getY() + first.getHeight());
+			// the case itself is read by its handlers, not by the administrator (issue 12, item 3)
+			browser.signIn(base, "approver");
 			walk(browser, "08-staff-case", "/staff/cases/" + number, false);
 			String handler = d.findElement(By.id("first-handler")).getText();
 			assertThat(handler).matches(".+（工号 [A-Za-z0-9-]+）");
