@@ -55,6 +55,8 @@ class AuthorisationPages {
 		LocalDate today = LocalDate.now(clock);
 		model.addAttribute("agent", agent);
 		model.addAttribute("today", today);
+		// instants shown as the hall's local time, not the server's (UTC)
+		model.addAttribute("zone", java.time.ZoneId.of("Asia/Shanghai"));
 		model.addAttribute("lastDay", today.plus(authorisations.maxValidity()).minusDays(1));
 		model.addAttribute("identityKinds", IdentityKind.values());
 		if (agent) {

@@ -360,6 +360,10 @@ class CasePagesTests {
 		String principalPage = page(get("/authorisations").with(user(as("applicant"))));
 		assertThat(principalPage).contains("我的授权", "代办人 李四", "撤销授权", "data-confirm")
 			.doesNotContain("id=\"request-form\"");
+		// when it was answered, in the hall's time (Asia/Shanghai), not the server's UTC
+		java.time.Instant answered = authorisations.ofPrincipal(as("applicant")).get(0).decidedAt();
+		assertThat(principalPage).contains("答复于 " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+			.format(answered.atZone(java.time.ZoneId.of("Asia/Shanghai"))));
 		assertThat(page(get("/authorisations").param("lang", "en").with(user(as("applicant"))))).contains(
 				"My authorisations", "Agent 李四", "Revoke");
 		assertThat(perform(get("/authorisations").with(user(as("clerk")))).getStatus()).isEqualTo(403);
