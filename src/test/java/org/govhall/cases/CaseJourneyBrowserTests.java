@@ -311,7 +311,7 @@ class CaseJourneyBrowserTests {
 			assertThat(alert.getText()).startsWith("确认");
 			alert.accept();
 		}
-		browser.waiting().until(ExpectedConditions.stalenessOf(button));
+		browser.awaitGone(button);
 		browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#done, #refusal")));
 		List<WebElement> refusal = browser.driver().findElements(By.id("refusal"));
 		assertThat(refusal).as(() -> buttonId + " refused: " + refusal.get(0).getText()).isEmpty();

@@ -346,11 +346,11 @@ class Issue12WalkBrowserTests {
 		}
 		WebElement button = d.findElement(By.id("submit-application"));
 		button.click();
-		browser.waiting().until(ExpectedConditions.stalenessOf(button));
+		browser.awaitGone(button);
 		if (!d.findElements(By.id("confirm-application")).isEmpty()) {
 			WebElement confirm = d.findElement(By.id("confirm-application"));
 			confirm.click();
-			browser.waiting().until(ExpectedConditions.stalenessOf(confirm));
+			browser.awaitGone(confirm);
 		}
 	}
 

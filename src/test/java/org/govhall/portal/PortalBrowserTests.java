@@ -160,7 +160,7 @@ class PortalBrowserTests {
 		q.clear();
 		q.sendKeys(text);
 		q.submit();
-		browser.waiting().until(ExpectedConditions.stalenessOf(before));
+		browser.awaitGone(before);
 		browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("result-count"), "共找到"));
 		((JavascriptExecutor) driver).executeScript("document.getElementById('result-count').scrollIntoView()");
 	}

@@ -317,7 +317,7 @@ class SupervisionBrowserTests extends SupervisionScenario {
 	static void submit(Browser browser, By button) {
 		WebElement pressed = browser.driver().findElement(button);
 		pressed.click();
-		browser.waiting().until(ExpectedConditions.stalenessOf(pressed));
+		browser.awaitGone(pressed);
 		browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice.ok, #refusal")));
 		List<WebElement> refusal = browser.driver().findElements(By.id("refusal"));
 		assertThat(refusal).as(() -> button + " refused: " + refusal.get(0).getText()).isEmpty();

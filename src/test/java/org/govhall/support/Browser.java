@@ -74,6 +74,29 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/** How many pixels the page is wider than the window: more than 0 means the reader must scroll sideways. */
+	/**
+	 * Waits until the page the element belonged to has been replaced. Chromium reports an element of a page being
+	 * torn down either as stale or as "does not belong to the document"; both mean the new page is on its way, where
+	 * {@code ExpectedConditions.stalenessOf} fails on the second.
+	 */
+	public void awaitGone(org.openqa.selenium.WebElement element) {
+		waiting().until(d -> {
+			try {
+				element.isEnabled();
+				return false;
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException ex) {
+				return true;
+			}
+			catch (org.openqa.selenium.WebDriverException ex) {
+				if (ex.getMessage() != null && ex.getMessage().contains("does not belong to the document")) {
+					return true;
+				}
+				throw ex;
+			}
+		});
+	}
+
 	public long horizontalOverflow() {
 		return (Long) ((JavascriptExecutor) driver)
 			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
