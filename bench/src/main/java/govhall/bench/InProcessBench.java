@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 import org.govhall.GovHallApplication;
+import org.govhall.cases.CaseCommand;
 import org.govhall.cases.CaseHandling;
 import org.govhall.cases.CaseState;
 import org.govhall.cases.CaseView;
@@ -155,17 +156,17 @@ public final class InProcessBench {
 			CaseView v = expect(timed.step(Driver.SUBMIT, () -> handling.submit(request, null, applicant)),
 					CaseState.RECEIVED);
 			String n = v.number();
-			expect(timed.step(Driver.ACCEPT, () -> handling.accept(n, clerk)), CaseState.ACCEPTED);
-			expect(timed.step(Driver.OPINION_1, () -> handling.recordOpinion(n, Verdict.AGREE, null, reviewerZj)),
+			expect(timed.step(Driver.ACCEPT, () -> handling.take(n, new CaseCommand.Acceptance(), clerk)), CaseState.ACCEPTED);
+			expect(timed.step(Driver.OPINION_1, () -> handling.take(n, new CaseCommand.Opinion(Verdict.AGREE, null), reviewerZj)),
 					CaseState.ACCEPTED);
-			expect(timed.step(Driver.OPINION_2, () -> handling.recordOpinion(n, Verdict.AGREE, null, reviewerHb)),
+			expect(timed.step(Driver.OPINION_2, () -> handling.take(n, new CaseCommand.Opinion(Verdict.AGREE, null), reviewerHb)),
 					CaseState.ACCEPTED);
 			expect(timed.step(Driver.REVIEW,
-					() -> handling.review(n, Outcome.APPROVED, "符合规划条件", reviewerGh)), CaseState.REVIEWED);
-			expect(timed.step(Driver.DECIDE, () -> handling.decide(n, Outcome.APPROVED, null,
-					new org.govhall.cases.CaseRecords.Licence("新建综合楼一栋", null, null), approverGh)),
+					() -> handling.take(n, new CaseCommand.Review(Outcome.APPROVED, "符合规划条件"), reviewerGh)), CaseState.REVIEWED);
+			expect(timed.step(Driver.DECIDE, () -> handling.take(n,
+					new CaseCommand.Decision(Outcome.APPROVED, null, "新建综合楼一栋", null, null), approverGh)),
 					CaseState.DECIDED);
-			expect(timed.step(Driver.DELIVER, () -> handling.deliver(n, DeliveryMethod.WINDOW, clerk)),
+			expect(timed.step(Driver.DELIVER, () -> handling.take(n, new CaseCommand.Delivery(DeliveryMethod.WINDOW), clerk)),
 					CaseState.DELIVERED);
 		}
 

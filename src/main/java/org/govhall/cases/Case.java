@@ -200,9 +200,7 @@ class Case {
 	 * active clerk of the department is for {@link CaseHandling} to check against the directory.
 	 */
 	void handOver(String to, String reason, Actor actor, Now now) {
-		if (!state.isOpen()) {
-			throw new ConflictException("case-state", "error.case.state", number, state);
-		}
+		requireState(CaseStep.HAND_OVER);
 		if (!actor.username().equals(firstHandler) && actor.role() != Role.DEPARTMENT_ADMIN
 				&& actor.role() != Role.APPROVER) {
 			throw new ForbiddenException("error.case.handOverNotHolder");
@@ -236,8 +234,7 @@ class Case {
 	 * that names others is still issued (the applicant must learn of it) but is recorded as a breach.
 	 */
 	void requestCorrections(List<MaterialIssue> issues, Actor actor, Now now, WorkingCalendar calendar) {
-		requireState(CaseState.RECEIVED);
-		requireRole(actor, Role.WINDOW_CLERK);
+		begin(CaseStep.CORRECTION_NOTICE, actor);
 		requireWithinAcceptanceWindow(now);
 		if (issues.isEmpty()) {
 			throw new InvalidInputException("issues-required", "error.case.issuesRequired", "issues");
@@ -256,7 +253,7 @@ class Case {
 
 	/** The applicant hands in the corrections; the acceptance window starts again from today. */
 	void correct(List<SubmittedMaterial> added, Actor actor, Now now, WorkingCalendar calendar) {
-		requireState(CaseState.AWAITING_CORRECTION);
+		begin(CaseStep.CORRECT, actor);
 		if (added.isEmpty()) {
 			throw new InvalidInputException("materials-required", "error.case.materialsRequired", "materials");
 		}
@@ -273,8 +270,7 @@ class Case {
 	 * receipt (第三十二条第一款第四项), so the case is deemed accepted and its decision clock counts from receipt.
 	 */
 	void accept(Actor actor, Now now, WorkingCalendar calendar) {
-		requireState(CaseState.RECEIVED);
-		requireRole(actor, Role.WINDOW_CLERK);
+		begin(CaseStep.ACCEPT, actor);
 		if (acceptanceWindowPassed(now.today())) {
 			deemAcceptedIfOverdue(Actor.system(), now, calendar);
 			return;
@@ -296,8 +292,7 @@ class Case {
 	 * accepted (不予受理), with the reason, in the same step.
 	 */
 	void checkAuthorization(boolean genuine, @Nullable String note, Actor actor, Now now, WorkingCalendar calendar) {
-		requireState(CaseState.RECEIVED);
-		requireRole(actor, Role.WINDOW_CLERK);
+		begin(CaseStep.AUTHORIZATION_CHECK, actor);
 		if (authorization == null || authorization.basis() == AgentAuthorization.Basis.CONFIRMED_ONLINE) {
 			throw new RuleViolationException("authorization-not-written", "error.case.authorizationNotWritten");
 		}
@@ -380,11 +375,15 @@ class Case {
 	 * they count as handed in. Only at the window, on receipt, and only materials the item names.
 	 */
 	void recordOriginalsSeen(Collection<String> names, Actor actor, Now now) {
-		requireState(CaseState.RECEIVED);
+		if (state != CaseState.RECEIVED) {
+			throw new ConflictException("case-state", "error.case.state", number, state);
+		}
 		if (channel != Channel.WINDOW) {
 			throw new RuleViolationException("originals-at-window", "error.case.originalsAtWindow");
 		}
-		requireRole(actor, Role.WINDOW_CLERK);
+		if (actor.role() != Role.WINDOW_CLERK) {
+			throw new ForbiddenException("error.forbidden.role");
+		}
 		for (String name : new LinkedHashSet<>(names)) {
 			if (terms.materials().stream().noneMatch(m -> m.name().equals(name))) {
 				throw new InvalidInputException("unknown-material", "error.case.unknownMaterial", "originalsSeen",
@@ -432,8 +431,7 @@ class Case {
 	}
 
 	void refuse(String reasons, @Nullable String competentAuthority, Actor actor, Now now, WorkingCalendar calendar) {
-		requireState(CaseState.RECEIVED);
-		requireRole(actor, Role.WINDOW_CLERK);
+		begin(CaseStep.REFUSE, actor);
 		requireText(reasons, "reasons");
 		requireWithinAcceptanceWindow(now);
 		takeFirstHandling(actor);
@@ -480,8 +478,7 @@ class Case {
 	 * records who chased and when. Once a day at most, so a chase stays a signal.
 	 */
 	void chaseOpinion(String departmentCode, Actor actor, Now now) {
-		requireState(CaseState.ACCEPTED);
-		requireRole(actor, Role.REVIEWER, Role.APPROVER);
+		begin(CaseStep.CHASE_OPINION, actor);
 		int index = opinionIndex(departmentCode);
 		Opinion o = opinions.get(index);
 		if (o.given()) {
@@ -516,8 +513,7 @@ class Case {
 	 */
 	void decideOnTheSpot(String certificateNo, @Nullable Licence licence, DeliveryMethod method, Actor actor, Now now,
 			WorkingCalendar calendar) {
-		requireState(CaseState.RECEIVED);
-		requireRole(actor, Role.WINDOW_CLERK);
+		begin(CaseStep.DECIDE_ON_THE_SPOT, actor);
 		if (!terms.instant()) {
 			throw new RuleViolationException("not-instant", "error.case.notInstant", terms.itemCode());
 		}
@@ -561,8 +557,7 @@ class Case {
 
 	void recordOpinion(String departmentCode, Verdict verdict, @Nullable String reasons, Actor actor, Now now,
 			WorkingCalendar calendar) {
-		requireState(CaseState.ACCEPTED);
-		requireRole(actor, Role.REVIEWER);
+		begin(CaseStep.OPINION, actor);
 		int index = opinionIndex(departmentCode);
 		Opinion o = opinions.get(index);
 		if (o.given()) {
@@ -580,8 +575,7 @@ class Case {
 
 	/** The lead department's reviewer recommends a decision once every co-department's opinion is in. */
 	void review(Outcome recommendation, String comments, Actor actor, Now now, WorkingCalendar calendar) {
-		requireState(CaseState.ACCEPTED);
-		requireRole(actor, Role.REVIEWER);
+		begin(CaseStep.REVIEW, actor);
 		if (openSuspension().isPresent()) {
 			throw new RuleViolationException("suspended", "error.case.suspended");
 		}
@@ -620,10 +614,7 @@ class Case {
 	 * 15 for joint handling under 第二十六条.
 	 */
 	void extend(String reason, Actor actor, Now now, WorkingCalendar calendar) {
-		if (!state.underReview()) {
-			throw new ConflictException("case-state", "error.case.state", number, state);
-		}
-		requireRole(actor, Role.APPROVER);
+		begin(CaseStep.EXTEND, actor);
 		requireText(reason, "reason");
 		if (!extensions.isEmpty()) {
 			throw new RuleViolationException("extended-once", "error.case.extendedOnce");
@@ -649,10 +640,7 @@ class Case {
 	 */
 	void suspend(SpecialProcedure procedure, LocalDate from, String reason, Actor actor, Now now,
 			WorkingCalendar calendar) {
-		if (!state.underReview()) {
-			throw new ConflictException("case-state", "error.case.state", number, state);
-		}
-		requireRole(actor, Role.REVIEWER, Role.APPROVER);
+		begin(CaseStep.SUSPEND, actor);
 		requireText(reason, "reason");
 		if (openSuspension().isPresent()) {
 			throw new ConflictException("already-suspended", "error.case.alreadySuspended");
@@ -670,7 +658,7 @@ class Case {
 
 	/** The procedure ended: the clock runs again from the day after {@code lastDay}. */
 	void resume(LocalDate lastDay, Actor actor, Now now, WorkingCalendar calendar) {
-		requireRole(actor, Role.REVIEWER, Role.APPROVER);
+		begin(CaseStep.RESUME, actor);
 		SuspensionRecord open = openSuspension()
 			.orElseThrow(() -> new ConflictException("not-suspended", "error.case.notSuspended"));
 		if (lastDay.isBefore(open.from()) || lastDay.isAfter(now.today())) {
@@ -690,8 +678,7 @@ class Case {
 	 */
 	void decide(Outcome outcome, @Nullable String certificateNo, @Nullable String reasons, @Nullable Licence licence,
 			Actor actor, Now now, WorkingCalendar calendar) {
-		requireState(CaseState.REVIEWED);
-		requireRole(actor, Role.APPROVER);
+		begin(CaseStep.DECIDE, actor);
 		if (review != null && review.reviewer().equals(actor.username())) {
 			throw new ForbiddenException("error.case.reviewerApproves");
 		}
@@ -732,8 +719,8 @@ class Case {
 	 * 第六十九条、第七十条), with the reason; the case keeps its state and its history records the step.
 	 */
 	void revokeCertificate(String reason, Actor actor, Now now) {
-		requireRole(actor, Role.APPROVER);
-		if ((state != CaseState.DECIDED && state != CaseState.DELIVERED) || decision == null
+		begin(CaseStep.REVOKE_CERTIFICATE, actor);
+		if (decision == null
 				|| decision.outcome() != Outcome.APPROVED || decision.certificateNo() == null
 				|| !DecisionPapers.of(terms).certificate()) {
 			throw new ConflictException("no-certificate", "error.case.noCertificate", number);
@@ -749,8 +736,7 @@ class Case {
 
 	/** Delivery within 10 working days of the decision (第四十四条); a late delivery is recorded as late. */
 	void deliver(DeliveryMethod method, Actor actor, Now now, WorkingCalendar calendar) {
-		requireState(CaseState.DECIDED);
-		requireRole(actor, Role.WINDOW_CLERK);
+		begin(CaseStep.DELIVER, actor);
 		boolean late = deliveryDue != null && now.today().isAfter(deliveryDue);
 		delivery = new Delivery(method, now.today(), actor.username(), late);
 		transition(CaseState.DELIVERED, actor, now, CaseAction.DELIVERED, method + (late ? " late" : ""), calendar);
@@ -762,10 +748,7 @@ class Case {
 	 * supervision acts on, and refusing it would only hide the charge.
 	 */
 	void chargeFee(String feeName, java.math.BigDecimal amount, String receiptNo, Actor actor, Now now) {
-		if (!(state.underReview() || state == CaseState.DECIDED || state == CaseState.DELIVERED)) {
-			throw new ConflictException("case-state", "error.case.state", number, state);
-		}
-		requireRole(actor, Role.WINDOW_CLERK);
+		begin(CaseStep.CHARGE_FEE, actor);
 		requireText(feeName, "name");
 		requireText(receiptNo, "receiptNo");
 		// at most ten digits before the point, counted in long: 1E+2147483647 has precision 1 and scale -2^31+1
@@ -787,9 +770,7 @@ class Case {
 	}
 
 	void withdraw(Actor actor, Now now, WorkingCalendar calendar) {
-		if (!(state == CaseState.RECEIVED || state == CaseState.AWAITING_CORRECTION || state.underReview())) {
-			throw new ConflictException("case-state", "error.case.state", number, state);
-		}
+		begin(CaseStep.WITHDRAW, actor);
 		transition(CaseState.WITHDRAWN, actor, now, CaseAction.WITHDRAWN, "", calendar);
 	}
 
@@ -852,11 +833,13 @@ class Case {
 	}
 
 	private void refresh(WorkingCalendar calendar) {
-		boolean reviewing = state.underReview();
-		DueDate acceptance = state == CaseState.RECEIVED ? DueDate.of(acceptanceDeadline(), calendar) : null;
+		CaseState.StatutoryClock running = state.clock();
+		boolean reviewing = running == CaseState.StatutoryClock.DECISION;
+		DueDate acceptance = running == CaseState.StatutoryClock.ACCEPTANCE
+				? DueDate.of(acceptanceDeadline(), calendar) : null;
 		DueDate decision = reviewing ? decisionDeadline().map(d -> DueDate.of(d, calendar)).orElse(null) : null;
 		DueDate promised = reviewing ? promisedDeadline().map(d -> DueDate.of(d, calendar)).orElse(null) : null;
-		DueDate delivery = state == CaseState.DECIDED
+		DueDate delivery = running == CaseState.StatutoryClock.DELIVERY
 				? deliveryDeadline().map(d -> DueDate.of(d, calendar)).orElse(null) : null;
 		acceptanceDue = acceptance == null ? null : acceptance.due();
 		decisionDue = decision == null ? null : decision.due();
@@ -906,19 +889,27 @@ class Case {
 		}
 	}
 
-	private void requireState(CaseState expected) {
-		if (state != expected) {
+	/**
+	 * The procedure table's check before a step: the case is in a state the step starts from (409), and the actor
+	 * takes it in one of its roles (403); a party's step is for the applicant or agent, whom the service checks.
+	 */
+	private void begin(CaseStep step, Actor actor) {
+		requireState(step);
+		if (step.who() != CaseStep.Who.PARTY) {
+			requireRole(actor, step);
+		}
+	}
+
+	private void requireState(CaseStep step) {
+		if (!step.startsFrom(state)) {
 			throw new ConflictException("case-state", "error.case.state", number, state);
 		}
 	}
 
-	private static void requireRole(Actor actor, Role... roles) {
-		for (Role r : roles) {
-			if (actor.role() == r) {
-				return;
-			}
+	private static void requireRole(Actor actor, CaseStep step) {
+		if (!step.roles().contains(actor.role())) {
+			throw new ForbiddenException("error.forbidden.role");
 		}
-		throw new ForbiddenException("error.forbidden.role");
 	}
 
 	private static void requireText(@Nullable String text, String field) {

@@ -41,8 +41,15 @@ public record CaseClock(Kind kind, @Nullable String department, LocalDate start,
 		return dueDate.provisional();
 	}
 
-	/** The colour of a due date: overdue after it, warning with {@code warningDays} working days or fewer left. */
-	static Status colourOf(LocalDate today, LocalDate due, int remaining, int warningDays) {
+	/**
+	 * The one colour rule of the case pages, the work lists and the public lookup: overdue after the due date,
+	 * warning with {@code warningDays} working days or fewer left, on time before; awaiting the calendar while the
+	 * due date or the days left cannot be known (a year without its official schedule).
+	 */
+	static Status colourOf(LocalDate today, @Nullable LocalDate due, @Nullable Integer remaining, int warningDays) {
+		if (due == null || remaining == null) {
+			return Status.AWAITING_CALENDAR;
+		}
 		return today.isAfter(due) ? Status.OVERDUE : remaining <= warningDays ? Status.WARNING : Status.ON_TIME;
 	}
 
@@ -51,7 +58,7 @@ public record CaseClock(Kind kind, @Nullable String department, LocalDate start,
 		return switch (kind) {
 			case ACCEPTANCE -> "deadline.start.received";
 			case DELIVERY -> "deadline.start.decided";
-			default -> "deadline.start.accepted";
+			case DECISION, PROMISED, OPINION -> "deadline.start.accepted";
 		};
 	}
 

@@ -110,7 +110,10 @@ public sealed interface CaseEvent {
 				yield new Delivered(facts, d == null ? facts.receivedOn() : d.on(), d != null && d.late());
 			}
 			case WITHDRAWN -> new Withdrawn(facts);
-			default -> new DeadlinesRecomputed(facts);
+			// the steps that keep the state publish their own events, with what they recorded
+			case OPINION_RECORDED, OPINION_CHASED, EXTENDED, SUSPENDED, RESUMED, DEADLINES_RECOMPUTED, FEE_CHARGED,
+					CERTIFICATE_REVOKED, HANDED_OVER, AUTHORIZATION_CHECKED ->
+				throw new IllegalArgumentException(action + " does not change the state of case " + facts.caseNumber());
 		};
 	}
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +54,7 @@ import org.govhall.shared.AuditEvent;
 import org.govhall.shared.ConflictException;
 import org.govhall.shared.DateBounds;
 import org.govhall.shared.ForbiddenException;
+import org.govhall.shared.GovHallException;
 import org.govhall.shared.InvalidInputException;
 import org.govhall.shared.NotFoundException;
 import org.govhall.shared.PlainText;
@@ -175,12 +177,20 @@ public class CaseHandling {
 		return submit(request, idempotencyKey, user, null);
 	}
 
+	/** The window's next step, taken in the transaction that receives a walk-in's case (收件并受理, 当场办结). */
+	@FunctionalInterface
+	private interface AtOnce {
+
+		void apply(Case c, Actor actor, Now now, WorkingCalendar calendar);
+
+	}
+
 	/**
 	 * Submits, and with {@code atOnce} takes the window's next step on the case in the same transaction (收件并受理,
 	 * or 当场办结), so that every listener sees the case where the clerk left it.
 	 */
 	private CaseView submit(SubmitCase request, @Nullable String idempotencyKey, GovHallUser user,
-			@Nullable Step atOnce) {
+			@Nullable AtOnce atOnce) {
 		String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
 		if (key != null && key.length() > 100) {
 			throw new InvalidInputException("invalid-idempotency-key", "error.case.idempotencyKey", "Idempotency-Key");
@@ -632,17 +642,6 @@ public class CaseHandling {
 
 	}
 
-	public CaseView requestCorrections(String number, List<MaterialIssue> entered, GovHallUser user) {
-		List<MaterialIssue> issues = new ArrayList<>();
-		for (int i = 0; i < entered.size(); i++) {
-			MaterialIssue issue = entered.get(i);
-			issues.add(new MaterialIssue(printable("issues[" + i + "].material", issue.material(), true),
-					printable("issues[" + i + "].problem", issue.problem(), false)));
-		}
-		return act(number, user, Role.WINDOW_CLERK, Scope.LEAD,
-				(c, a, now, cal) -> c.requestCorrections(issues, a, now, cal));
-	}
-
 	/**
 	 * Refuses a correction as {@link #correct} would before it runs: not the user's case (as applicant or agent), or
 	 * not awaiting correction; and every file as the storage would. The page calls it before storing the files it
@@ -664,47 +663,6 @@ public class CaseHandling {
 
 	/** A file as a form hands it in: its name and its bytes. */
 	public record Upload(String name, byte[] content) {
-	}
-
-	public CaseView correct(String number, List<SubmitCase.MaterialFile> files, GovHallUser user) {
-		return act(number, user, null, Scope.PARTY, (c, a, now, cal) -> c
-			.correct(materials(files, c.terms(), user, now, c.notices().size()), a, now, cal));
-	}
-
-	public CaseView accept(String number, GovHallUser user) {
-		return act(number, user, Role.WINDOW_CLERK, Scope.LEAD, (c, a, now, cal) -> c.accept(a, now, cal));
-	}
-
-	/**
-	 * The clerk who accepts records the check of an agent's written power of attorney against its original and the
-	 * principal's identity document (原件核验); refusing it does not accept the case (不予受理), with the reason given.
-	 */
-	public CaseView checkAuthorization(String number, boolean genuine, @Nullable String note, GovHallUser user) {
-		String why = note == null || note.isBlank() ? null : printable("note", note, false);
-		return act(number, user, Role.WINDOW_CLERK, Scope.LEAD,
-				(c, a, now, cal) -> c.checkAuthorization(genuine, why, a, now, cal));
-	}
-
-	public CaseView refuse(String number, String reasons, @Nullable String competentAuthority, GovHallUser user) {
-		String why = printable("reasons", reasons, false);
-		String where = printable("competentAuthority", competentAuthority, true);
-		return act(number, user, Role.WINDOW_CLERK, Scope.LEAD, (c, a, now, cal) -> c.refuse(why, where, a, now, cal));
-	}
-
-	/**
-	 * The window clerk grants an instant item and hands the decision over in the same step: at the window, or
-	 * electronically (the default for a case that did not come through the window). One that issues a licence
-	 * carries what the licence says.
-	 */
-	public CaseView decideOnTheSpot(String number, @Nullable Licence entered, @Nullable DeliveryMethod method,
-			GovHallUser user) {
-		Licence licence = printable(entered);
-		return act(number, user, Role.WINDOW_CLERK, Scope.LEAD, (c, a, now, cal) -> c.decideOnTheSpot(
-				certificateNumber(c, now), licence, onTheSpotDelivery(c, method), a, now, cal));
-	}
-
-	private static DeliveryMethod onTheSpotDelivery(Case c, @Nullable DeliveryMethod method) {
-		return method != null ? method : c.channel() == Channel.WINDOW ? DeliveryMethod.WINDOW : DeliveryMethod.ELECTRONIC;
 	}
 
 	/** Deems accepted every case whose acceptance window passed without a decision or a notice. */
@@ -760,113 +718,12 @@ public class CaseHandling {
 		return count;
 	}
 
-	// ---- review
-
-	public CaseView recordOpinion(String number, Verdict verdict, @Nullable String reasons, GovHallUser user) {
-		DepartmentView dep = user.scope().departmentId() == null ? null
-				: directory.department(user.scope().departmentId()).orElse(null);
-		if (dep == null) {
-			throw new ForbiddenException("error.forbidden.scope");
-		}
-		return act(number, user, Role.REVIEWER, Scope.CO_DEPARTMENT,
-				(c, a, now, cal) -> c.recordOpinion(dep.code(), verdict, reasons, a, now, cal));
-	}
-
-	/** The lead department's reviewer or approver chases (催办) a co-department's awaited opinion. */
-	public CaseView chaseOpinion(String number, String departmentCode, GovHallUser user) {
-		Role role = user.scope().has(Role.REVIEWER) ? Role.REVIEWER : Role.APPROVER;
-		return act(number, user, role, Scope.LEAD, (c, a, now, cal) -> c.chaseOpinion(departmentCode, a, now));
-	}
-
-	public CaseView review(String number, Outcome recommendation, String comments, GovHallUser user) {
-		return act(number, user, Role.REVIEWER, Scope.LEAD, (c, a, now, cal) -> {
-			try {
-				c.review(recommendation, comments, a, now, cal);
-			}
-			catch (Case.OpinionsMissing ex) {
-				throw ex.named(d -> departmentName(d, Locale.SIMPLIFIED_CHINESE), d -> departmentName(d, Locale.ENGLISH));
-			}
-		});
-	}
-
-	public CaseView extend(String number, String reason, GovHallUser user) {
-		String why = printable("reason", reason, false);
-		return act(number, user, Role.APPROVER, Scope.LEAD, (c, a, now, cal) -> c.extend(why, a, now, cal));
-	}
-
-	public CaseView suspend(String number, SpecialProcedure procedure, @Nullable LocalDate from, String reason,
-			GovHallUser user) {
-		Role role = user.scope().has(Role.REVIEWER) ? Role.REVIEWER : Role.APPROVER;
-		return act(number, user, role, Scope.LEAD, (c, a, now, cal) -> c.suspend(procedure,
-				from == null ? now.today() : from, reason, a, now, cal));
-	}
-
-	public CaseView resume(String number, @Nullable LocalDate lastDay, GovHallUser user) {
-		Role role = user.scope().has(Role.REVIEWER) ? Role.REVIEWER : Role.APPROVER;
-		return act(number, user, role, Scope.LEAD,
-				(c, a, now, cal) -> c.resume(lastDay == null ? now.today() : lastDay, a, now, cal));
-	}
-
-	/** The approver decides; a grant of an item that issues a licence carries what the licence says. */
-	public CaseView decide(String number, Outcome outcome, @Nullable String reasons, @Nullable Licence entered,
-			GovHallUser user) {
-		String why = printable("reasons", reasons, false);
-		Licence licence = printable(entered);
-		return act(number, user, Role.APPROVER, Scope.LEAD, (c, a, now, cal) -> c.decide(outcome,
-				outcome == Outcome.APPROVED ? certificateNumber(c, now) : null, why, licence, a, now, cal));
-	}
-
-	/**
-	 * An approver of the deciding department revokes or cancels the case's certificate (撤销/注销): the case records
-	 * it, the certificate's public verification page says so from today, and the audit log keeps the step, all in
-	 * one transaction.
-	 */
-	public CaseView revokeCertificate(String number, String reason, GovHallUser user) {
-		return act(number, user, Role.APPROVER, Scope.LEAD, (c, a, now, cal) -> {
-			c.revokeCertificate(reason, a, now);
-			documents.revokeCertificates(c.number(), now.today());
-			events.publishEvent(new AuditEvent(user.getUsername(), AuditEvent.roles(user.scope().roles()),
-					"case.certificate-revoked", c.number(),
-					"certificate=" + c.decision().certificateNo() + "; reason=" + reason.strip(), now.at()));
-		});
-	}
-
-	public CaseView deliver(String number, DeliveryMethod method, GovHallUser user) {
-		return act(number, user, Role.WINDOW_CLERK, Scope.LEAD, (c, a, now, cal) -> c.deliver(method, a, now, cal));
-	}
-
-	/** A window clerk of the lead department records a fee collected, with its receipt. */
-	public CaseView chargeFee(String number, String feeName, java.math.BigDecimal amount, String receiptNo,
-			GovHallUser user) {
-		return act(number, user, Role.WINDOW_CLERK, Scope.LEAD,
-				(c, a, now, cal) -> c.chargeFee(feeName, amount, receiptNo, a, now));
-	}
-
-	/**
-	 * Hands the case over (移交) to another window clerk of the lead department who is on duty, with the reason: by
-	 * its first handler, or by the department's admin or approver (the holder on leave, moved, gone). Audited from
-	 * its event; the new holder is told.
-	 */
-	public CaseView handOver(String number, String to, String reason, GovHallUser user) {
-		Case held = cases.findByNumber(number).orElseThrow(() -> new NotFoundException("error.case.notFound", number));
-		Role role = user.getUsername().equals(held.firstHandler()) ? holderRole(user)
-				: user.scope().has(Role.DEPARTMENT_ADMIN) ? Role.DEPARTMENT_ADMIN : Role.APPROVER;
-		String target = to == null ? "" : to.strip();
-		return act(number, user, role, Scope.LEAD, (c, a, now, cal) -> {
-			if (!routing.isActiveClerk(c.terms().departmentCode(), target)) {
-				throw new RuleViolationException("handover-target", "error.case.handOverTarget",
-						List.of(new org.govhall.shared.GovHallException.FieldViolation("to",
-								"error.case.handOverTarget", target)),
-						target);
-			}
-			c.handOver(target, reason == null ? "" : reason, a, now);
-		});
-	}
+	// ---- hand-overs
 
 	/**
 	 * Hands over every open case of the department that {@code from} holds (a clerk going on leave, moving or leaving
 	 * the hall) to {@code to}, a window clerk of the department on duty, with one reason: by the department's admin
-	 * only. Each case is handed over as {@link #handOver} does it, in its own step, audited and told; a case that
+	 * only. Each case is handed over as {@link CaseStep#HAND_OVER} is taken, in its own step, audited and told; a case that
 	 * cannot be (it moved on meanwhile) is left with its holder and named in the answer.
 	 */
 	public BulkHandover handOverAll(String departmentCode, String from, String to, String reason, GovHallUser user) {
@@ -882,7 +739,7 @@ public class CaseHandling {
 		}
 		if (target.equals(from) || !routing.isActiveClerk(departmentCode, target)) {
 			throw new RuleViolationException("handover-target", "error.case.handOverTarget",
-					List.of(new org.govhall.shared.GovHallException.FieldViolation("to", "error.case.handOverTarget",
+					List.of(new GovHallException.FieldViolation("to", "error.case.handOverTarget",
 							target)),
 					target);
 		}
@@ -894,10 +751,10 @@ public class CaseHandling {
 		List<String> left = new ArrayList<>();
 		for (String number : open) {
 			try {
-				handOver(number, target, reason.strip(), user);
+				take(number, new CaseCommand.Handover(target, reason.strip()), user);
 				moved.add(number);
 			}
-			catch (org.govhall.shared.GovHallException ex) {
+			catch (GovHallException ex) {
 				left.add(number);
 			}
 		}
@@ -906,20 +763,6 @@ public class CaseHandling {
 
 	/** What a bulk handover did: the cases handed over and those left with their holder. */
 	public record BulkHandover(String from, String to, List<String> handedOver, List<String> left) {
-	}
-
-	/** The role a first handler acts in when handing over: the first staff role held, a window clerk's first. */
-	private static Role holderRole(GovHallUser user) {
-		for (Role r : List.of(Role.WINDOW_CLERK, Role.REVIEWER, Role.APPROVER, Role.DEPARTMENT_ADMIN)) {
-			if (user.scope().has(r)) {
-				return r;
-			}
-		}
-		return Role.WINDOW_CLERK;
-	}
-
-	public CaseView withdraw(String number, GovHallUser user) {
-		return act(number, user, null, Scope.PARTY, (c, a, now, cal) -> c.withdraw(a, now, cal));
 	}
 
 	private String certificateNumber(Case c, Now now) {
@@ -1043,36 +886,20 @@ public class CaseHandling {
 			.orElse(false);
 	}
 
-	// ---- the one way every action runs
-
-	enum Scope {
-
-		/** Staff of the lead (implementing) department, or above it. */
-		LEAD,
-		/** Staff of a co-reviewing department. */
-		CO_DEPARTMENT,
-		/** The applicant or the agent of the case. */
-		PARTY
-
-	}
-
-	@FunctionalInterface
-	interface Step {
-
-		void apply(Case c, Actor actor, Now now, WorkingCalendar calendar);
-
-	}
+	// ---- the one way every step runs
 
 	/**
-	 * Runs one step in its own transaction; each step is timed ({@code govhall.cases.transition}, tagged with the
-	 * state it led to, or {@code refused}) and logged without personal data.
+	 * Takes a step of the {@link CaseStep procedure table} on a case, as {@code user}: 404 to whoever may not see the
+	 * case, 403 to one on the wrong side of it or without one of the step's roles, then the step's rules in
+	 * {@link Case}; the step is written, its documents issued and its events published in one transaction.
 	 */
-	private CaseView act(String number, GovHallUser user, @Nullable Role role, Scope scope, Step step) {
+	public CaseView take(String number, CaseCommand command, GovHallUser user) {
+		CaseStep step = CaseStep.of(command);
 		long start = System.nanoTime();
 		try {
-			CaseView view = transition(number, user, role, scope, step);
+			CaseView view = transition(number, user, step, command);
 			timer(view.state().name()).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-			log.info("case {} is {} after a step by {}", number, view.state(), user.getUsername());
+			log.info("case {} is {} after {} by {}", number, view.state(), step, user.getUsername());
 			return view;
 		}
 		catch (RuntimeException ex) {
@@ -1089,38 +916,29 @@ public class CaseHandling {
 			.register(meters));
 	}
 
-	private CaseView transition(String number, GovHallUser user, @Nullable Role role, Scope scope, Step step) {
+	private CaseView transition(String number, GovHallUser user, CaseStep step, CaseCommand command) {
 		Case.AcceptanceWindowPassed[] late = new Case.AcceptanceWindowPassed[1];
 		CaseView view = tx.execute(status -> {
 			Case c = cases.findByNumber(number)
 				.orElseThrow(() -> new NotFoundException("error.case.notFound", number));
-			Actor actor;
-			switch (scope) {
+			Actor actor = switch (step.who()) {
 				case PARTY -> {
 					requireParty(c, user);
-					actor = actor(user, user.scope().has(Role.AGENT) ? Role.AGENT : Role.APPLICANT);
+					yield actor(user, user.scope().has(Role.AGENT) ? Role.AGENT : Role.APPLICANT);
 				}
 				case CO_DEPARTMENT -> {
-					if (c.terms().coDepartments().stream().noneMatch(d -> covers(user, d))) {
-						throw visibility(c, user) == Visibility.NONE
-								? new NotFoundException("error.case.notFound", number)
-								: new ForbiddenException("error.forbidden.scope");
-					}
-					actor = actor(user, role);
+					requireSide(c, user, c.terms().coDepartments().stream().anyMatch(d -> covers(user, d)));
+					yield actor(user, step.roleOf(user, c.firstHandler()).orElse(null));
 				}
-				default -> {
-					if (!covers(user, c.terms().departmentCode())) {
-						throw visibility(c, user) == Visibility.NONE
-								? new NotFoundException("error.case.notFound", number)
-								: new ForbiddenException("error.forbidden.scope");
-					}
-					actor = actor(user, role);
+				case LEAD -> {
+					requireSide(c, user, covers(user, c.terms().departmentCode()));
+					yield actor(user, step.roleOf(user, c.firstHandler()).orElse(null));
 				}
-			}
+			};
 			Now now = Now.from(clock);
 			WorkingCalendar cal = calendar.calendar();
 			try {
-				step.apply(c, actor, now, cal);
+				command.apply(c, new Context(user, actor, now, cal));
 			}
 			catch (Case.AcceptanceWindowPassed ex) {
 				// too late to refuse or to ask for corrections: the law has accepted the case as of receipt
@@ -1139,6 +957,101 @@ public class CaseHandling {
 			throw late[0];
 		}
 		return view;
+	}
+
+	/** Staff on the wrong side of a case: 404 when they may not even see it, else 403. */
+	private void requireSide(Case c, GovHallUser user, boolean onSide) {
+		if (!onSide) {
+			throw visibility(c, user) == Visibility.NONE ? new NotFoundException("error.case.notFound", c.number())
+					: new ForbiddenException("error.forbidden.scope");
+		}
+	}
+
+	/** What a step needs from the hall while it runs, for {@link CaseCommand#apply}. */
+	private final class Context implements CaseCommand.StepContext {
+
+		private final GovHallUser user;
+
+		private final Actor actor;
+
+		private final Now now;
+
+		private final WorkingCalendar calendar;
+
+		Context(GovHallUser user, Actor actor, Now now, WorkingCalendar calendar) {
+			this.user = user;
+			this.actor = actor;
+			this.now = now;
+			this.calendar = calendar;
+		}
+
+		@Override
+		public Actor actor() {
+			return actor;
+		}
+
+		@Override
+		public Now now() {
+			return now;
+		}
+
+		@Override
+		public WorkingCalendar calendar() {
+			return calendar;
+		}
+
+		@Override
+		public @Nullable String text(String field, @Nullable String text, boolean oneLine) {
+			return printable(field, text, oneLine);
+		}
+
+		@Override
+		public @Nullable Licence licence(@Nullable Licence entered) {
+			return printable(entered);
+		}
+
+		@Override
+		public String certificateNumber(Case c) {
+			return CaseHandling.this.certificateNumber(c, now);
+		}
+
+		@Override
+		public List<SubmittedMaterial> materials(List<SubmitCase.MaterialFile> files, Case c) {
+			return CaseHandling.this.materials(files, c.terms(), user, now, c.notices().size());
+		}
+
+		@Override
+		public String department() {
+			return Optional.ofNullable(user.scope().departmentId())
+				.flatMap(directory::department)
+				.map(DepartmentView::code)
+				.orElseThrow(() -> new ForbiddenException("error.forbidden.scope"));
+		}
+
+		@Override
+		public void requireClerkOnDuty(Case c, String username) {
+			if (!routing.isActiveClerk(c.terms().departmentCode(), username)) {
+				throw new RuleViolationException("handover-target", "error.case.handOverTarget",
+						List.of(new GovHallException.FieldViolation("to", "error.case.handOverTarget", username)),
+						username);
+			}
+		}
+
+		@Override
+		public void certificateRevoked(Case c, String reason) {
+			documents.revokeCertificates(c.number(), now.today());
+			events.publishEvent(new AuditEvent(user.getUsername(), AuditEvent.roles(user.scope().roles()),
+					"case.certificate-revoked", c.number(),
+					"certificate=" + Objects.requireNonNull(c.decision()).certificateNo() + "; reason=" + reason.strip(),
+					now.at()));
+		}
+
+		@Override
+		public RuntimeException named(Case.OpinionsMissing missing) {
+			return missing.named(d -> departmentName(d, Locale.SIMPLIFIED_CHINESE),
+					d -> departmentName(d, Locale.ENGLISH));
+		}
+
 	}
 
 	private String departmentName(String code, Locale locale) {

@@ -169,7 +169,7 @@ class CaseHistoryText {
 					return msg("cases.history.recomputed", locale, m.group(1));
 				}
 			}
-			default -> {
+			case ACCEPTED, REFUSED, WITHDRAWN, FEE_CHARGED, CERTIFICATE_REVOKED -> {
 				return d;
 			}
 		}

@@ -41,6 +41,7 @@ import org.govhall.catalog.ItemSummary;
 import org.govhall.catalog.ItemStatus;
 import org.govhall.catalog.Material;
 import org.govhall.catalog.SpecialProcedure;
+import org.govhall.directory.CaseRouting;
 import org.govhall.directory.DepartmentView;
 import org.govhall.directory.Directory;
 import org.govhall.directory.GovHallUser;
@@ -106,7 +107,7 @@ class CasePages {
 
 	private final Directory directory;
 
-	private final org.govhall.directory.CaseRouting routing;
+	private final CaseRouting routing;
 
 	private final DeadlineExplainer explainer;
 
@@ -128,10 +129,13 @@ class CasePages {
 
 	private final Authorisations authorisations;
 
+	private final StepRequests requests;
+
 	CasePages(CaseHandling handling, CaseWorklists worklists, Catalog catalog, Directory directory,
 			DeadlineExplainer explainer, MessageSource messages, Validator validator, CasePageTokens tokens,
 			Clock clock, CaseMaterials caseMaterials, CaseHistoryText historyText, WindowApplicants applicants,
-			org.govhall.directory.CaseRouting routing, DocumentsOwed owed, Authorisations authorisations) {
+			CaseRouting routing, DocumentsOwed owed, Authorisations authorisations, StepRequests requests) {
+		this.requests = requests;
 		this.authorisations = authorisations;
 		this.owed = owed;
 		this.routing = routing;
@@ -175,7 +179,7 @@ class CasePages {
 			@RequestParam(required = false) @Nullable String scope,
 			@RequestParam(required = false) @Nullable String premises,
 			@RequestParam(required = false) @Nullable LocalDate validUntil,
-			@RequestParam(required = false) @Nullable DeliveryMethod deliveryMethod,
+			@RequestParam(name = "method", required = false) @Nullable DeliveryMethod deliveryMethod,
 			@RequestParam MultiValueMap<String, MultipartFile> files, HttpServletRequest request,
 			@AuthenticationPrincipal GovHallUser user, Model model, Locale locale, RedirectAttributes redirect) {
 		ItemGuide guide = applicable(itemCode);
@@ -255,7 +259,7 @@ class CasePages {
 				// 收件并受理: received and accepted in one step, the receipt and the notice ready to print; or, for an
 				// instant item, 当场办结: received, granted and handed over, with the decision to print as well
 				CaseHandling.Intake intake = "intake".equals(step) ? handling.intake(submission, oneTime, user)
-						: handling.intakeOnTheSpot(submission, oneTime, licence(scope, premises, validUntil),
+						: handling.intakeOnTheSpot(submission, oneTime, LicenceRules.entered(scope, premises, validUntil),
 								deliveryMethod, user);
 				tokens.succeeded(claim, intake.view().number());
 				done = true;
@@ -628,10 +632,22 @@ class CasePages {
 		model.addAttribute("c", c);
 		model.addAttribute("staff", staff);
 		model.addAttribute("base", staff ? "/staff/cases" : "/cases");
-		CasePageActions actions = CasePageActions.of(c, user, staff, lead, myDepartment);
-		model.addAttribute("actions", actions);
+		CaseStep.Asker asker = new CaseStep.Asker(user, staff, lead, myDepartment);
+		List<CaseStep> steps = CaseStep.offeredTo(c, asker);
+		model.addAttribute("steps", steps);
+		model.addAttribute("offered", steps.stream().map(CaseStep::name).collect(Collectors.toSet()));
+		model.addAttribute("limits", StepLimits.ALL);
+		// what a reviewer waits for, and why an approver who reviewed may not decide: said, not offered
+		boolean leadReviewer = lead && user.scope().has(Role.REVIEWER) && c.state() == CaseState.ACCEPTED
+				&& c.suspensions().stream().noneMatch(x -> x.to() == null);
+		model.addAttribute("awaitingOpinions",
+				leadReviewer && c.opinions().stream().anyMatch(o -> o.verdict() == null));
+		model.addAttribute("reviewerMayNotDecide", lead && user.scope().has(Role.APPROVER)
+				&& c.state() == CaseState.REVIEWED && c.suspensions().stream().noneMatch(x -> x.to() == null)
+				&& c.review() != null
+				&& c.review().reviewer().equals(user.getUsername()));
 		// whom the case may be handed over to: the lead department's window clerks on duty but its holder
-		model.addAttribute("handoverClerks", !actions.handOver() ? List.of()
+		model.addAttribute("handoverClerks", !steps.contains(CaseStep.HAND_OVER) ? List.of()
 				: routing.clerks(c.departmentCode())
 					.stream()
 					.filter(k -> k.onDuty() && !k.username().equals(c.firstHandler()))
@@ -692,9 +708,9 @@ class CasePages {
 	String notice(@PathVariable String number, @RequestParam(name = "issue", required = false) @Nullable List<Integer> issue,
 			HttpServletRequest request, @AuthenticationPrincipal GovHallUser user, Locale locale,
 			RedirectAttributes redirect) {
-		return act(number, true, redirect, locale, "cases.done.notice", () -> {
+		return act(number, true, redirect, locale, CaseStep.CORRECTION_NOTICE.doneKey(), () -> {
 			List<RequiredMaterial> required = handling.view(number, user).requiredMaterials();
-			List<MaterialIssue> issues = new ArrayList<>();
+			List<CaseCommand.Issue> issues = new ArrayList<>();
 			for (Integer i : issue == null ? List.<Integer>of() : new LinkedHashSet<>(issue)) {
 				if (i == null || i < 0 || i >= required.size()) {
 					continue;
@@ -704,123 +720,39 @@ class CasePages {
 					throw new InvalidInputException("problem-required", "error.case.problemRequired", "problem" + i,
 							required.get(i).name());
 				}
-				issues.add(new MaterialIssue(required.get(i).name(), cut(problem, 500)));
+				issues.add(new CaseCommand.Issue(required.get(i).name(), problem));
 			}
-			handling.requestCorrections(number, issues, user);
+			if (issues.isEmpty()) {
+				throw new InvalidInputException("issues-required", "error.case.issuesRequired", "issues");
+			}
+			handling.take(number, requests.checked(new CaseCommand.CorrectionNotice(issues), locale), user);
 		});
 	}
 
-	@PostMapping("/staff/cases/{number}/acceptance")
-	String accept(@PathVariable String number, @AuthenticationPrincipal GovHallUser user, Locale locale,
-			RedirectAttributes redirect) {
-		return act(number, true, redirect, locale, "cases.done.accepted", () -> handling.accept(number, user));
-	}
-
-	/** The check of an agent's written power of attorney against its original (原件核验), or its refusal. */
-	@PostMapping("/staff/cases/{number}/authorization-check")
-	String checkAuthorization(@PathVariable String number, @RequestParam(defaultValue = "false") boolean genuine,
-			@RequestParam(required = false) @Nullable String note, @AuthenticationPrincipal GovHallUser user,
-			Locale locale, RedirectAttributes redirect) {
-		return act(number, true, redirect, locale, "cases.done.authorizationChecked",
-				() -> handling.checkAuthorization(number, genuine, note, user));
-	}
-
-	@PostMapping("/staff/cases/{number}/refusal")
-	String refuse(@PathVariable String number, @RequestParam(defaultValue = "") String reasons,
-			@RequestParam(required = false) @Nullable String competentAuthority,
+	/**
+	 * Every other staff step of the {@link CaseStep procedure table}: its form bound to the step's request record,
+	 * checked by the record's constraints, taken, and back to the case with what was done or why not.
+	 */
+	@PostMapping("/staff/cases/{number}/{step}")
+	String staffStep(@PathVariable String number, @PathVariable String step, HttpServletRequest request,
 			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
-		return act(number, true, redirect, locale, "cases.done.refused",
-				() -> handling.refuse(number, cut(reasons, 2000), cut(blankToNull(competentAuthority), 300), user));
+		return formStep(number, step, false, request, user, locale, redirect);
 	}
 
-	@PostMapping("/staff/cases/{number}/on-the-spot-decision")
-	String onTheSpot(@PathVariable String number, @RequestParam(required = false) @Nullable String scope,
-			@RequestParam(required = false) @Nullable String premises,
-			@RequestParam(required = false) @Nullable LocalDate validUntil,
-			@RequestParam(required = false) @Nullable DeliveryMethod deliveryMethod,
-			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
-		Licence licence = licence(scope, premises, validUntil);
-		return act(number, true, redirect, locale, "cases.done.onTheSpot",
-				() -> handling.decideOnTheSpot(number, licence, deliveryMethod, user));
-	}
-
-	/** The licence fields of a form as entered, cut just past their limits so that the rules can name them. */
-	private static @Nullable Licence licence(@Nullable String scope, @Nullable String premises,
-			@Nullable LocalDate validUntil) {
-		return blankToNull(scope) == null && blankToNull(premises) == null && validUntil == null ? null
-				: new Licence(scope == null ? "" : cut(scope, LicenceRules.SCOPE_MAX + 1),
-						cut(blankToNull(premises), LicenceRules.PREMISES_MAX + 1), validUntil);
-	}
-
-	@PostMapping("/staff/cases/{number}/opinions")
-	String opinion(@PathVariable String number, @RequestParam(required = false) @Nullable Verdict verdict,
-			@RequestParam(required = false) @Nullable String reasons, @AuthenticationPrincipal GovHallUser user,
-			Locale locale, RedirectAttributes redirect) {
-		return act(number, true, redirect, locale, "cases.done.opinion", () -> handling.recordOpinion(number,
-				required(verdict, "verdict"), cut(blankToNull(reasons), 2000), user));
+	/** A step's form, from staff ({@code party} false) or from the applicant or agent. */
+	private String formStep(String number, String segment, boolean party, HttpServletRequest request,
+			GovHallUser user, Locale locale, RedirectAttributes redirect) {
+		CaseStep taken = CaseStep.bySegment(segment, party)
+			.orElseThrow(() -> new NotFoundException("error.case.stepNotFound", segment));
+		return act(number, !party, redirect, locale, taken.doneKey(),
+				() -> handling.take(number, requests.fromForm(taken, request, locale), user));
 	}
 
 	@PostMapping("/staff/cases/{number}/opinions/{department}/chase")
 	String chase(@PathVariable String number, @PathVariable String department,
 			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
-		return act(number, true, redirect, locale, "cases.done.chased",
-				() -> handling.chaseOpinion(number, department, user));
-	}
-
-	@PostMapping("/staff/cases/{number}/review")
-	String review(@PathVariable String number, @RequestParam(required = false) @Nullable Outcome recommendation,
-			@RequestParam(defaultValue = "") String comments, @AuthenticationPrincipal GovHallUser user,
-			Locale locale, RedirectAttributes redirect) {
-		return act(number, true, redirect, locale, "cases.done.reviewed", () -> handling.review(number,
-				required(recommendation, "recommendation"), cut(comments, 2000), user));
-	}
-
-	@PostMapping("/staff/cases/{number}/extension")
-	String extend(@PathVariable String number, @RequestParam(defaultValue = "") String reason,
-			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
-		return act(number, true, redirect, locale, "cases.done.extended",
-				() -> handling.extend(number, cut(reason, 1000), user));
-	}
-
-	@PostMapping("/staff/cases/{number}/suspension")
-	String suspend(@PathVariable String number, @RequestParam(required = false) @Nullable SpecialProcedure procedure,
-			@RequestParam(required = false) @Nullable LocalDate from, @RequestParam(defaultValue = "") String reason,
-			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
-		return act(number, true, redirect, locale, "cases.done.suspended", () -> handling.suspend(number,
-				required(procedure, "procedure"), from, cut(reason, 1000), user));
-	}
-
-	@PostMapping("/staff/cases/{number}/resumption")
-	String resume(@PathVariable String number, @RequestParam(required = false) @Nullable LocalDate lastDay,
-			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
-		return act(number, true, redirect, locale, "cases.done.resumed", () -> handling.resume(number, lastDay, user));
-	}
-
-	@PostMapping("/staff/cases/{number}/decision")
-	String decide(@PathVariable String number, @RequestParam(required = false) @Nullable Outcome outcome,
-			@RequestParam(required = false) @Nullable String reasons,
-			@RequestParam(required = false) @Nullable String scope,
-			@RequestParam(required = false) @Nullable String premises,
-			@RequestParam(required = false) @Nullable LocalDate validUntil, @AuthenticationPrincipal GovHallUser user,
-			Locale locale, RedirectAttributes redirect) {
-		Licence licence = licence(scope, premises, validUntil);
-		return act(number, true, redirect, locale, "cases.done.decided", () -> handling.decide(number,
-				required(outcome, "outcome"), cut(blankToNull(reasons), 2000), licence, user));
-	}
-
-	@PostMapping("/staff/cases/{number}/certificate-revocation")
-	String revokeCertificate(@PathVariable String number, @RequestParam(defaultValue = "") String reason,
-			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
-		return act(number, true, redirect, locale, "cases.done.certificateRevoked",
-				() -> handling.revokeCertificate(number, cut(reason, 1000), user));
-	}
-
-	@PostMapping("/staff/cases/{number}/handover")
-	String handOver(@PathVariable String number, @RequestParam(defaultValue = "") String to,
-			@RequestParam(defaultValue = "") String reason, @AuthenticationPrincipal GovHallUser user, Locale locale,
-			RedirectAttributes redirect) {
-		return act(number, true, redirect, locale, "cases.done.handedOver",
-				() -> handling.handOver(number, cut(to, 64), cut(reason, 1000), user));
+		return act(number, true, redirect, locale, CaseStep.CHASE_OPINION.doneKey(),
+				() -> handling.take(number, new CaseCommand.Chase(department), user));
 	}
 
 	/**
@@ -856,28 +788,12 @@ class CasePages {
 		return back;
 	}
 
-	@PostMapping("/staff/cases/{number}/fees")
-	String chargeFee(@PathVariable String number, @RequestParam(defaultValue = "") String feeName,
-			@RequestParam(required = false) java.math.@Nullable BigDecimal amount,
-			@RequestParam(defaultValue = "") String receiptNo, @AuthenticationPrincipal GovHallUser user,
-			Locale locale, RedirectAttributes redirect) {
-		return act(number, true, redirect, locale, "cases.done.feeCharged",
-				() -> handling.chargeFee(number, feeName, required(amount, "amount"), receiptNo, user));
-	}
-
-	@PostMapping("/staff/cases/{number}/delivery")
-	String deliver(@PathVariable String number, @RequestParam(required = false) @Nullable DeliveryMethod method,
-			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
-		return act(number, true, redirect, locale, "cases.done.delivered",
-				() -> handling.deliver(number, required(method, "method"), user));
-	}
-
 	// ---- the parties' actions
 
 	@PostMapping("/cases/{number}/corrections")
 	String correct(@PathVariable String number, @RequestParam MultiValueMap<String, MultipartFile> files,
 			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
-		return act(number, false, redirect, locale, "cases.done.corrected", () -> {
+		return act(number, false, redirect, locale, CaseStep.CORRECT.doneKey(), () -> {
 			List<RequiredMaterial> required = handling.view(number, user).requiredMaterials();
 			// each material's files, read once; a correction that would be refused stores none of them
 			List<List<CaseHandling.Upload>> perMaterial = new ArrayList<>();
@@ -909,14 +825,15 @@ class CasePages {
 					handedIn.add(new SubmitCase.MaterialFile(required.get(i).name(), k.fileId()));
 				}
 			}
-			handling.correct(number, handedIn, user);
+			handling.take(number, new CaseCommand.Corrections(handedIn), user);
 		});
 	}
 
-	@PostMapping("/cases/{number}/withdrawal")
-	String withdraw(@PathVariable String number, @AuthenticationPrincipal GovHallUser user, Locale locale,
-			RedirectAttributes redirect) {
-		return act(number, false, redirect, locale, "cases.done.withdrawn", () -> handling.withdraw(number, user));
+	/** A party's step other than the corrections (whose files are read above): the withdrawal. */
+	@PostMapping("/cases/{number}/{step}")
+	String partyStep(@PathVariable String number, @PathVariable String step, HttpServletRequest request,
+			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
+		return formStep(number, step, true, request, user, locale, redirect);
 	}
 
 	private String act(String number, boolean staff, RedirectAttributes redirect, Locale locale, String doneKey,

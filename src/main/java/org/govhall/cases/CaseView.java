@@ -68,9 +68,9 @@ public record CaseView(String number, @Nullable String queryCode, CaseState stat
 	/** The clocks that apply in the case's state: the one running now first, then the sub-deadlines. */
 	static List<CaseClock> clocks(Case c, WorkingCalendar calendar, LocalDate today, int warningDays) {
 		List<CaseClock> list = new ArrayList<>();
-		switch (c.state()) {
-			case RECEIVED -> list.add(clock(CaseClock.Kind.ACCEPTANCE, null, c.acceptanceDeadline(), calendar, today, warningDays));
-			case ACCEPTED, REVIEWED -> {
+		switch (c.state().clock()) {
+			case ACCEPTANCE -> list.add(clock(CaseClock.Kind.ACCEPTANCE, null, c.acceptanceDeadline(), calendar, today, warningDays));
+			case DECISION -> {
 				c.decisionDeadline().ifPresent(dl -> list.add(clock(CaseClock.Kind.DECISION, null, dl, calendar, today, warningDays)));
 				c.promisedDeadline().ifPresent(dl -> list.add(clock(CaseClock.Kind.PROMISED, null, dl, calendar, today, warningDays)));
 				for (Opinion o : c.opinions()) {
@@ -80,9 +80,9 @@ public record CaseView(String number, @Nullable String queryCode, CaseState stat
 					}
 				}
 			}
-			case DECIDED -> c.deliveryDeadline()
+			case DELIVERY -> c.deliveryDeadline()
 				.ifPresent(dl -> list.add(clock(CaseClock.Kind.DELIVERY, null, dl, calendar, today, warningDays)));
-			default -> {
+			case NONE -> {
 			}
 		}
 		return list;
@@ -102,8 +102,7 @@ public record CaseView(String number, @Nullable String queryCode, CaseState stat
 		}
 		LocalDate d = due.dueForWarnings();
 		Integer remaining = d == null ? null : calendar.countWorkingDaysForWarnings(today, d);
-		CaseClock.Status colour = d == null || remaining == null ? CaseClock.Status.AWAITING_CALENDAR
-				: CaseClock.colourOf(today, d, remaining, warningDays);
+		CaseClock.Status colour = CaseClock.colourOf(today, d, remaining, warningDays);
 		CaseClock.Status status = due.awaitsCalendar() ? CaseClock.Status.AWAITING_CALENDAR : colour;
 		return new CaseClock(kind, department, deadline.start(), due, remaining, status, null, colour);
 	}

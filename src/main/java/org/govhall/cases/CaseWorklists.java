@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.govhall.calendar.HolidaySchedules;
 import org.govhall.calendar.WorkingCalendar;
@@ -67,13 +68,13 @@ public class CaseWorklists {
 					throw new ForbiddenException("error.forbidden.role");
 				}
 				params.put("me", user.getUsername());
-				yield "first_handler = :me AND state NOT IN ('DELIVERED', 'REFUSED', 'WITHDRAWN')";
+				params.put("open", CaseState.open().stream().map(CaseState::name).sorted().toList());
+				yield "first_handler = :me AND state IN (:open)";
 			}
-			case TO_ACCEPT -> scoped(user, Role.WINDOW_CLERK, "state = 'RECEIVED'", params);
-			case AWAITING_CORRECTION -> scoped(user, Role.WINDOW_CLERK, "state = 'AWAITING_CORRECTION'", params);
-			case TO_REVIEW -> scoped(user, Role.REVIEWER, "state = 'ACCEPTED'", params);
-			case TO_DECIDE -> scoped(user, Role.APPROVER, "state = 'REVIEWED'", params);
-			case TO_DELIVER -> scoped(user, Role.WINDOW_CLERK, "state = 'DECIDED'", params);
+			case TO_ACCEPT, AWAITING_CORRECTION, TO_REVIEW, TO_DECIDE, TO_DELIVER -> {
+				params.put("states", states(list));
+				yield scoped(user, list.role(), "state IN (:states)", params);
+			}
 			case DOCUMENTS_OWED -> {
 				if (!user.scope().handlesCases()) {
 					throw new ForbiddenException("error.forbidden.role");
@@ -87,7 +88,8 @@ public class CaseWorklists {
 					yield "1 = 0";
 				}
 				params.put("dep", "%," + coDepartment + ",%");
-				yield "state = 'ACCEPTED' AND pending_departments LIKE :dep";
+				params.put("states", states(list));
+				yield "state IN (:states) AND pending_departments LIKE :dep";
 			}
 		};
 		LocalDate today = LocalDate.now(clock);
@@ -101,7 +103,7 @@ public class CaseWorklists {
 			.params(params)
 			.query((rs, n) -> {
 				CaseState state = CaseState.valueOf(rs.getString("state"));
-				boolean timed = state == CaseState.RECEIVED || state.underReview() || state == CaseState.DECIDED;
+				boolean timed = state.clockRuns();
 				// the nearer of the statutory and the promised due date; provisional while its year has no schedule
 				LocalDate due = timed ? rs.getObject("next_due", LocalDate.class) : null;
 				boolean provisional = due != null && rs.getBoolean("next_due_provisional");
@@ -113,9 +115,7 @@ public class CaseWorklists {
 				CaseTerms terms = CaseJson.read(rs.getString("terms_json"), CaseTerms.class);
 				Integer remaining = remaining(cal, today, due);
 				CaseClock.Status colour = suspended ? CaseClock.Status.PAUSED
-						: due == null || remaining == null
-								? (timed ? CaseClock.Status.AWAITING_CALENDAR : CaseClock.Status.ON_TIME)
-								: CaseClock.colourOf(today, due, remaining, warningDays);
+						: !timed ? CaseClock.Status.ON_TIME : CaseClock.colourOf(today, due, remaining, warningDays);
 				CaseClock.Status status = provisional && !suspended ? CaseClock.Status.AWAITING_CALENDAR : colour;
 				return new CaseSummary(rs.getString("number"), rs.getString("item_code"), terms.itemNameZh(),
 						terms.itemNameEn(), rs.getString("department_code"), state,
@@ -128,6 +128,11 @@ public class CaseWorklists {
 			.sorted(Comparator.comparing((CaseSummary s) -> s.remainingWorkingDays() == null ? Integer.MAX_VALUE
 					: s.remainingWorkingDays()))
 			.toList();
+	}
+
+	/** The states the list's step starts from, as stored. */
+	private static List<String> states(Worklist list) {
+		return Objects.requireNonNull(list.step()).from().stream().map(CaseState::name).sorted().toList();
 	}
 
 	private static @Nullable LocalDate opinionDue(String documentJson, String department) {
@@ -153,7 +158,7 @@ public class CaseWorklists {
 		}
 	}
 
-	private String scoped(GovHallUser user, Role role, String condition, Map<String, Object> params) {
+	private String scoped(GovHallUser user, @Nullable Role role, String condition, Map<String, Object> params) {
 		require(user, role);
 		return covered(user, condition, params);
 	}
@@ -171,8 +176,8 @@ public class CaseWorklists {
 		return condition + " AND department_code IN (:deps)";
 	}
 
-	private static void require(GovHallUser user, Role role) {
-		if (!user.scope().has(role)) {
+	private static void require(GovHallUser user, @Nullable Role role) {
+		if (role == null || !user.scope().has(role)) {
 			throw new ForbiddenException("error.forbidden.role");
 		}
 	}

@@ -21,6 +21,15 @@ final class LicenceRules {
 
 	static final int PREMISES_MAX = 200;
 
+	/** A licence as a form or a body enters it: none when every field is blank. */
+	static @Nullable Licence entered(@Nullable String scope, @Nullable String premises,
+			@Nullable LocalDate validUntil) {
+		boolean noScope = scope == null || scope.isBlank();
+		boolean noPremises = premises == null || premises.isBlank();
+		return noScope && noPremises && validUntil == null ? null
+				: new Licence(noScope ? "" : scope, noPremises ? null : premises, validUntil);
+	}
+
 	private LicenceRules() {
 	}
 

@@ -106,7 +106,7 @@ class SecuritySettings {
 				.requestMatchers(HttpMethod.GET, "/api/v1/items/**", "/api/v1/regions/**", "/api/v1/departments/**",
 						"/api/v1/halls/**",
 						"/api/v1/calendar/**", "/api/v1/documents/**", "/api/v1/progress", "/api/v1/audit/head",
-						"/api/v1/audit/heads")
+						"/api/v1/audit/heads", "/api/v1/case-steps")
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/v1/applicants", "/api/v1/password-reset")
 				.permitAll()

@@ -469,7 +469,8 @@ class CasePagesTests {
 		assertThat(flash(early.getFlashMap())).as("the case awaits no correction")
 			.containsEntry("refusal", "error.case.state");
 
-		handling.requestCorrections(number, List.of(new CaseRecords.MaterialIssue(LAND, "未提交")), as("clerk"));
+		handling.take(number, new CaseCommand.CorrectionNotice(List.of(new CaseCommand.Issue(LAND, "未提交"))),
+				as("clerk"));
 		MvcResult mixed = send(multipart("/cases/" + number + "/corrections").file(file("file1", "土地证.pdf"))
 			.file(new MockMultipartFile("file1", "说明.html", "text/html", "<html></html>".getBytes()))
 			.with(user(as("applicant")))
@@ -516,8 +517,8 @@ class CasePagesTests {
 		GovHallUser clerk = as("clerk");
 		String html = page(get("/staff/cases/" + number).with(user(clerk)));
 		assertThat(html).contains("/staff/cases/" + number + "/on-the-spot-decision");
-		assertThat(html).contains("name=\"deliveryMethod\" value=\"ELECTRONIC\" checked");
-		send(post("/staff/cases/" + number + "/on-the-spot-decision").param("deliveryMethod", "WINDOW")
+		assertThat(html).contains("name=\"method\" value=\"ELECTRONIC\" checked");
+		send(post("/staff/cases/" + number + "/on-the-spot-decision").param("method", "WINDOW")
 			.with(user(clerk))
 			.with(csrf()));
 		CaseView done = handling.view(number, clerk);
@@ -591,7 +592,7 @@ class CasePagesTests {
 		// accepted Monday 21 December: even the promised 15 working days run into 2027
 		clock.set("2026-12-21T10:00:00");
 		String number = submitOnline(PLANNING, FORM);
-		handling.accept(number, as("clerk"));
+		handling.take(number, new CaseCommand.Acceptance(), as("clerk"));
 
 		String list = row(page(get("/staff/cases").param("list", "TO_REVIEW").with(user(as("reviewer-gh")))), number);
 		assertThat(list).contains("st-AWAITING_CALENDAR", "期限待定").doesNotContain("st-ON_TIME");
@@ -610,7 +611,7 @@ class CasePagesTests {
 	void fromNovemberTheProvincesAdministratorsSeeWhichYearIsMissingAndHowManyOpenCasesWait() throws Exception {
 		clock.set("2026-11-27T10:00:00");
 		String number = submitOnline(PLANNING, FORM);
-		handling.accept(number, as("clerk"));
+		handling.take(number, new CaseCommand.Acceptance(), as("clerk"));
 		long waiting = jdbc.queryForObject("SELECT COUNT(*) FROM cases_case WHERE closed_on IS NULL AND awaits_calendar",
 				Long.class);
 		assertThat(waiting).isPositive();
@@ -650,7 +651,7 @@ class CasePagesTests {
 	void thePublicProgressPageShowsTheStageAndDeadlineButNothingPersonal() throws Exception {
 		String number = submitOnline(PLANNING, FORM);
 		String code = handling.view(number, as("applicant")).queryCode();
-		handling.accept(number, as("clerk"));
+		handling.take(number, new CaseCommand.Acceptance(), as("clerk"));
 
 		assertThat(page(get("/progress"))).contains("id=\"progress-form\"").doesNotContain("id=\"not-found\"");
 		MockHttpServletResponse found = perform(get("/progress").param("number", number).param("code", code.toLowerCase(Locale.ROOT)));

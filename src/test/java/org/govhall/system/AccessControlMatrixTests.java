@@ -35,6 +35,7 @@ import jakarta.servlet.ServletException;
 import org.awaitility.Awaitility;
 import org.govhall.agency.AuthorisationRequest;
 import org.govhall.agency.Authorisations;
+import org.govhall.cases.CaseCommand;
 import org.govhall.cases.CaseHandling;
 import org.govhall.cases.CaseView;
 import org.govhall.cases.SubmitCase;
@@ -510,13 +511,13 @@ class AccessControlMatrixTests {
 		GovHallUser applicant = principal("applicant");
 		GovHallUser clerk = principal("clerk");
 		String food = submit(FOOD, FOOD_FORM);
-		handling.accept(food, clerk);
+		handling.take(food, new CaseCommand.Acceptance(), clerk);
 		fixtures.put("case", food);
 		String queryCode = handling.view(food, applicant).queryCode();
 		fixtures.put("queryCode", queryCode);
 		fixtures.put("wrongCode", (queryCode.startsWith("A") ? "B" : "A") + queryCode.substring(1));
 		String joint = submit(PLANNING, PLANNING_FORM);
-		handling.accept(joint, clerk);
+		handling.take(joint, new CaseCommand.Acceptance(), clerk);
 		fixtures.put("jointCase", joint);
 		fixtures.put("caseFile", handling.view(food, applicant).materials().get(0).fileId());
 		fixtures.put("jointCaseFile", handling.view(joint, applicant).materials().get(0).fileId());
@@ -767,7 +768,7 @@ class AccessControlMatrixTests {
 		b.put(pages + "handover", form("to", "clerk", "reason", "休假"));
 		b.put("POST /staff/cases/handovers", form("department", "660100-SCJG", "from", "clerk", "to", "clerk", "reason",
 				"休假"));
-		b.put(pages + "fees", form("feeName", "工本费", "amount", "10", "receiptNo", "R-0002"));
+		b.put(pages + "fees", form("name", "工本费", "amount", "10", "receiptNo", "R-0002"));
 		b.put(pages + "delivery", form("method", "WINDOW"));
 		b.put("POST /cases/{case}/corrections", upload("file0"));
 

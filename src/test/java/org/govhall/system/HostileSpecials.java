@@ -192,7 +192,7 @@ final class HostileSpecials {
 			shots.api("POST /api/v1/cases/{number}/fees", "fee amount", "POST", "/api/v1/cases/" + f.caseW + "/fees",
 					"clerk", json.getBytes(StandardCharsets.UTF_8), true);
 			shots.postWithToken("POST /staff/cases/{number}/fees", "fee amount", "/staff/cases/" + f.caseW + "/fees",
-					f.session("clerk"), "feeName=" + HostileHttp.enc("工本费") + "&amount=" + HostileHttp.enc(amount)
+					f.session("clerk"), "name=" + HostileHttp.enc("工本费") + "&amount=" + HostileHttp.enc(amount)
 							+ "&receiptNo=R-" + amount.length());
 		}
 	}

@@ -1,0 +1,152 @@
+package org.govhall.cases;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Validator;
+
+import org.govhall.shared.GovHallException.FieldViolation;
+import org.govhall.shared.InvalidInputException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.MessageSource;
+import org.springframework.core.ResolvableType;
+import org.springframework.format.support.FormattingConversionService;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.BindException;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.DirectFieldBindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.ServletRequestDataBinder;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a step's request record ({@link CaseStep#request()}) from a JSON body or from a case page's form, and checks it
+ * against the record's constraints: the one place a step's fields are read, so that the API and the pages refuse the
+ * same input in the same words.
+ */
+@Component
+class StepRequests {
+
+	private final JsonMapper json;
+
+	private final SpringValidatorAdapter validator;
+
+	private final FormattingConversionService conversion;
+
+	private final MessageSource messages;
+
+	StepRequests(JsonMapper json, Validator validator,
+			@Qualifier("mvcConversionService") FormattingConversionService conversion, MessageSource messages) {
+		this.json = json;
+		this.validator = new SpringValidatorAdapter(validator);
+		this.conversion = conversion;
+		this.messages = messages;
+	}
+
+	/**
+	 * The request of {@code step} from a JSON body (an empty body reads as {@code {}}): 415 for another media type,
+	 * 400 for JSON that does not read, 400 naming each field that breaks a constraint.
+	 */
+	CaseCommand fromJson(CaseStep step, byte @Nullable [] body, HttpServletRequest request) throws BindException,
+			HttpMediaTypeNotSupportedException {
+		byte[] content = body == null || body.length == 0 ? "{}".getBytes() : body;
+		if (body != null && body.length > 0 && request.getContentType() != null) {
+			MediaType type = MediaType.parseMediaType(request.getContentType());
+			if (!MediaType.APPLICATION_JSON.isCompatibleWith(type) && !type.getSubtype().endsWith("+json")) {
+				throw new HttpMediaTypeNotSupportedException(type, List.of(MediaType.APPLICATION_JSON));
+			}
+		}
+		CaseCommand command;
+		try {
+			command = json.readValue(content, step.request());
+		}
+		catch (JacksonException ex) {
+			throw new HttpMessageNotReadableException("the body of " + step + " does not read: " + ex.getOriginalMessage(),
+					ex, new ServletServerHttpRequest(request));
+		}
+		if (command == null) {
+			throw new HttpMessageNotReadableException("the body of " + step + " is null", new ServletServerHttpRequest(request));
+		}
+		validate(command, step);
+		return command;
+	}
+
+	/** The request of {@code step} from a form's parameters, converted as every form parameter is; 400 as above. */
+	CaseCommand fromForm(CaseStep step, HttpServletRequest request) throws BindException {
+		ServletRequestDataBinder binder = new ServletRequestDataBinder(null, objectName(step));
+		binder.setTargetType(ResolvableType.forClass(step.request()));
+		binder.setConversionService(conversion);
+		binder.construct(request);
+		if (binder.getBindingResult().hasErrors() || binder.getTarget() == null) {
+			throw new BindException(binder.getBindingResult());
+		}
+		CaseCommand command = (CaseCommand) binder.getTarget();
+		validate(command, step);
+		return command;
+	}
+
+	/** A page's form as the step's request, or the refusal the case page shows (400) naming each field. */
+	CaseCommand fromForm(CaseStep step, HttpServletRequest request, Locale locale) {
+		try {
+			return fromForm(step, request);
+		}
+		catch (BindException ex) {
+			throw refusal(ex, locale);
+		}
+	}
+
+	/** A request a page put together itself, checked by the record's constraints like any other. */
+	<C extends CaseCommand> C checked(C command, Locale locale) {
+		try {
+			validate(command, CaseStep.of(command));
+			return command;
+		}
+		catch (BindException ex) {
+			throw refusal(ex, locale);
+		}
+	}
+
+	private void validate(CaseCommand command, CaseStep step) throws BindException {
+		BindingResult result = new DirectFieldBindingResult(command, objectName(step));
+		validator.validate(command, result);
+		if (result.hasErrors()) {
+			throw new BindException(result);
+		}
+	}
+
+	private static String objectName(CaseStep step) {
+		return step.request().getSimpleName();
+	}
+
+	/**
+	 * A form's fields that do not hold as the refusal a case page shows: a required text or choice left out in the
+	 * words the page always used, any other constraint in the validator's words, each naming its field.
+	 */
+	InvalidInputException refusal(BindException ex, Locale locale) {
+		List<FieldViolation> each = new ArrayList<>();
+		for (FieldError fe : ex.getBindingResult().getFieldErrors()) {
+			String code = fe.getCode() == null ? "" : fe.getCode();
+			each.add(switch (code) {
+				case "NotBlank", "NotEmpty" -> new FieldViolation(fe.getField(), "error.case.textRequired");
+				case "NotNull" -> new FieldViolation(fe.getField(), "error.case.choiceRequired", fe.getField());
+				case "typeMismatch" -> new FieldViolation(fe.getField(), "error.parameter.type", fe.getField());
+				default -> new FieldViolation(fe.getField(), "error.field.invalid", messages.getMessage(fe, locale));
+			});
+		}
+		if (each.size() == 1) {
+			FieldViolation only = each.get(0);
+			return new InvalidInputException("invalid-input", only.messageKey(), each, only.arguments());
+		}
+		return new InvalidInputException("invalid-input", "error.validation", each, each.size());
+	}
+
+}
