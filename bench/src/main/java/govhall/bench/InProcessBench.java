@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import org.govhall.GovHallApplication;
 import org.govhall.cases.CaseCommand;
 import org.govhall.cases.CaseHandling;
+import org.govhall.cases.CaseIntake;
 import org.govhall.cases.CaseState;
 import org.govhall.cases.CaseView;
 import org.govhall.cases.DeliveryMethod;
@@ -125,10 +126,13 @@ public final class InProcessBench {
 
 		final CaseHandling handling;
 
+		final CaseIntake intake;
+
 		final GovHallUser applicant, clerk, reviewerZj, reviewerHb, reviewerGh, approverGh;
 
 		Cases(ConfigurableApplicationContext ctx) {
 			handling = ctx.getBean(CaseHandling.class);
+			intake = ctx.getBean(CaseIntake.class);
 			Directory directory = ctx.getBean(Directory.class);
 			applicant = principal(directory, "applicant");
 			clerk = principal(directory, "clerk");
@@ -149,11 +153,11 @@ public final class InProcessBench {
 
 		void runCase(Step timed) throws Exception {
 			StoredFile file = timed.step(Driver.UPLOAD,
-					() -> handling.upload("form.pdf", HttpCases.PDF, applicant));
+					() -> intake.upload("form.pdf", HttpCases.PDF, applicant));
 			SubmitCase request = new SubmitCase(HttpCases.ITEM, null, null, null,
 					List.of(new SubmitCase.MaterialFile(HttpCases.FORM, file.id()),
 							new SubmitCase.MaterialFile(HttpCases.DESIGN, file.id())));
-			CaseView v = expect(timed.step(Driver.SUBMIT, () -> handling.submit(request, null, applicant)),
+			CaseView v = expect(timed.step(Driver.SUBMIT, () -> intake.submit(request, null, applicant)),
 					CaseState.RECEIVED);
 			String n = v.number();
 			expect(timed.step(Driver.ACCEPT, () -> handling.take(n, new CaseCommand.Acceptance(), clerk)), CaseState.ACCEPTED);

@@ -145,6 +145,12 @@ class CaseDocuments {
 	 * @throws InvalidInputException (400) naming the field when it holds another control character or a character
 	 * the document font cannot print
 	 */
+	/** The licence as it will be printed on the certificate: the premises on one line. */
+	CaseRecords.@Nullable Licence printable(CaseRecords.@Nullable Licence licence) {
+		return licence == null ? null : new CaseRecords.Licence(printable("scope", licence.scope(), false),
+				printable("premises", licence.premises(), true), licence.validUntil());
+	}
+
 	@Nullable
 	String printable(String field, @Nullable String text, boolean oneLine) {
 		if (text == null) {

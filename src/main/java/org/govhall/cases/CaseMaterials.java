@@ -80,7 +80,7 @@ public class CaseMaterials {
 	public MaterialFile open(String number, String fileId, GovHallUser user) {
 		return tx.execute(status -> {
 			Case c = cases.findByNumber(number).orElseThrow(() -> new NotFoundException("error.case.notFound", number));
-			boolean party = CaseHandling.isParty(c, user);
+			boolean party = CaseAccess.isParty(c, user);
 			if (!party && !mayOpen(c, user)) {
 				throw sees(c, user) ? new ForbiddenException("error.case.materialsForbidden")
 						: new NotFoundException("error.case.notFound", number);

@@ -29,7 +29,6 @@ import org.govhall.agency.Authorisations;
 import org.govhall.calendar.DeadlineExplainer;
 import org.govhall.cases.CasePageApplication.Kept;
 import org.govhall.cases.CaseRecords.CorrectionNotice;
-import org.govhall.cases.CaseRecords.Licence;
 import org.govhall.cases.CaseRecords.MaterialIssue;
 import org.govhall.cases.CaseRecords.SubmittedMaterial;
 import org.govhall.cases.CaseTerms.RequiredMaterial;
@@ -101,6 +100,10 @@ class CasePages {
 
 	private final CaseHandling handling;
 
+	private final CaseReads reads;
+
+	private final CaseIntake receiving;
+
 	private final CaseWorklists worklists;
 
 	private final Catalog catalog;
@@ -131,7 +134,7 @@ class CasePages {
 
 	private final StepRequests requests;
 
-	CasePages(CaseHandling handling, CaseWorklists worklists, Catalog catalog, Directory directory,
+	CasePages(CaseHandling handling, CaseReads reads, CaseIntake receiving, CaseWorklists worklists, Catalog catalog, Directory directory,
 			DeadlineExplainer explainer, MessageSource messages, Validator validator, CasePageTokens tokens,
 			Clock clock, CaseMaterials caseMaterials, CaseHistoryText historyText, WindowApplicants applicants,
 			CaseRouting routing, DocumentsOwed owed, Authorisations authorisations, StepRequests requests) {
@@ -143,6 +146,8 @@ class CasePages {
 		this.caseMaterials = caseMaterials;
 		this.historyText = historyText;
 		this.handling = handling;
+		this.reads = reads;
+		this.receiving = receiving;
 		this.worklists = worklists;
 		this.catalog = catalog;
 		this.directory = directory;
@@ -160,7 +165,7 @@ class CasePages {
 			Model model, Locale locale) {
 		ItemGuide guide = applicable(itemCode);
 		requireApplicant(user);
-		CaseHandling.requireApplicable(guide, user.scope().has(Role.WINDOW_CLERK) ? Channel.WINDOW : Channel.ONLINE,
+		CaseIntake.requireApplicable(guide, user.scope().has(Role.WINDOW_CLERK) ? Channel.WINDOW : Channel.ONLINE,
 				LocalDate.now(clock));
 		return applicationPage(model, guide, CasePageApplication.blank(UUID.randomUUID().toString()), user, null,
 				locale);
@@ -258,8 +263,8 @@ class CasePages {
 			if (window && ("intake".equals(step) || "onTheSpot".equals(step))) {
 				// 收件并受理: received and accepted in one step, the receipt and the notice ready to print; or, for an
 				// instant item, 当场办结: received, granted and handed over, with the decision to print as well
-				CaseHandling.Intake intake = "intake".equals(step) ? handling.intake(submission, oneTime, user)
-						: handling.intakeOnTheSpot(submission, oneTime, LicenceRules.entered(scope, premises, validUntil),
+				CaseIntake.Intake intake = "intake".equals(step) ? receiving.intake(submission, oneTime, user)
+						: receiving.intakeOnTheSpot(submission, oneTime, LicenceRules.entered(scope, premises, validUntil),
 								deliveryMethod, user);
 				tokens.succeeded(claim, intake.view().number());
 				done = true;
@@ -270,7 +275,7 @@ class CasePages {
 			if ("review".equals(step)) {
 				// the summary before submitting: item, materials, limits; an incomplete application is named here
 				if (!window) {
-					Case.requireComplete(CaseHandling.terms(guide),
+					Case.requireComplete(CaseIntake.terms(guide),
 							handedIn.stream().map(SubmitCase.MaterialFile::material).toList(), "materials-missing",
 							"error.case.materialsMissing");
 				}
@@ -279,7 +284,7 @@ class CasePages {
 				applicationPage(model, guide, form, user, null, locale);
 				return "cases/review";
 			}
-			CaseView c = handling.submit(submission, oneTime, user);
+			CaseView c = receiving.submit(submission, oneTime, user);
 			tokens.succeeded(claim, c.number());
 			done = true;
 			redirect.addFlashAttribute("done", messages.getMessage("cases.done.submitted", null, locale));
@@ -369,7 +374,7 @@ class CasePages {
 		model.addAttribute("authorisationChoices", agent ? authorisations.usableFor(user, guide.code()) : List.of());
 		model.addAttribute("identityKinds", IdentityKind.values());
 		model.addAttribute("today", LocalDate.now(clock));
-		CaseTerms terms = CaseHandling.terms(guide);
+		CaseTerms terms = CaseIntake.terms(guide);
 		model.addAttribute("instant", terms.instant());
 		model.addAttribute("asksLicence", terms.asksLicence());
 		if (refusal != null) {
@@ -409,7 +414,7 @@ class CasePages {
 		List<Kept> list = new ArrayList<>();
 		for (CaseHandling.Upload u : read(parts)) {
 			try {
-				StoredFile f = handling.upload(u.name(), u.content(), user);
+				StoredFile f = receiving.upload(u.name(), u.content(), user);
 				list.add(new Kept(f.id(), f.name()));
 			}
 			catch (GovHallException ex) {
@@ -431,7 +436,7 @@ class CasePages {
 	private List<Kept> store(List<CaseHandling.Upload> files, GovHallUser user) {
 		List<Kept> list = new ArrayList<>();
 		for (CaseHandling.Upload u : files) {
-			StoredFile f = handling.upload(u.name(), u.content(), user);
+			StoredFile f = receiving.upload(u.name(), u.content(), user);
 			list.add(new Kept(f.id(), f.name()));
 		}
 		return list;
@@ -625,7 +630,7 @@ class CasePages {
 	}
 
 	private String casePage(String number, GovHallUser user, Model model, Locale locale, boolean staff) {
-		CaseView c = explained(handling.view(number, user), locale);
+		CaseView c = explained(reads.view(number, user), locale);
 		String myDepartment = user.scope().departmentId() == null ? null
 				: directory.department(user.scope().departmentId()).map(DepartmentView::code).orElse(null);
 		boolean lead = staff && covers(user, c.departmentCode());
@@ -709,7 +714,7 @@ class CasePages {
 			HttpServletRequest request, @AuthenticationPrincipal GovHallUser user, Locale locale,
 			RedirectAttributes redirect) {
 		return act(number, true, redirect, locale, CaseStep.CORRECTION_NOTICE.doneKey(), () -> {
-			List<RequiredMaterial> required = handling.view(number, user).requiredMaterials();
+			List<RequiredMaterial> required = reads.view(number, user).requiredMaterials();
 			List<CaseCommand.Issue> issues = new ArrayList<>();
 			for (Integer i : issue == null ? List.<Integer>of() : new LinkedHashSet<>(issue)) {
 				if (i == null || i < 0 || i >= required.size()) {
@@ -794,7 +799,7 @@ class CasePages {
 	String correct(@PathVariable String number, @RequestParam MultiValueMap<String, MultipartFile> files,
 			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
 		return act(number, false, redirect, locale, CaseStep.CORRECT.doneKey(), () -> {
-			List<RequiredMaterial> required = handling.view(number, user).requiredMaterials();
+			List<RequiredMaterial> required = reads.view(number, user).requiredMaterials();
 			// each material's files, read once; a correction that would be refused stores none of them
 			List<List<CaseHandling.Upload>> perMaterial = new ArrayList<>();
 			for (int i = 0; i < required.size(); i++) {
@@ -898,7 +903,7 @@ class CasePages {
 			.contentType(MediaType.APPLICATION_PDF)
 			.header("Content-Disposition", "inline; filename=\"" + number + "-window.pdf\"")
 			.header("Cache-Control", "private, no-store")
-			.body(handling.windowPrint(number, user));
+			.body(reads.windowPrint(number, user));
 	}
 
 	private ResponseEntity<byte[]> pdf(String number, String documentNumber, GovHallUser user) {
@@ -906,7 +911,7 @@ class CasePages {
 		if (!DOCUMENT_NUMBER.matcher(documentNumber).matches()) {
 			throw new NotFoundException("error.document.notFound", "");
 		}
-		byte[] pdf = handling.documentPdf(number, documentNumber, user);
+		byte[] pdf = reads.documentPdf(number, documentNumber, user);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header("Content-Disposition", "inline; filename=\"" + documentNumber + ".pdf\"")
@@ -956,7 +961,7 @@ class CasePages {
 		if (n.isEmpty() && q.isEmpty()) {
 			return page;
 		}
-		Optional<PublicProgress> found = handling.lookup(n, q)
+		Optional<PublicProgress> found = reads.lookup(n, q)
 			.map(p -> p.explained(k -> k.explained(explainer.explain(k.dueDate(), k.startKey(), locale))));
 		if (found.isEmpty()) {
 			page.addObject("notFound", true);

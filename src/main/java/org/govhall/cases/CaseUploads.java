@@ -4,10 +4,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.govhall.directory.GovHallUser;
+import org.govhall.cases.CaseRecords.SubmittedMaterial;
 import org.govhall.directory.Role;
+import org.govhall.shared.InvalidInputException;
 import org.govhall.shared.QuotaExceededException;
 import org.govhall.storage.Storage;
 import org.govhall.storage.StoredFile;
@@ -157,6 +160,34 @@ class CaseUploads {
 			}
 		}
 		return removed;
+	}
+
+	/**
+	 * Files the user uploaded, handed in as the materials they name in correction round {@code round}: each must be
+	 * one of the item's materials (400) and the user's own upload (400), which it now attaches.
+	 */
+	List<SubmittedMaterial> handedIn(List<SubmitCase.MaterialFile> files, CaseTerms terms, GovHallUser user,
+			Now now, int round) {
+		List<SubmittedMaterial> list = new ArrayList<>();
+		for (SubmitCase.MaterialFile f : files) {
+			if (terms.materials().stream().noneMatch(m -> m.name().equals(f.material()))) {
+				throw new InvalidInputException("unknown-material", "error.case.unknownMaterial", "materials",
+						f.material());
+			}
+			StoredFile file = ownUpload(f.fileId(), user);
+			list.add(new SubmittedMaterial(f.material(), file.id(), file.name(), file.sha256(), user.getUsername(),
+					now.at(), round));
+		}
+		return list;
+	}
+	/** The user's own upload, attached to the case in the step's transaction (kept from then on). */
+	/** The user's own upload, now attached to what names it; 400 for any other file. */
+	StoredFile ownUpload(String fileId, GovHallUser user) {
+		if (!attach(fileId, user.accountId())) {
+			throw new InvalidInputException("unknown-file", "error.case.unknownFile", "fileId", fileId);
+		}
+		return storage.find(fileId).orElseThrow(() -> new InvalidInputException("unknown-file",
+				"error.case.unknownFile", "fileId", fileId));
 	}
 
 }

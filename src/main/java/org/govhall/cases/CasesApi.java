@@ -41,6 +41,10 @@ class CasesApi {
 
 	private final CaseHandling handling;
 
+	private final CaseReads reads;
+
+	private final CaseIntake receiving;
+
 	private final CaseWorklists worklists;
 
 	private final DeadlineExplainer explainer;
@@ -49,11 +53,13 @@ class CasesApi {
 
 	private final StepRequests requests;
 
-	CasesApi(CaseHandling handling, CaseWorklists worklists, DeadlineExplainer explainer, CaseMaterials materials,
+	CasesApi(CaseHandling handling, CaseReads reads, CaseIntake receiving, CaseWorklists worklists, DeadlineExplainer explainer, CaseMaterials materials,
 			StepRequests requests) {
 		this.requests = requests;
 		this.materials = materials;
 		this.handling = handling;
+		this.reads = reads;
+		this.receiving = receiving;
 		this.worklists = worklists;
 		this.explainer = explainer;
 	}
@@ -62,7 +68,7 @@ class CasesApi {
 	@Operation(summary = "Upload a material (PDF, JPEG or PNG, Word or Excel; checked by content) for a submission")
 	ResponseEntity<UploadedFile> upload(@RequestPart("file") MultipartFile file,
 			@AuthenticationPrincipal GovHallUser user) throws IOException {
-		StoredFile f = handling.upload(file.getOriginalFilename() == null ? "file" : file.getOriginalFilename(),
+		StoredFile f = receiving.upload(file.getOriginalFilename() == null ? "file" : file.getOriginalFilename(),
 				file.getBytes(), user);
 		return ResponseEntity.status(201).body(new UploadedFile(f.id(), f.name(), f.contentType(), f.size(), f.sha256()));
 	}
@@ -72,7 +78,7 @@ class CasesApi {
 	ResponseEntity<CaseView> submit(@Valid @RequestBody SubmitCase request,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
 			@AuthenticationPrincipal GovHallUser user, Locale locale) {
-		CaseView view = explained(handling.submit(request, key, user), locale);
+		CaseView view = explained(receiving.submit(request, key, user), locale);
 		return ResponseEntity.created(URI.create("/api/v1/cases/" + view.number())).body(view);
 	}
 
@@ -82,7 +88,7 @@ class CasesApi {
 	ResponseEntity<IntakeAnswer> intake(@Valid @RequestBody SubmitCase request,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
 			@AuthenticationPrincipal GovHallUser user, Locale locale) {
-		CaseHandling.Intake intake = handling.intake(request, key, user);
+		CaseIntake.Intake intake = receiving.intake(request, key, user);
 		CaseView view = explained(intake.view(), locale);
 		return ResponseEntity.created(URI.create("/api/v1/cases/" + view.number()))
 			.body(new IntakeAnswer(view, intake.documents()
@@ -103,7 +109,7 @@ class CasesApi {
 	@GetMapping("/cases/{number}")
 	@Operation(summary = "A case with its clocks, materials, notices, opinions, decision and history")
 	CaseView view(@PathVariable String number, @AuthenticationPrincipal GovHallUser user, Locale locale) {
-		return explained(handling.view(number, user), locale);
+		return explained(reads.view(number, user), locale);
 	}
 
 	@GetMapping("/cases")
@@ -173,7 +179,7 @@ class CasesApi {
 	@Operation(summary = "A document of the case (notice, decision, certificate) as PDF")
 	ResponseEntity<byte[]> document(@PathVariable String number, @PathVariable String documentNumber,
 			@AuthenticationPrincipal GovHallUser user) {
-		byte[] pdf = handling.documentPdf(number, documentNumber, user);
+		byte[] pdf = reads.documentPdf(number, documentNumber, user);
 		return ResponseEntity.ok()
 			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
 			.header("Content-Disposition", "inline; filename=\"" + documentNumber + ".pdf\"")
@@ -193,7 +199,7 @@ class CasesApi {
 	@Operation(summary = "Public progress lookup by case number and query code; nothing personal")
 	PublicProgress progress(@RequestParam @Size(max = 32) String number, @RequestParam @Size(max = 8) String code,
 			Locale locale) {
-		return handling.lookup(number, code)
+		return reads.lookup(number, code)
 			.map(p -> p.explained(c -> c.explained(explainer.explain(c.dueDate(), c.startKey(), locale))))
 			.orElseThrow(() -> new NotFoundException("error.case.lookupNotFound"));
 	}

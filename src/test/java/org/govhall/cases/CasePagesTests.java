@@ -91,6 +91,12 @@ class CasePagesTests {
 	CaseHandling handling;
 
 	@Autowired
+	CaseIntake intake;
+
+	@Autowired
+	CaseReads reads;
+
+	@Autowired
 	CaseWorklists worklists;
 
 	@Autowired
@@ -161,7 +167,7 @@ class CasePagesTests {
 		String url = sent.getResponse().getRedirectedUrl();
 		assertThat(url).matches("/cases/660100-2026-\\d{7}");
 		String number = url.substring("/cases/".length());
-		CaseView c = handling.view(number, as("applicant"));
+		CaseView c = reads.view(number, as("applicant"));
 		assertThat(c.channel()).isEqualTo(Channel.ONLINE);
 		assertThat(c.materials()).extracting(m -> m.material() + " " + m.fileName())
 			.containsExactly(FORM + " 申请表.pdf", DESIGN + " 设计方案.pdf");
@@ -282,7 +288,7 @@ class CasePagesTests {
 		assertThat(accepted.getResponse().getStatus()).as(accepted.getResponse().getContentAsString()).isEqualTo(302);
 		String url = accepted.getResponse().getRedirectedUrl();
 		assertThat(url).startsWith("/staff/cases/");
-		CaseView c = handling.view(url.substring("/staff/cases/".length()), clerk);
+		CaseView c = reads.view(url.substring("/staff/cases/".length()), clerk);
 		assertThat(c.channel()).isEqualTo(Channel.WINDOW);
 		assertThat(c.firstHandler()).isEqualTo("clerk");
 		assertThat(c.materials()).extracting(CaseRecords.SubmittedMaterial::fileId).containsExactly(retry.value("keep0"));
@@ -307,7 +313,7 @@ class CasePagesTests {
 
 		assertThat(sent.getResponse().getStatus()).as(sent.getResponse().getContentAsString()).isEqualTo(302);
 		String number = sent.getResponse().getRedirectedUrl().substring("/cases/".length());
-		CaseView c = handling.view(number, agent);
+		CaseView c = reads.view(number, agent);
 		assertThat(c.channel()).isEqualTo(Channel.AGENT);
 		assertThat(c.authorization().basis()).isEqualTo(CaseRecords.AgentAuthorization.Basis.CONFIRMED_ONLINE);
 		assertThat(c.authorization().authorisationId()).isEqualTo(id);
@@ -336,7 +342,7 @@ class CasePagesTests {
 
 		assertThat(sent.getResponse().getStatus()).as(sent.getResponse().getContentAsString()).isEqualTo(302);
 		String number = sent.getResponse().getRedirectedUrl().substring("/cases/".length());
-		CaseView c = handling.view(number, agent);
+		CaseView c = reads.view(number, agent);
 		assertThat(c.authorization().documentFileId()).hasSize(36);
 		assertThat(c.authorization().awaitsCheck()).isTrue();
 		GovHallUser clerk = as("clerk");
@@ -350,7 +356,7 @@ class CasePagesTests {
 		assertThat(page(get("/staff/cases/" + number).with(user(clerk)))).contains("authorization-check\"")
 			.doesNotContain("authorization-check-form");
 		send(post("/staff/cases/" + number + "/acceptance").with(user(clerk)).with(csrf()));
-		assertThat(handling.view(number, clerk).state()).isEqualTo(CaseState.ACCEPTED);
+		assertThat(reads.view(number, clerk).state()).isEqualTo(CaseState.ACCEPTED);
 	}
 
 	@Test
@@ -386,21 +392,21 @@ class CasePagesTests {
 	@Test
 	void atTheWindowAnIncompleteApplicationIsTakenOnlyWithTheOneTimeNotice() throws Exception {
 		GovHallUser clerk = as("clerk");
-		String number = handling.submit(new SubmitCase(PLANNING, new SubmitCase.ApplicantData(IdentityKind.RESIDENT_ID,
+		String number = intake.submit(new SubmitCase(PLANNING, new SubmitCase.ApplicantData(IdentityKind.RESIDENT_ID,
 				"李四", "110105199003071239"), null, null,
-				List.of(new SubmitCase.MaterialFile(FORM, handling.upload("申请表.pdf", PDF, clerk).id()))), null, clerk)
+				List.of(new SubmitCase.MaterialFile(FORM, intake.upload("申请表.pdf", PDF, clerk).id()))), null, clerk)
 			.number();
 		String html = page(get("/staff/cases/" + number).with(user(clerk)));
 		assertThat(html).as("the land certificate and the project approval come from data sharing")
 			.contains("免于提交：请从电子证照库或信息共享平台调取核验");
 		MvcResult incomplete = send(post("/staff/cases/" + number + "/acceptance").with(user(clerk)).with(csrf()));
 		assertThat(flash(incomplete.getFlashMap())).containsEntry("refusal", "error.case.materialsIncomplete");
-		assertThat(handling.view(number, clerk).state()).isEqualTo(CaseState.RECEIVED);
+		assertThat(reads.view(number, clerk).state()).isEqualTo(CaseState.RECEIVED);
 		HtmlForm notice = HtmlForm.read(html, "/staff/cases/" + number + "/correction-notice");
 		assertThat(notice.values("issue")).as("the missing mandatory material is ticked").containsExactly("2");
 		MvcResult sent = send(notice.set("problem2", "未提交").post().with(user(clerk)).with(csrf()));
 		assertThat(flash(sent.getFlashMap())).containsKey("done").doesNotContainKey("refusal");
-		assertThat(handling.view(number, clerk).state()).isEqualTo(CaseState.AWAITING_CORRECTION);
+		assertThat(reads.view(number, clerk).state()).isEqualTo(CaseState.AWAITING_CORRECTION);
 	}
 
 	@Test
@@ -414,7 +420,7 @@ class CasePagesTests {
 
 		MvcResult blank = send(notice.set("issue", "1", "2").set("problem2", "").post().with(user(clerk)).with(csrf()));
 		assertThat(blank.getFlashMap().get("refusal")).isEqualTo("error.case.problemRequired");
-		assertThat(handling.view(number, clerk).state()).isEqualTo(CaseState.RECEIVED);
+		assertThat(reads.view(number, clerk).state()).isEqualTo(CaseState.RECEIVED);
 
 		MvcResult sent = send(notice.set("issue", "1", "2")
 			.set("problem1", "未提交")
@@ -424,7 +430,7 @@ class CasePagesTests {
 			.with(csrf()));
 		assertThat(sent.getResponse().getRedirectedUrl()).isEqualTo("/staff/cases/" + number);
 		assertThat(sent.getFlashMap().get("done")).asString().contains("已作出一次性告知");
-		CaseView c = handling.view(number, clerk);
+		CaseView c = reads.view(number, clerk);
 		assertThat(c.state()).isEqualTo(CaseState.AWAITING_CORRECTION);
 		assertThat(c.notices()).singleElement()
 			.satisfies(n -> assertThat(n.issues()).containsExactly(new CaseRecords.MaterialIssue(LAND, "未提交"),
@@ -440,7 +446,7 @@ class CasePagesTests {
 			.with(user(as("applicant")))
 			.with(csrf()));
 		assertThat(flash(corrected.getFlashMap())).containsKey("done").doesNotContainKey("refusal");
-		assertThat(handling.view(number, clerk).state()).isEqualTo(CaseState.RECEIVED);
+		assertThat(reads.view(number, clerk).state()).isEqualTo(CaseState.RECEIVED);
 
 		// a second notice naming a material the first did not is a breach: staff see it marked
 		send(HtmlForm.read(page(get("/staff/cases/" + number).with(user(clerk))),
@@ -480,7 +486,7 @@ class CasePagesTests {
 		assertThat(page(get("/cases/" + number).with(user(as("applicant"))).flashAttrs(mixed.getFlashMap())))
 			.contains("说明.html", "只接受 PDF、Word、Excel、JPEG 和 PNG 文件", "这次补正没有提交");
 		assertThat(storedFiles()).as("files stored by the refused corrections").isEqualTo(stored);
-		assertThat(handling.view(number, as("clerk")).state()).isEqualTo(CaseState.AWAITING_CORRECTION);
+		assertThat(reads.view(number, as("clerk")).state()).isEqualTo(CaseState.AWAITING_CORRECTION);
 	}
 
 	/**
@@ -521,7 +527,7 @@ class CasePagesTests {
 		send(post("/staff/cases/" + number + "/on-the-spot-decision").param("method", "WINDOW")
 			.with(user(clerk))
 			.with(csrf()));
-		CaseView done = handling.view(number, clerk);
+		CaseView done = reads.view(number, clerk);
 		assertThat(done.state()).isEqualTo(CaseState.DELIVERED);
 		assertThat(done.delivery().method()).as("handed over at the window, as chosen").isEqualTo(DeliveryMethod.WINDOW);
 		assertThat(page(get("/staff/cases/" + number).with(user(clerk)))).contains("当场办结")
@@ -543,9 +549,9 @@ class CasePagesTests {
 		staffPost("reviewer-gh", number, "review", Map.of("recommendation", "APPROVED", "comments", "符合规划条件"));
 		staffPost("approver-gh", number, "decision", Map.of("outcome", "APPROVED", "scope", "新建综合楼一栋"));
 		staffPost("clerk", number, "delivery", Map.of("method", "WINDOW"));
-		assertThat(handling.view(number, as("clerk")).state()).isEqualTo(CaseState.DELIVERED);
+		assertThat(reads.view(number, as("clerk")).state()).isEqualTo(CaseState.DELIVERED);
 
-		IssuedDocument certificate = Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> handling
+		IssuedDocument certificate = Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> reads
 			.view(number, as("applicant")).documents().stream().filter(d -> d.kind() == DocumentKind.CERTIFICATE)
 			.findFirst().orElse(null), d -> d != null);
 		String party = page(get("/cases/" + number).with(user(as("applicant"))));
@@ -650,7 +656,7 @@ class CasePagesTests {
 	@Test
 	void thePublicProgressPageShowsTheStageAndDeadlineButNothingPersonal() throws Exception {
 		String number = submitOnline(PLANNING, FORM);
-		String code = handling.view(number, as("applicant")).queryCode();
+		String code = reads.view(number, as("applicant")).queryCode();
 		handling.take(number, new CaseCommand.Acceptance(), as("clerk"));
 
 		assertThat(page(get("/progress"))).contains("id=\"progress-form\"").doesNotContain("id=\"not-found\"");
@@ -675,7 +681,7 @@ class CasePagesTests {
 	@Test
 	void noCasePageHasAnInlineStyleOrScript() throws Exception {
 		String number = submitOnline(PLANNING, FORM);
-		String code = handling.view(number, as("applicant")).queryCode();
+		String code = reads.view(number, as("applicant")).queryCode();
 		List<RequestBuilder> pages = List.of(get("/cases/new").param("item", PLANNING).with(user(as("applicant"))),
 				get("/cases/new").param("item", PLANNING).with(user(as("agent"))),
 				get("/authorisations").with(user(as("agent"))), get("/authorisations").with(user(as("applicant"))),
@@ -747,9 +753,9 @@ class CasePagesTests {
 		GovHallUser applicant = as("applicant");
 		List<SubmitCase.MaterialFile> files = new ArrayList<>();
 		for (String m : RequiredMaterials.completing(RequiredMaterials.of(catalog, item), materials)) {
-			files.add(new SubmitCase.MaterialFile(m, handling.upload("材料.pdf", PDF, applicant).id()));
+			files.add(new SubmitCase.MaterialFile(m, intake.upload("材料.pdf", PDF, applicant).id()));
 		}
-		return handling.submit(new SubmitCase(item, null, null, null, files), null, applicant).number();
+		return intake.submit(new SubmitCase(item, null, null, null, files), null, applicant).number();
 	}
 
 	void staffPost(String username, String number, String action, Map<String, String> params) throws Exception {

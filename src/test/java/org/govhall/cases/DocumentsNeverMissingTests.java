@@ -113,6 +113,9 @@ class DocumentsNeverMissingTests {
 	CaseHandling handling;
 
 	@Autowired
+	CaseIntake intake;
+
+	@Autowired
 	Directory directory;
 
 	@Autowired
@@ -150,7 +153,7 @@ class DocumentsNeverMissingTests {
 
 	/** A food licence application taken in at the window (received only), its receipt issued. */
 	String received(String name) {
-		String number = handling.submit(new SubmitCase(FOOD, new SubmitCase.ApplicantData(IdentityKind.RESIDENT_ID,
+		String number = intake.submit(new SubmitCase(FOOD, new SubmitCase.ApplicantData(IdentityKind.RESIDENT_ID,
 				name, "110105199003071239"), null, null, List.of()), null, as("clerk")).number();
 		awaitIssued(number, DocumentKind.RECEIPT);
 		return number;

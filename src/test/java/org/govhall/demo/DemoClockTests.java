@@ -41,6 +41,9 @@ class DemoClockTests {
 	org.govhall.cases.CaseHandling handling;
 
 	@Autowired
+	org.govhall.cases.CaseIntake intake;
+
+	@Autowired
 	org.govhall.supervision.Supervision supervision;
 
 	@AfterEach
@@ -86,10 +89,10 @@ class DemoClockTests {
 		mvc.perform(post("/staff/demo-clock").param("date", "2026-09-30").with(user(admin)).with(csrf()))
 			.andExpect(status().is3xxRedirection());
 		var applicant = directory.principal("applicant").orElseThrow();
-		var file = handling.upload("申请书.pdf",
+		var file = intake.upload("申请书.pdf",
 				"%PDF-1.4\n%demo\n1 0 obj\n<<>>\nendobj\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
 				applicant);
-		String number = handling.submit(new org.govhall.cases.SubmitCase("660100-XK-02001", null, null, null,
+		String number = intake.submit(new org.govhall.cases.SubmitCase("660100-XK-02001", null, null, null,
 				java.util.List.of(new org.govhall.cases.SubmitCase.MaterialFile("食品经营许可申请书", file.id()),
 						new org.govhall.cases.SubmitCase.MaterialFile("与食品经营相适应的主要设备设施布局、操作流程等文件", file.id()),
 						new org.govhall.cases.SubmitCase.MaterialFile("食品安全自查、从业人员健康管理、进货查验记录等保证食品安全的规章制度",

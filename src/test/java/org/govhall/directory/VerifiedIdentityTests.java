@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import demo.identityplatform.IdentityPlatformApplication;
-import org.govhall.cases.CaseHandling;
+import org.govhall.cases.CaseIntake;
 import org.govhall.cases.SubmitCase;
 import org.govhall.support.ApiClient;
 import org.govhall.support.ApiClient.Response;
@@ -106,7 +106,7 @@ class VerifiedIdentityTests {
 	Directory directory;
 
 	@Autowired
-	CaseHandling cases;
+	CaseIntake cases;
 
 	ApiClient api;
 

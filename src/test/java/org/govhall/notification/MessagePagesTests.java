@@ -14,6 +14,7 @@ import java.util.Locale;
 
 import org.awaitility.Awaitility;
 import org.govhall.cases.CaseHandling;
+import org.govhall.cases.CaseIntake;
 import org.govhall.cases.CaseView;
 import org.govhall.cases.SubmitCase;
 import org.govhall.directory.Directory;
@@ -43,6 +44,9 @@ class MessagePagesTests {
 	CaseHandling handling;
 
 	@Autowired
+	CaseIntake intake;
+
+	@Autowired
 	Notifications notifications;
 
 	static final byte[] PDF = "%PDF-1.4\n%message test\n1 0 obj\n<<>>\nendobj\n".getBytes(StandardCharsets.ISO_8859_1);
@@ -50,8 +54,8 @@ class MessagePagesTests {
 	@Test
 	void theApplicantReadsTheInboxAndMarksAMessageRead() throws Exception {
 		GovHallUser applicant = directory.principal("applicant").orElseThrow();
-		String idCard = handling.upload("身份证.pdf", PDF, applicant).id();
-		CaseView c = handling.submit(new SubmitCase("660100-GG-04004", null, null, null,
+		String idCard = intake.upload("身份证.pdf", PDF, applicant).id();
+		CaseView c = intake.submit(new SubmitCase("660100-GG-04004", null, null, null,
 				List.of(new SubmitCase.MaterialFile("申请人居民身份证", idCard))), null, applicant);
 		Awaitility.await().atMost(Duration.ofSeconds(20))
 			.until(() -> notifications.inbox(applicant, Locale.SIMPLIFIED_CHINESE).stream()

@@ -37,6 +37,8 @@ import org.govhall.agency.AuthorisationRequest;
 import org.govhall.agency.Authorisations;
 import org.govhall.cases.CaseCommand;
 import org.govhall.cases.CaseHandling;
+import org.govhall.cases.CaseIntake;
+import org.govhall.cases.CaseReads;
 import org.govhall.cases.CaseView;
 import org.govhall.cases.SubmitCase;
 import org.govhall.catalog.Catalog;
@@ -157,6 +159,12 @@ class AccessControlMatrixTests {
 
 	@Autowired
 	CaseHandling handling;
+
+	@Autowired
+	CaseIntake intake;
+
+	@Autowired
+	CaseReads reads;
 
 	@Autowired
 	Supervision supervision;
@@ -513,20 +521,20 @@ class AccessControlMatrixTests {
 		String food = submit(FOOD, FOOD_FORM);
 		handling.take(food, new CaseCommand.Acceptance(), clerk);
 		fixtures.put("case", food);
-		String queryCode = handling.view(food, applicant).queryCode();
+		String queryCode = reads.view(food, applicant).queryCode();
 		fixtures.put("queryCode", queryCode);
 		fixtures.put("wrongCode", (queryCode.startsWith("A") ? "B" : "A") + queryCode.substring(1));
 		String joint = submit(PLANNING, PLANNING_FORM);
 		handling.take(joint, new CaseCommand.Acceptance(), clerk);
 		fixtures.put("jointCase", joint);
-		fixtures.put("caseFile", handling.view(food, applicant).materials().get(0).fileId());
-		fixtures.put("jointCaseFile", handling.view(joint, applicant).materials().get(0).fileId());
+		fixtures.put("caseFile", reads.view(food, applicant).materials().get(0).fileId());
+		fixtures.put("jointCaseFile", reads.view(joint, applicant).materials().get(0).fileId());
 		fixtures.put("withdrawCase", submit(FOOD, FOOD_FORM));
 		fixtures.put("redCase", submit(FOOD, FOOD_FORM));
-		fixtures.put("upload", handling.upload("补正.pdf", PDF, applicant).id());
+		fixtures.put("upload", intake.upload("补正.pdf", PDF, applicant).id());
 		fixtures.put("document", Awaitility.await()
 			.atMost(Duration.ofSeconds(20))
-			.until(() -> handling.view(food, clerk).documents(), d -> !d.isEmpty())
+			.until(() -> reads.view(food, clerk).documents(), d -> !d.isEmpty())
 			.get(0)
 			.number());
 		fixtures.put("message", String.valueOf(Awaitility.await()
@@ -575,9 +583,9 @@ class AccessControlMatrixTests {
 		GovHallUser applicant = principal("applicant");
 		List<SubmitCase.MaterialFile> files = new ArrayList<>();
 		for (String m : RequiredMaterials.completing(RequiredMaterials.of(catalog, item), material)) {
-			files.add(new SubmitCase.MaterialFile(m, handling.upload("材料.pdf", PDF, applicant).id()));
+			files.add(new SubmitCase.MaterialFile(m, intake.upload("材料.pdf", PDF, applicant).id()));
 		}
-		CaseView c = handling.submit(new SubmitCase(item, null, null, null, files), null, applicant);
+		CaseView c = intake.submit(new SubmitCase(item, null, null, null, files), null, applicant);
 		return c.number();
 	}
 
