@@ -63,7 +63,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -115,12 +114,10 @@ public class CaseHandling {
 
 	private final SecureRandom random = new SecureRandom();
 
-	@Value("${govhall.cases.warning-days:2}")
-	private int warningDays = 2;
+	private final int warningDays;
 
 	/** Open cases not yet accepted that one applicant may have of one item online and through agents. */
-	@Value("${govhall.cases.max-open-per-item:3}")
-	private int maxOpenPerItem = 3;
+	private final int maxOpenPerItem;
 
 	private static final Logger log = LoggerFactory.getLogger(CaseHandling.class);
 
@@ -132,7 +129,9 @@ public class CaseHandling {
 			JdbcClient jdbc, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
 			Documents documents, CaseDocuments caseDocuments, ObjectProvider<MeterRegistry> meters,
 			CaseRouting routing, DelegationTakeUp takeUp, DocumentsOwed owed, CaseUploads uploads,
-			SubmissionLocks submissionLocks, Authorisations authorisations) {
+			SubmissionLocks submissionLocks, Authorisations authorisations, CasesSettings settings) {
+		this.warningDays = settings.warningDays();
+		this.maxOpenPerItem = settings.maxOpenPerItem();
 		this.submissionLocks = submissionLocks;
 		this.authorisations = authorisations;
 		this.owed = owed;
@@ -993,7 +992,7 @@ public class CaseHandling {
 		return cases.findByNumber(number.strip())
 			.filter(c -> MessageDigest.isEqual(c.queryCode().getBytes(StandardCharsets.UTF_8),
 					queryCode.strip().toUpperCase().getBytes(StandardCharsets.UTF_8)))
-			.map(c -> PublicProgress.of(c, calendar.calendar(), Now.from(clock).today(), warningDays));
+			.map(c -> PublicProgress.of(c, calendar.calendar(), Now.from(clock).today(), warningDays, clock.getZone()));
 	}
 
 	enum Visibility {

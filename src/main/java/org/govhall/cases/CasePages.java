@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -80,8 +79,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class CasePages {
-
-	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
 	/** The work lists of the staff pages, in the order the tabs show them. */
 	static final List<Worklist> STAFF_LISTS = List.of(Worklist.TO_ACCEPT, Worklist.AWAITING_CORRECTION,
@@ -650,7 +647,6 @@ class CasePages {
 		model.addAttribute("verdicts", Verdict.values());
 		model.addAttribute("deliveryMethods", DeliveryMethod.values());
 		model.addAttribute("today", LocalDate.now(clock));
-		model.addAttribute("zone", ZONE);
 		return "cases/case";
 	}
 
