@@ -325,7 +325,9 @@ class AuditChain {
 		return entries.thinSignedHeads(wallClock.instant().minus(retention));
 	}
 
-	/** Seals what is pending, then records the head of the real day in the halls' zone, whatever the demo clock says. */
+	/**
+	 * Seals what is pending, then records the head of the real day in the halls' zone, whatever the demo clock says.
+	 */
 	Optional<PublishedHead> publishDailyHead(ZoneId zone) {
 		return publishHead(LocalDate.now(wallClock.withZone(zone)));
 	}

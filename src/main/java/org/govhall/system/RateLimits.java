@@ -57,7 +57,8 @@ class RateLimits {
 				group("verification", limits.perMinute(limits.verification(), 120), "/verify", "/verify/**",
 						"/api/v1/documents/**"),
 				group("registration", limits.perMinute(limits.registration(), 40), "/register", "/api/v1/applicants"));
-		Limiter limiter = new Limiter(groups, limits.enabled(), problems, locales, clock.getIfAvailable(Clock::systemUTC));
+		Limiter limiter = new Limiter(groups, limits.enabled(), problems, locales,
+				clock.getIfAvailable(Clock::systemUTC));
 		FilterRegistrationBean<Limiter> bean = new FilterRegistrationBean<>(limiter);
 		bean.setOrder(-110); // before Spring Security's filter chain (-100)
 		bean.addUrlPatterns("/*");
