@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.govhall.catalog.Catalog;
 import org.govhall.directory.GovHallUser;
 import org.govhall.directory.IdentityKind;
@@ -16,6 +17,7 @@ import org.govhall.directory.Role;
 import org.govhall.shared.ForbiddenException;
 import org.govhall.shared.GovHallException;
 import org.govhall.shared.InvalidInputException;
+import org.govhall.shared.RefusalShownOn;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * "我的授权 / My authorisations": an agent requests authority and sees or withdraws its own; a principal, signed in to
@@ -56,7 +59,6 @@ class AuthorisationPages {
 		model.addAttribute("agent", agent);
 		model.addAttribute("today", today);
 		// instants shown as the hall's local time, not the server's (UTC)
-		model.addAttribute("zone", java.time.ZoneId.of("Asia/Shanghai"));
 		model.addAttribute("lastDay", today.plus(authorisations.maxValidity()).minusDays(1));
 		model.addAttribute("identityKinds", IdentityKind.values());
 		if (agent) {
@@ -79,12 +81,13 @@ class AuthorisationPages {
 		return "authorisations";
 	}
 
+	@RefusalShownOn(value = "/authorisations", except = 403)
 	@PostMapping("/authorisations")
 	String request(@RequestParam(required = false) @Nullable IdentityKind principalKind,
 			@RequestParam(defaultValue = "") String principalName, @RequestParam(defaultValue = "") String principalNumber,
 			@RequestParam(defaultValue = "") String itemCodes, @RequestParam(defaultValue = "") String validFrom,
 			@RequestParam(defaultValue = "") String validUntil, @AuthenticationPrincipal GovHallUser user,
-			RedirectAttributes redirect) {
+			HttpServletRequest request, RedirectAttributes redirect) {
 		try {
 			AuthorisationRequest r = new AuthorisationRequest(
 					principalKind == null ? IdentityKind.RESIDENT_ID : principalKind, principalName.strip(),
@@ -98,48 +101,46 @@ class AuthorisationPages {
 			redirect.addFlashAttribute("done", "authorisations.done.requested");
 		}
 		catch (GovHallException ex) {
-			if (ex.status() == 403) {
-				throw ex;
-			}
-			refusal(redirect, ex);
-			redirect.addFlashAttribute("entered", new Entered(principalKind, principalName, principalNumber, itemCodes,
-					validFrom, validUntil));
+			// what the agent typed comes back beside the refusal, which RefusalShownOn flashes
+			RequestContextUtils.getOutputFlashMap(request)
+				.put("entered", new Entered(principalKind, principalName, principalNumber, itemCodes, validFrom,
+						validUntil));
+			throw ex;
 		}
 		return "redirect:/authorisations";
 	}
 
+	@RefusalShownOn("/authorisations")
 	@PostMapping("/authorisations/{id}/confirm")
 	String confirm(@PathVariable long id, @AuthenticationPrincipal GovHallUser user, RedirectAttributes redirect) {
 		return act(redirect, "confirm", () -> authorisations.confirm(id, user));
 	}
 
+	@RefusalShownOn("/authorisations")
 	@PostMapping("/authorisations/{id}/decline")
 	String decline(@PathVariable long id, @AuthenticationPrincipal GovHallUser user, RedirectAttributes redirect) {
 		return act(redirect, "decline", () -> authorisations.decline(id, user));
 	}
 
+	@RefusalShownOn("/authorisations")
 	@PostMapping("/authorisations/{id}/revoke")
 	String revoke(@PathVariable long id, @AuthenticationPrincipal GovHallUser user, RedirectAttributes redirect) {
 		return act(redirect, "revoke", () -> authorisations.revoke(id, user));
 	}
 
+	@RefusalShownOn("/authorisations")
 	@PostMapping("/authorisations/{id}/withdraw")
 	String withdraw(@PathVariable long id, @AuthenticationPrincipal GovHallUser user, RedirectAttributes redirect) {
 		return act(redirect, "withdraw", () -> authorisations.withdraw(id, user));
 	}
 
-	/** One step on an authorisation; not the caller's (403, 404) is answered as such, a refusal on its merits shown. */
+	/**
+	 * One step on an authorisation; not the caller's (403, 404) is answered as such, a refusal on its merits shown
+	 * ({@link RefusalShownOn}).
+	 */
 	private static String act(RedirectAttributes redirect, String action, Runnable step) {
-		try {
-			step.run();
-			redirect.addFlashAttribute("done", "authorisations.done." + action);
-		}
-		catch (GovHallException ex) {
-			if (ex.status() == 403 || ex.status() == 404) {
-				throw ex;
-			}
-			refusal(redirect, ex);
-		}
+		step.run();
+		redirect.addFlashAttribute("done", "authorisations.done." + action);
 		return "redirect:/authorisations";
 	}
 
@@ -155,12 +156,6 @@ class AuthorisationPages {
 		catch (DateTimeParseException ex) {
 			throw new InvalidInputException("invalid-date", "error.authorisation.date", field);
 		}
-	}
-
-	private static void refusal(RedirectAttributes redirect, GovHallException ex) {
-		redirect.addFlashAttribute("refusal", ex.messageKey());
-		redirect.addFlashAttribute("refusalArgs",
-				Arrays.stream(ex.arguments()).map(a -> a == null ? "" : a.toString()).toArray());
 	}
 
 }

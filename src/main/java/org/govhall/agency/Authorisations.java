@@ -30,7 +30,6 @@ import org.govhall.shared.NotFoundException;
 import org.govhall.shared.PlainText;
 import org.govhall.shared.RuleViolationException;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -58,12 +57,12 @@ public class Authorisations {
 	private final Period maxValidity;
 
 	Authorisations(JdbcClient jdbc, Catalog catalog, ApplicationEventPublisher events, Clock clock,
-			@Value("${govhall.agency.max-validity:P1Y}") Period maxValidity) {
+			AgencySettings settings) {
 		this.jdbc = jdbc;
 		this.catalog = catalog;
 		this.events = events;
 		this.clock = clock;
-		this.maxValidity = maxValidity;
+		this.maxValidity = settings.maxValidity();
 	}
 
 	/** The longest period an authorisation may run, from its first to its last day. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,7 +21,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -75,8 +75,8 @@ class AuditChain {
 
 	@Autowired
 	AuditChain(AuditEntries entries, PlatformTransactionManager transactions, HeadKeys keys,
-			ApplicationEventPublisher events, @Value("${govhall.audit.head-interval:PT50S}") Duration headInterval) {
-		this(entries, transactions, Clock.systemUTC(), keys, events, headInterval, 1000, 500);
+			ApplicationEventPublisher events, AuditSettings settings) {
+		this(entries, transactions, Clock.systemUTC(), keys, events, settings.headInterval(), 1000, 500);
 	}
 
 	/**
@@ -325,9 +325,11 @@ class AuditChain {
 		return entries.thinSignedHeads(wallClock.instant().minus(retention));
 	}
 
-	/** Seals what is pending, then records the head of the real day (Asia/Shanghai), whatever the demo clock says. */
-	Optional<PublishedHead> publishDailyHead() {
-		return publishHead(LocalDate.now(wallClock.withZone(AuditPages.ZONE)));
+	/**
+	 * Seals what is pending, then records the head of the real day in the halls' zone, whatever the demo clock says.
+	 */
+	Optional<PublishedHead> publishDailyHead(ZoneId zone) {
+		return publishHead(LocalDate.now(wallClock.withZone(zone)));
 	}
 
 	/**

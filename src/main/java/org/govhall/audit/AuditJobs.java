@@ -1,12 +1,13 @@
 package org.govhall.audit;
 
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -27,9 +28,12 @@ class AuditJobs {
 
 	private final Duration headRetention;
 
-	AuditJobs(AuditChain chain, @Value("${govhall.audit.head-retention:P30D}") Duration headRetention) {
+	private final ZoneId zone;
+
+	AuditJobs(AuditChain chain, AuditSettings settings, Clock clock) {
 		this.chain = chain;
-		this.headRetention = headRetention;
+		this.headRetention = settings.headRetention();
+		this.zone = clock.getZone();
 	}
 
 	@Scheduled(cron = "${govhall.audit.seal-cron:*/5 * * * * *}")
@@ -63,11 +67,11 @@ class AuditJobs {
 		}
 	}
 
-	/** After midnight in Asia/Shanghai: publish the head for the real day, then verify the whole chain and say so. */
-	@Scheduled(cron = "${govhall.audit.head-cron:0 30 0 * * *}", zone = "Asia/Shanghai")
+	/** After midnight in the halls' zone: publish the head for the real day, then verify the whole chain and say so. */
+	@Scheduled(cron = "${govhall.audit.head-cron:0 30 0 * * *}", zone = "${govhall.zone}")
 	@SchedulerLock(name = "audit-daily-head", lockAtMostFor = "PT30M", lockAtLeastFor = "PT10M")
 	void daily() {
-		chain.publishDailyHead()
+		chain.publishDailyHead(zone)
 			.ifPresent(h -> log.info("audit: head of {} published: seq {} hash {}", h.date(), h.seq(), h.hash()));
 		Verification v = chain.verify();
 		if (v.intact()) {

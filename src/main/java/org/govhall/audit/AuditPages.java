@@ -1,6 +1,5 @@
 package org.govhall.audit;
 
-import java.time.ZoneId;
 
 import org.govhall.directory.GovHallUser;
 import org.jspecify.annotations.Nullable;
@@ -19,8 +18,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AuditPages {
 
 	static final int PAGE_SIZE = 50;
-
-	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
 	private final AuditChain chain;
 
@@ -65,7 +62,6 @@ class AuditPages {
 		model.addAttribute("page", current);
 		model.addAttribute("pages", pages);
 		model.addAttribute("total", total);
-		model.addAttribute("zone", ZONE);
 		model.addAttribute("verification", verification);
 		model.addAttribute("halt", chain.halt().orElse(null));
 		return "audit/log";
@@ -76,7 +72,6 @@ class AuditPages {
 		model.addAttribute("heads", chain.heads());
 		model.addAttribute("signed", HeadView.of(chain));
 		model.addAttribute("signedHeads", chain.signedHeads(10));
-		model.addAttribute("zone", ZONE);
 		return "audit/transparency";
 	}
 

@@ -2,74 +2,38 @@ package org.govhall.audit;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.binder.MeterBinder;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The head-signing key outside the database, and the alarm of the sealer as a metric and a health indicator
- * (ADR 0018).
+ * The settings of the {@code audit} module (ADR 0018, ADR 0028). The schedules of the sealer, the witness, the daily
+ * head and the failed-login summary ({@code govhall.audit.*-cron}) stay in their {@code @Scheduled} placeholders.
+ *
+ * @param keyDir the directory of the head-signing Ed25519 key and the head journal (GOVHALL_AUDIT_KEY_DIR)
+ * @param publicKey the pinned public halves of the key (the Base64 body of {@code audit-head-ed25519.pub}),
+ * comma-separated during a rotation (GOVHALL_AUDIT_PUBLIC_KEY); with a pin no key is ever created
+ * @param keyCreate whether a missing key is created; unset: only when no public key is pinned
+ * @param headInterval how often the sealer signs a head
+ * @param headRetention how long every signed head is kept; older ones are thinned to one an hour
+ * @param expect heads kept outside the database that the verification command also checks, {@code SEQ:HASH[,…]}
  */
-@Configuration(proxyBeanMethods = false)
-class AuditSettings {
+@ConfigurationProperties("govhall.audit")
+record AuditSettings(@DefaultValue("./data/audit-key") Path keyDir, @DefaultValue("") String publicKey,
+		@Nullable Boolean keyCreate, @DefaultValue("PT50S") Duration headInterval,
+		@DefaultValue("P30D") Duration headRetention, @DefaultValue("") String expect) {
 
-	/**
-	 * The key in {@code govhall.audit.key-dir}. It is created when missing only if {@code govhall.audit.key-create}
-	 * says so, which by default it does when no public key is pinned (demo, development, tests) and never when one
-	 * is (production).
-	 */
-	@Bean
-	HeadKeys headKeys(@Value("${govhall.audit.key-dir:./data/audit-key}") String dir,
-			@Value("${govhall.audit.public-key:}") String pins, @Value("${govhall.audit.key-create:}") String create) {
-		List<String> pinned = pins(pins);
-		boolean mayCreate = create.isBlank() ? pinned.isEmpty() : Boolean.parseBoolean(create.strip());
-		return HeadKeys.open(Path.of(dir), pinned, mayCreate);
+	/** The pinned public keys. */
+	List<String> pins() {
+		return Arrays.stream(publicKey.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
 	}
 
-	static List<String> pins(String text) {
-		return Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-	}
-
-	/**
-	 * {@code govhall.audit.sealer.halted}: 1 while the sealer refuses to run; {@code govhall.audit.head.age}: seconds
-	 * since this node last signed a head (to alert when heads stop).
-	 */
-	@Bean
-	MeterBinder auditMeters(AuditChain chain) {
-		return registry -> {
-			Gauge.builder("govhall.audit.sealer.halted", () -> chain.halt().isPresent() ? 1 : 0)
-				.description("1 while the audit sealer refuses to run because the chain was cut, rewritten or "
-						+ "laundered (ADR 0018)")
-				.register(registry);
-			Gauge.builder("govhall.audit.head.age",
-					() -> chain.lastSigned()
-						.map(h -> (double) Duration.between(h.signedAt(), Instant.now()).toSeconds())
-						.orElse(Double.NaN))
-				.description("Seconds since this node last signed an audit chain head")
-				.baseUnit("seconds")
-				.register(registry);
-		};
-	}
-
-	/** {@code auditChain}: DOWN while the sealer refuses to run (the liveness and readiness probes do not use it). */
-	@Bean
-	HealthIndicator auditChainHealthIndicator(AuditChain chain) {
-		return () -> chain.halt()
-			.map(h -> Health.down().withDetail("sealer", "halted").withDetail("reason", h.code()).build())
-			.orElseGet(() -> {
-				Health.Builder up = Health.up();
-				chain.lastSigned().ifPresent(s -> up.withDetail("headSeq", s.seq()).withDetail("signedAt",
-						s.signedAt().toString()));
-				return up.build();
-			});
+	/** Whether a missing key may be created: as {@code key-create} says, or when no key is pinned. */
+	boolean mayCreateKey() {
+		return keyCreate != null ? keyCreate : pins().isEmpty();
 	}
 
 }

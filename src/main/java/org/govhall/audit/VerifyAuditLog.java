@@ -1,12 +1,12 @@
 package org.govhall.audit;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import javax.sql.DataSource;
 
@@ -14,6 +14,7 @@ import org.govhall.audit.AuditEntries.Link;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
@@ -63,13 +64,13 @@ public final class VerifyAuditLog {
 			SingleConnectionDataSource dataSource = new SingleConnectionDataSource(driver.getConnection(), true);
 			try {
 				// read only: never creates a key; the pinned keys (or the key in the directory) check the heads
-				HeadKeys keys = HeadKeys.open(Path.of(env.getProperty("govhall.audit.key-dir", "./data/audit-key")),
-						AuditSettings.pins(env.getProperty("govhall.audit.public-key", "")), false);
+				AuditSettings settings = Binder.get(env).bindOrCreate("govhall.audit", AuditSettings.class);
+				HeadKeys keys = HeadKeys.open(settings.keyDir(), settings.pins(), false);
 				AuditChain chain = new AuditChain(
 						new AuditEntries(JdbcClient.create(dataSource), new JdbcTemplate(dataSource)),
 						new DataSourceTransactionManager(dataSource), Clock.systemUTC(), keys, event -> {
 						}, Duration.ofMinutes(1), 1000, 500);
-				Verification v = chain.verify(expected(env.getProperty("govhall.audit.expect", "")));
+				Verification v = chain.verify(expected(settings.expect()));
 				out.println(describe(v));
 				v.breaches().forEach(b -> out.println("  seq " + b.seq() + ": " + b.breach() + " - " + b.explanation()));
 				if (v.breachCount() > v.breaches().size()) {
@@ -116,7 +117,7 @@ public final class VerifyAuditLog {
 				throw new IllegalArgumentException("govhall.audit.expect takes SEQ:HASH, not " + p);
 			}
 			links.add(new Link(Long.parseLong(p.substring(0, colon).strip()),
-					p.substring(colon + 1).strip().toLowerCase(java.util.Locale.ROOT)));
+					p.substring(colon + 1).strip().toLowerCase(Locale.ROOT)));
 		}
 		return links;
 	}

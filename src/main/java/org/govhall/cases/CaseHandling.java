@@ -35,7 +35,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -82,8 +81,7 @@ public class CaseHandling {
 
 	private final DocumentsOwed owed;
 
-	@Value("${govhall.cases.warning-days:2}")
-	private int warningDays = 2;
+	private final int warningDays;
 
 	private final MeterRegistry meters;
 
@@ -92,7 +90,8 @@ public class CaseHandling {
 	CaseHandling(Cases cases, Directory directory, HolidaySchedules calendar, Storage storage, JdbcClient jdbc,
 			ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, Documents documents,
 			CaseDocuments caseDocuments, ObjectProvider<MeterRegistry> meters, CaseRouting routing, CaseUploads uploads,
-			CaseAccess access, CaseRecorder recorder, DocumentsOwed owed) {
+			CaseAccess access, CaseRecorder recorder, DocumentsOwed owed, CasesSettings settings) {
+		this.warningDays = settings.warningDays();
 		this.cases = cases;
 		this.directory = directory;
 		this.calendar = calendar;

@@ -50,7 +50,6 @@ import org.govhall.shared.RuleViolationException;
 import org.govhall.storage.Storage;
 import org.govhall.storage.StoredFile;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -101,13 +100,13 @@ public class CaseIntake {
 	private final SecureRandom random = new SecureRandom();
 
 	/** Open cases not yet accepted that one applicant may have of one item online and through agents. */
-	@Value("${govhall.cases.max-open-per-item:3}")
-	private int maxOpenPerItem = 3;
+	private final int maxOpenPerItem;
 
 	CaseIntake(Cases cases, Catalog catalog, Directory directory, HolidaySchedules calendar, Storage storage,
 			JdbcClient jdbc, TransactionTemplate tx, Clock clock, CaseDocuments caseDocuments, CaseRouting routing,
 			DelegationTakeUp takeUp, CaseUploads uploads, SubmissionLocks submissionLocks,
-			Authorisations authorisations, CaseReads reads, CaseRecorder recorder) {
+			Authorisations authorisations, CaseReads reads, CaseRecorder recorder, CasesSettings settings) {
+		this.maxOpenPerItem = settings.maxOpenPerItem();
 		this.cases = cases;
 		this.catalog = catalog;
 		this.directory = directory;

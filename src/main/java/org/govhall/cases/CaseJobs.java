@@ -26,7 +26,7 @@ class CaseJobs {
 		this.uploads = uploads;
 	}
 
-	@Scheduled(cron = "${govhall.cases.unattached-uploads-cron:0 20 * * * *}", zone = "Asia/Shanghai")
+	@Scheduled(cron = "${govhall.cases.unattached-uploads-cron:0 20 * * * *}", zone = "${govhall.zone}")
 	@SchedulerLock(name = "cases-unattached-uploads", lockAtMostFor = "PT30M")
 	void removeUnattachedUploads() {
 		int count = uploads.removeUnattached();
@@ -35,7 +35,7 @@ class CaseJobs {
 		}
 	}
 
-	@Scheduled(cron = "${govhall.cases.deemed-acceptance-cron:0 5 * * * *}", zone = "Asia/Shanghai")
+	@Scheduled(cron = "${govhall.cases.deemed-acceptance-cron:0 5 * * * *}", zone = "${govhall.zone}")
 	@SchedulerLock(name = "cases-deemed-acceptance", lockAtMostFor = "PT30M")
 	void deemOverdueAcceptances() {
 		int count = handling.deemOverdueAcceptances();

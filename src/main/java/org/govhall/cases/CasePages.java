@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,6 +51,7 @@ import org.govhall.shared.GovHallException;
 import org.govhall.shared.GovHallException.FieldViolation;
 import org.govhall.shared.InvalidInputException;
 import org.govhall.shared.NotFoundException;
+import org.govhall.shared.RefusalShownOn;
 import org.govhall.storage.StoredFile;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -68,6 +68,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -80,8 +81,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class CasePages {
-
-	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
 	/** The work lists of the staff pages, in the order the tabs show them. */
 	static final List<Worklist> STAFF_LISTS = List.of(Worklist.TO_ACCEPT, Worklist.AWAITING_CORRECTION,
@@ -671,7 +670,6 @@ class CasePages {
 		model.addAttribute("verdicts", Verdict.values());
 		model.addAttribute("deliveryMethods", DeliveryMethod.values());
 		model.addAttribute("today", LocalDate.now(clock));
-		model.addAttribute("zone", ZONE);
 		return "cases/case";
 	}
 
@@ -709,6 +707,7 @@ class CasePages {
 
 	// ---- staff actions
 
+	@RefusalShownOn("/staff/cases/{number}")
 	@PostMapping("/staff/cases/{number}/correction-notice")
 	String notice(@PathVariable String number, @RequestParam(name = "issue", required = false) @Nullable List<Integer> issue,
 			HttpServletRequest request, @AuthenticationPrincipal GovHallUser user, Locale locale,
@@ -738,6 +737,7 @@ class CasePages {
 	 * Every other staff step of the {@link CaseStep procedure table}: its form bound to the step's request record,
 	 * checked by the record's constraints, taken, and back to the case with what was done or why not.
 	 */
+	@RefusalShownOn("/staff/cases/{number}")
 	@PostMapping("/staff/cases/{number}/{step}")
 	String staffStep(@PathVariable String number, @PathVariable String step, HttpServletRequest request,
 			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
@@ -753,6 +753,7 @@ class CasePages {
 				() -> handling.take(number, requests.fromForm(taken, request, locale), user));
 	}
 
+	@RefusalShownOn("/staff/cases/{number}")
 	@PostMapping("/staff/cases/{number}/opinions/{department}/chase")
 	String chase(@PathVariable String number, @PathVariable String department,
 			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
@@ -764,37 +765,32 @@ class CasePages {
 	 * The routing page's "hand over all": every open case of the department that the clerk holds, to a clerk on duty;
 	 * back to the routing page with how many were handed over (and which were left), or the refusal.
 	 */
+	@RefusalShownOn(value = "/staff/routing?department={department}", style = RefusalShownOn.Style.PROBLEMS)
 	@PostMapping("/staff/cases/handovers")
 	String handOverAll(@RequestParam(defaultValue = "") String department, @RequestParam(defaultValue = "") String from,
 			@RequestParam(defaultValue = "") String to, @RequestParam(defaultValue = "") String reason,
 			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
-		String back = "redirect:" + org.springframework.web.util.UriComponentsBuilder.fromPath("/staff/routing")
+		String back = "redirect:" + UriComponentsBuilder.fromPath("/staff/routing")
 			.queryParam("department", cut(department, 64))
 			.build()
 			.encode()
 			.toUriString();
-		try {
-			CaseHandling.BulkHandover done = handling.handOverAll(cut(department, 64), cut(from, 64), cut(to, 64),
-					cut(reason, 1000), user);
-			redirect.addFlashAttribute("done", messages.getMessage("cases.done.handedOverAll",
-					new Object[] { done.handedOver().size(),
-							directory.principal(done.to()).map(GovHallUser::displayName).orElse(done.to()) }, locale));
-			if (!done.left().isEmpty()) {
-				redirect.addFlashAttribute("problems", List.of(messages.getMessage("cases.handedOverAll.left",
-						new Object[] { String.join("、", done.left()) }, locale)));
-			}
-		}
-		catch (org.govhall.shared.GovHallException ex) {
-			if (ex.status() == 403 || ex.status() == 404) {
-				throw ex;
-			}
-			redirect.addFlashAttribute("problems", List.of(messages.getMessage(ex.messageKey(), ex.arguments(), locale)));
+		// a refusal goes back to the routing page in words (@RefusalShownOn, ADR 0028)
+		CaseHandling.BulkHandover done = handling.handOverAll(cut(department, 64), cut(from, 64), cut(to, 64),
+				cut(reason, 1000), user);
+		redirect.addFlashAttribute("done", messages.getMessage("cases.done.handedOverAll",
+				new Object[] { done.handedOver().size(),
+						directory.principal(done.to()).map(GovHallUser::displayName).orElse(done.to()) }, locale));
+		if (!done.left().isEmpty()) {
+			redirect.addFlashAttribute("problems", List.of(messages.getMessage("cases.handedOverAll.left",
+					new Object[] { String.join("、", done.left()) }, locale)));
 		}
 		return back;
 	}
 
 	// ---- the parties' actions
 
+	@RefusalShownOn("/cases/{number}")
 	@PostMapping("/cases/{number}/corrections")
 	String correct(@PathVariable String number, @RequestParam MultiValueMap<String, MultipartFile> files,
 			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
@@ -835,6 +831,7 @@ class CasePages {
 	}
 
 	/** A party's step other than the corrections (whose files are read above): the withdrawal. */
+	@RefusalShownOn("/cases/{number}")
 	@PostMapping("/cases/{number}/{step}")
 	String partyStep(@PathVariable String number, @PathVariable String step, HttpServletRequest request,
 			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
@@ -844,16 +841,9 @@ class CasePages {
 	private String act(String number, boolean staff, RedirectAttributes redirect, Locale locale, String doneKey,
 			Runnable action) {
 		checkNumber(number);
-		try {
-			action.run();
-			redirect.addFlashAttribute("done", messages.getMessage(doneKey, null, locale));
-		}
-		catch (GovHallException ex) {
-			if (ex.status() == 403 || ex.status() == 404) {
-				throw ex;
-			}
-			refusal((k, v) -> redirect.addFlashAttribute(k, v), ex, locale);
-		}
+		// a refusal goes back to the case page with its reasons (@RefusalShownOn, ADR 0028)
+		action.run();
+		redirect.addFlashAttribute("done", messages.getMessage(doneKey, null, locale));
 		return "redirect:" + (staff ? "/staff/cases/" : "/cases/") + number;
 	}
 

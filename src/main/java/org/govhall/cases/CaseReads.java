@@ -18,7 +18,6 @@ import org.govhall.documents.DocumentKind;
 import org.govhall.documents.Documents;
 import org.govhall.documents.IssuedDocument;
 import org.govhall.shared.NotFoundException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,11 +40,11 @@ public class CaseReads {
 	private final Clock clock;
 
 	/** Yellow when this many working days or fewer remain. */
-	@Value("${govhall.cases.warning-days:2}")
-	private int warningDays = 2;
+	private final int warningDays;
 
 	CaseReads(Cases cases, CaseAccess access, Documents documents, DocumentsOwed owed, HolidaySchedules calendar,
-			Clock clock) {
+			Clock clock, CasesSettings settings) {
+		this.warningDays = settings.warningDays();
 		this.cases = cases;
 		this.access = access;
 		this.documents = documents;
@@ -118,7 +117,7 @@ public class CaseReads {
 		return cases.findByNumber(number.strip())
 			.filter(c -> MessageDigest.isEqual(c.queryCode().getBytes(StandardCharsets.UTF_8),
 					queryCode.strip().toUpperCase().getBytes(StandardCharsets.UTF_8)))
-			.map(c -> PublicProgress.of(c, calendar.calendar(), Now.from(clock).today(), warningDays));
+			.map(c -> PublicProgress.of(c, calendar.calendar(), Now.from(clock).today(), warningDays, clock.getZone()));
 	}
 
 }

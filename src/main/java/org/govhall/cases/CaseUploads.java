@@ -14,7 +14,6 @@ import org.govhall.shared.InvalidInputException;
 import org.govhall.shared.QuotaExceededException;
 import org.govhall.storage.Storage;
 import org.govhall.storage.StoredFile;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -46,17 +45,14 @@ class CaseUploads {
 
 	private final Quota intermediary;
 
-	CaseUploads(JdbcClient jdbc, Storage storage, Clock clock, TransactionTemplate tx,
-			@Value("${govhall.cases.upload-quota.applicant-files:100}") int applicantFiles,
-			@Value("${govhall.cases.upload-quota.applicant-size:100MB}") DataSize applicantSize,
-			@Value("${govhall.cases.upload-quota.intermediary-files:2000}") int intermediaryFiles,
-			@Value("${govhall.cases.upload-quota.intermediary-size:2GB}") DataSize intermediarySize) {
+	CaseUploads(JdbcClient jdbc, Storage storage, Clock clock, TransactionTemplate tx, CasesSettings settings) {
 		this.jdbc = jdbc;
 		this.storage = storage;
 		this.clock = clock;
 		this.tx = tx;
-		this.applicant = new Quota(applicantFiles, applicantSize);
-		this.intermediary = new Quota(intermediaryFiles, intermediarySize);
+		this.applicant = new Quota(settings.uploadQuota().applicantFiles(), settings.uploadQuota().applicantSize());
+		this.intermediary = new Quota(settings.uploadQuota().intermediaryFiles(),
+				settings.uploadQuota().intermediarySize());
 	}
 
 	/** An account's daily allowance. */

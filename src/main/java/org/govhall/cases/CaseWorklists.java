@@ -17,7 +17,6 @@ import org.govhall.directory.GovHallUser;
 import org.govhall.directory.Role;
 import org.govhall.shared.ForbiddenException;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -37,10 +36,11 @@ public class CaseWorklists {
 	private final Clock clock;
 
 	/** Yellow when this many working days or fewer remain. */
-	@Value("${govhall.cases.warning-days:2}")
-	private int warningDays = 2;
+	private final int warningDays;
 
-	CaseWorklists(JdbcClient jdbc, Directory directory, HolidaySchedules calendar, Clock clock) {
+	CaseWorklists(JdbcClient jdbc, Directory directory, HolidaySchedules calendar, Clock clock,
+			CasesSettings settings) {
+		this.warningDays = settings.warningDays();
 		this.jdbc = jdbc;
 		this.directory = directory;
 		this.calendar = calendar;

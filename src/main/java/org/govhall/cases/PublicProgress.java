@@ -1,6 +1,7 @@
 package org.govhall.cases;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -17,7 +18,7 @@ public record PublicProgress(String number, String itemNameZh, @Nullable String 
 		LocalDate submittedOn, LocalDate receivedOn, @Nullable LocalDate acceptedOn, @Nullable LocalDate decidedOn,
 		@Nullable Outcome outcome, @Nullable LocalDate deliveredOn, List<CaseClock> clocks) {
 
-	static PublicProgress of(Case c, WorkingCalendar calendar, LocalDate today, int warningDays) {
+	static PublicProgress of(Case c, WorkingCalendar calendar, LocalDate today, int warningDays, ZoneId zone) {
 		CaseDocument d = c.document();
 		List<CaseClock> clocks = CaseView.clocks(c, calendar, today, warningDays)
 			.stream()
@@ -25,7 +26,7 @@ public record PublicProgress(String number, String itemNameZh, @Nullable String 
 			.map(PublicProgress::withoutStaffText)
 			.toList();
 		return new PublicProgress(c.number(), c.terms().itemNameZh(), c.terms().itemNameEn(), c.state(),
-				LocalDate.ofInstant(c.submittedAt(), java.time.ZoneId.of("Asia/Shanghai")), c.receivedOn(),
+				LocalDate.ofInstant(c.submittedAt(), zone), c.receivedOn(),
 				c.acceptedOn(), d.decision() == null ? null : d.decision().on(),
 				d.decision() == null ? null : d.decision().outcome(), d.delivery() == null ? null : d.delivery().on(),
 				clocks);

@@ -21,7 +21,7 @@ class CatalogJobs {
 		this.catalog = catalog;
 	}
 
-	@Scheduled(cron = "${govhall.catalog.take-effect-cron:0 1 * * * *}", zone = "Asia/Shanghai")
+	@Scheduled(cron = "${govhall.catalog.take-effect-cron:0 1 * * * *}", zone = "${govhall.zone}")
 	@SchedulerLock(name = "catalog-take-effect", lockAtMostFor = "PT30M")
 	void takeEffect() {
 		int count = catalog.takeEffect();

@@ -13,6 +13,7 @@ import org.govhall.directory.GovHallUser;
 import org.govhall.directory.RegionLevel;
 import org.govhall.shared.ForbiddenException;
 import org.govhall.shared.GovHallException;
+import org.govhall.shared.RefusalShownOn;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -137,30 +138,35 @@ class CatalogStaffPages {
 		}
 	}
 
+	@RefusalShownOn("/staff/items/{code}")
 	@PostMapping("/staff/items/{code}/submit")
 	String submit(@PathVariable String code, @AuthenticationPrincipal GovHallUser user, Locale locale,
 			RedirectAttributes redirect) {
 		return act(code, redirect, locale, "staff.submitted", () -> catalog.submit(code, user));
 	}
 
+	@RefusalShownOn("/staff/items/{code}")
 	@PostMapping("/staff/items/{code}/approve")
 	String approve(@PathVariable String code, @AuthenticationPrincipal GovHallUser user, Locale locale,
 			RedirectAttributes redirect) {
 		return act(code, redirect, locale, "staff.published.done", () -> catalog.approve(code, user));
 	}
 
+	@RefusalShownOn("/staff/items/{code}")
 	@PostMapping("/staff/items/{code}/return")
 	String returnToDraft(@PathVariable String code, @RequestParam(defaultValue = "") String note,
 			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
 		return act(code, redirect, locale, "staff.returned", () -> catalog.returnToDraft(code, note, user));
 	}
 
+	@RefusalShownOn("/staff/items/{code}")
 	@PostMapping("/staff/items/{code}/drafts")
 	String newDraft(@PathVariable String code, @AuthenticationPrincipal GovHallUser user, Locale locale,
 			RedirectAttributes redirect) {
 		return act(code, redirect, locale, "staff.newDraft", () -> catalog.newDraft(code, user));
 	}
 
+	@RefusalShownOn("/staff/items/{code}")
 	@PostMapping("/staff/items/{code}/end")
 	String end(@PathVariable String code, @RequestParam(required = false) @Nullable ItemStatus status,
 			@RequestParam(required = false) @Nullable LocalDate on, @RequestParam(defaultValue = "") String document,
@@ -178,19 +184,10 @@ class CatalogStaffPages {
 		}
 	}
 
+	/** Runs the step and says so; a refusal is shown on the staff item page ({@link RefusalShownOn}). */
 	private String act(String code, RedirectAttributes redirect, Locale locale, String doneKey, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("done", messages.getMessage(doneKey, null, locale));
-		}
-		catch (GovHallException ex) {
-			if (ex.status() == 403 || ex.status() == 404) {
-				throw ex;
-			}
-			redirect.addFlashAttribute("refusal", ex.messageKey());
-			redirect.addFlashAttribute("refusalArgs", ex.arguments());
-			redirect.addFlashAttribute("refusalReasons", ex.violations());
-		}
+		action.run();
+		redirect.addFlashAttribute("done", messages.getMessage(doneKey, null, locale));
 		return "redirect:/staff/items/" + code;
 	}
 

@@ -2,6 +2,7 @@ package org.govhall.catalog;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,9 +28,9 @@ public record ItemGuide(String code, ItemStatus status, @Nullable LocalDate ende
 		return "en".equals(locale.getLanguage()) && en != null && !en.isBlank() ? en : content.nameZh();
 	}
 
-	/** The publication date in the halls' zone, or null for an unpublished version. */
-	public java.time.@Nullable LocalDate publishedDate() {
-		return publishedAt == null ? null : publishedAt.atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+	/** The publication date in the halls' zone (the pages' {@code zone}), or null for an unpublished version. */
+	public @Nullable LocalDate publishedDate(ZoneId zone) {
+		return publishedAt == null ? null : LocalDate.ofInstant(publishedAt, zone);
 	}
 
 	/** The guide as the public sees it: without who submitted it or what the reviewer wrote. */

@@ -1,10 +1,12 @@
 package org.govhall.catalog;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import org.govhall.directory.GovHallUser;
 import org.govhall.shared.NotFoundException;
+import org.govhall.shared.RefusalShownOn;
 import org.govhall.storage.StoredFile;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -46,37 +48,29 @@ class MaterialFiles {
 			.orElseThrow(() -> new NotFoundException("error.file.notFound")));
 	}
 
+	@RefusalShownOn("/staff/items/{code}")
 	@PostMapping("/staff/items/{code}/materials/{index}/files")
 	String upload(@PathVariable String code, @PathVariable int index, @RequestParam("file") MultipartFile file,
 			@RequestParam(defaultValue = "template") String kind, @AuthenticationPrincipal GovHallUser user,
-			Locale locale, RedirectAttributes redirect) throws java.io.IOException {
+			Locale locale, RedirectAttributes redirect) throws IOException {
 		return attach(code, locale, redirect, () -> catalog.attachMaterialFile(code, index, !"sample".equals(kind),
 				nameOf(file), file.getBytes(), user));
 	}
 
 	/** The result sample (结果样本) of the draft, uploaded by its drafters like a material's template. */
+	@RefusalShownOn("/staff/items/{code}")
 	@PostMapping("/staff/items/{code}/result-sample")
 	String uploadResultSample(@PathVariable String code, @RequestParam("file") MultipartFile file,
 			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect)
-			throws java.io.IOException {
+			throws IOException {
 		return attach(code, locale, redirect, () -> catalog.attachResultSample(code, nameOf(file), file.getBytes(), user));
 	}
 
-	/** Runs the upload; a refusal other than 403/404 is shown on the staff item page. */
+	/** Runs the upload; a refusal other than 403/404 is shown on the staff item page ({@link RefusalShownOn}). */
 	private String attach(String code, Locale locale, RedirectAttributes redirect, Upload upload)
-			throws java.io.IOException {
-		try {
-			upload.run();
-			redirect.addFlashAttribute("done", messages.getMessage("staff.saved", null, locale));
-		}
-		catch (org.govhall.shared.GovHallException ex) {
-			if (ex.status() == 403 || ex.status() == 404) {
-				throw ex;
-			}
-			redirect.addFlashAttribute("refusal", ex.messageKey());
-			redirect.addFlashAttribute("refusalArgs", ex.arguments());
-			redirect.addFlashAttribute("refusalReasons", ex.violations());
-		}
+			throws IOException {
+		upload.run();
+		redirect.addFlashAttribute("done", messages.getMessage("staff.saved", null, locale));
 		return "redirect:/staff/items/" + code;
 	}
 
@@ -87,7 +81,7 @@ class MaterialFiles {
 	@FunctionalInterface
 	private interface Upload {
 
-		void run() throws java.io.IOException;
+		void run() throws IOException;
 
 	}
 

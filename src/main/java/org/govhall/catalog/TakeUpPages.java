@@ -7,7 +7,7 @@ import java.util.Locale;
 import org.govhall.directory.GovHallUser;
 import org.govhall.directory.RegionView;
 import org.govhall.shared.ForbiddenException;
-import org.govhall.shared.GovHallException;
+import org.govhall.shared.RefusalShownOn;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -53,6 +53,7 @@ class TakeUpPages {
 		return "staff/take-up";
 	}
 
+	@RefusalShownOn("/staff/take-up?county={county}")
 	@PostMapping("/staff/take-up/{code}/{county}/not-taken-on")
 	String mark(@PathVariable String code, @PathVariable String county,
 			@RequestParam(required = false) @Nullable String reason,
@@ -62,24 +63,17 @@ class TakeUpPages {
 				() -> takeUp.markNotTakenOn(code, county, reason, targetOn, user));
 	}
 
+	@RefusalShownOn("/staff/take-up?county={county}")
 	@PostMapping("/staff/take-up/{code}/{county}/taken-on")
 	String clear(@PathVariable String code, @PathVariable String county, @AuthenticationPrincipal GovHallUser user,
 			Locale locale, RedirectAttributes redirect) {
 		return act(county, redirect, locale, "takeUp.cleared", () -> takeUp.clearNotTakenOn(code, county, user));
 	}
 
+	/** Runs the action and says so; a refusal is shown on the take-up page ({@link RefusalShownOn}). */
 	private String act(String county, RedirectAttributes redirect, Locale locale, String doneKey, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("done", messages.getMessage(doneKey, null, locale));
-		}
-		catch (GovHallException ex) {
-			if (ex.status() == 403 || ex.status() == 404) {
-				throw ex;
-			}
-			redirect.addFlashAttribute("refusal", ex.messageKey());
-			redirect.addFlashAttribute("refusalArgs", ex.arguments());
-		}
+		action.run();
+		redirect.addFlashAttribute("done", messages.getMessage(doneKey, null, locale));
 		return "redirect:/staff/take-up?county=" + county;
 	}
 

@@ -1,6 +1,8 @@
 package org.govhall.catalog;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 
 import org.jspecify.annotations.Nullable;
 
@@ -8,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 public record VersionSummary(int versionNo, VersionState state, @Nullable Instant publishedAt, String nameZh,
 		Revision revision) {
 
-	/** The publication date in the halls' zone, or null for an unpublished version. */
-	public java.time.@Nullable LocalDate publishedDate() {
-		return publishedAt == null ? null : publishedAt.atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+	/** The publication date in the halls' zone (the pages' {@code zone}), or null for an unpublished version. */
+	public @Nullable LocalDate publishedDate(ZoneId zone) {
+		return publishedAt == null ? null : LocalDate.ofInstant(publishedAt, zone);
 	}
 }

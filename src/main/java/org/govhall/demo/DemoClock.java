@@ -13,8 +13,6 @@ import java.time.ZoneId;
  */
 public final class DemoClock extends Clock {
 
-	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
 	private final Clock system;
 
 	private volatile Duration offset = Duration.ZERO;
@@ -23,9 +21,10 @@ public final class DemoClock extends Clock {
 		this.system = system;
 	}
 
+	/** The halls' zone, the system clock's. */
 	@Override
 	public ZoneId getZone() {
-		return ZONE;
+		return system.getZone();
 	}
 
 	@Override
@@ -40,7 +39,7 @@ public final class DemoClock extends Clock {
 
 	/** Moves "today" to a date, keeping the time of day. */
 	void moveTo(LocalDate date) {
-		LocalDate real = LocalDate.ofInstant(system.instant(), ZONE);
+		LocalDate real = LocalDate.ofInstant(system.instant(), getZone());
 		offset = Duration.ofDays(date.toEpochDay() - real.toEpochDay());
 	}
 
@@ -53,7 +52,7 @@ public final class DemoClock extends Clock {
 	}
 
 	LocalDate today() {
-		return LocalDate.ofInstant(instant(), ZONE);
+		return LocalDate.ofInstant(instant(), getZone());
 	}
 
 }

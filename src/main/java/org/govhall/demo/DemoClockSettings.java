@@ -13,7 +13,6 @@ import org.govhall.shared.InvalidInputException;
 import org.govhall.supervision.Supervision;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.MessageSource;
@@ -38,11 +37,12 @@ class DemoClockSettings {
 
 	@Bean
 	@Primary
-	DemoClock demoClock(@Qualifier("clock") Clock system, @Value("${govhall.demo.today:}") String today) {
-		DemoClock clock = new DemoClock(system.withZone(DemoClock.ZONE));
-		if (!today.isBlank()) {
+	DemoClock demoClock(@Qualifier("clock") Clock system, DemoSettings settings) {
+		DemoClock clock = new DemoClock(system);
+		LocalDate today = settings.demo().today();
+		if (today != null) {
 			// a training class (or a test node) that starts on a chosen day
-			clock.moveTo(LocalDate.parse(today.strip()));
+			clock.moveTo(today);
 		}
 		return clock;
 	}

@@ -1,6 +1,7 @@
 package org.govhall.demo;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.core.env.Environment;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,12 +31,15 @@ class DemoIdentityPlatform implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoIdentityPlatform.class);
 
-	private final Environment env;
+	private final DemoSettings settings;
+
+	private final ServerProperties server;
 
 	private volatile @Nullable Process process;
 
-	DemoIdentityPlatform(Environment env) {
-		this.env = env;
+	DemoIdentityPlatform(DemoSettings settings, ServerProperties server) {
+		this.settings = settings;
+		this.server = server;
 	}
 
 	/** The command that runs the platform beside this JVM: from the jar, or from the class path it was started with. */
@@ -55,12 +59,12 @@ class DemoIdentityPlatform implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		if (!env.getProperty("govhall.identity.issuer", "").isBlank()) {
+		if (!settings.identity().issuer().isBlank()) {
 			return; // a real platform is configured: the demo one is not needed
 		}
-		String port = env.getProperty("govhall.identity.demo-platform.port", "9000");
-		String govhallPort = env.getProperty("server.port", "8080");
-		String publicUrl = env.getProperty("govhall.public-url", "http://localhost:" + govhallPort);
+		int port = settings.identity().demoPlatform().port();
+		String govhallPort = server.getPort() == null ? "8080" : server.getPort().toString();
+		String publicUrl = settings.publicUrl() != null ? settings.publicUrl() : "http://localhost:" + govhallPort;
 		String callback = "/login/oauth2/code/platform";
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		List<String> command = command(java, System.getProperty("java.class.path"),
@@ -70,7 +74,7 @@ class DemoIdentityPlatform implements SmartLifecycle {
 			process = new ProcessBuilder(command).inheritIO().start();
 			log.info("Demo identity platform starting at http://localhost:{} (process {})", port, process.pid());
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			log.warn("The demo identity platform could not start: {}", ex.getMessage());
 		}
 	}

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.validation.Valid;
-import org.govhall.shared.GovHallException;
+import org.govhall.shared.RefusalShownOn;
+import org.govhall.shared.RefusalShownOn.Style;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -53,30 +54,35 @@ class DirectoryStaffPages {
 		return "staff/directory";
 	}
 
+	@RefusalShownOn(value = "/staff/directory", except = 403, style = Style.PROBLEMS)
 	@PostMapping("/staff/directory/regions")
 	String addRegion(@Valid @ModelAttribute RegionDraft draft, BindingResult binding,
 			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
 		return act(binding, locale, redirect, () -> directory.addRegion(draft, user));
 	}
 
+	@RefusalShownOn(value = "/staff/directory", except = 403, style = Style.PROBLEMS)
 	@PostMapping("/staff/directory/departments")
 	String addDepartment(@Valid @ModelAttribute DepartmentDraft draft, BindingResult binding,
 			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
 		return act(binding, locale, redirect, () -> directory.addDepartment(draft, user));
 	}
 
+	@RefusalShownOn(value = "/staff/directory", except = 403, style = Style.PROBLEMS)
 	@PostMapping("/staff/directory/halls")
 	String addHall(@Valid @ModelAttribute HallDraft draft, BindingResult binding,
 			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
 		return act(binding, locale, redirect, () -> directory.addHall(draft, user));
 	}
 
+	@RefusalShownOn(value = "/staff/directory", except = 403, style = Style.PROBLEMS)
 	@PostMapping("/staff/directory/halls/{id}/windows")
 	String addWindow(@PathVariable long id, @Valid @ModelAttribute WindowDraft draft, BindingResult binding,
 			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
 		return act(binding, locale, redirect, () -> directory.addWindow(id, draft, user));
 	}
 
+	@RefusalShownOn(value = "/staff/directory", except = 403, style = Style.PROBLEMS)
 	@PostMapping("/staff/directory/accounts")
 	String openAccount(@Valid @ModelAttribute AccountDraft draft, BindingResult binding,
 			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
@@ -85,18 +91,24 @@ class DirectoryStaffPages {
 
 	// ---- accounts after opening (issue 12): a second administrator, disabling, roles, password resets
 
+	@RefusalShownOn(value = "/staff/directory#h-accounts", except = {},
+			exceptKeys = { "error.forbidden.scope", "error.forbidden.role" }, style = Style.PROBLEMS)
 	@PostMapping("/staff/directory/accounts/{username}/confirm")
 	String confirm(@PathVariable String username, @AuthenticationPrincipal GovHallUser user, Locale locale,
 			RedirectAttributes redirect) {
 		return actOnAccount(locale, redirect, () -> administration.confirm(username, user));
 	}
 
+	@RefusalShownOn(value = "/staff/directory#h-accounts", except = {},
+			exceptKeys = { "error.forbidden.scope", "error.forbidden.role" }, style = Style.PROBLEMS)
 	@PostMapping("/staff/directory/accounts/{username}/reject")
 	String reject(@PathVariable String username, @AuthenticationPrincipal GovHallUser user, Locale locale,
 			RedirectAttributes redirect) {
 		return actOnAccount(locale, redirect, () -> administration.reject(username, user));
 	}
 
+	@RefusalShownOn(value = "/staff/directory#h-accounts", except = {},
+			exceptKeys = { "error.forbidden.scope", "error.forbidden.role" }, style = Style.PROBLEMS)
 	@PostMapping("/staff/directory/accounts/{username}/roles")
 	String grantRole(@PathVariable String username, @RequestParam(required = false) @Nullable Role role,
 			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
@@ -109,24 +121,32 @@ class DirectoryStaffPages {
 		});
 	}
 
+	@RefusalShownOn(value = "/staff/directory#h-accounts", except = {},
+			exceptKeys = { "error.forbidden.scope", "error.forbidden.role" }, style = Style.PROBLEMS)
 	@PostMapping("/staff/directory/accounts/{username}/roles/{role}/remove")
 	String revokeRole(@PathVariable String username, @PathVariable Role role,
 			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
 		return actOnAccount(locale, redirect, () -> administration.revokeRole(username, role, user));
 	}
 
+	@RefusalShownOn(value = "/staff/directory#h-accounts", except = {},
+			exceptKeys = { "error.forbidden.scope", "error.forbidden.role" }, style = Style.PROBLEMS)
 	@PostMapping("/staff/directory/accounts/{username}/disable")
 	String disable(@PathVariable String username, @AuthenticationPrincipal GovHallUser user, Locale locale,
 			RedirectAttributes redirect) {
 		return actOnAccount(locale, redirect, () -> administration.disable(username, user));
 	}
 
+	@RefusalShownOn(value = "/staff/directory#h-accounts", except = {},
+			exceptKeys = { "error.forbidden.scope", "error.forbidden.role" }, style = Style.PROBLEMS)
 	@PostMapping("/staff/directory/accounts/{username}/enable")
 	String enable(@PathVariable String username, @AuthenticationPrincipal GovHallUser user, Locale locale,
 			RedirectAttributes redirect) {
 		return actOnAccount(locale, redirect, () -> administration.enable(username, user));
 	}
 
+	@RefusalShownOn(value = "/staff/directory#h-accounts", except = {},
+			exceptKeys = { "error.forbidden.scope", "error.forbidden.role" }, style = Style.PROBLEMS)
 	@PostMapping("/staff/directory/accounts/{username}/password-reset")
 	String requestReset(@PathVariable String username, @AuthenticationPrincipal GovHallUser user, Locale locale,
 			RedirectAttributes redirect) {
@@ -135,26 +155,12 @@ class DirectoryStaffPages {
 
 	/**
 	 * Like {@link #act}, but a refusal on the merits (not one's own account, not confirming one's own request) is
-	 * shown on the page; a caller who administers no such account gets 403.
+	 * shown on the page, 403 and 404 too; a caller who administers no such account (the generic refusals of scope and
+	 * role) gets 403 ({@link RefusalShownOn}).
 	 */
 	private String actOnAccount(Locale locale, RedirectAttributes redirect, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("done", messages.getMessage("staff.saved", null, locale));
-		}
-		catch (GovHallException ex) {
-			if (ex.status() == 403 && List.of("error.forbidden.scope", "error.forbidden.role").contains(ex.messageKey())) {
-				// not an administrator of the account at all: refused as every page refuses it
-				throw ex;
-			}
-			Object[] args = ex.arguments().clone();
-			for (int i = 0; i < args.length; i++) {
-				if (args[i] instanceof Role r) {
-					args[i] = messages.getMessage("Role." + r.name(), null, locale);
-				}
-			}
-			redirect.addFlashAttribute("problems", List.of(messages.getMessage(ex.messageKey(), args, locale)));
-		}
+		action.run();
+		redirect.addFlashAttribute("done", messages.getMessage("staff.saved", null, locale));
 		return "redirect:/staff/directory#h-accounts";
 	}
 
@@ -166,19 +172,9 @@ class DirectoryStaffPages {
 			}
 		}
 		else {
-			try {
-				action.run();
-				redirect.addFlashAttribute("done", messages.getMessage("staff.saved", null, locale));
-			}
-			catch (GovHallException ex) {
-				if (ex.status() == 403) {
-					throw ex;
-				}
-				problems.add(messages.getMessage(ex.messageKey(), ex.arguments(), locale));
-				ex.violations()
-					.forEach(v -> problems.add(v.field() + ": " + messages.getMessage(v.messageKey(), v.arguments(),
-							locale)));
-			}
+			// a refusal is listed the same way by RefusalShownOn
+			action.run();
+			redirect.addFlashAttribute("done", messages.getMessage("staff.saved", null, locale));
 		}
 		if (!problems.isEmpty()) {
 			redirect.addFlashAttribute("problems", problems);

@@ -5,7 +5,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
-import org.govhall.shared.GovHallException;
+import org.govhall.shared.RefusalShownOn;
+import org.govhall.shared.RefusalShownOn.Style;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -47,6 +48,7 @@ class IdentityPages {
 		return "staff/identity";
 	}
 
+	@RefusalShownOn(value = "/staff/identity?query={username}", style = Style.PROBLEMS)
 	@PostMapping("/staff/identity/{username}")
 	String verify(@PathVariable String username, @RequestParam(defaultValue = "false") boolean originalSeen,
 			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
@@ -73,6 +75,7 @@ class IdentityPages {
 		return "cases/enterprise-staff";
 	}
 
+	@RefusalShownOn(value = "/cases/enterprise-staff", style = Style.PROBLEMS)
 	@PostMapping("/cases/enterprise-staff")
 	String grant(@RequestParam(defaultValue = "") String staffUsername,
 			@RequestParam(defaultValue = "") String validUntil, @AuthenticationPrincipal GovHallUser user,
@@ -89,6 +92,7 @@ class IdentityPages {
 		return "redirect:/cases/enterprise-staff";
 	}
 
+	@RefusalShownOn(value = "/cases/enterprise-staff", style = Style.PROBLEMS)
 	@PostMapping("/cases/enterprise-staff/{id}/revoke")
 	String revoke(@PathVariable long id, @AuthenticationPrincipal GovHallUser user, Locale locale,
 			RedirectAttributes redirect) {
@@ -96,18 +100,10 @@ class IdentityPages {
 		return "redirect:/cases/enterprise-staff";
 	}
 
+	/** Runs the action and says so; a refusal is listed on the page ({@link RefusalShownOn}). */
 	private void act(Locale locale, RedirectAttributes redirect, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("done", messages.getMessage("staff.saved", null, locale));
-		}
-		catch (GovHallException ex) {
-			if (ex.status() == 403 || ex.status() == 404) {
-				throw ex;
-			}
-			redirect.addFlashAttribute("problems",
-					List.of(messages.getMessage(ex.messageKey(), ex.arguments(), locale)));
-		}
+		action.run();
+		redirect.addFlashAttribute("done", messages.getMessage("staff.saved", null, locale));
 	}
 
 }

@@ -1,6 +1,8 @@
 package org.govhall.directory;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 /**
  * A role one administrator gave that waits for a second administrator's confirmation; {@code newAccount} when the
@@ -10,10 +12,9 @@ import java.time.Instant;
 public record PendingRole(String username, String displayName, Role role, String requestedBy, Instant requestedAt,
 		boolean newAccount, boolean mine) {
 
-	/** When it was asked for, in the halls' time. */
-	public String requestedOn() {
-		return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-			.format(requestedAt.atZone(java.time.ZoneId.of("Asia/Shanghai")));
+	/** When it was asked for, in the halls' time (the pages' {@code zone}). */
+	public String requestedOn(ZoneId zone) {
+		return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(requestedAt.atZone(zone));
 	}
 
 }

@@ -1,11 +1,11 @@
 package org.govhall.directory;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import org.govhall.shared.ForbiddenException;
-import org.govhall.shared.GovHallException;
+import org.govhall.shared.RefusalShownOn;
+import org.govhall.shared.RefusalShownOn.Style;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -50,10 +50,10 @@ class RoutingPages {
 		model.addAttribute("departments", departments);
 		model.addAttribute("rule", routing.rule(code, user));
 		model.addAttribute("modes", RoutingMode.values());
-		model.addAttribute("zone", java.time.ZoneId.of("Asia/Shanghai"));
 		return "staff/routing";
 	}
 
+	@RefusalShownOn(value = "/staff/routing?department={department}", style = Style.PROBLEMS)
 	@PostMapping("/staff/routing/{department}")
 	String setRule(@PathVariable String department, @RequestParam(required = false) @Nullable RoutingMode mode,
 			@RequestParam(required = false) @Nullable String dutyClerk,
@@ -63,6 +63,7 @@ class RoutingPages {
 				new RoutingDraft(mode == null ? RoutingMode.ROUND_ROBIN : mode, dutyClerk, windowId), user));
 	}
 
+	@RefusalShownOn(value = "/staff/routing?department={department}", style = Style.PROBLEMS)
 	@PostMapping("/staff/routing/{department}/clerks/{username}")
 	String setDuty(@PathVariable String department, @PathVariable String username,
 			@RequestParam(defaultValue = "false") boolean onDuty,
@@ -80,21 +81,10 @@ class RoutingPages {
 				() -> routing.setDuty(department, username, new DutyDraft(onDuty, number, windowId), user));
 	}
 
+	/** Runs the change and says so; a refusal is listed on the routing page ({@link RefusalShownOn}). */
 	private String act(String department, Locale locale, RedirectAttributes redirect, Runnable action) {
-		List<String> problems = new ArrayList<>();
-		try {
-			action.run();
-			redirect.addFlashAttribute("done", messages.getMessage("staff.saved", null, locale));
-		}
-		catch (GovHallException ex) {
-			if (ex.status() == 403 || ex.status() == 404) {
-				throw ex;
-			}
-			problems.add(messages.getMessage(ex.messageKey(), ex.arguments(), locale));
-		}
-		if (!problems.isEmpty()) {
-			redirect.addFlashAttribute("problems", problems);
-		}
+		action.run();
+		redirect.addFlashAttribute("done", messages.getMessage("staff.saved", null, locale));
 		return back(department);
 	}
 

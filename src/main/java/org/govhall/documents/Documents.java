@@ -16,7 +16,6 @@ import java.util.Optional;
 import org.govhall.documents.DocumentDraft.Particulars;
 import org.govhall.storage.Storage;
 import org.govhall.storage.StoredFile;
-import org.springframework.beans.factory.annotation.Value;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -50,13 +49,13 @@ public class Documents {
 	private final SecureRandom random = new SecureRandom();
 
 	Documents(JdbcClient jdbc, Storage storage, Typesetter typesetter, PlatformTransactionManager transactions,
-			Clock clock, @Value("${govhall.public-url:http://localhost:8080}") String publicUrl) {
+			Clock clock, DocumentsSettings settings) {
 		this.jdbc = jdbc;
 		this.storage = storage;
 		this.typesetter = typesetter;
 		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock;
-		this.publicUrl = publicUrl.replaceAll("/+$", "");
+		this.publicUrl = settings.publicUrl().replaceAll("/+$", "");
 	}
 
 	/**

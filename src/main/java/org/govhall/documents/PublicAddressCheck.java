@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,10 +18,10 @@ class PublicAddressCheck {
 
 	private static final Logger log = LoggerFactory.getLogger(PublicAddressCheck.class);
 
-	private final Environment env;
+	private final DocumentsSettings settings;
 
-	PublicAddressCheck(Environment env) {
-		this.env = env;
+	PublicAddressCheck(DocumentsSettings settings) {
+		this.settings = settings;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -32,8 +31,8 @@ class PublicAddressCheck {
 
 	/** The warning to log, if any. */
 	Optional<String> warning() {
-		boolean demo = env.getProperty("govhall.demo.enabled", Boolean.class, false);
-		String url = env.getProperty("govhall.public-url", "");
+		boolean demo = settings.demo().enabled();
+		String url = settings.publicUrl();
 		boolean local = url.isBlank() || url.matches("(?i)https?://(localhost|127\\.0\\.0\\.1|\\[::1])(:\\d+)?/?");
 		if (demo || !local) {
 			return Optional.empty();

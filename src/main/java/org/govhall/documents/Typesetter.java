@@ -21,7 +21,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,8 +52,13 @@ class Typesetter implements DisposableBean {
 
 	private volatile org.apache.fontbox.ttf.@Nullable CmapLookup cmap;
 
+	@Autowired
+	Typesetter(DocumentsSettings settings) {
+		this(settings.documents().font());
+	}
+
 	/** With {@code fontFile} null or blank, the bundled Noto Sans SC. */
-	Typesetter(@Value("${govhall.documents.font:}") @Nullable Path fontFile) {
+	Typesetter(@Nullable Path fontFile) {
 		if (fontFile != null && !fontFile.toString().isBlank()) {
 			if (!Files.isReadable(fontFile)) {
 				throw new IllegalStateException("govhall.documents.font names " + fontFile

@@ -2,7 +2,6 @@ package org.govhall.exchange;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -20,7 +19,6 @@ import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.core.env.Environment;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,14 +49,13 @@ class EventExternalizer {
 	private final long confirmMillis;
 
 	EventExternalizer(RabbitTemplate rabbit, TopicExchange govhallEvents, JsonMapper json, Clock clock,
-			Environment env) {
+			ExchangeSettings settings) {
 		this.rabbit = rabbit;
 		this.json = json;
 		this.clock = clock;
 		this.exchange = govhallEvents.getName();
-		this.source = env.getProperty("govhall.public-url", "http://localhost:8080");
-		this.confirmMillis = env.getProperty("govhall.events.rabbitmq.confirm-timeout", Duration.class,
-				Duration.ofSeconds(10)).toMillis();
+		this.source = settings.publicUrl();
+		this.confirmMillis = settings.events().rabbitmq().confirmTimeout().toMillis();
 	}
 
 	/** Every recorded step of a case: {@code case.received}, {@code case.accepted}, … {@code case.delivered}. */

@@ -1,22 +1,37 @@
 package org.govhall.exchange;
 
-import org.springframework.amqp.core.TopicExchange;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The durable topic exchange GovHall publishes to, declared on the broker at the first connection. Consumers own
- * their queues and bind them, e.g. {@code case.#} or {@code catalog.published}.
+ * The settings of the {@code exchange} module (ADR 0012, ADR 0028): the RabbitMQ exchange, and the hall's public
+ * address as the source of every CloudEvent.
+ *
+ * @param publicUrl the public address of the hall (GOVHALL_PUBLIC_URL): the {@code source} of every CloudEvent
+ * @param events the events for other government systems
  */
-@Configuration(proxyBeanMethods = false)
-@ConditionalOnBooleanProperty("govhall.events.rabbitmq.enabled")
-class ExchangeSettings {
+@ConfigurationProperties("govhall")
+record ExchangeSettings(@DefaultValue("http://localhost:8080") String publicUrl, @DefaultValue Events events) {
 
-	@Bean
-	TopicExchange govhallEvents(@Value("${govhall.events.rabbitmq.exchange:govhall.events}") String name) {
-		return new TopicExchange(name, true, false);
+	/**
+	 * The events for other government systems.
+	 *
+	 * @param rabbitmq the RabbitMQ broker they are sent to
+	 */
+	record Events(@DefaultValue Rabbitmq rabbitmq) {
+	}
+
+	/**
+	 * Sending to RabbitMQ.
+	 *
+	 * @param enabled whether case steps and catalog publications are sent (GOVHALL_RABBITMQ_ENABLED)
+	 * @param exchange the durable topic exchange they are sent to
+	 * @param confirmTimeout how long a send waits for the broker's confirmation before it counts as failed
+	 */
+	record Rabbitmq(@DefaultValue("false") boolean enabled, @DefaultValue("govhall.events") String exchange,
+			@DefaultValue("10s") Duration confirmTimeout) {
 	}
 
 }

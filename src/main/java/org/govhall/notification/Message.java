@@ -1,6 +1,8 @@
 package org.govhall.notification;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 import org.jspecify.annotations.Nullable;
 
@@ -11,10 +13,9 @@ import org.jspecify.annotations.Nullable;
 public record Message(long id, String caseNumber, String event, String state, String text, Instant createdAt,
 		@Nullable Instant readAt, @Nullable String link) {
 
-	/** When it was sent, in the halls' time. */
-	public String sentAt() {
-		return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-			.format(createdAt.atZone(java.time.ZoneId.of("Asia/Shanghai")));
+	/** When it was sent, in the halls' time (the pages' {@code zone}). */
+	public String sentAt(ZoneId zone) {
+		return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(createdAt.atZone(zone));
 	}
 
 }

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +16,12 @@ class LocalDiskFileStore implements FileStore {
 
 	private final Path root;
 
-	LocalDiskFileStore(@Value("${govhall.storage.dir:./data/files}") Path root) {
+	@Autowired
+	LocalDiskFileStore(StorageSettings settings) {
+		this(settings.dir());
+	}
+
+	LocalDiskFileStore(Path root) {
 		this.root = root.toAbsolutePath().normalize();
 	}
 

@@ -20,7 +20,6 @@ import org.govhall.shared.ConflictException;
 import org.govhall.supervision.SupervisionHistory.Actor;
 import org.govhall.supervision.SupervisionHistory.Subject;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -52,15 +51,15 @@ class Cards {
 	private final HandlerAlerts alerts;
 
 	Cards(JdbcClient jdbc, SupervisionHistory history, HolidaySchedules schedules, Directory directory, Clock clock,
-			Environment env, HandlerAlerts alerts) {
+			SupervisionSettings settings, HandlerAlerts alerts) {
 		this.alerts = alerts;
 		this.jdbc = jdbc;
 		this.history = history;
 		this.schedules = schedules;
 		this.directory = directory;
 		this.clock = clock;
-		this.answerDays = env.getProperty("govhall.supervision.card-answer-days", Integer.class, 5);
-		this.redAfter = env.getProperty("govhall.supervision.red-card-after", Integer.class, 3);
+		this.answerDays = settings.supervision().cardAnswerDays();
+		this.redAfter = settings.supervision().redCardAfter();
 	}
 
 	/** A case turned red: a yellow card to its responsible department and person. */

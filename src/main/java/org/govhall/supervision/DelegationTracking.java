@@ -30,7 +30,6 @@ import org.govhall.shared.ForbiddenException;
 import org.govhall.shared.InvalidInputException;
 import org.govhall.shared.NotFoundException;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -115,7 +114,8 @@ class DelegationTracking {
 	private final double aboveShare;
 
 	DelegationTracking(JdbcClient jdbc, DelegationTakeUp takeUp, Directory directory, Clock clock,
-			@Value("${govhall.supervision.delegation.above-share:0.5}") double aboveShare) {
+			SupervisionSettings settings) {
+		double aboveShare = settings.supervision().delegation().aboveShare();
 		if (!(aboveShare >= 0 && aboveShare <= 1)) {
 			throw new IllegalStateException(
 					"govhall.supervision.delegation.above-share must lie between 0 and 1, not " + aboveShare);

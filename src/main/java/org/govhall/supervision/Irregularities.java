@@ -10,7 +10,6 @@ import java.util.List;
 import org.govhall.cases.CaseEvent;
 import org.govhall.cases.CaseFacts;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,11 +30,11 @@ class Irregularities {
 
 	private final int maxSuspensionDays;
 
-	Irregularities(JdbcClient jdbc, Cards cards, Clock clock, Environment env) {
+	Irregularities(JdbcClient jdbc, Cards cards, Clock clock, SupervisionSettings settings) {
 		this.jdbc = jdbc;
 		this.cards = cards;
 		this.clock = clock;
-		this.maxSuspensionDays = env.getProperty("govhall.supervision.max-suspension-days", Integer.class, 60);
+		this.maxSuspensionDays = settings.supervision().maxSuspensionDays();
 	}
 
 	/** What a rule found: the rule, the person responsible (if one is known) and the facts in a short line. */

@@ -5,7 +5,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.core.env.Environment;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,8 +22,9 @@ class ReportingDatabase implements DisposableBean {
 
 	private final @Nullable HikariDataSource replica;
 
-	ReportingDatabase(JdbcClient primary, Environment env) {
-		String url = env.getProperty("govhall.reporting.datasource.url", "");
+	ReportingDatabase(JdbcClient primary, SupervisionSettings settings, DataSourceProperties primarySettings) {
+		SupervisionSettings.Datasource replica = settings.reporting().datasource();
+		String url = replica.url();
 		if (url.isBlank()) {
 			this.replica = null;
 			this.jdbc = primary;
@@ -32,16 +33,14 @@ class ReportingDatabase implements DisposableBean {
 		HikariDataSource ds = new HikariDataSource();
 		ds.setPoolName("reporting");
 		ds.setJdbcUrl(url);
-		ds.setUsername(env.getProperty("govhall.reporting.datasource.username",
-				env.getProperty("spring.datasource.username", "")));
-		ds.setPassword(env.getProperty("govhall.reporting.datasource.password",
-				env.getProperty("spring.datasource.password", "")));
+		ds.setUsername(replica.username() != null ? replica.username() : primarySettings.getUsername());
+		ds.setPassword(replica.password() != null ? replica.password() : primarySettings.getPassword());
 		ds.setReadOnly(true);
 		if (url.startsWith("jdbc:postgresql:")) {
 			// read-only also outside explicit transactions, as on a hot standby, so a stray write fails here too
 			ds.addDataSourceProperty("readOnlyMode", "always");
 		}
-		ds.setMaximumPoolSize(env.getProperty("govhall.reporting.datasource.pool-size", Integer.class, 4));
+		ds.setMaximumPoolSize(replica.poolSize());
 		ds.setConnectionTimeout(2000);
 		ds.setInitializationFailTimeout(-1);
 		this.replica = ds;

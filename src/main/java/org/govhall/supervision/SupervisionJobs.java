@@ -8,7 +8,6 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.govhall.calendar.CalendarChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -34,14 +33,14 @@ class SupervisionJobs {
 
 	private final String node;
 
-	SupervisionJobs(Supervision supervision, JdbcClient jdbc, Clock clock, Environment env) {
+	SupervisionJobs(Supervision supervision, JdbcClient jdbc, Clock clock, SupervisionSettings settings) {
 		this.supervision = supervision;
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.node = env.getProperty("govhall.node-name", ManagementFactory.getRuntimeMXBean().getName());
+		this.node = settings.nodeName() != null ? settings.nodeName() : ManagementFactory.getRuntimeMXBean().getName();
 	}
 
-	@Scheduled(cron = "${govhall.supervision.daily-cron:0 15 0 * * *}", zone = "Asia/Shanghai")
+	@Scheduled(cron = "${govhall.supervision.daily-cron:0 15 0 * * *}", zone = "${govhall.zone}")
 	@SchedulerLock(name = "supervision-daily-warnings", lockAtMostFor = "PT30M", lockAtLeastFor = "PT10M")
 	void daily() {
 		var keys = new GeneratedKeyHolder();

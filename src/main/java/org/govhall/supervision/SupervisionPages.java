@@ -1,7 +1,5 @@
 package org.govhall.supervision;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -11,8 +9,7 @@ import org.govhall.directory.DepartmentView;
 import org.govhall.directory.Directory;
 import org.govhall.directory.GovHallUser;
 import org.govhall.directory.Role;
-import org.govhall.shared.GovHallException;
-import org.jspecify.annotations.Nullable;
+import org.govhall.shared.RefusalShownOn;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -93,6 +90,7 @@ class SupervisionPages {
 		return "supervision/case";
 	}
 
+	@RefusalShownOn("/supervision/cases/{number}")
 	@PostMapping("/supervision/cases/{number}/notices")
 	String issueNotice(@PathVariable String number, @RequestParam(defaultValue = "") String demand,
 			@RequestParam(defaultValue = "5") int responseDays, @AuthenticationPrincipal GovHallUser user,
@@ -101,6 +99,7 @@ class SupervisionPages {
 				locale, redirect, "/supervision/cases/" + number);
 	}
 
+	@RefusalShownOn("/supervision/cases/{number}")
 	@PostMapping("/supervision/cases/{number}/accountability")
 	String holdForCase(@PathVariable String number, @RequestParam(defaultValue = "") String person,
 			@RequestParam Accountability.Measure measure, @RequestParam(defaultValue = "") String basis,
@@ -121,6 +120,7 @@ class SupervisionPages {
 		return "supervision/card";
 	}
 
+	@RefusalShownOn("/supervision/cards/{number}")
 	@PostMapping("/supervision/cards/{number}/answer")
 	String answer(@PathVariable String number, @RequestParam(defaultValue = "") String explanation,
 			@RequestParam(defaultValue = "") String rectification, @AuthenticationPrincipal GovHallUser user,
@@ -129,6 +129,7 @@ class SupervisionPages {
 				locale, redirect, "/supervision/cards/" + number);
 	}
 
+	@RefusalShownOn("/supervision/cards/{number}")
 	@PostMapping("/supervision/cards/{number}/review")
 	String review(@PathVariable String number, @RequestParam(defaultValue = "false") boolean accept,
 			@RequestParam(defaultValue = "") String comment, @AuthenticationPrincipal GovHallUser user, Locale locale,
@@ -138,6 +139,7 @@ class SupervisionPages {
 				"/supervision/cards/" + number);
 	}
 
+	@RefusalShownOn("/supervision/cards/{number}")
 	@PostMapping("/supervision/cards/{number}/accountability")
 	String holdForCard(@PathVariable String number, @RequestParam(defaultValue = "") String person,
 			@RequestParam Accountability.Measure measure, @RequestParam(defaultValue = "") String basis,
@@ -156,6 +158,7 @@ class SupervisionPages {
 		return "supervision/notice";
 	}
 
+	@RefusalShownOn("/supervision/notices/{number}")
 	@PostMapping("/supervision/notices/{number}/response")
 	String respond(@PathVariable String number, @RequestParam(defaultValue = "") String response,
 			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
@@ -163,6 +166,7 @@ class SupervisionPages {
 				redirect, "/supervision/notices/" + number);
 	}
 
+	@RefusalShownOn("/supervision/notices/{number}")
 	@PostMapping("/supervision/notices/{number}/close")
 	String close(@PathVariable String number, @RequestParam(defaultValue = "") String comment,
 			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
@@ -184,34 +188,16 @@ class SupervisionPages {
 				? directory.department(user.scope().departmentId()).map(DepartmentView::code).orElse(null) : null);
 		model.addAttribute("today", supervision.today());
 		model.addAttribute("facts", new FactLine.Reader(messages, LocaleContextHolder.getLocale()));
-		// times are shown as the province's officials read them, whatever the server's time zone
-		model.addAttribute("zone", java.time.ZoneId.of("Asia/Shanghai"));
 	}
 
-	/** Runs a form's action; a refusal (other than 403/404) comes back to the page as a message, changing nothing. */
+	/**
+	 * Runs a form's action and says so; a refusal (other than 403/404) comes back to the page as a message, changing
+	 * nothing ({@link RefusalShownOn}).
+	 */
 	private String act(Runnable action, String doneKey, Locale locale, RedirectAttributes redirect, String back) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("done", messages.getMessage(doneKey, null, locale));
-		}
-		catch (GovHallException ex) {
-			if (ex.status() == 403 || ex.status() == 404) {
-				throw ex;
-			}
-			redirect.addFlashAttribute("refusal", ex.messageKey());
-			redirect.addFlashAttribute("refusalArgs", Arrays.stream(ex.arguments())
-				.map(a -> a instanceof Enum<?> e
-						? messages.getMessage(label(e), null, e.name(), locale) : a == null ? "" : a.toString())
-				.toArray());
-			redirect.addFlashAttribute("refusalReasons", List.of());
-		}
+		action.run();
+		redirect.addFlashAttribute("done", messages.getMessage(doneKey, null, locale));
 		return "redirect:" + back;
-	}
-
-	private static String label(Enum<?> e) {
-		Class<?> type = e.getDeclaringClass();
-		@Nullable Class<?> outer = type.getEnclosingClass();
-		return (outer == null ? "" : outer.getSimpleName() + ".") + type.getSimpleName() + "." + e.name();
 	}
 
 }

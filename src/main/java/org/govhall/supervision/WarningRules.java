@@ -2,19 +2,19 @@ package org.govhall.supervision;
 
 import java.time.LocalDate;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 
 import org.govhall.calendar.WorkingCalendar;
 import org.govhall.calendar.YearNotLoadedException;
+import org.govhall.cases.CasesSettings;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * When a stage turns yellow or red. Yellow when at most {@code govhall.supervision.yellow-days} working days remain
- * (default 2), overridable per stage with {@code govhall.supervision.yellow-days.acceptance}, {@code .decision} and
- * {@code .delivery}; red when today is after the due date. A suspended clock, a case without a running clock and a due
+ * When a stage turns yellow or red. Yellow when at most {@code govhall.cases.warning-days} working days remain (default
+ * 2), the threshold the case pages and work lists colour their clocks by (ADR 0028), overridable per stage with
+ * {@code govhall.supervision.yellow-days.acceptance}, {@code .decision}, {@code .opinion} and {@code .delivery}; red
+ * when today is after the due date. A suspended clock, a case without a running clock and a due
  * date (or today) in a year whose calendar is not loaded give no warning and no remaining days.
  */
 @Component
@@ -22,12 +22,10 @@ class WarningRules {
 
 	private final Map<Stage, Integer> yellowDays = new EnumMap<>(Stage.class);
 
-	WarningRules(Environment env) {
-		int fallback = env.getProperty("govhall.supervision.yellow-days", Integer.class, 2);
+	WarningRules(SupervisionSettings settings, CasesSettings cases) {
+		Map<Stage, Integer> perStage = settings.supervision().yellowDays();
 		for (Stage stage : Stage.values()) {
-			yellowDays.put(stage, env.getProperty(
-					"govhall.supervision.yellow-days." + stage.name().toLowerCase(Locale.ROOT), Integer.class,
-					fallback));
+			yellowDays.put(stage, perStage.getOrDefault(stage, cases.warningDays()));
 		}
 	}
 

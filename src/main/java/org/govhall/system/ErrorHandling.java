@@ -41,6 +41,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -69,13 +70,22 @@ class ErrorHandling {
 
 	private final MessageSource messages;
 
+	private final PageRefusals pageRefusals;
+
 	ErrorHandling(Problems problems, MessageSource messages) {
 		this.problems = problems;
 		this.messages = messages;
+		this.pageRefusals = new PageRefusals(messages);
 	}
 
+	/** A refusal: back to the page that shows it ({@link PageRefusals}), else problem details or the error page. */
 	@ExceptionHandler(GovHallException.class)
-	Object govHall(GovHallException ex, HttpServletRequest req, HttpServletResponse res, Locale locale) {
+	Object govHall(GovHallException ex, @Nullable HandlerMethod handler, HttpServletRequest req,
+			HttpServletResponse res, Locale locale) {
+		ModelAndView back = pageRefusals.backToPage(ex, handler, req, locale);
+		if (back != null) {
+			return back;
+		}
 		return answer(ex.status(), ex.type(), ex.messageKey(), ex.arguments(), ex.violations(), req, res, locale);
 	}
 
@@ -112,7 +122,7 @@ class ErrorHandling {
 		// a value GovHall's own reader refused (a date out of range): answered as that refusal, naming the field
 		for (Throwable t = ex.getCause(); t != null; t = t.getCause()) {
 			if (t instanceof GovHallException g) {
-				return govHall(g, req, res, locale);
+				return govHall(g, null, req, res, locale);
 			}
 		}
 		return answer(400, "malformed-body", "error.body.malformed", new Object[0], List.of(), req, res, locale);

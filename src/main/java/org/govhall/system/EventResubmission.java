@@ -6,7 +6,6 @@ import java.time.Duration;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.env.Environment;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -32,11 +31,11 @@ class EventResubmission {
 
 	private final Duration stuckAfter;
 
-	EventResubmission(IncompleteEventPublications incomplete, Clock clock, Environment env) {
+	EventResubmission(IncompleteEventPublications incomplete, Clock clock, SystemSettings settings) {
 		this.incomplete = incomplete;
 		this.clock = clock;
-		this.failedAfter = env.getProperty("govhall.events.failed-after", Duration.class, Duration.ofSeconds(30));
-		this.stuckAfter = env.getProperty("govhall.events.stuck-after", Duration.class, Duration.ofMinutes(10));
+		this.failedAfter = settings.events().failedAfter();
+		this.stuckAfter = settings.events().stuckAfter();
 	}
 
 	@Scheduled(fixedDelayString = "${govhall.events.resubmit-every:PT1M}", initialDelayString = "PT1M")

@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.env.Environment;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -41,14 +40,14 @@ class IdentityPlatform implements ClientRegistrationRepository {
 
 	private volatile @Nullable ClientRegistration registration;
 
-	IdentityPlatform(Environment env) {
-		String configured = env.getProperty("govhall.identity.issuer", "").strip();
-		boolean demo = env.getProperty("govhall.demo.enabled", Boolean.class, false)
-				&& env.getProperty("govhall.identity.demo-platform.enabled", Boolean.class, true);
-		String demoIssuer = "http://localhost:" + env.getProperty("govhall.identity.demo-platform.port", "9000");
+	IdentityPlatform(SystemSettings settings) {
+		SystemSettings.Identity identity = settings.identity();
+		String configured = identity.issuer().strip();
+		boolean demo = settings.demo().enabled() && identity.demoPlatform().enabled();
+		String demoIssuer = "http://localhost:" + identity.demoPlatform().port();
 		this.issuer = !configured.isEmpty() ? configured : demo ? demoIssuer : null;
-		this.clientId = env.getProperty("govhall.identity.client-id", "govhall");
-		String secret = env.getProperty("govhall.identity.client-secret", "").strip();
+		this.clientId = identity.clientId();
+		String secret = identity.clientSecret().strip();
 		this.clientSecret = secret.isEmpty() && configured.isEmpty() ? DEMO_SECRET : secret;
 	}
 

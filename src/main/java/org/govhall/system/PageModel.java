@@ -1,10 +1,12 @@
 package org.govhall.system;
 
+import java.time.ZoneId;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.govhall.directory.GovHallUser;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
@@ -12,12 +14,28 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** What every page's layout needs: the language, elderly mode, the signed-in user and links to switch both. */
+/**
+ * What every page's layout needs: the language, elderly mode, the signed-in user and links to switch both; and the
+ * halls' zone, in which every page shows times ({@code #temporals.format(at.atZone(zone), …)}).
+ */
 @ControllerAdvice(annotations = Controller.class)
+@EnableConfigurationProperties(SystemSettings.class)
 class PageModel {
 
 	/** The longest query the language and elderly-mode links keep. */
 	static final int ECHOED_QUERY = 1024;
+
+	private final ZoneId zone;
+
+	PageModel(SystemSettings settings) {
+		this.zone = settings.zone();
+	}
+
+	/** The halls' zone ({@code govhall.zone}). */
+	@ModelAttribute("zone")
+	ZoneId zone() {
+		return zone;
+	}
 
 	@ModelAttribute("elderMode")
 	boolean elderMode(HttpServletRequest request) {

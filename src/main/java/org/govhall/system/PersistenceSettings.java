@@ -1,7 +1,5 @@
 package org.govhall.system;
 
-import java.time.Clock;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -23,14 +21,6 @@ import org.springframework.data.relational.core.mapping.RelationalPersistentProp
  */
 @Configuration(proxyBeanMethods = false)
 class PersistenceSettings extends AbstractJdbcConfiguration {
-
-	/** The zone of the service halls; dates of deadlines and documents are local to it. */
-	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
-	@Bean
-	Clock clock() {
-		return Clock.system(ZONE);
-	}
 
 	@Bean
 	NamingStrategy moduleNamingStrategy() {

@@ -19,7 +19,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.core.env.Environment;
 import org.springframework.web.filter.ForwardedHeaderFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -46,8 +45,8 @@ class ProxySettings {
 
 	@Bean
 	WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> forwardedHeadersFromTrustedProxies(
-			Environment env) {
-		List<String> trusted = trusted(env.getProperty(TRUSTED, ""));
+			SystemSettings settings) {
+		List<String> trusted = trusted(settings.proxy().trusted());
 		return factory -> {
 			if (!trusted.isEmpty()) {
 				factory.addEngineValves(valve(trusted));
@@ -108,10 +107,10 @@ class ProxySettings {
 	}
 
 	@Bean
-	FilterRegistrationBean<HttpsOnly> httpsOnly(Environment env) {
-		boolean on = env.getProperty(REQUIRE_HTTPS, Boolean.class, false);
+	FilterRegistrationBean<HttpsOnly> httpsOnly(SystemSettings settings) {
+		boolean on = settings.proxy().requireHttps();
 		FilterRegistrationBean<HttpsOnly> bean = new FilterRegistrationBean<>(
-				new HttpsOnly(on ? httpsOrigin(env.getProperty("govhall.public-url", "")) : null));
+				new HttpsOnly(on ? httpsOrigin(settings.publicUrl()) : null));
 		bean.setEnabled(on);
 		// after the rate limits (-110), so that a flood over http is limited too; before Spring Security (-100)
 		bean.setOrder(-105);

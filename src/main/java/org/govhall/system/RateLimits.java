@@ -20,7 +20,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -49,14 +48,17 @@ class RateLimits {
 	}
 
 	@Bean
-	FilterRegistrationBean<Limiter> rateLimitFilter(Environment env, Problems problems, LocaleResolver locales,
-			ObjectProvider<Clock> clock) {
-		List<Group> groups = List.of(group(env, "progress", 60, "/progress", "/api/v1/progress"),
-				group(env, "login", 60, "/login"),
-				group(env, "verification", 120, "/verify", "/verify/**", "/api/v1/documents/**"),
-				group(env, "registration", 40, "/register", "/api/v1/applicants"));
-		Limiter limiter = new Limiter(groups, env.getProperty("govhall.rate-limit.enabled", Boolean.class, true),
-				problems, locales, clock.getIfAvailable(Clock::systemUTC));
+	FilterRegistrationBean<Limiter> rateLimitFilter(SystemSettings settings, Problems problems,
+			LocaleResolver locales, ObjectProvider<Clock> clock) {
+		SystemSettings.RateLimit limits = settings.rateLimit();
+		List<Group> groups = List.of(
+				group("progress", limits.perMinute(limits.progress(), 60), "/progress", "/api/v1/progress"),
+				group("login", limits.perMinute(limits.login(), 60), "/login"),
+				group("verification", limits.perMinute(limits.verification(), 120), "/verify", "/verify/**",
+						"/api/v1/documents/**"),
+				group("registration", limits.perMinute(limits.registration(), 40), "/register", "/api/v1/applicants"));
+		Limiter limiter = new Limiter(groups, limits.enabled(), problems, locales,
+				clock.getIfAvailable(Clock::systemUTC));
 		FilterRegistrationBean<Limiter> bean = new FilterRegistrationBean<>(limiter);
 		bean.setOrder(-110); // before Spring Security's filter chain (-100)
 		bean.addUrlPatterns("/*");
@@ -64,9 +66,8 @@ class RateLimits {
 	}
 
 	/** A group of paths ({@code /x/**} covers {@code /x} and everything below it), matched on any method. */
-	private static Group group(Environment env, String name, int fallback, String... paths) {
-		return new Group(name, env.getProperty("govhall.rate-limit." + name + ".per-minute", Integer.class, fallback),
-				r -> {
+	private static Group group(String name, int perMinute, String... paths) {
+		return new Group(name, perMinute, r -> {
 					String path = normalised(path(r));
 					for (String p : paths) {
 						if (p.endsWith("/**") ? path.equals(p.substring(0, p.length() - 3))

@@ -2,7 +2,6 @@ package org.govhall.system;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -62,15 +60,11 @@ class SecuritySettings {
 
 	/** The gates in front of every password check (ADR 0019); see {@link LoginThrottle} for the settings. */
 	@Bean
-	LoginThrottle loginThrottle(Environment env, ObjectProvider<Clock> clock) {
-		boolean limited = env.getProperty("govhall.rate-limit.enabled", Boolean.class, true);
-		return new LoginThrottle(new LoginThrottle.Settings(
-				env.getProperty("govhall.login-throttle.free-failures", Integer.class, 5),
-				env.getProperty("govhall.login-throttle.max-delay", Duration.class, Duration.ofMinutes(5)),
-				env.getProperty("govhall.login-throttle.stranger-checks", Integer.class, 20),
-				env.getProperty("govhall.login-throttle.stranger-window", Duration.class, Duration.ofMinutes(10)),
-				env.getProperty("govhall.login-throttle.familiar-for", Duration.class, Duration.ofDays(30)),
-				limited ? env.getProperty("govhall.rate-limit.basic.per-minute", Integer.class, 30) : 0),
+	LoginThrottle loginThrottle(SystemSettings settings, ObjectProvider<Clock> clock) {
+		SystemSettings.LoginThrottle t = settings.loginThrottle();
+		SystemSettings.RateLimit limits = settings.rateLimit();
+		return new LoginThrottle(new LoginThrottle.Settings(t.freeFailures(), t.maxDelay(), t.strangerChecks(),
+				t.strangerWindow(), t.familiarFor(), limits.enabled() ? limits.perMinute(limits.basic(), 30) : 0),
 				clock.getIfAvailable(Clock::systemUTC));
 	}
 

@@ -255,7 +255,7 @@ class DocumentsTests {
 
 	@Test
 	void typesetsInAFractionOfASecondOnceTheFontIsParsed() throws IOException {
-		Typesetter typesetter = new Typesetter(null);
+		Typesetter typesetter = new Typesetter((Path) null);
 		String xhtml = DocumentLayout.xhtml(DocumentFixtures.correctionNotice("BJ-2026-TIME-01"), "BZ-2026-000001-7KQX",
 				VerificationCode.pngDataUri("http://localhost:8080/verify/BZ-2026-000001-7KQX"));
 		try {
@@ -288,7 +288,7 @@ class DocumentsTests {
 
 	@Test
 	void embedsTheBundledFontWithoutAnySystemFont() throws IOException {
-		Typesetter typesetter = new Typesetter(null);
+		Typesetter typesetter = new Typesetter((Path) null);
 		try {
 			assertThat(typesetter.fontSource()).isEqualTo("classpath:" + Typesetter.BUNDLED_FONT);
 			assertEmbedsChinese(typesetter, "NotoSansSC");

@@ -3,23 +3,29 @@ package org.govhall.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.mock.env.MockEnvironment;
 
 class PublicAddressCheckTests {
 
+	/** The check with the settings bound from these properties, as the application binds them. */
+	static PublicAddressCheck check(MockEnvironment env) {
+		return new PublicAddressCheck(Binder.get(env).bindOrCreate("govhall", DocumentsSettings.class));
+	}
+
 	@Test
 	void warnsOutsideDemoModeWhenTheQrCodesWouldLeadToLocalhost() {
-		assertThat(new PublicAddressCheck(new MockEnvironment().withProperty("govhall.public-url",
+		assertThat(check(new MockEnvironment().withProperty("govhall.public-url",
 				"http://localhost:8080")).warning()).hasValueSatisfying(w -> assertThat(w)
 					.contains("GOVHALL_PUBLIC_URL", "http://localhost:8080/verify/"));
-		assertThat(new PublicAddressCheck(new MockEnvironment()).warning()).isPresent();
+		assertThat(check(new MockEnvironment()).warning()).isPresent();
 	}
 
 	@Test
 	void isQuietWithAPublicAddressOrInDemoMode() {
-		assertThat(new PublicAddressCheck(new MockEnvironment().withProperty("govhall.public-url",
+		assertThat(check(new MockEnvironment().withProperty("govhall.public-url",
 				"https://zwfw.example.gov.cn")).warning()).isEmpty();
-		assertThat(new PublicAddressCheck(new MockEnvironment().withProperty("govhall.public-url",
+		assertThat(check(new MockEnvironment().withProperty("govhall.public-url",
 				"http://localhost:8080").withProperty("govhall.demo.enabled", "true")).warning()).isEmpty();
 	}
 

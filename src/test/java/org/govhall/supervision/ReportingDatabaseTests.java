@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.env.MockEnvironment;
@@ -23,6 +25,13 @@ class ReportingDatabaseTests {
 		return jdbc;
 	}
 
+	/** The reporting database with the settings bound from these properties, as the application binds them. */
+	static ReportingDatabase reporting(JdbcClient primary, MockEnvironment env) {
+		Binder binder = Binder.get(env);
+		return new ReportingDatabase(primary, binder.bindOrCreate("govhall", SupervisionSettings.class),
+				binder.bindOrCreate("spring.datasource", DataSourceProperties.class));
+	}
+
 	@Test
 	void withAReplicaConfiguredTheQueriesGoThere() {
 		JdbcClient primary = database("reporting-primary");
@@ -30,7 +39,7 @@ class ReportingDatabaseTests {
 		MockEnvironment env = new MockEnvironment()
 			.withProperty("govhall.reporting.datasource.url", "jdbc:h2:mem:reporting-replica;DB_CLOSE_DELAY=-1")
 			.withProperty("spring.datasource.username", "sa");
-		ReportingDatabase reporting = new ReportingDatabase(primary, env);
+		ReportingDatabase reporting = reporting(primary, env);
 		try {
 			assertThat(reporting.jdbc()).isNotSameAs(primary);
 			assertThat(reporting.jdbc().sql("SELECT v FROM marker").query(String.class).single()).isEqualTo("replica");
@@ -45,7 +54,7 @@ class ReportingDatabaseTests {
 	@Test
 	void withoutOneTheyReadThePrimary() {
 		JdbcClient primary = database("reporting-alone");
-		ReportingDatabase reporting = new ReportingDatabase(primary, new MockEnvironment());
+		ReportingDatabase reporting = reporting(primary, new MockEnvironment());
 		assertThat(reporting.jdbc()).isSameAs(primary);
 		assertThat(reporting.replica()).isNull();
 		reporting.destroy();

@@ -23,7 +23,7 @@ import org.springframework.test.context.TestExecutionListener;
  */
 public final class TestClockCustomizerFactory implements ContextCustomizerFactory {
 
-	/** The name of the clock bean in {@code system/PersistenceSettings}. */
+	/** The name of the clock bean in {@code system/ClockConfiguration}. */
 	static final String CLOCK_BEAN = "clock";
 
 	@Override
