@@ -25,6 +25,9 @@ class AccountLookup {
 
 	private final JdbcClient jdbc;
 
+	/** Logins and their account ids never change (accounts are disabled, not deleted), so a node remembers them. */
+	private final Map<String, Long> accountIds = new ConcurrentHashMap<>();
+
 	AccountLookup(Accounts accounts, ReferenceData reference, Scopes scopes, JdbcClient jdbc) {
 		this.accounts = accounts;
 		this.reference = reference;
@@ -68,9 +71,6 @@ class AccountLookup {
 				.toList())
 			.orElse(List.of());
 	}
-
-	/** Logins and their account ids never change (accounts are disabled, not deleted), so a node remembers them. */
-	private final Map<String, Long> accountIds = new ConcurrentHashMap<>();
 
 	/**
 	 * The id of the account with that login, for addressing messages to it: one indexed read the first time, none

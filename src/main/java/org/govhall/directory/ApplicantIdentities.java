@@ -30,6 +30,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ApplicantIdentities {
 
+	private static final SecureRandom RANDOM = new SecureRandom();
+
 	private final Accounts accounts;
 
 	private final PasswordEncoder passwords;
@@ -205,8 +207,6 @@ class ApplicantIdentities {
 		RANDOM.nextBytes(b);
 		return b;
 	}
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	/**
 	 * The enterprise a person may file for today, by its credit code (ADR 0024): the person's account is verified and
