@@ -1,6 +1,9 @@
 package org.govhall;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
@@ -11,6 +14,16 @@ class ModularityTests {
 	@Test
 	void verifiesModularStructure() {
 		modules.verify();
+	}
+
+	/** ADR 0029: dashboards and delegation are modules of their own inside supervision, not packages of it. */
+	@Test
+	void supervisionNestsDashboardsAndDelegation() {
+		ApplicationModule supervision = modules.getModuleByName("supervision").orElseThrow();
+		for (String nested : new String[] { "supervision.dashboards", "supervision.delegation" }) {
+			ApplicationModule module = modules.getModuleByName(nested).orElseThrow();
+			assertThat(modules.getParentOf(module)).contains(supervision);
+		}
 	}
 
 	@Test

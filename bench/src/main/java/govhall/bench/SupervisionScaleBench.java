@@ -13,9 +13,9 @@ import java.util.function.Supplier;
 import org.govhall.GovHallApplication;
 import org.govhall.directory.Directory;
 import org.govhall.directory.GovHallUser;
-import org.govhall.supervision.DashboardRollup;
-import org.govhall.supervision.Dashboards;
+import org.govhall.supervision.DailySums;
 import org.govhall.supervision.Supervision;
+import org.govhall.supervision.dashboards.Dashboards;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,7 +74,7 @@ public final class SupervisionScaleBench {
 		result.put("seed.seconds", String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
 		// rows loaded in bulk bypass the listener: the dashboards' daily sums are recomputed, as after a migration
 		long r0 = System.nanoTime();
-		ctx.getBean(DashboardRollup.class).rebuild();
+		ctx.getBean(DailySums.class).rebuild();
 		jdbc.sql("ANALYZE supervision_daily_received").update();
 		jdbc.sql("ANALYZE supervision_daily_completed").update();
 		result.put("rollup.rebuild.seconds", String.format(Locale.ROOT, "%.1f", (System.nanoTime() - r0) / 1e9));

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Accountability (问责) recorded by a supervisor against a card or a case: who, which measure, on what basis.
  */
-public record Accountability(long id, @Nullable String cardNumber, @Nullable String caseNumber, String departmentCode,
+record Accountability(long id, @Nullable String cardNumber, @Nullable String caseNumber, String departmentCode,
 		String regionCode, String person, Measure measure, String basis, String decidedBy, LocalDate decidedOn) {
 
 	/** The measures of fault accountability (过错责任追究), lightest first. */

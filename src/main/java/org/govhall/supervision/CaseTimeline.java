@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * step left it (and with whom), the joint-review sub-deadlines, and the irregularities, cards, notices and
  * accountability on it.
  */
-public record CaseTimeline(SupervisedCase supervised, List<Held> steps, List<SubClock> subClocks,
+record CaseTimeline(SupervisedCase supervised, List<Held> steps, List<SubClock> subClocks,
 		List<Irregularity> irregularities, List<Card> cards, List<Notice> notices,
 		List<Accountability> accountabilities) {
 

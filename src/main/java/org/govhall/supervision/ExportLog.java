@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * the file is handed out; an export whose row cannot be written fails.
  */
 @Component
-class ExportLog {
+public class ExportLog {
 
 	private final ApplicationEventPublisher events;
 
@@ -29,7 +29,7 @@ class ExportLog {
 	 * @param subject the scope exported: a region, department or item code
 	 * @param file the file name handed out
 	 */
-	void record(GovHallUser user, String what, String subject, String file) {
+	public void record(GovHallUser user, String what, String subject, String file) {
 		events.publishEvent(new AuditEvent(user.getUsername(), AuditEvent.roles(user.scope().roles()),
 				"export." + what, subject, "file=" + file, clock.instant()));
 	}

@@ -4,7 +4,7 @@ package org.govhall.supervision;
  * How grave an irregularity is, and so what it brings: a serious one a yellow card (黄牌) to the responsible
  * department, a critical one a red card (红牌) at once.
  */
-public enum Severity {
+enum Severity {
 
 	/** Recorded and counted in the dashboards; no card. */
 	MINOR,

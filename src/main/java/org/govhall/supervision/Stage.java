@@ -6,7 +6,7 @@ import org.govhall.cases.CaseFacts;
 import org.jspecify.annotations.Nullable;
 
 /** The statutory clock a supervised case is on: acceptance (受理), decision (决定) or delivery (送达); none otherwise. */
-public enum Stage {
+enum Stage {
 
 	/** Received, within the 5-working-day window to accept, correct or refuse (行政许可法 第三十二条). */
 	ACCEPTANCE,

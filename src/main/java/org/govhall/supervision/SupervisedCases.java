@@ -1,17 +1,12 @@
 package org.govhall.supervision;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.govhall.calendar.HolidaySchedules;
 import org.govhall.calendar.WorkingCalendar;
@@ -25,7 +20,6 @@ import org.govhall.cases.DeliveryMethod;
 import org.govhall.directory.Role;
 import org.govhall.supervision.WarningRules.Evaluation;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -34,19 +28,15 @@ import org.springframework.stereotype.Component;
  * The read model {@code supervision_case}, one row per case, written from {@link CaseEvent}s alone: each event
  * costs one or two single-row statements by primary key, whatever the number of cases. Events reach this listener
  * asynchronously and possibly out of order, so a row only moves forward (an earlier step's event never overwrites a
- * later one) and a closed case is never reopened.
+ * later one) and a closed case is never reopened. {@link Reevaluation} evaluates the open rows again each day;
+ * {@link SupervisedCaseQueries} reads them.
  */
 @Component
 class SupervisedCases {
 
-	/** Rows re-evaluated per read and per JDBC batch. */
-	static final int BATCH = 500;
-
 	private static final int CLOSED_RANK = 9;
 
 	private final JdbcClient jdbc;
-
-	private final JdbcTemplate template;
 
 	private final HolidaySchedules schedules;
 
@@ -58,16 +48,15 @@ class SupervisedCases {
 
 	private final Cards cards;
 
-	private final DashboardRollup rollup;
+	private final DailySums rollup;
 
 	private final HandlerAlerts alerts;
 
-	SupervisedCases(JdbcClient jdbc, JdbcTemplate template, HolidaySchedules schedules, WarningRules rules,
-			Clock clock, Irregularities irregularities, Cards cards, DashboardRollup rollup, HandlerAlerts alerts) {
+	SupervisedCases(JdbcClient jdbc, HolidaySchedules schedules, WarningRules rules, Clock clock,
+			Irregularities irregularities, Cards cards, DailySums rollup, HandlerAlerts alerts) {
 		this.alerts = alerts;
 		this.rollup = rollup;
 		this.jdbc = jdbc;
-		this.template = template;
 		this.schedules = schedules;
 		this.rules = rules;
 		this.clock = clock;
@@ -80,7 +69,7 @@ class SupervisedCases {
 		CaseFacts f = event.facts();
 		boolean fresh = recordStep(f);
 		Map<String, @Nullable Object> row = row(f);
-		DashboardRollup.Contribution before = record(f, row);
+		DailySums.Contribution before = record(f, row);
 		if (fresh) {
 			count(event);
 		}
@@ -122,12 +111,12 @@ class SupervisedCases {
 	 *
 	 * @return what the case contributed to the dashboards' daily sums before this change (none for a new case)
 	 */
-	DashboardRollup.@Nullable Contribution record(CaseFacts f) {
+	DailySums.@Nullable Contribution record(CaseFacts f) {
 		return record(f, row(f));
 	}
 
-	private DashboardRollup.@Nullable Contribution record(CaseFacts f, Map<String, @Nullable Object> row) {
-		DashboardRollup.Contribution before = rollup.lock(f.caseNumber());
+	private DailySums.@Nullable Contribution record(CaseFacts f, Map<String, @Nullable Object> row) {
+		DailySums.Contribution before = rollup.lock(f.caseNumber());
 		if (before == null) {
 			if (insert(row) == 1) {
 				cardIfRed(f.caseNumber(), row);
@@ -390,195 +379,6 @@ class SupervisedCases {
 			case DECIDED -> 4;
 			default -> CLOSED_RANK;
 		};
-	}
-
-	/**
-	 * Evaluates every open row again against today and the current calendar: rows are read in pages of
-	 * {@value #BATCH} by case number and written back with one JDBC batch of plain UPDATEs per page, each guarded by
-	 * the row's revision so that an event recorded meanwhile wins. Each page commits on its own, so a large table
-	 * holds no long transaction. No case event is replayed.
-	 *
-	 * @return the number of rows re-evaluated
-	 */
-	int reevaluate() {
-		LocalDate today = LocalDate.now(clock);
-		Timestamp at = Timestamp.from(clock.instant());
-		WorkingCalendar calendar = schedules.calendar();
-		String after = "";
-		int total = 0;
-		while (true) {
-			List<Pending> page = jdbc.sql("""
-					SELECT case_number, stage, due_on, suspended, revision FROM supervision_case
-					WHERE closed_on IS NULL AND case_number > :after ORDER BY case_number FETCH FIRST %d ROWS ONLY
-					""".formatted(BATCH))
-				.param("after", after)
-				.query(SupervisedCases::pending)
-				.list();
-			if (page.isEmpty()) {
-				break;
-			}
-			List<Object[]> args = new ArrayList<>(page.size());
-			for (Pending p : page) {
-				Evaluation e = rules.evaluate(p.stage, p.due, p.suspended, today, calendar);
-				args.add(new Object[] { e.warning().name(), e.remaining(), at, e.warning() == Warning.RED, p.number,
-						p.revision });
-			}
-			int[] counts = template.batchUpdate("""
-					UPDATE supervision_case SET warning = ?, remaining_working_days = ?, updated_at = ?,
-					       ever_red = ever_red OR ?
-					WHERE case_number = ? AND revision = ?
-					""", args, new int[] { Types.VARCHAR, Types.INTEGER, Types.TIMESTAMP, Types.BOOLEAN,
-					Types.VARCHAR, Types.BIGINT });
-			for (int c : counts) {
-				total += c == java.sql.Statement.SUCCESS_NO_INFO ? 1 : c;
-			}
-			after = page.get(page.size() - 1).number;
-		}
-		reevaluateSubClocks(today, calendar);
-		alerts.warnings();
-		return total;
-	}
-
-	/** The sub-deadlines still waiting for an opinion, in pages like the cases. */
-	private void reevaluateSubClocks(LocalDate today, WorkingCalendar calendar) {
-		String after = "";
-		while (true) {
-			List<Object[]> page = jdbc.sql("""
-					SELECT s.case_number, s.department_code, s.due_on, c.suspended FROM supervision_subclock s
-					JOIN supervision_case c ON c.case_number = s.case_number
-					WHERE s.answered_on IS NULL AND c.closed_on IS NULL
-					  AND s.case_number || '/' || s.department_code > :after
-					ORDER BY s.case_number || '/' || s.department_code FETCH FIRST %d ROWS ONLY
-					""".formatted(BATCH))
-				.param("after", after)
-				.query((rs, n) -> new Object[] { rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-						rs.getBoolean(4) })
-				.list();
-			if (page.isEmpty()) {
-				return;
-			}
-			List<Object[]> args = new ArrayList<>(page.size());
-			for (Object[] p : page) {
-				Evaluation e = rules.evaluate(Stage.OPINION, (LocalDate) p[2], (Boolean) p[3], today, calendar);
-				args.add(new Object[] { e.warning().name(), e.remaining(), p[0], p[1] });
-			}
-			template.batchUpdate("""
-					UPDATE supervision_subclock SET warning = ?, remaining_working_days = ?
-					WHERE case_number = ? AND department_code = ? AND answered_on IS NULL
-					""", args, new int[] { Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.VARCHAR });
-			Object[] last = page.get(page.size() - 1);
-			after = last[0] + "/" + last[1];
-		}
-	}
-
-	/** Overdue cases and sub-deadlines that have no card yet. */
-	List<String[]> redWithoutCard() {
-		List<String[]> red = new ArrayList<>(jdbc.sql("""
-				SELECT c.case_number FROM supervision_case c
-				WHERE c.closed_on IS NULL AND c.warning = 'RED'
-				  AND NOT EXISTS (SELECT 1 FROM supervision_card k WHERE k.case_number = c.case_number
-				                  AND k.cause = 'CASE_OVERDUE')
-				""").query((rs, n) -> new String[] { rs.getString(1), null }).list());
-		red.addAll(jdbc.sql("""
-				SELECT s.case_number, s.department_code FROM supervision_subclock s
-				JOIN supervision_case k ON k.case_number = s.case_number
-				WHERE s.answered_on IS NULL AND s.warning = 'RED' AND k.closed_on IS NULL
-				  AND NOT EXISTS (SELECT 1 FROM supervision_card c WHERE c.case_number = s.case_number
-				                  AND c.department_code = s.department_code AND c.cause = 'OPINION_OVERDUE')
-				""").query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).list());
-		return red;
-	}
-
-	private static Pending pending(ResultSet rs, int n) throws SQLException {
-		return new Pending(rs.getString("case_number"), Stage.valueOf(rs.getString("stage")),
-				rs.getObject("due_on", LocalDate.class), rs.getBoolean("suspended"), rs.getLong("revision"));
-	}
-
-	/** The open cases the viewer may see, at the warning levels, red first, then by the working days left. */
-	List<SupervisedCase> open(Viewer viewer, List<Warning> warnings, int limit) {
-		return jdbc.sql("""
-				SELECT * FROM supervision_case
-				WHERE closed_on IS NULL AND warning IN (:warnings) AND %s
-				ORDER BY CASE warning WHEN 'RED' THEN 0 WHEN 'YELLOW' THEN 1 ELSE 2 END,
-				         remaining_working_days, due_on, case_number
-				FETCH FIRST %d ROWS ONLY
-				""".formatted(viewer.condition(""), limit))
-			.params(viewer.params())
-			.param("warnings", warnings.stream().map(Enum::name).toList())
-			.query(SupervisedCases::supervised)
-			.list();
-	}
-
-	/** The numbers of the cases, open or closed, that the viewer may see. */
-	List<String> numbersHeldBy(Viewer viewer) {
-		return jdbc.sql("SELECT case_number FROM supervision_case WHERE " + viewer.condition(""))
-			.params(viewer.params())
-			.query(String.class)
-			.list();
-	}
-
-	Optional<SupervisedCase> find(String number) {
-		return jdbc.sql("SELECT * FROM supervision_case WHERE case_number = :n")
-			.param("n", number)
-			.query(SupervisedCases::supervised)
-			.optional();
-	}
-
-	/** The case's steps in order. */
-	List<CaseTimeline.Step> steps(String number) {
-		return jdbc.sql("""
-				SELECT at, action, actor, actor_role, state FROM supervision_case_step WHERE case_number = :n
-				ORDER BY at, action
-				""")
-			.param("n", number)
-			.query((rs, n) -> new CaseTimeline.Step(rs.getTimestamp("at").toInstant(), rs.getString("action"),
-					rs.getString("actor"), rs.getString("actor_role"), rs.getString("state")))
-			.list();
-	}
-
-	List<CaseTimeline.SubClock> subClocks(String number) {
-		return jdbc.sql("""
-				SELECT department_code, due_on, answered_on, late, warning, remaining_working_days
-				FROM supervision_subclock WHERE case_number = :n ORDER BY department_code
-				""")
-			.param("n", number)
-			.query((rs, n) -> new CaseTimeline.SubClock(rs.getString("department_code"),
-					rs.getObject("due_on", LocalDate.class), rs.getObject("answered_on", LocalDate.class),
-					rs.getBoolean("late"), Warning.valueOf(rs.getString("warning")),
-					(Integer) rs.getObject("remaining_working_days", Integer.class)))
-			.list();
-	}
-
-	/** Irregularities found in the viewer's scope, newest first. */
-	List<Irregularity> irregularities(Viewer viewer, @Nullable String caseNumber, int limit) {
-		return jdbc.sql("""
-				SELECT * FROM supervision_irregularity
-				WHERE (:n = '' OR case_number = :n) AND %s
-				ORDER BY detected_on DESC, id DESC FETCH FIRST %d ROWS ONLY
-				""".formatted(viewer.condition("irregularity"), limit))
-			.params(viewer.params())
-			.param("n", caseNumber == null ? "" : caseNumber)
-			.query((rs, n) -> new Irregularity(rs.getString("case_number"),
-					IrregularityRule.valueOf(rs.getString("rule")), Severity.valueOf(rs.getString("severity")),
-					rs.getString("department_code"), rs.getString("region_code"), rs.getString("person"),
-					rs.getObject("detected_on", LocalDate.class), rs.getString("detail")))
-			.list();
-	}
-
-	private static SupervisedCase supervised(ResultSet rs, int n) throws SQLException {
-		Object remaining = rs.getObject("remaining_working_days");
-		return new SupervisedCase(rs.getString("case_number"), rs.getString("item_code"),
-				rs.getString("department_code"), rs.getString("region_code"), rs.getString("applicant_region"),
-				rs.getString("first_handler"), CaseState.valueOf(rs.getString("state")),
-				Stage.valueOf(rs.getString("stage")), rs.getObject("due_on", LocalDate.class),
-				rs.getBoolean("suspended"), rs.getObject("received_on", LocalDate.class),
-				rs.getObject("accepted_on", LocalDate.class), Warning.valueOf(rs.getString("warning")),
-				remaining == null ? null : ((Number) remaining).intValue(), rs.getTimestamp("updated_at").toInstant(),
-				rs.getString("responsible_person"), rs.getObject("closed_on", LocalDate.class),
-				rs.getObject("decided_on", LocalDate.class), rs.getString("channel"), rs.getBoolean("carded"));
-	}
-
-	private record Pending(String number, Stage stage, @Nullable LocalDate due, boolean suspended, long revision) {
 	}
 
 }

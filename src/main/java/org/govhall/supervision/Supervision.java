@@ -35,7 +35,9 @@ public class Supervision {
 	/** The most rows one list shows. */
 	static final int LIMIT = 1000;
 
-	private final SupervisedCases cases;
+	private final SupervisedCaseQueries cases;
+
+	private final Reevaluation reevaluation;
 
 	private final Cards cards;
 
@@ -51,10 +53,12 @@ public class Supervision {
 
 	private final DocumentsOwed documentsOwed;
 
-	Supervision(SupervisedCases cases, Cards cards, Notices notices, Irregularities irregularities,
-			SupervisionHistory history, Directory directory, Clock clock, DocumentsOwed documentsOwed) {
+	Supervision(SupervisedCaseQueries cases, Reevaluation reevaluation, Cards cards, Notices notices,
+			Irregularities irregularities, SupervisionHistory history, Directory directory, Clock clock,
+			DocumentsOwed documentsOwed) {
 		this.documentsOwed = documentsOwed;
 		this.cases = cases;
+		this.reevaluation = reevaluation;
 		this.cards = cards;
 		this.notices = notices;
 		this.irregularities = irregularities;
@@ -247,9 +251,9 @@ public class Supervision {
 	 * suspensions; escalates cards whose answer is overdue.
 	 */
 	public DailyRun daily() {
-		int evaluated = cases.reevaluate();
+		int evaluated = reevaluation.reevaluate();
 		int issued = 0;
-		for (String[] red : cases.redWithoutCard()) {
+		for (String[] red : reevaluation.redWithoutCard()) {
 			if (red[1] == null) {
 				cards.forOverdueCase(red[0]);
 			}
@@ -265,7 +269,7 @@ public class Supervision {
 
 	/** Only the warnings, e.g. after a calendar change. */
 	public int reevaluate() {
-		return cases.reevaluate();
+		return reevaluation.reevaluate();
 	}
 
 	/**

@@ -148,7 +148,7 @@ class SupervisionReadModelTests extends SupervisionScenario {
 	}
 
 	@Autowired
-	DashboardRollup rollup;
+	DailySums rollup;
 
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient rollupJdbc;
