@@ -20,11 +20,12 @@ enum Stage {
 	NONE;
 
 	static Stage of(CaseFacts facts) {
-		return switch (facts.state()) {
-			case RECEIVED -> ACCEPTANCE;
-			case ACCEPTED, REVIEWED -> DECISION;
-			case DECIDED -> DELIVERY;
-			default -> NONE;
+		// the clock the procedure table says runs in the case's state
+		return switch (facts.state().clock()) {
+			case ACCEPTANCE -> ACCEPTANCE;
+			case DECISION -> DECISION;
+			case DELIVERY -> DELIVERY;
+			case NONE -> NONE;
 		};
 	}
 

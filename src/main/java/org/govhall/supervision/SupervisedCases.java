@@ -300,7 +300,7 @@ class SupervisedCases {
 		row.put("responsiblePerson", switch (stage) {
 			case ACCEPTANCE, DELIVERY -> f.firstHandler();
 			case DECISION -> f.reviewer();
-			default -> null;
+			case OPINION, NONE -> null;
 		});
 		row.put("suspendedSince", f.suspended() && f.step() != null && f.step().action() == CaseAction.SUSPENDED
 				? LocalDate.ofInstant(f.step().at(), clock.getZone()) : null);
@@ -377,7 +377,7 @@ class SupervisedCases {
 			case ACCEPTED -> 2;
 			case REVIEWED -> 3;
 			case DECIDED -> 4;
-			default -> CLOSED_RANK;
+			case DELIVERED, REFUSED, WITHDRAWN -> CLOSED_RANK;
 		};
 	}
 

@@ -21,7 +21,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("govhall")
 @Validated
-record SupervisionSettings(@DefaultValue @Valid Rules supervision, @DefaultValue @Valid Reporting reporting,
+public record SupervisionSettings(@DefaultValue @Valid Rules supervision, @DefaultValue @Valid Reporting reporting,
 		@Nullable String nodeName) {
 
 	/**
@@ -35,7 +35,7 @@ record SupervisionSettings(@DefaultValue @Valid Rules supervision, @DefaultValue
 	 * {@code govhall.cases.warning-days}, the halls' one threshold
 	 * @param delegation the tracking of delegated powers
 	 */
-	record Rules(@DefaultValue("60") @Positive int maxSuspensionDays, @DefaultValue("5") @Positive int cardAnswerDays,
+	public record Rules(@DefaultValue("60") @Positive int maxSuspensionDays, @DefaultValue("5") @Positive int cardAnswerDays,
 			@DefaultValue("3") @Positive int redCardAfter, @DefaultValue Map<Stage, @PositiveOrZero Integer> yellowDays,
 			@DefaultValue Delegation delegation) {
 	}
@@ -46,7 +46,7 @@ record SupervisionSettings(@DefaultValue @Valid Rules supervision, @DefaultValue
 	 * @param aboveShare a county handling more than this share of a delegated item's cases above it is flagged,
 	 * between 0 and 1
 	 */
-	record Delegation(@DefaultValue("0.5") double aboveShare) {
+	public record Delegation(@DefaultValue("0.5") double aboveShare) {
 	}
 
 	/**
@@ -54,7 +54,7 @@ record SupervisionSettings(@DefaultValue @Valid Rules supervision, @DefaultValue
 	 *
 	 * @param datasource a PostgreSQL streaming replica; none: the primary
 	 */
-	record Reporting(@DefaultValue @Valid Datasource datasource) {
+	public record Reporting(@DefaultValue @Valid Datasource datasource) {
 	}
 
 	/**
@@ -65,7 +65,7 @@ record SupervisionSettings(@DefaultValue @Valid Rules supervision, @DefaultValue
 	 * @param password its password; unset: the primary's
 	 * @param poolSize the largest number of connections to it
 	 */
-	record Datasource(@DefaultValue("") String url, @Nullable String username, @Nullable String password,
+	public record Datasource(@DefaultValue("") String url, @Nullable String username, @Nullable String password,
 			@DefaultValue("4") @Positive int poolSize) {
 	}
 

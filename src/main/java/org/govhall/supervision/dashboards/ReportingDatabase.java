@@ -3,6 +3,7 @@ package org.govhall.supervision.dashboards;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.govhall.supervision.SupervisionSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.govhall.supervision.SupervisionSettings;
 import org.govhall.catalog.Delegation;
 import org.govhall.catalog.DelegationTakeUp;
 import org.govhall.catalog.ItemGuide;

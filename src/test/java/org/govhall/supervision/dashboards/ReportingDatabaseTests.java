@@ -3,6 +3,7 @@ package org.govhall.supervision.dashboards;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.govhall.supervision.SupervisionSettings;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
