@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
+import org.govhall.support.DatabaseRefusals;
 import org.govhall.system.JdbcSlice;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,8 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.context.annotation.Import;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -102,7 +100,7 @@ class CatalogRepositoriesTests {
 		assertThat(versions.findByItemIdOrderByVersionNoDesc(item.id())).extracting(ItemVersion::versionNo)
 			.containsExactly(3, 2, 1);
 		assertThatThrownBy(() -> versions.save(ItemVersion.draft(item.id(), 2, everything(), "other", NOW)))
-			.satisfies(ex -> assertThat(causes(ex)).hasAtLeastOneElementOfType(DataIntegrityViolationException.class));
+			.satisfies(DatabaseRefusals::integrityRule);
 	}
 
 	@Test
@@ -119,7 +117,7 @@ class CatalogRepositoriesTests {
 		mine.publish("legal", NOW.plusSeconds(120));
 		versions.save(mine);
 		theirs.returnToDraft("请补充法律依据");
-		assertThatThrownBy(() -> versions.save(theirs)).satisfies(CatalogRepositoriesTests::concurrentChange);
+		assertThatThrownBy(() -> versions.save(theirs)).satisfies(DatabaseRefusals::concurrentChange);
 		ItemVersion published = versions.findById(draft.id()).orElseThrow();
 		assertThat(published.state()).isEqualTo(VersionState.PUBLISHED);
 		assertThat(published.publishedBy()).isEqualTo("legal");
@@ -157,10 +155,10 @@ class CatalogRepositoriesTests {
 		mine.published(1);
 		items.save(mine);
 		theirs.upcoming(2);
-		assertThatThrownBy(() -> items.save(theirs)).satisfies(CatalogRepositoriesTests::concurrentChange);
+		assertThatThrownBy(() -> items.save(theirs)).satisfies(DatabaseRefusals::concurrentChange);
 		assertThat(items.findById(item.id()).orElseThrow().upcomingVersion()).isNull();
 		assertThatThrownBy(() -> items.save(ServiceItem.register("660100-SCJG-XK-001", 4L, "660100", NOW)))
-			.satisfies(ex -> assertThat(causes(ex)).hasAtLeastOneElementOfType(DataIntegrityViolationException.class));
+			.satisfies(DatabaseRefusals::integrityRule);
 	}
 
 	int rows(String table, Long versionId) {
@@ -168,19 +166,6 @@ class CatalogRepositoriesTests {
 			.param("id", versionId)
 			.query(Integer.class)
 			.single();
-	}
-
-	/** What the error handling answers 409 concurrent-change: the lock failure, bare or wrapped by Spring Data JDBC. */
-	static void concurrentChange(Throwable ex) {
-		assertThat(causes(ex)).hasAtLeastOneElementOfType(OptimisticLockingFailureException.class);
-	}
-
-	static List<Throwable> causes(Throwable ex) {
-		List<Throwable> all = new ArrayList<>();
-		for (Throwable t = ex; t != null && all.size() < 10; t = t.getCause()) {
-			all.add(t);
-		}
-		return all;
 	}
 
 }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.govhall.support.DatabaseRefusals;
 import org.govhall.system.JdbcSlice;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,8 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.context.annotation.Import;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -85,7 +83,7 @@ class DirectoryRepositoriesTests {
 		Region second = regions.findById("660102").orElseThrow();
 		regions.save(first);
 		assertThat(version("directory_region", "code", "660102")).isEqualTo(1);
-		assertThatThrownBy(() -> regions.save(second)).satisfies(DirectoryRepositoriesTests::concurrentChange);
+		assertThatThrownBy(() -> regions.save(second)).satisfies(DatabaseRefusals::concurrentChange);
 	}
 
 	@Test
@@ -109,14 +107,14 @@ class DirectoryRepositoriesTests {
 		departments.save(mine);
 		theirs.update(new DepartmentDraft("660100-SCJG", "改名", "Renamed", "660100", DepartmentKind.OTHER_UTILITY, null,
 				null, null, null));
-		assertThatThrownBy(() -> departments.save(theirs)).satisfies(DirectoryRepositoriesTests::concurrentChange);
+		assertThatThrownBy(() -> departments.save(theirs)).satisfies(DatabaseRefusals::concurrentChange);
 		assertThat(departments.findByCode("660100-SCJG").orElseThrow().view().nameZh()).isEqualTo("示范市市场监管局");
 	}
 
 	@Test
 	void aSecondDepartmentWithTheSameCodeIsRefusedByTheDatabase() {
 		assertThatThrownBy(() -> departments.save(department("660100-SCJG", "重复", "660100")))
-			.satisfies(ex -> assertThat(causes(ex)).hasAtLeastOneElementOfType(DataIntegrityViolationException.class));
+			.satisfies(DatabaseRefusals::integrityRule);
 	}
 
 	@Test
@@ -151,7 +149,7 @@ class DirectoryRepositoriesTests {
 		accounts.save(mine);
 		assertThat(accounts.findByUsername("reviewer").orElseThrow().roles()).containsExactly(Role.WINDOW_CLERK);
 		theirs.disable();
-		assertThatThrownBy(() -> accounts.save(theirs)).satisfies(DirectoryRepositoriesTests::concurrentChange);
+		assertThatThrownBy(() -> accounts.save(theirs)).satisfies(DatabaseRefusals::concurrentChange);
 		assertThat(accounts.findByUsername("reviewer").orElseThrow().enabled()).isTrue();
 	}
 
@@ -176,7 +174,7 @@ class DirectoryRepositoriesTests {
 		Account other = accounts.findById(squatter.id()).orElseThrow();
 		other.verify(new Verification(Verification.Via.PLATFORM, "platform", NOW));
 		assertThatThrownBy(() -> accounts.save(other))
-			.satisfies(ex -> assertThat(causes(ex)).hasAtLeastOneElementOfType(DataIntegrityViolationException.class));
+			.satisfies(DatabaseRefusals::integrityRule);
 	}
 
 	@Test
@@ -199,7 +197,7 @@ class DirectoryRepositoriesTests {
 		assertThat(windows.existsByHallIdAndNumber(other.id(), "A01")).isFalse();
 		assertThatThrownBy(() -> windows.save(ServiceWindow.open(hall.id(), "A01", "重复", "Duplicate",
 				WindowKind.DEDICATED, Set.of())))
-			.satisfies(ex -> assertThat(causes(ex)).hasAtLeastOneElementOfType(DataIntegrityViolationException.class));
+			.satisfies(DatabaseRefusals::integrityRule);
 	}
 
 	int version(String table, String key, String value) {
@@ -207,19 +205,6 @@ class DirectoryRepositoriesTests {
 			.param("v", value)
 			.query(Integer.class)
 			.single();
-	}
-
-	/** What the error handling answers 409 concurrent-change: the lock failure, bare or wrapped by Spring Data JDBC. */
-	static void concurrentChange(Throwable ex) {
-		assertThat(causes(ex)).hasAtLeastOneElementOfType(OptimisticLockingFailureException.class);
-	}
-
-	static List<Throwable> causes(Throwable ex) {
-		List<Throwable> all = new ArrayList<>();
-		for (Throwable t = ex; t != null && all.size() < 10; t = t.getCause()) {
-			all.add(t);
-		}
-		return all;
 	}
 
 }

@@ -17,6 +17,7 @@ import org.govhall.catalog.SpecialProcedure;
 import org.govhall.directory.Role;
 import org.govhall.supervision.Irregularities.Finding;
 import org.govhall.support.MovableClock;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,6 +47,15 @@ class IrregularityFindingsTests {
 
 	Facts facts() {
 		return new Facts("660100-2026-IF" + String.format("%04d", ++seq));
+	}
+
+	/** The case decided on the day by the approver (the clerk on the spot), reviewed by the reviewer given. */
+	static Facts decided(Facts facts, CaseAction action, String by, String on, @Nullable String reviewer) {
+		facts.step(action, by, action == CaseAction.DECIDED ? Role.APPROVER : Role.WINDOW_CLERK, on);
+		facts.state = CaseState.DECIDED;
+		facts.decidedOn = LocalDate.parse(on);
+		facts.reviewer = reviewer;
+		return facts;
 	}
 
 	@Test
@@ -121,11 +131,8 @@ class IrregularityFindingsTests {
 
 	@Test
 	void aDecisionIsLateAfterTheStatutoryDueDateItsFactsCarry() {
-		Facts late = facts().accepted("2026-09-30", "2026-10-29")
-			.step(CaseAction.DECIDED, "approver", Role.APPROVER, "2026-10-30");
-		late.state = CaseState.DECIDED;
-		late.reviewer = "reviewer";
-		late.decidedOn = LocalDate.of(2026, 10, 30);
+		Facts late = decided(facts().accepted("2026-09-30", "2026-10-29"), CaseAction.DECIDED, "approver",
+				"2026-10-30", "reviewer");
 		assertThat(rules.findings(new CaseEvent.Decided(late.build(), Outcome.APPROVED, "approver", "reviewer", false)))
 			.containsExactly(new Finding(IrregularityRule.DECISION_LATE, "approver",
 					"decided 2026-10-30, due 2026-10-29"));
@@ -137,35 +144,25 @@ class IrregularityFindingsTests {
 
 	@Test
 	void whoReviewedMayNotDecideAndNothingIsDecidedWithoutAcceptanceExceptOnTheSpot() {
-		Facts same = facts().accepted("2026-09-30", "2026-10-29")
-			.step(CaseAction.DECIDED, "reviewer", Role.APPROVER, "2026-10-20");
-		same.state = CaseState.DECIDED;
-		same.decidedOn = LocalDate.of(2026, 10, 20);
-		same.reviewer = "reviewer";
+		Facts same = decided(facts().accepted("2026-09-30", "2026-10-29"), CaseAction.DECIDED, "reviewer",
+				"2026-10-20", "reviewer");
 		assertThat(rules.findings(new CaseEvent.Decided(same.build(), Outcome.APPROVED, "reviewer", "reviewer", false)))
 			.containsExactly(new Finding(IrregularityRule.REVIEWER_APPROVED, "reviewer",
 					"reviewed and decided by reviewer"));
 
-		Facts outside = facts().step(CaseAction.DECIDED, "approver", Role.APPROVER, "2026-10-20");
-		outside.state = CaseState.DECIDED;
-		outside.decidedOn = LocalDate.of(2026, 10, 20);
+		Facts outside = decided(facts(), CaseAction.DECIDED, "approver", "2026-10-20", null);
 		outside.decisionDue = LocalDate.of(2026, 10, 29); // carried by the facts: no look-up of the one on record
 		assertThat(rules.findings(new CaseEvent.Decided(outside.build(), Outcome.APPROVED, "approver", null, false)))
 			.containsExactly(new Finding(IrregularityRule.DECISION_WITHOUT_ACCEPTANCE, "approver",
 					"decided 2026-10-20 with no acceptance"));
 
-		Facts instant = facts().step(CaseAction.DECIDED_ON_THE_SPOT, "clerk", Role.WINDOW_CLERK, "2026-10-20");
-		instant.state = CaseState.DECIDED;
-		instant.decidedOn = LocalDate.of(2026, 10, 20);
+		Facts instant = decided(facts(), CaseAction.DECIDED_ON_THE_SPOT, "clerk", "2026-10-20", null);
 		instant.decisionDue = LocalDate.of(2026, 10, 20);
 		assertThat(rules.findings(new CaseEvent.Decided(instant.build(), Outcome.APPROVED, "clerk", null, true)))
 			.isEmpty();
 
-		Facts separated = facts().accepted("2026-09-30", "2026-10-29")
-			.step(CaseAction.DECIDED, "approver", Role.APPROVER, "2026-10-20");
-		separated.state = CaseState.DECIDED;
-		separated.decidedOn = LocalDate.of(2026, 10, 20);
-		separated.reviewer = "reviewer";
+		Facts separated = decided(facts().accepted("2026-09-30", "2026-10-29"), CaseAction.DECIDED, "approver",
+				"2026-10-20", "reviewer");
 		assertThat(rules.findings(
 				new CaseEvent.Decided(separated.build(), Outcome.APPROVED, "approver", "reviewer", false)))
 			.isEmpty();
