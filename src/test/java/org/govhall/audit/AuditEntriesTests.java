@@ -11,23 +11,18 @@ import java.util.List;
 import org.govhall.audit.AuditEntries.Link;
 import org.govhall.audit.AuditEntries.Sealing;
 import org.govhall.shared.AuditEvent;
-import org.govhall.system.JdbcSlice;
+import org.govhall.system.RepositoryTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The audit log's repository on H2 (PostgreSQL mode) migrated by Flyway: a row reads back as appended (identity
  * numbers masked, control characters blanked, the time to the microsecond in UTC), a step's key makes its second
  * append a no-op, sealing takes only unsealed rows in order and refuses a row sealed meanwhile, and a day has one head.
  */
-@DataJdbcTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@ActiveProfiles("h2")
-@Import({ JdbcSlice.class, AuditEntries.class })
+@RepositoryTest
+@Import(AuditEntries.class)
 class AuditEntriesTests {
 
 	static final Instant AT = Instant.parse("2026-09-30T02:00:00.123456789Z");

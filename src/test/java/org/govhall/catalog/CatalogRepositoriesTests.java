@@ -8,15 +8,11 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.govhall.support.DatabaseRefusals;
-import org.govhall.system.JdbcSlice;
+import org.govhall.system.RepositoryTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The catalog's repositories on H2 (PostgreSQL mode) migrated by Flyway: a version's whole content (legal bases,
@@ -24,10 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
  * made from, a revision replaces its child rows, the derived queries find and order what they name, a stale item or
  * version is refused by its {@code @Version} (the 409 of two reviewers approving at once), and the unique rules hold.
  */
-@DataJdbcTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@ActiveProfiles("h2")
-@Import(JdbcSlice.class)
+@RepositoryTest
 class CatalogRepositoriesTests {
 
 	static final Instant NOW = Instant.parse("2026-09-30T02:00:00Z");

@@ -9,25 +9,18 @@ import java.util.List;
 import java.util.Set;
 
 import org.govhall.support.DatabaseRefusals;
-import org.govhall.system.JdbcSlice;
+import org.govhall.system.RepositoryTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The directory's repositories on H2 (PostgreSQL mode) migrated by Flyway: every aggregate reads back as it was
  * saved (with its role and department sets), the derived queries find what they name, a stale copy is refused by its
  * {@code @Version} (what the API answers 409 concurrent-change), and the database's unique rules hold.
  */
-@DataJdbcTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@ActiveProfiles("h2")
-@Import(JdbcSlice.class)
+@RepositoryTest
 class DirectoryRepositoriesTests {
 
 	static final Instant NOW = Instant.parse("2026-09-30T02:00:00Z");
