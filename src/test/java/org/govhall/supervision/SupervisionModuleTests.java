@@ -9,6 +9,8 @@ import java.util.Map;
 import org.govhall.cases.CaseAction;
 import org.govhall.cases.CaseEvent;
 import org.govhall.directory.Role;
+import org.govhall.support.MovableClock;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,13 +20,21 @@ import org.springframework.modulith.test.Scenario;
  * The flow from the cases module into supervision, the module alone ({@link SupervisionModuleTest}): a case event
  * builds the case's row of the read model with its stage, due date and working days left; a step arriving late never
  * turns the row back; and what supervision flags reaches the notification module as a {@link SupervisionAlert} in the
- * first handler's name (首办负责制). The suite's clock stands at 2026-09-30 10:00, the eve of the National Day holiday.
+ * first handler's name (首办负责制). The clock stands at 2026-09-30 10:00, the eve of the National Day holiday.
  */
 @SupervisionModuleTest
 class SupervisionModuleTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	MovableClock.Moving clock;
+
+	@BeforeEach
+	void eveOfTheNationalDayHoliday() {
+		clock.set("2026-09-30T10:00:00");
+	}
 
 	Map<String, Object> row(String number) {
 		return jdbc.sql("""
