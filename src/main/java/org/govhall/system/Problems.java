@@ -76,11 +76,16 @@ class Problems {
 		Object[] out = args.clone();
 		for (int i = 0; i < out.length; i++) {
 			if (out[i] instanceof Enum<?> e) {
-				out[i] = messages.getMessage(e.getDeclaringClass().getSimpleName() + "." + e.name(), null, e.name(),
-						locale);
+				out[i] = messages.getMessage(labelPrefix(e.getDeclaringClass()) + e.name(), null, e.name(), locale);
 			}
 		}
 		return out;
+	}
+
+	/** {@code CaseState.}, and for a nested enum its enclosing types too: {@code Card.Status.}, as the bundles name them. */
+	private static String labelPrefix(Class<?> type) {
+		String name = type.getName().substring(type.getPackageName().length() + 1);
+		return name.replace('$', '.') + ".";
 	}
 
 	String message(String key, Object[] args, Locale locale, String fallback) {

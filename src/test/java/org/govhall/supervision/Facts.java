@@ -17,9 +17,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Case facts for feeding supervision synthetic events: a case of 食品经营许可 (660100-XK-02001, 示范市市场监督管理局, 20
- * working days, 10 promised) received on 2026-09-30 whose fields the test changes one at a time.
+ * working days, 10 promised) received on 2026-09-30 whose fields the test changes one at a time. Other modules'
+ * tests that listen to case events build their facts here too.
  */
-final class Facts {
+public final class Facts {
 
 	String number;
 
@@ -83,11 +84,11 @@ final class Facts {
 
 	LocalDate actedOn = LocalDate.of(2026, 9, 30);
 
-	Facts(String number) {
+	public Facts(String number) {
 		this.number = number;
 	}
 
-	Facts accepted(String on, String decisionDue) {
+	public Facts accepted(String on, String decisionDue) {
 		state = CaseState.ACCEPTED;
 		acceptedOn = LocalDate.parse(on);
 		this.decisionDue = LocalDate.parse(decisionDue);
@@ -101,7 +102,7 @@ final class Facts {
 		return this;
 	}
 
-	Facts step(CaseAction action, String actor, Role role, String on) {
+	public Facts step(CaseAction action, String actor, Role role, String on) {
 		this.action = action;
 		this.actor = actor;
 		this.role = role;
@@ -109,7 +110,7 @@ final class Facts {
 		return this;
 	}
 
-	CaseFacts build() {
+	public CaseFacts build() {
 		return new CaseFacts(number, item, department, region, state, channel, applicantRegion, 1L, null,
 				firstHandler, receivedOn, acceptedOn, deemed, acceptanceDue, decisionDue, promisedDue, deliveryDue,
 				suspended, mode, joint, applicantRef, 20, 10, opinions, extensions, reviewer, decidedOn, outcome,

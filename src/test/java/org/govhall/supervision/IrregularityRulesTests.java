@@ -21,19 +21,15 @@ import org.govhall.support.MovableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Each irregularity rule, positive and negative, fed the case events it judges (the rules read only events and
  * supervision's own tables, so synthetic events are exactly what they see in production), and the card each finding
- * brings: yellow for a serious rule, red for a critical one.
+ * brings: yellow for a serious rule, red for a critical one. The supervision module alone
+ * ({@link SupervisionModuleTest}): the rules need its tables, never the rest of the application.
  */
-@SpringBootTest(properties = { "govhall.demo.enabled=true", "govhall.demo.training-clock=false",
-		"govhall.cases.deemed-acceptance-cron=-", "govhall.supervision.daily-cron=-",
-		"govhall.supervision.max-suspension-days=60", "govhall.storage.dir=target/test-files/irregularities" })
-@ActiveProfiles("h2")
+@SupervisionModuleTest
 class IrregularityRulesTests {
 
 	private static final AtomicInteger SEQ = new AtomicInteger();
