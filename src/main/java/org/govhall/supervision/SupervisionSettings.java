@@ -18,11 +18,21 @@ import org.springframework.validation.annotation.Validated;
  * @param supervision the rules of electronic supervision (电子监察)
  * @param reporting where the dashboards read
  * @param nodeName the name of this node in the record of the nightly run; unset: the JVM's name (pid@host)
+ * @param cases {@code govhall.cases.warning-days}, the halls' one warning threshold
  */
 @ConfigurationProperties("govhall")
 @Validated
 public record SupervisionSettings(@DefaultValue @Valid Rules supervision, @DefaultValue @Valid Reporting reporting,
-		@Nullable String nodeName) {
+		@Nullable String nodeName, @DefaultValue @Valid Hall cases) {
+
+	/**
+	 * The hall's one warning threshold, which the case pages and work lists read too ({@code CasesSettings}): read by
+	 * key, so that supervision runs without the cases module's beans (its module tests start it alone).
+	 *
+	 * @param warningDays a clock turns yellow when this many working days or fewer remain
+	 */
+	public record Hall(@DefaultValue("2") @PositiveOrZero int warningDays) {
+	}
 
 	/**
 	 * The rules of electronic supervision.

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import org.govhall.calendar.WorkingCalendar;
 import org.govhall.calendar.YearNotLoadedException;
-import org.govhall.cases.CasesSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +21,10 @@ class WarningRules {
 
 	private final Map<Stage, Integer> yellowDays = new EnumMap<>(Stage.class);
 
-	WarningRules(SupervisionSettings settings, CasesSettings cases) {
+	WarningRules(SupervisionSettings settings) {
 		Map<Stage, Integer> perStage = settings.supervision().yellowDays();
 		for (Stage stage : Stage.values()) {
-			yellowDays.put(stage, perStage.getOrDefault(stage, cases.warningDays()));
+			yellowDays.put(stage, perStage.getOrDefault(stage, settings.cases().warningDays()));
 		}
 	}
 

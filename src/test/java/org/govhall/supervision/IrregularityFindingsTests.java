@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.mock.env.MockEnvironment;
 
 /**
@@ -35,8 +36,10 @@ class IrregularityFindingsTests {
 
 	final JdbcClient database = mock(JdbcClient.class);
 
-	final Irregularities rules = new Irregularities(database, mock(Cards.class), Clock.fixed(MovableClock.suiteToday(), MovableClock.ZONE),
-			new MockEnvironment().withProperty("govhall.supervision.max-suspension-days", "60"));
+	final Irregularities rules = new Irregularities(database, mock(Cards.class),
+			Clock.fixed(MovableClock.suiteToday(), MovableClock.ZONE),
+			Binder.get(new MockEnvironment().withProperty("govhall.supervision.max-suspension-days", "60"))
+				.bindOrCreate("govhall", SupervisionSettings.class));
 
 	int seq;
 

@@ -1,4 +1,4 @@
-package org.govhall.supervision;
+package org.govhall.supervision.dashboards;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
