@@ -4,5 +4,7 @@
  * its own Spring Boot application and process, outside the {@code org.govhall} packages, so GovHall's component scan,
  * Spring Modulith and GovHall's auto-configuration never see it; it reads {@code identity-platform.properties}.
  */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package demo.identityplatform;
+
+import org.jspecify.annotations.NullMarked;

@@ -16,6 +16,8 @@ import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
+import com.sun.management.OperatingSystemMXBean;
+
 /**
  * Runs complete cases on T threads: a warm-up whose results are dropped, then a measured window. A step counts, and
  * its latency is recorded, only if it succeeded and finished inside the window; a case counts if its last step did.
@@ -259,7 +261,7 @@ final class Driver {
 	}
 
 	static long ownCpu() {
-		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+		return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 			.getProcessCpuTime();
 	}
 

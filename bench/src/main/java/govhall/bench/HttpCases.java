@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -77,7 +78,7 @@ final class HttpCases {
 	/** Times a step (or counts what it costs). */
 	interface Timed {
 
-		String step(int step, java.util.concurrent.Callable<String> action) throws Exception;
+		String step(int step, Callable<String> action) throws Exception;
 
 	}
 

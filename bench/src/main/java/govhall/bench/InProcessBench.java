@@ -1,6 +1,8 @@
 package govhall.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -110,7 +112,7 @@ public final class InProcessBench {
 			try (var c = dataSource.getConnection()) {
 				return PgBackends.read(c, true);
 			}
-			catch (java.sql.SQLException ex) {
+			catch (SQLException ex) {
 				throw new IllegalStateException(ex);
 			}
 		};
@@ -259,7 +261,7 @@ public final class InProcessBench {
 		appendSql(text, inProcessSql, inProcessCases);
 		text.append("\nThe same over HTTP, ").append(httpCases).append(" cases:\n");
 		appendSql(text, httpSql, httpCases);
-		java.nio.file.Files.writeString(dir.resolve("sql-profile.txt"), text.toString());
+		Files.writeString(dir.resolve("sql-profile.txt"), text.toString());
 		System.out.println(text);
 	}
 

@@ -4,6 +4,9 @@
  * revoke it at any time; the agent may withdraw it. Case handling files through an agent only under one that is
  * confirmed, in force and covers the item ({@link org.govhall.agency.Authorisations#requireUsable}).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "catalog", "directory", "shared" })
-@org.jspecify.annotations.NullMarked
+@ApplicationModule(allowedDependencies = { "catalog", "directory", "shared" })
+@NullMarked
 package org.govhall.agency;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -2,6 +2,7 @@ package org.govhall.audit;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -101,7 +102,7 @@ class AuditEntries {
 			.map(r -> new Object[] { r.seq(), r.prevHash(), r.hash(), sealedAt, r.id() })
 			.toList());
 		for (int c : counts) {
-			if (c != 1 && c != java.sql.Statement.SUCCESS_NO_INFO) {
+			if (c != 1 && c != Statement.SUCCESS_NO_INFO) {
 				throw new IllegalStateException("an audit row was sealed by someone else");
 			}
 		}

@@ -3,6 +3,9 @@
  * Council's notice, editable without a release, and the only place where working days are counted
  * (行政许可法 第八十二条). Deadlines are values evaluated against it and explain themselves.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "directory", "shared" })
-@org.jspecify.annotations.NullMarked
+@ApplicationModule(allowedDependencies = { "directory", "shared" })
+@NullMarked
 package org.govhall.calendar;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,13 +1,20 @@
 package org.govhall.cases;
 
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.govhall.calendar.Deadline;
 import org.govhall.calendar.DueDate;
@@ -15,6 +22,7 @@ import org.govhall.calendar.Extension;
 import org.govhall.calendar.LimitUnit;
 import org.govhall.calendar.Suspension;
 import org.govhall.calendar.WorkingCalendar;
+import org.govhall.calendar.YearNotLoadedException;
 import org.govhall.cases.CaseRecords.AgentAuthorization;
 import org.govhall.cases.CaseRecords.CaseApplicant;
 import org.govhall.cases.CaseRecords.CorrectionNotice;
@@ -359,7 +367,7 @@ class Case {
 			.stream()
 			.filter(m -> m.name().equals(name))
 			.findFirst()
-			.map(m -> m.label(java.util.Locale.ENGLISH))
+			.map(m -> m.label(Locale.ENGLISH))
 			.orElse(name);
 	}
 
@@ -548,7 +556,7 @@ class Case {
 			return !calendar.isWorkingDay(receivedOn) && today.isAfter(receivedOn)
 					&& today.equals(calendar.nextWorkingDayOnOrAfter(receivedOn));
 		}
-		catch (org.govhall.calendar.YearNotLoadedException ex) {
+		catch (YearNotLoadedException ex) {
 			return false;
 		}
 	}
@@ -600,8 +608,8 @@ class Case {
 		}
 
 		/** The same refusal naming the departments, in Chinese and in English. */
-		RuleViolationException named(java.util.function.Function<String, String> zh,
-				java.util.function.Function<String, String> en) {
+		RuleViolationException named(Function<String, String> zh,
+				Function<String, String> en) {
 			return new RuleViolationException("opinions-missing", "error.case.opinionsMissing",
 					String.join("、", departments.stream().map(zh).toList()),
 					String.join("; ", departments.stream().map(en).toList()));
@@ -747,7 +755,7 @@ class Case {
 	 * kept even when the item's catalog entry does not list the fee at that amount (乱收费): the record is what
 	 * supervision acts on, and refusing it would only hide the charge.
 	 */
-	void chargeFee(String feeName, java.math.BigDecimal amount, String receiptNo, Actor actor, Now now) {
+	void chargeFee(String feeName, BigDecimal amount, String receiptNo, Actor actor, Now now) {
 		begin(CaseStep.CHARGE_FEE, actor);
 		requireText(feeName, "name");
 		requireText(receiptNo, "receiptNo");
@@ -948,12 +956,12 @@ class Case {
 	 */
 	static String applicantRef(CaseApplicant applicant) {
 		try {
-			var digest = java.security.MessageDigest.getInstance("SHA-256");
+			var digest = MessageDigest.getInstance("SHA-256");
 			byte[] hash = digest.digest(("govhall-applicant:" + applicant.identity().kind() + ":"
-					+ applicant.identity().number()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-			return java.util.HexFormat.of().formatHex(hash);
+					+ applicant.identity().number()).getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(hash);
 		}
-		catch (java.security.NoSuchAlgorithmException ex) {
+		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

@@ -2,6 +2,7 @@ package org.govhall.cases;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -74,7 +75,7 @@ public sealed interface CaseCommand {
 
 		@Override
 		public void apply(Case c, StepContext ctx) {
-			List<MaterialIssue> named = new java.util.ArrayList<>();
+			List<MaterialIssue> named = new ArrayList<>();
 			for (int i = 0; i < issues.size(); i++) {
 				Issue issue = issues.get(i);
 				named.add(new MaterialIssue(ctx.text("issues[" + i + "].material", issue.material().strip(), true),

@@ -1,10 +1,13 @@
 package org.govhall.cases;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.govhall.calendar.LimitUnit;
 import org.govhall.cases.CaseRecords.CorrectionNotice;
 import org.govhall.cases.CaseRecords.Decision;
 import org.govhall.cases.CaseRecords.Licence;
@@ -40,11 +43,11 @@ class CaseDocuments {
 
 	private final Directory directory;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
 	private final DocumentsOwed owed;
 
-	CaseDocuments(Cases cases, Documents documents, Directory directory, java.time.Clock clock, DocumentsOwed owed) {
+	CaseDocuments(Cases cases, Documents documents, Directory directory, Clock clock, DocumentsOwed owed) {
 		this.clock = clock;
 		this.cases = cases;
 		this.documents = documents;
@@ -299,7 +302,7 @@ class CaseDocuments {
 		String clerk = c.firstHandler() == null ? "" : directory.principal(c.firstHandler())
 			.map(u -> u.displayName())
 			.orElse(c.firstHandler());
-		String received = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+		String received = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
 			.format(c.submittedAt().atZone(clock.getZone()));
 		String next = c.state() == CaseState.RECEIVED
 				? "本机关将于" + c.acceptanceDue() + "前作出是否受理的决定；材料不齐全或者不符合法定形式的，将一次性告知需要补正的全部内容（"
@@ -478,12 +481,12 @@ class CaseDocuments {
 		StringBuilder b = new StringBuilder();
 		if (t.statutoryAmount() != null && t.statutoryUnit() != null) {
 			b.append("本机关将自受理之日起").append(t.statutoryAmount())
-				.append(t.statutoryUnit() == org.govhall.calendar.LimitUnit.WORKING_DAY ? "个工作日" : "日")
+				.append(t.statutoryUnit() == LimitUnit.WORKING_DAY ? "个工作日" : "日")
 				.append(DecisionPapers.of(t) == DecisionPapers.LICENCE ? "内作出行政许可决定（法定期限）" : "内作出决定（法定期限）");
 		}
 		if (t.promisedAmount() != null && t.promisedAmount() > 0) {
 			b.append(b.isEmpty() ? "" : "，").append("承诺在").append(t.promisedAmount())
-				.append(t.promisedUnit() == org.govhall.calendar.LimitUnit.WORKING_DAY ? "个工作日" : "日").append("内办结");
+				.append(t.promisedUnit() == LimitUnit.WORKING_DAY ? "个工作日" : "日").append("内办结");
 		}
 		if (b.isEmpty()) {
 			b.append("本机关将依法及时办理");

@@ -1,5 +1,6 @@
 package org.govhall.cases;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -58,7 +59,7 @@ public sealed interface CaseEvent {
 	}
 
 	/** A fee collected; {@code listed} tells whether the item's catalog entry allows it at that amount. */
-	record FeeCharged(CaseFacts facts, String name, java.math.BigDecimal amount, String receiptNo, boolean listed)
+	record FeeCharged(CaseFacts facts, String name, BigDecimal amount, String receiptNo, boolean listed)
 			implements CaseEvent {
 	}
 

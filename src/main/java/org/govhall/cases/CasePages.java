@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -306,7 +308,7 @@ class CasePages {
 
 	/** The indices of the materials ticked {@code original<i>} on the form, among the item's materials. */
 	private static Set<Integer> originals(HttpServletRequest request, ItemGuide guide) {
-		Set<Integer> ticked = new java.util.TreeSet<>();
+		Set<Integer> ticked = new TreeSet<>();
 		for (int i = 0; i < guide.content().materials().size(); i++) {
 			if (request.getParameter("original" + i) != null) {
 				ticked.add(i);
@@ -348,7 +350,7 @@ class CasePages {
 			.filter(i -> directory.department(i.departmentCode())
 				.map(d -> directory.covers(user.scope(), d.regionCode(), d.id()))
 				.orElse(false))
-			.sorted(java.util.Comparator.comparing((ItemSummary i) -> i.departmentName(locale))
+			.sorted(Comparator.comparing((ItemSummary i) -> i.departmentName(locale))
 				.thenComparing(i -> i.name(locale)))
 			.toList());
 		String code = blankToNull(item) == null || item.length() > 36 ? null : item.strip();

@@ -1,5 +1,6 @@
 package org.govhall.cases;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -216,7 +217,7 @@ public final class CaseRecords {
 	 * A fee collected (收费) with its receipt; {@code listed} tells whether the item's catalog entry allows it at that
 	 * amount. An unlisted fee is still recorded, because the record is the evidence supervision acts on.
 	 */
-	public record FeeRecord(String name, java.math.BigDecimal amount, String receiptNo, boolean listed, String by,
+	public record FeeRecord(String name, BigDecimal amount, String receiptNo, boolean listed, String by,
 			LocalDate on) {
 	}
 

@@ -1,5 +1,6 @@
 package org.govhall.cases;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -260,7 +261,7 @@ public enum CaseStep {
 
 	/** The steps whose forms the case page offers to {@code asker}, in the table's order. */
 	static List<CaseStep> offeredTo(CaseView c, Asker asker) {
-		return java.util.Arrays.stream(values()).filter(s -> s.offered(c, asker)).toList();
+		return Arrays.stream(values()).filter(s -> s.offered(c, asker)).toList();
 	}
 
 	private static List<String> pending(CaseView c) {

@@ -1,6 +1,8 @@
 package org.govhall.cases;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.govhall.calendar.LimitUnit;
@@ -89,7 +91,7 @@ public record CaseTerms(String itemCode, int itemVersion, String itemNameZh, @Nu
 	 * Whether the catalog lists a fee of this name, at no more than its fixed amount (no item, fee or inspection
 	 * without a legal basis: a fee not in the item's list is 乱收费).
 	 */
-	public boolean lists(String feeName, java.math.BigDecimal charged) {
+	public boolean lists(String feeName, BigDecimal charged) {
 		if (noFee) {
 			return false;
 		}
@@ -124,7 +126,7 @@ public record CaseTerms(String itemCode, int itemVersion, String itemNameZh, @Nu
 		}
 
 		/** The material's name in the language of the page. */
-		public String label(java.util.Locale locale) {
+		public String label(Locale locale) {
 			return "en".equals(locale.getLanguage()) && nameEn != null && !nameEn.isBlank() ? nameEn : name;
 		}
 

@@ -4,11 +4,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import org.govhall.calendar.Deadline;
 import org.govhall.calendar.DueDate;
+import org.govhall.calendar.LimitUnit;
 import org.govhall.calendar.WorkingCalendar;
 import org.govhall.cases.CaseRecords.AgentAuthorization;
 import org.govhall.cases.CaseRecords.CorrectionNotice;
@@ -22,6 +25,7 @@ import org.govhall.cases.CaseRecords.Review;
 import org.govhall.cases.CaseRecords.SubmittedMaterial;
 import org.govhall.cases.CaseRecords.SuspensionRecord;
 import org.govhall.cases.CaseTerms.RequiredMaterial;
+import org.govhall.catalog.SpecialProcedure;
 import org.govhall.directory.IdentityKind;
 import org.govhall.documents.IssuedDocument;
 import org.jspecify.annotations.Nullable;
@@ -42,7 +46,7 @@ public record CaseView(String number, @Nullable String queryCode, CaseState stat
 		List<ExtensionRecord> extensions, @Nullable Review review, @Nullable Decision decision,
 		@Nullable Delivery delivery, @Nullable AgentAuthorization authorization, @Nullable String reconsiderationBody,
 		@Nullable String litigationCourt, List<HistoryEntry> history, List<IssuedDocument> documents,
-		java.util.Set<org.govhall.catalog.SpecialProcedure> listedProcedures, boolean extensible,
+		Set<SpecialProcedure> listedProcedures, boolean extensible,
 		List<CaseRecords.FeeRecord> fees, List<CaseTerms.FeeTerm> catalogFees, boolean noFee, boolean asksLicence,
 		List<CaseRecords.Handover> handovers, List<OwedDocument> documentsOwed) {
 
@@ -60,7 +64,7 @@ public record CaseView(String number, @Nullable String queryCode, CaseState stat
 				d.opinions(), d.suspensions(), d.extensions(), d.review(), d.decision(), d.delivery(),
 				c.authorization(), c.terms().reconsiderationBody(), c.terms().litigationCourt(), history, documents,
 				c.terms().specialProcedures(), c.state().underReview() && d.extensions().isEmpty()
-						&& c.terms().statutoryUnit() == org.govhall.calendar.LimitUnit.WORKING_DAY
+						&& c.terms().statutoryUnit() == LimitUnit.WORKING_DAY
 						&& c.terms().statutoryAmount() != null,
 				d.fees(), c.terms().fees(), c.terms().noFee(), c.terms().asksLicence(), d.handovers(), documentsOwed);
 	}
@@ -121,7 +125,7 @@ public record CaseView(String number, @Nullable String queryCode, CaseState stat
 		return clocks.stream().findFirst();
 	}
 
-	public String itemName(java.util.Locale locale) {
+	public String itemName(Locale locale) {
 		return "en".equals(locale.getLanguage()) && itemNameEn != null ? itemNameEn : itemNameZh;
 	}
 

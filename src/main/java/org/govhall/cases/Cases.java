@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -185,8 +187,8 @@ class Cases {
 			return new CaseColumns(c);
 		}
 
-		java.util.Map<String, Object> values() {
-			java.util.Map<String, Object> m = new java.util.HashMap<>();
+		Map<String, Object> values() {
+			Map<String, Object> m = new HashMap<>();
 			CaseTerms t = c.terms();
 			m.put("number", c.number());
 			m.put("queryCode", c.queryCode());

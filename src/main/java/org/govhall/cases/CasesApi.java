@@ -2,6 +2,7 @@ package org.govhall.cases;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,6 +19,7 @@ import org.govhall.directory.GovHallUser;
 import org.govhall.shared.NotFoundException;
 import org.govhall.storage.StoredFile;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.BindException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -147,7 +149,7 @@ class CasesApi {
 			+ "CO_DEPARTMENT or PARTY) in which roles, the states it starts from and leads to, and its article of "
 			+ "行政许可法")
 	List<StepRow> steps() {
-		return java.util.Arrays.stream(CaseStep.values())
+		return Arrays.stream(CaseStep.values())
 			.map(s -> new StepRow(s.name(), s.segment(), s.who().name(), s.roles().stream().map(Enum::name).toList(),
 					s.from().stream().map(Enum::name).sorted().toList(), s.to().map(Enum::name).orElse(null),
 					s.article()))
@@ -181,7 +183,7 @@ class CasesApi {
 			@AuthenticationPrincipal GovHallUser user) {
 		byte[] pdf = reads.documentPdf(number, documentNumber, user);
 		return ResponseEntity.ok()
-			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+			.contentType(MediaType.APPLICATION_PDF)
 			.header("Content-Disposition", "inline; filename=\"" + documentNumber + ".pdf\"")
 			.body(pdf);
 	}

@@ -1,5 +1,7 @@
 package org.govhall.cases;
 
+import java.time.LocalDate;
+
 import org.govhall.catalog.ItemType;
 import org.govhall.documents.DocumentKind;
 
@@ -153,7 +155,7 @@ enum DecisionPapers {
 	 * or deemed accepted because no correction notice came within five working days (第（四）项 for a licence; for the
 	 * other types the hall applies the same rule, 限时办结, and no statute is cited).
 	 */
-	String acceptanceBasis(boolean deemed, java.time.LocalDate receivedOn) {
+	String acceptanceBasis(boolean deemed, LocalDate receivedOn) {
 		if (deemed) {
 			return "本机关未在收到申请材料之日起五个工作日内告知需要补正的内容。" + (this == LICENCE
 					? "根据《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，" : "按照限时办结制度，")

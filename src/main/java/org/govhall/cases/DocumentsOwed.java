@@ -1,10 +1,15 @@
 package org.govhall.cases;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.govhall.documents.DocumentKind;
 import org.jspecify.annotations.Nullable;
@@ -65,7 +70,7 @@ public class DocumentsOwed {
 				WHERE issue_key = :key AND issued_at IS NULL
 				""")
 			.param("at", Timestamp.from(clock.instant()))
-			.param("number", documentNumber, java.sql.Types.VARCHAR)
+			.param("number", documentNumber, Types.VARCHAR)
 			.param("key", key)
 			.update();
 	}
@@ -106,11 +111,11 @@ public class DocumentsOwed {
 	}
 
 	/** Which of these cases owe a document not issued yet. */
-	public java.util.Set<String> casesOwing(Collection<String> caseNumbers) {
+	public Set<String> casesOwing(Collection<String> caseNumbers) {
 		if (caseNumbers.isEmpty()) {
-			return java.util.Set.of();
+			return Set.of();
 		}
-		return new java.util.HashSet<>(jdbc
+		return new HashSet<>(jdbc
 			.sql("SELECT DISTINCT case_number FROM cases_document_owed WHERE issued_at IS NULL"
 					+ " AND case_number IN (:numbers)")
 			.param("numbers", caseNumbers)
@@ -129,7 +134,7 @@ public class DocumentsOwed {
 			.single();
 	}
 
-	private static OwedDocument row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private static OwedDocument row(ResultSet rs, int n) throws SQLException {
 		Timestamp failedAt = rs.getTimestamp("last_failed_at");
 		Instant since = rs.getTimestamp("owed_since").toInstant();
 		return new OwedDocument(rs.getString("case_number"), DocumentKind.valueOf(rs.getString("kind")),

@@ -2,6 +2,7 @@ package org.govhall.cases;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.govhall.directory.DepartmentView;
 import org.govhall.directory.Directory;
 import org.govhall.directory.GovHallUser;
@@ -32,7 +33,7 @@ class DocumentsOwedLinks {
 	@ModelAttribute("documentsOwed")
 	@Nullable
 	Integer documentsOwed(@AuthenticationPrincipal Object principal,
-			jakarta.servlet.http.HttpServletRequest request) {
+			HttpServletRequest request) {
 		DocumentsOwed o = owed.getIfAvailable();
 		Directory d = directory.getIfAvailable();
 		if (!(principal instanceof GovHallUser user) || !user.scope().handlesCases() || o == null || d == null

@@ -3,6 +3,7 @@ package org.govhall.cases;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
@@ -40,7 +41,7 @@ class SubmissionLocks {
 
 	private static boolean isPostgres(DataSource dataSource) {
 		try (Connection c = dataSource.getConnection()) {
-			return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+			return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("cannot read the database product", ex);

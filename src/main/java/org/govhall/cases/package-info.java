@@ -4,7 +4,10 @@
  * (联审联办); extension and suspension of the clock; decision and delivery — each step on the statutory working-day
  * clock of 行政许可法 第三十二、四十二、四十四、四十五条. A case keeps the terms of the item version it was applied under.
  */
-@org.springframework.modulith.ApplicationModule(
+@ApplicationModule(
 		allowedDependencies = { "agency", "catalog", "calendar", "directory", "storage", "documents", "shared" })
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package org.govhall.cases;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

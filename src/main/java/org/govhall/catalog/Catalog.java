@@ -1,11 +1,13 @@
 package org.govhall.catalog;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -459,7 +461,7 @@ public class Catalog {
 			.param("file", file.id())
 			.param("item", itemCode)
 			.param("by", actor.getUsername())
-			.param("at", java.sql.Timestamp.from(clock.instant()))
+			.param("at", Timestamp.from(clock.instant()))
 			.update();
 	}
 
@@ -473,7 +475,7 @@ public class Catalog {
 	 * @param gbt whether to name the fields as the implementation list does (GB/T 39046), after {@code path}
 	 */
 	private List<FieldViolation> foreignFiles(String itemCode, ItemDraft draft, String path, boolean gbt) {
-		Map<String, String> named = new java.util.LinkedHashMap<>();
+		Map<String, String> named = new LinkedHashMap<>();
 		for (int i = 0; i < draft.materials().size(); i++) {
 			Material m = draft.materials().get(i);
 			if (m.templateFileId() != null) {
@@ -773,7 +775,7 @@ public class Catalog {
 		DepartmentView dep = directory.department(item.departmentId()).orElseThrow();
 		RegionView region = directory.requireRegion(item.regionCode());
 		ItemDraft content = v.content();
-		Map<String, NotTakenOn> pending = new java.util.HashMap<>();
+		Map<String, NotTakenOn> pending = new HashMap<>();
 		if (!content.delegations().isEmpty() && v.state().isPublic()) {
 			takeUp.pending(item.code()).forEach(p -> pending.put(p.countyCode(), p));
 		}

@@ -13,6 +13,7 @@ import org.govhall.directory.GovHallUser;
 import org.govhall.directory.RegionLevel;
 import org.govhall.shared.ForbiddenException;
 import org.govhall.shared.GovHallException;
+import org.govhall.shared.NotFoundException;
 import org.govhall.shared.RefusalShownOn;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -96,7 +97,7 @@ class CatalogStaffPages {
 		try {
 			guide = catalog.workingVersion(code, user);
 		}
-		catch (org.govhall.shared.NotFoundException ex) {
+		catch (NotFoundException ex) {
 			guide = catalog.guide(code);
 		}
 		model.addAttribute("guide", guide);

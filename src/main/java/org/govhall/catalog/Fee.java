@@ -1,6 +1,7 @@
 package org.govhall.catalog;
 
 import java.math.BigDecimal;
+import java.util.Locale;
 
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -14,7 +15,7 @@ public record Fee(@NotBlank @Size(max = 200) String nameZh, @Nullable @Size(max 
 		@Nullable @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) BigDecimal amount,
 		@Nullable @Size(max = 500) String legalBasis) {
 
-	public String name(java.util.Locale locale) {
+	public String name(Locale locale) {
 		return "en".equals(locale.getLanguage()) && nameEn != null && !nameEn.isBlank() ? nameEn : nameZh;
 	}
 

@@ -1,5 +1,7 @@
 package org.govhall.catalog;
 
+import java.util.Locale;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -64,7 +66,7 @@ public record Material(@NotBlank @Size(max = 200) String nameZh, @Nullable @Size
 						handlingPlace, specification);
 	}
 
-	public String name(java.util.Locale locale) {
+	public String name(Locale locale) {
 		return "en".equals(locale.getLanguage()) && nameEn != null && !nameEn.isBlank() ? nameEn : nameZh;
 	}
 

@@ -1,5 +1,7 @@
 package org.govhall.catalog;
 
+import java.util.Locale;
+
 import org.govhall.calendar.LimitUnit;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,7 +29,7 @@ public record ProcedureStep(@NotBlank @Size(max = 100) String nameZh, @Nullable 
 		return Boolean.TRUE.equals(jointReview);
 	}
 
-	public String name(java.util.Locale locale) {
+	public String name(Locale locale) {
 		return "en".equals(locale.getLanguage()) && nameEn != null && !nameEn.isBlank() ? nameEn : nameZh;
 	}
 

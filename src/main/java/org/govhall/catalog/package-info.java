@@ -3,6 +3,9 @@
  * delegations to counties, materials, fees and time limits, versioned from draft through review to publication.
  * No item and no fee is published without a legal basis.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "directory", "storage", "calendar", "shared" })
-@org.jspecify.annotations.NullMarked
+@ApplicationModule(allowedDependencies = { "directory", "storage", "calendar", "shared" })
+@NullMarked
 package org.govhall.catalog;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -3,6 +3,9 @@
  * halls, windows, one account per role and a published catalog, some of whose materials come with a blank form and a
  * filled-in sample. Loaded idempotently, only in demo mode.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "agency", "directory", "catalog", "cases", "supervision", "documents", "shared" })
-@org.jspecify.annotations.NullMarked
+@ApplicationModule(allowedDependencies = { "agency", "directory", "catalog", "cases", "supervision", "documents", "shared" })
+@NullMarked
 package org.govhall.demo;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,6 +1,7 @@
 package org.govhall.directory;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Optional;
 
 import org.govhall.shared.AuditEvent;
 import org.govhall.shared.ForbiddenException;
+import org.govhall.shared.GovHallException;
 import org.govhall.shared.NotFoundException;
 import org.govhall.shared.RuleViolationException;
 import org.jspecify.annotations.Nullable;
@@ -80,7 +82,7 @@ public class CaseRouting {
 	private @Nullable Long requireServing(String departmentCode, @Nullable Long windowId, String field) {
 		if (windowId != null && windows(departmentCode).stream().noneMatch(w -> w.id() == windowId.longValue())) {
 			throw new RuleViolationException("routing-window", "error.routing.window",
-					List.of(new org.govhall.shared.GovHallException.FieldViolation(field, "error.routing.window")),
+					List.of(new GovHallException.FieldViolation(field, "error.routing.window")),
 					windowId);
 		}
 		return windowId;
@@ -181,7 +183,7 @@ public class CaseRouting {
 				.map(RoutingRule.Clerk::accountId)
 				.findFirst()
 				.orElseThrow(() -> new RuleViolationException("duty-clerk", "error.routing.dutyClerk",
-						java.util.List.of(new org.govhall.shared.GovHallException.FieldViolation("dutyClerk",
+						List.of(new GovHallException.FieldViolation("dutyClerk",
 								"error.routing.dutyClerk")),
 						name == null ? "—" : name));
 		}
@@ -193,8 +195,8 @@ public class CaseRouting {
 				WHERE department_id = :d
 				""")
 			.param("mode", draft.mode().name())
-			.param("duty", dutyId, java.sql.Types.BIGINT)
-			.param("window", windowId, java.sql.Types.BIGINT)
+			.param("duty", dutyId, Types.BIGINT)
+			.param("window", windowId, Types.BIGINT)
 			.param("by", actor.getUsername())
 			.param("at", Timestamp.from(now))
 			.param("d", d.id())
@@ -223,7 +225,7 @@ public class CaseRouting {
 		a.setDuty(draft.staffNumber(), draft.onDuty());
 		accounts.save(a);
 		jdbc.sql("UPDATE directory_account SET window_id = :w WHERE id = :id")
-			.param("w", windowId, java.sql.Types.BIGINT)
+			.param("w", windowId, Types.BIGINT)
 			.param("id", a.id())
 			.update();
 		events.publishEvent(new AuditEvent(actor.getUsername(), AuditEvent.roles(actor.scope().roles()),

@@ -1,6 +1,7 @@
 package org.govhall.directory;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,6 +20,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.MessageSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
  * The one-time command that opens the first system administrator (README, "Operations"; ADR 0023), so that no one
@@ -150,16 +153,16 @@ public final class CreateFirstAdministrator {
 	/** The refusal in English, with the field problems it names. */
 	private static String explain(MessageSource messages, GovHallException ex) {
 		StringBuilder why = new StringBuilder(
-				messages.getMessage(ex.messageKey(), ex.arguments(), ex.messageKey(), java.util.Locale.ENGLISH));
+				messages.getMessage(ex.messageKey(), ex.arguments(), ex.messageKey(), Locale.ENGLISH));
 		ex.violations()
 			.forEach(v -> why.append(' ')
-				.append(messages.getMessage(v.messageKey(), v.arguments(), v.messageKey(), java.util.Locale.ENGLISH)));
+				.append(messages.getMessage(v.messageKey(), v.arguments(), v.messageKey(), Locale.ENGLISH)));
 		return why.toString();
 	}
 
 	/** The application's messages, without starting it. */
 	private static MessageSource bundle() {
-		org.springframework.context.support.ResourceBundleMessageSource source = new org.springframework.context.support.ResourceBundleMessageSource();
+		ResourceBundleMessageSource source = new ResourceBundleMessageSource();
 		source.setBasenames("i18n/messages");
 		source.setDefaultEncoding("UTF-8");
 		source.setFallbackToSystemLocale(false);
@@ -177,7 +180,7 @@ public final class CreateFirstAdministrator {
 			}
 			return line;
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			throw new IllegalArgumentException("the password could not be read: " + ex.getMessage());
 		}
 	}

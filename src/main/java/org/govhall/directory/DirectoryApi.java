@@ -1,11 +1,13 @@
 package org.govhall.directory;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -224,11 +226,11 @@ class DirectoryApi {
 	}
 
 	/** The role to give. */
-	record RoleDraft(@jakarta.validation.constraints.NotNull Role role) {
+	record RoleDraft(@NotNull Role role) {
 	}
 
 	/** That a reset link was sent, and until when it may be used; never the link. */
-	record ResetSent(String username, java.time.Instant expiresAt) {
+	record ResetSent(String username, Instant expiresAt) {
 	}
 
 	/** One's current password and the new one. */

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.validation.Valid;
+import org.govhall.shared.ForbiddenException;
+import org.govhall.shared.InvalidInputException;
 import org.govhall.shared.RefusalShownOn;
 import org.govhall.shared.RefusalShownOn.Style;
 import org.springframework.context.MessageSource;
@@ -40,7 +42,7 @@ class DirectoryStaffPages {
 	@GetMapping("/staff/directory")
 	String page(@AuthenticationPrincipal GovHallUser user, Model model) {
 		if (!user.scope().has(Role.SYSTEM_ADMIN)) {
-			throw new org.govhall.shared.ForbiddenException("error.forbidden.role");
+			throw new ForbiddenException("error.forbidden.role");
 		}
 		model.addAttribute("regions", directory.regions());
 		model.addAttribute("departments", directory.departments());
@@ -114,7 +116,7 @@ class DirectoryStaffPages {
 			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
 		return actOnAccount(locale, redirect, () -> {
 			if (role == null) {
-				throw new org.govhall.shared.InvalidInputException("role-required", "error.account.roleRequired",
+				throw new InvalidInputException("role-required", "error.account.roleRequired",
 						"role");
 			}
 			administration.grantRole(username, role, user);

@@ -1,9 +1,12 @@
 package org.govhall.directory;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.govhall.shared.AuditEvent;
@@ -15,6 +18,8 @@ import org.govhall.shared.RuleViolationException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -73,7 +78,7 @@ public class EnterpriseStaff {
 		if (active(company.id(), staff.id(), today)) {
 			throw new ConflictException("duplicate", "error.enterpriseStaff.exists");
 		}
-		org.springframework.jdbc.support.KeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+		KeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO directory_enterprise_staff (enterprise_account_id, staff_account_id, valid_from, valid_until,
 				    granted_by, granted_at)
@@ -86,7 +91,7 @@ public class EnterpriseStaff {
 			.param("by", enterprise.getUsername())
 			.param("at", Timestamp.from(clock.instant()))
 			.update(keys, "id");
-		long id = java.util.Objects.requireNonNull(keys.getKey()).longValue();
+		long id = Objects.requireNonNull(keys.getKey()).longValue();
 		audit(enterprise, "directory.enterprise-staff-granted", staff.username(), "until=" + until);
 		return find(id).orElseThrow();
 	}
@@ -140,7 +145,7 @@ public class EnterpriseStaff {
 			JOIN directory_account s ON s.id = g.staff_account_id
 			""";
 
-	private static Grant grant(java.sql.ResultSet rs, LocalDate today) throws java.sql.SQLException {
+	private static Grant grant(ResultSet rs, LocalDate today) throws SQLException {
 		LocalDate from = rs.getObject("valid_from", LocalDate.class);
 		LocalDate until = rs.getObject("valid_until", LocalDate.class);
 		String revokedBy = rs.getString("revoked_by");

@@ -1,5 +1,7 @@
 package org.govhall.directory;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -58,7 +60,7 @@ class Hall {
 		return regionCode;
 	}
 
-	HallView view(java.util.List<WindowView> windows) {
+	HallView view(List<WindowView> windows) {
 		return new HallView(id == null ? 0 : id, regionCode, nameZh, nameEn, addressZh, addressEn, openingHoursZh,
 				openingHoursEn, phone, windows);
 	}

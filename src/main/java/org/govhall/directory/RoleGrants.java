@@ -1,5 +1,7 @@
 package org.govhall.directory;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -66,7 +68,7 @@ class RoleGrants {
 			.update();
 	}
 
-	private static Waiting waiting(java.sql.ResultSet rs) throws java.sql.SQLException {
+	private static Waiting waiting(ResultSet rs) throws SQLException {
 		return new Waiting(rs.getLong("account_id"), Role.valueOf(rs.getString("role")), rs.getString("requested_by"),
 				rs.getTimestamp("requested_at").toInstant(), rs.getBoolean("new_account"));
 	}

@@ -1,6 +1,8 @@
 package org.govhall.directory;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,11 +15,11 @@ import org.jspecify.annotations.Nullable;
  * @param windows the windows that serve the department, which the rule and the clerks may name
  */
 public record RoutingRule(String departmentCode, RoutingMode mode, @Nullable String dutyClerk,
-		@Nullable Long windowId, @Nullable String updatedBy, @Nullable Instant updatedAt, java.util.List<Clerk> clerks,
-		java.util.List<Window> windows) {
+		@Nullable Long windowId, @Nullable String updatedBy, @Nullable Instant updatedAt, List<Clerk> clerks,
+		List<Window> windows) {
 
 	/** The clerks on duty other than that one: whom a clerk's cases can be handed over to. */
-	public java.util.List<Clerk> onDutyOtherThan(String username) {
+	public List<Clerk> onDutyOtherThan(String username) {
 		return clerks.stream().filter(c -> c.onDuty() && !c.username().equals(username)).toList();
 	}
 
@@ -30,7 +32,7 @@ public record RoutingRule(String departmentCode, RoutingMode mode, @Nullable Str
 	/** A window that serves the department: its hall and number, e.g. 示范市政务服务中心 B01 企业开办综合窗口. */
 	public record Window(long id, String hallNameZh, String hallNameEn, String number, String nameZh, String nameEn) {
 
-		public String label(java.util.Locale locale) {
+		public String label(Locale locale) {
 			return "en".equals(locale.getLanguage()) ? hallNameEn + " " + number + " " + nameEn
 					: hallNameZh + " " + number + " " + nameZh;
 		}

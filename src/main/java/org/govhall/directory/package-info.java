@@ -3,6 +3,9 @@
  * (审批处/科), service halls (政务大厅) and their windows, and the accounts of staff and applicants with roles and a
  * scope. Reference data, kept PetClinic-style: controller, façade, repository.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
-@org.jspecify.annotations.NullMarked
+@ApplicationModule(allowedDependencies = "shared")
+@NullMarked
 package org.govhall.directory;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -130,7 +131,7 @@ public class Documents {
 					        :person, :holderNumber, :item, :certificateNo, :scope, :premises, :validUntil, :issueKey)
 					ON CONFLICT DO NOTHING
 					""")
-				.param("issueKey", key, java.sql.Types.VARCHAR)
+				.param("issueKey", key, Types.VARCHAR)
 				.param("number", number)
 				.param("kind", draft.kind().name())
 				.param("caseNumber", draft.caseNumber())

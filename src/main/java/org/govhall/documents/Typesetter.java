@@ -13,6 +13,7 @@ import java.util.Locale;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
+import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -97,8 +98,8 @@ class Typesetter implements DisposableBean {
 		return cmap().getGlyphId(codePoint) != 0;
 	}
 
-	private org.apache.fontbox.ttf.CmapLookup cmap() {
-		org.apache.fontbox.ttf.CmapLookup lookup = cmap;
+	private CmapLookup cmap() {
+		CmapLookup lookup = cmap;
 		if (lookup == null) {
 			synchronized (this) {
 				try {

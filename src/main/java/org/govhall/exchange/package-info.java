@@ -5,6 +5,9 @@
  * which a consumer drops a repeat (ADR 0012); and the audit chain's signed heads, as witnesses outside the database
  * (ADR 0018).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "cases", "catalog", "shared" })
-@org.jspecify.annotations.NullMarked
+@ApplicationModule(allowedDependencies = { "audit", "cases", "catalog", "shared" })
+@NullMarked
 package org.govhall.exchange;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -2,6 +2,7 @@ package org.govhall.notification;
 
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.govhall.directory.GovHallUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -50,7 +51,7 @@ class MessagePages {
 
 		@ModelAttribute("unreadMessages")
 		@Nullable
-		Long unread(jakarta.servlet.http.HttpServletRequest request) {
+		Long unread(HttpServletRequest request) {
 			if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
 				return null;
 			}

@@ -1,6 +1,7 @@
 package org.govhall.notification;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -84,7 +85,7 @@ public class Notifications {
 			.param("event", event)
 			.param("state", state)
 			.param("at", Timestamp.from(clock.instant()))
-			.param("step", step, java.sql.Types.TIMESTAMP)
+			.param("step", step, Types.TIMESTAMP)
 			.update();
 		if (inserted == 1) {
 			outboxes.orderedStream().forEach(o -> o.send(account, caseNumber, event));

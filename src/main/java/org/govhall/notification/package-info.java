@@ -3,6 +3,9 @@
  * handler (首办负责), as do the warnings and cards supervision issues in the first handler's name; in-app first;
  * SMS and e-mail can be added behind {@link Outbox}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "cases", "directory", "supervision", "shared" })
-@org.jspecify.annotations.NullMarked
+@ApplicationModule(allowedDependencies = { "cases", "directory", "supervision", "shared" })
+@NullMarked
 package org.govhall.notification;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,6 +1,9 @@
 /**
  * The tiny shared kernel: identity numbers, credit codes, region codes and the error vocabulary every module speaks.
  */
-@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
-@org.jspecify.annotations.NullMarked
+@ApplicationModule(type = ApplicationModule.Type.OPEN)
+@NullMarked
 package org.govhall.shared;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -58,7 +59,7 @@ public class Storage {
 			.param("type", type)
 			.param("size", file.size())
 			.param("sha", file.sha256())
-			.param("at", java.sql.Timestamp.from(file.createdAt()))
+			.param("at", Timestamp.from(file.createdAt()))
 			.update();
 		return file;
 	}

@@ -3,6 +3,9 @@
  * size limit, SHA-256 kept with the name and type in the database, and the bytes behind a {@link FileStore}
  * (local disk by default, an S3-compatible store in production).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
-@org.jspecify.annotations.NullMarked
+@ApplicationModule(allowedDependencies = "shared")
+@NullMarked
 package org.govhall.storage;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,6 @@
 package org.govhall.supervision;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -10,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import org.govhall.calendar.HolidaySchedules;
 import org.govhall.calendar.YearNotLoadedException;
@@ -136,10 +138,10 @@ class Cards {
 			.param("caseNumber", caseNumber, Types.VARCHAR)
 			.param("cause", cause)
 			.param("reason", reason.length() > 1000 ? reason.substring(0, 1000) : reason)
-			.param("today", java.sql.Date.valueOf(today), Types.DATE)
+			.param("today", Date.valueOf(today), Types.DATE)
 			.param("issuedBy", issuedBy)
 			.param("deadlineKey", caseNumber == null ? null : deadlineKey(cause, reason), Types.VARCHAR)
-			.param("due", java.sql.Date.valueOf(answerDue(today)), Types.DATE)
+			.param("due", Date.valueOf(answerDue(today)), Types.DATE)
 			.update();
 		if (inserted == 0) {
 			return Optional.empty();
@@ -215,8 +217,8 @@ class Cards {
 				WHERE department_code = :d AND issued_colour = 'YELLOW' AND issued_on >= :from AND issued_on <= :to
 				""")
 			.param("d", departmentCode)
-			.param("from", java.sql.Date.valueOf(month.atDay(1)), Types.DATE)
-			.param("to", java.sql.Date.valueOf(month.atEndOfMonth()), Types.DATE)
+			.param("from", Date.valueOf(month.atDay(1)), Types.DATE)
+			.param("to", Date.valueOf(month.atEndOfMonth()), Types.DATE)
 			.query(Integer.class)
 			.single();
 		if (yellow >= redAfter) {
@@ -287,7 +289,7 @@ class Cards {
 				""", s -> s.param("explanation", explanation.strip())
 			.param("rectification", rectification.strip())
 			.param("by", by.name())
-			.param("today", java.sql.Date.valueOf(today), Types.DATE));
+			.param("today", Date.valueOf(today), Types.DATE));
 		history.append(Subject.CARD, card.number(), by, "ANSWERED", explanation.strip() + "\n---\n" + rectification.strip());
 		return find(card.number()).orElseThrow();
 	}
@@ -305,8 +307,8 @@ class Cards {
 				""", s -> s.param("status", accept ? "ACCEPTED" : "RETURNED")
 			.param("by", by.name())
 			.param("comment", comment.strip())
-			.param("closed", accept ? java.sql.Date.valueOf(today) : null, Types.DATE)
-			.param("due", java.sql.Date.valueOf(accept ? card.answerDue() : answerDue(today)), Types.DATE));
+			.param("closed", accept ? Date.valueOf(today) : null, Types.DATE)
+			.param("due", Date.valueOf(accept ? card.answerDue() : answerDue(today)), Types.DATE));
 		history.append(Subject.CARD, card.number(), by, accept ? "ACCEPTED" : "RETURNED", comment.strip());
 		return find(card.number()).orElseThrow();
 	}
@@ -321,7 +323,7 @@ class Cards {
 		LocalDate today = LocalDate.now(clock);
 		List<Card> overdue = jdbc.sql("""
 				SELECT * FROM supervision_card WHERE status IN ('ISSUED', 'RETURNED') AND answer_due < :today
-				""").param("today", java.sql.Date.valueOf(today), Types.DATE).query(Cards::card).list();
+				""").param("today", Date.valueOf(today), Types.DATE).query(Cards::card).list();
 		int escalated = 0;
 		for (Card c : overdue) {
 			Optional<RegionView> parent = directory.region(c.levelRegion())
@@ -335,7 +337,7 @@ class Cards {
 					WHERE card_number = :n AND version = :version
 					""")
 				.param("level", parent.get().code())
-				.param("due", java.sql.Date.valueOf(answerDue(today)), Types.DATE)
+				.param("due", Date.valueOf(answerDue(today)), Types.DATE)
 				.param("n", c.number())
 				.param("version", c.version())
 				.update();
@@ -349,7 +351,7 @@ class Cards {
 	}
 
 	private void move(Card card, String sql,
-			java.util.function.UnaryOperator<JdbcClient.StatementSpec> params) {
+			UnaryOperator<JdbcClient.StatementSpec> params) {
 		int n = params.apply(jdbc.sql(sql)).param("n", card.number()).param("version", card.version()).update();
 		if (n != 1) {
 			throw new ConflictException("card-changed", "error.card.changed", card.number());

@@ -1,5 +1,6 @@
 package org.govhall.supervision;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -156,7 +157,7 @@ public class DailySums {
 	}
 
 	private static MapSqlParameterSource keys(LocalDate day, String region, String department, String item) {
-		return new MapSqlParameterSource().addValue("day", java.sql.Date.valueOf(day), Types.DATE)
+		return new MapSqlParameterSource().addValue("day", Date.valueOf(day), Types.DATE)
 			.addValue("region", region)
 			.addValue("department", department)
 			.addValue("item", item);

@@ -1,8 +1,10 @@
 package org.govhall.supervision;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -64,9 +66,9 @@ enum FactLine {
 	}
 
 	private static String measures() {
-		return java.util.Arrays.stream(Accountability.Measure.values())
+		return Arrays.stream(Accountability.Measure.values())
 			.map(Enum::name)
-			.collect(java.util.stream.Collectors.joining("|"));
+			.collect(Collectors.joining("|"));
 	}
 
 	/** The stored English form, e.g. {@code STAGE_DUE.line("ACCEPTANCE", date)}. */

@@ -1,5 +1,6 @@
 package org.govhall.supervision;
 
+import java.sql.Date;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -132,7 +133,7 @@ class Irregularities {
 			.param("ref", f.applicantRef())
 			.param("item", f.itemCode())
 			.param("n", f.caseNumber())
-			.param("since", java.sql.Date.valueOf(since), Types.DATE)
+			.param("since", Date.valueOf(since), Types.DATE)
 			.query(String.class)
 			.list();
 	}
@@ -150,7 +151,7 @@ class Irregularities {
 			.param("department", department)
 			.param("region", region)
 			.param("person", finding.person(), Types.VARCHAR)
-			.param("on", java.sql.Date.valueOf(LocalDate.now(clock)), Types.DATE)
+			.param("on", Date.valueOf(LocalDate.now(clock)), Types.DATE)
 			.param("detail", truncate(finding.detail()))
 			.update();
 		if (inserted == 1 && finding.rule().severity() != Severity.MINOR) {
@@ -169,7 +170,7 @@ class Irregularities {
 				  AND NOT EXISTS (SELECT 1 FROM supervision_irregularity i
 				                  WHERE i.case_number = c.case_number AND i.rule = 'SUSPENSION_TOO_LONG')
 				""")
-			.param("limit", java.sql.Date.valueOf(limit), Types.DATE)
+			.param("limit", Date.valueOf(limit), Types.DATE)
 			.query((rs, n) -> new Object[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getObject(5, LocalDate.class) })
 			.list();

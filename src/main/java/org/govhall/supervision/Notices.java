@@ -1,5 +1,6 @@
 package org.govhall.supervision;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -7,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.govhall.calendar.HolidaySchedules;
@@ -17,6 +19,7 @@ import org.govhall.supervision.SupervisionHistory.Actor;
 import org.govhall.supervision.SupervisionHistory.Subject;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 /** Supervision notices (督办) and accountability records (问责), with their history. */
@@ -62,8 +65,8 @@ class Notices {
 			.param("region", regionCode)
 			.param("demand", demand.strip())
 			.param("by", by.name())
-			.param("today", java.sql.Date.valueOf(today), Types.DATE)
-			.param("due", java.sql.Date.valueOf(due), Types.DATE)
+			.param("today", Date.valueOf(today), Types.DATE)
+			.param("due", Date.valueOf(due), Types.DATE)
 			.update();
 		history.append(Subject.NOTICE, number, by, "ISSUED", demand.strip());
 		return find(number).orElseThrow();
@@ -80,7 +83,7 @@ class Notices {
 				""")
 			.param("response", response.strip())
 			.param("by", by.name())
-			.param("today", java.sql.Date.valueOf(LocalDate.now(clock)), Types.DATE)
+			.param("today", Date.valueOf(LocalDate.now(clock)), Types.DATE)
 			.param("n", notice.number())
 			.param("version", notice.version())
 			.update();
@@ -140,7 +143,7 @@ class Notices {
 			String regionCode, String person, Accountability.Measure measure, String basis, Actor by) {
 		PlainText.require(person, "person");
 		LocalDate today = LocalDate.now(clock);
-		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+		var keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO supervision_accountability (card_number, case_number, department_code, region_code, person,
 				       measure, basis, decided_by, decided_on)
@@ -154,9 +157,9 @@ class Notices {
 			.param("measure", measure.name())
 			.param("basis", basis.strip())
 			.param("by", by.name())
-			.param("today", java.sql.Date.valueOf(today), Types.DATE)
+			.param("today", Date.valueOf(today), Types.DATE)
 			.update(keys, "id");
-		long id = java.util.Objects.requireNonNull(keys.getKey()).longValue();
+		long id = Objects.requireNonNull(keys.getKey()).longValue();
 		String subject = cardNumber != null ? cardNumber : caseNumber == null ? departmentCode : caseNumber;
 		history.append(Subject.ACCOUNTABILITY, subject, by, "ACCOUNTABILITY",
 				FactLine.ACCOUNTABILITY.line(measure, person.strip(), basis.strip()));

@@ -2,6 +2,7 @@ package org.govhall.supervision;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
@@ -88,7 +89,7 @@ class Reevaluation {
 					""", args, new int[] { Types.VARCHAR, Types.INTEGER, Types.TIMESTAMP, Types.BOOLEAN,
 					Types.VARCHAR, Types.BIGINT });
 			for (int c : counts) {
-				total += c == java.sql.Statement.SUCCESS_NO_INFO ? 1 : c;
+				total += c == Statement.SUCCESS_NO_INFO ? 1 : c;
 			}
 			after = page.get(page.size() - 1).number;
 		}

@@ -1,5 +1,6 @@
 package org.govhall.supervision;
 
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
@@ -7,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import org.govhall.calendar.HolidaySchedules;
 import org.govhall.calendar.WorkingCalendar;
@@ -20,6 +22,7 @@ import org.govhall.cases.DeliveryMethod;
 import org.govhall.directory.Role;
 import org.govhall.supervision.WarningRules.Evaluation;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -79,7 +82,7 @@ class SupervisedCases {
 		}
 		rollup.apply(before, rollup.lock(f.caseNumber()));
 		irregularities.check(event);
-		alerts.warningsOf(f.caseNumber(), (String) java.util.Objects.requireNonNull(row.get("warning")));
+		alerts.warningsOf(f.caseNumber(), (String) Objects.requireNonNull(row.get("warning")));
 	}
 
 	/**
@@ -226,12 +229,12 @@ class SupervisedCases {
 			boolean running = f.state().isOpen() && o.answeredOn() == null;
 			Evaluation e = rules.evaluate(running ? Stage.OPINION : Stage.NONE, o.dueOn(), f.suspended(), today,
 					calendar);
-			var source = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+			var source = new MapSqlParameterSource()
 				.addValue("number", f.caseNumber())
 				.addValue("department", o.departmentCode())
 				.addValue("region", f.regionCode())
-				.addValue("due", o.dueOn() == null ? null : java.sql.Date.valueOf(o.dueOn()), Types.DATE)
-				.addValue("answered", o.answeredOn() == null ? null : java.sql.Date.valueOf(o.answeredOn()),
+				.addValue("due", o.dueOn() == null ? null : Date.valueOf(o.dueOn()), Types.DATE)
+				.addValue("answered", o.answeredOn() == null ? null : Date.valueOf(o.answeredOn()),
 						Types.DATE)
 				.addValue("late", o.late())
 				.addValue("warning", e.warning().name())
@@ -353,9 +356,9 @@ class SupervisedCases {
 	}
 
 	/** Typed parameters, so that PostgreSQL knows the type of a null. */
-	private static org.springframework.jdbc.core.namedparam.MapSqlParameterSource source(
+	private static MapSqlParameterSource source(
 			Map<String, @Nullable Object> row) {
-		var source = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource();
+		var source = new MapSqlParameterSource();
 		row.forEach((k, v) -> {
 			int type = switch (k) {
 				case "due", "receivedOn", "acceptedOn", "closedOn", "statutoryDue", "promisedDue", "decidedOn",
@@ -366,7 +369,7 @@ class SupervisedCases {
 				case "at" -> Types.TIMESTAMP;
 				default -> Types.VARCHAR;
 			};
-			source.addValue(k, v instanceof LocalDate d ? java.sql.Date.valueOf(d) : v, type);
+			source.addValue(k, v instanceof LocalDate d ? Date.valueOf(d) : v, type);
 		});
 		return source;
 	}

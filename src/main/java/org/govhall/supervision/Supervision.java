@@ -2,6 +2,7 @@ package org.govhall.supervision;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -282,7 +283,7 @@ public class Supervision {
 		if (v.supervises() || v.department() != null) {
 			return documentsOwed.forDepartments(departmentsOf(v));
 		}
-		Set<String> mine = new java.util.HashSet<>(cases.numbersHeldBy(v));
+		Set<String> mine = new HashSet<>(cases.numbersHeldBy(v));
 		return documentsOwed.forDepartments(departmentsOf(v)).stream().filter(d -> mine.contains(d.caseNumber())).toList();
 	}
 

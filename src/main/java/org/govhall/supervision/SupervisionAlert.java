@@ -2,6 +2,7 @@ package org.govhall.supervision;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -29,7 +30,7 @@ public record SupervisionAlert(String caseNumber, String state, Kind kind, List<
 		public String messageEvent() {
 			StringBuilder b = new StringBuilder();
 			for (String part : name().split("_")) {
-				b.append(part.charAt(0)).append(part.substring(1).toLowerCase(java.util.Locale.ROOT));
+				b.append(part.charAt(0)).append(part.substring(1).toLowerCase(Locale.ROOT));
 			}
 			return b.toString();
 		}

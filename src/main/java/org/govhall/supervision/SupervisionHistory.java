@@ -1,6 +1,7 @@
 package org.govhall.supervision;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -78,7 +79,7 @@ class SupervisionHistory {
 			.param("at", Timestamp.from(now))
 			.param("actor", by.name())
 			.param("action", action)
-			.param("note", note, java.sql.Types.VARCHAR)
+			.param("note", note, Types.VARCHAR)
 			.update();
 		events.publishEvent(
 				new AuditEvent(by.name(), by.roles(), what.auditAction(action), subject, note == null ? "" : note, now));

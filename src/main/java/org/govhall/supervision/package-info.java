@@ -6,7 +6,10 @@
  * tracking of powers delegated to counties are nested modules ({@code supervision.dashboards},
  * {@code supervision.delegation}, ADR 0029) that depend on this one; this one depends on neither.
  */
-@org.springframework.modulith.ApplicationModule(
+@ApplicationModule(
 		allowedDependencies = { "cases", "calendar", "catalog", "directory", "shared" })
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package org.govhall.supervision;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -25,6 +25,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -257,7 +258,7 @@ class ErrorHandling {
 		if (wantsHtml(req)) {
 			ModelAndView mav = new ModelAndView("error");
 			mav.addObject("problem", problem);
-			mav.setStatus(org.springframework.http.HttpStatusCode.valueOf(status));
+			mav.setStatus(HttpStatusCode.valueOf(status));
 			return mav;
 		}
 		return ResponseEntity.status(status)

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpHeaders;
@@ -111,7 +112,7 @@ class ErrorPages implements ErrorController {
 	}
 
 	/** The failed request's own path, for the problem's {@code instance}. */
-	static final class OriginalRequest extends jakarta.servlet.http.HttpServletRequestWrapper {
+	static final class OriginalRequest extends HttpServletRequestWrapper {
 
 		OriginalRequest(HttpServletRequest request) {
 			super(request);

@@ -2,6 +2,7 @@ package org.govhall.system;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizati
 import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.servlet.LocaleResolver;
@@ -145,7 +147,7 @@ class SecuritySettings {
 	SecurityFilterChain pages(HttpSecurity http, UserDetailsService users, PasswordEncoder passwords,
 			AuthenticationEventPublisher authenticationEvents, LoginThrottle throttle, IdentityPlatform platform,
 			Directory directory) throws Exception {
-		List<AuthenticationProvider> providers = new java.util.ArrayList<>(
+		List<AuthenticationProvider> providers = new ArrayList<>(
 				List.of(throttle.guarding(passwordCheck(users, passwords), LoginThrottle.Channel.FORM)));
 		if (platform.configured()) {
 			// the code from the identity platform is exchanged for its ID token, checked against its keys
@@ -157,7 +159,7 @@ class SecuritySettings {
 		http.authenticationManager(form);
 		// a session of an account disabled, stripped of a role or given a new password since sign-in ends here
 		http.addFilterAfter(new SignedInAccountCheck(users),
-				org.springframework.security.web.context.SecurityContextHolderFilter.class);
+				SecurityContextHolderFilter.class);
 		http.authorizeHttpRequests(a -> a
 			.requestMatchers("/staff/**", "/supervision/**", "/cases/**", "/messages/**", "/messages", "/account/**",
 					"/authorisations", "/authorisations/**")

@@ -1,6 +1,8 @@
 package org.govhall.supervision.dashboards;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -105,8 +107,8 @@ class DashboardApi {
 		if (accept == null) {
 			return false;
 		}
-		List<MediaType> types = new java.util.ArrayList<>(MediaType.parseMediaTypes(accept));
-		types.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+		List<MediaType> types = new ArrayList<>(MediaType.parseMediaTypes(accept));
+		types.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
 		for (MediaType type : types) {
 			if (type.equalsTypeAndSubtype(DashboardWorkbook.XLSX)) {
 				return true;

@@ -5,7 +5,10 @@
  * {@code supervision} (ADR 0029): it reads the parent's read model and daily sums, read from a reporting replica when
  * one is configured, and writes nothing there.
  */
-@org.springframework.modulith.ApplicationModule(
+@ApplicationModule(
 		allowedDependencies = { "supervision", "cases", "catalog", "directory", "shared" })
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package org.govhall.supervision.dashboards;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -4,7 +4,10 @@
  * ({@code /supervision/delegations}), the API ({@code /api/v1/supervision/delegations}) and as a PDF report. A nested
  * module of {@code supervision} (ADR 0029): it reads the parent's read model and writes nothing there.
  */
-@org.springframework.modulith.ApplicationModule(
+@ApplicationModule(
 		allowedDependencies = { "supervision", "catalog", "directory", "documents", "shared" })
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package org.govhall.supervision.delegation;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
