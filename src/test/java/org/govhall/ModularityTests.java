@@ -6,7 +6,8 @@ import org.springframework.modulith.docs.Documenter;
 
 class ModularityTests {
 
-	ApplicationModules modules = ApplicationModules.of(GovHallApplication.class);
+	/** Analysed once for both tests (JUnit makes an instance per test). */
+	static final ApplicationModules modules = ApplicationModules.of(GovHallApplication.class);
 
 	@Test
 	void verifiesModularStructure() {

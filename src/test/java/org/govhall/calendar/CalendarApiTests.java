@@ -7,13 +7,13 @@ import java.util.Map;
 
 import org.govhall.support.ApiClient;
 import org.govhall.support.ApiClient.Response;
+import org.govhall.support.GovHallTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The calendar's public arithmetic and its administration, over HTTP; run on H2 and on PostgreSQL. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "govhall.demo.enabled=true")
+@GovHallTest
 abstract class CalendarApiTests {
 
 	@LocalServerPort

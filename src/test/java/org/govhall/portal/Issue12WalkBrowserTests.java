@@ -24,6 +24,7 @@ import org.govhall.support.CaseJourneyContext;
 import org.govhall.support.MovableClock;
 import org.govhall.support.RequiredMaterials;
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -50,6 +51,7 @@ import tools.jackson.databind.JsonNode;
  * <p>The document owed is recorded the way a failed typesetting leaves it (attempts and last failure), straight in
  * its table: making the file store fail needs a context of its own (DocumentsNeverMissingTests does that).
  */
+@Tag("browser")
 @CaseJourneyContext
 @TestPropertySource(properties = { "govhall.cases.max-open-per-item=1",
 		"govhall.cases.upload-quota.applicant-files=30" })
