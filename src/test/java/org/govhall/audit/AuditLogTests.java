@@ -36,6 +36,7 @@ import org.govhall.shared.AuditEvent;
 import org.govhall.shared.IdNumber;
 import org.govhall.support.ApiClient;
 import org.govhall.support.GovHallTest;
+import org.govhall.support.LoadedYears;
 import org.govhall.support.RequiredMaterials;
 import org.govhall.support.ApiClient.Response;
 import org.govhall.support.MovableClock;
@@ -45,6 +46,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -115,6 +117,9 @@ class AuditLogTests {
 
 	@Autowired
 	PublishedCaseEvents caseEvents;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Autowired
 	FailedLogins failedLogins;
@@ -243,10 +248,8 @@ class AuditLogTests {
 			});
 		}
 		finally {
-			// the PostgreSQL test database is shared by cached contexts, and the calendar tests expect 2027 unloaded
-			jdbc.sql("DELETE FROM calendar_day WHERE year_no = 2027").update();
-			jdbc.sql("DELETE FROM calendar_change WHERE year_no = 2027").update();
-			jdbc.sql("DELETE FROM calendar_year WHERE year_no = 2027").update();
+			// the other classes of the shared application expect 2027 unloaded
+			LoadedYears.forget(context, 2027);
 		}
 	}
 
