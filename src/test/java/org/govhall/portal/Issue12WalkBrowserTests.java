@@ -54,7 +54,10 @@ import tools.jackson.databind.JsonNode;
 @Tag("browser")
 @CaseJourneyContext
 @TestPropertySource(properties = { "govhall.cases.max-open-per-item=1",
-		"govhall.cases.upload-quota.applicant-files=30" })
+		"govhall.cases.upload-quota.applicant-files=30",
+		// the chain head signed as in production (the shared configuration seals by hand): the sealer every 5 s, the
+		// witness that signs the head every minute
+		"govhall.audit.seal-cron=*/5 * * * * *", "govhall.audit.witness-cron=30 * * * * *" })
 class Issue12WalkBrowserTests {
 
 	/** 食品经营许可 of 示范市. */

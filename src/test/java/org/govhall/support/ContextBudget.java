@@ -60,10 +60,16 @@ public final class ContextBudget implements ContextCustomizerFactory {
 
 	/** The configuration without the identities of objects, so that the same one reads the same in every JVM. */
 	static String key(MergedContextConfiguration config) {
+		// a customizer's own words, without identity hashes, and its lists sorted (a set prints in any order)
 		TreeSet<String> customizers = config.getContextCustomizers()
 			.stream()
-			.map(c -> c.getClass().getSimpleName() + ("" + c).replaceAll("@[0-9a-f]+", "")
-				.replace(c.getClass().getName(), ""))
+			.map(c -> c.getClass().getSimpleName() + Arrays.stream(("" + c).replaceAll("@[0-9a-f]+", "")
+				.replace(c.getClass().getName(), "")
+				.split("[,\\[\\]]"))
+				.map(String::trim)
+				.filter(t -> !t.isEmpty())
+				.sorted()
+				.collect(Collectors.joining(",", "{", "}")))
 			.collect(Collectors.toCollection(TreeSet::new));
 		return "profiles=" + Arrays.toString(config.getActiveProfiles()) + " classes="
 				+ Arrays.stream(config.getClasses()).map(Class::getSimpleName).toList() + " properties="
