@@ -18,6 +18,7 @@ import org.govhall.support.HtmlForm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.core.env.Environment;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -54,6 +55,9 @@ class CatalogStaffPagesTests {
 
 	/** A small but real PDF: header, a binary comment, one object, trailer. */
 	static final byte[] PDF = pdf();
+
+	@Autowired
+	Environment environment;
 
 	@Autowired
 	MockMvc mvc;
@@ -597,8 +601,8 @@ class CatalogStaffPagesTests {
 	}
 
 	/** Files under the storage directory of this test context ({@code govhall.storage.dir}). */
-	private static long filesOnDisk() throws IOException {
-		Path root = Path.of("target", "test-files");
+	private long filesOnDisk() throws IOException {
+		Path root = Path.of(environment.getRequiredProperty("govhall.storage.dir"));
 		if (!Files.exists(root)) {
 			return 0;
 		}
