@@ -11,14 +11,17 @@ import java.util.regex.Pattern;
 import org.govhall.support.ApiClient;
 import org.govhall.support.ApiClient.Response;
 import org.govhall.support.DependsOnToday;
+import org.govhall.support.GovHallTest;
 import org.govhall.support.RequiredMaterials;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,15 +31,11 @@ import tools.jackson.databind.json.JsonMapper;
  * response announced, and contain no personal number.
  */
 @DependsOnToday
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "govhall.demo.enabled=true", "govhall.demo.training-clock=false",
-				"govhall.cases.deemed-acceptance-cron=-", "govhall.supervision.daily-cron=-",
-				"govhall.storage.dir=target/test-files/log-hygiene", "logging.level.org.govhall=DEBUG" })
-@ActiveProfiles("h2")
+@GovHallTest
 @ExtendWith(OutputCaptureExtension.class)
 class LogHygieneTests {
 
-	static final String RESIDENT_ID = "11010519850505678X";
+	static final String RESIDENT_ID = "110105199108083455";
 
 	static final String CREDIT_CODE = "91660100MA0000017K";
 
@@ -44,6 +43,17 @@ class LogHygieneTests {
 
 	@LocalServerPort
 	int port;
+
+	/** GovHall's own loggers at DEBUG while the journey runs (the shared context logs at INFO otherwise). */
+	@BeforeAll
+	static void debug() {
+		LoggingSystem.get(LogHygieneTests.class.getClassLoader()).setLogLevel("org.govhall", LogLevel.DEBUG);
+	}
+
+	@AfterAll
+	static void back() {
+		LoggingSystem.get(LogHygieneTests.class.getClassLoader()).setLogLevel("org.govhall", null);
+	}
 
 	@Test
 	void aJourneyLogsJsonWithRequestIdsAndNoPersonalNumbers(CapturedOutput output) {

@@ -20,17 +20,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.govhall.shared.AuditEvent;
 import org.govhall.support.ApiClient;
 import org.govhall.support.ApiClient.Response;
+import org.govhall.support.GovHallTest;
 import org.govhall.support.MovableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -43,13 +41,7 @@ import tools.jackson.databind.JsonNode;
  * the database the sealer refuses to run and says so on the verification, the transparency page, the health
  * indicator and the metric, until the rows are restored. The scheduled jobs are off: the tests seal by hand.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "govhall.demo.enabled=true", "govhall.cases.deemed-acceptance-cron=-",
-				"govhall.supervision.daily-cron=-", "govhall.audit.seal-cron=-", "govhall.audit.head-cron=-",
-				"govhall.audit.witness-cron=-", "govhall.rate-limit.enabled=false",
-				"govhall.storage.dir=target/test-files/audit-heads" })
-@AutoConfigureMockMvc
-@ActiveProfiles("h2")
+@GovHallTest
 class AuditHeadsTests {
 
 	static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");

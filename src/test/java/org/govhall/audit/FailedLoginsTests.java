@@ -11,14 +11,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.govhall.directory.AccountDraft;
 import org.govhall.directory.Directory;
 import org.govhall.directory.Role;
+import org.govhall.support.GovHallTest;
 import org.govhall.support.LoginAttempts;
 import org.govhall.shared.AuditEvent;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -27,10 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * is over; the attacker's username text is stripped of control and bidi characters and cut short, and names without
  * an account cannot buy a row each.
  */
-@SpringBootTest(properties = { "govhall.audit.login-failures-cron=-", "govhall.audit.seal-cron=-",
-		"govhall.rate-limit.enabled=false" })
-@AutoConfigureMockMvc
-@ActiveProfiles("h2")
+@GovHallTest
 class FailedLoginsTests {
 
 	static final String PASSWORD = "right-password-1";

@@ -7,14 +7,20 @@ import java.util.Map;
 
 import org.govhall.support.ApiClient;
 import org.govhall.support.ApiClient.Response;
+import org.govhall.support.GovHallTest;
+import org.govhall.support.LoadedYears;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 /** The calendar's public arithmetic and its administration, over HTTP; run on H2 and on PostgreSQL. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "govhall.demo.enabled=true")
+@GovHallTest
 abstract class CalendarApiTests {
+
+	@Autowired
+	ApplicationContext context;
 
 	@LocalServerPort
 	int port;
@@ -78,13 +84,19 @@ abstract class CalendarApiTests {
 		assertThat(api.put("/api/v1/calendar/years/2027", null, year).status()).isEqualTo(401);
 		assertThat(api.get("/api/v1/calendar/working-days/add?from=2027-09-30&days=1", null).status()).isEqualTo(422);
 
-		assertThat(api.put("/api/v1/calendar/years/2027", "admin", year).status()).isEqualTo(200);
-		Response due = api.get("/api/v1/calendar/working-days/add?from=2027-09-30&days=2", null);
-		assertThat(due.json().get("due").asString()).isEqualTo("2027-10-09");
-		Response changes = api.get("/api/v1/calendar/years/2027/changes", null);
-		assertThat(changes.json()).hasSize(1);
-		assertThat(changes.json().get(0).get("changedBy").asString()).isEqualTo("admin");
-		assertThat(changes.json().get(0).get("summary").asString()).contains("2027-10-09 WORK");
+		try {
+			assertThat(api.put("/api/v1/calendar/years/2027", "admin", year).status()).isEqualTo(200);
+			Response due = api.get("/api/v1/calendar/working-days/add?from=2027-09-30&days=2", null);
+			assertThat(due.json().get("due").asString()).isEqualTo("2027-10-09");
+			Response changes = api.get("/api/v1/calendar/years/2027/changes", null);
+			assertThat(changes.json()).hasSize(1);
+			assertThat(changes.json().get(0).get("changedBy").asString()).isEqualTo("admin");
+			assertThat(changes.json().get(0).get("summary").asString()).contains("2027-10-09 WORK");
+		}
+		finally {
+			// the other classes of the shared application (support/GovHallTest) expect 2027 unloaded
+			LoadedYears.forget(context, 2027);
+		}
 	}
 
 	@Test

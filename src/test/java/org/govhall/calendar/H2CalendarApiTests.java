@@ -1,9 +1,6 @@
 package org.govhall.calendar;
 
-import org.springframework.test.context.ActiveProfiles;
-
-/** The calendar API on the embedded H2 database. */
-@ActiveProfiles("h2")
+/** The calendar API on the embedded H2 database (the shared test configuration, support/GovHallTest). */
 class H2CalendarApiTests extends CalendarApiTests {
 
 }

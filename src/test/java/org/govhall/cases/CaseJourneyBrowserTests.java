@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.govhall.support.Browser;
 import org.govhall.support.CaseJourneyContext;
 import org.govhall.support.MovableClock;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
@@ -37,6 +38,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * verified, and the public progress page shows the case completed, also at phone width in English. Screenshots go to
  * target/screenshots/case-*.png.
  */
+@Tag("browser")
 @CaseJourneyContext
 class CaseJourneyBrowserTests {
 

@@ -15,12 +15,12 @@ import java.util.concurrent.Executors;
 import org.awaitility.Awaitility;
 import org.govhall.support.ApiClient;
 import org.govhall.support.ApiClient.Response;
+import org.govhall.support.GovHallTest;
 import org.govhall.support.MovableClock;
 import org.govhall.support.RequiredMaterials;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -29,8 +29,7 @@ import tools.jackson.databind.JsonNode;
  * Cases through the API as applicants, agents, clerks, reviewers of three departments and approvers handle them,
  * with the clock moved by hand around the 2026 National Day holiday. Runs on H2 and on PostgreSQL.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "govhall.demo.enabled=true", "govhall.demo.training-clock=false" })
+@GovHallTest
 abstract class CaseJourneyTests {
 
 	/** 建设工程规划许可证核发 of 示范市自然资源和规划局, joint with 住建局 and 生态环境局; 45 working days. */

@@ -28,6 +28,7 @@ import org.govhall.directory.GovHallUser;
 import org.govhall.directory.IdentityKind;
 import org.govhall.documents.DocumentKind;
 import org.govhall.documents.IssuedDocument;
+import org.govhall.support.GovHallTest;
 import org.govhall.support.HtmlForm;
 import org.govhall.support.MovableClock;
 import org.govhall.support.RequiredMaterials;
@@ -35,13 +36,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.MessageSource;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.RequestBuilder;
@@ -52,10 +50,7 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
  * uploads and its one-time token, the one-time notice form, the work lists' badges, the case page's clocks and
  * documents, and the public progress lookup. Forms are posted as the rendered page would send them.
  */
-@SpringBootTest(properties = { "govhall.demo.enabled=true", "govhall.storage.dir=target/test-files/case-pages",
-		"govhall.cases.deemed-acceptance-cron=-", "govhall.demo.training-clock=false" })
-@AutoConfigureMockMvc
-@ActiveProfiles("h2")
+@GovHallTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CasePagesTests {
 

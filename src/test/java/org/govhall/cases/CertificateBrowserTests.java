@@ -22,8 +22,10 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.govhall.support.ApiClient;
 import org.govhall.support.ApiClient.Response;
 import org.govhall.support.Browser;
+import org.govhall.support.GovHallTest;
 import org.govhall.support.MovableClock;
 import org.govhall.support.RequiredMaterials;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -31,9 +33,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Issue 10, item 9 in a real browser: the approver grants a food business licence entering its scope, premises and
@@ -41,11 +41,8 @@ import org.springframework.test.context.ActiveProfiles;
  * phone in elderly mode, opens that page and finds the licence valid with the holder masked and the SHA-256 of the very
  * PDF; the approver revokes it, and the same page then says it is revoked. Screenshots: target/screenshots/licence-*.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "govhall.demo.enabled=true", "govhall.demo.training-clock=false",
-				"govhall.cases.deemed-acceptance-cron=-", "govhall.storage.dir=target/test-files/certificate-browser",
-				"govhall.public-url=https://zwfw.example.gov.cn/" })
-@ActiveProfiles("h2")
+@Tag("browser")
+@GovHallTest
 class CertificateBrowserTests {
 
 	static final String SCOPE = LicenceDecisionTests.SCOPE;

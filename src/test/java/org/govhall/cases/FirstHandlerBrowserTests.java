@@ -12,6 +12,7 @@ import org.govhall.support.Browser;
 import org.govhall.support.CaseJourneyContext;
 import org.govhall.support.MovableClock;
 import org.govhall.support.RequiredMaterials;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import org.openqa.selenium.By;
@@ -26,6 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the case over with a reason; the case page then names the new holder and lists the handover. Screenshots:
  * target/screenshots/first-handler-*.
  */
+@Tag("browser")
 @CaseJourneyContext
 class FirstHandlerBrowserTests {
 

@@ -13,14 +13,13 @@ import org.govhall.directory.Directory;
 import org.govhall.directory.Role;
 import org.govhall.support.ApiClient;
 import org.govhall.support.ApiClient.Response;
+import org.govhall.support.GovHallTest;
 import org.govhall.support.MovableClock;
 import org.govhall.support.RequiredMaterials;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,9 +27,7 @@ import tools.jackson.databind.JsonNode;
  * account, bounded to items and a year, revocable; or a written power of attorney the clerk checks against its
  * original before acceptance. Dates past 2100 are refused everywhere. Same context as {@link H2CaseJourneyTests}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "govhall.demo.enabled=true", "govhall.demo.training-clock=false" })
-@ActiveProfiles("h2")
+@GovHallTest
 class H2AgentAuthorityTests {
 
 	static final String PLANNING = CaseJourneyTests.PLANNING;

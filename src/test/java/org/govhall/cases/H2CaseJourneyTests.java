@@ -1,9 +1,6 @@
 package org.govhall.cases;
 
-import org.springframework.test.context.ActiveProfiles;
-
-/** The case journeys on the embedded H2 database. */
-@ActiveProfiles("h2")
+/** The case journeys on the embedded H2 database (the shared test configuration, support/GovHallTest). */
 class H2CaseJourneyTests extends CaseJourneyTests {
 
 }

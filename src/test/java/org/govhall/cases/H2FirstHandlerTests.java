@@ -18,17 +18,17 @@ import org.govhall.directory.StaffNames;
 import org.govhall.supervision.Supervision;
 import org.govhall.support.ApiClient;
 import org.govhall.support.ApiClient.Response;
+import org.govhall.support.ClerksOffDutyAfterwards;
+import org.govhall.support.GovHallTest;
 import org.govhall.support.MovableClock;
 import org.govhall.support.RequiredMaterials;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,9 +37,8 @@ import tools.jackson.databind.JsonNode;
  * handler hears of supervision's warnings and cards; window cases reach the applicant's own account. The same Spring
  * context as {@link H2CaseJourneyTests} (demo data on H2, the clock moved by hand).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "govhall.demo.enabled=true", "govhall.demo.training-clock=false" })
-@ActiveProfiles("h2")
+@GovHallTest
+@ClerksOffDutyAfterwards({ "scjg-clerk-a", "scjg-clerk-b" })
 class H2FirstHandlerTests {
 
 	/** 食品经营许可 of 示范市市场监督管理局 (660100-SCJG), whose department admin is deptadmin. */

@@ -14,15 +14,14 @@ import java.util.Map;
 import org.awaitility.Awaitility;
 import org.govhall.support.ApiClient;
 import org.govhall.support.ApiClient.Response;
+import org.govhall.support.GovHallTest;
 import org.govhall.support.MovableClock;
 import org.govhall.support.RequiredMaterials;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 import static org.govhall.cases.CaseJourneyTests.PDF;
@@ -32,10 +31,7 @@ import static org.govhall.cases.CaseJourneyTests.PDF;
  * the public verification of its certificate shows the item, scope, masked holder and whether it holds today, and an
  * approver of the issuing department revokes it, audited, after which the verification says so.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "govhall.demo.enabled=true", "govhall.demo.training-clock=false",
-				"govhall.cases.deemed-acceptance-cron=-", "govhall.storage.dir=target/test-files/licence-decision" })
-@ActiveProfiles("h2")
+@GovHallTest
 class LicenceDecisionTests {
 
 	static final String SCOPE = "预包装食品（含冷藏冷冻食品）销售；热食类食品制售";

@@ -1,12 +1,9 @@
 package org.govhall.cases;
 
-import org.govhall.support.FreshPostgres;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
+import org.govhall.support.PostgresTest;
 
 /** The case journeys on PostgreSQL, the production database. */
-@ActiveProfiles("pg")
-@Import(FreshPostgres.class)
+@PostgresTest
 class PostgresCaseJourneyTests extends CaseJourneyTests {
 
 }

@@ -14,6 +14,8 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.govhall.support.Browser;
+import org.govhall.support.GovHallTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
@@ -21,9 +23,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A walk-in at the window, as the clerk takes it from the workbench: the ID-card reader types the number, the clerk
@@ -31,9 +31,8 @@ import org.springframework.test.context.ActiveProfiles;
  * accepts in one step and prints the receipt with the acceptance notice. Every key press or click of the clerk's is
  * counted (issue 10, item 11: at most 8), and the time from the number to the printout is printed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "govhall.demo.enabled=true", "govhall.demo.training-clock=false" })
-@ActiveProfiles("h2")
+@Tag("browser")
+@GovHallTest
 class WindowIntakeBrowserTests {
 
 	static final String NURSE = "660100-XK-08001";

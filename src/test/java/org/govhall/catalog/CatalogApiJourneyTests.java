@@ -13,11 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.govhall.support.GovHallTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,7 +33,7 @@ import static org.govhall.catalog.CatalogFixtures.licensingItemWith20WorkingDayL
  * the public use it: search, guides, the draft–review–publish lifecycle, versions, ending an item, scope and input
  * errors. Runs once per database (H2 and PostgreSQL) on the demo directory.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "govhall.demo.enabled=true")
+@GovHallTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class CatalogApiJourneyTests {
 
@@ -639,6 +639,13 @@ abstract class CatalogApiJourneyTests {
 		assertProblem(send("GET", "/api/v1/items/NO-SUCH/draft", basic("t-clerk", "wrong-password"), null, null),
 				401, "unauthenticated");
 		assertProblem(post("/api/v1/accounts", "admin", account), 409, "duplicate");
+
+		// the shared test application (support/GovHallTest): the new clerk goes off duty, so that the department's
+		// online cases keep going to the clerks the other test classes expect
+		Map<String, Object> offDuty = new LinkedHashMap<>();
+		offDuty.put("onDuty", false);
+		assertThat(put("/api/v1/routing/" + CITY_MARKET_REGULATION + "/clerks/t-clerk", "deptadmin", offDuty).status())
+			.isEqualTo(200);
 	}
 
 	// ---- helpers

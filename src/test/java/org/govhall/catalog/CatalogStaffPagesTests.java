@@ -13,19 +13,18 @@ import org.govhall.directory.Directory;
 import org.govhall.directory.GovHallUser;
 import org.govhall.shared.GovHallException.FieldViolation;
 import org.govhall.shared.NotFoundException;
+import org.govhall.support.GovHallTest;
 import org.govhall.support.HtmlForm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.core.env.Environment;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.RequestBuilder;
@@ -44,9 +43,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * blank rows it offers), refusals on the same page, uploads of templates and samples, and the review steps up to
  * publication. Forms are posted as the rendered page would send them ({@link HtmlForm}).
  */
-@SpringBootTest(properties = { "govhall.demo.enabled=true", "govhall.storage.dir=target/test-files/staff-pages" })
-@AutoConfigureMockMvc
-@ActiveProfiles("h2")
+@GovHallTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CatalogStaffPagesTests {
 
@@ -58,6 +55,9 @@ class CatalogStaffPagesTests {
 
 	/** A small but real PDF: header, a binary comment, one object, trailer. */
 	static final byte[] PDF = pdf();
+
+	@Autowired
+	Environment environment;
 
 	@Autowired
 	MockMvc mvc;
@@ -601,8 +601,8 @@ class CatalogStaffPagesTests {
 	}
 
 	/** Files under the storage directory of this test context ({@code govhall.storage.dir}). */
-	private static long filesOnDisk() throws IOException {
-		Path root = Path.of("target", "test-files", "staff-pages");
+	private long filesOnDisk() throws IOException {
+		Path root = Path.of(environment.getRequiredProperty("govhall.storage.dir"));
 		if (!Files.exists(root)) {
 			return 0;
 		}

@@ -1,9 +1,6 @@
 package org.govhall.catalog;
 
-import org.springframework.test.context.ActiveProfiles;
-
-/** The catalog API journey on the embedded H2 database. */
-@ActiveProfiles("h2")
+/** The catalog API journey on the embedded H2 database (the shared test configuration, support/GovHallTest). */
 class H2CatalogApiJourneyTests extends CatalogApiJourneyTests {
 
 }

@@ -11,21 +11,17 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import org.govhall.directory.Directory;
+import org.govhall.support.GovHallTest;
 import org.govhall.support.MovableClock;
 import org.govhall.support.DependsOnToday;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The training clock exists in demo mode only, moves for system administrators, and every page then says so. */
 @DependsOnToday
-@SpringBootTest(properties = { "govhall.demo.enabled=true", "govhall.storage.dir=target/test-files/demo-clock" })
-@AutoConfigureMockMvc
-@ActiveProfiles("h2")
+@GovHallTest
 class DemoClockTests {
 
 	@Autowired

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code --second}; it refuses a password on the command line, a weak password and a reserved name. That it refuses
  * once administrators exist is {@code SeparationOfDutiesTests}' (the demo has them).
  */
+@Tag("process")
 class CreateFirstAdministratorTests {
 
 	private final ByteArrayOutputStream out = new ByteArrayOutputStream();

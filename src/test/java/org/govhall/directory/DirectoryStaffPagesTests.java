@@ -3,15 +3,13 @@ package org.govhall.directory;
 import java.util.List;
 
 import org.govhall.shared.CreditCode;
+import org.govhall.support.GovHallTest;
 import org.govhall.support.HtmlForm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.RequestBuilder;
@@ -27,9 +25,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * forms, with refusals listed on the page after the redirect. Forms are posted as the rendered page would send them
  * ({@link HtmlForm}).
  */
-@SpringBootTest(properties = { "govhall.demo.enabled=true", "govhall.storage.dir=target/test-files/staff-pages" })
-@AutoConfigureMockMvc
-@ActiveProfiles("h2")
+@GovHallTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DirectoryStaffPagesTests {
 

@@ -7,17 +7,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.govhall.support.GovHallTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Citizens and enterprises register with a checked identity number; bad numbers store nothing. */
-@SpringBootTest(properties = "govhall.demo.enabled=true")
-@AutoConfigureMockMvc
-@ActiveProfiles("h2")
+@GovHallTest
 class RegistrationPageTests {
 
 	@Autowired

@@ -5,14 +5,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import org.govhall.support.GovHallTest;
 import org.govhall.support.HtmlForm;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 
@@ -20,9 +18,7 @@ import org.springframework.test.web.servlet.RequestBuilder;
  * The department admin's first-handler page (首办分派, issue 11 item 3): the rule and the clerks with their staff
  * numbers, set through its forms as the rendered page sends them ({@link HtmlForm}); other staff are refused.
  */
-@SpringBootTest(properties = { "govhall.demo.enabled=true", "govhall.storage.dir=target/test-files/staff-pages" })
-@AutoConfigureMockMvc
-@ActiveProfiles("h2")
+@GovHallTest
 class RoutingPagesTests {
 
 	static final String SCJG = "660100-SCJG";

@@ -11,17 +11,15 @@ import java.util.regex.Pattern;
 import org.govhall.shared.ConflictException;
 import org.govhall.shared.ForbiddenException;
 import org.govhall.shared.InvalidInputException;
+import org.govhall.support.GovHallTest;
 import org.govhall.support.MovableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
@@ -42,9 +40,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * supervisor powers. No account can be disabled, no role removed, no password changed." Each of these is a test here
  * that fails on the code before ADR 0023.
  */
-@SpringBootTest(properties = { "govhall.demo.enabled=true", "govhall.storage.dir=target/test-files/duties" })
-@AutoConfigureMockMvc
-@ActiveProfiles("h2")
+@GovHallTest
 class SeparationOfDutiesTests {
 
 	static final String DEMO = "govhall-demo";

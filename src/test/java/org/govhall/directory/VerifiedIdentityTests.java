@@ -27,6 +27,7 @@ import org.govhall.support.RequiredMaterials;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,6 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * it authorised. The demo identity platform runs here as its own Spring application on a port of its own, and the
  * sign-in goes over real HTTP through the authorization-code flow, as a browser would.
  */
+@Tag("multi-node")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "govhall.demo.enabled=true", "govhall.demo.training-clock=false",
 				"govhall.cases.deemed-acceptance-cron=-", "govhall.supervision.daily-cron=-",

@@ -23,18 +23,16 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.govhall.documents.DocumentDraft.Section;
 import org.govhall.shared.InvalidInputException;
 import org.govhall.storage.Storage;
+import org.govhall.support.GovHallTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Issuing a document: its number, the PDF's Chinese text, font and QR code, and what is stored. */
-@SpringBootTest
-@ActiveProfiles("h2")
+@GovHallTest
 class DocumentsTests {
 
 	@Autowired
@@ -149,7 +147,7 @@ class DocumentsTests {
 			String decoded = new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
 				.getText();
 
-			assertThat(decoded).isEqualTo("http://localhost:8080/verify/" + doc.number());
+			assertThat(decoded).isEqualTo("https://zwfw.example.gov.cn/verify/" + doc.number());
 		}
 	}
 

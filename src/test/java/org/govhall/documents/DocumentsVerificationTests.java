@@ -3,16 +3,14 @@ package org.govhall.documents;
 import java.net.URI;
 import java.util.regex.Pattern;
 
+import org.govhall.support.GovHallTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 
@@ -23,9 +21,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The public verification of issued documents: the page a QR code leads to, the form, and the JSON API. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("h2")
+@GovHallTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DocumentsVerificationTests {
 

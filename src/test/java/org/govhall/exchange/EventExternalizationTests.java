@@ -17,6 +17,7 @@ import org.govhall.support.DependsOnToday;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.BindingBuilder;
@@ -40,6 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * waits in the publication registry and, once resubmitted, arrives exactly once; a repeat carries the same id. The
  * broker is the machine's own (127.0.0.1:5672, guest); .ci/run starts it when it is down.
  */
+@Tag("rabbitmq")
 @DependsOnToday
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "govhall.events.rabbitmq.enabled=true", "govhall.events.rabbitmq.exchange=govhall.events.test",

@@ -20,18 +20,14 @@ import org.govhall.cases.SubmitCase;
 import org.govhall.directory.Directory;
 import org.govhall.directory.GovHallUser;
 import org.govhall.support.DependsOnToday;
+import org.govhall.support.GovHallTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** An applicant reads what happened to a case in the inbox, and marks it read; others never see it. */
 @DependsOnToday
-@SpringBootTest(properties = "govhall.demo.enabled=true")
-@AutoConfigureMockMvc
-@ActiveProfiles("h2")
+@GovHallTest
 class MessagePagesTests {
 
 	@Autowired

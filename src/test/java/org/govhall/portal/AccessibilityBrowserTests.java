@@ -14,6 +14,7 @@ import org.govhall.support.Accessibility;
 import org.govhall.support.Browser;
 import org.govhall.support.CaseJourneyContext;
 import org.govhall.support.MovableClock;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -28,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * and the supervision dashboard — each in normal mode on a desktop and in elderly mode on a phone. Only the dashboard
  * loads ECharts (item 14). Screenshots go to target/screenshots/a11y-*.png.
  */
+@Tag("browser")
 @CaseJourneyContext
 class AccessibilityBrowserTests {
 

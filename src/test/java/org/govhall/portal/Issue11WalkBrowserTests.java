@@ -18,6 +18,7 @@ import org.govhall.support.Browser;
 import org.govhall.support.CaseJourneyContext;
 import org.govhall.support.MovableClock;
 import org.govhall.support.RequiredMaterials;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -34,6 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * than the phone, no {@code null}, no raw enum codes, no English in the Chinese pages; axe on the guide, take-up,
  * routing and tracking pages. Screenshots: target/screenshots/issue11-*.png.
  */
+@Tag("browser")
 @CaseJourneyContext
 class Issue11WalkBrowserTests {
 

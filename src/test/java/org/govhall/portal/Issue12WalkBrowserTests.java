@@ -24,6 +24,7 @@ import org.govhall.support.CaseJourneyContext;
 import org.govhall.support.MovableClock;
 import org.govhall.support.RequiredMaterials;
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -50,9 +51,13 @@ import tools.jackson.databind.JsonNode;
  * <p>The document owed is recorded the way a failed typesetting leaves it (attempts and last failure), straight in
  * its table: making the file store fail needs a context of its own (DocumentsNeverMissingTests does that).
  */
+@Tag("browser")
 @CaseJourneyContext
 @TestPropertySource(properties = { "govhall.cases.max-open-per-item=1",
-		"govhall.cases.upload-quota.applicant-files=30" })
+		"govhall.cases.upload-quota.applicant-files=30",
+		// the chain head signed as in production (the shared configuration seals by hand): the sealer every 5 s, the
+		// witness that signs the head every minute
+		"govhall.audit.seal-cron=*/5 * * * * *", "govhall.audit.witness-cron=30 * * * * *" })
 class Issue12WalkBrowserTests {
 
 	/** 食品经营许可 of 示范市. */

@@ -9,17 +9,15 @@ import org.govhall.catalog.CatalogFixtures;
 import org.govhall.catalog.ItemStatus;
 import org.govhall.directory.Directory;
 import org.govhall.directory.GovHallUser;
+import org.govhall.support.GovHallTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 import tools.jackson.databind.JsonNode;
@@ -32,9 +30,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** The public portal's pages: language and elderly mode, search, guides, errors, security headers and login. */
-@SpringBootTest(properties = "govhall.demo.enabled=true")
-@AutoConfigureMockMvc
-@ActiveProfiles("h2")
+@GovHallTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PortalPagesTests {
 

@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * exists exactly once, every acknowledged acceptance stands, no case is half-changed, the publications left
  * incomplete were delivered after the restart, and what their listeners do happened once.
  */
-@Tag("resilience")
+@Tag("crash")
 class CrashSafetyTests {
 
 	static final Duration STARTUP = Duration.ofSeconds(120);

@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * back GovHall answers 2xx again within 10 s without a restart, and every acknowledged submission is there exactly
  * once after the client repeated what got no answer.
  */
-@Tag("resilience")
+@Tag("database-fault")
 class DatabaseFaultTests {
 
 	/** How long PostgreSQL stays down (other tests on this machine may share the server: keep it short). */

@@ -29,6 +29,7 @@ import org.govhall.support.ApiClient.Response;
 import org.govhall.support.MovableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.BindingBuilder;
@@ -49,6 +50,7 @@ import org.springframework.test.util.ReflectionTestUtils;
  * to RabbitMQ once), and the deemed-acceptance job, fired on both nodes at the same moment, deems each overdue case
  * once. The nodes use a schema of their own in {@code govhall_nodes}.
  */
+@Tag("multi-node")
 class TwoNodesLoadTests {
 
 	static final String DATABASE = System.getenv()

@@ -8,6 +8,7 @@ import java.util.List;
 import org.assertj.core.api.SoftAssertions;
 import org.govhall.support.ApiClient;
 import org.govhall.support.Browser;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -32,6 +33,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * full run; cases and cards of those tests may be in the same lists, so every assertion picks this test's own case
  * and card.
  */
+@Tag("browser")
 class SupervisionBrowserTests extends SupervisionScenario {
 
 	static final String FOOD_NAME = "食品经营许可";

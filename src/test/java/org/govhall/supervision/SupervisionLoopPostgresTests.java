@@ -1,12 +1,9 @@
 package org.govhall.supervision;
 
-import org.govhall.support.FreshPostgres;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
+import org.govhall.support.PostgresTest;
 
 /** The supervision loop on PostgreSQL, the production database. */
-@ActiveProfiles(value = "pg", inheritProfiles = false)
-@Import(FreshPostgres.class)
+@PostgresTest
 class SupervisionLoopPostgresTests extends SupervisionLoopTests {
 
 }

@@ -14,15 +14,13 @@ import org.awaitility.Awaitility;
 import org.govhall.directory.Directory;
 import org.govhall.directory.GovHallUser;
 import org.govhall.support.ApiClient;
+import org.govhall.support.GovHallTest;
 import org.govhall.support.RequiredMaterials;
 import org.govhall.support.ApiClient.Response;
 import org.govhall.support.MovableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
@@ -31,12 +29,7 @@ import tools.jackson.databind.JsonNode;
  * for all of them), a food licence applied for online on 2026-09-30, and waiting for the read model, which follows
  * the case's events asynchronously.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "govhall.demo.enabled=true", "govhall.demo.training-clock=false",
-				"govhall.cases.deemed-acceptance-cron=-", "govhall.supervision.daily-cron=-",
-				"govhall.storage.dir=target/test-files/supervision" })
-@AutoConfigureMockMvc
-@ActiveProfiles("h2")
+@GovHallTest
 abstract class SupervisionScenario {
 
 	/** 食品经营许可 of 示范市市场监督管理局 (660100-SCJG): 5 working days to accept, 20 to decide; no fee. */

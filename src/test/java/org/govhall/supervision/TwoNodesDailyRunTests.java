@@ -13,6 +13,7 @@ import org.flywaydb.core.Flyway;
 import org.govhall.GovHallApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -22,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Two GovHall nodes on one PostgreSQL database (the production topology): when both schedulers fire the nightly
  * supervision run at the same moment, and again a little later, it runs once, on one of them.
  */
+@Tag("multi-node")
 class TwoNodesDailyRunTests {
 
 	static final String URL = System.getenv().getOrDefault("GOVHALL_NODES_DB_URL",

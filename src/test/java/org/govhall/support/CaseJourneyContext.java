@@ -5,19 +5,13 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-
 /**
- * The running application that the browser journeys of a case share (one Spring context): demo data on H2, the test
- * clock without the training clock on top, no hourly deemed-acceptance run, uploads under target/test-files.
+ * The running application that the browser journeys of a case share: the suite's shared one ({@link GovHallTest}),
+ * demo data on H2, the test clock, no hourly deemed-acceptance run.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "govhall.demo.enabled=true", "govhall.storage.dir=target/test-files/case-browser",
-				"govhall.cases.deemed-acceptance-cron=-", "govhall.demo.training-clock=false" })
-@ActiveProfiles("h2")
+@GovHallTest
 public @interface CaseJourneyContext {
 
 }

@@ -2,6 +2,7 @@ package org.govhall.support;
 
 import java.util.List;
 
+import org.govhall.demo.DemoClocks;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -73,7 +74,10 @@ public final class TestClockCustomizerFactory implements ContextCustomizerFactor
 
 	}
 
-	/** Sets the clock of the test's context back to the suite's "today" before each test class. */
+	/**
+	 * Sets the clock of the test's context back to the suite's "today" before each test class, and the training clock
+	 * (in demo mode) back to no offset.
+	 */
 	public static final class ResetBeforeEachClass implements TestExecutionListener, Ordered {
 
 		@Override
@@ -84,6 +88,8 @@ public final class TestClockCustomizerFactory implements ContextCustomizerFactor
 			testContext.getApplicationContext()
 				.getBeanProvider(MovableClock.Moving.class)
 				.ifAvailable(MovableClock.Moving::reset);
+			// and the demo training clock on top of it back to no offset, after a class that moved it
+			DemoClocks.reset(testContext.getApplicationContext());
 		}
 
 		@Override

@@ -24,6 +24,7 @@ import org.govhall.system.HostileHttp.Shot;
 import org.govhall.system.HostileRequests.Endpoint;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -51,6 +52,7 @@ import org.springframework.web.util.HtmlUtils;
  * of a body it refuses (up to 64 MB instead of 2 MB), so that the client reads every answer instead of a reset
  * connection.
  */
+@Tag("abuse")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "govhall.demo.enabled=true", "govhall.demo.training-clock=false",
 				"govhall.cases.deemed-acceptance-cron=-", "govhall.supervision.daily-cron=-",

@@ -14,12 +14,11 @@ import org.govhall.directory.Directory;
 import org.govhall.directory.Role;
 import org.govhall.support.LoginAttempts;
 import org.govhall.support.MovableClock;
+import org.govhall.support.TightLimitsTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -28,12 +27,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * an account from a name without one. The budgets here are the production defaults; each test works from addresses
  * of its own.
  */
-@SpringBootTest(properties = { "govhall.demo.enabled=true", "govhall.demo.training-clock=false",
-		"govhall.rate-limit.basic.per-minute=30", "govhall.login-throttle.stranger-checks=20",
-		"govhall.login-throttle.stranger-window=PT10M", "govhall.login-throttle.free-failures=5",
-		"govhall.login-throttle.max-delay=PT5M" })
-@AutoConfigureMockMvc
-@ActiveProfiles("h2")
+@Tag("abuse")
+@TightLimitsTest
 class LoginThrottleTests {
 
 	static final String PASSWORD = "right-password-1";

@@ -10,7 +10,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
+import org.govhall.support.TightLimitsTest;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,7 +24,8 @@ import org.springframework.test.context.ActiveProfiles;
  * the connection's otherwise; HSTS and absolute redirects follow the original scheme and host; {@code Forwarded} is
  * never read; with https required, plain http goes once to the https public address. The test client connects from
  * 127.0.0.1, which is the trusted proxy in one context and an outsider in the other. The two nodes behind a real
- * HAProxy are in {@link TwoNodesBehindProxyTests}.
+ * HAProxy are in {@link TwoNodesBehindProxyTests}. The two contexts are in the slow group {@code multi-node} (ADR 0007),
+ * the outsider's shared with the other tests of limits ({@link TightLimitsTest}).
  */
 class ProxySettingsTests {
 
@@ -71,6 +74,7 @@ class ProxySettingsTests {
 
 	/** The test client's address, 127.0.0.1, is the trusted proxy here. */
 	@Nested
+	@Tag("multi-node")
 	@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 			properties = { "govhall.proxy.trusted=127.0.0.1", "govhall.proxy.require-https=true",
 					"govhall.public-url=https://zwfw.example.gov.cn", "govhall.rate-limit.progress.per-minute=2" })
@@ -136,10 +140,8 @@ class ProxySettingsTests {
 
 	/** The trusted proxies are elsewhere: the test client is an outsider, and its forwarded headers change nothing. */
 	@Nested
-	@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-			properties = { "govhall.proxy.trusted=10.0.0.0/8,192.168.0.0/16",
-					"govhall.rate-limit.progress.per-minute=2" })
-	@ActiveProfiles("h2")
+	@Tag("multi-node")
+	@TightLimitsTest
 	class FromAnyoneElse {
 
 		@LocalServerPort

@@ -17,18 +17,16 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
+import org.govhall.support.GovHallTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Fast to load (issue 10, item 14; ADR 0015), over real HTTP so that Tomcat's compression is seen: the pages link
  * our CSS and JS by content-hash URLs and htmx by its version, those assets come back gzip-compressed with a year of
  * public caching and without a cookie, and the pages themselves are never cached.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "govhall.demo.enabled=true")
-@ActiveProfiles("h2")
+@GovHallTest
 class StaticAssetsTests {
 
 	private static final Pattern ASSET = Pattern.compile("(?:href|src)=\"(/(?:css|js|webjars)/[^\"]+)\"");

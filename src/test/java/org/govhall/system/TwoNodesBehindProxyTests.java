@@ -45,7 +45,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * (no loop) when it saw http. Without HAProxy installed the test fails (scripts/setup-machine.sh installs it).
  * HAProxy's configuration and log are in {@code target/proxy/}.
  */
-@Tag("proxy")
+@Tag("multi-node")
 class TwoNodesBehindProxyTests {
 
 	static final String SCHEMA = "nodes_proxy";

@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import org.govhall.GovHallApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -36,6 +37,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * (Spring Session JDBC); signing out on one node ends it on both; the API stays stateless and stores no session.
  * The nodes use a schema of their own in {@code govhall_nodes}, so other tests on that database are not disturbed.
  */
+@Tag("multi-node")
 class TwoNodesSessionTests {
 
 	static final String DATABASE = System.getenv()

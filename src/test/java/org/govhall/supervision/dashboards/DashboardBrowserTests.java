@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.govhall.support.Browser;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -19,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * blocked script or style, on a desktop, at phone width and in elderly mode. Screenshots go to
  * target/screenshots/dashboard-*.png.
  */
+@Tag("browser")
 class DashboardBrowserTests extends DashboardTests {
 
 	@LocalServerPort

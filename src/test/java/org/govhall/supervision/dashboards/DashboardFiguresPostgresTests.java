@@ -5,21 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.govhall.support.FreshPostgres;
+import org.govhall.support.PostgresTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The dashboard figures on PostgreSQL, the production database: the same SQL and the same hand-computed values, read
  * as in production through the reporting pool (here pointed at the test database itself, standing in for a
- * streaming replica), whose connections are read-only.
+ * streaming replica, by application-pg.properties of the tests), whose connections are read-only.
  */
-@ActiveProfiles(value = "pg", inheritProfiles = false)
-@TestPropertySource(properties = "govhall.reporting.datasource.url=${spring.datasource.url}")
-@Import(FreshPostgres.class)
+@PostgresTest
 class DashboardFiguresPostgresTests extends DashboardFiguresTests {
 
 	@Autowired

@@ -14,15 +14,13 @@ import java.util.Map;
 import org.govhall.directory.Directory;
 import org.govhall.directory.GovHallUser;
 import org.govhall.supervision.DailySums;
+import org.govhall.support.GovHallTest;
 import org.govhall.support.MovableClock;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -55,12 +53,7 @@ import org.springframework.test.web.servlet.MockMvc;
  *
  * The tests count the period 2019-03-01 to 2019-05-31 ({@link #FROM}, {@link #TO}) unless they say otherwise.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "govhall.demo.enabled=true", "govhall.demo.training-clock=false",
-				"govhall.cases.deemed-acceptance-cron=-", "govhall.supervision.daily-cron=-",
-				"govhall.storage.dir=target/test-files/supervision" })
-@AutoConfigureMockMvc
-@ActiveProfiles("h2")
+@GovHallTest
 abstract class DashboardTests {
 
 	static final String FROM = "2019-03-01";

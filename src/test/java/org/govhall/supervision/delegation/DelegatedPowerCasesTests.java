@@ -25,18 +25,16 @@ import org.govhall.directory.Role;
 import org.govhall.shared.ForbiddenException;
 import org.govhall.support.ApiClient;
 import org.govhall.support.ApiClient.Response;
+import org.govhall.support.GovHallTest;
 import org.govhall.support.MovableClock;
 import org.govhall.support.RequiredMaterials;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -49,12 +47,7 @@ import tools.jackson.databind.node.ObjectNode;
  * name, a county records a power as not yet taken on (audited), and the guide and the apply page tell a county
  * applicant which office handles the item for them, in Chinese and English.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "govhall.demo.enabled=true", "govhall.demo.training-clock=false",
-				"govhall.cases.deemed-acceptance-cron=-", "govhall.supervision.daily-cron=-",
-				"govhall.storage.dir=target/test-files/delegated-cases" })
-@AutoConfigureMockMvc
-@ActiveProfiles("h2")
+@GovHallTest
 class DelegatedPowerCasesTests {
 
 	static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1);

@@ -17,17 +17,15 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.govhall.directory.Directory;
 import org.govhall.documents.Documents;
 import org.govhall.directory.GovHallUser;
+import org.govhall.support.GovHallTest;
 import org.govhall.support.MovableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -35,12 +33,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * style or script), and the printable PDF report whose extracted text carries the county and the figures of the
  * fixture of {@link DelegationTrackingTests}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "govhall.demo.enabled=true", "govhall.demo.training-clock=false",
-				"govhall.cases.deemed-acceptance-cron=-", "govhall.supervision.daily-cron=-",
-				"govhall.storage.dir=target/test-files/delegation" })
-@AutoConfigureMockMvc
-@ActiveProfiles("h2")
+@GovHallTest
 class DelegationPagesTests {
 
 	private static final Pattern INLINE_STYLE = Pattern.compile(" style=\"|<style", Pattern.CASE_INSENSITIVE);
