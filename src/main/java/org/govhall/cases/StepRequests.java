@@ -3,6 +3,7 @@ package org.govhall.cases;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Validator;
@@ -59,7 +60,9 @@ class StepRequests {
 	CaseCommand fromJson(CaseStep step, byte @Nullable [] body, HttpServletRequest request) throws BindException,
 			HttpMediaTypeNotSupportedException {
 		byte[] content = body == null || body.length == 0 ? "{}".getBytes() : body;
-		if (body != null && body.length > 0 && request.getContentType() != null) {
+		// a body the container read as parts before us (multipart) arrives empty, but was sent
+		boolean sent = body != null && body.length > 0 || request.getContentLengthLong() > 0;
+		if (sent && request.getContentType() != null) {
 			MediaType type = MediaType.parseMediaType(request.getContentType());
 			if (!MediaType.APPLICATION_JSON.isCompatibleWith(type) && !type.getSubtype().endsWith("+json")) {
 				throw new HttpMediaTypeNotSupportedException(type, List.of(MediaType.APPLICATION_JSON));
@@ -100,7 +103,7 @@ class StepRequests {
 			return fromForm(step, request);
 		}
 		catch (BindException ex) {
-			throw refusal(ex, locale);
+			throw refusal(step, ex, locale);
 		}
 	}
 
@@ -111,7 +114,7 @@ class StepRequests {
 			return command;
 		}
 		catch (BindException ex) {
-			throw refusal(ex, locale);
+			throw refusal(CaseStep.of(command), ex, locale);
 		}
 	}
 
@@ -128,18 +131,51 @@ class StepRequests {
 	}
 
 	/**
-	 * A form's fields that do not hold as the refusal a case page shows: a required text or choice left out in the
-	 * words the page always used, any other constraint in the validator's words, each naming its field.
+	 * The label each field of a step's form is shown with (by step and field, as {@link StepLimits} names them), so
+	 * that a refusal names the field in the reader's words and not as the record calls it.
 	 */
-	InvalidInputException refusal(BindException ex, Locale locale) {
+	private static final Map<String, String> LABELS = Map.ofEntries(
+			Map.entry("CORRECTION_NOTICE.issues.problem", "cases.notice.problem"),
+			Map.entry("AUTHORIZATION_CHECK.note", "cases.authorization.note"),
+			Map.entry("DECIDE_ON_THE_SPOT.scope", "cases.licence.scope"),
+			Map.entry("DECIDE_ON_THE_SPOT.premises", "cases.licence.premises"),
+			Map.entry("DECIDE_ON_THE_SPOT.validUntil", "cases.licence.validUntil"),
+			Map.entry("DECIDE_ON_THE_SPOT.method", "cases.deliver.method"),
+			Map.entry("REFUSE.reasons", "cases.refuse.reasons"), Map.entry("REFUSE.competentAuthority", "cases.refuse.authority"),
+			Map.entry("OPINION.verdict", "cases.opinion.verdict"), Map.entry("OPINION.reasons", "cases.opinion.reasons"),
+			Map.entry("REVIEW.recommendation", "cases.review.recommendation"),
+			Map.entry("REVIEW.comments", "cases.review.comments"), Map.entry("DECIDE.outcome", "cases.decide.outcome"),
+			Map.entry("DECIDE.reasons", "cases.decide.reasons"), Map.entry("DECIDE.scope", "cases.licence.scope"),
+			Map.entry("DECIDE.premises", "cases.licence.premises"),
+			Map.entry("DECIDE.validUntil", "cases.licence.validUntil"),
+			Map.entry("REVOKE_CERTIFICATE.reason", "cases.revoke.reason"), Map.entry("HAND_OVER.to", "cases.handover.to"),
+			Map.entry("HAND_OVER.reason", "cases.handover.reason"), Map.entry("EXTEND.reason", "cases.extend.reason"),
+			Map.entry("SUSPEND.procedure", "cases.suspend.procedure"), Map.entry("SUSPEND.from", "cases.suspend.from"),
+			Map.entry("SUSPEND.reason", "cases.suspend.reason"), Map.entry("RESUME.lastDay", "cases.resume.lastDay"),
+			Map.entry("CHARGE_FEE.name", "cases.fee.name"), Map.entry("CHARGE_FEE.amount", "cases.fee.amount"),
+			Map.entry("CHARGE_FEE.receiptNo", "cases.fee.receipt"), Map.entry("DELIVER.method", "cases.deliver.method"));
+
+	/**
+	 * A form's fields that do not hold as the refusal a case page shows, each naming its field by the form's label: a
+	 * required text or choice left out in the words the page always used, a value of the wrong form, a text over its
+	 * limit with the limit and its length, any other constraint in the validator's words.
+	 */
+	InvalidInputException refusal(CaseStep step, BindException ex, Locale locale) {
 		List<FieldViolation> each = new ArrayList<>();
 		for (FieldError fe : ex.getBindingResult().getFieldErrors()) {
 			String code = fe.getCode() == null ? "" : fe.getCode();
+			String label = label(step, fe.getField(), locale);
+			Object[] args = fe.getArguments();
 			each.add(switch (code) {
 				case "NotBlank", "NotEmpty" -> new FieldViolation(fe.getField(), "error.case.textRequired");
-				case "NotNull" -> new FieldViolation(fe.getField(), "error.case.choiceRequired", fe.getField());
-				case "typeMismatch" -> new FieldViolation(fe.getField(), "error.parameter.type", fe.getField());
-				default -> new FieldViolation(fe.getField(), "error.field.invalid", messages.getMessage(fe, locale));
+				case "NotNull" -> new FieldViolation(fe.getField(), "error.case.choiceRequired", label);
+				case "typeMismatch" -> new FieldViolation(fe.getField(), "error.step.format", label);
+				case "Size" -> fe.getRejectedValue() instanceof CharSequence text && args != null && args.length > 1
+						? new FieldViolation(fe.getField(), "error.step.tooLong", label, String.valueOf(args[1]),
+								String.valueOf(text.codePoints().count()))
+						: new FieldViolation(fe.getField(), "error.step.invalid", label,
+								messages.getMessage(fe, locale));
+				default -> new FieldViolation(fe.getField(), "error.step.invalid", label, messages.getMessage(fe, locale));
 			});
 		}
 		if (each.size() == 1) {
@@ -147,6 +183,12 @@ class StepRequests {
 			return new InvalidInputException("invalid-input", only.messageKey(), each, only.arguments());
 		}
 		return new InvalidInputException("invalid-input", "error.validation", each, each.size());
+	}
+
+	/** The label of a form's field ({@code issues[2].problem} as {@code issues.problem}), or its name when it has none. */
+	private String label(CaseStep step, String field, Locale locale) {
+		String key = LABELS.get(step.name() + "." + field.replaceAll("\\[\\d+]", ""));
+		return key == null ? field : messages.getMessage(key, null, field, locale);
 	}
 
 }
