@@ -19,6 +19,7 @@ import org.govhall.support.Browser;
 import org.govhall.support.CaseJourneyContext;
 import org.govhall.support.MovableClock;
 import org.govhall.support.RequiredMaterials;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
@@ -28,7 +29,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The action section of the case page after the procedure table (ADR 0026), walked on a 390 px phone in elderly
@@ -39,8 +39,8 @@ import org.springframework.test.context.TestPropertySource;
  * its reasons (the browser's {@code required} taken away) comes back in words. Screenshots:
  * target/screenshots/steps-*.png.
  */
+@Tag("browser")
 @CaseJourneyContext
-@TestPropertySource(properties = "govhall.cases.max-open-per-item=100")
 class CaseStepsWalkBrowserTests {
 
 	/** 食品经营许可 of 示范市. */

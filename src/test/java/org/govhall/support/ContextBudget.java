@@ -14,6 +14,11 @@ import java.util.Objects;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
+import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
@@ -31,10 +36,18 @@ import org.springframework.test.context.MergedContextConfiguration;
  */
 public final class ContextBudget implements ContextCustomizerFactory {
 
-	/** The budget of distinct contexts; {@code -Dgovhall.test.max-contexts=…} changes it for one run. */
+	/** The budget of distinct application contexts; {@code -Dgovhall.test.max-contexts=…} changes it for one run. */
 	static final int DEFAULT_LIMIT = 8;
 
+	/**
+	 * The budget of distinct slices (a web layer, a repository, one module), each a small context that starts in a
+	 * second or two; {@code -Dgovhall.test.max-slices=…} changes it for one run.
+	 */
+	static final int DEFAULT_SLICE_LIMIT = 24;
+
 	private static final Map<MergedContextConfiguration, String> started = new LinkedHashMap<>();
+
+	private static final Map<MergedContextConfiguration, String> slices = new LinkedHashMap<>();
 
 	@Override
 	public ContextCustomizer createContextCustomizer(Class<?> testClass,
@@ -43,6 +56,10 @@ public final class ContextBudget implements ContextCustomizerFactory {
 	}
 
 	static synchronized void count(MergedContextConfiguration config) {
+		if (isSlice(config.getTestClass())) {
+			countSlice(config);
+			return;
+		}
 		if (started.containsKey(config)) {
 			return;
 		}
@@ -55,7 +72,29 @@ public final class ContextBudget implements ContextCustomizerFactory {
 		}
 		String key = key(config);
 		started.put(config, key + "\t" + config.getTestClass().getName());
-		record(key, config.getTestClass());
+		record("app " + key, config.getTestClass());
+	}
+
+	/** A slice of the application: a web layer, repositories, or one module started alone. */
+	static boolean isSlice(Class<?> testClass) {
+		MergedAnnotations annotations = MergedAnnotations.from(testClass, SearchStrategy.TYPE_HIERARCHY);
+		return annotations.isPresent(WebMvcTest.class) || annotations.isPresent(DataJdbcTest.class)
+				|| annotations.isPresent(ApplicationModuleTest.class);
+	}
+
+	private static void countSlice(MergedContextConfiguration config) {
+		if (slices.containsKey(config)) {
+			return;
+		}
+		int limit = Integer.getInteger("govhall.test.max-slices", DEFAULT_SLICE_LIMIT);
+		if (slices.size() >= limit) {
+			throw new IllegalStateException("Test class " + config.getTestClass().getName() + " starts a slice of its "
+					+ "own, beyond the budget of " + limit + " slices (ADR 0007). Share a slice configuration. Started:\n"
+					+ String.join("\n", slices.values()));
+		}
+		String key = key(config);
+		slices.put(config, key + "\t" + config.getTestClass().getName());
+		record("slice " + key, config.getTestClass());
 	}
 
 	/** The configuration without the identities of objects, so that the same one reads the same in every JVM. */

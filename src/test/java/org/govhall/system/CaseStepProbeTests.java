@@ -29,15 +29,13 @@ import org.govhall.support.MovableClock;
 import org.govhall.support.RequiredMaterials;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
+import org.govhall.support.GovHallTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -52,14 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and steps the case page does not offer taken through the API: each refused in the requester's language (4xx,
  * problem+json on the API, the case page with the refusal on the pages), never 500, and the database as it was.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "govhall.demo.enabled=true", "govhall.demo.training-clock=false",
-				"govhall.cases.deemed-acceptance-cron=-", "govhall.supervision.daily-cron=-",
-				"govhall.audit.seal-cron=-", "govhall.audit.head-cron=-", "govhall.events.resubmit-every=PT1H",
-				"govhall.storage.dir=target/test-files/case-step-probe", "govhall.cases.max-open-per-item=100",
-				"govhall.rate-limit.enabled=false" })
-@AutoConfigureMockMvc
-@ActiveProfiles("h2")
+@GovHallTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CaseStepProbeTests {
 
