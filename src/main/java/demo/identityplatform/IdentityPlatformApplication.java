@@ -50,14 +50,15 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 
 /**
- * The demo identity platform (ADR 0024): an OpenID Connect provider on Spring Authorization Server that plays the
- * province's unified identity platform for GovHall in demo mode and in tests. It knows {@link PlatformPeople}, signs
- * them in on a Chinese login form, and puts their identity into the ID token: {@code name}, {@code identity_kind},
- * {@code identity_number}, and for an enterprise {@code legal_representative_name} and
- * {@code legal_representative_number}.
+ * The demo identity platform (ADR 0024): an OpenID Connect provider on Spring
+ * Authorization Server that plays the province's unified identity platform for GovHall in
+ * demo mode and in tests. It knows {@link PlatformPeople}, signs them in on a Chinese
+ * login form, and puts their identity into the ID token: {@code name},
+ * {@code identity_kind}, {@code identity_number}, and for an enterprise
+ * {@code legal_representative_name} and {@code legal_representative_number}.
  * <p>
- * Only the auto-configuration a web server and Spring Security need is imported, by name: none of GovHall's
- * (database, Flyway, sessions, RabbitMQ) applies here.
+ * Only the auto-configuration a web server and Spring Security need is imported, by name:
+ * none of GovHall's (database, Flyway, sessions, RabbitMQ) applies here.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @ImportAutoConfiguration({ TomcatServletWebServerAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
@@ -140,7 +141,9 @@ public class IdentityPlatformApplication {
 		};
 	}
 
-	/** A signing key made at each start: the demo platform's tokens need not outlive it. */
+	/**
+	 * A signing key made at each start: the demo platform's tokens need not outlive it.
+	 */
 	@Bean
 	JWKSource<SecurityContext> signingKey() throws NoSuchAlgorithmException {
 		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");

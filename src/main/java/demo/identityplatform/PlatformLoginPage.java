@@ -7,7 +7,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
-/** The platform's login form, in Chinese with English beside it; written out here, the platform has no templates. */
+/**
+ * The platform's login form, in Chinese with English beside it; written out here, the
+ * platform has no templates.
+ */
 @RestController
 class PlatformLoginPage {
 
@@ -41,8 +44,9 @@ class PlatformLoginPage {
 				<button type="submit">登录 Sign in</button></form>
 				<p>演示账号（密码均为 <code>%s</code>）<small> Demo logins</small>：</p><ul>%s</ul>
 				</body></html>
-				""".formatted(error == null ? "" : "<p class=\"error\" role=\"alert\">账号或密码错误。 Wrong account or password.</p>",
-				csrf.getParameterName(), csrf.getToken(), PlatformPeople.PASSWORD, people);
+				"""
+			.formatted(error == null ? "" : "<p class=\"error\" role=\"alert\">账号或密码错误。 Wrong account or password.</p>",
+					csrf.getParameterName(), csrf.getToken(), PlatformPeople.PASSWORD, people);
 	}
 
 }

@@ -6,9 +6,10 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The people and enterprises the demo platform knows: the demo seed's applicants (src/main/resources/demo/
- * directory.json: 张三 and 示范市好味餐饮有限公司) and a few without a GovHall account yet. An enterprise signs in
- * with its credit code, its legal representative at the keyboard. Every password is {@code govhall-demo}.
+ * The people and enterprises the demo platform knows: the demo seed's applicants
+ * (src/main/resources/demo/ directory.json: 张三 and 示范市好味餐饮有限公司) and a few without a
+ * GovHall account yet. An enterprise signs in with its credit code, its legal
+ * representative at the keyboard. Every password is {@code govhall-demo}.
  */
 final class PlatformPeople {
 
@@ -17,7 +18,8 @@ final class PlatformPeople {
 	/**
 	 * One login of the platform.
 	 *
-	 * @param login what is typed to sign in: a short name for a person, the credit code for an enterprise
+	 * @param login what is typed to sign in: a short name for a person, the credit code
+	 * for an enterprise
 	 * @param kind RESIDENT_ID or CREDIT_CODE, as GovHall names them
 	 */
 	record Person(String login, String kind, String name, String number, @Nullable String representativeName,

@@ -21,24 +21,35 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The zh-CN and en bundles stay in step, and every key the pages and the code name exists in both. */
+/**
+ * The zh-CN and en bundles stay in step, and every key the pages and the code name exists
+ * in both.
+ */
 class BundleKeysTests {
 
 	private static final Path TEMPLATES = Path.of("src/main/resources/templates");
 
 	private static final Path JAVA = Path.of("src/main/java");
 
-	/** {@code #{key}} or {@code #{key(args)}} whose key is a literal; {@code #{${...}}} does not match. */
+	/**
+	 * {@code #{key}} or {@code #{key(args)}} whose key is a literal; {@code #{${...}}}
+	 * does not match.
+	 */
 	private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([A-Za-z][A-Za-z0-9_.-]*)[}(]");
 
 	private static final Pattern TEMPLATE_MSG_CALL = Pattern.compile("#messages\\.msg\\('([A-Za-z0-9_.-]+)'");
 
-	/** Keys built as {@code 'ItemType.' + t}: the prefix names an enum whose every constant needs a label. */
+	/**
+	 * Keys built as {@code 'ItemType.' + t}: the prefix names an enum whose every
+	 * constant needs a label.
+	 */
 	private static final Pattern TEMPLATE_ENUM_PREFIX = Pattern.compile("'([A-Z][A-Za-z]+)\\.'\\s*\\+");
 
 	private static final Pattern JAVA_KEY = Pattern.compile("\"\\{?((?:error|rule)\\.[A-Za-z.]+)\\}?\"");
 
-	/** The bundles of spring.messages.basename: each Chinese one beside its English twin. */
+	/**
+	 * The bundles of spring.messages.basename: each Chinese one beside its English twin.
+	 */
 	private static final String[] BASENAMES = { "i18n/messages", "i18n/documents", "i18n/cases", "i18n/supervision",
 			"i18n/delegation", "i18n/audit", "i18n/dashboard", "i18n/catalog", "i18n/agency" };
 
@@ -65,8 +76,7 @@ class BundleKeysTests {
 					for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
 						int eq = line.indexOf('=');
 						if (eq > 0 && !line.startsWith("#") && !line.startsWith(" ")) {
-							where.computeIfAbsent(line.substring(0, eq).strip(), k -> new ArrayList<>())
-								.add(name);
+							where.computeIfAbsent(line.substring(0, eq).strip(), k -> new ArrayList<>()).add(name);
 						}
 					}
 				}
@@ -78,10 +88,12 @@ class BundleKeysTests {
 
 	@Test
 	void noMessageIsBlank() throws IOException {
-		for (String name : Stream.of(BASENAMES).flatMap(b -> Stream.of(b + ".properties", b + "_en.properties"))
+		for (String name : Stream.of(BASENAMES)
+			.flatMap(b -> Stream.of(b + ".properties", b + "_en.properties"))
 			.toList()) {
 			Properties p = bundle(name);
-			assertThat(p.stringPropertyNames()).as(name).allSatisfy(k -> assertThat(p.getProperty(k)).as(k).isNotBlank());
+			assertThat(p.stringPropertyNames()).as(name)
+				.allSatisfy(k -> assertThat(p.getProperty(k)).as(k).isNotBlank());
 		}
 	}
 
@@ -93,7 +105,8 @@ class BundleKeysTests {
 			for (Pattern p : new Pattern[] { TEMPLATE_KEY, TEMPLATE_MSG_CALL }) {
 				Matcher m = p.matcher(html);
 				while (m.find()) {
-					used.computeIfAbsent(m.group(1), k -> new TreeSet<>()).add(TEMPLATES.relativize(template).toString());
+					used.computeIfAbsent(m.group(1), k -> new TreeSet<>())
+						.add(TEMPLATES.relativize(template).toString());
 				}
 			}
 		}
@@ -136,8 +149,8 @@ class BundleKeysTests {
 			}
 		}
 
-		assertThat(used).as("keys found in Java code").containsKeys("error.item.notFound", "rule.legalBasis.required",
-				"error.phone.pattern");
+		assertThat(used).as("keys found in Java code")
+			.containsKeys("error.item.notFound", "rule.legalBasis.required", "error.phone.pattern");
 		assertMissingFromBundles(used);
 	}
 

@@ -26,9 +26,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The logs of a full journey (self-registration with a resident ID, an online application, a window application for
- * an organisation, acceptance, a refused request, the public lookup) are JSON lines, carry the request id that the
- * response announced, and contain no personal number.
+ * The logs of a full journey (self-registration with a resident ID, an online
+ * application, a window application for an organisation, acceptance, a refused request,
+ * the public lookup) are JSON lines, carry the request id that the response announced,
+ * and contain no personal number.
  */
 @DependsOnToday
 @GovHallTest
@@ -44,7 +45,10 @@ class LogHygieneTests {
 	@LocalServerPort
 	int port;
 
-	/** GovHall's own loggers at DEBUG while the journey runs (the shared context logs at INFO otherwise). */
+	/**
+	 * GovHall's own loggers at DEBUG while the journey runs (the shared context logs at
+	 * INFO otherwise).
+	 */
 	@BeforeAll
 	static void debug() {
 		LoggingSystem.get(LogHygieneTests.class.getClassLoader()).setLogLevel("org.govhall", LogLevel.DEBUG);
@@ -62,8 +66,9 @@ class LogHygieneTests {
 				ApiClient.DEMO_PASSWORD, "kind", "RESIDENT_ID", "legalName", "刘日志", "identityNumber", RESIDENT_ID));
 		assertThat(registered.status()).as(registered.body()).isEqualTo(201);
 		// only a verified identity files (ADR 0024): a window clerk saw the card
-		assertThat(api.post("/api/v1/applicants/log-hygiene/verification", "clerk", Map.of("originalSeen", true))
-			.status()).isEqualTo(200);
+		assertThat(
+				api.post("/api/v1/applicants/log-hygiene/verification", "clerk", Map.of("originalSeen", true)).status())
+			.isEqualTo(200);
 		Response online = RequiredMaterials.submit(api, api, "log-hygiene", "660100-XK-02001", PDF);
 		assertThat(online.status()).as(online.body()).isEqualTo(201);
 		String number = online.json().get("number").asString();
@@ -72,22 +77,23 @@ class LogHygieneTests {
 		assertThat(window.status()).as(window.body()).isEqualTo(201);
 		Response accepted = api.post("/api/v1/cases/" + number + "/acceptance", "clerk", Map.of());
 		assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
-		assertThat(api.post("/api/v1/cases", "clerk", Map.of("itemCode", "660100-XK-02001", "applicant",
-				Map.of("kind", "RESIDENT_ID", "name", "王五", "number", "110105198505056781"))).status()).isEqualTo(400);
-		assertThat(api.get("/api/v1/progress?number=" + number + "&code="
-				+ online.json().get("queryCode").asString(), null).status()).isEqualTo(200);
+		assertThat(api.post("/api/v1/cases", "clerk",
+				Map.of("itemCode", "660100-XK-02001", "applicant",
+						Map.of("kind", "RESIDENT_ID", "name", "王五", "number", "110105198505056781")))
+			.status()).isEqualTo(400);
+		assertThat(api
+			.get("/api/v1/progress?number=" + number + "&code=" + online.json().get("queryCode").asString(), null)
+			.status()).isEqualTo(200);
 
 		String logs = output.getAll();
 		assertThat(logs).doesNotContain(RESIDENT_ID).doesNotContain("110105198505056781").doesNotContain(CREDIT_CODE);
 		Matcher anyId = Pattern.compile("(?<![0-9A-Za-z])[1-9]\\d{16}[\\dXx](?![0-9A-Za-z])").matcher(logs);
-		assertThat(anyId.find()).as("an 18-character resident ID number in the logs: %s",
-				anyId.hitEnd() ? "" : anyId.group()).isFalse();
+		assertThat(anyId.find())
+			.as("an 18-character resident ID number in the logs: %s", anyId.hitEnd() ? "" : anyId.group())
+			.isFalse();
 
 		JsonMapper json = JsonMapper.builder().build();
-		List<JsonNode> lines = logs.lines()
-			.filter(l -> l.startsWith("{"))
-			.map(json::readTree)
-			.toList();
+		List<JsonNode> lines = logs.lines().filter(l -> l.startsWith("{")).map(json::readTree).toList();
 		assertThat(lines).isNotEmpty();
 		String requestId = accepted.header("X-Request-Id");
 		assertThat(requestId).isNotBlank();
@@ -102,9 +108,10 @@ class LogHygieneTests {
 	@Test
 	void prometheusShowsTheDomainFigures() {
 		ApiClient api = new ApiClient(port);
-		Response window = api.post("/api/v1/cases", "clerk", Map.of("itemCode", "660100-XK-05001", "applicant",
-				Map.of("kind", "CREDIT_CODE", "name", "示范市好味餐饮有限公司", "number", CREDIT_CODE), "materials",
-				RequiredMaterials.upload(api, "clerk", "660100-XK-05001", PDF)));
+		Response window = api.post("/api/v1/cases", "clerk",
+				Map.of("itemCode", "660100-XK-05001", "applicant",
+						Map.of("kind", "CREDIT_CODE", "name", "示范市好味餐饮有限公司", "number", CREDIT_CODE), "materials",
+						RequiredMaterials.upload(api, "clerk", "660100-XK-05001", PDF)));
 		assertThat(window.status()).as(window.body()).isEqualTo(201);
 		String number = window.json().get("number").asString();
 		assertThat(api.post("/api/v1/cases/" + number + "/acceptance", "clerk", Map.of()).status()).isEqualTo(200);
@@ -122,11 +129,12 @@ class LogHygieneTests {
 
 	String prometheus(String user) {
 		try {
-			var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
-					+ "/actuator/prometheus"))
+			var request = java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://localhost:" + port + "/actuator/prometheus"))
 				.header("Accept", "text/plain")
-				.header("Authorization", "Basic " + java.util.Base64.getEncoder()
-					.encodeToString((user + ":" + ApiClient.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+				.header("Authorization",
+						"Basic " + java.util.Base64.getEncoder()
+							.encodeToString((user + ":" + ApiClient.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)))
 				.build();
 			var response = java.net.http.HttpClient.newHttpClient()
 				.send(request, java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

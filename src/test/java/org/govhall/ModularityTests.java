@@ -17,7 +17,10 @@ class ModularityTests {
 		modules.verify();
 	}
 
-	/** ADR 0029: dashboards and delegation are modules of their own inside supervision, not packages of it. */
+	/**
+	 * ADR 0029: dashboards and delegation are modules of their own inside supervision,
+	 * not packages of it.
+	 */
 	@Test
 	void supervisionNestsDashboardsAndDelegation() {
 		ApplicationModule supervision = modules.getModuleByName("supervision").orElseThrow();
@@ -28,8 +31,9 @@ class ModularityTests {
 	}
 
 	/**
-	 * The overview and per-module diagrams, the module canvases and the aggregating document; writeDocumentation()
-	 * already writes the per-module diagrams, so they are not written a second time.
+	 * The overview and per-module diagrams, the module canvases and the aggregating
+	 * document; writeDocumentation() already writes the per-module diagrams, so they are
+	 * not written a second time.
 	 */
 	@Test
 	void writesDocumentation() {

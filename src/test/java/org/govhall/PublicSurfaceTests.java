@@ -13,9 +13,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.junit.jupiter.api.Test;
 
 /**
- * ADR 0029: a module's type is public only when code outside its package uses it (another module, a nested module
- * or its parent, a test of another package); everything else is package-private. Checked for the packages that
- * follow the rule so far, the classes of the main and the test code together.
+ * ADR 0029: a module's type is public only when code outside its package uses it (another
+ * module, a nested module or its parent, a test of another package); everything else is
+ * package-private. Checked for the packages that follow the rule so far, the classes of
+ * the main and the test code together.
  */
 class PublicSurfaceTests {
 
@@ -43,7 +44,10 @@ class PublicSurfaceTests {
 			.containsExactlyInAnyOrderElementsOf(USED_OUTSIDE_THE_BUILD.keySet());
 	}
 
-	/** GovHall's own classes, main and test; what they use from libraries is not read (it is not needed here). */
+	/**
+	 * GovHall's own classes, main and test; what they use from libraries is not read (it
+	 * is not needed here).
+	 */
 	private static JavaClasses importWithoutLibraries() {
 		ArchConfiguration configuration = ArchConfiguration.get();
 		boolean resolve = configuration.resolveMissingDependenciesFromClassPath();

@@ -15,21 +15,26 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 13: the main sources name a class by its import and simple name, never fully qualified inline. Imports,
- * package lines, comments, Javadoc and string literals do not count.
+ * Issue 13: the main sources name a class by its import and simple name, never fully
+ * qualified inline. Imports, package lines, comments, Javadoc and string literals do not
+ * count.
  */
 class SourceStyleTests {
 
 	static final Path MAIN = Path.of("src/main/java");
 
 	/**
-	 * The qualified names kept on purpose, "file:name" → why: each because its simple name is already taken there.
+	 * The qualified names kept on purpose, "file:name" → why: each because its simple
+	 * name is already taken there.
 	 */
 	static final Map<String, String> KEPT = Map.of(
 			"org/govhall/cases/CasesApi.java:io.swagger.v3.oas.annotations.parameters.RequestBody",
 			"the OpenAPI request body of a step; RequestBody is Spring's annotation on the controller's parameters");
 
-	/** Two or more lower-case package segments before a capitalised name, not itself part of a longer chain. */
+	/**
+	 * Two or more lower-case package segments before a capitalised name, not itself part
+	 * of a longer chain.
+	 */
 	static final Pattern QUALIFIED = Pattern.compile("(?<![\\w.$])(?:[a-z][a-z0-9_]*\\.){2,}[A-Z][\\w$]*");
 
 	@Test
@@ -83,9 +88,8 @@ class SourceStyleTests {
 					Object d = java.sql.Date.valueOf("2026-12-07"); // java.sql.Types after code
 				}
 				""";
-		assertThat(qualifiedNames(source)).containsExactly("7 org.jspecify.annotations.NullMarked",
-				"16 java.util.Map", "16 java.math.BigDecimal", "16 java.util.HashMap", "17 java.util.Locale",
-				"18 java.sql.Date");
+		assertThat(qualifiedNames(source)).containsExactly("7 org.jspecify.annotations.NullMarked", "16 java.util.Map",
+				"16 java.math.BigDecimal", "16 java.util.HashMap", "17 java.util.Locale", "18 java.sql.Date");
 	}
 
 	/** "line name" for each qualified name in the code of a source file. */
@@ -105,7 +109,10 @@ class SourceStyleTests {
 		return hits;
 	}
 
-	/** The source with comments, string, text block and character literals blanked out; line breaks kept. */
+	/**
+	 * The source with comments, string, text block and character literals blanked out;
+	 * line breaks kept.
+	 */
 	static String codeOnly(String source) {
 		StringBuilder code = new StringBuilder(source.length());
 		int i = 0;

@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The settings of the {@code agency} module (ADR 0028).
  *
- * @param maxValidity the longest period an authorisation may run, from its first to its last day
+ * @param maxValidity the longest period an authorisation may run, from its first to its
+ * last day
  */
 @ConfigurationProperties("govhall.agency")
 record AgencySettings(@DefaultValue("P1Y") Period maxValidity) {

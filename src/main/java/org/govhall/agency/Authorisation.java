@@ -9,17 +9,19 @@ import org.govhall.directory.IdentityKind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An agent's authorisation (代办授权委托) as both sides see it: who acts for whom, for which items, from when until
- * when, and where it stands. The principal's identity number is shown masked ({@link #principalNumberMasked}); the
- * full number stays inside GovHall, where filing compares it.
+ * An agent's authorisation (代办授权委托) as both sides see it: who acts for whom, for which
+ * items, from when until when, and where it stands. The principal's identity number is
+ * shown masked ({@link #principalNumberMasked}); the full number stays inside GovHall,
+ * where filing compares it.
  *
  * @param state the stored state
- * @param status what it means on the day it was read: the state with what the date says (not yet valid, expired)
+ * @param status what it means on the day it was read: the state with what the date says
+ * (not yet valid, expired)
  */
 public record Authorisation(long id, String agentUsername, String agentName, IdentityKind principalKind,
 		String principalName, String principalNumberMasked, List<String> itemCodes, LocalDate validFrom,
-		LocalDate validUntil, State state, Instant requestedAt, @Nullable String decidedBy,
-		@Nullable Instant decidedAt, @Nullable String endedBy, @Nullable Instant endedAt, Status status) {
+		LocalDate validUntil, State state, Instant requestedAt, @Nullable String decidedBy, @Nullable Instant decidedAt,
+		@Nullable String endedBy, @Nullable Instant endedAt, Status status) {
 
 	public Authorisation {
 		itemCodes = List.copyOf(itemCodes);
@@ -32,7 +34,10 @@ public record Authorisation(long id, String agentUsername, String agentName, Ide
 
 	}
 
-	/** What an authorisation means on a given day: only {@link #ACTIVE} lets the agent file. */
+	/**
+	 * What an authorisation means on a given day: only {@link #ACTIVE} lets the agent
+	 * file.
+	 */
 	public enum Status {
 
 		PENDING, ACTIVE, NOT_YET_VALID, EXPIRED, DECLINED, WITHDRAWN, REVOKED

@@ -30,9 +30,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
- * "我的授权 / My authorisations": an agent requests authority and sees or withdraws its own; a principal, signed in to
- * a verified account, sees the requests naming them and confirms, declines or revokes. Each action redirects back and
- * says what happened, or why not.
+ * "我的授权 / My authorisations": an agent requests authority and sees or withdraws its own;
+ * a principal, signed in to a verified account, sees the requests naming them and
+ * confirms, declines or revokes. Each action redirects back and says what happened, or
+ * why not.
  */
 @Controller
 class AuthorisationPages {
@@ -74,9 +75,12 @@ class AuthorisationPages {
 		Map<String, String> names = new HashMap<>();
 		@SuppressWarnings("unchecked")
 		List<Authorisation> shown = (List<Authorisation>) model.getAttribute("authorisations");
-		shown.stream().flatMap(a -> a.itemCodes().stream()).distinct().forEach(code -> catalog.findGuide(code)
-			.ifPresent(g -> names.put(code, "en".equals(locale.getLanguage()) && g.content().nameEn() != null
-					? g.content().nameEn() : g.content().nameZh())));
+		shown.stream()
+			.flatMap(a -> a.itemCodes().stream())
+			.distinct()
+			.forEach(code -> catalog.findGuide(code)
+				.ifPresent(g -> names.put(code, "en".equals(locale.getLanguage()) && g.content().nameEn() != null
+						? g.content().nameEn() : g.content().nameZh())));
 		model.addAttribute("itemNames", names);
 		return "authorisations";
 	}
@@ -84,10 +88,10 @@ class AuthorisationPages {
 	@RefusalShownOn(value = "/authorisations", except = 403)
 	@PostMapping("/authorisations")
 	String request(@RequestParam(required = false) @Nullable IdentityKind principalKind,
-			@RequestParam(defaultValue = "") String principalName, @RequestParam(defaultValue = "") String principalNumber,
-			@RequestParam(defaultValue = "") String itemCodes, @RequestParam(defaultValue = "") String validFrom,
-			@RequestParam(defaultValue = "") String validUntil, @AuthenticationPrincipal GovHallUser user,
-			HttpServletRequest request, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String principalName,
+			@RequestParam(defaultValue = "") String principalNumber, @RequestParam(defaultValue = "") String itemCodes,
+			@RequestParam(defaultValue = "") String validFrom, @RequestParam(defaultValue = "") String validUntil,
+			@AuthenticationPrincipal GovHallUser user, HttpServletRequest request, RedirectAttributes redirect) {
 		try {
 			AuthorisationRequest r = new AuthorisationRequest(
 					principalKind == null ? IdentityKind.RESIDENT_ID : principalKind, principalName.strip(),
@@ -101,10 +105,11 @@ class AuthorisationPages {
 			redirect.addFlashAttribute("done", "authorisations.done.requested");
 		}
 		catch (GovHallException ex) {
-			// what the agent typed comes back beside the refusal, which RefusalShownOn flashes
+			// what the agent typed comes back beside the refusal, which RefusalShownOn
+			// flashes
 			RequestContextUtils.getOutputFlashMap(request)
-				.put("entered", new Entered(principalKind, principalName, principalNumber, itemCodes, validFrom,
-						validUntil));
+				.put("entered",
+						new Entered(principalKind, principalName, principalNumber, itemCodes, validFrom, validUntil));
 			throw ex;
 		}
 		return "redirect:/authorisations";
@@ -135,8 +140,8 @@ class AuthorisationPages {
 	}
 
 	/**
-	 * One step on an authorisation; not the caller's (403, 404) is answered as such, a refusal on its merits shown
-	 * ({@link RefusalShownOn}).
+	 * One step on an authorisation; not the caller's (403, 404) is answered as such, a
+	 * refusal on its merits shown ({@link RefusalShownOn}).
 	 */
 	private static String act(RedirectAttributes redirect, String action, Runnable step) {
 		step.run();
@@ -145,8 +150,8 @@ class AuthorisationPages {
 	}
 
 	/** What the agent typed, shown again beside the refusal. */
-	record Entered(@Nullable IdentityKind principalKind, String principalName, String principalNumber,
-			String itemCodes, String validFrom, String validUntil) {
+	record Entered(@Nullable IdentityKind principalKind, String principalName, String principalNumber, String itemCodes,
+			String validFrom, String validUntil) {
 	}
 
 	private static LocalDate date(String text, String field) {

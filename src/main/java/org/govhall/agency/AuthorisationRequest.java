@@ -12,9 +12,11 @@ import org.govhall.shared.Plain;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An agent's request for authority: the principal (a person by identity number, an organisation by credit code, and
- * the name), the items (at least one), and the period. Without {@code validFrom} it starts today; {@code validUntil}
- * is at most {@code govhall.agency.max-validity} (a year by default) after the start and never past 2100-12-31.
+ * An agent's request for authority: the principal (a person by identity number, an
+ * organisation by credit code, and the name), the items (at least one), and the period.
+ * Without {@code validFrom} it starts today; {@code validUntil} is at most
+ * {@code govhall.agency.max-validity} (a year by default) after the start and never past
+ * 2100-12-31.
  */
 public record AuthorisationRequest(@NotNull IdentityKind principalKind,
 		@NotBlank @Size(max = 200) @Plain String principalName, @NotBlank @Size(max = 18) String principalNumber,

@@ -38,10 +38,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The life of agents' authorisations (ADR 0025). The agent requests; the principal, signed in to a verified account
- * whose identity is the principal's, confirms or declines, and may revoke a confirmed one at any time; the agent may
- * withdraw its own. Each side sees only its own authorisations: one that is not the caller's is answered as not found,
- * so that ids cannot be probed. Every change is audited.
+ * The life of agents' authorisations (ADR 0025). The agent requests; the principal,
+ * signed in to a verified account whose identity is the principal's, confirms or
+ * declines, and may revoke a confirmed one at any time; the agent may withdraw its own.
+ * Each side sees only its own authorisations: one that is not the caller's is answered as
+ * not found, so that ids cannot be probed. Every change is audited.
  */
 @Service
 public class Authorisations {
@@ -72,7 +73,10 @@ public class Authorisations {
 
 	// ---- the agent
 
-	/** An agent asks a principal for authority; it is pending until the principal confirms it. */
+	/**
+	 * An agent asks a principal for authority; it is pending until the principal confirms
+	 * it.
+	 */
 	@Transactional
 	public Authorisation request(AuthorisationRequest r, GovHallUser agent) {
 		return requestFrom(r, agent, LocalDate.now(clock));
@@ -151,7 +155,10 @@ public class Authorisations {
 
 	// ---- the principal
 
-	/** The authorisations that name the signed-in principal, newest first: only for a verified account. */
+	/**
+	 * The authorisations that name the signed-in principal, newest first: only for a
+	 * verified account.
+	 */
 	public List<Authorisation> ofPrincipal(GovHallUser principal) {
 		ApplicantIdentity identity = requirePrincipal(principal);
 		return list("a.principal_kind = :v1 AND a.principal_number = :v2",
@@ -159,8 +166,8 @@ public class Authorisations {
 	}
 
 	/**
-	 * The principal confirms a pending request; the authorisation then names the principal as the verified account
-	 * does (not as the agent typed it).
+	 * The principal confirms a pending request; the authorisation then names the
+	 * principal as the verified account does (not as the agent typed it).
 	 */
 	@Transactional
 	public Authorisation confirm(long id, GovHallUser principal) {
@@ -184,8 +191,9 @@ public class Authorisations {
 	}
 
 	/**
-	 * The principal revokes a confirmed authorisation: from now on the agent cannot file under it. Cases filed before
-	 * keep the authorisation they were filed under, as recorded with each case.
+	 * The principal revokes a confirmed authorisation: from now on the agent cannot file
+	 * under it. Cases filed before keep the authorisation they were filed under, as
+	 * recorded with each case.
 	 */
 	@Transactional
 	public Authorisation revoke(long id, GovHallUser principal) {
@@ -198,7 +206,10 @@ public class Authorisations {
 
 	// ---- either side
 
-	/** One authorisation, for its agent or its verified principal only (404 for anyone else). */
+	/**
+	 * One authorisation, for its agent or its verified principal only (404 for anyone
+	 * else).
+	 */
 	public Authorisation find(long id, GovHallUser user) {
 		return load(id).filter(r -> visibleTo(r, user))
 			.map(r -> r.view(LocalDate.now(clock)))
@@ -208,8 +219,9 @@ public class Authorisations {
 	// ---- filing
 
 	/**
-	 * The authorisation an agent files under, with the principal's full identity: the agent's own, confirmed, in
-	 * force today and covering the item; anything else is refused (404 when it is not the agent's, 422 otherwise).
+	 * The authorisation an agent files under, with the principal's full identity: the
+	 * agent's own, confirmed, in force today and covering the item; anything else is
+	 * refused (404 when it is not the agent's, 422 otherwise).
 	 */
 	public Usable requireUsable(long id, GovHallUser agent, String itemCode) {
 		requireAgent(agent);
@@ -219,14 +231,14 @@ public class Authorisations {
 		switch (a.status()) {
 			case ACTIVE -> {
 			}
-			case PENDING -> throw new RuleViolationException("authorisation-not-confirmed",
-					"error.authorisation.notConfirmed");
+			case PENDING ->
+				throw new RuleViolationException("authorisation-not-confirmed", "error.authorisation.notConfirmed");
 			case NOT_YET_VALID -> throw new RuleViolationException("authorisation-not-yet-valid",
 					"error.authorisation.notYetValid", a.validFrom().toString());
 			case EXPIRED -> throw new RuleViolationException("authorisation-expired", "error.authorisation.expired");
 			case REVOKED -> throw new RuleViolationException("authorisation-revoked", "error.authorisation.revoked");
-			case DECLINED, WITHDRAWN -> throw new RuleViolationException("authorisation-ended",
-					"error.authorisation.ended");
+			case DECLINED, WITHDRAWN ->
+				throw new RuleViolationException("authorisation-ended", "error.authorisation.ended");
 		}
 		if (!a.covers(itemCode)) {
 			throw new RuleViolationException("authorisation-item", "error.authorisation.itemNotCovered", itemCode);
@@ -234,34 +246,39 @@ public class Authorisations {
 		return new Usable(a, new ApplicantIdentity(row.principalKind(), row.principalName(), row.principalNumber()));
 	}
 
-	/** The agent's authorisations it can file under today for an item (for the application form). */
+	/**
+	 * The agent's authorisations it can file under today for an item (for the application
+	 * form).
+	 */
 	public List<Authorisation> usableFor(GovHallUser agent, String itemCode) {
-		return ofAgent(agent).stream()
-			.filter(a -> a.status() == Status.ACTIVE && a.covers(itemCode))
-			.toList();
+		return ofAgent(agent).stream().filter(a -> a.status() == Status.ACTIVE && a.covers(itemCode)).toList();
 	}
 
-	/** An authorisation usable for filing, with the principal as the case will name them. */
+	/**
+	 * An authorisation usable for filing, with the principal as the case will name them.
+	 */
 	public record Usable(Authorisation authorisation, ApplicantIdentity principal) {
 	}
 
 	// ---- demo
 
 	/**
-	 * The demo seed's authorisation: requested by the agent and confirmed by the verified principal, as both would,
-	 * but for the whole year of {@code from} (the training clock walks back and forth within it), which a request
-	 * could not ask for. Only once: an agent that already has one from the principal gets none.
+	 * The demo seed's authorisation: requested by the agent and confirmed by the verified
+	 * principal, as both would, but for the whole year of {@code from} (the training
+	 * clock walks back and forth within it), which a request could not ask for. Only
+	 * once: an agent that already has one from the principal gets none.
 	 */
 	@Transactional
 	public void seedConfirmed(GovHallUser agent, GovHallUser principal, List<String> itemCodes, LocalDate from) {
 		ApplicantIdentity identity = requirePrincipal(principal);
-		if (ofAgent(agent).stream().anyMatch(a -> a.principalKind() == identity.kind()
-				&& a.principalNumberMasked().equals(identity.maskedNumber()))) {
+		if (ofAgent(agent).stream()
+			.anyMatch(a -> a.principalKind() == identity.kind()
+					&& a.principalNumberMasked().equals(identity.maskedNumber()))) {
 			return;
 		}
 		LocalDate start = from.withDayOfYear(1);
-		Authorisation a = requestFrom(new AuthorisationRequest(identity.kind(), identity.legalName(),
-				identity.number(), itemCodes, start, start.plus(maxValidity).minusDays(1)), agent, start);
+		Authorisation a = requestFrom(new AuthorisationRequest(identity.kind(), identity.legalName(), identity.number(),
+				itemCodes, start, start.plus(maxValidity).minusDays(1)), agent, start);
 		confirm(a.id(), principal);
 	}
 
@@ -305,7 +322,10 @@ public class Authorisations {
 		}
 	}
 
-	/** The principal's answer to a request (recorded as decided), under the name the answer gives the principal. */
+	/**
+	 * The principal's answer to a request (recorded as decided), under the name the
+	 * answer gives the principal.
+	 */
 	private void decide(Row row, State to, GovHallUser principal, String principalName) {
 		move(row, to, principal, "decided", principalName);
 	}
@@ -316,8 +336,9 @@ public class Authorisations {
 	}
 
 	private void move(Row row, State to, GovHallUser by, String step, String principalName) {
-		int n = jdbc.sql("UPDATE agency_authorisation SET state = :to, " + step + "_by = :by, " + step + "_at = :at,"
-				+ " principal_name = :name, version = version + 1 WHERE id = :id AND version = :version")
+		int n = jdbc
+			.sql("UPDATE agency_authorisation SET state = :to, " + step + "_by = :by, " + step + "_at = :at,"
+					+ " principal_name = :name, version = version + 1 WHERE id = :id AND version = :version")
 			.param("to", to.name())
 			.param("by", by.getUsername())
 			.param("at", Timestamp.from(clock.instant()))
@@ -353,19 +374,19 @@ public class Authorisations {
 	private List<Row> rows(String where, Map<String, Object> params) {
 		List<Row> rows = jdbc.sql(SELECT + " WHERE " + where + " ORDER BY a.id DESC")
 			.params(params)
-			.query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("agent_account_id"),
-					rs.getString("agent_username"), rs.getString("agent_name"),
-					IdentityKind.valueOf(rs.getString("principal_kind")), rs.getString("principal_number"),
-					rs.getString("principal_name"), rs.getObject("valid_from", LocalDate.class),
-					rs.getObject("valid_until", LocalDate.class), State.valueOf(rs.getString("state")),
-					rs.getTimestamp("requested_at").toInstant(), rs.getString("decided_by"),
-					instant(rs.getTimestamp("decided_at")), rs.getString("ended_by"),
+			.query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("agent_account_id"), rs.getString("agent_username"),
+					rs.getString("agent_name"), IdentityKind.valueOf(rs.getString("principal_kind")),
+					rs.getString("principal_number"), rs.getString("principal_name"),
+					rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_until", LocalDate.class),
+					State.valueOf(rs.getString("state")), rs.getTimestamp("requested_at").toInstant(),
+					rs.getString("decided_by"), instant(rs.getTimestamp("decided_at")), rs.getString("ended_by"),
 					instant(rs.getTimestamp("ended_at")), rs.getInt("version"), new ArrayList<>()))
 			.list();
 		if (!rows.isEmpty()) {
 			Map<Long, Row> byId = rows.stream().collect(Collectors.toMap(Row::id, r -> r));
-			jdbc.sql("SELECT authorisation_id, item_code FROM agency_authorisation_item WHERE authorisation_id IN (:ids)"
-					+ " ORDER BY item_code")
+			jdbc.sql(
+					"SELECT authorisation_id, item_code FROM agency_authorisation_item WHERE authorisation_id IN (:ids)"
+							+ " ORDER BY item_code")
 				.param("ids", byId.keySet())
 				.query((rs, n) -> byId.get(rs.getLong(1)).items().add(rs.getString(2)))
 				.list();
@@ -377,10 +398,10 @@ public class Authorisations {
 		return t == null ? null : t.toInstant();
 	}
 
-	private record Row(long id, long agentAccountId, String agentUsername, String agentName,
-			IdentityKind principalKind, String principalNumber, String principalName, LocalDate validFrom,
-			LocalDate validUntil, State state, Instant requestedAt, @Nullable String decidedBy,
-			@Nullable Instant decidedAt, @Nullable String endedBy, @Nullable Instant endedAt, int version, List<String> items) {
+	private record Row(long id, long agentAccountId, String agentUsername, String agentName, IdentityKind principalKind,
+			String principalNumber, String principalName, LocalDate validFrom, LocalDate validUntil, State state,
+			Instant requestedAt, @Nullable String decidedBy, @Nullable Instant decidedAt, @Nullable String endedBy,
+			@Nullable Instant endedAt, int version, List<String> items) {
 
 		Authorisation view(LocalDate today) {
 			return new Authorisation(id, agentUsername, agentName, principalKind, principalName,

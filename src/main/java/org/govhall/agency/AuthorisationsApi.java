@@ -17,7 +17,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Agents' authorisations over REST: the agent requests and withdraws, the principal confirms, declines and revokes. */
+/**
+ * Agents' authorisations over REST: the agent requests and withdraws, the principal
+ * confirms, declines and revokes.
+ */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Authorisations", description = "Agents' authorisations (代办授权委托): bounded to items and a period, "
@@ -31,7 +34,8 @@ class AuthorisationsApi {
 	}
 
 	@GetMapping("/authorisations")
-	@Operation(summary = "The caller's authorisations: an agent's own, or those naming the signed-in (verified) principal")
+	@Operation(
+			summary = "The caller's authorisations: an agent's own, or those naming the signed-in (verified) principal")
 	List<Authorisation> list(@AuthenticationPrincipal GovHallUser user) {
 		return user.scope().has(Role.AGENT) ? authorisations.ofAgent(user) : authorisations.ofPrincipal(user);
 	}

@@ -6,7 +6,10 @@ import org.govhall.directory.Role;
 import org.govhall.shared.ForbiddenException;
 import org.springframework.stereotype.Component;
 
-/** Who may read the audit log and run its verification: the province's system administrators. */
+/**
+ * Who may read the audit log and run its verification: the province's system
+ * administrators.
+ */
 @Component
 class AuditAccess {
 

@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The chain's signed and published heads with the public key for anyone, and its verification for the province's
- * system administrators.
+ * The chain's signed and published heads with the public key for anyone, and its
+ * verification for the province's system administrators.
  */
 @RestController
 @RequestMapping("/api/v1/audit")

@@ -27,16 +27,19 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The hash chain over the audit rows (ADR 0010, ADR 0018): sealing appended rows in order, signing a head after each
- * seal and at least every minute, walking the chain to verify it, and the daily publication of its head.
+ * The hash chain over the audit rows (ADR 0010, ADR 0018): sealing appended rows in
+ * order, signing a head after each seal and at least every minute, walking the chain to
+ * verify it, and the daily publication of its head.
  *
  * <p>
- * The sealer never assigns a seq at or below one that was ever sealed and never re-chains a row that had been sealed.
- * Before each batch it compares the database with its witnesses: the highest head in the journal beside the signing
- * key and the highest signed head in the database (both with a valid signature). A chain that ends before them, no
- * longer has their hash, holds rows whose seal was cleared, belongs to another chain identity, or a key that is not
- * the pinned one, makes it stop and raise the alarm (ERROR log, {@code govhall.audit.sealer.halted}, the health
- * indicator, the verification and the transparency page) instead of sealing. Times of heads and seals come from the
+ * The sealer never assigns a seq at or below one that was ever sealed and never re-chains
+ * a row that had been sealed. Before each batch it compares the database with its
+ * witnesses: the highest head in the journal beside the signing key and the highest
+ * signed head in the database (both with a valid signature). A chain that ends before
+ * them, no longer has their hash, holds rows whose seal was cleared, belongs to another
+ * chain identity, or a key that is not the pinned one, makes it stop and raise the alarm
+ * (ERROR log, {@code govhall.audit.sealer.halted}, the health indicator, the verification
+ * and the transparency page) instead of sealing. Times of heads and seals come from the
  * real clock, never from the demo or test clock.
  */
 @Service
@@ -80,7 +83,8 @@ class AuditChain {
 	}
 
 	/**
-	 * @param wallClock the real clock: heads and seals are timed by it, never by the application's (movable) clock
+	 * @param wallClock the real clock: heads and seals are timed by it, never by the
+	 * application's (movable) clock
 	 */
 	AuditChain(AuditEntries entries, PlatformTransactionManager transactions, Clock wallClock, HeadKeys keys,
 			ApplicationEventPublisher events, Duration headInterval, int pageSize, int sealBatch) {
@@ -96,11 +100,12 @@ class AuditChain {
 	}
 
 	/**
-	 * Seals every row appended so far, in id order, batch by batch: each gets the next seq after the last sealed row
-	 * and its chained hash. A row whose transaction commits late is sealed by a later call, so seq has no gaps. Then,
-	 * if anything was sealed or the last head is older than the head interval, signs and publishes the head. Nothing
-	 * is sealed or signed while the witnesses say the chain was cut, rewritten or laundered.
-	 *
+	 * Seals every row appended so far, in id order, batch by batch: each gets the next
+	 * seq after the last sealed row and its chained hash. A row whose transaction commits
+	 * late is sealed by a later call, so seq has no gaps. Then, if anything was sealed or
+	 * the last head is older than the head interval, signs and publishes the head.
+	 * Nothing is sealed or signed while the witnesses say the chain was cut, rewritten or
+	 * laundered.
 	 * @return how many rows were sealed
 	 */
 	int seal() {
@@ -121,8 +126,7 @@ class AuditChain {
 		}
 		resumed();
 		SignedHead previous = lastSigned;
-		if (total > 0 || previous == null
-				|| !previous.signedAt().plus(headInterval).isAfter(wallClock.instant())) {
+		if (total > 0 || previous == null || !previous.signedAt().plus(headInterval).isAfter(wallClock.instant())) {
 			signHead();
 		}
 		return total;
@@ -153,9 +157,8 @@ class AuditChain {
 	}
 
 	/**
-	 * Compares the database with the witnesses of what was sealed before; runs under the sealing lock. Creates the
-	 * chain identity the first time.
-	 *
+	 * Compares the database with the witnesses of what was sealed before; runs under the
+	 * sealing lock. Creates the chain identity the first time.
 	 * @return why the sealer must not run, or none
 	 */
 	private @Nullable Halt guard() {
@@ -172,21 +175,20 @@ class AuditChain {
 		}
 		else {
 			if (!journals.isEmpty() && (used || keys.pinned())) {
-				return new Halt(Halt.CHAIN, "the database has no chain identity, but " + keys.dir()
-						+ " holds the head journal of chain " + String.join(", ", journals)
-						+ ": the audit tables were replaced or emptied");
+				return new Halt(Halt.CHAIN,
+						"the database has no chain identity, but " + keys.dir() + " holds the head journal of chain "
+								+ String.join(", ", journals) + ": the audit tables were replaced or emptied");
 			}
 			chain = UUID.randomUUID().toString();
 			entries.createChain(chain, wallClock.instant());
 			journal.start(chain);
-			log.warn("audit: a new audit chain {} begins; its heads are journalled in {}", chain,
-					journal.file(chain));
+			log.warn("audit: a new audit chain {} begins; its heads are journalled in {}", chain, journal.file(chain));
 		}
 		Optional<SignedHead> journalled = journal.highest(chain);
 		if (journalled.isEmpty() && !journals.isEmpty() && !journals.contains(chain) && (used || keys.pinned())) {
-			return new Halt(Halt.CHAIN, "no head journal in " + keys.dir() + " witnessed chain " + chain
-					+ ", but the journal of chain " + String.join(", ", journals)
-					+ " is there: the chain identity was changed");
+			return new Halt(Halt.CHAIN,
+					"no head journal in " + keys.dir() + " witnessed chain " + chain + ", but the journal of chain "
+							+ String.join(", ", journals) + " is there: the chain identity was changed");
 		}
 		SignedHead witness = null;
 		if (journalled.isPresent()) {
@@ -216,9 +218,10 @@ class AuditChain {
 		if (witness != null) {
 			long end = entries.lastSealed().map(Link::seq).orElse(0L);
 			if (end < witness.seq()) {
-				return new Halt(Halt.TRUNCATED, "seq " + witness.seq() + " was sealed and its head signed at "
-						+ witness.signedAt() + ", but the chain now ends at seq " + end
-						+ ": rows at its end were deleted or their seal cleared");
+				return new Halt(Halt.TRUNCATED,
+						"seq " + witness.seq() + " was sealed and its head signed at " + witness.signedAt()
+								+ ", but the chain now ends at seq " + end
+								+ ": rows at its end were deleted or their seal cleared");
 			}
 			String now = witness.seq() == 0 ? ChainHash.GENESIS : entries.hashAt(witness.seq()).orElse("");
 			if (!now.equals(witness.hash())) {
@@ -230,10 +233,11 @@ class AuditChain {
 	}
 
 	/**
-	 * Signs the current head with the real time (never earlier than the previous head's), stores it and publishes it
-	 * (the {@link SignedHead} event goes to RabbitMQ when that is on), and appends it to the journal before the
-	 * transaction commits: the journal may then hold a head the table lacks, never the reverse, and the head only
-	 * states what sealing transactions had already committed.
+	 * Signs the current head with the real time (never earlier than the previous head's),
+	 * stores it and publishes it (the {@link SignedHead} event goes to RabbitMQ when that
+	 * is on), and appends it to the journal before the transaction commits: the journal
+	 * may then hold a head the table lacks, never the reverse, and the head only states
+	 * what sealing transactions had already committed.
 	 */
 	private void signHead() {
 		SignedHead signed = transactions.execute(status -> {
@@ -260,8 +264,9 @@ class AuditChain {
 	}
 
 	/**
-	 * Copies the database's highest signed head into this node's journal when its signature verifies and its seq is
-	 * higher than the journal's; a journal of another chain is left alone (the sealer's guard speaks for it).
+	 * Copies the database's highest signed head into this node's journal when its
+	 * signature verifies and its seq is higher than the journal's; a journal of another
+	 * chain is left alone (the sealer's guard speaks for it).
 	 */
 	void witness() {
 		String chain = entries.chainId().orElse(null);
@@ -318,23 +323,24 @@ class AuditChain {
 	}
 
 	/**
-	 * Keeps every signed head of the last {@code retention} and one an hour before that (about 17,000 heads a day
-	 * under continuous load would otherwise pile up; ADR 0018).
+	 * Keeps every signed head of the last {@code retention} and one an hour before that
+	 * (about 17,000 heads a day under continuous load would otherwise pile up; ADR 0018).
 	 */
 	int thinSignedHeads(Duration retention) {
 		return entries.thinSignedHeads(wallClock.instant().minus(retention));
 	}
 
 	/**
-	 * Seals what is pending, then records the head of the real day in the halls' zone, whatever the demo clock says.
+	 * Seals what is pending, then records the head of the real day in the halls' zone,
+	 * whatever the demo clock says.
 	 */
 	Optional<PublishedHead> publishDailyHead(ZoneId zone) {
 		return publishHead(LocalDate.now(wallClock.withZone(zone)));
 	}
 
 	/**
-	 * Seals what is pending, then records the day's head once; a second call on the same day changes nothing, and
-	 * nothing is recorded while the sealer refuses to run.
+	 * Seals what is pending, then records the day's head once; a second call on the same
+	 * day changes nothing, and nothing is recorded while the sealer refuses to run.
 	 */
 	Optional<PublishedHead> publishHead(LocalDate day) {
 		seal();
@@ -363,13 +369,15 @@ class AuditChain {
 	}
 
 	/**
-	 * Walks every sealed row by seq, page by page, and reports every breach: a missing seq, a row that does not follow
-	 * its predecessor, a hash that its content no longer gives, rows whose seal was cleared, and a head the chain no
-	 * longer leads to or ends before (tail truncation): the highest signed head in the database and in the journal
-	 * (each with its signature checked), the daily heads and the expected ones. After a breach it goes on from the
-	 * row as stored, so that one altered row is one breach.
-	 *
-	 * @param expected heads kept outside the database (e.g. copied from the transparency page) to check as well
+	 * Walks every sealed row by seq, page by page, and reports every breach: a missing
+	 * seq, a row that does not follow its predecessor, a hash that its content no longer
+	 * gives, rows whose seal was cleared, and a head the chain no longer leads to or ends
+	 * before (tail truncation): the highest signed head in the database and in the
+	 * journal (each with its signature checked), the daily heads and the expected ones.
+	 * After a breach it goes on from the row as stored, so that one altered row is one
+	 * breach.
+	 * @param expected heads kept outside the database (e.g. copied from the transparency
+	 * page) to check as well
 	 */
 	Verification verify(Collection<Link> expected) {
 		Findings found = new Findings();
@@ -388,8 +396,8 @@ class AuditChain {
 		while (next < checks.size() && checks.get(next).seq() <= 0) {
 			Check c = checks.get(next++);
 			if (c.seq() < 0 || !c.hash().equals(ChainHash.GENESIS)) {
-				found.add(0, Breach.HEAD_MISMATCH, "the head " + c.label() + " (seq " + c.seq()
-						+ ") is not the empty chain");
+				found.add(0, Breach.HEAD_MISMATCH,
+						"the head " + c.label() + " (seq " + c.seq() + ") is not the empty chain");
 			}
 		}
 		long walked = 0;
@@ -404,9 +412,10 @@ class AuditChain {
 				String stored = row.hash() == null ? "" : row.hash();
 				int before = found.rowBreaches;
 				if (rowSeq != expectedSeq) {
-					found.row(expectedSeq, Breach.SEQ_GAP, (rowSeq - expectedSeq == 1 ? "seq " + expectedSeq + " is"
-							: "seqs " + expectedSeq + " to " + (rowSeq - 1) + " are") + " missing; the chain goes on at seq "
-							+ rowSeq);
+					found.row(expectedSeq, Breach.SEQ_GAP,
+							(rowSeq - expectedSeq == 1 ? "seq " + expectedSeq + " is"
+									: "seqs " + expectedSeq + " to " + (rowSeq - 1) + " are")
+									+ " missing; the chain goes on at seq " + rowSeq);
 					if (row.prevHash() == null || !ChainHash.of(row.prevHash(), row, rowSeq).equals(stored)) {
 						found.row(rowSeq, Breach.HASH_MISMATCH,
 								"the content of row " + rowSeq + " no longer gives its hash " + stored);
@@ -425,8 +434,8 @@ class AuditChain {
 				}
 				while (next < checks.size() && checks.get(next).seq() < rowSeq) {
 					Check c = checks.get(next++);
-					found.add(c.seq(), Breach.HEAD_MISMATCH, "the head " + c.label() + " is at seq " + c.seq()
-							+ ", which the chain no longer has");
+					found.add(c.seq(), Breach.HEAD_MISMATCH,
+							"the head " + c.label() + " is at seq " + c.seq() + ", which the chain no longer has");
 				}
 				while (next < checks.size() && checks.get(next).seq() == rowSeq) {
 					Check c = checks.get(next++);
@@ -467,9 +476,9 @@ class AuditChain {
 	}
 
 	/**
-	 * Adds the highest signed head of the database and of the journal to the checks when their signature verifies,
-	 * and a breach when it does not or when the key beside the journal is not the pinned one.
-	 *
+	 * Adds the highest signed head of the database and of the journal to the checks when
+	 * their signature verifies, and a breach when it does not or when the key beside the
+	 * journal is not the pinned one.
 	 * @return the latest signed head that verifies, if any
 	 */
 	private @Nullable SignedHead signedChecks(List<Check> checks, Findings found) {
@@ -487,14 +496,16 @@ class AuditChain {
 		else if (entries.anySealedOrSigned() || keys.pinned()) {
 			// the sealer's guard refuses such a database; say what the journals witnessed
 			for (String other : journal.chains()) {
-				journal.highest(other).filter(h -> keys.check(h) == null).ifPresent(h -> found.add(h.seq(),
-						Breach.HEAD_MISSING, "the head journal in " + keys.dir() + " witnessed chain " + other
-								+ " up to seq " + h.seq() + " at " + h.signedAt()
-								+ ", but the database holds no chain identity: its audit tables were replaced or emptied"));
+				journal.highest(other)
+					.filter(h -> keys.check(h) == null)
+					.ifPresent(h -> found.add(h.seq(), Breach.HEAD_MISSING, "the head journal in " + keys.dir()
+							+ " witnessed chain " + other + " up to seq " + h.seq() + " at " + h.signedAt()
+							+ ", but the database holds no chain identity: its audit tables were replaced or emptied"));
 			}
 		}
 		for (SignedHead head : heads) {
-			String label = (heads.indexOf(head) == 0 ? "signed " : "journalled ") + ChainHash.timestamp(head.signedAt());
+			String label = (heads.indexOf(head) == 0 ? "signed " : "journalled ")
+					+ ChainHash.timestamp(head.signedAt());
 			String bad = chain != null && !head.chain().equals(chain)
 					? "the signed head at seq " + head.seq() + " belongs to chain " + head.chain() + ", not " + chain
 					: keys.check(head);
@@ -517,7 +528,9 @@ class AuditChain {
 	private record Batch(int sealed, @Nullable Halt halt) {
 	}
 
-	/** The breaches found so far: all counted, the first {@link Verification#LISTED} kept. */
+	/**
+	 * The breaches found so far: all counted, the first {@link Verification#LISTED} kept.
+	 */
 	private static final class Findings {
 
 		private final List<Finding> list = new ArrayList<>();
@@ -549,8 +562,9 @@ class AuditChain {
 	/**
 	 * Why the sealer refuses to run.
 	 *
-	 * @param code {@code KEY}, {@code CHAIN}, {@code FORGED}, {@code CLEARED}, {@code TRUNCATED} or
-	 * {@code REWRITTEN}; the pages name it in words ({@code audit.halt.<code>})
+	 * @param code {@code KEY}, {@code CHAIN}, {@code FORGED}, {@code CLEARED},
+	 * {@code TRUNCATED} or {@code REWRITTEN}; the pages name it in words
+	 * ({@code audit.halt.<code>})
 	 */
 	record Halt(String code, String explanation) {
 

@@ -32,7 +32,10 @@ class AuditEntries {
 
 	static final int DETAIL = 2000;
 
-	/** An 18-character resident identity number standing on its own (GB 11643: 17 digits and a check character). */
+	/**
+	 * An 18-character resident identity number standing on its own (GB 11643: 17 digits
+	 * and a check character).
+	 */
 	private static final Pattern ID_NUMBER = Pattern
 		.compile("(?<![0-9A-Za-z])(\\d{6})\\d{8}(\\d{3}[0-9Xx])(?![0-9A-Za-z])");
 
@@ -52,8 +55,8 @@ class AuditEntries {
 
 	/**
 	 * Appends an unsealed row in the current transaction.
-	 *
-	 * @param stepKey a key that makes appending the same fact twice a no-op (case steps), or none
+	 * @param stepKey a key that makes appending the same fact twice a no-op (case steps),
+	 * or none
 	 * @return whether a row was added
 	 */
 	boolean append(AuditEvent event, @Nullable String stepKey) {
@@ -81,9 +84,7 @@ class AuditEntries {
 	Optional<Link> lastSealed() {
 		return jdbc.sql("""
 				SELECT seq, hash FROM audit_entry WHERE seq = (SELECT MAX(seq) FROM audit_entry)
-				""")
-			.query((rs, n) -> new Link(rs.getLong("seq"), rs.getString("hash")))
-			.optional();
+				""").query((rs, n) -> new Link(rs.getLong("seq"), rs.getString("hash"))).optional();
 	}
 
 	List<AuditEntry> unsealed(int limit) {
@@ -98,9 +99,8 @@ class AuditEntries {
 		OffsetDateTime sealedAt = utc(at);
 		int[] counts = template.batchUpdate("""
 				UPDATE audit_entry SET seq = ?, prev_hash = ?, hash = ?, sealed_at = ? WHERE id = ? AND seq IS NULL
-				""", rows.stream()
-			.map(r -> new Object[] { r.seq(), r.prevHash(), r.hash(), sealedAt, r.id() })
-			.toList());
+				""",
+				rows.stream().map(r -> new Object[] { r.seq(), r.prevHash(), r.hash(), sealedAt, r.id() }).toList());
 		for (int c : counts) {
 			if (c != 1 && c != Statement.SUCCESS_NO_INFO) {
 				throw new IllegalStateException("an audit row was sealed by someone else");
@@ -161,7 +161,9 @@ class AuditEntries {
 	}
 
 	void createChain(String id, Instant at) {
-		jdbc.sql("INSERT INTO audit_chain (id, created_at) VALUES (:id, :at)").param("id", id).param("at", utc(at))
+		jdbc.sql("INSERT INTO audit_chain (id, created_at) VALUES (:id, :at)")
+			.param("id", id)
+			.param("at", utc(at))
 			.update();
 	}
 
@@ -175,8 +177,8 @@ class AuditEntries {
 	}
 
 	/**
-	 * Rows without a seq that carry traces of a seal (a time of sealing, a hash or a previous hash): their seal was
-	 * cleared, and sealing them again would re-chain them.
+	 * Rows without a seq that carry traces of a seal (a time of sealing, a hash or a
+	 * previous hash): their seal was cleared, and sealing them again would re-chain them.
 	 */
 	long clearedSeals() {
 		return jdbc.sql("""
@@ -186,11 +188,16 @@ class AuditEntries {
 	}
 
 	Optional<String> hashAt(long seq) {
-		return jdbc.sql("SELECT hash FROM audit_entry WHERE seq = :seq").param("seq", seq).query(String.class)
+		return jdbc.sql("SELECT hash FROM audit_entry WHERE seq = :seq")
+			.param("seq", seq)
+			.query(String.class)
 			.optional();
 	}
 
-	/** The signed head with the highest seq (the latest of equals), whatever its signature. */
+	/**
+	 * The signed head with the highest seq (the latest of equals), whatever its
+	 * signature.
+	 */
 	Optional<SignedHead> highestSignedHead() {
 		return jdbc.sql("SELECT " + HEAD_COLUMNS + " FROM audit_signed_head ORDER BY seq DESC, signed_at DESC LIMIT 1")
 			.query(AuditEntries::signedHead)
@@ -206,9 +213,9 @@ class AuditEntries {
 	}
 
 	/**
-	 * Thins the signed heads older than the cutoff to the last one of each hour per chain: every head of recent days
-	 * stays, and older ones remain witnesses of the chain an hour apart. The head journal outside the database is not
-	 * touched.
+	 * Thins the signed heads older than the cutoff to the last one of each hour per
+	 * chain: every head of recent days stays, and older ones remain witnesses of the
+	 * chain an hour apart. The head journal outside the database is not touched.
 	 */
 	int thinSignedHeads(Instant cutoff) {
 		return jdbc.sql("""
@@ -216,9 +223,7 @@ class AuditEntries {
 				WHERE signed_at < :cutoff
 				  AND id NOT IN (SELECT MAX(id) FROM audit_signed_head WHERE signed_at < :cutoff
 				                 GROUP BY chain, FLOOR(EXTRACT(EPOCH FROM signed_at) / 3600))
-				""")
-			.param("cutoff", utc(cutoff))
-			.update();
+				""").param("cutoff", utc(cutoff)).update();
 	}
 
 	void insertSignedHead(SignedHead head) {
@@ -236,13 +241,14 @@ class AuditEntries {
 	}
 
 	private static SignedHead signedHead(ResultSet rs, int n) throws SQLException {
-		return new SignedHead(rs.getString("chain"), rs.getLong("seq"), rs.getString("hash"),
-				instant(rs, "signed_at"), rs.getString("key_id"), rs.getString("signature"));
+		return new SignedHead(rs.getString("chain"), rs.getLong("seq"), rs.getString("hash"), instant(rs, "signed_at"),
+				rs.getString("key_id"), rs.getString("signature"));
 	}
 
 	/**
-	 * Text as it goes into the log: resident identity numbers masked as {@code IdNumber.masked()} shows them, control
-	 * characters (which PostgreSQL may refuse) turned into spaces, and cut to the column's length.
+	 * Text as it goes into the log: resident identity numbers masked as
+	 * {@code IdNumber.masked()} shows them, control characters (which PostgreSQL may
+	 * refuse) turned into spaces, and cut to the column's length.
 	 */
 	static String clean(String text, int max) {
 		String s = ID_NUMBER.matcher(text).replaceAll("$1********$2");

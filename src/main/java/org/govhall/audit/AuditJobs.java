@@ -13,11 +13,13 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The sealer, every few seconds (it signs a head after each seal and at least every {@code govhall.audit.head-interval},
- * so with the default 5 s and 50 s at least every minute), and the daily publication of the chain head, each under a
- * ShedLock database lock so that with several nodes one runs at a time. Setting {@code govhall.audit.seal-cron} or
- * {@code govhall.audit.head-cron} to {@code -} turns a job off (tests seal by hand). The day is the real day, never
- * the demo clock's (ADR 0018).
+ * The sealer, every few seconds (it signs a head after each seal and at least every
+ * {@code govhall.audit.head-interval}, so with the default 5 s and 50 s at least every
+ * minute), and the daily publication of the chain head, each under a ShedLock database
+ * lock so that with several nodes one runs at a time. Setting
+ * {@code govhall.audit.seal-cron} or {@code govhall.audit.head-cron} to {@code -} turns a
+ * job off (tests seal by hand). The day is the real day, never the demo clock's (ADR
+ * 0018).
  */
 @Component
 class AuditJobs {
@@ -54,8 +56,9 @@ class AuditJobs {
 	}
 
 	/**
-	 * On every node (no lock): copies the latest validly signed head of the database into this node's journal when
-	 * its seq is higher, so that a node whose key directory is its own also holds a witness within a minute.
+	 * On every node (no lock): copies the latest validly signed head of the database into
+	 * this node's journal when its seq is higher, so that a node whose key directory is
+	 * its own also holds a witness within a minute.
 	 */
 	@Scheduled(cron = "${govhall.audit.witness-cron:30 * * * * *}")
 	void witness() {
@@ -67,7 +70,10 @@ class AuditJobs {
 		}
 	}
 
-	/** After midnight in the halls' zone: publish the head for the real day, then verify the whole chain and say so. */
+	/**
+	 * After midnight in the halls' zone: publish the head for the real day, then verify
+	 * the whole chain and say so.
+	 */
 	@Scheduled(cron = "${govhall.audit.head-cron:0 30 0 * * *}", zone = "${govhall.zone}")
 	@SchedulerLock(name = "audit-daily-head", lockAtMostFor = "PT30M", lockAtLeastFor = "PT10M")
 	void daily() {

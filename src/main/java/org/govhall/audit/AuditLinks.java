@@ -8,8 +8,9 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Tells the staff pages whether to offer the audit log: to the province's system administrators only. (A web slice
- * test has the advice without the audit module: nobody is offered the log there.)
+ * Tells the staff pages whether to offer the audit log: to the province's system
+ * administrators only. (A web slice test has the advice without the audit module: nobody
+ * is offered the log there.)
  */
 @ControllerAdvice(annotations = Controller.class)
 class AuditLinks {

@@ -29,9 +29,10 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Writes the audit rows: {@link AuditEvent}s in the transaction that publishes them, case steps from
- * {@link CaseEvent}s (after the case commits, at least once, so a redelivered step is recognised by its key), and
- * logins from Spring Security's authentication events.
+ * Writes the audit rows: {@link AuditEvent}s in the transaction that publishes them, case
+ * steps from {@link CaseEvent}s (after the case commits, at least once, so a redelivered
+ * step is recognised by its key), and logins from Spring Security's authentication
+ * events.
  */
 @Component
 class AuditLog {
@@ -55,8 +56,9 @@ class AuditLog {
 	}
 
 	/**
-	 * In the publisher's transaction, so that the action and its row commit or roll back together. A read-only
-	 * transaction (an export, a lookup) cannot write: its row is committed on its own, before the read returns.
+	 * In the publisher's transaction, so that the action and its row commit or roll back
+	 * together. A read-only transaction (an export, a lookup) cannot write: its row is
+	 * committed on its own, before the read returns.
 	 */
 	@EventListener
 	void on(AuditEvent event) {
@@ -68,7 +70,10 @@ class AuditLog {
 		}
 	}
 
-	/** One row per case step: who did what to which case when (the step's own time, not the time of delivery). */
+	/**
+	 * One row per case step: who did what to which case when (the step's own time, not
+	 * the time of delivery).
+	 */
 	@ApplicationModuleListener
 	void on(CaseEvent event) {
 		CaseFacts facts = event.facts();
@@ -77,15 +82,17 @@ class AuditLog {
 			return;
 		}
 		String action = "case." + step.action().name().toLowerCase(Locale.ROOT).replace('_', '-');
-		entries.append(new AuditEvent(step.actor(), step.role().name(), action, facts.caseNumber(), detail(event),
-				step.at()), facts.caseNumber() + "|" + ChainHash.timestamp(step.at()) + "|" + step.action().name());
+		entries.append(
+				new AuditEvent(step.actor(), step.role().name(), action, facts.caseNumber(), detail(event), step.at()),
+				facts.caseNumber() + "|" + ChainHash.timestamp(step.at()) + "|" + step.action().name());
 	}
 
 	/**
-	 * A login whose password was checked: every form login, and an HTTP Basic request whose credentials were not
-	 * remembered yet. Remembered Basic credentials (system/BasicCredentialCache) skip the password check, carry no
-	 * password factor, and write no row: one row per check, not per API request. A row that cannot be written fails
-	 * the login with the database's error: no login without its row.
+	 * A login whose password was checked: every form login, and an HTTP Basic request
+	 * whose credentials were not remembered yet. Remembered Basic credentials
+	 * (system/BasicCredentialCache) skip the password check, carry no password factor,
+	 * and write no row: one row per check, not per API request. A row that cannot be
+	 * written fails the login with the database's error: no login without its row.
 	 */
 	@EventListener
 	void on(AuthenticationSuccessEvent event) {
@@ -101,16 +108,18 @@ class AuditLog {
 			}
 		}
 		String role = roles.isEmpty() ? AuditEvent.ANONYMOUS : String.join(",", roles);
-		entries.append(new AuditEvent(auth.getName(), role, "login.succeeded", auth.getName(), where(auth),
-				clock.instant()), null);
+		entries.append(
+				new AuditEvent(auth.getName(), role, "login.succeeded", auth.getName(), where(auth), clock.instant()),
+				null);
 	}
 
 	/**
-	 * A refused login, with the username that was tried (never the password), counted per username text and minute
-	 * ({@link FailedLogins}, ADR 0019). A check that could not run (the account could not be loaded, typically with
-	 * the database unreachable) refused nobody's credentials and is not counted; neither is an attempt the login
-	 * throttle stopped before the check. The login is refused whether or not it can be counted, so a failed write is
-	 * logged and does not change the answer.
+	 * A refused login, with the username that was tried (never the password), counted per
+	 * username text and minute ({@link FailedLogins}, ADR 0019). A check that could not
+	 * run (the account could not be loaded, typically with the database unreachable)
+	 * refused nobody's credentials and is not counted; neither is an attempt the login
+	 * throttle stopped before the check. The login is refused whether or not it can be
+	 * counted, so a failed write is logged and does not change the answer.
 	 */
 	@EventListener
 	void on(AbstractAuthenticationFailureEvent event) {
@@ -132,7 +141,10 @@ class AuditLog {
 		return "channel=" + channel() + "; address=" + address(auth);
 	}
 
-	/** {@code basic} under {@code /api/}, {@code form} for the login form, else {@code other}. */
+	/**
+	 * {@code basic} under {@code /api/}, {@code form} for the login form, else
+	 * {@code other}.
+	 */
 	private static String channel() {
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
 			HttpServletRequest request = attributes.getRequest();
@@ -154,11 +166,14 @@ class AuditLog {
 
 	private static String detail(CaseEvent event) {
 		CaseFacts f = event.facts();
-		StringBuilder b = new StringBuilder()
-			.append("item=").append(f.itemCode())
-			.append("; department=").append(f.departmentCode())
-			.append("; channel=").append(f.channel())
-			.append("; state=").append(f.state());
+		StringBuilder b = new StringBuilder().append("item=")
+			.append(f.itemCode())
+			.append("; department=")
+			.append(f.departmentCode())
+			.append("; channel=")
+			.append(f.channel())
+			.append("; state=")
+			.append(f.state());
 		if (event instanceof CaseEvent.Decided d) {
 			b.append("; outcome=").append(d.outcome());
 		}

@@ -1,6 +1,5 @@
 package org.govhall.audit;
 
-
 import org.govhall.directory.GovHallUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -11,8 +10,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The province's system administrators' page of the audit log (recent rows and the verification), and the public
- * transparency page with the latest signed head, the public key and every published chain head.
+ * The province's system administrators' page of the audit log (recent rows and the
+ * verification), and the public transparency page with the latest signed head, the public
+ * key and every published chain head.
  */
 @Controller
 class AuditPages {
@@ -38,9 +38,9 @@ class AuditPages {
 	}
 
 	/**
-	 * Verifies and answers with the page itself rather than a redirect: the result would otherwise have to travel
-	 * in the session (kept in the database, so it would have to be serialized), or come from this node's memory on
-	 * another node.
+	 * Verifies and answers with the page itself rather than a redirect: the result would
+	 * otherwise have to travel in the session (kept in the database, so it would have to
+	 * be serialized), or come from this node's memory on another node.
 	 */
 	@PostMapping("/staff/audit/verification")
 	String verify(@AuthenticationPrincipal GovHallUser user, Model model) {
@@ -48,7 +48,10 @@ class AuditPages {
 		return page(0, chain.verify(), model);
 	}
 
-	/** The language and elderly-mode switches link to the current address: after a verification, this one. */
+	/**
+	 * The language and elderly-mode switches link to the current address: after a
+	 * verification, this one.
+	 */
 	@GetMapping("/staff/audit/verification")
 	String afterVerification() {
 		return "redirect:/staff/audit";

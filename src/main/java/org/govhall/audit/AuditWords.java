@@ -8,8 +8,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * The audit log's stored codes in the reader's language, for its page: the record itself keeps its fixed form (it is
- * what the hash chain seals), the page shows words. An action without a label reads as its code.
+ * The audit log's stored codes in the reader's language, for its page: the record itself
+ * keeps its fixed form (it is what the hash chain seals), the page shows words. An action
+ * without a label reads as its code.
  */
 @Component("auditWords")
 public class AuditWords {
@@ -47,7 +48,9 @@ public class AuditWords {
 		return code;
 	}
 
-	/** The comma-separated roles of an entry, e.g. {@code REVIEWER,APPROVER} → 审查人员、审批人员. */
+	/**
+	 * The comma-separated roles of an entry, e.g. {@code REVIEWER,APPROVER} → 审查人员、审批人员.
+	 */
 	public String roles(String roles, Locale locale) {
 		String separator = "en".equals(locale.getLanguage()) ? ", " : "、";
 		return Arrays.stream(roles.split(","))

@@ -11,12 +11,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
 /**
- * The hash of a sealed row (ADR 0010): {@code SHA-256(prev_hash || content || seq)}, where each of the eight fields
- * (prev_hash, actor, actor_role, action, subject, detail, occurred_at, seq) is written in that order as a netstring,
- * {@code <byte length in decimal>:<UTF-8 bytes>,}. The length prefix fixes where each field ends, so no text inside
- * a field can pass for a separator. {@code prev_hash} is the previous row's hash in lower-case hex ({@link #GENESIS}
- * for seq 1), {@code occurred_at} is UTC ISO-8601 with exactly six fraction digits and a {@code Z}, {@code seq} is
- * plain decimal. The result is lower-case hex.
+ * The hash of a sealed row (ADR 0010): {@code SHA-256(prev_hash || content || seq)},
+ * where each of the eight fields (prev_hash, actor, actor_role, action, subject, detail,
+ * occurred_at, seq) is written in that order as a netstring,
+ * {@code <byte length in decimal>:<UTF-8 bytes>,}. The length prefix fixes where each
+ * field ends, so no text inside a field can pass for a separator. {@code prev_hash} is
+ * the previous row's hash in lower-case hex ({@link #GENESIS} for seq 1),
+ * {@code occurred_at} is UTC ISO-8601 with exactly six fraction digits and a {@code Z},
+ * {@code seq} is plain decimal. The result is lower-case hex.
  */
 final class ChainHash {
 
@@ -60,7 +62,10 @@ final class ChainHash {
 		return out.toByteArray();
 	}
 
-	/** An instant as the chain writes it; both databases keep microseconds, so nothing finer is ever stored. */
+	/**
+	 * An instant as the chain writes it; both databases keep microseconds, so nothing
+	 * finer is ever stored.
+	 */
 	static String timestamp(Instant at) {
 		return UTC.format(at.truncatedTo(ChronoUnit.MICROS));
 	}

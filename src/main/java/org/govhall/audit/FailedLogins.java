@@ -20,13 +20,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Failed logins, counted (ADR 0019): one {@code login.failed} row per username text, reason and minute with the
- * number of attempts, not one chained row per attempt. An attempt adds one to its minute's count in
- * {@code audit_login_failure}; once the minute is over, the job writes the counts to the audit log and forgets them.
- * The username text is the attacker's: control, format (bidi) and separator characters are dropped, identity numbers
- * masked, and the text cut to {@value #NAME} characters. A name without an account is the actor of nothing
- * ({@link AuditEvent#ANONYMOUS}); beyond {@value #UNKNOWN_PER_MINUTE} such names in a minute the rest share the
- * subject {@value #OTHERS}, so that random names cannot buy a row each.
+ * Failed logins, counted (ADR 0019): one {@code login.failed} row per username text,
+ * reason and minute with the number of attempts, not one chained row per attempt. An
+ * attempt adds one to its minute's count in {@code audit_login_failure}; once the minute
+ * is over, the job writes the counts to the audit log and forgets them. The username text
+ * is the attacker's: control, format (bidi) and separator characters are dropped,
+ * identity numbers masked, and the text cut to {@value #NAME} characters. A name without
+ * an account is the actor of nothing ({@link AuditEvent#ANONYMOUS}); beyond
+ * {@value #UNKNOWN_PER_MINUTE} such names in a minute the rest share the subject
+ * {@value #OTHERS}, so that random names cannot buy a row each.
  */
 @Component
 class FailedLogins {
@@ -58,7 +60,10 @@ class FailedLogins {
 		this.clock = clock;
 	}
 
-	/** One more failure of this username text, by this channel ({@code form}, {@code basic}) from this address. */
+	/**
+	 * One more failure of this username text, by this channel ({@code form},
+	 * {@code basic}) from this address.
+	 */
 	void count(String username, String reason, String channel, String address, Instant at) {
 		boolean known = !username.isEmpty() && directory.accountIdOf(username).isPresent();
 		String subject = known ? username : name(username);
@@ -79,7 +84,10 @@ class FailedLogins {
 		}
 	}
 
-	/** Writes the counts of the minutes that are over to the audit log; answers how many rows it wrote. */
+	/**
+	 * Writes the counts of the minutes that are over to the audit log; answers how many
+	 * rows it wrote.
+	 */
 	int flush(Instant now) {
 		OffsetDateTime current = now.truncatedTo(ChronoUnit.MINUTES).atOffset(ZoneOffset.UTC);
 		Integer written = transaction.execute(status -> {
@@ -88,11 +96,13 @@ class FailedLogins {
 					       last_address, first_at, last_at
 					FROM audit_login_failure WHERE minute_at < :current
 					ORDER BY minute_at, subject, reason FOR UPDATE
-					""").param("current", current).query((rs, n) -> new Tally(
-					rs.getObject("minute_at", OffsetDateTime.class), rs.getString("subject"), rs.getString("reason"),
-					rs.getBoolean("known"), rs.getInt("attempts"), rs.getInt("form_attempts"),
-					rs.getInt("basic_attempts"), rs.getString("first_address"), rs.getString("last_address"),
-					rs.getObject("first_at", OffsetDateTime.class), rs.getObject("last_at", OffsetDateTime.class)))
+					""")
+				.param("current", current)
+				.query((rs, n) -> new Tally(rs.getObject("minute_at", OffsetDateTime.class), rs.getString("subject"),
+						rs.getString("reason"), rs.getBoolean("known"), rs.getInt("attempts"),
+						rs.getInt("form_attempts"), rs.getInt("basic_attempts"), rs.getString("first_address"),
+						rs.getString("last_address"), rs.getObject("first_at", OffsetDateTime.class),
+						rs.getObject("last_at", OffsetDateTime.class)))
 				.list();
 			for (Tally t : closed) {
 				entries.append(new AuditEvent(t.known() ? t.subject() : AuditEvent.ANONYMOUS, AuditEvent.ANONYMOUS,
@@ -100,7 +110,10 @@ class FailedLogins {
 				jdbc.sql("""
 						DELETE FROM audit_login_failure
 						WHERE minute_at = :minute AND subject = :subject AND reason = :reason
-						""").param("minute", t.minute()).param("subject", t.subject()).param("reason", t.reason())
+						""")
+					.param("minute", t.minute())
+					.param("subject", t.subject())
+					.param("reason", t.reason())
 					.update();
 			}
 			return closed.size();
@@ -108,7 +121,10 @@ class FailedLogins {
 		return written == null ? 0 : written;
 	}
 
-	/** Each minute, shortly after it ends; {@code govhall.audit.login-failures-cron=-} turns it off. */
+	/**
+	 * Each minute, shortly after it ends; {@code govhall.audit.login-failures-cron=-}
+	 * turns it off.
+	 */
 	@Scheduled(cron = "${govhall.audit.login-failures-cron:10 * * * * *}")
 	@SchedulerLock(name = "audit-login-failures", lockAtMostFor = "PT5M")
 	void flush() {
@@ -167,8 +183,9 @@ class FailedLogins {
 	}
 
 	/**
-	 * Attacker-chosen text as the log keeps it: without control, format (bidi, zero-width) or separator characters,
-	 * runs of white space as one space, identity numbers masked, at most {@value #NAME} characters.
+	 * Attacker-chosen text as the log keeps it: without control, format (bidi,
+	 * zero-width) or separator characters, runs of white space as one space, identity
+	 * numbers masked, at most {@value #NAME} characters.
 	 */
 	static String name(String text) {
 		StringBuilder b = new StringBuilder(Math.min(text.length(), NAME * 2));
@@ -178,8 +195,8 @@ class FailedLogins {
 			i += Character.charCount(c);
 			int type = Character.getType(c);
 			if (type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
-					|| type == Character.PRIVATE_USE || type == Character.UNASSIGNED
-					|| type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+					|| type == Character.PRIVATE_USE || type == Character.UNASSIGNED || type == Character.LINE_SEPARATOR
+					|| type == Character.PARAGRAPH_SEPARATOR) {
 				continue;
 			}
 			if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
@@ -200,8 +217,8 @@ class FailedLogins {
 		return AuditEntries.clean(text, max);
 	}
 
-	record Attempt(OffsetDateTime minute, String subject, String reason, boolean known, String channel,
-			String address, OffsetDateTime at) {
+	record Attempt(OffsetDateTime minute, String subject, String reason, boolean known, String channel, String address,
+			OffsetDateTime at) {
 
 		Attempt as(String other) {
 			return new Attempt(minute, other, reason, known, channel, address, at);
@@ -209,8 +226,8 @@ class FailedLogins {
 
 	}
 
-	record Tally(OffsetDateTime minute, String subject, String reason, boolean known, int attempts, int form,
-			int basic, String firstAddress, String lastAddress, OffsetDateTime firstAt, OffsetDateTime lastAt) {
+	record Tally(OffsetDateTime minute, String subject, String reason, boolean known, int attempts, int form, int basic,
+			String firstAddress, String lastAddress, OffsetDateTime firstAt, OffsetDateTime lastAt) {
 
 		String detail() {
 			StringBuilder channel = new StringBuilder();

@@ -23,8 +23,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The head journal beside the signing key (ADR 0018): one append-only file per chain,
- * {@code heads-<chain>.journal}, with a line per signed head: {@code chain seq hash time keyId signature}. It is the
- * sealer's witness outside the database of the highest seq ever sealed: a database whose chain ends before the
+ * {@code heads-<chain>.journal}, with a line per signed head:
+ * {@code chain seq hash time keyId signature}. It is the sealer's witness outside the
+ * database of the highest seq ever sealed: a database whose chain ends before the
  * journal's head, or no longer has its hash there, was cut or rewritten.
  */
 final class HeadJournal {
@@ -46,7 +47,10 @@ final class HeadJournal {
 		return dir.resolve("heads-" + chain + ".journal");
 	}
 
-	/** Creates the chain's journal, empty, so that the chain is known here before its first head is signed. */
+	/**
+	 * Creates the chain's journal, empty, so that the chain is known here before its
+	 * first head is signed.
+	 */
 	void start(String chain) {
 		try {
 			Files.createDirectories(dir);
@@ -82,7 +86,10 @@ final class HeadJournal {
 		}
 	}
 
-	/** The head with the highest seq (the latest of equals) among the journal's last lines, if any. */
+	/**
+	 * The head with the highest seq (the latest of equals) among the journal's last
+	 * lines, if any.
+	 */
 	Optional<SignedHead> highest(String chain) {
 		Path file = file(chain);
 		if (!Files.exists(file)) {

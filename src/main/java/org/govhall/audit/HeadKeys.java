@@ -35,11 +35,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Ed25519 key that signs chain heads (ADR 0018). It lives in a directory outside the database
- * ({@code govhall.audit.key-dir}): the private key as PKCS#8 PEM, the public key as X.509 PEM beside it. Without a
- * pinned public key (demo, development, tests) a missing key is created on first start with a WARN line saying so.
- * With {@code govhall.audit.public-key} set (production), no key is ever created, and a key in the directory that is
- * not one of the pinned keys signs nothing: a substituted key is detected, and heads signed by it fail verification.
+ * The Ed25519 key that signs chain heads (ADR 0018). It lives in a directory outside the
+ * database ({@code govhall.audit.key-dir}): the private key as PKCS#8 PEM, the public key
+ * as X.509 PEM beside it. Without a pinned public key (demo, development, tests) a
+ * missing key is created on first start with a WARN line saying so. With
+ * {@code govhall.audit.public-key} set (production), no key is ever created, and a key in
+ * the directory that is not one of the pinned keys signs nothing: a substituted key is
+ * detected, and heads signed by it fail verification.
  */
 final class HeadKeys {
 
@@ -49,7 +51,10 @@ final class HeadKeys {
 
 	private static final Logger log = LoggerFactory.getLogger(HeadKeys.class);
 
-	/** One monitor per directory for threads of this JVM; the file lock keeps other JVMs out. */
+	/**
+	 * One monitor per directory for threads of this JVM; the file lock keeps other JVMs
+	 * out.
+	 */
 	private static final Map<Path, Object> MONITORS = new ConcurrentHashMap<>();
 
 	private final Path dir;
@@ -72,10 +77,10 @@ final class HeadKeys {
 	}
 
 	/**
-	 * Reads the key in {@code dir}, creating it first when it is missing and {@code create} allows it.
-	 *
-	 * @param pins the pinned public keys, Base64 of X.509 SubjectPublicKeyInfo (the PEM body), none to trust the key
-	 * in the directory
+	 * Reads the key in {@code dir}, creating it first when it is missing and
+	 * {@code create} allows it.
+	 * @param pins the pinned public keys, Base64 of X.509 SubjectPublicKeyInfo (the PEM
+	 * body), none to trust the key in the directory
 	 */
 	static HeadKeys open(Path dir, List<String> pins, boolean create) {
 		Map<String, PublicKey> pinned = new LinkedHashMap<>();
@@ -117,8 +122,8 @@ final class HeadKeys {
 			problem = "the head-signing key in " + dir + " cannot be read: " + ex.getMessage();
 		}
 		if (problem == null && (priv == null || pub == null)) {
-			problem = "there is no head-signing key in " + dir + " (" + PRIVATE_FILE + " and " + PUBLIC_FILE
-					+ ")" + (pinned.isEmpty() ? "" : ", and none is created where a public key is pinned");
+			problem = "there is no head-signing key in " + dir + " (" + PRIVATE_FILE + " and " + PUBLIC_FILE + ")"
+					+ (pinned.isEmpty() ? "" : ", and none is created where a public key is pinned");
 		}
 		if (problem == null && !matches(priv, pub)) {
 			problem = "the private key in " + dir + " does not belong to the public key beside it";
@@ -175,7 +180,10 @@ final class HeadKeys {
 				+ "\n-----END " + type + "-----\n";
 	}
 
-	/** The Base64 body of a PEM text (or the text itself when it has no armour), without white space. */
+	/**
+	 * The Base64 body of a PEM text (or the text itself when it has no armour), without
+	 * white space.
+	 */
 	private static String pem(String text) {
 		return text.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
 	}
@@ -245,7 +253,10 @@ final class HeadKeys {
 		return publicKey;
 	}
 
-	/** Base64 of the public key in the directory (the PEM body, what {@code govhall.audit.public-key} pins). */
+	/**
+	 * Base64 of the public key in the directory (the PEM body, what
+	 * {@code govhall.audit.public-key} pins).
+	 */
 	@Nullable String publicKeyBase64() {
 		return publicKey == null ? null : Base64.getEncoder().encodeToString(publicKey.getEncoded());
 	}
@@ -269,9 +280,8 @@ final class HeadKeys {
 	}
 
 	/**
-	 * Checks a head's signature with the trusted keys: the pinned ones, or, where none is pinned, the key in the
-	 * directory.
-	 *
+	 * Checks a head's signature with the trusted keys: the pinned ones, or, where none is
+	 * pinned, the key in the directory.
 	 * @return why it is not valid, or none when it is
 	 */
 	@Nullable String check(SignedHead head) {

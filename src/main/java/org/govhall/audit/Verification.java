@@ -6,8 +6,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The result of walking the whole chain and checking it against the latest signed head, the head journal and the
- * published heads: intact, or every breach found (ADR 0018; up to {@link #LISTED} of them listed, all counted).
+ * The result of walking the whole chain and checking it against the latest signed head,
+ * the head journal and the published heads: intact, or every breach found (ADR 0018; up
+ * to {@link #LISTED} of them listed, all counted).
  *
  * @param entries the sealed rows before the first breach (all of them when intact)
  * @param headSeq the last seq of the chain as walked (0 for an empty chain)
@@ -15,8 +16,10 @@ import org.jspecify.annotations.Nullable;
  * @param brokenSeq the seq of the first breach
  * @param breach the kind of the first breach
  * @param explanation the first breach in words
- * @param headsChecked how many heads (signed, journal, published, expected) were compared with the chain
- * @param unsealed rows recorded but not sealed yet (not part of the chain until the sealer runs)
+ * @param headsChecked how many heads (signed, journal, published, expected) were compared
+ * with the chain
+ * @param unsealed rows recorded but not sealed yet (not part of the chain until the
+ * sealer runs)
  * @param walked every sealed row walked
  * @param breaches the breaches in seq order, at most {@link #LISTED}
  * @param breachCount how many breaches there are in all
@@ -34,21 +37,42 @@ record Verification(boolean intact, long entries, long headSeq, String headHash,
 	/** How the chain breaks. */
 	enum Breach {
 
-		/** A row's content, seq or hash no longer gives its stored hash: the row was altered. */
+		/**
+		 * A row's content, seq or hash no longer gives its stored hash: the row was
+		 * altered.
+		 */
 		HASH_MISMATCH,
 		/** A seq is missing: a row was deleted (or unsealed). */
 		SEQ_GAP,
-		/** A row does not follow its predecessor: rows were reordered, or one was replaced. */
+		/**
+		 * A row does not follow its predecessor: rows were reordered, or one was
+		 * replaced.
+		 */
 		PREV_MISMATCH,
-		/** The chain no longer leads to a signed or published head: it was rewritten after the head was made. */
+		/**
+		 * The chain no longer leads to a signed or published head: it was rewritten after
+		 * the head was made.
+		 */
 		HEAD_MISMATCH,
-		/** A signed or published head lies beyond the end of the chain: rows were deleted at the end. */
+		/**
+		 * A signed or published head lies beyond the end of the chain: rows were deleted
+		 * at the end.
+		 */
 		HEAD_MISSING,
-		/** Rows that had been sealed lost their seq, hash or previous hash: someone tried to have them re-chained. */
+		/**
+		 * Rows that had been sealed lost their seq, hash or previous hash: someone tried
+		 * to have them re-chained.
+		 */
 		SEAL_CLEARED,
-		/** A head's signature does not verify with a trusted key: it was forged, or signed with another key. */
+		/**
+		 * A head's signature does not verify with a trusted key: it was forged, or signed
+		 * with another key.
+		 */
 		SIGNATURE_INVALID,
-		/** The signing key beside the journal is not the pinned key (or is missing): it was substituted. */
+		/**
+		 * The signing key beside the journal is not the pinned key (or is missing): it
+		 * was substituted.
+		 */
 		KEY_MISMATCH
 
 	}

@@ -25,17 +25,20 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
- * The verification command (README, "Operations"): reads the database settings the application would use
- * ({@code application.properties}, {@code GOVHALL_DB_*}, {@code --spring.datasource.*}), walks the audit chain and
- * every published head, prints the result and exits with 0 when the chain is intact and 1 otherwise. It starts no
- * web server, runs no migration, job or demo data and writes nothing: only the DataSource is built.
+ * The verification command (README, "Operations"): reads the database settings the
+ * application would use ({@code application.properties}, {@code GOVHALL_DB_*},
+ * {@code --spring.datasource.*}), walks the audit chain and every published head, prints
+ * the result and exits with 0 when the chain is intact and 1 otherwise. It starts no web
+ * server, runs no migration, job or demo data and writes nothing: only the DataSource is
+ * built.
  *
  * <p>
- * It checks the chain against the latest signed head in the database and in the head journal of
- * {@code govhall.audit.key-dir}, with the signatures checked by the keys pinned in {@code govhall.audit.public-key}
- * (or, where none is pinned, the public key in the directory), and lists every breach (ADR 0018).
- * {@code --govhall.audit.expect=SEQ:HASH[,SEQ:HASH…]} also checks heads kept outside the database, e.g. copied from
- * the transparency page.
+ * It checks the chain against the latest signed head in the database and in the head
+ * journal of {@code govhall.audit.key-dir}, with the signatures checked by the keys
+ * pinned in {@code govhall.audit.public-key} (or, where none is pinned, the public key in
+ * the directory), and lists every breach (ADR 0018).
+ * {@code --govhall.audit.expect=SEQ:HASH[,SEQ:HASH…]} also checks heads kept outside the
+ * database, e.g. copied from the transparency page.
  */
 public final class VerifyAuditLog {
 
@@ -60,10 +63,12 @@ public final class VerifyAuditLog {
 				.username(env.getProperty("spring.datasource.username"))
 				.password(env.getProperty("spring.datasource.password"))
 				.build();
-			// one connection throughout: an embedded H2 file database would otherwise be reopened for every query
+			// one connection throughout: an embedded H2 file database would otherwise be
+			// reopened for every query
 			SingleConnectionDataSource dataSource = new SingleConnectionDataSource(driver.getConnection(), true);
 			try {
-				// read only: never creates a key; the pinned keys (or the key in the directory) check the heads
+				// read only: never creates a key; the pinned keys (or the key in the
+				// directory) check the heads
 				AuditSettings settings = Binder.get(env).bindOrCreate("govhall.audit", AuditSettings.class);
 				HeadKeys keys = HeadKeys.open(settings.keyDir(), settings.pins(), false);
 				AuditChain chain = new AuditChain(
@@ -72,7 +77,8 @@ public final class VerifyAuditLog {
 						}, Duration.ofMinutes(1), 1000, 500);
 				Verification v = chain.verify(expected(settings.expect()));
 				out.println(describe(v));
-				v.breaches().forEach(b -> out.println("  seq " + b.seq() + ": " + b.breach() + " - " + b.explanation()));
+				v.breaches()
+					.forEach(b -> out.println("  seq " + b.seq() + ": " + b.breach() + " - " + b.explanation()));
 				if (v.breachCount() > v.breaches().size()) {
 					out.println("  … and " + (v.breachCount() - v.breaches().size()) + " more");
 				}
@@ -101,8 +107,8 @@ public final class VerifyAuditLog {
 					+ ", " + v.unsealed() + " entry(ies) not sealed yet.";
 		}
 		return "Audit chain BROKEN at seq " + v.brokenSeq() + ": " + v.breach() + " - " + v.explanation() + " ("
-				+ v.entries() + " entries intact before it; " + v.breachCount() + " breach(es) in all, "
-				+ v.walked() + " entries walked).";
+				+ v.entries() + " entries intact before it; " + v.breachCount() + " breach(es) in all, " + v.walked()
+				+ " entries walked).";
 	}
 
 	private static List<Link> expected(String text) {

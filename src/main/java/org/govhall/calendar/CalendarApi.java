@@ -23,7 +23,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Working-day arithmetic for everyone, and the yearly schedules for the province's system administrators. */
+/**
+ * Working-day arithmetic for everyone, and the yearly schedules for the province's system
+ * administrators.
+ */
 @RestController
 @RequestMapping("/api/v1/calendar")
 @Tag(name = "Calendar", description = "Working days (工作日) by the State Council's holiday notices")

@@ -22,8 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The administrator's page for each year's schedule: one line per special day, as the notice lists them, so that
- * November's notice can be typed in and checked without a release.
+ * The administrator's page for each year's schedule: one line per special day, as the
+ * notice lists them, so that November's notice can be typed in and checked without a
+ * release.
  */
 @Controller
 class CalendarStaffPages {
@@ -59,14 +60,16 @@ class CalendarStaffPages {
 
 	@PostMapping("/staff/calendar")
 	String save(@RequestParam int year, @RequestParam(defaultValue = "") String notice,
-			@RequestParam(required = false) @Nullable LocalDate noticeDate, @RequestParam(defaultValue = "") String lines,
-			@AuthenticationPrincipal GovHallUser user, Locale locale, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable LocalDate noticeDate,
+			@RequestParam(defaultValue = "") String lines, @AuthenticationPrincipal GovHallUser user, Locale locale,
+			Model model, RedirectAttributes redirect) {
 		List<String> problems = new ArrayList<>();
 		List<SpecialDay> days = parse(lines, problems, locale);
 		if (problems.isEmpty()) {
 			try {
 				schedules.saveYear(new YearSchedule(year, notice.strip(), noticeDate, days), user);
-				redirect.addFlashAttribute("done", messages.getMessage("calendar.saved", new Object[] { year }, locale));
+				redirect.addFlashAttribute("done",
+						messages.getMessage("calendar.saved", new Object[] { year }, locale));
 				return "redirect:/staff/calendar?year=" + year;
 			}
 			catch (GovHallException ex) {

@@ -6,11 +6,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-
 /**
- * A time limit running from a start date: an amount of working or calendar days, its extensions (延期) and the spans
- * during which the clock is stopped (中止计时, e.g. 行政许可法 第四十五条). A value: evaluating it against a
- * {@link WorkingCalendar} gives the due date and the notes that explain it.
+ * A time limit running from a start date: an amount of working or calendar days, its
+ * extensions (延期) and the spans during which the clock is stopped (中止计时, e.g. 行政许可法
+ * 第四十五条). A value: evaluating it against a {@link WorkingCalendar} gives the due date and
+ * the notes that explain it.
  */
 public record Deadline(LocalDate start, int amount, LimitUnit unit, List<Extension> extensions,
 		List<Suspension> suspensions) {
@@ -39,7 +39,10 @@ public record Deadline(LocalDate start, int amount, LimitUnit unit, List<Extensi
 		return new Deadline(start, amount, unit, extensions, list);
 	}
 
-	/** The same limit restarted from another date (e.g. after the applicant supplied missing materials). */
+	/**
+	 * The same limit restarted from another date (e.g. after the applicant supplied
+	 * missing materials).
+	 */
 	public Deadline restartedOn(LocalDate newStart) {
 		return new Deadline(newStart, amount, unit, extensions, List.of());
 	}
@@ -53,7 +56,10 @@ public record Deadline(LocalDate start, int amount, LimitUnit unit, List<Extensi
 		return suspensions.stream().filter(s -> s.to() == null).findFirst();
 	}
 
-	/** Evaluates the deadline; while a suspension is open the due date is unknown and the result says so. */
+	/**
+	 * Evaluates the deadline; while a suspension is open the due date is unknown and the
+	 * result says so.
+	 */
 	public DueDate evaluate(WorkingCalendar calendar) {
 		List<DeadlineNote> notes = new ArrayList<>();
 		notes.add(DeadlineNote.start(start, amount, unit));
@@ -114,7 +120,10 @@ public record Deadline(LocalDate start, int amount, LimitUnit unit, List<Extensi
 		return false;
 	}
 
-	/** Holidays (grouped into runs) and make-up working days between the start and the due date. */
+	/**
+	 * Holidays (grouped into runs) and make-up working days between the start and the due
+	 * date.
+	 */
 	private List<DeadlineNote> holidayNotes(WorkingCalendar calendar, LocalDate due) {
 		List<DeadlineNote> notes = new ArrayList<>();
 		LocalDate runStart = null;

@@ -9,8 +9,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a due date and its notes as one sentence in the reader's language, e.g. "due 2026-10-13 = received
- * 2026-09-30 + 5 working days; 2026-10-01..10-07 holiday (国庆节); 2026-10-10 make-up working day".
+ * Writes a due date and its notes as one sentence in the reader's language, e.g. "due
+ * 2026-10-13 = received 2026-09-30 + 5 working days; 2026-10-01..10-07 holiday (国庆节);
+ * 2026-10-10 make-up working day".
  */
 @Component
 public class DeadlineExplainer {
@@ -26,11 +27,11 @@ public class DeadlineExplainer {
 		List<String> parts = new ArrayList<>();
 		for (DeadlineNote n : due.notes()) {
 			parts.add(switch (n.kind()) {
-				case START -> msg(startKey, locale, n.from(), n.amount(),
-						msg("deadline.unit." + n.unit(), locale));
+				case START -> msg(startKey, locale, n.from(), n.amount(), msg("deadline.unit." + n.unit(), locale));
 				case EXTENSION -> n.text() == null ? msg("deadline.extensionWithoutReason", locale, n.amount())
 						: msg("deadline.extension", locale, n.amount(), n.text());
-				case HOLIDAY -> msg("deadline.holiday", locale, range(n.from(), n.to()), n.text() == null ? "" : n.text());
+				case HOLIDAY ->
+					msg("deadline.holiday", locale, range(n.from(), n.to()), n.text() == null ? "" : n.text());
 				case MAKE_UP_DAY -> msg("deadline.makeUp", locale, n.from());
 				case SUSPENSION -> n.to() == null ? msg("deadline.pausedSince", locale, n.from(), reason(n, locale))
 						: msg("deadline.paused", locale, range(n.from(), n.to()), reason(n, locale));
@@ -38,8 +39,8 @@ public class DeadlineExplainer {
 			});
 		}
 		if (due.awaitsCalendar()) {
-			return msg("deadline.awaitingCalendar", locale, due.missingYear()) + " " + String.join(
-					msg("deadline.separator", locale), parts);
+			return msg("deadline.awaitingCalendar", locale, due.missingYear()) + " "
+					+ String.join(msg("deadline.separator", locale), parts);
 		}
 		String head = due.isPaused() ? msg("deadline.headPaused", locale) : msg("deadline.head", locale, due.due());
 		return head + " " + String.join(msg("deadline.separator", locale), parts);

@@ -5,8 +5,9 @@ import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One line of a deadline's explanation, as data: the page or API renders it in the reader's language, e.g.
- * "received 2026-09-30 + 5 working days", "2026-10-01..07 holiday (国庆节)", "2026-10-10 make-up working day".
+ * One line of a deadline's explanation, as data: the page or API renders it in the
+ * reader's language, e.g. "received 2026-09-30 + 5 working days", "2026-10-01..07 holiday
+ * (国庆节)", "2026-10-10 make-up working day".
  */
 public record DeadlineNote(Kind kind, LocalDate from, @Nullable LocalDate to, int amount, @Nullable LimitUnit unit,
 		@Nullable String text) {

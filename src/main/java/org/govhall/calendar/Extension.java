@@ -1,6 +1,8 @@
 package org.govhall.calendar;
 
-/** An extension (延期) of a limit by an amount of days of the same unit, with its reason. */
+/**
+ * An extension (延期) of a limit by an amount of days of the same unit, with its reason.
+ */
 public record Extension(int amount, String reason) {
 
 	public Extension {

@@ -28,9 +28,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The loaded years' official schedules: the {@link WorkingCalendar} every deadline is evaluated against, and the
- * administration of a year by the province's system administrators, recorded change by change. Each node keeps the
- * calendar in memory and rebuilds it when the stored revision changes, so an edit on one node reaches all.
+ * The loaded years' official schedules: the {@link WorkingCalendar} every deadline is
+ * evaluated against, and the administration of a year by the province's system
+ * administrators, recorded change by change. Each node keeps the calendar in memory and
+ * rebuilds it when the stored revision changes, so an edit on one node reaches all.
  */
 @Service
 @Transactional(readOnly = true)
@@ -72,12 +73,13 @@ public class HolidaySchedules {
 	}
 
 	public List<YearSummary> years() {
-		return jdbc.sql("""
-				SELECT y.year_no, y.notice, y.notice_date, y.updated_by, y.updated_at,
-				       (SELECT COUNT(*) FROM calendar_day d WHERE d.year_no = y.year_no AND d.kind = 'OFF') AS off_days,
-				       (SELECT COUNT(*) FROM calendar_day d WHERE d.year_no = y.year_no AND d.kind = 'WORK') AS work_days
-				FROM calendar_year y ORDER BY y.year_no
-				""")
+		return jdbc
+			.sql("""
+					SELECT y.year_no, y.notice, y.notice_date, y.updated_by, y.updated_at,
+					       (SELECT COUNT(*) FROM calendar_day d WHERE d.year_no = y.year_no AND d.kind = 'OFF') AS off_days,
+					       (SELECT COUNT(*) FROM calendar_day d WHERE d.year_no = y.year_no AND d.kind = 'WORK') AS work_days
+					FROM calendar_year y ORDER BY y.year_no
+					""")
 			.query((rs, n) -> new YearSummary(rs.getInt("year_no"), rs.getString("notice"),
 					rs.getObject("notice_date", LocalDate.class), rs.getInt("off_days"), rs.getInt("work_days"),
 					rs.getString("updated_by"), rs.getTimestamp("updated_at").toInstant()))
@@ -85,7 +87,9 @@ public class HolidaySchedules {
 	}
 
 	public YearSchedule year(int year) {
-		return load().stream().filter(y -> y.year() == year).findFirst()
+		return load().stream()
+			.filter(y -> y.year() == year)
+			.findFirst()
 			.orElseThrow(() -> new NotFoundException("error.calendar.yearNotFound", year));
 	}
 
@@ -101,16 +105,16 @@ public class HolidaySchedules {
 	}
 
 	/**
-	 * Loads or replaces a year's schedule (each November's notice), refusing dates outside the year, duplicates and
-	 * make-up working days that are not weekend days. The change is recorded and announced.
+	 * Loads or replaces a year's schedule (each November's notice), refusing dates
+	 * outside the year, duplicates and make-up working days that are not weekend days.
+	 * The change is recorded and announced.
 	 */
 	@Transactional
 	public YearSchedule saveYear(YearSchedule schedule, GovHallUser actor) {
 		requireProvincialAdmin(actor);
 		List<FieldViolation> problems = check(schedule);
 		if (!problems.isEmpty()) {
-			throw new RuleViolationException("calendar-refused", "error.calendar.refused", problems,
-					problems.size());
+			throw new RuleViolationException("calendar-refused", "error.calendar.refused", problems, problems.size());
 		}
 		Optional<YearSchedule> before = load().stream().filter(y -> y.year() == schedule.year()).findFirst();
 		Instant now = clock.instant();
@@ -205,8 +209,7 @@ public class HolidaySchedules {
 
 	private void requireProvincialAdmin(GovHallUser actor) {
 		String region = actor.scope().regionCode();
-		boolean provincial = region != null
-				&& directory.region(region).map(r -> r.parentCode() == null).orElse(false);
+		boolean provincial = region != null && directory.region(region).map(r -> r.parentCode() == null).orElse(false);
 		if (!actor.scope().has(Role.SYSTEM_ADMIN) || !provincial) {
 			throw new ForbiddenException("error.forbidden.scope");
 		}
@@ -227,8 +230,7 @@ public class HolidaySchedules {
 			.list();
 		return jdbc.sql("SELECT year_no, notice, notice_date FROM calendar_year ORDER BY year_no")
 			.query((rs, n) -> new YearSchedule(rs.getInt("year_no"), rs.getString("notice"),
-					rs.getObject("notice_date", LocalDate.class),
-					days.getOrDefault(rs.getInt("year_no"), List.of())))
+					rs.getObject("notice_date", LocalDate.class), days.getOrDefault(rs.getInt("year_no"), List.of())))
 			.list();
 	}
 

@@ -4,7 +4,10 @@ import java.time.LocalDate;
 
 import org.jspecify.annotations.Nullable;
 
-/** The clock stops from {@code from} through {@code to} (both inclusive); an open suspension has no end yet. */
+/**
+ * The clock stops from {@code from} through {@code to} (both inclusive); an open
+ * suspension has no end yet.
+ */
 public record Suspension(LocalDate from, @Nullable LocalDate to, String reason) {
 
 	public Suspension {

@@ -13,9 +13,10 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Working-day arithmetic over the loaded official schedules (行政许可法 第八十二条: limits are counted in working days,
- * excluding statutory holidays). The start day is not counted (民法典 第二百零一条): "N working days from D" is the
- * N-th working day after D. Immutable; answers in constant time from a running count of working days.
+ * Working-day arithmetic over the loaded official schedules (行政许可法 第八十二条: limits are
+ * counted in working days, excluding statutory holidays). The start day is not counted
+ * (民法典 第二百零一条): "N working days from D" is the N-th working day after D. Immutable;
+ * answers in constant time from a running count of working days.
  */
 public final class WorkingCalendar {
 
@@ -25,7 +26,10 @@ public final class WorkingCalendar {
 
 	private final LocalDate last;
 
-	/** cumulative[i]: working days from {@code first} up to and including {@code first + i}. */
+	/**
+	 * cumulative[i]: working days from {@code first} up to and including
+	 * {@code first + i}.
+	 */
 	private final int[] cumulative;
 
 	private final boolean[] working;
@@ -74,9 +78,10 @@ public final class WorkingCalendar {
 	}
 
 	/**
-	 * The same calendar with every year it lacks (from the year before its first to five years after its last)
-	 * counted on weekends only: Monday to Friday work, no holidays. Its dates are provisional (暂估), for ordering and
-	 * warnings only, never for a legal effect: a real deadline waits for the year's official schedule.
+	 * The same calendar with every year it lacks (from the year before its first to five
+	 * years after its last) counted on weekends only: Monday to Friday work, no holidays.
+	 * Its dates are provisional (暂估), for ordering and warnings only, never for a legal
+	 * effect: a real deadline waits for the year's official schedule.
 	 */
 	public WorkingCalendar provisional() {
 		WorkingCalendar p = provisional;
@@ -104,8 +109,9 @@ public final class WorkingCalendar {
 	}
 
 	/**
-	 * Working days after {@code from} up to {@code to} on the official schedules, or, where a year is missing, on the
-	 * {@link #provisional()} calendar: for colours, warnings and ordering.
+	 * Working days after {@code from} up to {@code to} on the official schedules, or,
+	 * where a year is missing, on the {@link #provisional()} calendar: for colours,
+	 * warnings and ordering.
 	 */
 	public int countWorkingDaysForWarnings(LocalDate from, LocalDate to) {
 		try {
@@ -135,7 +141,10 @@ public final class WorkingCalendar {
 		return years.get(date.getYear()).special(date);
 	}
 
-	/** The N-th working day after {@code from}; {@code from} itself when N is 0 (decided the same day). */
+	/**
+	 * The N-th working day after {@code from}; {@code from} itself when N is 0 (decided
+	 * the same day).
+	 */
 	public LocalDate addWorkingDays(LocalDate from, int days) {
 		if (days < 0) {
 			throw new IllegalArgumentException("days must not be negative");
@@ -157,7 +166,10 @@ public final class WorkingCalendar {
 		return due;
 	}
 
-	/** Working days after {@code from} up to and including {@code to}; negative when {@code to} is earlier. */
+	/**
+	 * Working days after {@code from} up to and including {@code to}; negative when
+	 * {@code to} is earlier.
+	 */
 	public int countWorkingDays(LocalDate from, LocalDate to) {
 		requireLoaded(from.getYear());
 		requireLoaded(to.getYear());
@@ -169,8 +181,8 @@ public final class WorkingCalendar {
 	}
 
 	/**
-	 * A limit of N calendar days from {@code from}: the N-th day after it, moved to the next working day when that
-	 * day is a holiday or a weekend day off (民法典 第二百零三条).
+	 * A limit of N calendar days from {@code from}: the N-th day after it, moved to the
+	 * next working day when that day is a holiday or a weekend day off (民法典 第二百零三条).
 	 */
 	public LocalDate addCalendarDays(LocalDate from, int days) {
 		if (days < 0) {

@@ -2,7 +2,10 @@ package org.govhall.calendar;
 
 import org.govhall.shared.RuleViolationException;
 
-/** A date falls in a year whose official schedule is not loaded: GovHall never guesses a holiday. */
+/**
+ * A date falls in a year whose official schedule is not loaded: GovHall never guesses a
+ * holiday.
+ */
 public class YearNotLoadedException extends RuleViolationException {
 
 	private final int year;

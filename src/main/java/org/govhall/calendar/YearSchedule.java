@@ -11,8 +11,9 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A year's official schedule: the notice it comes from and the dates that differ from a Monday-to-Friday week.
- * Ordinary weekdays are working days and weekends are not, unless a special day says otherwise.
+ * A year's official schedule: the notice it comes from and the dates that differ from a
+ * Monday-to-Friday week. Ordinary weekdays are working days and weekends are not, unless
+ * a special day says otherwise.
  */
 public record YearSchedule(int year, String notice, @Nullable LocalDate noticeDate, List<SpecialDay> days) {
 

@@ -10,9 +10,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Tells the province's system administrators, on every page, that a year's official holiday schedule is missing: the
- * current year at any time, and from 1 November the next one (the State Council usually publishes it in the autumn),
- * with the number of open cases whose deadlines depend on it. Until it is loaded those deadlines read "期限待定".
+ * Tells the province's system administrators, on every page, that a year's official
+ * holiday schedule is missing: the current year at any time, and from 1 November the next
+ * one (the State Council usually publishes it in the autumn), with the number of open
+ * cases whose deadlines depend on it. Until it is loaded those deadlines read "期限待定".
  */
 @ControllerAdvice(annotations = Controller.class)
 class CalendarGapBanner {
@@ -29,8 +30,7 @@ class CalendarGapBanner {
 	}
 
 	@ModelAttribute("calendarGap")
-	@Nullable
-	CalendarGap calendarGap(@AuthenticationPrincipal @Nullable GovHallUser user) {
+	@Nullable CalendarGap calendarGap(@AuthenticationPrincipal @Nullable GovHallUser user) {
 		if (user == null || !user.scope().has(Role.SYSTEM_ADMIN) || user.scope().regionCode() == null) {
 			return null;
 		}

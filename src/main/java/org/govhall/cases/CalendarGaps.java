@@ -11,7 +11,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The facts behind {@link CalendarGapBanner}: which year is missing, and how many open cases wait for it. */
+/**
+ * The facts behind {@link CalendarGapBanner}: which year is missing, and how many open
+ * cases wait for it.
+ */
 @Component
 class CalendarGaps {
 
@@ -35,15 +38,12 @@ class CalendarGaps {
 		if (year == null) {
 			return null;
 		}
-		boolean province = directory.region(regionCode)
-			.map(r -> r.level() == RegionLevel.PROVINCE)
-			.orElse(false);
+		boolean province = directory.region(regionCode).map(r -> r.level() == RegionLevel.PROVINCE).orElse(false);
 		return province ? new CalendarGapBanner.CalendarGap(year, openCasesAwaitingCalendar()) : null;
 	}
 
 	/** The year a hall needs now and lacks: this year, or from 1 November the next. */
-	@Nullable
-	Integer missingYear(LocalDate today) {
+	@Nullable Integer missingYear(LocalDate today) {
 		var calendar = schedules.calendar();
 		if (!calendar.isLoaded(today.getYear())) {
 			return today.getYear();
@@ -55,8 +55,9 @@ class CalendarGaps {
 	}
 
 	/**
-	 * Open cases with a running clock that waits for a schedule. No official due date can lie in a year that is
-	 * not loaded, so these are exactly the cases whose deadlines depend on it.
+	 * Open cases with a running clock that waits for a schedule. No official due date can
+	 * lie in a year that is not loaded, so these are exactly the cases whose deadlines
+	 * depend on it.
 	 */
 	long openCasesAwaitingCalendar() {
 		return jdbc.sql("SELECT COUNT(*) FROM cases_case WHERE closed_on IS NULL AND awaits_calendar = TRUE")

@@ -54,9 +54,10 @@ import org.govhall.shared.RuleViolationException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A case (办件): one application for one item, from receipt to delivery. The legal procedure is fixed (行政许可法); what
- * differs per item comes from its {@link CaseTerms}. Every transition checks the state and the rule that governs it,
- * records a history entry, and recomputes the case's due dates on the working-day calendar.
+ * A case (办件): one application for one item, from receipt to delivery. The legal
+ * procedure is fixed (行政许可法); what differs per item comes from its {@link CaseTerms}.
+ * Every transition checks the state and the rule that governs it, records a history
+ * entry, and recomputes the case's due dates on the working-day calendar.
  */
 class Case {
 
@@ -120,15 +121,24 @@ class Case {
 
 	private @Nullable LocalDate promisedDue;
 
-	/** The nearest due date of the running clocks (statutory or promised), provisional while a year is missing. */
+	/**
+	 * The nearest due date of the running clocks (statutory or promised), provisional
+	 * while a year is missing.
+	 */
 	private @Nullable LocalDate nextDue;
 
 	private boolean nextDueProvisional;
 
-	/** Whether any running clock waits for a year's official schedule (its due date is "期限待定"). */
+	/**
+	 * Whether any running clock waits for a year's official schedule (its due date is
+	 * "期限待定").
+	 */
 	private boolean awaitsCalendar;
 
-	/** Set by the step that deems the case accepted: the due date that passed (not stored; its event carries it). */
+	/**
+	 * Set by the step that deems the case accepted: the due date that passed (not stored;
+	 * its event carries it).
+	 */
 	private @Nullable LocalDate missedAcceptanceDue;
 
 	private @Nullable LocalDate deliveryDue;
@@ -173,7 +183,10 @@ class Case {
 		this.version = version;
 	}
 
-	/** A case received now through a channel; window cases have their clerk as first handler (首办负责). */
+	/**
+	 * A case received now through a channel; window cases have their clerk as first
+	 * handler (首办负责).
+	 */
 	static Case receive(String number, String queryCode, Channel channel, CaseTerms terms, CaseApplicant applicant,
 			@Nullable AgentAuthorization authorization, List<SubmittedMaterial> materials, Actor actor, Now now,
 			WorkingCalendar calendar) {
@@ -182,8 +195,9 @@ class Case {
 	}
 
 	/**
-	 * A case received now through a channel, responsible from receipt (首办负责制): at the window the clerk who takes
-	 * it, online and through an agent {@code routed}, the first handler the department's routing rule gave it.
+	 * A case received now through a channel, responsible from receipt (首办负责制): at the
+	 * window the clerk who takes it, online and through an agent {@code routed}, the
+	 * first handler the department's routing rule gave it.
 	 */
 	static Case receive(String number, String queryCode, Channel channel, CaseTerms terms, CaseApplicant applicant,
 			@Nullable AgentAuthorization authorization, List<SubmittedMaterial> materials, Actor actor,
@@ -203,9 +217,10 @@ class Case {
 	// ---- the first handler (首办负责制)
 
 	/**
-	 * Hands the case over (移交) to another first handler, with the reason: by the one who holds it, or by the lead
-	 * department's admin or approver when the holder is on leave, moved or left the hall. Whether {@code to} is an
-	 * active clerk of the department is for {@link CaseHandling} to check against the directory.
+	 * Hands the case over (移交) to another first handler, with the reason: by the one who
+	 * holds it, or by the lead department's admin or approver when the holder is on
+	 * leave, moved or left the hall. Whether {@code to} is an active clerk of the
+	 * department is for {@link CaseHandling} to check against the directory.
 	 */
 	void handOver(String to, String reason, Actor actor, Now now) {
 		requireState(CaseStep.HAND_OVER);
@@ -224,7 +239,10 @@ class Case {
 		newEvents.add(new CaseEvent.HandedOver(facts(), from, to, reason.strip()));
 	}
 
-	/** A case received before first handlers were routed gets the one routed now, e.g. when deemed accepted. */
+	/**
+	 * A case received before first handlers were routed gets the one routed now, e.g.
+	 * when deemed accepted.
+	 */
 	void routeIfUnheld(@Nullable String routed) {
 		if (firstHandler == null) {
 			firstHandler = routed;
@@ -238,8 +256,9 @@ class Case {
 	// ---- acceptance (行政许可法 第三十二条)
 
 	/**
-	 * Names every missing or defective material at once. A second notice may only name materials the first did; one
-	 * that names others is still issued (the applicant must learn of it) but is recorded as a breach.
+	 * Names every missing or defective material at once. A second notice may only name
+	 * materials the first did; one that names others is still issued (the applicant must
+	 * learn of it) but is recorded as a breach.
 	 */
 	void requestCorrections(List<MaterialIssue> issues, Actor actor, Now now, WorkingCalendar calendar) {
 		begin(CaseStep.CORRECTION_NOTICE, actor);
@@ -259,7 +278,10 @@ class Case {
 				calendar);
 	}
 
-	/** The applicant hands in the corrections; the acceptance window starts again from today. */
+	/**
+	 * The applicant hands in the corrections; the acceptance window starts again from
+	 * today.
+	 */
 	void correct(List<SubmittedMaterial> added, Actor actor, Now now, WorkingCalendar calendar) {
 		begin(CaseStep.CORRECT, actor);
 		if (added.isEmpty()) {
@@ -274,8 +296,9 @@ class Case {
 	}
 
 	/**
-	 * Accepts the application. After the 5th working day it is too late to accept: the law has accepted it as of
-	 * receipt (第三十二条第一款第四项), so the case is deemed accepted and its decision clock counts from receipt.
+	 * Accepts the application. After the 5th working day it is too late to accept: the
+	 * law has accepted it as of receipt (第三十二条第一款第四项), so the case is deemed accepted and
+	 * its decision clock counts from receipt.
 	 */
 	void accept(Actor actor, Now now, WorkingCalendar calendar) {
 		begin(CaseStep.ACCEPT, actor);
@@ -285,7 +308,8 @@ class Case {
 		}
 		requireComplete(terms, handedInNames(), "materials-incomplete", "error.case.materialsIncomplete");
 		if (authorization != null && authorization.awaitsCheck()) {
-			// an agent's written power of attorney is authority only once its original was seen (ADR 0025)
+			// an agent's written power of attorney is authority only once its original
+			// was seen (ADR 0025)
 			throw new RuleViolationException("authorization-unchecked", "error.case.authorizationUnchecked");
 		}
 		takeFirstHandling(actor);
@@ -294,10 +318,11 @@ class Case {
 	}
 
 	/**
-	 * The window clerk (or whoever accepts) checked an agent's written power of attorney against its original and the
-	 * principal's identity document (原件核验, ADR 0025). A genuine one lets the case be accepted. One that does not
-	 * hold gives the agent no authority, so there is no application of the principal's to correct: the case is not
-	 * accepted (不予受理), with the reason, in the same step.
+	 * The window clerk (or whoever accepts) checked an agent's written power of attorney
+	 * against its original and the principal's identity document (原件核验, ADR 0025). A
+	 * genuine one lets the case be accepted. One that does not hold gives the agent no
+	 * authority, so there is no application of the principal's to correct: the case is
+	 * not accepted (不予受理), with the reason, in the same step.
 	 */
 	void checkAuthorization(boolean genuine, @Nullable String note, Actor actor, Now now, WorkingCalendar calendar) {
 		begin(CaseStep.AUTHORIZATION_CHECK, actor);
@@ -317,8 +342,8 @@ class Case {
 	}
 
 	/**
-	 * With no decision and no notice within 5 working days of receipt, the application counts as accepted from the
-	 * day the materials were received (第三十二条第一款第四项).
+	 * With no decision and no notice within 5 working days of receipt, the application
+	 * counts as accepted from the day the materials were received (第三十二条第一款第四项).
 	 */
 	boolean deemAcceptedIfOverdue(Actor system, Now now, WorkingCalendar calendar) {
 		if (!acceptanceWindowPassed(now.today())) {
@@ -334,8 +359,8 @@ class Case {
 	}
 
 	/**
-	 * The materials that must be handed in (mandatory, not obtained by the hall through data sharing) and have no
-	 * file among {@code handedIn}, in the item's order.
+	 * The materials that must be handed in (mandatory, not obtained by the hall through
+	 * data sharing) and have no file among {@code handedIn}, in the item's order.
 	 */
 	static List<String> missingMaterials(CaseTerms terms, Collection<String> present) {
 		return terms.materials()
@@ -346,11 +371,15 @@ class Case {
 			.toList();
 	}
 
-	/** Refuses (422) while a material that must be handed in has no file, naming every one of them. */
+	/**
+	 * Refuses (422) while a material that must be handed in has no file, naming every one
+	 * of them.
+	 */
 	static void requireComplete(CaseTerms terms, Collection<String> handedIn, String type, String key) {
 		List<String> missing = Case.missingMaterials(terms, handedIn);
 		if (!missing.isEmpty()) {
-			// the Chinese names and the English ones: each language's message picks its own
+			// the Chinese names and the English ones: each language's message picks its
+			// own
 			List<String> english = missing.stream().map(m -> englishName(terms, m)).toList();
 			List<GovHallException.FieldViolation> each = new ArrayList<>();
 			for (int i = 0; i < missing.size(); i++) {
@@ -379,8 +408,9 @@ class Case {
 	}
 
 	/**
-	 * The window clerk checked these materials' originals with the applicant present (原件核验) and handed them back:
-	 * they count as handed in. Only at the window, on receipt, and only materials the item names.
+	 * The window clerk checked these materials' originals with the applicant present
+	 * (原件核验) and handed them back: they count as handed in. Only at the window, on
+	 * receipt, and only materials the item names.
 	 */
 	void recordOriginalsSeen(Collection<String> names, Actor actor, Now now) {
 		if (state != CaseState.RECEIVED) {
@@ -407,20 +437,26 @@ class Case {
 		return List.copyOf(originalsSeen);
 	}
 
-	/** Whether the 5 working days for acceptance, refusal or a correction notice have passed (第三十二条). */
+	/**
+	 * Whether the 5 working days for acceptance, refusal or a correction notice have
+	 * passed (第三十二条).
+	 */
 	boolean acceptanceWindowPassed(LocalDate today) {
 		return state == CaseState.RECEIVED && acceptanceDue != null && today.isAfter(acceptanceDue);
 	}
 
-	/** The acceptance due date that had passed when the case was deemed accepted in this step, for its event. */
-	@Nullable
-	LocalDate missedAcceptanceDue() {
+	/**
+	 * The acceptance due date that had passed when the case was deemed accepted in this
+	 * step, for its event.
+	 */
+	@Nullable LocalDate missedAcceptanceDue() {
 		return missedAcceptanceDue;
 	}
 
 	/**
-	 * A refusal or a correction notice after the 5th working day comes too late: the application already counts as
-	 * accepted as of receipt. {@link CaseHandling} then deems it accepted and answers 422.
+	 * A refusal or a correction notice after the 5th working day comes too late: the
+	 * application already counts as accepted as of receipt. {@link CaseHandling} then
+	 * deems it accepted and answers 422.
 	 */
 	private void requireWithinAcceptanceWindow(Now now) {
 		if (acceptanceWindowPassed(now.today())) {
@@ -428,7 +464,10 @@ class Case {
 		}
 	}
 
-	/** A refusal or correction notice attempted after the acceptance window (422); the case is deemed accepted. */
+	/**
+	 * A refusal or correction notice attempted after the acceptance window (422); the
+	 * case is deemed accepted.
+	 */
 	static final class AcceptanceWindowPassed extends RuleViolationException {
 
 		AcceptanceWindowPassed(LocalDate receivedOn, LocalDate due) {
@@ -455,11 +494,13 @@ class Case {
 	}
 
 	/**
-	 * Each co-department's sub-deadline (联审, 行政许可法 第二十六条): the case's nearer limit of two days or more (the
-	 * promise, else the law) less the time the lead department keeps for its review and decision. That time is the
-	 * limits of the item's procedure steps after its joint-review step ({@link CaseTerms#opinionMargin()}), or a
-	 * third of the limit where no step is marked; it is at least one day and leaves the co-departments at least one.
-	 * A limit of a single day gives that day; an item without any limit gives 10 working days.
+	 * Each co-department's sub-deadline (联审, 行政许可法 第二十六条): the case's nearer limit of two
+	 * days or more (the promise, else the law) less the time the lead department keeps
+	 * for its review and decision. That time is the limits of the item's procedure steps
+	 * after its joint-review step ({@link CaseTerms#opinionMargin()}), or a third of the
+	 * limit where no step is marked; it is at least one day and leaves the co-departments
+	 * at least one. A limit of a single day gives that day; an item without any limit
+	 * gives 10 working days.
 	 */
 	SubLimit opinionLimit() {
 		List<SubLimit> limits = new ArrayList<>(2);
@@ -482,8 +523,9 @@ class Case {
 	}
 
 	/**
-	 * The lead department chases (催办) a co-department whose opinion is still awaited: it is told, and the case
-	 * records who chased and when. Once a day at most, so a chase stays a signal.
+	 * The lead department chases (催办) a co-department whose opinion is still awaited: it
+	 * is told, and the case records who chased and when. Once a day at most, so a chase
+	 * stays a signal.
 	 */
 	void chaseOpinion(String departmentCode, Actor actor, Now now) {
 		begin(CaseStep.CHASE_OPINION, actor);
@@ -514,10 +556,11 @@ class Case {
 	// ---- instant items (即办件)
 
 	/**
-	 * Accepts, grants and delivers on the spot (当场办结, 行政许可法 第三十四条第二款): only on the day of receipt, or on the
-	 * first working day after an application received on a day off, so that "on the spot" is what happened. The
-	 * decision is handed over at the window or sent electronically in the same step, and the case closes; one that
-	 * could not be finished on the spot is accepted and decided as any other, against its limit.
+	 * Accepts, grants and delivers on the spot (当场办结, 行政许可法 第三十四条第二款): only on the day of
+	 * receipt, or on the first working day after an application received on a day off, so
+	 * that "on the spot" is what happened. The decision is handed over at the window or
+	 * sent electronically in the same step, and the case closes; one that could not be
+	 * finished on the spot is accepted and decided as any other, against its limit.
 	 */
 	void decideOnTheSpot(String certificateNo, @Nullable Licence licence, DeliveryMethod method, Actor actor, Now now,
 			WorkingCalendar calendar) {
@@ -544,9 +587,10 @@ class Case {
 	}
 
 	/**
-	 * Whether an instant item can still be finished on the spot today: on the day it was received, or, for an
-	 * application received on a day off (online, at night or at the weekend), on the first working day after it. A
-	 * missing year's schedule allows only the day of receipt.
+	 * Whether an instant item can still be finished on the spot today: on the day it was
+	 * received, or, for an application received on a day off (online, at night or at the
+	 * weekend), on the first working day after it. A missing year's schedule allows only
+	 * the day of receipt.
 	 */
 	boolean onTheSpotPossible(LocalDate today, WorkingCalendar calendar) {
 		if (today.equals(receivedOn)) {
@@ -581,7 +625,10 @@ class Case {
 		newEvents.add(new CaseEvent.OpinionRecorded(facts(), departmentCode, verdict, late));
 	}
 
-	/** The lead department's reviewer recommends a decision once every co-department's opinion is in. */
+	/**
+	 * The lead department's reviewer recommends a decision once every co-department's
+	 * opinion is in.
+	 */
 	void review(Outcome recommendation, String comments, Actor actor, Now now, WorkingCalendar calendar) {
 		begin(CaseStep.REVIEW, actor);
 		if (openSuspension().isPresent()) {
@@ -596,7 +643,10 @@ class Case {
 		transition(CaseState.REVIEWED, actor, now, CaseAction.REVIEWED, recommendation.name(), calendar);
 	}
 
-	/** The review waits for these co-departments' opinions; the service names them in the reader's language. */
+	/**
+	 * The review waits for these co-departments' opinions; the service names them in the
+	 * reader's language.
+	 */
 	static final class OpinionsMissing extends RuleViolationException {
 
 		private final List<String> departments;
@@ -608,8 +658,7 @@ class Case {
 		}
 
 		/** The same refusal naming the departments, in Chinese and in English. */
-		RuleViolationException named(Function<String, String> zh,
-				Function<String, String> en) {
+		RuleViolationException named(Function<String, String> zh, Function<String, String> en) {
 			return new RuleViolationException("opinions-missing", "error.case.opinionsMissing",
 					String.join("、", departments.stream().map(zh).toList()),
 					String.join("; ", departments.stream().map(en).toList()));
@@ -618,8 +667,8 @@ class Case {
 	}
 
 	/**
-	 * One extension of the legal amount with an approver's approval and a reason (行政许可法 第四十二条): 10 working days,
-	 * 15 for joint handling under 第二十六条.
+	 * One extension of the legal amount with an approver's approval and a reason (行政许可法
+	 * 第四十二条): 10 working days, 15 for joint handling under 第二十六条.
 	 */
 	void extend(String reason, Actor actor, Now now, WorkingCalendar calendar) {
 		begin(CaseStep.EXTEND, actor);
@@ -643,8 +692,9 @@ class Case {
 	}
 
 	/**
-	 * Stops the clock for a procedure of 第四十五条 (hearing, tendering, auction, testing, inspection, quarantine,
-	 * appraisal, expert review); the applicant is told in writing. One stop at a time.
+	 * Stops the clock for a procedure of 第四十五条 (hearing, tendering, auction, testing,
+	 * inspection, quarantine, appraisal, expert review); the applicant is told in
+	 * writing. One stop at a time.
 	 */
 	void suspend(SpecialProcedure procedure, LocalDate from, String reason, Actor actor, Now now,
 			WorkingCalendar calendar) {
@@ -660,8 +710,7 @@ class Case {
 				reason.strip(), actor.username()));
 		record(actor, now, CaseAction.SUSPENDED, procedure + " from " + from + ": " + reason.strip());
 		refresh(calendar);
-		newEvents.add(new CaseEvent.Suspended(facts(), procedure, from,
-				terms.specialProcedures().contains(procedure)));
+		newEvents.add(new CaseEvent.Suspended(facts(), procedure, from, terms.specialProcedures().contains(procedure)));
 	}
 
 	/** The procedure ended: the clock runs again from the day after {@code lastDay}. */
@@ -681,8 +730,9 @@ class Case {
 	// ---- decision and delivery
 
 	/**
-	 * The approver decides on the reviewer's recommendation. Whoever reviewed may not also approve; a denial gives
-	 * reasons and the applicant's rights to reconsideration and litigation (第三十八条).
+	 * The approver decides on the reviewer's recommendation. Whoever reviewed may not
+	 * also approve; a denial gives reasons and the applicant's rights to reconsideration
+	 * and litigation (第三十八条).
 	 */
 	void decide(Outcome outcome, @Nullable String certificateNo, @Nullable String reasons, @Nullable Licence licence,
 			Actor actor, Now now, WorkingCalendar calendar) {
@@ -707,8 +757,9 @@ class Case {
 	}
 
 	/**
-	 * The licence in the decision's history line, tab-separated after the certificate number: last day of validity
-	 * (or {@code LONG_TERM}), premises, scope, each on one line.
+	 * The licence in the decision's history line, tab-separated after the certificate
+	 * number: last day of validity (or {@code LONG_TERM}), premises, scope, each on one
+	 * line.
 	 */
 	private static String licenceDetail(@Nullable Licence licence) {
 		if (licence == null) {
@@ -723,13 +774,13 @@ class Case {
 	}
 
 	/**
-	 * An approver of the deciding department revokes or cancels the certificate granted (撤销/注销, 行政许可法
-	 * 第六十九条、第七十条), with the reason; the case keeps its state and its history records the step.
+	 * An approver of the deciding department revokes or cancels the certificate granted
+	 * (撤销/注销, 行政许可法 第六十九条、第七十条), with the reason; the case keeps its state and its
+	 * history records the step.
 	 */
 	void revokeCertificate(String reason, Actor actor, Now now) {
 		begin(CaseStep.REVOKE_CERTIFICATE, actor);
-		if (decision == null
-				|| decision.outcome() != Outcome.APPROVED || decision.certificateNo() == null
+		if (decision == null || decision.outcome() != Outcome.APPROVED || decision.certificateNo() == null
 				|| !DecisionPapers.of(terms).certificate()) {
 			throw new ConflictException("no-certificate", "error.case.noCertificate", number);
 		}
@@ -742,7 +793,10 @@ class Case {
 		record(actor, now, CaseAction.CERTIFICATE_REVOKED, reason.strip());
 	}
 
-	/** Delivery within 10 working days of the decision (第四十四条); a late delivery is recorded as late. */
+	/**
+	 * Delivery within 10 working days of the decision (第四十四条); a late delivery is
+	 * recorded as late.
+	 */
 	void deliver(DeliveryMethod method, Actor actor, Now now, WorkingCalendar calendar) {
 		begin(CaseStep.DELIVER, actor);
 		boolean late = deliveryDue != null && now.today().isAfter(deliveryDue);
@@ -751,15 +805,17 @@ class Case {
 	}
 
 	/**
-	 * A window clerk records a fee collected, with its receipt number, once the case is accepted. The record is
-	 * kept even when the item's catalog entry does not list the fee at that amount (乱收费): the record is what
-	 * supervision acts on, and refusing it would only hide the charge.
+	 * A window clerk records a fee collected, with its receipt number, once the case is
+	 * accepted. The record is kept even when the item's catalog entry does not list the
+	 * fee at that amount (乱收费): the record is what supervision acts on, and refusing it
+	 * would only hide the charge.
 	 */
 	void chargeFee(String feeName, BigDecimal amount, String receiptNo, Actor actor, Now now) {
 		begin(CaseStep.CHARGE_FEE, actor);
 		requireText(feeName, "name");
 		requireText(receiptNo, "receiptNo");
-		// at most ten digits before the point, counted in long: 1E+2147483647 has precision 1 and scale -2^31+1
+		// at most ten digits before the point, counted in long: 1E+2147483647 has
+		// precision 1 and scale -2^31+1
 		if (amount.signum() <= 0 || amount.scale() > 2 || (long) amount.precision() - amount.scale() > 10) {
 			throw new InvalidInputException("invalid-amount", "error.case.feeAmount", "amount");
 		}
@@ -782,7 +838,10 @@ class Case {
 		transition(CaseState.WITHDRAWN, actor, now, CaseAction.WITHDRAWN, "", calendar);
 	}
 
-	/** Evaluates the due dates again, e.g. after the calendar of a year changed. Records only real changes. */
+	/**
+	 * Evaluates the due dates again, e.g. after the calendar of a year changed. Records
+	 * only real changes.
+	 */
 	boolean recompute(Actor system, Now now, WorkingCalendar calendar, String why) {
 		String before = dueSummary();
 		refresh(calendar);
@@ -805,7 +864,10 @@ class Case {
 		return limitDeadline(terms.statutoryAmount(), terms.statutoryUnit());
 	}
 
-	/** The promised limit; an instant item (即办件) not finished on the spot is promised for the day of acceptance. */
+	/**
+	 * The promised limit; an instant item (即办件) not finished on the spot is promised for
+	 * the day of acceptance.
+	 */
 	Optional<Deadline> promisedDeadline() {
 		if (terms.instant() && (terms.promisedAmount() == null || terms.promisedUnit() == null)) {
 			return limitDeadline(0, LimitUnit.WORKING_DAY);
@@ -843,8 +905,8 @@ class Case {
 	private void refresh(WorkingCalendar calendar) {
 		CaseState.StatutoryClock running = state.clock();
 		boolean reviewing = running == CaseState.StatutoryClock.DECISION;
-		DueDate acceptance = running == CaseState.StatutoryClock.ACCEPTANCE
-				? DueDate.of(acceptanceDeadline(), calendar) : null;
+		DueDate acceptance = running == CaseState.StatutoryClock.ACCEPTANCE ? DueDate.of(acceptanceDeadline(), calendar)
+				: null;
 		DueDate decision = reviewing ? decisionDeadline().map(d -> DueDate.of(d, calendar)).orElse(null) : null;
 		DueDate promised = reviewing ? promisedDeadline().map(d -> DueDate.of(d, calendar)).orElse(null) : null;
 		DueDate delivery = running == CaseState.StatutoryClock.DELIVERY
@@ -898,8 +960,9 @@ class Case {
 	}
 
 	/**
-	 * The procedure table's check before a step: the case is in a state the step starts from (409), and the actor
-	 * takes it in one of its roles (403); a party's step is for the applicant or agent, whom the service checks.
+	 * The procedure table's check before a step: the case is in a state the step starts
+	 * from (409), and the actor takes it in one of its roles (403); a party's step is for
+	 * the applicant or agent, whom the service checks.
 	 */
 	private void begin(CaseStep step, Actor actor) {
 		requireState(step);
@@ -942,23 +1005,24 @@ class Case {
 				opinions.stream()
 					.map(o -> new CaseFacts.SubClock(o.departmentCode(), o.dueOn(), o.on(), o.late()))
 					.toList(),
-				extensions.size(), review == null ? null : review.reviewer(),
-				decision == null ? null : decision.on(), decision == null ? null : decision.outcome(),
-				delivery == null ? null : delivery.on(), delivery == null ? null : delivery.method(),
+				extensions.size(), review == null ? null : review.reviewer(), decision == null ? null : decision.on(),
+				decision == null ? null : decision.outcome(), delivery == null ? null : delivery.on(),
+				delivery == null ? null : delivery.method(),
 				last == null ? null : new CaseFacts.Step(last.at(), last.action(), last.actor(), last.role()),
 				decision != null && decision.onTheSpot(),
 				state == CaseState.REFUSED && refusal != null && refusal.competentAuthority() != null);
 	}
 
 	/**
-	 * The applicant as a pseudonym: a SHA-256 digest of the kind and number, so that supervision can see the same
-	 * applicant refused twice without holding the number.
+	 * The applicant as a pseudonym: a SHA-256 digest of the kind and number, so that
+	 * supervision can see the same applicant refused twice without holding the number.
 	 */
 	static String applicantRef(CaseApplicant applicant) {
 		try {
 			var digest = MessageDigest.getInstance("SHA-256");
-			byte[] hash = digest.digest(("govhall-applicant:" + applicant.identity().kind() + ":"
-					+ applicant.identity().number()).getBytes(StandardCharsets.UTF_8));
+			byte[] hash = digest
+				.digest(("govhall-applicant:" + applicant.identity().kind() + ":" + applicant.identity().number())
+					.getBytes(StandardCharsets.UTF_8));
 			return HexFormat.of().formatHex(hash);
 		}
 		catch (NoSuchAlgorithmException ex) {
@@ -985,8 +1049,7 @@ class Case {
 
 	// ---- accessors
 
-	@Nullable
-	Long id() {
+	@Nullable Long id() {
 		return id;
 	}
 
@@ -1018,13 +1081,11 @@ class Case {
 		return applicant;
 	}
 
-	@Nullable
-	AgentAuthorization authorization() {
+	@Nullable AgentAuthorization authorization() {
 		return authorization;
 	}
 
-	@Nullable
-	String firstHandler() {
+	@Nullable String firstHandler() {
 		return firstHandler;
 	}
 
@@ -1036,8 +1097,7 @@ class Case {
 		return submittedAt;
 	}
 
-	@Nullable
-	LocalDate acceptedOn() {
+	@Nullable LocalDate acceptedOn() {
 		return acceptedOn;
 	}
 
@@ -1053,33 +1113,27 @@ class Case {
 		return List.copyOf(notices);
 	}
 
-	@Nullable
-	Decision decision() {
+	@Nullable Decision decision() {
 		return decision;
 	}
 
-	@Nullable
-	Review review() {
+	@Nullable Review review() {
 		return review;
 	}
 
-	@Nullable
-	LocalDate acceptanceDue() {
+	@Nullable LocalDate acceptanceDue() {
 		return acceptanceDue;
 	}
 
-	@Nullable
-	LocalDate decisionDue() {
+	@Nullable LocalDate decisionDue() {
 		return decisionDue;
 	}
 
-	@Nullable
-	LocalDate promisedDue() {
+	@Nullable LocalDate promisedDue() {
 		return promisedDue;
 	}
 
-	@Nullable
-	LocalDate deliveryDue() {
+	@Nullable LocalDate deliveryDue() {
 		return deliveryDue;
 	}
 
@@ -1087,13 +1141,18 @@ class Case {
 		return version;
 	}
 
-	/** The nearest running due date, for work lists: statutory or promised, whichever comes first. */
-	@Nullable
-	LocalDate nextDue() {
+	/**
+	 * The nearest running due date, for work lists: statutory or promised, whichever
+	 * comes first.
+	 */
+	@Nullable LocalDate nextDue() {
 		return nextDue;
 	}
 
-	/** Whether {@link #nextDue()} is provisional: it runs into a year whose official schedule is missing. */
+	/**
+	 * Whether {@link #nextDue()} is provisional: it runs into a year whose official
+	 * schedule is missing.
+	 */
 	boolean nextDueProvisional() {
 		return nextDueProvisional;
 	}
@@ -1103,7 +1162,10 @@ class Case {
 		return awaitsCalendar;
 	}
 
-	/** The due dates as last stored, so a loaded case compares new evaluations against them. */
+	/**
+	 * The due dates as last stored, so a loaded case compares new evaluations against
+	 * them.
+	 */
 	void restoreDueDates(@Nullable LocalDate acceptance, @Nullable LocalDate decision, @Nullable LocalDate promised,
 			@Nullable LocalDate delivery, @Nullable LocalDate next, boolean nextProvisional, boolean awaiting) {
 		this.acceptanceDue = acceptance;

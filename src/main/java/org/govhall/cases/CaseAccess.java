@@ -8,9 +8,10 @@ import org.govhall.shared.NotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may see a case and on which side of it they stand: its parties (the applicant, the agent, whoever acts for the
- * enterprise that applied), the staff of the departments that handle or review it jointly, nobody else. Whoever may not
- * see a case is told it does not exist (404); staff on the wrong side of it are refused (403).
+ * Who may see a case and on which side of it they stand: its parties (the applicant, the
+ * agent, whoever acts for the enterprise that applied), the staff of the departments that
+ * handle or review it jointly, nobody else. Whoever may not see a case is told it does
+ * not exist (404); staff on the wrong side of it are refused (403).
  */
 @Component
 class CaseAccess {
@@ -31,14 +32,17 @@ class CaseAccess {
 		if (isParty(c, user) || actsForEnterprise(c, user)) {
 			return Visibility.PARTY;
 		}
-		if (user.scope().handlesCases() && (covers(user, c.terms().departmentCode()) || c.terms().coDepartments().stream()
-			.anyMatch(d -> covers(user, d)))) {
+		if (user.scope().handlesCases() && (covers(user, c.terms().departmentCode())
+				|| c.terms().coDepartments().stream().anyMatch(d -> covers(user, d)))) {
 			return Visibility.STAFF;
 		}
 		return Visibility.NONE;
 	}
 
-	/** A step only the applicant or agent may take: 404 to whoever may not see the case, 403 to staff who may. */
+	/**
+	 * A step only the applicant or agent may take: 404 to whoever may not see the case,
+	 * 403 to staff who may.
+	 */
 	void requireParty(Case c, GovHallUser user) {
 		if (!isParty(c, user) && !actsForEnterprise(c, user)) {
 			throw visibility(c, user) == Visibility.NONE ? new NotFoundException("error.case.notFound", c.number())
@@ -47,8 +51,9 @@ class CaseAccess {
 	}
 
 	/**
-	 * Whether the user acts for the enterprise that applied: its legal representative or staff it authorised today
-	 * (ADR 0024). They see and continue its cases as the enterprise would.
+	 * Whether the user acts for the enterprise that applied: its legal representative or
+	 * staff it authorised today (ADR 0024). They see and continue its cases as the
+	 * enterprise would.
 	 */
 	boolean actsForEnterprise(Case c, GovHallUser user) {
 		return !c.applicant().identity().isPerson() && user.scope().has(Role.APPLICANT) && user.verified()

@@ -6,12 +6,14 @@ import org.govhall.calendar.DueDate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One running or finished limit of a case — acceptance, decision, promised, delivery, or a co-department's
- * sub-deadline — with its due date, its explanation and how much time is left in working days.
+ * One running or finished limit of a case — acceptance, decision, promised, delivery, or
+ * a co-department's sub-deadline — with its due date, its explanation and how much time
+ * is left in working days.
  * <p>
- * {@code colour} is what pages and work lists show: the status, except that a clock awaiting next year's official
- * schedule is coloured by its provisional date (weekends-only count), and {@code remainingWorkingDays} is then
- * provisional too. Neither ever has a legal effect.
+ * {@code colour} is what pages and work lists show: the status, except that a clock
+ * awaiting next year's official schedule is coloured by its provisional date
+ * (weekends-only count), and {@code remainingWorkingDays} is then provisional too.
+ * Neither ever has a legal effect.
  */
 public record CaseClock(Kind kind, @Nullable String department, LocalDate start, DueDate dueDate,
 		@Nullable Integer remainingWorkingDays, Status status, @Nullable String explanation, Status colour) {
@@ -23,8 +25,8 @@ public record CaseClock(Kind kind, @Nullable String department, LocalDate start,
 	}
 
 	/**
-	 * Green, yellow (≤ N working days left), red (overdue), paused (clock stopped), or waiting for next year's
-	 * official holiday schedule before the due date can be known.
+	 * Green, yellow (≤ N working days left), red (overdue), paused (clock stopped), or
+	 * waiting for next year's official holiday schedule before the due date can be known.
 	 */
 	public enum Status {
 
@@ -36,15 +38,18 @@ public record CaseClock(Kind kind, @Nullable String department, LocalDate start,
 		return dueDate.due();
 	}
 
-	/** The provisional due date while the official one awaits next year's schedule (暂估). */
+	/**
+	 * The provisional due date while the official one awaits next year's schedule (暂估).
+	 */
 	public @Nullable LocalDate provisionalDue() {
 		return dueDate.provisional();
 	}
 
 	/**
-	 * The one colour rule of the case pages, the work lists and the public lookup: overdue after the due date,
-	 * warning with {@code warningDays} working days or fewer left, on time before; awaiting the calendar while the
-	 * due date or the days left cannot be known (a year without its official schedule).
+	 * The one colour rule of the case pages, the work lists and the public lookup:
+	 * overdue after the due date, warning with {@code warningDays} working days or fewer
+	 * left, on time before; awaiting the calendar while the due date or the days left
+	 * cannot be known (a year without its official schedule).
 	 */
 	static Status colourOf(LocalDate today, @Nullable LocalDate due, @Nullable Integer remaining, int warningDays) {
 		if (due == null || remaining == null) {

@@ -21,16 +21,20 @@ import org.govhall.catalog.SpecialProcedure;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request record of each step of the {@link CaseStep procedure table}: what a person enters to take it, with the
- * field limits in one place. The API reads it from JSON and the case page binds its form to it, so a limit written
- * here holds for both. {@link #apply} takes the step on the case through {@link Case}, which keeps the rules.
+ * The request record of each step of the {@link CaseStep procedure table}: what a person
+ * enters to take it, with the field limits in one place. The API reads it from JSON and
+ * the case page binds its form to it, so a limit written here holds for both.
+ * {@link #apply} takes the step on the case through {@link Case}, which keeps the rules.
  */
 public sealed interface CaseCommand {
 
 	/** Takes the step on {@code c}, with what {@link CaseHandling} supplies. */
 	void apply(Case c, StepContext ctx);
 
-	/** What a step needs beyond its request: who acts, when, on which calendar, and the services of the hall. */
+	/**
+	 * What a step needs beyond its request: who acts, when, on which calendar, and the
+	 * services of the hall.
+	 */
 	interface StepContext {
 
 		Actor actor();
@@ -39,30 +43,43 @@ public sealed interface CaseCommand {
 
 		WorkingCalendar calendar();
 
-		/** Free text as it will be printed: control characters refused, one line where asked. */
-		@Nullable
-		String text(String field, @Nullable String text, boolean oneLine);
+		/**
+		 * Free text as it will be printed: control characters refused, one line where
+		 * asked.
+		 */
+		@Nullable String text(String field, @Nullable String text, boolean oneLine);
 
 		/** The licence as it will be printed on the certificate. */
-		@Nullable
-		Licence licence(@Nullable Licence entered);
+		@Nullable Licence licence(@Nullable Licence entered);
 
 		/** The next certificate number of the case's department. */
 		String certificateNumber(Case c);
 
-		/** Files the party uploaded, as the materials of the correction round now handed in. */
+		/**
+		 * Files the party uploaded, as the materials of the correction round now handed
+		 * in.
+		 */
 		List<SubmittedMaterial> materials(List<SubmitCase.MaterialFile> files, Case c);
 
 		/** The code of the department the acting user belongs to (403 when none). */
 		String department();
 
-		/** Refuses (422) unless {@code username} is a window clerk of the case's department on duty. */
+		/**
+		 * Refuses (422) unless {@code username} is a window clerk of the case's
+		 * department on duty.
+		 */
 		void requireClerkOnDuty(Case c, String username);
 
-		/** The certificate of {@code c} was revoked: its public verification says so and the audit log keeps it. */
+		/**
+		 * The certificate of {@code c} was revoked: its public verification says so and
+		 * the audit log keeps it.
+		 */
 		void certificateRevoked(Case c, String reason);
 
-		/** The refusal naming the co-departments whose opinions are missing, in Chinese and English. */
+		/**
+		 * The refusal naming the co-departments whose opinions are missing, in Chinese
+		 * and English.
+		 */
 		RuntimeException named(Case.OpinionsMissing missing);
 
 	}
@@ -86,8 +103,8 @@ public sealed interface CaseCommand {
 
 	}
 
-	record Corrections(@NotEmpty @Size(max = 100) List<SubmitCase.@NotNull @Valid MaterialFile> materials)
-			implements CaseCommand {
+	record Corrections(
+			@NotEmpty @Size(max = 100) List<SubmitCase.@NotNull @Valid MaterialFile> materials) implements CaseCommand {
 
 		@Override
 		public void apply(Case c, StepContext ctx) {
@@ -96,7 +113,10 @@ public sealed interface CaseCommand {
 
 	}
 
-	/** The outcome of the check of a written power of attorney, and why it does not hold when it does not. */
+	/**
+	 * The outcome of the check of a written power of attorney, and why it does not hold
+	 * when it does not.
+	 */
 	record AuthorizationCheck(boolean genuine, @Nullable @Size(max = 2000) String note) implements CaseCommand {
 
 		@Override
@@ -117,8 +137,9 @@ public sealed interface CaseCommand {
 	}
 
 	/**
-	 * An instant item granted on the spot: its licence where the item issues one, and how it is handed over (by
-	 * default at the window for a window case, else electronically).
+	 * An instant item granted on the spot: its licence where the item issues one, and how
+	 * it is handed over (by default at the window for a window case, else
+	 * electronically).
 	 */
 	record OnTheSpot(@Nullable @Size(max = LicenceRules.SCOPE_MAX) String scope,
 			@Nullable @Size(max = LicenceRules.PREMISES_MAX) String premises, @Nullable LocalDate validUntil,
@@ -128,14 +149,14 @@ public sealed interface CaseCommand {
 		public void apply(Case c, StepContext ctx) {
 			DeliveryMethod how = method != null ? method
 					: c.channel() == Channel.WINDOW ? DeliveryMethod.WINDOW : DeliveryMethod.ELECTRONIC;
-			c.decideOnTheSpot(ctx.certificateNumber(c), ctx.licence(LicenceRules.entered(scope, premises, validUntil)), how,
-					ctx.actor(), ctx.now(), ctx.calendar());
+			c.decideOnTheSpot(ctx.certificateNumber(c), ctx.licence(LicenceRules.entered(scope, premises, validUntil)),
+					how, ctx.actor(), ctx.now(), ctx.calendar());
 		}
 
 	}
 
-	record Refusal(@NotBlank @Size(max = 2000) String reasons, @Nullable @Size(max = 300) String competentAuthority)
-			implements CaseCommand {
+	record Refusal(@NotBlank @Size(max = 2000) String reasons,
+			@Nullable @Size(max = 300) String competentAuthority) implements CaseCommand {
 
 		@Override
 		public void apply(Case c, StepContext ctx) {
@@ -166,8 +187,7 @@ public sealed interface CaseCommand {
 
 	}
 
-	record Review(@NotNull Outcome recommendation, @NotBlank @Size(max = 2000) String comments)
-			implements CaseCommand {
+	record Review(@NotNull Outcome recommendation, @NotBlank @Size(max = 2000) String comments) implements CaseCommand {
 
 		@Override
 		public void apply(Case c, StepContext ctx) {
@@ -213,20 +233,20 @@ public sealed interface CaseCommand {
 	}
 
 	/**
-	 * A decision; a grant of an item that issues a licence names its scope (许可范围), and where the licence has them
-	 * its premises (经营场所) and last day of validity (none: 长期).
+	 * A decision; a grant of an item that issues a licence names its scope (许可范围), and
+	 * where the licence has them its premises (经营场所) and last day of validity (none: 长期).
 	 */
 	record Decision(@NotNull Outcome outcome, @Nullable @Size(max = 2000) String reasons,
 			@Nullable @Size(max = LicenceRules.SCOPE_MAX) String scope,
-			@Nullable @Size(max = LicenceRules.PREMISES_MAX) String premises, @Nullable LocalDate validUntil)
-			implements CaseCommand {
+			@Nullable @Size(max = LicenceRules.PREMISES_MAX) String premises,
+			@Nullable LocalDate validUntil) implements CaseCommand {
 
 		@Override
 		public void apply(Case c, StepContext ctx) {
 			String why = reasons == null || reasons.isBlank() ? null : ctx.text("reasons", reasons, false);
 			Licence licence = ctx.licence(LicenceRules.entered(scope, premises, validUntil));
-			c.decide(outcome, outcome == Outcome.APPROVED ? ctx.certificateNumber(c) : null, why, licence,
-					ctx.actor(), ctx.now(), ctx.calendar());
+			c.decide(outcome, outcome == Outcome.APPROVED ? ctx.certificateNumber(c) : null, why, licence, ctx.actor(),
+					ctx.now(), ctx.calendar());
 		}
 
 	}
@@ -242,8 +262,8 @@ public sealed interface CaseCommand {
 	}
 
 	/** To whom (a login) and why a case is handed over. */
-	record Handover(@NotBlank @Size(max = 64) String to, @NotBlank @Size(max = 1000) String reason)
-			implements CaseCommand {
+	record Handover(@NotBlank @Size(max = 64) String to,
+			@NotBlank @Size(max = 1000) String reason) implements CaseCommand {
 
 		@Override
 		public void apply(Case c, StepContext ctx) {

@@ -17,8 +17,8 @@ import org.govhall.cases.CaseRecords.Handover;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The parts of a case that no query looks into, kept together as one JSON document in the case row (ADR 0009): one
- * row written per transition.
+ * The parts of a case that no query looks into, kept together as one JSON document in the
+ * case row (ADR 0009): one row written per transition.
  */
 record CaseDocument(List<SubmittedMaterial> materials, List<CorrectionNotice> notices, @Nullable Refusal refusal,
 		List<SuspensionRecord> suspensions, List<ExtensionRecord> extensions, List<Opinion> opinions,

@@ -28,9 +28,10 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Issues the written documents the law requires at each step — 受理通知书 and 不予受理决定书 (行政许可法 第三十二条第二款:
- * in writing, sealed and dated), the one-time notice, the decision (第三十八条), the certificate, and the notices of
- * extension (第四十二条) and of special procedures (第四十五条) — after the step is committed, each as a verifiable PDF.
+ * Issues the written documents the law requires at each step — 受理通知书 and 不予受理决定书 (行政许可法
+ * 第三十二条第二款: in writing, sealed and dated), the one-time notice, the decision (第三十八条), the
+ * certificate, and the notices of extension (第四十二条) and of special procedures (第四十五条) —
+ * after the step is committed, each as a verifiable PDF.
  */
 @Component
 class CaseDocuments {
@@ -56,8 +57,8 @@ class CaseDocuments {
 	}
 
 	/**
-	 * A document a step owes the applicant: issued once under {@code key} (case, kind, the how-manieth of its kind),
-	 * as {@code draft} says.
+	 * A document a step owes the applicant: issued once under {@code key} (case, kind,
+	 * the how-manieth of its kind), as {@code draft} says.
 	 */
 	record Owed(String key, DocumentKind kind, int nth, DocumentDraft draft) {
 	}
@@ -70,8 +71,9 @@ class CaseDocuments {
 	}
 
 	/**
-	 * A walk-in's receipt (收件凭证): what the window received, and when the acceptance decision is due. Its own event,
-	 * published for window receptions only, so that online cases carry no extra publication.
+	 * A walk-in's receipt (收件凭证): what the window received, and when the acceptance
+	 * decision is due. Its own event, published for window receptions only, so that
+	 * online cases carry no extra publication.
 	 */
 	@ApplicationModuleListener
 	void on(WindowReceipt event) {
@@ -104,9 +106,11 @@ class CaseDocuments {
 	}
 
 	/**
-	 * Issues what the event's step owes. A document that cannot be issued is recorded as failed (kept by its own
-	 * transaction) and the exception is thrown on, so that the event publication stays incomplete and is delivered
-	 * again (system/EventResubmission); until then the case shows "文书未出具" to its department and to supervision.
+	 * Issues what the event's step owes. A document that cannot be issued is recorded as
+	 * failed (kept by its own transaction) and the exception is thrown on, so that the
+	 * event publication stays incomplete and is delivered again
+	 * (system/EventResubmission); until then the case shows "文书未出具" to its department and
+	 * to supervision.
 	 */
 	private void issueOrFail(Case c, Object event) {
 		Issued result = issueAll(c, owedBy(c, event));
@@ -118,9 +122,11 @@ class CaseDocuments {
 	// ---- at the step, before its commit
 
 	/**
-	 * Records, in the step's transaction, the documents its events owe, so that a document that is never issued is
-	 * seen; with {@code check}, first checks each as the document module will (lengths, control characters, the
-	 * font's glyphs), so that a step whose document could not be issued is refused with a 400 and nothing is stored.
+	 * Records, in the step's transaction, the documents its events owe, so that a
+	 * document that is never issued is seen; with {@code check}, first checks each as the
+	 * document module will (lengths, control characters, the font's glyphs), so that a
+	 * step whose document could not be issued is refused with a 400 and nothing is
+	 * stored.
 	 */
 	void owe(Case c, List<?> events, boolean check) {
 		List<Owed> all = new ArrayList<>();
@@ -142,11 +148,12 @@ class CaseDocuments {
 	}
 
 	/**
-	 * The text a person typed for a document (reasons, scope, a material's problem, a name) as it will be kept and
-	 * printed: line breaks as {@code \n} (a browser sends CR LF), a tab as a space, without surrounding blanks; with
-	 * {@code oneLine}, every run of blanks and line breaks as one space.
-	 * @throws InvalidInputException (400) naming the field when it holds another control character or a character
-	 * the document font cannot print
+	 * The text a person typed for a document (reasons, scope, a material's problem, a
+	 * name) as it will be kept and printed: line breaks as {@code \n} (a browser sends CR
+	 * LF), a tab as a space, without surrounding blanks; with {@code oneLine}, every run
+	 * of blanks and line breaks as one space.
+	 * @throws InvalidInputException (400) naming the field when it holds another control
+	 * character or a character the document font cannot print
 	 */
 	/** The licence as it will be printed on the certificate: the premises on one line. */
 	CaseRecords.@Nullable Licence printable(CaseRecords.@Nullable Licence licence) {
@@ -154,8 +161,7 @@ class CaseDocuments {
 				printable("premises", licence.premises(), true), licence.validUntil());
 	}
 
-	@Nullable
-	String printable(String field, @Nullable String text, boolean oneLine) {
+	@Nullable String printable(String field, @Nullable String text, boolean oneLine) {
 		if (text == null) {
 			return null;
 		}
@@ -172,16 +178,18 @@ class CaseDocuments {
 	}
 
 	/**
-	 * The receipt and the acceptance notice of a case received and accepted at the window, or the receipt and the
-	 * decision of an instant item finished on the spot, issued before the clerk's answer so all print at once (the
-	 * listeners then find them issued). One that fails is left to its listener's retry and shown as "文书未出具":
-	 * only documents that exist are returned.
+	 * The receipt and the acceptance notice of a case received and accepted at the
+	 * window, or the receipt and the decision of an instant item finished on the spot,
+	 * issued before the clerk's answer so all print at once (the listeners then find them
+	 * issued). One that fails is left to its listener's retry and shown as "文书未出具": only
+	 * documents that exist are returned.
 	 */
 	List<IssuedDocument> issueAtTheWindow(String number) {
 		Case c = cases.findByNumber(number).orElseThrow();
 		List<Owed> due = new ArrayList<>(receipt(c));
 		if (c.decision() != null && c.decision().onTheSpot()) {
-			// 当场办结: the decision (and the certificate of a licence) instead of an acceptance notice
+			// 当场办结: the decision (and the certificate of a licence) instead of an
+			// acceptance notice
 			due.addAll(decision(c));
 		}
 		else if (c.acceptedOn() != null) {
@@ -209,7 +217,8 @@ class CaseDocuments {
 				continue;
 			}
 			if (issuedBefore(c, o.kind(), o.nth())) {
-				// issued before documents were issued under a key, or a redelivery after the commit
+				// issued before documents were issued under a key, or a redelivery after
+				// the commit
 				owed.issued(o.key(), null);
 				continue;
 			}
@@ -238,7 +247,10 @@ class CaseDocuments {
 
 	// ---- what each step owes
 
-	/** The documents the event's step owes, composed from the case as it stands after the step. */
+	/**
+	 * The documents the event's step owes, composed from the case as it stands after the
+	 * step.
+	 */
 	List<Owed> owedBy(Case c, Object event) {
 		if (event instanceof CaseEvent.CorrectionRequested e) {
 			return correctionNotice(c, e.round());
@@ -275,11 +287,10 @@ class CaseDocuments {
 			lines.add(i++ + ". " + issue.material() + "：" + issue.problem());
 		}
 		return draftOwed(c, DocumentKind.CORRECTION_NOTICE, round, "一次性告知书", n.issuedOn(),
-				new Section("", "你（单位）于" + c.receivedOn() + "提出的" + item(c)
-						+ "申请，申请材料不齐全或者不符合法定形式。" + DecisionPapers.of(c.terms()).correctionBasis()
-						+ "现一次性告知你需要补正的全部内容如下："),
-				new Section("需要补正的材料", lines),
-				new Section("", "请补正后重新提交。自补正材料齐全之日起，本机关在五个工作日内作出是否受理的决定。"));
+				new Section("",
+						"你（单位）于" + c.receivedOn() + "提出的" + item(c) + "申请，申请材料不齐全或者不符合法定形式。"
+								+ DecisionPapers.of(c.terms()).correctionBasis() + "现一次性告知你需要补正的全部内容如下："),
+				new Section("需要补正的材料", lines), new Section("", "请补正后重新提交。自补正材料齐全之日起，本机关在五个工作日内作出是否受理的决定。"));
 	}
 
 	private List<Owed> receipt(Case c) {
@@ -299,20 +310,17 @@ class CaseDocuments {
 			}
 			lines.add(i++ + ". " + m.name() + "：" + String.join("，", parts));
 		}
-		String clerk = c.firstHandler() == null ? "" : directory.principal(c.firstHandler())
-			.map(u -> u.displayName())
-			.orElse(c.firstHandler());
+		String clerk = c.firstHandler() == null ? ""
+				: directory.principal(c.firstHandler()).map(u -> u.displayName()).orElse(c.firstHandler());
 		String received = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
 			.format(c.submittedAt().atZone(clock.getZone()));
-		String next = c.state() == CaseState.RECEIVED
-				? "本机关将于" + c.acceptanceDue() + "前作出是否受理的决定；材料不齐全或者不符合法定形式的，将一次性告知需要补正的全部内容（"
-						+ DecisionPapers.of(c.terms()).correctionSource() + "）。"
+		String next = c.state() == CaseState.RECEIVED ? "本机关将于" + c.acceptanceDue()
+				+ "前作出是否受理的决定；材料不齐全或者不符合法定形式的，将一次性告知需要补正的全部内容（" + DecisionPapers.of(c.terms()).correctionSource() + "）。"
 				: "申请材料齐全、符合法定形式，已当场受理，受理通知书同时交付。";
 		return draftOwed(c, DocumentKind.RECEIPT, 1, "收件凭证", c.receivedOn(),
 				new Section("", "本机关于" + received + "收到你（单位）提出的" + item(c) + "申请材料，收件人：" + clerk + "。"),
-				new Section("收到的材料", lines), new Section("下一步", next),
-				new Section("查询方式", "办件编号：" + c.number() + "；查询码：" + c.queryCode()
-						+ "。可在示范省政务服务网“办件查询”或拨打 12345 查询办理进度。"));
+				new Section("收到的材料", lines), new Section("下一步", next), new Section("查询方式",
+						"办件编号：" + c.number() + "；查询码：" + c.queryCode() + "。可在示范省政务服务网“办件查询”或拨打 12345 查询办理进度。"));
 	}
 
 	private List<Owed> acceptanceNotice(Case c, boolean deemed) {
@@ -322,9 +330,8 @@ class CaseDocuments {
 		String basis = DecisionPapers.of(c.terms()).acceptanceBasis(deemed, c.receivedOn());
 		return draftOwed(c, DocumentKind.ACCEPTANCE_NOTICE, 1, "受理通知书", c.acceptedOn(),
 				new Section("", "你（单位）于" + c.receivedOn() + "提出的" + item(c) + "申请，" + basis),
-				new Section("办理期限", limits(c)),
-				new Section("查询方式", "办件编号：" + c.number() + "；查询码：" + c.queryCode()
-						+ "。可在示范省政务服务网“办件查询”或拨打 12345 查询办理进度。"));
+				new Section("办理期限", limits(c)), new Section("查询方式",
+						"办件编号：" + c.number() + "；查询码：" + c.queryCode() + "。可在示范省政务服务网“办件查询”或拨打 12345 查询办理进度。"));
 	}
 
 	/** The key under which a case's {@code nth} document of a kind is issued once. */
@@ -333,8 +340,8 @@ class CaseDocuments {
 	}
 
 	/**
-	 * 不予受理决定书. The reasons stand as paragraphs of their own, so that reasons as long as the step allows (2,000
-	 * characters) fit a paragraph of the document (ADR 0021).
+	 * 不予受理决定书. The reasons stand as paragraphs of their own, so that reasons as long as
+	 * the step allows (2,000 characters) fit a paragraph of the document (ADR 0021).
 	 */
 	private List<Owed> refusal(Case c) {
 		Refusal r = c.document().refusal();
@@ -354,9 +361,10 @@ class CaseDocuments {
 	}
 
 	/**
-	 * The decision in the words of the item's type ({@link DecisionPapers}): a licence decision and a certificate for
-	 * a 行政许可 only; a certificate of completion, a payment decision, a certificate of filing or an administrative
-	 * decision for the others. Each is issued once under its key, so the window's synchronous print and the
+	 * The decision in the words of the item's type ({@link DecisionPapers}): a licence
+	 * decision and a certificate for a 行政许可 only; a certificate of completion, a payment
+	 * decision, a certificate of filing or an administrative decision for the others.
+	 * Each is issued once under its key, so the window's synchronous print and the
 	 * listener never issue it twice.
 	 */
 	private List<Owed> decision(Case c) {
@@ -380,8 +388,8 @@ class CaseDocuments {
 				due.add(new Owed(key(c, DocumentKind.CERTIFICATE, 1), DocumentKind.CERTIFICATE, 1,
 						new DocumentDraft(DocumentKind.CERTIFICATE, c.number(), holder(c), issuer(c), d.on(),
 								resultName(c),
-								List.of(new Section("", "本证依据《中华人民共和国行政许可法》颁发，在有效期限内有效。被撤销、注销的，自撤销、注销之日起失效；"
-										+ "扫描右下角二维码可核验本证的真伪和状态。")),
+								List.of(new Section("",
+										"本证依据《中华人民共和国行政许可法》颁发，在有效期限内有效。被撤销、注销的，自撤销、注销之日起失效；" + "扫描右下角二维码可核验本证的真伪和状态。")),
 								particulars(c, d.certificateNo(), licence))));
 			}
 		}
@@ -393,8 +401,8 @@ class CaseDocuments {
 				paragraphs.add(d.reasons());
 			}
 			paragraphs.add(papers.notGrantedFinding());
-			due.addAll(draftOwed(c, papers.notGranted(), 1, papers.notGrantedTitle(), d.on(), new Section("", paragraphs),
-					objection(c, papers)));
+			due.addAll(draftOwed(c, papers.notGranted(), 1, papers.notGrantedTitle(), d.on(),
+					new Section("", paragraphs), objection(c, papers)));
 		}
 		return due;
 	}
@@ -407,8 +415,8 @@ class CaseDocuments {
 		CaseRecords.ExtensionRecord e = extensions.get(number - 1);
 		DecisionPapers papers = DecisionPapers.of(c.terms());
 		return draftOwed(c, DocumentKind.EXTENSION_NOTICE, number, papers.extensionTitle(), e.on(),
-				new Section("", "你（单位）申请的" + item(c) + "，因" + e.reason() + "，经本机关负责人批准，办理期限延长"
-						+ e.amount() + "个工作日" + papers.extensionSource() + "。"));
+				new Section("", "你（单位）申请的" + item(c) + "，因" + e.reason() + "，经本机关负责人批准，办理期限延长" + e.amount() + "个工作日"
+						+ papers.extensionSource() + "。"));
 	}
 
 	private List<Owed> suspensionNotice(Case c, CaseEvent.Suspended event) {
@@ -420,15 +428,16 @@ class CaseDocuments {
 			}
 		}
 		return draftOwed(c, DocumentKind.SUSPENSION_NOTICE, nth, "特别程序告知书", event.from(),
-				new Section("", "你（单位）申请的" + item(c) + "需要进行" + procedure(event) + "。"
-						+ DecisionPapers.of(c.terms()).specialProcedureSource() + "自"
-						+ event.from() + "起所需时间不计算在办理期限内，程序结束后恢复计时，届时将另行告知。"));
+				new Section("",
+						"你（单位）申请的" + item(c) + "需要进行" + procedure(event) + "。"
+								+ DecisionPapers.of(c.terms()).specialProcedureSource() + "自" + event.from()
+								+ "起所需时间不计算在办理期限内，程序结束后恢复计时，届时将另行告知。"));
 	}
 
 	/**
-	 * Whether the case already holds its {@code nth} document of the kind: an event delivered again (after a crash
-	 * between this listener's commit and the registry marking it completed, or by the resubmission job) issues
-	 * nothing twice.
+	 * Whether the case already holds its {@code nth} document of the kind: an event
+	 * delivered again (after a crash between this listener's commit and the registry
+	 * marking it completed, or by the resubmission job) issues nothing twice.
 	 */
 	private boolean issuedBefore(Case c, DocumentKind kind, int nth) {
 		return documents.forCase(c.number()).stream().filter(d -> d.kind() == kind).count() >= nth;
@@ -452,7 +461,10 @@ class CaseDocuments {
 		return c.applicant().identity().legalName();
 	}
 
-	/** Who the document is about, masked as the public page needs it, and for a certificate what it permits. */
+	/**
+	 * Who the document is about, masked as the public page needs it, and for a
+	 * certificate what it permits.
+	 */
 	private static Particulars particulars(Case c, @Nullable String certificateNo, @Nullable Licence licence) {
 		var identity = c.applicant().identity();
 		return new Particulars(identity.legalName(), identity.isPerson(), identity.maskedNumber(),
@@ -460,9 +472,14 @@ class CaseDocuments {
 				licence == null ? null : licence.premises(), licence == null ? null : licence.validUntil());
 	}
 
-	/** The issuing authority; an entrusted county office acts in the entrusting authority's name (第二十四条). */
+	/**
+	 * The issuing authority; an entrusted county office acts in the entrusting
+	 * authority's name (第二十四条).
+	 */
 	private String issuer(Case c) {
-		String own = directory.department(c.terms().departmentCode()).map(d -> d.nameZh()).orElse(c.terms().departmentCode());
+		String own = directory.department(c.terms().departmentCode())
+			.map(d -> d.nameZh())
+			.orElse(c.terms().departmentCode());
 		String entrusting = c.terms().entrustingAuthority();
 		return entrusting == null ? own : entrusting + "（受委托实施机关：" + own + "）";
 	}
@@ -480,25 +497,30 @@ class CaseDocuments {
 		CaseTerms t = c.terms();
 		StringBuilder b = new StringBuilder();
 		if (t.statutoryAmount() != null && t.statutoryUnit() != null) {
-			b.append("本机关将自受理之日起").append(t.statutoryAmount())
+			b.append("本机关将自受理之日起")
+				.append(t.statutoryAmount())
 				.append(t.statutoryUnit() == LimitUnit.WORKING_DAY ? "个工作日" : "日")
 				.append(DecisionPapers.of(t) == DecisionPapers.LICENCE ? "内作出行政许可决定（法定期限）" : "内作出决定（法定期限）");
 		}
 		if (t.promisedAmount() != null && t.promisedAmount() > 0) {
-			b.append(b.isEmpty() ? "" : "，").append("承诺在").append(t.promisedAmount())
-				.append(t.promisedUnit() == LimitUnit.WORKING_DAY ? "个工作日" : "日").append("内办结");
+			b.append(b.isEmpty() ? "" : "，")
+				.append("承诺在")
+				.append(t.promisedAmount())
+				.append(t.promisedUnit() == LimitUnit.WORKING_DAY ? "个工作日" : "日")
+				.append("内办结");
 		}
 		if (b.isEmpty()) {
 			b.append("本机关将依法及时办理");
 		}
 		return b.append(DecisionPapers.of(t) == DecisionPapers.LICENCE
-				? "。依法需要听证、招标、拍卖、检验、检测、检疫、鉴定和专家评审的，所需时间不计算在期限内（行政许可法第四十五条）。"
-				: "。依法需要听证、检验、检测、鉴定和专家评审的，所需时间不计算在期限内。").toString();
+				? "。依法需要听证、招标、拍卖、检验、检测、检疫、鉴定和专家评审的，所需时间不计算在期限内（行政许可法第四十五条）。" : "。依法需要听证、检验、检测、鉴定和专家评审的，所需时间不计算在期限内。")
+			.toString();
 	}
 
 	/**
-	 * Where the applicant turns against a refusal or decision: reconsideration and litigation against an
-	 * administrative act; a public service is not one, so its applicant is told where to object and complain.
+	 * Where the applicant turns against a refusal or decision: reconsideration and
+	 * litigation against an administrative act; a public service is not one, so its
+	 * applicant is told where to object and complain.
 	 */
 	private Section objection(Case c, DecisionPapers papers) {
 		return papers.reconsideration() ? new Section("救济途径", rights(c))
@@ -508,8 +530,7 @@ class CaseDocuments {
 	private static String rights(Case c) {
 		String body = c.terms().reconsiderationBody() == null ? "本级人民政府或者上一级主管部门" : c.terms().reconsiderationBody();
 		String court = c.terms().litigationCourt() == null ? "有管辖权的人民法院" : c.terms().litigationCourt();
-		return "如不服本决定，可以自收到本决定书之日起六十日内向" + body + "申请行政复议，或者自收到本决定书之日起六个月内向" + court
-				+ "提起行政诉讼。";
+		return "如不服本决定，可以自收到本决定书之日起六十日内向" + body + "申请行政复议，或者自收到本决定书之日起六个月内向" + court + "提起行政诉讼。";
 	}
 
 	private static String procedure(CaseEvent.Suspended event) {

@@ -11,7 +11,10 @@ import org.govhall.cases.CaseRecords.Refusal;
 import org.govhall.catalog.SpecialProcedure;
 import org.jspecify.annotations.Nullable;
 
-/** Facts about cases, in the past tense, for other modules (supervision, notification, performance). */
+/**
+ * Facts about cases, in the past tense, for other modules (supervision, notification,
+ * performance).
+ */
 public sealed interface CaseEvent {
 
 	CaseFacts facts();
@@ -19,14 +22,17 @@ public sealed interface CaseEvent {
 	record Received(CaseFacts facts) implements CaseEvent {
 	}
 
-	record CorrectionRequested(CaseFacts facts, int round, List<String> materials, List<String> newlyNamed)
-			implements CaseEvent {
+	record CorrectionRequested(CaseFacts facts, int round, List<String> materials,
+			List<String> newlyNamed) implements CaseEvent {
 	}
 
 	record Corrected(CaseFacts facts) implements CaseEvent {
 	}
 
-	/** @param missedDue for a deemed acceptance, the acceptance due date that passed (第三十二条) */
+	/**
+	 * @param missedDue for a deemed acceptance, the acceptance due date that passed
+	 * (第三十二条)
+	 */
 	record Accepted(CaseFacts facts, boolean deemed, @Nullable LocalDate missedDue) implements CaseEvent {
 	}
 
@@ -36,38 +42,48 @@ public sealed interface CaseEvent {
 	record OpinionRecorded(CaseFacts facts, String departmentCode, Verdict verdict, boolean late) implements CaseEvent {
 	}
 
-	/** The lead department chased (催办) a co-department's opinion: the {@code number}th time, due on {@code dueOn}. */
-	record OpinionChased(CaseFacts facts, String departmentCode, int number, @Nullable LocalDate dueOn, String by)
-			implements CaseEvent {
+	/**
+	 * The lead department chased (催办) a co-department's opinion: the {@code number}th
+	 * time, due on {@code dueOn}.
+	 */
+	record OpinionChased(CaseFacts facts, String departmentCode, int number, @Nullable LocalDate dueOn,
+			String by) implements CaseEvent {
 	}
 
 	record Reviewed(CaseFacts facts, String reviewer) implements CaseEvent {
 	}
 
 	/**
-	 * @param legalAmount the extension the law allows this item (第四十二条: 10, or 15 for joint handling)
+	 * @param legalAmount the extension the law allows this item (第四十二条: 10, or 15 for
+	 * joint handling)
 	 * @param number the how-manieth extension of the case this is
-	 * @param approvedBy the approver who approved it, none when granted without an approver's approval
+	 * @param approvedBy the approver who approved it, none when granted without an
+	 * approver's approval
 	 */
 	record Extended(CaseFacts facts, int amount, String reason, int legalAmount, int number,
 			@Nullable String approvedBy) implements CaseEvent {
 	}
 
-	/** @param listed whether the procedure is one the item's catalog entry names under 第四十五条 */
-	record Suspended(CaseFacts facts, SpecialProcedure procedure, LocalDate from, boolean listed)
-			implements CaseEvent {
+	/**
+	 * @param listed whether the procedure is one the item's catalog entry names under
+	 * 第四十五条
+	 */
+	record Suspended(CaseFacts facts, SpecialProcedure procedure, LocalDate from, boolean listed) implements CaseEvent {
 	}
 
-	/** A fee collected; {@code listed} tells whether the item's catalog entry allows it at that amount. */
-	record FeeCharged(CaseFacts facts, String name, BigDecimal amount, String receiptNo, boolean listed)
-			implements CaseEvent {
+	/**
+	 * A fee collected; {@code listed} tells whether the item's catalog entry allows it at
+	 * that amount.
+	 */
+	record FeeCharged(CaseFacts facts, String name, BigDecimal amount, String receiptNo,
+			boolean listed) implements CaseEvent {
 	}
 
 	record Resumed(CaseFacts facts, SpecialProcedure procedure, LocalDate from, LocalDate to) implements CaseEvent {
 	}
 
-	record Decided(CaseFacts facts, Outcome outcome, String decidedBy, @Nullable String reviewer, boolean onTheSpot)
-			implements CaseEvent {
+	record Decided(CaseFacts facts, Outcome outcome, String decidedBy, @Nullable String reviewer,
+			boolean onTheSpot) implements CaseEvent {
 	}
 
 	record Delivered(CaseFacts facts, LocalDate on, boolean late) implements CaseEvent {
@@ -80,7 +96,8 @@ public sealed interface CaseEvent {
 	}
 
 	/**
-	 * The case was handed over (移交) to another first handler; {@code facts().firstHandler()} is the new one.
+	 * The case was handed over (移交) to another first handler;
+	 * {@code facts().firstHandler()} is the new one.
 	 *
 	 * @param from the previous first handler, none for a case that had none
 	 */
@@ -111,7 +128,8 @@ public sealed interface CaseEvent {
 				yield new Delivered(facts, d == null ? facts.receivedOn() : d.on(), d != null && d.late());
 			}
 			case WITHDRAWN -> new Withdrawn(facts);
-			// the steps that keep the state publish their own events, with what they recorded
+			// the steps that keep the state publish their own events, with what they
+			// recorded
 			case OPINION_RECORDED, OPINION_CHASED, EXTENDED, SUSPENDED, RESUMED, DEADLINES_RECOMPUTED, FEE_CHARGED,
 					CERTIFICATE_REVOKED, HANDED_OVER, AUTHORIZATION_CHECKED ->
 				throw new IllegalArgumentException(action + " does not change the state of case " + facts.caseNumber());

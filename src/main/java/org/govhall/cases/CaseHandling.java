@@ -41,10 +41,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Taking the steps of a case: every step of the {@link CaseStep procedure table} runs through {@link #take}, in one
- * transaction that writes the case row, its history and its events, or nothing; the checks a correction's page makes
- * before it stores files; the hand-over of all a clerk's cases; and the jobs that deem cases accepted and recompute due
- * dates. Receiving a case is {@link CaseIntake}'s, reading one {@link CaseReads}'.
+ * Taking the steps of a case: every step of the {@link CaseStep procedure table} runs
+ * through {@link #take}, in one transaction that writes the case row, its history and its
+ * events, or nothing; the checks a correction's page makes before it stores files; the
+ * hand-over of all a clerk's cases; and the jobs that deem cases accepted and recompute
+ * due dates. Receiving a case is {@link CaseIntake}'s, reading one {@link CaseReads}'.
  */
 @Service
 public class CaseHandling {
@@ -113,9 +114,10 @@ public class CaseHandling {
 	// ---- corrections and the clock's jobs
 
 	/**
-	 * Refuses a correction as {@link #correct} would before it runs: not the user's case (as applicant or agent), or
-	 * not awaiting correction; and every file as the storage would. The page calls it before storing the files it
-	 * receives with a correction, so that a refused correction leaves none behind.
+	 * Refuses a correction as {@link #correct} would before it runs: not the user's case
+	 * (as applicant or agent), or not awaiting correction; and every file as the storage
+	 * would. The page calls it before storing the files it receives with a correction, so
+	 * that a refused correction leaves none behind.
 	 */
 	public void checkCorrection(String number, List<Upload> files, GovHallUser user) {
 		Case c = cases.findByNumber(number).orElseThrow(() -> new NotFoundException("error.case.notFound", number));
@@ -126,7 +128,10 @@ public class CaseHandling {
 		files.forEach(f -> storage.check(f.name(), f.content()));
 	}
 
-	/** Checks one file as the store would (type by content, size, emptiness) without storing it. */
+	/**
+	 * Checks one file as the store would (type by content, size, emptiness) without
+	 * storing it.
+	 */
 	public void checkUpload(Upload file) {
 		storage.check(file.name(), file.content());
 	}
@@ -135,7 +140,10 @@ public class CaseHandling {
 	public record Upload(String name, byte[] content) {
 	}
 
-	/** Deems accepted every case whose acceptance window passed without a decision or a notice. */
+	/**
+	 * Deems accepted every case whose acceptance window passed without a decision or a
+	 * notice.
+	 */
 	public int deemOverdueAcceptances() {
 		Now now = Now.from(clock);
 		int count = 0;
@@ -147,7 +155,8 @@ public class CaseHandling {
 						return false;
 					}
 					if (c.firstHandler() == null) {
-						// received before first handlers were routed: deemed accepted, but never without one
+						// received before first handlers were routed: deemed accepted,
+						// but never without one
 						c.routeIfUnheld(routing.firstHandler(c.terms().departmentCode()).orElse(null));
 					}
 					c.deemAcceptedIfOverdue(Actor.system(), now, calendar.calendar());
@@ -158,13 +167,17 @@ public class CaseHandling {
 				count += Boolean.TRUE.equals(done) ? 1 : 0;
 			}
 			catch (ConflictException ex) {
-				// a clerk acted on the case at the same moment: their step stands, and so does the law's
+				// a clerk acted on the case at the same moment: their step stands, and so
+				// does the law's
 			}
 		}
 		return count;
 	}
 
-	/** Evaluates the due dates of open cases again after a year's calendar changed, recording real changes. */
+	/**
+	 * Evaluates the due dates of open cases again after a year's calendar changed,
+	 * recording real changes.
+	 */
 	public int recomputeDeadlines(int year, String why) {
 		Now now = Now.from(clock);
 		int count = 0;
@@ -182,7 +195,8 @@ public class CaseHandling {
 				count += Boolean.TRUE.equals(changed) ? 1 : 0;
 			}
 			catch (ConflictException ex) {
-				// the case moved on at the same moment; its own step recomputed its due dates
+				// the case moved on at the same moment; its own step recomputed its due
+				// dates
 			}
 		}
 		return count;
@@ -191,10 +205,12 @@ public class CaseHandling {
 	// ---- hand-overs
 
 	/**
-	 * Hands over every open case of the department that {@code from} holds (a clerk going on leave, moving or leaving
-	 * the hall) to {@code to}, a window clerk of the department on duty, with one reason: by the department's admin
-	 * only. Each case is handed over as {@link CaseStep#HAND_OVER} is taken, in its own step, audited and told; a case that
-	 * cannot be (it moved on meanwhile) is left with its holder and named in the answer.
+	 * Hands over every open case of the department that {@code from} holds (a clerk going
+	 * on leave, moving or leaving the hall) to {@code to}, a window clerk of the
+	 * department on duty, with one reason: by the department's admin only. Each case is
+	 * handed over as {@link CaseStep#HAND_OVER} is taken, in its own step, audited and
+	 * told; a case that cannot be (it moved on meanwhile) is left with its holder and
+	 * named in the answer.
 	 */
 	public BulkHandover handOverAll(String departmentCode, String from, String to, String reason, GovHallUser user) {
 		DepartmentView department = directory.department(departmentCode)
@@ -209,9 +225,7 @@ public class CaseHandling {
 		}
 		if (target.equals(from) || !routing.isActiveClerk(departmentCode, target)) {
 			throw new RuleViolationException("handover-target", "error.case.handOverTarget",
-					List.of(new GovHallException.FieldViolation("to", "error.case.handOverTarget",
-							target)),
-					target);
+					List.of(new GovHallException.FieldViolation("to", "error.case.handOverTarget", target)), target);
 		}
 		List<String> open = jdbc.sql("""
 				SELECT number FROM cases_case WHERE department_code = :d AND first_handler = :from
@@ -231,16 +245,19 @@ public class CaseHandling {
 		return new BulkHandover(from, target, moved, left);
 	}
 
-	/** What a bulk handover did: the cases handed over and those left with their holder. */
+	/**
+	 * What a bulk handover did: the cases handed over and those left with their holder.
+	 */
 	public record BulkHandover(String from, String to, List<String> handedOver, List<String> left) {
 	}
 
 	// ---- the one way every step runs
 
 	/**
-	 * Takes a step of the {@link CaseStep procedure table} on a case, as {@code user}: 404 to whoever may not see the
-	 * case, 403 to one on the wrong side of it or without one of the step's roles, then the step's rules in
-	 * {@link Case}; the step is written, its documents issued and its events published in one transaction.
+	 * Takes a step of the {@link CaseStep procedure table} on a case, as {@code user}:
+	 * 404 to whoever may not see the case, 403 to one on the wrong side of it or without
+	 * one of the step's roles, then the step's rules in {@link Case}; the step is
+	 * written, its documents issued and its events published in one transaction.
 	 */
 	public CaseView take(String number, CaseCommand command, GovHallUser user) {
 		CaseStep step = CaseStep.of(command);
@@ -259,24 +276,25 @@ public class CaseHandling {
 
 	/** The step timer of an outcome, built once. */
 	private Timer timer(String state) {
-		return timers.computeIfAbsent(state, s -> Timer.builder("govhall.cases.transition")
-			.description("Time of a case step, from the request to the committed answer")
-			.tag("state", s)
-			.register(meters));
+		return timers.computeIfAbsent(state,
+				s -> Timer.builder("govhall.cases.transition")
+					.description("Time of a case step, from the request to the committed answer")
+					.tag("state", s)
+					.register(meters));
 	}
 
 	private CaseView transition(String number, GovHallUser user, CaseStep step, CaseCommand command) {
 		Case.AcceptanceWindowPassed[] late = new Case.AcceptanceWindowPassed[1];
 		CaseView view = tx.execute(status -> {
-			Case c = cases.findByNumber(number)
-				.orElseThrow(() -> new NotFoundException("error.case.notFound", number));
+			Case c = cases.findByNumber(number).orElseThrow(() -> new NotFoundException("error.case.notFound", number));
 			Actor actor = switch (step.who()) {
 				case PARTY -> {
 					access.requireParty(c, user);
 					yield Actor.of(user, user.scope().has(Role.AGENT) ? Role.AGENT : Role.APPLICANT);
 				}
 				case CO_DEPARTMENT -> {
-					access.requireSide(c, user, c.terms().coDepartments().stream().anyMatch(d -> access.covers(user, d)));
+					access.requireSide(c, user,
+							c.terms().coDepartments().stream().anyMatch(d -> access.covers(user, d)));
 					yield Actor.of(user, step.roleOf(user, c.firstHandler()).orElse(null));
 				}
 				case LEAD -> {
@@ -290,15 +308,19 @@ public class CaseHandling {
 				command.apply(c, new Context(user, actor, now, cal));
 			}
 			catch (Case.AcceptanceWindowPassed ex) {
-				// too late to refuse or to ask for corrections: the law has accepted the case as of receipt
-				// (第三十二条); that is written now, and the caller is told why the step was not taken
+				// too late to refuse or to ask for corrections: the law has accepted the
+				// case as of receipt
+				// (第三十二条); that is written now, and the caller is told why the step was
+				// not taken
 				c.deemAcceptedIfOverdue(Actor.system(), now, cal);
 				late[0] = ex;
 			}
 			cases.update(c);
-			// a step whose documents could not be issued is refused here, before anything is stored (ADR 0021)
+			// a step whose documents could not be issued is refused here, before anything
+			// is stored (ADR 0021)
 			recorder.publish(c, true, List.of());
-			// the answer is built from the case as just written, in the same transaction: no second read
+			// the answer is built from the case as just written, in the same transaction:
+			// no second read
 			return CaseView.of(c, cases.history(c.id()), documents.forCase(c.number()), owed.forCase(c.number()), cal,
 					now.today(), CaseAccess.isParty(c, user), warningDays);
 		});
@@ -382,8 +404,8 @@ public class CaseHandling {
 		public void certificateRevoked(Case c, String reason) {
 			documents.revokeCertificates(c.number(), now.today());
 			events.publishEvent(new AuditEvent(user.getUsername(), AuditEvent.roles(user.scope().roles()),
-					"case.certificate-revoked", c.number(),
-					"certificate=" + Objects.requireNonNull(c.decision()).certificateNo() + "; reason=" + reason.strip(),
+					"case.certificate-revoked", c.number(), "certificate="
+							+ Objects.requireNonNull(c.decision()).certificateNo() + "; reason=" + reason.strip(),
 					now.at()));
 		}
 

@@ -15,9 +15,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * The history of a case in the reader's words (issue 10, item 13). Each entry's detail is stored in one fixed,
- * language-free form (channel and outcome codes, material lists, dates) for the API and the audit log; the pages show
- * it through this class: codes become their labels, lists are joined with 、, and the actor is shown by name, not by
+ * The history of a case in the reader's words (issue 10, item 13). Each entry's detail is
+ * stored in one fixed, language-free form (channel and outcome codes, material lists,
+ * dates) for the API and the audit log; the pages show it through this class: codes
+ * become their labels, lists are joined with 、, and the actor is shown by name, not by
  * login name. A detail this class does not recognise is shown as it is.
  */
 @Component
@@ -59,7 +60,10 @@ class CaseHistoryText {
 		this.directory = directory;
 	}
 
-	/** The history for a page; a breach of the one-time notice rule is a finding for staff, not for the parties. */
+	/**
+	 * The history for a page; a breach of the one-time notice rule is a finding for
+	 * staff, not for the parties.
+	 */
 	List<Row> rows(List<HistoryEntry> history, Locale locale, boolean staff) {
 		Map<String, String> names = new ConcurrentHashMap<>();
 		return history.stream()
@@ -120,9 +124,10 @@ class CaseHistoryText {
 				if (m.matches()) {
 					return label("cases.outcome." + m.group(1), m.group(1), locale)
 							+ (m.group(2) == null ? "" : " " + m.group(2))
-							+ (m.group(3) == null ? "" : msg("cases.history.licence", locale, m.group(5),
-									m.group(4).isEmpty() ? "—" : m.group(4), "LONG_TERM".equals(m.group(3))
-											? msg("cases.licence.longTerm", locale) : m.group(3)));
+							+ (m.group(3) == null ? ""
+									: msg("cases.history.licence", locale, m.group(5),
+											m.group(4).isEmpty() ? "—" : m.group(4), "LONG_TERM".equals(m.group(3))
+													? msg("cases.licence.longTerm", locale) : m.group(3)));
 				}
 				return d;
 			}
@@ -156,8 +161,8 @@ class CaseHistoryText {
 			case HANDED_OVER -> {
 				m = HANDED_OVER.matcher(d);
 				if (m.matches()) {
-					return msg("cases.history.handedOver", locale,
-							m.group(1).isEmpty() ? "—" : displayName(m.group(1)), displayName(m.group(2)), m.group(3));
+					return msg("cases.history.handedOver", locale, m.group(1).isEmpty() ? "—" : displayName(m.group(1)),
+							displayName(m.group(2)), m.group(3));
 				}
 			}
 			case AUTHORIZATION_CHECKED -> {

@@ -56,9 +56,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Receiving a case (收件) by its three channels: online by the applicant, through an agent under an authorisation, and
- * at a window by a clerk, who may also accept it at once (收件并受理) or, for an instant item, decide it on the spot
- * (当场办结). Each submission is one transaction; with an idempotency key a repeated one returns the first case.
+ * Receiving a case (收件) by its three channels: online by the applicant, through an agent
+ * under an authorisation, and at a window by a clerk, who may also accept it at once
+ * (收件并受理) or, for an instant item, decide it on the spot (当场办结). Each submission is one
+ * transaction; with an idempotency key a repeated one returns the first case.
  */
 @Service
 public class CaseIntake {
@@ -99,7 +100,10 @@ public class CaseIntake {
 
 	private final SecureRandom random = new SecureRandom();
 
-	/** Open cases not yet accepted that one applicant may have of one item online and through agents. */
+	/**
+	 * Open cases not yet accepted that one applicant may have of one item online and
+	 * through agents.
+	 */
 	private final int maxOpenPerItem;
 
 	CaseIntake(Cases cases, Catalog catalog, Directory directory, HolidaySchedules calendar, Storage storage,
@@ -126,8 +130,9 @@ public class CaseIntake {
 	}
 
 	/**
-	 * Stores a file for a case to be submitted or corrected; only its uploader may name it in a submission. Only those
-	 * who hand in materials upload: applicants, agents and window clerks.
+	 * Stores a file for a case to be submitted or corrected; only its uploader may name
+	 * it in a submission. Only those who hand in materials upload: applicants, agents and
+	 * window clerks.
 	 */
 	public StoredFile upload(String fileName, byte[] content, GovHallUser user) {
 		if (!user.scope().hasAny(Role.APPLICANT, Role.AGENT, Role.WINDOW_CLERK)) {
@@ -137,15 +142,19 @@ public class CaseIntake {
 	}
 
 	/**
-	 * Submits an application. The channel follows from the submitter's role: an applicant applies online for
-	 * themselves, an agent for the applicant whose authorization it records, a window clerk at the window. With an
-	 * idempotency key, repeating the same submission returns the first case instead of making another.
+	 * Submits an application. The channel follows from the submitter's role: an applicant
+	 * applies online for themselves, an agent for the applicant whose authorization it
+	 * records, a window clerk at the window. With an idempotency key, repeating the same
+	 * submission returns the first case instead of making another.
 	 */
 	public CaseView submit(SubmitCase request, @Nullable String idempotencyKey, GovHallUser user) {
 		return submit(request, idempotencyKey, user, null);
 	}
 
-	/** The window's next step, taken in the transaction that receives a walk-in's case (收件并受理, 当场办结). */
+	/**
+	 * The window's next step, taken in the transaction that receives a walk-in's case
+	 * (收件并受理, 当场办结).
+	 */
 	@FunctionalInterface
 	private interface AtOnce {
 
@@ -154,8 +163,9 @@ public class CaseIntake {
 	}
 
 	/**
-	 * Submits, and with {@code atOnce} takes the window's next step on the case in the same transaction (收件并受理,
-	 * or 当场办结), so that every listener sees the case where the clerk left it.
+	 * Submits, and with {@code atOnce} takes the window's next step on the case in the
+	 * same transaction (收件并受理, or 当场办结), so that every listener sees the case where the
+	 * clerk left it.
 	 */
 	private CaseView submit(SubmitCase request, @Nullable String idempotencyKey, GovHallUser user,
 			@Nullable AtOnce atOnce) {
@@ -209,25 +219,28 @@ public class CaseIntake {
 	}
 
 	/**
-	 * What makes two submissions the same: the request with each file named by its content (SHA-256), not by its
-	 * upload id, so a double click that uploads the same files again is recognised as the same application.
+	 * What makes two submissions the same: the request with each file named by its
+	 * content (SHA-256), not by its upload id, so a double click that uploads the same
+	 * files again is recognised as the same application.
 	 */
 	private String canonical(SubmitCase request) {
 		SubmitCase.AuthorizationData auth = request.authorization();
 		String authDoc = auth == null || auth.documentFileId() == null ? ""
 				: storage.find(auth.documentFileId()).map(StoredFile::sha256).orElse(auth.documentFileId());
-		List<String> files = request.materials().stream()
+		List<String> files = request.materials()
+			.stream()
 			.map(m -> m.material() + "=" + storage.find(m.fileId()).map(StoredFile::sha256).orElse(m.fileId()))
 			.sorted()
 			.toList();
 		return CaseJson.write(List.of(request.itemCode(), String.valueOf(request.authorisationId()),
-				String.valueOf(request.applicant()),
-				String.valueOf(request.phone()), auth == null ? "" : auth.documentName() + "|" + auth.validUntil(),
-				authDoc, files, request.originalsSeen().stream().sorted().toList()));
+				String.valueOf(request.applicant()), String.valueOf(request.phone()),
+				auth == null ? "" : auth.documentName() + "|" + auth.validUntil(), authDoc, files,
+				request.originalsSeen().stream().sorted().toList()));
 	}
 
 	private Optional<String> idempotent(GovHallUser user, String key, String hash) {
-		return jdbc.sql("SELECT request_hash, case_number FROM cases_idempotency WHERE actor = :actor AND idem_key = :key")
+		return jdbc
+			.sql("SELECT request_hash, case_number FROM cases_idempotency WHERE actor = :actor AND idem_key = :key")
 			.param("actor", user.getUsername())
 			.param("key", key)
 			.query((rs, n) -> {
@@ -247,8 +260,10 @@ public class CaseIntake {
 		// an ex-officio item is refused before anything about the applicant is asked
 		requireApplicable(item, Channel.WINDOW, LocalDate.now(clock));
 		Now now = Now.from(clock);
-		// a missing year's schedule never stops the hall: the case is received, and a deadline that runs into that
-		// year reads "期限待定" (with a provisional date for ordering and warnings) until the schedule is loaded
+		// a missing year's schedule never stops the hall: the case is received, and a
+		// deadline that runs into that
+		// year reads "期限待定" (with a provisional date for ordering and warnings) until the
+		// schedule is loaded
 		Channel channel;
 		Actor actor;
 		CaseApplicant applicant;
@@ -273,7 +288,8 @@ public class CaseIntake {
 			if (identity == null) {
 				throw new RuleViolationException("identity-required", "error.case.identityRequired");
 			}
-			// only a verified identity files (issue 12, item 1; ADR 0024): a typed number proves nothing. A session
+			// only a verified identity files (issue 12, item 1; ADR 0024): a typed number
+			// proves nothing. A session
 			// older than a window clerk's verification is looked up again
 			if (!user.verified() && !directory.principal(user.getUsername()).map(GovHallUser::verified).orElse(false)) {
 				throw new ForbiddenException("error.case.identityUnverified");
@@ -281,18 +297,19 @@ public class CaseIntake {
 			SubmitCase.ApplicantData forWhom = request.applicant();
 			if (forWhom != null && forWhom.kind() == IdentityKind.CREDIT_CODE && identity.isPerson()
 					&& !forWhom.number().strip().equalsIgnoreCase(identity.number())) {
-				// a person files for an enterprise: as its legal representative or staff it authorised, nobody else
-				identity = directory.enterpriseActedForBy(directory.principal(user.getUsername()).orElse(user),
-						forWhom.number())
+				// a person files for an enterprise: as its legal representative or staff
+				// it authorised, nobody else
+				identity = directory
+					.enterpriseActedForBy(directory.principal(user.getUsername()).orElse(user), forWhom.number())
 					.orElseThrow(() -> new ForbiddenException("error.case.notForEnterprise"));
 			}
 			// the name every document of the case will carry, as the account holds it
 			if (!identity.legalName().equals(caseDocuments.printable("applicant.name", identity.legalName(), true))) {
 				throw new InvalidInputException("document-text", "error.case.documentText.control", "applicant.name");
 			}
-			applicant = new CaseApplicant(identity, request.phone() == null ? user.phone() : request.phone(),
-					identity.equals(user.identity()) ? user.accountId()
-							: directory.applicantAccount(identity).orElse(null),
+			applicant = new CaseApplicant(
+					identity, request.phone() == null ? user.phone() : request.phone(), identity.equals(user.identity())
+							? user.accountId() : directory.applicantAccount(identity).orElse(null),
 					addressRegion(request));
 		}
 		else {
@@ -302,21 +319,25 @@ public class CaseIntake {
 		if (channel != Channel.WINDOW) {
 			requireRoomFor(applicant.identity(), item);
 		}
-		// a county's counterpart of an entrusted power decides in the entrusting authority's name (第二十四条)
+		// a county's counterpart of an entrusted power decides in the entrusting
+		// authority's name (第二十四条)
 		CaseTerms terms = takeUp.carriedBy(item.code())
 			.filter(CarriedPower::entrusted)
 			.map(p -> terms(item).entrustedBy(p.departmentNameZh()))
 			.orElseGet(() -> terms(item));
 		List<SubmittedMaterial> materials = uploads.handedIn(request.materials(), terms, user, now, 0);
 		if (channel != Channel.WINDOW) {
-			// online and through an agent only complete applications are taken (第三十二条: the clerk alone may take
-			// an incomplete one, and then only with the one-time notice of everything missing)
-			Case.requireComplete(terms, materials.stream().map(SubmittedMaterial::material).toList(), "materials-missing",
-					"error.case.materialsMissing");
+			// online and through an agent only complete applications are taken (第三十二条:
+			// the clerk alone may take
+			// an incomplete one, and then only with the one-time notice of everything
+			// missing)
+			Case.requireComplete(terms, materials.stream().map(SubmittedMaterial::material).toList(),
+					"materials-missing", "error.case.materialsMissing");
 		}
 		String number = terms.regionCode() + "-" + now.today().getYear() + "-"
 				+ String.format("%07d", cases.nextNumber());
-		// responsible from receipt (首办负责制): online and agent cases by the department's routing rule
+		// responsible from receipt (首办负责制): online and agent cases by the department's
+		// routing rule
 		String routed = channel == Channel.WINDOW ? null : routing.firstHandler(terms.departmentCode()).orElse(null);
 		Case c = Case.receive(number, queryCode(), channel, terms, applicant, authorization, materials, actor, routed,
 				now, calendar.calendar());
@@ -324,14 +345,16 @@ public class CaseIntake {
 			c.recordOriginalsSeen(request.originalsSeen(), actor, now);
 		}
 		cases.insert(c);
-		recorder.publish(c, true, channel == Channel.WINDOW ? List.<Object>of(new WindowReceipt(c.number())) : List.<Object>of());
+		recorder.publish(c, true,
+				channel == Channel.WINDOW ? List.<Object>of(new WindowReceipt(c.number())) : List.<Object>of());
 		return c;
 	}
 
 	/**
-	 * Which items people apply for, and through which channel: an ex-officio item (依职权: a penalty, coercion or
-	 * inspection, or what the catalog marks so) is done by the authority and never filed by an applicant, at a window
-	 * or online; a version whose end date passed takes no application; an item the catalog lists as not available
+	 * Which items people apply for, and through which channel: an ex-officio item (依职权: a
+	 * penalty, coercion or inspection, or what the catalog marks so) is done by the
+	 * authority and never filed by an applicant, at a window or online; a version whose
+	 * end date passed takes no application; an item the catalog lists as not available
 	 * online (不能网办) is taken in only at a window.
 	 */
 	static void requireApplicable(ItemGuide item, Channel channel, LocalDate today) {
@@ -340,7 +363,8 @@ public class CaseIntake {
 			throw new RuleViolationException("ex-officio-item", "error.case.exOfficio", item.code());
 		}
 		if (!item.appliesOn(today)) {
-			// the version in force ended (its end date passed) and no other took its place
+			// the version in force ended (its end date passed) and no other took its
+			// place
 			throw new RuleViolationException("item-not-in-force", "error.case.itemNotInForce", item.code());
 		}
 		if (channel != Channel.WINDOW && d.onlineAvailability() == OnlineAvailability.OFFLINE) {
@@ -349,13 +373,15 @@ public class CaseIntake {
 	}
 
 	/**
-	 * At most {@code govhall.cases.max-open-per-item} cases of one item per applicant wait for acceptance (received or
-	 * awaiting correction) from online and agent filing: the next is refused with 422 {@code too-many-open-cases}
-	 * until one is accepted, refused or withdrawn. A clerk at the window, who sees the person, is not limited.
+	 * At most {@code govhall.cases.max-open-per-item} cases of one item per applicant
+	 * wait for acceptance (received or awaiting correction) from online and agent filing:
+	 * the next is refused with 422 {@code too-many-open-cases} until one is accepted,
+	 * refused or withdrawn. A clerk at the window, who sees the person, is not limited.
 	 */
 	private void requireRoomFor(ApplicantIdentity applicant, ItemGuide item) {
 		String itemCode = item.code();
-		// two submissions at the same moment would both count the same open cases: they take turns
+		// two submissions at the same moment would both count the same open cases: they
+		// take turns
 		submissionLocks.lock(applicant, itemCode);
 		long open = jdbc.sql("""
 				SELECT COUNT(*) FROM cases_case
@@ -368,7 +394,8 @@ public class CaseIntake {
 			.query(Long.class)
 			.single();
 		if (open >= maxOpenPerItem) {
-			// the item by its name in either language, as the applicant knows it, and its code
+			// the item by its name in either language, as the applicant knows it, and its
+			// code
 			String nameZh = item.content().nameZh();
 			String nameEn = item.content().nameEn();
 			throw new RuleViolationException("too-many-open-cases", "error.case.tooManyOpen", maxOpenPerItem, itemCode,
@@ -377,15 +404,19 @@ public class CaseIntake {
 	}
 
 	/**
-	 * The applicant of a case taken at the window or through an agent, linked to the applicant's own account when one
-	 * is registered with the same identity number or credit code: the case then shows there, with its messages.
+	 * The applicant of a case taken at the window or through an agent, linked to the
+	 * applicant's own account when one is registered with the same identity number or
+	 * credit code: the case then shows there, with its messages.
 	 */
 	private CaseApplicant ownAccount(ApplicantIdentity identity, @Nullable String phone,
 			@Nullable String addressRegion) {
 		return new CaseApplicant(identity, phone, directory.applicantAccount(identity).orElse(null), addressRegion);
 	}
 
-	/** The region of the applicant's address, when given: it must be a region of the directory (400 otherwise). */
+	/**
+	 * The region of the applicant's address, when given: it must be a region of the
+	 * directory (400 otherwise).
+	 */
 	private @Nullable String addressRegion(SubmitCase request) {
 		String code = request.addressRegion();
 		if (code == null || code.isBlank()) {
@@ -393,8 +424,8 @@ public class CaseIntake {
 		}
 		return directory.region(code.strip())
 			.map(r -> r.code())
-			.orElseThrow(() -> new InvalidInputException("unknown-region", "error.case.addressRegion",
-					"addressRegion", code.strip()));
+			.orElseThrow(() -> new InvalidInputException("unknown-region", "error.case.addressRegion", "addressRegion",
+					code.strip()));
 	}
 
 	private ApplicantIdentity requireApplicant(SubmitCase request) {
@@ -411,10 +442,12 @@ public class CaseIntake {
 	}
 
 	/**
-	 * 行政许可法 第二十九条: an agent may apply, but only with authority the applicant gave (ADR 0025): an authorisation the
-	 * applicant confirmed from their verified account, which must be the agent's own, in force and cover the item (the
-	 * applicant is then its principal; a different one named is refused); or a written power of attorney with its scan,
-	 * for an applicant without a verified account, whose original the clerk checks before acceptance.
+	 * 行政许可法 第二十九条: an agent may apply, but only with authority the applicant gave (ADR
+	 * 0025): an authorisation the applicant confirmed from their verified account, which
+	 * must be the agent's own, in force and cover the item (the applicant is then its
+	 * principal; a different one named is refused); or a written power of attorney with
+	 * its scan, for an applicant without a verified account, whose original the clerk
+	 * checks before acceptance.
 	 */
 	private AgentFiling agentFiling(SubmitCase request, String itemCode, GovHallUser agent, LocalDate today) {
 		if (request.authorisationId() != null) {
@@ -432,22 +465,25 @@ public class CaseIntake {
 			}
 			caseDocuments.printable("applicant.name", principal.legalName(), true);
 			Authorisation a = usable.authorisation();
-			return new AgentFiling(principal, new AgentAuthorization(agent.accountId(), agent.displayName(), null, null,
-					a.validUntil(), AgentAuthorization.Basis.CONFIRMED_ONLINE, a.id(), a.principalName(), a.itemCodes(),
-					a.validFrom(), a.decidedBy(), a.decidedAt(), null));
+			return new AgentFiling(principal,
+					new AgentAuthorization(agent.accountId(), agent.displayName(), null, null, a.validUntil(),
+							AgentAuthorization.Basis.CONFIRMED_ONLINE, a.id(), a.principalName(), a.itemCodes(),
+							a.validFrom(), a.decidedBy(), a.decidedAt(), null));
 		}
 		ApplicantIdentity principal = requireApplicant(request);
 		return new AgentFiling(principal, writtenAuthorization(request, principal, itemCode, agent, today));
 	}
 
 	/** Names that are not a document's: what people type to get past a required field. */
-	private static final Set<String> PLACEHOLDERS = Set.of("无", "没有", "暂无", "空", "略", "见附件", "none", "n/a", "na",
-			"nil", "null", "no", "test", "xxx", "x", "-", "--", "/", "—", "……", "...", "0");
+	private static final Set<String> PLACEHOLDERS = Set.of("无", "没有", "暂无", "空", "略", "见附件", "none", "n/a", "na", "nil",
+			"null", "no", "test", "xxx", "x", "-", "--", "/", "—", "……", "...", "0");
 
 	/**
-	 * A written power of attorney (授权委托书): a real document name, its scan (mandatory), valid from today for at most
-	 * {@code govhall.agency.max-validity}; only for an applicant who holds no verified account, who would confirm
-	 * online instead. It gives authority only after the clerk checked its original ({@link Case#checkAuthorization}).
+	 * A written power of attorney (授权委托书): a real document name, its scan (mandatory),
+	 * valid from today for at most {@code govhall.agency.max-validity}; only for an
+	 * applicant who holds no verified account, who would confirm online instead. It gives
+	 * authority only after the clerk checked its original
+	 * ({@link Case#checkAuthorization}).
 	 */
 	private AgentAuthorization writtenAuthorization(SubmitCase request, ApplicantIdentity principal, String itemCode,
 			GovHallUser agent, LocalDate today) {
@@ -457,8 +493,8 @@ public class CaseIntake {
 					"authorization");
 		}
 		String name = a.documentName() == null ? "" : a.documentName().strip();
-		if (PLACEHOLDERS.contains(name.toLowerCase(Locale.ROOT)) || name.codePoints().filter(Character::isLetter)
-			.count() < 2) {
+		if (PLACEHOLDERS.contains(name.toLowerCase(Locale.ROOT))
+				|| name.codePoints().filter(Character::isLetter).count() < 2) {
 			throw new InvalidInputException("authorization-document", "error.case.authorizationDocument",
 					"authorization.documentName");
 		}
@@ -499,17 +535,17 @@ public class CaseIntake {
 				d.promisedLimit() == null ? null : d.promisedLimit().amount(),
 				d.promisedLimit() == null ? null : d.promisedLimit().unit(), List.copyOf(d.coDepartmentCodes()),
 				d.specialProcedures(), materials, d.noFee(), d.reconsiderationBody(), d.litigationCourt(),
-				d.resultNameZh(),
-				d.fees().stream().map(f -> new CaseTerms.FeeTerm(f.nameZh(), f.amount())).toList(),
+				d.resultNameZh(), d.fees().stream().map(f -> new CaseTerms.FeeTerm(f.nameZh(), f.amount())).toList(),
 				d.jointReviewMargin());
 	}
 
 	// ---- at the window
 
 	/**
-	 * A walk-in at the window, received and accepted in one step (收件并受理), with the receipt (收件凭证) and the
-	 * acceptance notice issued before the answer so that both print at once. An application that is not complete
-	 * (scans and originals checked together) is refused whole, naming what is missing, and nothing is stored: the
+	 * A walk-in at the window, received and accepted in one step (收件并受理), with the
+	 * receipt (收件凭证) and the acceptance notice issued before the answer so that both
+	 * print at once. An application that is not complete (scans and originals checked
+	 * together) is refused whole, naming what is missing, and nothing is stored: the
 	 * clerk then takes it in alone and issues the one-time notice.
 	 */
 	public Intake intake(SubmitCase request, @Nullable String idempotencyKey, GovHallUser user) {
@@ -519,9 +555,10 @@ public class CaseIntake {
 	}
 
 	/**
-	 * A walk-in's instant item finished in one visit (当场办结): received, granted and handed over at the window (or
-	 * sent electronically) in one step, the receipt and the decision with its certificate issued before the answer
-	 * so that all print at once. Only for instant items, and only with everything handed in.
+	 * A walk-in's instant item finished in one visit (当场办结): received, granted and handed
+	 * over at the window (or sent electronically) in one step, the receipt and the
+	 * decision with its certificate issued before the answer so that all print at once.
+	 * Only for instant items, and only with everything handed in.
 	 */
 	public Intake intakeOnTheSpot(SubmitCase request, @Nullable String idempotencyKey, @Nullable Licence entered,
 			@Nullable DeliveryMethod method, GovHallUser user) {
@@ -530,21 +567,26 @@ public class CaseIntake {
 		if (item.content().processingMode() != ProcessingMode.INSTANT) {
 			throw new RuleViolationException("not-instant", "error.case.notInstant", item.code());
 		}
-		CaseView done = submit(request, idempotencyKey, user, (c, a, now, cal) -> c.decideOnTheSpot(
-				recorder.certificateNumber(c, now), licence, method == null ? DeliveryMethod.WINDOW : method, a, now, cal));
+		CaseView done = submit(request, idempotencyKey, user,
+				(c, a, now, cal) -> c.decideOnTheSpot(recorder.certificateNumber(c, now), licence,
+						method == null ? DeliveryMethod.WINDOW : method, a, now, cal));
 		return printed(done.number(), user);
 	}
 
 	/**
-	 * The documents of a window's step issued before the answer, and the case as it stands then: a document that
-	 * could not be issued is not among them, and the case lists it as owed (文书未出具) until its retry issues it.
+	 * The documents of a window's step issued before the answer, and the case as it
+	 * stands then: a document that could not be issued is not among them, and the case
+	 * lists it as owed (文书未出具) until its retry issues it.
 	 */
 	private Intake printed(String number, GovHallUser user) {
 		List<IssuedDocument> issued = caseDocuments.issueAtTheWindow(number);
 		return new Intake(reads.view(number, user), issued);
 	}
 
-	/** A window clerk's application with every material handed in (scans and originals checked together). */
+	/**
+	 * A window clerk's application with every material handed in (scans and originals
+	 * checked together).
+	 */
 	private ItemGuide completeAtTheWindow(SubmitCase request, GovHallUser user) {
 		if (!user.scope().has(Role.WINDOW_CLERK)) {
 			throw new ForbiddenException("error.forbidden.role");
@@ -559,8 +601,8 @@ public class CaseIntake {
 	}
 
 	/**
-	 * A case taken in at the window and the documents to print for the applicant there and then; those that could
-	 * not be issued yet are in {@code view().documentsOwed()}.
+	 * A case taken in at the window and the documents to print for the applicant there
+	 * and then; those that could not be issued yet are in {@code view().documentsOwed()}.
 	 */
 	public record Intake(CaseView view, List<IssuedDocument> documents) {
 

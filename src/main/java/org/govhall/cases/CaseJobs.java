@@ -9,8 +9,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The work no one asks for: deemed acceptance when the 5-working-day window passed (行政许可法 第三十二条), new due
- * dates when a year's calendar changed, and the removal of uploads no case named within 24 hours.
+ * The work no one asks for: deemed acceptance when the 5-working-day window passed (行政许可法
+ * 第三十二条), new due dates when a year's calendar changed, and the removal of uploads no
+ * case named within 24 hours.
  */
 @Component
 class CaseJobs {
@@ -46,8 +47,8 @@ class CaseJobs {
 
 	@ApplicationModuleListener
 	void on(CalendarChanged event) {
-		int count = handling.recomputeDeadlines(event.year(), "calendar " + event.year() + " changed by "
-				+ event.changedBy());
+		int count = handling.recomputeDeadlines(event.year(),
+				"calendar " + event.year() + " changed by " + event.changedBy());
 		log.info("calendar {} changed: due dates of {} open case(s) moved", event.year(), count);
 	}
 

@@ -4,7 +4,10 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads and writes the JSON parts of a case row; unknown fields from newer versions are ignored. */
+/**
+ * Reads and writes the JSON parts of a case row; unknown fields from newer versions are
+ * ignored.
+ */
 final class CaseJson {
 
 	private static final JsonMapper JSON = JsonMapper.builder()

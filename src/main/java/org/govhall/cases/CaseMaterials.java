@@ -21,16 +21,18 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The files handed in with a case (materials at submission, at the window and in corrections, and the agent's letter
- * of authorization), opened by those who decide on them (issue 10, item 2):
+ * The files handed in with a case (materials at submission, at the window and in
+ * corrections, and the agent's letter of authorization), opened by those who decide on
+ * them (issue 10, item 2):
  * <ul>
  * <li>the applicant and the agent;</li>
  * <li>the lead department's window clerks, reviewers and approvers;</li>
  * <li>a co-department's reviewers and approvers while the joint review runs;</li>
  * <li>supervisors whose region covers the case.</li>
  * </ul>
- * Others who may see the case (legal reviewers, administrators) see the list, not the files. Every opening by
- * someone other than the applicant is written to the audit log in the same transaction ({@code case.material-opened}).
+ * Others who may see the case (legal reviewers, administrators) see the list, not the
+ * files. Every opening by someone other than the applicant is written to the audit log in
+ * the same transaction ({@code case.material-opened}).
  */
 @Service
 public class CaseMaterials {
@@ -74,8 +76,9 @@ public class CaseMaterials {
 	}
 
 	/**
-	 * The file {@code fileId} of case {@code number}: 404 when the caller may not see the case or the file is not
-	 * one of its own, 403 when the caller sees the case but may not open its files.
+	 * The file {@code fileId} of case {@code number}: 404 when the caller may not see the
+	 * case or the file is not one of its own, 403 when the caller sees the case but may
+	 * not open its files.
 	 */
 	public MaterialFile open(String number, String fileId, GovHallUser user) {
 		return tx.execute(status -> {
@@ -91,16 +94,19 @@ public class CaseMaterials {
 				.orElseThrow(() -> new NotFoundException("error.case.materialNotFound", number));
 			byte[] content = storage.read(file);
 			if (!isApplicant(c, user)) {
-				// the applicant reading their own file is no privileged access; everyone else's opening is
+				// the applicant reading their own file is no privileged access; everyone
+				// else's opening is
 				events.publishEvent(new AuditEvent(user.getUsername(), AuditEvent.roles(user.scope().roles()),
-						"case.material-opened", number, "file=" + fileId + "; material=" + material,
-						clock.instant()));
+						"case.material-opened", number, "file=" + fileId + "; material=" + material, clock.instant()));
 			}
 			return new MaterialFile(material, file.name(), file.contentType(), content);
 		});
 	}
 
-	/** Whether a staff member may open the files of the case shown (the parties always may). */
+	/**
+	 * Whether a staff member may open the files of the case shown (the parties always
+	 * may).
+	 */
 	public boolean mayOpen(CaseView c, GovHallUser user) {
 		return mayOpen(c.departmentCode(), c.coDepartments(), c.state(), user);
 	}
@@ -109,8 +115,7 @@ public class CaseMaterials {
 		return mayOpen(c.terms().departmentCode(), c.terms().coDepartments(), c.state(), user);
 	}
 
-	private boolean mayOpen(String department, List<String> coDepartments, CaseState state,
-			GovHallUser user) {
+	private boolean mayOpen(String department, List<String> coDepartments, CaseState state, GovHallUser user) {
 		Set<Role> roles = user.scope().roles();
 		if (roles.stream().anyMatch(HANDLERS::contains) && covers(user, department)) {
 			return true;
@@ -129,7 +134,8 @@ public class CaseMaterials {
 	}
 
 	private static Optional<String> materialOf(Case c, String fileId) {
-		Optional<String> handedIn = c.document().materials()
+		Optional<String> handedIn = c.document()
+			.materials()
 			.stream()
 			.filter(m -> m.fileId().equals(fileId))
 			.map(SubmittedMaterial::material)

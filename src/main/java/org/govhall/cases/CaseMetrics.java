@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code govhall.cases} gauges: cases by state. One grouped count per scrape at most every 15 seconds, however many
- * states are read.
+ * {@code govhall.cases} gauges: cases by state. One grouped count per scrape at most
+ * every 15 seconds, however many states are read.
  */
 @Component
 class CaseMetrics implements MeterBinder {
@@ -46,10 +46,9 @@ class CaseMetrics implements MeterBinder {
 		long now = clock.millis();
 		if (countedAt == Long.MIN_VALUE || now - countedAt > TTL_MILLIS || now < countedAt) {
 			Map<CaseState, Long> fresh = new EnumMap<>(CaseState.class);
-			jdbc.sql("SELECT state, COUNT(*) AS n FROM cases_case GROUP BY state")
-				.query(rs -> {
-					fresh.put(CaseState.valueOf(rs.getString("state")), rs.getLong("n"));
-				});
+			jdbc.sql("SELECT state, COUNT(*) AS n FROM cases_case GROUP BY state").query(rs -> {
+				fresh.put(CaseState.valueOf(rs.getString("state")), rs.getLong("n"));
+			});
 			counts = fresh;
 			countedAt = now;
 		}

@@ -8,8 +8,9 @@ import org.govhall.directory.IdentityKind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the application form shows again after a refusal: the typed fields, the files already uploaded (per
- * material index), so that the applicant does not choose them again, and at a window the originals ticked as checked.
+ * What the application form shows again after a refusal: the typed fields, the files
+ * already uploaded (per material index), so that the applicant does not choose them
+ * again, and at a window the originals ticked as checked.
  */
 record CasePageApplication(String token, @Nullable IdentityKind applicantKind, @Nullable String applicantName,
 		@Nullable String applicantNumber, @Nullable String phone, @Nullable String authDocumentName,
@@ -25,7 +26,10 @@ record CasePageApplication(String token, @Nullable IdentityKind applicantKind, @
 				Set.of());
 	}
 
-	/** Whether the clerk ticked the original of the material at {@code index} as checked (原件核验). */
+	/**
+	 * Whether the clerk ticked the original of the material at {@code index} as checked
+	 * (原件核验).
+	 */
 	public boolean originalSeen(int index) {
 		return originals.contains(index);
 	}

@@ -15,9 +15,10 @@ import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
 
 /**
- * The one-time tokens of the application form. A double click sends the form twice, and each request uploads its
- * files again under new ids, so the second submission differs from the first and {@link CaseHandling#submit} would
- * refuse the reused Idempotency-Key. The second request therefore waits here for the first and shows its case.
+ * The one-time tokens of the application form. A double click sends the form twice, and
+ * each request uploads its files again under new ids, so the second submission differs
+ * from the first and {@link CaseHandling#submit} would refuse the reused Idempotency-Key.
+ * The second request therefore waits here for the first and shows its case.
  */
 @Component
 class CasePageTokens {
@@ -35,8 +36,9 @@ class CasePageTokens {
 	}
 
 	/**
-	 * The case an earlier request with this token made, once it is done; empty when this request is the one to
-	 * submit, which then reports {@link #succeeded} or {@link #failed}.
+	 * The case an earlier request with this token made, once it is done; empty when this
+	 * request is the one to submit, which then reports {@link #succeeded} or
+	 * {@link #failed}.
 	 */
 	Optional<String> claim(String key) {
 		prune();

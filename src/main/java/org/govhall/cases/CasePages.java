@@ -76,10 +76,12 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The case pages: the online application form (applicant, agent, window clerk), the parties' list and the staff work
- * lists, the case with every clock explained and the forms of the next steps, its documents as PDF, and the public
- * progress lookup. Each action posts, redirects back to the case and says what happened; a refusal (400, 409, 422)
- * comes back on the page, while 403 and 404 go to the error page. {@link CaseHandling} enforces every rule.
+ * The case pages: the online application form (applicant, agent, window clerk), the
+ * parties' list and the staff work lists, the case with every clock explained and the
+ * forms of the next steps, its documents as PDF, and the public progress lookup. Each
+ * action posts, redirects back to the case and says what happened; a refusal (400, 409,
+ * 422) comes back on the page, while 403 and 404 go to the error page.
+ * {@link CaseHandling} enforces every rule.
  */
 @Controller
 class CasePages {
@@ -135,10 +137,11 @@ class CasePages {
 
 	private final StepRequests requests;
 
-	CasePages(CaseHandling handling, CaseReads reads, CaseIntake receiving, CaseWorklists worklists, Catalog catalog, Directory directory,
-			DeadlineExplainer explainer, MessageSource messages, Validator validator, CasePageTokens tokens,
-			Clock clock, CaseMaterials caseMaterials, CaseHistoryText historyText, WindowApplicants applicants,
-			CaseRouting routing, DocumentsOwed owed, Authorisations authorisations, StepRequests requests) {
+	CasePages(CaseHandling handling, CaseReads reads, CaseIntake receiving, CaseWorklists worklists, Catalog catalog,
+			Directory directory, DeadlineExplainer explainer, MessageSource messages, Validator validator,
+			CasePageTokens tokens, Clock clock, CaseMaterials caseMaterials, CaseHistoryText historyText,
+			WindowApplicants applicants, CaseRouting routing, DocumentsOwed owed, Authorisations authorisations,
+			StepRequests requests) {
 		this.requests = requests;
 		this.authorisations = authorisations;
 		this.owed = owed;
@@ -181,8 +184,7 @@ class CasePages {
 			@RequestParam(required = false) @Nullable String authDocumentName,
 			@RequestParam(required = false) @Nullable String authValidUntil,
 			@RequestParam(required = false) @Nullable Long authorisationId,
-			@RequestParam(defaultValue = "submit") String step,
-			@RequestParam(required = false) @Nullable String scope,
+			@RequestParam(defaultValue = "submit") String step, @RequestParam(required = false) @Nullable String scope,
 			@RequestParam(required = false) @Nullable String premises,
 			@RequestParam(required = false) @Nullable LocalDate validUntil,
 			@RequestParam(name = "method", required = false) @Nullable DeliveryMethod deliveryMethod,
@@ -196,9 +198,9 @@ class CasePages {
 			for (int i = 0; i < guide.content().materials().size(); i++) {
 				chosen.put(i, keptFiles(request, "keep" + i));
 			}
-			CasePageApplication form = new CasePageApplication(TOKEN.matcher(token).matches() ? token
-					: UUID.randomUUID().toString(), applicantKind, applicantName, applicantNumber, phone,
-					authDocumentName, authValidUntil, chosen,
+			CasePageApplication form = new CasePageApplication(
+					TOKEN.matcher(token).matches() ? token : UUID.randomUUID().toString(), applicantKind, applicantName,
+					applicantNumber, phone, authDocumentName, authValidUntil, chosen,
 					keptFiles(request, "authKeep").stream().findFirst().orElse(null), originals(request, guide));
 			return applicationPage(model, guide, form, user, null, locale);
 		}
@@ -212,14 +214,16 @@ class CasePages {
 		boolean window = user.scope().has(Role.WINDOW_CLERK);
 		boolean agent = !window && user.scope().has(Role.AGENT);
 		List<Material> materials = guide.content().materials();
-		// at the window, the materials whose originals the clerk checked and handed back (原件核验)
+		// at the window, the materials whose originals the clerk checked and handed back
+		// (原件核验)
 		Set<Integer> originals = window ? originals(request, guide) : Set.of();
 		Map<Integer, List<Kept>> kept = new LinkedHashMap<>();
 		Kept authFile = null;
 		boolean done = false;
 		try {
 			List<SubmitCase.MaterialFile> handedIn = new ArrayList<>();
-			// every file is tried: a refused one is named with its material and reason, the good ones are kept
+			// every file is tried: a refused one is named with its material and reason,
+			// the good ones are kept
 			List<FieldViolation> refusedFiles = new ArrayList<>();
 			for (int i = 0; i < materials.size(); i++) {
 				List<Kept> list = uploads(files.get("file" + i), "file" + i, materials.get(i).name(locale), user,
@@ -243,7 +247,8 @@ class CasePages {
 				.filter(v -> OVER_QUOTA.equals(v.messageKey()))
 				.findFirst();
 			if (overQuota.isPresent()) {
-				// the day's limit said once, with tomorrow as the way on, not once per file with "choose them again"
+				// the day's limit said once, with tomorrow as the way on, not once per
+				// file with "choose them again"
 				throw new InvalidInputException("upload-quota", "error.case.filesOverQuota", refusedFiles,
 						refusedFiles.size(), overQuota.get().arguments()[2], overQuota.get().arguments()[3]);
 			}
@@ -251,30 +256,37 @@ class CasePages {
 				throw new InvalidInputException("files-refused", "error.case.filesRefused", refusedFiles,
 						refusedFiles.size());
 			}
-			SubmitCase.ApplicantData applicant = window || agent ? applicantData(applicantKind, applicantName,
-					applicantNumber) : null;
-			// an agent files under an authorisation the principal confirmed, or with a written power of attorney
+			SubmitCase.ApplicantData applicant = window || agent
+					? applicantData(applicantKind, applicantName, applicantNumber) : null;
+			// an agent files under an authorisation the principal confirmed, or with a
+			// written power of attorney
 			Long underAuthorisation = agent ? authorisationId : null;
 			SubmitCase.AuthorizationData authorization = agent && underAuthorisation == null
 					? authorizationData(authDocumentName, authValidUntil, authFile) : null;
-			SubmitCase submission = new SubmitCase(guide.code(), applicant, blankToNull(phone), authorization,
-					handedIn, originals.stream().sorted().map(i -> materials.get(i).nameZh()).toList(),
+			SubmitCase submission = new SubmitCase(guide.code(), applicant, blankToNull(phone), authorization, handedIn,
+					originals.stream().sorted().map(i -> materials.get(i).nameZh()).toList(),
 					blankToNull(request.getParameter("addressRegion")), underAuthorisation);
 			validate(submission, locale);
 			if (window && ("intake".equals(step) || "onTheSpot".equals(step))) {
-				// 收件并受理: received and accepted in one step, the receipt and the notice ready to print; or, for an
-				// instant item, 当场办结: received, granted and handed over, with the decision to print as well
+				// 收件并受理: received and accepted in one step, the receipt and the notice
+				// ready to print; or, for an
+				// instant item, 当场办结: received, granted and handed over, with the
+				// decision to print as well
 				CaseIntake.Intake intake = "intake".equals(step) ? receiving.intake(submission, oneTime, user)
-						: receiving.intakeOnTheSpot(submission, oneTime, LicenceRules.entered(scope, premises, validUntil),
-								deliveryMethod, user);
+						: receiving.intakeOnTheSpot(submission, oneTime,
+								LicenceRules.entered(scope, premises, validUntil), deliveryMethod, user);
 				tokens.succeeded(claim, intake.view().number());
 				done = true;
-				redirect.addFlashAttribute("done", messages.getMessage(!intake.allIssued() ? "cases.done.documentsOwed"
-						: "intake".equals(step) ? "cases.done.intake" : "cases.done.onTheSpot", null, locale));
+				redirect.addFlashAttribute("done",
+						messages.getMessage(
+								!intake.allIssued() ? "cases.done.documentsOwed"
+										: "intake".equals(step) ? "cases.done.intake" : "cases.done.onTheSpot",
+								null, locale));
 				return "redirect:/staff/cases/" + intake.view().number() + "#h-documents";
 			}
 			if ("review".equals(step)) {
-				// the summary before submitting: item, materials, limits; an incomplete application is named here
+				// the summary before submitting: item, materials, limits; an incomplete
+				// application is named here
 				if (!window) {
 					Case.requireComplete(CaseIntake.terms(guide),
 							handedIn.stream().map(SubmitCase.MaterialFile::material).toList(), "materials-missing",
@@ -306,7 +318,10 @@ class CasePages {
 		}
 	}
 
-	/** The indices of the materials ticked {@code original<i>} on the form, among the item's materials. */
+	/**
+	 * The indices of the materials ticked {@code original<i>} on the form, among the
+	 * item's materials.
+	 */
 	private static Set<Integer> originals(HttpServletRequest request, ItemGuide guide) {
 		Set<Integer> ticked = new TreeSet<>();
 		for (int i = 0; i < guide.content().materials().size(); i++) {
@@ -317,9 +332,13 @@ class CasePages {
 		return ticked;
 	}
 
-	// ---- window intake of a walk-in (窗口收件): the person by number, the item, then the form of that item
+	// ---- window intake of a walk-in (窗口收件): the person by number, the item, then the
+	// form of that item
 
-	/** The intake page; asked by htmx (after the number or the item changed), only the part that follows them. */
+	/**
+	 * The intake page; asked by htmx (after the number or the item changed), only the
+	 * part that follows them.
+	 */
 	@GetMapping("/staff/intake")
 	String intake(@RequestParam(required = false) @Nullable String applicantNumber,
 			@RequestParam(required = false) @Nullable String item,
@@ -341,18 +360,19 @@ class CasePages {
 		model.addAttribute("applicantNumber", number);
 		model.addAttribute("numberValid", kind.isPresent());
 		model.addAttribute("found", found.orElse(null));
-		model.addAttribute("items", catalog
-			.search(new ItemQuery(null, null, user.scope().regionCode(), null, null, null, null, 0,
-					ItemQuery.MAX_PAGE_SIZE))
-			.items()
-			.stream()
-			.filter(ItemSummary::onApplication)
-			.filter(i -> directory.department(i.departmentCode())
-				.map(d -> directory.covers(user.scope(), d.regionCode(), d.id()))
-				.orElse(false))
-			.sorted(Comparator.comparing((ItemSummary i) -> i.departmentName(locale))
-				.thenComparing(i -> i.name(locale)))
-			.toList());
+		model.addAttribute("items",
+				catalog
+					.search(new ItemQuery(null, null, user.scope().regionCode(), null, null, null, null, 0,
+							ItemQuery.MAX_PAGE_SIZE))
+					.items()
+					.stream()
+					.filter(ItemSummary::onApplication)
+					.filter(i -> directory.department(i.departmentCode())
+						.map(d -> directory.covers(user.scope(), d.regionCode(), d.id()))
+						.orElse(false))
+					.sorted(Comparator.comparing((ItemSummary i) -> i.departmentName(locale))
+						.thenComparing(i -> i.name(locale)))
+					.toList());
 		String code = blankToNull(item) == null || item.length() > 36 ? null : item.strip();
 		model.addAttribute("item", code);
 		if (code != null) {
@@ -384,7 +404,10 @@ class CasePages {
 		return "cases/new";
 	}
 
-	/** The published, current guide of an item that is still in force: only those take applications. */
+	/**
+	 * The published, current guide of an item that is still in force: only those take
+	 * applications.
+	 */
 	private ItemGuide applicable(String itemCode) {
 		ItemGuide guide = itemCode.length() > 36 ? null : catalog.findGuide(itemCode).orElse(null);
 		if (guide == null || guide.status() != ItemStatus.ACTIVE || !guide.isCurrent()) {
@@ -403,12 +426,16 @@ class CasePages {
 		return store(read(parts), user);
 	}
 
-	/** A file not taken because the uploader's quota for the day is used up (its arguments: material, file, quota). */
+	/**
+	 * A file not taken because the uploader's quota for the day is used up (its
+	 * arguments: material, file, quota).
+	 */
 	private static final String OVER_QUOTA = "error.case.fileOverQuota";
 
 	/**
-	 * Stores each file of a form field on its own: a file the store refuses (its type, size or emptiness) is added to
-	 * {@code refused}, named with its material and the reason, and the others are kept.
+	 * Stores each file of a form field on its own: a file the store refuses (its type,
+	 * size or emptiness) is added to {@code refused}, named with its material and the
+	 * reason, and the others are kept.
 	 */
 	private List<Kept> uploads(@Nullable List<MultipartFile> parts, String field, String material, GovHallUser user,
 			List<FieldViolation> refused, Locale locale) {
@@ -447,7 +474,10 @@ class CasePages {
 		return name.length() > 100 ? name.substring(0, 100) + "…" : name;
 	}
 
-	/** The files of a form field, without the empty file inputs a browser sends, at most {@link #MAX_FILES}. */
+	/**
+	 * The files of a form field, without the empty file inputs a browser sends, at most
+	 * {@link #MAX_FILES}.
+	 */
 	private static List<CaseHandling.Upload> read(@Nullable List<MultipartFile> parts) {
 		List<CaseHandling.Upload> list = new ArrayList<>();
 		if (parts == null) {
@@ -472,7 +502,10 @@ class CasePages {
 		return list;
 	}
 
-	/** Files uploaded by an earlier, refused attempt; {@link CaseHandling} checks that they are the user's own. */
+	/**
+	 * Files uploaded by an earlier, refused attempt; {@link CaseHandling} checks that
+	 * they are the user's own.
+	 */
 	private static List<Kept> keptFiles(HttpServletRequest request, String name) {
 		String[] ids = request.getParameterValues(name);
 		String[] names = request.getParameterValues(name + "Name");
@@ -489,8 +522,8 @@ class CasePages {
 		return list;
 	}
 
-	private static SubmitCase.@Nullable ApplicantData applicantData(@Nullable IdentityKind kind,
-			@Nullable String name, @Nullable String number) {
+	private static SubmitCase.@Nullable ApplicantData applicantData(@Nullable IdentityKind kind, @Nullable String name,
+			@Nullable String number) {
 		if (blankToNull(name) == null && blankToNull(number) == null) {
 			return null;
 		}
@@ -515,7 +548,10 @@ class CasePages {
 		return new SubmitCase.AuthorizationData(strip(documentName), scan == null ? null : scan.fileId(), until);
 	}
 
-	/** The same bean validation the API applies with {@code @Valid}, each violation named by its form label. */
+	/**
+	 * The same bean validation the API applies with {@code @Valid}, each violation named
+	 * by its form label.
+	 */
 	private void validate(SubmitCase submission, Locale locale) {
 		Set<ConstraintViolation<SubmitCase>> violations = validator.validate(submission);
 		if (violations.isEmpty()) {
@@ -549,8 +585,8 @@ class CasePages {
 	}
 
 	@GetMapping("/staff/cases")
-	String workList(@RequestParam(required = false) @Nullable Worklist list,
-			@AuthenticationPrincipal GovHallUser user, Model model) {
+	String workList(@RequestParam(required = false) @Nullable Worklist list, @AuthenticationPrincipal GovHallUser user,
+			Model model) {
 		requireStaff(user);
 		List<Worklist> mine = listsOf(user);
 		Worklist chosen = list != null ? list : mine.get(0);
@@ -571,7 +607,10 @@ class CasePages {
 		return "cases/list";
 	}
 
-	/** The work lists a staff member's roles open; everyone who handles cases has the cases they first handled. */
+	/**
+	 * The work lists a staff member's roles open; everyone who handles cases has the
+	 * cases they first handled.
+	 */
 	static List<Worklist> listsOf(GovHallUser user) {
 		Set<Worklist> lists = new LinkedHashSet<>();
 		if (user.scope().has(Role.WINDOW_CLERK)) {
@@ -589,15 +628,18 @@ class CasePages {
 	}
 
 	/**
-	 * A line of a list with the status its badge shows. A clock that runs into a year without an official schedule
-	 * has no due date yet: {@link CaseWorklists} reports it as on time, the page says the date is pending.
+	 * A line of a list with the status its badge shows. A clock that runs into a year
+	 * without an official schedule has no due date yet: {@link CaseWorklists} reports it
+	 * as on time, the page says the date is pending.
 	 */
 	record Row(CaseSummary c, CaseClock.@Nullable Status status, boolean documentsOwed) {
 
 		static final Set<CaseState> CLOCKED = EnumSet.of(CaseState.RECEIVED, CaseState.ACCEPTED, CaseState.REVIEWED,
 				CaseState.DECIDED);
 
-		/** @param documentsOwed whether a document of the case is not issued yet (文书未出具) */
+		/**
+		 * @param documentsOwed whether a document of the case is not issued yet (文书未出具)
+		 */
 		static Row of(CaseSummary c, boolean documentsOwed) {
 			if (!CLOCKED.contains(c.state())) {
 				return new Row(c, null, documentsOwed);
@@ -643,28 +685,34 @@ class CasePages {
 		model.addAttribute("steps", steps);
 		model.addAttribute("offered", steps.stream().map(CaseStep::name).collect(Collectors.toSet()));
 		model.addAttribute("limits", StepLimits.ALL);
-		// what a reviewer waits for, and why an approver who reviewed may not decide: said, not offered
+		// what a reviewer waits for, and why an approver who reviewed may not decide:
+		// said, not offered
 		boolean leadReviewer = lead && user.scope().has(Role.REVIEWER) && c.state() == CaseState.ACCEPTED
 				&& c.suspensions().stream().noneMatch(x -> x.to() == null);
 		model.addAttribute("awaitingOpinions",
 				leadReviewer && c.opinions().stream().anyMatch(o -> o.verdict() == null));
-		model.addAttribute("reviewerMayNotDecide", lead && user.scope().has(Role.APPROVER)
-				&& c.state() == CaseState.REVIEWED && c.suspensions().stream().noneMatch(x -> x.to() == null)
-				&& c.review() != null
-				&& c.review().reviewer().equals(user.getUsername()));
-		// whom the case may be handed over to: the lead department's window clerks on duty but its holder
-		model.addAttribute("handoverClerks", !steps.contains(CaseStep.HAND_OVER) ? List.of()
-				: routing.clerks(c.departmentCode())
-					.stream()
-					.filter(k -> k.onDuty() && !k.username().equals(c.firstHandler()))
-					.toList());
+		model.addAttribute("reviewerMayNotDecide",
+				lead && user.scope().has(Role.APPROVER) && c.state() == CaseState.REVIEWED
+						&& c.suspensions().stream().noneMatch(x -> x.to() == null) && c.review() != null
+						&& c.review().reviewer().equals(user.getUsername()));
+		// whom the case may be handed over to: the lead department's window clerks on
+		// duty but its holder
+		model.addAttribute("handoverClerks",
+				!steps.contains(CaseStep.HAND_OVER) ? List.of()
+						: routing.clerks(c.departmentCode())
+							.stream()
+							.filter(k -> k.onDuty() && !k.username().equals(c.firstHandler()))
+							.toList());
 		model.addAttribute("materialRows", materialRows(c));
 		model.addAttribute("historyRows", historyText.rows(c.history(), locale, staff));
-		// the parties open their own files; staff those of the cases they handle, review jointly or supervise
+		// the parties open their own files; staff those of the cases they handle, review
+		// jointly or supervise
 		model.addAttribute("mayOpenFiles", !staff || caseMaterials.mayOpen(c, user));
 		model.addAttribute("departments",
 				directory.departments().stream().collect(Collectors.toMap(DepartmentView::code, Function.identity())));
-		model.addAttribute("pendingOpinions", c.opinions().stream().filter(o -> o.verdict() == null)
+		model.addAttribute("pendingOpinions", c.opinions()
+			.stream()
+			.filter(o -> o.verdict() == null)
 			.map(o -> directory.department(o.departmentCode()).map(d -> d.name(locale)).orElse(o.departmentCode()))
 			.toList());
 		model.addAttribute("procedures", SpecialProcedure.values());
@@ -675,10 +723,14 @@ class CasePages {
 		return "cases/case";
 	}
 
-	/** A required material, what was handed in for it, whether it is still missing, and what the last notice said. */
 	/**
-	 * A material of the case page. {@code fromSharing}: not handed in because the hall obtains it itself (电子证照库,
-	 * 信息共享), which the clerk must then do; flagged instead of "missing".
+	 * A required material, what was handed in for it, whether it is still missing, and
+	 * what the last notice said.
+	 */
+	/**
+	 * A material of the case page. {@code fromSharing}: not handed in because the hall
+	 * obtains it itself (电子证照库, 信息共享), which the clerk must then do; flagged instead of
+	 * "missing".
 	 */
 	record MaterialRow(int index, String name, boolean mandatory, @Nullable String condition,
 			List<SubmittedMaterial> submitted, boolean missing, @Nullable String problem, @Nullable String nameEn,
@@ -699,8 +751,12 @@ class CasePages {
 			RequiredMaterial m = required.get(i);
 			List<SubmittedMaterial> in = c.materials().stream().filter(s -> s.material().equals(m.name())).toList();
 			String problem = last == null ? null
-					: last.issues().stream().filter(x -> x.material().equals(m.name())).map(MaterialIssue::problem)
-						.findFirst().orElse(null);
+					: last.issues()
+						.stream()
+						.filter(x -> x.material().equals(m.name()))
+						.map(MaterialIssue::problem)
+						.findFirst()
+						.orElse(null);
 			rows.add(new MaterialRow(i, m.name(), m.mandatory(), m.condition(), in, m.mustBeHandedIn() && in.isEmpty(),
 					problem, m.nameEn(), m.shared() && in.isEmpty()));
 		}
@@ -711,9 +767,9 @@ class CasePages {
 
 	@RefusalShownOn("/staff/cases/{number}")
 	@PostMapping("/staff/cases/{number}/correction-notice")
-	String notice(@PathVariable String number, @RequestParam(name = "issue", required = false) @Nullable List<Integer> issue,
-			HttpServletRequest request, @AuthenticationPrincipal GovHallUser user, Locale locale,
-			RedirectAttributes redirect) {
+	String notice(@PathVariable String number,
+			@RequestParam(name = "issue", required = false) @Nullable List<Integer> issue, HttpServletRequest request,
+			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
 		return act(number, true, redirect, locale, CaseStep.CORRECTION_NOTICE.doneKey(), () -> {
 			List<RequiredMaterial> required = reads.view(number, user).requiredMaterials();
 			List<CaseCommand.Issue> issues = new ArrayList<>();
@@ -736,8 +792,9 @@ class CasePages {
 	}
 
 	/**
-	 * Every other staff step of the {@link CaseStep procedure table}: its form bound to the step's request record,
-	 * checked by the record's constraints, taken, and back to the case with what was done or why not.
+	 * Every other staff step of the {@link CaseStep procedure table}: its form bound to
+	 * the step's request record, checked by the record's constraints, taken, and back to
+	 * the case with what was done or why not.
 	 */
 	@RefusalShownOn("/staff/cases/{number}")
 	@PostMapping("/staff/cases/{number}/{step}")
@@ -747,8 +804,8 @@ class CasePages {
 	}
 
 	/** A step's form, from staff ({@code party} false) or from the applicant or agent. */
-	private String formStep(String number, String segment, boolean party, HttpServletRequest request,
-			GovHallUser user, Locale locale, RedirectAttributes redirect) {
+	private String formStep(String number, String segment, boolean party, HttpServletRequest request, GovHallUser user,
+			Locale locale, RedirectAttributes redirect) {
 		CaseStep taken = CaseStep.bySegment(segment, party)
 			.orElseThrow(() -> new NotFoundException("error.case.stepNotFound", segment));
 		return act(number, !party, redirect, locale, taken.doneKey(),
@@ -764,8 +821,9 @@ class CasePages {
 	}
 
 	/**
-	 * The routing page's "hand over all": every open case of the department that the clerk holds, to a clerk on duty;
-	 * back to the routing page with how many were handed over (and which were left), or the refusal.
+	 * The routing page's "hand over all": every open case of the department that the
+	 * clerk holds, to a clerk on duty; back to the routing page with how many were handed
+	 * over (and which were left), or the refusal.
 	 */
 	@RefusalShownOn(value = "/staff/routing?department={department}", style = RefusalShownOn.Style.PROBLEMS)
 	@PostMapping("/staff/cases/handovers")
@@ -780,9 +838,11 @@ class CasePages {
 		// a refusal goes back to the routing page in words (@RefusalShownOn, ADR 0028)
 		CaseHandling.BulkHandover done = handling.handOverAll(cut(department, 64), cut(from, 64), cut(to, 64),
 				cut(reason, 1000), user);
-		redirect.addFlashAttribute("done", messages.getMessage("cases.done.handedOverAll",
-				new Object[] { done.handedOver().size(),
-						directory.principal(done.to()).map(GovHallUser::displayName).orElse(done.to()) }, locale));
+		redirect.addFlashAttribute("done",
+				messages.getMessage("cases.done.handedOverAll",
+						new Object[] { done.handedOver().size(),
+								directory.principal(done.to()).map(GovHallUser::displayName).orElse(done.to()) },
+						locale));
 		if (!done.left().isEmpty()) {
 			redirect.addFlashAttribute("problems", List.of(messages.getMessage("cases.handedOverAll.left",
 					new Object[] { String.join("、", done.left()) }, locale)));
@@ -798,13 +858,15 @@ class CasePages {
 			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
 		return act(number, false, redirect, locale, CaseStep.CORRECT.doneKey(), () -> {
 			List<RequiredMaterial> required = reads.view(number, user).requiredMaterials();
-			// each material's files, read once; a correction that would be refused stores none of them
+			// each material's files, read once; a correction that would be refused stores
+			// none of them
 			List<List<CaseHandling.Upload>> perMaterial = new ArrayList<>();
 			for (int i = 0; i < required.size(); i++) {
 				perMaterial.add(read(files.get("file" + i)));
 			}
 			handling.checkCorrection(number, List.of(), user);
-			// every file is checked and each refused one named with its material and reason; then none is stored
+			// every file is checked and each refused one named with its material and
+			// reason; then none is stored
 			List<FieldViolation> refusedFiles = new ArrayList<>();
 			for (int i = 0; i < required.size(); i++) {
 				for (CaseHandling.Upload u : perMaterial.get(i)) {
@@ -832,7 +894,10 @@ class CasePages {
 		});
 	}
 
-	/** A party's step other than the corrections (whose files are read above): the withdrawal. */
+	/**
+	 * A party's step other than the corrections (whose files are read above): the
+	 * withdrawal.
+	 */
 	@RefusalShownOn("/cases/{number}")
 	@PostMapping("/cases/{number}/{step}")
 	String partyStep(@PathVariable String number, @PathVariable String step, HttpServletRequest request,
@@ -843,7 +908,8 @@ class CasePages {
 	private String act(String number, boolean staff, RedirectAttributes redirect, Locale locale, String doneKey,
 			Runnable action) {
 		checkNumber(number);
-		// a refusal goes back to the case page with its reasons (@RefusalShownOn, ADR 0028)
+		// a refusal goes back to the case page with its reasons (@RefusalShownOn, ADR
+		// 0028)
 		action.run();
 		redirect.addFlashAttribute("done", messages.getMessage(doneKey, null, locale));
 		return "redirect:" + (staff ? "/staff/cases/" : "/cases/") + number;
@@ -855,20 +921,25 @@ class CasePages {
 
 	}
 
-	/** A refusal for the page; enum arguments (a case's state) are named in the reader's words. */
+	/**
+	 * A refusal for the page; enum arguments (a case's state) are named in the reader's
+	 * words.
+	 */
 	private void refusal(Attributes target, GovHallException ex, Locale locale) {
 		Object[] args = Arrays.stream(ex.arguments())
-			.map(a -> a instanceof Enum<?> e
-					? messages.getMessage(e.getDeclaringClass().getSimpleName() + "." + e.name(), null, e.name(), locale)
+			.map(a -> a instanceof Enum<?> e ? messages
+				.getMessage(e.getDeclaringClass().getSimpleName() + "." + e.name(), null, e.name(), locale)
 					: a instanceof Number n ? n : a == null ? "" : a.toString())
 			.toArray();
 		target.put("refusal", ex.messageKey());
 		target.put("refusalArgs", args);
-		target.put("refusalReasons", ex.violations().stream()
-			.filter(v -> !(ex.violations().size() == 1 && v.messageKey().equals(ex.messageKey())))
-			.map(v -> new FieldViolation(v.field(), v.messageKey(),
-					Arrays.stream(v.arguments()).map(a -> a == null ? "" : a.toString()).toArray()))
-			.toList());
+		target.put("refusalReasons",
+				ex.violations()
+					.stream()
+					.filter(v -> !(ex.violations().size() == 1 && v.messageKey().equals(ex.messageKey())))
+					.map(v -> new FieldViolation(v.field(), v.messageKey(),
+							Arrays.stream(v.arguments()).map(a -> a == null ? "" : a.toString()).toArray()))
+					.toList());
 	}
 
 	// ---- documents
@@ -886,7 +957,10 @@ class CasePages {
 		return pdf(number, documentNumber, user);
 	}
 
-	/** The window's documents of a case (receipt, acceptance notice …) as one PDF, to print in one go. */
+	/**
+	 * The window's documents of a case (receipt, acceptance notice …) as one PDF, to
+	 * print in one go.
+	 */
 	@GetMapping("/staff/cases/{number}/print")
 	ResponseEntity<byte[]> windowPrint(@PathVariable String number, @AuthenticationPrincipal GovHallUser user) {
 		requireStaff(user);
@@ -928,7 +1002,10 @@ class CasePages {
 		return materialResponse(caseMaterials.open(number, fileId, user));
 	}
 
-	/** PDF and images inline (the browser shows them), anything else as a download; never cached. */
+	/**
+	 * PDF and images inline (the browser shows them), anything else as a download; never
+	 * cached.
+	 */
 	static ResponseEntity<byte[]> materialResponse(CaseMaterials.MaterialFile file) {
 		ContentDisposition disposition = (file.inline() ? ContentDisposition.inline() : ContentDisposition.attachment())
 			.filename(file.name(), StandardCharsets.UTF_8)

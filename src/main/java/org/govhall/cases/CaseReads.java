@@ -21,8 +21,9 @@ import org.govhall.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 
 /**
- * Reading cases: a case as its reader may see it (the parties in full, staff with the applicant's number masked), the
- * documents a window prints at once, one document, and the public progress lookup by number and query code.
+ * Reading cases: a case as its reader may see it (the parties in full, staff with the
+ * applicant's number masked), the documents a window prints at once, one document, and
+ * the public progress lookup by number and query code.
  */
 @Service
 public class CaseReads {
@@ -64,15 +65,16 @@ public class CaseReads {
 	}
 
 	/** The kinds handed to an applicant at the window, in the order they are printed. */
-	private static final List<DocumentKind> WINDOW_PRINT = List.of(DocumentKind.RECEIPT,
-			DocumentKind.ACCEPTANCE_NOTICE, DocumentKind.CORRECTION_NOTICE, DocumentKind.REFUSAL_DECISION,
-			DocumentKind.APPROVAL_DECISION, DocumentKind.CERTIFICATE, DocumentKind.SERVICE_CERTIFICATE,
-			DocumentKind.PAYMENT_DECISION, DocumentKind.FILING_RECEIPT, DocumentKind.DECISION);
+	private static final List<DocumentKind> WINDOW_PRINT = List.of(DocumentKind.RECEIPT, DocumentKind.ACCEPTANCE_NOTICE,
+			DocumentKind.CORRECTION_NOTICE, DocumentKind.REFUSAL_DECISION, DocumentKind.APPROVAL_DECISION,
+			DocumentKind.CERTIFICATE, DocumentKind.SERVICE_CERTIFICATE, DocumentKind.PAYMENT_DECISION,
+			DocumentKind.FILING_RECEIPT, DocumentKind.DECISION);
 
 	/**
-	 * The documents a window hands over, as one PDF to print in one go: the receipt, then the acceptance notice, the
-	 * one-time notice or the refusal the case holds, then its decision (and certificate) once decided, as an instant
-	 * item finished on the spot is. 404 when it holds none of them.
+	 * The documents a window hands over, as one PDF to print in one go: the receipt, then
+	 * the acceptance notice, the one-time notice or the refusal the case holds, then its
+	 * decision (and certificate) once decided, as an instant item finished on the spot
+	 * is. 404 when it holds none of them.
 	 */
 	public byte[] windowPrint(String number, GovHallUser user) {
 		view(number, user);
@@ -107,8 +109,8 @@ public class CaseReads {
 	}
 
 	/**
-	 * The public progress lookup: by case number and query code, without login. A wrong code answers exactly like a
-	 * wrong number, and nothing personal is shown.
+	 * The public progress lookup: by case number and query code, without login. A wrong
+	 * code answers exactly like a wrong number, and nothing personal is shown.
 	 */
 	public Optional<PublicProgress> lookup(String number, String queryCode) {
 		if (number == null || queryCode == null || number.length() > 32 || queryCode.length() > 8) {

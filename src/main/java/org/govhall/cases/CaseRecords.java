@@ -12,15 +12,18 @@ import org.govhall.directory.ApplicantIdentity;
 import org.govhall.directory.Role;
 import org.jspecify.annotations.Nullable;
 
-/** The parts of a case, as immutable records; the case keeps them as one document beside its queryable columns. */
+/**
+ * The parts of a case, as immutable records; the case keeps them as one document beside
+ * its queryable columns.
+ */
 public final class CaseRecords {
 
 	private CaseRecords() {
 	}
 
 	/**
-	 * The applicant of a case, the account that applied online, if any, and the region of the address given with
-	 * the application, if any.
+	 * The applicant of a case, the account that applied online, if any, and the region of
+	 * the address given with the application, if any.
 	 */
 	public record CaseApplicant(ApplicantIdentity identity, @Nullable String phone, @Nullable Long accountId,
 			@Nullable String addressRegion) {
@@ -30,10 +33,12 @@ public final class CaseRecords {
 		}
 
 		/**
-		 * The applicant's region as supervision counts it: the region of the address given with the application;
-		 * without one, for an enterprise or other organisation the region of the registration authority in its
-		 * credit code (its registered county); only for a person without an address the address code of the
-		 * identity number, which names where the number was first issued and may be long out of date.
+		 * The applicant's region as supervision counts it: the region of the address
+		 * given with the application; without one, for an enterprise or other
+		 * organisation the region of the registration authority in its credit code (its
+		 * registered county); only for a person without an address the address code of
+		 * the identity number, which names where the number was first issued and may be
+		 * long out of date.
 		 */
 		public String region() {
 			return addressRegion != null ? addressRegion : identity.regionCode();
@@ -42,18 +47,21 @@ public final class CaseRecords {
 	}
 
 	/**
-	 * The authorization (授权委托) an agent filed under, as it stood then (ADR 0025): a later revocation does not change
-	 * what a case was filed under. Either the principal confirmed it online ({@link Basis#CONFIRMED_ONLINE}, with its
-	 * id, items and period), or the agent handed in a written power of attorney whose original the clerk must check
-	 * before acceptance ({@link Basis#WRITTEN}). Cases filed before ADR 0025 have no basis: their authorization was
-	 * only declared, and is checked like a written one.
+	 * The authorization (授权委托) an agent filed under, as it stood then (ADR 0025): a later
+	 * revocation does not change what a case was filed under. Either the principal
+	 * confirmed it online ({@link Basis#CONFIRMED_ONLINE}, with its id, items and
+	 * period), or the agent handed in a written power of attorney whose original the
+	 * clerk must check before acceptance ({@link Basis#WRITTEN}). Cases filed before ADR
+	 * 0025 have no basis: their authorization was only declared, and is checked like a
+	 * written one.
 	 *
 	 * @param agentName the agent account's name, never text the agent typed
 	 */
 	public record AgentAuthorization(long agentAccountId, String agentName, @Nullable String documentName,
-			@Nullable String documentFileId, LocalDate validUntil, @Nullable Basis basis, @Nullable Long authorisationId,
-			@Nullable String principalName, @Nullable List<String> itemCodes, @Nullable LocalDate validFrom,
-			@Nullable String confirmedBy, @Nullable Instant confirmedAt, @Nullable OriginalCheck check) {
+			@Nullable String documentFileId, LocalDate validUntil, @Nullable Basis basis,
+			@Nullable Long authorisationId, @Nullable String principalName, @Nullable List<String> itemCodes,
+			@Nullable LocalDate validFrom, @Nullable String confirmedBy, @Nullable Instant confirmedAt,
+			@Nullable OriginalCheck check) {
 
 		/** How the agent's authority was established. */
 		public enum Basis {
@@ -62,7 +70,10 @@ public final class CaseRecords {
 
 		}
 
-		/** Whether the clerk still has to check the original before the case can be accepted. */
+		/**
+		 * Whether the clerk still has to check the original before the case can be
+		 * accepted.
+		 */
 		@JsonProperty("awaitsCheck")
 		public boolean awaitsCheck() {
 			return basis != Basis.CONFIRMED_ONLINE && (check == null || !check.genuine());
@@ -82,8 +93,8 @@ public final class CaseRecords {
 	}
 
 	/**
-	 * The clerk's check of a written power of attorney against its original and the principal's identity document
-	 * (原件核验), or the refusal of it with the reason.
+	 * The clerk's check of a written power of attorney against its original and the
+	 * principal's identity document (原件核验), or the refusal of it with the reason.
 	 */
 	public record OriginalCheck(boolean genuine, String checkedBy, Instant at, @Nullable String note) {
 	}
@@ -94,8 +105,9 @@ public final class CaseRecords {
 	}
 
 	/**
-	 * A material whose original the window clerk checked in the applicant's presence (原件核验) and handed back: it
-	 * counts as handed in, and the receipt lists it as such. A scan may be kept beside it.
+	 * A material whose original the window clerk checked in the applicant's presence
+	 * (原件核验) and handed back: it counts as handed in, and the receipt lists it as such. A
+	 * scan may be kept beside it.
 	 */
 	public record OriginalSeen(String material, String checkedBy, Instant at) {
 	}
@@ -105,8 +117,9 @@ public final class CaseRecords {
 	}
 
 	/**
-	 * A one-time notice of corrections (一次性告知书, 行政许可法 第三十二条第一款第四项). A later notice that names materials the
-	 * first did not is a breach of the one-time rule (第七十二条第四项) and is recorded as such.
+	 * A one-time notice of corrections (一次性告知书, 行政许可法 第三十二条第一款第四项). A later notice that
+	 * names materials the first did not is a breach of the one-time rule (第七十二条第四项) and
+	 * is recorded as such.
 	 */
 	public record CorrectionNotice(int round, LocalDate issuedOn, String issuedBy, List<MaterialIssue> issues,
 			@Nullable LocalDate correctedOn, List<String> newlyNamed) {
@@ -122,11 +135,17 @@ public final class CaseRecords {
 
 	}
 
-	/** Why a case was not accepted (不予受理), and where to apply instead when it is out of jurisdiction. */
+	/**
+	 * Why a case was not accepted (不予受理), and where to apply instead when it is out of
+	 * jurisdiction.
+	 */
 	public record Refusal(String reasons, @Nullable String competentAuthority, String by, LocalDate on) {
 	}
 
-	/** A stop of the clock for a procedure of 行政许可法 第四十五条; {@code listed} says whether the item names it. */
+	/**
+	 * A stop of the clock for a procedure of 行政许可法 第四十五条; {@code listed} says whether the
+	 * item names it.
+	 */
 	public record SuspensionRecord(SpecialProcedure procedure, boolean listed, LocalDate from, @Nullable LocalDate to,
 			String reason, String by) {
 
@@ -141,9 +160,10 @@ public final class CaseRecords {
 	}
 
 	/**
-	 * A department's part in joint review (联审): its sub-deadline ({@code days} in {@code unit} from acceptance),
-	 * how often and when the lead last chased it (催办), and, once given, its opinion. Cases decided before the unit
-	 * and the chases were kept read as working days and never chased.
+	 * A department's part in joint review (联审): its sub-deadline ({@code days} in
+	 * {@code unit} from acceptance), how often and when the lead last chased it (催办),
+	 * and, once given, its opinion. Cases decided before the unit and the chases were
+	 * kept read as working days and never chased.
 	 */
 	public record Opinion(String departmentCode, int days, @Nullable LocalDate dueOn, @Nullable Verdict verdict,
 			@Nullable String reasons, @Nullable String by, @Nullable LocalDate on, boolean late,
@@ -167,10 +187,9 @@ public final class CaseRecords {
 			return new Opinion(departmentCode, days, newDue, verdict, reasons, by, on, late, unit, chases, chasedOn);
 		}
 
-		Opinion given(Verdict newVerdict, @Nullable String newReasons, String newBy, LocalDate newOn,
-				boolean newLate) {
-			return new Opinion(departmentCode, days, dueOn, newVerdict, newReasons, newBy, newOn, newLate, unit,
-					chases, chasedOn);
+		Opinion given(Verdict newVerdict, @Nullable String newReasons, String newBy, LocalDate newOn, boolean newLate) {
+			return new Opinion(departmentCode, days, dueOn, newVerdict, newReasons, newBy, newOn, newLate, unit, chases,
+					chasedOn);
 		}
 
 		Opinion chased(LocalDate day) {
@@ -179,7 +198,9 @@ public final class CaseRecords {
 
 	}
 
-	/** A co-department's sub-deadline: so many days of a unit, counted from acceptance. */
+	/**
+	 * A co-department's sub-deadline: so many days of a unit, counted from acceptance.
+	 */
 	public record SubLimit(int days, LimitUnit unit) {
 	}
 
@@ -188,9 +209,10 @@ public final class CaseRecords {
 	}
 
 	/**
-	 * The decision: granted with a certificate number, or denied with reasons (行政许可法 第三十八条). A grant of an item
-	 * whose result is a licence carries what the licence says ({@code licence}); a certificate revoked or cancelled
-	 * later (第六十九条, 第七十条) carries its {@code revocation}. Both are absent in cases decided before they were kept.
+	 * The decision: granted with a certificate number, or denied with reasons (行政许可法
+	 * 第三十八条). A grant of an item whose result is a licence carries what the licence says
+	 * ({@code licence}); a certificate revoked or cancelled later (第六十九条, 第七十条) carries
+	 * its {@code revocation}. Both are absent in cases decided before they were kept.
 	 */
 	public record Decision(Outcome outcome, @Nullable String certificateNo, @Nullable String reasons, String decidedBy,
 			LocalDate on, boolean onTheSpot, @Nullable Licence licence, @Nullable Revocation revocation) {
@@ -202,36 +224,47 @@ public final class CaseRecords {
 	}
 
 	/**
-	 * What a licence says besides its holder, as the approver entered it: the scope (许可范围/经营项目), the premises
-	 * (经营场所/住所, none where the licence names none) and the last day of validity (有效期至; none: 长期, long-term).
+	 * What a licence says besides its holder, as the approver entered it: the scope
+	 * (许可范围/经营项目), the premises (经营场所/住所, none where the licence names none) and the last
+	 * day of validity (有效期至; none: 长期, long-term).
 	 */
 	public record Licence(String scope, @Nullable String premises, @Nullable LocalDate validUntil) {
 	}
 
-	/** A certificate revoked or cancelled (撤销/注销, 行政许可法 第六十九条、第七十条) by an approver, with the reason. */
+	/**
+	 * A certificate revoked or cancelled (撤销/注销, 行政许可法 第六十九条、第七十条) by an approver, with
+	 * the reason.
+	 */
 	public record Revocation(String reason, String by, LocalDate on) {
 	}
 
-	/** How and when the decision was delivered, and whether it was late (第四十四条: within 10 working days). */
 	/**
-	 * A fee collected (收费) with its receipt; {@code listed} tells whether the item's catalog entry allows it at that
-	 * amount. An unlisted fee is still recorded, because the record is the evidence supervision acts on.
+	 * How and when the decision was delivered, and whether it was late (第四十四条: within 10
+	 * working days).
 	 */
-	public record FeeRecord(String name, BigDecimal amount, String receiptNo, boolean listed, String by,
-			LocalDate on) {
+	/**
+	 * A fee collected (收费) with its receipt; {@code listed} tells whether the item's
+	 * catalog entry allows it at that amount. An unlisted fee is still recorded, because
+	 * the record is the evidence supervision acts on.
+	 */
+	public record FeeRecord(String name, BigDecimal amount, String receiptNo, boolean listed, String by, LocalDate on) {
 	}
 
 	public record Delivery(DeliveryMethod method, LocalDate on, String by, boolean late) {
 	}
 
 	/**
-	 * A handover (移交) of a case to another first handler: from whom (none for a case that had none), to whom, why,
-	 * and who handed it over (the holder, or the department admin or approver).
+	 * A handover (移交) of a case to another first handler: from whom (none for a case that
+	 * had none), to whom, why, and who handed it over (the holder, or the department
+	 * admin or approver).
 	 */
 	public record Handover(@Nullable String from, String to, String reason, String by, Instant at) {
 	}
 
-	/** One line of a case's history: who, in which role, when, what, and the state before and after. */
+	/**
+	 * One line of a case's history: who, in which role, when, what, and the state before
+	 * and after.
+	 */
 	public record HistoryEntry(Instant at, String actor, Role role, CaseAction action, @Nullable CaseState from,
 			CaseState to, String detail) {
 	}

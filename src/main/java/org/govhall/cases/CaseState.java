@@ -4,8 +4,9 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Where a case stands, and which statutory clock runs there. Refused, delivered and withdrawn cases are closed. Which
- * steps lead from one state to another is the {@link CaseStep procedure table}'s to say.
+ * Where a case stands, and which statutory clock runs there. Refused, delivered and
+ * withdrawn cases are closed. Which steps lead from one state to another is the
+ * {@link CaseStep procedure table}'s to say.
  */
 public enum CaseState {
 
@@ -13,7 +14,9 @@ public enum CaseState {
 	RECEIVED,
 	/** A one-time notice of corrections (一次性告知) was issued; waiting for the applicant. */
 	AWAITING_CORRECTION,
-	/** Accepted (受理); under review, with joint review where the item has co-departments. */
+	/**
+	 * Accepted (受理); under review, with joint review where the item has co-departments.
+	 */
 	ACCEPTED,
 	/** Reviewed; the reviewer's recommendation waits for an approver's decision. */
 	REVIEWED,
@@ -26,12 +29,18 @@ public enum CaseState {
 	/** Closed: withdrawn by the applicant before a decision. */
 	WITHDRAWN;
 
-	/** The statutory clock that runs in a state; none while the applicant corrects, nor once closed. */
+	/**
+	 * The statutory clock that runs in a state; none while the applicant corrects, nor
+	 * once closed.
+	 */
 	public enum StatutoryClock {
 
 		/** 5 working days to accept, refuse or give the one-time notice (行政许可法 第三十二条). */
 		ACCEPTANCE,
-		/** The decision limit, statutory and promised (第四十二条), with joint review's sub-deadlines. */
+		/**
+		 * The decision limit, statutory and promised (第四十二条), with joint review's
+		 * sub-deadlines.
+		 */
 		DECISION,
 		/** 10 working days to deliver the decision (第四十四条). */
 		DELIVERY,
@@ -57,7 +66,10 @@ public enum CaseState {
 		};
 	}
 
-	/** Whether a clock runs in this state, so that work lists colour the case by its due date. */
+	/**
+	 * Whether a clock runs in this state, so that work lists colour the case by its due
+	 * date.
+	 */
 	public boolean clockRuns() {
 		return clock() != StatutoryClock.NONE;
 	}

@@ -14,16 +14,19 @@ import org.govhall.documents.DocumentKind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The procedure table (办件程序表): every step a person takes on a case, declared once. A step names the states it may
- * start from and the state it leads to, who may take it (the roles, and whether as the lead department, a
- * co-department or a party to the case), its legal article, its request record ({@link CaseCommand}, where its field
- * limits live), its form on the case page and the words said when it is done.
+ * The procedure table (办件程序表): every step a person takes on a case, declared once. A step
+ * names the states it may start from and the state it leads to, who may take it (the
+ * roles, and whether as the lead department, a co-department or a party to the case), its
+ * legal article, its request record ({@link CaseCommand}, where its field limits live),
+ * its form on the case page and the words said when it is done.
  * <p>
- * {@link Case} refuses a step from another state or in another role by this table; {@link CaseHandling} resolves who
- * acts and in which role by it; the API and the pages take every step through one endpoint each, binding the step's
- * request record; the case page offers the forms of the steps {@link #offered offered}; the work lists and the states'
- * clocks ({@link CaseState#clock()}) read it too. A step the law adds is one row here, its request record, its rule in
- * {@link Case}, its form fragment in {@code cases/steps.html} and its words in the message bundles.
+ * {@link Case} refuses a step from another state or in another role by this table;
+ * {@link CaseHandling} resolves who acts and in which role by it; the API and the pages
+ * take every step through one endpoint each, binding the step's request record; the case
+ * page offers the forms of the steps {@link #offered offered}; the work lists and the
+ * states' clocks ({@link CaseState#clock()}) read it too. A step the law adds is one row
+ * here, its request record, its rule in {@link Case}, its form fragment in
+ * {@code cases/steps.html} and its words in the message bundles.
  */
 public enum CaseStep {
 
@@ -31,10 +34,14 @@ public enum CaseStep {
 	CORRECTION_NOTICE("correction-notice", Who.LEAD, List.of(Role.WINDOW_CLERK), EnumSet.of(CaseState.RECEIVED),
 			CaseState.AWAITING_CORRECTION, "32.1.4", CaseCommand.CorrectionNotice.class, "cases.done.notice", false,
 			(c, a) -> true),
-	/** The check of an agent's written power of attorney against its original (原件核验, ADR 0025). */
+	/**
+	 * The check of an agent's written power of attorney against its original (原件核验, ADR
+	 * 0025).
+	 */
 	AUTHORIZATION_CHECK("authorization-check", Who.LEAD, List.of(Role.WINDOW_CLERK), EnumSet.of(CaseState.RECEIVED),
 			null, "29", CaseCommand.AuthorizationCheck.class, "cases.done.authorizationChecked", false,
-			(c, a) -> c.authorization() != null && c.authorization().awaitsCheck() && c.authorization().check() == null),
+			(c, a) -> c.authorization() != null && c.authorization().awaitsCheck()
+					&& c.authorization().check() == null),
 	/** 受理 (第三十二条第一款第五项). */
 	ACCEPT("acceptance", Who.LEAD, List.of(Role.WINDOW_CLERK), EnumSet.of(CaseState.RECEIVED), CaseState.ACCEPTED,
 			"32.1.5", CaseCommand.Acceptance.class, "cases.done.accepted", true, (c, a) -> true),
@@ -42,14 +49,20 @@ public enum CaseStep {
 	DECIDE_ON_THE_SPOT("on-the-spot-decision", Who.LEAD, List.of(Role.WINDOW_CLERK), EnumSet.of(CaseState.RECEIVED),
 			CaseState.DELIVERED, "34.2", CaseCommand.OnTheSpot.class, "cases.done.onTheSpot", true,
 			(c, a) -> c.instant()),
-	/** 不予受理, with the reasons and, when out of jurisdiction, where to apply (第三十二条第一款第二项, 第三十八条). */
-	REFUSE("refusal", Who.LEAD, List.of(Role.WINDOW_CLERK), EnumSet.of(CaseState.RECEIVED), CaseState.REFUSED,
-			"32.1.2", CaseCommand.Refusal.class, "cases.done.refused", true, (c, a) -> true),
+	/**
+	 * 不予受理, with the reasons and, when out of jurisdiction, where to apply (第三十二条第一款第二项,
+	 * 第三十八条).
+	 */
+	REFUSE("refusal", Who.LEAD, List.of(Role.WINDOW_CLERK), EnumSet.of(CaseState.RECEIVED), CaseState.REFUSED, "32.1.2",
+			CaseCommand.Refusal.class, "cases.done.refused", true, (c, a) -> true),
 	/** A co-department's opinion in joint review (联审, 第二十六条). */
 	OPINION("opinions", Who.CO_DEPARTMENT, List.of(Role.REVIEWER), EnumSet.of(CaseState.ACCEPTED), null, "26",
 			CaseCommand.Opinion.class, "cases.done.opinion", false,
 			(c, a) -> a.department() != null && pending(c).contains(a.department())),
-	/** 催办: the lead department chases a co-department's awaited opinion, once a day at most (第二十六条). */
+	/**
+	 * 催办: the lead department chases a co-department's awaited opinion, once a day at
+	 * most (第二十六条).
+	 */
 	CHASE_OPINION("chase", Who.LEAD, List.of(Role.REVIEWER, Role.APPROVER), EnumSet.of(CaseState.ACCEPTED), null, "26",
 			CaseCommand.Chase.class, "cases.done.chased", false, (c, a) -> !pending(c).isEmpty()),
 	/** The lead reviewer's recommendation once every opinion is in (第三十四条). */
@@ -64,10 +77,12 @@ public enum CaseStep {
 			"cases.done.certificateRevoked", true,
 			(c, a) -> c.decision() != null && c.decision().revocation() == null
 					&& c.documents().stream().anyMatch(d -> d.kind() == DocumentKind.CERTIFICATE)),
-	/** 移交: to another window clerk on duty, by the holder, the department's admin or an approver (首办负责制). */
-	HAND_OVER("handover", Who.LEAD,
-			List.of(Role.WINDOW_CLERK, Role.REVIEWER, Role.APPROVER, Role.DEPARTMENT_ADMIN), CaseState.open(), null,
-			"", CaseCommand.Handover.class, "cases.done.handedOver", false,
+	/**
+	 * 移交: to another window clerk on duty, by the holder, the department's admin or an
+	 * approver (首办负责制).
+	 */
+	HAND_OVER("handover", Who.LEAD, List.of(Role.WINDOW_CLERK, Role.REVIEWER, Role.APPROVER, Role.DEPARTMENT_ADMIN),
+			CaseState.open(), null, "", CaseCommand.Handover.class, "cases.done.handedOver", false,
 			(c, a) -> a.user().getUsername().equals(c.firstHandler())
 					|| a.user().scope().hasAny(Role.DEPARTMENT_ADMIN, Role.APPROVER)),
 	/** One extension of the limit, approved, with the reason (第四十二条). */
@@ -88,7 +103,9 @@ public enum CaseStep {
 	/** 送达 within 10 working days of the decision (第四十四条). */
 	DELIVER("delivery", Who.LEAD, List.of(Role.WINDOW_CLERK), EnumSet.of(CaseState.DECIDED), CaseState.DELIVERED, "44",
 			CaseCommand.Delivery.class, "cases.done.delivered", true, (c, a) -> true),
-	/** The applicant hands in the corrections; the acceptance window starts again (第三十二条). */
+	/**
+	 * The applicant hands in the corrections; the acceptance window starts again (第三十二条).
+	 */
 	CORRECT("corrections", Who.PARTY, List.of(), EnumSet.of(CaseState.AWAITING_CORRECTION), CaseState.RECEIVED,
 			"32.1.4", CaseCommand.Corrections.class, "cases.done.corrected", false, (c, a) -> true),
 	/** The applicant or agent withdraws the application before a decision. */
@@ -108,7 +125,10 @@ public enum CaseStep {
 
 	}
 
-	/** Who looks at the case page: the user, whether as staff, of the lead department, and their department. */
+	/**
+	 * Who looks at the case page: the user, whether as staff, of the lead department, and
+	 * their department.
+	 */
 	record Asker(GovHallUser user, boolean staff, boolean lead, @Nullable String department) {
 	}
 
@@ -146,7 +166,10 @@ public enum CaseStep {
 		this.offer = offer;
 	}
 
-	/** The step's path segment, the same under {@code /api/v1/cases/{number}/} and the case pages. */
+	/**
+	 * The step's path segment, the same under {@code /api/v1/cases/{number}/} and the
+	 * case pages.
+	 */
 	public String segment() {
 		return segment;
 	}
@@ -155,7 +178,10 @@ public enum CaseStep {
 		return who;
 	}
 
-	/** The roles that may take the step, in the order one is chosen for a user holding several. */
+	/**
+	 * The roles that may take the step, in the order one is chosen for a user holding
+	 * several.
+	 */
 	public List<Role> roles() {
 		return roles;
 	}
@@ -170,7 +196,10 @@ public enum CaseStep {
 		return Optional.ofNullable(to);
 	}
 
-	/** The article of 行政许可法 the step rests on, as "32.1.4" (article, paragraph, item); blank where none. */
+	/**
+	 * The article of 行政许可法 the step rests on, as "32.1.4" (article, paragraph, item);
+	 * blank where none.
+	 */
 	public String article() {
 		return article;
 	}
@@ -214,7 +243,9 @@ public enum CaseStep {
 		throw new IllegalArgumentException("no step takes " + command.getClass());
 	}
 
-	/** The step of a path segment, for whose side ({@code party}: the applicant's pages). */
+	/**
+	 * The step of a path segment, for whose side ({@code party}: the applicant's pages).
+	 */
 	static Optional<CaseStep> bySegment(String segment, boolean party) {
 		for (CaseStep s : values()) {
 			if (s.segment.equals(segment) && (s.who == Who.PARTY) == party && s != CHASE_OPINION) {
@@ -230,8 +261,9 @@ public enum CaseStep {
 	}
 
 	/**
-	 * The role {@code user} takes this step in: the first of {@link #roles()} they hold. A hand-over is taken by the
-	 * case's holder in their own role, otherwise as the department's admin or an approver.
+	 * The role {@code user} takes this step in: the first of {@link #roles()} they hold.
+	 * A hand-over is taken by the case's holder in their own role, otherwise as the
+	 * department's admin or an approver.
 	 */
 	Optional<Role> roleOf(GovHallUser user, @Nullable String holder) {
 		if (this == HAND_OVER && !user.getUsername().equals(holder)) {
@@ -241,9 +273,9 @@ public enum CaseStep {
 	}
 
 	/**
-	 * Whether the case page offers this step's form to {@code asker}: the case is in a state it starts from, the
-	 * asker is on its side with one of its roles, and the step's own condition holds. Only an offer: {@link Case}
-	 * decides.
+	 * Whether the case page offers this step's form to {@code asker}: the case is in a
+	 * state it starts from, the asker is on its side with one of its roles, and the
+	 * step's own condition holds. Only an offer: {@link Case} decides.
 	 */
 	boolean offered(CaseView c, Asker asker) {
 		if (!startsFrom(c.state())) {
@@ -251,15 +283,16 @@ public enum CaseStep {
 		}
 		boolean side = switch (who) {
 			case PARTY -> !asker.staff();
-			case LEAD -> asker.staff() && asker.lead() && roleOf(asker.user(), c.firstHandler())
-				.filter(r -> asker.user().scope().has(r))
-				.isPresent();
+			case LEAD -> asker.staff() && asker.lead()
+					&& roleOf(asker.user(), c.firstHandler()).filter(r -> asker.user().scope().has(r)).isPresent();
 			case CO_DEPARTMENT -> asker.staff() && roles.stream().anyMatch(r -> asker.user().scope().has(r));
 		};
 		return side && offer.test(c, asker);
 	}
 
-	/** The steps whose forms the case page offers to {@code asker}, in the table's order. */
+	/**
+	 * The steps whose forms the case page offers to {@code asker}, in the table's order.
+	 */
 	static List<CaseStep> offeredTo(CaseView c, Asker asker) {
 		return Arrays.stream(values()).filter(s -> s.offered(c, asker)).toList();
 	}

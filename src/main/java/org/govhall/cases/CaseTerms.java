@@ -12,11 +12,13 @@ import org.govhall.catalog.SpecialProcedure;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What governs a case: copied from the item version it was applied under (design brief decision 1), so publishing a
- * new version never changes a running case. {@code opinionMargin} is the time the lead department keeps after the
- * joint-review step of the item's procedure (none for items without a marked step, and for cases applied for before
- * it was kept). {@code entrustingAuthority} names the city or provincial department in whose name the case is
- * decided when the item is a county's counterpart of an entrusted power (委托, 行政许可法 第二十四条): none otherwise.
+ * What governs a case: copied from the item version it was applied under (design brief
+ * decision 1), so publishing a new version never changes a running case.
+ * {@code opinionMargin} is the time the lead department keeps after the joint-review step
+ * of the item's procedure (none for items without a marked step, and for cases applied
+ * for before it was kept). {@code entrustingAuthority} names the city or provincial
+ * department in whose name the case is decided when the item is a county's counterpart of
+ * an entrusted power (委托, 行政许可法 第二十四条): none otherwise.
  */
 public record CaseTerms(String itemCode, int itemVersion, String itemNameZh, @Nullable String itemNameEn,
 		ItemType itemType, ProcessingMode processingMode, String departmentCode, String regionCode,
@@ -47,7 +49,10 @@ public record CaseTerms(String itemCode, int itemVersion, String itemNameZh, @Nu
 				opinionMargin, authority);
 	}
 
-	/** Terms without a joint-review margin from the item's steps: the case keeps a third of its limit. */
+	/**
+	 * Terms without a joint-review margin from the item's steps: the case keeps a third
+	 * of its limit.
+	 */
 	public CaseTerms(String itemCode, int itemVersion, String itemNameZh, @Nullable String itemNameEn,
 			ItemType itemType, ProcessingMode processingMode, String departmentCode, String regionCode,
 			@Nullable Integer statutoryAmount, @Nullable LimitUnit statutoryUnit, @Nullable Integer promisedAmount,
@@ -71,8 +76,9 @@ public record CaseTerms(String itemCode, int itemVersion, String itemNameZh, @Nu
 	}
 
 	/**
-	 * Whether granting the item issues a licence that names a scope, premises and validity: an administrative licence
-	 * (行政许可) whose result is a certificate (证, 执照). Approvals, opinions and filings (批复, 意见书, 通知书) issue none.
+	 * Whether granting the item issues a licence that names a scope, premises and
+	 * validity: an administrative licence (行政许可) whose result is a certificate (证, 执照).
+	 * Approvals, opinions and filings (批复, 意见书, 通知书) issue none.
 	 */
 	public boolean asksLicence() {
 		return itemType == ItemType.ADMINISTRATIVE_LICENSE && resultNameZh != null
@@ -83,13 +89,17 @@ public record CaseTerms(String itemCode, int itemVersion, String itemNameZh, @Nu
 		return processingMode == ProcessingMode.INSTANT;
 	}
 
-	/** A fee the catalog lists for the item, with its amount when the standard is a fixed sum. */
+	/**
+	 * A fee the catalog lists for the item, with its amount when the standard is a fixed
+	 * sum.
+	 */
 	public record FeeTerm(String name, java.math.@Nullable BigDecimal amount) {
 	}
 
 	/**
-	 * Whether the catalog lists a fee of this name, at no more than its fixed amount (no item, fee or inspection
-	 * without a legal basis: a fee not in the item's list is 乱收费).
+	 * Whether the catalog lists a fee of this name, at no more than its fixed amount (no
+	 * item, fee or inspection without a legal basis: a fee not in the item's list is
+	 * 乱收费).
 	 */
 	public boolean lists(String feeName, BigDecimal charged) {
 		if (noFee) {
@@ -101,26 +111,30 @@ public record CaseTerms(String itemCode, int itemVersion, String itemNameZh, @Nu
 	}
 
 	/**
-	 * A material the item requires: mandatory, or only under a stated condition. {@code name} (Chinese) is the key
-	 * submitted materials and notices refer to; {@code nameEn} is for display in English (none in cases applied
-	 * for before it was kept).
+	 * A material the item requires: mandatory, or only under a stated condition.
+	 * {@code name} (Chinese) is the key submitted materials and notices refer to;
+	 * {@code nameEn} is for display in English (none in cases applied for before it was
+	 * kept).
 	 */
-	public record RequiredMaterial(String name, boolean mandatory, @Nullable String condition,
-			@Nullable String nameEn, @Nullable Boolean obtainedBySharing) {
+	public record RequiredMaterial(String name, boolean mandatory, @Nullable String condition, @Nullable String nameEn,
+			@Nullable Boolean obtainedBySharing) {
 
 		public RequiredMaterial(String name, boolean mandatory, @Nullable String condition) {
 			this(name, mandatory, condition, null, false);
 		}
 
 		/**
-		 * Whether the hall obtains it itself (e-certificate store or another shared register, 免于提交); none in
-		 * cases applied for before it was kept.
+		 * Whether the hall obtains it itself (e-certificate store or another shared
+		 * register, 免于提交); none in cases applied for before it was kept.
 		 */
 		public boolean shared() {
 			return Boolean.TRUE.equals(obtainedBySharing);
 		}
 
-		/** Whether an application is incomplete without it: mandatory and not obtained by sharing. */
+		/**
+		 * Whether an application is incomplete without it: mandatory and not obtained by
+		 * sharing.
+		 */
 		public boolean mustBeHandedIn() {
 			return mandatory && !shared();
 		}

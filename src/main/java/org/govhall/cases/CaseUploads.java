@@ -21,10 +21,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Files uploaded for cases (issue 12, item 6): who uploaded them, a quota per account and day (files and bytes; an
- * applicant's small, a window clerk's or an agent's, who upload for many, larger), and the removal of an upload that
- * no case named within {@link #KEPT_UNATTACHED}, with its bytes. A file is attached when a submission, a correction or
- * an agent's authorization names it, in that step's transaction.
+ * Files uploaded for cases (issue 12, item 6): who uploaded them, a quota per account and
+ * day (files and bytes; an applicant's small, a window clerk's or an agent's, who upload
+ * for many, larger), and the removal of an upload that no case named within
+ * {@link #KEPT_UNATTACHED}, with its bytes. A file is attached when a submission, a
+ * correction or an agent's authorization names it, in that step's transaction.
  */
 @Component
 class CaseUploads {
@@ -60,8 +61,9 @@ class CaseUploads {
 	}
 
 	/**
-	 * Stores the file if today's quota of the uploader allows it (429 {@code upload-quota} otherwise). A file the
-	 * storage refuses (type, size, empty) is refused first and does not count.
+	 * Stores the file if today's quota of the uploader allows it (429
+	 * {@code upload-quota} otherwise). A file the storage refuses (type, size, empty) is
+	 * refused first and does not count.
 	 */
 	StoredFile store(String fileName, byte[] content, GovHallUser user) {
 		storage.check(fileName, content);
@@ -117,8 +119,9 @@ class CaseUploads {
 	}
 
 	/**
-	 * Marks the uploader's file as handed in with a case, in the caller's transaction; false when the file is not
-	 * this account's upload, or was removed as unattached (a removal and an attachment never both succeed).
+	 * Marks the uploader's file as handed in with a case, in the caller's transaction;
+	 * false when the file is not this account's upload, or was removed as unattached (a
+	 * removal and an attachment never both succeed).
 	 */
 	boolean attach(String fileId, long accountId) {
 		return jdbc.sql("""
@@ -131,7 +134,10 @@ class CaseUploads {
 			.update() == 1;
 	}
 
-	/** Deletes the uploads that no case named within 24 hours of their upload, their records and bytes. */
+	/**
+	 * Deletes the uploads that no case named within 24 hours of their upload, their
+	 * records and bytes.
+	 */
 	int removeUnattached() {
 		List<String> ids = jdbc.sql("""
 				SELECT file_id FROM cases_upload WHERE attached_at IS NULL AND created_at < :cutoff
@@ -159,11 +165,12 @@ class CaseUploads {
 	}
 
 	/**
-	 * Files the user uploaded, handed in as the materials they name in correction round {@code round}: each must be
-	 * one of the item's materials (400) and the user's own upload (400), which it now attaches.
+	 * Files the user uploaded, handed in as the materials they name in correction round
+	 * {@code round}: each must be one of the item's materials (400) and the user's own
+	 * upload (400), which it now attaches.
 	 */
-	List<SubmittedMaterial> handedIn(List<SubmitCase.MaterialFile> files, CaseTerms terms, GovHallUser user,
-			Now now, int round) {
+	List<SubmittedMaterial> handedIn(List<SubmitCase.MaterialFile> files, CaseTerms terms, GovHallUser user, Now now,
+			int round) {
 		List<SubmittedMaterial> list = new ArrayList<>();
 		for (SubmitCase.MaterialFile f : files) {
 			if (terms.materials().stream().noneMatch(m -> m.name().equals(f.material()))) {
@@ -176,14 +183,18 @@ class CaseUploads {
 		}
 		return list;
 	}
-	/** The user's own upload, attached to the case in the step's transaction (kept from then on). */
+
+	/**
+	 * The user's own upload, attached to the case in the step's transaction (kept from
+	 * then on).
+	 */
 	/** The user's own upload, now attached to what names it; 400 for any other file. */
 	StoredFile ownUpload(String fileId, GovHallUser user) {
 		if (!attach(fileId, user.accountId())) {
 			throw new InvalidInputException("unknown-file", "error.case.unknownFile", "fileId", fileId);
 		}
-		return storage.find(fileId).orElseThrow(() -> new InvalidInputException("unknown-file",
-				"error.case.unknownFile", "fileId", fileId));
+		return storage.find(fileId)
+			.orElseThrow(() -> new InvalidInputException("unknown-file", "error.case.unknownFile", "fileId", fileId));
 	}
 
 }

@@ -31,10 +31,11 @@ import org.govhall.documents.IssuedDocument;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A case as its parties and the staff handling it see it: state, terms, clocks with their explanations, materials,
- * notices, opinions, decision and history. Personal numbers are masked for everyone but the applicant's side.
- * {@code documents} are the documents issued, and only those; {@code documentsOwed} those its steps owe and that are
- * not issued yet (文书未出具, ADR 0021).
+ * A case as its parties and the staff handling it see it: state, terms, clocks with their
+ * explanations, materials, notices, opinions, decision and history. Personal numbers are
+ * masked for everyone but the applicant's side. {@code documents} are the documents
+ * issued, and only those; {@code documentsOwed} those its steps owe and that are not
+ * issued yet (文书未出具, ADR 0021).
  */
 public record CaseView(String number, @Nullable String queryCode, CaseState state, Channel channel, String itemCode,
 		int itemVersion, String itemNameZh, @Nullable String itemNameEn, String departmentCode,
@@ -46,9 +47,9 @@ public record CaseView(String number, @Nullable String queryCode, CaseState stat
 		List<ExtensionRecord> extensions, @Nullable Review review, @Nullable Decision decision,
 		@Nullable Delivery delivery, @Nullable AgentAuthorization authorization, @Nullable String reconsiderationBody,
 		@Nullable String litigationCourt, List<HistoryEntry> history, List<IssuedDocument> documents,
-		Set<SpecialProcedure> listedProcedures, boolean extensible,
-		List<CaseRecords.FeeRecord> fees, List<CaseTerms.FeeTerm> catalogFees, boolean noFee, boolean asksLicence,
-		List<CaseRecords.Handover> handovers, List<OwedDocument> documentsOwed) {
+		Set<SpecialProcedure> listedProcedures, boolean extensible, List<CaseRecords.FeeRecord> fees,
+		List<CaseTerms.FeeTerm> catalogFees, boolean noFee, boolean asksLicence, List<CaseRecords.Handover> handovers,
+		List<OwedDocument> documentsOwed) {
 
 	static CaseView of(Case c, List<HistoryEntry> history, List<IssuedDocument> documents,
 			List<OwedDocument> documentsOwed, WorkingCalendar calendar, LocalDate today, boolean party,
@@ -63,24 +64,31 @@ public record CaseView(String number, @Nullable String queryCode, CaseState stat
 				clocks(c, calendar, today, warningDays), c.terms().materials(), d.materials(), d.notices(), d.refusal(),
 				d.opinions(), d.suspensions(), d.extensions(), d.review(), d.decision(), d.delivery(),
 				c.authorization(), c.terms().reconsiderationBody(), c.terms().litigationCourt(), history, documents,
-				c.terms().specialProcedures(), c.state().underReview() && d.extensions().isEmpty()
-						&& c.terms().statutoryUnit() == LimitUnit.WORKING_DAY
-						&& c.terms().statutoryAmount() != null,
+				c.terms().specialProcedures(),
+				c.state().underReview() && d.extensions().isEmpty()
+						&& c.terms().statutoryUnit() == LimitUnit.WORKING_DAY && c.terms().statutoryAmount() != null,
 				d.fees(), c.terms().fees(), c.terms().noFee(), c.terms().asksLicence(), d.handovers(), documentsOwed);
 	}
 
-	/** The clocks that apply in the case's state: the one running now first, then the sub-deadlines. */
+	/**
+	 * The clocks that apply in the case's state: the one running now first, then the
+	 * sub-deadlines.
+	 */
 	static List<CaseClock> clocks(Case c, WorkingCalendar calendar, LocalDate today, int warningDays) {
 		List<CaseClock> list = new ArrayList<>();
 		switch (c.state().clock()) {
-			case ACCEPTANCE -> list.add(clock(CaseClock.Kind.ACCEPTANCE, null, c.acceptanceDeadline(), calendar, today, warningDays));
+			case ACCEPTANCE ->
+				list.add(clock(CaseClock.Kind.ACCEPTANCE, null, c.acceptanceDeadline(), calendar, today, warningDays));
 			case DECISION -> {
-				c.decisionDeadline().ifPresent(dl -> list.add(clock(CaseClock.Kind.DECISION, null, dl, calendar, today, warningDays)));
-				c.promisedDeadline().ifPresent(dl -> list.add(clock(CaseClock.Kind.PROMISED, null, dl, calendar, today, warningDays)));
+				c.decisionDeadline()
+					.ifPresent(dl -> list.add(clock(CaseClock.Kind.DECISION, null, dl, calendar, today, warningDays)));
+				c.promisedDeadline()
+					.ifPresent(dl -> list.add(clock(CaseClock.Kind.PROMISED, null, dl, calendar, today, warningDays)));
 				for (Opinion o : c.opinions()) {
 					if (!o.given()) {
-						c.opinionDeadline(o).ifPresent(dl -> list
-							.add(clock(CaseClock.Kind.OPINION, o.departmentCode(), dl, calendar, today, warningDays)));
+						c.opinionDeadline(o)
+							.ifPresent(dl -> list.add(clock(CaseClock.Kind.OPINION, o.departmentCode(), dl, calendar,
+									today, warningDays)));
 					}
 				}
 			}
@@ -93,9 +101,10 @@ public record CaseView(String number, @Nullable String queryCode, CaseState stat
 	}
 
 	/**
-	 * Yellow when {@code warningDays} working days or fewer remain ({@code govhall.cases.warning-days}). A due date
-	 * in a year whose schedule is missing is "期限待定", coloured by its provisional date; a known due date counted
-	 * from a "today" whose year is missing counts the missing days on weekends only.
+	 * Yellow when {@code warningDays} working days or fewer remain
+	 * ({@code govhall.cases.warning-days}). A due date in a year whose schedule is
+	 * missing is "期限待定", coloured by its provisional date; a known due date counted from
+	 * a "today" whose year is missing counts the missing days on weekends only.
 	 */
 	private static CaseClock clock(CaseClock.Kind kind, @Nullable String department, Deadline deadline,
 			WorkingCalendar calendar, LocalDate today, int warningDays) {

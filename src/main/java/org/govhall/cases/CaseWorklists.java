@@ -21,8 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Work lists, sorted by the working days left: yellow when two or fewer remain, red when overdue. Read straight from
- * the case rows' queryable columns.
+ * Work lists, sorted by the working days left: yellow when two or fewer remain, red when
+ * overdue. Read straight from the case rows' queryable columns.
  */
 @Service
 public class CaseWorklists {
@@ -94,17 +94,20 @@ public class CaseWorklists {
 		};
 		LocalDate today = LocalDate.now(clock);
 		WorkingCalendar cal = calendar.calendar();
-		return jdbc.sql("""
-				SELECT number, item_code, terms_json, department_code, state, channel, applicant_name, received_on,
-				       next_due, next_due_provisional, suspended""" + (coDepartment == null ? "" : ", document_json") + """
+		return jdbc
+			.sql("""
+					SELECT number, item_code, terms_json, department_code, state, channel, applicant_name, received_on,
+					       next_due, next_due_provisional, suspended"""
+					+ (coDepartment == null ? "" : ", document_json") + """
 
-				FROM cases_case WHERE
-				""" + where + " ORDER BY id DESC FETCH FIRST 500 ROWS ONLY")
+							FROM cases_case WHERE
+							""" + where + " ORDER BY id DESC FETCH FIRST 500 ROWS ONLY")
 			.params(params)
 			.query((rs, n) -> {
 				CaseState state = CaseState.valueOf(rs.getString("state"));
 				boolean timed = state.clockRuns();
-				// the nearer of the statutory and the promised due date; provisional while its year has no schedule
+				// the nearer of the statutory and the promised due date; provisional
+				// while its year has no schedule
 				LocalDate due = timed ? rs.getObject("next_due", LocalDate.class) : null;
 				boolean provisional = due != null && rs.getBoolean("next_due_provisional");
 				if (coDepartment != null) {
@@ -125,8 +128,8 @@ public class CaseWorklists {
 			})
 			.list()
 			.stream()
-			.sorted(Comparator.comparing((CaseSummary s) -> s.remainingWorkingDays() == null ? Integer.MAX_VALUE
-					: s.remainingWorkingDays()))
+			.sorted(Comparator.comparing(
+					(CaseSummary s) -> s.remainingWorkingDays() == null ? Integer.MAX_VALUE : s.remainingWorkingDays()))
 			.toList();
 	}
 
@@ -165,7 +168,8 @@ public class CaseWorklists {
 
 	/** The condition over the cases of the departments the user's scope covers. */
 	private String covered(GovHallUser user, String condition, Map<String, Object> params) {
-		List<String> departments = directory.departments().stream()
+		List<String> departments = directory.departments()
+			.stream()
 			.filter(d -> directory.covers(user.scope(), d.regionCode(), d.id()))
 			.map(DepartmentView::code)
 			.toList();

@@ -20,8 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Stores cases: one row per case, written with its version checked so that of two conflicting actions exactly one
- * wins (the other gets 409), and its history appended in the same transaction.
+ * Stores cases: one row per case, written with its version checked so that of two
+ * conflicting actions exactly one wins (the other gets 409), and its history appended in
+ * the same transaction.
  */
 @Repository
 class Cases {
@@ -47,19 +48,20 @@ class Cases {
 	}
 
 	Case insert(Case c) {
-		jdbc.sql("""
-				INSERT INTO cases_case (number, query_code, state, channel, item_code, item_version, department_code,
-				  region_code, applicant_kind, applicant_name, applicant_number, applicant_region, applicant_account_id,
-				  agent_account_id, first_handler, received_on, submitted_at, accepted_on, deemed_accepted, decided_on,
-				  closed_on, acceptance_due, decision_due, promised_due, delivery_due, next_due, next_due_provisional,
-				  awaits_calendar, suspended, pending_departments, terms_json, applicant_json, authorization_json, document_json, version)
-				VALUES (:number, :queryCode, :state, :channel, :itemCode, :itemVersion, :departmentCode, :regionCode,
-				  :applicantKind, :applicantName, :applicantNumber, :applicantRegion, :applicantAccountId,
-				  :agentAccountId, :firstHandler, :receivedOn, :submittedAt, :acceptedOn, :deemedAccepted, :decidedOn,
-				  :closedOn, :acceptanceDue, :decisionDue, :promisedDue, :deliveryDue, :nextDue, :nextDueProvisional,
-				  :awaitsCalendar, :suspended,
-				  :pendingDepartments, :termsJson, :applicantJson, :authorizationJson, :documentJson, 0)
-				""")
+		jdbc.sql(
+				"""
+						INSERT INTO cases_case (number, query_code, state, channel, item_code, item_version, department_code,
+						  region_code, applicant_kind, applicant_name, applicant_number, applicant_region, applicant_account_id,
+						  agent_account_id, first_handler, received_on, submitted_at, accepted_on, deemed_accepted, decided_on,
+						  closed_on, acceptance_due, decision_due, promised_due, delivery_due, next_due, next_due_provisional,
+						  awaits_calendar, suspended, pending_departments, terms_json, applicant_json, authorization_json, document_json, version)
+						VALUES (:number, :queryCode, :state, :channel, :itemCode, :itemVersion, :departmentCode, :regionCode,
+						  :applicantKind, :applicantName, :applicantNumber, :applicantRegion, :applicantAccountId,
+						  :agentAccountId, :firstHandler, :receivedOn, :submittedAt, :acceptedOn, :deemedAccepted, :decidedOn,
+						  :closedOn, :acceptanceDue, :decisionDue, :promisedDue, :deliveryDue, :nextDue, :nextDueProvisional,
+						  :awaitsCalendar, :suspended,
+						  :pendingDepartments, :termsJson, :applicantJson, :authorizationJson, :documentJson, 0)
+						""")
 			.params(CaseColumns.of(c).values())
 			.update();
 		long id = jdbc.sql("SELECT id FROM cases_case WHERE number = :number")
@@ -81,11 +83,7 @@ class Cases {
 				  pending_departments = :pendingDepartments, document_json = :documentJson,
 				  authorization_json = :authorizationJson, version = version + 1
 				WHERE id = :id AND version = :version
-				""")
-			.params(CaseColumns.of(c).values())
-			.param("id", c.id())
-			.param("version", c.version())
-			.update();
+				""").params(CaseColumns.of(c).values()).param("id", c.id()).param("version", c.version()).update();
 		if (rows == 0) {
 			throw new ConflictException("concurrent-change", "error.case.concurrent", c.number());
 		}
@@ -95,10 +93,11 @@ class Cases {
 
 	private void appendHistory(Case c) {
 		for (HistoryEntry h : c.drainHistory()) {
-			jdbc.sql("""
-					INSERT INTO cases_history (case_id, happened_at, actor, actor_role, action, from_state, to_state, detail)
-					VALUES (:caseId, :at, :actor, :role, :action, :from, :to, :detail)
-					""")
+			jdbc.sql(
+					"""
+							INSERT INTO cases_history (case_id, happened_at, actor, actor_role, action, from_state, to_state, detail)
+							VALUES (:caseId, :at, :actor, :role, :action, :from, :to, :detail)
+							""")
 				.param("caseId", c.id())
 				.param("at", Timestamp.from(h.at()))
 				.param("actor", h.actor())
@@ -138,29 +137,27 @@ class Cases {
 			.list();
 	}
 
-	/** Cases still received but past their acceptance due date: candidates for deemed acceptance. */
+	/**
+	 * Cases still received but past their acceptance due date: candidates for deemed
+	 * acceptance.
+	 */
 	List<String> overdueForAcceptance(LocalDate today) {
 		return jdbc.sql("""
 				SELECT number FROM cases_case WHERE state = 'RECEIVED' AND acceptance_due < :today ORDER BY id
-				""")
-			.param("today", today)
-			.query(String.class)
-			.list();
+				""").param("today", today).query(String.class).list();
 	}
 
 	/**
-	 * Open cases a calendar change of {@code year} may move: every open case received by the end of that year
-	 * (including those whose due dates wait for that year's schedule).
+	 * Open cases a calendar change of {@code year} may move: every open case received by
+	 * the end of that year (including those whose due dates wait for that year's
+	 * schedule).
 	 */
 	List<String> openCasesAround(int year) {
 		return jdbc.sql("""
 				SELECT number FROM cases_case
 				WHERE state NOT IN ('DELIVERED', 'REFUSED', 'WITHDRAWN') AND received_on <= :yearEnd
 				ORDER BY id
-				""")
-			.param("yearEnd", LocalDate.of(year, 12, 31))
-			.query(String.class)
-			.list();
+				""").param("yearEnd", LocalDate.of(year, 12, 31)).query(String.class).list();
 	}
 
 	static Case read(ResultSet rs) throws SQLException {
@@ -173,10 +170,10 @@ class Cases {
 				rs.getTimestamp("submitted_at").toInstant(), rs.getObject("accepted_on", LocalDate.class),
 				rs.getBoolean("deemed_accepted"), CaseJson.read(rs.getString("document_json"), CaseDocument.class),
 				rs.getInt("version"));
-		c.restoreDueDates(rs.getObject("acceptance_due", LocalDate.class), rs.getObject("decision_due", LocalDate.class),
-				rs.getObject("promised_due", LocalDate.class), rs.getObject("delivery_due", LocalDate.class),
-				rs.getObject("next_due", LocalDate.class), rs.getBoolean("next_due_provisional"),
-				rs.getBoolean("awaits_calendar"));
+		c.restoreDueDates(rs.getObject("acceptance_due", LocalDate.class),
+				rs.getObject("decision_due", LocalDate.class), rs.getObject("promised_due", LocalDate.class),
+				rs.getObject("delivery_due", LocalDate.class), rs.getObject("next_due", LocalDate.class),
+				rs.getBoolean("next_due_provisional"), rs.getBoolean("awaits_calendar"));
 		return c;
 	}
 
@@ -219,8 +216,12 @@ class Cases {
 			m.put("nextDueProvisional", c.nextDueProvisional());
 			m.put("awaitsCalendar", c.awaitsCalendar());
 			m.put("suspended", c.openSuspension().isPresent());
-			m.put("pendingDepartments", "," + c.opinions().stream().filter(o -> !o.given())
-				.map(Opinion::departmentCode).collect(Collectors.joining(",")) + ",");
+			m.put("pendingDepartments",
+					"," + c.opinions()
+						.stream()
+						.filter(o -> !o.given())
+						.map(Opinion::departmentCode)
+						.collect(Collectors.joining(",")) + ",");
 			m.put("termsJson", CaseJson.write(t));
 			m.put("applicantJson", CaseJson.write(c.applicant()));
 			m.put("authorizationJson", CaseJson.writeNullable(c.authorization()));

@@ -35,7 +35,10 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Case handling over REST: intake, every step of the procedure, work lists and the public progress lookup. */
+/**
+ * Case handling over REST: intake, every step of the procedure, work lists and the public
+ * progress lookup.
+ */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Cases", description = "Applications (办件) from intake to delivery")
@@ -55,8 +58,8 @@ class CasesApi {
 
 	private final StepRequests requests;
 
-	CasesApi(CaseHandling handling, CaseReads reads, CaseIntake receiving, CaseWorklists worklists, DeadlineExplainer explainer, CaseMaterials materials,
-			StepRequests requests) {
+	CasesApi(CaseHandling handling, CaseReads reads, CaseIntake receiving, CaseWorklists worklists,
+			DeadlineExplainer explainer, CaseMaterials materials, StepRequests requests) {
 		this.requests = requests;
 		this.materials = materials;
 		this.handling = handling;
@@ -72,7 +75,8 @@ class CasesApi {
 			@AuthenticationPrincipal GovHallUser user) throws IOException {
 		StoredFile f = receiving.upload(file.getOriginalFilename() == null ? "file" : file.getOriginalFilename(),
 				file.getBytes(), user);
-		return ResponseEntity.status(201).body(new UploadedFile(f.id(), f.name(), f.contentType(), f.size(), f.sha256()));
+		return ResponseEntity.status(201)
+			.body(new UploadedFile(f.id(), f.name(), f.contentType(), f.size(), f.sha256()));
 	}
 
 	@PostMapping("/cases")
@@ -93,11 +97,12 @@ class CasesApi {
 		CaseIntake.Intake intake = receiving.intake(request, key, user);
 		CaseView view = explained(intake.view(), locale);
 		return ResponseEntity.created(URI.create("/api/v1/cases/" + view.number()))
-			.body(new IntakeAnswer(view, intake.documents()
-				.stream()
-				.map(d -> new IntakeAnswer.Printed(d.kind().name(), d.number(),
-						"/api/v1/cases/" + view.number() + "/documents/" + d.number()))
-				.toList()));
+			.body(new IntakeAnswer(view,
+					intake.documents()
+						.stream()
+						.map(d -> new IntakeAnswer.Printed(d.kind().name(), d.number(),
+								"/api/v1/cases/" + view.number() + "/documents/" + d.number()))
+						.toList()));
 	}
 
 	/** The case taken in, and the documents to hand over at once. */
@@ -124,16 +129,15 @@ class CasesApi {
 	@Operation(summary = "Take a step of the procedure table (办件程序表) on a case; {step} is the step's path segment, the "
 			+ "body its request record (see CaseCommand); the steps, who takes them and from which states are listed at "
 			+ "GET /api/v1/case-steps",
-			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false,
-					content = @Content(mediaType = "application/json",
-							schema = @Schema(oneOf = { CaseCommand.CorrectionNotice.class, CaseCommand.Corrections.class,
-									CaseCommand.AuthorizationCheck.class, CaseCommand.Acceptance.class,
-									CaseCommand.OnTheSpot.class, CaseCommand.Refusal.class, CaseCommand.Opinion.class,
-									CaseCommand.Review.class, CaseCommand.Suspension.class,
-									CaseCommand.Resumption.class, CaseCommand.Extension.class,
-									CaseCommand.Decision.class, CaseCommand.Revocation.class,
-									CaseCommand.Handover.class, CaseCommand.Fee.class, CaseCommand.Delivery.class,
-									CaseCommand.Withdrawal.class }))))
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, content = @Content(
+					mediaType = "application/json",
+					schema = @Schema(oneOf = { CaseCommand.CorrectionNotice.class, CaseCommand.Corrections.class,
+							CaseCommand.AuthorizationCheck.class, CaseCommand.Acceptance.class,
+							CaseCommand.OnTheSpot.class, CaseCommand.Refusal.class, CaseCommand.Opinion.class,
+							CaseCommand.Review.class, CaseCommand.Suspension.class, CaseCommand.Resumption.class,
+							CaseCommand.Extension.class, CaseCommand.Decision.class, CaseCommand.Revocation.class,
+							CaseCommand.Handover.class, CaseCommand.Fee.class, CaseCommand.Delivery.class,
+							CaseCommand.Withdrawal.class }))))
 	CaseView step(@PathVariable String number, @PathVariable String step,
 			@RequestBody(required = false) byte @Nullable [] body, HttpServletRequest request,
 			@AuthenticationPrincipal GovHallUser user, Locale locale)
@@ -157,8 +161,8 @@ class CasesApi {
 	}
 
 	/** A row of the procedure table as the API lists it. */
-	record StepRow(String step, String segment, String who, List<String> roles, List<String> from,
-			@Nullable String to, String article) {
+	record StepRow(String step, String segment, String who, List<String> roles, List<String> from, @Nullable String to,
+			String article) {
 	}
 
 	@PostMapping("/cases/{number}/opinions/{department}/chase")

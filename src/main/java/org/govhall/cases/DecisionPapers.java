@@ -6,19 +6,24 @@ import org.govhall.catalog.ItemType;
 import org.govhall.documents.DocumentKind;
 
 /**
- * What a case's decision is written as, by the item's type (GB/T 39046-2020 事项类型): only a 行政许可 is granted
- * with a 准予行政许可决定书 and a certificate (行政许可法 第三十八条、第三十九条). A public service or a confirmation
- * (就业登记, 户口迁入登记, 工伤认定) is completed with a certificate of completion or registration; a payment
- * (最低生活保障, 高龄津贴) with a payment decision; a filing (备案) with a certificate of filing, which says that a
- * filing is not a licence; the other types (奖励, 裁决, 征收, 其他权力) with an administrative decision. A refusal is
- * worded for the type as well. Ex-officio items (penalty, coercion, inspection) are never applied for and so never
- * decided here (the enforcement module decides them); their entry exists only so that every type has one.
+ * What a case's decision is written as, by the item's type (GB/T 39046-2020 事项类型): only a
+ * 行政许可 is granted with a 准予行政许可决定书 and a certificate (行政许可法 第三十八条、第三十九条). A public
+ * service or a confirmation (就业登记, 户口迁入登记, 工伤认定) is completed with a certificate of
+ * completion or registration; a payment (最低生活保障, 高龄津贴) with a payment decision; a filing
+ * (备案) with a certificate of filing, which says that a filing is not a licence; the other
+ * types (奖励, 裁决, 征收, 其他权力) with an administrative decision. A refusal is worded for the
+ * type as well. Ex-officio items (penalty, coercion, inspection) are never applied for
+ * and so never decided here (the enforcement module decides them); their entry exists
+ * only so that every type has one.
  */
 enum DecisionPapers {
 
 	LICENCE, REGISTRATION, CONFIRMATION, PAYMENT, FILING, REWARD, ADJUDICATION, LEVY, OTHER;
 
-	/** The papers of a case's item: a filing by its name (备案), whatever type the catalog gives it, else by type. */
+	/**
+	 * The papers of a case's item: a filing by its name (备案), whatever type the catalog
+	 * gives it, else by type.
+	 */
 	static DecisionPapers of(CaseTerms terms) {
 		ItemType type = terms.itemType();
 		if (type != ItemType.ADMINISTRATIVE_LICENSE && terms.itemNameZh().contains("备案")) {
@@ -86,7 +91,10 @@ enum DecisionPapers {
 		};
 	}
 
-	/** What the granting document says after "你（单位）于…提出的…申请，…受理": the finding and the result. */
+	/**
+	 * What the granting document says after "你（单位）于…提出的…申请，…受理": the finding and the
+	 * result.
+	 */
 	String grantedFinding(String resultName) {
 		return switch (this) {
 			case LICENCE -> "经审查，符合法定条件、标准。根据《中华人民共和国行政许可法》第三十八条第一款的规定，决定准予行政许可。";
@@ -101,7 +109,10 @@ enum DecisionPapers {
 		};
 	}
 
-	/** What the refusing document says before the reasons' legal basis: the word for "not granted". */
+	/**
+	 * What the refusing document says before the reasons' legal basis: the word for "not
+	 * granted".
+	 */
 	String notGrantedFinding() {
 		return switch (this) {
 			case LICENCE -> "根据《中华人民共和国行政许可法》第三十八条第二款的规定，决定不予行政许可。";
@@ -126,43 +137,46 @@ enum DecisionPapers {
 	}
 
 	/**
-	 * Whether a refusal tells of reconsideration and litigation: every administrative act does; a public service
-	 * (公共服务) is not one, and its refusal names where to complain instead.
+	 * Whether a refusal tells of reconsideration and litigation: every administrative act
+	 * does; a public service (公共服务) is not one, and its refusal names where to complain
+	 * instead.
 	 */
 	boolean reconsideration() {
 		return this != REGISTRATION;
 	}
 
-
 	// ---- the wording of the steps before the decision, by the law that governs them
 
 	/**
-	 * The legal basis of the one-time notice (一次性告知): 行政许可法 第三十二条第一款第（四）项 for a licence; for the
-	 * other types, which that law does not govern, 优化营商环境条例 第三十六条 (需要补正有关材料、手续的，应当一次性告知).
+	 * The legal basis of the one-time notice (一次性告知): 行政许可法 第三十二条第一款第（四）项 for a licence;
+	 * for the other types, which that law does not govern, 优化营商环境条例 第三十六条
+	 * (需要补正有关材料、手续的，应当一次性告知).
 	 */
 	String correctionBasis() {
-		return this == LICENCE ? "根据《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，"
-				: "根据《优化营商环境条例》第三十六条的规定，";
+		return this == LICENCE ? "根据《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，" : "根据《优化营商环境条例》第三十六条的规定，";
 	}
 
-	/** The source cited on a receipt for the promise to tell every missing material at once. */
+	/**
+	 * The source cited on a receipt for the promise to tell every missing material at
+	 * once.
+	 */
 	String correctionSource() {
 		return this == LICENCE ? "《中华人民共和国行政许可法》第三十二条" : "《优化营商环境条例》第三十六条";
 	}
 
 	/**
-	 * Why the application is accepted: complete and in legal form (行政许可法 第三十二条第一款第（五）项 for a licence),
-	 * or deemed accepted because no correction notice came within five working days (第（四）项 for a licence; for the
-	 * other types the hall applies the same rule, 限时办结, and no statute is cited).
+	 * Why the application is accepted: complete and in legal form (行政许可法 第三十二条第一款第（五）项
+	 * for a licence), or deemed accepted because no correction notice came within five
+	 * working days (第（四）项 for a licence; for the other types the hall applies the same
+	 * rule, 限时办结, and no statute is cited).
 	 */
 	String acceptanceBasis(boolean deemed, LocalDate receivedOn) {
 		if (deemed) {
-			return "本机关未在收到申请材料之日起五个工作日内告知需要补正的内容。" + (this == LICENCE
-					? "根据《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，" : "按照限时办结制度，")
-					+ "自收到申请材料之日（" + receivedOn + "）起即为受理。";
+			return "本机关未在收到申请材料之日起五个工作日内告知需要补正的内容。"
+					+ (this == LICENCE ? "根据《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，" : "按照限时办结制度，") + "自收到申请材料之日（" + receivedOn
+					+ "）起即为受理。";
 		}
-		return this == LICENCE ? "申请材料齐全、符合法定形式。根据《中华人民共和国行政许可法》第三十二条第一款第（五）项的规定，决定予以受理。"
-				: "申请材料齐全、符合规定形式，决定予以受理。";
+		return this == LICENCE ? "申请材料齐全、符合法定形式。根据《中华人民共和国行政许可法》第三十二条第一款第（五）项的规定，决定予以受理。" : "申请材料齐全、符合规定形式，决定予以受理。";
 	}
 
 	/** The closing words of a refusal to accept (不予受理). */
@@ -170,7 +184,10 @@ enum DecisionPapers {
 		return this == LICENCE ? "根据《中华人民共和国行政许可法》第三十二条第一款的规定，决定不予受理。" : "决定不予受理。";
 	}
 
-	/** The title of an extension notice: the approval period of a licence, the handling period of the others. */
+	/**
+	 * The title of an extension notice: the approval period of a licence, the handling
+	 * period of the others.
+	 */
 	String extensionTitle() {
 		return this == LICENCE ? "延长审批期限告知书" : "延长办理期限告知书";
 	}
@@ -180,7 +197,10 @@ enum DecisionPapers {
 		return this == LICENCE ? "（《中华人民共和国行政许可法》第四十二条）" : "";
 	}
 
-	/** The source cited for time that a special procedure does not count (行政许可法 第四十五条 for licences). */
+	/**
+	 * The source cited for time that a special procedure does not count (行政许可法 第四十五条 for
+	 * licences).
+	 */
 	String specialProcedureSource() {
 		return this == LICENCE ? "根据《中华人民共和国行政许可法》第四十五条的规定，" : "";
 	}

@@ -20,9 +20,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The documents case steps owe and have not issued yet (文书未出具, ADR 0021), for the department's workbench and for
- * supervision. A step records what it owes in its own transaction; whoever issues a document marks it issued; a
- * failed attempt is recorded in a transaction of its own, so that it survives the listener's rollback.
+ * The documents case steps owe and have not issued yet (文书未出具, ADR 0021), for the
+ * department's workbench and for supervision. A step records what it owes in its own
+ * transaction; whoever issues a document marks it issued; a failed attempt is recorded in
+ * a transaction of its own, so that it survives the listener's rollback.
  */
 @Service
 public class DocumentsOwed {
@@ -45,7 +46,10 @@ public class DocumentsOwed {
 		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
-	/** Records what a step owes, in the caller's transaction; a document already recorded stays as it is. */
+	/**
+	 * Records what a step owes, in the caller's transaction; a document already recorded
+	 * stays as it is.
+	 */
 	void owe(String caseNumber, String departmentCode, List<CaseDocuments.Owed> owed) {
 		Timestamp now = Timestamp.from(clock.instant());
 		for (CaseDocuments.Owed o : owed) {
@@ -75,7 +79,10 @@ public class DocumentsOwed {
 			.update();
 	}
 
-	/** An attempt to issue it failed: counted, with the error for the operators, whatever happens to the caller. */
+	/**
+	 * An attempt to issue it failed: counted, with the error for the operators, whatever
+	 * happens to the caller.
+	 */
 	void failed(String key, Throwable error) {
 		String text = error.getClass().getSimpleName() + ": " + error.getMessage();
 		separately.executeWithoutResult(status -> jdbc.sql("""
@@ -91,14 +98,18 @@ public class DocumentsOwed {
 
 	/** The documents a case owes and has not issued, oldest first. */
 	public List<OwedDocument> forCase(String caseNumber) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM cases_document_owed WHERE case_number = :n AND issued_at IS NULL"
-				+ " ORDER BY owed_since, issue_key")
+		return jdbc
+			.sql("SELECT " + COLUMNS + " FROM cases_document_owed WHERE case_number = :n AND issued_at IS NULL"
+					+ " ORDER BY owed_since, issue_key")
 			.param("n", caseNumber)
 			.query(DocumentsOwed::row)
 			.list();
 	}
 
-	/** The documents not issued of the cases of these departments, oldest first, at most {@link #LIMIT}. */
+	/**
+	 * The documents not issued of the cases of these departments, oldest first, at most
+	 * {@link #LIMIT}.
+	 */
 	public List<OwedDocument> forDepartments(Collection<String> departmentCodes) {
 		if (departmentCodes.isEmpty()) {
 			return List.of();
@@ -128,7 +139,8 @@ public class DocumentsOwed {
 		if (departmentCodes.isEmpty()) {
 			return 0;
 		}
-		return jdbc.sql("SELECT COUNT(*) FROM cases_document_owed WHERE issued_at IS NULL AND department_code IN (:deps)")
+		return jdbc
+			.sql("SELECT COUNT(*) FROM cases_document_owed WHERE issued_at IS NULL AND department_code IN (:deps)")
 			.param("deps", departmentCodes)
 			.query(Integer.class)
 			.single();

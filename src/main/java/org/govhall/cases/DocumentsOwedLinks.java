@@ -14,9 +14,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Tells the staff workbench how many documents the cases of the departments its user covers owe and have not issued
- * (文书未出具, ADR 0021), so that it shows them with a link to the list; none for everyone else. Only the workbench
- * (and the case list) asks, so the count is read only there.
+ * Tells the staff workbench how many documents the cases of the departments its user
+ * covers owe and have not issued (文书未出具, ADR 0021), so that it shows them with a link to
+ * the list; none for everyone else. Only the workbench (and the case list) asks, so the
+ * count is read only there.
  */
 @ControllerAdvice(annotations = Controller.class)
 class DocumentsOwedLinks {
@@ -31,9 +32,7 @@ class DocumentsOwedLinks {
 	}
 
 	@ModelAttribute("documentsOwed")
-	@Nullable
-	Integer documentsOwed(@AuthenticationPrincipal Object principal,
-			HttpServletRequest request) {
+	@Nullable Integer documentsOwed(@AuthenticationPrincipal Object principal, HttpServletRequest request) {
 		DocumentsOwed o = owed.getIfAvailable();
 		Directory d = directory.getIfAvailable();
 		if (!(principal instanceof GovHallUser user) || !user.scope().handlesCases() || o == null || d == null

@@ -10,9 +10,10 @@ import org.govhall.shared.RuleViolationException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the approver must write on a licence when granting it: the scope always, when the item asks for a licence
- * ({@link CaseTerms#asksLicence()}); the premises and the last day of validity only where the licence has them (none
- * means 长期, long-term, which is what the law gives where it sets no term). A validity that ends before the decision
+ * What the approver must write on a licence when granting it: the scope always, when the
+ * item asks for a licence ({@link CaseTerms#asksLicence()}); the premises and the last
+ * day of validity only where the licence has them (none means 长期, long-term, which is
+ * what the law gives where it sets no term). A validity that ends before the decision
  * would issue a licence already expired.
  */
 final class LicenceRules {
@@ -34,7 +35,8 @@ final class LicenceRules {
 	}
 
 	/**
-	 * The licence as it will be kept (text stripped), none when nothing was entered for an item that asks for none.
+	 * The licence as it will be kept (text stripped), none when nothing was entered for
+	 * an item that asks for none.
 	 * @throws RuleViolationException (422) naming every field at fault
 	 */
 	static @Nullable Licence check(CaseTerms terms, @Nullable Licence entered, LocalDate decidedOn) {

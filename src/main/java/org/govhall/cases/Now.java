@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** The moment of an action: the instant and the date in the halls' zone, from the injected clock. */
+/**
+ * The moment of an action: the instant and the date in the halls' zone, from the injected
+ * clock.
+ */
 record Now(LocalDate today, Instant at) {
 
 	static Now from(Clock clock) {

@@ -11,8 +11,9 @@ import org.govhall.calendar.WorkingCalendar;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the public progress lookup shows: stage, dates and the running deadline with its explanation; nothing personal
- * and no text staff typed (reasons, comments, extension reasons).
+ * What the public progress lookup shows: stage, dates and the running deadline with its
+ * explanation; nothing personal and no text staff typed (reasons, comments, extension
+ * reasons).
  */
 public record PublicProgress(String number, String itemNameZh, @Nullable String itemNameEn, CaseState state,
 		LocalDate submittedOn, LocalDate receivedOn, @Nullable LocalDate acceptedOn, @Nullable LocalDate decidedOn,
@@ -26,15 +27,15 @@ public record PublicProgress(String number, String itemNameZh, @Nullable String 
 			.map(PublicProgress::withoutStaffText)
 			.toList();
 		return new PublicProgress(c.number(), c.terms().itemNameZh(), c.terms().itemNameEn(), c.state(),
-				LocalDate.ofInstant(c.submittedAt(), zone), c.receivedOn(),
-				c.acceptedOn(), d.decision() == null ? null : d.decision().on(),
-				d.decision() == null ? null : d.decision().outcome(), d.delivery() == null ? null : d.delivery().on(),
-				clocks);
+				LocalDate.ofInstant(c.submittedAt(), zone), c.receivedOn(), c.acceptedOn(),
+				d.decision() == null ? null : d.decision().on(), d.decision() == null ? null : d.decision().outcome(),
+				d.delivery() == null ? null : d.delivery().on(), clocks);
 	}
 
 	/**
-	 * A clock as the public sees it: an extension keeps its length and date, never the reason staff typed (it may
-	 * name a person, an identity number or a health condition); a suspension keeps its category (听证, 检验 …).
+	 * A clock as the public sees it: an extension keeps its length and date, never the
+	 * reason staff typed (it may name a person, an identity number or a health
+	 * condition); a suspension keeps its category (听证, 检验 …).
 	 */
 	static CaseClock withoutStaffText(CaseClock clock) {
 		DueDate d = clock.dueDate();
@@ -50,8 +51,7 @@ public record PublicProgress(String number, String itemNameZh, @Nullable String 
 
 	public PublicProgress explained(UnaryOperator<CaseClock> explain) {
 		return new PublicProgress(number, itemNameZh, itemNameEn, state, submittedOn, receivedOn, acceptedOn, decidedOn,
-				outcome,
-				deliveredOn, clocks.stream().map(explain).toList());
+				outcome, deliveredOn, clocks.stream().map(explain).toList());
 	}
 
 }

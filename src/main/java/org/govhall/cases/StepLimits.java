@@ -9,13 +9,17 @@ import java.util.Map;
 import jakarta.validation.constraints.Size;
 
 /**
- * The length limits of the steps' request records, for the forms' {@code maxlength}: {@code limits['REFUSE.reasons']}
- * is the {@link Size#max()} of {@link CaseCommand.Refusal#reasons()}. Read from the records, so that a limit is written
- * once, where the API and the pages both check it.
+ * The length limits of the steps' request records, for the forms' {@code maxlength}:
+ * {@code limits['REFUSE.reasons']} is the {@link Size#max()} of
+ * {@link CaseCommand.Refusal#reasons()}. Read from the records, so that a limit is
+ * written once, where the API and the pages both check it.
  */
 final class StepLimits {
 
-	/** Every limit of every step, by {@code STEP.field}; nested records' fields by {@code STEP.field.inner}. */
+	/**
+	 * Every limit of every step, by {@code STEP.field}; nested records' fields by
+	 * {@code STEP.field.inner}.
+	 */
 	static final Map<String, Integer> ALL = read();
 
 	private StepLimits() {
@@ -48,8 +52,7 @@ final class StepLimits {
 		}
 		// the elements of a list of records (a notice's issues)
 		for (RecordComponent rc : type.getRecordComponents()) {
-			if (List.class.isAssignableFrom(rc.getType())
-					&& rc.getGenericType() instanceof ParameterizedType p
+			if (List.class.isAssignableFrom(rc.getType()) && rc.getGenericType() instanceof ParameterizedType p
 					&& p.getActualTypeArguments()[0] instanceof Class<?> element) {
 				collect(prefix + "." + rc.getName(), element, limits);
 			}

@@ -30,9 +30,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a step's request record ({@link CaseStep#request()}) from a JSON body or from a case page's form, and checks it
- * against the record's constraints: the one place a step's fields are read, so that the API and the pages refuse the
- * same input in the same words.
+ * Reads a step's request record ({@link CaseStep#request()}) from a JSON body or from a
+ * case page's form, and checks it against the record's constraints: the one place a
+ * step's fields are read, so that the API and the pages refuse the same input in the same
+ * words.
  */
 @Component
 class StepRequests {
@@ -54,13 +55,15 @@ class StepRequests {
 	}
 
 	/**
-	 * The request of {@code step} from a JSON body (an empty body reads as {@code {}}): 415 for another media type,
-	 * 400 for JSON that does not read, 400 naming each field that breaks a constraint.
+	 * The request of {@code step} from a JSON body (an empty body reads as {@code {}}):
+	 * 415 for another media type, 400 for JSON that does not read, 400 naming each field
+	 * that breaks a constraint.
 	 */
-	CaseCommand fromJson(CaseStep step, byte @Nullable [] body, HttpServletRequest request) throws BindException,
-			HttpMediaTypeNotSupportedException {
+	CaseCommand fromJson(CaseStep step, byte @Nullable [] body, HttpServletRequest request)
+			throws BindException, HttpMediaTypeNotSupportedException {
 		byte[] content = body == null || body.length == 0 ? "{}".getBytes() : body;
-		// a body the container read as parts before us (multipart) arrives empty, but was sent
+		// a body the container read as parts before us (multipart) arrives empty, but was
+		// sent
 		boolean sent = body != null && body.length > 0 || request.getContentLengthLong() > 0;
 		if (sent && request.getContentType() != null) {
 			MediaType type = MediaType.parseMediaType(request.getContentType());
@@ -73,17 +76,22 @@ class StepRequests {
 			command = json.readValue(content, step.request());
 		}
 		catch (JacksonException ex) {
-			throw new HttpMessageNotReadableException("the body of " + step + " does not read: " + ex.getOriginalMessage(),
-					ex, new ServletServerHttpRequest(request));
+			throw new HttpMessageNotReadableException(
+					"the body of " + step + " does not read: " + ex.getOriginalMessage(), ex,
+					new ServletServerHttpRequest(request));
 		}
 		if (command == null) {
-			throw new HttpMessageNotReadableException("the body of " + step + " is null", new ServletServerHttpRequest(request));
+			throw new HttpMessageNotReadableException("the body of " + step + " is null",
+					new ServletServerHttpRequest(request));
 		}
 		validate(command, step);
 		return command;
 	}
 
-	/** The request of {@code step} from a form's parameters, converted as every form parameter is; 400 as above. */
+	/**
+	 * The request of {@code step} from a form's parameters, converted as every form
+	 * parameter is; 400 as above.
+	 */
 	CaseCommand fromForm(CaseStep step, HttpServletRequest request) throws BindException {
 		ServletRequestDataBinder binder = new ServletRequestDataBinder(null, objectName(step));
 		binder.setTargetType(ResolvableType.forClass(step.request()));
@@ -97,7 +105,10 @@ class StepRequests {
 		return command;
 	}
 
-	/** A page's form as the step's request, or the refusal the case page shows (400) naming each field. */
+	/**
+	 * A page's form as the step's request, or the refusal the case page shows (400)
+	 * naming each field.
+	 */
 	CaseCommand fromForm(CaseStep step, HttpServletRequest request, Locale locale) {
 		try {
 			return fromForm(step, request);
@@ -107,7 +118,10 @@ class StepRequests {
 		}
 	}
 
-	/** A request a page put together itself, checked by the record's constraints like any other. */
+	/**
+	 * A request a page put together itself, checked by the record's constraints like any
+	 * other.
+	 */
 	<C extends CaseCommand> C checked(C command, Locale locale) {
 		try {
 			validate(command, CaseStep.of(command));
@@ -131,8 +145,9 @@ class StepRequests {
 	}
 
 	/**
-	 * The label each field of a step's form is shown with (by step and field, as {@link StepLimits} names them), so
-	 * that a refusal names the field in the reader's words and not as the record calls it.
+	 * The label each field of a step's form is shown with (by step and field, as
+	 * {@link StepLimits} names them), so that a refusal names the field in the reader's
+	 * words and not as the record calls it.
 	 */
 	private static final Map<String, String> LABELS = Map.ofEntries(
 			Map.entry("CORRECTION_NOTICE.issues.problem", "cases.notice.problem"),
@@ -141,24 +156,29 @@ class StepRequests {
 			Map.entry("DECIDE_ON_THE_SPOT.premises", "cases.licence.premises"),
 			Map.entry("DECIDE_ON_THE_SPOT.validUntil", "cases.licence.validUntil"),
 			Map.entry("DECIDE_ON_THE_SPOT.method", "cases.deliver.method"),
-			Map.entry("REFUSE.reasons", "cases.refuse.reasons"), Map.entry("REFUSE.competentAuthority", "cases.refuse.authority"),
-			Map.entry("OPINION.verdict", "cases.opinion.verdict"), Map.entry("OPINION.reasons", "cases.opinion.reasons"),
+			Map.entry("REFUSE.reasons", "cases.refuse.reasons"),
+			Map.entry("REFUSE.competentAuthority", "cases.refuse.authority"),
+			Map.entry("OPINION.verdict", "cases.opinion.verdict"),
+			Map.entry("OPINION.reasons", "cases.opinion.reasons"),
 			Map.entry("REVIEW.recommendation", "cases.review.recommendation"),
 			Map.entry("REVIEW.comments", "cases.review.comments"), Map.entry("DECIDE.outcome", "cases.decide.outcome"),
 			Map.entry("DECIDE.reasons", "cases.decide.reasons"), Map.entry("DECIDE.scope", "cases.licence.scope"),
 			Map.entry("DECIDE.premises", "cases.licence.premises"),
 			Map.entry("DECIDE.validUntil", "cases.licence.validUntil"),
-			Map.entry("REVOKE_CERTIFICATE.reason", "cases.revoke.reason"), Map.entry("HAND_OVER.to", "cases.handover.to"),
-			Map.entry("HAND_OVER.reason", "cases.handover.reason"), Map.entry("EXTEND.reason", "cases.extend.reason"),
+			Map.entry("REVOKE_CERTIFICATE.reason", "cases.revoke.reason"),
+			Map.entry("HAND_OVER.to", "cases.handover.to"), Map.entry("HAND_OVER.reason", "cases.handover.reason"),
+			Map.entry("EXTEND.reason", "cases.extend.reason"),
 			Map.entry("SUSPEND.procedure", "cases.suspend.procedure"), Map.entry("SUSPEND.from", "cases.suspend.from"),
 			Map.entry("SUSPEND.reason", "cases.suspend.reason"), Map.entry("RESUME.lastDay", "cases.resume.lastDay"),
 			Map.entry("CHARGE_FEE.name", "cases.fee.name"), Map.entry("CHARGE_FEE.amount", "cases.fee.amount"),
-			Map.entry("CHARGE_FEE.receiptNo", "cases.fee.receipt"), Map.entry("DELIVER.method", "cases.deliver.method"));
+			Map.entry("CHARGE_FEE.receiptNo", "cases.fee.receipt"),
+			Map.entry("DELIVER.method", "cases.deliver.method"));
 
 	/**
-	 * A form's fields that do not hold as the refusal a case page shows, each naming its field by the form's label: a
-	 * required text or choice left out in the words the page always used, a value of the wrong form, a text over its
-	 * limit with the limit and its length, any other constraint in the validator's words.
+	 * A form's fields that do not hold as the refusal a case page shows, each naming its
+	 * field by the form's label: a required text or choice left out in the words the page
+	 * always used, a value of the wrong form, a text over its limit with the limit and
+	 * its length, any other constraint in the validator's words.
 	 */
 	InvalidInputException refusal(CaseStep step, BindException ex, Locale locale) {
 		List<FieldViolation> each = new ArrayList<>();
@@ -175,7 +195,8 @@ class StepRequests {
 								String.valueOf(text.codePoints().count()))
 						: new FieldViolation(fe.getField(), "error.step.invalid", label,
 								messages.getMessage(fe, locale));
-				default -> new FieldViolation(fe.getField(), "error.step.invalid", label, messages.getMessage(fe, locale));
+				default ->
+					new FieldViolation(fe.getField(), "error.step.invalid", label, messages.getMessage(fe, locale));
 			});
 		}
 		if (each.size() == 1) {
@@ -185,7 +206,10 @@ class StepRequests {
 		return new InvalidInputException("invalid-input", "error.validation", each, each.size());
 	}
 
-	/** The label of a form's field ({@code issues[2].problem} as {@code issues.problem}), or its name when it has none. */
+	/**
+	 * The label of a form's field ({@code issues[2].problem} as {@code issues.problem}),
+	 * or its name when it has none.
+	 */
 	private String label(CaseStep step, String field, Locale locale) {
 		String key = LABELS.get(step.name() + "." + field.replaceAll("\\[\\d+]", ""));
 		return key == null ? field : messages.getMessage(key, null, field, locale);

@@ -15,10 +15,12 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * One submission at a time per applicant and item, so that two simultaneous submissions cannot both pass the count of
- * open cases (issue 12, item 6; ADR 0020). On PostgreSQL a transaction-scoped advisory lock does it across nodes; the
- * embedded H2 database serves one node, so a lock of this JVM held until the transaction ends does the same. The key
- * is a 64-bit hash of kind, number and item: two pairs that collide only wait for each other.
+ * One submission at a time per applicant and item, so that two simultaneous submissions
+ * cannot both pass the count of open cases (issue 12, item 6; ADR 0020). On PostgreSQL a
+ * transaction-scoped advisory lock does it across nodes; the embedded H2 database serves
+ * one node, so a lock of this JVM held until the transaction ends does the same. The key
+ * is a 64-bit hash of kind, number and item: two pairs that collide only wait for each
+ * other.
  */
 @Component
 class SubmissionLocks {
@@ -48,7 +50,10 @@ class SubmissionLocks {
 		}
 	}
 
-	/** Waits for, then holds until the current transaction ends, the lock of the applicant's submissions of an item. */
+	/**
+	 * Waits for, then holds until the current transaction ends, the lock of the
+	 * applicant's submissions of an item.
+	 */
 	void lock(ApplicantIdentity applicant, String itemCode) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			throw new IllegalStateException("a submission lock is held by a transaction");
@@ -68,7 +73,10 @@ class SubmissionLocks {
 		});
 	}
 
-	/** FNV-1a over the three parts: stable across nodes and restarts, unlike {@code String.hashCode} mixing. */
+	/**
+	 * FNV-1a over the three parts: stable across nodes and restarts, unlike
+	 * {@code String.hashCode} mixing.
+	 */
 	static long key(ApplicantIdentity applicant, String itemCode) {
 		long h = 0xcbf29ce484222325L;
 		for (byte b : (applicant.kind().name() + '|' + applicant.number() + '|' + itemCode)

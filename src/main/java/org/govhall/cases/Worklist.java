@@ -4,8 +4,9 @@ import org.govhall.directory.Role;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The work lists of the service hall, each for the roles that do that work. A list of work to do holds the cases in
- * the states its step of the {@link CaseStep procedure table} starts from.
+ * The work lists of the service hall, each for the roles that do that work. A list of
+ * work to do holds the cases in the states its step of the {@link CaseStep procedure
+ * table} starts from.
  */
 public enum Worklist {
 
@@ -27,7 +28,10 @@ public enum Worklist {
 	TO_DECIDE(CaseStep.DECIDE, Role.APPROVER),
 	/** Window clerk: decided cases to deliver. */
 	TO_DELIVER(CaseStep.DELIVER, Role.WINDOW_CLERK),
-	/** Staff: cases of the departments I cover owing a document not issued yet (文书未出具, ADR 0021). */
+	/**
+	 * Staff: cases of the departments I cover owing a document not issued yet (文书未出具, ADR
+	 * 0021).
+	 */
 	DOCUMENTS_OWED(null, null);
 
 	private final @Nullable CaseStep step;
@@ -40,14 +44,12 @@ public enum Worklist {
 	}
 
 	/** The step the listed cases wait for, where the list is one of work to do. */
-	@Nullable
-	CaseStep step() {
+	@Nullable CaseStep step() {
 		return step;
 	}
 
 	/** The role whose list it is; none for lists of every handler of cases. */
-	@Nullable
-	Role role() {
+	@Nullable Role role() {
 		return role;
 	}
 

@@ -1,8 +1,9 @@
 package org.govhall.catalog;
 
 /**
- * 实施主体性质 (GB/T 39046-2020 A.3): the implementing body is the authority the law names (法定机关), an organisation
- * a law or regulation authorises (授权组织, 行政许可法 第二十三条), or one entrusted by an authority (受委托组织, 第二十四条).
+ * 实施主体性质 (GB/T 39046-2020 A.3): the implementing body is the authority the law names
+ * (法定机关), an organisation a law or regulation authorises (授权组织, 行政许可法 第二十三条), or one
+ * entrusted by an authority (受委托组织, 第二十四条).
  */
 public enum BodyNature {
 

@@ -5,9 +5,9 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A delegated power as the county's counterpart item carries it: the delegating item, its department and the
- * delegation that names the counterpart. For an entrusted power (委托, 行政许可法 第二十四条) the county acts in the
- * name of {@code departmentNameZh}.
+ * A delegated power as the county's counterpart item carries it: the delegating item, its
+ * department and the delegation that names the counterpart. For an entrusted power (委托,
+ * 行政许可法 第二十四条) the county acts in the name of {@code departmentNameZh}.
  */
 public record CarriedPower(String itemCode, String itemNameZh, @Nullable String itemNameEn, String departmentCode,
 		String departmentNameZh, String departmentNameEn, Delegation delegation) {

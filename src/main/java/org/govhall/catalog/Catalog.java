@@ -39,8 +39,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The catalog's API: drafting, review and publication of items by role and scope, and the public reads of
- * published guides and their history.
+ * The catalog's API: drafting, review and publication of items by role and scope, and the
+ * public reads of published guides and their history.
  */
 @Service
 @Transactional(readOnly = true)
@@ -89,7 +89,10 @@ public class Catalog {
 		return search.search(query, query.regionCode() == null ? null : directory.regionAndBelow(query.regionCode()));
 	}
 
-	/** The current published guide of an item, also after it was abolished or delegated away. */
+	/**
+	 * The current published guide of an item, also after it was abolished or delegated
+	 * away.
+	 */
 	public ItemGuide guide(String code) {
 		ServiceItem item = requireItem(code);
 		Integer inForce = inForce(item);
@@ -100,8 +103,9 @@ public class Catalog {
 	}
 
 	/**
-	 * The guide in force today, as cases are filed under it: the latest published version whose effective date has
-	 * come. A version approved for a later date is only announced ({@link ItemGuide#upcoming()}).
+	 * The guide in force today, as cases are filed under it: the latest published version
+	 * whose effective date has come. A version approved for a later date is only
+	 * announced ({@link ItemGuide#upcoming()}).
 	 */
 	public Optional<ItemGuide> findGuide(String code) {
 		return items.findByCode(code)
@@ -121,10 +125,10 @@ public class Catalog {
 	/** The public version history: every version ever published, newest first. */
 	public List<VersionSummary> history(String code) {
 		ServiceItem item = requireItem(code);
-		List<VersionSummary> list = versions.findByItemIdOrderByVersionNoDesc(item.id()).stream()
+		List<VersionSummary> list = versions.findByItemIdOrderByVersionNoDesc(item.id())
+			.stream()
 			.filter(v -> v.state().isPublic())
-			.map(v -> new VersionSummary(v.versionNo(), v.state(), v.publishedAt(), v.content().nameZh(),
-					v.revision()))
+			.map(v -> new VersionSummary(v.versionNo(), v.state(), v.publishedAt(), v.content().nameZh(), v.revision()))
 			.toList();
 		if (list.isEmpty()) {
 			throw new NotFoundException("error.item.notFound", code);
@@ -132,7 +136,10 @@ public class Catalog {
 		return list;
 	}
 
-	/** Counts of published items per item type and per life event, for the portal's browse panels. */
+	/**
+	 * Counts of published items per item type and per life event, for the portal's browse
+	 * panels.
+	 */
 	public Map<String, Long> countsByType() {
 		return search.countsByType();
 	}
@@ -147,7 +154,9 @@ public class Catalog {
 
 	// ---- staff work
 
-	/** Items the actor may work on, with their working version, for the staff work list. */
+	/**
+	 * Items the actor may work on, with their working version, for the staff work list.
+	 */
 	public List<StaffItemRow> workList(GovHallUser actor) {
 		if (!actor.scope().hasAny(Role.DEPARTMENT_ADMIN, Role.SYSTEM_ADMIN, Role.LEGAL_REVIEWER)) {
 			throw new ForbiddenException("error.forbidden.role");
@@ -159,14 +168,20 @@ public class Catalog {
 		return search.workList(directory.regionAndBelow(region), actor.scope().departmentId());
 	}
 
-	/** Whether the account drafts items anywhere: a department administrator of a department, or a system administrator. */
+	/**
+	 * Whether the account drafts items anywhere: a department administrator of a
+	 * department, or a system administrator.
+	 */
 	public boolean drafts(GovHallUser actor) {
 		StaffScope scope = actor.scope();
-		return scope.regionCode() != null && (scope.has(Role.SYSTEM_ADMIN)
-				|| (scope.has(Role.DEPARTMENT_ADMIN) && scope.departmentId() != null));
+		return scope.regionCode() != null
+				&& (scope.has(Role.SYSTEM_ADMIN) || (scope.has(Role.DEPARTMENT_ADMIN) && scope.departmentId() != null));
 	}
 
-	/** Refuses (403) an account that may not draft the item: it is neither its department's nor its region's administrator. */
+	/**
+	 * Refuses (403) an account that may not draft the item: it is neither its
+	 * department's nor its region's administrator.
+	 */
 	public void requireDrafterOf(String code, GovHallUser actor) {
 		ServiceItem item = requireItem(code);
 		requireDrafter(actor, item.regionCode(), item.departmentId());
@@ -202,9 +217,10 @@ public class Catalog {
 	}
 
 	/**
-	 * A code that begins with a region code (six digits, then a hyphen or nothing) belongs to that region: only its
-	 * departments' items take it, so that nobody squats another region's codes (660200-XK-… is 660200's). A code
-	 * without a region prefix names no region.
+	 * A code that begins with a region code (six digits, then a hyphen or nothing)
+	 * belongs to that region: only its departments' items take it, so that nobody squats
+	 * another region's codes (660200-XK-… is 660200's). A code without a region prefix
+	 * names no region.
 	 */
 	static boolean withinRegion(String code, String regionCode) {
 		Matcher m = REGION_PREFIX.matcher(code);
@@ -225,7 +241,10 @@ public class Catalog {
 		return guide(item, versions.save(v));
 	}
 
-	/** Starts a new draft from the published version; a published version itself never changes. */
+	/**
+	 * Starts a new draft from the published version; a published version itself never
+	 * changes.
+	 */
 	@Transactional
 	public ItemGuide newDraft(String code, GovHallUser actor) {
 		ServiceItem item = requireItem(code);
@@ -270,7 +289,10 @@ public class Catalog {
 		return guide(item, versions.save(v));
 	}
 
-	/** Approves the version in review and publishes it; the previously published version is superseded. */
+	/**
+	 * Approves the version in review and publishes it; the previously published version
+	 * is superseded.
+	 */
 	@Transactional
 	public ItemGuide approve(String code, GovHallUser actor) {
 		ServiceItem item = requireItem(code);
@@ -283,10 +305,11 @@ public class Catalog {
 		v.publish(actor.getUsername(), clock.instant());
 		versions.save(v);
 		LocalDate effective = v.revision().effectiveOn();
-		audit(actor, "catalog.published", code, "version=" + v.versionNo() + "; department="
-				+ directory.department(item.departmentId()).orElseThrow().code()
-				+ (previous == null ? "" : "; supersedes=" + previous)
-				+ (effective == null ? "" : "; effective=" + effective));
+		audit(actor, "catalog.published", code,
+				"version=" + v.versionNo() + "; department="
+						+ directory.department(item.departmentId()).orElseThrow().code()
+						+ (previous == null ? "" : "; supersedes=" + previous)
+						+ (effective == null ? "" : "; effective=" + effective));
 		supersedeUpcoming(item);
 		if (v.revision().upcomingOn(today())) {
 			item.upcoming(v.versionNo());
@@ -299,8 +322,9 @@ public class Catalog {
 	}
 
 	/**
-	 * Puts into force every approved version whose effective date has come (hourly, see {@code CatalogJobs}; reads
-	 * already treat a due version as in force before this has run). Returns how many items changed version.
+	 * Puts into force every approved version whose effective date has come (hourly, see
+	 * {@code CatalogJobs}; reads already treat a due version as in force before this has
+	 * run). Returns how many items changed version.
 	 */
 	@Transactional
 	public int takeEffect() {
@@ -318,7 +342,10 @@ public class Catalog {
 		return changed;
 	}
 
-	/** The published version becomes the one in force; the one before is superseded; {@link ItemPublished} tells. */
+	/**
+	 * The published version becomes the one in force; the one before is superseded;
+	 * {@link ItemPublished} tells.
+	 */
 	private void putInForce(ServiceItem item, ItemVersion v) {
 		Integer previous = item.publishedVersion();
 		if (previous != null) {
@@ -332,7 +359,10 @@ public class Catalog {
 		events.publishEvent(new ItemPublished(item.code(), v.versionNo(), dep.code(), item.regionCode()));
 	}
 
-	/** A version approved for a later date that a newer approval replaces never takes effect. */
+	/**
+	 * A version approved for a later date that a newer approval replaces never takes
+	 * effect.
+	 */
 	private void supersedeUpcoming(ServiceItem item) {
 		Integer waiting = item.upcomingVersion();
 		if (waiting != null) {
@@ -342,7 +372,10 @@ public class Catalog {
 		}
 	}
 
-	/** The version in force today: a due upcoming version, else the published one; null if none is. */
+	/**
+	 * The version in force today: a due upcoming version, else the published one; null if
+	 * none is.
+	 */
 	private @Nullable Integer inForce(ServiceItem item) {
 		Integer waiting = item.upcomingVersion();
 		if (waiting != null && !requireVersion(item, waiting).revision().upcomingOn(today())) {
@@ -355,7 +388,10 @@ public class Catalog {
 		return LocalDate.now(clock);
 	}
 
-	/** Abolishes the item, or records that it was delegated away entirely, as of a date and by a document. */
+	/**
+	 * Abolishes the item, or records that it was delegated away entirely, as of a date
+	 * and by a document.
+	 */
 	@Transactional
 	public ItemGuide end(String code, ItemStatus status, LocalDate on, String document, @Nullable String reason,
 			GovHallUser actor) {
@@ -379,15 +415,18 @@ public class Catalog {
 		return guide(item, requireVersion(item, inForce(item)));
 	}
 
-	/** Records a review or publication step in the audit log (ADR 0010), in this transaction. */
+	/**
+	 * Records a review or publication step in the audit log (ADR 0010), in this
+	 * transaction.
+	 */
 	private void audit(GovHallUser actor, String action, String code, String detail) {
 		events.publishEvent(new AuditEvent(actor.getUsername(), AuditEvent.roles(actor.scope().roles()), action, code,
 				detail, clock.instant()));
 	}
 
 	/**
-	 * Attaches a blank template (空表) or a filled-in sample (样表) to a material of the draft. The file is checked
-	 * and stored first; the draft then names it.
+	 * Attaches a blank template (空表) or a filled-in sample (样表) to a material of the
+	 * draft. The file is checked and stored first; the draft then names it.
 	 */
 	@Transactional
 	public ItemGuide attachMaterialFile(String code, int materialIndex, boolean template, String fileName,
@@ -408,8 +447,9 @@ public class Catalog {
 	}
 
 	/**
-	 * Attaches the result sample (结果样本, GB/T 39046 Table 4: a specimen of the licence or certificate the item
-	 * issues) to the draft. Only the item's drafters may; the file is checked by type and size like every upload.
+	 * Attaches the result sample (结果样本, GB/T 39046 Table 4: a specimen of the licence or
+	 * certificate the item issues) to the draft. Only the item's drafters may; the file
+	 * is checked by type and size like every upload.
 	 */
 	@Transactional
 	public ItemGuide attachResultSample(String code, String fileName, byte[] content, GovHallUser actor) {
@@ -425,8 +465,9 @@ public class Catalog {
 	}
 
 	/**
-	 * Records the actor as a drafter of the version (issue 12): whoever created, saved, attached a file to or submitted
-	 * its draft may not review or publish it. Recorded once per version and login.
+	 * Records the actor as a drafter of the version (issue 12): whoever created, saved,
+	 * attached a file to or submitted its draft may not review or publish it. Recorded
+	 * once per version and login.
 	 */
 	private void drafted(ItemVersion v, GovHallUser actor) {
 		if (!drafters(v).contains(actor.getUsername())) {
@@ -439,20 +480,27 @@ public class Catalog {
 
 	/** The logins that drafted the version, in the order of their names. */
 	List<String> drafters(ItemVersion v) {
-		return jdbc.sql("SELECT username FROM catalog_version_drafter WHERE item_version_id = :version ORDER BY username")
+		return jdbc
+			.sql("SELECT username FROM catalog_version_drafter WHERE item_version_id = :version ORDER BY username")
 			.param("version", v.id())
 			.query(String.class)
 			.list();
 	}
 
-	/** Refuses (403) a reviewer who drafted the version: drafting is separated from review and publication. */
+	/**
+	 * Refuses (403) a reviewer who drafted the version: drafting is separated from review
+	 * and publication.
+	 */
 	private void requireNotDrafter(ItemVersion v, GovHallUser actor) {
 		if (actor.getUsername().equals(v.submittedBy()) || drafters(v).contains(actor.getUsername())) {
 			throw new ForbiddenException("error.review.fourEyes");
 		}
 	}
 
-	/** Records a file uploaded to the item's draft as the catalog's own, the only kind a draft may name. */
+	/**
+	 * Records a file uploaded to the item's draft as the catalog's own, the only kind a
+	 * draft may name.
+	 */
 	private void recordFile(String itemCode, StoredFile file, GovHallUser actor) {
 		jdbc.sql("""
 				INSERT INTO catalog_file (file_id, item_code, uploaded_by, uploaded_at)
@@ -466,13 +514,15 @@ public class Catalog {
 	}
 
 	/**
-	 * The files a draft names that it may not: every template, sample and result sample must have been uploaded
-	 * through the catalog's draft workflow ({@code catalog_file}), to this item, or to another item whose published
-	 * guide already offers it to everyone (a county's counterpart reusing the city's form). Without this check a
-	 * draft could name any stored file, an applicant's material or a citizen's certificate, or another department's
-	 * unpublished draft file, and publishing it would let anyone download it from the guide (issue 12).
-	 *
-	 * @param gbt whether to name the fields as the implementation list does (GB/T 39046), after {@code path}
+	 * The files a draft names that it may not: every template, sample and result sample
+	 * must have been uploaded through the catalog's draft workflow
+	 * ({@code catalog_file}), to this item, or to another item whose published guide
+	 * already offers it to everyone (a county's counterpart reusing the city's form).
+	 * Without this check a draft could name any stored file, an applicant's material or a
+	 * citizen's certificate, or another department's unpublished draft file, and
+	 * publishing it would let anyone download it from the guide (issue 12).
+	 * @param gbt whether to name the fields as the implementation list does (GB/T 39046),
+	 * after {@code path}
 	 */
 	private List<FieldViolation> foreignFiles(String itemCode, ItemDraft draft, String path, boolean gbt) {
 		Map<String, String> named = new LinkedHashMap<>();
@@ -507,7 +557,10 @@ public class Catalog {
 		return foreign;
 	}
 
-	/** The draft of an active item that the actor drafts; a version in review takes no files (409). */
+	/**
+	 * The draft of an active item that the actor drafts; a version in review takes no
+	 * files (409).
+	 */
 	private ItemVersion requireDraftOf(ServiceItem item, GovHallUser actor) {
 		item.requireActive();
 		requireDrafter(actor, item.regionCode(), item.departmentId());
@@ -520,8 +573,8 @@ public class Catalog {
 	}
 
 	/**
-	 * A file of the item that the public may download: a material's template or sample, or the result sample, named
-	 * by a published or earlier version.
+	 * A file of the item that the public may download: a material's template or sample,
+	 * or the result sample, named by a published or earlier version.
 	 */
 	public Optional<StoredFile> publicMaterialFile(String code, String fileId) {
 		Long count = jdbc.sql("""
@@ -538,16 +591,22 @@ public class Catalog {
 		return count > 0 && catalogFile(fileId) ? storage.find(fileId) : Optional.empty();
 	}
 
-	/** A file of the version being worked on (material template or sample, result sample), for its staff. */
+	/**
+	 * A file of the version being worked on (material template or sample, result sample),
+	 * for its staff.
+	 */
 	public Optional<StoredFile> draftMaterialFile(String code, String fileId, GovHallUser actor) {
 		ItemGuide guide = workingVersion(code, actor);
-		boolean named = fileId.equals(guide.content().implementation().resultSampleFileId())
-				|| guide.content().materials().stream()
-					.anyMatch(m -> fileId.equals(m.templateFileId()) || fileId.equals(m.sampleFileId()));
+		boolean named = fileId.equals(guide.content().implementation().resultSampleFileId()) || guide.content()
+			.materials()
+			.stream()
+			.anyMatch(m -> fileId.equals(m.templateFileId()) || fileId.equals(m.sampleFileId()));
 		return named && catalogFile(fileId) ? storage.find(fileId) : Optional.empty();
 	}
 
-	/** Whether the file was uploaded through the catalog's draft workflow (to any item). */
+	/**
+	 * Whether the file was uploaded through the catalog's draft workflow (to any item).
+	 */
 	private boolean catalogFile(String fileId) {
 		return jdbc.sql("SELECT COUNT(*) FROM catalog_file WHERE file_id = :file")
 			.param("file", fileId)
@@ -555,7 +614,10 @@ public class Catalog {
 			.single() > 0;
 	}
 
-	/** Whether the file is the catalog's and a published or superseded version of some item offers it already. */
+	/**
+	 * Whether the file is the catalog's and a published or superseded version of some
+	 * item offers it already.
+	 */
 	private boolean publishedCatalogFile(String fileId) {
 		return catalogFile(fileId) && jdbc.sql("""
 				SELECT (SELECT COUNT(*) FROM catalog_material m JOIN catalog_item_version v ON v.id = m.item_version_id
@@ -572,7 +634,10 @@ public class Catalog {
 
 	// ---- the implementation list in GB/T 39046's field names
 
-	/** Every active item in force that the system administrator's scope covers, by code (实施清单 export). */
+	/**
+	 * Every active item in force that the system administrator's scope covers, by code
+	 * (实施清单 export).
+	 */
 	public Gbt39046List exportList(GovHallUser actor) {
 		requireListAdministrator(actor);
 		List<Gbt39046List.Entry> entries = new ArrayList<>();
@@ -587,11 +652,13 @@ public class Catalog {
 	}
 
 	/**
-	 * Loads an implementation list (实施清单) as published items: every entry is checked first (codes of GB/T 39046,
-	 * field limits, the implementing department within the administrator's scope, an implementation code that
-	 * matches the one built here, and every publishing rule), and any fault refuses the whole list, naming each one
-	 * by its entry. A list is an authority's existing, approved catalogue, so its items are published on import,
-	 * each in force from its effective date; codes already in the catalog are refused, not overwritten.
+	 * Loads an implementation list (实施清单) as published items: every entry is checked
+	 * first (codes of GB/T 39046, field limits, the implementing department within the
+	 * administrator's scope, an implementation code that matches the one built here, and
+	 * every publishing rule), and any fault refuses the whole list, naming each one by
+	 * its entry. A list is an authority's existing, approved catalogue, so its items are
+	 * published on import, each in force from its effective date; codes already in the
+	 * catalog are refused, not overwritten.
 	 */
 	@Transactional
 	public int importList(Gbt39046List list, GovHallUser actor) {
@@ -599,7 +666,8 @@ public class Catalog {
 		List<FieldViolation> violations = new ArrayList<>();
 		Set<String> codes = new HashSet<>();
 		List<Imported> ready = new ArrayList<>();
-		// a county item of the same list may carry a delegated power of another: counterparts are looked for among the
+		// a county item of the same list may carry a delegated power of another:
+		// counterparts are looked for among the
 		// published items and those the list brings
 		Map<String, String> importing = new HashMap<>();
 		for (Gbt39046List.Entry e : list.items()) {
@@ -625,8 +693,8 @@ public class Catalog {
 				continue;
 			}
 			if (!withinRegion(e.code(), dep.get().regionCode())) {
-				violations.add(new FieldViolation(path + "事项编码", "error.item.codeRegion", e.code(),
-						dep.get().regionCode()));
+				violations
+					.add(new FieldViolation(path + "事项编码", "error.item.codeRegion", e.code(), dep.get().regionCode()));
 			}
 			ItemDraft draft = Gbt39046List.draft(e, path);
 			for (var v : validator.validate(draft)) {
@@ -650,8 +718,8 @@ public class Catalog {
 		}
 		refuseIfAny(violations, "import-refused", "error.import.refused");
 		for (Imported x : ready) {
-			ServiceItem item = items.save(ServiceItem.register(x.code(), x.department().id(),
-					x.department().regionCode(), clock.instant()));
+			ServiceItem item = items.save(
+					ServiceItem.register(x.code(), x.department().id(), x.department().regionCode(), clock.instant()));
 			ItemVersion v = ItemVersion.draft(item.id(), 1, x.draft(), actor.getUsername(), clock.instant());
 			v.submit(actor.getUsername(), clock.instant());
 			v.publish(actor.getUsername(), clock.instant());
@@ -680,7 +748,10 @@ public class Catalog {
 
 	// ---- helpers
 
-	/** The delegation's counterpart item when it is published, active and of a department of the county. */
+	/**
+	 * The delegation's counterpart item when it is published, active and of a department
+	 * of the county.
+	 */
 	private ItemGuide.@Nullable Counterpart counterpart(Delegation d) {
 		String code = d.counterpartItemCode();
 		if (code == null) {
@@ -701,12 +772,17 @@ public class Catalog {
 		return context(dep, Map.of());
 	}
 
-	/** The context of a department's items, where {@code alsoPublished} (code to region) counts as published too. */
+	/**
+	 * The context of a department's items, where {@code alsoPublished} (code to region)
+	 * counts as published too.
+	 */
 	private PublishingRules.Context context(DepartmentView dep, Map<String, String> alsoPublished) {
 		Set<Long> receiving = new HashSet<>();
-		directory.halls().forEach(h -> h.windows().stream()
-			.filter(w -> w.departmentCodes().contains(dep.code()))
-			.forEach(w -> receiving.add(w.id())));
+		directory.halls()
+			.forEach(h -> h.windows()
+				.stream()
+				.filter(w -> w.departmentCodes().contains(dep.code()))
+				.forEach(w -> receiving.add(w.id())));
 		return new PublishingRules.Context(dep.code(), c -> directory.department(c).isPresent(),
 				county -> directory.region(county)
 					.filter(r -> r.level() == RegionLevel.COUNTY && !county.equals(dep.regionCode())
@@ -727,8 +803,7 @@ public class Catalog {
 	}
 
 	private void requireDrafter(GovHallUser actor, String regionCode, Long departmentId) {
-		boolean deptAdmin = actor.scope().has(Role.DEPARTMENT_ADMIN)
-				&& actor.scope().departmentId() != null
+		boolean deptAdmin = actor.scope().has(Role.DEPARTMENT_ADMIN) && actor.scope().departmentId() != null
 				&& directory.covers(actor.scope(), regionCode, departmentId);
 		boolean sysAdmin = actor.scope().has(Role.SYSTEM_ADMIN)
 				&& directory.covers(actor.scope(), regionCode, departmentId);
@@ -779,12 +854,14 @@ public class Catalog {
 		if (!content.delegations().isEmpty() && v.state().isPublic()) {
 			takeUp.pending(item.code()).forEach(p -> pending.put(p.countyCode(), p));
 		}
-		List<ItemGuide.DelegatedCounty> counties = content.delegations().stream()
+		List<ItemGuide.DelegatedCounty> counties = content.delegations()
+			.stream()
 			.map(d -> directory.region(d.countyCode())
 				.map(r -> new ItemGuide.DelegatedCounty(d, r, counterpart(d), pending.get(d.countyCode()))))
 			.flatMap(Optional::stream)
 			.toList();
-		List<DepartmentView> co = content.coDepartmentCodes().stream()
+		List<DepartmentView> co = content.coDepartmentCodes()
+			.stream()
 			.map(directory::department)
 			.flatMap(Optional::stream)
 			.sorted(Comparator.comparing(DepartmentView::code))
@@ -798,8 +875,8 @@ public class Catalog {
 					r.changeSummary());
 		}
 		return new ItemGuide(item.code(), item.status(), item.endedOn(), item.endDocument(), item.endReason(),
-				v.versionNo(), v.state(), v.publishedAt(), inForce, dep, region, content, counties, co,
-				v.reviewNote(), v.submittedBy(), upcoming, places(content));
+				v.versionNo(), v.state(), v.publishedAt(), inForce, dep, region, content, counties, co, v.reviewNote(),
+				v.submittedBy(), upcoming, places(content));
 	}
 
 	/** The halls and windows linked to the item (办理地点), in the directory's order. */
@@ -808,11 +885,11 @@ public class Catalog {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return directory.halls().stream()
+		return directory.halls()
+			.stream()
 			.map(h -> new ItemGuide.HandlingPlace(h, h.windows().stream().filter(w -> ids.contains(w.id())).toList()))
 			.filter(p -> !p.windows().isEmpty())
 			.toList();
 	}
-
 
 }

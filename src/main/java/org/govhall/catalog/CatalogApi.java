@@ -23,7 +23,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The catalog over REST: public search and guides; drafting, review and publication by role and scope. */
+/**
+ * The catalog over REST: public search and guides; drafting, review and publication by
+ * role and scope.
+ */
 @RestController
 @RequestMapping("/api/v1/items")
 @Tag(name = "Catalog", description = "Service items (事项) and their guides (办事指南)")
@@ -43,8 +46,8 @@ class CatalogApi {
 			@RequestParam(required = false) @Nullable ItemType type,
 			@RequestParam(required = false) @Nullable LifeEvent lifeEvent,
 			@RequestParam(required = false) @Nullable ServiceObject audience,
-			@RequestParam(required = false) @Nullable ProcessingMode mode,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+			@RequestParam(required = false) @Nullable ProcessingMode mode, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
 		return catalog.search(new ItemQuery(q, department, region, type, lifeEvent, audience, mode, page, size));
 	}
 

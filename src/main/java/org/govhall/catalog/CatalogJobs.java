@@ -7,8 +7,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts versions approved for a later date into force once their day has come, so search and the version history
- * follow (the guide and case filing already read a due version as in force before this runs).
+ * Puts versions approved for a later date into force once their day has come, so search
+ * and the version history follow (the guide and case filing already read a due version as
+ * in force before this runs).
  */
 @Component
 class CatalogJobs {

@@ -19,10 +19,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Searches the published catalog (design brief §6). The filters run as SQL; the text is matched and ranked by
- * {@link SearchRanking} over the {@link SearchIndex} entries of the versions that pass them: substrings of the
- * Chinese name, aliases, English name and keywords and code (执照 finds 营业执照), pinyin and its initials, one typo,
- * and licences before enforcement items. Without text, items are listed by type and code.
+ * Searches the published catalog (design brief §6). The filters run as SQL; the text is
+ * matched and ranked by {@link SearchRanking} over the {@link SearchIndex} entries of the
+ * versions that pass them: substrings of the Chinese name, aliases, English name and
+ * keywords and code (执照 finds 营业执照), pinyin and its initials, one typo, and licences
+ * before enforcement items. Without text, items are listed by type and code.
  */
 @Component
 class CatalogSearch {
@@ -87,7 +88,8 @@ class CatalogSearch {
 			List<Long> candidates = jdbc.sql("SELECT v.id " + FROM + where).params(params).query(Long.class).list();
 			List<SearchEntry> ranked = SearchRanking.rank(index.entries(candidates), q.text());
 			int from = (int) Math.min((long) q.page() * q.size(), ranked.size());
-			List<Long> ids = ranked.subList(from, Math.min(from + q.size(), ranked.size())).stream()
+			List<Long> ids = ranked.subList(from, Math.min(from + q.size(), ranked.size()))
+				.stream()
 				.map(SearchEntry::versionId)
 				.toList();
 			Map<Long, ItemSummary> byId = new HashMap<>();
@@ -103,14 +105,18 @@ class CatalogSearch {
 		long total = jdbc.sql("SELECT COUNT(*) " + FROM + where).params(params).query(Long.class).single();
 		params.put("limit", q.size());
 		params.put("offset", (long) q.page() * q.size());
-		List<ItemSummary> rows = jdbc.sql(SELECT + FROM + where + " ORDER BY v.item_type, i.code LIMIT :limit OFFSET :offset")
+		List<ItemSummary> rows = jdbc
+			.sql(SELECT + FROM + where + " ORDER BY v.item_type, i.code LIMIT :limit OFFSET :offset")
 			.params(params)
 			.query((rs, n) -> summary(rs, deps))
 			.list();
 		return new ItemPage(rows, total, q.page(), q.size());
 	}
 
-	/** Items of the given regions (and department), each with its newest version, in one query. */
+	/**
+	 * Items of the given regions (and department), each with its newest version, in one
+	 * query.
+	 */
 	List<StaffItemRow> workList(Set<String> regions, @Nullable Long departmentId) {
 		Map<Long, DepartmentView> deps = directory.departmentsById();
 		return jdbc.sql("""
@@ -130,9 +136,9 @@ class CatalogSearch {
 				int publishedNo = rs.getInt("published_version");
 				Integer published = rs.wasNull() ? null : publishedNo;
 				return new StaffItemRow(rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"),
-						dep == null ? "" : dep.code(), ItemStatus.valueOf(rs.getString("status")),
-						published, working ? rs.getInt("version_no") : null,
-						working ? state : null, working ? rs.getString("submitted_by") : null);
+						dep == null ? "" : dep.code(), ItemStatus.valueOf(rs.getString("status")), published,
+						working ? rs.getInt("version_no") : null, working ? state : null,
+						working ? rs.getString("submitted_by") : null);
 			})
 			.list()
 			.stream()
@@ -145,22 +151,21 @@ class CatalogSearch {
 	}
 
 	Map<String, Long> countsByLifeEvent() {
-		return counts("SELECT e.life_event AS k, COUNT(*) AS c " + FROM.replace("WHERE",
-				"JOIN catalog_life_event e ON e.item_version_id = v.id WHERE") + " GROUP BY e.life_event");
+		return counts("SELECT e.life_event AS k, COUNT(*) AS c "
+				+ FROM.replace("WHERE", "JOIN catalog_life_event e ON e.item_version_id = v.id WHERE")
+				+ " GROUP BY e.life_event");
 	}
 
 	Map<String, Long> countsByDepartment() {
 		Map<Long, DepartmentView> deps = directory.departmentsById();
 		Map<String, Long> byCode = new LinkedHashMap<>();
-		jdbc.sql("SELECT i.department_id AS k, COUNT(*) AS c " + FROM + " GROUP BY i.department_id")
-			.query((rs, n) -> {
-				DepartmentView d = deps.get(rs.getLong("k"));
-				if (d != null) {
-					byCode.put(d.code(), rs.getLong("c"));
-				}
-				return null;
-			})
-			.list();
+		jdbc.sql("SELECT i.department_id AS k, COUNT(*) AS c " + FROM + " GROUP BY i.department_id").query((rs, n) -> {
+			DepartmentView d = deps.get(rs.getLong("k"));
+			if (d != null) {
+				byCode.put(d.code(), rs.getLong("c"));
+			}
+			return null;
+		}).list();
 		return byCode;
 	}
 
@@ -170,7 +175,10 @@ class CatalogSearch {
 		return map;
 	}
 
-	/** The stored initiation, or the item type's default for a row written before the column existed. */
+	/**
+	 * The stored initiation, or the item type's default for a row written before the
+	 * column existed.
+	 */
 	private static Initiation initiation(ResultSet rs) throws SQLException {
 		String stored = rs.getString("initiation");
 		return stored == null ? Initiation.defaultFor(ItemType.valueOf(rs.getString("item_type")))
@@ -180,15 +188,14 @@ class CatalogSearch {
 	private static ItemSummary summary(ResultSet rs, Map<Long, DepartmentView> deps) throws SQLException {
 		DepartmentView dep = deps.get(rs.getLong("department_id"));
 		int promisedAmount = rs.getInt("promised_amount");
-		TimeLimit promised = rs.wasNull() ? null
-				: new TimeLimit(promisedAmount, LimitUnit.valueOf(rs.getString("promised_unit")),
-						rs.getString("promised_legal_basis"));
+		TimeLimit promised = rs.wasNull() ? null : new TimeLimit(promisedAmount,
+				LimitUnit.valueOf(rs.getString("promised_unit")), rs.getString("promised_legal_basis"));
 		return new ItemSummary(rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"),
 				ItemType.valueOf(rs.getString("item_type")), ItemStatus.valueOf(rs.getString("status")),
 				dep == null ? "" : dep.code(), dep == null ? "" : dep.nameZh(), dep == null ? "" : dep.nameEn(),
 				rs.getString("region_code"), ProcessingMode.valueOf(rs.getString("processing_mode")),
-				OnlineAvailability.valueOf(rs.getString("online_availability")), rs.getInt("on_site_visits"),
-				promised, rs.getInt("delegations"), initiation(rs));
+				OnlineAvailability.valueOf(rs.getString("online_availability")), rs.getInt("on_site_visits"), promised,
+				rs.getInt("delegations"), initiation(rs));
 	}
 
 }

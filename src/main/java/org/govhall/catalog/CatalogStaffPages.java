@@ -29,8 +29,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The staff pages of the catalog: the work list, the draft form, and the review actions. Refusals come back on the
- * same page with every reason listed; nothing is stored by a refused request.
+ * The staff pages of the catalog: the work list, the draft form, and the review actions.
+ * Refusals come back on the same page with every reason listed; nothing is stored by a
+ * refused request.
  */
 @Controller
 class CatalogStaffPages {
@@ -45,8 +46,7 @@ class CatalogStaffPages {
 
 	private final Clock clock;
 
-	CatalogStaffPages(Catalog catalog, Directory directory, Validator validator, MessageSource messages,
-			Clock clock) {
+	CatalogStaffPages(Catalog catalog, Directory directory, Validator validator, MessageSource messages, Clock clock) {
 		this.clock = clock;
 		this.catalog = catalog;
 		this.directory = directory;
@@ -86,7 +86,8 @@ class CatalogStaffPages {
 			return "redirect:/staff/items/" + guide.code();
 		}
 		catch (GovHallException ex) {
-			// the department is chosen on the form: one outside the drafter's scope is refused there, input kept
+			// the department is chosen on the form: one outside the drafter's scope is
+			// refused there, input kept
 			return form(model, form.withBlankRows(), ex, true);
 		}
 	}
@@ -173,19 +174,25 @@ class CatalogStaffPages {
 			@RequestParam(required = false) @Nullable LocalDate on, @RequestParam(defaultValue = "") String document,
 			@RequestParam(required = false) @Nullable String reason, @AuthenticationPrincipal GovHallUser user,
 			Locale locale, RedirectAttributes redirect) {
-		return act(code, redirect, locale, "staff.ended", () -> catalog.end(code,
-				status == null ? ItemStatus.ABOLISHED : status, on == null ? LocalDate.now(clock) : on, document, reason,
-				user));
+		return act(code, redirect, locale, "staff.ended",
+				() -> catalog.end(code, status == null ? ItemStatus.ABOLISHED : status,
+						on == null ? LocalDate.now(clock) : on, document, reason, user));
 	}
 
-	/** The new-item form and its post are for those who draft items somewhere; others are refused before any input. */
+	/**
+	 * The new-item form and its post are for those who draft items somewhere; others are
+	 * refused before any input.
+	 */
 	private void requireDrafter(GovHallUser user) {
 		if (!catalog.drafts(user)) {
 			throw new ForbiddenException("error.forbidden.role");
 		}
 	}
 
-	/** Runs the step and says so; a refusal is shown on the staff item page ({@link RefusalShownOn}). */
+	/**
+	 * Runs the step and says so; a refusal is shown on the staff item page
+	 * ({@link RefusalShownOn}).
+	 */
 	private String act(String code, RedirectAttributes redirect, Locale locale, String doneKey, Runnable action) {
 		action.run();
 		redirect.addFlashAttribute("done", messages.getMessage(doneKey, null, locale));

@@ -9,13 +9,14 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A delegation of the item to a named county (扩权强县): how, from when, by which document, and the county's own item
- * that carries the power (承接事项), named by its code. Entrusted powers must be published (行政许可法 第二十四条),
- * which the item guide does.
+ * A delegation of the item to a named county (扩权强县): how, from when, by which document,
+ * and the county's own item that carries the power (承接事项), named by its code. Entrusted
+ * powers must be published (行政许可法 第二十四条), which the item guide does.
  *
- * @param counterpartItemCode the county's item that carries the power, by code (its name may differ, e.g.
- *        "企业变更登记（青川县承接）"); none while the county has no such item. At submission and publication it must
- *        be a published, active item of a department of that county (or below it).
+ * @param counterpartItemCode the county's item that carries the power, by code (its name
+ * may differ, e.g. "企业变更登记（青川县承接）"); none while the county has no such item. At
+ * submission and publication it must be a published, active item of a department of that
+ * county (or below it).
  */
 public record Delegation(
 		@NotBlank @Pattern(regexp = "[1-9]\\d{5}", message = "{error.regionCode.invalid}") String countyCode,

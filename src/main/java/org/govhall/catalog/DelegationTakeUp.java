@@ -25,13 +25,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * How counties take delegated powers on (承接): which delegated power a county item carries (named by code in the
- * delegation, {@link Delegation#counterpartItemCode()}), and the county's own record that it has not yet taken a
- * power on (尚未承接), with a reason and a target date.
+ * How counties take delegated powers on (承接): which delegated power a county item carries
+ * (named by code in the delegation, {@link Delegation#counterpartItemCode()}), and the
+ * county's own record that it has not yet taken a power on (尚未承接), with a reason and a
+ * target date.
  *
- * <p>A county marks a power not yet taken on through a department administrator of a department of that county (or
- * a system administrator whose region covers the county). Each mark and each withdrawal is audited
- * ({@code catalog.not-taken-on}, {@code catalog.taken-on}).
+ * <p>
+ * A county marks a power not yet taken on through a department administrator of a
+ * department of that county (or a system administrator whose region covers the county).
+ * Each mark and each withdrawal is audited ({@code catalog.not-taken-on},
+ * {@code catalog.taken-on}).
  */
 @Service
 @Transactional(readOnly = true)
@@ -57,8 +60,8 @@ public class DelegationTakeUp {
 	}
 
 	/**
-	 * The delegated power the county item carries: the first published, active item whose delegation to the county
-	 * item's county names it as counterpart.
+	 * The delegated power the county item carries: the first published, active item whose
+	 * delegation to the county item's county names it as counterpart.
 	 */
 	public Optional<CarriedPower> carriedBy(String countyItemCode) {
 		Optional<TakeUpRecords.PublishedItem> own = records.published(countyItemCode);
@@ -82,26 +85,28 @@ public class DelegationTakeUp {
 	}
 
 	/**
-	 * Every published, active item of a department above the county that is delegated to it, with that delegation
-	 * (its counterpart and any mark 尚未承接), by item code.
+	 * Every published, active item of a department above the county that is delegated to
+	 * it, with that delegation (its counterpart and any mark 尚未承接), by item code.
 	 */
 	public List<DelegatedPower> delegatedTo(String countyCode) {
 		Set<String> countyRegions = directory.regionAndBelow(countyCode);
 		List<DelegatedPower> powers = new ArrayList<>();
 		for (int page = 0; page < 1000; page++) {
-			ItemPage p = catalog.search(
-					new ItemQuery(null, null, countyCode, null, null, null, null, page, ItemQuery.MAX_PAGE_SIZE));
+			ItemPage p = catalog
+				.search(new ItemQuery(null, null, countyCode, null, null, null, null, page, ItemQuery.MAX_PAGE_SIZE));
 			for (ItemSummary s : p.items()) {
 				if (s.delegations() == 0 || countyRegions.contains(s.regionCode())) {
 					continue;
 				}
 				ItemGuide guide = catalog.guide(s.code());
-				guide.delegatedCounties().stream()
+				guide.delegatedCounties()
+					.stream()
 					.filter(dc -> dc.county().code().equals(countyCode))
 					.findFirst()
 					.ifPresent(dc -> powers.add(new DelegatedPower(guide, dc)));
 			}
-			if (p.items().size() < ItemQuery.MAX_PAGE_SIZE || (long) (page + 1) * ItemQuery.MAX_PAGE_SIZE >= p.total()) {
+			if (p.items().size() < ItemQuery.MAX_PAGE_SIZE
+					|| (long) (page + 1) * ItemQuery.MAX_PAGE_SIZE >= p.total()) {
 				break;
 			}
 		}
@@ -109,20 +114,25 @@ public class DelegationTakeUp {
 		return powers;
 	}
 
-	/** A power delegated to a county: the delegating item's guide and its delegation to that county. */
+	/**
+	 * A power delegated to a county: the delegating item's guide and its delegation to
+	 * that county.
+	 */
 	public record DelegatedPower(ItemGuide item, ItemGuide.DelegatedCounty delegation) {
 	}
 
 	/**
-	 * The delegation of the item that reaches an applicant of the given region (its county or a region below it),
-	 * if the item is delegated there; none without a region.
+	 * The delegation of the item that reaches an applicant of the given region (its
+	 * county or a region below it), if the item is delegated there; none without a
+	 * region.
 	 */
 	public Optional<ItemGuide.DelegatedCounty> forApplicantIn(ItemGuide item, @Nullable String regionCode) {
 		if (regionCode == null || regionCode.isBlank() || directory.region(regionCode.strip()).isEmpty()) {
 			return Optional.empty();
 		}
 		String region = regionCode.strip();
-		return item.delegatedCounties().stream()
+		return item.delegatedCounties()
+			.stream()
 			.filter(dc -> directory.isWithin(region, dc.county().code()))
 			.findFirst();
 	}
@@ -133,12 +143,14 @@ public class DelegationTakeUp {
 	}
 
 	/**
-	 * Records that the county has not yet taken the delegated power on, or replaces its earlier record.
-	 * @throws NotFoundException when the item is not published and active or not delegated to the county (404)
-	 * @throws ForbiddenException unless the user administers a department of the county, or is a system
-	 *         administrator whose region covers it (403)
-	 * @throws InvalidInputException without a reason, with a reason over 500 characters, or without a target date
-	 *         or with one in the past (400)
+	 * Records that the county has not yet taken the delegated power on, or replaces its
+	 * earlier record.
+	 * @throws NotFoundException when the item is not published and active or not
+	 * delegated to the county (404)
+	 * @throws ForbiddenException unless the user administers a department of the county,
+	 * or is a system administrator whose region covers it (403)
+	 * @throws InvalidInputException without a reason, with a reason over 500 characters,
+	 * or without a target date or with one in the past (400)
 	 */
 	@Transactional
 	public NotTakenOn markNotTakenOn(String itemCode, String countyCode, @Nullable String reason,
@@ -164,7 +176,8 @@ public class DelegationTakeUp {
 	}
 
 	/**
-	 * Withdraws the county's record 尚未承接: the county now handles the power (or never marked it).
+	 * Withdraws the county's record 尚未承接: the county now handles the power (or never
+	 * marked it).
 	 * @return whether there was a record to withdraw
 	 */
 	@Transactional
@@ -180,13 +193,17 @@ public class DelegationTakeUp {
 
 	/** The counties the user may record for, by code: see {@link #mayMark}. */
 	public List<RegionView> countiesFor(GovHallUser user) {
-		return directory.regions().stream()
+		return directory.regions()
+			.stream()
 			.filter(r -> r.level() == RegionLevel.COUNTY && mayMark(user, r.code()))
 			.sorted(Comparator.comparing(RegionView::code))
 			.toList();
 	}
 
-	/** Whether the user may record for the county: its department administrator or a covering system admin. */
+	/**
+	 * Whether the user may record for the county: its department administrator or a
+	 * covering system admin.
+	 */
 	public boolean mayMark(GovHallUser user, String countyCode) {
 		StaffScope scope = user.scope();
 		if (scope.regionCode() == null) {
@@ -206,7 +223,9 @@ public class DelegationTakeUp {
 			.filter(g -> g.status() == ItemStatus.ACTIVE)
 			.orElseThrow(() -> new NotFoundException("error.item.notFound", itemCode));
 		boolean county = directory.region(countyCode).filter(r -> r.level() == RegionLevel.COUNTY).isPresent();
-		return guide.content().delegations().stream()
+		return guide.content()
+			.delegations()
+			.stream()
 			.filter(d -> county && d.countyCode().equals(countyCode))
 			.findFirst()
 			.orElseThrow(() -> new NotFoundException("error.takeUp.notDelegated", itemCode, countyCode));

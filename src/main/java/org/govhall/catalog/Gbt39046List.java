@@ -19,14 +19,15 @@ import org.govhall.shared.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An implementation list (实施清单) as JSON with the field names of GB/T 39046-2020 Table 4 (事项名称, 基本编码, 实施编码,
- * 事项类型代码, 设定依据, 实施依据, 行使层级代码, 实施主体代码, 实施主体性质代码, 法定办结时限, 承诺办结时限, 受理条件, 中介服务,
- * 数量限制, 结果名称, 结果样本, 是否收费, 通办范围, 办件类型代码, 网办地址, 办理地点, 办理时间, 咨询电话, 监督电话, 常见问题, and
- * per material 材料名称, 出具机构, 出具时间要求, 材料办理说明, 材料办理地点, 材料规格, 原件份数, 复印件份数, 是否必备材料). Codes
- * follow the standard's Annex A where it has one (事项类型 A.1, 行使层级 A.2, 实施主体性质 A.3, 办件类型 A.6); GovHall's own
- * elements that the standard does not name (English texts, 到现场次数, 办理流程, 下放情况 …) keep Chinese names too, and the
- * procedure steps and delegations their GovHall form. Export and import are inverse: an export imported into an empty
- * catalog exports the same JSON.
+ * An implementation list (实施清单) as JSON with the field names of GB/T 39046-2020 Table 4
+ * (事项名称, 基本编码, 实施编码, 事项类型代码, 设定依据, 实施依据, 行使层级代码, 实施主体代码, 实施主体性质代码, 法定办结时限, 承诺办结时限, 受理条件,
+ * 中介服务, 数量限制, 结果名称, 结果样本, 是否收费, 通办范围, 办件类型代码, 网办地址, 办理地点, 办理时间, 咨询电话, 监督电话, 常见问题, and per
+ * material 材料名称, 出具机构, 出具时间要求, 材料办理说明, 材料办理地点, 材料规格, 原件份数, 复印件份数, 是否必备材料). Codes follow
+ * the standard's Annex A where it has one (事项类型 A.1, 行使层级 A.2, 实施主体性质 A.3, 办件类型 A.6);
+ * GovHall's own elements that the standard does not name (English texts, 到现场次数, 办理流程,
+ * 下放情况 …) keep Chinese names too, and the procedure steps and delegations their GovHall
+ * form. Export and import are inverse: an export imported into an empty catalog exports
+ * the same JSON.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Gbt39046List(@JsonProperty("标准") @Nullable String standard,
@@ -34,22 +35,22 @@ public record Gbt39046List(@JsonProperty("标准") @Nullable String standard,
 
 	static final String STANDARD = "GB/T 39046-2020";
 
-	/** One item of the list: its code, the implementing department, and its guide in force. */
+	/**
+	 * One item of the list: its code, the implementing department, and its guide in
+	 * force.
+	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Entry(@JsonProperty("事项编码") @NotBlank @Size(max = 36) String code,
 			@JsonProperty("事项名称") @NotBlank @Size(max = 200) String name,
 			@JsonProperty("事项英文名称") @Nullable String nameEn, @JsonProperty("别名") @Nullable String aliases,
-			@JsonProperty("英文关键词") @Nullable String keywordsEn,
-			@JsonProperty("基本编码") @Nullable String basicCode,
+			@JsonProperty("英文关键词") @Nullable String keywordsEn, @JsonProperty("基本编码") @Nullable String basicCode,
 			@JsonProperty("实施编码") @Nullable String implementationCode,
 			@JsonProperty("业务办理项序号") @Nullable String itemSuffix,
 			@JsonProperty("业务办理项编码") @Nullable String businessItemCode,
-			@JsonProperty("事项类型代码") @NotBlank String typeCode,
-			@JsonProperty("事项办理方式") @Nullable Initiation initiation,
+			@JsonProperty("事项类型代码") @NotBlank String typeCode, @JsonProperty("事项办理方式") @Nullable Initiation initiation,
 			@JsonProperty("设定依据") @Nullable List<@NotNull @Valid Basis> establishingBases,
 			@JsonProperty("实施依据") @Nullable List<@NotNull @Valid Basis> implementingBases,
-			@JsonProperty("行使层级代码") @Nullable List<String> levelCodes,
-			@JsonProperty("实施主体") @Nullable String bodyName,
+			@JsonProperty("行使层级代码") @Nullable List<String> levelCodes, @JsonProperty("实施主体") @Nullable String bodyName,
 			@JsonProperty("实施主体编码") @NotBlank @Size(max = 32) String departmentCode,
 			@JsonProperty("实施主体代码") @Nullable String bodyCreditCode,
 			@JsonProperty("实施主体性质代码") @Nullable String bodyNatureCode,
@@ -72,8 +73,7 @@ public record Gbt39046List(@JsonProperty("标准") @Nullable String standard,
 			@JsonProperty("是否收费") @Nullable Integer charged,
 			@JsonProperty("收费项目") @Nullable List<@NotNull @Valid Charge> fees,
 			@JsonProperty("办理地点") @Nullable @Valid Place place, @JsonProperty("办理时间") @Nullable @Valid Note time,
-			@JsonProperty("咨询电话") @Nullable String consultPhone,
-			@JsonProperty("监督电话") @Nullable String complaintPhone,
+			@JsonProperty("咨询电话") @Nullable String consultPhone, @JsonProperty("监督电话") @Nullable String complaintPhone,
 			@JsonProperty("行政复议机关") @Nullable String reconsiderationBody,
 			@JsonProperty("行政诉讼法院") @Nullable String litigationCourt,
 			@JsonProperty("常见问题") @Nullable List<@NotNull @Valid Question> faqs,
@@ -84,8 +84,8 @@ public record Gbt39046List(@JsonProperty("标准") @Nullable String standard,
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record Basis(@JsonProperty("法律法规名称") @NotBlank String lawName,
-			@JsonProperty("条款") @NotBlank String article, @JsonProperty("条文内容") @Nullable String quote) {
+	public record Basis(@JsonProperty("法律法规名称") @NotBlank String lawName, @JsonProperty("条款") @NotBlank String article,
+			@JsonProperty("条文内容") @Nullable String quote) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
@@ -94,19 +94,18 @@ public record Gbt39046List(@JsonProperty("标准") @Nullable String standard,
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record FileRef(@JsonProperty("文件编号") @Nullable String fileId,
-			@JsonProperty("文件名称") @Nullable String name) {
+	public record FileRef(@JsonProperty("文件编号") @Nullable String fileId, @JsonProperty("文件名称") @Nullable String name) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record Charge(@JsonProperty("收费项目名称") @NotBlank String name,
-			@JsonProperty("英文名称") @Nullable String nameEn, @JsonProperty("收费标准") @NotBlank String standard,
-			@JsonProperty("收费金额") @Nullable BigDecimal amount, @JsonProperty("收费依据") @Nullable String basis) {
+	public record Charge(@JsonProperty("收费项目名称") @NotBlank String name, @JsonProperty("英文名称") @Nullable String nameEn,
+			@JsonProperty("收费标准") @NotBlank String standard, @JsonProperty("收费金额") @Nullable BigDecimal amount,
+			@JsonProperty("收费依据") @Nullable String basis) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record Place(@JsonProperty("受理窗口") @Nullable List<Long> windowIds,
-			@JsonProperty("说明") @Nullable String note, @JsonProperty("英文说明") @Nullable String noteEn) {
+	public record Place(@JsonProperty("受理窗口") @Nullable List<Long> windowIds, @JsonProperty("说明") @Nullable String note,
+			@JsonProperty("英文说明") @Nullable String noteEn) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
@@ -119,24 +118,19 @@ public record Gbt39046List(@JsonProperty("标准") @Nullable String standard,
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record Paper(@JsonProperty("材料名称") @NotBlank String name,
-			@JsonProperty("材料英文名称") @Nullable String nameEn, @JsonProperty("出具机构") @Nullable String source,
-			@JsonProperty("出具时间要求") @Nullable String issuedWithin,
-			@JsonProperty("材料办理说明") @Nullable String note,
-			@JsonProperty("材料办理地点") @Nullable String handlingPlace,
-			@JsonProperty("材料规格") @Nullable String specification,
-			@JsonProperty("原件份数") @NotNull Integer originals, @JsonProperty("复印件份数") @NotNull Integer copies,
-			@JsonProperty("是否必备材料") @NotNull Integer mandatory,
-			@JsonProperty("需提交情形") @Nullable String condition,
-			@JsonProperty("材料形式") @NotNull MaterialMedium medium,
+	public record Paper(@JsonProperty("材料名称") @NotBlank String name, @JsonProperty("材料英文名称") @Nullable String nameEn,
+			@JsonProperty("出具机构") @Nullable String source, @JsonProperty("出具时间要求") @Nullable String issuedWithin,
+			@JsonProperty("材料办理说明") @Nullable String note, @JsonProperty("材料办理地点") @Nullable String handlingPlace,
+			@JsonProperty("材料规格") @Nullable String specification, @JsonProperty("原件份数") @NotNull Integer originals,
+			@JsonProperty("复印件份数") @NotNull Integer copies, @JsonProperty("是否必备材料") @NotNull Integer mandatory,
+			@JsonProperty("需提交情形") @Nullable String condition, @JsonProperty("材料形式") @NotNull MaterialMedium medium,
 			@JsonProperty("空表") @Nullable @Valid FileRef template, @JsonProperty("样表") @Nullable @Valid FileRef sample,
 			@JsonProperty("免于提交") @Nullable Boolean obtainedBySharing) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Version(@JsonProperty("变更说明") @Nullable String changeSummary,
-			@JsonProperty("施行日期") @Nullable LocalDate effectiveOn,
-			@JsonProperty("停止执行日期") @Nullable LocalDate endsOn) {
+			@JsonProperty("施行日期") @Nullable LocalDate effectiveOn, @JsonProperty("停止执行日期") @Nullable LocalDate endsOn) {
 	}
 
 	// ---- codes of GB/T 39046 Annex A
@@ -173,19 +167,24 @@ public record Gbt39046List(@JsonProperty("标准") @Nullable String standard,
 				impl.implementingBases().stream().map(Gbt39046List::basis).toList(),
 				d.exerciseLevels().stream().sorted().map(Gbt39046List::levelCode).toList(), g.department().nameZh(),
 				g.department().code(), g.department().creditCode(),
-				impl.bodyNature() == null ? null : impl.bodyNature().code(), List.copyOf(new TreeSet<>(d.coDepartmentCodes())),
-				d.serviceObject(), d.lifeEvents().stream().sorted().toList(), processingCode(d.processingMode()),
+				impl.bodyNature() == null ? null : impl.bodyNature().code(),
+				List.copyOf(new TreeSet<>(d.coDepartmentCodes())), d.serviceObject(),
+				d.lifeEvents().stream().sorted().toList(), processingCode(d.processingMode()),
 				limit(d.statutoryLimit()), limit(d.promisedLimit()), d.onSiteVisits(), d.onlineAvailability(),
 				d.online().depth(), d.online().url(), impl.handlingScope(), d.conditionsZh(), d.conditionsEn(),
 				impl.intermediaryServices(), impl.quantityLimit(), d.specialProcedures().stream().sorted().toList(),
 				d.resultNameZh(), d.resultNameEn(), file(impl.resultSampleFileId(), impl.resultSampleName()),
 				d.noFee() ? 0 : 1,
-				d.fees().stream().map(f -> new Charge(f.nameZh(), f.nameEn(), f.standard(), f.amount(), f.legalBasis()))
+				d.fees()
+					.stream()
+					.map(f -> new Charge(f.nameZh(), f.nameEn(), f.standard(), f.amount(), f.legalBasis()))
 					.toList(),
 				new Place(d.handling().windowIds(), d.handling().placeNoteZh(), d.handling().placeNoteEn()),
 				new Note(d.handling().timeNoteZh(), d.handling().timeNoteEn()), d.consultPhone(), d.complaintPhone(),
 				d.reconsiderationBody(), d.litigationCourt(),
-				d.faqs().stream().map(q -> new Question(q.questionZh(), q.answerZh(), q.questionEn(), q.answerEn()))
+				d.faqs()
+					.stream()
+					.map(q -> new Question(q.questionZh(), q.answerZh(), q.questionEn(), q.answerEn()))
 					.toList(),
 				d.materials().stream().map(Gbt39046List::paper).toList(), d.steps(), d.delegations(),
 				new Version(d.revision().changeSummary(), d.revision().effectiveOn(), d.revision().endsOn()));
@@ -212,7 +211,10 @@ public record Gbt39046List(@JsonProperty("标准") @Nullable String standard,
 
 	// ---- import
 
-	/** The draft an entry describes; a code outside GB/T 39046's code sets is refused (400) naming the field. */
+	/**
+	 * The draft an entry describes; a code outside GB/T 39046's code sets is refused
+	 * (400) naming the field.
+	 */
 	static ItemDraft draft(Entry e, String path) {
 		ItemType type = byCode(ItemType.values(), ItemType::code, e.typeCode(), path + "事项类型代码");
 		Set<ExerciseLevel> levels = new TreeSet<>();
@@ -231,11 +233,13 @@ public record Gbt39046List(@JsonProperty("标准") @Nullable String standard,
 				e.lifeEvents() == null ? null : Set.copyOf(e.lifeEvents()), levels, mode, limit(e.statutoryLimit()),
 				limit(e.promisedLimit()), e.onSiteVisits() == null ? 0 : e.onSiteVisits(), e.onlineAvailability(),
 				e.conditions(), e.conditionsEn(), e.resultName(), e.resultNameEn(),
-				e.charged() == null || e.charged() == 0, e.consultPhone(), e.complaintPhone(),
-				e.reconsiderationBody(), e.litigationCourt(), bases(e.establishingBases()),
+				e.charged() == null || e.charged() == 0, e.consultPhone(), e.complaintPhone(), e.reconsiderationBody(),
+				e.litigationCourt(), bases(e.establishingBases()),
 				e.materials() == null ? null : e.materials().stream().map(Gbt39046List::material).toList(),
 				e.fees() == null ? null
-						: e.fees().stream().map(c -> new Fee(c.name(), c.nameEn(), c.standard(), c.amount(), c.basis()))
+						: e.fees()
+							.stream()
+							.map(c -> new Fee(c.name(), c.nameEn(), c.standard(), c.amount(), c.basis()))
 							.toList(),
 				e.steps(), e.delegations(), e.coDepartments() == null ? null : Set.copyOf(e.coDepartments()),
 				e.specialProcedures() == null ? null : Set.copyOf(e.specialProcedures()),
@@ -245,13 +249,16 @@ public record Gbt39046List(@JsonProperty("标准") @Nullable String standard,
 				new Handling(place.windowIds(), place.note(), place.noteEn(), time.note(), time.noteEn()),
 				new OnlineService(e.onlineDepth(), e.onlineUrl()),
 				e.faqs() == null ? null
-						: e.faqs().stream().map(q -> new Faq(q.question(), q.answer(), q.questionEn(), q.answerEn()))
+						: e.faqs()
+							.stream()
+							.map(q -> new Faq(q.question(), q.answer(), q.questionEn(), q.answerEn()))
 							.toList(),
 				new Revision(version.changeSummary(), version.effectiveOn(), version.endsOn()));
 	}
 
 	private static @Nullable List<LegalBasis> bases(@Nullable List<Basis> list) {
-		return list == null ? null : list.stream().map(b -> new LegalBasis(b.lawName(), b.article(), b.quote())).toList();
+		return list == null ? null
+				: list.stream().map(b -> new LegalBasis(b.lawName(), b.article(), b.quote())).toList();
 	}
 
 	private static @Nullable TimeLimit limit(@Nullable Limit l) {

@@ -15,8 +15,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The implementation list (实施清单) in and out in GB/T 39046's field names, for system administrators: a province
- * loads its existing list, or hands the catalog to the national platform.
+ * The implementation list (实施清单) in and out in GB/T 39046's field names, for system
+ * administrators: a province loads its existing list, or hands the catalog to the
+ * national platform.
  */
 @RestController
 @RequestMapping("/api/v1/implementation-list")

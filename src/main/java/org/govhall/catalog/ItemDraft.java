@@ -15,21 +15,23 @@ import org.govhall.shared.Plain;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The content of an item version: every element of the service guide (办事指南) that a department drafts. Fields
- * follow GB/T 39046-2020 Table 4 plus on-site visits and special procedures (china-egov-rules §5.3).
+ * The content of an item version: every element of the service guide (办事指南) that a
+ * department drafts. Fields follow GB/T 39046-2020 Table 4 plus on-site visits and
+ * special procedures (china-egov-rules §5.3).
  */
-public record ItemDraft(@NotBlank @Size(max = 200) @Plain String nameZh, @Nullable @Size(max = 300) @Plain String nameEn,
-		@Nullable @Size(max = 500) String aliases, @Nullable @Size(max = 500) String keywordsEn,
-		@NotNull ItemType itemType, @NotNull ServiceObject serviceObject,
+public record ItemDraft(@NotBlank @Size(max = 200) @Plain String nameZh,
+		@Nullable @Size(max = 300) @Plain String nameEn, @Nullable @Size(max = 500) String aliases,
+		@Nullable @Size(max = 500) String keywordsEn, @NotNull ItemType itemType, @NotNull ServiceObject serviceObject,
 		@Nullable @Size(max = 19) Set<@NotNull LifeEvent> lifeEvents,
 		@NotEmpty @Size(max = 3) Set<@NotNull ExerciseLevel> exerciseLevels, @NotNull ProcessingMode processingMode,
 		@Nullable @Valid TimeLimit statutoryLimit, @Nullable @Valid TimeLimit promisedLimit,
 		@Min(0) @Max(9) int onSiteVisits, @NotNull OnlineAvailability onlineAvailability,
 		@Nullable @Size(max = 4000) String conditionsZh, @Nullable @Size(max = 4000) String conditionsEn,
-		@Nullable @Size(max = 200) String resultNameZh, @Nullable @Size(max = 300) String resultNameEn,
-		boolean noFee,
-		@Nullable @Size(max = 32) @Pattern(regexp = "[0-9+() -]*", message = "{error.phone.pattern}") String consultPhone,
-		@Nullable @Size(max = 32) @Pattern(regexp = "[0-9+() -]*", message = "{error.phone.pattern}") String complaintPhone,
+		@Nullable @Size(max = 200) String resultNameZh, @Nullable @Size(max = 300) String resultNameEn, boolean noFee,
+		@Nullable @Size(max = 32) @Pattern(regexp = "[0-9+() -]*",
+				message = "{error.phone.pattern}") String consultPhone,
+		@Nullable @Size(max = 32) @Pattern(regexp = "[0-9+() -]*",
+				message = "{error.phone.pattern}") String complaintPhone,
 		@Nullable @Size(max = 300) String reconsiderationBody, @Nullable @Size(max = 300) String litigationCourt,
 		@Nullable @Size(max = 50) List<@NotNull @Valid LegalBasis> legalBases,
 		@Nullable @Size(max = 100) List<@NotNull @Valid Material> materials,
@@ -43,8 +45,9 @@ public record ItemDraft(@NotBlank @Size(max = 200) @Plain String nameZh, @Nullab
 		@Nullable @Valid Revision revision) {
 
 	/**
-	 * Elements absent from older JSON (demo data, stored API requests) take their defaults: the initiation follows the
-	 * item type ({@link Initiation#defaultFor}), everything else is empty.
+	 * Elements absent from older JSON (demo data, stored API requests) take their
+	 * defaults: the initiation follows the item type ({@link Initiation#defaultFor}),
+	 * everything else is empty.
 	 */
 	public ItemDraft {
 		lifeEvents = lifeEvents == null ? Set.of() : Set.copyOf(lifeEvents);
@@ -66,7 +69,10 @@ public record ItemDraft(@NotBlank @Size(max = 200) @Plain String nameZh, @Nullab
 		revision = revision == null ? Revision.NONE : revision;
 	}
 
-	/** A draft with only the elements the catalog had before GB/T 39046's 实施清单 elements; those take defaults. */
+	/**
+	 * A draft with only the elements the catalog had before GB/T 39046's 实施清单 elements;
+	 * those take defaults.
+	 */
 	public ItemDraft(String nameZh, @Nullable String nameEn, @Nullable String aliases, @Nullable String keywordsEn,
 			ItemType itemType, ServiceObject serviceObject, @Nullable Set<LifeEvent> lifeEvents,
 			Set<ExerciseLevel> exerciseLevels, ProcessingMode processingMode, @Nullable TimeLimit statutoryLimit,
@@ -80,25 +86,32 @@ public record ItemDraft(@NotBlank @Size(max = 200) @Plain String nameZh, @Nullab
 		this(nameZh, nameEn, aliases, keywordsEn, itemType, serviceObject, lifeEvents, exerciseLevels, processingMode,
 				statutoryLimit, promisedLimit, onSiteVisits, onlineAvailability, conditionsZh, conditionsEn,
 				resultNameZh, resultNameEn, noFee, consultPhone, complaintPhone, reconsiderationBody, litigationCourt,
-				legalBases, materials, fees, steps, delegations, coDepartmentCodes, specialProcedures, null, null,
-				null, null, null);
+				legalBases, materials, fees, steps, delegations, coDepartmentCodes, specialProcedures, null, null, null,
+				null, null);
 	}
 
-	/** 依申请 or 依职权: as recorded, else the item type's default (on application while the type is unknown). */
+	/**
+	 * 依申请 or 依职权: as recorded, else the item type's default (on application while the
+	 * type is unknown).
+	 */
 	public Initiation initiation() {
 		Initiation i = implementation.initiation();
 		return i != null ? i : itemType == null ? Initiation.ON_APPLICATION : Initiation.defaultFor(itemType);
 	}
 
-	/** Whether people apply for this item (依申请), so it may be filed online or at a window by an applicant. */
+	/**
+	 * Whether people apply for this item (依申请), so it may be filed online or at a window
+	 * by an applicant.
+	 */
 	public boolean onApplication() {
 		return initiation() == Initiation.ON_APPLICATION;
 	}
 
 	/**
-	 * The working days a joint item's lead department keeps for itself after the co-departments' opinions: the
-	 * limits of the procedure steps after the one marked {@link ProcedureStep#isJointReview() joint review}; none
-	 * when no step is marked, and the case then keeps a third of its limit (see the cases module).
+	 * The working days a joint item's lead department keeps for itself after the
+	 * co-departments' opinions: the limits of the procedure steps after the one marked
+	 * {@link ProcedureStep#isJointReview() joint review}; none when no step is marked,
+	 * and the case then keeps a third of its limit (see the cases module).
 	 */
 	public @Nullable Integer jointReviewMargin() {
 		for (int i = 0; i < steps.size(); i++) {
@@ -117,9 +130,12 @@ public record ItemDraft(@NotBlank @Size(max = 200) @Plain String nameZh, @Nullab
 		return with(newMaterials, implementation, handling, online, faqs, revision);
 	}
 
-	/** The same content with other 实施清单 elements (codes and terms, place and time, online service, FAQ). */
-	public ItemDraft withImplementation(Implementation newImplementation, Handling newHandling,
-			OnlineService newOnline, List<Faq> newFaqs) {
+	/**
+	 * The same content with other 实施清单 elements (codes and terms, place and time, online
+	 * service, FAQ).
+	 */
+	public ItemDraft withImplementation(Implementation newImplementation, Handling newHandling, OnlineService newOnline,
+			List<Faq> newFaqs) {
 		return with(materials, newImplementation, newHandling, newOnline, newFaqs, revision);
 	}
 
@@ -132,8 +148,8 @@ public record ItemDraft(@NotBlank @Size(max = 200) @Plain String nameZh, @Nullab
 		return new ItemDraft(nameZh, nameEn, aliases, keywordsEn, itemType, serviceObject, lifeEvents, exerciseLevels,
 				processingMode, statutoryLimit, promisedLimit, onSiteVisits, onlineAvailability, conditionsZh,
 				conditionsEn, resultNameZh, resultNameEn, noFee, consultPhone, complaintPhone, reconsiderationBody,
-				litigationCourt, legalBases, m, fees, steps, delegations, coDepartmentCodes, specialProcedures, i, h,
-				o, f, r);
+				litigationCourt, legalBases, m, fees, steps, delegations, coDepartmentCodes, specialProcedures, i, h, o,
+				f, r);
 	}
 
 }

@@ -12,9 +12,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The staff page's form for an item draft: flat, mutable fields and repeating rows that bind to HTML inputs. Blank
- * rows are offered for adding entries and dropped when the form is read; {@link #toDraft()} maps it once to the
- * {@link ItemDraft} the catalog validates.
+ * The staff page's form for an item draft: flat, mutable fields and repeating rows that
+ * bind to HTML inputs. Blank rows are offered for adding entries and dropped when the
+ * form is read; {@link #toDraft()} maps it once to the {@link ItemDraft} the catalog
+ * validates.
  */
 public class ItemForm {
 
@@ -180,7 +181,8 @@ public class ItemForm {
 		f.basicCode = impl.basicCode();
 		f.itemSuffix = impl.itemSuffix();
 		f.bodyNature = impl.bodyNature() == null ? BodyNature.STATUTORY : impl.bodyNature();
-		// the type's default shows as "by item type", so that changing the type changes it too
+		// the type's default shows as "by item type", so that changing the type changes
+		// it too
 		f.initiation = d.itemType() != null && d.initiation() == Initiation.defaultFor(d.itemType()) ? null
 				: d.initiation();
 		f.handlingScope = impl.handlingScope();
@@ -203,7 +205,9 @@ public class ItemForm {
 		return f;
 	}
 
-	/** Appends blank rows to every list so the page can offer new entries without script. */
+	/**
+	 * Appends blank rows to every list so the page can offer new entries without script.
+	 */
 	ItemForm withBlankRows() {
 		for (int i = 0; i < BLANK_ROWS; i++) {
 			legalBases.add(new BasisRow());
@@ -217,7 +221,10 @@ public class ItemForm {
 		return this;
 	}
 
-	/** Drops the rows left blank. Indices of the remaining rows then match the draft's lists. */
+	/**
+	 * Drops the rows left blank. Indices of the remaining rows then match the draft's
+	 * lists.
+	 */
 	ItemForm withoutBlankRows() {
 		legalBases.removeIf(BasisRow::isBlank);
 		materials.removeIf(MaterialRow::isBlank);
@@ -293,12 +300,29 @@ public class ItemForm {
 			return new LegalBasis(text(lawName), text(article), blank(quote));
 		}
 
-		public @Nullable String getLawName() { return lawName; }
-		public void setLawName(@Nullable String v) { lawName = v; }
-		public @Nullable String getArticle() { return article; }
-		public void setArticle(@Nullable String v) { article = v; }
-		public @Nullable String getQuote() { return quote; }
-		public void setQuote(@Nullable String v) { quote = v; }
+		public @Nullable String getLawName() {
+			return lawName;
+		}
+
+		public void setLawName(@Nullable String v) {
+			lawName = v;
+		}
+
+		public @Nullable String getArticle() {
+			return article;
+		}
+
+		public void setArticle(@Nullable String v) {
+			article = v;
+		}
+
+		public @Nullable String getQuote() {
+			return quote;
+		}
+
+		public void setQuote(@Nullable String v) {
+			quote = v;
+		}
 
 	}
 
@@ -372,42 +396,141 @@ public class ItemForm {
 					blank(handlingPlace), blank(specification));
 		}
 
-		public @Nullable String getIssuedWithin() { return issuedWithin; }
-		public void setIssuedWithin(@Nullable String v) { issuedWithin = v; }
-		public @Nullable String getHandlingPlace() { return handlingPlace; }
-		public void setHandlingPlace(@Nullable String v) { handlingPlace = v; }
-		public @Nullable String getSpecification() { return specification; }
-		public void setSpecification(@Nullable String v) { specification = v; }
+		public @Nullable String getIssuedWithin() {
+			return issuedWithin;
+		}
 
-		public boolean isObtainedBySharing() { return obtainedBySharing; }
-		public void setObtainedBySharing(boolean v) { obtainedBySharing = v; }
+		public void setIssuedWithin(@Nullable String v) {
+			issuedWithin = v;
+		}
 
-		public @Nullable String getNameZh() { return nameZh; }
-		public void setNameZh(@Nullable String v) { nameZh = v; }
-		public @Nullable String getNameEn() { return nameEn; }
-		public void setNameEn(@Nullable String v) { nameEn = v; }
-		public int getOriginals() { return originals; }
-		public void setOriginals(int v) { originals = v; }
-		public int getCopies() { return copies; }
-		public void setCopies(int v) { copies = v; }
-		public MaterialMedium getMedium() { return medium; }
-		public void setMedium(MaterialMedium v) { medium = v; }
-		public MaterialRequirement getRequirement() { return requirement; }
-		public void setRequirement(MaterialRequirement v) { requirement = v; }
-		public @Nullable String getConditionText() { return conditionText; }
-		public void setConditionText(@Nullable String v) { conditionText = v; }
-		public @Nullable String getSource() { return source; }
-		public void setSource(@Nullable String v) { source = v; }
-		public @Nullable String getTemplateName() { return templateName; }
-		public void setTemplateName(@Nullable String v) { templateName = v; }
-		public @Nullable String getSampleName() { return sampleName; }
-		public void setSampleName(@Nullable String v) { sampleName = v; }
-		public @Nullable String getNote() { return note; }
-		public void setNote(@Nullable String v) { note = v; }
-		public @Nullable String getTemplateFileId() { return templateFileId; }
-		public void setTemplateFileId(@Nullable String v) { templateFileId = v; }
-		public @Nullable String getSampleFileId() { return sampleFileId; }
-		public void setSampleFileId(@Nullable String v) { sampleFileId = v; }
+		public @Nullable String getHandlingPlace() {
+			return handlingPlace;
+		}
+
+		public void setHandlingPlace(@Nullable String v) {
+			handlingPlace = v;
+		}
+
+		public @Nullable String getSpecification() {
+			return specification;
+		}
+
+		public void setSpecification(@Nullable String v) {
+			specification = v;
+		}
+
+		public boolean isObtainedBySharing() {
+			return obtainedBySharing;
+		}
+
+		public void setObtainedBySharing(boolean v) {
+			obtainedBySharing = v;
+		}
+
+		public @Nullable String getNameZh() {
+			return nameZh;
+		}
+
+		public void setNameZh(@Nullable String v) {
+			nameZh = v;
+		}
+
+		public @Nullable String getNameEn() {
+			return nameEn;
+		}
+
+		public void setNameEn(@Nullable String v) {
+			nameEn = v;
+		}
+
+		public int getOriginals() {
+			return originals;
+		}
+
+		public void setOriginals(int v) {
+			originals = v;
+		}
+
+		public int getCopies() {
+			return copies;
+		}
+
+		public void setCopies(int v) {
+			copies = v;
+		}
+
+		public MaterialMedium getMedium() {
+			return medium;
+		}
+
+		public void setMedium(MaterialMedium v) {
+			medium = v;
+		}
+
+		public MaterialRequirement getRequirement() {
+			return requirement;
+		}
+
+		public void setRequirement(MaterialRequirement v) {
+			requirement = v;
+		}
+
+		public @Nullable String getConditionText() {
+			return conditionText;
+		}
+
+		public void setConditionText(@Nullable String v) {
+			conditionText = v;
+		}
+
+		public @Nullable String getSource() {
+			return source;
+		}
+
+		public void setSource(@Nullable String v) {
+			source = v;
+		}
+
+		public @Nullable String getTemplateName() {
+			return templateName;
+		}
+
+		public void setTemplateName(@Nullable String v) {
+			templateName = v;
+		}
+
+		public @Nullable String getSampleName() {
+			return sampleName;
+		}
+
+		public void setSampleName(@Nullable String v) {
+			sampleName = v;
+		}
+
+		public @Nullable String getNote() {
+			return note;
+		}
+
+		public void setNote(@Nullable String v) {
+			note = v;
+		}
+
+		public @Nullable String getTemplateFileId() {
+			return templateFileId;
+		}
+
+		public void setTemplateFileId(@Nullable String v) {
+			templateFileId = v;
+		}
+
+		public @Nullable String getSampleFileId() {
+			return sampleFileId;
+		}
+
+		public void setSampleFileId(@Nullable String v) {
+			sampleFileId = v;
+		}
 
 	}
 
@@ -441,16 +564,45 @@ public class ItemForm {
 			return new Fee(text(nameZh), blank(nameEn), text(standard), amount, blank(legalBasis));
 		}
 
-		public @Nullable String getNameZh() { return nameZh; }
-		public void setNameZh(@Nullable String v) { nameZh = v; }
-		public @Nullable String getNameEn() { return nameEn; }
-		public void setNameEn(@Nullable String v) { nameEn = v; }
-		public @Nullable String getStandard() { return standard; }
-		public void setStandard(@Nullable String v) { standard = v; }
-		public @Nullable BigDecimal getAmount() { return amount; }
-		public void setAmount(@Nullable BigDecimal v) { amount = v; }
-		public @Nullable String getLegalBasis() { return legalBasis; }
-		public void setLegalBasis(@Nullable String v) { legalBasis = v; }
+		public @Nullable String getNameZh() {
+			return nameZh;
+		}
+
+		public void setNameZh(@Nullable String v) {
+			nameZh = v;
+		}
+
+		public @Nullable String getNameEn() {
+			return nameEn;
+		}
+
+		public void setNameEn(@Nullable String v) {
+			nameEn = v;
+		}
+
+		public @Nullable String getStandard() {
+			return standard;
+		}
+
+		public void setStandard(@Nullable String v) {
+			standard = v;
+		}
+
+		public @Nullable BigDecimal getAmount() {
+			return amount;
+		}
+
+		public void setAmount(@Nullable BigDecimal v) {
+			amount = v;
+		}
+
+		public @Nullable String getLegalBasis() {
+			return legalBasis;
+		}
+
+		public void setLegalBasis(@Nullable String v) {
+			legalBasis = v;
+		}
 
 	}
 
@@ -491,20 +643,61 @@ public class ItemForm {
 					limitAmount == null ? null : limitUnit == null ? LimitUnit.WORKING_DAY : limitUnit, jointReview);
 		}
 
-		public @Nullable String getNameZh() { return nameZh; }
-		public void setNameZh(@Nullable String v) { nameZh = v; }
-		public @Nullable String getNameEn() { return nameEn; }
-		public void setNameEn(@Nullable String v) { nameEn = v; }
-		public @Nullable String getActor() { return actor; }
-		public void setActor(@Nullable String v) { actor = v; }
-		public @Nullable String getDescription() { return description; }
-		public void setDescription(@Nullable String v) { description = v; }
-		public @Nullable Integer getLimitAmount() { return limitAmount; }
-		public void setLimitAmount(@Nullable Integer v) { limitAmount = v; }
-		public @Nullable LimitUnit getLimitUnit() { return limitUnit; }
-		public void setLimitUnit(@Nullable LimitUnit v) { limitUnit = v; }
-		public boolean isJointReview() { return jointReview; }
-		public void setJointReview(boolean v) { jointReview = v; }
+		public @Nullable String getNameZh() {
+			return nameZh;
+		}
+
+		public void setNameZh(@Nullable String v) {
+			nameZh = v;
+		}
+
+		public @Nullable String getNameEn() {
+			return nameEn;
+		}
+
+		public void setNameEn(@Nullable String v) {
+			nameEn = v;
+		}
+
+		public @Nullable String getActor() {
+			return actor;
+		}
+
+		public void setActor(@Nullable String v) {
+			actor = v;
+		}
+
+		public @Nullable String getDescription() {
+			return description;
+		}
+
+		public void setDescription(@Nullable String v) {
+			description = v;
+		}
+
+		public @Nullable Integer getLimitAmount() {
+			return limitAmount;
+		}
+
+		public void setLimitAmount(@Nullable Integer v) {
+			limitAmount = v;
+		}
+
+		public @Nullable LimitUnit getLimitUnit() {
+			return limitUnit;
+		}
+
+		public void setLimitUnit(@Nullable LimitUnit v) {
+			limitUnit = v;
+		}
+
+		public boolean isJointReview() {
+			return jointReview;
+		}
+
+		public void setJointReview(boolean v) {
+			jointReview = v;
+		}
 
 	}
 
@@ -542,18 +735,53 @@ public class ItemForm {
 					blank(counterpartItemCode));
 		}
 
-		public @Nullable String getCountyCode() { return countyCode; }
-		public void setCountyCode(@Nullable String v) { countyCode = v; }
-		public DelegationMode getMode() { return mode; }
-		public void setMode(DelegationMode v) { mode = v; }
-		public @Nullable LocalDate getEffectiveOn() { return effectiveOn; }
-		public void setEffectiveOn(@Nullable LocalDate v) { effectiveOn = v; }
-		public @Nullable String getDocumentNo() { return documentNo; }
-		public void setDocumentNo(@Nullable String v) { documentNo = v; }
-		public @Nullable String getNote() { return note; }
-		public void setNote(@Nullable String v) { note = v; }
-		public @Nullable String getCounterpartItemCode() { return counterpartItemCode; }
-		public void setCounterpartItemCode(@Nullable String v) { counterpartItemCode = v; }
+		public @Nullable String getCountyCode() {
+			return countyCode;
+		}
+
+		public void setCountyCode(@Nullable String v) {
+			countyCode = v;
+		}
+
+		public DelegationMode getMode() {
+			return mode;
+		}
+
+		public void setMode(DelegationMode v) {
+			mode = v;
+		}
+
+		public @Nullable LocalDate getEffectiveOn() {
+			return effectiveOn;
+		}
+
+		public void setEffectiveOn(@Nullable LocalDate v) {
+			effectiveOn = v;
+		}
+
+		public @Nullable String getDocumentNo() {
+			return documentNo;
+		}
+
+		public void setDocumentNo(@Nullable String v) {
+			documentNo = v;
+		}
+
+		public @Nullable String getNote() {
+			return note;
+		}
+
+		public void setNote(@Nullable String v) {
+			note = v;
+		}
+
+		public @Nullable String getCounterpartItemCode() {
+			return counterpartItemCode;
+		}
+
+		public void setCounterpartItemCode(@Nullable String v) {
+			counterpartItemCode = v;
+		}
 
 	}
 
@@ -585,131 +813,488 @@ public class ItemForm {
 			return new Faq(text(questionZh), text(answerZh), blank(questionEn), blank(answerEn));
 		}
 
-		public @Nullable String getQuestionZh() { return questionZh; }
-		public void setQuestionZh(@Nullable String v) { questionZh = v; }
-		public @Nullable String getAnswerZh() { return answerZh; }
-		public void setAnswerZh(@Nullable String v) { answerZh = v; }
-		public @Nullable String getQuestionEn() { return questionEn; }
-		public void setQuestionEn(@Nullable String v) { questionEn = v; }
-		public @Nullable String getAnswerEn() { return answerEn; }
-		public void setAnswerEn(@Nullable String v) { answerEn = v; }
+		public @Nullable String getQuestionZh() {
+			return questionZh;
+		}
+
+		public void setQuestionZh(@Nullable String v) {
+			questionZh = v;
+		}
+
+		public @Nullable String getAnswerZh() {
+			return answerZh;
+		}
+
+		public void setAnswerZh(@Nullable String v) {
+			answerZh = v;
+		}
+
+		public @Nullable String getQuestionEn() {
+			return questionEn;
+		}
+
+		public void setQuestionEn(@Nullable String v) {
+			questionEn = v;
+		}
+
+		public @Nullable String getAnswerEn() {
+			return answerEn;
+		}
+
+		public void setAnswerEn(@Nullable String v) {
+			answerEn = v;
+		}
 
 	}
 
 	// ---- accessors for binding
 
-	public @Nullable String getBasicCode() { return basicCode; }
-	public void setBasicCode(@Nullable String v) { basicCode = v; }
-	public @Nullable String getItemSuffix() { return itemSuffix; }
-	public void setItemSuffix(@Nullable String v) { itemSuffix = v; }
-	public BodyNature getBodyNature() { return bodyNature; }
-	public void setBodyNature(@Nullable BodyNature v) { bodyNature = v == null ? BodyNature.STATUTORY : v; }
-	public @Nullable Initiation getInitiation() { return initiation; }
-	public void setInitiation(@Nullable Initiation v) { initiation = v; }
-	public @Nullable HandlingScope getHandlingScope() { return handlingScope; }
-	public void setHandlingScope(@Nullable HandlingScope v) { handlingScope = v; }
-	public @Nullable String getIntermediaryServices() { return intermediaryServices; }
-	public void setIntermediaryServices(@Nullable String v) { intermediaryServices = v; }
-	public @Nullable String getQuantityLimit() { return quantityLimit; }
-	public void setQuantityLimit(@Nullable String v) { quantityLimit = v; }
-	public @Nullable String getResultSampleName() { return resultSampleName; }
-	public void setResultSampleName(@Nullable String v) { resultSampleName = v; }
-	public @Nullable String getResultSampleFileId() { return resultSampleFileId; }
-	public void setResultSampleFileId(@Nullable String v) { resultSampleFileId = v; }
-	public List<BasisRow> getImplementingBases() { return implementingBases; }
-	public void setImplementingBases(List<BasisRow> v) { implementingBases = v; }
-	public List<Long> getWindowIds() { return windowIds; }
-	public void setWindowIds(@Nullable List<Long> v) { windowIds = v == null ? new ArrayList<>() : v; }
-	public @Nullable String getPlaceNoteZh() { return placeNoteZh; }
-	public void setPlaceNoteZh(@Nullable String v) { placeNoteZh = v; }
-	public @Nullable String getPlaceNoteEn() { return placeNoteEn; }
-	public void setPlaceNoteEn(@Nullable String v) { placeNoteEn = v; }
-	public @Nullable String getTimeNoteZh() { return timeNoteZh; }
-	public void setTimeNoteZh(@Nullable String v) { timeNoteZh = v; }
-	public @Nullable String getTimeNoteEn() { return timeNoteEn; }
-	public void setTimeNoteEn(@Nullable String v) { timeNoteEn = v; }
-	public @Nullable OnlineDepth getOnlineDepth() { return onlineDepth; }
-	public void setOnlineDepth(@Nullable OnlineDepth v) { onlineDepth = v; }
-	public @Nullable String getOnlineUrl() { return onlineUrl; }
-	public void setOnlineUrl(@Nullable String v) { onlineUrl = v; }
-	public List<FaqRow> getFaqs() { return faqs; }
-	public void setFaqs(List<FaqRow> v) { faqs = v; }
-	public @Nullable String getChangeSummary() { return changeSummary; }
-	public void setChangeSummary(@Nullable String v) { changeSummary = v; }
-	public @Nullable LocalDate getEffectiveOn() { return effectiveOn; }
-	public void setEffectiveOn(@Nullable LocalDate v) { effectiveOn = v; }
-	public @Nullable LocalDate getEndsOn() { return endsOn; }
-	public void setEndsOn(@Nullable LocalDate v) { endsOn = v; }
+	public @Nullable String getBasicCode() {
+		return basicCode;
+	}
 
-	public @Nullable String getCode() { return code; }
-	public void setCode(@Nullable String v) { code = v; }
-	public @Nullable String getDepartmentCode() { return departmentCode; }
-	public void setDepartmentCode(@Nullable String v) { departmentCode = v; }
-	public @Nullable String getNameZh() { return nameZh; }
-	public void setNameZh(@Nullable String v) { nameZh = v; }
-	public @Nullable String getNameEn() { return nameEn; }
-	public void setNameEn(@Nullable String v) { nameEn = v; }
-	public @Nullable String getAliases() { return aliases; }
-	public void setAliases(@Nullable String v) { aliases = v; }
-	public @Nullable String getKeywordsEn() { return keywordsEn; }
-	public void setKeywordsEn(@Nullable String v) { keywordsEn = v; }
-	public @Nullable ItemType getItemType() { return itemType; }
-	public void setItemType(@Nullable ItemType v) { itemType = v; }
-	public @Nullable ServiceObject getServiceObject() { return serviceObject; }
-	public void setServiceObject(@Nullable ServiceObject v) { serviceObject = v; }
-	public Set<LifeEvent> getLifeEvents() { return lifeEvents; }
-	public void setLifeEvents(@Nullable Set<LifeEvent> v) { lifeEvents = v == null ? EnumSet.noneOf(LifeEvent.class) : v; }
-	public Set<ExerciseLevel> getExerciseLevels() { return exerciseLevels; }
-	public void setExerciseLevels(@Nullable Set<ExerciseLevel> v) { exerciseLevels = v == null ? EnumSet.noneOf(ExerciseLevel.class) : v; }
-	public @Nullable ProcessingMode getProcessingMode() { return processingMode; }
-	public void setProcessingMode(@Nullable ProcessingMode v) { processingMode = v; }
-	public @Nullable Integer getStatutoryAmount() { return statutoryAmount; }
-	public void setStatutoryAmount(@Nullable Integer v) { statutoryAmount = v; }
-	public LimitUnit getStatutoryUnit() { return statutoryUnit; }
-	public void setStatutoryUnit(LimitUnit v) { statutoryUnit = v; }
-	public @Nullable String getStatutoryBasis() { return statutoryBasis; }
-	public void setStatutoryBasis(@Nullable String v) { statutoryBasis = v; }
-	public @Nullable Integer getPromisedAmount() { return promisedAmount; }
-	public void setPromisedAmount(@Nullable Integer v) { promisedAmount = v; }
-	public LimitUnit getPromisedUnit() { return promisedUnit; }
-	public void setPromisedUnit(LimitUnit v) { promisedUnit = v; }
-	public @Nullable String getPromisedBasis() { return promisedBasis; }
-	public void setPromisedBasis(@Nullable String v) { promisedBasis = v; }
-	public int getOnSiteVisits() { return onSiteVisits; }
-	public void setOnSiteVisits(int v) { onSiteVisits = v; }
-	public @Nullable OnlineAvailability getOnlineAvailability() { return onlineAvailability; }
-	public void setOnlineAvailability(@Nullable OnlineAvailability v) { onlineAvailability = v; }
-	public @Nullable String getConditionsZh() { return conditionsZh; }
-	public void setConditionsZh(@Nullable String v) { conditionsZh = v; }
-	public @Nullable String getConditionsEn() { return conditionsEn; }
-	public void setConditionsEn(@Nullable String v) { conditionsEn = v; }
-	public @Nullable String getResultNameZh() { return resultNameZh; }
-	public void setResultNameZh(@Nullable String v) { resultNameZh = v; }
-	public @Nullable String getResultNameEn() { return resultNameEn; }
-	public void setResultNameEn(@Nullable String v) { resultNameEn = v; }
-	public boolean isNoFee() { return noFee; }
-	public void setNoFee(boolean v) { noFee = v; }
-	public @Nullable String getConsultPhone() { return consultPhone; }
-	public void setConsultPhone(@Nullable String v) { consultPhone = v; }
-	public @Nullable String getComplaintPhone() { return complaintPhone; }
-	public void setComplaintPhone(@Nullable String v) { complaintPhone = v; }
-	public @Nullable String getReconsiderationBody() { return reconsiderationBody; }
-	public void setReconsiderationBody(@Nullable String v) { reconsiderationBody = v; }
-	public @Nullable String getLitigationCourt() { return litigationCourt; }
-	public void setLitigationCourt(@Nullable String v) { litigationCourt = v; }
-	public Set<String> getCoDepartmentCodes() { return coDepartmentCodes; }
-	public void setCoDepartmentCodes(@Nullable Set<String> v) { coDepartmentCodes = v == null ? new LinkedHashSet<>() : v; }
-	public Set<SpecialProcedure> getSpecialProcedures() { return specialProcedures; }
-	public void setSpecialProcedures(@Nullable Set<SpecialProcedure> v) { specialProcedures = v == null ? EnumSet.noneOf(SpecialProcedure.class) : v; }
-	public List<BasisRow> getLegalBases() { return legalBases; }
-	public void setLegalBases(List<BasisRow> v) { legalBases = v; }
-	public List<MaterialRow> getMaterials() { return materials; }
-	public void setMaterials(List<MaterialRow> v) { materials = v; }
-	public List<FeeRow> getFees() { return fees; }
-	public void setFees(List<FeeRow> v) { fees = v; }
-	public List<StepRow> getSteps() { return steps; }
-	public void setSteps(List<StepRow> v) { steps = v; }
-	public List<DelegationRow> getDelegations() { return delegations; }
-	public void setDelegations(List<DelegationRow> v) { delegations = v; }
+	public void setBasicCode(@Nullable String v) {
+		basicCode = v;
+	}
+
+	public @Nullable String getItemSuffix() {
+		return itemSuffix;
+	}
+
+	public void setItemSuffix(@Nullable String v) {
+		itemSuffix = v;
+	}
+
+	public BodyNature getBodyNature() {
+		return bodyNature;
+	}
+
+	public void setBodyNature(@Nullable BodyNature v) {
+		bodyNature = v == null ? BodyNature.STATUTORY : v;
+	}
+
+	public @Nullable Initiation getInitiation() {
+		return initiation;
+	}
+
+	public void setInitiation(@Nullable Initiation v) {
+		initiation = v;
+	}
+
+	public @Nullable HandlingScope getHandlingScope() {
+		return handlingScope;
+	}
+
+	public void setHandlingScope(@Nullable HandlingScope v) {
+		handlingScope = v;
+	}
+
+	public @Nullable String getIntermediaryServices() {
+		return intermediaryServices;
+	}
+
+	public void setIntermediaryServices(@Nullable String v) {
+		intermediaryServices = v;
+	}
+
+	public @Nullable String getQuantityLimit() {
+		return quantityLimit;
+	}
+
+	public void setQuantityLimit(@Nullable String v) {
+		quantityLimit = v;
+	}
+
+	public @Nullable String getResultSampleName() {
+		return resultSampleName;
+	}
+
+	public void setResultSampleName(@Nullable String v) {
+		resultSampleName = v;
+	}
+
+	public @Nullable String getResultSampleFileId() {
+		return resultSampleFileId;
+	}
+
+	public void setResultSampleFileId(@Nullable String v) {
+		resultSampleFileId = v;
+	}
+
+	public List<BasisRow> getImplementingBases() {
+		return implementingBases;
+	}
+
+	public void setImplementingBases(List<BasisRow> v) {
+		implementingBases = v;
+	}
+
+	public List<Long> getWindowIds() {
+		return windowIds;
+	}
+
+	public void setWindowIds(@Nullable List<Long> v) {
+		windowIds = v == null ? new ArrayList<>() : v;
+	}
+
+	public @Nullable String getPlaceNoteZh() {
+		return placeNoteZh;
+	}
+
+	public void setPlaceNoteZh(@Nullable String v) {
+		placeNoteZh = v;
+	}
+
+	public @Nullable String getPlaceNoteEn() {
+		return placeNoteEn;
+	}
+
+	public void setPlaceNoteEn(@Nullable String v) {
+		placeNoteEn = v;
+	}
+
+	public @Nullable String getTimeNoteZh() {
+		return timeNoteZh;
+	}
+
+	public void setTimeNoteZh(@Nullable String v) {
+		timeNoteZh = v;
+	}
+
+	public @Nullable String getTimeNoteEn() {
+		return timeNoteEn;
+	}
+
+	public void setTimeNoteEn(@Nullable String v) {
+		timeNoteEn = v;
+	}
+
+	public @Nullable OnlineDepth getOnlineDepth() {
+		return onlineDepth;
+	}
+
+	public void setOnlineDepth(@Nullable OnlineDepth v) {
+		onlineDepth = v;
+	}
+
+	public @Nullable String getOnlineUrl() {
+		return onlineUrl;
+	}
+
+	public void setOnlineUrl(@Nullable String v) {
+		onlineUrl = v;
+	}
+
+	public List<FaqRow> getFaqs() {
+		return faqs;
+	}
+
+	public void setFaqs(List<FaqRow> v) {
+		faqs = v;
+	}
+
+	public @Nullable String getChangeSummary() {
+		return changeSummary;
+	}
+
+	public void setChangeSummary(@Nullable String v) {
+		changeSummary = v;
+	}
+
+	public @Nullable LocalDate getEffectiveOn() {
+		return effectiveOn;
+	}
+
+	public void setEffectiveOn(@Nullable LocalDate v) {
+		effectiveOn = v;
+	}
+
+	public @Nullable LocalDate getEndsOn() {
+		return endsOn;
+	}
+
+	public void setEndsOn(@Nullable LocalDate v) {
+		endsOn = v;
+	}
+
+	public @Nullable String getCode() {
+		return code;
+	}
+
+	public void setCode(@Nullable String v) {
+		code = v;
+	}
+
+	public @Nullable String getDepartmentCode() {
+		return departmentCode;
+	}
+
+	public void setDepartmentCode(@Nullable String v) {
+		departmentCode = v;
+	}
+
+	public @Nullable String getNameZh() {
+		return nameZh;
+	}
+
+	public void setNameZh(@Nullable String v) {
+		nameZh = v;
+	}
+
+	public @Nullable String getNameEn() {
+		return nameEn;
+	}
+
+	public void setNameEn(@Nullable String v) {
+		nameEn = v;
+	}
+
+	public @Nullable String getAliases() {
+		return aliases;
+	}
+
+	public void setAliases(@Nullable String v) {
+		aliases = v;
+	}
+
+	public @Nullable String getKeywordsEn() {
+		return keywordsEn;
+	}
+
+	public void setKeywordsEn(@Nullable String v) {
+		keywordsEn = v;
+	}
+
+	public @Nullable ItemType getItemType() {
+		return itemType;
+	}
+
+	public void setItemType(@Nullable ItemType v) {
+		itemType = v;
+	}
+
+	public @Nullable ServiceObject getServiceObject() {
+		return serviceObject;
+	}
+
+	public void setServiceObject(@Nullable ServiceObject v) {
+		serviceObject = v;
+	}
+
+	public Set<LifeEvent> getLifeEvents() {
+		return lifeEvents;
+	}
+
+	public void setLifeEvents(@Nullable Set<LifeEvent> v) {
+		lifeEvents = v == null ? EnumSet.noneOf(LifeEvent.class) : v;
+	}
+
+	public Set<ExerciseLevel> getExerciseLevels() {
+		return exerciseLevels;
+	}
+
+	public void setExerciseLevels(@Nullable Set<ExerciseLevel> v) {
+		exerciseLevels = v == null ? EnumSet.noneOf(ExerciseLevel.class) : v;
+	}
+
+	public @Nullable ProcessingMode getProcessingMode() {
+		return processingMode;
+	}
+
+	public void setProcessingMode(@Nullable ProcessingMode v) {
+		processingMode = v;
+	}
+
+	public @Nullable Integer getStatutoryAmount() {
+		return statutoryAmount;
+	}
+
+	public void setStatutoryAmount(@Nullable Integer v) {
+		statutoryAmount = v;
+	}
+
+	public LimitUnit getStatutoryUnit() {
+		return statutoryUnit;
+	}
+
+	public void setStatutoryUnit(LimitUnit v) {
+		statutoryUnit = v;
+	}
+
+	public @Nullable String getStatutoryBasis() {
+		return statutoryBasis;
+	}
+
+	public void setStatutoryBasis(@Nullable String v) {
+		statutoryBasis = v;
+	}
+
+	public @Nullable Integer getPromisedAmount() {
+		return promisedAmount;
+	}
+
+	public void setPromisedAmount(@Nullable Integer v) {
+		promisedAmount = v;
+	}
+
+	public LimitUnit getPromisedUnit() {
+		return promisedUnit;
+	}
+
+	public void setPromisedUnit(LimitUnit v) {
+		promisedUnit = v;
+	}
+
+	public @Nullable String getPromisedBasis() {
+		return promisedBasis;
+	}
+
+	public void setPromisedBasis(@Nullable String v) {
+		promisedBasis = v;
+	}
+
+	public int getOnSiteVisits() {
+		return onSiteVisits;
+	}
+
+	public void setOnSiteVisits(int v) {
+		onSiteVisits = v;
+	}
+
+	public @Nullable OnlineAvailability getOnlineAvailability() {
+		return onlineAvailability;
+	}
+
+	public void setOnlineAvailability(@Nullable OnlineAvailability v) {
+		onlineAvailability = v;
+	}
+
+	public @Nullable String getConditionsZh() {
+		return conditionsZh;
+	}
+
+	public void setConditionsZh(@Nullable String v) {
+		conditionsZh = v;
+	}
+
+	public @Nullable String getConditionsEn() {
+		return conditionsEn;
+	}
+
+	public void setConditionsEn(@Nullable String v) {
+		conditionsEn = v;
+	}
+
+	public @Nullable String getResultNameZh() {
+		return resultNameZh;
+	}
+
+	public void setResultNameZh(@Nullable String v) {
+		resultNameZh = v;
+	}
+
+	public @Nullable String getResultNameEn() {
+		return resultNameEn;
+	}
+
+	public void setResultNameEn(@Nullable String v) {
+		resultNameEn = v;
+	}
+
+	public boolean isNoFee() {
+		return noFee;
+	}
+
+	public void setNoFee(boolean v) {
+		noFee = v;
+	}
+
+	public @Nullable String getConsultPhone() {
+		return consultPhone;
+	}
+
+	public void setConsultPhone(@Nullable String v) {
+		consultPhone = v;
+	}
+
+	public @Nullable String getComplaintPhone() {
+		return complaintPhone;
+	}
+
+	public void setComplaintPhone(@Nullable String v) {
+		complaintPhone = v;
+	}
+
+	public @Nullable String getReconsiderationBody() {
+		return reconsiderationBody;
+	}
+
+	public void setReconsiderationBody(@Nullable String v) {
+		reconsiderationBody = v;
+	}
+
+	public @Nullable String getLitigationCourt() {
+		return litigationCourt;
+	}
+
+	public void setLitigationCourt(@Nullable String v) {
+		litigationCourt = v;
+	}
+
+	public Set<String> getCoDepartmentCodes() {
+		return coDepartmentCodes;
+	}
+
+	public void setCoDepartmentCodes(@Nullable Set<String> v) {
+		coDepartmentCodes = v == null ? new LinkedHashSet<>() : v;
+	}
+
+	public Set<SpecialProcedure> getSpecialProcedures() {
+		return specialProcedures;
+	}
+
+	public void setSpecialProcedures(@Nullable Set<SpecialProcedure> v) {
+		specialProcedures = v == null ? EnumSet.noneOf(SpecialProcedure.class) : v;
+	}
+
+	public List<BasisRow> getLegalBases() {
+		return legalBases;
+	}
+
+	public void setLegalBases(List<BasisRow> v) {
+		legalBases = v;
+	}
+
+	public List<MaterialRow> getMaterials() {
+		return materials;
+	}
+
+	public void setMaterials(List<MaterialRow> v) {
+		materials = v;
+	}
+
+	public List<FeeRow> getFees() {
+		return fees;
+	}
+
+	public void setFees(List<FeeRow> v) {
+		fees = v;
+	}
+
+	public List<StepRow> getSteps() {
+		return steps;
+	}
+
+	public void setSteps(List<StepRow> v) {
+		steps = v;
+	}
+
+	public List<DelegationRow> getDelegations() {
+		return delegations;
+	}
+
+	public void setDelegations(List<DelegationRow> v) {
+		delegations = v;
+	}
 
 }

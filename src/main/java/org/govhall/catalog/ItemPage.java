@@ -5,7 +5,10 @@ import java.util.List;
 /** A page of search results. */
 public record ItemPage(List<ItemSummary> items, long total, int page, int size) {
 
-	/** The items of this page that people apply for (依申请), e.g. for an application form's choice of items. */
+	/**
+	 * The items of this page that people apply for (依申请), e.g. for an application form's
+	 * choice of items.
+	 */
 	public List<ItemSummary> onApplication() {
 		return items.stream().filter(ItemSummary::onApplication).toList();
 	}

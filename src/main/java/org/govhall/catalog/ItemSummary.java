@@ -10,7 +10,10 @@ public record ItemSummary(String code, String nameZh, @Nullable String nameEn, I
 		ProcessingMode processingMode, OnlineAvailability onlineAvailability, int onSiteVisits,
 		@Nullable TimeLimit promisedLimit, int delegations, Initiation initiation) {
 
-	/** Whether people apply for the item (依申请): only such items may be filed by an applicant or an agent. */
+	/**
+	 * Whether people apply for the item (依申请): only such items may be filed by an
+	 * applicant or an agent.
+	 */
 	public boolean onApplication() {
 		return initiation == Initiation.ON_APPLICATION;
 	}

@@ -1,6 +1,8 @@
 package org.govhall.catalog;
 
-/** The eleven item types of GB/T 39046-2020 Annex A.1 (事项类型), with their two-digit codes. */
+/**
+ * The eleven item types of GB/T 39046-2020 Annex A.1 (事项类型), with their two-digit codes.
+ */
 public enum ItemType {
 
 	ADMINISTRATIVE_LICENSE("01"), ADMINISTRATIVE_PENALTY("02"), ADMINISTRATIVE_COERCION("03"),
@@ -19,9 +21,10 @@ public enum ItemType {
 	}
 
 	/**
-	 * Where the search puts items of this type among equally good matches: what citizens and businesses apply for
-	 * (licences, services, confirmations, payments) first, other powers next, enforcement (penalties, coercion,
-	 * inspections) last, so that 食品 leads to 食品经营许可 before a food-safety penalty.
+	 * Where the search puts items of this type among equally good matches: what citizens
+	 * and businesses apply for (licences, services, confirmations, payments) first, other
+	 * powers next, enforcement (penalties, coercion, inspections) last, so that 食品 leads
+	 * to 食品经营许可 before a food-safety penalty.
 	 */
 	int searchRank() {
 		return enforcement() ? 2 : switch (this) {
@@ -30,7 +33,10 @@ public enum ItemType {
 		};
 	}
 
-	/** Whether the item is enforcement (penalty, coercion, inspection): done to people, not applied for by them. */
+	/**
+	 * Whether the item is enforcement (penalty, coercion, inspection): done to people,
+	 * not applied for by them.
+	 */
 	public boolean enforcement() {
 		return this == ADMINISTRATIVE_PENALTY || this == ADMINISTRATIVE_COERCION || this == ADMINISTRATIVE_INSPECTION;
 	}

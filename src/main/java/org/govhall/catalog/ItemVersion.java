@@ -17,8 +17,9 @@ import org.springframework.data.relational.core.mapping.Embedded;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * One version of an item's service guide. A draft may be revised; once submitted it waits for review; once published
- * it never changes again, and editing starts a new draft (a new version number).
+ * One version of an item's service guide. A draft may be revised; once submitted it waits
+ * for review; once published it never changes again, and editing starts a new draft (a
+ * new version number).
  */
 class ItemVersion {
 
@@ -91,7 +92,8 @@ class ItemVersion {
 
 	private Set<LifeEventEntry> lifeEvents;
 
-	// GB/T 39046 实施清单 elements (issue 11, item 5): filled by apply(ItemDraft), read back by content()
+	// GB/T 39046 实施清单 elements (issue 11, item 5): filled by apply(ItemDraft), read back
+	// by content()
 
 	private @Nullable String basicCode;
 
@@ -160,11 +162,10 @@ class ItemVersion {
 			@Nullable String resultNameEn, boolean noFee, @Nullable String consultPhone,
 			@Nullable String complaintPhone, @Nullable String reconsiderationBody, @Nullable String litigationCourt,
 			List<LegalBasis> legalBases, List<Material> materials, List<Fee> fees, List<ProcedureStep> steps,
-			List<Delegation> delegations, Set<CoDepartment> coDepartments,
-			Set<SpecialProcedureEntry> specialProcedures, Set<ExerciseLevelEntry> exerciseLevels,
-			Set<LifeEventEntry> lifeEvents, @Nullable String reviewNote, String createdBy, Instant createdAt,
-			@Nullable String submittedBy, @Nullable Instant submittedAt, @Nullable String publishedBy,
-			@Nullable Instant publishedAt, @Nullable Integer version) {
+			List<Delegation> delegations, Set<CoDepartment> coDepartments, Set<SpecialProcedureEntry> specialProcedures,
+			Set<ExerciseLevelEntry> exerciseLevels, Set<LifeEventEntry> lifeEvents, @Nullable String reviewNote,
+			String createdBy, Instant createdAt, @Nullable String submittedBy, @Nullable Instant submittedAt,
+			@Nullable String publishedBy, @Nullable Instant publishedAt, @Nullable Integer version) {
 		this.id = id;
 		this.itemId = itemId;
 		this.versionNo = versionNo;
@@ -281,7 +282,9 @@ class ItemVersion {
 		endsOn = d.revision().endsOn();
 	}
 
-	/** The content of this version, as a draft to edit or to copy into the next version. */
+	/**
+	 * The content of this version, as a draft to edit or to copy into the next version.
+	 */
 	ItemDraft content() {
 		Set<LifeEvent> events = EnumSet.noneOf(LifeEvent.class);
 		lifeEvents.forEach(e -> events.add(e.lifeEvent()));
@@ -355,18 +358,15 @@ class ItemVersion {
 		return state;
 	}
 
-	@Nullable
-	String submittedBy() {
+	@Nullable String submittedBy() {
 		return submittedBy;
 	}
 
-	@Nullable
-	String reviewNote() {
+	@Nullable String reviewNote() {
 		return reviewNote;
 	}
 
-	@Nullable
-	Instant publishedAt() {
+	@Nullable Instant publishedAt() {
 		return publishedAt;
 	}
 
@@ -378,13 +378,11 @@ class ItemVersion {
 		return createdBy;
 	}
 
-	@Nullable
-	Instant submittedAt() {
+	@Nullable Instant submittedAt() {
 		return submittedAt;
 	}
 
-	@Nullable
-	String publishedBy() {
+	@Nullable String publishedBy() {
 		return publishedBy;
 	}
 
@@ -403,7 +401,10 @@ class ItemVersion {
 	record ExerciseLevelEntry(ExerciseLevel level) {
 	}
 
-	/** An implementing basis (实施依据), kept apart from the establishing bases (设定依据) in its own table. */
+	/**
+	 * An implementing basis (实施依据), kept apart from the establishing bases (设定依据) in its
+	 * own table.
+	 */
 	@Table("catalog_implementing_basis")
 	record ImplementingBasis(String lawName, String article, @Nullable String quote) {
 

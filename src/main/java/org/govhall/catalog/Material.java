@@ -11,12 +11,14 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A required material (申请材料, GB/T 39046 Table 4): how many originals and copies, on what medium, whether it is
- * mandatory or needed only under a condition, who issues it, and its blank template (空表) and filled-in sample (样表).
- * {@code obtainedBySharing}: the hall obtains it itself from the e-certificate store or another shared register
- * (可通过电子证照库或信息共享获取，免于提交), so an application without it is still complete. GB/T 39046's material
- * fields 出具时间要求 ({@code issuedWithin}, e.g. 近三个月内出具), 材料办理地点 ({@code handlingPlace}: where the material
- * itself is obtained) and 材料规格 ({@code specification}, e.g. A4 纸张, 彩色照片 35mm×45mm) complete it.
+ * A required material (申请材料, GB/T 39046 Table 4): how many originals and copies, on what
+ * medium, whether it is mandatory or needed only under a condition, who issues it, and
+ * its blank template (空表) and filled-in sample (样表). {@code obtainedBySharing}: the hall
+ * obtains it itself from the e-certificate store or another shared register
+ * (可通过电子证照库或信息共享获取，免于提交), so an application without it is still complete. GB/T 39046's
+ * material fields 出具时间要求 ({@code issuedWithin}, e.g. 近三个月内出具), 材料办理地点
+ * ({@code handlingPlace}: where the material itself is obtained) and 材料规格
+ * ({@code specification}, e.g. A4 纸张, 彩色照片 35mm×45mm) complete it.
  */
 public record Material(@NotBlank @Size(max = 200) String nameZh, @Nullable @Size(max = 300) String nameEn,
 		@Min(0) @Max(99) int originals, @Min(0) @Max(99) int copies, @NotNull MaterialMedium medium,
@@ -28,7 +30,10 @@ public record Material(@NotBlank @Size(max = 200) String nameZh, @Nullable @Size
 		@Nullable @Size(max = 200) String issuedWithin, @Nullable @Size(max = 300) String handlingPlace,
 		@Nullable @Size(max = 200) String specification) {
 
-	/** {@code obtainedBySharing} may be absent from older JSON (demo data, the API): then false. */
+	/**
+	 * {@code obtainedBySharing} may be absent from older JSON (demo data, the API): then
+	 * false.
+	 */
 	public Material {
 		obtainedBySharing = Boolean.TRUE.equals(obtainedBySharing);
 	}
@@ -50,7 +55,10 @@ public record Material(@NotBlank @Size(max = 200) String nameZh, @Nullable @Size
 				note, null, null, false);
 	}
 
-	/** Whether an application must hand it in: mandatory, and not obtained by the hall through data sharing. */
+	/**
+	 * Whether an application must hand it in: mandatory, and not obtained by the hall
+	 * through data sharing.
+	 */
 	public boolean mustBeHandedIn() {
 		return requirement == MaterialRequirement.MANDATORY && !Boolean.TRUE.equals(obtainedBySharing);
 	}

@@ -57,18 +57,23 @@ class MaterialFiles {
 				nameOf(file), file.getBytes(), user));
 	}
 
-	/** The result sample (结果样本) of the draft, uploaded by its drafters like a material's template. */
+	/**
+	 * The result sample (结果样本) of the draft, uploaded by its drafters like a material's
+	 * template.
+	 */
 	@RefusalShownOn("/staff/items/{code}")
 	@PostMapping("/staff/items/{code}/result-sample")
 	String uploadResultSample(@PathVariable String code, @RequestParam("file") MultipartFile file,
-			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect)
-			throws IOException {
-		return attach(code, locale, redirect, () -> catalog.attachResultSample(code, nameOf(file), file.getBytes(), user));
+			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) throws IOException {
+		return attach(code, locale, redirect,
+				() -> catalog.attachResultSample(code, nameOf(file), file.getBytes(), user));
 	}
 
-	/** Runs the upload; a refusal other than 403/404 is shown on the staff item page ({@link RefusalShownOn}). */
-	private String attach(String code, Locale locale, RedirectAttributes redirect, Upload upload)
-			throws IOException {
+	/**
+	 * Runs the upload; a refusal other than 403/404 is shown on the staff item page
+	 * ({@link RefusalShownOn}).
+	 */
+	private String attach(String code, Locale locale, RedirectAttributes redirect, Upload upload) throws IOException {
 		upload.run();
 		redirect.addFlashAttribute("done", messages.getMessage("staff.saved", null, locale));
 		return "redirect:/staff/items/" + code;

@@ -10,8 +10,9 @@ import java.util.function.Predicate;
 import org.govhall.shared.GovHallException.FieldViolation;
 
 /**
- * The rules an item version must meet before it is submitted or published. Each rule names its legal source; a
- * refusal lists every broken rule at once, so the drafter can fix them in one go.
+ * The rules an item version must meet before it is submitted or published. Each rule
+ * names its legal source; a refusal lists every broken rule at once, so the drafter can
+ * fix them in one go.
  */
 final class PublishingRules {
 
@@ -19,29 +20,36 @@ final class PublishingRules {
 	}
 
 	/**
-	 * What the rules need to know about the world beyond the draft. {@code counterpartInCounty} tells whether an item
-	 * code (first) is a published, active item of a department of the county (second) or below it.
+	 * What the rules need to know about the world beyond the draft.
+	 * {@code counterpartInCounty} tells whether an item code (first) is a published,
+	 * active item of a department of the county (second) or below it.
 	 */
 	record Context(String ownDepartmentCode, Predicate<String> departmentExists,
 			Predicate<String> countyBelowItemRegion, Predicate<Long> windowReceivesDepartment,
 			BiPredicate<String, String> counterpartInCounty) {
 
 		/**
-		 * A context in which every window receives the department and no item can be a county's counterpart (for rules
-		 * that look at neither).
+		 * A context in which every window receives the department and no item can be a
+		 * county's counterpart (for rules that look at neither).
 		 */
 		Context(String ownDepartmentCode, Predicate<String> departmentExists, Predicate<String> countyBelowItemRegion) {
 			this(ownDepartmentCode, departmentExists, countyBelowItemRegion, w -> true, (item, county) -> false);
 		}
 
-		/** A context that looks at the windows, in which no item can be a county's counterpart. */
+		/**
+		 * A context that looks at the windows, in which no item can be a county's
+		 * counterpart.
+		 */
 		Context(String ownDepartmentCode, Predicate<String> departmentExists, Predicate<String> countyBelowItemRegion,
 				Predicate<Long> windowReceivesDepartment) {
 			this(ownDepartmentCode, departmentExists, countyBelowItemRegion, windowReceivesDepartment,
 					(item, county) -> false);
 		}
 
-		/** A context that looks at the counterparts, in which every window receives the department. */
+		/**
+		 * A context that looks at the counterparts, in which every window receives the
+		 * department.
+		 */
 		Context(String ownDepartmentCode, Predicate<String> departmentExists, Predicate<String> countyBelowItemRegion,
 				BiPredicate<String, String> counterpartInCounty) {
 			this(ownDepartmentCode, departmentExists, countyBelowItemRegion, w -> true, counterpartInCounty);
@@ -92,7 +100,8 @@ final class PublishingRules {
 		checkFees(d, v);
 		checkLimits(d, v);
 		checkJointReview(d, v);
-		// 扩权强县: the county's counterpart item is named by code and must be the county's own published item
+		// 扩权强县: the county's counterpart item is named by code and must be the county's
+		// own published item
 		for (int i = 0; i < d.delegations().size(); i++) {
 			Delegation del = d.delegations().get(i);
 			String counterpart = del.counterpartItemCode();
@@ -101,7 +110,8 @@ final class PublishingRules {
 						counterpart, del.countyCode()));
 			}
 		}
-		// GB/T 39046 行使层级: an item handled in counties lists the county level, so the published guide says where it is exercised
+		// GB/T 39046 行使层级: an item handled in counties lists the county level, so the
+		// published guide says where it is exercised
 		if (!d.delegations().isEmpty() && !d.exerciseLevels().contains(ExerciseLevel.COUNTY)) {
 			v.add(new FieldViolation("exerciseLevels", "rule.delegation.levelMissing"));
 		}
@@ -116,7 +126,8 @@ final class PublishingRules {
 				v.add(new FieldViolation("materials[" + i + "].copies", "rule.material.countRequired", m.nameZh()));
 			}
 		}
-		// 全程网办 means no trip to the hall; an item that cannot be handled online needs at least one visit
+		// 全程网办 means no trip to the hall; an item that cannot be handled online needs at
+		// least one visit
 		if (d.onlineAvailability() == OnlineAvailability.FULLY_ONLINE && d.onSiteVisits() > 0) {
 			v.add(new FieldViolation("onSiteVisits", "rule.visits.fullyOnline"));
 		}
@@ -134,9 +145,10 @@ final class PublishingRules {
 	}
 
 	/**
-	 * 依申请 / 依职权: nobody applies for a penalty, coercive measure or inspection (行政处罚法, 行政强制法: the authority
-	 * acts on its own motion), so enforcement is never on application; and what is done ex officio is not offered to
-	 * applicants online (不能网办).
+	 * 依申请 / 依职权: nobody applies for a penalty, coercive measure or inspection (行政处罚法,
+	 * 行政强制法: the authority acts on its own motion), so enforcement is never on
+	 * application; and what is done ex officio is not offered to applicants online
+	 * (不能网办).
 	 */
 	private static void checkInitiation(ItemDraft d, List<FieldViolation> v) {
 		if (d.itemType() != null && d.itemType().enforcement() && d.initiation() == Initiation.ON_APPLICATION) {
@@ -147,10 +159,13 @@ final class PublishingRules {
 		}
 	}
 
-	/** 网办深度 四级 is 全程网办 and nothing less is; an online address needs some online handling. */
+	/**
+	 * 网办深度 四级 is 全程网办 and nothing less is; an online address needs some online handling.
+	 */
 	private static void checkOnline(ItemDraft d, List<FieldViolation> v) {
 		OnlineDepth depth = d.online().depth();
-		if (depth != null && (depth == OnlineDepth.LEVEL_4) != (d.onlineAvailability() == OnlineAvailability.FULLY_ONLINE)) {
+		if (depth != null
+				&& (depth == OnlineDepth.LEVEL_4) != (d.onlineAvailability() == OnlineAvailability.FULLY_ONLINE)) {
 			v.add(new FieldViolation("online.depth", "rule.online.depth"));
 		}
 		if (d.online().url() != null && d.onlineAvailability() == OnlineAvailability.OFFLINE) {
@@ -202,9 +217,9 @@ final class PublishingRules {
 	}
 
 	/**
-	 * 行政许可法 第二十六条: a joint item's co-departments answer inside the case's limit. One step at most is the
-	 * joint review; it needs co-departments, and the steps after it must leave them at least a day of the statutory
-	 * limit.
+	 * 行政许可法 第二十六条: a joint item's co-departments answer inside the case's limit. One step
+	 * at most is the joint review; it needs co-departments, and the steps after it must
+	 * leave them at least a day of the statutory limit.
 	 */
 	private static void checkJointReview(ItemDraft d, List<FieldViolation> v) {
 		int marked = 0;

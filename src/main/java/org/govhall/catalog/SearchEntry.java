@@ -16,19 +16,26 @@ import net.sourceforge.pinyin4j.format.exception.BadHanyuPinyinOutputFormatCombi
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the search matches of one published version, computed once when the version enters the index: the Chinese
- * name and aliases, the English name, keywords and the code, all folded (NFKC, lower case), and the toneless pinyin of
- * the Chinese name and each alias, whole ({@code shipinjingyingxuke}) and as initials ({@code spjyxk}). A character
- * with several readings (多音字) contributes its first one in pinyin4j's table.
+ * What the search matches of one published version, computed once when the version enters
+ * the index: the Chinese name and aliases, the English name, keywords and the code, all
+ * folded (NFKC, lower case), and the toneless pinyin of the Chinese name and each alias,
+ * whole ({@code shipinjingyingxuke}) and as initials ({@code spjyxk}). A character with
+ * several readings (多音字) contributes its first one in pinyin4j's table.
  */
-record SearchEntry(long versionId, String code, ItemType type, String nameZh, List<String> aliases,
-		List<String> latin, List<String> pinyin, List<String> initials, Joined joined) {
+record SearchEntry(long versionId, String code, ItemType type, String nameZh, List<String> aliases, List<String> latin,
+		List<String> pinyin, List<String> initials, Joined joined) {
 
-	/** The aliases, Latin texts, pinyin and initials each joined by a line break, for one substring test each. */
+	/**
+	 * The aliases, Latin texts, pinyin and initials each joined by a line break, for one
+	 * substring test each.
+	 */
 	record Joined(String aliases, String latin, String pinyin, String initials) {
 	}
 
-	/** The first reading of each Han character met so far, "" for none; pinyin4j formats each lookup anew. */
+	/**
+	 * The first reading of each Han character met so far, "" for none; pinyin4j formats
+	 * each lookup anew.
+	 */
 	private static final Map<Character, String> READINGS = new ConcurrentHashMap<>();
 
 	private static final HanyuPinyinOutputFormat FORMAT = new HanyuPinyinOutputFormat();
@@ -70,7 +77,9 @@ record SearchEntry(long versionId, String code, ItemType type, String nameZh, Li
 						String.join("\n", latin), String.join("\n", pinyin), String.join("\n", initials)));
 	}
 
-	/** Full-width forms to ASCII, then lower case, so that ＳＨＩＰＩＮ and Shipin match shipin. */
+	/**
+	 * Full-width forms to ASCII, then lower case, so that ＳＨＩＰＩＮ and Shipin match shipin.
+	 */
 	static String fold(String text) {
 		return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
 	}

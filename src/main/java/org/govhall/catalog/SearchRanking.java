@@ -5,19 +5,21 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Matches a citizen's query against indexed entries and ranks the hits. The query is split on spaces, commas and 、
- * into at most 8 terms, and every term must match:
+ * Matches a citizen's query against indexed entries and ranks the hits. The query is
+ * split on spaces, commas and 、 into at most 8 terms, and every term must match:
  * <ul>
- * <li>exactly, as a substring of the Chinese name, an alias, the English name or keywords, the code, or, for a term
- * of Latin letters, of the pinyin ({@code shipin}, {@code shipinjingying}) or, from 3 letters, of its initials
- * ({@code spjy});</li>
- * <li>or, only when the query as a whole finds nothing exactly, with one typo (one character wrong, missing or
- * extra) in a substring of those texts: from 3 characters for a Chinese term (营业执召 finds 营业执照), from 4 letters
- * for a Latin one (shipn). A query that finds something exactly gets no near misses, so it is never flooded.</li>
+ * <li>exactly, as a substring of the Chinese name, an alias, the English name or
+ * keywords, the code, or, for a term of Latin letters, of the pinyin ({@code shipin},
+ * {@code shipinjingying}) or, from 3 letters, of its initials ({@code spjy});</li>
+ * <li>or, only when the query as a whole finds nothing exactly, with one typo (one
+ * character wrong, missing or extra) in a substring of those texts: from 3 characters for
+ * a Chinese term (营业执召 finds 营业执照), from 4 letters for a Latin one (shipn). A query that
+ * finds something exactly gets no near misses, so it is never flooded.</li>
  * </ul>
- * Hits rank by: the whole query equal to the name or an alias first; then exact before typo matches; then the type
- * ({@link ItemType#searchRank()}: licences and services before enforcement); then how well the terms matched (name
- * before alias before English before pinyin); then the shorter name; then the code. The work is O(entries × text
+ * Hits rank by: the whole query equal to the name or an alias first; then exact before
+ * typo matches; then the type ({@link ItemType#searchRank()}: licences and services
+ * before enforcement); then how well the terms matched (name before alias before English
+ * before pinyin); then the shorter name; then the code. The work is O(entries × text
  * length × term length), a fraction of a millisecond per hundred items.
  */
 final class SearchRanking {
@@ -126,8 +128,9 @@ final class SearchRanking {
 	}
 
 	/**
-	 * Whether the entry can hold the term with one typo at all: one edit leaves one half of the term intact, so
-	 * some text must contain that half (pigeonhole), which spares the edit-distance table for most entries.
+	 * Whether the entry can hold the term with one typo at all: one edit leaves one half
+	 * of the term intact, so some text must contain that half (pigeonhole), which spares
+	 * the edit-distance table for most entries.
 	 */
 	private static boolean mayHold(SearchEntry e, String half) {
 		return !half.isEmpty() && (e.nameZh().contains(half) || e.joined().aliases().contains(half)
@@ -139,8 +142,9 @@ final class SearchRanking {
 	}
 
 	/**
-	 * Whether some substring of the text is at most one edit (substitution, insertion, deletion) away from the
-	 * pattern: Sellers' approximate substring matching, one row of the edit-distance table at a time.
+	 * Whether some substring of the text is at most one edit (substitution, insertion,
+	 * deletion) away from the pattern: Sellers' approximate substring matching, one row
+	 * of the edit-distance table at a time.
 	 */
 	static boolean withinOneEdit(String pattern, String text) {
 		int m = pattern.length();

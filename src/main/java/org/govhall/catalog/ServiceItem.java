@@ -9,8 +9,8 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 
 /**
- * An item (事项) of a department: its stable code and where its lifecycle stands. Its content lives in
- * {@link ItemVersion}s; the published one is what the public sees.
+ * An item (事项) of a department: its stable code and where its lifecycle stands. Its
+ * content lives in {@link ItemVersion}s; the published one is what the public sees.
  */
 class ServiceItem {
 
@@ -27,7 +27,10 @@ class ServiceItem {
 
 	private @Nullable Integer publishedVersion;
 
-	/** A version approved to take effect on a later date; until then {@link #publishedVersion} stays in force. */
+	/**
+	 * A version approved to take effect on a later date; until then
+	 * {@link #publishedVersion} stays in force.
+	 */
 	private @Nullable Integer upcomingVersion;
 
 	private @Nullable LocalDate endedOn;
@@ -68,18 +71,23 @@ class ServiceItem {
 		this.upcomingVersion = null;
 	}
 
-	/** Records a version approved to take effect later (待施行); a version still waiting is replaced. */
+	/**
+	 * Records a version approved to take effect later (待施行); a version still waiting is
+	 * replaced.
+	 */
 	void upcoming(int versionNo) {
 		requireActive();
 		this.upcomingVersion = versionNo;
 	}
 
-	@Nullable
-	Integer upcomingVersion() {
+	@Nullable Integer upcomingVersion() {
 		return upcomingVersion;
 	}
 
-	/** Abolishes (取消) or delegates away (下放) the item as of a date, by a document; its guide stays public. */
+	/**
+	 * Abolishes (取消) or delegates away (下放) the item as of a date, by a document; its
+	 * guide stays public.
+	 */
 	void end(ItemStatus newStatus, LocalDate on, String document, @Nullable String reason) {
 		requireActive();
 		if (newStatus == ItemStatus.ACTIVE) {
@@ -120,23 +128,19 @@ class ServiceItem {
 		return status;
 	}
 
-	@Nullable
-	Integer publishedVersion() {
+	@Nullable Integer publishedVersion() {
 		return publishedVersion;
 	}
 
-	@Nullable
-	LocalDate endedOn() {
+	@Nullable LocalDate endedOn() {
 		return endedOn;
 	}
 
-	@Nullable
-	String endDocument() {
+	@Nullable String endDocument() {
 		return endDocument;
 	}
 
-	@Nullable
-	String endReason() {
+	@Nullable String endReason() {
 		return endReason;
 	}
 

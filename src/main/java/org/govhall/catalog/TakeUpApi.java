@@ -20,7 +20,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** How a county takes a delegated power on (承接): its record 尚未承接, set and withdrawn over REST. */
+/**
+ * How a county takes a delegated power on (承接): its record 尚未承接, set and withdrawn over
+ * REST.
+ */
 @RestController
 @RequestMapping("/api/v1/items/{code}/delegations/{county}/not-taken-on")
 @Tag(name = "Catalog", description = "Service items and their guides")

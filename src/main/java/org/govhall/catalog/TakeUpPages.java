@@ -20,9 +20,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The county's page of the powers delegated to it (下放权力承接情况): each power with its counterpart item, and a form
- * to record that the county has not yet taken it on (尚未承接) or to withdraw that record. For department
- * administrators of the county's departments and system administrators whose region covers it.
+ * The county's page of the powers delegated to it (下放权力承接情况): each power with its
+ * counterpart item, and a form to record that the county has not yet taken it on (尚未承接)
+ * or to withdraw that record. For department administrators of the county's departments
+ * and system administrators whose region covers it.
  */
 @Controller
 class TakeUpPages {
@@ -43,10 +44,7 @@ class TakeUpPages {
 		if (counties.isEmpty()) {
 			throw new ForbiddenException("error.takeUp.forbidden", county == null ? "" : county);
 		}
-		RegionView chosen = counties.stream()
-			.filter(c -> c.code().equals(county))
-			.findFirst()
-			.orElse(counties.get(0));
+		RegionView chosen = counties.stream().filter(c -> c.code().equals(county)).findFirst().orElse(counties.get(0));
 		model.addAttribute("counties", counties);
 		model.addAttribute("county", chosen);
 		model.addAttribute("powers", takeUp.delegatedTo(chosen.code()));
@@ -70,7 +68,10 @@ class TakeUpPages {
 		return act(county, redirect, locale, "takeUp.cleared", () -> takeUp.clearNotTakenOn(code, county, user));
 	}
 
-	/** Runs the action and says so; a refusal is shown on the take-up page ({@link RefusalShownOn}). */
+	/**
+	 * Runs the action and says so; a refusal is shown on the take-up page
+	 * ({@link RefusalShownOn}).
+	 */
 	private String act(String county, RedirectAttributes redirect, Locale locale, String doneKey, Runnable action) {
 		action.run();
 		redirect.addFlashAttribute("done", messages.getMessage(doneKey, null, locale));

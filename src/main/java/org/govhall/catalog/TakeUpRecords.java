@@ -10,9 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The catalog's reads and writes about how counties take delegated powers on: the published, active item a
- * delegation names as counterpart, the delegation that names a county item, and the marks 尚未承接
- * ({@code catalog_delegation_pending}).
+ * The catalog's reads and writes about how counties take delegated powers on: the
+ * published, active item a delegation names as counterpart, the delegation that names a
+ * county item, and the marks 尚未承接 ({@code catalog_delegation_pending}).
  */
 @Repository
 class TakeUpRecords {
@@ -25,8 +25,9 @@ class TakeUpRecords {
 
 	/** A published, active item by code: its department and names. */
 	Optional<PublishedItem> published(String code) {
-		return jdbc.sql("SELECT i.code, i.department_id, i.region_code, v.name_zh, v.name_en " + CatalogSearch.FROM
-				+ " AND i.code = :code")
+		return jdbc
+			.sql("SELECT i.code, i.department_id, i.region_code, v.name_zh, v.name_en " + CatalogSearch.FROM
+					+ " AND i.code = :code")
 			.param("code", code)
 			.query((rs, n) -> new PublishedItem(rs.getString("code"), rs.getLong("department_id"),
 					rs.getString("region_code"), rs.getString("name_zh"), rs.getString("name_en")))
@@ -34,8 +35,8 @@ class TakeUpRecords {
 	}
 
 	/**
-	 * The published, active items whose published version names the given item as a county's counterpart, with the
-	 * index of that delegation, oldest item first.
+	 * The published, active items whose published version names the given item as a
+	 * county's counterpart, with the index of that delegation, oldest item first.
 	 */
 	List<Naming> namingCounterpart(String countyItemCode) {
 		return jdbc.sql("""

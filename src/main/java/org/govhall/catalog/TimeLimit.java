@@ -12,9 +12,10 @@ public record TimeLimit(@NotNull @Min(0) @Max(3650) Integer amount, @NotNull Lim
 		@Nullable @Size(max = 500) String legalBasis) {
 
 	/**
-	 * Whether this (promised) limit is no longer than {@code statutory}. Calendar days never run longer than the same
-	 * number of working days, so a calendar-day promise compares by amount against either unit; a working-day promise
-	 * against a calendar-day statute cannot be compared without a calendar and is refused.
+	 * Whether this (promised) limit is no longer than {@code statutory}. Calendar days
+	 * never run longer than the same number of working days, so a calendar-day promise
+	 * compares by amount against either unit; a working-day promise against a
+	 * calendar-day statute cannot be compared without a calendar and is refused.
 	 */
 	boolean fitsWithin(TimeLimit statutory) {
 		if (unit == statutory.unit || unit == LimitUnit.CALENDAR_DAY) {

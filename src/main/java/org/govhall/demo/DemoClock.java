@@ -7,9 +7,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
- * The training clock of demo mode (design brief decision 2): the system clock shifted by an offset that a trainer sets,
- * so a class can walk a case through the 2026 National Day holiday or past its deadlines. It exists only when demo
- * mode is on; production always runs on the system clock.
+ * The training clock of demo mode (design brief decision 2): the system clock shifted by
+ * an offset that a trainer sets, so a class can walk a case through the 2026 National Day
+ * holiday or past its deadlines. It exists only when demo mode is on; production always
+ * runs on the system clock.
  */
 public final class DemoClock extends Clock {
 

@@ -29,7 +29,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** In demo mode only: the training clock, the page to move it, and the banner that says it is moved. */
+/**
+ * In demo mode only: the training clock, the page to move it, and the banner that says it
+ * is moved.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "govhall.demo.enabled", havingValue = "true")
 @ConditionalOnBooleanProperty(name = "govhall.demo.training-clock", matchIfMissing = true)
@@ -93,13 +96,14 @@ class DemoClockSettings {
 				}
 				clock.moveTo(date);
 			}
-			// what the hourly and nightly jobs would have done by the new date: deemed acceptance, warnings, cards
+			// what the hourly and nightly jobs would have done by the new date: deemed
+			// acceptance, warnings, cards
 			int deemed = handling.deemOverdueAcceptances();
 			catalog.takeEffect();
 			Supervision.DailyRun run = supervision.daily();
-			redirect.addFlashAttribute("done", messages.getMessage("demo.clock.moved", new Object[] {
-					clock.today().toString(), deemed, run.casesEvaluated(), run.cardsIssued(), run.cardsEscalated() },
-					locale));
+			redirect.addFlashAttribute("done",
+					messages.getMessage("demo.clock.moved", new Object[] { clock.today().toString(), deemed,
+							run.casesEvaluated(), run.cardsIssued(), run.cardsEscalated() }, locale));
 			return "redirect:/staff/demo-clock";
 		}
 
@@ -124,8 +128,7 @@ class DemoClockSettings {
 		}
 
 		@ModelAttribute("demoToday")
-		@Nullable
-		LocalDate demoToday() {
+		@Nullable LocalDate demoToday() {
 			return clock.shifted() ? clock.today() : null;
 		}
 

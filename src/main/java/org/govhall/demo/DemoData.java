@@ -44,9 +44,10 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Seeds the demo province from {@code demo/directory.json} and {@code demo/items.json}. Each part is skipped when it
- * is already there, so restarting never duplicates anything. Items go through the same draft, review and publish
- * steps as real ones, so the demo can only show what the publishing rules accept.
+ * Seeds the demo province from {@code demo/directory.json} and {@code demo/items.json}.
+ * Each part is skipped when it is already there, so restarting never duplicates anything.
+ * Items go through the same draft, review and publish steps as real ones, so the demo can
+ * only show what the publishing rules accept.
  */
 @Component
 @ConditionalOnProperty(name = "govhall.demo.enabled", havingValue = "true")
@@ -88,7 +89,8 @@ class DemoData {
 			loadDirectory(dir);
 		}
 		ItemData[] items = read("demo/items.json", ItemData[].class);
-		// a delegation names its county counterpart by code, which must be published first
+		// a delegation names its county counterpart by code, which must be published
+		// first
 		Arrays.sort(items, Comparator.comparing(ItemData::namesCounterpart));
 		Map<String, DemoForms.Form> formsByMaterial = new HashMap<>();
 		for (DemoForms.Form form : read("demo/forms.json", DemoForms.Form[].class)) {
@@ -125,12 +127,16 @@ class DemoData {
 		log.info("demo data ready: {} items published now, {} refused", published, failed);
 	}
 
-	/** The items the demo agent (李四) may file for the demo applicant (张三): a planning permit and a food licence. */
+	/**
+	 * The items the demo agent (李四) may file for the demo applicant (张三): a planning
+	 * permit and a food licence.
+	 */
 	static final List<String> AGENT_ITEMS = List.of("660100-XK-05001", "660100-XK-02001");
 
 	/**
-	 * The demo agent acts for the demo applicant under an authorisation the applicant confirmed (ADR 0025), for the
-	 * demo year, so that filing through an agent can be shown without typing a power of attorney.
+	 * The demo agent acts for the demo applicant under an authorisation the applicant
+	 * confirmed (ADR 0025), for the demo year, so that filing through an agent can be
+	 * shown without typing a power of attorney.
 	 */
 	private void authoriseAgent() {
 		Optional<GovHallUser> agent = directory.principal("agent");
@@ -146,7 +152,10 @@ class DemoData {
 		}
 	}
 
-	/** Records the powers the demo's counties have not yet taken on (尚未承接), unless already recorded. */
+	/**
+	 * Records the powers the demo's counties have not yet taken on (尚未承接), unless already
+	 * recorded.
+	 */
 	private void markNotTakenOn(ItemData[] items) {
 		GovHallUser admin = directory.principal("admin").orElseThrow();
 		for (ItemData item : items) {
@@ -158,14 +167,16 @@ class DemoData {
 					takeUp.markNotTakenOn(item.code(), m.countyCode(), m.reason(), m.targetOn(), admin);
 				}
 				catch (GovHallException ex) {
-					log.error("demo mark 尚未承接 of {} in {} refused: {}", item.code(), m.countyCode(),
-							ex.messageKey());
+					log.error("demo mark 尚未承接 of {} in {} refused: {}", item.code(), m.countyCode(), ex.messageKey());
 				}
 			}
 		}
 	}
 
-	/** Attaches the blank form and the filled-in sample of each material that {@code demo/forms.json} has. */
+	/**
+	 * Attaches the blank form and the filled-in sample of each material that
+	 * {@code demo/forms.json} has.
+	 */
 	private void attachForms(ItemData item, Map<String, DemoForms.Form> formsByMaterial, GovHallUser admin) {
 		List<Material> materials = item.content().materials();
 		String department = directory.department(item.departmentCode()).map(DepartmentView::nameZh).orElse("");
@@ -186,7 +197,9 @@ class DemoData {
 		}
 	}
 
-	/** The windows of the halls in the department's region that receive its items (办理地点). */
+	/**
+	 * The windows of the halls in the department's region that receive its items (办理地点).
+	 */
 	private List<Long> windowsOf(String departmentCode) {
 		String region = directory.department(departmentCode).map(DepartmentView::regionCode).orElse("");
 		return directory.hallsOf(region)
@@ -208,7 +221,10 @@ class DemoData {
 				forms.resultSamplePdf(d.nameZh(), d.resultNameZh(), department), admin);
 	}
 
-	/** The GB/T 39046 details of a few items ({@code demo/items-gbt39046.json}), by item code. */
+	/**
+	 * The GB/T 39046 details of a few items ({@code demo/items-gbt39046.json}), by item
+	 * code.
+	 */
 	private Map<String, DemoImplementation.Extra> readExtras() throws IOException {
 		try (InputStream in = new ClassPathResource("demo/items-gbt39046.json").getInputStream()) {
 			return json.readValue(in, new TypeReference<Map<String, DemoImplementation.Extra>>() {
@@ -240,17 +256,22 @@ class DemoData {
 		for (ApplicantRegistration a : dir.applicants()) {
 			if (!directory.accountExists(a.username())) {
 				directory.registerApplicant(a);
-				// the demo residents and enterprises are the identity platform's too: their identities count as seen
+				// the demo residents and enterprises are the identity platform's too:
+				// their identities count as seen
 				directory.verifyApplicant(a.username(), Verification.Via.DEMO, "demo-seed");
 			}
 		}
 	}
 
-	/** The province must exist before any account can be scoped to it; the first region is added by the seed. */
+	/**
+	 * The province must exist before any account can be scoped to it; the first region is
+	 * added by the seed.
+	 */
 	private GovHallUser bootstrapAdmin(DirectoryData dir) {
 		RegionDraft province = dir.regions().get(0);
 		directory.seedRootRegion(province);
-		AccountDraft admin = dir.accounts().stream()
+		AccountDraft admin = dir.accounts()
+			.stream()
 			.filter(a -> a.roles().contains(Role.SYSTEM_ADMIN) && PROVINCE.equals(a.regionCode()))
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("demo data needs a provincial system administrator"));

@@ -8,13 +8,17 @@ import org.govhall.documents.Documents;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The blank forms (空白表格) and filled-in samples (填写样例) that the demo province attaches to some materials, from
- * {@code demo/forms.json}: a real A4 PDF with the item's and the department's name and the form's fields, typeset
- * like the documents (embedded Chinese font), the sample with fictional data and marked as a sample.
+ * The blank forms (空白表格) and filled-in samples (填写样例) that the demo province attaches to
+ * some materials, from {@code demo/forms.json}: a real A4 PDF with the item's and the
+ * department's name and the form's fields, typeset like the documents (embedded Chinese
+ * font), the sample with fictional data and marked as a sample.
  */
 class DemoForms {
 
-	/** One form: the material it belongs to, a note for the applicant, and its fields with sample values. */
+	/**
+	 * One form: the material it belongs to, a note for the applicant, and its fields with
+	 * sample values.
+	 */
 	record Form(String material, String note, List<Field> fields) {
 	}
 
@@ -41,33 +45,42 @@ class DemoForms {
 
 	private final Map<String, byte[]> rendered = new ConcurrentHashMap<>();
 
-	/** Generic blank forms by material name, typeset once per JVM (every demo context of a test run shares them). */
+	/**
+	 * Generic blank forms by material name, typeset once per JVM (every demo context of a
+	 * test run shares them).
+	 */
 	private static final Map<String, byte[]> GENERIC = new ConcurrentHashMap<>();
 
-	/** The fields of a form that {@code demo/forms.json} does not describe: what every application form asks. */
-	private static final List<Field> GENERIC_FIELDS = List.of(new Field("申请人（单位）名称", ""),
-			new Field("证件类型及号码", ""), new Field("联系电话", ""), new Field("通讯地址", ""),
-			new Field("申请事项", ""), new Field("申请内容及理由", ""));
+	/**
+	 * The fields of a form that {@code demo/forms.json} does not describe: what every
+	 * application form asks.
+	 */
+	private static final List<Field> GENERIC_FIELDS = List.of(new Field("申请人（单位）名称", ""), new Field("证件类型及号码", ""),
+			new Field("联系电话", ""), new Field("通讯地址", ""), new Field("申请事项", ""), new Field("申请内容及理由", ""));
 
 	DemoForms(Documents documents) {
 		this.documents = documents;
 	}
 
-	/** The PDF of the form, blank or as a sample; the same form for the same item and department is typeset once. */
+	/**
+	 * The PDF of the form, blank or as a sample; the same form for the same item and
+	 * department is typeset once.
+	 */
 	byte[] pdf(Form form, String itemName, String departmentName, boolean sample) {
 		return rendered.computeIfAbsent(form.material() + '|' + itemName + '|' + departmentName + '|' + sample,
 				k -> documents.renderReport(xhtml(form, itemName, departmentName, sample)));
 	}
 
 	/**
-	 * A blank form (空白表格) for a material that has a template name but no form in {@code demo/forms.json}: the
-	 * material's name as title and the fields every application form asks, so that no template is a name without a
-	 * file.
+	 * A blank form (空白表格) for a material that has a template name but no form in
+	 * {@code demo/forms.json}: the material's name as title and the fields every
+	 * application form asks, so that no template is a name without a file.
 	 */
 	byte[] genericBlankPdf(String material) {
-		return GENERIC.computeIfAbsent(material, m -> documents.renderReport(
-				xhtml(new Form(m, "请使用黑色墨水笔或签字笔填写，字迹清楚；内容较多的可另附页。", GENERIC_FIELDS), "", "", false)
-					.replace("<p class=\"about\">申请事项：<br/>受理部门：</p>", "")));
+		return GENERIC.computeIfAbsent(material,
+				m -> documents
+					.renderReport(xhtml(new Form(m, "请使用黑色墨水笔或签字笔填写，字迹清楚；内容较多的可另附页。", GENERIC_FIELDS), "", "", false)
+						.replace("<p class=\"about\">申请事项：<br/>受理部门：</p>", "")));
 	}
 
 	static String fileName(Form form, boolean sample) {
@@ -77,8 +90,11 @@ class DemoForms {
 	static String xhtml(Form form, String itemName, String departmentName, boolean sample) {
 		StringBuilder rows = new StringBuilder();
 		for (Field f : form.fields()) {
-			rows.append("<tr><th>").append(esc(f.label())).append("</th><td>")
-				.append(sample ? esc(f.sample()) : "").append("</td></tr>\n");
+			rows.append("<tr><th>")
+				.append(esc(f.label()))
+				.append("</th><td>")
+				.append(sample ? esc(f.sample()) : "")
+				.append("</td></tr>\n");
 		}
 		String footer = sample ? "填写样例，所填信息均为虚构，仅供参考" : "示范省政务服务网 · 空白表格";
 		return """
@@ -101,8 +117,9 @@ class DemoForms {
 	}
 
 	/**
-	 * A specimen of the licence an item issues (结果样本): the result's name, the issuing department and fictional
-	 * particulars, stamped 样本 so that no one takes it for a real licence.
+	 * A specimen of the licence an item issues (结果样本): the result's name, the issuing
+	 * department and fictional particulars, stamped 样本 so that no one takes it for a real
+	 * licence.
 	 */
 	byte[] resultSamplePdf(String itemName, String resultName, String departmentName) {
 		return documents.renderReport(resultSampleXhtml(itemName, resultName, departmentName));

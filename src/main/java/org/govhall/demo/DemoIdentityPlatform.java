@@ -17,10 +17,11 @@ import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * In demo mode, starts the demo identity platform (demo.identityplatform, ADR 0024) as a child process on port 9000,
- * with the same Java and class path (from the jar through Spring Boot's PropertiesLauncher), and stops it when GovHall
- * stops. {@code GOVHALL_DEMO_PLATFORM=false} leaves it out (run it yourself, or not at all); the tests never start it
- * this way (src/test/resources/config/application.properties).
+ * In demo mode, starts the demo identity platform (demo.identityplatform, ADR 0024) as a
+ * child process on port 9000, with the same Java and class path (from the jar through
+ * Spring Boot's PropertiesLauncher), and stops it when GovHall stops.
+ * {@code GOVHALL_DEMO_PLATFORM=false} leaves it out (run it yourself, or not at all); the
+ * tests never start it this way (src/test/resources/config/application.properties).
  */
 @Component
 @ConditionalOnProperty(name = "govhall.demo.enabled", havingValue = "true")
@@ -42,7 +43,10 @@ class DemoIdentityPlatform implements SmartLifecycle {
 		this.server = server;
 	}
 
-	/** The command that runs the platform beside this JVM: from the jar, or from the class path it was started with. */
+	/**
+	 * The command that runs the platform beside this JVM: from the jar, or from the class
+	 * path it was started with.
+	 */
 	static List<String> command(String java, String classPath, List<String> args) {
 		List<String> command = new ArrayList<>(List.of(java));
 		boolean jar = !classPath.contains(File.pathSeparator) && classPath.endsWith(".jar");

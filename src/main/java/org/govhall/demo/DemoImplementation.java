@@ -17,20 +17,20 @@ import org.govhall.catalog.OnlineService;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The GB/T 39046 elements the demo adds to the drafts of {@code demo/items.json}: a basic code in the format of
- * DB52/T 1264-2018 (two-letter type, five-digit main item, three-digit sub-item, e.g. {@code XK02001000}) taken from
- * the demo item code {@code 660100-XK-02001}; the windows of the department's region that receive its items; the
- * online depth that matches the item's online handling; and, for a few items, the handling scope, intermediary
- * services, quantity limits, implementing bases, notes on place and time, FAQ and material details of
- * {@code demo/items-gbt39046.json}.
+ * The GB/T 39046 elements the demo adds to the drafts of {@code demo/items.json}: a basic
+ * code in the format of DB52/T 1264-2018 (two-letter type, five-digit main item,
+ * three-digit sub-item, e.g. {@code XK02001000}) taken from the demo item code
+ * {@code 660100-XK-02001}; the windows of the department's region that receive its items;
+ * the online depth that matches the item's online handling; and, for a few items, the
+ * handling scope, intermediary services, quantity limits, implementing bases, notes on
+ * place and time, FAQ and material details of {@code demo/items-gbt39046.json}.
  */
 final class DemoImplementation {
 
 	/** What {@code demo/items-gbt39046.json} adds to one item. */
 	record Extra(@Nullable HandlingScope handlingScope, @Nullable String intermediaryServices,
-			@Nullable String quantityLimit, @Nullable List<LegalBasis> implementingBases,
-			@Nullable String placeNoteZh, @Nullable String timeNoteZh, @Nullable List<Faq> faqs,
-			@Nullable Map<String, MaterialExtra> materials) {
+			@Nullable String quantityLimit, @Nullable List<LegalBasis> implementingBases, @Nullable String placeNoteZh,
+			@Nullable String timeNoteZh, @Nullable List<Faq> faqs, @Nullable Map<String, MaterialExtra> materials) {
 	}
 
 	/** 出具时间要求, 材料办理地点 and 材料规格 of a material, by its Chinese name. */
@@ -73,7 +73,10 @@ final class DemoImplementation {
 					new OnlineService(depth, null), x.faqs() == null ? List.of() : x.faqs());
 	}
 
-	/** Whether the demo gives the item a result sample: every licence does (许可证 specimens). */
+	/**
+	 * Whether the demo gives the item a result sample: every licence does (许可证
+	 * specimens).
+	 */
 	static boolean hasResultSample(ItemDraft d) {
 		return d.itemType() == ItemType.ADMINISTRATIVE_LICENSE && d.resultNameZh() != null;
 	}

@@ -7,14 +7,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The settings of the {@code demo} module (ADR 0028): its own under {@code govhall.demo}, and the identity platform
- * and public address the demo identity platform is started for. Whether demo mode is on
- * ({@code govhall.demo.enabled}, {@code govhall.demo.training-clock}) is read by the conditions of its beans.
+ * The settings of the {@code demo} module (ADR 0028): its own under {@code govhall.demo},
+ * and the identity platform and public address the demo identity platform is started for.
+ * Whether demo mode is on ({@code govhall.demo.enabled},
+ * {@code govhall.demo.training-clock}) is read by the conditions of its beans.
  *
  * @param demo demo mode
  * @param identity the identity platform
- * @param publicUrl the public address of the hall (GOVHALL_PUBLIC_URL), one of the demo platform's redirect addresses;
- * unset: {@code http://localhost:<server.port>}
+ * @param publicUrl the public address of the hall (GOVHALL_PUBLIC_URL), one of the demo
+ * platform's redirect addresses; unset: {@code http://localhost:<server.port>}
  */
 @ConfigurationProperties("govhall")
 record DemoSettings(@DefaultValue Demo demo, @DefaultValue Identity identity, @Nullable String publicUrl) {
@@ -22,7 +23,8 @@ record DemoSettings(@DefaultValue Demo demo, @DefaultValue Identity identity, @N
 	/**
 	 * Demo mode.
 	 *
-	 * @param today the day the training clock starts on (a training class, a test node); unset: the real today
+	 * @param today the day the training clock starts on (a training class, a test node);
+	 * unset: the real today
 	 */
 	record Demo(@Nullable LocalDate today) {
 	}

@@ -9,7 +9,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 
-/** A login of a staff member, applicant or agent, with roles and a scope (region, and for staff a department). */
+/**
+ * A login of a staff member, applicant or agent, with roles and a scope (region, and for
+ * staff a department).
+ */
 class Account {
 
 	@Id
@@ -39,23 +42,38 @@ class Account {
 
 	private @Nullable String phone;
 
-	/** The staff number (工号) shown to applicants beside the name; none for applicants and agents. */
+	/**
+	 * The staff number (工号) shown to applicants beside the name; none for applicants and
+	 * agents.
+	 */
 	private @Nullable String staffNumber;
 
-	/** False while the department admin has marked the account off duty or on leave: no case is routed to it. */
+	/**
+	 * False while the department admin has marked the account off duty or on leave: no
+	 * case is routed to it.
+	 */
 	private boolean onDuty;
 
-	/** When the identity was verified (issue 12, item 1); none while the identity is only what the applicant typed. */
+	/**
+	 * When the identity was verified (issue 12, item 1); none while the identity is only
+	 * what the applicant typed.
+	 */
 	private @Nullable Instant verifiedAt;
 
 	private Verification.@Nullable Via verifiedVia;
 
 	private @Nullable String verifiedBy;
 
-	/** The identity number once verified: a unique index keeps it to one verified account per person or organisation. */
+	/**
+	 * The identity number once verified: a unique index keeps it to one verified account
+	 * per person or organisation.
+	 */
 	private @Nullable String verifiedNumber;
 
-	/** For an enterprise verified through the platform: its legal representative (法定代表人), as the platform vouched. */
+	/**
+	 * For an enterprise verified through the platform: its legal representative (法定代表人),
+	 * as the platform vouched.
+	 */
 	private @Nullable String representativeName;
 
 	private @Nullable String representativeNumber;
@@ -64,9 +82,9 @@ class Account {
 	private @Nullable Integer version;
 
 	Account(@Nullable Long id, String username, String passwordHash, String displayName, @Nullable String regionCode,
-			@Nullable Long departmentId, boolean enabled, Instant createdAt, Set<AccountRole> roles, @Nullable IdentityKind identityKind,
-			@Nullable String identityNumber, @Nullable String legalName, @Nullable String phone,
-			@Nullable String staffNumber, boolean onDuty, @Nullable Integer version) {
+			@Nullable Long departmentId, boolean enabled, Instant createdAt, Set<AccountRole> roles,
+			@Nullable IdentityKind identityKind, @Nullable String identityNumber, @Nullable String legalName,
+			@Nullable String phone, @Nullable String staffNumber, boolean onDuty, @Nullable Integer version) {
 		this.staffNumber = staffNumber;
 		this.onDuty = onDuty;
 		this.identityKind = identityKind;
@@ -89,33 +107,34 @@ class Account {
 			@Nullable String regionCode, @Nullable Long departmentId, Instant now) {
 		Set<AccountRole> r = new HashSet<>();
 		roles.forEach(role -> r.add(new AccountRole(role)));
-		return new Account(null, username, passwordHash, displayName, regionCode, departmentId, true, now, r,
-				null, null, null, null, null, true, null);
+		return new Account(null, username, passwordHash, displayName, regionCode, departmentId, true, now, r, null,
+				null, null, null, null, true, null);
 	}
 
 	/** Opens an applicant's account with the identity the applicant gave. */
-	static Account applicant(String username, String passwordHash, ApplicantIdentity identity,
-			@Nullable String phone, Instant now) {
+	static Account applicant(String username, String passwordHash, ApplicantIdentity identity, @Nullable String phone,
+			Instant now) {
 		Set<AccountRole> r = new HashSet<>();
 		r.add(new AccountRole(Role.APPLICANT));
 		return new Account(null, username, passwordHash, identity.legalName(), null, null, true, now, r,
 				identity.kind(), identity.number(), identity.legalName(), phone, null, true, null);
 	}
 
-	@Nullable
-	ApplicantIdentity identity() {
+	@Nullable ApplicantIdentity identity() {
 		return identityKind == null || identityNumber == null || legalName == null ? null
 				: new ApplicantIdentity(identityKind, legalName, identityNumber);
 	}
 
 	/** How the identity was verified, or none while it is only claimed. */
-	@Nullable
-	Verification verification() {
+	@Nullable Verification verification() {
 		return verifiedAt == null || verifiedVia == null || verifiedBy == null ? null
 				: new Verification(verifiedVia, verifiedBy, verifiedAt);
 	}
 
-	/** Records that the identity given is the holder's; only an account with an identity can be verified. */
+	/**
+	 * Records that the identity given is the holder's; only an account with an identity
+	 * can be verified.
+	 */
 	void verify(Verification verification) {
 		if (identityNumber == null) {
 			throw new IllegalStateException("an account without an identity cannot be verified");
@@ -133,28 +152,23 @@ class Account {
 	}
 
 	/** The verified number, when the identity is verified. */
-	@Nullable
-	String verifiedNumber() {
+	@Nullable String verifiedNumber() {
 		return verifiedNumber;
 	}
 
-	@Nullable
-	String representativeName() {
+	@Nullable String representativeName() {
 		return representativeName;
 	}
 
-	@Nullable
-	String representativeNumber() {
+	@Nullable String representativeNumber() {
 		return representativeNumber;
 	}
 
-	@Nullable
-	String phone() {
+	@Nullable String phone() {
 		return phone;
 	}
 
-	@Nullable
-	String staffNumber() {
+	@Nullable String staffNumber() {
 		return staffNumber;
 	}
 
@@ -172,8 +186,7 @@ class Account {
 		this.staffNumber = number;
 	}
 
-	@Nullable
-	Long id() {
+	@Nullable Long id() {
 		return id;
 	}
 
@@ -199,17 +212,16 @@ class Account {
 		return set;
 	}
 
-	@Nullable
-	String regionCode() {
+	@Nullable String regionCode() {
 		return regionCode;
 	}
 
-	@Nullable
-	Long departmentId() {
+	@Nullable Long departmentId() {
 		return departmentId;
 	}
 
-	// ---- administration (issue 12): accounts are disabled, never deleted; roles are granted and removed one by one
+	// ---- administration (issue 12): accounts are disabled, never deleted; roles are
+	// granted and removed one by one
 
 	void disable() {
 		this.enabled = false;

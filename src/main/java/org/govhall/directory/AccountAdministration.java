@@ -30,11 +30,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What administrators do to accounts after opening them, and what owners do to their passwords (issue 12, ADR 0023):
- * a second administrator confirms the review, approval, legal, supervision and administration roles a first one gave;
- * accounts are disabled and enabled again, roles removed, passwords changed by their owners and reset through a
- * verified channel ({@link PasswordResetChannel}) without the administrator ever seeing the new password. Nobody
- * disables or strips themself, and the last enabled system administrator stays. Every change is audited.
+ * What administrators do to accounts after opening them, and what owners do to their
+ * passwords (issue 12, ADR 0023): a second administrator confirms the review, approval,
+ * legal, supervision and administration roles a first one gave; accounts are disabled and
+ * enabled again, roles removed, passwords changed by their owners and reset through a
+ * verified channel ({@link PasswordResetChannel}) without the administrator ever seeing
+ * the new password. Nobody disables or strips themself, and the last enabled system
+ * administrator stays. Every change is audited.
  */
 @Service
 @Transactional(readOnly = true)
@@ -76,19 +78,26 @@ public class AccountAdministration {
 
 	// ---- a second administrator
 
-	/** The roles waiting for confirmation on accounts the administrator may administer, the oldest first. */
+	/**
+	 * The roles waiting for confirmation on accounts the administrator may administer,
+	 * the oldest first.
+	 */
 	public List<PendingRole> pending(GovHallUser actor) {
 		directory.requireSystemAdmin(actor, actor.scope().regionCode());
-		return grants.all().stream().flatMap(w -> accounts.findById(w.accountId()).stream()
-			.filter(a -> administers(actor, a))
-			.map(a -> new PendingRole(a.username(), a.displayName(), w.role(), w.requestedBy(), w.requestedAt(),
-					w.newAccount(), w.requestedBy().equals(actor.getUsername()))))
+		return grants.all()
+			.stream()
+			.flatMap(w -> accounts.findById(w.accountId())
+				.stream()
+				.filter(a -> administers(actor, a))
+				.map(a -> new PendingRole(a.username(), a.displayName(), w.role(), w.requestedBy(), w.requestedAt(),
+						w.newAccount(), w.requestedBy().equals(actor.getUsername()))))
 			.toList();
 	}
 
 	/**
-	 * Confirms every role waiting on the account: they are held from now, and an account opened with them is enabled.
-	 * The administrator who asked for any of them may not confirm (403).
+	 * Confirms every role waiting on the account: they are held from now, and an account
+	 * opened with them is enabled. The administrator who asked for any of them may not
+	 * confirm (403).
 	 */
 	@Transactional
 	public AccountView confirm(String username, GovHallUser actor) {
@@ -104,14 +113,17 @@ public class AccountAdministration {
 		}
 		grants.withdraw(a.id());
 		AccountView saved = save(a);
-		directory.audit(actor, "directory.roles-confirmed", username, "roles="
-				+ AuditEvent.roles(waiting.stream().map(RoleGrants.Waiting::role).toList()) + "; requestedBy="
-				+ String.join(",", waiting.stream().map(RoleGrants.Waiting::requestedBy).distinct().toList())
-				+ (opening ? "; enabled=true" : ""));
+		directory.audit(actor, "directory.roles-confirmed", username,
+				"roles=" + AuditEvent.roles(waiting.stream().map(RoleGrants.Waiting::role).toList()) + "; requestedBy="
+						+ String.join(",", waiting.stream().map(RoleGrants.Waiting::requestedBy).distinct().toList())
+						+ (opening ? "; enabled=true" : ""));
 		return saved;
 	}
 
-	/** Rejects every role waiting on the account; an account opened with them stays disabled. */
+	/**
+	 * Rejects every role waiting on the account; an account opened with them stays
+	 * disabled.
+	 */
 	@Transactional
 	public AccountView reject(String username, GovHallUser actor) {
 		Account a = administered(username, actor);
@@ -134,8 +146,9 @@ public class AccountAdministration {
 	// ---- roles
 
 	/**
-	 * Gives a role: at once for a window clerk, otherwise it waits for a second administrator. Staff roles need a
-	 * staff account (one with a region), a department administrator a department.
+	 * Gives a role: at once for a window clerk, otherwise it waits for a second
+	 * administrator. Staff roles need a staff account (one with a region), a department
+	 * administrator a department.
 	 */
 	@Transactional
 	public AccountView grantRole(String username, Role role, GovHallUser actor) {
@@ -165,7 +178,10 @@ public class AccountAdministration {
 		return saved;
 	}
 
-	/** Removes a role at once (or withdraws it while it waits). Not one's own, nor the last system administrator's. */
+	/**
+	 * Removes a role at once (or withdraws it while it waits). Not one's own, nor the
+	 * last system administrator's.
+	 */
 	@Transactional
 	public AccountView revokeRole(String username, Role role, GovHallUser actor) {
 		Account a = administered(username, actor);
@@ -191,7 +207,10 @@ public class AccountAdministration {
 
 	// ---- disabling
 
-	/** Disables the account: it cannot sign in, and its open sessions stop working on their next request. */
+	/**
+	 * Disables the account: it cannot sign in, and its open sessions stop working on
+	 * their next request.
+	 */
 	@Transactional
 	public AccountView disable(String username, GovHallUser actor) {
 		Account a = administered(username, actor);
@@ -208,7 +227,10 @@ public class AccountAdministration {
 		return saved;
 	}
 
-	/** Enables a disabled account again; one opened with roles still waiting is enabled only by confirming them. */
+	/**
+	 * Enables a disabled account again; one opened with roles still waiting is enabled
+	 * only by confirming them.
+	 */
 	@Transactional
 	public AccountView enable(String username, GovHallUser actor) {
 		Account a = administered(username, actor);
@@ -227,7 +249,10 @@ public class AccountAdministration {
 
 	// ---- passwords
 
-	/** The owner changes the password, knowing the current one; the new one must pass {@link PasswordPolicy}. */
+	/**
+	 * The owner changes the password, knowing the current one; the new one must pass
+	 * {@link PasswordPolicy}.
+	 */
 	@Transactional
 	public void changePassword(GovHallUser user, String current, String next) {
 		Account a = accounts.findById(user.accountId())
@@ -241,8 +266,9 @@ public class AccountAdministration {
 	}
 
 	/**
-	 * Sends the owner a one-time reset link through the verified channel. The link carries a random token of 256 bits
-	 * of which only a digest is kept; it may be used once within {@link #RESET_VALID_FOR}. Returns when it expires.
+	 * Sends the owner a one-time reset link through the verified channel. The link
+	 * carries a random token of 256 bits of which only a digest is kept; it may be used
+	 * once within {@link #RESET_VALID_FOR}. Returns when it expires.
 	 */
 	@Transactional
 	public Instant requestReset(String username, GovHallUser actor) {
@@ -275,14 +301,18 @@ public class AccountAdministration {
 		return expires;
 	}
 
-	/** Sets a new password with a reset token: once, before it expires, for an enabled account. */
+	/**
+	 * Sets a new password with a reset token: once, before it expires, for an enabled
+	 * account.
+	 */
 	@Transactional
 	public void reset(String token, String next) {
 		if (token == null || token.isBlank() || token.length() > 100) {
 			throw new InvalidInputException("invalid-token", "error.reset.invalid", "token");
 		}
 		Instant now = clock.instant();
-		// the expiry is compared here, on this node's clock (the demo's training clock included), not in SQL
+		// the expiry is compared here, on this node's clock (the demo's training clock
+		// included), not in SQL
 		Long accountId = jdbc.sql("""
 				SELECT account_id, expires_at FROM directory_password_reset WHERE token_hash = :hash AND used_at IS NULL
 				""")
@@ -317,7 +347,8 @@ public class AccountAdministration {
 		PasswordPolicy.check(next, a.username(), identity == null ? null : identity.number());
 		a.changePassword(passwords.encode(next));
 		save(a);
-		// every reset link still open for the account is spent: the password it was for is gone
+		// every reset link still open for the account is spent: the password it was for
+		// is gone
 		jdbc.sql("UPDATE directory_password_reset SET used_at = :now WHERE account_id = :account AND used_at IS NULL")
 			.param("now", Timestamp.from(clock.instant()))
 			.param("account", a.id())
@@ -337,14 +368,16 @@ public class AccountAdministration {
 	// ---- the first administrator
 
 	/**
-	 * Opens the first system administrator of a province (the {@link CreateFirstAdministrator} command): refused when
-	 * any system administrator exists; the username and password are checked as for every account. The province is
-	 * installed first when the directory has no region yet and its names are given. With {@code second}, opens the
-	 * second one while exactly one exists: the first could never get a second confirmed alone (ADR 0023).
+	 * Opens the first system administrator of a province (the
+	 * {@link CreateFirstAdministrator} command): refused when any system administrator
+	 * exists; the username and password are checked as for every account. The province is
+	 * installed first when the directory has no region yet and its names are given. With
+	 * {@code second}, opens the second one while exactly one exists: the first could
+	 * never get a second confirmed alone (ADR 0023).
 	 */
 	@Transactional
-	public AccountView createFirstAdministrator(String username, String password, String displayName,
-			String regionCode, @Nullable RegionDraft province, boolean second) {
+	public AccountView createFirstAdministrator(String username, String password, String displayName, String regionCode,
+			@Nullable RegionDraft province, boolean second) {
 		long administrators = jdbc.sql("SELECT COUNT(*) FROM directory_account_role WHERE role = 'SYSTEM_ADMIN'")
 			.query(Long.class)
 			.single();
@@ -352,7 +385,8 @@ public class AccountAdministration {
 			throw new ConflictException("administrator-exists", "error.firstAdmin.exists");
 		}
 		if (second && administrators != 1) {
-			// a second administrator is what confirms every later one: the command opens it, and only it
+			// a second administrator is what confirms every later one: the command opens
+			// it, and only it
 			throw new ConflictException("administrator-exists", "error.firstAdmin.second");
 		}
 		checkFirstAdministrator(username, password);
@@ -363,12 +397,15 @@ public class AccountAdministration {
 		if (region.parentCode() != null) {
 			throw new RuleViolationException("region-level", "error.firstAdmin.province", regionCode);
 		}
-		return directory.openAccount(new AccountDraft(username, password, displayName, Set.of(Role.SYSTEM_ADMIN),
-				regionCode, null),
+		return directory.openAccount(
+				new AccountDraft(username, password, displayName, Set.of(Role.SYSTEM_ADMIN), regionCode, null),
 				second ? "directory.second-administrator-created" : "directory.first-administrator-created");
 	}
 
-	/** The checks of a first administrator's name and password that need no database, as for every account. */
+	/**
+	 * The checks of a first administrator's name and password that need no database, as
+	 * for every account.
+	 */
 	static void checkFirstAdministrator(String username, String password) {
 		if (username == null || !username.matches("[A-Za-z0-9._-]{3,64}")) {
 			throw new InvalidInputException("invalid-username", "error.username.pattern", "username");
@@ -392,8 +429,9 @@ public class AccountAdministration {
 	}
 
 	/**
-	 * Whether the actor is a system administrator whose region covers the account (applicants: the province's). Asked
-	 * without an exception: one thrown inside the directory's transaction would mark the caller's for rollback.
+	 * Whether the actor is a system administrator whose region covers the account
+	 * (applicants: the province's). Asked without an exception: one thrown inside the
+	 * directory's transaction would mark the caller's for rollback.
 	 */
 	private boolean administers(GovHallUser actor, Account a) {
 		String home = actor.scope().regionCode();

@@ -10,11 +10,13 @@ import org.govhall.shared.Plain;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What it takes to open an account; staff need a region, department staff also a department code. Staff may have a
- * staff number (工号), which applicants see beside the name of the person responsible for their case.
+ * What it takes to open an account; staff need a region, department staff also a
+ * department code. Staff may have a staff number (工号), which applicants see beside the
+ * name of the person responsible for their case.
  */
 public record AccountDraft(
-		@NotBlank @Size(min = 3, max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "{error.username.pattern}") String username,
+		@NotBlank @Size(min = 3, max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+",
+				message = "{error.username.pattern}") String username,
 		@NotBlank @Size(min = 10, max = 128, message = "{error.password.size}") String password,
 		@NotBlank @Size(max = 100) @Plain String displayName, @NotEmpty Set<Role> roles,
 		@Nullable @Pattern(regexp = "[1-9]\\d{5}", message = "{error.regionCode.invalid}") String regionCode,

@@ -6,8 +6,9 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads accounts for login. Guessing is slowed in front of the password check (system/LoginThrottle, ADR 0019), never
- * by locking the account: a lock anyone could set would shut its owner out.
+ * Loads accounts for login. Guessing is slowed in front of the password check
+ * (system/LoginThrottle, ADR 0019), never by locking the account: a lock anyone could set
+ * would shut its owner out.
  */
 @Component
 class AccountLogins implements UserDetailsService {

@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds accounts: the list an administrator may see, whether a login exists, a login's id and staff number, a
- * department's staff with a role, and an account as a principal.
+ * Finds accounts: the list an administrator may see, whether a login exists, a login's id
+ * and staff number, a department's staff with a role, and an account as a principal.
  */
 @Component
 class AccountLookup {
@@ -25,7 +25,10 @@ class AccountLookup {
 
 	private final JdbcClient jdbc;
 
-	/** Logins and their account ids never change (accounts are disabled, not deleted), so a node remembers them. */
+	/**
+	 * Logins and their account ids never change (accounts are disabled, not deleted), so
+	 * a node remembers them.
+	 */
 	private final Map<String, Long> accountIds = new ConcurrentHashMap<>();
 
 	AccountLookup(Accounts accounts, ReferenceData reference, Scopes scopes, JdbcClient jdbc) {
@@ -36,8 +39,9 @@ class AccountLookup {
 	}
 
 	/**
-	 * Accounts a system administrator may see: those scoped to the administrator's region or below; the province's
-	 * administrators also see applicants and agents, who have no region.
+	 * Accounts a system administrator may see: those scoped to the administrator's region
+	 * or below; the province's administrators also see applicants and agents, who have no
+	 * region.
 	 */
 	List<AccountView> accounts(GovHallUser actor) {
 		String region = actor.scope().regionCode();
@@ -45,7 +49,8 @@ class AccountLookup {
 		Set<String> visible = reference.regionAndBelow(region);
 		boolean provincial = reference.lineage(region).size() == 1;
 		Map<Long, DepartmentView> byId = reference.departmentsById();
-		return accounts.findAll().stream()
+		return accounts.findAll()
+			.stream()
 			.filter(a -> a.regionCode() == null ? provincial : visible.contains(a.regionCode()))
 			.sorted(Comparator.comparing(Account::username))
 			.map(a -> AccountView.of(a, byId))
@@ -61,7 +66,10 @@ class AccountLookup {
 		return accounts.findByUsername(username).map(Account::staffNumber);
 	}
 
-	/** The enabled accounts of a department's staff that hold a role: whom that department's work reaches. */
+	/**
+	 * The enabled accounts of a department's staff that hold a role: whom that
+	 * department's work reaches.
+	 */
 	List<Long> staffOf(String departmentCode, Role role) {
 		return reference.department(departmentCode)
 			.map(d -> accounts.findByDepartmentId(d.id())
@@ -73,8 +81,8 @@ class AccountLookup {
 	}
 
 	/**
-	 * The id of the account with that login, for addressing messages to it: one indexed read the first time, none
-	 * after (at most 100 000 logins are remembered).
+	 * The id of the account with that login, for addressing messages to it: one indexed
+	 * read the first time, none after (at most 100 000 logins are remembered).
 	 */
 	Optional<Long> accountIdOf(String username) {
 		Long id = accountIds.get(username);
@@ -91,11 +99,15 @@ class AccountLookup {
 		return found;
 	}
 
-	/** The account as a principal, for work done on its behalf without a login (demo seeding, jobs). */
+	/**
+	 * The account as a principal, for work done on its behalf without a login (demo
+	 * seeding, jobs).
+	 */
 	Optional<GovHallUser> principal(String username) {
-		return accounts.findByUsername(username).map(a -> new GovHallUser(a.id(), a.username(), a.passwordHash(),
-				a.displayName(), new StaffScope(a.roles(), a.regionCode(), a.departmentId()), a.enabled(),
-				a.identity(), a.phone(), a.verification()));
+		return accounts.findByUsername(username)
+			.map(a -> new GovHallUser(a.id(), a.username(), a.passwordHash(), a.displayName(),
+					new StaffScope(a.roles(), a.regionCode(), a.departmentId()), a.enabled(), a.identity(), a.phone(),
+					a.verification()));
 	}
 
 }

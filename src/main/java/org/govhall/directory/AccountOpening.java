@@ -18,9 +18,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens accounts: staff accounts by an administrator (roles that need a second administrator wait for one), accounts
- * opened by the system (demo seeding, the first administrator), and applicants' self-registration with its checks.
- * Called inside the transactions {@link Directory} opens.
+ * Opens accounts: staff accounts by an administrator (roles that need a second
+ * administrator wait for one), accounts opened by the system (demo seeding, the first
+ * administrator), and applicants' self-registration with its checks. Called inside the
+ * transactions {@link Directory} opens.
  */
 @Component
 class AccountOpening {
@@ -54,9 +55,10 @@ class AccountOpening {
 	}
 
 	/**
-	 * Opens an account as an administrator. Roles of review, approval, legal review, supervision and administration
-	 * are not held at once (issue 12, separation of duties): the account is opened disabled with its other roles, and
-	 * those roles wait for a second administrator ({@link AccountAdministration#confirm}).
+	 * Opens an account as an administrator. Roles of review, approval, legal review,
+	 * supervision and administration are not held at once (issue 12, separation of
+	 * duties): the account is opened disabled with its other roles, and those roles wait
+	 * for a second administrator ({@link AccountAdministration#confirm}).
 	 */
 	AccountView openAccount(AccountDraft draft, GovHallUser actor) {
 		scopes.requireSystemAdmin(actor, draft.regionCode());
@@ -71,19 +73,28 @@ class AccountOpening {
 		return opened;
 	}
 
-	/** Opens an account without an acting administrator: used by demo seeding and applicant self-registration. */
+	/**
+	 * Opens an account without an acting administrator: used by demo seeding and
+	 * applicant self-registration.
+	 */
 	AccountView openAccount(AccountDraft draft) {
 		return openAccount(draft, "directory.account-opened");
 	}
 
-	/** Opens an account without an acting administrator, audited as {@code action} by the system. */
+	/**
+	 * Opens an account without an acting administrator, audited as {@code action} by the
+	 * system.
+	 */
 	AccountView openAccount(AccountDraft draft, String action) {
 		AccountView opened = open(draft, Set.of());
 		audit.audit(AuditEvent.SYSTEM, AuditEvent.SYSTEM, action, opened);
 		return opened;
 	}
 
-	/** Opens the account with the draft's roles but {@code waiting}; with any waiting, the account is disabled. */
+	/**
+	 * Opens the account with the draft's roles but {@code waiting}; with any waiting, the
+	 * account is disabled.
+	 */
 	private AccountView open(AccountDraft draft, Set<Role> waiting) {
 		PlainText.require(draft.displayName(), "displayName");
 		if (accounts.existsByUsername(draft.username())) {
@@ -120,9 +131,10 @@ class AccountOpening {
 	}
 
 	/**
-	 * What is wrong with a registration on its own, one problem per field (name, identity number, username, password),
-	 * looking nothing up: so that the form names them all at once instead of one per attempt.
-	 * {@link #registerApplicant} checks them again, and what needs the accounts (taken username or identity).
+	 * What is wrong with a registration on its own, one problem per field (name, identity
+	 * number, username, password), looking nothing up: so that the form names them all at
+	 * once instead of one per attempt. {@link #registerApplicant} checks them again, and
+	 * what needs the accounts (taken username or identity).
 	 */
 	List<GovHallException> registrationProblems(ApplicantRegistration registration) {
 		List<GovHallException> problems = new ArrayList<>();
@@ -136,7 +148,8 @@ class AccountOpening {
 		try {
 			if (registration.kind() != null && registration.identityNumber() != null
 					&& !registration.identityNumber().isBlank()) {
-				// the number alone: the name is checked in full when the account is opened
+				// the number alone: the name is checked in full when the account is
+				// opened
 				number = new ApplicantIdentity(registration.kind(), "-", registration.identityNumber()).number();
 			}
 		}
@@ -163,15 +176,20 @@ class AccountOpening {
 		return problems;
 	}
 
-	/** Opens an applicant's account; the identity number is checked (GB 11643 or GB 32100) before anything is stored. */
+	/**
+	 * Opens an applicant's account; the identity number is checked (GB 11643 or GB 32100)
+	 * before anything is stored.
+	 */
 	AccountView registerApplicant(ApplicantRegistration registration) {
 		PlainText.require(registration.legalName(), "legalName");
 		ApplicantIdentity identity = new ApplicantIdentity(registration.kind(), registration.legalName(),
 				registration.identityNumber());
 		ReservedUsernames.refuse(registration.username());
 		accounts.findByVerifiedNumber(identity.number()).ifPresent(existing -> {
-			// one verified account per person or organisation: say which account it is (masked) and how to get it
-			// back. A number only claimed by unverified accounts is no bar (ADR 0024): the claim stays unverified
+			// one verified account per person or organisation: say which account it is
+			// (masked) and how to get it
+			// back. A number only claimed by unverified accounts is no bar (ADR 0024):
+			// the claim stays unverified
 			throw new ConflictException("identity-registered", "error.applicant.identityRegistered",
 					maskUsername(existing.username()));
 		});
@@ -182,13 +200,17 @@ class AccountOpening {
 		Account a = Account.applicant(registration.username(), passwords.encode(registration.password()), identity,
 				Blank.toNull(registration.phone()), clock.instant());
 		AccountView registered = AccountView.of(accounts.save(a), Map.of());
-		// the identity number stays out of the audit log (ADR 0010): only its kind is recorded
-		events.publishEvent(new AuditEvent(AuditEvent.ANONYMOUS, AuditEvent.ANONYMOUS,
-				"directory.applicant-registered", registration.username(), "kind=" + identity.kind(), clock.instant()));
+		// the identity number stays out of the audit log (ADR 0010): only its kind is
+		// recorded
+		events.publishEvent(new AuditEvent(AuditEvent.ANONYMOUS, AuditEvent.ANONYMOUS, "directory.applicant-registered",
+				registration.username(), "kind=" + identity.kind(), clock.instant()));
 		return registered;
 	}
 
-	/** A username as a hint to its owner, not a list for strangers: {@code applicant} → {@code ap*****t}. */
+	/**
+	 * A username as a hint to its owner, not a list for strangers: {@code applicant} →
+	 * {@code ap*****t}.
+	 */
 	static String maskUsername(String username) {
 		if (username.length() <= 3) {
 			return username.charAt(0) + "**";

@@ -23,9 +23,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Applicants' identities (ADR 0024): which verified account holds an identity number, verification at the window or
- * through the unified identity platform (signing in through it opens a verified account when there is none), and the
- * enterprise a verified person may act for. Called inside the transactions {@link Directory} opens.
+ * Applicants' identities (ADR 0024): which verified account holds an identity number,
+ * verification at the window or through the unified identity platform (signing in through
+ * it opens a verified account when there is none), and the enterprise a verified person
+ * may act for. Called inside the transactions {@link Directory} opens.
  */
 @Component
 class ApplicantIdentities {
@@ -52,19 +53,21 @@ class ApplicantIdentities {
 	}
 
 	/**
-	 * The identity of the verified account with that number: what a claim alone says is not offered as the person's
-	 * (ADR 0024).
+	 * The identity of the verified account with that number: what a claim alone says is
+	 * not offered as the person's (ADR 0024).
 	 */
 	Optional<ApplicantIdentity> registeredIdentity(String number) {
 		return accounts.findByVerifiedNumber(number).map(Account::identity);
 	}
 
 	/**
-	 * The registered applicant account whose identity number or credit code (and its kind) is the applicant's: a case
-	 * taken at the window or through an agent then shows in that account and its messages reach it.
+	 * The registered applicant account whose identity number or credit code (and its
+	 * kind) is the applicant's: a case taken at the window or through an agent then shows
+	 * in that account and its messages reach it.
 	 */
 	Optional<Long> applicantAccount(ApplicantIdentity applicant) {
-		// only the verified holder's account: a case of the real person never shows in an account that merely
+		// only the verified holder's account: a case of the real person never shows in an
+		// account that merely
 		// claimed the number (ADR 0024)
 		return accounts.findByVerifiedNumber(applicant.number())
 			.filter(a -> a.enabled() && a.roles().contains(Role.APPLICANT) && a.identity() != null
@@ -73,8 +76,9 @@ class ApplicantIdentities {
 	}
 
 	/**
-	 * Whether the person or organisation holds a verified account: then only they can give an agent authority, by
-	 * confirming it there (ADR 0025), and a paper power of attorney is not taken instead.
+	 * Whether the person or organisation holds a verified account: then only they can
+	 * give an agent authority, by confirming it there (ADR 0025), and a paper power of
+	 * attorney is not taken instead.
 	 */
 	boolean hasVerifiedAccount(ApplicantIdentity applicant) {
 		return accounts.findByVerifiedNumber(applicant.number())
@@ -83,8 +87,9 @@ class ApplicantIdentities {
 	}
 
 	/**
-	 * Marks a registered applicant's identity as verified. A second verified account for the same identity number is
-	 * refused by the unique index on {@code verified_number} and answered as a conflict.
+	 * Marks a registered applicant's identity as verified. A second verified account for
+	 * the same identity number is refused by the unique index on {@code verified_number}
+	 * and answered as a conflict.
 	 */
 	void verifyApplicant(String username, Verification.Via via, String by) {
 		verify(username, via, by, by);
@@ -101,7 +106,8 @@ class ApplicantIdentities {
 		if (a.verification() != null) {
 			return;
 		}
-		// another account holds the number verified: this claim can never be verified for it (ADR 0024)
+		// another account holds the number verified: this claim can never be verified for
+		// it (ADR 0024)
 		if (accounts.findByVerifiedNumber(identity.number()).isPresent()) {
 			throw new ConflictException("identity-verified-elsewhere", "error.account.identityVerifiedElsewhere");
 		}
@@ -118,8 +124,9 @@ class ApplicantIdentities {
 	}
 
 	/**
-	 * A window clerk saw the original identity card or business licence of an applicant account's holder and records
-	 * so: the account becomes verified (via WINDOW, by the clerk). 409 when another account already holds the number.
+	 * A window clerk saw the original identity card or business licence of an applicant
+	 * account's holder and records so: the account becomes verified (via WINDOW, by the
+	 * clerk). 409 when another account already holds the number.
 	 */
 	void verifyAtWindow(String username, GovHallUser clerk) {
 		if (!clerk.scope().has(Role.WINDOW_CLERK)) {
@@ -128,7 +135,10 @@ class ApplicantIdentities {
 		verify(username, Verification.Via.WINDOW, clerk.getUsername(), AuditEvent.roles(clerk.scope().roles()));
 	}
 
-	/** Applicant accounts a window clerk may look up to verify: by login or by the number the account claims. */
+	/**
+	 * Applicant accounts a window clerk may look up to verify: by login or by the number
+	 * the account claims.
+	 */
 	List<ApplicantAccountView> findApplicants(String query, GovHallUser clerk) {
 		if (!clerk.scope().has(Role.WINDOW_CLERK)) {
 			throw new ForbiddenException("error.forbidden.role");
@@ -154,10 +164,10 @@ class ApplicantIdentities {
 	}
 
 	/**
-	 * Signs in someone the unified identity platform vouched for: the verified account of that identity number, or a
-	 * new verified applicant account when there is none. A local account that merely claimed the number is never
-	 * taken over: it stays unverified (and can no longer be verified for that number).
-	 *
+	 * Signs in someone the unified identity platform vouched for: the verified account of
+	 * that identity number, or a new verified applicant account when there is none. A
+	 * local account that merely claimed the number is never taken over: it stays
+	 * unverified (and can no longer be verified for that number).
 	 * @return the login of the account to sign in as
 	 */
 	String signInThroughPlatform(PlatformIdentity platform) {
@@ -173,8 +183,8 @@ class ApplicantIdentities {
 				a.representedBy(platform.representativeName(), platform.representativeNumber());
 				accounts.save(a);
 			}
-			events.publishEvent(new AuditEvent(a.username(), AuditEvent.roles(a.roles()),
-					"directory.platform-sign-in", a.username(), "kind=" + identity.kind(), clock.instant()));
+			events.publishEvent(new AuditEvent(a.username(), AuditEvent.roles(a.roles()), "directory.platform-sign-in",
+					a.username(), "kind=" + identity.kind(), clock.instant()));
 			return a.username();
 		}
 		String username;
@@ -182,9 +192,10 @@ class ApplicantIdentities {
 			username = "u" + HexFormat.of().formatHex(randomBytes(5));
 		}
 		while (accounts.existsByUsername(username));
-		// no password login until the holder sets one: the hash is of a secret nobody was told
-		Account a = Account.applicant(username,
-				passwords.encode(HexFormat.of().formatHex(randomBytes(32))), identity, null, clock.instant());
+		// no password login until the holder sets one: the hash is of a secret nobody was
+		// told
+		Account a = Account.applicant(username, passwords.encode(HexFormat.of().formatHex(randomBytes(32))), identity,
+				null, clock.instant());
 		a.verify(new Verification(Verification.Via.PLATFORM, platform.vouchedBy(), clock.instant()));
 		if (platform.representativeNumber() != null && platform.representativeName() != null) {
 			a.representedBy(platform.representativeName(), platform.representativeNumber());
@@ -193,12 +204,13 @@ class ApplicantIdentities {
 			accounts.save(a);
 		}
 		catch (DuplicateKeyException ex) {
-			// the same person signing in twice at the same moment: the other sign-in made the account
+			// the same person signing in twice at the same moment: the other sign-in made
+			// the account
 			throw new ConflictException("identity-verified-elsewhere", "error.account.identityVerifiedElsewhere");
 		}
-		events.publishEvent(new AuditEvent(username, AuditEvent.roles(List.of(Role.APPLICANT)),
-				"directory.applicant-registered", username, "kind=" + identity.kind() + "; via=PLATFORM",
-				clock.instant()));
+		events.publishEvent(
+				new AuditEvent(username, AuditEvent.roles(List.of(Role.APPLICANT)), "directory.applicant-registered",
+						username, "kind=" + identity.kind() + "; via=PLATFORM", clock.instant()));
 		return username;
 	}
 
@@ -209,9 +221,11 @@ class ApplicantIdentities {
 	}
 
 	/**
-	 * The enterprise a person may file for today, by its credit code (ADR 0024): the person's account is verified and
-	 * the person is the enterprise's legal representative, as the identity platform named them, or staff the
-	 * enterprise authorised ({@link EnterpriseStaff}). Empty otherwise: nobody else files in an enterprise's name.
+	 * The enterprise a person may file for today, by its credit code (ADR 0024): the
+	 * person's account is verified and the person is the enterprise's legal
+	 * representative, as the identity platform named them, or staff the enterprise
+	 * authorised ({@link EnterpriseStaff}). Empty otherwise: nobody else files in an
+	 * enterprise's name.
 	 */
 	Optional<ApplicantIdentity> enterpriseActedForBy(GovHallUser person, String creditCode) {
 		ApplicantIdentity me = person.identity();

@@ -7,8 +7,9 @@ import org.govhall.shared.IdNumber;
 import org.govhall.shared.InvalidInputException;
 
 /**
- * Who an applicant is: a natural person by name and resident identity number, or an organisation by name and unified
- * social credit code. The number is checked when the identity is made; lists and other roles see it masked.
+ * Who an applicant is: a natural person by name and resident identity number, or an
+ * organisation by name and unified social credit code. The number is checked when the
+ * identity is made; lists and other roles see it masked.
  */
 public record ApplicantIdentity(IdentityKind kind, String legalName, String number) implements Serializable {
 
@@ -20,12 +21,18 @@ public record ApplicantIdentity(IdentityKind kind, String legalName, String numb
 		number = kind == IdentityKind.RESIDENT_ID ? IdNumber.of(number).value() : CreditCode.of(number).value();
 	}
 
-	/** The number as shown to anyone but the applicant: personal numbers masked, credit codes in full (public). */
+	/**
+	 * The number as shown to anyone but the applicant: personal numbers masked, credit
+	 * codes in full (public).
+	 */
 	public String maskedNumber() {
 		return kind == IdentityKind.RESIDENT_ID ? IdNumber.of(number).masked() : number;
 	}
 
-	/** The six-digit region of the applicant: address code of an identity number, or registration region of a code. */
+	/**
+	 * The six-digit region of the applicant: address code of an identity number, or
+	 * registration region of a code.
+	 */
 	public String regionCode() {
 		return kind == IdentityKind.RESIDENT_ID ? number.substring(0, 6) : number.substring(2, 8);
 	}

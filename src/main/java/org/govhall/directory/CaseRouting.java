@@ -19,13 +19,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Who is responsible for a case from receipt (首办负责制, issue 11 item 3): each department's routing rule gives its
- * online and agent cases a first handler, in turn among the window clerks on duty who receive the department's cases
- * (its own clerks and the clerks of its region's comprehensive windows), or the named duty clerk while on duty. The
- * turn may be limited to the clerks at one window that serves the department (per department and window); with
- * nobody on duty there it falls back to all the department's clerks on duty. With no clerk on duty, the department
- * admin is responsible until someone hands the case over. The department admin sets the rule and marks clerks on or
- * off duty (on leave) at their window; both are audited.
+ * Who is responsible for a case from receipt (首办负责制, issue 11 item 3): each department's
+ * routing rule gives its online and agent cases a first handler, in turn among the window
+ * clerks on duty who receive the department's cases (its own clerks and the clerks of its
+ * region's comprehensive windows), or the named duty clerk while on duty. The turn may be
+ * limited to the clerks at one window that serves the department (per department and
+ * window); with nobody on duty there it falls back to all the department's clerks on
+ * duty. With no clerk on duty, the department admin is responsible until someone hands
+ * the case over. The department admin sets the rule and marks clerks on or off duty (on
+ * leave) at their window; both are audited.
  */
 @Service
 @Transactional(readOnly = true)
@@ -50,15 +52,19 @@ public class CaseRouting {
 		this.events = events;
 	}
 
-	/** The enabled window clerks who receive a department's cases, on duty or not, in the order they were opened. */
+	/**
+	 * The enabled window clerks who receive a department's cases, on duty or not, in the
+	 * order they were opened.
+	 */
 	public List<RoutingRule.Clerk> clerks(String departmentCode) {
 		DepartmentView d = directory.requireDepartment(departmentCode);
-		return jdbc.sql("""
-				SELECT a.id, a.username, a.display_name, a.staff_number, a.on_duty, a.window_id FROM directory_account a
-				JOIN directory_account_role r ON r.account_id = a.id AND r.role = 'WINDOW_CLERK'
-				WHERE a.enabled AND (a.department_id = :department OR (a.department_id IS NULL AND a.region_code = :region))
-				ORDER BY a.id
-				""")
+		return jdbc
+			.sql("""
+					SELECT a.id, a.username, a.display_name, a.staff_number, a.on_duty, a.window_id FROM directory_account a
+					JOIN directory_account_role r ON r.account_id = a.id AND r.role = 'WINDOW_CLERK'
+					WHERE a.enabled AND (a.department_id = :department OR (a.department_id IS NULL AND a.region_code = :region))
+					ORDER BY a.id
+					""")
 			.param("department", d.id())
 			.param("region", d.regionCode())
 			.query((rs, n) -> new RoutingRule.Clerk(rs.getLong("id"), rs.getString("username"),
@@ -67,7 +73,10 @@ public class CaseRouting {
 			.list();
 	}
 
-	/** The windows that serve the department (dedicated to it or comprehensive windows that take its cases). */
+	/**
+	 * The windows that serve the department (dedicated to it or comprehensive windows
+	 * that take its cases).
+	 */
 	public List<RoutingRule.Window> windows(String departmentCode) {
 		return directory.halls()
 			.stream()
@@ -82,21 +91,24 @@ public class CaseRouting {
 	private @Nullable Long requireServing(String departmentCode, @Nullable Long windowId, String field) {
 		if (windowId != null && windows(departmentCode).stream().noneMatch(w -> w.id() == windowId.longValue())) {
 			throw new RuleViolationException("routing-window", "error.routing.window",
-					List.of(new GovHallException.FieldViolation(field, "error.routing.window")),
-					windowId);
+					List.of(new GovHallException.FieldViolation(field, "error.routing.window")), windowId);
 		}
 		return windowId;
 	}
 
-	/** Whether the login is an enabled window clerk of the department (see {@link #clerks}) and on duty. */
+	/**
+	 * Whether the login is an enabled window clerk of the department (see
+	 * {@link #clerks}) and on duty.
+	 */
 	public boolean isActiveClerk(String departmentCode, String username) {
 		return clerks(departmentCode).stream().anyMatch(c -> c.onDuty() && c.username().equals(username));
 	}
 
 	/**
-	 * The first handler of a case of the department received online or through an agent, by its rule; in the
-	 * caller's transaction, whose lock on the rule's row keeps the turns of two nodes apart. Empty only when the
-	 * department has neither a clerk on duty nor an enabled department admin.
+	 * The first handler of a case of the department received online or through an agent,
+	 * by its rule; in the caller's transaction, whose lock on the rule's row keeps the
+	 * turns of two nodes apart. Empty only when the department has neither a clerk on
+	 * duty nor an enabled department admin.
 	 */
 	@Transactional
 	public Optional<String> firstHandler(String departmentCode) {
@@ -128,7 +140,9 @@ public class CaseRouting {
 			}
 		}
 		if (rule.windowId() != null) {
-			List<RoutingRule.Clerk> atWindow = active.stream().filter(c -> rule.windowId().equals(c.windowId())).toList();
+			List<RoutingRule.Clerk> atWindow = active.stream()
+				.filter(c -> rule.windowId().equals(c.windowId()))
+				.toList();
 			if (!atWindow.isEmpty()) {
 				active = atWindow;
 			}
@@ -136,7 +150,10 @@ public class CaseRouting {
 		return Optional.of(active.get((int) Math.floorMod(rule.turn() - 1, (long) active.size())).username());
 	}
 
-	/** Gives the department its default rule (in turn) unless it has one; two nodes at once make one. */
+	/**
+	 * Gives the department its default rule (in turn) unless it has one; two nodes at
+	 * once make one.
+	 */
 	private void ensureRule(long departmentId) {
 		jdbc.sql("""
 				INSERT INTO directory_routing_rule (department_id, mode, turn) VALUES (:d, 'ROUND_ROBIN', 0)
@@ -144,14 +161,20 @@ public class CaseRouting {
 				""").param("d", departmentId).update();
 	}
 
-	/** Takes the next turn of the department's rule, holding its row for the transaction; 0 when it has no row. */
+	/**
+	 * Takes the next turn of the department's rule, holding its row for the transaction;
+	 * 0 when it has no row.
+	 */
 	private int turn(long departmentId) {
 		return jdbc.sql("UPDATE directory_routing_rule SET turn = turn + 1 WHERE department_id = :d")
 			.param("d", departmentId)
 			.update();
 	}
 
-	/** The department's rule with its clerks, for its department admin (or a system administrator above it). */
+	/**
+	 * The department's rule with its clerks, for its department admin (or a system
+	 * administrator above it).
+	 */
 	public RoutingRule rule(String departmentCode, GovHallUser actor) {
 		DepartmentView d = requireAdmin(departmentCode, actor);
 		List<RoutingRule.Clerk> clerks = clerks(departmentCode);
@@ -168,8 +191,8 @@ public class CaseRouting {
 	}
 
 	/**
-	 * Sets the department's rule; a named duty clerk must be one of its clerks on duty, and a window one that serves
-	 * the department (422 otherwise).
+	 * Sets the department's rule; a named duty clerk must be one of its clerks on duty,
+	 * and a window one that serves the department (422 otherwise).
 	 */
 	@Transactional
 	public RoutingRule setRule(String departmentCode, RoutingDraft draft, GovHallUser actor) {
@@ -183,8 +206,7 @@ public class CaseRouting {
 				.map(RoutingRule.Clerk::accountId)
 				.findFirst()
 				.orElseThrow(() -> new RuleViolationException("duty-clerk", "error.routing.dutyClerk",
-						List.of(new GovHallException.FieldViolation("dutyClerk",
-								"error.routing.dutyClerk")),
+						List.of(new GovHallException.FieldViolation("dutyClerk", "error.routing.dutyClerk")),
 						name == null ? "—" : name));
 		}
 		Instant now = clock.instant();
@@ -204,14 +226,16 @@ public class CaseRouting {
 		events.publishEvent(new AuditEvent(actor.getUsername(), AuditEvent.roles(actor.scope().roles()),
 				"directory.routing-set", departmentCode,
 				"mode=" + draft.mode() + (dutyId == null ? "" : "; dutyClerk=" + draft.dutyClerk())
-						+ (windowId == null ? "" : "; window=" + windowId), now));
+						+ (windowId == null ? "" : "; window=" + windowId),
+				now));
 		return rule(departmentCode, actor);
 	}
 
 	/**
-	 * Marks one of the department's clerks on or off duty (on leave, leaving the hall), gives the staff number and the
-	 * window the clerk sits at (one that serves the department, 422 otherwise). A clerk off duty receives no new
-	 * case; the cases already held stay until they are handed over.
+	 * Marks one of the department's clerks on or off duty (on leave, leaving the hall),
+	 * gives the staff number and the window the clerk sits at (one that serves the
+	 * department, 422 otherwise). A clerk off duty receives no new case; the cases
+	 * already held stay until they are handed over.
 	 */
 	@Transactional
 	public RoutingRule.Clerk setDuty(String departmentCode, String username, DutyDraft draft, GovHallUser actor) {
@@ -229,24 +253,25 @@ public class CaseRouting {
 			.param("id", a.id())
 			.update();
 		events.publishEvent(new AuditEvent(actor.getUsername(), AuditEvent.roles(actor.scope().roles()),
-				"directory.duty-set", username, "department=" + departmentCode + "; onDuty=" + draft.onDuty()
-						+ "; staffNumber=" + (draft.staffNumber() == null ? "" : draft.staffNumber())
+				"directory.duty-set", username,
+				"department=" + departmentCode + "; onDuty=" + draft.onDuty() + "; staffNumber="
+						+ (draft.staffNumber() == null ? "" : draft.staffNumber())
 						+ (windowId == null ? "" : "; window=" + windowId),
 				clock.instant()));
 		return new RoutingRule.Clerk(clerk.accountId(), username, clerk.displayName(), draft.staffNumber(),
 				draft.onDuty(), windowId);
 	}
 
-	/** The departments whose rule the user may set: a department admin's own, a system administrator's region's. */
+	/**
+	 * The departments whose rule the user may set: a department admin's own, a system
+	 * administrator's region's.
+	 */
 	public List<DepartmentView> departmentsFor(GovHallUser user) {
 		StaffScope scope = user.scope();
 		if (!scope.hasAny(Role.DEPARTMENT_ADMIN, Role.SYSTEM_ADMIN) || scope.regionCode() == null) {
 			return List.of();
 		}
-		return directory.departments()
-			.stream()
-			.filter(d -> directory.covers(scope, d.regionCode(), d.id()))
-			.toList();
+		return directory.departments().stream().filter(d -> directory.covers(scope, d.regionCode(), d.id())).toList();
 	}
 
 	private DepartmentView requireAdmin(String departmentCode, GovHallUser actor) {
@@ -273,8 +298,7 @@ public class CaseRouting {
 	}
 
 	private record Stored(RoutingMode mode, @Nullable Long dutyAccountId, @Nullable Long windowId, long turn,
-			@Nullable String updatedBy,
-			@Nullable Instant updatedAt) {
+			@Nullable String updatedBy, @Nullable Instant updatedAt) {
 	}
 
 }

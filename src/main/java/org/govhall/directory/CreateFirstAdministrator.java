@@ -23,12 +23,14 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
- * The one-time command that opens the first system administrator (README, "Operations"; ADR 0023), so that no one
- * ever writes an account with SQL. It reads the database settings the application would use, migrates the schema like
- * a start would, and opens the account through the directory: the username is checked against the reserved names, the
- * password against {@link PasswordPolicy}, an audit row is written, and it refuses when any system administrator
- * exists. The password is read from {@value #PASSWORD_ENV} or from the first line of standard input, never from the
- * command line (where {@code ps} and the shell history would show it). Exits with 0 when the account is opened and 1
+ * The one-time command that opens the first system administrator (README, "Operations";
+ * ADR 0023), so that no one ever writes an account with SQL. It reads the database
+ * settings the application would use, migrates the schema like a start would, and opens
+ * the account through the directory: the username is checked against the reserved names,
+ * the password against {@link PasswordPolicy}, an audit row is written, and it refuses
+ * when any system administrator exists. The password is read from {@value #PASSWORD_ENV}
+ * or from the first line of standard input, never from the command line (where {@code ps}
+ * and the shell history would show it). Exits with 0 when the account is opened and 1
  * otherwise, saying why.
  *
  * <pre>
@@ -51,7 +53,10 @@ public final class CreateFirstAdministrator {
 		System.exit(run(args, System.getenv(PASSWORD_ENV), System.in, System.out));
 	}
 
-	/** What the command was asked for; everything else on the command line goes to Spring (database settings). */
+	/**
+	 * What the command was asked for; everything else on the command line goes to Spring
+	 * (database settings).
+	 */
 	record Request(String username, String regionCode, String displayName, @Nullable RegionDraft province,
 			boolean second, List<String> springArgs) {
 
@@ -117,11 +122,12 @@ public final class CreateFirstAdministrator {
 			.web(WebApplicationType.SERVLET)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
-			// no listening port, no demo data: the schema is migrated and the directory used, nothing else is served
+			// no listening port, no demo data: the schema is migrated and the directory
+			// used, nothing else is served
 			.properties("server.port=-1", "govhall.demo.enabled=false", "logging.level.root=WARN")
 			.run(request.springArgs().toArray(String[]::new))) {
-			return create(context.getBean(AccountAdministration.class), context.getBean(MessageSource.class),
-					request, password, out);
+			return create(context.getBean(AccountAdministration.class), context.getBean(MessageSource.class), request,
+					password, out);
 		}
 		catch (ClassNotFoundException | RuntimeException ex) {
 			out.println("First administrator NOT CREATED: " + ex.getMessage());
@@ -144,8 +150,8 @@ public final class CreateFirstAdministrator {
 			return 0;
 		}
 		catch (GovHallException ex) {
-			out.println((request.second() ? "Second" : "First") + " administrator NOT CREATED: "
-					+ explain(messages, ex));
+			out.println(
+					(request.second() ? "Second" : "First") + " administrator NOT CREATED: " + explain(messages, ex));
 			return 1;
 		}
 	}
@@ -176,7 +182,8 @@ public final class CreateFirstAdministrator {
 		try {
 			String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
 			if (line == null || line.isEmpty()) {
-				throw new IllegalArgumentException("no password: set " + PASSWORD_ENV + " or type it on standard input");
+				throw new IllegalArgumentException(
+						"no password: set " + PASSWORD_ENV + " or type it on standard input");
 			}
 			return line;
 		}

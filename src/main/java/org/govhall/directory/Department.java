@@ -4,7 +4,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 
-/** A department of a region's government, or a public utility, with the approval division that holds its powers. */
+/**
+ * A department of a region's government, or a public utility, with the approval division
+ * that holds its powers.
+ */
 class Department {
 
 	@Id
@@ -57,8 +60,7 @@ class Department {
 		this.phone = draft.phone();
 	}
 
-	@Nullable
-	Long id() {
+	@Nullable Long id() {
 		return id;
 	}
 

@@ -11,13 +11,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The directory's API: who exists (regions, departments, halls, windows, accounts) and whether a scope covers a
- * region and department. Writes are for system administrators whose region covers the target.
+ * The directory's API: who exists (regions, departments, halls, windows, accounts) and
+ * whether a scope covers a region and department. Writes are for system administrators
+ * whose region covers the target.
  *
  * <p>
- * A façade: it opens the transactions and hands each call to the package-private class that does that one thing
- * ({@link ReferenceData}, {@link ReferenceDataChanges}, {@link AccountOpening}, {@link AccountLookup},
- * {@link ApplicantIdentities}, {@link Scopes}, {@link DirectoryAudit}).
+ * A façade: it opens the transactions and hands each call to the package-private class
+ * that does that one thing ({@link ReferenceData}, {@link ReferenceDataChanges},
+ * {@link AccountOpening}, {@link AccountLookup}, {@link ApplicantIdentities},
+ * {@link Scopes}, {@link DirectoryAudit}).
  */
 @Service
 @Transactional(readOnly = true)
@@ -87,8 +89,8 @@ public class Directory {
 	}
 
 	/**
-	 * Installs the root province when the directory is empty, so that a first system administrator can be scoped to
-	 * it; does nothing otherwise.
+	 * Installs the root province when the directory is empty, so that a first system
+	 * administrator can be scoped to it; does nothing otherwise.
 	 */
 	@Transactional
 	public void seedRootRegion(RegionDraft province) {
@@ -160,8 +162,9 @@ public class Directory {
 	// ---- accounts
 
 	/**
-	 * Accounts a system administrator may see: those scoped to the administrator's region or below; the province's
-	 * administrators also see applicants and agents, who have no region.
+	 * Accounts a system administrator may see: those scoped to the administrator's region
+	 * or below; the province's administrators also see applicants and agents, who have no
+	 * region.
 	 */
 	public List<AccountView> accounts(GovHallUser actor) {
 		return lookup.accounts(actor);
@@ -172,36 +175,47 @@ public class Directory {
 	}
 
 	/**
-	 * Opens an account as an administrator. Roles of review, approval, legal review, supervision and administration
-	 * are not held at once (issue 12, separation of duties): the account is opened disabled with its other roles, and
-	 * those roles wait for a second administrator ({@link AccountAdministration#confirm}).
+	 * Opens an account as an administrator. Roles of review, approval, legal review,
+	 * supervision and administration are not held at once (issue 12, separation of
+	 * duties): the account is opened disabled with its other roles, and those roles wait
+	 * for a second administrator ({@link AccountAdministration#confirm}).
 	 */
 	@Transactional
 	public AccountView openAccount(AccountDraft draft, GovHallUser actor) {
 		return opening.openAccount(draft, actor);
 	}
 
-	/** Opens an account without an acting administrator: used by demo seeding and applicant self-registration. */
+	/**
+	 * Opens an account without an acting administrator: used by demo seeding and
+	 * applicant self-registration.
+	 */
 	@Transactional
 	public AccountView openAccount(AccountDraft draft) {
 		return opening.openAccount(draft);
 	}
 
-	/** Opens an account without an acting administrator, audited as {@code action} by the system. */
+	/**
+	 * Opens an account without an acting administrator, audited as {@code action} by the
+	 * system.
+	 */
 	AccountView openAccount(AccountDraft draft, String action) {
 		return opening.openAccount(draft, action);
 	}
 
 	/**
-	 * What is wrong with a registration on its own, one problem per field (name, identity number, username, password),
-	 * looking nothing up: so that the form names them all at once instead of one per attempt.
-	 * {@link #registerApplicant} checks them again, and what needs the accounts (taken username or identity).
+	 * What is wrong with a registration on its own, one problem per field (name, identity
+	 * number, username, password), looking nothing up: so that the form names them all at
+	 * once instead of one per attempt. {@link #registerApplicant} checks them again, and
+	 * what needs the accounts (taken username or identity).
 	 */
 	public List<GovHallException> registrationProblems(ApplicantRegistration registration) {
 		return opening.registrationProblems(registration);
 	}
 
-	/** Opens an applicant's account; the identity number is checked (GB 11643 or GB 32100) before anything is stored. */
+	/**
+	 * Opens an applicant's account; the identity number is checked (GB 11643 or GB 32100)
+	 * before anything is stored.
+	 */
 	@Transactional
 	public AccountView registerApplicant(ApplicantRegistration registration) {
 		return opening.registerApplicant(registration);
@@ -212,24 +226,26 @@ public class Directory {
 	}
 
 	/**
-	 * The identity of the verified account with that number: what a claim alone says is not offered as the person's
-	 * (ADR 0024).
+	 * The identity of the verified account with that number: what a claim alone says is
+	 * not offered as the person's (ADR 0024).
 	 */
 	public Optional<ApplicantIdentity> registeredIdentity(String number) {
 		return identities.registeredIdentity(number);
 	}
 
 	/**
-	 * The registered applicant account whose identity number or credit code (and its kind) is the applicant's: a case
-	 * taken at the window or through an agent then shows in that account and its messages reach it.
+	 * The registered applicant account whose identity number or credit code (and its
+	 * kind) is the applicant's: a case taken at the window or through an agent then shows
+	 * in that account and its messages reach it.
 	 */
 	public Optional<Long> applicantAccount(ApplicantIdentity applicant) {
 		return identities.applicantAccount(applicant);
 	}
 
 	/**
-	 * Whether the person or organisation holds a verified account: then only they can give an agent authority, by
-	 * confirming it there (ADR 0025), and a paper power of attorney is not taken instead.
+	 * Whether the person or organisation holds a verified account: then only they can
+	 * give an agent authority, by confirming it there (ADR 0025), and a paper power of
+	 * attorney is not taken instead.
 	 */
 	public boolean hasVerifiedAccount(ApplicantIdentity applicant) {
 		return identities.hasVerifiedAccount(applicant);
@@ -240,27 +256,34 @@ public class Directory {
 		return lookup.staffNumber(username);
 	}
 
-	/** The enabled accounts of a department's staff that hold a role: whom that department's work reaches. */
+	/**
+	 * The enabled accounts of a department's staff that hold a role: whom that
+	 * department's work reaches.
+	 */
 	public List<Long> staffOf(String departmentCode, Role role) {
 		return lookup.staffOf(departmentCode, role);
 	}
 
 	/**
-	 * The id of the account with that login, for addressing messages to it: one indexed read the first time, none
-	 * after (at most 100 000 logins are remembered).
+	 * The id of the account with that login, for addressing messages to it: one indexed
+	 * read the first time, none after (at most 100 000 logins are remembered).
 	 */
 	public Optional<Long> accountIdOf(String username) {
 		return lookup.accountIdOf(username);
 	}
 
-	/** The account as a principal, for work done on its behalf without a login (demo seeding, jobs). */
+	/**
+	 * The account as a principal, for work done on its behalf without a login (demo
+	 * seeding, jobs).
+	 */
 	public Optional<GovHallUser> principal(String username) {
 		return lookup.principal(username);
 	}
 
 	/**
-	 * Marks a registered applicant's identity as verified. A second verified account for the same identity number is
-	 * refused by the unique index on {@code verified_number} and answered as a conflict.
+	 * Marks a registered applicant's identity as verified. A second verified account for
+	 * the same identity number is refused by the unique index on {@code verified_number}
+	 * and answered as a conflict.
 	 */
 	@Transactional
 	public void verifyApplicant(String username, Verification.Via via, String by) {
@@ -268,24 +291,28 @@ public class Directory {
 	}
 
 	/**
-	 * A window clerk saw the original identity card or business licence of an applicant account's holder and records
-	 * so: the account becomes verified (via WINDOW, by the clerk). 409 when another account already holds the number.
+	 * A window clerk saw the original identity card or business licence of an applicant
+	 * account's holder and records so: the account becomes verified (via WINDOW, by the
+	 * clerk). 409 when another account already holds the number.
 	 */
 	@Transactional
 	public void verifyAtWindow(String username, GovHallUser clerk) {
 		identities.verifyAtWindow(username, clerk);
 	}
 
-	/** Applicant accounts a window clerk may look up to verify: by login or by the number the account claims. */
+	/**
+	 * Applicant accounts a window clerk may look up to verify: by login or by the number
+	 * the account claims.
+	 */
 	public List<ApplicantAccountView> findApplicants(String query, GovHallUser clerk) {
 		return identities.findApplicants(query, clerk);
 	}
 
 	/**
-	 * Signs in someone the unified identity platform vouched for: the verified account of that identity number, or a
-	 * new verified applicant account when there is none. A local account that merely claimed the number is never
-	 * taken over: it stays unverified (and can no longer be verified for that number).
-	 *
+	 * Signs in someone the unified identity platform vouched for: the verified account of
+	 * that identity number, or a new verified applicant account when there is none. A
+	 * local account that merely claimed the number is never taken over: it stays
+	 * unverified (and can no longer be verified for that number).
 	 * @return the login of the account to sign in as
 	 */
 	@Transactional
@@ -294,9 +321,11 @@ public class Directory {
 	}
 
 	/**
-	 * The enterprise a person may file for today, by its credit code (ADR 0024): the person's account is verified and
-	 * the person is the enterprise's legal representative, as the identity platform named them, or staff the
-	 * enterprise authorised ({@link EnterpriseStaff}). Empty otherwise: nobody else files in an enterprise's name.
+	 * The enterprise a person may file for today, by its credit code (ADR 0024): the
+	 * person's account is verified and the person is the enterprise's legal
+	 * representative, as the identity platform named them, or staff the enterprise
+	 * authorised ({@link EnterpriseStaff}). Empty otherwise: nobody else files in an
+	 * enterprise's name.
 	 */
 	public Optional<ApplicantIdentity> enterpriseActedForBy(GovHallUser person, String creditCode) {
 		return identities.enterpriseActedForBy(person, creditCode);
@@ -305,14 +334,18 @@ public class Directory {
 	// ---- scope
 
 	/**
-	 * Whether a scope covers a region and (when given) a department: its region must be the target's or above it,
-	 * and a department-bound scope must name the same department.
+	 * Whether a scope covers a region and (when given) a department: its region must be
+	 * the target's or above it, and a department-bound scope must name the same
+	 * department.
 	 */
 	public boolean covers(StaffScope scope, String regionCode, @Nullable Long departmentId) {
 		return scopes.covers(scope, regionCode, departmentId);
 	}
 
-	/** Records a directory change in the audit log (ADR 0010), in the transaction of the change. */
+	/**
+	 * Records a directory change in the audit log (ADR 0010), in the transaction of the
+	 * change.
+	 */
 	void audit(GovHallUser actor, String action, String subject, String detail) {
 		audit.audit(actor, action, subject, detail);
 	}

@@ -23,7 +23,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The organization directory over REST: public reads, writes for system administrators of the region. */
+/**
+ * The organization directory over REST: public reads, writes for system administrators of
+ * the region.
+ */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Directory", description = "Regions, departments, halls, windows and accounts")
@@ -220,7 +223,8 @@ class DirectoryApi {
 	}
 
 	@PostMapping("/applicants")
-	@Operation(summary = "Register as an applicant: a citizen by resident identity number, an organisation by credit code")
+	@Operation(
+			summary = "Register as an applicant: a citizen by resident identity number, an organisation by credit code")
 	ResponseEntity<AccountView> register(@Valid @RequestBody ApplicantRegistration registration) {
 		return ResponseEntity.status(201).body(directory.registerApplicant(registration));
 	}

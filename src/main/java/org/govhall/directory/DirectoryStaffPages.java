@@ -23,7 +23,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The system administrator's pages for regions, departments, halls, windows and accounts. */
+/**
+ * The system administrator's pages for regions, departments, halls, windows and accounts.
+ */
 @Controller
 class DirectoryStaffPages {
 
@@ -91,7 +93,8 @@ class DirectoryStaffPages {
 		return act(binding, locale, redirect, () -> directory.openAccount(draft, user));
 	}
 
-	// ---- accounts after opening (issue 12): a second administrator, disabling, roles, password resets
+	// ---- accounts after opening (issue 12): a second administrator, disabling, roles,
+	// password resets
 
 	@RefusalShownOn(value = "/staff/directory#h-accounts", except = {},
 			exceptKeys = { "error.forbidden.scope", "error.forbidden.role" }, style = Style.PROBLEMS)
@@ -116,8 +119,7 @@ class DirectoryStaffPages {
 			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
 		return actOnAccount(locale, redirect, () -> {
 			if (role == null) {
-				throw new InvalidInputException("role-required", "error.account.roleRequired",
-						"role");
+				throw new InvalidInputException("role-required", "error.account.roleRequired", "role");
 			}
 			administration.grantRole(username, role, user);
 		});
@@ -126,8 +128,8 @@ class DirectoryStaffPages {
 	@RefusalShownOn(value = "/staff/directory#h-accounts", except = {},
 			exceptKeys = { "error.forbidden.scope", "error.forbidden.role" }, style = Style.PROBLEMS)
 	@PostMapping("/staff/directory/accounts/{username}/roles/{role}/remove")
-	String revokeRole(@PathVariable String username, @PathVariable Role role,
-			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
+	String revokeRole(@PathVariable String username, @PathVariable Role role, @AuthenticationPrincipal GovHallUser user,
+			Locale locale, RedirectAttributes redirect) {
 		return actOnAccount(locale, redirect, () -> administration.revokeRole(username, role, user));
 	}
 
@@ -156,9 +158,10 @@ class DirectoryStaffPages {
 	}
 
 	/**
-	 * Like {@link #act}, but a refusal on the merits (not one's own account, not confirming one's own request) is
-	 * shown on the page, 403 and 404 too; a caller who administers no such account (the generic refusals of scope and
-	 * role) gets 403 ({@link RefusalShownOn}).
+	 * Like {@link #act}, but a refusal on the merits (not one's own account, not
+	 * confirming one's own request) is shown on the page, 403 and 404 too; a caller who
+	 * administers no such account (the generic refusals of scope and role) gets 403
+	 * ({@link RefusalShownOn}).
 	 */
 	private String actOnAccount(Locale locale, RedirectAttributes redirect, Runnable action) {
 		action.run();

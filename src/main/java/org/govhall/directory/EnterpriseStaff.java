@@ -24,10 +24,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Who acts for an enterprise (issue 12, item 1; ADR 0024): its verified legal representative (法定代表人), as the identity
- * platform named them, and the staff (经办人) the representative authorised in GovHall from the enterprise's verified
- * account, each for a period, revocable. Staff are verified personal accounts. Nobody else files in the enterprise's
- * name.
+ * Who acts for an enterprise (issue 12, item 1; ADR 0024): its verified legal
+ * representative (法定代表人), as the identity platform named them, and the staff (经办人) the
+ * representative authorised in GovHall from the enterprise's verified account, each for a
+ * period, revocable. Staff are verified personal accounts. Nobody else files in the
+ * enterprise's name.
  */
 @Service
 @Transactional(readOnly = true)
@@ -60,7 +61,10 @@ public class EnterpriseStaff {
 			LocalDate validFrom, LocalDate validUntil, String grantedBy, @Nullable String revokedBy, boolean active) {
 	}
 
-	/** Authorises a verified person account to act for the signed-in enterprise until a date (at most a year). */
+	/**
+	 * Authorises a verified person account to act for the signed-in enterprise until a
+	 * date (at most a year).
+	 */
 	@Transactional
 	public Grant grant(GovHallUser enterprise, String staffUsername, @Nullable LocalDate until) {
 		Account company = requireVerifiedEnterprise(enterprise);
@@ -79,11 +83,12 @@ public class EnterpriseStaff {
 			throw new ConflictException("duplicate", "error.enterpriseStaff.exists");
 		}
 		KeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("""
-				INSERT INTO directory_enterprise_staff (enterprise_account_id, staff_account_id, valid_from, valid_until,
-				    granted_by, granted_at)
-				VALUES (:e, :s, :from, :until, :by, :at)
-				""")
+		jdbc.sql(
+				"""
+						INSERT INTO directory_enterprise_staff (enterprise_account_id, staff_account_id, valid_from, valid_until,
+						    granted_by, granted_at)
+						VALUES (:e, :s, :from, :until, :by, :at)
+						""")
 			.param("e", company.id())
 			.param("s", staff.id())
 			.param("from", today)
@@ -116,8 +121,8 @@ public class EnterpriseStaff {
 	}
 
 	/**
-	 * The authorisations a user sees: an enterprise those it granted, a person those granted to them. Both sides see
-	 * the same rows.
+	 * The authorisations a user sees: an enterprise those it granted, a person those
+	 * granted to them. Both sides see the same rows.
 	 */
 	public List<Grant> grantsOf(GovHallUser user) {
 		ApplicantIdentity identity = user.identity();
@@ -158,18 +163,15 @@ public class EnterpriseStaff {
 		return active(jdbc, enterprise, staff, today);
 	}
 
-	/** Whether an authorisation of that staff member for that enterprise holds on the day. */
+	/**
+	 * Whether an authorisation of that staff member for that enterprise holds on the day.
+	 */
 	static boolean active(JdbcClient jdbc, @Nullable Long enterprise, @Nullable Long staff, LocalDate today) {
 		return jdbc.sql("""
 				SELECT COUNT(*) FROM directory_enterprise_staff
 				WHERE enterprise_account_id = :e AND staff_account_id = :s AND revoked_at IS NULL
 				  AND valid_from <= :today AND valid_until >= :today
-				""")
-			.param("e", enterprise)
-			.param("s", staff)
-			.param("today", today)
-			.query(Long.class)
-			.single() > 0;
+				""").param("e", enterprise).param("s", staff).param("today", today).query(Long.class).single() > 0;
 	}
 
 	private Account requireVerifiedEnterprise(GovHallUser user) {

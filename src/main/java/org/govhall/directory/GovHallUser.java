@@ -7,7 +7,9 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** The signed-in account as Spring Security holds it: identity, display name and scope. */
+/**
+ * The signed-in account as Spring Security holds it: identity, display name and scope.
+ */
 public final class GovHallUser implements UserDetails {
 
 	private final long accountId;
@@ -64,8 +66,9 @@ public final class GovHallUser implements UserDetails {
 	}
 
 	/**
-	 * Whether the account's identity is verified (issue 12, item 1): by the unified identity platform, by a window
-	 * clerk who saw the original, or by the demo seed. An unverified identity is only what the applicant typed.
+	 * Whether the account's identity is verified (issue 12, item 1): by the unified
+	 * identity platform, by a window clerk who saw the original, or by the demo seed. An
+	 * unverified identity is only what the applicant typed.
 	 */
 	public boolean verified() {
 		return identity != null && verification != null;

@@ -51,8 +51,7 @@ class Hall {
 				d.openingHoursEn(), d.phone(), null);
 	}
 
-	@Nullable
-	Long id() {
+	@Nullable Long id() {
 		return id;
 	}
 

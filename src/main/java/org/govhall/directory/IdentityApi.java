@@ -22,8 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Verified identity over REST (issue 12, item 1; ADR 0024): a window clerk verifies an applicant account after
- * seeing the original identity card or business licence; an enterprise authorises its staff (经办人).
+ * Verified identity over REST (issue 12, item 1; ADR 0024): a window clerk verifies an
+ * applicant account after seeing the original identity card or business licence; an
+ * enterprise authorises its staff (经办人).
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -39,7 +40,9 @@ class IdentityApi {
 		this.staff = staff;
 	}
 
-	/** What a clerk records: that the original identity card or business licence was seen. */
+	/**
+	 * What a clerk records: that the original identity card or business licence was seen.
+	 */
 	record WindowVerification(@NotNull @AssertTrue Boolean originalSeen) {
 	}
 

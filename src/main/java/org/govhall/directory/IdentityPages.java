@@ -20,9 +20,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Verified identity on pages (ADR 0024): the window clerk's page to verify an applicant account after seeing the
- * original identity card or business licence, and the page where an enterprise authorises its staff (经办人) and a
- * person sees whom they may act for.
+ * Verified identity on pages (ADR 0024): the window clerk's page to verify an applicant
+ * account after seeing the original identity card or business licence, and the page where
+ * an enterprise authorises its staff (经办人) and a person sees whom they may act for.
  */
 @Controller
 class IdentityPages {
@@ -40,8 +40,8 @@ class IdentityPages {
 	}
 
 	@GetMapping("/staff/identity")
-	String verifyPage(@RequestParam(required = false) @Nullable String query,
-			@AuthenticationPrincipal GovHallUser user, Model model) {
+	String verifyPage(@RequestParam(required = false) @Nullable String query, @AuthenticationPrincipal GovHallUser user,
+			Model model) {
 		String q = query == null ? "" : query.strip();
 		model.addAttribute("query", q);
 		model.addAttribute("found", directory.findApplicants(q.length() > 64 ? "" : q, user));
@@ -53,7 +53,8 @@ class IdentityPages {
 	String verify(@PathVariable String username, @RequestParam(defaultValue = "false") boolean originalSeen,
 			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
 		if (!originalSeen) {
-			directory.findApplicants("", user); // a clerk's page: the role is checked first
+			directory.findApplicants("", user); // a clerk's page: the role is checked
+												// first
 			redirect.addFlashAttribute("problems",
 					List.of(messages.getMessage("identity.window.seenRequired", null, locale)));
 		}
@@ -100,7 +101,10 @@ class IdentityPages {
 		return "redirect:/cases/enterprise-staff";
 	}
 
-	/** Runs the action and says so; a refusal is listed on the page ({@link RefusalShownOn}). */
+	/**
+	 * Runs the action and says so; a refusal is listed on the page
+	 * ({@link RefusalShownOn}).
+	 */
 	private void act(Locale locale, RedirectAttributes redirect, Runnable action) {
 		action.run();
 		redirect.addFlashAttribute("done", messages.getMessage("staff.saved", null, locale));

@@ -15,8 +15,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Passwords on pages (issue 12): the signed-in owner changes theirs, giving the current one; the owner of a reset
- * link sets a new one with it. The new password is checked by {@link PasswordPolicy} and never shown to anyone.
+ * Passwords on pages (issue 12): the signed-in owner changes theirs, giving the current
+ * one; the owner of a reset link sets a new one with it. The new password is checked by
+ * {@link PasswordPolicy} and never shown to anyone.
  */
 @Controller
 class PasswordPages {
@@ -46,7 +47,8 @@ class PasswordPages {
 			model.addAttribute("problems", List.of(messages.getMessage(ex.messageKey(), ex.arguments(), locale)));
 			return "account/password";
 		}
-		// the session signed in with the old password ends (SignedInAccountCheck): sign in with the new one
+		// the session signed in with the old password ends (SignedInAccountCheck): sign
+		// in with the new one
 		return "redirect:/login?changed";
 	}
 

@@ -9,18 +9,23 @@ import org.govhall.shared.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a new password must be besides 10 to 128 characters long (NIST SP 800-63B, 5.1.1.2): not one of the commonly
- * used or breached passwords of nbvcxz's bundled list (about 100,000, from real breaches), not the username or built
- * on it, not the applicant's identity number or credit code, and not a run of one character or a straight sequence
- * (aaaaaaaaaa, 1234567890, abcdefghij). No composition rules and no expiry, as the standard advises. Passwords already
- * set are not checked again: the demo accounts keep theirs.
+ * What a new password must be besides 10 to 128 characters long (NIST SP 800-63B,
+ * 5.1.1.2): not one of the commonly used or breached passwords of nbvcxz's bundled list
+ * (about 100,000, from real breaches), not the username or built on it, not the
+ * applicant's identity number or credit code, and not a run of one character or a
+ * straight sequence (aaaaaaaaaa, 1234567890, abcdefghij). No composition rules and no
+ * expiry, as the standard advises. Passwords already set are not checked again: the demo
+ * accounts keep theirs.
  */
 final class PasswordPolicy {
 
 	private PasswordPolicy() {
 	}
 
-	/** The list, lower case, from 8 characters up (shorter ones fail the length rule anyway); loaded on first use. */
+	/**
+	 * The list, lower case, from 8 characters up (shorter ones fail the length rule
+	 * anyway); loaded on first use.
+	 */
 	private static final class Common {
 
 		static final Set<String> PASSWORDS = DictionaryUtil.loadRankedDictionary(DictionaryUtil.passwords)
@@ -33,8 +38,8 @@ final class PasswordPolicy {
 	}
 
 	/**
-	 * Refuses (400 at the field {@code password}) a password that is common, built on the username or on
-	 * {@code identityNumber}, repetitive or sequential.
+	 * Refuses (400 at the field {@code password}) a password that is common, built on the
+	 * username or on {@code identityNumber}, repetitive or sequential.
 	 */
 	static void check(String password, String username, @Nullable String identityNumber) {
 		String p = password.toLowerCase(Locale.ROOT);
@@ -61,13 +66,17 @@ final class PasswordPolicy {
 		return p.codePoints().distinct().count() <= 2;
 	}
 
-	/** Each character one up or one down from the one before: 1234567890 (0 after 9 counts), abcdefghij, 9876543210. */
+	/**
+	 * Each character one up or one down from the one before: 1234567890 (0 after 9
+	 * counts), abcdefghij, 9876543210.
+	 */
 	private static boolean sequential(String p) {
 		int up = 0;
 		int down = 0;
 		for (int i = 1; i < p.length(); i++) {
 			int step = p.charAt(i) - p.charAt(i - 1);
-			boolean wraps = p.charAt(i - 1) == '9' && p.charAt(i) == '0' || p.charAt(i - 1) == '0' && p.charAt(i) == '9';
+			boolean wraps = p.charAt(i - 1) == '9' && p.charAt(i) == '0'
+					|| p.charAt(i - 1) == '0' && p.charAt(i) == '9';
 			if (step == 1 || wraps && p.charAt(i) == '0') {
 				up++;
 			}

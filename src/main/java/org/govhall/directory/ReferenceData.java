@@ -21,9 +21,10 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The directory's reference data as each node keeps it in memory: regions and the tree they form, departments, halls
- * with their windows. Read on every request (scope checks, names, a guide's handling places); reloaded when the
- * stored revision changes, and at once after a write on this node ({@link #changed()}).
+ * The directory's reference data as each node keeps it in memory: regions and the tree
+ * they form, departments, halls with their windows. Read on every request (scope checks,
+ * names, a guide's handling places); reloaded when the stored revision changes, and at
+ * once after a write on this node ({@link #changed()}).
  */
 @Component
 class ReferenceData {
@@ -51,13 +52,17 @@ class ReferenceData {
 	}
 
 	/**
-	 * Regions, departments, halls and windows change rarely and are read on every request (scope checks, names, a
-	 * guide's handling places), so each node keeps them in memory and reloads them when the stored revision changes,
-	 * checked at most once a second; writes on this node reload at once, and again once they have committed.
+	 * Regions, departments, halls and windows change rarely and are read on every request
+	 * (scope checks, names, a guide's handling places), so each node keeps them in memory
+	 * and reloads them when the stored revision changes, checked at most once a second;
+	 * writes on this node reload at once, and again once they have committed.
 	 */
 	private volatile Snapshot snapshot = Snapshot.EMPTY;
 
-	/** What the stored reference data is at: per table, its rows and the sum of their versions. */
+	/**
+	 * What the stored reference data is at: per table, its rows and the sum of their
+	 * versions.
+	 */
 	private record Revision(long regions, long departments, long halls, long windows) {
 
 		static final Revision NONE = new Revision(-1, -1, -1, -1);
@@ -88,7 +93,9 @@ class ReferenceData {
 				       (SELECT COUNT(*) + COALESCE(SUM(version), 0) FROM directory_department),
 				       (SELECT COUNT(*) + COALESCE(SUM(version), 0) FROM directory_hall),
 				       (SELECT COUNT(*) + COALESCE(SUM(version), 0) FROM directory_service_window)
-				""").query((rs, n) -> new Revision(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
+				""")
+			.query((rs, n) -> new Revision(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+			.single();
 		if (revision.equals(s.revision)) {
 			s = s.checked(now);
 		}
@@ -108,27 +115,27 @@ class ReferenceData {
 				.sorted(Comparator.comparing(Hall::regionCode).thenComparing(Hall::id))
 				.map(h -> hallView(h, departmentsById))
 				.toList();
-			s = new Snapshot(revision, now, Map.copyOf(r), Collections.unmodifiableMap(byCode),
-					departmentsById, hallViews);
+			s = new Snapshot(revision, now, Map.copyOf(r), Collections.unmodifiableMap(byCode), departmentsById,
+					hallViews);
 		}
 		snapshot = s;
 		return s;
 	}
 
 	/**
-	 * Drops the snapshot after a write: at once, and again after the write commits, so that a snapshot another
-	 * request reloaded in between, without the write, is not kept for a second.
+	 * Drops the snapshot after a write: at once, and again after the write commits, so
+	 * that a snapshot another request reloaded in between, without the write, is not kept
+	 * for a second.
 	 */
 	void changed() {
 		snapshot = Snapshot.EMPTY;
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager
-				.registerSynchronization(new TransactionSynchronization() {
-					@Override
-					public void afterCompletion(int status) {
-						snapshot = Snapshot.EMPTY;
-					}
-				});
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					snapshot = Snapshot.EMPTY;
+				}
+			});
 		}
 	}
 
@@ -145,7 +152,9 @@ class ReferenceData {
 	}
 
 	List<RegionView> children(String code) {
-		return snapshot().regions.values().stream().filter(r -> code.equals(r.parentCode()))
+		return snapshot().regions.values()
+			.stream()
+			.filter(r -> code.equals(r.parentCode()))
 			.sorted(Comparator.comparing(RegionView::code))
 			.toList();
 	}
@@ -169,7 +178,8 @@ class ReferenceData {
 
 	/** The region and every region below it. */
 	Set<String> regionAndBelow(String code) {
-		Map<String, List<RegionView>> byParent = snapshot().regions.values().stream()
+		Map<String, List<RegionView>> byParent = snapshot().regions.values()
+			.stream()
 			.filter(r -> r.parentCode() != null)
 			.collect(Collectors.groupingBy(r -> r.parentCode()));
 		Set<String> result = new HashSet<>();
@@ -184,13 +194,16 @@ class ReferenceData {
 	}
 
 	List<DepartmentView> departments() {
-		return snapshot().departmentsByCode.values().stream()
+		return snapshot().departmentsByCode.values()
+			.stream()
 			.sorted(Comparator.comparing(DepartmentView::regionCode).thenComparing(DepartmentView::code))
 			.toList();
 	}
 
 	List<DepartmentView> departmentsOf(String regionCode) {
-		return snapshot().departmentsByCode.values().stream().filter(d -> d.regionCode().equals(regionCode))
+		return snapshot().departmentsByCode.values()
+			.stream()
+			.filter(d -> d.regionCode().equals(regionCode))
 			.sorted(Comparator.comparing(DepartmentView::code))
 			.toList();
 	}
@@ -233,8 +246,10 @@ class ReferenceData {
 	}
 
 	private HallView hallView(Hall hall, Map<Long, DepartmentView> byId) {
-		List<WindowView> ws = windows.findByHallId(hall.id()).stream()
-			.map(w -> w.view(w.departmentIds().stream()
+		List<WindowView> ws = windows.findByHallId(hall.id())
+			.stream()
+			.map(w -> w.view(w.departmentIds()
+				.stream()
 				.map(id -> byId.containsKey(id) ? byId.get(id).code() : String.valueOf(id))
 				.sorted()
 				.toList()))

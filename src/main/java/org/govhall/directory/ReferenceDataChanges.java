@@ -15,9 +15,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Changes to the reference data by system administrators whose region covers the target: regions, departments, halls
- * and windows, each audited and each dropping the nodes' snapshot ({@link ReferenceData#changed()}). Called inside
- * the transactions {@link Directory} opens.
+ * Changes to the reference data by system administrators whose region covers the target:
+ * regions, departments, halls and windows, each audited and each dropping the nodes'
+ * snapshot ({@link ReferenceData#changed()}). Called inside the transactions
+ * {@link Directory} opens.
  */
 @Component
 class ReferenceDataChanges {
@@ -82,16 +83,16 @@ class ReferenceDataChanges {
 	}
 
 	/**
-	 * Installs the root province when the directory is empty, so that a first system administrator can be scoped to
-	 * it; does nothing otherwise.
+	 * Installs the root province when the directory is empty, so that a first system
+	 * administrator can be scoped to it; does nothing otherwise.
 	 */
 	void seedRootRegion(RegionDraft province) {
 		if (province.level() != RegionLevel.PROVINCE || province.parentCode() != null) {
 			throw new RuleViolationException("region-level", "error.region.parentRequired");
 		}
 		if (regions.count() == 0) {
-			regions.save(Region.create(province.code(), province.nameZh(), province.nameEn(), RegionLevel.PROVINCE,
-					null));
+			regions
+				.save(Region.create(province.code(), province.nameZh(), province.nameEn(), RegionLevel.PROVINCE, null));
 			reference.changed();
 			events.publishEvent(new AuditEvent(AuditEvent.SYSTEM, AuditEvent.SYSTEM, "directory.region-added",
 					province.code(), "level=PROVINCE; parent=null", clock.instant()));

@@ -62,8 +62,7 @@ class Region implements Persistable<String> {
 		return level;
 	}
 
-	@Nullable
-	String parentCode() {
+	@Nullable String parentCode() {
 		return parentCode;
 	}
 

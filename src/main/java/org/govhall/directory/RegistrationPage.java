@@ -17,7 +17,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Citizens and enterprises open an applicant account with their identity number or credit code. */
+/**
+ * Citizens and enterprises open an applicant account with their identity number or credit
+ * code.
+ */
 @Controller
 class RegistrationPage {
 
@@ -42,12 +45,14 @@ class RegistrationPage {
 	@PostMapping("/register")
 	String register(@Valid @ModelAttribute("registration") ApplicantRegistration registration, BindingResult binding,
 			Model model, Locale locale, RedirectAttributes redirect) {
-		// each problem beside its field, in plain words, and the same list on top for screen readers
+		// each problem beside its field, in plain words, and the same list on top for
+		// screen readers
 		Map<String, String> errors = new LinkedHashMap<>();
 		for (FieldError fe : binding.getFieldErrors()) {
 			errors.putIfAbsent(fe.getField(), messages.getMessage(fe, locale));
 		}
-		// and what the rules say of the other fields, so that one attempt shows every problem
+		// and what the rules say of the other fields, so that one attempt shows every
+		// problem
 		List<GovHallException> problems = directory.registrationProblems(registration);
 		if (errors.isEmpty() && problems.isEmpty()) {
 			try {
@@ -80,13 +85,15 @@ class RegistrationPage {
 		model.addAttribute("kinds", IdentityKind.values());
 		model.addAttribute("errors", errors);
 		// listed in the order of the form's fields
-		model.addAttribute("problems", FIELDS.stream()
-			.filter(errors::containsKey)
-			.map(f -> Map.entry(f, errors.get(f)))
-			.map(e -> messages.getMessage("register.problem",
-					new Object[] { messages.getMessage("register.field." + e.getKey(), null, "", locale), e.getValue() },
-					locale))
-			.toList());
+		model.addAttribute("problems",
+				FIELDS.stream()
+					.filter(errors::containsKey)
+					.map(f -> Map.entry(f, errors.get(f)))
+					.map(e -> messages.getMessage("register.problem",
+							new Object[] { messages.getMessage("register.field." + e.getKey(), null, "", locale),
+									e.getValue() },
+							locale))
+					.toList());
 		model.addAttribute("username", registration.username());
 		model.addAttribute("legalName", registration.legalName());
 		model.addAttribute("identityNumber", registration.identityNumber());

@@ -6,11 +6,12 @@ import java.util.Set;
 import org.govhall.shared.InvalidInputException;
 
 /**
- * Usernames that a self-registered applicant may not take, because they read as an official or staff account: the
- * system's own words (admin, root, system, govhall …) anywhere in the name, and a staff login's pattern — a role word
- * alone or followed by a separator or digits, as the demo's staff accounts are named (clerk, reviewer-gh,
- * deptadmin-qc, admin-bs, supervisor, legal, approver-gh). Staff accounts opened by an administrator are not bound
- * by this list.
+ * Usernames that a self-registered applicant may not take, because they read as an
+ * official or staff account: the system's own words (admin, root, system, govhall …)
+ * anywhere in the name, and a staff login's pattern — a role word alone or followed by a
+ * separator or digits, as the demo's staff accounts are named (clerk, reviewer-gh,
+ * deptadmin-qc, admin-bs, supervisor, legal, approver-gh). Staff accounts opened by an
+ * administrator are not bound by this list.
  */
 final class ReservedUsernames {
 
@@ -18,11 +19,14 @@ final class ReservedUsernames {
 	private static final Set<String> ANYWHERE = Set.of("admin", "administrator", "root", "system", "sysadmin",
 			"superuser", "govhall", "sudo", "official", "staff");
 
-	/** Refused as the first part of the name (a staff login's role word), with or without digits after it. */
+	/**
+	 * Refused as the first part of the name (a staff login's role word), with or without
+	 * digits after it.
+	 */
 	private static final Set<String> LEADING = Set.of("supervisor", "clerk", "reviewer", "approver", "deptadmin",
-			"legal", "auditor", "agent", "operator", "security", "support", "service", "webmaster",
-			"postmaster", "hostmaster", "info", "help", "gov", "zhengfu", "guanliyuan", "kefu", "jiancha", "test",
-			"anonymous", "null", "nobody", "guest", "user");
+			"legal", "auditor", "agent", "operator", "security", "support", "service", "webmaster", "postmaster",
+			"hostmaster", "info", "help", "gov", "zhengfu", "guanliyuan", "kefu", "jiancha", "test", "anonymous",
+			"null", "nobody", "guest", "user");
 
 	private ReservedUsernames() {
 	}

@@ -11,8 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Roles one administrator gave that wait for a second (issue 12): kept apart from the roles an account holds, so that
- * nothing that reads an account's roles (sign-in, routing, scope checks) can see a role before it is confirmed.
+ * Roles one administrator gave that wait for a second (issue 12): kept apart from the
+ * roles an account holds, so that nothing that reads an account's roles (sign-in,
+ * routing, scope checks) can see a role before it is confirmed.
  */
 @Component
 class RoleGrants {
@@ -26,7 +27,10 @@ class RoleGrants {
 		this.clock = clock;
 	}
 
-	/** A role waiting for confirmation: for which account, asked for by whom and when, and whether on opening it. */
+	/**
+	 * A role waiting for confirmation: for which account, asked for by whom and when, and
+	 * whether on opening it.
+	 */
 	record Waiting(long accountId, Role role, String requestedBy, Instant requestedAt, boolean newAccount) {
 	}
 
@@ -57,7 +61,8 @@ class RoleGrants {
 	}
 
 	int withdraw(long accountId) {
-		return jdbc.sql("DELETE FROM directory_role_grant WHERE account_id = :account").param("account", accountId)
+		return jdbc.sql("DELETE FROM directory_role_grant WHERE account_id = :account")
+			.param("account", accountId)
 			.update();
 	}
 

@@ -19,8 +19,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The department admin's page of first handlers (首办分派): the routing rule of online and agent cases, and each
- * window clerk on or off duty with the staff number applicants see.
+ * The department admin's page of first handlers (首办分派): the routing rule of online and
+ * agent cases, and each window clerk on or off duty with the staff number applicants see.
  */
 @Controller
 class RoutingPages {
@@ -35,8 +35,8 @@ class RoutingPages {
 	}
 
 	@GetMapping("/staff/routing")
-	String page(@RequestParam(required = false) @Nullable String department,
-			@AuthenticationPrincipal GovHallUser user, Model model) {
+	String page(@RequestParam(required = false) @Nullable String department, @AuthenticationPrincipal GovHallUser user,
+			Model model) {
 		List<DepartmentView> departments = routing.departmentsFor(user);
 		if (departments.isEmpty()) {
 			throw new ForbiddenException("error.forbidden.role");
@@ -81,7 +81,10 @@ class RoutingPages {
 				() -> routing.setDuty(department, username, new DutyDraft(onDuty, number, windowId), user));
 	}
 
-	/** Runs the change and says so; a refusal is listed on the routing page ({@link RefusalShownOn}). */
+	/**
+	 * Runs the change and says so; a refusal is listed on the routing page
+	 * ({@link RefusalShownOn}).
+	 */
 	private String act(String department, Locale locale, RedirectAttributes redirect, Runnable action) {
 		action.run();
 		redirect.addFlashAttribute("done", messages.getMessage("staff.saved", null, locale));

@@ -5,8 +5,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether a staff scope covers a region and department, and the check that an acting system administrator's region
- * covers what they change: a scope reaches its own region and every region below it.
+ * Whether a staff scope covers a region and department, and the check that an acting
+ * system administrator's region covers what they change: a scope reaches its own region
+ * and every region below it.
  */
 @Component
 class Scopes {
@@ -18,8 +19,9 @@ class Scopes {
 	}
 
 	/**
-	 * Whether a scope covers a region and (when given) a department: its region must be the target's or above it,
-	 * and a department-bound scope must name the same department.
+	 * Whether a scope covers a region and (when given) a department: its region must be
+	 * the target's or above it, and a department-bound scope must name the same
+	 * department.
 	 */
 	boolean covers(StaffScope scope, String regionCode, @Nullable Long departmentId) {
 		if (scope.regionCode() == null || !reference.isWithin(regionCode, scope.regionCode())) {

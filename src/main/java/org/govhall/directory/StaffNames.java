@@ -13,9 +13,10 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * People's names where records keep login names (who took a step, issued a card, changed the calendar): pages show
- * {@code ${@staffNames.of(username)}}, the name people know, instead of the login. The system's own steps read as
- * "系统"; a login no account has any more reads as it is. Names are remembered for a minute. Departments and regions
+ * People's names where records keep login names (who took a step, issued a card, changed
+ * the calendar): pages show {@code ${@staffNames.of(username)}}, the name people know,
+ * instead of the login. The system's own steps read as "系统"; a login no account has any
+ * more reads as it is. Names are remembered for a minute. Departments and regions
  * likewise read by their names ({@code ${@staffNames.department(code)}}).
  */
 @Component("staffNames")
@@ -42,7 +43,9 @@ public class StaffNames {
 		this.clock = clock;
 	}
 
-	/** The person's name for a login, in the page's language for the system; "—" for none. */
+	/**
+	 * The person's name for a login, in the page's language for the system; "—" for none.
+	 */
 	public String of(@Nullable String username) {
 		if (username == null || username.isBlank()) {
 			return "—";
@@ -64,8 +67,9 @@ public class StaffNames {
 	}
 
 	/**
-	 * The person responsible for a case as applicants see it: the name with the staff number, 张丽（工号 NS0123）,
-	 * never the login; the name alone when the account has no staff number; "—" for none.
+	 * The person responsible for a case as applicants see it: the name with the staff
+	 * number, 张丽（工号 NS0123）, never the login; the name alone when the account has no
+	 * staff number; "—" for none.
 	 */
 	public String responsible(@Nullable String username) {
 		if (username == null || username.isBlank() || username.equalsIgnoreCase("system")) {
@@ -81,12 +85,14 @@ public class StaffNames {
 			k = new Known(directory.staffNumber(username).orElse(""), now);
 			numbers.put(username, k);
 		}
-		return k.name().isEmpty() ? name
-				: messages.getMessage("staff.withNumber", new Object[] { name, k.name() }, name,
-						LocaleContextHolder.getLocale());
+		return k.name().isEmpty() ? name : messages.getMessage("staff.withNumber", new Object[] { name, k.name() },
+				name, LocaleContextHolder.getLocale());
 	}
 
-	/** A department's name in the page's language, for its code; the code when no department has it. */
+	/**
+	 * A department's name in the page's language, for its code; the code when no
+	 * department has it.
+	 */
 	public String department(@Nullable String code) {
 		if (code == null || code.isBlank()) {
 			return "—";
@@ -94,7 +100,10 @@ public class StaffNames {
 		return directory.department(code).map(d -> d.name(LocaleContextHolder.getLocale())).orElse(code);
 	}
 
-	/** A region's name in the page's language, for its code; the code when no region has it. */
+	/**
+	 * A region's name in the page's language, for its code; the code when no region has
+	 * it.
+	 */
 	public String region(@Nullable String code) {
 		if (code == null || code.isBlank()) {
 			return "—";

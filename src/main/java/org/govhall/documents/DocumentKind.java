@@ -1,9 +1,10 @@
 package org.govhall.documents;
 
 /**
- * The kinds of document a case can produce (行政许可法 第三十二条, 第三十八条, 第四十二条), each with the prefix of its
- * numbers; titles in zh-CN and en are the bundle labels {@code DocumentKind.<NAME>}. A decision's kind follows the
- * item's type: only a 行政许可 is decided with a licence decision and a certificate.
+ * The kinds of document a case can produce (行政许可法 第三十二条, 第三十八条, 第四十二条), each with the
+ * prefix of its numbers; titles in zh-CN and en are the bundle labels
+ * {@code DocumentKind.<NAME>}. A decision's kind follows the item's type: only a 行政许可 is
+ * decided with a licence decision and a certificate.
  */
 public enum DocumentKind {
 
@@ -31,9 +32,15 @@ public enum DocumentKind {
 	PAYMENT_DECISION("GF"),
 	/** 备案证明: a filing (备案) recorded; a filing is not a licence */
 	FILING_RECEIPT("BA"),
-	/** 行政决定书: a decision granting what was applied for under any other type (奖励, 裁决, 征收, 其他权力) */
+	/**
+	 * 行政决定书: a decision granting what was applied for under any other type (奖励, 裁决, 征收,
+	 * 其他权力)
+	 */
 	DECISION("JD"),
-	/** 不予办理决定书: what was applied for is not granted, under any type but 行政许可 (which has its own) */
+	/**
+	 * 不予办理决定书: what was applied for is not granted, under any type but 行政许可 (which has
+	 * its own)
+	 */
 	NOT_GRANTED("BB");
 
 	private final String prefix;
@@ -42,7 +49,10 @@ public enum DocumentKind {
 		this.prefix = prefix;
 	}
 
-	/** The ASCII letters that start the numbers of this kind, e.g. {@code SL} in {@code SL-2026-000123-7KQX}. */
+	/**
+	 * The ASCII letters that start the numbers of this kind, e.g. {@code SL} in
+	 * {@code SL-2026-000123-7KQX}.
+	 */
 	public String prefix() {
 		return prefix;
 	}

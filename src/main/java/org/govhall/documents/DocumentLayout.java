@@ -6,10 +6,12 @@ import java.time.format.DateTimeFormatter;
 import org.govhall.documents.DocumentDraft.Section;
 
 /**
- * The XHTML of a document, laid out like an official notice (GB/T 9704 in spirit): the issuer as a red letterhead,
- * the title, number and date, the recipient, the body, the seal and date, and the verification QR code in the
- * bottom-right corner of every page. A certificate with particulars is laid out as a licence instead: a bordered
- * page with its facts in a table. Every piece of text is escaped; nothing the caller wrote becomes markup.
+ * The XHTML of a document, laid out like an official notice (GB/T 9704 in spirit): the
+ * issuer as a red letterhead, the title, number and date, the recipient, the body, the
+ * seal and date, and the verification QR code in the bottom-right corner of every page. A
+ * certificate with particulars is laid out as a licence instead: a bordered page with its
+ * facts in a table. Every piece of text is escaped; nothing the caller wrote becomes
+ * markup.
  */
 final class DocumentLayout {
 
@@ -63,13 +65,24 @@ final class DocumentLayout {
 			return licence(draft, p, number, qrDataUri);
 		}
 		StringBuilder html = head(draft, number, qrDataUri, "");
-		html.append("<p class=\"letterhead\">").append(escape(draft.issuer())).append("</p>\n")
+		html.append("<p class=\"letterhead\">")
+			.append(escape(draft.issuer()))
+			.append("</p>\n")
 			.append("<div class=\"rule\"></div>\n")
-			.append("<h1>").append(escape(draft.title())).append("</h1>\n")
-			.append("<p class=\"numbers\">文书编号：").append(escape(number)).append("</p>\n")
-			.append("<p class=\"numbers\">办件编号：").append(escape(draft.caseNumber()))
-			.append("　　日期：").append(chineseDate(draft.issuedOn())).append("</p>\n")
-			.append("<p class=\"recipient\">").append(escape(draft.recipient())).append("：</p>\n");
+			.append("<h1>")
+			.append(escape(draft.title()))
+			.append("</h1>\n")
+			.append("<p class=\"numbers\">文书编号：")
+			.append(escape(number))
+			.append("</p>\n")
+			.append("<p class=\"numbers\">办件编号：")
+			.append(escape(draft.caseNumber()))
+			.append("　　日期：")
+			.append(chineseDate(draft.issuedOn()))
+			.append("</p>\n")
+			.append("<p class=\"recipient\">")
+			.append(escape(draft.recipient()))
+			.append("：</p>\n");
 
 		sections(html, draft);
 		signature(html, draft);
@@ -82,7 +95,9 @@ final class DocumentLayout {
 				html.append("<h2>").append(escape(section.heading())).append("</h2>\n");
 			}
 			for (String paragraph : section.paragraphs()) {
-				html.append("<p class=\"paragraph\">").append(escape(paragraph).replace("\n", "<br/>")).append("</p>\n");
+				html.append("<p class=\"paragraph\">")
+					.append(escape(paragraph).replace("\n", "<br/>"))
+					.append("</p>\n");
 			}
 		}
 	}
@@ -90,47 +105,73 @@ final class DocumentLayout {
 	private static void signature(StringBuilder html, DocumentDraft draft) {
 		html.append("<div class=\"signature\">")
 			.append("<p class=\"seal\">（印章）</p>")
-			.append("<p>").append(escape(draft.issuer())).append("</p>")
-			.append("<p>").append(chineseDate(draft.issuedOn())).append("</p>")
+			.append("<p>")
+			.append(escape(draft.issuer()))
+			.append("</p>")
+			.append("<p>")
+			.append(chineseDate(draft.issuedOn()))
+			.append("</p>")
 			.append("</div>\n");
 	}
 
-	/** The XML prologue, the head with the styles, and the running QR code that every page shows. */
+	/**
+	 * The XML prologue, the head with the styles, and the running QR code that every page
+	 * shows.
+	 */
 	private static StringBuilder head(DocumentDraft draft, String number, String qrDataUri, String extraStyle) {
 		StringBuilder html = new StringBuilder(4096);
 		html.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
 			.append("<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"zh-CN\">\n<head>\n")
 			.append("<meta charset=\"UTF-8\"/>\n")
-			.append("<title>").append(escape(draft.title())).append("</title>\n")
-			.append("<meta name=\"author\" content=\"").append(escape(draft.issuer())).append("\"/>\n")
-			.append("<meta name=\"subject\" content=\"").append(escape(number)).append("\"/>\n")
-			.append("<style>\n").append(STYLE).append(extraStyle).append("</style>\n</head>\n<body>\n");
+			.append("<title>")
+			.append(escape(draft.title()))
+			.append("</title>\n")
+			.append("<meta name=\"author\" content=\"")
+			.append(escape(draft.issuer()))
+			.append("\"/>\n")
+			.append("<meta name=\"subject\" content=\"")
+			.append(escape(number))
+			.append("\"/>\n")
+			.append("<style>\n")
+			.append(STYLE)
+			.append(extraStyle)
+			.append("</style>\n</head>\n<body>\n");
 
 		// a running element must come before the content of the pages it appears on
 		html.append("<div class=\"verification\">")
-			.append("<img src=\"").append(escape(qrDataUri)).append("\" alt=\"核验二维码 verification QR code\"/>")
-			.append("<p>扫码核验 Scan to verify · ").append(escape(number)).append("</p></div>\n");
+			.append("<img src=\"")
+			.append(escape(qrDataUri))
+			.append("\" alt=\"核验二维码 verification QR code\"/>")
+			.append("<p>扫码核验 Scan to verify · ")
+			.append(escape(number))
+			.append("</p></div>\n");
 
 		return html;
 	}
 
 	/**
-	 * The certificate as a licence: the result's name as its title, the holder, the holder's number (masked for a
-	 * person), the licence number, item, scope, premises, term, issuer and date in a bordered table, any notes below,
-	 * and the QR code that leads to its verification page.
+	 * The certificate as a licence: the result's name as its title, the holder, the
+	 * holder's number (masked for a person), the licence number, item, scope, premises,
+	 * term, issuer and date in a bordered table, any notes below, and the QR code that
+	 * leads to its verification page.
 	 */
 	private static String licence(DocumentDraft draft, DocumentDraft.Particulars p, String number, String qrDataUri) {
 		StringBuilder html = head(draft, number, qrDataUri, LICENCE_STYLE);
 		html.append("<div class=\"licence\">\n")
-			.append("<h1>").append(escape(draft.title())).append("</h1>\n")
-			.append("<p class=\"numbers\">核验编号：").append(escape(number)).append("</p>\n")
+			.append("<h1>")
+			.append(escape(draft.title()))
+			.append("</h1>\n")
+			.append("<p class=\"numbers\">核验编号：")
+			.append(escape(number))
+			.append("</p>\n")
 			.append("<table class=\"fields\">\n");
 		row(html, "持证主体", p.holder());
 		row(html, p.person() ? "公民身份号码" : "统一社会信用代码", p.holderNumber());
 		row(html, "证书编号", p.certificateNo() == null ? "—" : p.certificateNo());
 		row(html, "许可事项", p.item());
 		if (p.scope() != null) {
-			// a licence; other results (an approval, an opinion) have no scope, premises or term to print
+			// a licence; other results (an approval, an opinion) have no scope, premises
+			// or term to print
 			row(html, "许可范围", p.scope());
 			row(html, "经营场所", p.premises() == null ? "—" : p.premises());
 			row(html, "有效期限", p.validUntil() == null ? "长期"
@@ -145,8 +186,11 @@ final class DocumentLayout {
 	}
 
 	private static void row(StringBuilder html, String label, String value) {
-		html.append("<tr><th>").append(escape(label)).append("</th><td>")
-			.append(escape(value).replace("\n", "<br/>")).append("</td></tr>\n");
+		html.append("<tr><th>")
+			.append(escape(label))
+			.append("</th><td>")
+			.append(escape(value).replace("\n", "<br/>"))
+			.append("</td></tr>\n");
 	}
 
 	static String chineseDate(LocalDate date) {

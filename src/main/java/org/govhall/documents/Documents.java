@@ -24,8 +24,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Issues documents: checks the draft, gives it a number that cannot be guessed, typesets it as a PDF with a QR code
- * that leads to its public verification page, and keeps the PDF in storage with its SHA-256 on record.
+ * Issues documents: checks the draft, gives it a number that cannot be guessed, typesets
+ * it as a PDF with a QR code that leads to its public verification page, and keeps the
+ * PDF in storage with its SHA-256 on record.
  */
 @Service
 public class Documents {
@@ -60,18 +61,21 @@ public class Documents {
 	}
 
 	/**
-	 * Numbers, typesets and stores the document. The PDF is typeset outside the transaction, so that a queue of
-	 * renders holds no database connection; the file and its record are then written together.
-	 * @throws org.govhall.shared.InvalidInputException when a field is missing, too long or holds control characters
+	 * Numbers, typesets and stores the document. The PDF is typeset outside the
+	 * transaction, so that a queue of renders holds no database connection; the file and
+	 * its record are then written together.
+	 * @throws org.govhall.shared.InvalidInputException when a field is missing, too long
+	 * or holds control characters
 	 */
 	public IssuedDocument issue(DocumentDraft draft) {
 		return issue(draft, null);
 	}
 
 	/**
-	 * Issues the document unless one was issued under the same key (for example a case's first acceptance notice):
-	 * the database's unique key decides, so two nodes or a listener and a request racing issue it once, and both get
-	 * the one that was recorded.
+	 * Issues the document unless one was issued under the same key (for example a case's
+	 * first acceptance notice): the database's unique key decides, so two nodes or a
+	 * listener and a request racing issue it once, and both get the one that was
+	 * recorded.
 	 */
 	public IssuedDocument issueOnce(String key, DocumentDraft draft) {
 		Optional<IssuedDocument> earlier = byKey(key);
@@ -94,18 +98,20 @@ public class Documents {
 	}
 
 	/**
-	 * Checks the draft as {@link #issue} would before numbering it, and issues nothing: a step that owes the document
-	 * calls it before it commits, so that a document that could not be issued is refused at the step (ADR 0021).
-	 * @throws org.govhall.shared.InvalidInputException when a field is missing, too long, holds control characters
-	 * or characters the document font cannot print
+	 * Checks the draft as {@link #issue} would before numbering it, and issues nothing: a
+	 * step that owes the document calls it before it commits, so that a document that
+	 * could not be issued is refused at the step (ADR 0021).
+	 * @throws org.govhall.shared.InvalidInputException when a field is missing, too long,
+	 * holds control characters or characters the document font cannot print
 	 */
 	public void check(DocumentDraft draft) {
 		DraftRules.check(draft, typesetter::printable);
 	}
 
 	/**
-	 * The characters of the text that the document font cannot print (each once, at most 10, a control or format
-	 * character by its code point, e.g. U+202E), empty when it can print them all. A line break counts as printable.
+	 * The characters of the text that the document font cannot print (each once, at most
+	 * 10, a control or format character by its code point, e.g. U+202E), empty when it
+	 * can print them all. A line break counts as printable.
 	 */
 	public String unprintable(String text) {
 		return DraftRules.unprintable(text, typesetter::printable);
@@ -150,8 +156,10 @@ public class Documents {
 				.param("premises", p == null ? null : p.premises())
 				.param("validUntil", p == null ? null : p.validUntil())
 				.update();
-			// a document of the same key was recorded first: that one stands (without an exception, which would
-			// spoil a caller's surrounding transaction); the file stored for this one stays unreferenced
+			// a document of the same key was recorded first: that one stands (without an
+			// exception, which would
+			// spoil a caller's surrounding transaction); the file stored for this one
+			// stays unreferenced
 			return rows == 1 ? document : byKey(key).orElseThrow();
 		});
 		if (issued == null) {
@@ -160,7 +168,10 @@ public class Documents {
 		return issued;
 	}
 
-	/** The document with this number; a malformed number finds nothing. Case and surrounding spaces are forgiven. */
+	/**
+	 * The document with this number; a malformed number finds nothing. Case and
+	 * surrounding spaces are forgiven.
+	 */
 	public Optional<IssuedDocument> find(String number) {
 		return DocumentNumber.parse(number)
 			.flatMap(n -> jdbc.sql("SELECT " + COLUMNS + " FROM documents_document WHERE number = :number")
@@ -170,22 +181,22 @@ public class Documents {
 	}
 
 	/**
-	 * The document with this number as the public may see it, with its validity on the injected clock's today; a
-	 * malformed number finds nothing.
+	 * The document with this number as the public may see it, with its validity on the
+	 * injected clock's today; a malformed number finds nothing.
 	 */
 	public Optional<VerifiedDocument> verify(String number) {
 		LocalDate today = LocalDate.now(clock);
 		return DocumentNumber.parse(number)
-			.flatMap(n -> jdbc.sql("SELECT " + COLUMNS + ", " + PARTICULARS
-					+ " FROM documents_document WHERE number = :number")
+			.flatMap(n -> jdbc
+				.sql("SELECT " + COLUMNS + ", " + PARTICULARS + " FROM documents_document WHERE number = :number")
 				.param("number", n)
 				.query((rs, row) -> VerifiedDocument.of(document(rs, row), rs, today))
 				.optional());
 	}
 
 	/**
-	 * Marks the certificates of a case revoked or cancelled as of {@code on} (撤销/注销), in the caller's transaction;
-	 * one revoked before keeps its date.
+	 * Marks the certificates of a case revoked or cancelled as of {@code on} (撤销/注销), in
+	 * the caller's transaction; one revoked before keeps its date.
 	 * @return how many certificates were marked
 	 */
 	public int revokeCertificates(String caseNumber, LocalDate on) {
@@ -197,8 +208,9 @@ public class Documents {
 
 	/** The documents of a case, oldest first. */
 	public List<IssuedDocument> forCase(String caseNumber) {
-		return jdbc.sql("SELECT " + COLUMNS
-				+ " FROM documents_document WHERE case_number = :caseNumber ORDER BY created_at, number")
+		return jdbc
+			.sql("SELECT " + COLUMNS
+					+ " FROM documents_document WHERE case_number = :caseNumber ORDER BY created_at, number")
 			.param("caseNumber", caseNumber)
 			.query(Documents::document)
 			.list();
@@ -206,7 +218,8 @@ public class Documents {
 
 	/**
 	 * The PDF exactly as issued.
-	 * @throws IllegalStateException when the stored file is gone or no longer matches its SHA-256
+	 * @throws IllegalStateException when the stored file is gone or no longer matches its
+	 * SHA-256
 	 */
 	public byte[] pdf(IssuedDocument document) {
 		StoredFile file = storage.find(document.fileId())
@@ -219,11 +232,13 @@ public class Documents {
 	}
 
 	/**
-	 * Typesets a printable report that is not an issued document: no number, no QR code, no record and nothing
-	 * stored, just the PDF of the XHTML given, with the same typesetter and embedded Chinese font as the documents.
-	 * The XHTML must be well-formed and its text must use the font family {@value DocumentLayout#FONT_FAMILY}, the
-	 * family the Chinese font is registered under; without it the Chinese text would come out as missing glyphs, so
-	 * such a report is refused.
+	 * Typesets a printable report that is not an issued document: no number, no QR code,
+	 * no record and nothing stored, just the PDF of the XHTML given, with the same
+	 * typesetter and embedded Chinese font as the documents. The XHTML must be
+	 * well-formed and its text must use the font family
+	 * {@value DocumentLayout#FONT_FAMILY}, the family the Chinese font is registered
+	 * under; without it the Chinese text would come out as missing glyphs, so such a
+	 * report is refused.
 	 * @throws IllegalArgumentException when the XHTML never names the font family
 	 */
 	public byte[] renderReport(String xhtml) {

@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Verification of issued documents for machines: the same facts as the public page, without a login. */
+/**
+ * Verification of issued documents for machines: the same facts as the public page,
+ * without a login.
+ */
 @RestController
 @RequestMapping("/api/v1/documents")
 @Tag(name = "Documents", description = "Verify documents (文书) issued by GovHall")
@@ -33,8 +36,8 @@ class DocumentsApi {
 	}
 
 	/**
-	 * An issued document as the public may see it: no storage id, no premises, and the holder's name and identity
-	 * number masked for a person.
+	 * An issued document as the public may see it: no storage id, no premises, and the
+	 * holder's name and identity number masked for a person.
 	 */
 	record DocumentFacts(String number, DocumentKind kind, String caseNumber, String issuer, LocalDate issuedOn,
 			String title, String sha256, Instant createdAt, String holder, @Nullable String holderNumber,

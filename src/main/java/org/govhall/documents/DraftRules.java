@@ -12,9 +12,10 @@ import java.util.function.IntPredicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a draft must satisfy before it gets a number: every field filled, lengths that fit the table and one A4 page
- * or a few, no control characters (they have no place in a notice, and XML cannot carry most of them), and only
- * characters the document font can print (one it lacks comes out as "#", silently; ADR 0021).
+ * What a draft must satisfy before it gets a number: every field filled, lengths that fit
+ * the table and one A4 page or a few, no control characters (they have no place in a
+ * notice, and XML cannot carry most of them), and only characters the document font can
+ * print (one it lacks comes out as "#", silently; ADR 0021).
  */
 final class DraftRules {
 
@@ -65,7 +66,10 @@ final class DraftRules {
 		}
 	}
 
-	/** The characters of {@code text} that {@code printable} refuses, each once, in order; empty when none. */
+	/**
+	 * The characters of {@code text} that {@code printable} refuses, each once, in order;
+	 * empty when none.
+	 */
 	static String unprintable(String text, IntPredicate printable) {
 		StringBuilder out = new StringBuilder();
 		text.codePoints().filter(c -> !printable.test(c)).distinct().limit(10).forEach(c -> {
@@ -121,7 +125,8 @@ final class DraftRules {
 				}
 				List<String> paragraphs = section.paragraphs();
 				if ((paragraphs.isEmpty() && section.heading().isBlank()) || paragraphs.size() > PARAGRAPHS_MAX) {
-					violations.add(new FieldViolation(field + ".paragraphs", "error.document.paragraphs", PARAGRAPHS_MAX));
+					violations
+						.add(new FieldViolation(field + ".paragraphs", "error.document.paragraphs", PARAGRAPHS_MAX));
 				}
 				for (int p = 0; p < paragraphs.size(); p++) {
 					String paragraph = paragraphs.get(p);
@@ -155,8 +160,7 @@ final class DraftRules {
 			text(violations, field, value, max, false);
 		}
 
-		private void text(List<FieldViolation> violations, String field, String value, int max,
-				boolean lineBreaks) {
+		private void text(List<FieldViolation> violations, String field, String value, int max, boolean lineBreaks) {
 			if (value == null || value.isBlank()) {
 				violations.add(new FieldViolation(field, "error.document.required"));
 			}

@@ -9,9 +9,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Every document carries a QR code that leads to {@code <govhall.public-url>/verify/<number>}. Outside demo mode a
- * public address left at its default would print codes that lead to {@code localhost} on every certificate, so the
- * start says so loudly (README: {@code GOVHALL_PUBLIC_URL}).
+ * Every document carries a QR code that leads to
+ * {@code <govhall.public-url>/verify/<number>}. Outside demo mode a public address left
+ * at its default would print codes that lead to {@code localhost} on every certificate,
+ * so the start says so loudly (README: {@code GOVHALL_PUBLIC_URL}).
  */
 @Component
 class PublicAddressCheck {

@@ -26,15 +26,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns XHTML into PDF with the Chinese font embedded (subset), so that the text is real, extractable text.
+ * Turns XHTML into PDF with the Chinese font embedded (subset), so that the text is real,
+ * extractable text.
  * <p>
- * The font ships inside the application: Noto Sans SC Regular (SIL Open Font License 1.1, licence in
- * {@code licenses/NotoSansSC-OFL.txt}), unpacked at build time from the Maven Central package
- * {@code com.helger.font:ph-fonts-noto-sans-sc}, so documents work on a machine without any system font.
- * {@code govhall.documents.font} may name a TrueType font file or collection of the machine instead (e.g. Debian's
- * {@code /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc}); it needs TrueType outlines, since PDFBox cannot embed CFF
- * ones (stack notes trap 11). The font is parsed once, on first use, and shared; PDFBox reads glyphs from it while
- * subsetting, so renders take turns.
+ * The font ships inside the application: Noto Sans SC Regular (SIL Open Font License 1.1,
+ * licence in {@code licenses/NotoSansSC-OFL.txt}), unpacked at build time from the Maven
+ * Central package {@code com.helger.font:ph-fonts-noto-sans-sc}, so documents work on a
+ * machine without any system font. {@code govhall.documents.font} may name a TrueType
+ * font file or collection of the machine instead (e.g. Debian's
+ * {@code /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc}); it needs TrueType outlines,
+ * since PDFBox cannot embed CFF ones (stack notes trap 11). The font is parsed once, on
+ * first use, and shared; PDFBox reads glyphs from it while subsetting, so renders take
+ * turns.
  */
 @Component
 class Typesetter implements DisposableBean {
@@ -42,7 +45,10 @@ class Typesetter implements DisposableBean {
 	/** The font inside the jar. */
 	static final String BUNDLED_FONT = "fonts/ttf/NotoSansSC/NotoSansSC-Regular.ttf";
 
-	/** In a collection (.ttc) this face is preferred when present; otherwise the first face with TrueType outlines. */
+	/**
+	 * In a collection (.ttc) this face is preferred when present; otherwise the first
+	 * face with TrueType outlines.
+	 */
 	static final String PREFERRED_FACE = "WenQuanYiZenHei";
 
 	private final @Nullable Path fontFile;
@@ -87,9 +93,11 @@ class Typesetter implements DisposableBean {
 	}
 
 	/**
-	 * Whether the font has a glyph for the code point; a line break needs none (it becomes a {@code <br/>}). A
-	 * character without one would come out as "#" in the PDF, silently (measured: emoji, CJK Extension B such as 𠮷,
-	 * Thai, Arabic, zero-width and bidi controls), so documents are checked against this before they are issued.
+	 * Whether the font has a glyph for the code point; a line break needs none (it
+	 * becomes a {@code <br/>
+	 * }). A character without one would come out as "#" in the PDF, silently (measured:
+	 * emoji, CJK Extension B such as 𠮷, Thai, Arabic, zero-width and bidi controls), so
+	 * documents are checked against this before they are issued.
 	 */
 	boolean printable(int codePoint) {
 		if (codePoint == '\n') {
@@ -121,7 +129,8 @@ class Typesetter implements DisposableBean {
 			new PdfRendererBuilder().usePDDocument(document)
 				.useFont(new PDFontSupplier(pdfFont), DocumentLayout.FONT_FAMILY)
 				.withProducer("GovHall")
-				// tagged PDF/UA for screen readers; it also leaves out the standard-14 fonts, which cannot be embedded
+				// tagged PDF/UA for screen readers; it also leaves out the standard-14
+				// fonts, which cannot be embedded
 				.usePdfUaAccessibility(true)
 				.withHtmlContent(xhtml, null)
 				.toStream(pdf)

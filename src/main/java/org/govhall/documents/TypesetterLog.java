@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends openhtmltopdf's messages to the application's log instead of its own console handler, with its chatty
- * per-render INFO lines ("Prepare to fly") demoted to DEBUG.
+ * Sends openhtmltopdf's messages to the application's log instead of its own console
+ * handler, with its chatty per-render INFO lines ("Prepare to fly") demoted to DEBUG.
  */
 final class TypesetterLog implements XRLogger {
 

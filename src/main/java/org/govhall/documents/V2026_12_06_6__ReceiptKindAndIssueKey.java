@@ -14,10 +14,11 @@ import org.flywaydb.core.api.migration.Context;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds the receipt (收件凭证) to the kinds a document may be, and an issue key that makes issuing a case's document
- * once a database rule rather than a check-then-act. Written in Java because the first migration's check on
- * {@code kind} has no name of its own, and PostgreSQL and H2 name it differently: it is found by its clause. Spring
- * Boot hands this bean to Flyway with the SQL migrations.
+ * Adds the receipt (收件凭证) to the kinds a document may be, and an issue key that makes
+ * issuing a case's document once a database rule rather than a check-then-act. Written in
+ * Java because the first migration's check on {@code kind} has no name of its own, and
+ * PostgreSQL and H2 name it differently: it is found by its clause. Spring Boot hands
+ * this bean to Flyway with the SQL migrations.
  */
 @Component
 class V2026_12_06_6__ReceiptKindAndIssueKey extends BaseJavaMigration {
@@ -54,7 +55,8 @@ class V2026_12_06_6__ReceiptKindAndIssueKey extends BaseJavaMigration {
 				WHERE lower(tc.table_name) = 'documents_document' AND tc.constraint_type = 'CHECK'
 				  AND lower(tc.table_schema) = lower(?)
 				""")) {
-			// the schema Flyway migrates: a database may hold GovHall's tables in other schemas too
+			// the schema Flyway migrates: a database may hold GovHall's tables in other
+			// schemas too
 			q.setString(1, connection.getSchema());
 			try (ResultSet rs = q.executeQuery()) {
 				while (rs.next()) {

@@ -19,10 +19,16 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 /** The QR code printed on every document: a PNG data URI of the verification address. */
 final class VerificationCode {
 
-	/** Pixels per module; the PDF scales the image down, so this only needs to keep edges sharp. */
+	/**
+	 * Pixels per module; the PDF scales the image down, so this only needs to keep edges
+	 * sharp.
+	 */
 	private static final int SCALE = 8;
 
-	/** Quiet zone in modules. The standard asks for 4; the white page around the code supplies the rest. */
+	/**
+	 * Quiet zone in modules. The standard asks for 4; the white page around the code
+	 * supplies the rest.
+	 */
 	private static final int MARGIN = 2;
 
 	private VerificationCode() {
@@ -31,9 +37,8 @@ final class VerificationCode {
 	static String pngDataUri(String url) {
 		BitMatrix matrix;
 		try {
-			matrix = new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0,
-					Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, MARGIN,
-							EncodeHintType.CHARACTER_SET, "UTF-8"));
+			matrix = new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0, Map.of(EncodeHintType.ERROR_CORRECTION,
+					ErrorCorrectionLevel.M, EncodeHintType.MARGIN, MARGIN, EncodeHintType.CHARACTER_SET, "UTF-8"));
 		}
 		catch (WriterException ex) {
 			throw new IllegalArgumentException("cannot encode " + url + " as a QR code", ex);

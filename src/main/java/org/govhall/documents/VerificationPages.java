@@ -12,9 +12,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The public verification pages (文书核验) that a document's QR code leads to: anyone can see whether a number was
- * issued here, whether it holds today (valid, expired, revoked), and compare the facts and the PDF's SHA-256 with the
- * paper in their hands. A person's name and identity number are shown masked; the premises not at all.
+ * The public verification pages (文书核验) that a document's QR code leads to: anyone can see
+ * whether a number was issued here, whether it holds today (valid, expired, revoked), and
+ * compare the facts and the PDF's SHA-256 with the paper in their hands. A person's name
+ * and identity number are shown masked; the premises not at all.
  */
 @Controller
 class VerificationPages {
@@ -60,7 +61,10 @@ class VerificationPages {
 		return page;
 	}
 
-	/** Verification pages name cases; they are for the holder of the paper, not for search engines. */
+	/**
+	 * Verification pages name cases; they are for the holder of the paper, not for search
+	 * engines.
+	 */
 	private static void noIndex(HttpServletResponse response) {
 		response.setHeader("X-Robots-Tag", "noindex, nofollow");
 	}

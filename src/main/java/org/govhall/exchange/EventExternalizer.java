@@ -24,11 +24,13 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends case steps and catalog publications to the RabbitMQ topic exchange {@code govhall.events}. Each is an
- * application module listener: its event publication is completed only when the broker has confirmed the message
- * (publisher confirms), so a message the broker did not take stays incomplete in the registry and is sent again by
- * the resubmission job or at the next start. A consumer therefore sees each fact at least once and drops a repeat by
- * its id, which is the same on every attempt (ADR 0012). Off unless {@code govhall.events.rabbitmq.enabled}.
+ * Sends case steps and catalog publications to the RabbitMQ topic exchange
+ * {@code govhall.events}. Each is an application module listener: its event publication
+ * is completed only when the broker has confirmed the message (publisher confirms), so a
+ * message the broker did not take stays incomplete in the registry and is sent again by
+ * the resubmission job or at the next start. A consumer therefore sees each fact at least
+ * once and drops a repeat by its id, which is the same on every attempt (ADR 0012). Off
+ * unless {@code govhall.events.rabbitmq.enabled}.
  */
 @Component
 @ConditionalOnBooleanProperty("govhall.events.rabbitmq.enabled")
@@ -58,7 +60,10 @@ class EventExternalizer {
 		this.confirmMillis = settings.events().rabbitmq().confirmTimeout().toMillis();
 	}
 
-	/** Every recorded step of a case: {@code case.received}, {@code case.accepted}, … {@code case.delivered}. */
+	/**
+	 * Every recorded step of a case: {@code case.received}, {@code case.accepted}, …
+	 * {@code case.delivered}.
+	 */
 	@ApplicationModuleListener
 	void on(CaseEvent event) {
 		CaseFacts f = event.facts();
@@ -94,7 +99,9 @@ class EventExternalizer {
 				f.caseNumber() + "|" + step.at() + "|" + step.action()));
 	}
 
-	/** A new version of an item's service guide is in force: {@code catalog.published}. */
+	/**
+	 * A new version of an item's service guide is in force: {@code catalog.published}.
+	 */
 	@ApplicationModuleListener
 	void on(ItemPublished event) {
 		Map<String, Object> data = new LinkedHashMap<>();
@@ -119,9 +126,10 @@ class EventExternalizer {
 	}
 
 	/**
-	 * A chain head of the audit log signed with the key outside the database ({@code audit.head}, ADR 0018), after
-	 * each seal and at least every minute: a witness outside GovHall's database within a minute. It carries no
-	 * content of the log, only what the transparency page shows.
+	 * A chain head of the audit log signed with the key outside the database
+	 * ({@code audit.head}, ADR 0018), after each seal and at least every minute: a
+	 * witness outside GovHall's database within a minute. It carries no content of the
+	 * log, only what the transparency page shows.
 	 */
 	@ApplicationModuleListener
 	void on(SignedHead head) {
@@ -137,7 +145,10 @@ class EventExternalizer {
 				head.chain() + "|" + head.seq() + "|" + head.signedAt()));
 	}
 
-	/** Sends and waits for the broker's confirmation; a refusal or a timeout fails the publication, to be resent. */
+	/**
+	 * Sends and waits for the broker's confirmation; a refusal or a timeout fails the
+	 * publication, to be resent.
+	 */
 	void send(ExternalEvent event) {
 		Message message = MessageBuilder.withBody(json.writeValueAsString(event).getBytes(StandardCharsets.UTF_8))
 			.setContentType(CONTENT_TYPE)

@@ -6,8 +6,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The durable topic exchange GovHall publishes to, declared on the broker at the first connection. Consumers own
- * their queues and bind them, e.g. {@code case.#} or {@code catalog.published}.
+ * The durable topic exchange GovHall publishes to, declared on the broker at the first
+ * connection. Consumers own their queues and bind them, e.g. {@code case.#} or
+ * {@code catalog.published}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("govhall.events.rabbitmq.enabled")

@@ -50,8 +50,7 @@ class MessagePages {
 		}
 
 		@ModelAttribute("unreadMessages")
-		@Nullable
-		Long unread(HttpServletRequest request) {
+		@Nullable Long unread(HttpServletRequest request) {
 			if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
 				return null;
 			}

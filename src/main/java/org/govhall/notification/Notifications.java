@@ -24,8 +24,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Tells the people of a case what happened to it: the applicant who applied online, the agent, and the first handler
- * (首办负责制: the first handler hears of every step until the case is closed).
+ * Tells the people of a case what happened to it: the applicant who applied online, the
+ * agent, and the first handler (首办负责制: the first handler hears of every step until the
+ * case is closed).
  */
 @Service
 public class Notifications {
@@ -54,7 +55,8 @@ public class Notifications {
 		CaseFacts f = event.facts();
 		Set<Long> recipients = recipients(event);
 		String name = event.getClass().getSimpleName();
-		// the step's time identifies the message: an event delivered again finds it there and sends nothing
+		// the step's time identifies the message: an event delivered again finds it there
+		// and sends nothing
 		Timestamp step = f.step() == null ? null : Timestamp.from(f.step().at());
 		for (long account : recipients) {
 			deliver(account, f.caseNumber(), name, f.state().name(), step);
@@ -62,8 +64,9 @@ public class Notifications {
 	}
 
 	/**
-	 * 首办负责制: the first handler (and a card's named handler) hears of every warning and card supervision issues
-	 * in their name. The alert's time identifies the message, so an alert delivered again sends nothing.
+	 * 首办负责制: the first handler (and a card's named handler) hears of every warning and
+	 * card supervision issues in their name. The alert's time identifies the message, so
+	 * an alert delivered again sends nothing.
 	 */
 	@ApplicationModuleListener
 	void on(SupervisionAlert alert) {
@@ -74,7 +77,9 @@ public class Notifications {
 		}
 	}
 
-	/** One message, once: stored in the inbox and handed to every outbox when it is new. */
+	/**
+	 * One message, once: stored in the inbox and handed to every outbox when it is new.
+	 */
 	private void deliver(long account, String caseNumber, String event, String state, @Nullable Timestamp step) {
 		int inserted = jdbc.sql("""
 				INSERT INTO notification_message (account_id, case_number, event, state, created_at, step_at)
@@ -93,8 +98,8 @@ public class Notifications {
 	}
 
 	/**
-	 * The parties and the first handler hear of every step; a chase (催办) is between departments and reaches only
-	 * the chased co-department's reviewers.
+	 * The parties and the first handler hear of every step; a chase (催办) is between
+	 * departments and reaches only the chased co-department's reviewers.
 	 */
 	private Set<Long> recipients(CaseEvent event) {
 		Set<Long> recipients = new LinkedHashSet<>();
@@ -145,9 +150,10 @@ public class Notifications {
 
 	@Transactional
 	public void markRead(long id, GovHallUser user) {
-		int rows = jdbc.sql("""
-				UPDATE notification_message SET read_at = :at WHERE id = :id AND account_id = :account AND read_at IS NULL
-				""")
+		int rows = jdbc
+			.sql("""
+					UPDATE notification_message SET read_at = :at WHERE id = :id AND account_id = :account AND read_at IS NULL
+					""")
 			.param("at", Timestamp.from(clock.instant()))
 			.param("id", id)
 			.param("account", user.accountId())

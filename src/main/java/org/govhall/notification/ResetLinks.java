@@ -10,9 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo's verified channel for password reset links (issue 12, ADR 0023): the link goes to the account's own
- * in-app inbox and to every configured {@link Outbox} (SMS, e-mail), never to the administrator who asked for it.
- * A production deployment sends it to the phone or address the identity platform verified instead.
+ * The demo's verified channel for password reset links (issue 12, ADR 0023): the link
+ * goes to the account's own in-app inbox and to every configured {@link Outbox} (SMS,
+ * e-mail), never to the administrator who asked for it. A production deployment sends it
+ * to the phone or address the identity platform verified instead.
  */
 @Component
 class ResetLinks implements PasswordResetChannel {

@@ -63,8 +63,8 @@ class PortalPages {
 			@RequestParam(required = false) @Nullable ItemType type,
 			@RequestParam(required = false) @Nullable LifeEvent lifeEvent,
 			@RequestParam(required = false) @Nullable ServiceObject audience,
-			@RequestParam(required = false) @Nullable ProcessingMode mode,
-			@RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
+			@RequestParam(required = false) @Nullable ProcessingMode mode, @RequestParam(defaultValue = "0") int page,
+			HttpServletRequest request, Model model) {
 		String text = q == null ? null : q.length() > 100 ? q.substring(0, 100) : q;
 		ItemQuery query = new ItemQuery(text, department, region, type, lifeEvent, audience, mode, page, 20);
 		model.addAttribute("query", query);
@@ -83,9 +83,10 @@ class PortalPages {
 	}
 
 	/**
-	 * The guide. For an item delegated to counties, the applicant's county (asked on the page, or else the region of
-	 * the signed-in applicant's identity) selects the delegation that reaches it, so the page can say which office
-	 * handles the application there.
+	 * The guide. For an item delegated to counties, the applicant's county (asked on the
+	 * page, or else the region of the signed-in applicant's identity) selects the
+	 * delegation that reaches it, so the page can say which office handles the
+	 * application there.
 	 */
 	@GetMapping("/items/{code}")
 	String guide(@PathVariable String code, @RequestParam(required = false) @Nullable String county,
@@ -116,8 +117,8 @@ class PortalPages {
 	}
 
 	/**
-	 * The halls and windows to go to: those the guide links (办理地点), else the halls of the department's region with
-	 * the windows that receive its items.
+	 * The halls and windows to go to: those the guide links (办理地点), else the halls of the
+	 * department's region with the windows that receive its items.
 	 */
 	private List<HallPlace> whereToGo(ItemGuide guide) {
 		if (!guide.places().isEmpty()) {
@@ -145,7 +146,8 @@ class PortalPages {
 	@GetMapping("/departments")
 	String departments(Model model) {
 		List<RegionView> regions = directory.regions();
-		Map<String, List<DepartmentView>> byRegion = directory.departments().stream()
+		Map<String, List<DepartmentView>> byRegion = directory.departments()
+			.stream()
 			.collect(Collectors.groupingBy(DepartmentView::regionCode));
 		model.addAttribute("regions", regions);
 		model.addAttribute("byRegion", byRegion);
@@ -162,7 +164,10 @@ class PortalPages {
 		return "halls";
 	}
 
-	/** The login page; {@code wait} is the seconds the throttle asked for (ADR 0019), shown only as a number. */
+	/**
+	 * The login page; {@code wait} is the seconds the throttle asked for (ADR 0019),
+	 * shown only as a number.
+	 */
 	@GetMapping("/login")
 	String login(@RequestParam(name = "wait", required = false) @Nullable String wait, Model model) {
 		if (wait != null && wait.matches("[0-9]{1,5}")) {

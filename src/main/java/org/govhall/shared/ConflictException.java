@@ -2,7 +2,10 @@ package org.govhall.shared;
 
 import java.util.List;
 
-/** The action conflicts with the current state, e.g. a concurrent change or a duplicate (409). */
+/**
+ * The action conflicts with the current state, e.g. a concurrent change or a duplicate
+ * (409).
+ */
 public class ConflictException extends GovHallException {
 
 	public ConflictException(String type, String messageKey, Object... arguments) {

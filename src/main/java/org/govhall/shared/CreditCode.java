@@ -1,7 +1,8 @@
 package org.govhall.shared;
 
 /**
- * A unified social credit code (统一社会信用代码) checked by GB 32100-2015 (china-egov-rules §6.1).
+ * A unified social credit code (统一社会信用代码) checked by GB 32100-2015 (china-egov-rules
+ * §6.1).
  */
 public record CreditCode(String value) {
 
@@ -36,7 +37,9 @@ public record CreditCode(String value) {
 		return CHARSET.charAt(check == 31 ? 0 : check) == c.charAt(17);
 	}
 
-	/** The check character for the first 17 characters; used to build valid demo codes. */
+	/**
+	 * The check character for the first 17 characters; used to build valid demo codes.
+	 */
 	public static char checkCharacter(String first17) {
 		int sum = 0;
 		for (int i = 0; i < 17; i++) {

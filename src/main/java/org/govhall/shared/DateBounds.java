@@ -3,11 +3,12 @@ package org.govhall.shared;
 import java.time.LocalDate;
 
 /**
- * The dates GovHall takes as input (issue 12, item 2): from 1900-01-01 to 2100-12-31. A date outside is a typing error
- * or a probe (an authorisation "valid until +999999999-12-31"), never a real validity, deadline or birthday, and
- * past the year 9999 it does not even fit the database's date type. The JSON reader and the form binder apply this
- * to every {@link LocalDate} of every request ({@code system.DateInput}); code that takes dates by other ways calls
- * {@link #require}.
+ * The dates GovHall takes as input (issue 12, item 2): from 1900-01-01 to 2100-12-31. A
+ * date outside is a typing error or a probe (an authorisation "valid until
+ * +999999999-12-31"), never a real validity, deadline or birthday, and past the year 9999
+ * it does not even fit the database's date type. The JSON reader and the form binder
+ * apply this to every {@link LocalDate} of every request ({@code system.DateInput}); code
+ * that takes dates by other ways calls {@link #require}.
  */
 public final class DateBounds {
 

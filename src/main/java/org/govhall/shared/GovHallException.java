@@ -4,8 +4,9 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * A failure the requester can act on. It carries a stable problem type, a message key of the zh-CN/en bundles with
- * its arguments, and the fields at fault; the web edge turns it into RFC 9457 problem details.
+ * A failure the requester can act on. It carries a stable problem type, a message key of
+ * the zh-CN/en bundles with its arguments, and the fields at fault; the web edge turns it
+ * into RFC 9457 problem details.
  */
 public abstract class GovHallException extends RuntimeException {
 
@@ -46,8 +47,9 @@ public abstract class GovHallException extends RuntimeException {
 	}
 
 	/**
-	 * One field at fault, with a message key of the bundles and its arguments. Serializable: the pages hand refusals
-	 * to the next page as flash attributes, which live in the session table (Spring Session JDBC).
+	 * One field at fault, with a message key of the bundles and its arguments.
+	 * Serializable: the pages hand refusals to the next page as flash attributes, which
+	 * live in the session table (Spring Session JDBC).
 	 */
 	public record FieldViolation(String field, String messageKey, Object... arguments) implements Serializable {
 	}

@@ -6,8 +6,8 @@ import java.time.ZoneOffset;
 import java.util.Set;
 
 /**
- * A resident identity number (公民身份号码) checked by GB 11643-1999: address code, birth date, sequence and an
- * ISO 7064 MOD 11-2 check character (china-egov-rules §6.2).
+ * A resident identity number (公民身份号码) checked by GB 11643-1999: address code, birth date,
+ * sequence and an ISO 7064 MOD 11-2 check character (china-egov-rules §6.2).
  */
 public record IdNumber(String value) {
 
@@ -20,8 +20,9 @@ public record IdNumber(String value) {
 			"63", "64", "65", "71", "81", "82", "83");
 
 	/**
-	 * The fictional demo province 示范省 (region codes 66xxxx): GB/T 2260 leaves 66 unassigned, so no real person's
-	 * number starts with it, and the demo's own residents (issue 10, item 12) must be able to register and apply.
+	 * The fictional demo province 示范省 (region codes 66xxxx): GB/T 2260 leaves 66
+	 * unassigned, so no real person's number starts with it, and the demo's own residents
+	 * (issue 10, item 12) must be able to register and apply.
 	 */
 	private static final Set<String> DEMO_PROVINCES = Set.of("66");
 
@@ -49,7 +50,8 @@ public record IdNumber(String value) {
 		try {
 			LocalDate birth = LocalDate.of(Integer.parseInt(v.substring(6, 10)), Integer.parseInt(v.substring(10, 12)),
 					Integer.parseInt(v.substring(12, 14)));
-			// born no later than today anywhere on earth: a plausibility check that needs no zone setting
+			// born no later than today anywhere on earth: a plausibility check that needs
+			// no zone setting
 			if (birth.isAfter(LocalDate.now(ZoneOffset.MAX))) {
 				return false;
 			}
@@ -64,7 +66,10 @@ public record IdNumber(String value) {
 		return CHECK[sum % 11] == v.charAt(17);
 	}
 
-	/** The form shown in lists and to other roles: first six and last four characters, e.g. 110105********002X. */
+	/**
+	 * The form shown in lists and to other roles: first six and last four characters,
+	 * e.g. 110105********002X.
+	 */
 	public String masked() {
 		return value.substring(0, 6) + "********" + value.substring(14);
 	}

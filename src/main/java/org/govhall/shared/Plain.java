@@ -12,7 +12,10 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import org.jspecify.annotations.Nullable;
 
-/** A name of printable text only ({@link PlainText}): a control or bidi character is refused with 400 at the field. */
+/**
+ * A name of printable text only ({@link PlainText}): a control or bidi character is
+ * refused with 400 at the field.
+ */
 @Documented
 @Constraint(validatedBy = Plain.Validator.class)
 @Target({ ElementType.METHOD, ElementType.FIELD, ElementType.ANNOTATION_TYPE, ElementType.CONSTRUCTOR,

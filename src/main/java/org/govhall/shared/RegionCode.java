@@ -1,8 +1,8 @@
 package org.govhall.shared;
 
 /**
- * A six-digit administrative division code (行政区划代码, GB/T 2260): two digits of province, two of city, two of
- * county. A province ends in 0000, a city in 00.
+ * A six-digit administrative division code (行政区划代码, GB/T 2260): two digits of province,
+ * two of city, two of county. A province ends in 0000, a city in 00.
  */
 public record RegionCode(String value) {
 

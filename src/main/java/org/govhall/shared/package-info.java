@@ -1,5 +1,6 @@
 /**
- * The tiny shared kernel: identity numbers, credit codes, region codes and the error vocabulary every module speaks.
+ * The tiny shared kernel: identity numbers, credit codes, region codes and the error
+ * vocabulary every module speaks.
  */
 @ApplicationModule(type = ApplicationModule.Type.OPEN)
 @NullMarked

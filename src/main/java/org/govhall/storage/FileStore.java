@@ -2,7 +2,10 @@ package org.govhall.storage;
 
 import java.io.IOException;
 
-/** Where the bytes of stored files live. Implementations must write atomically and never overwrite. */
+/**
+ * Where the bytes of stored files live. Implementations must write atomically and never
+ * overwrite.
+ */
 public interface FileStore {
 
 	void put(String id, byte[] content) throws IOException;

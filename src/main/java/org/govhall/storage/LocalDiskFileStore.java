@@ -9,7 +9,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.stereotype.Component;
 
-/** Keeps files on local disk under {@code govhall.storage.dir} (default ./data/files), two levels of fan-out. */
+/**
+ * Keeps files on local disk under {@code govhall.storage.dir} (default ./data/files), two
+ * levels of fan-out.
+ */
 @Component
 @ConditionalOnMissingBean(value = FileStore.class, ignored = LocalDiskFileStore.class)
 class LocalDiskFileStore implements FileStore {

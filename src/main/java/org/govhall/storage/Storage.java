@@ -17,8 +17,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Stores and reads files. Only PDF, Word, Excel, JPEG and PNG are accepted, recognised by their leading bytes and
- * not by what the uploader claims; names are reduced to a safe base name.
+ * Stores and reads files. Only PDF, Word, Excel, JPEG and PNG are accepted, recognised by
+ * their leading bytes and not by what the uploader claims; names are reduced to a safe
+ * base name.
  */
 @Service
 public class Storage {
@@ -65,8 +66,9 @@ public class Storage {
 	}
 
 	/**
-	 * Refuses what {@link #store} would refuse (an empty or too large file, a type not accepted) without storing
-	 * anything, so that a request handing in several files can refuse them all before it stores one.
+	 * Refuses what {@link #store} would refuse (an empty or too large file, a type not
+	 * accepted) without storing anything, so that a request handing in several files can
+	 * refuse them all before it stores one.
 	 */
 	public void check(String originalName, byte[] content) {
 		accepted(safeName(originalName), content);
@@ -96,8 +98,9 @@ public class Storage {
 	}
 
 	/**
-	 * Deletes a file, its record and its bytes. Only the module that owns the file's use may call it, for a file
-	 * nothing else names (an upload never handed in): a document's or a guide's file is never deleted.
+	 * Deletes a file, its record and its bytes. Only the module that owns the file's use
+	 * may call it, for a file nothing else names (an upload never handed in): a
+	 * document's or a guide's file is never deleted.
 	 */
 	@Transactional
 	public void delete(String id) {
@@ -134,7 +137,10 @@ public class Storage {
 		return base.length() > 200 ? base.substring(base.length() - 200) : base;
 	}
 
-	/** The content type from the leading bytes; the name only tells a .docx from an .xlsx inside a ZIP. */
+	/**
+	 * The content type from the leading bytes; the name only tells a .docx from an .xlsx
+	 * inside a ZIP.
+	 */
 	static Optional<String> contentType(String name, byte[] c) {
 		String lower = name.toLowerCase(Locale.ROOT);
 		if (starts(c, 0x25, 0x50, 0x44, 0x46, 0x2D)) {

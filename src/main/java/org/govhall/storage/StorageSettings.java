@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The settings of the {@code storage} module (ADR 0028).
  *
- * @param dir the directory of the stored files on local disk (when no other file store is configured)
+ * @param dir the directory of the stored files on local disk (when no other file store is
+ * configured)
  */
 @ConfigurationProperties("govhall.storage")
 record StorageSettings(@DefaultValue("./data/files") Path dir) {

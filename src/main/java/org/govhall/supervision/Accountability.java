@@ -5,7 +5,8 @@ import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Accountability (问责) recorded by a supervisor against a card or a case: who, which measure, on what basis.
+ * Accountability (问责) recorded by a supervisor against a card or a case: who, which
+ * measure, on what basis.
  */
 record Accountability(long id, @Nullable String cardNumber, @Nullable String caseNumber, String departmentCode,
 		String regionCode, String person, Measure measure, String basis, String decidedBy, LocalDate decidedOn) {

@@ -5,10 +5,11 @@ import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A yellow or red card (黄牌/红牌) to a department: why it was issued (a rule, an overdue case or sub-deadline, or
- * yellow cards piling up), the written explanation and rectification it demands by {@code answerDue}, and the
- * supervisor's verdict. {@code levelRegion} is the region whose supervisors are in charge of it now: an answer not
- * given in time moves the card up one level.
+ * A yellow or red card (黄牌/红牌) to a department: why it was issued (a rule, an overdue
+ * case or sub-deadline, or yellow cards piling up), the written explanation and
+ * rectification it demands by {@code answerDue}, and the supervisor's verdict.
+ * {@code levelRegion} is the region whose supervisors are in charge of it now: an answer
+ * not given in time moves the card up one level.
  */
 public record Card(String number, Colour colour, Status status, String departmentCode, String regionCode,
 		@Nullable String handler, @Nullable String caseNumber, String cause, String reason, LocalDate issuedOn,
@@ -22,7 +23,10 @@ public record Card(String number, Colour colour, Status status, String departmen
 
 	}
 
-	/** Issued → answered → accepted, or returned for a better answer (then answered again). */
+	/**
+	 * Issued → answered → accepted, or returned for a better answer (then answered
+	 * again).
+	 */
 	public enum Status {
 
 		ISSUED, ANSWERED, RETURNED, ACCEPTED;

@@ -26,12 +26,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Issues and moves cards. A yellow card goes to the responsible department (and handler) when a case or a
- * joint-review sub-deadline turns red or a serious irregularity occurs; a red card for a critical irregularity, or
- * when a department collects {@code govhall.supervision.red-card-after} yellow cards (default 3) in a calendar month.
- * Each card demands an answer within {@code govhall.supervision.card-answer-days} working days (default 5); an answer
- * not given in time escalates the card to the next level up and turns a yellow card red. Each cause is carded once per
- * case and department.
+ * Issues and moves cards. A yellow card goes to the responsible department (and handler)
+ * when a case or a joint-review sub-deadline turns red or a serious irregularity occurs;
+ * a red card for a critical irregularity, or when a department collects
+ * {@code govhall.supervision.red-card-after} yellow cards (default 3) in a calendar
+ * month. Each card demands an answer within {@code govhall.supervision.card-answer-days}
+ * working days (default 5); an answer not given in time escalates the card to the next
+ * level up and turns a yellow card red. Each cause is carded once per case and
+ * department.
  */
 @Component
 class Cards {
@@ -78,7 +80,9 @@ class Cards {
 		}).list();
 	}
 
-	/** A co-department missed its sub-deadline: the yellow card goes to that department. */
+	/**
+	 * A co-department missed its sub-deadline: the yellow card goes to that department.
+	 */
 	void forOverdueOpinion(String caseNumber, String departmentCode) {
 		jdbc.sql("""
 				SELECT s.region_code, s.due_on FROM supervision_subclock s
@@ -88,23 +92,24 @@ class Cards {
 				.map(dv -> dv.regionCode())
 				.orElse(rs.getString("region_code"));
 			issue(Card.Colour.YELLOW, departmentCode, region, null, caseNumber, Card.OPINION_OVERDUE,
-					FactLine.STAGE_DUE.line(Stage.OPINION, rs.getObject("due_on", LocalDate.class)), SupervisionHistory.SYSTEM);
+					FactLine.STAGE_DUE.line(Stage.OPINION, rs.getObject("due_on", LocalDate.class)),
+					SupervisionHistory.SYSTEM);
 			return 1;
 		}).list();
 	}
 
 	void forIrregularity(String caseNumber, IrregularityRule rule, String departmentCode, String regionCode,
 			@Nullable String person, String detail) {
-		issue(rule.severity() == Severity.CRITICAL ? Card.Colour.RED : Card.Colour.YELLOW, departmentCode,
-				regionCode, person, caseNumber, rule.name(), detail, SupervisionHistory.SYSTEM);
+		issue(rule.severity() == Severity.CRITICAL ? Card.Colour.RED : Card.Colour.YELLOW, departmentCode, regionCode,
+				person, caseNumber, rule.name(), detail, SupervisionHistory.SYSTEM);
 	}
 
 	/**
-	 * Issues a card once per case, cause, colour and department, and once per missed deadline: a case overdue at
-	 * acceptance, decision or delivery and the irregularity of the same missed deadline (deemed acceptance, late
-	 * decision, late delivery) are one cause, so the second gives no second card (and no step towards a red card for
+	 * Issues a card once per case, cause, colour and department, and once per missed
+	 * deadline: a case overdue at acceptance, decision or delivery and the irregularity
+	 * of the same missed deadline (deemed acceptance, late decision, late delivery) are
+	 * one cause, so the second gives no second card (and no step towards a red card for
 	 * accumulation).
-	 *
 	 * @return the new card's number, or empty when that card was issued before
 	 */
 	Optional<String> issue(Card.Colour colour, String departmentCode, String regionCode, @Nullable String handler,
@@ -114,8 +119,8 @@ class Cards {
 			return Optional.empty();
 		}
 		LocalDate today = LocalDate.now(clock);
-		String number = (colour == Card.Colour.YELLOW ? "YC-" : "RC-") + today.getYear() + "-"
-				+ String.format("%06d", jdbc.sql("SELECT nextval('supervision_number_seq')").query(Long.class).single());
+		String number = (colour == Card.Colour.YELLOW ? "YC-" : "RC-") + today.getYear() + "-" + String.format("%06d",
+				jdbc.sql("SELECT nextval('supervision_number_seq')").query(Long.class).single());
 		return insert(number, colour, departmentCode, regionCode, handler, caseNumber, cause, reason, issuedBy, today);
 	}
 
@@ -147,7 +152,9 @@ class Cards {
 			return Optional.empty();
 		}
 		if (caseNumber != null) {
-			jdbc.sql("UPDATE supervision_case SET carded = TRUE WHERE case_number = :n").param("n", caseNumber).update();
+			jdbc.sql("UPDATE supervision_case SET carded = TRUE WHERE case_number = :n")
+				.param("n", caseNumber)
+				.update();
 			alerts.card(number, colour, caseNumber, handler);
 		}
 		history.append(Subject.CARD, number, new Actor(issuedBy, AuditEvent.SYSTEM), "ISSUED",
@@ -164,9 +171,10 @@ class Cards {
 			IrregularityRule.DELIVERY_LATE);
 
 	/**
-	 * The deadline a card is about, when it is about one: the stage of a case overdue, or the stage whose deadline an
-	 * irregularity says was missed. A unique index on (case, department, deadline) keeps it to one card even when the
-	 * nightly run and an event's listener card the same case at the same moment.
+	 * The deadline a card is about, when it is about one: the stage of a case overdue, or
+	 * the stage whose deadline an irregularity says was missed. A unique index on (case,
+	 * department, deadline) keeps it to one card even when the nightly run and an event's
+	 * listener card the same case at the same moment.
 	 */
 	static @Nullable String deadlineKey(String cause, String reason) {
 		if (Card.CASE_OVERDUE.equals(cause)) {
@@ -185,11 +193,15 @@ class Cards {
 			.orElse(null);
 	}
 
-	/** Whether the department already holds a card of this case for the same missed deadline. */
+	/**
+	 * Whether the department already holds a card of this case for the same missed
+	 * deadline.
+	 */
 	private boolean sameDeadlineCarded(String caseNumber, String cause, String reason, String departmentCode) {
 		String key = deadlineKey(cause, reason);
-		return key != null && jdbc.sql("SELECT COUNT(*) FROM supervision_card WHERE case_number = :n"
-				+ " AND department_code = :d AND deadline_key = :k")
+		return key != null && jdbc
+			.sql("SELECT COUNT(*) FROM supervision_card WHERE case_number = :n"
+					+ " AND department_code = :d AND deadline_key = :k")
 			.param("n", caseNumber)
 			.param("d", departmentCode)
 			.param("k", key)
@@ -210,7 +222,10 @@ class Cards {
 			.single() > 0;
 	}
 
-	/** The {@code redAfter}-th yellow card of a department in a month brings one red card for that month. */
+	/**
+	 * The {@code redAfter}-th yellow card of a department in a month brings one red card
+	 * for that month.
+	 */
 	private void redIfAccumulated(String departmentCode, String regionCode, YearMonth month) {
 		int yellow = jdbc.sql("""
 				SELECT COUNT(*) FROM supervision_card
@@ -229,8 +244,9 @@ class Cards {
 	}
 
 	/**
-	 * N working days after the day; while that year's calendar is not loaded, N weekdays (the provisional count, which
-	 * holidays could only make later, so the answer is never due later than the law's).
+	 * N working days after the day; while that year's calendar is not loaded, N weekdays
+	 * (the provisional count, which holidays could only make later, so the answer is
+	 * never due later than the law's).
 	 */
 	LocalDate answerDue(LocalDate from) {
 		try {
@@ -248,9 +264,12 @@ class Cards {
 			.optional();
 	}
 
-	/** Cards of the regions or departments, newest first; open ones only unless {@code all}. */
-	List<Card> list(Collection<String> regions, @Nullable String departmentCode, @Nullable String handler,
-			boolean all, int limit) {
+	/**
+	 * Cards of the regions or departments, newest first; open ones only unless
+	 * {@code all}.
+	 */
+	List<Card> list(Collection<String> regions, @Nullable String departmentCode, @Nullable String handler, boolean all,
+			int limit) {
 		String scope = regions.isEmpty() ? "(department_code = :department OR handler = :handler)"
 				: departmentCode == null ? "(region_code IN (:regions) OR level_region IN (:regions))"
 						: "((region_code IN (:regions) OR level_region IN (:regions)) AND department_code = :department)";
@@ -286,15 +305,20 @@ class Cards {
 				UPDATE supervision_card SET status = 'ANSWERED', explanation = :explanation,
 				       rectification = :rectification, answered_by = :by, answered_on = :today, version = version + 1
 				WHERE card_number = :n AND version = :version
-				""", s -> s.param("explanation", explanation.strip())
-			.param("rectification", rectification.strip())
-			.param("by", by.name())
-			.param("today", Date.valueOf(today), Types.DATE));
-		history.append(Subject.CARD, card.number(), by, "ANSWERED", explanation.strip() + "\n---\n" + rectification.strip());
+				""",
+				s -> s.param("explanation", explanation.strip())
+					.param("rectification", rectification.strip())
+					.param("by", by.name())
+					.param("today", Date.valueOf(today), Types.DATE));
+		history.append(Subject.CARD, card.number(), by, "ANSWERED",
+				explanation.strip() + "\n---\n" + rectification.strip());
 		return find(card.number()).orElseThrow();
 	}
 
-	/** The supervisor accepts the answer (the card is closed) or returns it with a new deadline. */
+	/**
+	 * The supervisor accepts the answer (the card is closed) or returns it with a new
+	 * deadline.
+	 */
 	Card review(Card card, boolean accept, String comment, Actor by) {
 		if (card.status() != Card.Status.ANSWERED) {
 			throw new ConflictException("card-state", "error.card.state", card.number(), card.status());
@@ -304,19 +328,20 @@ class Cards {
 				UPDATE supervision_card SET status = :status, reviewed_by = :by, review_comment = :comment,
 				       closed_on = :closed, answer_due = :due, version = version + 1
 				WHERE card_number = :n AND version = :version
-				""", s -> s.param("status", accept ? "ACCEPTED" : "RETURNED")
-			.param("by", by.name())
-			.param("comment", comment.strip())
-			.param("closed", accept ? Date.valueOf(today) : null, Types.DATE)
-			.param("due", Date.valueOf(accept ? card.answerDue() : answerDue(today)), Types.DATE));
+				""",
+				s -> s.param("status", accept ? "ACCEPTED" : "RETURNED")
+					.param("by", by.name())
+					.param("comment", comment.strip())
+					.param("closed", accept ? Date.valueOf(today) : null, Types.DATE)
+					.param("due", Date.valueOf(accept ? card.answerDue() : answerDue(today)), Types.DATE));
 		history.append(Subject.CARD, card.number(), by, accept ? "ACCEPTED" : "RETURNED", comment.strip());
 		return find(card.number()).orElseThrow();
 	}
 
 	/**
-	 * Cards whose answer is overdue move up one level, with a new deadline; a yellow card turns red. A card already
-	 * at the top keeps its level and is marked overdue in the lists.
-	 *
+	 * Cards whose answer is overdue move up one level, with a new deadline; a yellow card
+	 * turns red. A card already at the top keeps its level and is marked overdue in the
+	 * lists.
 	 * @return the number of cards escalated
 	 */
 	int escalateOverdue() {
@@ -350,8 +375,7 @@ class Cards {
 		return escalated;
 	}
 
-	private void move(Card card, String sql,
-			UnaryOperator<JdbcClient.StatementSpec> params) {
+	private void move(Card card, String sql, UnaryOperator<JdbcClient.StatementSpec> params) {
 		int n = params.apply(jdbc.sql(sql)).param("n", card.number()).param("version", card.version()).update();
 		if (n != 1) {
 			throw new ConflictException("card-changed", "error.card.changed", card.number());

@@ -9,9 +9,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A case drilled down for supervision: its row, every recorded step with how long the case then stayed where that
- * step left it (and with whom), the joint-review sub-deadlines, and the irregularities, cards, notices and
- * accountability on it.
+ * A case drilled down for supervision: its row, every recorded step with how long the
+ * case then stayed where that step left it (and with whom), the joint-review
+ * sub-deadlines, and the irregularities, cards, notices and accountability on it.
  */
 record CaseTimeline(SupervisedCase supervised, List<Held> steps, List<SubClock> subClocks,
 		List<Irregularity> irregularities, List<Card> cards, List<Notice> notices,
@@ -21,7 +21,10 @@ record CaseTimeline(SupervisedCase supervised, List<Held> steps, List<SubClock> 
 	public record Step(Instant at, String action, String actor, String role, String state) {
 	}
 
-	/** A step and how long the case stayed after it, until the next step (or until now while open). */
+	/**
+	 * A step and how long the case stayed after it, until the next step (or until now
+	 * while open).
+	 */
 	public record Held(Step step, Duration heldFor, @Nullable String nextActor, boolean current) {
 
 		public long hours() {
@@ -45,8 +48,9 @@ record CaseTimeline(SupervisedCase supervised, List<Held> steps, List<SubClock> 
 			Step s = steps.get(i);
 			boolean last = i == steps.size() - 1;
 			Instant until = last ? (open ? now : s.at()) : steps.get(i + 1).at();
-			held.add(new Held(s, Duration.between(s.at(), until).isNegative() ? Duration.ZERO
-					: Duration.between(s.at(), until), last ? null : steps.get(i + 1).actor(), last && open));
+			held.add(new Held(s,
+					Duration.between(s.at(), until).isNegative() ? Duration.ZERO : Duration.between(s.at(), until),
+					last ? null : steps.get(i + 1).actor(), last && open));
 		}
 		return held;
 	}

@@ -14,11 +14,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The dashboards' daily sums ({@code supervision_daily_received}, {@code supervision_daily_completed}): what each case
- * contributes to the figures that depend only on its own columns, summed per day, region, department and item. The
- * read-model listener locks a case's row, changes it, and applies the difference between the case's contribution
- * before and after, in the same transaction, so the sums are always exact. {@link #rebuild()} recomputes them from
- * {@code supervision_case} (after rows were written there by other means: a migration, a bulk load, a test fixture).
+ * The dashboards' daily sums ({@code supervision_daily_received},
+ * {@code supervision_daily_completed}): what each case contributes to the figures that
+ * depend only on its own columns, summed per day, region, department and item. The
+ * read-model listener locks a case's row, changes it, and applies the difference between
+ * the case's contribution before and after, in the same transaction, so the sums are
+ * always exact. {@link #rebuild()} recomputes them from {@code supervision_case} (after
+ * rows were written there by other means: a migration, a bulk load, a test fixture).
  */
 @Component
 public class DailySums {
@@ -30,8 +32,9 @@ public class DailySums {
 	}
 
 	/**
-	 * What a case adds to the received figures of its day of receipt; {@code instant} counts a case decided on the
-	 * spot (当场办结), not one merely filed under an item the catalog labels instant.
+	 * What a case adds to the received figures of its day of receipt; {@code instant}
+	 * counts a case decided on the spot (当场办结), not one merely filed under an item the
+	 * catalog labels instant.
 	 */
 	record Received(LocalDate day, String region, String department, String item, int instant, int online) {
 	}
@@ -45,9 +48,11 @@ public class DailySums {
 	record Contribution(Received received, @Nullable Completed completed) {
 	}
 
-	/** Locks the case's row for the rest of the transaction and reads its contribution; none when there is no row. */
-	@Nullable
-	Contribution lock(String caseNumber) {
+	/**
+	 * Locks the case's row for the rest of the transaction and reads its contribution;
+	 * none when there is no row.
+	 */
+	@Nullable Contribution lock(String caseNumber) {
 		return jdbc.sql("""
 				SELECT received_on, decided_on, region_code, department_code, item_code, on_the_spot, channel,
 				       on_time, early, visits, actual_days, promised_days, statutory_days
@@ -78,7 +83,9 @@ public class DailySums {
 		return rs.wasNull() ? null : value;
 	}
 
-	/** Moves the sums from what the case contributed before to what it contributes now. */
+	/**
+	 * Moves the sums from what the case contributed before to what it contributes now.
+	 */
 	void apply(@Nullable Contribution before, @Nullable Contribution after) {
 		Received r0 = before == null ? null : before.received();
 		Received r1 = after == null ? null : after.received();
@@ -103,24 +110,24 @@ public class DailySums {
 	}
 
 	private void received(Received r, int sign) {
-		MapSqlParameterSource p = keys(r.day(), r.region(), r.department(), r.item())
-			.addValue("received", sign)
+		MapSqlParameterSource p = keys(r.day(), r.region(), r.department(), r.item()).addValue("received", sign)
 			.addValue("instant", sign * r.instant())
 			.addValue("online", sign * r.online());
 		upsert("""
 				UPDATE supervision_daily_received SET received = received + :received, instant = instant + :instant,
 				       online = online + :online
 				WHERE on_day = :day AND region_code = :region AND department_code = :department AND item_code = :item
-				""", """
-				INSERT INTO supervision_daily_received (on_day, region_code, department_code, item_code, received, instant,
-				       online)
-				VALUES (:day, :region, :department, :item, :received, :instant, :online) ON CONFLICT DO NOTHING
-				""", p);
+				""",
+				"""
+						INSERT INTO supervision_daily_received (on_day, region_code, department_code, item_code, received, instant,
+						       online)
+						VALUES (:day, :region, :department, :item, :received, :instant, :online) ON CONFLICT DO NOTHING
+						""",
+				p);
 	}
 
 	private void completed(Completed c, int sign) {
-		MapSqlParameterSource p = keys(c.day(), c.region(), c.department(), c.item())
-			.addValue("completed", sign)
+		MapSqlParameterSource p = keys(c.day(), c.region(), c.department(), c.item()).addValue("completed", sign)
 			.addValue("onTime", sign * c.onTime())
 			.addValue("early", sign * c.early())
 			.addValue("late", sign * c.late())
@@ -138,14 +145,16 @@ public class DailySums {
 				       promised_sum = promised_sum + :promisedSum, promised_count = promised_count + :promisedCount,
 				       statutory_sum = statutory_sum + :statutorySum, statutory_count = statutory_count + :statutoryCount
 				WHERE on_day = :day AND region_code = :region AND department_code = :department AND item_code = :item
-				""", """
-				INSERT INTO supervision_daily_completed (on_day, region_code, department_code, item_code, completed,
-				       on_time, early, late, visits, actual_sum, actual_count, promised_sum, promised_count,
-				       statutory_sum, statutory_count)
-				VALUES (:day, :region, :department, :item, :completed, :onTime, :early, :late, :visits, :actualSum,
-				       :actualCount, :promisedSum, :promisedCount, :statutorySum, :statutoryCount)
-				ON CONFLICT DO NOTHING
-				""", p);
+				""",
+				"""
+						INSERT INTO supervision_daily_completed (on_day, region_code, department_code, item_code, completed,
+						       on_time, early, late, visits, actual_sum, actual_count, promised_sum, promised_count,
+						       statutory_sum, statutory_count)
+						VALUES (:day, :region, :department, :item, :completed, :onTime, :early, :late, :visits, :actualSum,
+						       :actualCount, :promisedSum, :promisedCount, :statutorySum, :statutoryCount)
+						ON CONFLICT DO NOTHING
+						""",
+				p);
 	}
 
 	/** UPDATE, else INSERT, else (a concurrent insert won) UPDATE again. */
@@ -168,14 +177,16 @@ public class DailySums {
 	public void rebuild() {
 		jdbc.sql("DELETE FROM supervision_daily_received").update();
 		jdbc.sql("DELETE FROM supervision_daily_completed").update();
-		jdbc.sql("""
-				INSERT INTO supervision_daily_received (on_day, region_code, department_code, item_code, received, instant,
-				       online)
-				SELECT received_on, region_code, department_code, item_code, COUNT(*),
-				       SUM(CASE WHEN on_the_spot THEN 1 ELSE 0 END),
-				       SUM(CASE WHEN channel = 'ONLINE' THEN 1 ELSE 0 END)
-				FROM supervision_case GROUP BY received_on, region_code, department_code, item_code
-				""").update();
+		jdbc.sql(
+				"""
+						INSERT INTO supervision_daily_received (on_day, region_code, department_code, item_code, received, instant,
+						       online)
+						SELECT received_on, region_code, department_code, item_code, COUNT(*),
+						       SUM(CASE WHEN on_the_spot THEN 1 ELSE 0 END),
+						       SUM(CASE WHEN channel = 'ONLINE' THEN 1 ELSE 0 END)
+						FROM supervision_case GROUP BY received_on, region_code, department_code, item_code
+						""")
+			.update();
 		jdbc.sql("""
 				INSERT INTO supervision_daily_completed (on_day, region_code, department_code, item_code, completed,
 				       on_time, early, late, visits, actual_sum, actual_count, promised_sum, promised_count,

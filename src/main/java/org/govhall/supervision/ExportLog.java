@@ -8,9 +8,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Records every data export of supervision figures in the tamper-evident audit log (ADR 0010) as
- * {@code export.<what>}: who took which figures, of which scope and period, as which file. The row is written before
- * the file is handed out; an export whose row cannot be written fails.
+ * Records every data export of supervision figures in the tamper-evident audit log (ADR
+ * 0010) as {@code export.<what>}: who took which figures, of which scope and period, as
+ * which file. The row is written before the file is handed out; an export whose row
+ * cannot be written fails.
  */
 @Component
 public class ExportLog {
@@ -30,8 +31,8 @@ public class ExportLog {
 	 * @param file the file name handed out
 	 */
 	public void record(GovHallUser user, String what, String subject, String file) {
-		events.publishEvent(new AuditEvent(user.getUsername(), AuditEvent.roles(user.scope().roles()),
-				"export." + what, subject, "file=" + file, clock.instant()));
+		events.publishEvent(new AuditEvent(user.getUsername(), AuditEvent.roles(user.scope().roles()), "export." + what,
+				subject, "file=" + file, clock.instant()));
 	}
 
 }

@@ -10,16 +10,20 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 
 /**
- * The one-line facts behind a card or an irregularity ("ACCEPTANCE due 2026-10-13"). They are stored and served by the
- * API in this fixed English form, which the audit log and other systems read; the pages show them in the reader's
- * language through {@link Reader}. Each kind writes and reads its own form here, so the two cannot drift apart.
+ * The one-line facts behind a card or an irregularity ("ACCEPTANCE due 2026-10-13"). They
+ * are stored and served by the API in this fixed English form, which the audit log and
+ * other systems read; the pages show them in the reader's language through
+ * {@link Reader}. Each kind writes and reads its own form here, so the two cannot drift
+ * apart.
  */
 enum FactLine {
 
-	/** An irregularity's detail: the refusal of a case whose applicant was refused the same item shortly before. */
+	/**
+	 * An irregularity's detail: the refusal of a case whose applicant was refused the
+	 * same item shortly before.
+	 */
 	REFUSED_AGAIN("refused again on %s; earlier: %s", "refused again on (\\S+); earlier: (.+)"),
-	DEEMED("received %s, due %s", "received (\\S+), due (\\S+)"),
-	NOTICE_ROUND("round %s: %s", "round (\\d+): (.+)"),
+	DEEMED("received %s, due %s", "received (\\S+), due (\\S+)"), NOTICE_ROUND("round %s: %s", "round (\\d+): (.+)"),
 	EXTENSION_UNAPPROVED("extension %s: +%s (legal %s), not approved",
 			"extension (\\d+): \\+(\\d+) \\(legal (\\d+)\\), not approved"),
 	EXTENSION("extension %s: +%s (legal %s)", "extension (\\d+): \\+(\\d+) \\(legal (\\d+)\\)"),
@@ -32,18 +36,33 @@ enum FactLine {
 	SUSPENDED_LONG("%s %s..%s > %s days", "([A-Z_]+) (\\S+)\\.\\.(\\S+) > (\\d+) days", "SpecialProcedure."),
 	/** Args: the procedure (a {@code SpecialProcedure}), from. */
 	SUSPENDED_UNLISTED("%s from %s", "([A-Z_]+) from (\\S+)", "SpecialProcedure."),
-	/** A card for an overdue case or opinion. Args: the {@link Stage}, the missed due date. */
+	/**
+	 * A card for an overdue case or opinion. Args: the {@link Stage}, the missed due
+	 * date.
+	 */
 	STAGE_DUE("%s due %s", "([A-Z_]+) due (\\S+)", "Stage."),
-	/** The history note of an issued card. Args: its colour, its cause, its reason (itself a fact line). */
-	CARD_ISSUED("%s %s: %s", "(YELLOW|RED) ([A-Z_]+): (.*)", "Card.Colour.", "cause.|IrregularityRule.", FactLine.NESTED),
-	/** The history note of an escalated card. Args: its colour before, the region before and after, the old due date. */
+	/**
+	 * The history note of an issued card. Args: its colour, its cause, its reason (itself
+	 * a fact line).
+	 */
+	CARD_ISSUED("%s %s: %s", "(YELLOW|RED) ([A-Z_]+): (.*)", "Card.Colour.", "cause.|IrregularityRule.",
+			FactLine.NESTED),
+	/**
+	 * The history note of an escalated card. Args: its colour before, the region before
+	 * and after, the old due date.
+	 */
 	CARD_ESCALATED("%s -> RED; %s -> %s; answer due %s", "(YELLOW|RED) -> RED; (\\S+) -> (\\S+); answer due (\\S+)",
 			"Card.Colour."),
-	/** The history note of an accountability record. Args: the measure, the person, the basis. */
+	/**
+	 * The history note of an accountability record. Args: the measure, the person, the
+	 * basis.
+	 */
 	ACCOUNTABILITY("%s %s: %s", "(" + measures() + ") (.+?): (.*)", "Accountability.Measure."),
 	/** The red card for accumulated yellow ones. Args: how many, the month. */
 	YELLOW_CARDS("%s yellow cards in %s", "(\\d+) yellow cards in (\\S+)"),
-	/** A fee the catalog does not list. Args: its name, the amount, the receipt number. */
+	/**
+	 * A fee the catalog does not list. Args: its name, the amount, the receipt number.
+	 */
 	UNLISTED_FEE("%s %s (%s)", "(.+) (\\d+(?:\\.\\d+)?) \\((.+)\\)");
 
 	/** An argument that is itself a fact line. */
@@ -54,8 +73,9 @@ enum FactLine {
 	private final Pattern pattern;
 
 	/**
-	 * How each argument is shown, in order: the message-key prefixes (separated by {@code |}, the first that names
-	 * it wins) of an argument that is an enum constant, {@link #NESTED}, or nothing for an argument shown as it is.
+	 * How each argument is shown, in order: the message-key prefixes (separated by
+	 * {@code |}, the first that names it wins) of an argument that is an enum constant,
+	 * {@link #NESTED}, or nothing for an argument shown as it is.
 	 */
 	private final String[] arguments;
 
@@ -66,9 +86,7 @@ enum FactLine {
 	}
 
 	private static String measures() {
-		return Arrays.stream(Accountability.Measure.values())
-			.map(Enum::name)
-			.collect(Collectors.joining("|"));
+		return Arrays.stream(Accountability.Measure.values()).map(Enum::name).collect(Collectors.joining("|"));
 	}
 
 	/** The stored English form, e.g. {@code STAGE_DUE.line("ACCEPTANCE", date)}. */
@@ -76,7 +94,9 @@ enum FactLine {
 		return String.format(Locale.ROOT, format, args);
 	}
 
-	/** Shows stored fact lines in one language; a line of no known form is shown as it is. */
+	/**
+	 * Shows stored fact lines in one language; a line of no known form is shown as it is.
+	 */
 	static final class Reader {
 
 		private final MessageSource messages;

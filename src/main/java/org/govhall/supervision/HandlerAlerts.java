@@ -11,14 +11,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Tells the people named as responsible for a case what supervision flagged in their name (首办负责制), as a
- * {@link SupervisionAlert} that the notification module delivers: every yellow or red warning of a case to its first
- * handler, and every card to its named handler and the case's first handler.
+ * Tells the people named as responsible for a case what supervision flagged in their name
+ * (首办负责制), as a {@link SupervisionAlert} that the notification module delivers: every
+ * yellow or red warning of a case to its first handler, and every card to its named
+ * handler and the case's first handler.
  * <p>
- * A warning is told once per colour: the warning last told is kept with the row ({@code alerted_warning}) and set by a
- * guarded update, so that an event delivered again, the nightly run and both nodes tell it once; a case whose warning
- * went away (a later stage) starts afresh. Each alert is published in a transaction (the caller's, or its own for the
- * nightly run), so that the publication registry keeps it until it is delivered.
+ * A warning is told once per colour: the warning last told is kept with the row
+ * ({@code alerted_warning}) and set by a guarded update, so that an event delivered
+ * again, the nightly run and both nodes tell it once; a case whose warning went away (a
+ * later stage) starts afresh. Each alert is published in a transaction (the caller's, or
+ * its own for the nightly run), so that the publication registry keeps it until it is
+ * delivered.
  */
 @Component
 class HandlerAlerts {
@@ -39,9 +42,10 @@ class HandlerAlerts {
 	}
 
 	/**
-	 * After the case's row was written from an event that gave it {@code warning}. Without a warning there is nothing
-	 * to tell (writing the row without one already forgot the colour last told); with one, a guarded update tells
-	 * it once: one statement per event, and a read of the row only when there is something to tell.
+	 * After the case's row was written from an event that gave it {@code warning}.
+	 * Without a warning there is nothing to tell (writing the row without one already
+	 * forgot the colour last told); with one, a guarded update tells it once: one
+	 * statement per event, and a read of the row only when there is something to tell.
 	 */
 	void warningsOf(String caseNumber, String warning) {
 		if (!Warning.YELLOW.name().equals(warning) && !Warning.RED.name().equals(warning)) {
@@ -57,9 +61,11 @@ class HandlerAlerts {
 				.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
 				.optional()
 				.filter(row -> row[1] != null)
-				.ifPresent(row -> publish(new SupervisionAlert(caseNumber, row[0], Warning.RED.name().equals(warning)
-						? SupervisionAlert.Kind.RED_WARNING : SupervisionAlert.Kind.YELLOW_WARNING, List.of(row[1]),
-						null, clock.instant())));
+				.ifPresent(
+						row -> publish(new SupervisionAlert(caseNumber, row[0],
+								Warning.RED.name().equals(warning) ? SupervisionAlert.Kind.RED_WARNING
+										: SupervisionAlert.Kind.YELLOW_WARNING,
+								List.of(row[1]), null, clock.instant())));
 		}
 	}
 
@@ -68,7 +74,10 @@ class HandlerAlerts {
 		return tell();
 	}
 
-	/** A card issued about a case: to the handler it names and to the case's first handler. */
+	/**
+	 * A card issued about a case: to the handler it names and to the case's first
+	 * handler.
+	 */
 	void card(String cardNumber, Card.Colour colour, String caseNumber, @Nullable String handler) {
 		jdbc.sql("SELECT state, first_handler FROM supervision_case WHERE case_number = :n")
 			.param("n", caseNumber)
@@ -92,7 +101,8 @@ class HandlerAlerts {
 
 	private int tell() {
 		jdbc.sql("UPDATE supervision_case SET alerted_warning = 'NONE' WHERE warning = 'NONE'"
-				+ " AND alerted_warning <> 'NONE'").update();
+				+ " AND alerted_warning <> 'NONE'")
+			.update();
 		List<String[]> flagged = jdbc.sql("""
 				SELECT case_number, warning, state, first_handler FROM supervision_case
 				WHERE warning IN ('YELLOW', 'RED') AND alerted_warning <> warning AND closed_on IS NULL""")

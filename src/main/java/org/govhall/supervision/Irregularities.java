@@ -15,9 +15,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies the {@link IrregularityRule}s to case events and records what they find, once per case and rule; a serious
- * finding brings a yellow card, a critical one a red card ({@link Cards}). The rules read only the event and
- * supervision's own tables. One rule also runs daily: a clock stopped longer than
+ * Applies the {@link IrregularityRule}s to case events and records what they find, once
+ * per case and rule; a serious finding brings a yellow card, a critical one a red card
+ * ({@link Cards}). The rules read only the event and supervision's own tables. One rule
+ * also runs daily: a clock stopped longer than
  * {@code govhall.supervision.max-suspension-days} calendar days (default 60).
  */
 @Component
@@ -38,7 +39,10 @@ class Irregularities {
 		this.maxSuspensionDays = settings.supervision().maxSuspensionDays();
 	}
 
-	/** What a rule found: the rule, the person responsible (if one is known) and the facts in a short line. */
+	/**
+	 * What a rule found: the rule, the person responsible (if one is known) and the facts
+	 * in a short line.
+	 */
 	record Finding(IrregularityRule rule, @Nullable String person, String detail) {
 	}
 
@@ -111,7 +115,10 @@ class Irregularities {
 		return found;
 	}
 
-	/** The statutory due date on record before the decision (the decided case's facts no longer carry it). */
+	/**
+	 * The statutory due date on record before the decision (the decided case's facts no
+	 * longer carry it).
+	 */
 	private @Nullable LocalDate statutoryDue(CaseFacts f) {
 		if (f.decisionDue() != null) {
 			return f.decisionDue();
@@ -123,7 +130,10 @@ class Irregularities {
 			.orElse(null);
 	}
 
-	/** Other cases of the same applicant and item refused since the date (the applicant known only by pseudonym). */
+	/**
+	 * Other cases of the same applicant and item refused since the date (the applicant
+	 * known only by pseudonym).
+	 */
 	private List<String> earlierRefusals(CaseFacts f, LocalDate since) {
 		return jdbc.sql("""
 				SELECT case_number FROM supervision_case
@@ -138,7 +148,10 @@ class Irregularities {
 			.list();
 	}
 
-	/** Records a finding once per case and rule; a new serious or critical one brings its card. */
+	/**
+	 * Records a finding once per case and rule; a new serious or critical one brings its
+	 * card.
+	 */
 	void record(String caseNumber, String department, String region, Finding finding) {
 		int inserted = jdbc.sql("""
 				INSERT INTO supervision_irregularity (case_number, rule, severity, department_code, region_code, person,
@@ -155,12 +168,13 @@ class Irregularities {
 			.param("detail", truncate(finding.detail()))
 			.update();
 		if (inserted == 1 && finding.rule().severity() != Severity.MINOR) {
-			cards.forIrregularity(caseNumber, finding.rule(), department, region, finding.person(),
-					finding.detail());
+			cards.forIrregularity(caseNumber, finding.rule(), department, region, finding.person(), finding.detail());
 		}
 	}
 
-	/** The daily rule: clocks stopped longer than the configured maximum, each found once. */
+	/**
+	 * The daily rule: clocks stopped longer than the configured maximum, each found once.
+	 */
 	int checkLongSuspensions() {
 		LocalDate limit = LocalDate.now(clock).minusDays(maxSuspensionDays);
 		List<Object[]> rows = jdbc.sql("""
@@ -171,8 +185,9 @@ class Irregularities {
 				                  WHERE i.case_number = c.case_number AND i.rule = 'SUSPENSION_TOO_LONG')
 				""")
 			.param("limit", Date.valueOf(limit), Types.DATE)
-			.query((rs, n) -> new Object[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getObject(5, LocalDate.class) })
+			.query((rs,
+					n) -> new Object[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+							rs.getObject(5, LocalDate.class) })
 			.list();
 		for (Object[] r : rows) {
 			record((String) r[0], (String) r[1], (String) r[2], new Finding(IrregularityRule.SUSPENSION_TOO_LONG,

@@ -49,11 +49,12 @@ class Notices {
 			due = schedules.calendar().addWorkingDays(today, responseDays);
 		}
 		catch (YearNotLoadedException ex) {
-			// weekdays while the year's schedule is missing: never later than the working-day count would give
+			// weekdays while the year's schedule is missing: never later than the
+			// working-day count would give
 			due = schedules.calendar().provisional().addWorkingDays(today, responseDays);
 		}
-		String number = "DB-" + today.getYear() + "-"
-				+ String.format("%06d", jdbc.sql("SELECT nextval('supervision_number_seq')").query(Long.class).single());
+		String number = "DB-" + today.getYear() + "-" + String.format("%06d",
+				jdbc.sql("SELECT nextval('supervision_number_seq')").query(Long.class).single());
 		jdbc.sql("""
 				INSERT INTO supervision_notice (notice_number, case_number, department_code, region_code, demand,
 				       issued_by, issued_on, response_due, status, version)
@@ -124,9 +125,8 @@ class Notices {
 	}
 
 	List<Notice> list(Collection<String> regions, @Nullable String departmentCode, int limit) {
-		String scope = regions.isEmpty() ? "department_code = :department"
-				: departmentCode == null ? "region_code IN (:regions)"
-						: "(region_code IN (:regions) AND department_code = :department)";
+		String scope = regions.isEmpty() ? "department_code = :department" : departmentCode == null
+				? "region_code IN (:regions)" : "(region_code IN (:regions) AND department_code = :department)";
 		return jdbc.sql("""
 				SELECT * FROM supervision_notice WHERE %s
 				ORDER BY CASE status WHEN 'OPEN' THEN 0 WHEN 'RESPONDED' THEN 1 ELSE 2 END, response_due,
@@ -184,9 +184,8 @@ class Notices {
 		return new Notice(rs.getString("notice_number"), rs.getString("case_number"), rs.getString("department_code"),
 				rs.getString("region_code"), rs.getString("demand"), rs.getString("issued_by"),
 				rs.getObject("issued_on", LocalDate.class), rs.getObject("response_due", LocalDate.class),
-				rs.getString("response"), rs.getString("responded_by"),
-				rs.getObject("responded_on", LocalDate.class), Notice.Status.valueOf(rs.getString("status")),
-				rs.getInt("version"));
+				rs.getString("response"), rs.getString("responded_by"), rs.getObject("responded_on", LocalDate.class),
+				Notice.Status.valueOf(rs.getString("status")), rs.getInt("version"));
 	}
 
 	static Accountability accountability(ResultSet rs, int n) throws SQLException {

@@ -19,9 +19,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The daily re-evaluation of the read model: the remaining working days and the warning of every open case and
- * sub-deadline against today and the current calendar, and the overdue ones still without a card. No case event is
- * replayed; {@link SupervisedCases} writes the rows from the events.
+ * The daily re-evaluation of the read model: the remaining working days and the warning
+ * of every open case and sub-deadline against today and the current calendar, and the
+ * overdue ones still without a card. No case event is replayed; {@link SupervisedCases}
+ * writes the rows from the events.
  */
 @Component
 class Reevaluation {
@@ -52,11 +53,11 @@ class Reevaluation {
 	}
 
 	/**
-	 * Evaluates every open row again against today and the current calendar: rows are read in pages of
-	 * {@value #BATCH} by case number and written back with one JDBC batch of plain UPDATEs per page, each guarded by
-	 * the row's revision so that an event recorded meanwhile wins. Each page commits on its own, so a large table
-	 * holds no long transaction. No case event is replayed.
-	 *
+	 * Evaluates every open row again against today and the current calendar: rows are
+	 * read in pages of {@value #BATCH} by case number and written back with one JDBC
+	 * batch of plain UPDATEs per page, each guarded by the row's revision so that an
+	 * event recorded meanwhile wins. Each page commits on its own, so a large table holds
+	 * no long transaction. No case event is replayed.
 	 * @return the number of rows re-evaluated
 	 */
 	int reevaluate() {
@@ -69,10 +70,7 @@ class Reevaluation {
 			List<Pending> page = jdbc.sql("""
 					SELECT case_number, stage, due_on, suspended, revision FROM supervision_case
 					WHERE closed_on IS NULL AND case_number > :after ORDER BY case_number FETCH FIRST %d ROWS ONLY
-					""".formatted(BATCH))
-				.param("after", after)
-				.query(Reevaluation::pending)
-				.list();
+					""".formatted(BATCH)).param("after", after).query(Reevaluation::pending).list();
 			if (page.isEmpty()) {
 				break;
 			}
@@ -86,8 +84,8 @@ class Reevaluation {
 					UPDATE supervision_case SET warning = ?, remaining_working_days = ?, updated_at = ?,
 					       ever_red = ever_red OR ?
 					WHERE case_number = ? AND revision = ?
-					""", args, new int[] { Types.VARCHAR, Types.INTEGER, Types.TIMESTAMP, Types.BOOLEAN,
-					Types.VARCHAR, Types.BIGINT });
+					""", args, new int[] { Types.VARCHAR, Types.INTEGER, Types.TIMESTAMP, Types.BOOLEAN, Types.VARCHAR,
+					Types.BIGINT });
 			for (int c : counts) {
 				total += c == Statement.SUCCESS_NO_INFO ? 1 : c;
 			}
@@ -110,8 +108,9 @@ class Reevaluation {
 					ORDER BY s.case_number || '/' || s.department_code FETCH FIRST %d ROWS ONLY
 					""".formatted(BATCH))
 				.param("after", after)
-				.query((rs, n) -> new Object[] { rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-						rs.getBoolean(4) })
+				.query((rs,
+						n) -> new Object[] { rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+								rs.getBoolean(4) })
 				.list();
 			if (page.isEmpty()) {
 				return;

@@ -5,10 +5,16 @@ import java.time.LocalDate;
 import org.govhall.cases.CaseFacts;
 import org.jspecify.annotations.Nullable;
 
-/** The statutory clock a supervised case is on: acceptance (受理), decision (决定) or delivery (送达); none otherwise. */
+/**
+ * The statutory clock a supervised case is on: acceptance (受理), decision (决定) or delivery
+ * (送达); none otherwise.
+ */
 enum Stage {
 
-	/** Received, within the 5-working-day window to accept, correct or refuse (行政许可法 第三十二条). */
+	/**
+	 * Received, within the 5-working-day window to accept, correct or refuse (行政许可法
+	 * 第三十二条).
+	 */
 	ACCEPTANCE,
 	/** Accepted or reviewed, waiting for the decision (第四十二条). */
 	DECISION,
@@ -29,9 +35,11 @@ enum Stage {
 		};
 	}
 
-	/** The due date of this stage, from the case's facts; none for {@link #NONE} or when the facts have none yet. */
-	@Nullable
-	LocalDate dueOf(CaseFacts facts) {
+	/**
+	 * The due date of this stage, from the case's facts; none for {@link #NONE} or when
+	 * the facts have none yet.
+	 */
+	@Nullable LocalDate dueOf(CaseFacts facts) {
 		return switch (this) {
 			case ACCEPTANCE -> facts.acceptanceDue();
 			case DECISION -> facts.decisionDue() != null ? facts.decisionDue() : facts.promisedDue();

@@ -12,8 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the read model for the workbench and the case timeline: the open cases, a case, its steps and
- * sub-deadlines, and the irregularities, each within a {@link Viewer}'s scope where the caller asks so.
+ * Reads the read model for the workbench and the case timeline: the open cases, a case,
+ * its steps and sub-deadlines, and the irregularities, each within a {@link Viewer}'s
+ * scope where the caller asks so.
  */
 @Component
 class SupervisedCaseQueries {
@@ -24,7 +25,10 @@ class SupervisedCaseQueries {
 		this.jdbc = jdbc;
 	}
 
-	/** The open cases the viewer may see, at the warning levels, red first, then by the working days left. */
+	/**
+	 * The open cases the viewer may see, at the warning levels, red first, then by the
+	 * working days left.
+	 */
 	List<SupervisedCase> open(Viewer viewer, List<Warning> warnings, int limit) {
 		return jdbc.sql("""
 				SELECT * FROM supervision_case

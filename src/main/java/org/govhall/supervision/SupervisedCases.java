@@ -28,11 +28,12 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The read model {@code supervision_case}, one row per case, written from {@link CaseEvent}s alone: each event
- * costs one or two single-row statements by primary key, whatever the number of cases. Events reach this listener
- * asynchronously and possibly out of order, so a row only moves forward (an earlier step's event never overwrites a
- * later one) and a closed case is never reopened. {@link Reevaluation} evaluates the open rows again each day;
- * {@link SupervisedCaseQueries} reads them.
+ * The read model {@code supervision_case}, one row per case, written from
+ * {@link CaseEvent}s alone: each event costs one or two single-row statements by primary
+ * key, whatever the number of cases. Events reach this listener asynchronously and
+ * possibly out of order, so a row only moves forward (an earlier step's event never
+ * overwrites a later one) and a closed case is never reopened. {@link Reevaluation}
+ * evaluates the open rows again each day; {@link SupervisedCaseQueries} reads them.
  */
 @Component
 class SupervisedCases {
@@ -87,8 +88,8 @@ class SupervisedCases {
 
 	/**
 	 * Keeps the step the event is about for the timeline.
-	 *
-	 * @return false when the step is already on record: the event was delivered again, so nothing may be counted twice
+	 * @return false when the step is already on record: the event was delivered again, so
+	 * nothing may be counted twice
 	 */
 	boolean recordStep(CaseFacts f) {
 		CaseFacts.Step step = f.step();
@@ -109,10 +110,11 @@ class SupervisedCases {
 	}
 
 	/**
-	 * Upserts the case's row from the facts, holding its lock for the rest of the transaction: INSERT when there is
-	 * none, else (or when a concurrent insert won) UPDATE.
-	 *
-	 * @return what the case contributed to the dashboards' daily sums before this change (none for a new case)
+	 * Upserts the case's row from the facts, holding its lock for the rest of the
+	 * transaction: INSERT when there is none, else (or when a concurrent insert won)
+	 * UPDATE.
+	 * @return what the case contributed to the dashboards' daily sums before this change
+	 * (none for a new case)
 	 */
 	DailySums.@Nullable Contribution record(CaseFacts f) {
 		return record(f, row(f));
@@ -165,18 +167,14 @@ class SupervisedCases {
 			jdbc.sql("""
 					UPDATE supervision_case SET visits = visits + :visits, suspended_days = suspended_days + :days
 					WHERE case_number = :number
-					""")
-				.param("visits", visits)
-				.param("days", suspendedDays)
-				.param("number", f.caseNumber())
-				.update();
+					""").param("visits", visits).param("days", suspendedDays).param("number", f.caseNumber()).update();
 		}
 	}
 
 	/**
-	 * Working days used from acceptance to decision without the suspended days; on time when decided within the
-	 * promised limit (the statutory one where nothing is promised), or on the spot; early when fewer days than
-	 * promised were used.
+	 * Working days used from acceptance to decision without the suspended days; on time
+	 * when decided within the promised limit (the statutory one where nothing is
+	 * promised), or on the spot; early when fewer days than promised were used.
 	 */
 	private void recordCompletion(String number) {
 		jdbc.sql("""
@@ -204,11 +202,12 @@ class SupervisedCases {
 				}
 			}
 			LocalDate limit = promisedDue != null ? promisedDue : statutoryDue;
-			// an instant item counts as any other: on time when decided on the spot (which the case allows only on the
-			// day of receipt), else against its limit, as one accepted and decided later is
+			// an instant item counts as any other: on time when decided on the spot
+			// (which the case allows only on the
+			// day of receipt), else against its limit, as one accepted and decided later
+			// is
 			Boolean onTime = onTheSpot ? Boolean.TRUE : limit == null ? null : !decided.isAfter(limit);
-			Boolean early = actual == null || promisedDays == null ? null
-					: actual < ((Number) promisedDays).intValue();
+			Boolean early = actual == null || promisedDays == null ? null : actual < ((Number) promisedDays).intValue();
 			return jdbc.sql("""
 					UPDATE supervision_case SET actual_days = :actual, on_time = :onTime, early = :early
 					WHERE case_number = :number
@@ -229,13 +228,11 @@ class SupervisedCases {
 			boolean running = f.state().isOpen() && o.answeredOn() == null;
 			Evaluation e = rules.evaluate(running ? Stage.OPINION : Stage.NONE, o.dueOn(), f.suspended(), today,
 					calendar);
-			var source = new MapSqlParameterSource()
-				.addValue("number", f.caseNumber())
+			var source = new MapSqlParameterSource().addValue("number", f.caseNumber())
 				.addValue("department", o.departmentCode())
 				.addValue("region", f.regionCode())
 				.addValue("due", o.dueOn() == null ? null : Date.valueOf(o.dueOn()), Types.DATE)
-				.addValue("answered", o.answeredOn() == null ? null : Date.valueOf(o.answeredOn()),
-						Types.DATE)
+				.addValue("answered", o.answeredOn() == null ? null : Date.valueOf(o.answeredOn()), Types.DATE)
 				.addValue("late", o.late())
 				.addValue("warning", e.warning().name())
 				.addValue("remaining", e.remaining(), Types.INTEGER);
@@ -284,8 +281,8 @@ class SupervisedCases {
 		row.put("warning", e.warning().name());
 		row.put("red", e.warning() == Warning.RED);
 		row.put("remaining", e.remaining());
-		row.put("closedOn", open ? null
-				: f.step() != null ? LocalDate.ofInstant(f.step().at(), clock.getZone()) : today);
+		row.put("closedOn",
+				open ? null : f.step() != null ? LocalDate.ofInstant(f.step().at(), clock.getZone()) : today);
 		row.put("channel", f.channel().name());
 		row.put("mode", f.processingMode().name());
 		row.put("joint", f.joint());
@@ -331,9 +328,7 @@ class SupervisedCases {
 				       suspended_since = CASE WHEN :suspended THEN COALESCE(suspended_since, :suspendedSince) END,
 				       ever_red = ever_red OR :red
 				WHERE case_number = :number AND closed_on IS NULL AND stage_rank <= :rank
-				""")
-			.paramSource(source(row))
-			.update();
+				""").paramSource(source(row)).update();
 	}
 
 	private int insert(Map<String, @Nullable Object> row) {
@@ -350,14 +345,11 @@ class SupervisedCases {
 				       :outcome, :deliveredOn, :ref, :extensions, :responsibleDepartment, :responsiblePerson,
 				       :suspendedSince, :red, :onTheSpot, :redirected)
 				ON CONFLICT DO NOTHING
-				""")
-			.paramSource(source(row))
-			.update();
+				""").paramSource(source(row)).update();
 	}
 
 	/** Typed parameters, so that PostgreSQL knows the type of a null. */
-	private static MapSqlParameterSource source(
-			Map<String, @Nullable Object> row) {
+	private static MapSqlParameterSource source(Map<String, @Nullable Object> row) {
 		var source = new MapSqlParameterSource();
 		row.forEach((k, v) -> {
 			int type = switch (k) {

@@ -21,14 +21,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Electronic supervision (电子监察): the workbench of red and yellow cases, irregularities, cards, supervision notices
- * and accountability, each seen in the user's scope ({@link Viewer}); the case timeline; the daily run.
+ * Electronic supervision (电子监察): the workbench of red and yellow cases, irregularities,
+ * cards, supervision notices and accountability, each seen in the user's scope
+ * ({@link Viewer}); the case timeline; the daily run.
  *
  * <p>
- * Who may do what: supervisors (and system administrators) of a region see it and everything below, issue notices
- * (督办), review card answers and record accountability (问责); a department head (department administrator) sees the
- * department's warnings and answers its cards and notices; any other official sees the warnings of the cases they are
- * responsible for. Applicants and agents see nothing here.
+ * Who may do what: supervisors (and system administrators) of a region see it and
+ * everything below, issue notices (督办), review card answers and record accountability
+ * (问责); a department head (department administrator) sees the department's warnings and
+ * answers its cards and notices; any other official sees the warnings of the cases they
+ * are responsible for. Applicants and agents see nothing here.
  */
 @Service
 public class Supervision {
@@ -89,15 +91,18 @@ public class Supervision {
 	}
 
 	/**
-	 * The open cases the user may see, red first, then by the working days left; at most {@value #LIMIT}.
-	 *
+	 * The open cases the user may see, red first, then by the working days left; at most
+	 * {@value #LIMIT}.
 	 * @throws ForbiddenException for applicants and agents
 	 */
 	public List<SupervisedCase> workbench(GovHallUser user, Filter filter) {
 		return cases.open(viewer(user), filter.warnings(), LIMIT);
 	}
 
-	/** The case drilled down: steps and who held it, sub-deadlines, irregularities, cards, notices, accountability. */
+	/**
+	 * The case drilled down: steps and who held it, sub-deadlines, irregularities, cards,
+	 * notices, accountability.
+	 */
 	public CaseTimeline timeline(String caseNumber, GovHallUser user) {
 		SupervisedCase c = visibleCase(caseNumber, user);
 		List<CaseTimeline.Step> steps = cases.steps(caseNumber);
@@ -112,7 +117,10 @@ public class Supervision {
 
 	// ---- cards
 
-	/** The cards the user may see: open ones first, newest first; closed ones too when {@code all}. */
+	/**
+	 * The cards the user may see: open ones first, newest first; closed ones too when
+	 * {@code all}.
+	 */
 	public List<Card> cards(GovHallUser user, boolean all) {
 		Viewer v = viewer(user);
 		return cards.list(v.supervises() ? v.regions() : Set.of(), v.department(), v.handler(), all, LIMIT);
@@ -127,8 +135,10 @@ public class Supervision {
 				: v.department() != null ? v.department().equals(c.departmentCode())
 						: v.handler() != null && v.handler().equals(c.handler());
 		if (!visible && c.caseNumber() != null) {
-			// a card shown on a case's timeline opens for everyone who may see that timeline (a co-department of a
-			// joint review, the case's first handler); answering and reviewing keep their own checks
+			// a card shown on a case's timeline opens for everyone who may see that
+			// timeline (a co-department of a
+			// joint review, the case's first handler); answering and reviewing keep their
+			// own checks
 			try {
 				visibleCase(c.caseNumber(), user);
 				visible = true;
@@ -147,7 +157,9 @@ public class Supervision {
 		return history.of(subject);
 	}
 
-	/** The department head answers the card with a written explanation and rectification. */
+	/**
+	 * The department head answers the card with a written explanation and rectification.
+	 */
 	@Transactional
 	public Card answerCard(String number, String explanation, String rectification, GovHallUser user) {
 		Card c = card(number, user);
@@ -157,7 +169,10 @@ public class Supervision {
 		return cards.answer(c, explanation, rectification, Actor.of(user));
 	}
 
-	/** A supervisor in charge of the card (of its current level or above) accepts or returns the answer. */
+	/**
+	 * A supervisor in charge of the card (of its current level or above) accepts or
+	 * returns the answer.
+	 */
 	@Transactional
 	public Card reviewCard(String number, boolean accept, String comment, GovHallUser user) {
 		Card c = card(number, user);
@@ -173,7 +188,10 @@ public class Supervision {
 
 	// ---- notices and accountability
 
-	/** A supervisor demands a response on a case (督办) within the given working days (1 to 30). */
+	/**
+	 * A supervisor demands a response on a case (督办) within the given working days (1 to
+	 * 30).
+	 */
 	@Transactional
 	public Notice issueNotice(String caseNumber, String demand, int responseDays, GovHallUser user) {
 		requireSupervisor(user);
@@ -182,8 +200,7 @@ public class Supervision {
 		if (responseDays < 1 || responseDays > 30) {
 			throw new InvalidInputException("invalid-days", "error.notice.days", "responseDays");
 		}
-		return notices.issue(caseNumber, c.departmentCode(), c.regionCode(), demand, responseDays,
-				Actor.of(user));
+		return notices.issue(caseNumber, c.departmentCode(), c.regionCode(), demand, responseDays, Actor.of(user));
 	}
 
 	public List<Notice> notices(GovHallUser user) {
@@ -215,7 +232,10 @@ public class Supervision {
 		return notices.close(n, comment == null ? "" : comment, Actor.of(user));
 	}
 
-	/** A supervisor records accountability against a card (and its case) or against a case. */
+	/**
+	 * A supervisor records accountability against a card (and its case) or against a
+	 * case.
+	 */
 	@Transactional
 	public Accountability holdAccountable(@Nullable String cardNumber, @Nullable String caseNumber, String person,
 			Accountability.Measure measure, String basis, GovHallUser user) {
@@ -224,8 +244,8 @@ public class Supervision {
 		requireText(basis, "basis");
 		if (cardNumber != null && !cardNumber.isBlank()) {
 			Card c = card(cardNumber, user);
-			return notices.hold(c.number(), c.caseNumber(), c.departmentCode(), c.regionCode(), person, measure,
-					basis, Actor.of(user));
+			return notices.hold(c.number(), c.caseNumber(), c.departmentCode(), c.regionCode(), person, measure, basis,
+					Actor.of(user));
 		}
 		if (caseNumber == null || caseNumber.isBlank()) {
 			throw new InvalidInputException("text-required", "error.case.textRequired", "caseNumber");
@@ -247,9 +267,10 @@ public class Supervision {
 	}
 
 	/**
-	 * Evaluates the remaining working days and the warning of every open case and sub-deadline again, against today
-	 * and the current calendar (no event is replayed); cards what turned red; applies the daily rule on long
-	 * suspensions; escalates cards whose answer is overdue.
+	 * Evaluates the remaining working days and the warning of every open case and
+	 * sub-deadline again, against today and the current calendar (no event is replayed);
+	 * cards what turned red; applies the daily rule on long suspensions; escalates cards
+	 * whose answer is overdue.
 	 */
 	public DailyRun daily() {
 		int evaluated = reevaluation.reevaluate();
@@ -274,9 +295,10 @@ public class Supervision {
 	}
 
 	/**
-	 * The documents the cases in the user's scope owe and have not issued (文书未出具, ADR 0021), oldest first: a
-	 * supervisor's region and below (their department only when the scope names one), a department head's
-	 * department; other officials the documents of the cases they first handled or are responsible for.
+	 * The documents the cases in the user's scope owe and have not issued (文书未出具, ADR
+	 * 0021), oldest first: a supervisor's region and below (their department only when
+	 * the scope names one), a department head's department; other officials the documents
+	 * of the cases they first handled or are responsible for.
 	 */
 	public List<OwedDocument> documentsOwed(GovHallUser user) {
 		Viewer v = viewer(user);
@@ -284,7 +306,10 @@ public class Supervision {
 			return documentsOwed.forDepartments(departmentsOf(v));
 		}
 		Set<String> mine = new HashSet<>(cases.numbersHeldBy(v));
-		return documentsOwed.forDepartments(departmentsOf(v)).stream().filter(d -> mine.contains(d.caseNumber())).toList();
+		return documentsOwed.forDepartments(departmentsOf(v))
+			.stream()
+			.filter(d -> mine.contains(d.caseNumber()))
+			.toList();
 	}
 
 	/** How many documents the cases in the user's scope owe and have not issued. */
@@ -294,7 +319,10 @@ public class Supervision {
 				: documentsOwed(user).size();
 	}
 
-	/** The codes of the departments a viewer sees: of its regions (its own only when it names one). */
+	/**
+	 * The codes of the departments a viewer sees: of its regions (its own only when it
+	 * names one).
+	 */
 	private List<String> departmentsOf(Viewer v) {
 		if (v.department() != null && !v.supervises()) {
 			return List.of(v.department());
@@ -319,11 +347,10 @@ public class Supervision {
 			return new Viewer(region == null ? Set.of("-") : directory.regionAndBelow(region), department, null);
 		}
 		if (scope.hasAny(Role.DEPARTMENT_ADMIN) && scope.departmentId() != null) {
-			return new Viewer(Set.of(), directory.department(scope.departmentId()).map(DepartmentView::code)
-				.orElse("-"), null);
+			return new Viewer(Set.of(),
+					directory.department(scope.departmentId()).map(DepartmentView::code).orElse("-"), null);
 		}
-		if (scope.hasAny(Role.WINDOW_CLERK, Role.REVIEWER, Role.APPROVER, Role.LEGAL_REVIEWER,
-				Role.DEPARTMENT_ADMIN)) {
+		if (scope.hasAny(Role.WINDOW_CLERK, Role.REVIEWER, Role.APPROVER, Role.LEGAL_REVIEWER, Role.DEPARTMENT_ADMIN)) {
 			return new Viewer(Set.of(), null, user.getUsername());
 		}
 		throw new ForbiddenException("error.forbidden.role");

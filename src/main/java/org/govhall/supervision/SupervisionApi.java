@@ -24,7 +24,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Electronic supervision over REST: warnings, case timelines, irregularities, cards, notices and accountability. */
+/**
+ * Electronic supervision over REST: warnings, case timelines, irregularities, cards,
+ * notices and accountability.
+ */
 @RestController
 @RequestMapping("/api/v1/supervision")
 @Tag(name = "Supervision", description = "Electronic supervision (电子监察): warnings, irregularities, cards (黄牌/红牌), "
@@ -97,7 +100,8 @@ class SupervisionApi {
 		return new CardDetail(c, supervision.history(number), supervision.accountabilities(number, user));
 	}
 
-	record CardAnswer(@NotBlank @Size(max = 4000) String explanation, @NotBlank @Size(max = 4000) String rectification) {
+	record CardAnswer(@NotBlank @Size(max = 4000) String explanation,
+			@NotBlank @Size(max = 4000) String rectification) {
 	}
 
 	@PostMapping("/cards/{number}/answer")
@@ -117,8 +121,8 @@ class SupervisionApi {
 		return supervision.reviewCard(number, body.accept(), body.comment() == null ? "" : body.comment(), user);
 	}
 
-	record AccountabilityRequest(@NotBlank @Size(max = 100) @Plain String person, @NotNull Accountability.Measure measure,
-			@NotBlank @Size(max = 1000) String basis) {
+	record AccountabilityRequest(@NotBlank @Size(max = 100) @Plain String person,
+			@NotNull Accountability.Measure measure, @NotBlank @Size(max = 1000) String basis) {
 	}
 
 	@PostMapping("/cards/{number}/accountability")

@@ -15,8 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The history of the supervision loop: every step taken on a card, a notice or an accountability record. Each step
- * is also a privileged action for the tamper-evident audit log (ADR 0010): {@code supervision.<what>-<step>}, e.g.
+ * The history of the supervision loop: every step taken on a card, a notice or an
+ * accountability record. Each step is also a privileged action for the tamper-evident
+ * audit log (ADR 0010): {@code supervision.<what>-<step>}, e.g.
  * {@code supervision.card-answered}, written in the step's transaction.
  */
 @Component
@@ -36,13 +37,15 @@ class SupervisionHistory {
 		 */
 		String auditAction(String step) {
 			String what = name().toLowerCase(Locale.ROOT);
-			return "supervision." + what + "-"
-					+ (this == ACCOUNTABILITY ? "recorded" : step.toLowerCase(Locale.ROOT));
+			return "supervision." + what + "-" + (this == ACCOUNTABILITY ? "recorded" : step.toLowerCase(Locale.ROOT));
 		}
 
 	}
 
-	/** Who takes a step: an official with the roles the audit log records, or the system itself. */
+	/**
+	 * Who takes a step: an official with the roles the audit log records, or the system
+	 * itself.
+	 */
 	record Actor(String name, String roles) {
 
 		static final Actor SYSTEM = new Actor(SupervisionHistory.SYSTEM, AuditEvent.SYSTEM);
@@ -66,8 +69,8 @@ class SupervisionHistory {
 	}
 
 	/**
-	 * Appends a step (ISSUED, ANSWERED, ACCEPTED, RETURNED, ESCALATED, RESPONDED, CLOSED, ACCOUNTABILITY) to the
-	 * history of {@code subject} and its row to the audit log.
+	 * Appends a step (ISSUED, ANSWERED, ACCEPTED, RETURNED, ESCALATED, RESPONDED, CLOSED,
+	 * ACCOUNTABILITY) to the history of {@code subject} and its row to the audit log.
 	 */
 	void append(Subject what, String subject, Actor by, String action, @Nullable String note) {
 		Instant now = clock.instant();
@@ -81,8 +84,8 @@ class SupervisionHistory {
 			.param("action", action)
 			.param("note", note, Types.VARCHAR)
 			.update();
-		events.publishEvent(
-				new AuditEvent(by.name(), by.roles(), what.auditAction(action), subject, note == null ? "" : note, now));
+		events.publishEvent(new AuditEvent(by.name(), by.roles(), what.auditAction(action), subject,
+				note == null ? "" : note, now));
 	}
 
 	List<Entry> of(String subject) {
@@ -93,7 +96,10 @@ class SupervisionHistory {
 			.list();
 	}
 
-	/** One step: when, who, what (ISSUED, ANSWERED, ACCEPTED, RETURNED, ESCALATED, RESPONDED, CLOSED, RECORDED). */
+	/**
+	 * One step: when, who, what (ISSUED, ANSWERED, ACCEPTED, RETURNED, ESCALATED,
+	 * RESPONDED, CLOSED, RECORDED).
+	 */
 	public record Entry(Instant at, String actor, String action, @Nullable String note) {
 	}
 

@@ -15,10 +15,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Warnings change with the date even when no case moves: every open case is re-evaluated each night and whenever a
- * year's calendar changes. With several GovHall nodes on one database the nightly run happens once: the ShedLock
- * database lock is held for at least 10 minutes, so a node whose scheduler fires a little later finds it taken.
- * Each run is recorded in {@code supervision_run} with the node that ran it.
+ * Warnings change with the date even when no case moves: every open case is re-evaluated
+ * each night and whenever a year's calendar changes. With several GovHall nodes on one
+ * database the nightly run happens once: the ShedLock database lock is held for at least
+ * 10 minutes, so a node whose scheduler fires a little later finds it taken. Each run is
+ * recorded in {@code supervision_run} with the node that ran it.
  */
 @Component
 class SupervisionJobs {

@@ -6,7 +6,10 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Gauges of the supervision read model: open cases overdue (red), almost due (yellow), and open cards. */
+/**
+ * Gauges of the supervision read model: open cases overdue (red), almost due (yellow),
+ * and open cards.
+ */
 @Component
 class SupervisionMetrics implements MeterBinder {
 
@@ -26,8 +29,9 @@ class SupervisionMetrics implements MeterBinder {
 				.tag("warning", w.name())
 				.register(registry);
 		}
-		Gauge.builder("govhall.supervision.cards.open",
-				() -> count("SELECT COUNT(*) FROM supervision_card WHERE closed_on IS NULL"))
+		Gauge
+			.builder("govhall.supervision.cards.open",
+					() -> count("SELECT COUNT(*) FROM supervision_card WHERE closed_on IS NULL"))
 			.description("Yellow and red cards not closed")
 			.register(registry);
 	}

@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The supervision pages: the workbench (red, yellow or all open cases; irregularities; cards; notices), the case
- * timeline with the notice and accountability forms, the card page (answer, review, accountability) and the notice
- * page (response, close).
+ * The supervision pages: the workbench (red, yellow or all open cases; irregularities;
+ * cards; notices), the case timeline with the notice and accountability forms, the card
+ * page (answer, review, accountability) and the notice page (response, close).
  */
 @Controller
 class SupervisionPages {
@@ -95,8 +95,8 @@ class SupervisionPages {
 	String issueNotice(@PathVariable String number, @RequestParam(defaultValue = "") String demand,
 			@RequestParam(defaultValue = "5") int responseDays, @AuthenticationPrincipal GovHallUser user,
 			Locale locale, RedirectAttributes redirect) {
-		return act(() -> supervision.issueNotice(number, demand, responseDays, user), "supervision.done.notice",
-				locale, redirect, "/supervision/cases/" + number);
+		return act(() -> supervision.issueNotice(number, demand, responseDays, user), "supervision.done.notice", locale,
+				redirect, "/supervision/cases/" + number);
 	}
 
 	@RefusalShownOn("/supervision/cases/{number}")
@@ -191,8 +191,8 @@ class SupervisionPages {
 	}
 
 	/**
-	 * Runs a form's action and says so; a refusal (other than 403/404) comes back to the page as a message, changing
-	 * nothing ({@link RefusalShownOn}).
+	 * Runs a form's action and says so; a refusal (other than 403/404) comes back to the
+	 * page as a message, changing nothing ({@link RefusalShownOn}).
 	 */
 	private String act(Runnable action, String doneKey, Locale locale, RedirectAttributes redirect, String back) {
 		action.run();

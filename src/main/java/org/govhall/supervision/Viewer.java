@@ -7,9 +7,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Whose supervision data a user sees: a supervisor or system administrator the region and below (only their
- * department when their scope names one); a department head (department administrator) the cases, sub-deadlines and
- * cards of their department; any other official the cases they are responsible for or first handled.
+ * Whose supervision data a user sees: a supervisor or system administrator the region and
+ * below (only their department when their scope names one); a department head (department
+ * administrator) the cases, sub-deadlines and cards of their department; any other
+ * official the cases they are responsible for or first handled.
  */
 record Viewer(Set<String> regions, @Nullable String department, @Nullable String handler) {
 
@@ -18,9 +19,8 @@ record Viewer(Set<String> regions, @Nullable String department, @Nullable String
 	}
 
 	/**
-	 * The SQL condition over a table with {@code region_code}, {@code department_code} and (for cases)
-	 * {@code responsible_person}/{@code first_handler} columns.
-	 *
+	 * The SQL condition over a table with {@code region_code}, {@code department_code}
+	 * and (for cases) {@code responsible_person}/{@code first_handler} columns.
 	 * @param table "" for {@code supervision_case}, else a table without handler columns
 	 */
 	String condition(String table) {

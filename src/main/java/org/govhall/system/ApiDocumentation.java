@@ -9,7 +9,10 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The OpenAPI description at /v3/api-docs: reads are public, writes use HTTP Basic with a GovHall account. */
+/**
+ * The OpenAPI description at /v3/api-docs: reads are public, writes use HTTP Basic with a
+ * GovHall account.
+ */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
 

@@ -22,12 +22,14 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
- * HTTP Basic sends the password with every API request, and checking it with BCrypt costs tens of milliseconds of CPU
- * each time (docs/PERFORMANCE.md). This provider remembers, for a short while, that a username and password pair was
- * valid — as a salted SHA-256 digest, never the password — and then reloads the account instead of running BCrypt
- * again, so a disabled account is refused at once. A failed check is never cached. A remembered pair is answered
- * without the {@link LoginThrottle}: only someone who knows the password can present it, so the owner's API client
- * keeps working while guesses from its address are slowed.
+ * HTTP Basic sends the password with every API request, and checking it with BCrypt costs
+ * tens of milliseconds of CPU each time (docs/PERFORMANCE.md). This provider remembers,
+ * for a short while, that a username and password pair was valid — as a salted SHA-256
+ * digest, never the password — and then reloads the account instead of running BCrypt
+ * again, so a disabled account is refused at once. A failed check is never cached. A
+ * remembered pair is answered without the {@link LoginThrottle}: only someone who knows
+ * the password can present it, so the owner's API client keeps working while guesses from
+ * its address are slowed.
  */
 final class BasicCredentialCache implements AuthenticationProvider {
 
@@ -43,7 +45,9 @@ final class BasicCredentialCache implements AuthenticationProvider {
 
 	private final byte[] salt = new byte[32];
 
-	/** The pairs known valid, until when, and the password hash they were checked against. */
+	/**
+	 * The pairs known valid, until when, and the password hash they were checked against.
+	 */
 	private final Map<String, Remembered> valid = new ConcurrentHashMap<>();
 
 	private record Remembered(Instant until, String passwordHash) {
@@ -75,7 +79,8 @@ final class BasicCredentialCache implements AuthenticationProvider {
 			if (remembered.passwordHash().equals(user.getPassword())) {
 				return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
 			}
-			// the password was changed or reset since: the old one is checked again, and fails
+			// the password was changed or reset since: the old one is checked again, and
+			// fails
 			valid.remove(key);
 		}
 		Authentication result = delegate.authenticate(authentication);
@@ -96,8 +101,9 @@ final class BasicCredentialCache implements AuthenticationProvider {
 
 	/**
 	 * Reloads the account. When the database cannot be reached, the failure is wrapped as
-	 * {@link DaoAuthenticationProvider} wraps it on the uncached path, so that the API's entry point answers 503
-	 * instead of the exception escaping the filter chain as a 500.
+	 * {@link DaoAuthenticationProvider} wraps it on the uncached path, so that the API's
+	 * entry point answers 503 instead of the exception escaping the filter chain as a
+	 * 500.
 	 */
 	private UserDetails load(String username) {
 		try {

@@ -19,10 +19,11 @@ import tools.jackson.databind.ext.javatime.deser.LocalDateDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * Every date a request carries, in a JSON body or as a query or form parameter, lies within {@link DateBounds}
- * (issue 12, item 2): one check for all of them rather than one per field, so that a new request record cannot forget
- * it. A JSON date outside is answered 400 {@code date-out-of-range} naming the field ({@link ErrorHandling} finds the
- * cause); a parameter outside is answered like any parameter that is not a date.
+ * Every date a request carries, in a JSON body or as a query or form parameter, lies
+ * within {@link DateBounds} (issue 12, item 2): one check for all of them rather than one
+ * per field, so that a new request record cannot forget it. A JSON date outside is
+ * answered 400 {@code date-out-of-range} naming the field ({@link ErrorHandling} finds
+ * the cause); a parameter outside is answered like any parameter that is not a date.
  */
 @Configuration(proxyBeanMethods = false)
 class DateInput implements WebMvcConfigurer {
@@ -34,7 +35,10 @@ class DateInput implements WebMvcConfigurer {
 		return module;
 	}
 
-	/** After Boot's own date formatters, so that it is the one asked: also for {@code @DateTimeFormat(iso = DATE)}. */
+	/**
+	 * After Boot's own date formatters, so that it is the one asked: also for
+	 * {@code @DateTimeFormat(iso = DATE)}.
+	 */
 	@Override
 	public void addFormatters(FormatterRegistry registry) {
 		registry.addFormatterForFieldType(LocalDate.class, new BoundedDateFormatter());

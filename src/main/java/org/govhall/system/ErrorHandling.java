@@ -53,18 +53,22 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Turns every failure into RFC 9457 problem details in the requester's language: JSON for the API and other
- * non-HTML clients, the error page for browsers. Unexpected failures are logged once and answered without internals.
- * A database that cannot be reached (down, restarting, no connection within HikariCP's connection timeout) is 503
- * with {@code Retry-After}, logged as one line: the request may be repeated, submissions with the same
- * Idempotency-Key (docs/OPERATIONS.md).
+ * Turns every failure into RFC 9457 problem details in the requester's language: JSON for
+ * the API and other non-HTML clients, the error page for browsers. Unexpected failures
+ * are logged once and answered without internals. A database that cannot be reached
+ * (down, restarting, no connection within HikariCP's connection timeout) is 503 with
+ * {@code Retry-After}, logged as one line: the request may be repeated, submissions with
+ * the same Idempotency-Key (docs/OPERATIONS.md).
  */
 @ControllerAdvice
 class ErrorHandling {
 
 	private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
 
-	/** Seconds a client should wait before repeating a request refused because the database was unreachable. */
+	/**
+	 * Seconds a client should wait before repeating a request refused because the
+	 * database was unreachable.
+	 */
 	static final String DATABASE_RETRY_AFTER = "5";
 
 	private final Problems problems;
@@ -79,7 +83,10 @@ class ErrorHandling {
 		this.pageRefusals = new PageRefusals(messages);
 	}
 
-	/** A refusal: back to the page that shows it ({@link PageRefusals}), else problem details or the error page. */
+	/**
+	 * A refusal: back to the page that shows it ({@link PageRefusals}), else problem
+	 * details or the error page.
+	 */
 	@ExceptionHandler(GovHallException.class)
 	Object govHall(GovHallException ex, @Nullable HandlerMethod handler, HttpServletRequest req,
 			HttpServletResponse res, Locale locale) {
@@ -96,7 +103,8 @@ class ErrorHandling {
 		for (FieldError fe : ex.getBindingResult().getFieldErrors()) {
 			violations.add(new FieldViolation(fe.getField(), "error.field.invalid", messages.getMessage(fe, locale)));
 		}
-		ex.getBindingResult().getGlobalErrors()
+		ex.getBindingResult()
+			.getGlobalErrors()
 			.forEach(ge -> violations
 				.add(new FieldViolation(ge.getObjectName(), "error.field.invalid", messages.getMessage(ge, locale))));
 		return answer(400, "invalid-input", "error.validation", new Object[] { violations.size() }, violations, req,
@@ -120,7 +128,8 @@ class ErrorHandling {
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	Object unreadable(HttpMessageNotReadableException ex, HttpServletRequest req, HttpServletResponse res,
 			Locale locale) {
-		// a value GovHall's own reader refused (a date out of range): answered as that refusal, naming the field
+		// a value GovHall's own reader refused (a date out of range): answered as that
+		// refusal, naming the field
 		for (Throwable t = ex.getCause(); t != null; t = t.getCause()) {
 			if (t instanceof GovHallException g) {
 				return govHall(g, null, req, res, locale);
@@ -136,7 +145,10 @@ class ErrorHandling {
 				List.of(new FieldViolation(ex.getName(), "error.parameter.type", ex.getName())), req, res, locale);
 	}
 
-	/** A path value that converts to nothing (a blank role, say): the client's mistake, 400 naming the variable. */
+	/**
+	 * A path value that converts to nothing (a blank role, say): the client's mistake,
+	 * 400 naming the variable.
+	 */
 	@ExceptionHandler(MissingPathVariableException.class)
 	Object missingPathValue(MissingPathVariableException ex, HttpServletRequest req, HttpServletResponse res,
 			Locale locale) {
@@ -181,12 +193,14 @@ class ErrorHandling {
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
-	Object tooLarge(MaxUploadSizeExceededException ex, HttpServletRequest req, HttpServletResponse res,
-			Locale locale) {
+	Object tooLarge(MaxUploadSizeExceededException ex, HttpServletRequest req, HttpServletResponse res, Locale locale) {
 		return answer(413, "too-large", "error.upload.tooLarge", new Object[0], List.of(), req, res, locale);
 	}
 
-	/** A request the container could not read ({@link UnreadableRequest}); too large an upload is {@link #tooLarge}. */
+	/**
+	 * A request the container could not read ({@link UnreadableRequest}); too large an
+	 * upload is {@link #tooLarge}.
+	 */
 	@ExceptionHandler({ MultipartException.class, InvalidFileNameException.class, InvalidParameterException.class })
 	Object unreadable(RuntimeException ex, HttpServletRequest req, HttpServletResponse res, Locale locale) {
 		UnreadableRequest u = Objects.requireNonNull(UnreadableRequest.of(ex));
@@ -206,7 +220,10 @@ class ErrorHandling {
 		return answer(409, "conflict", "error.integrity", new Object[0], List.of(), req, res, locale);
 	}
 
-	/** Form fields that name no property, or an index past the binder's limit (e.g. {@code materials[9999]}). */
+	/**
+	 * Form fields that name no property, or an index past the binder's limit (e.g.
+	 * {@code materials[9999]}).
+	 */
 	@ExceptionHandler(InvalidPropertyException.class)
 	Object badProperty(InvalidPropertyException ex, HttpServletRequest req, HttpServletResponse res, Locale locale) {
 		return answer(400, "invalid-input", "error.parameter.type", new Object[] { ex.getPropertyName() },
@@ -243,7 +260,8 @@ class ErrorHandling {
 	@ExceptionHandler(Exception.class)
 	Object unexpected(Exception ex, HttpServletRequest req, HttpServletResponse res, Locale locale) {
 		if (isDatabaseUnavailable(ex)) {
-			// e.g. a commit whose connection broke (TransactionSystemException), or a wrapped connection failure
+			// e.g. a commit whose connection broke (TransactionSystemException), or a
+			// wrapped connection failure
 			return databaseUnavailable(ex, req, res, locale);
 		}
 		log.error("unexpected failure on {} {}", req.getMethod(), req.getRequestURI(), ex);
@@ -252,9 +270,10 @@ class ErrorHandling {
 
 	private Object answer(int status, String slug, String key, Object[] args, List<FieldViolation> violations,
 			HttpServletRequest req, HttpServletResponse res, Locale locale) {
-		// on the error path that a filter's failure leads to, the problem names the request that failed
-		ProblemDetail problem = problems.problem(status, slug, key, args, violations, new ErrorPages.OriginalRequest(req),
-				locale);
+		// on the error path that a filter's failure leads to, the problem names the
+		// request that failed
+		ProblemDetail problem = problems.problem(status, slug, key, args, violations,
+				new ErrorPages.OriginalRequest(req), locale);
 		if (wantsHtml(req)) {
 			ModelAndView mav = new ModelAndView("error");
 			mav.addObject("problem", problem);
@@ -268,10 +287,11 @@ class ErrorHandling {
 	}
 
 	/**
-	 * Whether a failure, or any of its causes, says that the database could not be reached: no connection (HikariCP
-	 * timed out, connection refused), a connection broken or closed by a restarting server (SQLState class 08, 57P
-	 * admin/crash shutdown or "cannot connect now"), or the server out of resources (class 53). A failed rollback
-	 * that replaced such a failure counts as it.
+	 * Whether a failure, or any of its causes, says that the database could not be
+	 * reached: no connection (HikariCP timed out, connection refused), a connection
+	 * broken or closed by a restarting server (SQLState class 08, 57P admin/crash
+	 * shutdown or "cannot connect now"), or the server out of resources (class 53). A
+	 * failed rollback that replaced such a failure counts as it.
 	 */
 	static boolean isDatabaseUnavailable(@Nullable Throwable ex) {
 		int depth = 0;
@@ -283,12 +303,14 @@ class ErrorHandling {
 			}
 			if (t instanceof TransactionSystemException tse && tse.getApplicationException() != null
 					&& tse.getApplicationException() != ex && isDatabaseUnavailable(tse.getApplicationException())) {
-				// the rollback after the failure failed too ("Connection is closed") and took its place
+				// the rollback after the failure failed too ("Connection is closed") and
+				// took its place
 				return true;
 			}
 			if (t instanceof SQLException sql && sql.getSQLState() == null && sql.getMessage() != null
 					&& sql.getMessage().contains("Connection is closed")) {
-				// HikariCP's proxy of a connection the server ended: the rollback after a failed commit says only this
+				// HikariCP's proxy of a connection the server ended: the rollback after a
+				// failed commit says only this
 				return true;
 			}
 			if (t instanceof SQLException sql && sql.getSQLState() != null) {

@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Errors raised outside the controllers (a refused CSRF token, a filter) reach the container's error path; they are
- * answered as problem details too, never with a stack trace. An unreachable database is 503 here as in
- * {@link ErrorHandling}.
+ * Errors raised outside the controllers (a refused CSRF token, a filter) reach the
+ * container's error path; they are answered as problem details too, never with a stack
+ * trace. An unreachable database is 503 here as in {@link ErrorHandling}.
  */
 @Controller
 class ErrorPages implements ErrorController {
@@ -31,7 +31,10 @@ class ErrorPages implements ErrorController {
 		this.problems = problems;
 	}
 
-	/** The error page for browsers; a failed API request gets problem details whatever its Accept header says. */
+	/**
+	 * The error page for browsers; a failed API request gets problem details whatever its
+	 * Accept header says.
+	 */
 	@RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
 	Object page(HttpServletRequest request, HttpServletResponse response, Locale locale) {
 		if (!ErrorHandling.wantsHtml(new OriginalRequest(request))) {
@@ -82,9 +85,10 @@ class ErrorPages implements ErrorController {
 	}
 
 	/**
-	 * The failure's status; a failure that says the database could not be reached (raised in a filter, outside the
-	 * controllers that {@link ErrorHandling} covers) is 503 with {@code Retry-After}; parameters or a multipart form
-	 * that a filter could not read are 400 (413 for a form past its size limit). The error path requested directly,
+	 * The failure's status; a failure that says the database could not be reached (raised
+	 * in a filter, outside the controllers that {@link ErrorHandling} covers) is 503 with
+	 * {@code Retry-After}; parameters or a multipart form that a filter could not read
+	 * are 400 (413 for a form past its size limit). The error path requested directly,
 	 * without a failure, is 404.
 	 */
 	private static int status(HttpServletRequest request, HttpServletResponse response) {
@@ -92,14 +96,16 @@ class ErrorPages implements ErrorController {
 			response.setHeader(HttpHeaders.RETRY_AFTER, ErrorHandling.DATABASE_RETRY_AFTER);
 			return 503;
 		}
-		// parameters or a multipart form that a filter could not read (the CSRF check reads the form first)
+		// parameters or a multipart form that a filter could not read (the CSRF check
+		// reads the form first)
 		UnreadableRequest unreadable = UnreadableRequest.of(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
 		if (unreadable != null) {
 			return unreadable.status();
 		}
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		if (code == null) {
-			// not the container's error dispatch but a request for /error itself: there is no such page
+			// not the container's error dispatch but a request for /error itself: there
+			// is no such page
 			return 404;
 		}
 		int status = code instanceof Integer i ? i : 500;

@@ -12,10 +12,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers again what a listener could not finish without waiting for a restart: every minute (on one node, under a
- * ShedLock lock) the event publications that failed, and those left unfinished for longer than
- * {@code govhall.events.stuck-after} (default 10 minutes: a listener that died with its database connection during
- * an outage never marks its publication failed), are resubmitted. Every listener is idempotent under redelivery
+ * Delivers again what a listener could not finish without waiting for a restart: every
+ * minute (on one node, under a ShedLock lock) the event publications that failed, and
+ * those left unfinished for longer than {@code govhall.events.stuck-after} (default 10
+ * minutes: a listener that died with its database connection during an outage never marks
+ * its publication failed), are resubmitted. Every listener is idempotent under redelivery
  * (ADR 0004), so resubmitting one still at work costs time, never a duplicate effect.
  */
 @Component

@@ -14,20 +14,25 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepo
 import org.springframework.stereotype.Component;
 
 /**
- * The province's unified identity platform (统一身份认证) as GovHall's OpenID Connect provider (issue 12, item 1; ADR
- * 0024). Production names it with {@code GOVHALL_IDENTITY_ISSUER}, {@code GOVHALL_IDENTITY_CLIENT_ID} and
- * {@code GOVHALL_IDENTITY_CLIENT_SECRET}; in demo mode it is the demo platform GovHall starts on port 9000
- * (demo/DemoIdentityPlatform); without either there is no platform and only local accounts sign in.
+ * The province's unified identity platform (统一身份认证) as GovHall's OpenID Connect provider
+ * (issue 12, item 1; ADR 0024). Production names it with {@code GOVHALL_IDENTITY_ISSUER},
+ * {@code GOVHALL_IDENTITY_CLIENT_ID} and {@code GOVHALL_IDENTITY_CLIENT_SECRET}; in demo
+ * mode it is the demo platform GovHall starts on port 9000 (demo/DemoIdentityPlatform);
+ * without either there is no platform and only local accounts sign in.
  * <p>
- * The provider's endpoints are discovered from the issuer when someone first signs in through it, not at startup:
- * GovHall starts, and its tests run, whether or not the platform is up.
+ * The provider's endpoints are discovered from the issuer when someone first signs in
+ * through it, not at startup: GovHall starts, and its tests run, whether or not the
+ * platform is up.
  */
 @Component
 class IdentityPlatform implements ClientRegistrationRepository {
 
 	static final String REGISTRATION_ID = "platform";
 
-	/** The demo platform's client secret; the demo platform (demo.identityplatform) knows it too. */
+	/**
+	 * The demo platform's client secret; the demo platform (demo.identityplatform) knows
+	 * it too.
+	 */
 	static final String DEMO_SECRET = "govhall-demo-platform-secret";
 
 	private static final Logger log = LoggerFactory.getLogger(IdentityPlatform.class);
@@ -56,12 +61,14 @@ class IdentityPlatform implements ClientRegistrationRepository {
 		return issuer != null;
 	}
 
-	@Nullable
-	String issuer() {
+	@Nullable String issuer() {
 		return issuer;
 	}
 
-	/** Whether the platform answers its discovery document now (it is discovered once, then remembered). */
+	/**
+	 * Whether the platform answers its discovery document now (it is discovered once,
+	 * then remembered).
+	 */
 	boolean reachable() {
 		return registration() != null;
 	}
@@ -72,8 +79,9 @@ class IdentityPlatform implements ClientRegistrationRepository {
 	}
 
 	/**
-	 * Where the platform's tokens go after sign-in: nowhere. GovHall calls no platform API afterwards, and keeping
-	 * them (in memory, by default) would only grow with every sign-in.
+	 * Where the platform's tokens go after sign-in: nowhere. GovHall calls no platform
+	 * API afterwards, and keeping them (in memory, by default) would only grow with every
+	 * sign-in.
 	 */
 	static OAuth2AuthorizedClientRepository forgetting() {
 		return new OAuth2AuthorizedClientRepository() {

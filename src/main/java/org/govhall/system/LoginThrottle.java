@@ -17,20 +17,24 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Slows password guessing without letting anyone lock an account (ADR 0019). Every password check, by the login form
- * or by HTTP Basic, passes three gates first; a request stopped at a gate is not checked and gets a wait in seconds
- * ({@link Throttled}), the same for an account that exists and a name that does not.
+ * Slows password guessing without letting anyone lock an account (ADR 0019). Every
+ * password check, by the login form or by HTTP Basic, passes three gates first; a request
+ * stopped at a gate is not checked and gets a wait in seconds ({@link Throttled}), the
+ * same for an account that exists and a name that does not.
  * <ol>
- * <li><b>Per account and address.</b> After {@code free-failures} wrong passwords in a row from one address for one
- * username, that address must wait 1 s, 2 s, 4 s … (at most {@code max-delay}) after each further failure before its
- * next check of that username. A success from the address clears its count. Other addresses, the owner's among them,
- * are not affected.</li>
- * <li><b>Per account, from everywhere.</b> Checks from addresses the account has not signed in from lately (on this
- * node) share a budget of {@code stranger-checks} per {@code stranger-window}; a check that succeeds gives its token
- * back. Spraying from many addresses is slowed to that rate, while the owner's own addresses are never slowed by it,
- * and a new address only waits for the next token, never for a lock to expire.</li>
- * <li><b>Per address, for HTTP Basic.</b> Checks that are not remembered by {@link BasicCredentialCache} spend
- * {@code govhall.rate-limit.basic.per-minute} per address (the form's budget is spent in {@link RateLimits}).</li>
+ * <li><b>Per account and address.</b> After {@code free-failures} wrong passwords in a
+ * row from one address for one username, that address must wait 1 s, 2 s, 4 s … (at most
+ * {@code max-delay}) after each further failure before its next check of that username. A
+ * success from the address clears its count. Other addresses, the owner's among them, are
+ * not affected.</li>
+ * <li><b>Per account, from everywhere.</b> Checks from addresses the account has not
+ * signed in from lately (on this node) share a budget of {@code stranger-checks} per
+ * {@code stranger-window}; a check that succeeds gives its token back. Spraying from many
+ * addresses is slowed to that rate, while the owner's own addresses are never slowed by
+ * it, and a new address only waits for the next token, never for a lock to expire.</li>
+ * <li><b>Per address, for HTTP Basic.</b> Checks that are not remembered by
+ * {@link BasicCredentialCache} spend {@code govhall.rate-limit.basic.per-minute} per
+ * address (the form's budget is spent in {@link RateLimits}).</li>
  * </ol>
  * The state lives in memory, per node, like the rate limits.
  */
@@ -46,10 +50,12 @@ final class LoginThrottle {
 	/**
 	 * @param freeFailures wrong passwords in a row from one address before it must wait
 	 * @param maxDelay the longest wait after a failure
-	 * @param strangerChecks checks per window from addresses the account has not signed in from
+	 * @param strangerChecks checks per window from addresses the account has not signed
+	 * in from
 	 * @param strangerWindow the time in which the stranger budget refills
 	 * @param familiarFor how long an address the account signed in from stays its own
-	 * @param basicPerMinute password checks by HTTP Basic per address and minute; 0 for none
+	 * @param basicPerMinute password checks by HTTP Basic per address and minute; 0 for
+	 * none
 	 */
 	record Settings(int freeFailures, Duration maxDelay, int strangerChecks, Duration strangerWindow,
 			Duration familiarFor, int basicPerMinute) {
@@ -71,7 +77,10 @@ final class LoginThrottle {
 
 	}
 
-	/** Usernames longer than any account's are cut to this for the key (only unknown names are that long). */
+	/**
+	 * Usernames longer than any account's are cut to this for the key (only unknown names
+	 * are that long).
+	 */
 	private static final int NAME_KEY = 128;
 
 	private static final int SWEEP_AT = 100_000;
@@ -204,7 +213,10 @@ final class LoginThrottle {
 		return n.length() > NAME_KEY ? n.substring(0, NAME_KEY) : n;
 	}
 
-	/** The client's address: the one Spring Security recorded for the attempt, else the request's. */
+	/**
+	 * The client's address: the one Spring Security recorded for the attempt, else the
+	 * request's.
+	 */
 	static String address(Authentication authentication) {
 		if (authentication.getDetails() instanceof WebAuthenticationDetails d && d.getRemoteAddress() != null) {
 			return d.getRemoteAddress();
@@ -259,7 +271,9 @@ final class LoginThrottle {
 
 	}
 
-	/** The stranger budget of one username, and the addresses it signed in from lately. */
+	/**
+	 * The stranger budget of one username, and the addresses it signed in from lately.
+	 */
 	static final class Account {
 
 		final RateLimits.Bucket strangers;

@@ -19,9 +19,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * What operations see: every request gets a request id (the caller's {@code X-Request-Id} when it is a plain token,
- * else a new one), put into the logging context as {@code requestId} and answered in the {@code X-Request-Id} header;
- * logs are JSON (ECS, {@code logging.structured.format.console}) with that id. The gauge
+ * What operations see: every request gets a request id (the caller's {@code X-Request-Id}
+ * when it is a plain token, else a new one), put into the logging context as
+ * {@code requestId} and answered in the {@code X-Request-Id} header; logs are JSON (ECS,
+ * {@code logging.structured.format.console}) with that id. The gauge
  * {@code govhall.events.pending} counts event publications not completed yet.
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,8 +36,8 @@ class Observability {
 	FilterRegistrationBean<OncePerRequestFilter> requestIdFilter() {
 		FilterRegistrationBean<OncePerRequestFilter> bean = new FilterRegistrationBean<>(new OncePerRequestFilter() {
 			@Override
-			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-					FilterChain chain) throws ServletException, IOException {
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+					throws ServletException, IOException {
 				String given = request.getHeader(HEADER);
 				String id = given != null && TOKEN.matcher(given).matches() ? given : UUID.randomUUID().toString();
 				MDC.put("requestId", id);

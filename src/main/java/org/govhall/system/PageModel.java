@@ -15,8 +15,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * What every page's layout needs: the language, elderly mode, the signed-in user and links to switch both; and the
- * halls' zone, in which every page shows times ({@code #temporals.format(at.atZone(zone), …)}).
+ * What every page's layout needs: the language, elderly mode, the signed-in user and
+ * links to switch both; and the halls' zone, in which every page shows times
+ * ({@code #temporals.format(at.atZone(zone), …)}).
  */
 @ControllerAdvice(annotations = Controller.class)
 @EnableConfigurationProperties(SystemSettings.class)
@@ -48,16 +49,14 @@ class PageModel {
 	}
 
 	@ModelAttribute("currentUser")
-	@Nullable
-	GovHallUser currentUser() {
+	@Nullable GovHallUser currentUser() {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 		return auth != null && auth.getPrincipal() instanceof GovHallUser u ? u : null;
 	}
 
 	@ModelAttribute("switchLangUrl")
 	String switchLangUrl(HttpServletRequest request, Locale locale) {
-		return here(request)
-			.replaceQueryParam("lang", "en".equals(locale.getLanguage()) ? "zh-CN" : "en")
+		return here(request).replaceQueryParam("lang", "en".equals(locale.getLanguage()) ? "zh-CN" : "en")
 			.replaceQueryParam("elder")
 			.build()
 			.toUriString();
@@ -65,17 +64,17 @@ class PageModel {
 
 	@ModelAttribute("switchElderUrl")
 	String switchElderUrl(HttpServletRequest request) {
-		return here(request)
-			.replaceQueryParam("elder", elderMode(request) ? "off" : "on")
+		return here(request).replaceQueryParam("elder", elderMode(request) ? "off" : "on")
 			.replaceQueryParam("lang")
 			.build()
 			.toUriString();
 	}
 
 	/**
-	 * The current page as a relative link, so switching keeps the visitor where they are. A query longer than any
-	 * page's own ({@value #ECHOED_QUERY} characters) is left out: echoed twice into the header, a hostile one filled
-	 * the response buffer, which committed the response before a form below could create the session its CSRF token
+	 * The current page as a relative link, so switching keeps the visitor where they are.
+	 * A query longer than any page's own ({@value #ECHOED_QUERY} characters) is left out:
+	 * echoed twice into the header, a hostile one filled the response buffer, which
+	 * committed the response before a form below could create the session its CSRF token
 	 * lives in (the abuse suite found it on {@code /login?wait=…}).
 	 */
 	private static UriComponentsBuilder here(HttpServletRequest request) {
@@ -83,6 +82,5 @@ class PageModel {
 		boolean keep = query != null && query.length() <= ECHOED_QUERY;
 		return UriComponentsBuilder.fromUriString(request.getRequestURI() + (keep ? "?" + query : ""));
 	}
-
 
 }

@@ -23,9 +23,10 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.util.UriUtils;
 
 /**
- * The one way a page shows a refusal (ADR 0028): a {@link GovHallException} thrown by a handler method marked
- * {@link RefusalShownOn} goes back to that page as a redirect, with the refusal flashed for it to show in the
- * requester's language. {@link ErrorHandling} asks here first; every other failure is answered as before.
+ * The one way a page shows a refusal (ADR 0028): a {@link GovHallException} thrown by a
+ * handler method marked {@link RefusalShownOn} goes back to that page as a redirect, with
+ * the refusal flashed for it to show in the requester's language. {@link ErrorHandling}
+ * asks here first; every other failure is answered as before.
  */
 final class PageRefusals {
 
@@ -63,22 +64,23 @@ final class PageRefusals {
 				flash.put("problems", problems);
 			}
 		}
-		// a variable that is no path variable is the request's parameter; the view expands the path variables
+		// a variable that is no path variable is the request's parameter; the view
+		// expands the path variables
 		// (RedirectView) and saves the flash
 		Object pathVariables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
 		String page = VARIABLE.matcher(on.value()).replaceAll(v -> {
 			String name = v.group(1);
 			String value = request.getParameter(name);
 			boolean inPath = pathVariables instanceof Map<?, ?> m && m.containsKey(name);
-			return Matcher.quoteReplacement(
-					inPath || value == null ? v.group() : UriUtils.encode(value, StandardCharsets.UTF_8));
+			return Matcher
+				.quoteReplacement(inPath || value == null ? v.group() : UriUtils.encode(value, StandardCharsets.UTF_8));
 		});
 		return new ModelAndView("redirect:" + page);
 	}
 
 	/**
-	 * The fields at fault, their arguments as the page shows them; a lone reason that only repeats the refusal is
-	 * left out.
+	 * The fields at fault, their arguments as the page shows them; a lone reason that
+	 * only repeats the refusal is left out.
 	 */
 	private List<FieldViolation> reasons(GovHallException ex, Locale locale) {
 		List<FieldViolation> all = ex.violations();
@@ -89,8 +91,9 @@ final class PageRefusals {
 	}
 
 	/**
-	 * The arguments as the page shows them, in the requester's language: an enum as its label, a number as a number
-	 * (formatted by the message), anything else as its text, null as nothing.
+	 * The arguments as the page shows them, in the requester's language: an enum as its
+	 * label, a number as a number (formatted by the message), anything else as its text,
+	 * null as nothing.
 	 */
 	private Object[] labelled(Object[] arguments, Locale locale) {
 		return Arrays.stream(arguments)
@@ -99,7 +102,10 @@ final class PageRefusals {
 			.toArray();
 	}
 
-	/** {@code Type.NAME}, or {@code Outer.Type.NAME} for a nested enum: the key of an enum's label. */
+	/**
+	 * {@code Type.NAME}, or {@code Outer.Type.NAME} for a nested enum: the key of an
+	 * enum's label.
+	 */
 	static String label(Enum<?> e) {
 		Class<?> type = e.getDeclaringClass();
 		@Nullable Class<?> outer = type.getEnclosingClass();

@@ -16,8 +16,9 @@ import org.springframework.data.relational.core.mapping.RelationalPersistentEnti
 import org.springframework.data.relational.core.mapping.RelationalPersistentProperty;
 
 /**
- * Spring Data JDBC settings shared by every module (ADR 0003): tables are named {@code <module>_<aggregate>} and
- * identifiers are not quoted, so one set of migrations serves H2 (upper-casing) and PostgreSQL (lower-casing).
+ * Spring Data JDBC settings shared by every module (ADR 0003): tables are named
+ * {@code <module>_<aggregate>} and identifiers are not quoted, so one set of migrations
+ * serves H2 (upper-casing) and PostgreSQL (lower-casing).
  */
 @Configuration(proxyBeanMethods = false)
 class PersistenceSettings extends AbstractJdbcConfiguration {
@@ -40,7 +41,10 @@ class PersistenceSettings extends AbstractJdbcConfiguration {
 		return context;
 	}
 
-	/** {@code org.govhall.catalog.ItemVersion} → {@code catalog_item_version}; back references {@code item_version_id}. */
+	/**
+	 * {@code org.govhall.catalog.ItemVersion} → {@code catalog_item_version}; back
+	 * references {@code item_version_id}.
+	 */
 	static final class ModuleNamingStrategy implements NamingStrategy {
 
 		@Override

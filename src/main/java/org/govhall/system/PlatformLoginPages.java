@@ -6,9 +6,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * The login page's way to the identity platform (ADR 0024): the button shows when a platform is configured, and
- * {@code /login/platform} sends the browser there, or back to the login page with a notice when the platform does
- * not answer (not an error page).
+ * The login page's way to the identity platform (ADR 0024): the button shows when a
+ * platform is configured, and {@code /login/platform} sends the browser there, or back to
+ * the login page with a notice when the platform does not answer (not an error page).
  */
 @Controller
 @ControllerAdvice(annotations = Controller.class)

@@ -25,12 +25,14 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.security.web.context.SecurityContextRepository;
 
 /**
- * Back from the identity platform: turns the platform's ID token into GovHall's own principal (ADR 0024). The
- * verified account of the identity number signs in, or a new verified applicant account is made; the session then
- * holds the same {@link GovHallUser} a password login gives, so nothing downstream knows how the person signed in.
+ * Back from the identity platform: turns the platform's ID token into GovHall's own
+ * principal (ADR 0024). The verified account of the identity number signs in, or a new
+ * verified applicant account is made; the session then holds the same {@link GovHallUser}
+ * a password login gives, so nothing downstream knows how the person signed in.
  * <p>
- * The ID token's claims: {@code name}, {@code identity_kind} (RESIDENT_ID or CREDIT_CODE), {@code identity_number},
- * and for an enterprise {@code legal_representative_name} and {@code legal_representative_number}.
+ * The ID token's claims: {@code name}, {@code identity_kind} (RESIDENT_ID or
+ * CREDIT_CODE), {@code identity_number}, and for an enterprise
+ * {@code legal_representative_name} and {@code legal_representative_number}.
  */
 class PlatformSignIn implements AuthenticationSuccessHandler {
 
@@ -72,22 +74,26 @@ class PlatformSignIn implements AuthenticationSuccessHandler {
 		response.sendRedirect(request.getContextPath() + "/cases");
 	}
 
-	/** The platform or its answer failed (a wrong state, an invalid token): back to the login page, with a notice. */
+	/**
+	 * The platform or its answer failed (a wrong state, an invalid token): back to the
+	 * login page, with a notice.
+	 */
 	static void failed(HttpServletRequest request, HttpServletResponse response, Exception ex) throws IOException {
 		log.warn("Sign-in through the identity platform failed: {}", ex.getMessage());
 		response.sendRedirect(request.getContextPath() + "/login?platformError");
 	}
 
-	/** The identity the platform vouched for; a token without one is refused (400 to the login page). */
+	/**
+	 * The identity the platform vouched for; a token without one is refused (400 to the
+	 * login page).
+	 */
 	static PlatformIdentity identity(OidcUser oidc) {
 		IdentityKind kind = IdentityKind.valueOf(required(oidc.getClaimAsString("identity_kind")));
 		String issuer = oidc.getIssuer() == null ? "platform" : oidc.getIssuer().toString();
 		String by = (issuer + "#" + oidc.getSubject());
 		return new PlatformIdentity(kind, required(oidc.getClaimAsString("name")),
-				required(oidc.getClaimAsString("identity_number")),
-				oidc.getClaimAsString("legal_representative_name"),
-				oidc.getClaimAsString("legal_representative_number"),
-				by.length() > 200 ? by.substring(0, 200) : by);
+				required(oidc.getClaimAsString("identity_number")), oidc.getClaimAsString("legal_representative_name"),
+				oidc.getClaimAsString("legal_representative_number"), by.length() > 200 ? by.substring(0, 200) : by);
 	}
 
 	private static String required(@Nullable String claim) {

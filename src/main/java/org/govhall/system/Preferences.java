@@ -18,8 +18,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * The visitor's preferences, kept in cookies so they persist without an account: language (zh-CN by default, en on
- * request or by {@code Accept-Language}) and elderly mode (适老化: larger type, high contrast, simpler layout).
+ * The visitor's preferences, kept in cookies so they persist without an account: language
+ * (zh-CN by default, en on request or by {@code Accept-Language}) and elderly mode (适老化:
+ * larger type, high contrast, simpler layout).
  */
 @Configuration(proxyBeanMethods = false)
 class Preferences implements WebMvcConfigurer {
@@ -46,7 +47,8 @@ class Preferences implements WebMvcConfigurer {
 		LocaleChangeInterceptor lang = new LocaleChangeInterceptor();
 		lang.setParamName("lang");
 		lang.setIgnoreInvalidLocale(true);
-		// static assets are cached publicly for a year (ADR 0015): never with a visitor's cookie on them
+		// static assets are cached publicly for a year (ADR 0015): never with a visitor's
+		// cookie on them
 		registry.addInterceptor(lang).excludePathPatterns(NO_PREFERENCES);
 		registry.addInterceptor(new ElderModeInterceptor()).excludePathPatterns(NO_PREFERENCES);
 	}
@@ -59,8 +61,12 @@ class Preferences implements WebMvcConfigurer {
 	}
 
 	private static ResponseCookie cookie(String name, String value) {
-		return ResponseCookie.from(name, value).path("/").maxAge(Duration.ofDays(365)).httpOnly(true)
-			.sameSite("Lax").build();
+		return ResponseCookie.from(name, value)
+			.path("/")
+			.maxAge(Duration.ofDays(365))
+			.httpOnly(true)
+			.sameSite("Lax")
+			.build();
 	}
 
 	/** Language from the cookie, then from Accept-Language, else Chinese. */
@@ -116,7 +122,10 @@ class Preferences implements WebMvcConfigurer {
 
 	}
 
-	/** {@code ?elder=on|off} switches elderly mode; every page learns the mode from the cookie. */
+	/**
+	 * {@code ?elder=on|off} switches elderly mode; every page learns the mode from the
+	 * cookie.
+	 */
 	static final class ElderModeInterceptor implements HandlerInterceptor {
 
 		@Override

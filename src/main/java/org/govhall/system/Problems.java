@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Builds RFC 9457 problem details with a stable type per error kind and title, detail and field messages from the
- * zh-CN/en bundles in the requester's language.
+ * Builds RFC 9457 problem details with a stable type per error kind and title, detail and
+ * field messages from the zh-CN/en bundles in the requester's language.
  */
 @Component
 class Problems {
@@ -56,8 +56,9 @@ class Problems {
 	}
 
 	/**
-	 * The request's path as the problem's {@code instance}; none when the server could not read the request target,
-	 * and encoded when it holds characters a URI may not (the server refuses those before any controller runs).
+	 * The request's path as the problem's {@code instance}; none when the server could
+	 * not read the request target, and encoded when it holds characters a URI may not
+	 * (the server refuses those before any controller runs).
 	 */
 	private static @Nullable URI instance(@Nullable String path) {
 		if (path == null || path.isEmpty()) {
@@ -71,7 +72,10 @@ class Problems {
 		}
 	}
 
-	/** Enum arguments (a state, a kind) are named by their labels, e.g. CaseState.ACCEPTED → 已受理. */
+	/**
+	 * Enum arguments (a state, a kind) are named by their labels, e.g. CaseState.ACCEPTED
+	 * → 已受理.
+	 */
 	private Object[] labels(Object[] args, Locale locale) {
 		Object[] out = args.clone();
 		for (int i = 0; i < out.length; i++) {
@@ -82,7 +86,10 @@ class Problems {
 		return out;
 	}
 
-	/** {@code CaseState.}, and for a nested enum its enclosing types too: {@code Card.Status.}, as the bundles name them. */
+	/**
+	 * {@code CaseState.}, and for a nested enum its enclosing types too:
+	 * {@code Card.Status.}, as the bundles name them.
+	 */
 	private static String labelPrefix(Class<?> type) {
 		String name = type.getName().substring(type.getPackageName().length() + 1);
 		return name.replace('$', '.') + ".";

@@ -23,18 +23,22 @@ import org.springframework.web.filter.ForwardedHeaderFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * GovHall behind a reverse proxy or load balancer (ADR 0022). The forwarded headers {@code X-Forwarded-For},
- * {@code -Proto}, {@code -Host} and {@code -Port} are believed only when the connection comes from an address in
- * {@code govhall.proxy.trusted} (comma-separated CIDR blocks; a bare address is one host): Tomcat's
- * {@link RemoteIpValve} then sets the client's address (the rightmost one in {@code X-Forwarded-For} that is not a
- * trusted proxy), the scheme, host and port before any filter runs, so that the rate limits, the audit log, HSTS and
- * the redirects all see the original request. From any other address, and while the setting is empty (the default),
- * the headers change nothing. Whatever forwarded headers are left, including RFC 7239 {@code Forwarded}, which GovHall
- * never reads, are removed before the application sees the request.
+ * GovHall behind a reverse proxy or load balancer (ADR 0022). The forwarded headers
+ * {@code X-Forwarded-For}, {@code -Proto}, {@code -Host} and {@code -Port} are believed
+ * only when the connection comes from an address in {@code govhall.proxy.trusted}
+ * (comma-separated CIDR blocks; a bare address is one host): Tomcat's
+ * {@link RemoteIpValve} then sets the client's address (the rightmost one in
+ * {@code X-Forwarded-For} that is not a trusted proxy), the scheme, host and port before
+ * any filter runs, so that the rate limits, the audit log, HSTS and the redirects all see
+ * the original request. From any other address, and while the setting is empty (the
+ * default), the headers change nothing. Whatever forwarded headers are left, including
+ * RFC 7239 {@code Forwarded}, which GovHall never reads, are removed before the
+ * application sees the request.
  * <p>
- * With {@code govhall.proxy.require-https=true}, a request that did not arrive over https (as the valve decides) is
- * redirected to the same path at the https public address {@code govhall.public-url}: 301 for GET and HEAD, 308 for
- * other methods. Health probes are exempt, since load balancers call them over plain http.
+ * With {@code govhall.proxy.require-https=true}, a request that did not arrive over https
+ * (as the valve decides) is redirected to the same path at the https public address
+ * {@code govhall.public-url}: 301 for GET and HEAD, 308 for other methods. Health probes
+ * are exempt, since load balancers call them over plain http.
  */
 @Configuration(proxyBeanMethods = false)
 class ProxySettings {
@@ -54,10 +58,14 @@ class ProxySettings {
 		};
 	}
 
-	/** The valve for these proxies; no address outside them is ever a proxy, so none can speak for a client. */
+	/**
+	 * The valve for these proxies; no address outside them is ever a proxy, so none can
+	 * speak for a client.
+	 */
 	static RemoteIpValve valve(List<String> trusted) {
 		RemoteIpValve valve = new RemoteIpValve();
-		// with a '/' in it, Tomcat reads the list as CIDR blocks, not as a regular expression
+		// with a '/' in it, Tomcat reads the list as CIDR blocks, not as a regular
+		// expression
 		valve.setInternalProxies(String.join(",", trusted));
 		valve.setTrustedProxies(null);
 		valve.setRemoteIpHeader("X-Forwarded-For");
@@ -69,8 +77,9 @@ class ProxySettings {
 	}
 
 	/**
-	 * The trusted proxies as CIDR blocks: {@code 10.0.0.0/8} stays, {@code 10.1.2.3} becomes {@code 10.1.2.3/32}
-	 * ({@code /128} for IPv6). Anything else stops the start with the setting's name.
+	 * The trusted proxies as CIDR blocks: {@code 10.0.0.0/8} stays, {@code 10.1.2.3}
+	 * becomes {@code 10.1.2.3/32} ({@code /128} for IPv6). Anything else stops the start
+	 * with the setting's name.
 	 */
 	static List<String> trusted(String value) {
 		List<String> blocks = new ArrayList<>();
@@ -93,8 +102,9 @@ class ProxySettings {
 	}
 
 	/**
-	 * Forwarded headers that the valve did not take (all of them from an untrusted address, and {@code Forwarded}
-	 * from anyone) never reach the application, so no code or library can read a client's claim by mistake.
+	 * Forwarded headers that the valve did not take (all of them from an untrusted
+	 * address, and {@code Forwarded} from anyone) never reach the application, so no code
+	 * or library can read a client's claim by mistake.
 	 */
 	@Bean
 	FilterRegistrationBean<ForwardedHeaderFilter> forwardedHeadersRemoved() {
@@ -112,13 +122,17 @@ class ProxySettings {
 		FilterRegistrationBean<HttpsOnly> bean = new FilterRegistrationBean<>(
 				new HttpsOnly(on ? httpsOrigin(settings.publicUrl()) : null));
 		bean.setEnabled(on);
-		// after the rate limits (-110), so that a flood over http is limited too; before Spring Security (-100)
+		// after the rate limits (-110), so that a flood over http is limited too; before
+		// Spring Security (-100)
 		bean.setOrder(-105);
 		bean.addUrlPatterns("/*");
 		return bean;
 	}
 
-	/** {@code https://host[:port]} of the public address; with https required, anything else stops the start. */
+	/**
+	 * {@code https://host[:port]} of the public address; with https required, anything
+	 * else stops the start.
+	 */
 	static String httpsOrigin(String publicUrl) {
 		URI uri;
 		try {
@@ -134,7 +148,10 @@ class ProxySettings {
 		return "https://" + uri.getHost().toLowerCase(Locale.ROOT) + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
 	}
 
-	/** Sends a request that did not come over https to the same path at the public https address. */
+	/**
+	 * Sends a request that did not come over https to the same path at the public https
+	 * address.
+	 */
 	static final class HttpsOnly extends OncePerRequestFilter {
 
 		private final @Nullable String origin;
@@ -145,8 +162,7 @@ class ProxySettings {
 
 		@Override
 		protected boolean shouldNotFilter(HttpServletRequest request) {
-			return origin == null || request.isSecure()
-					|| RateLimits.path(request).startsWith("/actuator/health");
+			return origin == null || request.isSecure() || RateLimits.path(request).startsWith("/actuator/health");
 		}
 
 		@Override

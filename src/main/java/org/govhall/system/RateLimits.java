@@ -28,17 +28,21 @@ import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Rate limits on the public endpoints that need no login, per client address and per node: the progress lookup,
- * the login form, the document verification pages and self-registration. Each group is a token bucket of
- * {@code govhall.rate-limit.<group>.per-minute} requests that refills evenly over a minute. A request over the limit
- * gets 429 with {@code Retry-After} (seconds) and a problem+json body in the requester's language, or a short page
- * for a browser. The filter runs before Spring Security, so a flood of login attempts never reaches the password
- * check. A group is matched on the {@linkplain #normalised(String) normalised} path, whatever the method (ADR 0019):
- * {@code /logi%6E}, {@code //login}, {@code /login;x=1} and {@code HEAD /login} all spend the login budget. The client
- * address is {@code request.getRemoteAddr()}, which Tomcat sets from a proxy's forwarded header only when the proxy is listed in
- * {@code govhall.proxy.trusted} ({@link ProxySettings}).
- * HTTP Basic password checks have their own budget per address ({@code govhall.rate-limit.basic.per-minute}), spent
- * in {@link LoginThrottle}, because only a check that is not remembered costs a password hash.
+ * Rate limits on the public endpoints that need no login, per client address and per
+ * node: the progress lookup, the login form, the document verification pages and
+ * self-registration. Each group is a token bucket of
+ * {@code govhall.rate-limit.<group>.per-minute} requests that refills evenly over a
+ * minute. A request over the limit gets 429 with {@code Retry-After} (seconds) and a
+ * problem+json body in the requester's language, or a short page for a browser. The
+ * filter runs before Spring Security, so a flood of login attempts never reaches the
+ * password check. A group is matched on the {@linkplain #normalised(String) normalised}
+ * path, whatever the method (ADR 0019): {@code /logi%6E}, {@code //login},
+ * {@code /login;x=1} and {@code HEAD /login} all spend the login budget. The client
+ * address is {@code request.getRemoteAddr()}, which Tomcat sets from a proxy's forwarded
+ * header only when the proxy is listed in {@code govhall.proxy.trusted}
+ * ({@link ProxySettings}). HTTP Basic password checks have their own budget per address
+ * ({@code govhall.rate-limit.basic.per-minute}), spent in {@link LoginThrottle}, because
+ * only a check that is not remembered costs a password hash.
  */
 @Configuration(proxyBeanMethods = false)
 class RateLimits {
@@ -48,8 +52,8 @@ class RateLimits {
 	}
 
 	@Bean
-	FilterRegistrationBean<Limiter> rateLimitFilter(SystemSettings settings, Problems problems,
-			LocaleResolver locales, ObjectProvider<Clock> clock) {
+	FilterRegistrationBean<Limiter> rateLimitFilter(SystemSettings settings, Problems problems, LocaleResolver locales,
+			ObjectProvider<Clock> clock) {
 		SystemSettings.RateLimit limits = settings.rateLimit();
 		List<Group> groups = List.of(
 				group("progress", limits.perMinute(limits.progress(), 60), "/progress", "/api/v1/progress"),
@@ -65,18 +69,22 @@ class RateLimits {
 		return bean;
 	}
 
-	/** A group of paths ({@code /x/**} covers {@code /x} and everything below it), matched on any method. */
+	/**
+	 * A group of paths ({@code /x/**} covers {@code /x} and everything below it), matched
+	 * on any method.
+	 */
 	private static Group group(String name, int perMinute, String... paths) {
 		return new Group(name, perMinute, r -> {
-					String path = normalised(path(r));
-					for (String p : paths) {
-						if (p.endsWith("/**") ? path.equals(p.substring(0, p.length() - 3))
-								|| path.startsWith(p.substring(0, p.length() - 2)) : path.equals(p)) {
-							return true;
-						}
-					}
-					return false;
-				});
+			String path = normalised(path(r));
+			for (String p : paths) {
+				if (p.endsWith("/**")
+						? path.equals(p.substring(0, p.length() - 3)) || path.startsWith(p.substring(0, p.length() - 2))
+						: path.equals(p)) {
+					return true;
+				}
+			}
+			return false;
+		});
 	}
 
 	static String path(HttpServletRequest r) {
@@ -86,11 +94,12 @@ class RateLimits {
 	}
 
 	/**
-	 * The path as the application will route it, or wider: path parameters ({@code ;x=1}) dropped, percent-encoding
-	 * decoded once (as the container does), backslashes read as slashes, repeated slashes collapsed, {@code .} and
-	 * {@code ..} segments resolved, a trailing slash dropped, and lower case. The result may match more requests
-	 * than the application would serve under a limited path, never fewer: a request that would reach a limited
-	 * endpoint cannot dodge its budget by spelling the path differently.
+	 * The path as the application will route it, or wider: path parameters ({@code ;x=1})
+	 * dropped, percent-encoding decoded once (as the container does), backslashes read as
+	 * slashes, repeated slashes collapsed, {@code .} and {@code ..} segments resolved, a
+	 * trailing slash dropped, and lower case. The result may match more requests than the
+	 * application would serve under a limited path, never fewer: a request that would
+	 * reach a limited endpoint cannot dodge its budget by spelling the path differently.
 	 */
 	static String normalised(String raw) {
 		StringBuilder withoutParameters = new StringBuilder(raw.length());
@@ -112,7 +121,10 @@ class RateLimits {
 		return ("/" + String.join("/", segments)).toLowerCase(Locale.ROOT);
 	}
 
-	/** Percent-decoding as UTF-8; a malformed escape stays as it stands (the container refuses such a request). */
+	/**
+	 * Percent-decoding as UTF-8; a malformed escape stays as it stands (the container
+	 * refuses such a request).
+	 */
 	private static String decode(String s) {
 		if (s.indexOf('%') < 0) {
 			return s;
@@ -180,7 +192,10 @@ class RateLimits {
 			chain.doFilter(request, response);
 		}
 
-		/** Takes a token; answers 0 when one was there, else the seconds until the next one. */
+		/**
+		 * Takes a token; answers 0 when one was there, else the seconds until the next
+		 * one.
+		 */
 		long take(Group g, String client) {
 			long now = clock.millis() * 1_000_000L;
 			if (buckets.size() > SWEEP_AT) {
@@ -190,8 +205,7 @@ class RateLimits {
 			return bucket.take(now);
 		}
 
-		private void refuse(HttpServletRequest request, HttpServletResponse response, long seconds)
-				throws IOException {
+		private void refuse(HttpServletRequest request, HttpServletResponse response, long seconds) throws IOException {
 			Locale locale = locales.resolveLocale(request);
 			response.setStatus(429);
 			response.setHeader("Retry-After", Long.toString(seconds));
@@ -221,7 +235,10 @@ class RateLimits {
 
 	}
 
-	/** Tokens refill evenly: {@code capacity} per {@code period}, never more than {@code capacity} held. */
+	/**
+	 * Tokens refill evenly: {@code capacity} per {@code period}, never more than
+	 * {@code capacity} held.
+	 */
 	static final class Bucket {
 
 		private final int capacity;
@@ -252,7 +269,9 @@ class RateLimits {
 			return Math.max(1, (long) Math.ceil((1 - tokens) * nanosPerToken / 1_000_000_000d));
 		}
 
-		/** Gives back a token that was taken for something that turned out not to count. */
+		/**
+		 * Gives back a token that was taken for something that turned out not to count.
+		 */
 		synchronized void refund(long now) {
 			refill(now);
 			tokens = Math.min(capacity, tokens + 1);

@@ -10,8 +10,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Scheduled jobs take a database lock (ShedLock on the {@code shedlock} table, with the database's clock), so that
- * with several GovHall nodes on one database each run happens once.
+ * Scheduled jobs take a database lock (ShedLock on the {@code shedlock} table, with the
+ * database's clock), so that with several GovHall nodes on one database each run happens
+ * once.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableSchedulerLock(defaultLockAtMostFor = "PT30M")

@@ -41,9 +41,10 @@ import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Who may do what (ADR 0006). The API speaks HTTP Basic without sessions or cookies, so it needs no CSRF token; the
- * pages use form login with BCrypt, CSRF tokens on every form, a secure session cookie and a strict CSP that the
- * pages satisfy (no inline script or style). Scope rules (region, department) are checked in the modules' façades.
+ * Who may do what (ADR 0006). The API speaks HTTP Basic without sessions or cookies, so
+ * it needs no CSRF token; the pages use form login with BCrypt, CSRF tokens on every
+ * form, a secure session cookie and a strict CSP that the pages satisfy (no inline script
+ * or style). Scope rules (region, department) are checked in the modules' façades.
  */
 @Configuration(proxyBeanMethods = false)
 class SecuritySettings {
@@ -60,20 +61,25 @@ class SecuritySettings {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
-	/** The gates in front of every password check (ADR 0019); see {@link LoginThrottle} for the settings. */
+	/**
+	 * The gates in front of every password check (ADR 0019); see {@link LoginThrottle}
+	 * for the settings.
+	 */
 	@Bean
 	LoginThrottle loginThrottle(SystemSettings settings, ObjectProvider<Clock> clock) {
 		SystemSettings.LoginThrottle t = settings.loginThrottle();
 		SystemSettings.RateLimit limits = settings.rateLimit();
-		return new LoginThrottle(new LoginThrottle.Settings(t.freeFailures(), t.maxDelay(), t.strangerChecks(),
-				t.strangerWindow(), t.familiarFor(), limits.enabled() ? limits.perMinute(limits.basic(), 30) : 0),
+		return new LoginThrottle(
+				new LoginThrottle.Settings(t.freeFailures(), t.maxDelay(), t.strangerChecks(), t.strangerWindow(),
+						t.familiarFor(), limits.enabled() ? limits.perMinute(limits.basic(), 30) : 0),
 				clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	/**
-	 * Checks a password against the account's hash, or against a dummy hash for a name without an account (Spring
-	 * Security's timing protection), and only then whether the account is disabled: the time of the answer does not
-	 * tell an existing account from an unknown name.
+	 * Checks a password against the account's hash, or against a dummy hash for a name
+	 * without an account (Spring Security's timing protection), and only then whether the
+	 * account is disabled: the time of the answer does not tell an existing account from
+	 * an unknown name.
 	 */
 	static DaoAuthenticationProvider passwordCheck(UserDetailsService users, PasswordEncoder passwords) {
 		DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
@@ -100,9 +106,8 @@ class SecuritySettings {
 				.requestMatchers(HttpMethod.GET, "/api/v1/items/*/draft", "/api/v1/accounts/**")
 				.authenticated()
 				.requestMatchers(HttpMethod.GET, "/api/v1/items/**", "/api/v1/regions/**", "/api/v1/departments/**",
-						"/api/v1/halls/**",
-						"/api/v1/calendar/**", "/api/v1/documents/**", "/api/v1/progress", "/api/v1/audit/head",
-						"/api/v1/audit/heads", "/api/v1/case-steps")
+						"/api/v1/halls/**", "/api/v1/calendar/**", "/api/v1/documents/**", "/api/v1/progress",
+						"/api/v1/audit/head", "/api/v1/audit/heads", "/api/v1/case-steps")
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/v1/applicants", "/api/v1/password-reset")
 				.permitAll()
@@ -114,14 +119,16 @@ class SecuritySettings {
 				.authenticated())
 			.httpBasic(b -> b.realmName("GovHall").authenticationEntryPoint((req, res, ex) -> {
 				if (ErrorHandling.isDatabaseUnavailable(ex)) {
-					// the account could not be looked up: not a wrong password, and no reason to ask for one again
+					// the account could not be looked up: not a wrong password, and no
+					// reason to ask for one again
 					res.setHeader("Retry-After", ErrorHandling.DATABASE_RETRY_AFTER);
 					write(json, res, problems.problem(503, "database-unavailable", "error.databaseUnavailable",
 							new Object[0], List.of(), req, locale(locales, req)));
 					return;
 				}
 				if (ex instanceof LoginThrottle.Throttled t) {
-					// the same answer for an account and for a name without one: nothing tells them apart
+					// the same answer for an account and for a name without one: nothing
+					// tells them apart
 					res.setHeader("Retry-After", Long.toString(t.seconds()));
 					ProblemDetail p = problems.problem(429, "too-many-requests", "error.tooManyRequests",
 							new Object[] { t.seconds() }, List.of(), req, locale(locales, req));
@@ -150,34 +157,33 @@ class SecuritySettings {
 		List<AuthenticationProvider> providers = new ArrayList<>(
 				List.of(throttle.guarding(passwordCheck(users, passwords), LoginThrottle.Channel.FORM)));
 		if (platform.configured()) {
-			// the code from the identity platform is exchanged for its ID token, checked against its keys
+			// the code from the identity platform is exchanged for its ID token, checked
+			// against its keys
 			providers.add(new OidcAuthorizationCodeAuthenticationProvider(
 					new RestClientAuthorizationCodeTokenResponseClient(), new OidcUserService()));
 		}
 		ProviderManager form = new ProviderManager(providers);
 		form.setAuthenticationEventPublisher(authenticationEvents);
 		http.authenticationManager(form);
-		// a session of an account disabled, stripped of a role or given a new password since sign-in ends here
-		http.addFilterAfter(new SignedInAccountCheck(users),
-				SecurityContextHolderFilter.class);
+		// a session of an account disabled, stripped of a role or given a new password
+		// since sign-in ends here
+		http.addFilterAfter(new SignedInAccountCheck(users), SecurityContextHolderFilter.class);
 		http.authorizeHttpRequests(a -> a
 			.requestMatchers("/staff/**", "/supervision/**", "/cases/**", "/messages/**", "/messages", "/account/**",
 					"/authorisations", "/authorisations/**")
 			.authenticated()
 			.anyRequest()
-			.permitAll())
-			.formLogin(f -> f.loginPage("/login").failureHandler((req, res, ex) -> {
+			.permitAll()).formLogin(f -> f.loginPage("/login").failureHandler((req, res, ex) -> {
 				if (ErrorHandling.isDatabaseUnavailable(ex)) {
-					// not a wrong password: the error page (ErrorPages) says the service is unavailable, 503
+					// not a wrong password: the error page (ErrorPages) says the service
+					// is unavailable, 503
 					req.setAttribute(RequestDispatcher.ERROR_EXCEPTION, ex);
 					res.sendError(503);
 					return;
 				}
-				res.sendRedirect(req.getContextPath() + (ex instanceof LoginThrottle.Throttled t
-						? "/login?wait=" + t.seconds() : "/login?error"));
-			})
-				.defaultSuccessUrl("/staff", false)
-				.permitAll())
+				res.sendRedirect(req.getContextPath()
+						+ (ex instanceof LoginThrottle.Throttled t ? "/login?wait=" + t.seconds() : "/login?error"));
+			}).defaultSuccessUrl("/staff", false).permitAll())
 			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/").permitAll())
 			.httpBasic(b -> b.disable())
 			.headers(h -> h.addHeaderWriter(pathCsp())
@@ -185,7 +191,8 @@ class SecuritySettings {
 				.permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")))
 			.csrf(Customizer.withDefaults());
 		if (platform.configured()) {
-			// the unified identity platform over OpenID Connect (ADR 0024): back from it, the session holds the same
+			// the unified identity platform over OpenID Connect (ADR 0024): back from it,
+			// the session holds the same
 			// GovHallUser a password login gives (PlatformSignIn)
 			http.oauth2Login(o -> o.loginPage("/login")
 				.clientRegistrationRepository(platform)

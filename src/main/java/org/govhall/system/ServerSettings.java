@@ -22,12 +22,14 @@ import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Tomcat answers an encoded slash ({@code %2F}) in a path with its own HTML error page before the application sees
- * the request. Passed through, the request reaches Spring Security's firewall, which refuses it with 400 and the
- * error path answers with problem details like every other error. What Tomcat still refuses itself (a NUL or broken
- * percent-encoding in the path, characters HTTP does not allow in the request target) its error report valve
- * answers: with problem details in the requester's language for the API and other non-browser clients, with its
- * short page without server details for browsers.
+ * Tomcat answers an encoded slash ({@code %2F}) in a path with its own HTML error page
+ * before the application sees the request. Passed through, the request reaches Spring
+ * Security's firewall, which refuses it with 400 and the error path answers with problem
+ * details like every other error. What Tomcat still refuses itself (a NUL or broken
+ * percent-encoding in the path, characters HTTP does not allow in the request target) its
+ * error report valve answers: with problem details in the requester's language for the
+ * API and other non-browser clients, with its short page without server details for
+ * browsers.
  */
 @Configuration(proxyBeanMethods = false)
 class ServerSettings {
@@ -42,8 +44,12 @@ class ServerSettings {
 		return new ProblemReports(problems, locales);
 	}
 
-	/** Runs after Spring Boot's own customizer, so that its HTML error report valve is there to be replaced. */
-	static final class ProblemReports implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
+	/**
+	 * Runs after Spring Boot's own customizer, so that its HTML error report valve is
+	 * there to be replaced.
+	 */
+	static final class ProblemReports
+			implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
 
 		private final Problems problems;
 
@@ -64,7 +70,8 @@ class ServerSettings {
 					}
 				}
 				host.getPipeline().addValve(new ProblemReportValve(problems, locales));
-				// else the host adds Tomcat's default valve at start, which shows the exception and server version
+				// else the host adds Tomcat's default valve at start, which shows the
+				// exception and server version
 				host.setErrorReportValveClass(ProblemReportValve.class.getName());
 			});
 		}
@@ -76,7 +83,10 @@ class ServerSettings {
 
 	}
 
-	/** Tomcat's error report for requests refused before the application: problem details unless for a browser. */
+	/**
+	 * Tomcat's error report for requests refused before the application: problem details
+	 * unless for a browser.
+	 */
 	static final class ProblemReportValve extends ErrorReportValve {
 
 		private final Problems problems;
@@ -105,19 +115,21 @@ class ServerSettings {
 				return;
 			}
 			try {
-				SecuritySettings.write(json, response, problems.problem(status,
-						status >= 500 ? "internal" : "invalid-input",
-						status >= 500 ? "error.internal" : "error.request.unreadable", new Object[0], List.of(),
-						request, locales.resolveLocale(request)));
+				SecuritySettings.write(json, response,
+						problems.problem(status, status >= 500 ? "internal" : "invalid-input",
+								status >= 500 ? "error.internal" : "error.request.unreadable", new Object[0], List.of(),
+								request, locales.resolveLocale(request)));
 			}
 			catch (IOException | IllegalStateException ex) {
-				// the client is gone, or the response could not be written: nothing more to tell it
+				// the client is gone, or the response could not be written: nothing more
+				// to tell it
 			}
 		}
 
 		/**
-		 * A page request from a browser, as {@link ErrorHandling#wantsHtml} decides; a request whose target could
-		 * not be read has no known path and no headers, and is answered as the API is.
+		 * A page request from a browser, as {@link ErrorHandling#wantsHtml} decides; a
+		 * request whose target could not be read has no known path and no headers, and is
+		 * answered as the API is.
 		 */
 		private static boolean forBrowser(Request request) {
 			String uri = request.getRequestURI();

@@ -18,10 +18,12 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A page session holds the account as it was at sign-in, in the container or in the database (Spring Session JDBC).
- * On every request this reloads the account and ends the session when it was disabled, its roles changed or its
- * password was changed or reset since (issue 12, ADR 0023): a disabled account's session stops working at its next
- * request, on any node. When the database cannot be reached the session is left alone; the page itself answers 503.
+ * A page session holds the account as it was at sign-in, in the container or in the
+ * database (Spring Session JDBC). On every request this reloads the account and ends the
+ * session when it was disabled, its roles changed or its password was changed or reset
+ * since (issue 12, ADR 0023): a disabled account's session stops working at its next
+ * request, on any node. When the database cannot be reached the session is left alone;
+ * the page itself answers 503.
  */
 final class SignedInAccountCheck extends OncePerRequestFilter {
 
@@ -46,7 +48,10 @@ final class SignedInAccountCheck extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	/** Whether the account is still enabled, with the same password and roles as when it signed in. */
+	/**
+	 * Whether the account is still enabled, with the same password and roles as when it
+	 * signed in.
+	 */
 	private boolean current(UserDetails signedIn) {
 		UserDetails now;
 		try {

@@ -17,7 +17,10 @@ class StaffHome {
 		this.directory = directory;
 	}
 
-	/** Staff land on their workbench; an applicant or agent (where the login sends everyone) on their own cases. */
+	/**
+	 * Staff land on their workbench; an applicant or agent (where the login sends
+	 * everyone) on their own cases.
+	 */
 	@GetMapping("/staff")
 	String home(@AuthenticationPrincipal GovHallUser user, Model model) {
 		if (!user.isStaff()) {

@@ -6,12 +6,14 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.multipart.MultipartException;
 
 /**
- * A request the container could not read, as the problem it is answered with: a multipart body without or with a
- * broken boundary, a part cut short or a file name with a NUL byte, or a request that is not multipart where a file
- * part is expected (400 {@code malformed-multipart}); query or form parameters with broken percent-encoding, too many
- * of them or a multipart part whose headers are too long (400 {@code invalid-input}); a form past its size limit (413
- * {@code too-large}). The failure is raised wherever the request is first read: in a controller
- * ({@link ErrorHandling}) or in a filter such as the CSRF check, whose failure reaches the error path
+ * A request the container could not read, as the problem it is answered with: a multipart
+ * body without or with a broken boundary, a part cut short or a file name with a NUL
+ * byte, or a request that is not multipart where a file part is expected (400
+ * {@code malformed-multipart}); query or form parameters with broken percent-encoding,
+ * too many of them or a multipart part whose headers are too long (400
+ * {@code invalid-input}); a form past its size limit (413 {@code too-large}). The failure
+ * is raised wherever the request is first read: in a controller ({@link ErrorHandling})
+ * or in a filter such as the CSRF check, whose failure reaches the error path
  * ({@link ErrorPages}); both answer from here.
  */
 record UnreadableRequest(int status, String type, String key) {

@@ -36,10 +36,11 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The agents' authorisations API alone (web slice), the authorisations behind it mocked: an agent sees its own and a
- * principal those naming them, a request binds to the record the authorisations take and answers 201 with its
- * address, every bad input is a 400 that never reaches the authorisations, and their refusals (404, 409, 422) are
- * problems in the requester's language.
+ * The agents' authorisations API alone (web slice), the authorisations behind it mocked:
+ * an agent sees its own and a principal those naming them, a request binds to the record
+ * the authorisations take and answers 201 with its address, every bad input is a 400 that
+ * never reaches the authorisations, and their refusals (404, 409, 422) are problems in
+ * the requester's language.
  */
 @WebMvcTest(controllers = AuthorisationsApi.class)
 @Import(WebEdge.class)
@@ -101,11 +102,9 @@ class AuthorisationsApiWebTests {
 
 	@Test
 	void anIncompleteRequestIs400ListingEachFieldAndNeverReachesTheAuthorisations() throws Exception {
-		mvc.perform(post("/api/v1/authorisations").with(user(AGENT))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"principalName":" ","principalNumber":"%s","itemCodes":[],"validUntil":null}
-					""".formatted("1".repeat(19))))
+		mvc.perform(post("/api/v1/authorisations").with(user(AGENT)).contentType(MediaType.APPLICATION_JSON).content("""
+				{"principalName":" ","principalNumber":"%s","itemCodes":[],"validUntil":null}
+				""".formatted("1".repeat(19))))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value("提交的内容有 5 处不符合要求，请逐项修改。"))
 			.andExpect(jsonPath("$.errors[?(@.field == 'principalKind')]").exists())
@@ -130,8 +129,8 @@ class AuthorisationsApiWebTests {
 		given(authorisations.find(9, PRINCIPAL)).willThrow(new NotFoundException("error.authorisation.notFound", 9));
 		given(authorisations.confirm(7, PRINCIPAL))
 			.willThrow(new ConflictException("authorisation-state", "error.authorisation.state"));
-		given(authorisations.request(any(), any()))
-			.willThrow(new RuleViolationException("authorisation-too-long", "error.authorisation.tooLong", "2027-09-30"));
+		given(authorisations.request(any(), any())).willThrow(
+				new RuleViolationException("authorisation-too-long", "error.authorisation.tooLong", "2027-09-30"));
 		mvc.perform(get("/api/v1/authorisations/9").with(user(PRINCIPAL)))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.detail").value("未找到该授权委托。"));

@@ -33,9 +33,10 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * The hash chain on its own: the canonical form and hash pinned to values computed outside Java, sealing in order,
- * and verification catching an altered, a deleted and a reordered row, a log rewritten after its head was published
- * and a log cut short after it. Each test has a fresh in-memory database migrated with the audit migration only.
+ * The hash chain on its own: the canonical form and hash pinned to values computed
+ * outside Java, sealing in order, and verification catching an altered, a deleted and a
+ * reordered row, a log rewritten after its head was published and a log cut short after
+ * it. Each test has a fresh in-memory database migrated with the audit migration only.
  */
 class AuditChainTests {
 
@@ -76,7 +77,9 @@ class AuditChainTests {
 	}
 
 	long seqOf(String subject) {
-		return jdbc.sql("SELECT seq FROM audit_entry WHERE subject = :s").param("s", subject).query(Long.class)
+		return jdbc.sql("SELECT seq FROM audit_entry WHERE subject = :s")
+			.param("s", subject)
+			.query(Long.class)
 			.single();
 	}
 
@@ -94,7 +97,8 @@ class AuditChainTests {
 
 	@Test
 	void theHashIsSha256OfTheCanonicalFormAsAnyoneCanComputeIt() {
-		// computed with Python's hashlib from the netstrings above (ADR 0010), not with this code
+		// computed with Python's hashlib from the netstrings above (ADR 0010), not with
+		// this code
 		String first = ChainHash.of(ChainHash.GENESIS, "legal", "LEGAL_REVIEWER", "catalog.published",
 				"660100-XK-02001", "version=2; 审核通过", T0, 1);
 		assertThat(first).isEqualTo("0ddeef106437b798a72706c441953b3ab60ace3d9ded3c5fa976f006138a0ac2");
@@ -276,7 +280,8 @@ class AuditChainTests {
 		assertThat(chain.verify()).extracting(Verification::intact, Verification::headsChecked)
 			.containsExactly(true, 3);
 
-		// someone with write access alters row 2 and recomputes every hash after it: the chain is consistent again
+		// someone with write access alters row 2 and recomputes every hash after it: the
+		// chain is consistent again
 		jdbc.sql("UPDATE audit_entry SET detail = 'rewritten' WHERE seq = 2").update();
 		rehash(2);
 		assertThat(chain.verify(List.of())).satisfies(v -> {
@@ -306,8 +311,9 @@ class AuditChainTests {
 		chain.seal();
 		String hash3 = jdbc.sql("SELECT hash FROM audit_entry WHERE seq = 3").query(String.class).single();
 		assertThat(chain.verify(List.of(new Link(3, hash3))).intact()).isTrue();
-		assertThat(chain.verify(List.of(new Link(3, ChainHash.GENESIS)))).extracting(Verification::brokenSeq,
-				Verification::breach).containsExactly(3L, Breach.HEAD_MISMATCH);
+		assertThat(chain.verify(List.of(new Link(3, ChainHash.GENESIS))))
+			.extracting(Verification::brokenSeq, Verification::breach)
+			.containsExactly(3L, Breach.HEAD_MISMATCH);
 	}
 
 	@Test
@@ -341,14 +347,22 @@ class AuditChainTests {
 		}
 	}
 
-	/** What a forger would do: recompute prev_hash and hash of every row from a seq on. */
+	/**
+	 * What a forger would do: recompute prev_hash and hash of every row from a seq on.
+	 */
 	private void rehash(long from) {
-		String prev = jdbc.sql("SELECT hash FROM audit_entry WHERE seq = :s").param("s", from - 1).query(String.class)
-			.optional().orElse(ChainHash.GENESIS);
+		String prev = jdbc.sql("SELECT hash FROM audit_entry WHERE seq = :s")
+			.param("s", from - 1)
+			.query(String.class)
+			.optional()
+			.orElse(ChainHash.GENESIS);
 		for (AuditEntry row : entries.sealedAfter(from - 1, 1000)) {
 			String hash = ChainHash.of(prev, row, row.seq());
 			jdbc.sql("UPDATE audit_entry SET prev_hash = :p, hash = :h WHERE id = :id")
-				.param("p", prev).param("h", hash).param("id", row.id()).update();
+				.param("p", prev)
+				.param("h", hash)
+				.param("id", row.id())
+				.update();
 			prev = hash;
 		}
 	}

@@ -17,9 +17,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 
 /**
- * The audit log's repository on H2 (PostgreSQL mode) migrated by Flyway: a row reads back as appended (identity
- * numbers masked, control characters blanked, the time to the microsecond in UTC), a step's key makes its second
- * append a no-op, sealing takes only unsealed rows in order and refuses a row sealed meanwhile, and a day has one head.
+ * The audit log's repository on H2 (PostgreSQL mode) migrated by Flyway: a row reads back
+ * as appended (identity numbers masked, control characters blanked, the time to the
+ * microsecond in UTC), a step's key makes its second append a no-op, sealing takes only
+ * unsealed rows in order and refuses a row sealed meanwhile, and a day has one head.
  */
 @RepositoryTest
 @Import(AuditEntries.class)
@@ -73,12 +74,11 @@ class AuditEntriesTests {
 		assertThat(entries.unsealed(10)).extracting(AuditEntry::subject).containsExactly("C");
 		assertThat(entries.unsealedCount()).isEqualTo(1);
 		assertThat(entries.sealedAfter(last, 10)).extracting(AuditEntry::subject, AuditEntry::prevHash)
-			.containsExactly(tuple("A", "0".repeat(64)),
-					tuple("B", "a".repeat(64)));
+			.containsExactly(tuple("A", "0".repeat(64)), tuple("B", "a".repeat(64)));
 		assertThat(entries.hashAt(last + 1)).contains("a".repeat(64));
 
-		assertThatThrownBy(() -> entries.seal(
-				List.of(new Sealing(open.get(1).id(), last + 3, "b".repeat(64), "c".repeat(64))), AT))
+		assertThatThrownBy(() -> entries
+			.seal(List.of(new Sealing(open.get(1).id(), last + 3, "b".repeat(64), "c".repeat(64))), AT))
 			.as("B is sealed already")
 			.isInstanceOf(IllegalStateException.class);
 	}

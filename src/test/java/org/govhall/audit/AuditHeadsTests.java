@@ -34,12 +34,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Signed chain heads in the running application, in demo mode with the training clock (ADR 0018): a head is signed
- * after a seal with the real time even when the demo clock is moved back years, and the day's head carries the real
- * day; the transparency page (Chinese and English) and {@code GET /api/v1/audit/head} publish the head and the public
- * key, with which a witness outside GovHall checks the signature; and when the hashes of sealed rows are cleared in
- * the database the sealer refuses to run and says so on the verification, the transparency page, the health
- * indicator and the metric, until the rows are restored. The scheduled jobs are off: the tests seal by hand.
+ * Signed chain heads in the running application, in demo mode with the training clock
+ * (ADR 0018): a head is signed after a seal with the real time even when the demo clock
+ * is moved back years, and the day's head carries the real day; the transparency page
+ * (Chinese and English) and {@code GET /api/v1/audit/head} publish the head and the
+ * public key, with which a witness outside GovHall checks the signature; and when the
+ * hashes of sealed rows are cleared in the database the sealer refuses to run and says so
+ * on the verification, the transparency page, the health indicator and the metric, until
+ * the rows are restored. The scheduled jobs are off: the tests seal by hand.
  */
 @GovHallTest
 class AuditHeadsTests {
@@ -82,18 +84,20 @@ class AuditHeadsTests {
 	}
 
 	void record(String subject) {
-		transactions.executeWithoutResult(s -> events.publishEvent(new AuditEvent("admin", "SYSTEM_ADMIN",
-				"catalog.published", subject, "version=1", clock.instant())));
+		transactions.executeWithoutResult(s -> events.publishEvent(
+				new AuditEvent("admin", "SYSTEM_ADMIN", "catalog.published", subject, "version=1", clock.instant())));
 	}
 
 	/**
-	 * About 17,000 heads a day under continuous load: the daily job keeps every head of the last 30 days and the last
-	 * of each hour before that, so older heads still witness the chain an hour apart.
+	 * About 17,000 heads a day under continuous load: the daily job keeps every head of
+	 * the last 30 days and the last of each hour before that, so older heads still
+	 * witness the chain an hour apart.
 	 */
 	@Test
 	void signedHeadsOlderThanTheRetentionAreThinnedToTheLastOfEachHour() {
 		java.time.Instant now = java.time.Instant.now();
-		java.time.Instant old = now.minus(java.time.Duration.ofDays(40)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+		java.time.Instant old = now.minus(java.time.Duration.ofDays(40))
+			.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
 		String chainId = "thin-test";
 		List<java.time.Instant> times = List.of(old.plusSeconds(5), old.plusSeconds(1200), old.plusSeconds(3590),
 				old.plusSeconds(3600 + 600), now.minus(java.time.Duration.ofDays(2)),
@@ -103,13 +107,18 @@ class AuditHeadsTests {
 			jdbc.sql("""
 					INSERT INTO audit_signed_head (chain, seq, hash, signed_at, key_id, signature)
 					VALUES (:chain, :seq, 'h', :at, 'k', 's')
-					""").param("chain", chainId).param("seq", ++seq)
-				.param("at", java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC)).update();
+					""")
+				.param("chain", chainId)
+				.param("seq", ++seq)
+				.param("at", java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC))
+				.update();
 		}
 		try {
 			assertThat(chain.thinSignedHeads(java.time.Duration.ofDays(30))).isEqualTo(2);
 			assertThat(jdbc.sql("SELECT seq FROM audit_signed_head WHERE chain = :c ORDER BY seq")
-				.param("c", chainId).query(Long.class).list()).containsExactly(3L, 4L, 5L, 6L);
+				.param("c", chainId)
+				.query(Long.class)
+				.list()).containsExactly(3L, 4L, 5L, 6L);
 			assertThat(chain.thinSignedHeads(java.time.Duration.ofDays(30))).isZero();
 		}
 		finally {
@@ -128,20 +137,21 @@ class AuditHeadsTests {
 
 		SignedHead head = chain.signedHeads(1).get(0);
 		PublishedHead daily = chain.heads().get(0);
-		String verdict = "signed at " + head.signedAt() + ", day " + daily.date() + " (demo clock at "
-				+ clock.instant() + ")";
+		String verdict = "signed at " + head.signedAt() + ", day " + daily.date() + " (demo clock at " + clock.instant()
+				+ ")";
 		System.out.println("TAMPER backdating by the demo clock (moved to 2020-01-01): "
-				+ (head.signedAt().isBefore(before.minusSeconds(1)) || daily.date().getYear() == 2020
-						? "BACKDATED, " : "NOT BACKDATED, ")
+				+ (head.signedAt().isBefore(before.minusSeconds(1)) || daily.date().getYear() == 2020 ? "BACKDATED, "
+						: "NOT BACKDATED, ")
 				+ verdict);
 
 		assertThat(head.signedAt()).isBetween(before.minusSeconds(1), after.plusSeconds(1));
 		assertThat(daily.date()).isIn(LocalDate.ofInstant(before, SHANGHAI), LocalDate.ofInstant(after, SHANGHAI));
 		assertThat(daily.publishedAt()).isBetween(before.minusSeconds(1), after.plusSeconds(1));
 		assertThat(chain.heads()).noneMatch(h -> h.date().getYear() == 2020);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE sealed_at < :t").param("t",
-				java.sql.Timestamp.from(before.minus(Duration.ofHours(1)))).query(Long.class).single())
-			.as("rows sealed at a demo time").isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE sealed_at < :t")
+			.param("t", java.sql.Timestamp.from(before.minus(Duration.ofHours(1))))
+			.query(Long.class)
+			.single()).as("rows sealed at a demo time").isZero();
 	}
 
 	@Test
@@ -166,15 +176,19 @@ class AuditHeadsTests {
 		ed25519.update(json.get("message").asString().getBytes(StandardCharsets.UTF_8));
 		assertThat(ed25519.verify(Base64.getDecoder().decode(json.get("head").get("signature").asString()))).isTrue();
 		ed25519.initVerify(key);
-		ed25519.update(json.get("message").asString().replace("\n" + latest.seq() + "\n", "\n" + (latest.seq() - 1)
-				+ "\n").getBytes(StandardCharsets.UTF_8));
+		ed25519.update(json.get("message")
+			.asString()
+			.replace("\n" + latest.seq() + "\n", "\n" + (latest.seq() - 1) + "\n")
+			.getBytes(StandardCharsets.UTF_8));
 		assertThat(ed25519.verify(Base64.getDecoder().decode(json.get("head").get("signature").asString())))
-			.as("a head with another seq does not verify").isFalse();
+			.as("a head with another seq does not verify")
+			.isFalse();
 
 		MockHttpServletResponse zh = mvc.perform(get("/transparency")).andReturn().getResponse();
 		assertThat(zh.getStatus()).isEqualTo(200);
-		assertThat(zh.getContentAsString()).contains("最新签名链头", "签名公钥", latest.hash(), latest.signature(),
-				"-----BEGIN PUBLIC KEY-----", json.get("keyId").asString(), "id=\"signed-head\"")
+		assertThat(zh.getContentAsString())
+			.contains("最新签名链头", "签名公钥", latest.hash(), latest.signature(), "-----BEGIN PUBLIC KEY-----",
+					json.get("keyId").asString(), "id=\"signed-head\"")
 			.doesNotContain("id=\"sealer-halted\"", "null");
 		MockHttpServletResponse en = mvc.perform(get("/transparency").param("lang", "en")).andReturn().getResponse();
 		assertThat(en.getContentAsString()).contains("Latest signed head", "Signing public key", latest.hash());
@@ -188,10 +202,15 @@ class AuditHeadsTests {
 		chain.seal();
 		long end = chain.signedHeads(1).get(0).seq();
 		long from = end - 3;
-		List<Map<String, Object>> saved = jdbc.sql("SELECT id, seq, prev_hash, hash, sealed_at FROM audit_entry "
-				+ "WHERE seq >= :from").param("from", from).query().listOfRows();
-		jdbc.sql("UPDATE audit_entry SET seq = NULL, prev_hash = NULL, hash = NULL, sealed_at = NULL WHERE seq >= :from")
-			.param("from", from).update();
+		List<Map<String, Object>> saved = jdbc
+			.sql("SELECT id, seq, prev_hash, hash, sealed_at FROM audit_entry " + "WHERE seq >= :from")
+			.param("from", from)
+			.query()
+			.listOfRows();
+		jdbc.sql(
+				"UPDATE audit_entry SET seq = NULL, prev_hash = NULL, hash = NULL, sealed_at = NULL WHERE seq >= :from")
+			.param("from", from)
+			.update();
 		jdbc.sql("DELETE FROM audit_signed_head").update();
 		try {
 			record("LAUNDER-after");
@@ -222,7 +241,8 @@ class AuditHeadsTests {
 					.update();
 			}
 		}
-		// restored from a backup: the sealer runs again and chains the row recorded meanwhile after the old end
+		// restored from a backup: the sealer runs again and chains the row recorded
+		// meanwhile after the old end
 		int sealed = chain.seal();
 		assertThat(chain.halt()).isEmpty();
 		// the row recorded meanwhile, and the administrator's logins to the API

@@ -62,10 +62,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The audit log in the running application: logins, a catalog publication, a calendar edit, an account and a case
- * step each leave a row; the sealer seals them in order, also while many threads append; the administrators' API
- * and page verify the chain and find a row altered in the database; the transparency page and API publish the head
- * to anyone; and no row holds a resident identity number. The scheduled jobs are off: the tests seal by hand.
+ * The audit log in the running application: logins, a catalog publication, a calendar
+ * edit, an account and a case step each leave a row; the sealer seals them in order, also
+ * while many threads append; the administrators' API and page verify the chain and find a
+ * row altered in the database; the transparency page and API publish the head to anyone;
+ * and no row holds a resident identity number. The scheduled jobs are off: the tests seal
+ * by hand.
  */
 @DependsOnToday
 @GovHallTest
@@ -73,7 +75,10 @@ class AuditLogTests {
 
 	static final String FOOD = "660100-XK-02001";
 
-	/** An item no other test reads, so that its new version disturbs nobody sharing the PostgreSQL test database. */
+	/**
+	 * An item no other test reads, so that its new version disturbs nobody sharing the
+	 * PostgreSQL test database.
+	 */
 	static final String RETAIL_PHARMACY = "660100-XK-02004";
 
 	static final byte[] PDF = "%PDF-1.4\n%test material\n1 0 obj\n<<>>\nendobj\n".getBytes(StandardCharsets.ISO_8859_1);
@@ -144,17 +149,19 @@ class AuditLogTests {
 			.param("action", action)
 			.param("subject", subject)
 			.query((rs, n) -> new AuditEntry(rs.getLong("id"), rs.getObject("seq", Long.class), rs.getString("actor"),
-					rs.getString("actor_role"), rs.getString("action"), rs.getString("subject"),
-					rs.getString("detail"), rs.getObject("occurred_at", java.time.OffsetDateTime.class).toInstant(),
-					rs.getString("prev_hash"), rs.getString("hash"), null))
+					rs.getString("actor_role"), rs.getString("action"), rs.getString("subject"), rs.getString("detail"),
+					rs.getObject("occurred_at", java.time.OffsetDateTime.class).toInstant(), rs.getString("prev_hash"),
+					rs.getString("hash"), null))
 			.list();
 	}
 
-	/** A fresh agent account with the demo password, so each test's logins are its own. */
+	/**
+	 * A fresh agent account with the demo password, so each test's logins are its own.
+	 */
 	String freshAccount() {
 		String username = "audit-" + NAMES.incrementAndGet();
-		directory.openAccount(new AccountDraft(username, ApiClient.DEMO_PASSWORD, "审计测试", Set.of(Role.AGENT), null,
-				null));
+		directory
+			.openAccount(new AccountDraft(username, ApiClient.DEMO_PASSWORD, "审计测试", Set.of(Role.AGENT), null, null));
 		return username;
 	}
 
@@ -208,7 +215,8 @@ class AuditLogTests {
 		assertThat(api.get("/api/v1/audit/verification", username).status()).isEqualTo(403);
 		assertThat(api.get("/api/v1/audit/verification", username).status()).isEqualTo(403);
 
-		// the first request checks the password; the next two reuse the remembered check (ADR 0006 addendum)
+		// the first request checks the password; the next two reuse the remembered check
+		// (ADR 0006 addendum)
 		assertThat(rows("login.succeeded", username)).singleElement()
 			.satisfies(r -> assertThat(r.detail()).contains("channel=basic"));
 	}
@@ -255,8 +263,9 @@ class AuditLogTests {
 
 	@Test
 	void anAccountOpenedByAnAdministratorLeavesARow() {
-		directory.openAccount(new AccountDraft("audit-opened", ApiClient.DEMO_PASSWORD, "新账号", Set.of(Role.AGENT),
-				null, null), as("admin"));
+		directory.openAccount(
+				new AccountDraft("audit-opened", ApiClient.DEMO_PASSWORD, "新账号", Set.of(Role.AGENT), null, null),
+				as("admin"));
 
 		assertThat(rows("directory.account-opened", "audit-opened")).singleElement().satisfies(r -> {
 			assertThat(r.actor()).isEqualTo("admin");
@@ -270,13 +279,19 @@ class AuditLogTests {
 		assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
 		String number = submitted.json().get("number").asString();
 
-		AuditEntry row = Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-			.until(() -> rows("case.received", number), r -> r.size() == 1).get(0);
+		AuditEntry row = Awaitility.await()
+			.atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> rows("case.received", number), r -> r.size() == 1)
+			.get(0);
 		assertThat(row.actor()).isEqualTo("applicant");
 		assertThat(row.actorRole()).isEqualTo("APPLICANT");
 		assertThat(row.detail()).contains("item=" + FOOD, "state=RECEIVED");
 
-		CaseEvent event = caseEvents.seen().stream().filter(e -> e.facts().caseNumber().equals(number)).findFirst()
+		CaseEvent event = caseEvents.seen()
+			.stream()
+			.filter(e -> e.facts().caseNumber().equals(number))
+			.findFirst()
 			.orElseThrow();
 		AopTestUtils.<AuditLog>getTargetObject(auditLog).on(event);
 		assertThat(rows("case.received", number)).hasSize(1);
@@ -314,8 +329,8 @@ class AuditLogTests {
 					start.await();
 					for (int i = 0; i < each; i++) {
 						int n = i;
-						AuditEvent event = new AuditEvent("load-" + thread, AuditEvent.SYSTEM,
-								"test.concurrent-append", "T" + thread + "-" + n, "", clock.instant());
+						AuditEvent event = new AuditEvent("load-" + thread, AuditEvent.SYSTEM, "test.concurrent-append",
+								"T" + thread + "-" + n, "", clock.instant());
 						transactions.executeWithoutResult(s -> events.publishEvent(event));
 					}
 					return null;
@@ -330,7 +345,8 @@ class AuditLogTests {
 							chain.seal();
 						}
 						catch (PessimisticLockingFailureException ex) {
-							// H2 gives up waiting for the other sealer's lock after a second; the next round seals
+							// H2 gives up waiting for the other sealer's lock after a
+							// second; the next round seals
 						}
 					}
 					return null;
@@ -361,7 +377,8 @@ class AuditLogTests {
 		assertThat(((Number) stats.get("first_seq")).longValue()).isEqualTo(1);
 		assertThat(((Number) stats.get("last_seq")).longValue()).isEqualTo(total);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'test.concurrent-append'")
-			.query(Long.class).single()).isEqualTo(threads * each);
+			.query(Long.class)
+			.single()).isEqualTo(threads * each);
 		assertThat(chain.verify()).extracting(Verification::intact, Verification::entries).containsExactly(true, total);
 	}
 
@@ -375,8 +392,10 @@ class AuditLogTests {
 		assertThat(ok.get("entries").asLong()).isGreaterThan(10);
 
 		long target = 5;
-		String detail = jdbc.sql("SELECT detail FROM audit_entry WHERE seq = :s").param("s", target)
-			.query(String.class).single();
+		String detail = jdbc.sql("SELECT detail FROM audit_entry WHERE seq = :s")
+			.param("s", target)
+			.query(String.class)
+			.single();
 		try {
 			jdbc.sql("UPDATE audit_entry SET detail = 'edited afterwards' WHERE seq = :s").param("s", target).update();
 
@@ -389,7 +408,9 @@ class AuditLogTests {
 			assertThat(broken.json().get("entries").asLong()).isEqualTo(target - 1);
 		}
 		finally {
-			jdbc.sql("UPDATE audit_entry SET detail = :d WHERE seq = :s").param("d", detail).param("s", target)
+			jdbc.sql("UPDATE audit_entry SET detail = :d WHERE seq = :s")
+				.param("d", detail)
+				.param("s", target)
 				.update();
 		}
 		assertThat(api.get("/api/v1/audit/verification", "admin").json().get("intact").asBoolean()).isTrue();
@@ -404,7 +425,9 @@ class AuditLogTests {
 		assertThat(mvc.perform(get("/staff/audit").with(user(as("admin-bs")))).andReturn().getResponse().getStatus())
 			.isEqualTo(403);
 		assertThat(mvc.perform(post("/staff/audit/verification").with(user(as("deptadmin"))).with(csrf()))
-			.andReturn().getResponse().getStatus()).isEqualTo(403);
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(403);
 	}
 
 	@Test
@@ -412,8 +435,9 @@ class AuditLogTests {
 		assertThat(mvc.perform(get("/staff").with(user(as("admin")))).andReturn().getResponse().getContentAsString())
 			.contains("id=\"go-audit\"", "href=\"/staff/audit\"");
 		for (String other : List.of("admin-bs", "supervisor", "deptadmin")) {
-			assertThat(mvc.perform(get("/staff").with(user(as(other)))).andReturn().getResponse()
-				.getContentAsString()).as(other).contains("class=\"workbench\"")
+			assertThat(mvc.perform(get("/staff").with(user(as(other)))).andReturn().getResponse().getContentAsString())
+				.as(other)
+				.contains("class=\"workbench\"")
 				.doesNotContain("href=\"/staff/audit\"");
 		}
 		for (String page : List.of("/", "/items", "/progress")) {
@@ -429,13 +453,15 @@ class AuditLogTests {
 		GovHallUser admin = as("admin");
 
 		MockHttpServletResponse page = mvc.perform(post("/staff/audit/verification").with(user(admin)).with(csrf()))
-			.andReturn().getResponse();
+			.andReturn()
+			.getResponse();
 
 		assertThat(page.getStatus()).isEqualTo(200);
 		assertThat(page.getContentAsString()).contains("审计日志", "id=\"verification-ok\"", "哈希链完整",
 				"directory.account-opened", "<td>" + opened + "</td>");
 		MockHttpServletResponse english = mvc.perform(get("/staff/audit").param("lang", "en").with(user(admin)))
-			.andReturn().getResponse();
+			.andReturn()
+			.getResponse();
 		assertThat(english.getContentAsString()).contains("Audit log", "Latest entries");
 	}
 
@@ -452,7 +478,8 @@ class AuditLogTests {
 
 		Response heads = api.get("/api/v1/audit/heads", null);
 		assertThat(heads.status()).isEqualTo(200);
-		// the shared test application (support/GovHallTest) may hold heads other classes published on other days
+		// the shared test application (support/GovHallTest) may hold heads other classes
+		// published on other days
 		JsonNode published = null;
 		for (JsonNode h : heads.json()) {
 			if (h.get("date").asString().equals(today.toString())) {

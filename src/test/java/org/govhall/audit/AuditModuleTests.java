@@ -29,9 +29,10 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The audit module alone (the rest of the application absent, the directory mocked): a case step published by the
- * cases module becomes one audit row in the step's own time, once however often it is delivered, and an action's
- * {@link AuditEvent} commits or rolls back with the action.
+ * The audit module alone (the rest of the application absent, the directory mocked): a
+ * case step published by the cases module becomes one audit row in the step's own time,
+ * once however often it is delivered, and an action's {@link AuditEvent} commits or rolls
+ * back with the action.
  */
 @ApplicationModuleTest(webEnvironment = WebEnvironment.NONE)
 @ActiveProfiles("h2")
@@ -102,8 +103,8 @@ class AuditModuleTests {
 	void anActionsRowCommitsAndRollsBackWithTheAction() {
 		Instant at = Instant.parse("2026-09-30T02:00:00Z");
 		transactions.executeWithoutResult(status -> {
-			events.publishEvent(new AuditEvent("admin", "SYSTEM_ADMIN", "calendar.year-saved", "calendar 2027",
-					"days=8", at));
+			events.publishEvent(
+					new AuditEvent("admin", "SYSTEM_ADMIN", "calendar.year-saved", "calendar 2027", "days=8", at));
 			status.setRollbackOnly();
 		});
 		assertThat(rows("calendar 2027")).as("rolled back with the action").isEmpty();

@@ -28,12 +28,14 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * The tamper suite of issue 12, item 4: what someone with write access to the database (and, for key substitution,
- * to the key directory) does to the audit log, done here to a fresh database, and the verdict of the verification
- * and of the sealer, which is "restarted" (a new instance on the same database and key directory) after each attack.
- * Each scenario prints {@code TAMPER <scenario>: <verdict>}. Before ADR 0018 every one of them passed unnoticed or
- * showed only its first breach: verification stopped at the first broken row, a cut tail verified INTACT until the
- * next daily head, the sealer re-chained rows whose hashes had been cleared, and nothing was signed.
+ * The tamper suite of issue 12, item 4: what someone with write access to the database
+ * (and, for key substitution, to the key directory) does to the audit log, done here to a
+ * fresh database, and the verdict of the verification and of the sealer, which is
+ * "restarted" (a new instance on the same database and key directory) after each attack.
+ * Each scenario prints {@code TAMPER <scenario>: <verdict>}. Before ADR 0018 every one of
+ * them passed unnoticed or showed only its first breach: verification stopped at the
+ * first broken row, a cut tail verified INTACT until the next daily head, the sealer
+ * re-chained rows whose hashes had been cleared, and nothing was signed.
  */
 class AuditTamperTests {
 
@@ -57,22 +59,24 @@ class AuditTamperTests {
 		entries = new AuditEntries(jdbc, new JdbcTemplate(dataSource));
 	}
 
-	/** GovHall (re)started on the database and the key directory, unpinned as in demo mode. */
+	/**
+	 * GovHall (re)started on the database and the key directory, unpinned as in demo
+	 * mode.
+	 */
 	AuditChain start() {
 		return start(HeadKeys.open(keyDir, List.of(), true));
 	}
 
 	AuditChain start(HeadKeys keys) {
-		return new AuditChain(entries, new DataSourceTransactionManager(dataSource), Clock.systemUTC(), keys,
-				event -> {
-				}, Duration.ofMinutes(1), 50, 40);
+		return new AuditChain(entries, new DataSourceTransactionManager(dataSource), Clock.systemUTC(), keys, event -> {
+		}, Duration.ofMinutes(1), 50, 40);
 	}
 
 	void append(int n) {
 		int from = (int) entries.count();
 		for (int i = from; i < from + n; i++) {
-			entries.append(new AuditEvent("admin", "SYSTEM_ADMIN", "catalog.published", "ITEM-" + i,
-					"version=" + i, T0.plusSeconds(i)), null);
+			entries.append(new AuditEvent("admin", "SYSTEM_ADMIN", "catalog.published", "ITEM-" + i, "version=" + i,
+					T0.plusSeconds(i)), null);
 		}
 	}
 
@@ -80,10 +84,8 @@ class AuditTamperTests {
 		if (v.intact()) {
 			return "verification INTACT (" + v.entries() + " entries)";
 		}
-		return "DETECTED " + v.breachCount() + " breach(es): " + v.breaches()
-			.stream()
-			.map(f -> f.breach() + "@" + f.seq())
-			.collect(Collectors.joining(", "));
+		return "DETECTED " + v.breachCount() + " breach(es): "
+				+ v.breaches().stream().map(f -> f.breach() + "@" + f.seq()).collect(Collectors.joining(", "));
 	}
 
 	static String verdict(Verification v, AuditChain sealer) {
@@ -127,7 +129,8 @@ class AuditTamperTests {
 		report("middle delete (seq 7 and 60-62)", verdict(v));
 
 		assertThat(seqs(v, Breach.SEQ_GAP)).containsExactly(7L, 60L);
-		assertThat(v.breaches()).filteredOn(f -> f.seq() == 60).singleElement()
+		assertThat(v.breaches()).filteredOn(f -> f.seq() == 60)
+			.singleElement()
 			.satisfies(f -> assertThat(f.explanation()).contains("60 to 62"));
 		assertThat(v.breachCount()).isEqualTo(2);
 	}
@@ -180,8 +183,10 @@ class AuditTamperTests {
 		append(150);
 		chain.seal();
 		String hash100 = entries.hashAt(100).orElseThrow();
-		// the probe of issue 12: clear seq, prev_hash and hash (and the time of sealing) from row 100 on, forge a row,
-		// delete another, remove every head in the database, then let GovHall's own sealer run again after a restart
+		// the probe of issue 12: clear seq, prev_hash and hash (and the time of sealing)
+		// from row 100 on, forge a row,
+		// delete another, remove every head in the database, then let GovHall's own
+		// sealer run again after a restart
 		jdbc.sql("UPDATE audit_entry SET seq = NULL, prev_hash = NULL, hash = NULL, sealed_at = NULL WHERE seq >= 100")
 			.update();
 		jdbc.sql("UPDATE audit_entry SET detail = 'forged' WHERE subject = 'ITEM-120'").update();
@@ -233,12 +238,13 @@ class AuditTamperTests {
 		chain.seal();
 		assertThat(chain.verify().intact()).isTrue();
 
-		// the attacker puts a key of their own in the directory and re-signs the head in the database with it
+		// the attacker puts a key of their own in the directory and re-signs the head in
+		// the database with it
 		KeyPair theirs = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-		Files.writeString(keyDir.resolve(HeadKeys.PUBLIC_FILE), HeadKeys.armour("PUBLIC KEY",
-				theirs.getPublic().getEncoded()));
-		Files.writeString(keyDir.resolve(HeadKeys.PRIVATE_FILE), HeadKeys.armour("PRIVATE KEY",
-				theirs.getPrivate().getEncoded()));
+		Files.writeString(keyDir.resolve(HeadKeys.PUBLIC_FILE),
+				HeadKeys.armour("PUBLIC KEY", theirs.getPublic().getEncoded()));
+		Files.writeString(keyDir.resolve(HeadKeys.PRIVATE_FILE),
+				HeadKeys.armour("PRIVATE KEY", theirs.getPrivate().getEncoded()));
 		SignedHead head = entries.highestSignedHead().orElseThrow();
 		String theirId = HeadKeys.keyId(theirs.getPublic());
 		Signature s = Signature.getInstance("Ed25519");
@@ -267,7 +273,8 @@ class AuditTamperTests {
 		AuditChain chain = start();
 		append(30);
 		chain.seal();
-		// the key files replaced (or deleted, so that a new key is made): the heads signed before no longer verify
+		// the key files replaced (or deleted, so that a new key is made): the heads
+		// signed before no longer verify
 		Files.delete(keyDir.resolve(HeadKeys.PRIVATE_FILE));
 		Files.delete(keyDir.resolve(HeadKeys.PUBLIC_FILE));
 
@@ -307,7 +314,8 @@ class AuditTamperTests {
 		AuditChain chain = start(HeadKeys.open(keyDir, List.of(pin), false));
 		append(40);
 		chain.seal();
-		// every audit table emptied, the chain identity included: to the database it is a new installation
+		// every audit table emptied, the chain identity included: to the database it is a
+		// new installation
 		jdbc.sql("DELETE FROM audit_entry").update();
 		jdbc.sql("DELETE FROM audit_signed_head").update();
 		jdbc.sql("DELETE FROM audit_chain").update();

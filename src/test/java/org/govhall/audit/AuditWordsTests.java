@@ -7,7 +7,10 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
-/** The audit page reads codes as words (issue 10, item 13); a code without a label stays as it is. */
+/**
+ * The audit page reads codes as words (issue 10, item 13); a code without a label stays
+ * as it is.
+ */
 class AuditWordsTests {
 
 	static final Locale ZH = Locale.SIMPLIFIED_CHINESE;

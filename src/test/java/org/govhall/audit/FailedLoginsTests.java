@@ -20,10 +20,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Issue 12, item 5 (ADR 0019): a failed login no longer writes a chained audit row of its own. The failures of one
- * username text are counted per minute, and written as one {@code login.failed} row with the count when the minute
- * is over; the attacker's username text is stripped of control and bidi characters and cut short, and names without
- * an account cannot buy a row each.
+ * Issue 12, item 5 (ADR 0019): a failed login no longer writes a chained audit row of its
+ * own. The failures of one username text are counted per minute, and written as one
+ * {@code login.failed} row with the count when the minute is over; the attacker's
+ * username text is stripped of control and bidi characters and cut short, and names
+ * without an account cannot buy a row each.
  */
 @GovHallTest
 class FailedLoginsTests {
@@ -94,8 +95,10 @@ class FailedLoginsTests {
 
 		assertThat(rows(username)).singleElement().satisfies(r -> {
 			assertThat(r.actor()).isEqualTo(username);
-			assertThat(r.detail()).contains("attempts=12", "channel=form:4,basic:8", "address=10.20.0.1",
-					"account=known", "reason=BadCredentials").doesNotContain("wrong-");
+			assertThat(r.detail())
+				.contains("attempts=12", "channel=form:4,basic:8", "address=10.20.0.1", "account=known",
+						"reason=BadCredentials")
+				.doesNotContain("wrong-");
 		});
 		assertThat(failedRows() - before).isEqualTo(1);
 		minutePasses();
@@ -111,8 +114,9 @@ class FailedLoginsTests {
 
 		String subject = FailedLogins.name(hostile);
 		assertThat(subject).startsWith("admin").contains("evil").hasSizeLessThanOrEqualTo(FailedLogins.NAME);
-		assertThat(subject.codePoints().filter(c -> Character.getType(c) == Character.FORMAT
-				|| Character.isISOControl(c))).isEmpty();
+		assertThat(
+				subject.codePoints().filter(c -> Character.getType(c) == Character.FORMAT || Character.isISOControl(c)))
+			.isEmpty();
 		assertThat(rows(subject)).singleElement().satisfies(r -> {
 			assertThat(r.actor()).as("a name without an account is nobody").isEqualTo(AuditEvent.ANONYMOUS);
 			assertThat(r.detail()).contains("attempts=2", "account=unknown");
@@ -136,7 +140,8 @@ class FailedLoginsTests {
 	void anAttemptTheThrottleStoppedIsNotCounted() throws Exception {
 		String username = freshAccount();
 		for (int i = 0; i < 9; i++) {
-			basic(username, "wrong-" + i, "10.23.0.1"); // five checked, then the address must wait
+			basic(username, "wrong-" + i, "10.23.0.1"); // five checked, then the address
+														// must wait
 		}
 		minutePasses();
 		assertThat(rows(username)).singleElement().satisfies(r -> assertThat(r.detail()).contains("attempts=5"));

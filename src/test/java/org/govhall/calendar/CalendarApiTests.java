@@ -15,7 +15,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
-/** The calendar's public arithmetic and its administration, over HTTP; run on H2 and on PostgreSQL. */
+/**
+ * The calendar's public arithmetic and its administration, over HTTP; run on H2 and on
+ * PostgreSQL.
+ */
 @GovHallTest
 abstract class CalendarApiTests {
 
@@ -70,8 +73,8 @@ abstract class CalendarApiTests {
 	@Test
 	void aProvincialAdministratorLoadsANewYearAndItCountsAtOnceWithTheChangeRecorded() {
 		assertThat(api.get("/api/v1/calendar/working-days/add?from=2027-09-30&days=1", null).status()).isEqualTo(422);
-		Map<String, Object> year = Map.of("notice", "国务院办公厅关于2027年部分节假日安排的通知（测试）", "noticeDate", "2026-11-10",
-				"days", List.of(Map.of("date", "2027-10-01", "kind", "OFF", "name", "国庆节"),
+		Map<String, Object> year = Map.of("notice", "国务院办公厅关于2027年部分节假日安排的通知（测试）", "noticeDate", "2026-11-10", "days",
+				List.of(Map.of("date", "2027-10-01", "kind", "OFF", "name", "国庆节"),
 						Map.of("date", "2027-10-02", "kind", "OFF", "name", "国庆节"),
 						Map.of("date", "2027-10-03", "kind", "OFF", "name", "国庆节"),
 						Map.of("date", "2027-10-04", "kind", "OFF", "name", "国庆节"),
@@ -94,7 +97,8 @@ abstract class CalendarApiTests {
 			assertThat(changes.json().get(0).get("summary").asString()).contains("2027-10-09 WORK");
 		}
 		finally {
-			// the other classes of the shared application (support/GovHallTest) expect 2027 unloaded
+			// the other classes of the shared application (support/GovHallTest) expect
+			// 2027 unloaded
 			LoadedYears.forget(context, 2027);
 		}
 	}

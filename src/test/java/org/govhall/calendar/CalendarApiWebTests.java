@@ -40,8 +40,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The calendar API alone (web slice): the real working-day arithmetic of the shipped 2025–2026 schedules behind it,
- * every bad input a 4xx problem in the requester's language, who may load a year, and what reaches the schedules.
+ * The calendar API alone (web slice): the real working-day arithmetic of the shipped
+ * 2025–2026 schedules behind it, every bad input a 4xx problem in the requester's
+ * language, who may load a year, and what reaches the schedules.
  */
 @WebMvcTest(controllers = CalendarApi.class)
 @Import(WebEdge.class)
@@ -86,7 +87,8 @@ class CalendarApiWebTests {
 			.andExpect(jsonPath("$.type").value("urn:govhall:problem:calendar-year-not-loaded"))
 			.andExpect(jsonPath("$.title").value("不符合规则"))
 			.andExpect(jsonPath("$.detail").value(containsString("2028 年的节假日安排尚未载入")));
-		mvc.perform(get("/api/v1/calendar/working-days/add").param("from", "2028-03-01").param("days", "5")
+		mvc.perform(get("/api/v1/calendar/working-days/add").param("from", "2028-03-01")
+			.param("days", "5")
 			.header("Accept-Language", "en"))
 			.andExpect(status().isUnprocessableEntity())
 			.andExpect(header().string("Content-Language", "en"))
@@ -102,7 +104,8 @@ class CalendarApiWebTests {
 			.andExpect(jsonPath("$.title").value("请求有误"))
 			.andExpect(jsonPath("$.errors", hasSize(1)))
 			.andExpect(jsonPath("$.errors[0].field").value("days"));
-		mvc.perform(get("/api/v1/calendar/working-days/add").param("from", "2026-10-01").param("days", "3651")
+		mvc.perform(get("/api/v1/calendar/working-days/add").param("from", "2026-10-01")
+			.param("days", "3651")
 			.header("Accept-Language", "en"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.title").value("Bad request"))
@@ -114,7 +117,8 @@ class CalendarApiWebTests {
 		mvc.perform(get("/api/v1/calendar/working-days/add").param("from", "2026-13-01").param("days", "5"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value("参数“from”的格式不正确。"));
-		mvc.perform(get("/api/v1/calendar/working-days/add").param("from", "2026-10-01").param("days", "x")
+		mvc.perform(get("/api/v1/calendar/working-days/add").param("from", "2026-10-01")
+			.param("days", "x")
 			.header("Accept-Language", "en"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value("Parameter \"days\" has the wrong format."));
@@ -127,8 +131,8 @@ class CalendarApiWebTests {
 
 	@Test
 	void anonymousVisitorsReadTheYearsButMayNotLoadOne() throws Exception {
-		given(schedules.years()).willReturn(List.of(new YearSummary(2026, "国办发明电〔2025〕7号",
-				LocalDate.of(2025, 11, 4), 28, 6, "admin", Instant.parse("2025-11-05T02:00:00Z"))));
+		given(schedules.years()).willReturn(List.of(new YearSummary(2026, "国办发明电〔2025〕7号", LocalDate.of(2025, 11, 4),
+				28, 6, "admin", Instant.parse("2025-11-05T02:00:00Z"))));
 		mvc.perform(get("/api/v1/calendar/years"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[0].year").value(2026));
@@ -151,9 +155,9 @@ class CalendarApiWebTests {
 			.andExpect(jsonPath("$.days", hasSize(2)));
 		ArgumentCaptor<YearSchedule> year = ArgumentCaptor.forClass(YearSchedule.class);
 		verify(schedules).saveYear(year.capture(), eq(PROVINCE_ADMIN));
-		assertThat(year.getValue().days())
-			.containsExactly(new SpecialDay(LocalDate.of(2027, 10, 1), DayKind.OFF, "国庆节"),
-					new SpecialDay(LocalDate.of(2027, 10, 9), DayKind.WORK, null));
+		assertThat(year.getValue().days()).containsExactly(
+				new SpecialDay(LocalDate.of(2027, 10, 1), DayKind.OFF, "国庆节"),
+				new SpecialDay(LocalDate.of(2027, 10, 9), DayKind.WORK, null));
 	}
 
 	@Test

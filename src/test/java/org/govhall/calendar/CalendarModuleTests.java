@@ -32,11 +32,12 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
- * The calendar module alone (the directory that says which region is the province mocked), on the schedules its
- * migration loads: a provincial administrator's new year counts at once, is recorded as a change and announced as
- * {@link CalendarChanged} for the cases and supervision modules to re-evaluate their deadlines; anyone else, and a
- * schedule the rules refuse, changes nothing and announces nothing. Each test works on a year of its own: what a
- * scenario saves is committed.
+ * The calendar module alone (the directory that says which region is the province
+ * mocked), on the schedules its migration loads: a provincial administrator's new year
+ * counts at once, is recorded as a change and announced as {@link CalendarChanged} for
+ * the cases and supervision modules to re-evaluate their deadlines; anyone else, and a
+ * schedule the rules refuse, changes nothing and announces nothing. Each test works on a
+ * year of its own: what a scenario saves is committed.
  */
 @ApplicationModuleTest(webEnvironment = WebEnvironment.NONE)
 @ActiveProfiles("h2")
@@ -47,7 +48,10 @@ class CalendarModuleTests {
 
 	static final GovHallUser CITY_ADMIN = Users.staff(2, "admin-bs", "660200", null, Role.SYSTEM_ADMIN);
 
-	/** 2027's National Day holiday as a notice might give it, with one make-up working Saturday. */
+	/**
+	 * 2027's National Day holiday as a notice might give it, with one make-up working
+	 * Saturday.
+	 */
 	static final YearSchedule YEAR_2027 = new YearSchedule(2027, "国务院办公厅关于2027年部分节假日安排的通知（测试）",
 			LocalDate.of(2026, 11, 10),
 			List.of(new SpecialDay(LocalDate.of(2027, 10, 1), DayKind.OFF, "国庆节"),
@@ -78,7 +82,8 @@ class CalendarModuleTests {
 			.matching(changed -> changed.year() == 2027)
 			.toArriveAndVerify(changed -> {
 				assertThat(changed.changedBy()).isEqualTo("admin");
-				// 10-01 off, 10-02/03 the weekend, 10-04 off: the first working day after 09-30 is 10-05
+				// 10-01 off, 10-02/03 the weekend, 10-04 off: the first working day after
+				// 09-30 is 10-05
 				assertThat(schedules.calendar().addWorkingDays(LocalDate.of(2027, 9, 30), 1))
 					.isEqualTo(LocalDate.of(2027, 10, 5));
 				assertThat(schedules.year(2027)).isEqualTo(YEAR_2027);

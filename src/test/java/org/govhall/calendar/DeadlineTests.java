@@ -29,7 +29,8 @@ class DeadlineTests {
 
 	@Test
 	void stopsTheClockExactlyForASuspension() {
-		// 行政许可法 第四十五条: expert review from Tue 2026-03-10 to Mon 2026-03-16 takes 5 working days off the clock
+		// 行政许可法 第四十五条: expert review from Tue 2026-03-10 to Mon 2026-03-16 takes 5
+		// working days off the clock
 		Deadline plain = Deadline.of(d("2026-03-02"), 20, LimitUnit.WORKING_DAY);
 		Deadline paused = plain.suspended(new Suspension(d("2026-03-10"), d("2026-03-16"), "专家评审"));
 		assertThat(plain.evaluate(calendar).due()).isEqualTo(d("2026-03-30"));
@@ -43,7 +44,8 @@ class DeadlineTests {
 	void aSuspensionOverWeekendsAndHolidaysOnlyTakesTheWorkingDaysInIt() {
 		Deadline paused = Deadline.of(d("2026-09-28"), 5, LimitUnit.WORKING_DAY)
 			.suspended(new Suspension(d("2026-10-01"), d("2026-10-08"), "检测"));
-		// Sep 29, 30 count; Oct 1-7 are holidays anyway, Oct 8 is suspended; Oct 9, 10, 12 complete the five
+		// Sep 29, 30 count; Oct 1-7 are holidays anyway, Oct 8 is suspended; Oct 9, 10,
+		// 12 complete the five
 		assertThat(paused.evaluate(calendar).due()).isEqualTo(d("2026-10-12"));
 	}
 
@@ -91,7 +93,8 @@ class DeadlineTests {
 
 	@Test
 	void restartingAfterCorrectionsDropsTheOldSpanAndKeepsTheLimit() {
-		// 行政许可法 第三十二条: after the applicant supplies what the one-time notice named, acceptance starts again
+		// 行政许可法 第三十二条: after the applicant supplies what the one-time notice named,
+		// acceptance starts again
 		Deadline restarted = Deadline.of(d("2026-09-21"), 5, LimitUnit.WORKING_DAY)
 			.suspended(new Suspension(d("2026-09-22"), d("2026-09-23"), "x"))
 			.restartedOn(d("2026-09-30"));

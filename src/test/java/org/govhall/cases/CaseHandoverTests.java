@@ -18,7 +18,10 @@ import org.govhall.shared.ForbiddenException;
 import org.govhall.shared.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
-/** 首办负责制 in the case itself, without Spring: a routed first handler from receipt, and the handover rules. */
+/**
+ * 首办负责制 in the case itself, without Spring: a routed first handler from receipt, and the
+ * handover rules.
+ */
 class CaseHandoverTests {
 
 	static final Actor CLERK_B = new Actor(5, "clerk-b", "乙", Role.WINDOW_CLERK);
@@ -28,7 +31,8 @@ class CaseHandoverTests {
 	static Case routedTo(String handler) {
 		return Case.receive("660100-2026-0000009", "ABCDEFGH", Channel.ONLINE,
 				CaseTests.terms(ProcessingMode.PROMISED, 20, LimitUnit.WORKING_DAY, List.of()),
-				new CaseApplicant(new ApplicantIdentity(IdentityKind.RESIDENT_ID, "张三", "11010519491231002X"), null, 1L),
+				new CaseApplicant(new ApplicantIdentity(IdentityKind.RESIDENT_ID, "张三", "11010519491231002X"), null,
+						1L),
 				null, List.of(new SubmittedMaterial("申请书", "f", "a.pdf", "x", "applicant", Instant.EPOCH, 0)),
 				CaseTests.APPLICANT, handler, CaseTests.on("2026-06-05"), CaseTests.PLAIN);
 	}
@@ -74,8 +78,8 @@ class CaseHandoverTests {
 			assertThat(e.facts().step().action()).isEqualTo(CaseAction.HANDED_OVER);
 		});
 		c.handOver("clerk-c", "调岗", ADMIN, CaseTests.on("2026-06-08"));
-		assertThat(c.handovers()).extracting(CaseRecords.Handover::from, CaseRecords.Handover::to,
-				CaseRecords.Handover::by)
+		assertThat(c.handovers())
+			.extracting(CaseRecords.Handover::from, CaseRecords.Handover::to, CaseRecords.Handover::by)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("clerk", "clerk-b", "clerk"),
 					org.assertj.core.groups.Tuple.tuple("clerk-b", "clerk-c", "deptadmin"));
 		assertThat(c.document().handovers()).hasSize(2);

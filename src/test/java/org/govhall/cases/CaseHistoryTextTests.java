@@ -38,10 +38,12 @@ class CaseHistoryTextTests {
 
 	@Test
 	void aGrantedLicenceReadsAsItsScopePremisesAndValidityInEitherLanguage() {
-		assertThat(text.detail(entry(CaseAction.DECIDED, "APPROVED JY-2026-0001\t2031-10-11\t人民路 88 号\t热食类食品制售"),
-				ZH, false)).isEqualTo("准予许可 JY-2026-0001；许可范围：热食类食品制售；经营场所：人民路 88 号；有效期至：2031-10-11");
-		assertThat(text.detail(entry(CaseAction.DECIDED, "APPROVED JY-2026-0001\tLONG_TERM\t\t热食类食品制售"),
-				Locale.ENGLISH, false)).endsWith("; scope: 热食类食品制售; premises: —; valid until: no end date")
+		assertThat(text.detail(entry(CaseAction.DECIDED, "APPROVED JY-2026-0001\t2031-10-11\t人民路 88 号\t热食类食品制售"), ZH,
+				false))
+			.isEqualTo("准予许可 JY-2026-0001；许可范围：热食类食品制售；经营场所：人民路 88 号；有效期至：2031-10-11");
+		assertThat(text.detail(entry(CaseAction.DECIDED, "APPROVED JY-2026-0001\tLONG_TERM\t\t热食类食品制售"), Locale.ENGLISH,
+				false))
+			.endsWith("; scope: 热食类食品制售; premises: —; valid until: no end date")
 			.doesNotContain("LONG_TERM");
 	}
 
@@ -54,9 +56,11 @@ class CaseHistoryTextTests {
 
 		assertThat(text.detail(entry(CaseAction.RECEIVED, "AGENT"), ZH, true)).isEqualTo("代办");
 		assertThat(text.detail(entry(CaseAction.DEEMED_ACCEPTED, "accepted as of 2026-09-30; due 2026-10-13 passed"),
-				ZH, true)).isEqualTo("自收件日 2026-09-30 起视为受理（受理期限 2026-10-13 已过）");
-		assertThat(text.detail(entry(CaseAction.DEEMED_ACCEPTED, "accepted as of 2026-09-30; due null passed"), ZH,
-				true)).doesNotContain("null");
+				ZH, true))
+			.isEqualTo("自收件日 2026-09-30 起视为受理（受理期限 2026-10-13 已过）");
+		assertThat(
+				text.detail(entry(CaseAction.DEEMED_ACCEPTED, "accepted as of 2026-09-30; due null passed"), ZH, true))
+			.doesNotContain("null");
 		assertThat(text.detail(entry(CaseAction.OPINION_RECORDED, "660100-ZJJ CONDITIONAL late"), ZH, true))
 			.isEqualTo("示范市住房和城乡建设局 附条件同意（逾期）");
 		assertThat(text.detail(entry(CaseAction.OPINION_CHASED, "660100-ZJJ 2"), ZH, true))
@@ -70,14 +74,14 @@ class CaseHistoryTextTests {
 			.isEqualTo("准予许可 JY-2026-0001");
 		assertThat(text.detail(entry(CaseAction.EXTENDED, "+10: 需现场核查"), Locale.ENGLISH, true))
 			.isEqualTo("Extended by 10 working days: 需现场核查");
-		// the one-time-notice breach is a finding for staff; the applicant reads the materials only
+		// the one-time-notice breach is a finding for staff; the applicant reads the
+		// materials only
 		assertThat(text.detail(entry(CaseAction.CORRECTION_REQUESTED, "[申请书, 营业执照] breach: [委托书]"), ZH, false))
 			.isEqualTo("申请书、营业执照");
 		// a detail in no known form is shown as it is
 		assertThat(text.detail(entry(CaseAction.FEE_CHARGED, "证书工本费 10.00 (SJ-1)"), ZH, true))
 			.isEqualTo("证书工本费 10.00 (SJ-1)");
 	}
-
 
 	@Test
 	void aHandoverReadsAsThePeoplesNamesNeverTheirLogins() {

@@ -32,11 +32,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A joint-review case in a real browser, through the pages only: the applicant applies online from the guide, the
- * clerk sends a one-time notice, the applicant corrects after National Day, the clerk accepts, two co-departments give
- * their opinions, the lead department reviews and approves, the clerk delivers; the certificate is downloaded and
- * verified, and the public progress page shows the case completed, also at phone width in English. Screenshots go to
- * target/screenshots/case-*.png.
+ * A joint-review case in a real browser, through the pages only: the applicant applies
+ * online from the guide, the clerk sends a one-time notice, the applicant corrects after
+ * National Day, the clerk accepts, two co-departments give their opinions, the lead
+ * department reviews and approves, the clerk delivers; the certificate is downloaded and
+ * verified, and the public progress page shows the case completed, also at phone width in
+ * English. Screenshots go to target/screenshots/case-*.png.
  */
 @Tag("browser")
 @CaseJourneyContext
@@ -44,7 +45,10 @@ class CaseJourneyBrowserTests {
 
 	static final String PLANNING = CaseJourneyTests.PLANNING;
 
-	/** 食品经营许可: three materials to hand in, the business licence from the e-certificate store. */
+	/**
+	 * 食品经营许可: three materials to hand in, the business licence from the e-certificate
+	 * store.
+	 */
 	static final String FOOD = "660100-XK-02001";
 
 	@LocalServerPort
@@ -105,7 +109,8 @@ class CaseJourneyBrowserTests {
 			browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("notice-form")));
 			// the staff open the files they decide on
 			assertThat(d.findElements(By.cssSelector("#materials a.material-file"))).hasSize(2);
-			// complete, but the shared land certificate cannot be found and the site plan lacks the general layout
+			// complete, but the shared land certificate cannot be found and the site plan
+			// lacks the general layout
 			assertThat(d.findElement(By.id("issue2")).isSelected()).isFalse();
 			d.findElement(By.id("issue1")).click();
 			d.findElement(By.id("issue2")).click();
@@ -137,7 +142,8 @@ class CaseJourneyBrowserTests {
 			submit(browser, "accept");
 			assertThat(d.findElement(By.id("case-state")).getText()).isEqualTo("已受理");
 
-			// the lead department chases 住建局 from a phone, in elderly mode; the sub-deadline ends before the case's
+			// the lead department chases 住建局 from a phone, in elderly mode; the
+			// sub-deadline ends before the case's
 			signIn(browser, "reviewer-gh");
 			browser.resize(390, 844);
 			d.get(base + "/staff/cases/" + number + "?elder=on");
@@ -149,13 +155,15 @@ class CaseJourneyBrowserTests {
 			submit(browser, "chase-660100-ZJJ");
 			assertThat(d.findElement(By.id("done")).getText()).contains("已催办");
 			assertThat(d.findElement(By.id("opinions")).getText()).contains("已催办 1 次");
-			// chased today: the button comes back tomorrow; the other co-department can still be chased
+			// chased today: the button comes back tomorrow; the other co-department can
+			// still be chased
 			assertThat(d.findElements(By.id("chase-660100-ZJJ"))).isEmpty();
 			assertThat(d.findElements(By.id("chase-660100-STHJ"))).hasSize(1);
 			show(d, "h-opinions");
 			browser.screenshot("case-05b-chase-phone-zh-elder");
 
-			// joint review: both co-departments, then the lead department; 住建局's list runs on its own sub-deadline
+			// joint review: both co-departments, then the lead department; 住建局's list
+			// runs on its own sub-deadline
 			signIn(browser, "reviewer-zj");
 			// the chase reaches 住建局's reviewers after the step commits
 			browser.waiting().until(x -> {
@@ -205,10 +213,11 @@ class CaseJourneyBrowserTests {
 			new Select(d.findElement(By.id("method"))).selectByValue("WINDOW");
 			submit(browser, "deliver");
 			assertThat(d.findElement(By.id("case-state")).getText()).isEqualTo("已送达办结");
-			assertThat(d.findElement(By.id("history")).getText()).contains("一次性告知补正", "补正材料", "受理", "联审意见",
-					"审查", "决定", "送达");
+			assertThat(d.findElement(By.id("history")).getText()).contains("一次性告知补正", "补正材料", "受理", "联审意见", "审查", "决定",
+					"送达");
 
-			// the certificate is issued after the decision: wait for it, download it with the session, verify it
+			// the certificate is issued after the decision: wait for it, download it with
+			// the session, verify it
 			WebElement certificate = certificateRow(d);
 			show(d, "h-decision");
 			browser.screenshot("case-07-delivered");
@@ -262,7 +271,8 @@ class CaseJourneyBrowserTests {
 			show(d, "h-clocks");
 			browser.screenshot("case-12-case-phone-en-elder");
 
-			// a 70-year-old applies on a phone in elderly mode: three files, the summary, nothing wider than the phone
+			// a 70-year-old applies on a phone in elderly mode: three files, the summary,
+			// nothing wider than the phone
 			d.get(base + "/cases/new?item=" + FOOD + "&lang=zh-CN&elder=on");
 			browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("application-form")));
 			for (String field : List.of("file0", "file2", "file3")) {
@@ -277,7 +287,8 @@ class CaseJourneyBrowserTests {
 			submit(browser, "confirm-application");
 			String food = d.findElement(By.id("case-number")).getText();
 
-			// the clerk sees the files, and the shared business licence flagged to be fetched
+			// the clerk sees the files, and the shared business licence flagged to be
+			// fetched
 			signIn(browser, "clerk");
 			d.get(base + "/staff/cases/" + food + "?lang=zh-CN&elder=on");
 			assertThat(d.findElements(By.cssSelector("#materials a.material-file"))).hasSize(3);
@@ -286,7 +297,11 @@ class CaseJourneyBrowserTests {
 			show(d, "h-materials");
 			browser.screenshot("case-14-staff-materials-phone-zh-elder");
 
-			List<LogEntry> cspErrors = d.manage().logs().get(LogType.BROWSER).getAll().stream()
+			List<LogEntry> cspErrors = d.manage()
+				.logs()
+				.get(LogType.BROWSER)
+				.getAll()
+				.stream()
 				.filter(e -> e.getMessage().contains("Content Security Policy"))
 				.toList();
 			assertThat(cspErrors).isEmpty();
@@ -302,7 +317,10 @@ class CaseJourneyBrowserTests {
 		browser.signIn(base, username);
 	}
 
-	/** Presses a form's button and waits for the case page to come back saying what happened. */
+	/**
+	 * Presses a form's button and waits for the case page to come back saying what
+	 * happened.
+	 */
 	static void submit(Browser browser, String buttonId) {
 		WebElement button = browser.driver().findElement(By.id(buttonId));
 		boolean confirms = !button.findElements(By.xpath("ancestor::form[@data-confirm]")).isEmpty();
@@ -319,7 +337,10 @@ class CaseJourneyBrowserTests {
 		assertThat(refusal).as(() -> buttonId + " refused: " + refusal.get(0).getText()).isEmpty();
 	}
 
-	/** The certificate's row in the case page's documents, once the listener has issued it (reloading till then). */
+	/**
+	 * The certificate's row in the case page's documents, once the listener has issued it
+	 * (reloading till then).
+	 */
 	static WebElement certificateRow(WebDriver d) {
 		return new WebDriverWait(d, Duration.ofSeconds(30)).until(x -> {
 			List<WebElement> rows = x.findElements(By.cssSelector("#documents tr[data-kind='CERTIFICATE']"));
@@ -337,14 +358,18 @@ class CaseJourneyBrowserTests {
 	}
 
 	static String cookies(WebDriver d) {
-		return d.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+		return d.manage()
+			.getCookies()
+			.stream()
+			.map(c -> c.getName() + "=" + c.getValue())
 			.collect(Collectors.joining("; "));
 	}
 
 	static Path pdf(Path dir, String name) throws java.io.IOException {
 		Path file = dir.resolve(name);
 		Files.write(file, ("%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n% " + name
-				+ "\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n").getBytes(StandardCharsets.ISO_8859_1));
+				+ "\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
+			.getBytes(StandardCharsets.ISO_8859_1));
 		return file;
 	}
 

@@ -26,8 +26,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Cases through the API as applicants, agents, clerks, reviewers of three departments and approvers handle them,
- * with the clock moved by hand around the 2026 National Day holiday. Runs on H2 and on PostgreSQL.
+ * Cases through the API as applicants, agents, clerks, reviewers of three departments and
+ * approvers handle them, with the clock moved by hand around the 2026 National Day
+ * holiday. Runs on H2 and on PostgreSQL.
  */
 @GovHallTest
 abstract class CaseJourneyTests {
@@ -41,7 +42,10 @@ abstract class CaseJourneyTests {
 
 	static final String DESIGN = "建设工程设计方案（总平面图、建筑单体方案、技术经济指标）";
 
-	/** 食品经营许可 of 示范市市场监督管理局: 20 working days, inspection (检测) listed as a special procedure. */
+	/**
+	 * 食品经营许可 of 示范市市场监督管理局: 20 working days, inspection (检测) listed as a special
+	 * procedure.
+	 */
 	static final String FOOD = "660100-XK-02001";
 
 	static final String FOOD_FORM = "食品经营许可申请书";
@@ -106,13 +110,15 @@ abstract class CaseJourneyTests {
 		assertThat(c.get("state").asString()).isEqualTo("RECEIVED");
 		assertThat(c.get("channel").asString()).isEqualTo("ONLINE");
 		assertThat(c.get("clocks").get(0).get("dueDate").get("due").asString()).isEqualTo("2026-10-13");
-		assertThat(clockExplanation(c)).contains("2026-10-13").contains("2026-09-30").contains("2026-10-01..10-07")
+		assertThat(clockExplanation(c)).contains("2026-10-13")
+			.contains("2026-09-30")
+			.contains("2026-10-01..10-07")
 			.contains("2026-10-10");
 
-		// one-time notice of everything missing, then the applicant corrects after the holiday
-		c = ok(api.post("/api/v1/cases/" + number + "/correction-notice", "clerk",
-				Map.of("issues", List.of(Map.of("material", LAND, "problem", "未提交"),
-						Map.of("material", DESIGN, "problem", "缺总平面图")))));
+		// one-time notice of everything missing, then the applicant corrects after the
+		// holiday
+		c = ok(api.post("/api/v1/cases/" + number + "/correction-notice", "clerk", Map.of("issues",
+				List.of(Map.of("material", LAND, "problem", "未提交"), Map.of("material", DESIGN, "problem", "缺总平面图")))));
 		assertThat(c.get("state").asString()).isEqualTo("AWAITING_CORRECTION");
 		assertThat(c.get("firstHandler").asString()).isEqualTo("clerk");
 		clock.set("2026-10-09T09:00:00");
@@ -134,20 +140,22 @@ abstract class CaseJourneyTests {
 				Map.of("recommendation", "APPROVED", "comments", "符合"));
 		assertThat(early.status()).isEqualTo(422);
 		assertThat(early.json().get("detail").asString()).contains("示范市住房和城乡建设局").doesNotContain("660100-ZJJ");
-		assertThat(api.post("/api/v1/cases/" + number + "/review", "reviewer-gh",
-				Map.of("recommendation", "APPROVED", "comments", "符合"), "Accept-Language", "en")
+		assertThat(api
+			.post("/api/v1/cases/" + number + "/review", "reviewer-gh",
+					Map.of("recommendation", "APPROVED", "comments", "符合"), "Accept-Language", "en")
 			.json()
 			.get("detail")
 			.asString()).contains("Demo City Housing and Urban-Rural Development Bureau").doesNotContain("住房");
 		assertThat(api.post("/api/v1/cases/" + number + "/opinions", "reviewer", Map.of("verdict", "AGREE")).status())
 			.isIn(403, 404);
 		ok(api.post("/api/v1/cases/" + number + "/opinions", "reviewer-zj", Map.of("verdict", "AGREE")));
-		assertThat(api.post("/api/v1/cases/" + number + "/opinions", "reviewer-hb",
-				Map.of("verdict", "CONDITIONAL")).status()).isEqualTo(400);
+		assertThat(api.post("/api/v1/cases/" + number + "/opinions", "reviewer-hb", Map.of("verdict", "CONDITIONAL"))
+			.status()).isEqualTo(400);
 		ok(api.post("/api/v1/cases/" + number + "/opinions", "reviewer-hb",
 				Map.of("verdict", "CONDITIONAL", "reasons", "落实雨污分流")));
-		assertThat(api.post("/api/v1/cases/" + number + "/opinions", "reviewer-hb", Map.of("verdict", "AGREE"))
-			.status()).isEqualTo(409);
+		assertThat(
+				api.post("/api/v1/cases/" + number + "/opinions", "reviewer-hb", Map.of("verdict", "AGREE")).status())
+			.isEqualTo(409);
 		c = ok(api.post("/api/v1/cases/" + number + "/review", "reviewer-gh",
 				Map.of("recommendation", "APPROVED", "comments", "符合规划条件")));
 		assertThat(c.get("state").asString()).isEqualTo("REVIEWED");
@@ -212,7 +220,8 @@ abstract class CaseJourneyTests {
 		Response wrongCode = api.get("/api/v1/progress?number=" + number + "&code=ZZZZZZZZ", null);
 		Response wrongNumber = api.get("/api/v1/progress?number=660100-2026-9999999&code=" + code, null);
 		assertThat(wrongCode.status()).isEqualTo(404);
-		assertThat(wrongCode.body().replace(number, "")).isEqualTo(wrongNumber.body().replace("660100-2026-9999999", ""));
+		assertThat(wrongCode.body().replace(number, ""))
+			.isEqualTo(wrongNumber.body().replace("660100-2026-9999999", ""));
 	}
 
 	@Test
@@ -220,7 +229,8 @@ abstract class CaseJourneyTests {
 		JsonNode c = submitOnline(PLANNING);
 		String number = c.get("number").asString();
 		c = ok(api.post("/api/v1/cases/" + number + "/acceptance", "clerk", null));
-		// promised 15 working days; 批前公示与决定 (3) and 发证 (1) follow the joint step: opinions in 11
+		// promised 15 working days; 批前公示与决定 (3) and 发证 (1) follow the joint step:
+		// opinions in 11
 		String opinionDue = c.get("opinions").get(0).get("dueOn").asString();
 		assertThat(c.get("opinions").get(0).get("days").asInt()).isEqualTo(11);
 		String promisedDue = null;
@@ -242,7 +252,8 @@ abstract class CaseJourneyTests {
 		assertThat(row).as(list.toString()).isNotNull();
 		assertThat(row.get("due").asString()).isEqualTo(opinionDue);
 
-		// the lead chases 住建局 once a day; the chase reaches 住建局's reviewers, not the applicant
+		// the lead chases 住建局 once a day; the chase reaches 住建局's reviewers, not the
+		// applicant
 		clock.set("2026-10-12T09:00:00");
 		assertThat(api.post("/api/v1/cases/" + number + "/opinions/660100-ZJJ/chase", "reviewer-zj", null).status())
 			.isIn(403, 404);
@@ -256,8 +267,10 @@ abstract class CaseJourneyTests {
 		assertThat(again.json().get("type").asString()).endsWith("chased-today");
 		assertThat(api.post("/api/v1/cases/" + number + "/opinions/NO-SUCH/chase", "reviewer-gh", null).status())
 			.isEqualTo(422);
-		Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-				ok(api.get("/api/v1/notifications", "reviewer-zj")).toString()).contains("牵头部门催办：办件 " + number));
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(ok(api.get("/api/v1/notifications", "reviewer-zj")).toString())
+				.contains("牵头部门催办：办件 " + number));
 		assertThat(ok(api.get("/api/v1/notifications", "applicant")).toString()).doesNotContain("催办");
 		assertThat(ok(api.get("/api/v1/notifications", "reviewer-hb")).toString()).doesNotContain("催办：办件 " + number);
 		clock.set("2026-10-13T09:00:00");
@@ -270,8 +283,8 @@ abstract class CaseJourneyTests {
 	/** 护士执业注册 of 示范市卫生健康委员会: six mandatory materials, taken in at the window. */
 	static final String NURSE = "660100-XK-08001";
 
-	static final List<String> NURSE_MATERIALS = List.of("护士执业注册申请审核表", "申请人居民身份证",
-			"学历证书及专业学习中的临床实习证明", "护士执业资格考试成绩合格证明", "6个月内健康体检证明", "医疗卫生机构拟聘用的相关材料");
+	static final List<String> NURSE_MATERIALS = List.of("护士执业注册申请审核表", "申请人居民身份证", "学历证书及专业学习中的临床实习证明",
+			"护士执业资格考试成绩合格证明", "6个月内健康体检证明", "医疗卫生机构拟聘用的相关材料");
 
 	static Map<String, Object> walkIn(List<String> originals, List<Map<String, String>> files) {
 		return Map.of("itemCode", NURSE, "applicant",
@@ -282,7 +295,8 @@ abstract class CaseJourneyTests {
 	@Test
 	void aWalkInIsReceivedAndAcceptedInOneStepWithItsReceiptAndNoticeReadyToPrint() throws Exception {
 		long before = jdbc.sql("SELECT COUNT(*) FROM cases_case").query(Long.class).single();
-		// five originals checked and handed back; the health certificate is scanned and kept, and is missing here
+		// five originals checked and handed back; the health certificate is scanned and
+		// kept, and is missing here
 		Response incomplete = api.post("/api/v1/cases/intake", "clerk",
 				walkIn(NURSE_MATERIALS.subList(0, 4), List.of()));
 		assertThat(incomplete.status()).as(incomplete.body()).isEqualTo(422);
@@ -312,15 +326,18 @@ abstract class CaseJourneyTests {
 		r.json().get("documents").forEach(d -> kinds.add(d.get("kind").asString()));
 		assertThat(kinds).containsExactly("RECEIPT", "ACCEPTANCE_NOTICE");
 		assertThat(api.get(r.json().get("documents").get(0).get("pdf").asString(), "clerk").status()).isEqualTo(200);
-		byte[] receipt = documents.pdf(documents.find(r.json().get("documents").get(0).get("number").asString())
-			.orElseThrow());
+		byte[] receipt = documents
+			.pdf(documents.find(r.json().get("documents").get(0).get("number").asString()).orElseThrow());
 		String text;
 		try (var doc = org.apache.pdfbox.Loader.loadPDF(receipt)) {
 			text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");
 		}
-		assertThat(text).contains("收件凭证").contains("申请人居民身份证：原件已核验并退还")
-			.contains("6个月内健康体检证明：收取电子件1份").contains("已当场受理");
-		// the listeners that run after the commit find both issued and issue nothing twice
+		assertThat(text).contains("收件凭证")
+			.contains("申请人居民身份证：原件已核验并退还")
+			.contains("6个月内健康体检证明：收取电子件1份")
+			.contains("已当场受理");
+		// the listeners that run after the commit find both issued and issue nothing
+		// twice
 		Awaitility.await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 			JsonNode docs = ok(api.get("/api/v1/cases/" + number, "clerk")).get("documents");
 			List<String> all = new ArrayList<>();
@@ -331,13 +348,19 @@ abstract class CaseJourneyTests {
 		Response only = api.post("/api/v1/cases", "clerk", walkIn(NURSE_MATERIALS.subList(0, 4), List.of()));
 		assertThat(only.status()).as(only.body()).isEqualTo(201);
 		String received = only.json().get("number").asString();
-		Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-				ok(api.get("/api/v1/cases/" + received, "clerk")).get("documents").toString()).contains("RECEIPT"));
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(20))
+			.untilAsserted(
+					() -> assertThat(ok(api.get("/api/v1/cases/" + received, "clerk")).get("documents").toString())
+						.contains("RECEIPT"));
 		// an online applicant cannot claim originals were checked
-		Response online = api.post("/api/v1/cases", "applicant", Map.of("itemCode", FOOD, "materials",
-				RequiredMaterials.completing(RequiredMaterials.of(api, FOOD)).stream()
-					.map(m -> Map.of("material", m, "fileId", upload("applicant")))
-					.toList(), "originalsSeen", List.of(FOOD_FORM)));
+		Response online = api.post("/api/v1/cases", "applicant",
+				Map.of("itemCode", FOOD, "materials",
+						RequiredMaterials.completing(RequiredMaterials.of(api, FOOD))
+							.stream()
+							.map(m -> Map.of("material", m, "fileId", upload("applicant")))
+							.toList(),
+						"originalsSeen", List.of(FOOD_FORM)));
 		assertThat(online.status()).as(online.body()).isEqualTo(422);
 		assertThat(online.json().get("type").asString()).endsWith("originals-at-window");
 	}
@@ -365,8 +388,9 @@ abstract class CaseJourneyTests {
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'applicant.looked-up'")
 			.query(Long.class)
 			.single()).isEqualTo(audited + 2);
-		org.assertj.core.api.Assertions.assertThatThrownBy(
-				() -> applicants.find("110105199003071239", directory.principal("reviewer").orElseThrow()))
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(
+					() -> applicants.find("110105199003071239", directory.principal("reviewer").orElseThrow()))
 			.isInstanceOf(org.govhall.shared.ForbiddenException.class);
 	}
 
@@ -435,8 +459,7 @@ abstract class CaseJourneyTests {
 		assertThat(c.get("decision").get("on").asString()).isEqualTo("2026-09-30");
 		assertThat(c.get("acceptedOn").asString()).isEqualTo("2026-09-30");
 		String other = submitOnline(PLANNING, FORM).get("number").asString();
-		assertThat(api.post("/api/v1/cases/" + other + "/on-the-spot-decision", "clerk", null).status())
-			.isEqualTo(422);
+		assertThat(api.post("/api/v1/cases/" + other + "/on-the-spot-decision", "clerk", null).status()).isEqualTo(422);
 	}
 
 	@Test
@@ -445,7 +468,8 @@ abstract class CaseJourneyTests {
 		ok(api.post("/api/v1/cases/" + number + "/acceptance", "clerk", null));
 		JsonNode c = ok(api.get("/api/v1/cases/" + number, "reviewer"));
 		assertThat(c.get("clocks").get(0).get("kind").asString()).isEqualTo("DECISION");
-		// accepted Wed 30 September + 20 working days, across National Day and its make-up Saturday
+		// accepted Wed 30 September + 20 working days, across National Day and its
+		// make-up Saturday
 		assertThat(c.get("clocks").get(0).get("dueDate").get("due").asString()).isEqualTo("2026-11-03");
 
 		assertThat(api.post("/api/v1/cases/" + number + "/extension", "reviewer", Map.of("reason", "x")).status())
@@ -460,10 +484,14 @@ abstract class CaseJourneyTests {
 		c = ok(api.post("/api/v1/cases/" + number + "/suspension", "reviewer",
 				Map.of("procedure", "INSPECTION", "reason", "食品抽样检测")));
 		assertThat(c.get("clocks").get(0).get("status").asString()).isEqualTo("PAUSED");
-		assertThat(api.post("/api/v1/cases/" + number + "/review", "reviewer",
-				Map.of("recommendation", "APPROVED", "comments", "x")).status()).isEqualTo(422);
-		assertThat(api.post("/api/v1/cases/" + number + "/suspension", "reviewer",
-				Map.of("procedure", "TESTING", "reason", "again")).status()).isEqualTo(409);
+		assertThat(api
+			.post("/api/v1/cases/" + number + "/review", "reviewer",
+					Map.of("recommendation", "APPROVED", "comments", "x"))
+			.status()).isEqualTo(422);
+		assertThat(api
+			.post("/api/v1/cases/" + number + "/suspension", "reviewer",
+					Map.of("procedure", "TESTING", "reason", "again"))
+			.status()).isEqualTo(409);
 		clock.set("2026-10-16T09:00:00");
 		// Mon 12 to Fri 16 October: five working days off the clock
 		c = ok(api.post("/api/v1/cases/" + number + "/resumption", "reviewer", Map.of("lastDay", "2026-10-16")));
@@ -491,7 +519,8 @@ abstract class CaseJourneyTests {
 		assertThat(decision.get("kind").asString()).isEqualTo("DECISION");
 		assertThat(decision.get("dueDate").get("due").isNull()).isTrue();
 		assertThat(decision.get("dueDate").get("missingYear").asInt()).isEqualTo(2027);
-		// 45 working days: 24 left in 2026, then 21 weekdays of January 2027 (provisional, for ordering and warnings)
+		// 45 working days: 24 left in 2026, then 21 weekdays of January 2027
+		// (provisional, for ordering and warnings)
 		assertThat(decision.get("dueDate").get("provisional").asString()).isEqualTo("2027-01-29");
 		assertThat(decision.get("colour").asString()).isEqualTo("ON_TIME");
 
@@ -499,7 +528,8 @@ abstract class CaseJourneyTests {
 		clock.set("2026-12-21T10:00:00");
 		String december = submitOnline(FOOD, FOOD_FORM).get("number").asString();
 
-		// "today" is in 2027, whose schedule is not loaded: the hall still receives, shows and acts
+		// "today" is in 2027, whose schedule is not loaded: the hall still receives,
+		// shows and acts
 		clock.set("2027-01-04T10:00:00");
 		JsonNode received = submitOnline(FOOD, FOOD_FORM);
 		assertThat(received.get("number").asString()).contains("-2027-");
@@ -507,18 +537,20 @@ abstract class CaseJourneyTests {
 		assertThat(acceptance.get("status").asString()).isEqualTo("AWAITING_CALENDAR");
 		assertThat(acceptance.get("dueDate").get("provisional").asString()).isEqualTo("2027-01-11");
 		assertThat(ok(api.get("/api/v1/cases/" + december, "clerk")).get("clocks").get(0).get("status").asString())
-			.as("due 2026-12-28, exact; overdue on 2027-01-04").isEqualTo("OVERDUE");
-		JsonNode accepted = ok(api.post("/api/v1/cases/" + received.get("number").asString() + "/acceptance", "clerk",
-				null));
+			.as("due 2026-12-28, exact; overdue on 2027-01-04")
+			.isEqualTo("OVERDUE");
+		JsonNode accepted = ok(
+				api.post("/api/v1/cases/" + received.get("number").asString() + "/acceptance", "clerk", null));
 		assertThat(accepted.get("state").asString()).isEqualTo("ACCEPTED");
 		assertThat(accepted.get("clocks").get(0).get("status").asString()).isEqualTo("AWAITING_CALENDAR");
-		assertThat(ok(api.get("/api/v1/cases/" + number, "reviewer-gh")).get("clocks").get(0).get("status")
-			.asString()).isEqualTo("AWAITING_CALENDAR");
+		assertThat(ok(api.get("/api/v1/cases/" + number, "reviewer-gh")).get("clocks").get(0).get("status").asString())
+			.isEqualTo("AWAITING_CALENDAR");
 	}
 
 	@Test
 	void afterTheFifthWorkingDayARefusalOrNoticeIsRefusedAndTheCaseCountsAsAcceptedFromReceipt() {
-		// received Wednesday 30 September: the acceptance window closes on 13 October (after National Day)
+		// received Wednesday 30 September: the acceptance window closes on 13 October
+		// (after National Day)
 		String number = submitOnline(FOOD, FOOD_FORM).get("number").asString();
 		clock.set("2026-10-14T09:00:00");
 		Response refusal = api.post("/api/v1/cases/" + number + "/refusal", "clerk", Map.of("reasons", "材料不符"));
@@ -527,7 +559,8 @@ abstract class CaseJourneyTests {
 		assertThat(refusal.json().get("type").asString()).endsWith("acceptance-window-passed");
 		assertThat(refusal.json().get("detail").asString()).contains("2026-09-30", "2026-10-13", "第三十二条");
 
-		// the refused step still wrote what the law says: accepted as of receipt, the decision clock from then
+		// the refused step still wrote what the law says: accepted as of receipt, the
+		// decision clock from then
 		JsonNode c = ok(api.get("/api/v1/cases/" + number, "clerk"));
 		assertThat(c.get("state").asString()).isEqualTo("ACCEPTED");
 		assertThat(c.get("deemedAccepted").asBoolean()).isTrue();
@@ -563,8 +596,10 @@ abstract class CaseJourneyTests {
 		assertThat(api.get(path, "reviewer").status()).isEqualTo(200);
 		assertThat(opened(number)).containsExactly("clerk", "reviewer");
 
-		// the applicant reads their own file without an audit row; staff who see the case but do not handle it
-		// (the legal reviewer) are refused; an administrator sees no case at all (ADR 0023); a file of another case is
+		// the applicant reads their own file without an audit row; staff who see the case
+		// but do not handle it
+		// (the legal reviewer) are refused; an administrator sees no case at all (ADR
+		// 0023); a file of another case is
 		// not found
 		assertThat(api.get(path, "applicant").status()).isEqualTo(200);
 		Response legal = api.get(path, "legal");
@@ -578,8 +613,9 @@ abstract class CaseJourneyTests {
 	}
 
 	List<String> opened(String number) {
-		return jdbc.sql("SELECT actor FROM audit_entry WHERE action = 'case.material-opened' AND subject = :n "
-				+ "ORDER BY id")
+		return jdbc
+			.sql("SELECT actor FROM audit_entry WHERE action = 'case.material-opened' AND subject = :n "
+					+ "ORDER BY id")
 			.param("n", number)
 			.query(String.class)
 			.list();
@@ -643,20 +679,28 @@ abstract class CaseJourneyTests {
 		long before = countMine();
 		assertThat(api.post("/api/v1/cases", "applicant", Map.of("itemCode", "NO-SUCH-ITEM"), new String[0]).status())
 			.isEqualTo(404);
-		assertThat(api.post("/api/v1/cases", "applicant",
-				Map.of("itemCode", PLANNING, "materials", List.of(Map.of("material", "不存在的材料", "fileId", upload("applicant"))))).status())
+		assertThat(
+				api.post("/api/v1/cases", "applicant",
+						Map.of("itemCode", PLANNING, "materials",
+								List.of(Map.of("material", "不存在的材料", "fileId", upload("applicant")))))
+					.status())
 			.isEqualTo(400);
-		assertThat(api.post("/api/v1/cases", "applicant", Map.of("itemCode", PLANNING, "materials",
-				List.of(Map.of("material", FORM, "fileId", "00000000-0000-0000-0000-000000000000")))).status())
-			.isEqualTo(400);
+		assertThat(api
+			.post("/api/v1/cases", "applicant",
+					Map.of("itemCode", PLANNING, "materials",
+							List.of(Map.of("material", FORM, "fileId", "00000000-0000-0000-0000-000000000000"))))
+			.status()).isEqualTo(400);
 		String othersFile = upload("enterprise");
-		assertThat(api.post("/api/v1/cases", "applicant",
-				Map.of("itemCode", PLANNING, "materials", List.of(Map.of("material", FORM, "fileId", othersFile)))).status())
-			.isEqualTo(400);
+		assertThat(api
+			.post("/api/v1/cases", "applicant",
+					Map.of("itemCode", PLANNING, "materials", List.of(Map.of("material", FORM, "fileId", othersFile))))
+			.status()).isEqualTo(400);
 		assertThat(api.post("/api/v1/cases", "applicant", "{\"itemCode\":").status()).isEqualTo(400);
 		assertThat(api.post("/api/v1/cases", null, Map.of("itemCode", PLANNING)).status()).isEqualTo(401);
-		assertThat(api.post("/api/v1/cases", "clerk", Map.of("itemCode", PLANNING, "applicant",
-				Map.of("kind", "RESIDENT_ID", "name", "王五", "number", "110105199003071230"))).status()).isEqualTo(400);
+		assertThat(api.post("/api/v1/cases", "clerk",
+				Map.of("itemCode", PLANNING, "applicant",
+						Map.of("kind", "RESIDENT_ID", "name", "王五", "number", "110105199003071230")))
+			.status()).isEqualTo(400);
 		assertThat(api.upload("/api/v1/cases/files", "applicant", "x.pdf", "not a pdf".getBytes()).status())
 			.isEqualTo(400);
 		assertThat(countMine()).isEqualTo(before);
@@ -675,7 +719,8 @@ abstract class CaseJourneyTests {
 
 	@Test
 	void anAgentAppliesUnderTheAuthorisationTheApplicantConfirmed() {
-		// the demo agent holds an authorisation 张三 confirmed for planning permits (ADR 0025)
+		// the demo agent holds an authorisation 张三 confirmed for planning permits (ADR
+		// 0025)
 		JsonNode mine = ok(api.get("/api/v1/authorisations", "agent"));
 		long authorisation = -1;
 		for (JsonNode a : mine) {
@@ -685,24 +730,29 @@ abstract class CaseJourneyTests {
 			}
 		}
 		assertThat(authorisation).as(mine.toString()).isPositive();
-		// an agent, like an applicant online, hands in every required material: one missing is named and refused
+		// an agent, like an applicant online, hands in every required material: one
+		// missing is named and refused
 		Response incomplete = api.post("/api/v1/cases", "agent", Map.of("itemCode", PLANNING, "authorisationId",
 				authorisation, "materials", List.of(Map.of("material", FORM, "fileId", upload("agent")))));
 		assertThat(incomplete.status()).as(incomplete.body()).isEqualTo(422);
 		assertThat(incomplete.json().get("type").asString()).endsWith("materials-missing");
 		assertThat(incomplete.json().get("detail").asString()).contains("还缺 1 项", DESIGN).doesNotContain(LAND);
-		Response r = api.post("/api/v1/cases", "agent", Map.of("itemCode", PLANNING, "authorisationId", authorisation,
-				"materials", List.of(Map.of("material", FORM, "fileId", upload("agent")),
-						Map.of("material", DESIGN, "fileId", upload("agent")))));
+		Response r = api.post("/api/v1/cases", "agent",
+				Map.of("itemCode", PLANNING, "authorisationId", authorisation, "materials",
+						List.of(Map.of("material", FORM, "fileId", upload("agent")),
+								Map.of("material", DESIGN, "fileId", upload("agent")))));
 		assertThat(r.status()).as(r.body()).isEqualTo(201);
 		assertThat(r.json().get("channel").asString()).isEqualTo("AGENT");
 		assertThat(r.json().get("authorization").get("basis").asString()).isEqualTo("CONFIRMED_ONLINE");
 		assertThat(r.json().get("authorization").get("agentName").asString()).isEqualTo("李四");
-		assertThat(api.get("/api/v1/cases?list=REPRESENTED", "agent").body()).contains(r.json().get("number").asString());
+		assertThat(api.get("/api/v1/cases?list=REPRESENTED", "agent").body())
+			.contains(r.json().get("number").asString());
 		assertThat(api.get("/api/v1/cases?list=MINE", "applicant").body()).contains(r.json().get("number").asString());
 		// without any authority the agent is refused
-		assertThat(api.post("/api/v1/cases", "agent", Map.of("itemCode", PLANNING, "applicant",
-				Map.of("kind", "RESIDENT_ID", "name", "张三", "number", "110105199003071239"))).status()).isEqualTo(400);
+		assertThat(api.post("/api/v1/cases", "agent",
+				Map.of("itemCode", PLANNING, "applicant",
+						Map.of("kind", "RESIDENT_ID", "name", "张三", "number", "110105199003071239")))
+			.status()).isEqualTo(400);
 	}
 
 	@Test
@@ -731,8 +781,9 @@ abstract class CaseJourneyTests {
 		Response original = api.get("/api/v1/calendar/years/2026", null);
 		JsonNode year = original.json();
 		List<Object> days = new ArrayList<>();
-		year.get("days").forEach(d -> days.add(Map.of("date", d.get("date").asString(), "kind", d.get("kind").asString(),
-				"name", d.get("name").isNull() ? "" : d.get("name").asString())));
+		year.get("days")
+			.forEach(d -> days.add(Map.of("date", d.get("date").asString(), "kind", d.get("kind").asString(), "name",
+					d.get("name").isNull() ? "" : d.get("name").asString())));
 		List<Object> changed = new ArrayList<>(days);
 		changed.add(Map.of("date", "2026-10-12", "kind", "OFF", "name", "测试调整"));
 		try {

@@ -46,9 +46,10 @@ import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
 /**
- * The case pages as applicants, agents, clerks, reviewers and the public use them: the application form with real
- * uploads and its one-time token, the one-time notice form, the work lists' badges, the case page's clocks and
- * documents, and the public progress lookup. Forms are posted as the rendered page would send them.
+ * The case pages as applicants, agents, clerks, reviewers and the public use them: the
+ * application form with real uploads and its one-time token, the one-time notice form,
+ * the work lists' badges, the case page's clocks and documents, and the public progress
+ * lookup. Forms are posted as the rendered page would send them.
  */
 @GovHallTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -139,7 +140,8 @@ class CasePagesTests {
 		assertThat(incomplete.getResponse().getContentAsString()).contains("id=\"refusal\"", "还缺 1 项", DESIGN,
 				"已上传：申请表.pdf");
 
-		// complete: the summary of item, limits and materials comes first, then the confirmation submits
+		// complete: the summary of item, limits and materials comes first, then the
+		// confirmation submits
 		MvcResult review = send(multipart("/cases/new")
 			.params(HtmlForm.read(incomplete.getResponse().getContentAsString(), "/cases/new").params())
 			.file(file("file2", "设计方案.pdf"))
@@ -148,9 +150,8 @@ class CasePagesTests {
 			.with(csrf()));
 		String summary = review.getResponse().getContentAsString();
 		assertThat(review.getResponse().getStatus()).as(summary).isEqualTo(200);
-		assertThat(summary).contains("请核对申请信息", "建设工程规划许可证核发", "示范市自然资源和规划局", "45 个工作日",
-				"15 个工作日", "申请表.pdf", "设计方案.pdf", "免于提交", "id=\"confirm-application\"",
-				"id=\"edit-application\"");
+		assertThat(summary).contains("请核对申请信息", "建设工程规划许可证核发", "示范市自然资源和规划局", "45 个工作日", "15 个工作日", "申请表.pdf",
+				"设计方案.pdf", "免于提交", "id=\"confirm-application\"", "id=\"edit-application\"");
 		assertThat(worklists.list(Worklist.MINE, as("applicant"))).as("nothing is submitted before the confirmation")
 			.hasSize(before);
 		MvcResult sent = send(multipart("/cases/new").params(HtmlForm.read(summary, "/cases/new").params())
@@ -168,9 +169,10 @@ class CasePagesTests {
 			.containsExactly(FORM + " 申请表.pdf", DESIGN + " 设计方案.pdf");
 
 		String html = page(get(url).with(user(as("applicant"))).flashAttrs(sent.getFlashMap()));
-		assertThat(html).contains("申请已提交", number, c.queryCode(), "已收件", "网上申请", "110105199003071239",
-				"期限 2026-10-13", "2026-10-01..10-07", "2026-10-10 调休上班", "剩 5 个工作日", "免于提交");
-		assertThat(html).as("the applicant may withdraw, not accept").contains("/cases/" + number + "/withdrawal")
+		assertThat(html).contains("申请已提交", number, c.queryCode(), "已收件", "网上申请", "110105199003071239", "期限 2026-10-13",
+				"2026-10-01..10-07", "2026-10-10 调休上班", "剩 5 个工作日", "免于提交");
+		assertThat(html).as("the applicant may withdraw, not accept")
+			.contains("/cases/" + number + "/withdrawal")
 			.doesNotContain("/acceptance");
 		assertThat(html).as("withdrawing asks once more, naming the case")
 			.contains("data-confirm=\"确认撤回申请 " + number + "？");
@@ -248,7 +250,8 @@ class CasePagesTests {
 		assertThat(refused.getResponse().getStatus()).isEqualTo(200);
 		assertThat(page).contains("id=\"refusal\"", "有 1 个文件未能接收", "土地证.exe", "只接受 PDF、Word、Excel、JPEG 和 PNG 文件",
 				"使用土地的有关证明文件");
-		// the two good files are stored once and offered again with the form, and what was typed stays
+		// the two good files are stored once and offered again with the form, and what
+		// was typed stays
 		assertThat(storedFiles()).isEqualTo(files + 2);
 		assertThat(page).contains("申请表.pdf", "设计方案.pdf", "value=\"13800000009\"");
 		assertThat(page).containsPattern("name=\"keep0\" value=\"[0-9a-f-]{36}\"")
@@ -277,16 +280,18 @@ class CasePagesTests {
 		HtmlForm retry = HtmlForm.read(again, "/cases/new");
 		assertThat(retry.values("keep0")).singleElement().asString().hasSize(36);
 
-		MvcResult accepted = send(multipart("/cases/new").params(retry.set("applicantNumber", "110105199003071239").params())
-			.with(user(clerk))
-			.with(csrf()));
+		MvcResult accepted = send(
+				multipart("/cases/new").params(retry.set("applicantNumber", "110105199003071239").params())
+					.with(user(clerk))
+					.with(csrf()));
 		assertThat(accepted.getResponse().getStatus()).as(accepted.getResponse().getContentAsString()).isEqualTo(302);
 		String url = accepted.getResponse().getRedirectedUrl();
 		assertThat(url).startsWith("/staff/cases/");
 		CaseView c = reads.view(url.substring("/staff/cases/".length()), clerk);
 		assertThat(c.channel()).isEqualTo(Channel.WINDOW);
 		assertThat(c.firstHandler()).isEqualTo("clerk");
-		assertThat(c.materials()).extracting(CaseRecords.SubmittedMaterial::fileId).containsExactly(retry.value("keep0"));
+		assertThat(c.materials()).extracting(CaseRecords.SubmittedMaterial::fileId)
+			.containsExactly(retry.value("keep0"));
 		assertThat(page(get(url).with(user(clerk)))).as("staff see the number masked").contains("110105********1239");
 	}
 
@@ -315,8 +320,9 @@ class CasePagesTests {
 		assertThat(c.applicantName()).isEqualTo("张三");
 		assertThat(c.phone()).isEqualTo("0660-1234567");
 		assertThat(page(get("/cases").with(user(agent)))).contains(number, "代办的办件");
-		assertThat(page(get("/staff/cases/" + number).with(user(as("clerk"))))).contains("id=\"authorization\"",
-				"在线确认的授权委托").doesNotContain("authorization-check-form");
+		assertThat(page(get("/staff/cases/" + number).with(user(as("clerk")))))
+			.contains("id=\"authorization\"", "在线确认的授权委托")
+			.doesNotContain("authorization-check-form");
 	}
 
 	@Test
@@ -342,11 +348,13 @@ class CasePagesTests {
 		assertThat(c.authorization().awaitsCheck()).isTrue();
 		GovHallUser clerk = as("clerk");
 		String staffPage = page(get("/staff/cases/" + number).with(user(clerk)));
-		assertThat(staffPage).contains("authorization-check-form", "authorization-unchecked", "id=\"authorization-scan\"",
+		assertThat(staffPage).contains("authorization-check-form", "authorization-unchecked",
+				"id=\"authorization-scan\"",
 				"/staff/cases/" + number + "/materials/" + c.authorization().documentFileId(), "王五", "data-confirm");
 		MvcResult early = send(post("/staff/cases/" + number + "/acceptance").with(user(clerk)).with(csrf()));
 		assertThat(early.getFlashMap().get("refusal")).isEqualTo("error.case.authorizationUnchecked");
-		send(post("/staff/cases/" + number + "/authorization-check").param("genuine", "true").with(user(clerk))
+		send(post("/staff/cases/" + number + "/authorization-check").param("genuine", "true")
+			.with(user(clerk))
 			.with(csrf()));
 		assertThat(page(get("/staff/cases/" + number).with(user(clerk)))).contains("authorization-check\"")
 			.doesNotContain("authorization-check-form");
@@ -365,8 +373,8 @@ class CasePagesTests {
 		java.time.Instant answered = authorisations.ofPrincipal(as("applicant")).get(0).decidedAt();
 		assertThat(principalPage).contains("答复于 " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
 			.format(answered.atZone(java.time.ZoneId.of("Asia/Shanghai"))));
-		assertThat(page(get("/authorisations").param("lang", "en").with(user(as("applicant"))))).contains(
-				"My authorisations", "Agent 李四", "Revoke");
+		assertThat(page(get("/authorisations").param("lang", "en").with(user(as("applicant")))))
+			.contains("My authorisations", "Agent 李四", "Revoke");
 		assertThat(perform(get("/authorisations").with(user(as("clerk")))).getStatus()).isEqualTo(403);
 	}
 
@@ -379,7 +387,8 @@ class CasePagesTests {
 		assertThat(perform(get("/cases/new").param("item", "NO-SUCH-ITEM").with(user(as("applicant")))).getStatus())
 			.isEqualTo(404);
 		assertThat(perform(get("/cases/new").param("item", PLANNING).with(user(as("reviewer")))).getStatus())
-			.as("a reviewer takes no applications").isEqualTo(403);
+			.as("a reviewer takes no applications")
+			.isEqualTo(403);
 	}
 
 	// ---- acceptance
@@ -387,9 +396,10 @@ class CasePagesTests {
 	@Test
 	void atTheWindowAnIncompleteApplicationIsTakenOnlyWithTheOneTimeNotice() throws Exception {
 		GovHallUser clerk = as("clerk");
-		String number = intake.submit(new SubmitCase(PLANNING, new SubmitCase.ApplicantData(IdentityKind.RESIDENT_ID,
-				"李四", "110105199003071239"), null, null,
-				List.of(new SubmitCase.MaterialFile(FORM, intake.upload("申请表.pdf", PDF, clerk).id()))), null, clerk)
+		String number = intake
+			.submit(new SubmitCase(PLANNING,
+					new SubmitCase.ApplicantData(IdentityKind.RESIDENT_ID, "李四", "110105199003071239"), null, null,
+					List.of(new SubmitCase.MaterialFile(FORM, intake.upload("申请表.pdf", PDF, clerk).id()))), null, clerk)
 			.number();
 		String html = page(get("/staff/cases/" + number).with(user(clerk)));
 		assertThat(html).as("the land certificate and the project approval come from data sharing")
@@ -443,9 +453,11 @@ class CasePagesTests {
 		assertThat(flash(corrected.getFlashMap())).containsKey("done").doesNotContainKey("refusal");
 		assertThat(reads.view(number, clerk).state()).isEqualTo(CaseState.RECEIVED);
 
-		// a second notice naming a material the first did not is a breach: staff see it marked
-		send(HtmlForm.read(page(get("/staff/cases/" + number).with(user(clerk))),
-				"/staff/cases/" + number + "/correction-notice")
+		// a second notice naming a material the first did not is a breach: staff see it
+		// marked
+		send(HtmlForm
+			.read(page(get("/staff/cases/" + number).with(user(clerk))),
+					"/staff/cases/" + number + "/correction-notice")
 			.set("issue", "3")
 			.set("problem3", "未提交")
 			.post()
@@ -453,7 +465,8 @@ class CasePagesTests {
 			.with(csrf()));
 		String staffPage = page(get("/staff/cases/" + number).with(user(clerk)));
 		assertThat(staffPage).contains("违反一次性告知规定", "class=\"notice error breach\"");
-		// the history in words: names, channel and material lists, never codes, login names or list syntax
+		// the history in words: names, channel and material lists, never codes, login
+		// names or list syntax
 		String history = staffPage.substring(staffPage.indexOf("id=\"history\""));
 		assertThat(history).contains("王窗口", "网上申请", LAND + "、" + DESIGN, "（新告知了：")
 			.doesNotContain(">clerk<", "ONLINE", "[", "]", "null");
@@ -485,8 +498,9 @@ class CasePagesTests {
 	}
 
 	/**
-	 * Files people uploaded. Not every stored file: the notices and decisions the documents listener renders after a
-	 * step land in the store too, at a moment of their own.
+	 * Files people uploaded. Not every stored file: the notices and decisions the
+	 * documents listener renders after a step land in the store too, at a moment of their
+	 * own.
 	 */
 	long storedFiles() {
 		return jdbc.queryForObject("SELECT COUNT(*) FROM storage_file WHERE id IN (SELECT file_id FROM cases_upload)",
@@ -497,7 +511,8 @@ class CasePagesTests {
 	void aRefusedActionComesBackOnTheCasePageInTheReadersWords() throws Exception {
 		String number = submitOnline(PLANNING, FORM);
 		GovHallUser clerk = as("clerk");
-		assertThat(flash(send(post("/staff/cases/" + number + "/acceptance").with(user(clerk)).with(csrf())).getFlashMap()))
+		assertThat(flash(
+				send(post("/staff/cases/" + number + "/acceptance").with(user(clerk)).with(csrf())).getFlashMap()))
 			.containsKey("done");
 
 		MvcResult again = send(post("/staff/cases/" + number + "/acceptance").with(user(clerk)).with(csrf()));
@@ -524,7 +539,8 @@ class CasePagesTests {
 			.with(csrf()));
 		CaseView done = reads.view(number, clerk);
 		assertThat(done.state()).isEqualTo(CaseState.DELIVERED);
-		assertThat(done.delivery().method()).as("handed over at the window, as chosen").isEqualTo(DeliveryMethod.WINDOW);
+		assertThat(done.delivery().method()).as("handed over at the window, as chosen")
+			.isEqualTo(DeliveryMethod.WINDOW);
 		assertThat(page(get("/staff/cases/" + number).with(user(clerk)))).contains("当场办结")
 			.doesNotContain("/staff/cases/" + number + "/delivery");
 	}
@@ -546,9 +562,14 @@ class CasePagesTests {
 		staffPost("clerk", number, "delivery", Map.of("method", "WINDOW"));
 		assertThat(reads.view(number, as("clerk")).state()).isEqualTo(CaseState.DELIVERED);
 
-		IssuedDocument certificate = Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> reads
-			.view(number, as("applicant")).documents().stream().filter(d -> d.kind() == DocumentKind.CERTIFICATE)
-			.findFirst().orElse(null), d -> d != null);
+		IssuedDocument certificate = Awaitility.await()
+			.atMost(Duration.ofSeconds(20))
+			.until(() -> reads.view(number, as("applicant"))
+				.documents()
+				.stream()
+				.filter(d -> d.kind() == DocumentKind.CERTIFICATE)
+				.findFirst()
+				.orElse(null), d -> d != null);
 		String party = page(get("/cases/" + number).with(user(as("applicant"))));
 		assertThat(party).contains("href=\"/cases/" + number + "/documents/" + certificate.number() + "\"",
 				"href=\"/verify/" + certificate.number() + "\"", "已送达办结", "准予许可");
@@ -601,7 +622,8 @@ class CasePagesTests {
 		String html = page(get("/staff/cases/" + number).with(user(as("reviewer-gh"))));
 		assertThat(html).contains("class=\"badge clock-status st-AWAITING_CALENDAR\"", "期限待定（待下一年度节假日安排公布）",
 				"2027 年节假日安排公布后计算");
-		// beside it the provisional date, labelled as such, counted on weekends only; the list shows the nearer of
+		// beside it the provisional date, labelled as such, counted on weekends only; the
+		// list shows the nearer of
 		// the promised (15) and statutory (45 working days) dates
 		assertThat(list).contains("暂估 2027-01-11（按周末推算，仅供排序和预警）");
 		assertThat(html).contains("暂估 2027-02-22（按周末推算，仅供排序和预警）", "暂估 2027-01-11（按周末推算，仅供排序和预警）")
@@ -613,14 +635,14 @@ class CasePagesTests {
 		clock.set("2026-11-27T10:00:00");
 		String number = submitOnline(PLANNING, FORM);
 		handling.take(number, new CaseCommand.Acceptance(), as("clerk"));
-		long waiting = jdbc.queryForObject("SELECT COUNT(*) FROM cases_case WHERE closed_on IS NULL AND awaits_calendar",
-				Long.class);
+		long waiting = jdbc
+			.queryForObject("SELECT COUNT(*) FROM cases_case WHERE closed_on IS NULL AND awaits_calendar", Long.class);
 		assertThat(waiting).isPositive();
 
 		String admin = page(get("/staff").with(user(as("admin"))));
-		assertThat(admin).contains("id=\"calendar-gap\"",
-				"2027 年节假日安排尚未载入：" + waiting + " 件在办案件的期限待定");
-		// a city's administrator, a clerk, and the province's administrator before November see no such banner
+		assertThat(admin).contains("id=\"calendar-gap\"", "2027 年节假日安排尚未载入：" + waiting + " 件在办案件的期限待定");
+		// a city's administrator, a clerk, and the province's administrator before
+		// November see no such banner
 		assertThat(page(get("/staff").with(user(as("admin-bs"))))).doesNotContain("calendar-gap");
 		assertThat(page(get("/staff").with(user(as("clerk"))))).doesNotContain("calendar-gap");
 		clock.set("2026-10-30T10:00:00");
@@ -640,7 +662,8 @@ class CasePagesTests {
 		assertThat(perform(get("/cases").param("x", "1")).getRedirectedUrl()).endsWith("/login");
 		// a citizen's login lands on their own cases, and every page's header leads there
 		assertThat(perform(get("/staff").with(user(applicant))).getRedirectedUrl()).isEqualTo("/cases");
-		assertThat(page(get("/items").with(user(applicant)))).contains("<a href=\"/cases\" id=\"nav-my-cases\">我的办件</a>")
+		assertThat(page(get("/items").with(user(applicant))))
+			.contains("<a href=\"/cases\" id=\"nav-my-cases\">我的办件</a>")
 			.doesNotContain(">工作台<");
 		assertThat(page(get("/items").with(user(as("clerk"))))).doesNotContain("nav-my-cases");
 		assertThat(page(get("/staff").with(user(as("clerk"))))).contains("href=\"/staff/cases?list=TO_ACCEPT\"");
@@ -655,7 +678,8 @@ class CasePagesTests {
 		handling.take(number, new CaseCommand.Acceptance(), as("clerk"));
 
 		assertThat(page(get("/progress"))).contains("id=\"progress-form\"").doesNotContain("id=\"not-found\"");
-		MockHttpServletResponse found = perform(get("/progress").param("number", number).param("code", code.toLowerCase(Locale.ROOT)));
+		MockHttpServletResponse found = perform(
+				get("/progress").param("number", number).param("code", code.toLowerCase(Locale.ROOT)));
 		assertThat(found.getStatus()).isEqualTo(200);
 		String html = found.getContentAsString();
 		assertThat(html).contains("已受理", "法定办结期限", "2026-09-30", "2026-10-01..10-07", "建设工程规划许可证核发")
@@ -680,9 +704,10 @@ class CasePagesTests {
 		List<RequestBuilder> pages = List.of(get("/cases/new").param("item", PLANNING).with(user(as("applicant"))),
 				get("/cases/new").param("item", PLANNING).with(user(as("agent"))),
 				get("/authorisations").with(user(as("agent"))), get("/authorisations").with(user(as("applicant"))),
-				get("/cases/new").param("item", PLANNING).with(user(as("clerk"))), get("/cases").with(user(as("applicant"))),
-				get("/cases/" + number).with(user(as("applicant"))), get("/staff/cases/" + number).with(user(as("clerk"))),
-				get("/staff/cases").with(user(as("clerk"))), get("/staff/cases").with(user(as("reviewer-gh"))),
+				get("/cases/new").param("item", PLANNING).with(user(as("clerk"))),
+				get("/cases").with(user(as("applicant"))), get("/cases/" + number).with(user(as("applicant"))),
+				get("/staff/cases/" + number).with(user(as("clerk"))), get("/staff/cases").with(user(as("clerk"))),
+				get("/staff/cases").with(user(as("reviewer-gh"))),
 				get("/staff/cases").param("list", "TO_DECIDE").with(user(as("approver-gh"))),
 				get("/staff").with(user(as("clerk"))), get("/progress"),
 				get("/progress").param("number", number).param("code", code),
@@ -758,11 +783,14 @@ class CasePagesTests {
 		params.forEach(request::param);
 		MvcResult result = send(request);
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/staff/cases/" + number);
-		assertThat(flash(result.getFlashMap())).as(action + " by " + username).doesNotContainKey("refusal").containsKey("done");
+		assertThat(flash(result.getFlashMap())).as(action + " by " + username)
+			.doesNotContainKey("refusal")
+			.containsKey("done");
 	}
 
 	static MockMultipartHttpServletRequestBuilder application(String item, String token) {
-		return (MockMultipartHttpServletRequestBuilder) multipart("/cases/new").param("item", item).param("token", token);
+		return (MockMultipartHttpServletRequestBuilder) multipart("/cases/new").param("item", item)
+			.param("token", token);
 	}
 
 	static MockMultipartFile file(String field, String name) {

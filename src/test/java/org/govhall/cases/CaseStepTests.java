@@ -44,9 +44,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The procedure table ({@link CaseStep}) against the rules of {@link Case}, without Spring: every step from every
- * state, in its roles and in another; and the table's own consistency (one step per request record, one form per
- * staff step, words for every step in both languages).
+ * The procedure table ({@link CaseStep}) against the rules of {@link Case}, without
+ * Spring: every step from every state, in its roles and in another; and the table's own
+ * consistency (one step per request record, one form per staff step, words for every step
+ * in both languages).
  */
 class CaseStepTests {
 
@@ -58,8 +59,8 @@ class CaseStepTests {
 		switch (state) {
 			case RECEIVED -> {
 			}
-			case AWAITING_CORRECTION -> c.requestCorrections(List.of(new MaterialIssue("申请书", "不清晰")), CLERK, on(DAY),
-					PLAIN);
+			case AWAITING_CORRECTION ->
+				c.requestCorrections(List.of(new MaterialIssue("申请书", "不清晰")), CLERK, on(DAY), PLAIN);
 			case ACCEPTED -> c.accept(CLERK, on(DAY), PLAIN);
 			case REVIEWED -> reviewed(c);
 			case DECIDED -> decided(c);
@@ -114,7 +115,8 @@ class CaseStepTests {
 		if (step.who() == CaseStep.Who.PARTY) {
 			return APPLICANT;
 		}
-		// a hand-over by someone other than its holder is the department admin's or an approver's
+		// a hand-over by someone other than its holder is the department admin's or an
+		// approver's
 		Role role = step == CaseStep.HAND_OVER ? Role.DEPARTMENT_ADMIN : step.roles().get(0);
 		return new Actor(9, "staff", "经办人", role);
 	}
@@ -151,7 +153,8 @@ class CaseStepTests {
 			assertThat(c.drainEvents()).isEmpty();
 			return;
 		}
-		// from a state it may start from, the step is refused only on its own merits, never for the state
+		// from a state it may start from, the step is refused only on its own merits,
+		// never for the state
 		if (refused != null) {
 			assertThat(refused.type()).as("%s from %s refused: %s", step, state, refused.messageKey())
 				.isNotEqualTo("case-state");
@@ -218,7 +221,8 @@ class CaseStepTests {
 		Set<CaseState> startedFrom = EnumSet.noneOf(CaseState.class);
 		for (CaseStep step : CaseStep.values()) {
 			startedFrom.addAll(step.from());
-			step.to().ifPresent(to -> assertThat(step.from()).as("%s leads to where it starts", step).doesNotContain(to));
+			step.to()
+				.ifPresent(to -> assertThat(step.from()).as("%s leads to where it starts", step).doesNotContain(to));
 			if (step.from().stream().anyMatch(s -> !s.isOpen())) {
 				assertThat(step.to()).as("%s moves a closed case", step).isEmpty();
 			}
@@ -265,7 +269,9 @@ class CaseStepTests {
 			.containsEntry("DECIDE.scope", LicenceRules.SCOPE_MAX);
 		String forms = read("templates/cases/steps.html");
 		assertThat(forms).doesNotContainPattern(" maxlength=\"\\d+\"");
-		for (MatchResult m : Pattern.compile("limits\\['([A-Z_]+\\.[a-zA-Z.]+)'\\]").matcher(forms).results()
+		for (MatchResult m : Pattern.compile("limits\\['([A-Z_]+\\.[a-zA-Z.]+)'\\]")
+			.matcher(forms)
+			.results()
 			.toList()) {
 			assertThat(StepLimits.ALL).as("a limit the forms read").containsKey(m.group(1));
 		}
@@ -290,7 +296,10 @@ class CaseStepTests {
 		return all;
 	}
 
-	/** What the hall supplies to a step, without the hall: text as entered, files as the materials they name. */
+	/**
+	 * What the hall supplies to a step, without the hall: text as entered, files as the
+	 * materials they name.
+	 */
 	record Stub(Actor actor) implements CaseCommand.StepContext {
 
 		@Override

@@ -31,12 +31,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The action section of the case page after the procedure table (ADR 0026), walked on a 390 px phone in elderly
- * mode, in Chinese and in English, by each of its users: the clerk on a received case (one-time notice, acceptance,
- * refusal), the reviewer on an accepted one (review, special procedure), the approver on a reviewed one (decision,
- * extension), the applicant on a case awaiting correction (corrections, withdrawal). Each form is shown with its
- * legal basis; no raw code or message key, no {@code null}, no English in the Chinese pages; a refusal sent without
- * its reasons (the browser's {@code required} taken away) comes back in words. Screenshots:
+ * The action section of the case page after the procedure table (ADR 0026), walked on a
+ * 390 px phone in elderly mode, in Chinese and in English, by each of its users: the
+ * clerk on a received case (one-time notice, acceptance, refusal), the reviewer on an
+ * accepted one (review, special procedure), the approver on a reviewed one (decision,
+ * extension), the applicant on a case awaiting correction (corrections, withdrawal). Each
+ * form is shown with its legal basis; no raw code or message key, no {@code null}, no
+ * English in the Chinese pages; a refusal sent without its reasons (the browser's
+ * {@code required} taken away) comes back in words. Screenshots:
  * target/screenshots/steps-*.png.
  */
 @Tag("browser")
@@ -48,7 +50,10 @@ class CaseStepsWalkBrowserTests {
 
 	static final byte[] PDF = "%PDF-1.4\n%steps walk\n1 0 obj\n<<>>\nendobj\n".getBytes(StandardCharsets.ISO_8859_1);
 
-	/** What must never be shown: the table's keys and names, states as codes, nulls, message keys. */
+	/**
+	 * What must never be shown: the table's keys and names, states as codes, nulls,
+	 * message keys.
+	 */
 	static final Pattern RAW = Pattern.compile("step\\.basis|CaseStep|CaseCommand|\\b[A-Z]+_[A-Z_]+\\b|\\bRECEIVED\\b|"
 			+ "\\bACCEPTED\\b|\\bREVIEWED\\b|\\bAPPROVED\\b|\\bDENIED\\b|\\bnull\\b|\\berror\\.|\\b[a-z]+\\.[a-z]+\\.[a-zA-Z.]+\\b|\\?\\?");
 
@@ -102,7 +107,8 @@ class CaseStepsWalkBrowserTests {
 			walk(browser, "steps-01-clerk-received-en", "/staff/cases/" + received, false);
 			soft.assertThat(basis(d, "refusal")).contains("Administrative Licensing Law", "Art. 32");
 
-			// the refusal without reasons, the browser's check taken away: refused in words, nothing done
+			// the refusal without reasons, the browser's check taken away: refused in
+			// words, nothing done
 			String refused = tampered(browser, "/staff/cases/" + received, "zh-CN",
 					"document.getElementById('reasons').removeAttribute('required')", "refuse");
 			soft.assertThat(refused).contains("请填写理由或意见");
@@ -189,8 +195,8 @@ class CaseStepsWalkBrowserTests {
 	}
 
 	/**
-	 * Opens the case page in elderly mode, changes a form past what the browser would let a person send, presses its
-	 * button and answers the refusal the page comes back with.
+	 * Opens the case page in elderly mode, changes a form past what the browser would let
+	 * a person send, presses its button and answers the refusal the page comes back with.
 	 */
 	String tampered(Browser browser, String path, String lang, String script, String buttonId) {
 		WebDriver d = browser.driver();
@@ -200,7 +206,10 @@ class CaseStepsWalkBrowserTests {
 		return browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("refusal"))).getText();
 	}
 
-	/** Presses a form's button, confirms when asked, and waits for the case page to come back. */
+	/**
+	 * Presses a form's button, confirms when asked, and waits for the case page to come
+	 * back.
+	 */
 	static void press(Browser browser, String buttonId) {
 		WebElement button = browser.driver().findElement(By.id(buttonId));
 		((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()", button);
@@ -213,14 +222,20 @@ class CaseStepsWalkBrowserTests {
 		browser.awaitGone(button);
 	}
 
-	/** Opens the case page in elderly mode in Chinese or English and checks its action section. */
+	/**
+	 * Opens the case page in elderly mode in Chinese or English and checks its action
+	 * section.
+	 */
 	String walk(Browser browser, String name, String path, boolean zh) throws Exception {
 		browser.driver().get(base + path + "?elder=on&lang=" + (zh ? "zh-CN" : "en"));
 		browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("h-actions")));
 		return check(browser, name, zh, ".case-actions");
 	}
 
-	/** The section: no raw codes, nothing wider than the phone, elderly mode, no English in Chinese; screenshots. */
+	/**
+	 * The section: no raw codes, nothing wider than the phone, elderly mode, no English
+	 * in Chinese; screenshots.
+	 */
 	String check(Browser browser, String name, boolean zh, String css) throws Exception {
 		WebDriver d = browser.driver();
 		WebElement section = d.findElement(By.cssSelector(css));
@@ -252,7 +267,8 @@ class CaseStepsWalkBrowserTests {
 			}
 			latin.put(name, words);
 		}
-		else if (Pattern.compile("[\\u4e00-\\u9fff]{3,}").matcher(text.replaceAll("[\\u4e00-\\u9fff]+（[^）]*）", ""))
+		else if (Pattern.compile("[\\u4e00-\\u9fff]{3,}")
+			.matcher(text.replaceAll("[\\u4e00-\\u9fff]+（[^）]*）", ""))
 			.find()) {
 			System.out.println("Chinese words in the English actions of " + name + ": " + text);
 		}

@@ -33,7 +33,10 @@ import org.junit.jupiter.api.Test;
 /** The legal rules of a case, one by one, without Spring: 行政许可法 第三十二、三十八、四十二、四十四、四十五条. */
 class CaseTests {
 
-	/** A calendar of plain weeks for 2026, enough for rules that do not depend on holidays. */
+	/**
+	 * A calendar of plain weeks for 2026, enough for rules that do not depend on
+	 * holidays.
+	 */
 	static final WorkingCalendar PLAIN = new WorkingCalendar(List.of(new YearSchedule(2026, "test", null, List.of())));
 
 	static final Actor APPLICANT = new Actor(1, "applicant", "张三", Role.APPLICANT);
@@ -52,15 +55,16 @@ class CaseTests {
 	static CaseTerms terms(ProcessingMode mode, Integer statutory, LimitUnit unit, List<String> coDepartments) {
 		return new CaseTerms("ITEM", 1, "测试事项", "Test item", ItemType.ADMINISTRATIVE_LICENSE, mode, "DEP", "660100",
 				statutory, unit, statutory == null ? null : statutory / 2, unit, coDepartments,
-				Set.of(SpecialProcedure.EXPERT_REVIEW), List.of(new RequiredMaterial("申请书", true, null),
-						new RequiredMaterial("营业执照", true, null, null, true),
+				Set.of(SpecialProcedure.EXPERT_REVIEW),
+				List.of(new RequiredMaterial("申请书", true, null), new RequiredMaterial("营业执照", true, null, null, true),
 						new RequiredMaterial("委托书", false, "委托办理的")),
 				true, "示范市人民政府", "示范市城关区人民法院", null, List.of());
 	}
 
 	static Case received(CaseTerms terms, String date) {
 		return Case.receive("660100-2026-0000001", "ABCDEFGH", Channel.ONLINE, terms,
-				new CaseApplicant(new ApplicantIdentity(IdentityKind.RESIDENT_ID, "张三", "11010519491231002X"), null, 1L),
+				new CaseApplicant(new ApplicantIdentity(IdentityKind.RESIDENT_ID, "张三", "11010519491231002X"), null,
+						1L),
 				null, List.of(new SubmittedMaterial("申请书", "f", "a.pdf", "x", "applicant", Instant.EPOCH, 0)),
 				APPLICANT, on(date), PLAIN);
 	}
@@ -106,7 +110,8 @@ class CaseTests {
 	void anIncompleteApplicationIsNotAcceptedTheClerkMustNameWhatIsMissingInTheOneTimeNotice() {
 		CaseTerms terms = terms(ProcessingMode.PROMISED, 20, LimitUnit.WORKING_DAY, List.of());
 		Case c = Case.receive("660100-2026-0000002", "ABCDEFGH", Channel.WINDOW, terms,
-				new CaseApplicant(new ApplicantIdentity(IdentityKind.RESIDENT_ID, "张三", "11010519491231002X"), null, 1L),
+				new CaseApplicant(new ApplicantIdentity(IdentityKind.RESIDENT_ID, "张三", "11010519491231002X"), null,
+						1L),
 				null, List.of(), CLERK, on("2026-06-05"), PLAIN);
 		// 申请书 is missing; 营业执照 comes from the e-certificate store and 委托书 is conditional
 		assertThat(Case.missingMaterials(terms, List.of())).containsExactly("申请书");
@@ -114,8 +119,8 @@ class CaseTests {
 			.hasFieldOrPropertyWithValue("type", "materials-incomplete");
 		assertThat(c.state()).isEqualTo(CaseState.RECEIVED);
 		c.requestCorrections(List.of(new MaterialIssue("申请书", "未提交")), CLERK, on("2026-06-05"), PLAIN);
-		c.correct(List.of(new SubmittedMaterial("申请书", "g", "申请书.pdf", "y", "applicant", Instant.EPOCH, 1)),
-				APPLICANT, on("2026-06-08"), PLAIN);
+		c.correct(List.of(new SubmittedMaterial("申请书", "g", "申请书.pdf", "y", "applicant", Instant.EPOCH, 1)), APPLICANT,
+				on("2026-06-08"), PLAIN);
 		c.accept(CLERK, on("2026-06-08"), PLAIN);
 		assertThat(c.state()).isEqualTo(CaseState.ACCEPTED);
 	}
@@ -128,7 +133,8 @@ class CaseTests {
 		assertThat(c.state()).isEqualTo(CaseState.ACCEPTED);
 		assertThat(c.deemedAccepted()).isTrue();
 		assertThat(c.acceptedOn()).isEqualTo(LocalDate.parse("2026-06-05"));
-		// 20 working days from receipt, not from the late acceptance (which would give 2026-07-13)
+		// 20 working days from receipt, not from the late acceptance (which would give
+		// 2026-07-13)
 		assertThat(c.decisionDue()).isEqualTo(LocalDate.parse("2026-07-03"));
 		assertThat(c.acceptanceDue()).as("no stale acceptance deadline").isNull();
 		assertThat(c.drainEvents()).last().isInstanceOfSatisfying(CaseEvent.Accepted.class, a -> {
@@ -143,8 +149,8 @@ class CaseTests {
 		assertThatThrownBy(() -> c.refuse("不属于本机关职权范围", null, CLERK, on("2026-06-15"), PLAIN))
 			.isInstanceOf(Case.AcceptanceWindowPassed.class)
 			.hasFieldOrPropertyWithValue("type", "acceptance-window-passed");
-		assertThatThrownBy(() -> c.requestCorrections(List.of(new MaterialIssue("营业执照", "未提交")), CLERK,
-				on("2026-06-15"), PLAIN))
+		assertThatThrownBy(
+				() -> c.requestCorrections(List.of(new MaterialIssue("营业执照", "未提交")), CLERK, on("2026-06-15"), PLAIN))
 			.isInstanceOf(Case.AcceptanceWindowPassed.class);
 		assertThat(c.state()).isEqualTo(CaseState.RECEIVED);
 		// on the 5th working day itself all three are still open
@@ -258,7 +264,8 @@ class CaseTests {
 				List.of());
 		assertThat(food.asksLicence()).isTrue();
 		assertThat(terms(ProcessingMode.PROMISED, 20, LimitUnit.WORKING_DAY, List.of()).asksLicence())
-			.as("no certificate named").isFalse();
+			.as("no certificate named")
+			.isFalse();
 		Case c = received(food, "2026-06-05");
 		c.accept(CLERK, on("2026-06-05"), PLAIN);
 		c.review(Outcome.APPROVED, "符合", REVIEWER, on("2026-06-08"), PLAIN);
@@ -272,8 +279,8 @@ class CaseTests {
 					ex -> assertThat(ex.violations()).extracting(v -> v.field()).containsExactly("validUntil"));
 		assertThat(c.state()).isEqualTo(CaseState.REVIEWED);
 
-		c.decide(Outcome.APPROVED, "C-1", null, new Licence(" 热食类食品制售 ", " ", LocalDate.parse("2026-06-09")),
-				APPROVER, on("2026-06-09"), PLAIN);
+		c.decide(Outcome.APPROVED, "C-1", null, new Licence(" 热食类食品制售 ", " ", LocalDate.parse("2026-06-09")), APPROVER,
+				on("2026-06-09"), PLAIN);
 		assertThat(c.decision().licence()).isEqualTo(new Licence("热食类食品制售", null, LocalDate.parse("2026-06-09")));
 	}
 
@@ -284,12 +291,11 @@ class CaseTests {
 				List.of(new RequiredMaterial("申请表", false, null)), true, null, null, "机动车驾驶证", List.of());
 		Case c = received(driving, "2026-06-05");
 
-		assertThatThrownBy(
-				() -> c.decideOnTheSpot("C-1", null, DeliveryMethod.WINDOW, CLERK, on("2026-06-05"), PLAIN))
+		assertThatThrownBy(() -> c.decideOnTheSpot("C-1", null, DeliveryMethod.WINDOW, CLERK, on("2026-06-05"), PLAIN))
 			.isInstanceOf(RuleViolationException.class);
 		assertThat(c.state()).isEqualTo(CaseState.RECEIVED);
-		c.decideOnTheSpot("C-1", new Licence("准驾车型 C1", null, null), DeliveryMethod.WINDOW, CLERK,
-				on("2026-06-05"), PLAIN);
+		c.decideOnTheSpot("C-1", new Licence("准驾车型 C1", null, null), DeliveryMethod.WINDOW, CLERK, on("2026-06-05"),
+				PLAIN);
 		assertThat(c.decision().licence()).isEqualTo(new Licence("准驾车型 C1", null, null));
 	}
 
@@ -297,8 +303,8 @@ class CaseTests {
 	void onlyAnApproverRevokesAGrantedCertificateAndOnlyOnce() {
 		Case c = accepted("2026-06-05");
 		c.review(Outcome.APPROVED, "符合", REVIEWER, on("2026-06-08"), PLAIN);
-		assertThatThrownBy(() -> c.revokeCertificate("理由", APPROVER, on("2026-06-08")))
-			.as("nothing granted yet").isInstanceOf(ConflictException.class);
+		assertThatThrownBy(() -> c.revokeCertificate("理由", APPROVER, on("2026-06-08"))).as("nothing granted yet")
+			.isInstanceOf(ConflictException.class);
 		c.decide(Outcome.APPROVED, "C-1", null, null, APPROVER, on("2026-06-09"), PLAIN);
 
 		assertThatThrownBy(() -> c.revokeCertificate("理由", REVIEWER, on("2026-06-10")))
@@ -306,8 +312,8 @@ class CaseTests {
 		assertThatThrownBy(() -> c.revokeCertificate(" ", APPROVER, on("2026-06-10")))
 			.isInstanceOf(InvalidInputException.class);
 		c.revokeCertificate("以欺骗手段取得（第六十九条第二款）", APPROVER, on("2026-06-10"));
-		assertThat(c.decision().revocation()).isEqualTo(
-				new Revocation("以欺骗手段取得（第六十九条第二款）", "approver", LocalDate.parse("2026-06-10")));
+		assertThat(c.decision().revocation())
+			.isEqualTo(new Revocation("以欺骗手段取得（第六十九条第二款）", "approver", LocalDate.parse("2026-06-10")));
 		assertThat(c.state()).isEqualTo(CaseState.DECIDED);
 		assertThatThrownBy(() -> c.revokeCertificate("再次", APPROVER, on("2026-06-11")))
 			.isInstanceOf(ConflictException.class);
@@ -328,7 +334,8 @@ class CaseTests {
 	void extensionIsTenWorkingDaysOnceAndOnlyByAnApprover() {
 		Case c = accepted("2026-06-05");
 		LocalDate before = c.decisionDue();
-		assertThatThrownBy(() -> c.extend("复杂", REVIEWER, on("2026-06-08"), PLAIN)).isInstanceOf(ForbiddenException.class);
+		assertThatThrownBy(() -> c.extend("复杂", REVIEWER, on("2026-06-08"), PLAIN))
+			.isInstanceOf(ForbiddenException.class);
 		c.extend("需要现场核查", APPROVER, on("2026-06-08"), PLAIN);
 		assertThat(c.decisionDue()).isEqualTo(PLAIN.addWorkingDays(before, 10));
 		assertThatThrownBy(() -> c.extend("再次", APPROVER, on("2026-06-09"), PLAIN))
@@ -354,14 +361,17 @@ class CaseTests {
 	void aSuspensionStopsTheClockFromItsStartAndNeedsAReasonAndADateAfterAcceptance() {
 		Case c = accepted("2026-06-05");
 		assertThatThrownBy(() -> c.suspend(SpecialProcedure.TESTING, LocalDate.parse("2026-06-01"), "检验", REVIEWER,
-				on("2026-06-10"), PLAIN)).isInstanceOf(InvalidInputException.class);
+				on("2026-06-10"), PLAIN))
+			.isInstanceOf(InvalidInputException.class);
 		assertThatThrownBy(() -> c.suspend(SpecialProcedure.TESTING, LocalDate.parse("2026-06-10"), " ", REVIEWER,
-				on("2026-06-10"), PLAIN)).isInstanceOf(InvalidInputException.class);
+				on("2026-06-10"), PLAIN))
+			.isInstanceOf(InvalidInputException.class);
 		c.suspend(SpecialProcedure.TESTING, LocalDate.parse("2026-06-10"), "产品检验", REVIEWER, on("2026-06-10"), PLAIN);
 		assertThat(c.decisionDue()).isNull();
 		assertThat(c.openSuspension()).get().extracting(s -> s.listed()).isEqualTo(false);
 		assertThatThrownBy(() -> c.suspend(SpecialProcedure.TESTING, LocalDate.parse("2026-06-10"), "again", REVIEWER,
-				on("2026-06-10"), PLAIN)).isInstanceOf(ConflictException.class);
+				on("2026-06-10"), PLAIN))
+			.isInstanceOf(ConflictException.class);
 		c.resume(LocalDate.parse("2026-06-16"), REVIEWER, on("2026-06-17"), PLAIN);
 		// Wed 10 to Tue 16 June: five working days stopped
 		assertThat(c.decisionDue()).isEqualTo(PLAIN.addWorkingDays(LocalDate.parse("2026-07-03"), 5));
@@ -371,17 +381,20 @@ class CaseTests {
 	void jointReviewWaitsForEveryCoDepartmentAndMarksLateOpinions() {
 		Case c = received(terms(ProcessingMode.PROMISED, 45, LimitUnit.WORKING_DAY, List.of("ZJ", "HB")), "2026-03-02");
 		c.accept(CLERK, on("2026-03-02"), PLAIN);
-		assertThat(c.opinions()).extracting(o -> o.dueOn()).containsOnly(PLAIN.addWorkingDays(LocalDate.parse("2026-03-02"), 15));
+		assertThat(c.opinions()).extracting(o -> o.dueOn())
+			.containsOnly(PLAIN.addWorkingDays(LocalDate.parse("2026-03-02"), 15));
 		c.recordOpinion("ZJ", Verdict.AGREE, null, REVIEWER, on("2026-03-05"), PLAIN);
 		assertThatThrownBy(() -> c.review(Outcome.APPROVED, "ok", REVIEWER, on("2026-03-06"), PLAIN))
 			.isInstanceOf(RuleViolationException.class);
 		assertThatThrownBy(() -> c.recordOpinion("XX", Verdict.AGREE, null, REVIEWER, on("2026-03-06"), PLAIN))
 			.isInstanceOf(RuleViolationException.class);
 		c.recordOpinion("HB", Verdict.DISAGREE, "排放超标", REVIEWER, on("2026-04-01"), PLAIN);
-		assertThat(c.opinions()).filteredOn(o -> o.departmentCode().equals("HB")).first()
+		assertThat(c.opinions()).filteredOn(o -> o.departmentCode().equals("HB"))
+			.first()
 			.extracting(o -> o.late())
 			.isEqualTo(true);
-		assertThat(c.opinions()).filteredOn(o -> o.departmentCode().equals("ZJ")).first()
+		assertThat(c.opinions()).filteredOn(o -> o.departmentCode().equals("ZJ"))
+			.first()
 			.extracting(o -> o.late())
 			.isEqualTo(false);
 		c.review(Outcome.DENIED, "生态环境部门不同意", REVIEWER, on("2026-04-02"), PLAIN);
@@ -423,14 +436,16 @@ class CaseTests {
 				List.of(new CaseTerms.FeeTerm("证书工本费", new java.math.BigDecimal("10.00")),
 						new CaseTerms.FeeTerm("检测费", null)));
 		Case c = received(priced, "2026-06-05");
-		assertThatThrownBy(() -> c.chargeFee("证书工本费", new java.math.BigDecimal("10"), "PJ-1", CLERK,
-				on("2026-06-05"))).as("not before acceptance").isInstanceOf(ConflictException.class);
+		assertThatThrownBy(() -> c.chargeFee("证书工本费", new java.math.BigDecimal("10"), "PJ-1", CLERK, on("2026-06-05")))
+			.as("not before acceptance")
+			.isInstanceOf(ConflictException.class);
 		c.accept(CLERK, on("2026-06-05"), PLAIN);
 		c.drainEvents();
-		assertThatThrownBy(() -> c.chargeFee("证书工本费", new java.math.BigDecimal("10"), "PJ-1", REVIEWER,
-				on("2026-06-08"))).isInstanceOf(ForbiddenException.class);
-		assertThatThrownBy(() -> c.chargeFee("证书工本费", new java.math.BigDecimal("0"), "PJ-1", CLERK,
-				on("2026-06-08"))).isInstanceOf(InvalidInputException.class);
+		assertThatThrownBy(
+				() -> c.chargeFee("证书工本费", new java.math.BigDecimal("10"), "PJ-1", REVIEWER, on("2026-06-08")))
+			.isInstanceOf(ForbiddenException.class);
+		assertThatThrownBy(() -> c.chargeFee("证书工本费", new java.math.BigDecimal("0"), "PJ-1", CLERK, on("2026-06-08")))
+			.isInstanceOf(InvalidInputException.class);
 
 		c.chargeFee("证书工本费", new java.math.BigDecimal("10.00"), "PJ-1", CLERK, on("2026-06-08"));
 		c.chargeFee("检测费", new java.math.BigDecimal("300"), "PJ-2", CLERK, on("2026-06-08"));
@@ -441,8 +456,9 @@ class CaseTests {
 		assertThat(c.drainEvents()).filteredOn(e -> e instanceof CaseEvent.FeeCharged)
 			.extracting(e -> ((CaseEvent.FeeCharged) e).listed())
 			.containsExactly(true, true, false, false);
-		assertThatThrownBy(() -> c.chargeFee("检测费", new java.math.BigDecimal("1"), "PJ-2", CLERK,
-				on("2026-06-08"))).as("a receipt once").isInstanceOf(ConflictException.class);
+		assertThatThrownBy(() -> c.chargeFee("检测费", new java.math.BigDecimal("1"), "PJ-2", CLERK, on("2026-06-08")))
+			.as("a receipt once")
+			.isInstanceOf(ConflictException.class);
 
 		Case free = accepted("2026-06-05");
 		free.chargeFee("工本费", new java.math.BigDecimal("5"), "PJ-9", CLERK, on("2026-06-08"));
@@ -453,8 +469,10 @@ class CaseTests {
 	void aFeeHasAtMostTenDigitsBeforeThePointHoweverItIsWritten() {
 		Case c = accepted("2026-06-05");
 		for (String amount : List.of("12345678901", "1E+10", "1E+100", "1E+2147483647", "0.001", "1E-2147483647")) {
-			assertThatThrownBy(() -> c.chargeFee("工本费", new java.math.BigDecimal(amount), "PJ-" + amount, CLERK,
-					on("2026-06-08"))).as(amount).isInstanceOf(InvalidInputException.class);
+			assertThatThrownBy(
+					() -> c.chargeFee("工本费", new java.math.BigDecimal(amount), "PJ-" + amount, CLERK, on("2026-06-08")))
+				.as(amount)
+				.isInstanceOf(InvalidInputException.class);
 		}
 		c.chargeFee("工本费", new java.math.BigDecimal("9999999999.99"), "PJ-1", CLERK, on("2026-06-08"));
 		c.chargeFee("工本费", new java.math.BigDecimal("1E+9"), "PJ-2", CLERK, on("2026-06-08"));

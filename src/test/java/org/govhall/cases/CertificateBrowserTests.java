@@ -36,10 +36,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Issue 10, item 9 in a real browser: the approver grants a food business licence entering its scope, premises and
- * term; the certificate's QR code leads to the configured public address; a member of the public, signed out, on a
- * phone in elderly mode, opens that page and finds the licence valid with the holder masked and the SHA-256 of the very
- * PDF; the approver revokes it, and the same page then says it is revoked. Screenshots: target/screenshots/licence-*.
+ * Issue 10, item 9 in a real browser: the approver grants a food business licence
+ * entering its scope, premises and term; the certificate's QR code leads to the
+ * configured public address; a member of the public, signed out, on a phone in elderly
+ * mode, opens that page and finds the licence valid with the holder masked and the
+ * SHA-256 of the very PDF; the approver revokes it, and the same page then says it is
+ * revoked. Screenshots: target/screenshots/licence-*.
  */
 @Tag("browser")
 @GovHallTest
@@ -64,7 +66,8 @@ class CertificateBrowserTests {
 		try (Browser browser = new Browser()) {
 			WebDriver d = browser.driver();
 
-			// the approver grants the licence and writes what it permits, where, and until when
+			// the approver grants the licence and writes what it permits, where, and
+			// until when
 			CaseJourneyBrowserTests.signIn(browser, base, "approver");
 			d.get(base + "/staff/cases/" + number);
 			new Select(d.findElement(By.id("outcome"))).selectByValue("APPROVED");
@@ -77,7 +80,8 @@ class CertificateBrowserTests {
 			CaseJourneyBrowserTests.submit(browser, "decide");
 			assertThat(d.findElement(By.id("licence")).getText()).contains(SCOPE, PREMISES, "2031-10-11");
 
-			// the certificate: its PDF as the holder receives it, and where its QR code leads
+			// the certificate: its PDF as the holder receives it, and where its QR code
+			// leads
 			WebElement row = CaseJourneyBrowserTests.certificateRow(d);
 			String documentNumber = row.findElement(By.cssSelector("td.document-number")).getText();
 			byte[] pdf = download(row.findElement(By.cssSelector("a.pdf-link")).getAttribute("href"),
@@ -86,7 +90,8 @@ class CertificateBrowserTests {
 			String qrTarget = qrCode(pdf);
 			assertThat(qrTarget).isEqualTo("https://zwfw.example.gov.cn/verify/" + documentNumber);
 
-			// the public, signed out, on a phone in elderly mode, follows the QR code (served here by this test)
+			// the public, signed out, on a phone in elderly mode, follows the QR code
+			// (served here by this test)
 			d.manage().deleteAllCookies();
 			browser.resize(390, 844);
 			String verifyPath = URI.create(qrTarget).getPath();
@@ -121,7 +126,8 @@ class CertificateBrowserTests {
 			CaseJourneyBrowserTests.show(d, "h-decision");
 			browser.screenshot("licence-03-approver-revoked");
 
-			// the same QR code now tells the public the certificate is revoked, in Chinese and in English
+			// the same QR code now tells the public the certificate is revoked, in
+			// Chinese and in English
 			d.manage().deleteAllCookies();
 			browser.resize(390, 844);
 			d.get(base + verifyPath + "?lang=zh-CN&elder=on");
@@ -138,14 +144,19 @@ class CertificateBrowserTests {
 		}
 	}
 
-	/** A food licence of 示范市市场监督管理局 applied for by {@code applicant}, accepted and reviewed through the API. */
+	/**
+	 * A food licence of 示范市市场监督管理局 applied for by {@code applicant}, accepted and
+	 * reviewed through the API.
+	 */
 	static String reviewedFoodLicence(ApiClient api, String applicant) {
 		Response r = RequiredMaterials.submit(api, api, applicant, CaseJourneyTests.FOOD, CaseJourneyTests.PDF);
 		assertThat(r.status()).as(r.body()).isEqualTo(201);
 		String number = r.json().get("number").asString();
 		assertThat(api.post("/api/v1/cases/" + number + "/acceptance", "clerk", null).status()).isEqualTo(200);
-		assertThat(api.post("/api/v1/cases/" + number + "/review", "reviewer",
-				Map.of("recommendation", "APPROVED", "comments", "现场核查符合条件")).status()).isEqualTo(200);
+		assertThat(api
+			.post("/api/v1/cases/" + number + "/review", "reviewer",
+					Map.of("recommendation", "APPROVED", "comments", "现场核查符合条件"))
+			.status()).isEqualTo(200);
 		return number;
 	}
 
@@ -157,7 +168,10 @@ class CertificateBrowserTests {
 		return r.body();
 	}
 
-	/** What the QR code printed on the first page says, read back from the rendered page as a phone camera would. */
+	/**
+	 * What the QR code printed on the first page says, read back from the rendered page
+	 * as a phone camera would.
+	 */
 	static String qrCode(byte[] pdf) throws Exception {
 		try (PDDocument doc = Loader.loadPDF(pdf)) {
 			BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 150);

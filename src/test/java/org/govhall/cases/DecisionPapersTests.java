@@ -11,7 +11,10 @@ import org.govhall.documents.DocumentKind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Issue 11, item 4: the documents of a decision follow the item's type; only a licence is a licence. */
+/**
+ * Issue 11, item 4: the documents of a decision follow the item's type; only a licence is
+ * a licence.
+ */
 class DecisionPapersTests {
 
 	static CaseTerms terms(ItemType type, String name) {
@@ -54,14 +57,13 @@ class DecisionPapersTests {
 	@ParameterizedTest
 	@EnumSource(ItemType.class)
 	void aRefusalTellsOfReconsiderationUnlessItIsAPublicService(ItemType type) {
-		assertThat(DecisionPapers.of(terms(type, "某某事项")).reconsideration())
-			.isEqualTo(type != ItemType.PUBLIC_SERVICE);
+		assertThat(DecisionPapers.of(terms(type, "某某事项")).reconsideration()).isEqualTo(type != ItemType.PUBLIC_SERVICE);
 	}
 
 	/**
-	 * The steps before the decision cite the licensing law for a licence only: a one-time notice of another type
-	 * rests on 优化营商环境条例 第三十六条, and its acceptance, refusal, extension and special procedures cite no
-	 * licensing article.
+	 * The steps before the decision cite the licensing law for a licence only: a one-time
+	 * notice of another type rests on 优化营商环境条例 第三十六条, and its acceptance, refusal,
+	 * extension and special procedures cite no licensing article.
 	 */
 	@ParameterizedTest
 	@EnumSource(ItemType.class)
@@ -72,8 +74,7 @@ class DecisionPapersTests {
 		List<String> wording = List.of(papers.correctionBasis(), papers.correctionSource(),
 				papers.acceptanceBasis(false, received), papers.acceptanceBasis(true, received), papers.refusalBasis(),
 				papers.extensionTitle() + papers.extensionSource(), papers.specialProcedureSource());
-		assertThat(wording).allSatisfy(w -> assertThat(w.contains("行政许可法")).as(w).isEqualTo(licence
-				&& !w.isEmpty()));
+		assertThat(wording).allSatisfy(w -> assertThat(w.contains("行政许可法")).as(w).isEqualTo(licence && !w.isEmpty()));
 		assertThat(papers.correctionBasis()).contains(licence ? "第三十二条第一款第（四）项" : "优化营商环境条例》第三十六条");
 		assertThat(papers.acceptanceBasis(true, received)).contains("2026-11-02", "即为受理");
 		assertThat(papers.extensionTitle()).isEqualTo(licence ? "延长审批期限告知书" : "延长办理期限告知书");

@@ -48,10 +48,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Issue 12, item 7: a document the law requires is never silently missing. What typesetting depends on is checked at
- * the step (a 400 in the requester's language, nothing stored); a document that still fails is retried until it is
- * issued, and shown until then as "文书未出具" on the department's workbench, its case list and case page, and in
- * supervision; the step's answer lists only documents that exist.
+ * Issue 12, item 7: a document the law requires is never silently missing. What
+ * typesetting depends on is checked at the step (a 400 in the requester's language,
+ * nothing stored); a document that still fails is retried until it is issued, and shown
+ * until then as "文书未出具" on the department's workbench, its case list and case page, and
+ * in supervision; the step's answer lists only documents that exist.
  */
 @SpringBootTest(properties = { "govhall.demo.enabled=true", "govhall.demo.training-clock=false",
 		"govhall.cases.deemed-acceptance-cron=-", "govhall.events.resubmit-every=PT10H" })
@@ -63,7 +64,10 @@ class DocumentsNeverMissingTests {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** A file store that fails while {@link #failing} is set, as a full or unmounted disk would. */
+	/**
+	 * A file store that fails while {@link #failing} is set, as a full or unmounted disk
+	 * would.
+	 */
 	static final class FlakyFileStore implements FileStore {
 
 		final AtomicBoolean failing = new AtomicBoolean();
@@ -151,23 +155,31 @@ class DocumentsNeverMissingTests {
 		return directory.principal(username).orElseThrow();
 	}
 
-	/** A food licence application taken in at the window (received only), its receipt issued. */
+	/**
+	 * A food licence application taken in at the window (received only), its receipt
+	 * issued.
+	 */
 	String received(String name) {
-		String number = intake.submit(new SubmitCase(FOOD, new SubmitCase.ApplicantData(IdentityKind.RESIDENT_ID,
-				name, "110105199003071239"), null, null, List.of()), null, as("clerk")).number();
+		String number = intake
+			.submit(new SubmitCase(FOOD,
+					new SubmitCase.ApplicantData(IdentityKind.RESIDENT_ID, name, "110105199003071239"), null, null,
+					List.of()), null, as("clerk"))
+			.number();
 		awaitIssued(number, DocumentKind.RECEIPT);
 		return number;
 	}
 
 	IssuedDocument awaitIssued(String number, DocumentKind kind) {
-		return Awaitility.await().atMost(Duration.ofSeconds(30)).until(
-				() -> documents.forCase(number).stream().filter(d -> d.kind() == kind).findFirst().orElse(null),
-				d -> d != null);
+		return Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> documents.forCase(number).stream().filter(d -> d.kind() == kind).findFirst().orElse(null),
+					d -> d != null);
 	}
 
 	/**
-	 * Runs the resubmission job (system/EventResubmission, as its schedule would) until the document is issued; the
-	 * clock is moved past the time after which it resubmits a failed publication.
+	 * Runs the resubmission job (system/EventResubmission, as its schedule would) until
+	 * the document is issued; the clock is moved past the time after which it resubmits a
+	 * failed publication.
 	 */
 	IssuedDocument retried(String number, DocumentKind kind) {
 		clock.set("2026-10-12T10:20:00");
@@ -185,10 +197,13 @@ class DocumentsNeverMissingTests {
 	}
 
 	MockHttpServletResponse api(String path, String username, Object body, String language) throws Exception {
-		return mvc.perform(post(path).with(user(as(username)))
-			.contentType(MediaType.APPLICATION_JSON)
-			.header("Accept-Language", language)
-			.content(JSON.writeValueAsString(body))).andReturn().getResponse();
+		return mvc
+			.perform(post(path).with(user(as(username)))
+				.contentType(MediaType.APPLICATION_JSON)
+				.header("Accept-Language", language)
+				.content(JSON.writeValueAsString(body)))
+			.andReturn()
+			.getResponse();
 	}
 
 	String page(RequestBuilder request) throws Exception {
@@ -202,7 +217,10 @@ class DocumentsNeverMissingTests {
 	}
 
 	String state(String number) {
-		return jdbc.sql("SELECT state FROM cases_case WHERE number = :n").param("n", number).query(String.class).single();
+		return jdbc.sql("SELECT state FROM cases_case WHERE number = :n")
+			.param("n", number)
+			.query(String.class)
+			.single();
 	}
 
 	// ---- limits checked at the step
@@ -210,8 +228,8 @@ class DocumentsNeverMissingTests {
 	@Test
 	void aRefusalWithReasonsAsLongAsAllowedIssuesItsDecisionWithTheWholeReasons() throws Exception {
 		String number = received("李长理");
-		String reasons = ("申请人提交的经营场所证明与实际经营地址不一致，且未提供食品安全管理制度文本，现场核查发现加工区与就餐区未分隔。").repeat(40)
-			.substring(0, 1989) + "以上情形不符合法定条件";
+		String reasons = ("申请人提交的经营场所证明与实际经营地址不一致，且未提供食品安全管理制度文本，现场核查发现加工区与就餐区未分隔。").repeat(40).substring(0, 1989)
+				+ "以上情形不符合法定条件";
 		assertThat(reasons).hasSize(2000);
 
 		MockHttpServletResponse r = api("/api/v1/cases/" + number + "/refusal", "clerk", Map.of("reasons", reasons),
@@ -219,8 +237,10 @@ class DocumentsNeverMissingTests {
 
 		assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(200);
 		IssuedDocument refusal = awaitIssued(number, DocumentKind.REFUSAL_DECISION);
-		assertThat(text(documents.pdf(refusal))).contains("经审查：").contains(reasons.substring(0, 60))
-			.contains("以上情形不符合法定条件").contains("决定不予受理");
+		assertThat(text(documents.pdf(refusal))).contains("经审查：")
+			.contains(reasons.substring(0, 60))
+			.contains("以上情形不符合法定条件")
+			.contains("决定不予受理");
 		assertThat(owed.forCase(number)).isEmpty();
 	}
 
@@ -234,7 +254,8 @@ class DocumentsNeverMissingTests {
 		assertThat(zh.getStatus()).as(zh.getContentAsString()).isEqualTo(400);
 		assertThat(zh.getContentType()).startsWith("application/problem+json");
 		JsonNode problem = json(zh);
-		// refused by the names rule (issue 12, item 6) before the documents' own check could see it
+		// refused by the names rule (issue 12, item 6) before the documents' own check
+		// could see it
 		assertThat(problem.get("type").asString()).endsWith("invalid-input");
 		assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("applicant.name");
 		assertThat(problem.get("errors").get(0).get("message").asString()).contains("控制字符");
@@ -243,9 +264,12 @@ class DocumentsNeverMissingTests {
 		assertThat(en.getStatus()).isEqualTo(400);
 		assertThat(json(en).get("errors").get(0).get("message").asString()).contains("control characters");
 
-		// a character the document font lacks (CJK Extension B) would print as "#": refused, naming it
-		MockHttpServletResponse rare = api("/api/v1/cases", "clerk", Map.of("itemCode", FOOD, "applicant",
-				Map.of("kind", "RESIDENT_ID", "name", "\uD842\uDFB7野家", "number", "110105199003071239")), "zh-CN");
+		// a character the document font lacks (CJK Extension B) would print as "#":
+		// refused, naming it
+		MockHttpServletResponse rare = api("/api/v1/cases", "clerk",
+				Map.of("itemCode", FOOD, "applicant",
+						Map.of("kind", "RESIDENT_ID", "name", "\uD842\uDFB7野家", "number", "110105199003071239")),
+				"zh-CN");
 		assertThat(rare.getStatus()).as(rare.getContentAsString()).isEqualTo(400);
 		assertThat(json(rare).get("errors").get(0).get("message").asString()).contains("\uD842\uDFB7");
 
@@ -266,7 +290,8 @@ class DocumentsNeverMissingTests {
 		assertThat(bell.getStatus()).isEqualTo(400);
 		assertThat(state(number)).isEqualTo("RECEIVED");
 
-		// a textarea's CR LF and a tab are kept as a line break and a space, and the decision is issued
+		// a textarea's CR LF and a tab are kept as a line break and a space, and the
+		// decision is issued
 		MockHttpServletResponse ok = api("/api/v1/cases/" + number + "/refusal", "clerk",
 				Map.of("reasons", "一、缺少营业执照；\r\n二、\t经营场所不符。"), "zh-CN");
 		assertThat(ok.getStatus()).as(ok.getContentAsString()).isEqualTo(200);
@@ -302,14 +327,17 @@ class DocumentsNeverMissingTests {
 		MockHttpServletResponse refused = api("/api/v1/cases/" + number + "/refusal", "clerk",
 				Map.of("reasons", "经营场所不符合要求"), "zh-CN");
 		assertThat(refused.getStatus()).as(refused.getContentAsString()).isEqualTo(200);
-		// the answer claims no document that does not exist: the decision is owed, not issued
+		// the answer claims no document that does not exist: the decision is owed, not
+		// issued
 		JsonNode answer = json(refused);
 		answer.get("documents").forEach(d -> assertThat(d.get("kind").asString()).isNotEqualTo("REFUSAL_DECISION"));
 		assertThat(answer.get("documentsOwed").get(0).get("kind").asString()).isEqualTo("REFUSAL_DECISION");
 
-		Awaitility.await().atMost(Duration.ofSeconds(30))
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
 			.until(() -> owed.forCase(number).stream().anyMatch(OwedDocument::failed));
-		assertThat(documents.forCase(number)).extracting(IssuedDocument::kind).doesNotContain(DocumentKind.REFUSAL_DECISION);
+		assertThat(documents.forCase(number)).extracting(IssuedDocument::kind)
+			.doesNotContain(DocumentKind.REFUSAL_DECISION);
 
 		// the department sees it: workbench, its list, the case page
 		assertThat(page(get("/staff").with(user(as("clerk"))))).contains("id=\"go-documents-owed\"").contains("文书未出具");
@@ -320,15 +348,17 @@ class DocumentsNeverMissingTests {
 		// and supervision: a count and a list, on the page and over the API
 		String supervision = page(get("/supervision/documents").with(user(as("supervisor"))));
 		assertThat(supervision).contains("id=\"documents-owed-count\"").contains("data-number=\"" + number + "\"");
-		JsonNode listed = JSON.readTree(mvc.perform(get("/api/v1/supervision/documents-owed").with(user(as("supervisor"))))
-			.andReturn()
-			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8));
+		JsonNode listed = JSON
+			.readTree(mvc.perform(get("/api/v1/supervision/documents-owed").with(user(as("supervisor"))))
+				.andReturn()
+				.getResponse()
+				.getContentAsString(StandardCharsets.UTF_8));
 		assertThat(listed.toString()).contains(number).contains("REFUSAL_DECISION");
 		// another region's department head does not
 		assertThat(page(get("/supervision/documents").with(user(as("deptadmin-qc"))))).doesNotContain(number);
 
-		// the cause is fixed; the resubmission job delivers the failed publication again and the decision is issued
+		// the cause is fixed; the resubmission job delivers the failed publication again
+		// and the decision is issued
 		store.failing.set(false);
 		IssuedDocument issued = retried(number, DocumentKind.REFUSAL_DECISION);
 		assertThat(text(documents.pdf(issued))).contains("经营场所不符合要求");
@@ -344,8 +374,8 @@ class DocumentsNeverMissingTests {
 		List<String> originals = CaseJourneyTests.NURSE_MATERIALS;
 		store.failing.set(true);
 
-		MockHttpServletResponse r = api("/api/v1/cases/intake", "clerk",
-				CaseJourneyTests.walkIn(originals, List.of()), "zh-CN");
+		MockHttpServletResponse r = api("/api/v1/cases/intake", "clerk", CaseJourneyTests.walkIn(originals, List.of()),
+				"zh-CN");
 
 		assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(201);
 		JsonNode answer = json(r);
@@ -357,8 +387,10 @@ class DocumentsNeverMissingTests {
 
 		String number = answer.get("caseView").get("number").asString();
 		// tried at the window, then by each listener after the commit
-		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> owed.forCase(number).size() == 2
-				&& owed.forCase(number).stream().allMatch(d -> d.attempts() >= 2));
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> owed.forCase(number).size() == 2
+					&& owed.forCase(number).stream().allMatch(d -> d.attempts() >= 2));
 		String casePage = page(get("/staff/cases/" + number).with(user(as("clerk"))));
 		assertThat(casePage).contains("id=\"documents-owed\"").contains("收件凭证").contains("受理通知书");
 		store.failing.set(false);

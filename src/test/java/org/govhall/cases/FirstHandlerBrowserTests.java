@@ -22,9 +22,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Issue 11, item 3 in a real browser: the applicant of an online case sees who is responsible for it by name and
- * staff number from receipt, never a login; the department admin sees the clerks on the first-handler page and hands
- * the case over with a reason; the case page then names the new holder and lists the handover. Screenshots:
+ * Issue 11, item 3 in a real browser: the applicant of an online case sees who is
+ * responsible for it by name and staff number from receipt, never a login; the department
+ * admin sees the clerks on the first-handler page and hands the case over with a reason;
+ * the case page then names the new holder and lists the handover. Screenshots:
  * target/screenshots/first-handler-*.
  */
 @Tag("browser")
@@ -50,8 +51,10 @@ class FirstHandlerBrowserTests {
 		}
 		ApiClient api = new ApiClient(port);
 		// the market regulator names its duty clerk: the comprehensive window's clerk
-		assertThat(api.put("/api/v1/routing/660100-SCJG", "deptadmin",
-				java.util.Map.of("mode", "DUTY_CLERK", "dutyClerk", "clerk")).status()).isEqualTo(200);
+		assertThat(api
+			.put("/api/v1/routing/660100-SCJG", "deptadmin",
+					java.util.Map.of("mode", "DUTY_CLERK", "dutyClerk", "clerk"))
+			.status()).isEqualTo(200);
 		ApiClient.Response submitted = RequiredMaterials.submit(api, api, "applicant", CaseJourneyTests.FOOD,
 				CaseJourneyTests.PDF);
 		assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
@@ -76,8 +79,10 @@ class FirstHandlerBrowserTests {
 			assertThat(d.findElement(By.id("mode-DUTY_CLERK")).isSelected()).isTrue();
 			browser.screenshot("first-handler-02-routing");
 
-			// the administrator runs the department's staff, not its cases (issue 12, item 3): 王窗口 goes on leave and
-			// the admin hands all the clerk's open cases to 周窗口 at once, confirmed, without reading them
+			// the administrator runs the department's staff, not its cases (issue 12,
+			// item 3): 王窗口 goes on leave and
+			// the admin hands all the clerk's open cases to 周窗口 at once, confirmed,
+			// without reading them
 			handOverAll(browser, "clerk", "scjg-window", "王窗口休年假", "移交给周窗口");
 			browser.screenshot("first-handler-03-handed-over");
 			JsonNode handed = api.get("/api/v1/cases/" + number, "approver").json();
@@ -86,7 +91,8 @@ class FirstHandlerBrowserTests {
 			d.get(base + "/staff/cases/" + number);
 			assertThat(d.findElements(By.id("first-handler"))).as("no case page for the administrator").isEmpty();
 
-			// 周窗口 goes on leave in turn: the admin hands the clerk's open cases back at once, on a phone
+			// 周窗口 goes on leave in turn: the admin hands the clerk's open cases back at
+			// once, on a phone
 			browser.resize(390, 844);
 			handOverAll(browser, "scjg-window", "clerk", "周窗口休年假", "移交给王窗口");
 			browser.screenshot("first-handler-05-handed-over-all");
@@ -106,7 +112,10 @@ class FirstHandlerBrowserTests {
 		api.put("/api/v1/routing/660100-SCJG", "deptadmin", java.util.Map.of("mode", "ROUND_ROBIN"));
 	}
 
-	/** On /staff/routing in elderly mode: hands every open case of one clerk to another, with a reason, confirmed. */
+	/**
+	 * On /staff/routing in elderly mode: hands every open case of one clerk to another,
+	 * with a reason, confirmed.
+	 */
 	private void handOverAll(Browser browser, String from, String to, String reason, String told)
 			throws java.io.IOException {
 		WebDriver d = browser.driver();
@@ -121,7 +130,8 @@ class FirstHandlerBrowserTests {
 			.until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
 		alert.accept();
 		browser.waiting()
-			.until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice.ok")));
+			.until(org.openqa.selenium.support.ui.ExpectedConditions
+				.presenceOfElementLocated(By.cssSelector(".notice.ok")));
 		assertThat(d.findElement(By.cssSelector(".notice.ok")).getText()).contains(told);
 	}
 

@@ -23,9 +23,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Agents hold real authority (issue 12, item 2, ADR 0025): an authorisation the principal confirmed from a verified
- * account, bounded to items and a year, revocable; or a written power of attorney the clerk checks against its
- * original before acceptance. Dates past 2100 are refused everywhere. Same context as {@link H2CaseJourneyTests}.
+ * Agents hold real authority (issue 12, item 2, ADR 0025): an authorisation the principal
+ * confirmed from a verified account, bounded to items and a year, revocable; or a written
+ * power of attorney the clerk checks against its original before acceptance. Dates past
+ * 2100 are refused everywhere. Same context as {@link H2CaseJourneyTests}.
  */
 @GovHallTest
 class H2AgentAuthorityTests {
@@ -65,7 +66,8 @@ class H2AgentAuthorityTests {
 
 	@Test
 	void anAgentCannotDeclareItsOwnAuthority() {
-		// 王五 with 张三's identity number, a power of attorney named 无, no scan, valid to 2099
+		// 王五 with 张三's identity number, a power of attorney named 无, no scan, valid to
+		// 2099
 		Map<String, Object> body = Map.of("itemCode", PLANNING, "applicant",
 				Map.of("kind", "RESIDENT_ID", "name", "王五", "number", "110105199003071239"), "authorization",
 				Map.of("documentName", "无", "validUntil", "2099-12-31"), "materials", files(PLANNING));
@@ -73,7 +75,8 @@ class H2AgentAuthorityTests {
 		assertThat(r.status()).as(r.body()).isEqualTo(400);
 		assertThat(r.json().get("type").asString()).endsWith("authorization-document");
 
-		// a real name but still no scan, then a scan but a year too far, then everything but 张三 confirms online
+		// a real name but still no scan, then a scan but a year too far, then everything
+		// but 张三 confirms online
 		Map<String, Object> named = new LinkedHashMap<>(body);
 		named.put("authorization", Map.of("documentName", "授权委托书", "validUntil", "2099-12-31"));
 		assertThat(type(api.post("/api/v1/cases", "agent", named))).endsWith("authorization-scan-required");
@@ -108,7 +111,8 @@ class H2AgentAuthorityTests {
 				Map.of("reason", "县发展和改革局尚未配备核准人员", "targetOn", "+999999999-12-31"));
 		assertThat(delegation.status()).as(delegation.body()).isEqualTo(400);
 		assertThat(type(delegation)).endsWith("date-out-of-range");
-		// and query parameters the same bounds (a well-formed date past 2100 is refused like a malformed one)
+		// and query parameters the same bounds (a well-formed date past 2100 is refused
+		// like a malformed one)
 		Response query = api.get("/api/v1/supervision/dashboard?from=%2B999999999-12-31&to=2026-12-31", "supervisor");
 		assertThat(query.status()).as(query.body()).isEqualTo(400);
 		assertThat(query.contentType()).startsWith("application/problem+json");
@@ -121,7 +125,8 @@ class H2AgentAuthorityTests {
 	@Test
 	void anAuthorisationTheEnterpriseConfirmedLetsTheAgentFileForItsItemsUntilRevoked() {
 		long id = requested(ENTERPRISE, List.of(FOOD), null, "2027-03-31");
-		// pending: the enterprise sees it on its own list, the agent cannot file under it yet
+		// pending: the enterprise sees it on its own list, the agent cannot file under it
+		// yet
 		assertThat(api.get("/api/v1/authorisations", "enterprise").body()).contains("\"id\":" + id, "PENDING",
 				"\"agentName\":\"李四\"");
 		assertThat(type(file(FOOD, id, null))).endsWith("authorisation-not-confirmed");
@@ -130,7 +135,8 @@ class H2AgentAuthorityTests {
 		assertThat(confirmed.get("state").asString()).isEqualTo("CONFIRMED");
 		assertThat(confirmed.get("principalNumberMasked").asString()).isEqualTo("91660100MA0000017K");
 
-		// the applicant is the authorisation's principal; the agent's name is the account's
+		// the applicant is the authorisation's principal; the agent's name is the
+		// account's
 		Response filed = file(FOOD, id, null);
 		assertThat(filed.status()).as(filed.body()).isEqualTo(201);
 		JsonNode auth = filed.json().get("authorization");
@@ -144,15 +150,15 @@ class H2AgentAuthorityTests {
 
 		// another item, or another principal named, is refused
 		assertThat(type(file(PLANNING, id, null))).endsWith("authorisation-item");
-		assertThat(type(file(FOOD, id, Map.of("kind", "RESIDENT_ID", "name", "王五", "number",
-				"11010519850505678X")))).endsWith("authorization-principal");
+		assertThat(type(file(FOOD, id, Map.of("kind", "RESIDENT_ID", "name", "王五", "number", "11010519850505678X"))))
+			.endsWith("authorization-principal");
 
 		// the accepting clerk needs no check of originals for it
 		assertThat(api.post("/api/v1/cases/" + number + "/acceptance", "clerk", null).status()).isEqualTo(200);
 
 		// revoked: no new filing, the filed case keeps what it was filed under
-		assertThat(ok(api.post("/api/v1/authorisations/" + id + "/revoke", "enterprise", null)).get("state")
-			.asString()).isEqualTo("REVOKED");
+		assertThat(ok(api.post("/api/v1/authorisations/" + id + "/revoke", "enterprise", null)).get("state").asString())
+			.isEqualTo("REVOKED");
 		assertThat(type(file(FOOD, id, null))).endsWith("authorisation-revoked");
 		JsonNode kept = ok(api.get("/api/v1/cases/" + number, "clerk")).get("authorization");
 		assertThat(kept.get("authorisationId").asLong()).isEqualTo(id);
@@ -174,20 +180,27 @@ class H2AgentAuthorityTests {
 	@Test
 	void anAuthorisationIsBoundedToItemsAndAYearFromToday() {
 		assertThat(type(api.post("/api/v1/authorisations", "agent",
-				request(ENTERPRISE, List.of(FOOD), "2026-10-01", "2027-10-01")))).endsWith("authorisation-period");
-		assertThat(api.post("/api/v1/authorisations", "agent",
-				request(ENTERPRISE, List.of(FOOD), "2026-10-01", "2027-09-30")).status()).isEqualTo(201);
+				request(ENTERPRISE, List.of(FOOD), "2026-10-01", "2027-10-01"))))
+			.endsWith("authorisation-period");
+		assertThat(api
+			.post("/api/v1/authorisations", "agent", request(ENTERPRISE, List.of(FOOD), "2026-10-01", "2027-09-30"))
+			.status()).isEqualTo(201);
 		assertThat(type(api.post("/api/v1/authorisations", "agent",
-				request(ENTERPRISE, List.of(FOOD), "2026-09-29", "2026-12-31")))).endsWith("authorisation-period");
+				request(ENTERPRISE, List.of(FOOD), "2026-09-29", "2026-12-31"))))
+			.endsWith("authorisation-period");
+		assertThat(
+				type(api.post("/api/v1/authorisations", "agent", request(ENTERPRISE, List.of(), null, "2026-12-31"))))
+			.endsWith("invalid-input");
 		assertThat(type(api.post("/api/v1/authorisations", "agent",
-				request(ENTERPRISE, List.of(), null, "2026-12-31")))).endsWith("invalid-input");
-		assertThat(type(api.post("/api/v1/authorisations", "agent",
-				request(ENTERPRISE, List.of("NO-SUCH-ITEM"), null, "2026-12-31")))).endsWith("unknown-item");
+				request(ENTERPRISE, List.of("NO-SUCH-ITEM"), null, "2026-12-31"))))
+			.endsWith("unknown-item");
 		// only agents ask; an applicant or a clerk cannot
-		assertThat(api.post("/api/v1/authorisations", "applicant", request(ENTERPRISE, List.of(FOOD), null,
-				"2026-12-31")).status()).isEqualTo(403);
-		assertThat(api.post("/api/v1/authorisations", "clerk", request(ENTERPRISE, List.of(FOOD), null,
-				"2026-12-31")).status()).isEqualTo(403);
+		assertThat(
+				api.post("/api/v1/authorisations", "applicant", request(ENTERPRISE, List.of(FOOD), null, "2026-12-31"))
+					.status())
+			.isEqualTo(403);
+		assertThat(api.post("/api/v1/authorisations", "clerk", request(ENTERPRISE, List.of(FOOD), null, "2026-12-31"))
+			.status()).isEqualTo(403);
 	}
 
 	@Test
@@ -208,12 +221,13 @@ class H2AgentAuthorityTests {
 	@Test
 	void noOneSeesOrUsesAnotherOnesAuthorisation() {
 		if (!directory.accountExists("agent-two")) {
-			directory.openAccount(new AccountDraft("agent-two", ApiClient.DEMO_PASSWORD, "周代办", Set.of(Role.AGENT),
-					null, null));
+			directory.openAccount(
+					new AccountDraft("agent-two", ApiClient.DEMO_PASSWORD, "周代办", Set.of(Role.AGENT), null, null));
 		}
 		long id = requested(ENTERPRISE, List.of(FOOD), null, "2026-12-31");
 		ok(api.post("/api/v1/authorisations/" + id + "/confirm", "enterprise", null));
-		// another agent: not found, cannot file under it, cannot withdraw it, does not list it
+		// another agent: not found, cannot file under it, cannot withdraw it, does not
+		// list it
 		assertThat(api.get("/api/v1/authorisations/" + id, "agent-two").status()).isEqualTo(404);
 		assertThat(file(FOOD, id, null, "agent-two").status()).isEqualTo(404);
 		assertThat(api.post("/api/v1/authorisations/" + id + "/withdraw", "agent-two", null).status()).isEqualTo(404);
@@ -247,8 +261,9 @@ class H2AgentAuthorityTests {
 		assertThat(early.status()).as(early.body()).isEqualTo(422);
 		assertThat(type(early)).endsWith("authorization-unchecked");
 		// the agent cannot record the check itself
-		assertThat(api.post("/api/v1/cases/" + number + "/authorization-check", "agent", Map.of("genuine", true))
-			.status()).isIn(403, 404);
+		assertThat(
+				api.post("/api/v1/cases/" + number + "/authorization-check", "agent", Map.of("genuine", true)).status())
+			.isIn(403, 404);
 		JsonNode checked = ok(
 				api.post("/api/v1/cases/" + number + "/authorization-check", "clerk", Map.of("genuine", true)));
 		assertThat(checked.get("authorization").get("check").get("checkedBy").asString()).isEqualTo("clerk");
@@ -267,9 +282,10 @@ class H2AgentAuthorityTests {
 	// ---- helpers
 
 	Response writtenFiling(Map<String, Object> principal) {
-		return api.post("/api/v1/cases", "agent", Map.of("itemCode", FOOD, "applicant", principal, "authorization",
-				Map.of("documentName", "授权委托书", "documentFileId", upload("agent"), "validUntil", "2026-12-31"),
-				"materials", files(FOOD)));
+		return api.post("/api/v1/cases", "agent",
+				Map.of("itemCode", FOOD, "applicant", principal, "authorization",
+						Map.of("documentName", "授权委托书", "documentFileId", upload("agent"), "validUntil", "2026-12-31"),
+						"materials", files(FOOD)));
 	}
 
 	long requested(Map<String, Object> principal, List<String> items, String from, String until) {

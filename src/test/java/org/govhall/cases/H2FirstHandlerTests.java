@@ -32,10 +32,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * 首办负责制 from the first minute (issue 11, item 3): online cases have a first handler from receipt by their
- * department's routing rule, also when nobody acts and the law deems them accepted; cases are handed over; the first
- * handler hears of supervision's warnings and cards; window cases reach the applicant's own account. The same Spring
- * context as {@link H2CaseJourneyTests} (demo data on H2, the clock moved by hand).
+ * 首办负责制 from the first minute (issue 11, item 3): online cases have a first handler from
+ * receipt by their department's routing rule, also when nobody acts and the law deems
+ * them accepted; cases are handed over; the first handler hears of supervision's warnings
+ * and cards; window cases reach the applicant's own account. The same Spring context as
+ * {@link H2CaseJourneyTests} (demo data on H2, the clock moved by hand).
  */
 @GovHallTest
 @ClerksOffDutyAfterwards({ "scjg-clerk-a", "scjg-clerk-b" })
@@ -46,7 +47,10 @@ class H2FirstHandlerTests {
 
 	static final String SCJG = "660100-SCJG";
 
-	/** The market regulator's own window clerks, besides the city's comprehensive-window clerk "clerk". */
+	/**
+	 * The market regulator's own window clerks, besides the city's comprehensive-window
+	 * clerk "clerk".
+	 */
 	static final String CLERK_A = "scjg-clerk-a";
 
 	static final String CLERK_B = "scjg-clerk-b";
@@ -86,12 +90,15 @@ class H2FirstHandlerTests {
 		}
 	}
 
-	/** Every clerk back on duty and the default rule, so that no test depends on another's order. */
+	/**
+	 * Every clerk back on duty and the default rule, so that no test depends on another's
+	 * order.
+	 */
 	@AfterEach
 	void restore() {
 		for (String c : List.of(CLERK_A, CLERK_B, "clerk")) {
-			ok(api.put("/api/v1/routing/" + SCJG + "/clerks/" + c, "deptadmin",
-					Map.of("onDuty", true, "staffNumber", c.equals("clerk") ? "NS0101" : c.equals(CLERK_A) ? "SC0001" : "SC0002")));
+			ok(api.put("/api/v1/routing/" + SCJG + "/clerks/" + c, "deptadmin", Map.of("onDuty", true, "staffNumber",
+					c.equals("clerk") ? "NS0101" : c.equals(CLERK_A) ? "SC0001" : "SC0002")));
 		}
 		ok(api.put("/api/v1/routing/" + SCJG, "deptadmin", Map.of("mode", "ROUND_ROBIN")));
 	}
@@ -102,8 +109,8 @@ class H2FirstHandlerTests {
 		for (int i = 0; i < 3; i++) {
 			handlers.add(submitOnline().get("firstHandler").asString());
 		}
-		assertThat(handlers).as("three cases in a row, one to each clerk on duty").containsExactlyInAnyOrder("clerk",
-				CLERK_A, CLERK_B);
+		assertThat(handlers).as("three cases in a row, one to each clerk on duty")
+			.containsExactlyInAnyOrder("clerk", CLERK_A, CLERK_B);
 
 		// a clerk on leave receives nothing new
 		JsonNode off = ok(api.put("/api/v1/routing/" + SCJG + "/clerks/" + CLERK_B, "deptadmin",
@@ -115,29 +122,31 @@ class H2FirstHandlerTests {
 		}
 		assertThat(next).doesNotContain(CLERK_B).contains("clerk", CLERK_A);
 
-		// the named duty clerk takes every case; an off-duty clerk cannot be named, and only the admin sets the rule
+		// the named duty clerk takes every case; an off-duty clerk cannot be named, and
+		// only the admin sets the rule
 		Response offDutyClerk = api.put("/api/v1/routing/" + SCJG, "deptadmin",
 				Map.of("mode", "DUTY_CLERK", "dutyClerk", CLERK_B));
 		assertThat(offDutyClerk.status()).as(offDutyClerk.body()).isEqualTo(422);
 		assertThat(offDutyClerk.json().get("detail").asString()).contains(CLERK_B);
-		assertThat(api.put("/api/v1/routing/" + SCJG, "clerk",
-				Map.of("mode", "ROUND_ROBIN")).status()).isEqualTo(403);
-		JsonNode rule = ok(api.put("/api/v1/routing/" + SCJG, "deptadmin",
-				Map.of("mode", "DUTY_CLERK", "dutyClerk", CLERK_A)));
+		assertThat(api.put("/api/v1/routing/" + SCJG, "clerk", Map.of("mode", "ROUND_ROBIN")).status()).isEqualTo(403);
+		JsonNode rule = ok(
+				api.put("/api/v1/routing/" + SCJG, "deptadmin", Map.of("mode", "DUTY_CLERK", "dutyClerk", CLERK_A)));
 		assertThat(rule.get("mode").asString()).isEqualTo("DUTY_CLERK");
 		assertThat(rule.get("updatedBy").asString()).isEqualTo("deptadmin");
 		assertThat(submitOnline().get("firstHandler").asString()).isEqualTo(CLERK_A);
 		assertThat(submitOnline().get("firstHandler").asString()).isEqualTo(CLERK_A);
-		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> count(
-				"SELECT COUNT(*) FROM audit_entry WHERE action = 'directory.routing-set' AND subject = '" + SCJG + "'") > 0
-				&& count("SELECT COUNT(*) FROM audit_entry WHERE action = 'directory.duty-set' AND subject = '"
-						+ CLERK_B + "'") > 0);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> count("SELECT COUNT(*) FROM audit_entry WHERE action = 'directory.routing-set' AND subject = '"
+					+ SCJG + "'") > 0
+					&& count("SELECT COUNT(*) FROM audit_entry WHERE action = 'directory.duty-set' AND subject = '"
+							+ CLERK_B + "'") > 0);
 	}
 
 	/**
-	 * A clerk going on leave: the department admin hands over every open case the clerk holds in one step, each
-	 * recorded and told as a single handover is; only the department admin may, only to a clerk on duty, with a
-	 * reason.
+	 * A clerk going on leave: the department admin hands over every open case the clerk
+	 * holds in one step, each recorded and told as a single handover is; only the
+	 * department admin may, only to a clerk on duty, with a reason.
 	 */
 	@Test
 	void theDepartmentAdminHandsOverAllOpenCasesOfAClerkGoingOnLeave() {
@@ -163,7 +172,8 @@ class H2FirstHandlerTests {
 		assertThat(api.post("/api/v1/cases/handovers", "deptadmin", noReason).status()).isEqualTo(400);
 		for (String n : numbers) {
 			assertThat(ok(api.get("/api/v1/cases/" + n, "approver")).get("firstHandler").asString())
-				.as("nothing moved by a refused request").isEqualTo(CLERK_A);
+				.as("nothing moved by a refused request")
+				.isEqualTo(CLERK_A);
 		}
 
 		Response done = api.post("/api/v1/cases/handovers", "deptadmin", body);
@@ -178,8 +188,10 @@ class H2FirstHandlerTests {
 			assertThat(c.get("handovers").get(0).get("reason").asString()).isEqualTo("休年假");
 		}
 		assertThat(count("SELECT COUNT(*) FROM cases_case WHERE department_code = '" + SCJG + "' AND first_handler = '"
-				+ CLERK_A + "' AND state NOT IN ('DELIVERED', 'REFUSED', 'WITHDRAWN')")).isZero();
-		Awaitility.await().atMost(Duration.ofSeconds(10))
+				+ CLERK_A + "' AND state NOT IN ('DELIVERED', 'REFUSED', 'WITHDRAWN')"))
+			.isZero();
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
 			.until(() -> numbers.stream().allMatch(n -> messages(CLERK_B, n, "HandedOver") == 1));
 	}
 
@@ -195,9 +207,10 @@ class H2FirstHandlerTests {
 	}
 
 	/**
-	 * Per department and window: a rule that names a window serving the department gives its cases in turn to the
-	 * clerks on duty there, and to all its clerks on duty while nobody is there; a window that does not serve the
-	 * department is refused, for the rule and for a clerk's seat.
+	 * Per department and window: a rule that names a window serving the department gives
+	 * its cases in turn to the clerks on duty there, and to all its clerks on duty while
+	 * nobody is there; a window that does not serve the department is refused, for the
+	 * rule and for a clerk's seat.
 	 */
 	@Test
 	void aRuleForAWindowGivesTheCasesToTheClerksOnDutyThere() {
@@ -209,7 +222,8 @@ class H2FirstHandlerTests {
 
 		ok(api.put("/api/v1/routing/" + SCJG + "/clerks/" + CLERK_A, "deptadmin",
 				Map.of("onDuty", true, "staffNumber", "SC0001", "windowId", b01)));
-		JsonNode set = ok(api.put("/api/v1/routing/" + SCJG, "deptadmin", Map.of("mode", "ROUND_ROBIN", "windowId", b01)));
+		JsonNode set = ok(
+				api.put("/api/v1/routing/" + SCJG, "deptadmin", Map.of("mode", "ROUND_ROBIN", "windowId", b01)));
 		assertThat(set.get("windowId").asLong()).isEqualTo(b01);
 		for (int i = 0; i < 3; i++) {
 			assertThat(submitOnline().get("firstHandler").asString()).as("only 市监窗口甲 sits at B01").isEqualTo(CLERK_A);
@@ -230,8 +244,10 @@ class H2FirstHandlerTests {
 		assertThat(wrong.status()).as(wrong.body()).isEqualTo(422);
 		assertThat(wrong.json().get("type").asString()).endsWith("routing-window");
 		assertThat(ok(api.get("/api/v1/routing/" + SCJG, "deptadmin")).get("windowId").asLong()).isEqualTo(b01);
-		assertThat(api.put("/api/v1/routing/" + SCJG + "/clerks/" + CLERK_B, "deptadmin",
-				Map.of("onDuty", true, "staffNumber", "SC0002", "windowId", window("B05"))).status()).isEqualTo(422);
+		assertThat(api
+			.put("/api/v1/routing/" + SCJG + "/clerks/" + CLERK_B, "deptadmin",
+					Map.of("onDuty", true, "staffNumber", "SC0002", "windowId", window("B05")))
+			.status()).isEqualTo(422);
 	}
 
 	@Test
@@ -261,16 +277,14 @@ class H2FirstHandlerTests {
 
 	@Test
 	void theHolderOrTheDepartmentAdminHandsACaseOverToAClerkOnDutyWithAReason() {
-		ok(api.put("/api/v1/routing/" + SCJG, "deptadmin",
-				Map.of("mode", "DUTY_CLERK", "dutyClerk", CLERK_A)));
+		ok(api.put("/api/v1/routing/" + SCJG, "deptadmin", Map.of("mode", "DUTY_CLERK", "dutyClerk", CLERK_A)));
 		String number = submitOnline().get("number").asString();
 		String path = "/api/v1/cases/" + number + "/handover";
 
 		// another clerk of the department, neither holder nor admin, may not
 		assertThat(api.post(path, CLERK_B, Map.of("to", CLERK_B, "reason", "我来办")).status()).isEqualTo(403);
 		// only to a clerk of the department on duty
-		ok(api.put("/api/v1/routing/" + SCJG + "/clerks/" + CLERK_B, "deptadmin",
-				Map.of("onDuty", false)));
+		ok(api.put("/api/v1/routing/" + SCJG + "/clerks/" + CLERK_B, "deptadmin", Map.of("onDuty", false)));
 		Response offDuty = api.post(path, CLERK_A, Map.of("to", CLERK_B, "reason", "休假"));
 		assertThat(offDuty.status()).as(offDuty.body()).isEqualTo(422);
 		assertThat(offDuty.json().get("type").asString()).endsWith("handover-target");
@@ -286,59 +300,64 @@ class H2FirstHandlerTests {
 		assertThat(last.get("action").asString()).isEqualTo("HANDED_OVER");
 		assertThat(last.get("actor").asString()).isEqualTo(CLERK_A);
 
-		// the old holder no longer may; the department admin may, for a holder who is away
+		// the old holder no longer may; the department admin may, for a holder who is
+		// away
 		assertThat(api.post(path, CLERK_A, Map.of("to", CLERK_A, "reason", "拿回")).status()).isEqualTo(403);
-		ok(api.put("/api/v1/routing/" + SCJG + "/clerks/" + CLERK_B, "deptadmin",
-				Map.of("onDuty", true)));
+		ok(api.put("/api/v1/routing/" + SCJG + "/clerks/" + CLERK_B, "deptadmin", Map.of("onDuty", true)));
 		clock.set("2026-09-30T10:05:00");
 		c = ok(api.post(path, "deptadmin", Map.of("to", CLERK_B, "reason", "原首办人调岗")));
 		assertThat(c.get("firstHandler").asString()).isEqualTo(CLERK_B);
 		assertThat(c.get("handovers")).hasSize(2);
 
 		// the new holders are told, and every handover is in the audit log
-		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> messages(CLERK_B, number, "HandedOver") == 1
-				&& messages("clerk", number, "HandedOver") == 2 && messages(CLERK_A, number, "HandedOver") == 1 && count(
-						"SELECT COUNT(*) FROM audit_entry WHERE action = 'case.handed-over' AND subject = '" + number
-								+ "'") == 2);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> messages(CLERK_B, number, "HandedOver") == 1 && messages("clerk", number, "HandedOver") == 2
+					&& messages(CLERK_A, number, "HandedOver") == 1
+					&& count("SELECT COUNT(*) FROM audit_entry WHERE action = 'case.handed-over' AND subject = '"
+							+ number + "'") == 2);
 	}
 
 	@Test
 	void theFirstHandlerHearsOfEachWarningAndCardOnce() {
-		ok(api.put("/api/v1/routing/" + SCJG, "deptadmin",
-				Map.of("mode", "DUTY_CLERK", "dutyClerk", CLERK_B)));
+		ok(api.put("/api/v1/routing/" + SCJG, "deptadmin", Map.of("mode", "DUTY_CLERK", "dutyClerk", CLERK_B)));
 		String number = submitOnline().get("number").asString();
-		Awaitility.await().atMost(Duration.ofSeconds(10))
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
 			.until(() -> count("SELECT COUNT(*) FROM supervision_case WHERE case_number = '" + number + "'") == 1);
 		assertThat(messages(CLERK_B, number, "YellowWarning")).isZero();
 
-		// due on 13 October: on the 12th one working day is left (yellow); on the 14th it is overdue (red, carded)
+		// due on 13 October: on the 12th one working day is left (yellow); on the 14th it
+		// is overdue (red, carded)
 		clock.set("2026-10-12T09:00:00");
 		supervision.daily();
 		supervision.daily();
 		clock.set("2026-10-14T00:20:00");
 		supervision.daily();
 		supervision.daily();
-		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> messages(CLERK_B, number, "RedWarning") == 1
-				&& messages(CLERK_B, number, "YellowCard") == 1);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> messages(CLERK_B, number, "RedWarning") == 1 && messages(CLERK_B, number, "YellowCard") == 1);
 		assertThat(messages(CLERK_B, number, "YellowWarning")).isEqualTo(1);
 		assertThat(messages("clerk", number, "RedWarning")).as("only the one responsible").isZero();
 	}
 
 	/**
-	 * Between nightly runs a step on a case that is already late in its stage tells its first handler at once, once
-	 * per colour; a step that moves the case to a stage without a warning forgets the colour, so that the next one
-	 * is told again.
+	 * Between nightly runs a step on a case that is already late in its stage tells its
+	 * first handler at once, once per colour; a step that moves the case to a stage
+	 * without a warning forgets the colour, so that the next one is told again.
 	 */
 	@Test
 	void aStepOnACaseInWarningTellsTheFirstHandlerOnceWithoutWaitingForTheNight() {
-		ok(api.put("/api/v1/routing/" + SCJG, "deptadmin",
-				Map.of("mode", "DUTY_CLERK", "dutyClerk", CLERK_A)));
+		ok(api.put("/api/v1/routing/" + SCJG, "deptadmin", Map.of("mode", "DUTY_CLERK", "dutyClerk", CLERK_A)));
 		String number = submitOnline().get("number").asString();
 		String path = "/api/v1/cases/" + number + "/handover";
-		Awaitility.await().atMost(Duration.ofSeconds(10))
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
 			.until(() -> count("SELECT COUNT(*) FROM supervision_case WHERE case_number = '" + number + "'") == 1);
 
-		// acceptance due on 13 October: on the 12th, one working day left, the handover's event finds it yellow
+		// acceptance due on 13 October: on the 12th, one working day left, the handover's
+		// event finds it yellow
 		clock.set("2026-10-12T09:00:00");
 		ok(api.post(path, CLERK_A, Map.of("to", CLERK_B, "reason", "调岗")));
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> messages(CLERK_B, number, "YellowWarning") == 1);
@@ -352,7 +371,8 @@ class H2FirstHandlerTests {
 		assertThat(messages(CLERK_A, number, "YellowWarning")).isZero();
 		assertThat(messages(CLERK_B, number, "YellowWarning")).isEqualTo(1);
 
-		// accepted: the decision stage has its own clock, with no warning yet, and the colour told is forgotten
+		// accepted: the decision stage has its own clock, with no warning yet, and the
+		// colour told is forgotten
 		clock.set("2026-10-12T09:10:00");
 		ok(api.post("/api/v1/cases/" + number + "/acceptance", CLERK_A, null));
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> "NONE".equals(alerted(number)));

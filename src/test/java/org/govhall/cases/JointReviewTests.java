@@ -30,8 +30,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Joint review (联审, 行政许可法 第二十六条) inside the case: the co-departments' sub-deadline leaves the lead department
- * the time of the steps after the joint step, the lead chases a late department, and history says so.
+ * Joint review (联审, 行政许可法 第二十六条) inside the case: the co-departments' sub-deadline leaves
+ * the lead department the time of the steps after the joint step, the lead chases a late
+ * department, and history says so.
  */
 class JointReviewTests {
 
@@ -39,8 +40,8 @@ class JointReviewTests {
 			@Nullable Integer margin) {
 		return new CaseTerms("ITEM", 1, "测试事项", "Test item", ItemType.ADMINISTRATIVE_LICENSE, ProcessingMode.PROMISED,
 				"DEP", "660100", statutory, statutory == null ? null : unit, promised, promised == null ? null : unit,
-				List.of("ZJ", "HB"), Set.of(), List.of(new RequiredMaterial("申请书", true, null)), true, null, null,
-				null, List.of(), margin);
+				List.of("ZJ", "HB"), Set.of(), List.of(new RequiredMaterial("申请书", true, null)), true, null, null, null,
+				List.of(), margin);
 	}
 
 	static Case acceptedOn(CaseTerms terms, String date) {
@@ -72,7 +73,8 @@ class JointReviewTests {
 
 	@Test
 	void aPromiseTooShortToShareFallsBackToTheStatutoryLimitAndTheLeadKeepsAtLeastADay() {
-		// 企业设立登记: promised 1, statutory 3, nothing after the joint step but the same-day licence
+		// 企业设立登记: promised 1, statutory 3, nothing after the joint step but the same-day
+		// licence
 		Case c = acceptedOn(joint(3, 1, LimitUnit.WORKING_DAY, 0), "2026-06-01");
 		assertThat(c.opinionLimit()).isEqualTo(new SubLimit(2, LimitUnit.WORKING_DAY));
 		assertThat(opinionOf(c, "HB").dueOn()).isBefore(c.decisionDue());
@@ -82,7 +84,8 @@ class JointReviewTests {
 	void calendarDayLimitsGiveCalendarDaySubDeadlines() {
 		Case c = acceptedOn(joint(7, 3, LimitUnit.CALENDAR_DAY, 1), "2026-06-05");
 		assertThat(c.opinionLimit()).isEqualTo(new SubLimit(2, LimitUnit.CALENDAR_DAY));
-		// Friday 5 June + 2 calendar days is Sunday 7 June; a last day off moves to the next working day
+		// Friday 5 June + 2 calendar days is Sunday 7 June; a last day off moves to the
+		// next working day
 		assertThat(opinionOf(c, "ZJ").dueOn()).isEqualTo(LocalDate.parse("2026-06-08"));
 	}
 
@@ -113,18 +116,17 @@ class JointReviewTests {
 		c.chaseOpinion("ZJ", REVIEWER, on("2026-06-10"));
 		assertThat(opinionOf(c, "ZJ").chases()).isEqualTo(1);
 		assertThat(opinionOf(c, "ZJ").chasedOn()).isEqualTo(LocalDate.parse("2026-06-10"));
-		assertThat(c.drainEvents()).singleElement()
-			.isInstanceOfSatisfying(CaseEvent.OpinionChased.class, e -> {
-				assertThat(e.departmentCode()).isEqualTo("ZJ");
-				assertThat(e.number()).isEqualTo(1);
-				assertThat(e.dueOn()).isEqualTo(opinionOf(c, "ZJ").dueOn());
-			});
+		assertThat(c.drainEvents()).singleElement().isInstanceOfSatisfying(CaseEvent.OpinionChased.class, e -> {
+			assertThat(e.departmentCode()).isEqualTo("ZJ");
+			assertThat(e.number()).isEqualTo(1);
+			assertThat(e.dueOn()).isEqualTo(opinionOf(c, "ZJ").dueOn());
+		});
 		assertThatThrownBy(() -> c.chaseOpinion("ZJ", APPROVER, on("2026-06-10"))).isInstanceOf(ConflictException.class)
 			.hasFieldOrPropertyWithValue("type", "chased-today");
 		c.chaseOpinion("ZJ", APPROVER, on("2026-06-11"));
 		assertThat(opinionOf(c, "ZJ").chases()).isEqualTo(2);
-		assertThat(c.drainHistory()).extracting(h -> h.action()).containsSubsequence(CaseAction.OPINION_CHASED,
-				CaseAction.OPINION_CHASED);
+		assertThat(c.drainHistory()).extracting(h -> h.action())
+			.containsSubsequence(CaseAction.OPINION_CHASED, CaseAction.OPINION_CHASED);
 		assertThat(opinionOf(c, "HB").chases()).isZero();
 	}
 
@@ -139,7 +141,8 @@ class JointReviewTests {
 			.hasFieldOrPropertyWithValue("type", "opinion-given");
 		c.recordOpinion("HB", Verdict.AGREE, null, REVIEWER, on("2026-06-03"), PLAIN);
 		c.review(Outcome.APPROVED, "同意", REVIEWER, on("2026-06-04"), PLAIN);
-		assertThatThrownBy(() -> c.chaseOpinion("HB", REVIEWER, on("2026-06-05"))).isInstanceOf(ConflictException.class);
+		assertThatThrownBy(() -> c.chaseOpinion("HB", REVIEWER, on("2026-06-05")))
+			.isInstanceOf(ConflictException.class);
 	}
 
 	@Test

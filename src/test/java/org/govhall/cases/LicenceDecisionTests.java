@@ -27,9 +27,10 @@ import tools.jackson.databind.JsonNode;
 import static org.govhall.cases.CaseJourneyTests.PDF;
 
 /**
- * Issue 10, item 9: the approver writes the licence (scope, premises, validity) when granting a food business licence,
- * the public verification of its certificate shows the item, scope, masked holder and whether it holds today, and an
- * approver of the issuing department revokes it, audited, after which the verification says so.
+ * Issue 10, item 9: the approver writes the licence (scope, premises, validity) when
+ * granting a food business licence, the public verification of its certificate shows the
+ * item, scope, masked holder and whether it holds today, and an approver of the issuing
+ * department revokes it, audited, after which the verification says so.
  */
 @GovHallTest
 class LicenceDecisionTests {
@@ -65,7 +66,8 @@ class LicenceDecisionTests {
 	/** A public page as a browser asks for it, signed out. */
 	String page(String path) throws Exception {
 		HttpResponse<String> r = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", "text/html")
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+				.header("Accept", "text/html")
 				.GET()
 				.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		assertThat(r.statusCode()).isEqualTo(200);
@@ -148,8 +150,8 @@ class LicenceDecisionTests {
 		clock.set("2031-10-12T09:00:00");
 		assertThat(ok(api.get("/api/v1/documents/" + doc.get("number").asString(), null)).get("validity").asString())
 			.isEqualTo("EXPIRED");
-		assertThat(page("/verify/" + doc.get("number").asString() + "?lang=en"))
-			.contains("Expired", "This certificate was valid until 2031-10-11");
+		assertThat(page("/verify/" + doc.get("number").asString() + "?lang=en")).contains("Expired",
+				"This certificate was valid until 2031-10-11");
 	}
 
 	@Test
@@ -196,8 +198,8 @@ class LicenceDecisionTests {
 		Map<String, String> documents = decisionDocuments(number, 1);
 		assertThat(documents).containsEntry("SERVICE_CERTIFICATE", "就业登记证明")
 			.doesNotContainKeys("APPROVAL_DECISION", "CERTIFICATE", "DENIAL_DECISION");
-		assertThat(api.post("/api/v1/cases/" + number + "/certificate-revocation", "approver",
-				Map.of("reason", "撤销")).status()).as("nothing to revoke: no licence was granted").isIn(404, 409);
+		assertThat(api.post("/api/v1/cases/" + number + "/certificate-revocation", "approver", Map.of("reason", "撤销"))
+			.status()).as("nothing to revoke: no licence was granted").isIn(404, 409);
 	}
 
 	@Autowired
@@ -219,8 +221,9 @@ class LicenceDecisionTests {
 	}
 
 	/**
-	 * A public service is not a licence at any step: its one-time notice rests on 优化营商环境条例 第三十六条, and
-	 * neither it nor the acceptance notice cites the licensing law; a licence's notices still do.
+	 * A public service is not a licence at any step: its one-time notice rests on
+	 * 优化营商环境条例 第三十六条, and neither it nor the acceptance notice cites the licensing law; a
+	 * licence's notices still do.
 	 */
 	@Test
 	void theNoticesOfAPublicServiceDoNotCiteTheLicensingLaw() throws Exception {
@@ -233,17 +236,16 @@ class LicenceDecisionTests {
 		String notice = documentText(number, "CORRECTION_NOTICE");
 		assertThat(notice).contains("一次性告知书", "《优化营商环境条例》第三十六条", "扫描件不清晰").doesNotContain("行政许可法");
 
-		ok(api.post("/api/v1/cases/" + number + "/corrections", "applicant",
-				Map.of("materials", RequiredMaterials.upload(api, "applicant", EMPLOYMENT, PDF, material).subList(0, 1))));
+		ok(api.post("/api/v1/cases/" + number + "/corrections", "applicant", Map.of("materials",
+				RequiredMaterials.upload(api, "applicant", EMPLOYMENT, PDF, material).subList(0, 1))));
 		ok(api.post("/api/v1/cases/" + number + "/acceptance", "clerk", null));
-		assertThat(documentText(number, "ACCEPTANCE_NOTICE")).contains("受理通知书", "决定予以受理")
-			.doesNotContain("行政许可法");
+		assertThat(documentText(number, "ACCEPTANCE_NOTICE")).contains("受理通知书", "决定予以受理").doesNotContain("行政许可法");
 
 		Response licence = RequiredMaterials.submit(api, api, "applicant", CaseJourneyTests.FOOD, PDF);
 		assertThat(licence.status()).as(licence.body()).isEqualTo(201);
 		String food = licence.json().get("number").asString();
-		ok(api.post("/api/v1/cases/" + food + "/correction-notice", "clerk", Map.of("issues",
-				List.of(Map.of("material", RequiredMaterials.of(api, CaseJourneyTests.FOOD).get(0), "problem", "扫描件不清晰")))));
+		ok(api.post("/api/v1/cases/" + food + "/correction-notice", "clerk", Map.of("issues", List
+			.of(Map.of("material", RequiredMaterials.of(api, CaseJourneyTests.FOOD).get(0), "problem", "扫描件不清晰")))));
 		assertThat(documentText(food, "CORRECTION_NOTICE")).contains("《中华人民共和国行政许可法》第三十二条第一款第（四）项");
 	}
 
@@ -271,22 +273,25 @@ class LicenceDecisionTests {
 	@Test
 	void anEnterpriseHoldsItsLicenceUnderItsCreditCodeAndItsNameWithTheTradeNameMasked() throws Exception {
 		String number = reviewedFoodLicence("enterprise");
-		ok(api.post("/api/v1/cases/" + number + "/decision", "approver", Map.of("outcome", "APPROVED", "scope", SCOPE)));
+		ok(api.post("/api/v1/cases/" + number + "/decision", "approver",
+				Map.of("outcome", "APPROVED", "scope", SCOPE)));
 
 		JsonNode doc = certificate(number);
-		// issue 12, item 9: the verification masks the holder, an organisation too (its trade name 好味)
+		// issue 12, item 9: the verification masks the holder, an organisation too (its
+		// trade name 好味)
 		assertThat(doc.get("holder").asString()).isEqualTo("示范市**餐饮有限公司");
-		assertThat(page("/verify/" + doc.get("number").asString())).contains("示范市**餐饮有限公司")
-			.doesNotContain("好味");
+		assertThat(page("/verify/" + doc.get("number").asString())).contains("示范市**餐饮有限公司").doesNotContain("好味");
 		assertThat(doc.get("holderNumber").asString()).doesNotContain("*").hasSize(18);
 		assertThat(doc.get("validUntil").isNull()).isTrue();
 		assertThat(page("/verify/" + doc.get("number").asString())).contains("长期");
 	}
 
 	@Test
-	void onlyAnApproverOfTheIssuingDepartmentRevokesTheCertificateOnceAuditedAndTheVerificationSaysSo() throws Exception {
+	void onlyAnApproverOfTheIssuingDepartmentRevokesTheCertificateOnceAuditedAndTheVerificationSaysSo()
+			throws Exception {
 		String number = reviewedFoodLicence("applicant");
-		ok(api.post("/api/v1/cases/" + number + "/decision", "approver", Map.of("outcome", "APPROVED", "scope", SCOPE)));
+		ok(api.post("/api/v1/cases/" + number + "/decision", "approver",
+				Map.of("outcome", "APPROVED", "scope", SCOPE)));
 		JsonNode doc = certificate(number);
 		Map<String, String> reason = Map.of("reason", "以欺骗手段取得许可，依照行政许可法第六十九条第二款撤销");
 		String path = "/api/v1/cases/" + number + "/certificate-revocation";
@@ -309,12 +314,13 @@ class LicenceDecisionTests {
 		JsonNode revoked = ok(api.get("/api/v1/documents/" + doc.get("number").asString(), null));
 		assertThat(revoked.get("validity").asString()).isEqualTo("REVOKED");
 		assertThat(revoked.get("revokedOn").asString()).isEqualTo("2026-10-20");
-		assertThat(page("/verify/" + doc.get("number").asString())).contains("已撤销（注销）",
-				"发证机关已于 2026-10-20 撤销或注销该证照");
-		assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'case.certificate-revoked' AND subject = ?")
-			.param(number)
-			.query(Long.class)
-			.single()).isEqualTo(1L);
+		assertThat(page("/verify/" + doc.get("number").asString())).contains("已撤销（注销）", "发证机关已于 2026-10-20 撤销或注销该证照");
+		assertThat(
+				jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'case.certificate-revoked' AND subject = ?")
+					.param(number)
+					.query(Long.class)
+					.single())
+			.isEqualTo(1L);
 	}
 
 }

@@ -26,10 +26,12 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A walk-in at the window, as the clerk takes it from the workbench: the ID-card reader types the number, the clerk
- * chooses 护士执业注册 (six materials), ticks every original as checked, scans the one the hall keeps, receives and
- * accepts in one step and prints the receipt with the acceptance notice. Every key press or click of the clerk's is
- * counted (issue 10, item 11: at most 8), and the time from the number to the printout is printed.
+ * A walk-in at the window, as the clerk takes it from the workbench: the ID-card reader
+ * types the number, the clerk chooses 护士执业注册 (six materials), ticks every original as
+ * checked, scans the one the hall keeps, receives and accepts in one step and prints the
+ * receipt with the acceptance notice. Every key press or click of the clerk's is counted
+ * (issue 10, item 11: at most 8), and the time from the number to the printout is
+ * printed.
  */
 @Tag("browser")
 @GovHallTest

@@ -29,9 +29,10 @@ import static org.govhall.catalog.CatalogFixtures.licensingItem;
 import static org.govhall.catalog.CatalogFixtures.licensingItemWith20WorkingDayLimit;
 
 /**
- * The catalog's REST API over real HTTP, as a department administrator, a legal reviewer, system administrators and
- * the public use it: search, guides, the draft–review–publish lifecycle, versions, ending an item, scope and input
- * errors. Runs once per database (H2 and PostgreSQL) on the demo directory.
+ * The catalog's REST API over real HTTP, as a department administrator, a legal reviewer,
+ * system administrators and the public use it: search, guides, the draft–review–publish
+ * lifecycle, versions, ending an item, scope and input errors. Runs once per database (H2
+ * and PostgreSQL) on the demo directory.
  */
 @GovHallTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -120,8 +121,8 @@ abstract class CatalogApiJourneyTests {
 	void filtersByItemType() throws Exception {
 		JsonNode page = search("type=PUBLIC_SERVICE");
 		assertThat(codes(page)).contains(REISSUE).doesNotContain(FOOD);
-		assertThat(page.path("items").values()).allSatisfy(
-				i -> assertThat(i.path("itemType").asString()).isEqualTo("PUBLIC_SERVICE"));
+		assertThat(page.path("items").values())
+			.allSatisfy(i -> assertThat(i.path("itemType").asString()).isEqualTo("PUBLIC_SERVICE"));
 		assertThat(codes(search("type=ADMINISTRATIVE_LICENSE"))).contains(FOOD).doesNotContain(REISSUE);
 	}
 
@@ -136,8 +137,8 @@ abstract class CatalogApiJourneyTests {
 	void filtersByDepartment() throws Exception {
 		JsonNode page = search("department=" + CITY_MARKET_REGULATION);
 		assertThat(codes(page)).contains(FOOD).doesNotContain(REISSUE);
-		assertThat(page.path("items").values()).allSatisfy(
-				i -> assertThat(i.path("departmentCode").asString()).isEqualTo(CITY_MARKET_REGULATION));
+		assertThat(page.path("items").values())
+			.allSatisfy(i -> assertThat(i.path("departmentCode").asString()).isEqualTo(CITY_MARKET_REGULATION));
 		assertThat(codes(search("department=660200-SCJG"))).contains(REISSUE).doesNotContain(FOOD);
 		assertThat(search("department=NO-SUCH").path("total").asLong()).isZero();
 	}
@@ -169,10 +170,8 @@ abstract class CatalogApiJourneyTests {
 		assertThat(guide.path("content").path("statutoryLimit").path("amount").asInt()).isEqualTo(20);
 		assertThat(guide.path("department").path("code").asString()).isEqualTo(CITY_MARKET_REGULATION);
 		assertThat(guide.path("region").path("code").asString()).isEqualTo("660100");
-		assertThat(guide.path("delegatedCounties").path(0).path("county").path("code").asString())
-			.isEqualTo("660121");
-		assertThat(guide.path("delegatedCounties").path(0).path("county").path("nameZh").asString())
-			.isEqualTo("东湖县");
+		assertThat(guide.path("delegatedCounties").path(0).path("county").path("code").asString()).isEqualTo("660121");
+		assertThat(guide.path("delegatedCounties").path(0).path("county").path("nameZh").asString()).isEqualTo("东湖县");
 	}
 
 	@Test
@@ -230,16 +229,16 @@ abstract class CatalogApiJourneyTests {
 	// ---- the lifecycle of an item
 
 	/**
-	 * Issue 12: whoever drafts a version cannot review or publish it, not only its submitter. A system administrator
-	 * who saved the draft that the department administrator then submitted may neither return nor approve it; a
-	 * legal reviewer who had no hand in it may.
+	 * Issue 12: whoever drafts a version cannot review or publish it, not only its
+	 * submitter. A system administrator who saved the draft that the department
+	 * administrator then submitted may neither return nor approve it; a legal reviewer
+	 * who had no hand in it may.
 	 */
 	@Test
 	void whoeverDraftedAVersionCannotReturnOrApproveIt() throws Exception {
 		String code = "T-DRAFTERS";
 		String path = "/api/v1/items/" + code;
-		ItemDraft v1 = licensingItem().nameZh("旅馆业特种行业许可（起草分离）").nameEn("Hotel trade licence (drafters)")
-			.build();
+		ItemDraft v1 = licensingItem().nameZh("旅馆业特种行业许可（起草分离）").nameEn("Hotel trade licence (drafters)").build();
 		assertThat(post("/api/v1/items", "deptadmin", newItem(code, CITY_MARKET_REGULATION, v1)).status())
 			.isEqualTo(201);
 		assertThat(put(path + "/draft", "admin", v1).status()).isEqualTo(200);
@@ -252,8 +251,7 @@ abstract class CatalogApiJourneyTests {
 		assertProblem(returned, 403, "forbidden");
 		assertThat(get(path + "/draft", "deptadmin").json().path("state").asString()).isEqualTo("IN_REVIEW");
 
-		assertThat(post(path + "/draft/approve", "legal", null).json().path("state").asString())
-			.isEqualTo("PUBLISHED");
+		assertThat(post(path + "/draft/approve", "legal", null).json().path("state").asString()).isEqualTo("PUBLISHED");
 	}
 
 	@Test
@@ -281,8 +279,7 @@ abstract class CatalogApiJourneyTests {
 		Reply refused = post(path + "/draft/submit", "deptadmin", null);
 		assertProblem(refused, 422, "publish-refused");
 		assertThat(fields(refused)).containsExactly("legalBases");
-		assertThat(refused.json().path("errors").path(0).path("code").asString())
-			.isEqualTo("rule.legalBasis.required");
+		assertThat(refused.json().path("errors").path(0).path("code").asString()).isEqualTo("rule.legalBasis.required");
 		assertThat(refused.json().path("detail").asString()).contains("1");
 		Reply unchanged = get(path + "/draft", "deptadmin");
 		assertThat(unchanged.json().path("state").asString()).isEqualTo("DRAFT");
@@ -318,19 +315,17 @@ abstract class CatalogApiJourneyTests {
 		assertThat(stillFirst.path("versionNo").asInt()).isEqualTo(1);
 		assertThat(stillFirst.path("state").asString()).isEqualTo("PUBLISHED");
 
-		ItemDraft v2 = CatalogFixtures.editing(v1).nameZh("旅馆业特种行业许可（第二版）")
+		ItemDraft v2 = CatalogFixtures.editing(v1)
+			.nameZh("旅馆业特种行业许可（第二版）")
 			.promised(CatalogFixtures.workingDays(5))
 			.build();
 		assertThat(put(path + "/draft", "deptadmin", v2).status()).isEqualTo(200);
-		assertThat(get(path, null).json().path("content").path("nameZh").asString())
-			.isEqualTo("旅馆业特种行业许可（测试）");
+		assertThat(get(path, null).json().path("content").path("nameZh").asString()).isEqualTo("旅馆业特种行业许可（测试）");
 		assertThat(post(path + "/draft/submit", "admin", null).status()).isEqualTo(200);
 		Reply fourEyes = post(path + "/draft/approve", "admin", null);
 		assertProblem(fourEyes, 403, "forbidden");
-		assertThat(fourEyes.json().path("detail").asString())
-			.isEqualTo("起草、修改、上传附件或提交过该版本的人不能审核、退回或批准公布它（起草与审核分离）。");
-		assertThat(post(path + "/draft/approve", "legal", null).json().path("state").asString())
-			.isEqualTo("PUBLISHED");
+		assertThat(fourEyes.json().path("detail").asString()).isEqualTo("起草、修改、上传附件或提交过该版本的人不能审核、退回或批准公布它（起草与审核分离）。");
+		assertThat(post(path + "/draft/approve", "legal", null).json().path("state").asString()).isEqualTo("PUBLISHED");
 
 		JsonNode history = get(path + "/versions", null).json();
 		assertThat(history.values()).extracting(v -> v.path("versionNo").asInt()).containsExactly(2, 1);
@@ -366,14 +361,17 @@ abstract class CatalogApiJourneyTests {
 	@Test
 	void refusesToEndAnItemThatWasNeverPublishedOrWithoutADocument() throws Exception {
 		String code = "T-END-DRAFT";
-		expect(post("/api/v1/items", "admin", newItem(code, CITY_MARKET_REGULATION, licensingItemWith20WorkingDayLimit())),
-				201);
+		expect(post("/api/v1/items", "admin",
+				newItem(code, CITY_MARKET_REGULATION, licensingItemWith20WorkingDayLimit())), 201);
 
-		assertProblem(post("/api/v1/items/" + code + "/end", "admin",
-				Map.of("status", "ABOLISHED", "on", "2026-12-01", "document", "示政发〔2026〕31号")), 422,
-				"never-published");
-		assertProblem(post("/api/v1/items/" + code + "/end", "admin",
-				Map.of("status", "ACTIVE", "on", "2026-12-01", "document", "示政发〔2026〕31号")), 400, "invalid-status");
+		assertProblem(
+				post("/api/v1/items/" + code + "/end", "admin",
+						Map.of("status", "ABOLISHED", "on", "2026-12-01", "document", "示政发〔2026〕31号")),
+				422, "never-published");
+		assertProblem(
+				post("/api/v1/items/" + code + "/end", "admin",
+						Map.of("status", "ACTIVE", "on", "2026-12-01", "document", "示政发〔2026〕31号")),
+				400, "invalid-status");
 		Reply noDocument = post("/api/v1/items/" + code + "/end", "admin",
 				Map.of("status", "ABOLISHED", "on", "2026-12-01", "document", " "));
 		assertProblem(noDocument, 400, "invalid-input");
@@ -384,8 +382,8 @@ abstract class CatalogApiJourneyTests {
 	void returnsAVersionInReviewToItsDraftersWithANote() throws Exception {
 		String code = "T-RETURNED";
 		String path = "/api/v1/items/" + code;
-		expect(post("/api/v1/items", "deptadmin", newItem(code, CITY_MARKET_REGULATION,
-				licensingItemWith20WorkingDayLimit())), 201);
+		expect(post("/api/v1/items", "deptadmin",
+				newItem(code, CITY_MARKET_REGULATION, licensingItemWith20WorkingDayLimit())), 201);
 		expect(post(path + "/draft/submit", "deptadmin", null), 200);
 
 		assertProblem(post(path + "/draft/return", "legal", Map.of("note", "")), 400, "invalid-input");
@@ -410,8 +408,8 @@ abstract class CatalogApiJourneyTests {
 
 		expect(post("/api/v1/items", "deptadmin", newItem(code, CITY_MARKET_REGULATION, draft)), 201);
 		assertProblem(get(path + "/draft", "deptadmin-qc"), 403, "forbidden");
-		assertProblem(put(path + "/draft", "deptadmin-qc", CatalogFixtures.editing(draft).nameZh("越权修改").build()),
-				403, "forbidden");
+		assertProblem(put(path + "/draft", "deptadmin-qc", CatalogFixtures.editing(draft).nameZh("越权修改").build()), 403,
+				"forbidden");
 		assertProblem(post(path + "/draft/submit", "deptadmin-qc", null), 403, "forbidden");
 		assertProblem(post("/api/v1/items/" + FOOD + "/drafts", "deptadmin-qc", null), 403, "forbidden");
 		JsonNode untouched = get(path + "/draft", "deptadmin").json();
@@ -441,10 +439,14 @@ abstract class CatalogApiJourneyTests {
 		expect(post(path + "/draft/submit", "admin", null), 200);
 		expect(post(path + "/draft/approve", "legal", null), 200);
 
-		assertProblem(post(path + "/end", "admin-bs",
-				Map.of("status", "ABOLISHED", "on", "2026-12-01", "document", "北山政发〔2026〕1号")), 403, "forbidden");
-		assertProblem(post("/api/v1/items/" + FOOD + "/end", "admin-bs",
-				Map.of("status", "ABOLISHED", "on", "2026-12-01", "document", "北山政发〔2026〕1号")), 403, "forbidden");
+		assertProblem(
+				post(path + "/end", "admin-bs",
+						Map.of("status", "ABOLISHED", "on", "2026-12-01", "document", "北山政发〔2026〕1号")),
+				403, "forbidden");
+		assertProblem(
+				post("/api/v1/items/" + FOOD + "/end", "admin-bs",
+						Map.of("status", "ABOLISHED", "on", "2026-12-01", "document", "北山政发〔2026〕1号")),
+				403, "forbidden");
 		assertThat(get(path, null).json().path("status").asString()).isEqualTo("ACTIVE");
 		assertThat(get("/api/v1/items/" + FOOD, null).json().path("status").asString()).isEqualTo("ACTIVE");
 	}
@@ -494,8 +496,8 @@ abstract class CatalogApiJourneyTests {
 	@Test
 	void refusesMalformedJsonAndStoresNothing() throws Exception {
 		long before = total(search(""));
-		String truncated = json.writeValueAsString(
-				newItem("T-MALFORMED", CITY_MARKET_REGULATION, licensingItemWith20WorkingDayLimit()));
+		String truncated = json
+			.writeValueAsString(newItem("T-MALFORMED", CITY_MARKET_REGULATION, licensingItemWith20WorkingDayLimit()));
 		truncated = truncated.substring(0, truncated.length() / 2);
 
 		Reply reply = send("POST", "/api/v1/items", basic("deptadmin", PASSWORD), "application/json", truncated);
@@ -508,8 +510,8 @@ abstract class CatalogApiJourneyTests {
 	@Test
 	void refusesABodyThatIsNotJsonWith415AndStoresNothing() throws Exception {
 		long before = total(search(""));
-		String body = json.writeValueAsString(
-				newItem("T-TEXT-PLAIN", CITY_MARKET_REGULATION, licensingItemWith20WorkingDayLimit()));
+		String body = json
+			.writeValueAsString(newItem("T-TEXT-PLAIN", CITY_MARKET_REGULATION, licensingItemWith20WorkingDayLimit()));
 
 		assertProblem(send("POST", "/api/v1/items", basic("deptadmin", PASSWORD), "text/plain", body), 415,
 				"unsupported-media-type");
@@ -543,11 +545,14 @@ abstract class CatalogApiJourneyTests {
 		assertThat(get("/api/v1/items/" + FOOD, null).json().path("content").path("nameZh").asString())
 			.isEqualTo("食品经营许可（测试）");
 
-		assertProblem(post("/api/v1/items", "deptadmin",
-				newItem("bad code!", CITY_MARKET_REGULATION, licensingItemWith20WorkingDayLimit())), 400,
-				"invalid-item-code");
-		assertProblem(post("/api/v1/items", "deptadmin",
-				newItem("T-NO-DEPARTMENT", "660100-NONE", licensingItemWith20WorkingDayLimit())), 404, "not-found");
+		assertProblem(
+				post("/api/v1/items", "deptadmin",
+						newItem("bad code!", CITY_MARKET_REGULATION, licensingItemWith20WorkingDayLimit())),
+				400, "invalid-item-code");
+		assertProblem(
+				post("/api/v1/items", "deptadmin",
+						newItem("T-NO-DEPARTMENT", "660100-NONE", licensingItemWith20WorkingDayLimit())),
+				404, "not-found");
 		assertThat(total(search(""))).isEqualTo(before);
 	}
 
@@ -561,8 +566,7 @@ abstract class CatalogApiJourneyTests {
 
 		assertProblem(reply, 422, "draft-refused");
 		assertThat(reply.json().path("errors").values()).extracting(e -> e.path("code").asString())
-			.containsExactlyInAnyOrder("rule.coDepartment.self", "rule.coDepartment.unknown",
-					"rule.delegation.county");
+			.containsExactlyInAnyOrder("rule.coDepartment.self", "rule.coDepartment.unknown", "rule.delegation.county");
 		assertProblem(get("/api/v1/items/T-BAD-REFERENCES/draft", "deptadmin"), 404, "not-found");
 	}
 
@@ -625,8 +629,8 @@ abstract class CatalogApiJourneyTests {
 		account.put("departmentCode", CITY_MARKET_REGULATION);
 
 		assertProblem(post("/api/v1/accounts", "deptadmin", account), 403, "forbidden");
-		assertProblem(send("GET", "/api/v1/items/NO-SUCH/draft", basic("t-clerk", "correct-horse-battery"), null,
-				null), 401, "unauthenticated");
+		assertProblem(send("GET", "/api/v1/items/NO-SUCH/draft", basic("t-clerk", "correct-horse-battery"), null, null),
+				401, "unauthenticated");
 
 		Reply opened = post("/api/v1/accounts", "admin", account);
 		assertThat(opened.status()).isEqualTo(201);
@@ -634,13 +638,14 @@ abstract class CatalogApiJourneyTests {
 		assertThat(opened.json().path("departmentCode").asString()).isEqualTo(CITY_MARKET_REGULATION);
 		assertThat(opened.body()).doesNotContain("correct-horse-battery").doesNotContainIgnoringCase("passwordHash");
 
-		assertProblem(send("GET", "/api/v1/items/NO-SUCH/draft", basic("t-clerk", "correct-horse-battery"), null,
-				null), 404, "not-found");
-		assertProblem(send("GET", "/api/v1/items/NO-SUCH/draft", basic("t-clerk", "wrong-password"), null, null),
-				401, "unauthenticated");
+		assertProblem(send("GET", "/api/v1/items/NO-SUCH/draft", basic("t-clerk", "correct-horse-battery"), null, null),
+				404, "not-found");
+		assertProblem(send("GET", "/api/v1/items/NO-SUCH/draft", basic("t-clerk", "wrong-password"), null, null), 401,
+				"unauthenticated");
 		assertProblem(post("/api/v1/accounts", "admin", account), 409, "duplicate");
 
-		// the shared test application (support/GovHallTest): the new clerk goes off duty, so that the department's
+		// the shared test application (support/GovHallTest): the new clerk goes off duty,
+		// so that the department's
 		// online cases keep going to the clerks the other test classes expect
 		Map<String, Object> offDuty = new LinkedHashMap<>();
 		offDuty.put("onDuty", false);
@@ -715,8 +720,9 @@ abstract class CatalogApiJourneyTests {
 	private Reply send(String method, String path, String authorization, String contentType, String body,
 			String... headers) throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-					: HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody()
+							: HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
 			.header("Accept", "application/json, application/problem+json");
 		if (authorization != null) {
 			request.header("Authorization", authorization);
@@ -736,11 +742,15 @@ abstract class CatalogApiJourneyTests {
 		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** An HTTP answer: status, headers and body, with the body parsed as JSON when it is some. */
+	/**
+	 * An HTTP answer: status, headers and body, with the body parsed as JSON when it is
+	 * some.
+	 */
 	record Reply(int status, Map<String, List<String>> headers, String body, JsonMapper mapper) {
 
 		String header(String name) {
-			return headers.entrySet().stream()
+			return headers.entrySet()
+				.stream()
 				.filter(e -> e.getKey().equalsIgnoreCase(name))
 				.map(e -> e.getValue().get(0))
 				.findFirst()

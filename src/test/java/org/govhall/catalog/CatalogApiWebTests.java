@@ -46,9 +46,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The catalog API alone (web slice), the catalog behind it mocked: search parameters, every refusal as a problem in
- * the requester's language (400 for bad input, 401 without sign-in, 404, 409 for a concurrent change, 422 with each
- * broken publishing rule), and what reaches the catalog.
+ * The catalog API alone (web slice), the catalog behind it mocked: search parameters,
+ * every refusal as a problem in the requester's language (400 for bad input, 401 without
+ * sign-in, 404, 409 for a concurrent change, 422 with each broken publishing rule), and
+ * what reaches the catalog.
  */
 @WebMvcTest(controllers = CatalogApi.class)
 @Import(WebEdge.class)
@@ -72,10 +73,10 @@ class CatalogApiWebTests {
 
 	static ItemGuide draftGuide(String code, ItemDraft content) {
 		return new ItemGuide(code, ItemStatus.ACTIVE, null, null, null, 1, VersionState.DRAFT, null, null,
-				new DepartmentView(3, CatalogFixtures.CITY_MARKET_REGULATION, "示范市市场监督管理局",
-						"Market Regulation Bureau", "660100", DepartmentKind.GOVERNMENT, null, null, null, null),
-				new RegionView("660100", "示范市", "Demo City", RegionLevel.CITY, "660000"), content, List.of(),
-				List.of(), null, null, null, List.of());
+				new DepartmentView(3, CatalogFixtures.CITY_MARKET_REGULATION, "示范市市场监督管理局", "Market Regulation Bureau",
+						"660100", DepartmentKind.GOVERNMENT, null, null, null, null),
+				new RegionView("660100", "示范市", "Demo City", RegionLevel.CITY, "660000"), content, List.of(), List.of(),
+				null, null, null, List.of());
 	}
 
 	@Test
@@ -84,13 +85,11 @@ class CatalogApiWebTests {
 		mvc.perform(get("/api/v1/items").param("q", " 食品经营 ")
 			.param("type", "ADMINISTRATIVE_LICENSE")
 			.param("page", "1")
-			.param("size", "500"))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.total").value(0));
+			.param("size", "500")).andExpect(status().isOk()).andExpect(jsonPath("$.total").value(0));
 		ArgumentCaptor<ItemQuery> query = ArgumentCaptor.forClass(ItemQuery.class);
 		verify(catalog).search(query.capture());
-		assertThat(query.getValue()).isEqualTo(
-				new ItemQuery("食品经营", null, null, ItemType.ADMINISTRATIVE_LICENSE, null, null, null, 1, 100));
+		assertThat(query.getValue())
+			.isEqualTo(new ItemQuery("食品经营", null, null, ItemType.ADMINISTRATIVE_LICENSE, null, null, null, 1, 100));
 
 		mvc.perform(get("/api/v1/items").param("type", "LICENCE"))
 			.andExpect(status().isBadRequest())
@@ -137,8 +136,8 @@ class CatalogApiWebTests {
 		ItemDraft content = CatalogFixtures.licensingItemWith20WorkingDayLimit();
 		given(catalog.createItem(eq(CODE), eq(CatalogFixtures.CITY_MARKET_REGULATION), any(), any()))
 			.willAnswer(a -> draftGuide(CODE, a.getArgument(2)));
-		String body = json.writeValueAsString(new CatalogApi.NewItem(CODE, CatalogFixtures.CITY_MARKET_REGULATION,
-				content));
+		String body = json
+			.writeValueAsString(new CatalogApi.NewItem(CODE, CatalogFixtures.CITY_MARKET_REGULATION, content));
 		mvc.perform(post("/api/v1/items").with(user(DEPARTMENT_ADMIN))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body))
@@ -210,8 +209,7 @@ class CatalogApiWebTests {
 			.andExpect(jsonPath("$.title").value("操作冲突"))
 			.andExpect(jsonPath("$.detail").value("该记录已被他人修改，请刷新后重试。"))
 			.andExpect(content().string(not(containsString("stale"))));
-		mvc.perform(post("/api/v1/items/" + CODE + "/draft/approve").with(user(LEGAL))
-			.header("Accept-Language", "en"))
+		mvc.perform(post("/api/v1/items/" + CODE + "/draft/approve").with(user(LEGAL)).header("Accept-Language", "en"))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail").value("Someone else changed this record; please reload and try again."));
 	}

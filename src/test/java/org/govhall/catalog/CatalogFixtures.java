@@ -11,8 +11,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Item drafts that speak the catalog's language, valid unless a test says otherwise. Public so that the portal's
- * tests can publish the same items.
+ * Item drafts that speak the catalog's language, valid unless a test says otherwise.
+ * Public so that the portal's tests can publish the same items.
  */
 public final class CatalogFixtures {
 
@@ -25,17 +25,25 @@ public final class CatalogFixtures {
 	private CatalogFixtures() {
 	}
 
-	/** 食品经营许可: a licence with a statutory limit of 20 working days, promised in 10, fully online, no fee. */
+	/**
+	 * 食品经营许可: a licence with a statutory limit of 20 working days, promised in 10, fully
+	 * online, no fee.
+	 */
 	public static ItemDraft licensingItemWith20WorkingDayLimit() {
 		return licensingItem().build();
 	}
 
-	/** The same licence, delegated directly to 东湖县 and exercised at city and county level. */
+	/**
+	 * The same licence, delegated directly to 东湖县 and exercised at city and county level.
+	 */
 	public static ItemDraft licensingItemDelegatedToDonghu() {
 		return licensingItem().delegatedTo(DONGHU_COUNTY).build();
 	}
 
-	/** A public service handled on the spot (即办件), with no statutory limit, one visit and paper materials. */
+	/**
+	 * A public service handled on the spot (即办件), with no statutory limit, one visit and
+	 * paper materials.
+	 */
 	public static ItemDraft instantPublicService() {
 		return licensingItem().nameZh("公共服务事项（即办）")
 			.nameEn("On-the-spot public service")
@@ -55,8 +63,7 @@ public final class CatalogFixtures {
 	}
 
 	public static LegalBasis foodSafetyLaw() {
-		return new LegalBasis("《中华人民共和国食品安全法》", "第三十五条",
-				"国家对食品生产经营实行许可制度。从事食品销售和餐饮服务，应当依法取得许可。");
+		return new LegalBasis("《中华人民共和国食品安全法》", "第三十五条", "国家对食品生产经营实行许可制度。从事食品销售和餐饮服务，应当依法取得许可。");
 	}
 
 	public static Material applicationForm() {
@@ -123,14 +130,14 @@ public final class CatalogFixtures {
 
 		private List<LegalBasis> legalBases = new ArrayList<>(List.of(foodSafetyLaw()));
 
-		private List<Material> materials = new ArrayList<>(List.of(applicationForm(),
-				conditionalMaterial("委托书", "委托他人办理的")));
+		private List<Material> materials = new ArrayList<>(
+				List.of(applicationForm(), conditionalMaterial("委托书", "委托他人办理的")));
 
 		private List<Fee> fees = new ArrayList<>();
 
-		private List<ProcedureStep> steps = new ArrayList<>(List.of(
-				new ProcedureStep("受理", "Acceptance", "窗口受理人员", "审查材料是否齐全", 1, LimitUnit.WORKING_DAY),
-				new ProcedureStep("审查与决定", "Review and decision", "审批人员", null, 9, LimitUnit.WORKING_DAY)));
+		private List<ProcedureStep> steps = new ArrayList<>(
+				List.of(new ProcedureStep("受理", "Acceptance", "窗口受理人员", "审查材料是否齐全", 1, LimitUnit.WORKING_DAY),
+						new ProcedureStep("审查与决定", "Review and decision", "审批人员", null, 9, LimitUnit.WORKING_DAY)));
 
 		private List<Delegation> delegations = new ArrayList<>();
 
@@ -182,7 +189,10 @@ public final class CatalogFixtures {
 			revision = d.revision();
 		}
 
-		/** GB/T 39046's implementation elements (codes, body nature, initiation, scope, bases, result sample). */
+		/**
+		 * GB/T 39046's implementation elements (codes, body nature, initiation, scope,
+		 * bases, result sample).
+		 */
 		public Draft implementation(@Nullable Implementation implementation) {
 			this.implementation = implementation;
 			return this;
@@ -190,8 +200,8 @@ public final class CatalogFixtures {
 
 		/** 依申请 or 依职权, keeping the other implementation elements. */
 		public Draft initiation(Initiation initiation) {
-			Implementation i = implementation == null ? new Implementation(null, null, null, null, null, null, null,
-					null, null, null) : implementation;
+			Implementation i = implementation == null
+					? new Implementation(null, null, null, null, null, null, null, null, null, null) : implementation;
 			this.implementation = new Implementation(i.basicCode(), i.itemSuffix(), i.bodyNature(), initiation,
 					i.handlingScope(), i.intermediaryServices(), i.quantityLimit(), i.implementingBases(),
 					i.resultSampleName(), i.resultSampleFileId());
@@ -301,7 +311,10 @@ public final class CatalogFixtures {
 			return this;
 		}
 
-		/** Delegates the item to the counties and adds the county level, as GB/T 39046 行使层级 requires. */
+		/**
+		 * Delegates the item to the counties and adds the county level, as GB/T 39046
+		 * 行使层级 requires.
+		 */
 		public Draft delegatedTo(String... counties) {
 			for (String county : counties) {
 				delegations.add(delegation(county));
@@ -335,8 +348,8 @@ public final class CatalogFixtures {
 			return new ItemDraft(nameZh, nameEn, aliases, keywordsEn, itemType, serviceObject, lifeEvents, levels, mode,
 					statutory, promised, visits, online, "依法取得营业执照，有与经营项目相适应的经营场所。",
 					"Holds a business licence and suitable premises.", "食品经营许可证", "Food business licence", noFee,
-					"0660-12345", "0660-12315", "示范市人民政府", "示范市城关区人民法院", legalBases, materials, fees,
-					steps, delegations, coDepartments, special, implementation, handling, onlineService, faqs, revision);
+					"0660-12345", "0660-12315", "示范市人民政府", "示范市城关区人民法院", legalBases, materials, fees, steps,
+					delegations, coDepartments, special, implementation, handling, onlineService, faqs, revision);
 		}
 
 	}

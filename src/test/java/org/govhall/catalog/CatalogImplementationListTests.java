@@ -39,9 +39,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 /**
- * The catalog complete to GB/T 39046 (issue 11, items 4 and 5), on the demo province: codes, place and time linked to
- * windows, 依职权 items, result samples uploaded while drafting, versions that take effect later, the demo's real
- * template and sample files, and the implementation list exported and imported in the standard's field names.
+ * The catalog complete to GB/T 39046 (issue 11, items 4 and 5), on the demo province:
+ * codes, place and time linked to windows, 依职权 items, result samples uploaded while
+ * drafting, versions that take effect later, the demo's real template and sample files,
+ * and the implementation list exported and imported in the standard's field names.
  */
 @GovHallTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -85,7 +86,8 @@ class CatalogImplementationListTests {
 		deptadminQc = directory.principal("deptadmin-qc").orElseThrow();
 		legal = directory.principal("legal").orElseThrow();
 		admin = directory.principal("admin").orElseThrow();
-		windowB01 = directory.hallsOf("660100").stream()
+		windowB01 = directory.hallsOf("660100")
+			.stream()
 			.flatMap(h -> h.windows().stream())
 			.filter(w -> w.number().equals("B01"))
 			.mapToLong(WindowView::id)
@@ -118,10 +120,10 @@ class CatalogImplementationListTests {
 			.satisfies(p -> assertThat(p.windows()).extracting(WindowView::number).containsExactly("B01"));
 
 		String page = perform(get("/items/" + code)).getContentAsString();
-		assertThat(page).contains("id=\"implementation-code\"", credit + "3XK02001000", "法律法规授权的组织", "依申请",
-				"全市通办（跨县）", "四级：全程网办", "https://zwfw.example.cn/items/1", "《食品经营许可和备案管理办法》 第十六条",
-				"出具时间要求：在有效期内", "材料办理地点：可通过电子证照库调取", "材料规格：A4 复印件", "要多久？", "10 个工作日。",
-				"每周三延时至 19:00", "B01 号", "示范市政务服务中心", "id=\"apply-online\"")
+		assertThat(page)
+			.contains("id=\"implementation-code\"", credit + "3XK02001000", "法律法规授权的组织", "依申请", "全市通办（跨县）", "四级：全程网办",
+					"https://zwfw.example.cn/items/1", "《食品经营许可和备案管理办法》 第十六条", "出具时间要求：在有效期内", "材料办理地点：可通过电子证照库调取",
+					"材料规格：A4 复印件", "要多久？", "10 个工作日。", "每周三延时至 19:00", "B01 号", "示范市政务服务中心", "id=\"apply-online\"")
 			.doesNotContain("B02 号", "null");
 		assertThat(perform(get("/api/v1/items/" + code)).getContentAsString()).contains(
 				"\"implementationCode\":\"" + credit + "3XK02001000\"",
@@ -136,13 +138,14 @@ class CatalogImplementationListTests {
 	@Order(2)
 	void anExOfficioItemIsMarkedSoAndOffersNoApplication() throws Exception {
 		String code = "GB-PENALTY";
-		publish(code, CatalogFixtures.licensingItem()
-			.nameZh("对未取得许可从事食品经营的行政处罚")
-			.itemType(ItemType.ADMINISTRATIVE_PENALTY)
-			.statutoryLimit(null)
-			.promised(CatalogFixtures.workingDays(30))
-			.online(OnlineAvailability.OFFLINE, 1)
-			.build());
+		publish(code,
+				CatalogFixtures.licensingItem()
+					.nameZh("对未取得许可从事食品经营的行政处罚")
+					.itemType(ItemType.ADMINISTRATIVE_PENALTY)
+					.statutoryLimit(null)
+					.promised(CatalogFixtures.workingDays(30))
+					.online(OnlineAvailability.OFFLINE, 1)
+					.build());
 
 		ItemGuide guide = catalog.findGuide(code).orElseThrow();
 		assertThat(guide.onApplication()).isFalse();
@@ -159,11 +162,13 @@ class CatalogImplementationListTests {
 	@Order(3)
 	void theFormRefusesAnEnforcementItemOnApplicationAtSubmission() {
 		String code = "GB-INSPECT";
-		catalog.createItem(code, CITY_MARKET_REGULATION, CatalogFixtures.licensingItem()
-			.itemType(ItemType.ADMINISTRATIVE_INSPECTION)
-			.initiation(Initiation.ON_APPLICATION)
-			.online(OnlineAvailability.OFFLINE, 1)
-			.build(), deptadmin);
+		catalog.createItem(code, CITY_MARKET_REGULATION,
+				CatalogFixtures.licensingItem()
+					.itemType(ItemType.ADMINISTRATIVE_INSPECTION)
+					.initiation(Initiation.ON_APPLICATION)
+					.online(OnlineAvailability.OFFLINE, 1)
+					.build(),
+				deptadmin);
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> catalog.submit(code, deptadmin))
 			.isInstanceOfSatisfying(org.govhall.shared.RuleViolationException.class,
 					ex -> assertThat(ex.violations()).extracting(v -> v.messageKey())
@@ -206,9 +211,10 @@ class CatalogImplementationListTests {
 	}
 
 	/**
-	 * Issue 12: a draft may name only files uploaded to its own item. Before, a department admin could put an
-	 * applicant's material (any stored file id) into a draft as a template or result sample and, once published,
-	 * anyone downloaded it from the guide.
+	 * Issue 12: a draft may name only files uploaded to its own item. Before, a
+	 * department admin could put an applicant's material (any stored file id) into a
+	 * draft as a template or result sample and, once published, anyone downloaded it from
+	 * the guide.
 	 */
 	@Test
 	@Order(6)
@@ -224,17 +230,21 @@ class CatalogImplementationListTests {
 					ex -> assertThat(ex.violations()).extracting(v -> v.field() + " " + v.messageKey())
 						.containsExactly("implementation.resultSampleFileId rule.draft.foreignFile"));
 		catalog.createItem(code, CITY_MARKET_REGULATION, plain, deptadmin);
-		// nor another item's file that no published guide offers yet (another department's draft)
+		// nor another item's file that no published guide offers yet (another
+		// department's draft)
 		catalog.createItem("GB-FOREIGN-OTHER", CITY_MARKET_REGULATION, plain, deptadmin);
 		catalog.attachResultSample("GB-FOREIGN-OTHER", "样本.pdf", pdf, deptadmin);
-		String othersSample = catalog.workingVersion("GB-FOREIGN-OTHER", deptadmin).content().implementation()
+		String othersSample = catalog.workingVersion("GB-FOREIGN-OTHER", deptadmin)
+			.content()
+			.implementation()
 			.resultSampleFileId();
 		ItemDraft borrowing = plain.withImplementation(plain.implementation().withResultSample(othersSample, "样本.pdf"),
 				plain.handling(), plain.online(), plain.faqs());
 		assertThatThrownBy(() -> catalog.reviseDraft(code, borrowing, deptadmin))
 			.isInstanceOf(org.govhall.shared.RuleViolationException.class);
 		assertThat(catalog.workingVersion(code, deptadmin).content().implementation().resultSampleFileId()).isNull();
-		// a file a published guide already offers may be reused, as a county reuses the city's form
+		// a file a published guide already offers may be reused, as a county reuses the
+		// city's form
 		String offered = anyDemoResultSample();
 		catalog.reviseDraft(code, plain.withImplementation(plain.implementation().withResultSample(offered, "样本.pdf"),
 				plain.handling(), plain.online(), plain.faqs()), deptadmin);
@@ -249,12 +259,17 @@ class CatalogImplementationListTests {
 		assertThat(api.getContentAsString(StandardCharsets.UTF_8)).contains("implementation.resultSampleFileId",
 				"不是通过本事项上传");
 
-		// a row forged in the database behind the workflow still does not publish the file
+		// a row forged in the database behind the workflow still does not publish the
+		// file
 		String published = "660100-XK-02001";
-		String before = jdbc.sql("""
-				SELECT v.result_sample_file_id FROM catalog_item_version v JOIN catalog_service_item i ON i.id = v.item_id
-				WHERE i.code = :c AND v.version_no = i.published_version
-				""").param("c", published).query(String.class).single();
+		String before = jdbc
+			.sql("""
+					SELECT v.result_sample_file_id FROM catalog_item_version v JOIN catalog_service_item i ON i.id = v.item_id
+					WHERE i.code = :c AND v.version_no = i.published_version
+					""")
+			.param("c", published)
+			.query(String.class)
+			.single();
 		String forge = """
 				UPDATE catalog_item_version SET result_sample_file_id = :f
 				WHERE id = (SELECT v.id FROM catalog_item_version v JOIN catalog_service_item i ON i.id = v.item_id
@@ -291,7 +306,8 @@ class CatalogImplementationListTests {
 		assertThat(tooLarge.getFlashMap().get("refusal")).isEqualTo("error.upload.tooLarge");
 
 		MockHttpServletResponse stranger = perform(multipart("/staff/items/" + code + "/result-sample")
-			.file(new MockMultipartFile("file", "样本.pdf", "application/pdf", "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)))
+			.file(new MockMultipartFile("file", "样本.pdf", "application/pdf",
+					"%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)))
 			.with(user(deptadminQc))
 			.with(csrf()));
 		assertThat(stranger.getStatus()).as("department admin of another county").isEqualTo(403);
@@ -303,16 +319,20 @@ class CatalogImplementationListTests {
 	@Test
 	@Order(6)
 	void theDemoHasAtLeastTwentyRealTemplateSampleAndResultFiles() {
-		// the demo province's items (codes 66…): the shared test application (support/GovHallTest) also holds the
+		// the demo province's items (codes 66…): the shared test application
+		// (support/GovHallTest) also holds the
 		// items other classes made, with small files of their own
-		List<String> ids = jdbc.sql("""
-				SELECT m.template_file_id FROM catalog_material m JOIN catalog_item_version v ON v.id = m.item_version_id
-				  JOIN catalog_service_item i ON i.id = v.item_id WHERE m.template_file_id IS NOT NULL AND i.code LIKE '66%'
-				UNION SELECT m.sample_file_id FROM catalog_material m JOIN catalog_item_version v ON v.id = m.item_version_id
-				  JOIN catalog_service_item i ON i.id = v.item_id WHERE m.sample_file_id IS NOT NULL AND i.code LIKE '66%'
-				UNION SELECT v.result_sample_file_id FROM catalog_item_version v JOIN catalog_service_item i ON i.id = v.item_id
-				  WHERE v.result_sample_file_id IS NOT NULL AND i.code LIKE '66%'
-				""").query(String.class).list();
+		List<String> ids = jdbc
+			.sql("""
+					SELECT m.template_file_id FROM catalog_material m JOIN catalog_item_version v ON v.id = m.item_version_id
+					  JOIN catalog_service_item i ON i.id = v.item_id WHERE m.template_file_id IS NOT NULL AND i.code LIKE '66%'
+					UNION SELECT m.sample_file_id FROM catalog_material m JOIN catalog_item_version v ON v.id = m.item_version_id
+					  JOIN catalog_service_item i ON i.id = v.item_id WHERE m.sample_file_id IS NOT NULL AND i.code LIKE '66%'
+					UNION SELECT v.result_sample_file_id FROM catalog_item_version v JOIN catalog_service_item i ON i.id = v.item_id
+					  WHERE v.result_sample_file_id IS NOT NULL AND i.code LIKE '66%'
+					""")
+			.query(String.class)
+			.list();
 		assertThat(ids).hasSizeGreaterThanOrEqualTo(20);
 		assertThat(jdbc.sql("""
 				SELECT COUNT(*) FROM catalog_material m
@@ -336,10 +356,12 @@ class CatalogImplementationListTests {
 		publish(code, CatalogFixtures.licensingItem().nameZh("食品经营许可（施行日期）").build());
 		LocalDate effective = LocalDate.now(clock).plusDays(10);
 		catalog.newDraft(code, deptadmin);
-		catalog.reviseDraft(code, CatalogFixtures.licensingItem()
-			.nameZh("食品经营许可（新版）")
-			.revision(new Revision("申请材料减少一项", effective, null))
-			.build(), deptadmin);
+		catalog.reviseDraft(code,
+				CatalogFixtures.licensingItem()
+					.nameZh("食品经营许可（新版）")
+					.revision(new Revision("申请材料减少一项", effective, null))
+					.build(),
+				deptadmin);
 		catalog.submit(code, deptadmin);
 		catalog.approve(code, legal);
 
@@ -356,28 +378,32 @@ class CatalogImplementationListTests {
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(2, "申请材料减少一项"),
 					org.assertj.core.groups.Tuple.tuple(1, null));
 		assertThat(catalog.takeEffect()).as("not yet").isZero();
-		assertThat(catalog.search(new ItemQuery("食品经营许可（新版）", null, null, null, null, null, null, 0, 20))
-			.items()).extracting(ItemSummary::code).doesNotContain(code);
+		assertThat(catalog.search(new ItemQuery("食品经营许可（新版）", null, null, null, null, null, null, 0, 20)).items())
+			.extracting(ItemSummary::code)
+			.doesNotContain(code);
 
 		try {
-			// the demo's training clock moves to the day, and runs what the hourly jobs would have run by then
-			assertThat(perform(post("/staff/demo-clock").param("date", effective.toString())
-				.with(user(admin))
-				.with(csrf())).getStatus()).isEqualTo(302);
+			// the demo's training clock moves to the day, and runs what the hourly jobs
+			// would have run by then
+			assertThat(perform(
+					post("/staff/demo-clock").param("date", effective.toString()).with(user(admin)).with(csrf()))
+				.getStatus()).isEqualTo(302);
 			ItemGuide then = catalog.findGuide(code).orElseThrow();
 			assertThat(then.versionNo()).isEqualTo(2);
 			assertThat(then.isCurrent()).isTrue();
 			assertThat(then.upcoming()).isNull();
 			assertThat(catalog.history(code)).extracting(VersionSummary::state)
 				.containsExactly(VersionState.PUBLISHED, VersionState.SUPERSEDED);
-			assertThat(catalog.search(new ItemQuery("食品经营许可（新版）", null, null, null, null, null, null, 0, 20))
-				.items()).extracting(ItemSummary::code).contains(code);
+			assertThat(catalog.search(new ItemQuery("食品经营许可（新版）", null, null, null, null, null, null, 0, 20)).items())
+				.extracting(ItemSummary::code)
+				.contains(code);
 			assertThat(perform(get("/items/" + code)).getContentAsString()).contains("本版变更：申请材料减少一项")
 				.doesNotContain("id=\"upcoming-version\"");
 		}
 		finally {
 			perform(post("/staff/demo-clock").param("action", "reset").with(user(admin)).with(csrf()));
-			// back before its effective date, the version in force would not be: the item leaves the list
+			// back before its effective date, the version in force would not be: the item
+			// leaves the list
 			catalog.end(code, ItemStatus.ABOLISHED, LocalDate.now(clock), "测试文件", null, admin);
 		}
 	}
@@ -399,7 +425,8 @@ class CatalogImplementationListTests {
 	@Test
 	@Order(9)
 	void refusesABadListWholeAndNamesEveryFaultByItsEntry() throws Exception {
-		JsonNode export = json.readTree(perform(get("/api/v1/implementation-list").with(user(admin))).getContentAsString());
+		JsonNode export = json
+			.readTree(perform(get("/api/v1/implementation-list").with(user(admin))).getContentAsString());
 		long items = jdbc.sql("SELECT COUNT(*) FROM catalog_service_item").query(Long.class).single();
 		JsonNode good = export.get("事项").get(0);
 		String goodOne = good.toString().replace(good.get("事项编码").asString(), "GB-IMPORT-OK");
@@ -413,10 +440,10 @@ class CatalogImplementationListTests {
 		assertThat(refused.getContentType()).startsWith("application/problem+json");
 		assertThat(refused.getContentAsString()).contains("事项[1].onlineAvailability");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM catalog_service_item").query(Long.class).single())
-			.as("nothing imported").isEqualTo(items);
+			.as("nothing imported")
+			.isEqualTo(items);
 
-		String badCode = goodOne.replace("\"事项类型代码\":\"" + good.get("事项类型代码").asString() + "\"",
-				"\"事项类型代码\":\"77\"");
+		String badCode = goodOne.replace("\"事项类型代码\":\"" + good.get("事项类型代码").asString() + "\"", "\"事项类型代码\":\"77\"");
 		MockHttpServletResponse badRequest = perform(post("/api/v1/implementation-list").with(user(admin))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"事项\":[" + badCode + "]}"));
@@ -434,7 +461,10 @@ class CatalogImplementationListTests {
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM catalog_service_item").query(Long.class).single()).isEqualTo(items);
 	}
 
-	/** Export, import into an empty catalog, export again: the same JSON. Last, since it empties the catalog. */
+	/**
+	 * Export, import into an empty catalog, export again: the same JSON. Last, since it
+	 * empties the catalog.
+	 */
 	@Test
 	@Order(100)
 	@DirtiesContext
@@ -445,8 +475,8 @@ class CatalogImplementationListTests {
 		JsonNode tree = json.readTree(exported);
 		assertThat(tree.get("标准").asString()).isEqualTo("GB/T 39046-2020");
 		assertThat(tree.get("事项").size()).isGreaterThanOrEqualTo(50);
-		assertThat(exported).contains("\"基本编码\":\"XK02001000\"", "\"实施编码\":", "\"常见问题\":", "\"结果样本\":",
-				"\"出具时间要求\":", "\"受理窗口\":");
+		assertThat(exported).contains("\"基本编码\":\"XK02001000\"", "\"实施编码\":", "\"常见问题\":", "\"结果样本\":", "\"出具时间要求\":",
+				"\"受理窗口\":");
 
 		for (String table : List.of("catalog_faq", "catalog_handling_window", "catalog_implementing_basis",
 				"catalog_life_event", "catalog_exercise_level", "catalog_special_procedure", "catalog_co_department",
@@ -455,15 +485,18 @@ class CatalogImplementationListTests {
 			jdbc.sql("DELETE FROM " + table).update();
 		}
 		assertThat(json.readTree(perform(get("/api/v1/implementation-list").with(user(admin))).getContentAsString())
-			.get("事项").size()).as("empty").isZero();
+			.get("事项")
+			.size()).as("empty").isZero();
 
 		MockHttpServletResponse imported = perform(post("/api/v1/implementation-list").with(user(admin))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(exported));
 		assertThat(imported.getStatus()).as(imported.getContentAsString()).isEqualTo(201);
-		assertThat(json.readTree(imported.getContentAsString()).get("imported").asInt()).isEqualTo(tree.get("事项").size());
+		assertThat(json.readTree(imported.getContentAsString()).get("imported").asInt())
+			.isEqualTo(tree.get("事项").size());
 
-		String again = perform(get("/api/v1/implementation-list").with(user(admin))).getContentAsString(StandardCharsets.UTF_8);
+		String again = perform(get("/api/v1/implementation-list").with(user(admin)))
+			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(again).isEqualTo(exported);
 		assertThat(catalog.findGuide("660100-XK-02001")).get().extracting(ItemGuide::isCurrent).isEqualTo(true);
 	}

@@ -15,10 +15,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The catalog's repositories on H2 (PostgreSQL mode) migrated by Flyway: a version's whole content (legal bases,
- * materials, fees, steps, delegations, levels, life events, FAQs, handling places) reads back equal to the draft it was
- * made from, a revision replaces its child rows, the derived queries find and order what they name, a stale item or
- * version is refused by its {@code @Version} (the 409 of two reviewers approving at once), and the unique rules hold.
+ * The catalog's repositories on H2 (PostgreSQL mode) migrated by Flyway: a version's
+ * whole content (legal bases, materials, fees, steps, delegations, levels, life events,
+ * FAQs, handling places) reads back equal to the draft it was made from, a revision
+ * replaces its child rows, the derived queries find and order what they name, a stale
+ * item or version is refused by its {@code @Version} (the 409 of two reviewers approving
+ * at once), and the unique rules hold.
  */
 @RepositoryTest
 class CatalogRepositoriesTests {
@@ -46,8 +48,7 @@ class CatalogRepositoriesTests {
 			.delegatedTo(CatalogFixtures.DONGHU_COUNTY)
 			.aliases("食品许可, 餐饮许可")
 			.keywordsEn("food, restaurant")
-			.faqs(new Faq("需要现场核查吗？", "需要。", "Is there an inspection?", "Yes."),
-					new Faq("可以网上办理吗？", "可以。", null, null))
+			.faqs(new Faq("需要现场核查吗？", "需要。", "Is there an inspection?", "Yes."), new Faq("可以网上办理吗？", "可以。", null, null))
 			.handling(new Handling(List.of(7L, 9L), "一楼 A 区", "Hall A, ground floor", "工作日", "Working days"))
 			.build();
 	}

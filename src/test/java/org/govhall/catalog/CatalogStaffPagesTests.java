@@ -39,9 +39,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * The catalog's staff pages as a department administrator and a legal reviewer use them: the draft form (with the
- * blank rows it offers), refusals on the same page, uploads of templates and samples, and the review steps up to
- * publication. Forms are posted as the rendered page would send them ({@link HtmlForm}).
+ * The catalog's staff pages as a department administrator and a legal reviewer use them:
+ * the draft form (with the blank rows it offers), refusals on the same page, uploads of
+ * templates and samples, and the review steps up to publication. Forms are posted as the
+ * rendered page would send them ({@link HtmlForm}).
  */
 @GovHallTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -98,8 +99,9 @@ class CatalogStaffPagesTests {
 		assertThat(html).containsPattern("<option(?=[^>]*value=\"660100-SCJG\")(?=[^>]*selected)[^>]*>");
 		HtmlForm form = HtmlForm.read(html, "/staff/items/new");
 		assertThat(form.value("departmentCode")).isEqualTo(CITY_MARKET_REGULATION);
-		assertThat(form.names()).contains("legalBases[0].lawName", "legalBases[1].lawName", "materials[0].nameZh",
-				"materials[1].nameZh", "fees[1].nameZh", "steps[1].nameZh", "delegations[1].countyCode")
+		assertThat(form.names())
+			.contains("legalBases[0].lawName", "legalBases[1].lawName", "materials[0].nameZh", "materials[1].nameZh",
+					"fees[1].nameZh", "steps[1].nameZh", "delegations[1].countyCode")
 			.doesNotContain("legalBases[2].lawName", "materials[2].nameZh");
 		assertThat(form.values("noFee")).as("不收费 is ticked for a new item").containsExactly("true");
 	}
@@ -127,15 +129,14 @@ class CatalogStaffPagesTests {
 		assertThat(d.processingMode()).isEqualTo(ProcessingMode.PROMISED);
 		assertThat(d.exerciseLevels()).containsExactly(ExerciseLevel.CITY);
 		assertThat(d.lifeEvents()).isEmpty();
-		assertThat(d.statutoryLimit())
-			.isEqualTo(new TimeLimit(20, LimitUnit.WORKING_DAY, "《中华人民共和国行政许可法》第四十二条"));
+		assertThat(d.statutoryLimit()).isEqualTo(new TimeLimit(20, LimitUnit.WORKING_DAY, "《中华人民共和国行政许可法》第四十二条"));
 		assertThat(d.promisedLimit()).isEqualTo(new TimeLimit(10, LimitUnit.WORKING_DAY, null));
 		assertThat(d.onSiteVisits()).isEqualTo(1);
 		assertThat(d.onlineAvailability()).isEqualTo(OnlineAvailability.PARTLY_ONLINE);
 		assertThat(d.noFee()).isTrue();
 		assertThat(d.legalBases()).containsExactly(new LegalBasis(LAW, ARTICLE, "国家对食品生产经营实行许可制度。"));
-		assertThat(d.materials()).containsExactly(new Material(MATERIAL, null, 1, 0,
-				MaterialMedium.PAPER_OR_ELECTRONIC, MaterialRequirement.MANDATORY, null, null, null, null, null));
+		assertThat(d.materials()).containsExactly(new Material(MATERIAL, null, 1, 0, MaterialMedium.PAPER_OR_ELECTRONIC,
+				MaterialRequirement.MANDATORY, null, null, null, null, null));
 		assertThat(d.fees()).isEmpty();
 		assertThat(d.steps()).isEmpty();
 		assertThat(d.delegations()).isEmpty();
@@ -161,8 +162,8 @@ class CatalogStaffPagesTests {
 		HtmlForm again = HtmlForm.read(html, "/staff/items/new");
 		assertThat(again.value("code")).as("what was typed is kept").isEqualTo(code);
 		assertThat(again.value("legalBases[0].lawName")).isEqualTo(LAW);
-		assertThat(again.names()).as("blank rows are offered again").contains("legalBases[1].lawName",
-				"materials[1].nameZh");
+		assertThat(again.names()).as("blank rows are offered again")
+			.contains("legalBases[1].lawName", "materials[1].nameZh");
 		assertNothingStored(code);
 	}
 
@@ -178,7 +179,10 @@ class CatalogStaffPagesTests {
 		assertNothingStored(code);
 	}
 
-	/** Bug: see the report; Spring's "Failed to convert property value …" is shown to the drafter. */
+	/**
+	 * Bug: see the report; Spring's "Failed to convert property value …" is shown to the
+	 * drafter.
+	 */
 	@Test
 	void explainsAnUnknownItemTypeInTheDraftersLanguage() throws Exception {
 		HtmlForm form = newItemForm("PG-BAD-TYPE-2", "食品经营许可（类型错误）").set("itemType", "NOT_A_TYPE");
@@ -223,17 +227,21 @@ class CatalogStaffPagesTests {
 	}
 
 	/**
-	 * A delegated draft saved unchanged through the page keeps its delegation. Fails today: the edit page renders
-	 * the date as 2026/1/1, which a browser's {@code <input type="date">} discards, so the save is refused with
-	 * "delegations[0].effectiveOn 不能为null" until the drafter types every date again. See the report.
+	 * A delegated draft saved unchanged through the page keeps its delegation. Fails
+	 * today: the edit page renders the date as 2026/1/1, which a browser's
+	 * {@code <input type="date">} discards, so the save is refused with
+	 * "delegations[0].effectiveOn 不能为null" until the drafter types every date again. See
+	 * the report.
 	 */
 	@Test
 	void keepsTheDelegationOfADraftWhenItIsSavedUnchangedThroughThePage() throws Exception {
 		String code = "PG-ROUND-TRIP-DATE";
-		catalog.createItem(code, CITY_MARKET_REGULATION, CatalogFixtures.licensingItem()
-			.nameZh("食品经营许可（下放日期）")
-			.delegatedTo(CatalogFixtures.DONGHU_COUNTY)
-			.build(), deptadmin);
+		catalog.createItem(code, CITY_MARKET_REGULATION,
+				CatalogFixtures.licensingItem()
+					.nameZh("食品经营许可（下放日期）")
+					.delegatedTo(CatalogFixtures.DONGHU_COUNTY)
+					.build(),
+				deptadmin);
 		ItemDraft before = catalog.workingVersion(code, deptadmin).content();
 
 		HtmlForm form = editForm(code);
@@ -245,16 +253,18 @@ class CatalogStaffPagesTests {
 	}
 
 	/**
-	 * A draft written through the API (or the demo data) and then saved unchanged through the page keeps every
-	 * element. Fails today: the form has no fields for some elements, so saving erases them. See the report.
+	 * A draft written through the API (or the demo data) and then saved unchanged through
+	 * the page keeps every element. Fails today: the form has no fields for some
+	 * elements, so saving erases them. See the report.
 	 */
 	@Test
 	void keepsEveryElementOfADraftWhenItIsSavedUnchangedThroughThePage() throws Exception {
 		String code = "PG-ROUND-TRIP";
 		catalog.createItem(code, CITY_MARKET_REGULATION, richDraft(), deptadmin);
-		// a result sample as drafters attach it (a draft may name only files uploaded to its own item)
-		catalog.attachResultSample(code, "样本.pdf", "%PDF-1.4\n%round trip\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
-				deptadmin);
+		// a result sample as drafters attach it (a draft may name only files uploaded to
+		// its own item)
+		catalog.attachResultSample(code, "样本.pdf",
+				"%PDF-1.4\n%round trip\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), deptadmin);
 		ItemDraft before = catalog.workingVersion(code, deptadmin).content();
 		assertThat(before.implementation().resultSampleFileId()).isNotNull();
 
@@ -316,7 +326,8 @@ class CatalogStaffPagesTests {
 		assertThat(perform(get("/items/" + code + "/files/" + fileId)).getStatus()).as("public, unpublished")
 			.isEqualTo(404);
 		assertThat(perform(get("/staff/items/" + code + "/files/" + fileId).with(user(deptadminQc))).getStatus())
-			.as("staff of another county").isEqualTo(403);
+			.as("staff of another county")
+			.isEqualTo(403);
 		assertThat(perform(get("/staff/items/" + code).with(user(deptadmin))).getContentAsString())
 			.contains("href=\"/staff/items/" + code + "/files/" + fileId + "\"");
 	}
@@ -388,7 +399,10 @@ class CatalogStaffPagesTests {
 			.doesNotContain("/staff/items/" + code + "/materials/0/files");
 	}
 
-	/** Fails today: the file is written to disk before the draft's state is checked. See the report. */
+	/**
+	 * Fails today: the file is written to disk before the draft's state is checked. See
+	 * the report.
+	 */
 	@Test
 	void leavesNoFileOnDiskWhenAnUploadIsRefused() throws Exception {
 		String code = "PG-UPLOAD-ORPHAN";
@@ -421,7 +435,8 @@ class CatalogStaffPagesTests {
 		assertThat(catalog.workingVersion(code, deptadmin).state()).isEqualTo(VersionState.IN_REVIEW);
 
 		assertThat(perform(post("/staff/items/" + code + "/approve").with(user(deptadmin)).with(csrf())).getStatus())
-			.as("a department administrator does not review").isEqualTo(403);
+			.as("a department administrator does not review")
+			.isEqualTo(403);
 		assertThat(catalog.workingVersion(code, deptadmin).state()).isEqualTo(VersionState.IN_REVIEW);
 
 		MvcResult noNote = send(
@@ -430,9 +445,8 @@ class CatalogStaffPagesTests {
 		assertThat(noNote.getFlashMap().get("refusal")).isEqualTo("error.review.noteRequired");
 		assertThat(catalog.workingVersion(code, deptadmin).state()).isEqualTo(VersionState.IN_REVIEW);
 
-		MvcResult returned = send(post("/staff/items/" + code + "/return").param("note", "请补充申请表的填写说明。")
-			.with(user(legal))
-			.with(csrf()));
+		MvcResult returned = send(
+				post("/staff/items/" + code + "/return").param("note", "请补充申请表的填写说明。").with(user(legal)).with(csrf()));
 		assertThat(returned.getResponse().getStatus()).isEqualTo(302);
 		assertThat(returned.getFlashMap().get("done")).isEqualTo("已退回修改。");
 		ItemGuide draft = catalog.workingVersion(code, deptadmin);
@@ -478,8 +492,8 @@ class CatalogStaffPagesTests {
 		assertThat(refused.getResponse().getStatus()).isEqualTo(302);
 		assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/staff/items/" + code);
 		assertThat(refused.getFlashMap().get("refusal")).isEqualTo("error.publish.refused");
-		assertThat(refused.getFlashMap().get("refusalReasons")).asInstanceOf(
-				org.assertj.core.api.InstanceOfAssertFactories.list(FieldViolation.class))
+		assertThat(refused.getFlashMap().get("refusalReasons"))
+			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.list(FieldViolation.class))
 			.isNotEmpty()
 			.extracting(FieldViolation::messageKey)
 			.contains("rule.legalBasis.required");
@@ -500,8 +514,7 @@ class CatalogStaffPagesTests {
 		create(code, "食品经营许可（管辖范围）");
 
 		assertThat(perform(get("/staff/items/" + code).with(user(deptadminQc))).getStatus()).isEqualTo(403);
-		assertThat(perform(get("/staff/items/" + code + "/edit").with(user(deptadminQc))).getStatus())
-			.isEqualTo(403);
+		assertThat(perform(get("/staff/items/" + code + "/edit").with(user(deptadminQc))).getStatus()).isEqualTo(403);
 		assertThat(perform(post("/staff/items/" + code + "/submit").with(user(deptadminQc)).with(csrf())).getStatus())
 			.isEqualTo(403);
 		assertThat(catalog.workingVersion(code, deptadmin).state()).isEqualTo(VersionState.DRAFT);
@@ -539,7 +552,10 @@ class CatalogStaffPagesTests {
 
 	// ---- helpers
 
-	/** The new-item form as the page renders it, filled in as a drafter of 示范市市场监督管理局 would. */
+	/**
+	 * The new-item form as the page renders it, filled in as a drafter of 示范市市场监督管理局
+	 * would.
+	 */
 	private HtmlForm newItemForm(String code, String nameZh) throws Exception {
 		MockHttpServletResponse page = perform(get("/staff/items/new").with(user(deptadmin)));
 		assertThat(page.getStatus()).isEqualTo(200);
@@ -581,7 +597,10 @@ class CatalogStaffPagesTests {
 		assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(302);
 	}
 
-	/** Uploads {@link #PDF} as the template of material 0 and answers the stored file's id. */
+	/**
+	 * Uploads {@link #PDF} as the template of material 0 and answers the stored file's
+	 * id.
+	 */
 	private String uploadTemplate(String code) throws Exception {
 		MvcResult result = send(multipart("/staff/items/" + code + "/materials/0/files")
 			.file(new MockMultipartFile("file", "申请表.pdf", "application/pdf", PDF))
@@ -600,7 +619,10 @@ class CatalogStaffPagesTests {
 		assertThat(catalog.workList(deptadmin)).noneMatch(r -> r.code().equals(code));
 	}
 
-	/** Files under the storage directory of this test context ({@code govhall.storage.dir}). */
+	/**
+	 * Files under the storage directory of this test context
+	 * ({@code govhall.storage.dir}).
+	 */
 	private long filesOnDisk() throws IOException {
 		Path root = Path.of(environment.getRequiredProperty("govhall.storage.dir"));
 		if (!Files.exists(root)) {
@@ -632,9 +654,8 @@ class CatalogStaffPagesTests {
 			.noFee(false)
 			.fees(CatalogFixtures.fee("《食品经营许可管理办法》第十条"))
 			.materials(new Material("食品经营许可申请书", "Application form", 1, 0, MaterialMedium.PAPER_OR_ELECTRONIC,
-					MaterialRequirement.MANDATORY, null, "申请人自备", "申请书空表", "申请书样表", "须法定代表人签字", null, null,
-					false, "近三个月内", "申请人住所地", "A4 纸张"),
-					CatalogFixtures.conditionalMaterial("委托书", "委托他人办理的"))
+					MaterialRequirement.MANDATORY, null, "申请人自备", "申请书空表", "申请书样表", "须法定代表人签字", null, null, false,
+					"近三个月内", "申请人住所地", "A4 纸张"), CatalogFixtures.conditionalMaterial("委托书", "委托他人办理的"))
 			.delegations(new Delegation(CatalogFixtures.DONGHU_COUNTY, DelegationMode.ENTRUSTED,
 					java.time.LocalDate.of(2026, 1, 1), "示政发〔2025〕12号", "仅限东湖县辖区内的申请"))
 			.coDepartments("660100-GAJ")
@@ -662,7 +683,10 @@ class CatalogStaffPagesTests {
 		return out.toByteArray();
 	}
 
-	/** The flash attributes of a redirect, as a map (a FlashMap is also Comparable, which confuses AssertJ). */
+	/**
+	 * The flash attributes of a redirect, as a map (a FlashMap is also Comparable, which
+	 * confuses AssertJ).
+	 */
 	private static java.util.Map<String, Object> flash(MvcResult result) {
 		return result.getFlashMap();
 	}

@@ -6,10 +6,16 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** 实施编码 as GovHall reads GB/T 39046 and the one national code seen (see {@link Implementation}). */
+/**
+ * 实施编码 as GovHall reads GB/T 39046 and the one national code seen (see
+ * {@link Implementation}).
+ */
 class ImplementationCodeTests {
 
-	/** The credit code at the head of the national example {@code 12441500196720244T3442199806003}. */
+	/**
+	 * The credit code at the head of the national example
+	 * {@code 12441500196720244T3442199806003}.
+	 */
 	static final String NATIONAL_EXAMPLE_BODY = "12441500196720244T";
 
 	@Test
@@ -33,7 +39,8 @@ class ImplementationCodeTests {
 		assertThat(Implementation.implementationCode("1166000090979317XY", RegionLevel.CITY, null)).isNull();
 		assertThat(Implementation.implementationCode(null, RegionLevel.CITY, "XK00101000")).isNull();
 		assertThat(Implementation.implementationCode("1166000090979317XZ", RegionLevel.CITY, "XK00101000"))
-			.as("wrong check character").isNull();
+			.as("wrong check character")
+			.isNull();
 	}
 
 	@Test

@@ -7,13 +7,16 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The staff form keeps every element of a draft, the GB/T 39046 ones included, through a save. */
+/**
+ * The staff form keeps every element of a draft, the GB/T 39046 ones included, through a
+ * save.
+ */
 class ItemFormTests {
 
 	static ItemDraft completeDraft() {
 		Material material = new Material("营业执照", "Business licence", 0, 1, MaterialMedium.PAPER,
-				MaterialRequirement.MANDATORY, null, "市场监督管理部门", null, null, "复印件加盖公章", null, null, true,
-				"在有效期内", "可通过电子证照库调取", "A4 复印件");
+				MaterialRequirement.MANDATORY, null, "市场监督管理部门", null, null, "复印件加盖公章", null, null, true, "在有效期内",
+				"可通过电子证照库调取", "A4 复印件");
 		return CatalogFixtures.licensingItem()
 			.materials(CatalogFixtures.applicationForm(), material)
 			.implementation(new Implementation("XK02001000", "001", BodyNature.AUTHORISED, Initiation.ON_APPLICATION,
@@ -58,7 +61,8 @@ class ItemFormTests {
 			.itemType(ItemType.ADMINISTRATIVE_LEVY)
 			.initiation(Initiation.EX_OFFICIO)
 			.build());
-		assertThat(exOfficioLevy.getInitiation()).as("a choice other than the default stays").isEqualTo(Initiation.EX_OFFICIO);
+		assertThat(exOfficioLevy.getInitiation()).as("a choice other than the default stays")
+			.isEqualTo(Initiation.EX_OFFICIO);
 	}
 
 	@Test

@@ -227,8 +227,7 @@ class PublishingRulesTests {
 
 		@Test
 		void refusesAnUnknownDepartment() {
-			assertThat(violations(licensingItem().coDepartments("660100-GAJ", "660100-NONE")))
-				.singleElement()
+			assertThat(violations(licensingItem().coDepartments("660100-GAJ", "660100-NONE"))).singleElement()
 				.satisfies(v -> assertThat(v.messageKey()).isEqualTo("rule.coDepartment.unknown"))
 				.satisfies(v -> assertThat(v.arguments()).containsExactly("660100-NONE"));
 		}
@@ -266,9 +265,11 @@ class PublishingRulesTests {
 
 		@Test
 		void namesTheCountyCounterpartByCodeAndRefusesOneThatIsNotThatCountysPublishedItem() {
-			// the county's published items, whatever their names: 660121-XK-00301 belongs to 东湖县 (660121)
+			// the county's published items, whatever their names: 660121-XK-00301 belongs
+			// to 东湖县 (660121)
 			PublishingRules.Context ctx = new PublishingRules.Context(OWN, DEPARTMENTS::contains,
-					COUNTIES_BELOW::contains, (item, county) -> item.equals("660121-XK-00301") && county.equals("660121"));
+					COUNTIES_BELOW::contains,
+					(item, county) -> item.equals("660121-XK-00301") && county.equals("660121"));
 			ItemDraft linked = licensingItem()
 				.delegations(new Delegation("660121", DelegationMode.DIRECT, java.time.LocalDate.of(2026, 1, 1),
 						"示政发〔2025〕12号", null, " 660121-XK-00301 "))
@@ -276,7 +277,8 @@ class PublishingRulesTests {
 				.build();
 			assertThat(linked.delegations().get(0).counterpartItemCode()).isEqualTo("660121-XK-00301");
 			assertThat(PublishingRules.check(linked, ctx)).isEmpty();
-			// another county's item, and the same item for another county, are refused at submission and publication
+			// another county's item, and the same item for another county, are refused at
+			// submission and publication
 			ItemDraft wrong = licensingItem()
 				.delegations(
 						new Delegation("660102", DelegationMode.DIRECT, java.time.LocalDate.of(2026, 1, 1), "文号", null,
@@ -288,11 +290,14 @@ class PublishingRulesTests {
 			assertThat(PublishingRules.check(wrong, ctx)).extracting(FieldViolation::field, FieldViolation::messageKey)
 				.containsExactly(tuple("delegations[0].counterpartItemCode", "rule.delegation.counterpart"),
 						tuple("delegations[1].counterpartItemCode", "rule.delegation.counterpart"));
-			// a draft may name it before the county publishes its item: only submission checks it
+			// a draft may name it before the county publishes its item: only submission
+			// checks it
 			assertThat(PublishingRules.referencesOf(wrong, ctx)).isEmpty();
 			// a blank code is no counterpart
-			assertThat(new Delegation("660121", DelegationMode.DIRECT, java.time.LocalDate.of(2026, 1, 1), "文号", null,
-					" ").counterpartItemCode()).isNull();
+			assertThat(
+					new Delegation("660121", DelegationMode.DIRECT, java.time.LocalDate.of(2026, 1, 1), "文号", null, " ")
+						.counterpartItemCode())
+				.isNull();
 		}
 
 		@Test
@@ -321,9 +326,10 @@ class PublishingRulesTests {
 
 		@Test
 		void acceptsPaperMaterialWithOriginalsOrCopiesAndElectronicMaterialWithNone() {
-			ItemDraft draft = licensingItem().materials(paperMaterial("申请书", 1, 0), paperMaterial("营业执照", 0, 1),
-					new Material("电子证照", null, 0, 0, MaterialMedium.ELECTRONIC, MaterialRequirement.MANDATORY, null,
-							null, null, null, null))
+			ItemDraft draft = licensingItem()
+				.materials(paperMaterial("申请书", 1, 0), paperMaterial("营业执照", 0, 1),
+						new Material("电子证照", null, 0, 0, MaterialMedium.ELECTRONIC, MaterialRequirement.MANDATORY, null,
+								null, null, null, null))
 				.build();
 			assertThat(PublishingRules.check(draft, CONTEXT)).isEmpty();
 		}
@@ -385,8 +391,7 @@ class PublishingRulesTests {
 	class JointReview {
 
 		static ProcedureStep step(String name, int days, boolean joint) {
-			return new ProcedureStep(name, null, "经办人员", null, days, org.govhall.calendar.LimitUnit.WORKING_DAY,
-					joint);
+			return new ProcedureStep(name, null, "经办人员", null, days, org.govhall.calendar.LimitUnit.WORKING_DAY, joint);
 		}
 
 		@Test
@@ -405,7 +410,8 @@ class PublishingRulesTests {
 			ItemDraft twice = editing(licensingItemWith20WorkingDayLimit()).coDepartments("660100-GAJ")
 				.steps(step("并联审查", 5, true), step("再审查", 5, true))
 				.build();
-			assertThat(PublishingRules.check(twice, CONTEXT)).extracting(FieldViolation::field, FieldViolation::messageKey)
+			assertThat(PublishingRules.check(twice, CONTEXT))
+				.extracting(FieldViolation::field, FieldViolation::messageKey)
 				.containsExactly(tuple("steps[1].jointReview", "rule.jointReview.once"));
 			ItemDraft alone = editing(licensingItemWith20WorkingDayLimit())
 				.steps(step("并联审查", 5, true), step("决定", 2, false))
@@ -421,8 +427,10 @@ class PublishingRulesTests {
 
 	}
 
-
-	/** The GB/T 39046 elements: 依申请/依职权, 网办深度, version dates and the windows named as the place. */
+	/**
+	 * The GB/T 39046 elements: 依申请/依职权, 网办深度, version dates and the windows named as the
+	 * place.
+	 */
 	@Nested
 	class ImplementationList {
 
@@ -452,7 +460,8 @@ class PublishingRulesTests {
 				.initiation(Initiation.EX_OFFICIO)
 				.online(OnlineAvailability.PARTLY_ONLINE, 1)
 				.build();
-			assertThat(PublishingRules.check(levy, CONTEXT)).extracting(FieldViolation::field, FieldViolation::messageKey)
+			assertThat(PublishingRules.check(levy, CONTEXT))
+				.extracting(FieldViolation::field, FieldViolation::messageKey)
 				.containsExactly(tuple("onlineAvailability", "rule.initiation.exOfficioOffline"));
 			ItemDraft offline = editing(levy).online(OnlineAvailability.OFFLINE, 1).build();
 			assertThat(PublishingRules.check(offline, CONTEXT)).isEmpty();
@@ -460,9 +469,12 @@ class PublishingRulesTests {
 
 		@Test
 		void level4IsFullyOnlineAndNothingElseIs() {
-			ItemDraft fully = licensingItem().onlineService(new OnlineService(OnlineDepth.LEVEL_4, "https://zwfw.example.cn/x")).build();
+			ItemDraft fully = licensingItem()
+				.onlineService(new OnlineService(OnlineDepth.LEVEL_4, "https://zwfw.example.cn/x"))
+				.build();
 			assertThat(PublishingRules.check(fully, CONTEXT)).isEmpty();
-			ItemDraft fullyAtLevel3 = licensingItem().onlineService(new OnlineService(OnlineDepth.LEVEL_3, null)).build();
+			ItemDraft fullyAtLevel3 = licensingItem().onlineService(new OnlineService(OnlineDepth.LEVEL_3, null))
+				.build();
 			assertThat(keys(PublishingRules.check(fullyAtLevel3, CONTEXT))).containsExactly("rule.online.depth");
 			ItemDraft partlyAtLevel4 = licensingItem().online(OnlineAvailability.PARTLY_ONLINE, 1)
 				.onlineService(new OnlineService(OnlineDepth.LEVEL_4, null))
@@ -471,7 +483,8 @@ class PublishingRulesTests {
 			ItemDraft offlineWithAddress = licensingItem().online(OnlineAvailability.OFFLINE, 1)
 				.onlineService(new OnlineService(null, "https://zwfw.example.cn/x"))
 				.build();
-			assertThat(keys(PublishingRules.check(offlineWithAddress, CONTEXT))).containsExactly("rule.online.urlOffline");
+			assertThat(keys(PublishingRules.check(offlineWithAddress, CONTEXT)))
+				.containsExactly("rule.online.urlOffline");
 		}
 
 		@Test
@@ -481,8 +494,10 @@ class PublishingRulesTests {
 			assertThat(PublishingRules.check(ok, CONTEXT)).isEmpty();
 			ItemDraft sameDay = licensingItem().revision(new Revision(null, effective, effective)).build();
 			assertThat(PublishingRules.check(sameDay, CONTEXT)).isEmpty();
-			ItemDraft backwards = licensingItem().revision(new Revision(null, effective, effective.minusDays(1))).build();
-			assertThat(PublishingRules.check(backwards, CONTEXT)).extracting(FieldViolation::field, FieldViolation::messageKey)
+			ItemDraft backwards = licensingItem().revision(new Revision(null, effective, effective.minusDays(1)))
+				.build();
+			assertThat(PublishingRules.check(backwards, CONTEXT))
+				.extracting(FieldViolation::field, FieldViolation::messageKey)
 				.containsExactly(tuple("revision.endsOn", "rule.revision.endsBeforeEffective"));
 		}
 
@@ -491,10 +506,12 @@ class PublishingRulesTests {
 			PublishingRules.Context windows = new PublishingRules.Context(OWN, DEPARTMENTS::contains,
 					COUNTIES_BELOW::contains, Set.of(7L, 8L)::contains);
 			ItemDraft d = licensingItem().handling(new Handling(List.of(7L, 9L), null, null, null, null)).build();
-			assertThat(PublishingRules.referencesOf(d, windows)).extracting(FieldViolation::field, FieldViolation::messageKey)
+			assertThat(PublishingRules.referencesOf(d, windows))
+				.extracting(FieldViolation::field, FieldViolation::messageKey)
 				.containsExactly(tuple("handling.windowIds[1]", "rule.handling.window"));
-			assertThat(PublishingRules.referencesOf(editing(d).handling(new Handling(List.of(8L), null, null, null, null))
-				.build(), windows)).isEmpty();
+			assertThat(PublishingRules
+				.referencesOf(editing(d).handling(new Handling(List.of(8L), null, null, null, null)).build(), windows))
+				.isEmpty();
 		}
 
 		@Test

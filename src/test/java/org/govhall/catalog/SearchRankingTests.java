@@ -14,7 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Matching and ranking of the search, over the 52 items of the demo province as published. */
+/**
+ * Matching and ranking of the search, over the 52 items of the demo province as
+ * published.
+ */
 class SearchRankingTests {
 
 	static final String FOOD_LICENCE = "食品经营许可";
@@ -30,8 +33,9 @@ class SearchRankingTests {
 			long id = 1;
 			for (JsonNode item : JsonMapper.builder().build().readTree(in)) {
 				JsonNode c = item.get("content");
-				demo.add(SearchEntry.of(id++, item.get("code").asString(), ItemType.valueOf(c.get("itemType").asString()),
-						c.get("nameZh").asString(), text(c, "aliases"), text(c, "nameEn"), text(c, "keywordsEn")));
+				demo.add(SearchEntry.of(id++, item.get("code").asString(),
+						ItemType.valueOf(c.get("itemType").asString()), c.get("nameZh").asString(), text(c, "aliases"),
+						text(c, "nameEn"), text(c, "keywordsEn")));
 			}
 		}
 		assertThat(demo).hasSize(53);
@@ -51,8 +55,8 @@ class SearchRankingTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "食品经营许课", "食品经营许", "食品经营可", "食品经营营许可", "shipin jingying", "shipinjingying",
-			"spjy", "ShiPin", "shipinjingyin", "shipinjinying", "ｓｈｉｐｉｎ" })
+	@ValueSource(strings = { "食品经营许课", "食品经营许", "食品经营可", "食品经营营许可", "shipin jingying", "shipinjingying", "spjy",
+			"ShiPin", "shipinjingyin", "shipinjinying", "ｓｈｉｐｉｎ" })
 	void findsTheFoodLicenceFirstDespiteATypoOrInPinyin(String query) {
 		List<SearchEntry> hits = SearchRanking.rank(demo, query);
 
@@ -95,7 +99,8 @@ class SearchRankingTests {
 	@Test
 	void everyTermMustMatchAndEnglishAndCodesStillWork() {
 		assertThat(SearchRanking.rank(demo, "食品 扣押")).extracting(SearchEntry::code).containsExactly("660100-QZ-02007");
-		assertThat(SearchRanking.rank(demo, "food licence")).extracting(SearchEntry::nameZh).first()
+		assertThat(SearchRanking.rank(demo, "food licence")).extracting(SearchEntry::nameZh)
+			.first()
 			.isEqualTo(FOOD_LICENCE);
 		assertThat(SearchRanking.rank(demo, "660100-xk-02001")).extracting(SearchEntry::code)
 			.containsExactly("660100-XK-02001");

@@ -7,7 +7,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** How GovHall starts the demo identity platform beside itself (ADR 0024): from the jar, or from a class path. */
+/**
+ * How GovHall starts the demo identity platform beside itself (ADR 0024): from the jar,
+ * or from a class path.
+ */
 class DemoIdentityPlatformTests {
 
 	@Test
@@ -22,8 +25,8 @@ class DemoIdentityPlatformTests {
 	@Test
 	void fromAClassPathItsMainClassRunsDirectly() {
 		String classPath = "target/classes" + File.pathSeparator + "lib/a.jar";
-		assertThat(DemoIdentityPlatform.command("java", classPath, List.of()))
-			.containsExactly("java", "-cp", classPath, "demo.identityplatform.IdentityPlatformApplication");
+		assertThat(DemoIdentityPlatform.command("java", classPath, List.of())).containsExactly("java", "-cp", classPath,
+				"demo.identityplatform.IdentityPlatformApplication");
 	}
 
 }

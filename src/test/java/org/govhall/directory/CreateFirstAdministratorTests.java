@@ -18,11 +18,13 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 12: "There is no way to create the first administrator in production except SQL." The one-time command
- * ({@link CreateFirstAdministrator}) run as README's Operations section shows, against a new H2 database: it migrates
- * the schema, installs the province, opens the administrator with an audit row and the second one with
- * {@code --second}; it refuses a password on the command line, a weak password and a reserved name. That it refuses
- * once administrators exist is {@code SeparationOfDutiesTests}' (the demo has them).
+ * Issue 12: "There is no way to create the first administrator in production except SQL."
+ * The one-time command ({@link CreateFirstAdministrator}) run as README's Operations
+ * section shows, against a new H2 database: it migrates the schema, installs the
+ * province, opens the administrator with an audit row and the second one with
+ * {@code --second}; it refuses a password on the command line, a weak password and a
+ * reserved name. That it refuses once administrators exist is
+ * {@code SeparationOfDutiesTests}' (the demo has them).
  */
 @Tag("process")
 class CreateFirstAdministratorTests {
@@ -30,8 +32,9 @@ class CreateFirstAdministratorTests {
 	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
 	/**
-	 * Run as an operator runs it: in a JVM of its own on the application's classpath (the tests' classes left out),
-	 * with the password on standard input or in the environment.
+	 * Run as an operator runs it: in a JVM of its own on the application's classpath (the
+	 * tests' classes left out), with the password on standard input or in the
+	 * environment.
 	 */
 	@Test
 	void opensTheFirstAndTheSecondAdministratorInANewDatabase() throws Exception {
@@ -55,7 +58,8 @@ class CreateFirstAdministratorTests {
 					WHERE r.role = 'SYSTEM_ADMIN' AND a.region_code = '650000' AND a.enabled = TRUE
 					""")).isEqualTo("2");
 			assertThat(single(db, "SELECT password_hash FROM directory_account WHERE username = 'zhang.wei'"))
-				.startsWith("{bcrypt}").doesNotContain("Kestrel");
+				.startsWith("{bcrypt}")
+				.doesNotContain("Kestrel");
 			assertThat(single(db, """
 					SELECT COUNT(*) FROM audit_entry WHERE action IN ('directory.first-administrator-created',
 					  'directory.second-administrator-created') AND subject IN ('zhang.wei', 'li.na')
@@ -66,15 +70,15 @@ class CreateFirstAdministratorTests {
 	private record Launched(int exit, String output) {
 	}
 
-	private static Launched launch(List<String> common, String own, String stdin, String envPassword)
-			throws Exception {
-		String classpath = java.util.Arrays.stream(System.getProperty("surefire.test.class.path",
-				System.getProperty("java.class.path")).split(java.io.File.pathSeparator))
+	private static Launched launch(List<String> common, String own, String stdin, String envPassword) throws Exception {
+		String classpath = java.util.Arrays
+			.stream(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))
+				.split(java.io.File.pathSeparator))
 			.filter(e -> !e.endsWith("test-classes"))
 			.collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
-		List<String> command = new java.util.ArrayList<>(List.of(
-				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,
-				CreateFirstAdministrator.class.getName()));
+		List<String> command = new java.util.ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,
+						CreateFirstAdministrator.class.getName()));
 		command.addAll(List.of(own.split(" ")));
 		command.addAll(common);
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -87,35 +91,42 @@ class CreateFirstAdministratorTests {
 		process.getOutputStream().close();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
-		// the application's own log lines are JSON; the command's answer is the plain line
-		return new Launched(process.exitValue(), output.lines().filter(l -> !l.startsWith("{"))
-			.collect(java.util.stream.Collectors.joining("\n")));
+		// the application's own log lines are JSON; the command's answer is the plain
+		// line
+		return new Launched(process.exitValue(),
+				output.lines().filter(l -> !l.startsWith("{")).collect(java.util.stream.Collectors.joining("\n")));
 	}
 
 	@Test
 	void refusesAPasswordOnTheCommandLineAWeakPasswordAndAReservedNameBeforeStartingAnything() {
-		assertThat(CreateFirstAdministrator.run(new String[] { "--username=zhang.wei", "--region=650000",
-				"--password=Kestrel-lantern-0427" }, null, stdin(""), print())).isEqualTo(1);
+		assertThat(CreateFirstAdministrator.run(
+				new String[] { "--username=zhang.wei", "--region=650000", "--password=Kestrel-lantern-0427" }, null,
+				stdin(""), print()))
+			.isEqualTo(1);
 		assertThat(printed()).contains("never given on the command line").doesNotContain("Kestrel");
 
 		out.reset();
-		assertThat(CreateFirstAdministrator.run(new String[] { "--region=650000" }, "Kestrel-lantern-0427",
-				stdin(""), print())).isEqualTo(1);
+		assertThat(CreateFirstAdministrator.run(new String[] { "--region=650000" }, "Kestrel-lantern-0427", stdin(""),
+				print()))
+			.isEqualTo(1);
 		assertThat(printed()).contains("usage: --username=NAME --region=PROVINCE_CODE");
 
 		out.reset();
 		assertThat(CreateFirstAdministrator.run(new String[] { "--username=zhang.wei", "--region=650000" }, null,
-				stdin(""), print())).isEqualTo(1);
+				stdin(""), print()))
+			.isEqualTo(1);
 		assertThat(printed()).contains("no password");
 
 		out.reset();
 		assertThat(CreateFirstAdministrator.run(new String[] { "--username=zhang.wei", "--region=650000" }, null,
-				stdin("password123\n"), print())).isEqualTo(1);
+				stdin("password123\n"), print()))
+			.isEqualTo(1);
 		assertThat(printed()).contains("NOT CREATED").contains("too common");
 
 		out.reset();
 		assertThat(CreateFirstAdministrator.run(new String[] { "--username=root", "--region=650000" },
-				"Kestrel-lantern-0427", stdin(""), print())).isEqualTo(1);
+				"Kestrel-lantern-0427", stdin(""), print()))
+			.isEqualTo(1);
 		assertThat(printed()).contains("NOT CREATED").contains("root").contains("reserved");
 	}
 

@@ -16,9 +16,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The directory's repositories on H2 (PostgreSQL mode) migrated by Flyway: every aggregate reads back as it was
- * saved (with its role and department sets), the derived queries find what they name, a stale copy is refused by its
- * {@code @Version} (what the API answers 409 concurrent-change), and the database's unique rules hold.
+ * The directory's repositories on H2 (PostgreSQL mode) migrated by Flyway: every
+ * aggregate reads back as it was saved (with its role and department sets), the derived
+ * queries find what they name, a stale copy is refused by its {@code @Version} (what the
+ * API answers 409 concurrent-change), and the database's unique rules hold.
  */
 @RepositoryTest
 class DirectoryRepositoriesTests {
@@ -82,9 +83,9 @@ class DirectoryRepositoriesTests {
 	@Test
 	void aDepartmentReadsBackWholeAndIsFoundByCodeAndRegion() {
 		Department found = departments.findByCode("660100-SCJG").orElseThrow();
-		assertThat(found.view()).isEqualTo(new DepartmentView(market.id(), "660100-SCJG", "示范市市场监督管理局",
-				"示范市市场监督管理局 (en)", "660100", DepartmentKind.GOVERNMENT, null, "行政审批科", "Approval Division",
-				"0660-1234567"));
+		assertThat(found.view())
+			.isEqualTo(new DepartmentView(market.id(), "660100-SCJG", "示范市市场监督管理局", "示范市市场监督管理局 (en)", "660100",
+					DepartmentKind.GOVERNMENT, null, "行政审批科", "Approval Division", "0660-1234567"));
 		assertThat(departments.findByCode("660100-NONE")).isEmpty();
 		assertThat(departments.findByRegionCode("660100")).extracting(Department::code)
 			.containsExactlyInAnyOrder("660100-SCJG", "660100-GAJ");
@@ -95,8 +96,8 @@ class DirectoryRepositoriesTests {
 	void aDepartmentEditedOnAStaleCopyIsRefusedAndTheFirstEditStays() {
 		Department mine = departments.findByCode("660100-SCJG").orElseThrow();
 		Department theirs = departments.findByCode("660100-SCJG").orElseThrow();
-		mine.update(new DepartmentDraft("660100-SCJG", "示范市市场监管局", "Market Regulation", "660100", DepartmentKind.GOVERNMENT, null, null,
-				null, "0660-7654321"));
+		mine.update(new DepartmentDraft("660100-SCJG", "示范市市场监管局", "Market Regulation", "660100",
+				DepartmentKind.GOVERNMENT, null, null, null, "0660-7654321"));
 		departments.save(mine);
 		theirs.update(new DepartmentDraft("660100-SCJG", "改名", "Renamed", "660100", DepartmentKind.OTHER_UTILITY, null,
 				null, null, null));
@@ -112,8 +113,8 @@ class DirectoryRepositoriesTests {
 
 	@Test
 	void aStaffAccountKeepsItsRolesAndScopeAndIsFoundByNameAndDepartment() {
-		Account clerk = accounts.save(Account.open("clerk", "{noop}pw", "王窗口", EnumSet.of(Role.WINDOW_CLERK,
-				Role.REVIEWER), "660100", market.id(), NOW));
+		Account clerk = accounts.save(Account.open("clerk", "{noop}pw", "王窗口",
+				EnumSet.of(Role.WINDOW_CLERK, Role.REVIEWER), "660100", market.id(), NOW));
 		Account found = accounts.findByUsername("clerk").orElseThrow();
 		assertThat(found.id()).isEqualTo(clerk.id());
 		assertThat(found.roles()).containsExactlyInAnyOrder(Role.WINDOW_CLERK, Role.REVIEWER);
@@ -166,16 +167,15 @@ class DirectoryRepositoriesTests {
 
 		Account other = accounts.findById(squatter.id()).orElseThrow();
 		other.verify(new Verification(Verification.Via.PLATFORM, "platform", NOW));
-		assertThatThrownBy(() -> accounts.save(other))
-			.satisfies(DatabaseRefusals::integrityRule);
+		assertThatThrownBy(() -> accounts.save(other)).satisfies(DatabaseRefusals::integrityRule);
 	}
 
 	@Test
 	void aHallsWindowsKeepTheirDepartmentsAndTheirNumbersAreUniqueInTheHall() {
 		Hall hall = halls.save(Hall.create(new HallDraft("660100", "示范市政务服务中心", "Demo City Service Hall", "人民路 1 号",
 				"1 Renmin Road", "工作日 9:00—17:00", "Working days 9:00–17:00", "0660-12345")));
-		Hall other = halls.save(Hall.create(new HallDraft("660102", "东湖区政务服务中心", "Donghu Service Hall", null, null,
-				null, null, null)));
+		Hall other = halls.save(
+				Hall.create(new HallDraft("660102", "东湖区政务服务中心", "Donghu Service Hall", null, null, null, null, null)));
 		windows.save(ServiceWindow.open(hall.id(), "A01", "综合窗口", "Comprehensive", WindowKind.COMPREHENSIVE,
 				Set.of(market.id(), police.id())));
 		windows.save(ServiceWindow.open(hall.id(), "B01", "公安窗口", "Police", WindowKind.DEDICATED, Set.of(police.id())));
@@ -188,8 +188,8 @@ class DirectoryRepositoriesTests {
 		assertThat(windows.findByHallId(other.id())).isEmpty();
 		assertThat(windows.existsByHallIdAndNumber(hall.id(), "A01")).isTrue();
 		assertThat(windows.existsByHallIdAndNumber(other.id(), "A01")).isFalse();
-		assertThatThrownBy(() -> windows.save(ServiceWindow.open(hall.id(), "A01", "重复", "Duplicate",
-				WindowKind.DEDICATED, Set.of())))
+		assertThatThrownBy(() -> windows
+			.save(ServiceWindow.open(hall.id(), "A01", "重复", "Duplicate", WindowKind.DEDICATED, Set.of())))
 			.satisfies(DatabaseRefusals::integrityRule);
 	}
 

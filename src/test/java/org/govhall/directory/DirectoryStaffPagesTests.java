@@ -21,15 +21,18 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * The system administrator's directory page: the lists, and adding departments, accounts and regions through its
- * forms, with refusals listed on the page after the redirect. Forms are posted as the rendered page would send them
- * ({@link HtmlForm}).
+ * The system administrator's directory page: the lists, and adding departments, accounts
+ * and regions through its forms, with refusals listed on the page after the redirect.
+ * Forms are posted as the rendered page would send them ({@link HtmlForm}).
  */
 @GovHallTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DirectoryStaffPagesTests {
 
-	/** The first 17 characters of a unified social credit code: 机关 (11), region 660100, then an organisation code. */
+	/**
+	 * The first 17 characters of a unified social credit code: 机关 (11), region 660100,
+	 * then an organisation code.
+	 */
 	static final String CREDIT_PREFIX = "11660100MB0001234";
 
 	@Autowired
@@ -52,22 +55,24 @@ class DirectoryStaffPagesTests {
 	}
 
 	/**
-	 * Halls and windows are served from the node's snapshot of the directory (a guide's handling places read them on
-	 * every guide): a hall or window added is there at once, in the region's list and by its id.
+	 * Halls and windows are served from the node's snapshot of the directory (a guide's
+	 * handling places read them on every guide): a hall or window added is there at once,
+	 * in the region's list and by its id.
 	 */
 	@Test
 	void aHallOrWindowAddedIsListedAtOnce() {
 		String dep = directory.departmentsOf("660100").get(0).code();
 		int before = directory.halls().size();
-		HallView hall = directory.addHall(new HallDraft("660100", "示范市快照测试大厅", "Snapshot Test Hall", null, null,
-				null, null, null), admin);
+		HallView hall = directory
+			.addHall(new HallDraft("660100", "示范市快照测试大厅", "Snapshot Test Hall", null, null, null, null, null), admin);
 		assertThat(directory.halls()).hasSize(before + 1).extracting(HallView::id).contains(hall.id());
 		assertThat(directory.hallsOf("660100")).extracting(HallView::id).contains(hall.id());
 		assertThat(directory.hallsOf("660200")).extracting(HallView::id).doesNotContain(hall.id());
 		assertThat(directory.hall(hall.id()).windows()).isEmpty();
 
-		directory.addWindow(hall.id(), new WindowDraft("K01", "快照窗口", "Snapshot window", WindowKind.COMPREHENSIVE,
-				java.util.Set.of(dep)), admin);
+		directory.addWindow(hall.id(),
+				new WindowDraft("K01", "快照窗口", "Snapshot window", WindowKind.COMPREHENSIVE, java.util.Set.of(dep)),
+				admin);
 		assertThat(directory.hall(hall.id()).windows()).singleElement().satisfies(w -> {
 			assertThat(w.number()).isEqualTo("K01");
 			assertThat(w.departmentCodes()).containsExactly(dep);
@@ -81,15 +86,16 @@ class DirectoryStaffPagesTests {
 		MockHttpServletResponse page = perform(get("/staff/directory").with(user(admin)));
 
 		assertThat(page.getStatus()).isEqualTo(200);
-		assertThat(page.getContentAsString()).contains("示范省", "示范市", "东湖县", "示范市市场监督管理局",
-				"1166000090979317XY", "<td>deptadmin</td>", "<td>deptadmin-qc</td>", "<td>admin-bs</td>", "孙管理");
+		assertThat(page.getContentAsString()).contains("示范省", "示范市", "东湖县", "示范市市场监督管理局", "1166000090979317XY",
+				"<td>deptadmin</td>", "<td>deptadmin-qc</td>", "<td>admin-bs</td>", "孙管理");
 	}
 
 	@Test
 	void forbidsTheDirectoryPageToADepartmentAdministrator() throws Exception {
 		assertThat(perform(get("/staff/directory").with(user(deptadmin))).getStatus()).isEqualTo(403);
-		assertThat(perform(departmentForm("660100-PG-DENIED", null).post().with(user(deptadmin)).with(csrf()))
-			.getStatus()).isEqualTo(403);
+		assertThat(
+				perform(departmentForm("660100-PG-DENIED", null).post().with(user(deptadmin)).with(csrf())).getStatus())
+			.isEqualTo(403);
 		assertThat(directory.department("660100-PG-DENIED")).isEmpty();
 	}
 
@@ -112,8 +118,8 @@ class DirectoryStaffPagesTests {
 
 	@Test
 	void refusesADepartmentWhoseFieldsBreakTheFormRules() throws Exception {
-		MvcResult result = send(departmentForm("660100 PG BAD", null).set("nameZh", "").post().with(user(admin))
-			.with(csrf()));
+		MvcResult result = send(
+				departmentForm("660100 PG BAD", null).set("nameZh", "").post().with(user(admin)).with(csrf()));
 
 		assertThat(result.getResponse().getStatus()).isEqualTo(302);
 		assertThat(problems(result)).anySatisfy(p -> assertThat(p).startsWith("code: "))
@@ -162,8 +168,10 @@ class DirectoryStaffPagesTests {
 				post("/login").param("username", "t-page-clerk").param("password", "window-pass1").with(csrf()));
 		assertThat(login.getStatus()).isEqualTo(302);
 		assertThat(login.getRedirectedUrl()).isEqualTo("/staff");
-		assertThat(perform(post("/login").param("username", "t-page-clerk").param("password", "wrong-pass-1")
-			.with(csrf())).getRedirectedUrl()).isEqualTo("/login?error");
+		assertThat(
+				perform(post("/login").param("username", "t-page-clerk").param("password", "wrong-pass-1").with(csrf()))
+					.getRedirectedUrl())
+			.isEqualTo("/login?error");
 	}
 
 	/** Fails today: the page trims every text field, the password too. See the report. */
@@ -236,7 +244,10 @@ class DirectoryStaffPagesTests {
 		});
 	}
 
-	/** A city's system administrator may add regions, departments and halls there, but cannot open the page. */
+	/**
+	 * A city's system administrator may add regions, departments and halls there, but
+	 * cannot open the page.
+	 */
 	@Test
 	void showsTheDirectoryPageToACitySystemAdministrator() throws Exception {
 		assertThat(perform(get("/staff/directory").with(user(adminBs))).getStatus()).isEqualTo(200);
@@ -257,7 +268,10 @@ class DirectoryStaffPagesTests {
 		return creditCode == null ? form : form.set("creditCode", creditCode);
 	}
 
-	/** The account form of the page, filled in for a window clerk; region and department left as offered. */
+	/**
+	 * The account form of the page, filled in for a window clerk; region and department
+	 * left as offered.
+	 */
 	private HtmlForm accountForm(String username, String password) throws Exception {
 		return HtmlForm.read(directoryPage(), "/staff/directory/accounts")
 			.set("username", username)
@@ -279,7 +293,10 @@ class DirectoryStaffPagesTests {
 		return (List<String>) problems;
 	}
 
-	/** The flash attributes of a redirect, as a map (a FlashMap is also Comparable, which confuses AssertJ). */
+	/**
+	 * The flash attributes of a redirect, as a map (a FlashMap is also Comparable, which
+	 * confuses AssertJ).
+	 */
 	private static java.util.Map<String, Object> flash(MvcResult result) {
 		return result.getFlashMap();
 	}

@@ -31,9 +31,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * The directory's staff page alone (web slice), the directory behind it mocked: who may open it, how its region form
- * binds to the same {@link RegionDraft} the API takes, and that a form the draft's rules refuse comes back to the page
- * with each field's problem in the administrator's language without reaching the directory.
+ * The directory's staff page alone (web slice), the directory behind it mocked: who may
+ * open it, how its region form binds to the same {@link RegionDraft} the API takes, and
+ * that a form the draft's rules refuse comes back to the page with each field's problem
+ * in the administrator's language without reaching the directory.
  */
 @WebMvcTest(controllers = DirectoryStaffPages.class)
 @Import(WebEdge.class)
@@ -50,7 +51,10 @@ class DirectoryStaffPagesWebTests {
 	@MockitoBean
 	Directory directory;
 
-	/** The accounts as they are now: each request of a signed-in session is checked against them. */
+	/**
+	 * The accounts as they are now: each request of a signed-in session is checked
+	 * against them.
+	 */
 	@MockitoBean
 	UserDetailsService accounts;
 
@@ -74,14 +78,14 @@ class DirectoryStaffPagesWebTests {
 		mvc.perform(get("/staff/directory")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
 		mvc.perform(get("/staff/directory").with(user(CLERK)))
 			.andExpect(status().isForbidden())
-			.andExpect(content()
-				.string(containsString("您的角色无权进行该操作。")));
+			.andExpect(content().string(containsString("您的角色无权进行该操作。")));
 		verify(directory, never()).regions();
 	}
 
 	@Test
 	void aSessionWhoseAccountLostItsRoleSinceSignInEndsAtTheNextRequest() throws Exception {
-		given(accounts.loadUserByUsername("admin")).willReturn(Users.staff(1, "admin", "660000", null, Role.SUPERVISOR));
+		given(accounts.loadUserByUsername("admin"))
+			.willReturn(Users.staff(1, "admin", "660000", null, Role.SUPERVISOR));
 		mvc.perform(region("660103", "西湖区", "COUNTY").with(user(ADMIN)))
 			.andExpect(status().isFound())
 			.andExpect(redirectedUrl("/login"));

@@ -9,12 +9,14 @@ import java.util.List;
 import org.govhall.shared.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
-/** Issue 12, item 6: NIST SP 800-63B checks of new passwords, and the usernames an applicant may not take. */
+/**
+ * Issue 12, item 6: NIST SP 800-63B checks of new passwords, and the usernames an
+ * applicant may not take.
+ */
 class PasswordPolicyTests {
 
 	static void refused(String password, String username, String key) {
-		assertThatThrownBy(() -> PasswordPolicy.check(password, username, "11010519491231002X"))
-			.as(password)
+		assertThatThrownBy(() -> PasswordPolicy.check(password, username, "11010519491231002X")).as(password)
 			.isInstanceOfSatisfying(InvalidInputException.class, ex -> {
 				assertThat(ex.type()).isEqualTo("weak-password");
 				assertThat(ex.messageKey()).isEqualTo(key);

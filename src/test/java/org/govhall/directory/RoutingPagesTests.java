@@ -15,8 +15,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 
 /**
- * The department admin's first-handler page (首办分派, issue 11 item 3): the rule and the clerks with their staff
- * numbers, set through its forms as the rendered page sends them ({@link HtmlForm}); other staff are refused.
+ * The department admin's first-handler page (首办分派, issue 11 item 3): the rule and the
+ * clerks with their staff numbers, set through its forms as the rendered page sends them
+ * ({@link HtmlForm}); other staff are refused.
  */
 @GovHallTest
 class RoutingPagesTests {
@@ -47,7 +48,9 @@ class RoutingPagesTests {
 		String page = page(get("/staff/routing").with(user(as("deptadmin"))));
 		assertThat(page).contains("首办分派", "示范市市场监督管理局", "王窗口（工号 NS0101）", "在岗窗口人员轮流分派");
 
-		HtmlForm rule = HtmlForm.read(page, "/staff/routing/" + SCJG).set("mode", "DUTY_CLERK").set("dutyClerk", "clerk");
+		HtmlForm rule = HtmlForm.read(page, "/staff/routing/" + SCJG)
+			.set("mode", "DUTY_CLERK")
+			.set("dutyClerk", "clerk");
 		MockHttpServletResponse saved = perform(rule.post().with(user(as("deptadmin"))).with(csrf()));
 		assertThat(saved.getStatus()).isEqualTo(302);
 		assertThat(routing.rule(SCJG, as("deptadmin")).mode()).isEqualTo(RoutingMode.DUTY_CLERK);
@@ -66,12 +69,14 @@ class RoutingPagesTests {
 		assertThat(page(get("/staff/routing").with(user(as("deptadmin"))))).contains("不在岗（休假、离岗）");
 	}
 
-	/** The window of the rule and of a clerk are chosen on the page among the windows that serve the department. */
+	/**
+	 * The window of the rule and of a clerk are chosen on the page among the windows that
+	 * serve the department.
+	 */
 	@Test
 	void theDepartmentAdminSeatsAClerkAtAWindowAndGivesTheCasesOutThere() throws Exception {
 		String page = page(get("/staff/routing").with(user(as("deptadmin"))));
-		assertThat(page).contains("轮流分派到窗口", "（本部门全部在岗人员）", "示范市政务服务中心 B01 企业开办综合窗口", "所在窗口")
-			.doesNotContain("B05");
+		assertThat(page).contains("轮流分派到窗口", "（本部门全部在岗人员）", "示范市政务服务中心 B01 企业开办综合窗口", "所在窗口").doesNotContain("B05");
 		long b01 = routing.windows(SCJG).get(0).id();
 
 		HtmlForm clerk = HtmlForm.read(page, "/staff/routing/" + SCJG + "/clerks/clerk")
@@ -87,11 +92,20 @@ class RoutingPagesTests {
 		page = page(get("/staff/routing").with(user(as("deptadmin"))));
 		assertThat(page).containsPattern("<option value=\"" + b01 + "\" selected=\"selected\">示范市政务服务中心 B01");
 
-		// a window of another department, sent by hand, is refused on the page and changes nothing
-		long b05 = directory.hallsOf("660100").stream().flatMap(h -> h.windows().stream())
-			.filter(w -> w.number().equals("B05")).findFirst().orElseThrow().id();
+		// a window of another department, sent by hand, is refused on the page and
+		// changes nothing
+		long b05 = directory.hallsOf("660100")
+			.stream()
+			.flatMap(h -> h.windows().stream())
+			.filter(w -> w.number().equals("B05"))
+			.findFirst()
+			.orElseThrow()
+			.id();
 		MockHttpServletResponse refused = perform(HtmlForm.read(page, "/staff/routing/" + SCJG)
-			.set("windowId", String.valueOf(b05)).post().with(user(as("deptadmin"))).with(csrf()));
+			.set("windowId", String.valueOf(b05))
+			.post()
+			.with(user(as("deptadmin")))
+			.with(csrf()));
 		assertThat(refused.getStatus()).isEqualTo(302);
 		assertThat(routing.rule(SCJG, as("deptadmin")).windowId()).isEqualTo(b01);
 	}
@@ -99,10 +113,12 @@ class RoutingPagesTests {
 	@Test
 	void otherStaffAndOtherDepartmentsAdminsAreRefused() throws Exception {
 		assertThat(perform(get("/staff/routing").with(user(as("reviewer")))).getStatus()).isEqualTo(403);
-		assertThat(perform(get("/staff/routing").param("department", SCJG).with(user(as("deptadmin-qc"))))
-			.getStatus()).isEqualTo(403);
+		assertThat(perform(get("/staff/routing").param("department", SCJG).with(user(as("deptadmin-qc")))).getStatus())
+			.isEqualTo(403);
 		String page = page(get("/staff/routing").with(user(as("deptadmin"))));
-		HtmlForm rule = HtmlForm.read(page, "/staff/routing/" + SCJG).set("mode", "DUTY_CLERK").set("dutyClerk", "clerk");
+		HtmlForm rule = HtmlForm.read(page, "/staff/routing/" + SCJG)
+			.set("mode", "DUTY_CLERK")
+			.set("dutyClerk", "clerk");
 		assertThat(perform(rule.post().with(user(as("deptadmin-qc"))).with(csrf())).getStatus()).isEqualTo(403);
 		assertThat(routing.rule(SCJG, as("deptadmin")).mode()).isEqualTo(RoutingMode.ROUND_ROBIN);
 	}

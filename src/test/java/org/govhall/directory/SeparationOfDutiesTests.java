@@ -36,9 +36,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 /**
- * Issue 12, item 3: "admin-bs created a sock-puppet legal reviewer and published his own draft. Administrators hold
- * supervisor powers. No account can be disabled, no role removed, no password changed." Each of these is a test here
- * that fails on the code before ADR 0023.
+ * Issue 12, item 3: "admin-bs created a sock-puppet legal reviewer and published his own
+ * draft. Administrators hold supervisor powers. No account can be disabled, no role
+ * removed, no password changed." Each of these is a test here that fails on the code
+ * before ADR 0023.
  */
 @GovHallTest
 class SeparationOfDutiesTests {
@@ -72,8 +73,8 @@ class SeparationOfDutiesTests {
 	@Test
 	void aSockPuppetLegalReviewerCannotSignInUntilASecondAdministratorConfirmsIt() throws Exception {
 		MockHttpServletResponse opened = api(post("/api/v1/accounts"), "admin-bs",
-				Map.of("username", "t-puppet-legal", "password", "Puppet-legal-2026", "displayName", "傀儡法审",
-						"roles", List.of("LEGAL_REVIEWER"), "regionCode", "660200"));
+				Map.of("username", "t-puppet-legal", "password", "Puppet-legal-2026", "displayName", "傀儡法审", "roles",
+						List.of("LEGAL_REVIEWER"), "regionCode", "660200"));
 		assertThat(opened.getStatus()).isEqualTo(201);
 		JsonNode view = json(opened);
 		assertThat(view.path("enabled").asBoolean()).isFalse();
@@ -120,7 +121,8 @@ class SeparationOfDutiesTests {
 		assertThat(as("t-sod-clerk").isEnabled()).as("the account keeps working with its other roles").isTrue();
 		assertThatThrownBy(() -> administration.confirm("t-sod-clerk", admin)).isInstanceOf(ForbiddenException.class);
 		assertThatThrownBy(() -> administration.confirm("t-sod-clerk", as("admin-bs")))
-			.as("admin-bs's region does not cover 示范市").isInstanceOf(ForbiddenException.class);
+			.as("admin-bs's region does not cover 示范市")
+			.isInstanceOf(ForbiddenException.class);
 
 		administration.confirm("t-sod-clerk", as("admin2"));
 		assertThat(as("t-sod-clerk").scope().roles()).containsExactlyInAnyOrder(Role.WINDOW_CLERK, Role.REVIEWER);
@@ -147,8 +149,10 @@ class SeparationOfDutiesTests {
 			assertThat(api(get("/api/v1/supervision/dashboard"), admin, null).getStatus()).as(admin).isEqualTo(403);
 			assertThat(api(get("/api/v1/supervision/delegations/rollup?from=2026-01-01&to=2026-06-30"), admin, null)
 				.getStatus()).as(admin).isEqualTo(403);
-			assertThat(mvc.perform(get("/supervision/cards").with(user(as(admin)))).andReturn().getResponse()
-				.getStatus()).as(admin).isEqualTo(403);
+			assertThat(
+					mvc.perform(get("/supervision/cards").with(user(as(admin)))).andReturn().getResponse().getStatus())
+				.as(admin)
+				.isEqualTo(403);
 		}
 		assertThat(api(get("/api/v1/supervision/cases"), "supervisor", null).getStatus()).isEqualTo(200);
 	}
@@ -181,12 +185,13 @@ class SeparationOfDutiesTests {
 	@Test
 	void noAdministratorDisablesOrStripsThemselfAndTheLastSystemAdministratorStays() throws Exception {
 		assertThat(api(post("/api/v1/accounts/admin/disable"), "admin", null).getStatus()).isEqualTo(403);
-		assertThat(api(delete("/api/v1/accounts/admin/roles/SYSTEM_ADMIN"), "admin", null).getStatus())
-			.isEqualTo(403);
+		assertThat(api(delete("/api/v1/accounts/admin/roles/SYSTEM_ADMIN"), "admin", null).getStatus()).isEqualTo(403);
 		assertThat(api(post("/api/v1/accounts/admin/disable"), "admin-bs", null).getStatus())
-			.as("admin-bs's region does not cover the province's administrator").isEqualTo(403);
+			.as("admin-bs's region does not cover the province's administrator")
+			.isEqualTo(403);
 
-		// with every other system administrator disabled, an administrator whose own account was disabled meanwhile
+		// with every other system administrator disabled, an administrator whose own
+		// account was disabled meanwhile
 		// (its principal is stale) cannot disable the last one
 		GovHallUser staleAdmin2 = as("admin2");
 		administration.disable("admin-bs", as("admin"));
@@ -216,7 +221,8 @@ class SeparationOfDutiesTests {
 		assertThat(page("/staff", session).getStatus()).as("the session signed in with the old roles ends")
 			.isEqualTo(302);
 		assertThat(api(delete("/api/v1/accounts/t-sod-two/roles/WINDOW_CLERK"), "admin", null).getStatus())
-			.as("the last role: disable instead").isEqualTo(409);
+			.as("the last role: disable instead")
+			.isEqualTo(409);
 		assertThat(api(delete("/api/v1/accounts/t-sod-two/roles/NOT_A_ROLE"), "admin", null).getStatus())
 			.isEqualTo(400);
 		assertThat(audit("directory.role-removed", "t-sod-two")).contains("REVIEWER");
@@ -235,8 +241,10 @@ class SeparationOfDutiesTests {
 		MockHttpServletResponse weak = changePassword("t-sod-owner", "First-secret-2026", "First-secret-2026",
 				"password123");
 		assertThat(weak.getStatus()).isEqualTo(400);
-		assertThat(changePassword("t-sod-owner", "First-secret-2026", "First-secret-2026", "t-sod-owner-2026")
-			.getStatus()).as("contains the username").isEqualTo(400);
+		assertThat(
+				changePassword("t-sod-owner", "First-secret-2026", "First-secret-2026", "t-sod-owner-2026").getStatus())
+			.as("contains the username")
+			.isEqualTo(400);
 		assertThat(changePassword("t-sod-owner", "First-secret-2026", "First-secret-2026", "Second-secret-2026")
 			.getStatus()).isEqualTo(204);
 
@@ -256,12 +264,17 @@ class SeparationOfDutiesTests {
 		String token = link.substring(link.indexOf("token=") + 6);
 		assertThat(token).hasSizeGreaterThanOrEqualTo(43);
 		assertThat(sent.getContentAsString()).doesNotContain(token);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM directory_password_reset WHERE token_hash = :t").param("t", token)
-			.query(Long.class).single()).as("only a digest is stored").isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM directory_password_reset WHERE token_hash = :t")
+			.param("t", token)
+			.query(Long.class)
+			.single()).as("only a digest is stored").isZero();
 		assertThat(audit("directory.password-reset-sent", "t-sod-forgot")).doesNotContain(token);
 
-		// the owner's inbox shows the link (the demo's verified channel); the reset page offers the form
-		String inbox = mvc.perform(get("/messages").with(user(as("t-sod-forgot")))).andReturn().getResponse()
+		// the owner's inbox shows the link (the demo's verified channel); the reset page
+		// offers the form
+		String inbox = mvc.perform(get("/messages").with(user(as("t-sod-forgot"))))
+			.andReturn()
+			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(inbox).contains("密码重置链接");
 		assertThat(mvc.perform(get(link)).andReturn().getResponse().getStatus()).isEqualTo(200);
@@ -275,7 +288,8 @@ class SeparationOfDutiesTests {
 		assertThat(again.getStatus()).as("single use").isEqualTo(400);
 		assertThat(json(again).path("detail").asString()).contains("已使用或已过期");
 
-		// a link expires after 30 minutes (the demo's training clock does not follow the test clock: the link is
+		// a link expires after 30 minutes (the demo's training clock does not follow the
+		// test clock: the link is
 		// made older instead)
 		MockHttpServletResponse second = api(post("/api/v1/accounts/t-sod-forgot/password-reset"), "admin", null);
 		assertThat(json(second).path("expiresAt").asString()).isEqualTo("2026-09-30T02:30:00Z");
@@ -285,8 +299,8 @@ class SeparationOfDutiesTests {
 			.update();
 		assertThat(reset(late.substring(late.indexOf("token=") + 6), "Too-late-one-2026").getStatus()).isEqualTo(400);
 
-		assertThat(api(post("/api/v1/accounts/admin/password-reset"), "admin", null).getStatus())
-			.as("not one's own").isEqualTo(403);
+		assertThat(api(post("/api/v1/accounts/admin/password-reset"), "admin", null).getStatus()).as("not one's own")
+			.isEqualTo(403);
 		assertThatThrownBy(() -> administration.reset("no-such-token", "Whatever-one-2026"))
 			.isInstanceOf(InvalidInputException.class);
 	}
@@ -296,10 +310,12 @@ class SeparationOfDutiesTests {
 	@Test
 	void theFirstAdministratorCommandRefusesOnceAdministratorsExist() {
 		assertThatThrownBy(() -> administration.createFirstAdministrator("zhang.wei", "Kestrel-lantern-0427", "张伟",
-				"660000", null, false)).isInstanceOf(ConflictException.class)
+				"660000", null, false))
+			.isInstanceOf(ConflictException.class)
 			.hasMessageContaining("error.firstAdmin.exists");
 		assertThatThrownBy(() -> administration.createFirstAdministrator("zhang.wei", "Kestrel-lantern-0427", "张伟",
-				"660000", null, true)).isInstanceOf(ConflictException.class)
+				"660000", null, true))
+			.isInstanceOf(ConflictException.class)
 			.hasMessageContaining("error.firstAdmin.second");
 		assertThat(directory.accountExists("zhang.wei")).isFalse();
 	}
@@ -310,23 +326,32 @@ class SeparationOfDutiesTests {
 	void theDirectoryPageListsWaitingRolesWithConfirmForOthersOnly() throws Exception {
 		directory.openAccount(new AccountDraft("t-sod-page", "Page-reviewer-2026", "页面审查", Set.of(Role.REVIEWER),
 				"660100", "660100-SCJG"), as("admin"));
-		String mine = mvc.perform(get("/staff/directory").with(user(as("admin")))).andReturn().getResponse()
+		String mine = mvc.perform(get("/staff/directory").with(user(as("admin"))))
+			.andReturn()
+			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
-		assertThat(mine).contains("t-sod-page").contains("须由另一位管理员确认")
+		assertThat(mine).contains("t-sod-page")
+			.contains("须由另一位管理员确认")
 			.doesNotContain("/staff/directory/accounts/t-sod-page/confirm");
-		String theirs = mvc.perform(get("/staff/directory").with(user(as("admin2")))).andReturn().getResponse()
+		String theirs = mvc.perform(get("/staff/directory").with(user(as("admin2"))))
+			.andReturn()
+			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(theirs).contains("/staff/directory/accounts/t-sod-page/confirm").contains("新开账号，确认后启用");
 
-		MvcResult refused = mvc.perform(post("/staff/directory/accounts/t-sod-page/confirm").with(user(as("admin")))
-			.with(csrf())).andReturn();
+		MvcResult refused = mvc
+			.perform(post("/staff/directory/accounts/t-sod-page/confirm").with(user(as("admin"))).with(csrf()))
+			.andReturn();
 		assertThat(refused.getFlashMap().get("problems").toString()).contains("另一位管理员");
 		mvc.perform(post("/staff/directory/accounts/t-sod-page/confirm").with(user(as("admin2"))).with(csrf()));
 		assertThat(as("t-sod-page").isEnabled()).isTrue();
 		assertThat(as("t-sod-page").scope().roles()).containsExactly(Role.REVIEWER);
 
-		String english = mvc.perform(get("/account/password").with(user(as("t-sod-page"))).header("Accept-Language",
-				"en")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		String english = mvc
+			.perform(get("/account/password").with(user(as("t-sod-page"))).header("Accept-Language", "en"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(english).contains("Current password");
 	}
 
@@ -356,14 +381,16 @@ class SeparationOfDutiesTests {
 
 	private MockHttpServletResponse changePassword(String user, String password, String current, String next)
 			throws Exception {
-		return api(put("/api/v1/me/password"), user, password,
-				Map.of("currentPassword", current, "newPassword", next));
+		return api(put("/api/v1/me/password"), user, password, Map.of("currentPassword", current, "newPassword", next));
 	}
 
 	private MockHttpServletResponse reset(String token, String next) throws Exception {
-		return mvc.perform(post("/api/v1/password-reset").header("Accept-Language", "zh-CN")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(JSON.writeValueAsString(Map.of("token", token, "newPassword", next)))).andReturn().getResponse();
+		return mvc
+			.perform(post("/api/v1/password-reset").header("Accept-Language", "zh-CN")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(JSON.writeValueAsString(Map.of("token", token, "newPassword", next))))
+			.andReturn()
+			.getResponse();
 	}
 
 	private MockHttpSession signIn(String user, String password) throws Exception {
@@ -398,11 +425,12 @@ class SeparationOfDutiesTests {
 	}
 
 	private String audit(String action, String subject) {
-		return String.join("\n", jdbc.sql("SELECT detail FROM audit_entry WHERE action = :a AND subject = :s")
-			.param("a", action)
-			.param("s", subject)
-			.query(String.class)
-			.list());
+		return String.join("\n",
+				jdbc.sql("SELECT detail FROM audit_entry WHERE action = :a AND subject = :s")
+					.param("a", action)
+					.param("s", subject)
+					.query(String.class)
+					.list());
 	}
 
 }

@@ -39,17 +39,19 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Issue 12, item 1 (ADR 0024): identities are verified, by the unified identity platform or at a window, before
- * anyone files; one verified account per number; an enterprise is acted for only by its legal representative or staff
- * it authorised. The demo identity platform runs here as its own Spring application on a port of its own, and the
- * sign-in goes over real HTTP through the authorization-code flow, as a browser would.
+ * Issue 12, item 1 (ADR 0024): identities are verified, by the unified identity platform
+ * or at a window, before anyone files; one verified account per number; an enterprise is
+ * acted for only by its legal representative or staff it authorised. The demo identity
+ * platform runs here as its own Spring application on a port of its own, and the sign-in
+ * goes over real HTTP through the authorization-code flow, as a browser would.
  */
 @Tag("multi-node")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "govhall.demo.enabled=true", "govhall.demo.training-clock=false",
 				"govhall.cases.deemed-acceptance-cron=-", "govhall.supervision.daily-cron=-",
 				"govhall.storage.dir=target/test-files/verified-identity", "govhall.rate-limit.enabled=false",
-				// the test's HTTP client speaks plain http, and a secure cookie is never sent over it
+				// the test's HTTP client speaks plain http, and a secure cookie is never
+				// sent over it
 				"server.servlet.session.cookie.secure=false",
 				"govhall.identity.client-secret=govhall-demo-platform-secret" })
 @ActiveProfiles("h2")
@@ -65,7 +67,10 @@ class VerifiedIdentityTests {
 	/** The demo enterprise's credit code: public, printed on its licence. */
 	static final String HAOWEI = "91660100MA0000017K";
 
-	/** An enterprise the platform knows (legal representative 李四) that has no GovHall account yet. */
+	/**
+	 * An enterprise the platform knows (legal representative 李四) that has no GovHall
+	 * account yet.
+	 */
 	static final String XINKAI = "91660100MA0000025E";
 
 	/** 李四, a resident the platform knows, with no GovHall account yet. */
@@ -128,8 +133,8 @@ class VerifiedIdentityTests {
 	}
 
 	Response register(String username, String kind, String name, String number) {
-		return api.post("/api/v1/applicants", null, Map.of("username", username, "password",
-				ApiClient.DEMO_PASSWORD, "kind", kind, "legalName", name, "identityNumber", number));
+		return api.post("/api/v1/applicants", null, Map.of("username", username, "password", ApiClient.DEMO_PASSWORD,
+				"kind", kind, "legalName", name, "identityNumber", number));
 	}
 
 	static void problem(Response r, int status) {
@@ -137,8 +142,7 @@ class VerifiedIdentityTests {
 		assertThat(r.contentType()).startsWith("application/problem+json");
 	}
 
-	@Nullable
-	String verifiedHolder(String number) {
+	@Nullable String verifiedHolder(String number) {
 		return jdbc.sql("SELECT username FROM directory_account WHERE verified_number = :n")
 			.param("n", number)
 			.query(String.class)
@@ -150,21 +154,23 @@ class VerifiedIdentityTests {
 
 	@Test
 	void aNumberTypedAtRegistrationProvesNothingTheAccountCannotFileUntilVerified() {
-		// the demo enterprise's public credit code: held by its verified account, so registration points at it
+		// the demo enterprise's public credit code: held by its verified account, so
+		// registration points at it
 		Response squat = register("t-squat-haowei", "CREDIT_CODE", "示范市好味餐饮有限公司", HAOWEI);
 		problem(squat, 409);
 		assertThat(squat.body()).contains("en*******e");
-		// a code nobody verified yet: the claim is taken, unverified, and cannot file in the company's name
+		// a code nobody verified yet: the claim is taken, unverified, and cannot file in
+		// the company's name
 		Response claimed = register("t-squat-xinkai", "CREDIT_CODE", "示范市新开科技有限公司", XINKAI);
 		assertThat(claimed.status()).as(claimed.body()).isEqualTo(201);
 		assertThat(directory.principal("t-squat-xinkai").orElseThrow().verified()).isFalse();
 		Response filed = RequiredMaterials.submit(api, api, "t-squat-xinkai", DEREGISTRATION, PDF);
 		problem(filed, 403);
-		Response zh = api.post("/api/v1/cases", "t-squat-xinkai", Map.of("itemCode", DEREGISTRATION, "materials",
-				List.of()), "Accept-Language", "zh-CN");
+		Response zh = api.post("/api/v1/cases", "t-squat-xinkai",
+				Map.of("itemCode", DEREGISTRATION, "materials", List.of()), "Accept-Language", "zh-CN");
 		assertThat(zh.json().get("detail").asString()).contains("身份尚未核验").contains("统一身份认证").contains("窗口");
-		Response en = api.post("/api/v1/cases", "t-squat-xinkai", Map.of("itemCode", DEREGISTRATION, "materials",
-				List.of()), "Accept-Language", "en");
+		Response en = api.post("/api/v1/cases", "t-squat-xinkai",
+				Map.of("itemCode", DEREGISTRATION, "materials", List.of()), "Accept-Language", "en");
 		assertThat(en.json().get("detail").asString()).contains("not verified").contains("identity platform");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM cases_case WHERE applicant_number = :n")
 			.param("n", XINKAI)
@@ -198,9 +204,13 @@ class VerifiedIdentityTests {
 		assertThat(wang.verified()).isTrue();
 		assertThat(wang.verification().via()).isEqualTo(Verification.Via.WINDOW);
 		assertThat(wang.verification().by()).isEqualTo("clerk");
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'directory.identity-verified' AND subject"
-				+ " = 't-wang-1' AND actor = 'clerk'").query(Long.class).single()).isEqualTo(1);
-		// the other claim of the number can never be verified now, and registration points at the holder
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'directory.identity-verified' AND subject"
+					+ " = 't-wang-1' AND actor = 'clerk'")
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		// the other claim of the number can never be verified now, and registration
+		// points at the holder
 		Response second = api.post("/api/v1/applicants/t-wang-2/verification", "clerk", Map.of("originalSeen", true),
 				"Accept-Language", "zh-CN");
 		problem(second, 409);
@@ -214,7 +224,8 @@ class VerifiedIdentityTests {
 		problem(RequiredMaterials.submit(api, api, "t-wang-2", FOOD, PDF), 403);
 	}
 
-	// ---- an enterprise is acted for only by its legal representative or staff it authorised
+	// ---- an enterprise is acted for only by its legal representative or staff it
+	// authorised
 
 	@Test
 	void anEnterpriseIsActedForOnlyByStaffItAuthorisedForAPeriodUntilRevoked() {
@@ -224,8 +235,7 @@ class VerifiedIdentityTests {
 		// 张三 is verified, but nobody authorised him: no filing in the company's name
 		problem(api.post("/api/v1/cases", "applicant", forHaowei), 403);
 		// only staff with a verified personal account, for at most a year
-		assertThat(register("t-zhaoliu", "RESIDENT_ID", "赵六", "11010519491231002X").status())
-			.isEqualTo(201);
+		assertThat(register("t-zhaoliu", "RESIDENT_ID", "赵六", "11010519491231002X").status()).isEqualTo(201);
 		problem(api.post("/api/v1/enterprise-staff", "enterprise",
 				Map.of("staffUsername", "t-zhaoliu", "validUntil", "2026-12-31")), 422);
 		problem(api.post("/api/v1/enterprise-staff", "enterprise",
@@ -237,8 +247,10 @@ class VerifiedIdentityTests {
 		assertThat(granted.status()).as(granted.body()).isEqualTo(201);
 		long grant = granted.json().get("id").asLong();
 		// both sides see it
-		assertThat(api.get("/api/v1/enterprise-staff", "enterprise").body()).contains("\"staffUsername\":\"applicant\"");
-		assertThat(api.get("/api/v1/enterprise-staff", "applicant").body()).contains(HAOWEI).contains("\"active\":true");
+		assertThat(api.get("/api/v1/enterprise-staff", "enterprise").body())
+			.contains("\"staffUsername\":\"applicant\"");
+		assertThat(api.get("/api/v1/enterprise-staff", "applicant").body()).contains(HAOWEI)
+			.contains("\"active\":true");
 		Response filed = api.post("/api/v1/cases", "applicant", forHaowei);
 		assertThat(filed.status()).as(filed.body()).isEqualTo(201);
 		// the case belongs to the enterprise's account, filed by the person
@@ -255,9 +267,11 @@ class VerifiedIdentityTests {
 		assertThat(api.delete("/api/v1/enterprise-staff/" + grant, "enterprise").status()).isEqualTo(204);
 		problem(api.post("/api/v1/cases", "applicant", forHaowei), 403);
 		assertThat(api.get("/api/v1/enterprise-staff", "applicant").body()).contains("\"active\":false");
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action IN ('directory.enterprise-staff-granted',"
-				+ " 'directory.enterprise-staff-revoked') AND actor = 'enterprise'").query(Long.class).single())
-			.isEqualTo(2);
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM audit_entry WHERE action IN ('directory.enterprise-staff-granted',"
+					+ " 'directory.enterprise-staff-revoked') AND actor = 'enterprise'")
+			.query(Long.class)
+			.single()).isEqualTo(2);
 	}
 
 	// ---- the identity platform, over OpenID Connect, as a browser signs in
@@ -277,7 +291,10 @@ class VerifiedIdentityTests {
 				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 	}
 
-	/** Signs in on the platform's login form, starting from GovHall's button; the page GovHall ends on. */
+	/**
+	 * Signs in on the platform's login form, starting from GovHall's button; the page
+	 * GovHall ends on.
+	 */
 	HttpResponse<String> signInThroughPlatform(String login) throws Exception {
 		browser = newBrowser();
 		String govhall = "http://127.0.0.1:" + port;
@@ -322,8 +339,7 @@ class VerifiedIdentityTests {
 		assertThat(lisi.verification().by()).startsWith("http://127.0.0.1:" + PLATFORM_PORT + "#");
 		assertThat(lisi.identity().legalName()).isEqualTo("李四");
 		assertThat(directory.principal("t-claims-lisi").orElseThrow().verified()).isFalse();
-		problem(api.post("/api/v1/applicants/t-claims-lisi/verification", "clerk", Map.of("originalSeen", true)),
-				409);
+		problem(api.post("/api/v1/applicants/t-claims-lisi/verification", "clerk", Map.of("originalSeen", true)), 409);
 		// the signed-in principal files
 		List<SubmitCase.MaterialFile> files = RequiredMaterials.of(api, FOOD)
 			.stream()
@@ -360,12 +376,11 @@ class VerifiedIdentityTests {
 	@Test
 	void wrongPlatformPasswordStaysOnThePlatformsLoginForm() throws Exception {
 		get("http://127.0.0.1:" + port + "/login/platform");
-		HttpResponse<String> wrong = browser.send(
-				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PLATFORM_PORT + "/login"))
-					.header("Content-Type", "application/x-www-form-urlencoded")
-					.POST(HttpRequest.BodyPublishers.ofString("username=lisi&password=wrong"))
-					.build(),
-				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		HttpResponse<String> wrong = browser
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PLATFORM_PORT + "/login"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("username=lisi&password=wrong"))
+				.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		assertThat(wrong.uri().getHost()).isEqualTo("127.0.0.1");
 		assertThat(wrong.uri().getPort()).isEqualTo(PLATFORM_PORT);
 	}

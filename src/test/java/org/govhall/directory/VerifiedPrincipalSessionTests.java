@@ -12,8 +12,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * A verified principal survives a session kept in the database (Spring Session JDBC serializes the security context):
- * its verification travels with it (ADR 0024).
+ * A verified principal survives a session kept in the database (Spring Session JDBC
+ * serializes the security context): its verification travels with it (ADR 0024).
  */
 class VerifiedPrincipalSessionTests {
 

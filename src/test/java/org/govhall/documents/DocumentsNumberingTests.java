@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Document numbers: prefix, year, sequence and a random suffix without look-alike characters. */
+/**
+ * Document numbers: prefix, year, sequence and a random suffix without look-alike
+ * characters.
+ */
 class DocumentsNumberingTests {
 
 	@Test
@@ -20,7 +23,10 @@ class DocumentsNumberingTests {
 			.startsWith("BSL-2027-1234567-");
 	}
 
-	/** Issue 12, item 9: a number is not found by trying; the suffix alone holds at least 64 bits. */
+	/**
+	 * Issue 12, item 9: a number is not found by trying; the suffix alone holds at least
+	 * 64 bits.
+	 */
 	@Test
 	void carriesAtLeast64BitsOfRandomness() {
 		double bits = DocumentNumber.SUFFIX_LENGTH * Math.log(DocumentNumber.ALPHABET.length()) / Math.log(2);

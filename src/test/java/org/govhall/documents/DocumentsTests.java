@@ -31,7 +31,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Issuing a document: its number, the PDF's Chinese text, font and QR code, and what is stored. */
+/**
+ * Issuing a document: its number, the PDF's Chinese text, font and QR code, and what is
+ * stored.
+ */
 @GovHallTest
 class DocumentsTests {
 
@@ -63,19 +66,20 @@ class DocumentsTests {
 		IssuedDocument doc = documents.issue(DocumentFixtures.foodLicence("BJ-2026-LICENCE-01"));
 
 		String xhtml = DocumentLayout.xhtml(DocumentFixtures.foodLicence("BJ-2026-LICENCE-01"), doc.number(), "");
-		assertThat(xhtml).contains("class=\"licence\"", "<table class=\"fields\">").doesNotContain("class=\"letterhead\"",
-				"class=\"recipient\"");
+		assertThat(xhtml).contains("class=\"licence\"", "<table class=\"fields\">")
+			.doesNotContain("class=\"letterhead\"", "class=\"recipient\"");
 		try (PDDocument pdf = Loader.loadPDF(documents.pdf(doc))) {
 			String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
-			assertThat(text).contains("食品经营许可证", "持证主体张小明", "公民身份号码660102********0012",
-					"证书编号660100-SCJG-2026-000007", "许可事项食品经营许可", "许可范围预包装食品销售；热食类食品制售",
-					"经营场所示范市城关区人民路88号", "有效期限自2026年11月27日至2031年11月26日",
+			assertThat(text).contains("食品经营许可证", "持证主体张小明", "公民身份号码660102********0012", "证书编号660100-SCJG-2026-000007",
+					"许可事项食品经营许可", "许可范围预包装食品销售；热食类食品制售", "经营场所示范市城关区人民路88号", "有效期限自2026年11月27日至2031年11月26日",
 					"发证机关" + DocumentFixtures.ISSUER, "发证日期2026年11月27日", doc.number());
 			assertThat(pdf.getNumberOfPages()).isEqualTo(1);
 		}
 		// a notice stays a letter
-		assertThat(DocumentLayout.xhtml(DocumentFixtures.correctionNotice("BJ-2026-LETTER-01"), "BZ-2026-000001-ABCD",
-				"")).contains("class=\"letterhead\"").doesNotContain("class=\"licence\"");
+		assertThat(
+				DocumentLayout.xhtml(DocumentFixtures.correctionNotice("BJ-2026-LETTER-01"), "BZ-2026-000001-ABCD", ""))
+			.contains("class=\"letterhead\"")
+			.doesNotContain("class=\"licence\"");
 	}
 
 	@Test
@@ -102,7 +106,8 @@ class DocumentsTests {
 		assertThat(documents.issueOnce(key, DocumentFixtures.correctionNotice("BJ-2026-ONCE-01")).number())
 			.isEqualTo(documents.forCase("BJ-2026-ONCE-01").get(0).number());
 		assertThat(documents.issue(DocumentFixtures.correctionNotice("BJ-2026-ONCE-01")).number())
-			.as("without a key every call issues").isNotEqualTo(documents.forCase("BJ-2026-ONCE-01").get(0).number());
+			.as("without a key every call issues")
+			.isNotEqualTo(documents.forCase("BJ-2026-ONCE-01").get(0).number());
 	}
 
 	@Test
@@ -203,8 +208,7 @@ class DocumentsTests {
 	@Test
 	void namesEveryFieldThatIsMissingTooLongOrHoldsControlCharacters() {
 		DocumentDraft draft = new DocumentDraft(DocumentKind.ACCEPTANCE_NOTICE, "BJ\u0000", "", "机".repeat(101),
-				DocumentFixtures.ISSUED_ON, "受理通知书",
-				List.of(new Section("", List.of()), new Section("一、", "正文", " ")));
+				DocumentFixtures.ISSUED_ON, "受理通知书", List.of(new Section("", List.of()), new Section("一、", "正文", " ")));
 
 		assertThatThrownBy(() -> documents.issue(draft)).isInstanceOfSatisfying(InvalidInputException.class,
 				ex -> assertThat(ex.violations()).extracting(v -> v.field() + " " + v.messageKey())
@@ -214,19 +218,20 @@ class DocumentsTests {
 	}
 
 	/**
-	 * A character the font has no glyph for would print as "#" without any error (measured; ADR 0021): refused
-	 * instead, naming it, before anything is numbered or stored; a control or format character is named by its code.
+	 * A character the font has no glyph for would print as "#" without any error
+	 * (measured; ADR 0021): refused instead, naming it, before anything is numbered or
+	 * stored; a control or format character is named by its code.
 	 */
 	@Test
 	void refusesCharactersTheFontCannotPrintNamingThem() {
 		long documentsBefore = count("documents_document");
-		DocumentDraft draft = new DocumentDraft(DocumentKind.REFUSAL_DECISION, "BJ-2026-GLYPH-01",
-				"\uD842\uDFB7野家", DocumentFixtures.ISSUER, DocumentFixtures.ISSUED_ON, "不予受理决定书",
+		DocumentDraft draft = new DocumentDraft(DocumentKind.REFUSAL_DECISION, "BJ-2026-GLYPH-01", "\uD842\uDFB7野家",
+				DocumentFixtures.ISSUER, DocumentFixtures.ISSUED_ON, "不予受理决定书",
 				List.of(new Section("", "材料不全\uD83D\uDE00", "第一条\n第二条")));
 
 		assertThatThrownBy(() -> documents.issue(draft)).isInstanceOfSatisfying(InvalidInputException.class,
-				ex -> assertThat(ex.violations()).extracting(v -> v.field() + " " + v.messageKey() + " "
-						+ List.of(v.arguments()))
+				ex -> assertThat(ex.violations())
+					.extracting(v -> v.field() + " " + v.messageKey() + " " + List.of(v.arguments()))
 					.containsExactly("recipient error.document.unprintable [\uD842\uDFB7]",
 							"sections[0].paragraphs[0] error.document.unprintable [\uD83D\uDE00]"));
 		assertThatThrownBy(() -> documents.check(draft)).isInstanceOf(InvalidInputException.class);
@@ -238,8 +243,8 @@ class DocumentsTests {
 
 	@Test
 	void printsMarkupInTheTextAsTextInsteadOfObeyingIt() throws IOException {
-		DocumentDraft draft = new DocumentDraft(DocumentKind.REFUSAL_DECISION, "BJ-2026-XSS-01",
-				"<b>李四</b> & \"王五\"", DocumentFixtures.ISSUER, DocumentFixtures.ISSUED_ON, "不予受理决定书",
+		DocumentDraft draft = new DocumentDraft(DocumentKind.REFUSAL_DECISION, "BJ-2026-XSS-01", "<b>李四</b> & \"王五\"",
+				DocumentFixtures.ISSUER, DocumentFixtures.ISSUED_ON, "不予受理决定书",
 				List.of(new Section("一、理由</h2><script>x()</script>", "申请事项不属于本机关职权范围 <img src=x/>。")));
 
 		IssuedDocument doc = documents.issue(draft);
@@ -297,8 +302,7 @@ class DocumentsTests {
 	}
 
 	@Test
-	void takesAFontFileOfTheMachineWhenOneIsConfigured(@org.junit.jupiter.api.io.TempDir Path dir)
-			throws IOException {
+	void takesAFontFileOfTheMachineWhenOneIsConfigured(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
 		Path ttf = dir.resolve("copy.ttf");
 		try (var in = Typesetter.class.getClassLoader().getResourceAsStream(Typesetter.BUNDLED_FONT)) {
 			java.nio.file.Files.copy(in, ttf);

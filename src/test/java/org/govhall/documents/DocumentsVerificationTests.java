@@ -20,7 +20,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The public verification of issued documents: the page a QR code leads to, the form, and the JSON API. */
+/**
+ * The public verification of issued documents: the page a QR code leads to, the form, and
+ * the JSON API.
+ */
 @GovHallTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DocumentsVerificationTests {
@@ -68,8 +71,9 @@ class DocumentsVerificationTests {
 
 		String page = perform(get("/verify/{number}", licence.number())).getContentAsString();
 
-		assertThat(page).contains("张*明", "660102********0012", "660100-SCJG-2026-000007", "食品经营许可",
-				"预包装食品销售；热食类食品制售", "2031-11-26", "data-validity=\"VALID\"", licence.sha256())
+		assertThat(page)
+			.contains("张*明", "660102********0012", "660100-SCJG-2026-000007", "食品经营许可", "预包装食品销售；热食类食品制售", "2031-11-26",
+					"data-validity=\"VALID\"", licence.sha256())
 			.doesNotContain(DocumentFixtures.RECIPIENT, "人民路");
 		assertThat(perform(get("/verify/{number}", doc.number())).getContentAsString()).contains("张*明",
 				"data-validity=\"VALID\"");
@@ -86,8 +90,7 @@ class DocumentsVerificationTests {
 			.isEqualTo(VerifiedDocument.Validity.REVOKED);
 		assertThat(documents.verify(notice.number()).orElseThrow().validity())
 			.isEqualTo(VerifiedDocument.Validity.VALID);
-		assertThat(documents.revokeCertificates("BJ-2026-VERIFY-03", ISSUED_LATER)).as("keeps its first date")
-			.isZero();
+		assertThat(documents.revokeCertificates("BJ-2026-VERIFY-03", ISSUED_LATER)).as("keeps its first date").isZero();
 		assertThat(documents.verify(licence.number()).orElseThrow().revokedOn()).isEqualTo(DocumentFixtures.ISSUED_ON);
 	}
 
@@ -137,7 +140,8 @@ class DocumentsVerificationTests {
 		assertThat(page.getContentAsString()).contains("未找到该文书", "&lt;script&gt;alert(1)")
 			.doesNotContain("<script>alert(1)");
 
-		// an encoded slash or backslash never reaches the page: Spring Security's firewall refuses it first (400)
+		// an encoded slash or backslash never reaches the page: Spring Security's
+		// firewall refuses it first (400)
 		assertThat(perform(get(URI.create("/verify/%3Cscript%3E%2F"))).getStatus()).isEqualTo(400);
 		assertThat(perform(get(URI.create("/verify/%3Cscript%3E%5C"))).getStatus()).isEqualTo(400);
 	}

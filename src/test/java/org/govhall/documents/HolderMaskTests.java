@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Issue 12, item 9: the verification page names the holder so that the holder recognises it, not a stranger. */
+/**
+ * Issue 12, item 9: the verification page names the holder so that the holder recognises
+ * it, not a stranger.
+ */
 class HolderMaskTests {
 
 	@Test
@@ -18,12 +21,12 @@ class HolderMaskTests {
 
 	@Test
 	void alwaysStarsAtLeastTwoCharactersOfAnOrganisationsName() {
-		for (String name : new String[] { "示范市好味餐饮有限公司", "好味公司", "好味", "Acme Trading Ltd",
-				"示范省示范市好味有限公司", "示范市好味餐饮股份有限公司", "好味餐饮店" }) {
+		for (String name : new String[] { "示范市好味餐饮有限公司", "好味公司", "好味", "Acme Trading Ltd", "示范省示范市好味有限公司",
+				"示范市好味餐饮股份有限公司", "好味餐饮店" }) {
 			String masked = VerifiedDocument.maskOrganisation(name);
 			assertThat(masked).as(name).hasSizeLessThanOrEqualTo(name.length());
-			assertThat(masked.chars().filter(c -> c == '*').count()).as(masked).isGreaterThanOrEqualTo(
-					name.length() <= 2 ? 1 : 2);
+			assertThat(masked.chars().filter(c -> c == '*').count()).as(masked)
+				.isGreaterThanOrEqualTo(name.length() <= 2 ? 1 : 2);
 			assertThat(masked).as(name).doesNotContain("好味");
 		}
 	}

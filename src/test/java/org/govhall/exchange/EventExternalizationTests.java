@@ -36,10 +36,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Domain events reach other government systems through the local RabbitMQ: a case's steps and a catalog publication
- * arrive on the topic exchange as CloudEvents without personal data; while the broker cannot be reached the event
- * waits in the publication registry and, once resubmitted, arrives exactly once; a repeat carries the same id. The
- * broker is the machine's own (127.0.0.1:5672, guest); .ci/run starts it when it is down.
+ * Domain events reach other government systems through the local RabbitMQ: a case's steps
+ * and a catalog publication arrive on the topic exchange as CloudEvents without personal
+ * data; while the broker cannot be reached the event waits in the publication registry
+ * and, once resubmitted, arrives exactly once; a repeat carries the same id. The broker
+ * is the machine's own (127.0.0.1:5672, guest); .ci/run starts it when it is down.
  */
 @Tag("rabbitmq")
 @DependsOnToday
@@ -97,7 +98,8 @@ class EventExternalizationTests {
 		admin.declareExchange(exchange);
 		Queue q = new Queue(queue, false, false, false);
 		admin.declareQueue(q);
-		// the case and catalog events; the audit heads (every few seconds here) have a test and a queue of their own
+		// the case and catalog events; the audit heads (every few seconds here) have a
+		// test and a queue of their own
 		admin.declareBinding(BindingBuilder.bind(q).to(exchange).with("case.#"));
 		admin.declareBinding(BindingBuilder.bind(q).to(exchange).with("catalog.#"));
 	}
@@ -130,7 +132,8 @@ class EventExternalizationTests {
 		assertThat(data.get("state").asString()).isEqualTo("ACCEPTED");
 		assertThat(data.get("channel").asString()).isEqualTo("ONLINE");
 		assertThat(data.get("acceptedOn").asString()).isNotBlank();
-		// the same decision due date as the case itself: a date, or none while it runs into a year whose official
+		// the same decision due date as the case itself: a date, or none while it runs
+		// into a year whose official
 		// calendar is not loaded yet
 		JsonNode decisionClock = null;
 		for (JsonNode clock : view.get("clocks")) {
@@ -210,7 +213,8 @@ class EventExternalizationTests {
 		admin.declareQueue(q);
 		admin.declareBinding(BindingBuilder.bind(q).to(new TopicExchange(EXCHANGE, true, false)).with("audit.#"));
 		try {
-			// the sealer runs every 5 s and signs a head at least every 2 s in this test (every minute by default)
+			// the sealer runs every 5 s and signs a head at least every 2 s in this test
+			// (every minute by default)
 			Message m = rabbit.receive(heads, 20_000);
 			assertThat(m).as("a signed head within 20 s").isNotNull();
 			assertThat(m.getMessageProperties().getReceivedRoutingKey()).isEqualTo("audit.head");
@@ -222,7 +226,8 @@ class EventExternalizationTests {
 						java.util.Base64.getDecoder().decode(published.get("publicKey").asString()))));
 			ed25519.update(data.get("message").asString().getBytes(StandardCharsets.UTF_8));
 			assertThat(ed25519.verify(java.util.Base64.getDecoder().decode(data.get("signature").asString())))
-				.as("the head on the exchange verifies with the published public key").isTrue();
+				.as("the head on the exchange verifies with the published public key")
+				.isTrue();
 			assertThat(data.get("message").asString())
 				.startsWith("govhall-audit-head/1\n" + data.get("chain").asString() + "\n" + data.get("seq").asLong()
 						+ "\n" + data.get("hash").asString() + "\n");
@@ -234,7 +239,9 @@ class EventExternalizationTests {
 		}
 	}
 
-	/** Publications of the externalizer about the case still incomplete in the registry. */
+	/**
+	 * Publications of the externalizer about the case still incomplete in the registry.
+	 */
 	long waiting(String number) {
 		return jdbc.sql("""
 				SELECT COUNT(*) FROM event_publication
@@ -243,7 +250,10 @@ class EventExternalizationTests {
 				""").param("number", "%" + number + "%").query(Long.class).single();
 	}
 
-	/** The next {@code count} messages about the case, waiting up to 10 s for each; fails on a message too many. */
+	/**
+	 * The next {@code count} messages about the case, waiting up to 10 s for each; fails
+	 * on a message too many.
+	 */
 	List<Message> receiveFor(String number, int count) {
 		List<Message> out = new ArrayList<>();
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

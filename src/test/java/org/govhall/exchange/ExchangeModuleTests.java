@@ -40,10 +40,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The exchange module alone, the broker replaced by a template that records what it is given: the catalog's
- * publication and a case's step leave as CloudEvents with a stable id and no personal data; a message the broker did
- * not confirm leaves its publication incomplete, and its resubmission sends the same id again. The broker itself is
- * in {@code EventExternalizationTests}.
+ * The exchange module alone, the broker replaced by a template that records what it is
+ * given: the catalog's publication and a case's step leave as CloudEvents with a stable
+ * id and no personal data; a message the broker did not confirm leaves its publication
+ * incomplete, and its resubmission sends the same id again. The broker itself is in
+ * {@code EventExternalizationTests}.
  */
 @ApplicationModuleTest(webEnvironment = WebEnvironment.NONE)
 @ActiveProfiles("h2")
@@ -99,7 +100,8 @@ class ExchangeModuleTests {
 			.andVerify(found -> assertThat(found).singleElement().satisfies(s -> {
 				assertThat(s.exchange()).isEqualTo("govhall.events");
 				assertThat(s.routingKey()).isEqualTo("catalog.published");
-				assertThat(s.message().getMessageProperties().getContentType()).isEqualTo(EventExternalizer.CONTENT_TYPE);
+				assertThat(s.message().getMessageProperties().getContentType())
+					.isEqualTo(EventExternalizer.CONTENT_TYPE);
 				JsonNode event = body(s);
 				assertThat(event.get("specversion").asString()).isEqualTo("1.0");
 				assertThat(event.get("type").asString()).isEqualTo("org.govhall.catalog.published");

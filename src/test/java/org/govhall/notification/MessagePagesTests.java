@@ -25,7 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** An applicant reads what happened to a case in the inbox, and marks it read; others never see it. */
+/**
+ * An applicant reads what happened to a case in the inbox, and marks it read; others
+ * never see it.
+ */
 @DependsOnToday
 @GovHallTest
 class MessagePagesTests {
@@ -53,8 +56,10 @@ class MessagePagesTests {
 		String idCard = intake.upload("身份证.pdf", PDF, applicant).id();
 		CaseView c = intake.submit(new SubmitCase("660100-GG-04004", null, null, null,
 				List.of(new SubmitCase.MaterialFile("申请人居民身份证", idCard))), null, applicant);
-		Awaitility.await().atMost(Duration.ofSeconds(20))
-			.until(() -> notifications.inbox(applicant, Locale.SIMPLIFIED_CHINESE).stream()
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(20))
+			.until(() -> notifications.inbox(applicant, Locale.SIMPLIFIED_CHINESE)
+				.stream()
 				.anyMatch(m -> m.caseNumber().equals(c.number())));
 		long unread = notifications.unread(applicant);
 		String page = mvc.perform(get("/messages?lang=zh-CN").with(user(applicant)))
@@ -70,7 +75,9 @@ class MessagePagesTests {
 		mvc.perform(post("/messages/" + id + "/read").with(user(directory.principal("enterprise").orElseThrow()))
 			.with(csrf())).andExpect(status().isNotFound());
 		assertThat(mvc.perform(get("/messages").with(user(directory.principal("enterprise").orElseThrow())))
-			.andReturn().getResponse().getContentAsString()).doesNotContain(c.number());
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).doesNotContain(c.number());
 	}
 
 	@Test

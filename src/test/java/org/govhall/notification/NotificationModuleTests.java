@@ -32,9 +32,10 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
- * The notification module alone (the directory that names the accounts mocked, an outbox standing for SMS or e-mail):
- * the cases module's steps reach the applicant and the first handler once however often they are delivered, a chase
- * reaches only the chased department's reviewers, a handover tells the one who held the case, and supervision's
+ * The notification module alone (the directory that names the accounts mocked, an outbox
+ * standing for SMS or e-mail): the cases module's steps reach the applicant and the first
+ * handler once however often they are delivered, a chase reaches only the chased
+ * department's reviewers, a handover tells the one who held the case, and supervision's
  * alerts reach the handlers it names.
  */
 @ApplicationModuleTest(webEnvironment = WebEnvironment.NONE)
@@ -64,7 +65,8 @@ class NotificationModuleTests {
 	}
 
 	List<Map<String, Object>> messages(String number) {
-		return jdbc.sql("SELECT account_id, event, state FROM notification_message WHERE case_number = :n ORDER BY account_id")
+		return jdbc
+			.sql("SELECT account_id, event, state FROM notification_message WHERE case_number = :n ORDER BY account_id")
 			.param("n", number)
 			.query()
 			.listOfRows();
@@ -80,8 +82,8 @@ class NotificationModuleTests {
 			.andVerify(found -> {
 				assertThat(found).extracting(m -> ((Number) m.get("account_id")).longValue())
 					.containsExactly(APPLICANT, CLERK);
-				assertThat(found).allSatisfy(m -> assertThat(m).containsEntry("event", "Accepted")
-					.containsEntry("state", "ACCEPTED"));
+				assertThat(found).allSatisfy(
+						m -> assertThat(m).containsEntry("event", "Accepted").containsEntry("state", "ACCEPTED"));
 				verify(outbox).send(APPLICANT, "660100-2026-NM0001", "Accepted");
 				verify(outbox).send(CLERK, "660100-2026-NM0001", "Accepted");
 			});
@@ -98,8 +100,9 @@ class NotificationModuleTests {
 	void aChaseReachesOnlyTheChasedDepartmentsReviewers(Scenario scenario) {
 		Facts joint = new Facts("660100-2026-NM0002").accepted("2026-09-30", "2026-10-29")
 			.step(CaseAction.OPINION_CHASED, "reviewer", Role.REVIEWER, "2026-10-12");
-		scenario.publish(new CaseEvent.OpinionChased(joint.build(), "660100-GAJ", 1, LocalDate.of(2026, 10, 14),
-				"reviewer"))
+		scenario
+			.publish(
+					new CaseEvent.OpinionChased(joint.build(), "660100-GAJ", 1, LocalDate.of(2026, 10, 14), "reviewer"))
 			.andWaitForStateChange(() -> messages("660100-2026-NM0002"), found -> found.size() == 2)
 			.andVerify(found -> assertThat(found).extracting(m -> ((Number) m.get("account_id")).longValue())
 				.as("neither the applicant nor the first handler")
@@ -110,7 +113,8 @@ class NotificationModuleTests {
 	void aHandoverTellsTheOneWhoHeldTheCase(Scenario scenario) {
 		Facts handedOver = new Facts("660100-2026-NM0003").step(CaseAction.HANDED_OVER, "deptadmin",
 				Role.DEPARTMENT_ADMIN, "2026-09-30");
-		// clerk2 held the case and is on leave: clerk takes it over and is the first handler now
+		// clerk2 held the case and is on leave: clerk takes it over and is the first
+		// handler now
 		scenario.publish(new CaseEvent.HandedOver(handedOver.build(), "clerk2", "clerk", "病假"))
 			.andWaitForStateChange(() -> messages("660100-2026-NM0003"), found -> found.size() == 3)
 			.andVerify(found -> assertThat(found).extracting(m -> ((Number) m.get("account_id")).longValue())
@@ -133,8 +137,9 @@ class NotificationModuleTests {
 	}
 
 	int completed(String listener) {
-		return jdbc.sql("SELECT COUNT(*) FROM event_publication_archive WHERE listener_id LIKE :l "
-				+ "AND serialized_event LIKE '%660100-2026-NM0001%'")
+		return jdbc
+			.sql("SELECT COUNT(*) FROM event_publication_archive WHERE listener_id LIKE :l "
+					+ "AND serialized_event LIKE '%660100-2026-NM0001%'")
 			.param("l", "%" + listener + "%")
 			.query(Integer.class)
 			.single();

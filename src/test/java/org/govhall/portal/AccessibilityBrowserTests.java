@@ -24,16 +24,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Accessible (issue 10, item 15): axe-core finds no serious or critical violation on the pages of a case's journey —
- * home, search, guide, the online application, the applicant's case page, the correction form, the staff workbench
- * and the supervision dashboard — each in normal mode on a desktop and in elderly mode on a phone. Only the dashboard
- * loads ECharts (item 14). Screenshots go to target/screenshots/a11y-*.png.
+ * Accessible (issue 10, item 15): axe-core finds no serious or critical violation on the
+ * pages of a case's journey — home, search, guide, the online application, the
+ * applicant's case page, the correction form, the staff workbench and the supervision
+ * dashboard — each in normal mode on a desktop and in elderly mode on a phone. Only the
+ * dashboard loads ECharts (item 14). Screenshots go to target/screenshots/a11y-*.png.
  */
 @Tag("browser")
 @CaseJourneyContext
 class AccessibilityBrowserTests {
 
-	/** 食品经营许可: three materials to hand in, the business licence from the e-certificate store. */
+	/**
+	 * 食品经营许可: three materials to hand in, the business licence from the e-certificate
+	 * store.
+	 */
 	static final String FOOD = "660100-XK-02001";
 
 	@LocalServerPort
@@ -97,7 +101,10 @@ class AccessibilityBrowserTests {
 		echarts.forEach((page, loaded) -> assertThat(loaded).as(page).isEqualTo(page.equals("dashboard")));
 	}
 
-	/** The page in normal mode on a desktop, then in elderly mode on a phone: axe, a screenshot, the scripts loaded. */
+	/**
+	 * The page in normal mode on a desktop, then in elderly mode on a phone: axe, a
+	 * screenshot, the scripts loaded.
+	 */
 	void audit(Browser browser, String name, String path) throws Exception {
 		WebDriver d = browser.driver();
 		for (boolean elder : new boolean[] { false, true }) {
@@ -114,19 +121,21 @@ class AccessibilityBrowserTests {
 			String page = name + (elder ? "-elder-phone" : "-desktop");
 			serious.addAll(Accessibility.seriousViolations(d, page));
 			browser.screenshot("a11y-" + page);
-			echarts.merge(name, (Boolean) ((JavascriptExecutor) d).executeScript(
-					"return performance.getEntriesByType('resource').some(r => r.name.includes('echarts'))"),
+			echarts.merge(name,
+					(Boolean) ((JavascriptExecutor) d).executeScript(
+							"return performance.getEntriesByType('resource').some(r => r.name.includes('echarts'))"),
 					Boolean::logicalOr);
 		}
 	}
 
 	/** The page has loaded, and every chart whose table has rows has been drawn. */
 	static boolean chartsSettled(WebDriver d) {
-		return (Boolean) ((JavascriptExecutor) d).executeScript("""
-				return document.readyState === 'complete'
-				  && Array.from(document.querySelectorAll('[data-dashboard-chart]')).every(c => c.classList.contains('drawn')
-				    || !document.querySelector('#' + c.getAttribute('data-table') + ' tbody tr[data-name]'));
-				""");
+		return (Boolean) ((JavascriptExecutor) d).executeScript(
+				"""
+						return document.readyState === 'complete'
+						  && Array.from(document.querySelectorAll('[data-dashboard-chart]')).every(c => c.classList.contains('drawn')
+						    || !document.querySelector('#' + c.getAttribute('data-table') + ' tbody tr[data-name]'));
+						""");
 	}
 
 }

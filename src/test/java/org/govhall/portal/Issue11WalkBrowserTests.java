@@ -27,13 +27,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Issue 11's new pages walked as their users walk them, on a 390 px phone in elderly mode, in one browser: a citizen
- * on the guide of a delegated city item for 青川县 (who handles it there), on a GB/T 39046-rich guide (codes, place and
- * hours, FAQ; once in English), on an ex-officio guide (no 在线申请) and on an offline one (apply at a window); the
- * county department admin on 承接情况; the department admin on 首办分派 and on an online case's staff page; the
- * supervisor on the roll-up and a county's tracking; the applicant on the own case page. Every page: nothing wider
- * than the phone, no {@code null}, no raw enum codes, no English in the Chinese pages; axe on the guide, take-up,
- * routing and tracking pages. Screenshots: target/screenshots/issue11-*.png.
+ * Issue 11's new pages walked as their users walk them, on a 390 px phone in elderly
+ * mode, in one browser: a citizen on the guide of a delegated city item for 青川县 (who
+ * handles it there), on a GB/T 39046-rich guide (codes, place and hours, FAQ; once in
+ * English), on an ex-officio guide (no 在线申请) and on an offline one (apply at a window);
+ * the county department admin on 承接情况; the department admin on 首办分派 and on an online
+ * case's staff page; the supervisor on the roll-up and a county's tracking; the applicant
+ * on the own case page. Every page: nothing wider than the phone, no {@code null}, no raw
+ * enum codes, no English in the Chinese pages; axe on the guide, take-up, routing and
+ * tracking pages. Screenshots: target/screenshots/issue11-*.png.
  */
 @Tag("browser")
 @CaseJourneyContext
@@ -42,7 +44,10 @@ class Issue11WalkBrowserTests {
 	/** 企业变更登记 of 北山市, directly delegated to 青川县 and taken on there as 660221-XK-00202. */
 	static final String DELEGATED = "660200-XK-00201";
 
-	/** 食品经营许可 of 示范市: GB/T 39046 elements from demo/items-gbt39046.json (FAQ, hours, implementing bases). */
+	/**
+	 * 食品经营许可 of 示范市: GB/T 39046 elements from demo/items-gbt39046.json (FAQ, hours,
+	 * implementing bases).
+	 */
 	static final String GBT_RICH = "660100-XK-02001";
 
 	/** 对食品经营者的监督检查: enforcement, done ex officio. */
@@ -57,9 +62,11 @@ class Issue11WalkBrowserTests {
 	static final Pattern RAW_CODE = Pattern.compile("\\b(?:[A-Z]+_[A-Z_]+|DIRECT|ENTRUSTED|AUTHORIZED|OFFLINE|"
 			+ "ACTIVE|PUBLISHED|DRAFT|PENDING|CLOSED|ACCEPTED|RECEIVED)\\b");
 
-	/** Latin words a Chinese page may show (lower case): names of formats and standards, the language switch. */
-	static final Set<String> LATIN_ALLOWED = Set.of("govhall", "pdf", "english", "openapi", "html", "word",
-			"excel");
+	/**
+	 * Latin words a Chinese page may show (lower case): names of formats and standards,
+	 * the language switch.
+	 */
+	static final Set<String> LATIN_ALLOWED = Set.of("govhall", "pdf", "english", "openapi", "html", "word", "excel");
 
 	static final Pattern LATIN_WORD = Pattern.compile("\\b[A-Za-z]{3,}\\b");
 
@@ -72,8 +79,9 @@ class Issue11WalkBrowserTests {
 	String base;
 
 	/**
-	 * The case's 查询码, shown on its pages: letters and digits drawn at random, so now and then all letters, which is
-	 * a code and not English; it is taken out of the text before the Latin words are counted.
+	 * The case's 查询码, shown on its pages: letters and digits drawn at random, so now and
+	 * then all letters, which is a code and not English; it is taken out of the text
+	 * before the Latin words are counted.
 	 */
 	String queryCode = "";
 
@@ -82,7 +90,10 @@ class Issue11WalkBrowserTests {
 	/** What a user would trip over, per page: overflow, null, raw codes. */
 	final List<String> problems = new ArrayList<>();
 
-	/** Per Chinese page, the Latin words it shows (printed, and checked against {@link #LATIN_ALLOWED}). */
+	/**
+	 * Per Chinese page, the Latin words it shows (printed, and checked against
+	 * {@link #LATIN_ALLOWED}).
+	 */
 	final Map<String, Set<String>> latin = new LinkedHashMap<>();
 
 	@Test
@@ -104,8 +115,10 @@ class Issue11WalkBrowserTests {
 			String text = walk(browser, "01-guide-delegated", "/items/" + DELEGATED + "?county=660221", true);
 			assertThat(d.findElement(By.id("your-county")).getText()).contains("您所在的青川县由", "办理");
 			assertThat(d.findElements(By.id("apply-in-county"))).hasSize(1);
-			assertThat(d.findElements(By.id("apply-online"))).as("the city's button applies to the wrong office").isEmpty();
-			assertThat(d.findElement(By.id("your-county")).getRect().getY()).as("seen before scrolling").isLessThan(844);
+			assertThat(d.findElements(By.id("apply-online"))).as("the city's button applies to the wrong office")
+				.isEmpty();
+			assertThat(d.findElement(By.id("your-county")).getRect().getY()).as("seen before scrolling")
+				.isLessThan(844);
 			assertThat(text).as("石门县 has no counterpart yet").contains("尚未承接");
 
 			text = walk(browser, "02-guide-gbt", "/items/" + GBT_RICH, true);
@@ -137,15 +150,18 @@ class Issue11WalkBrowserTests {
 			assertThat(d.findElements(By.cssSelector("section.power"))).isNotEmpty();
 			look(browser, "06-take-up", "section.power");
 
-			// 3. the city market regulator's admin: first handlers; its approver: the online case
+			// 3. the city market regulator's admin: first handlers; its approver: the
+			// online case
 			browser.signIn(base, "deptadmin");
 			walk(browser, "07-routing", "/staff/routing", true);
 			assertThat(d.findElements(By.cssSelector("#rule-form input[name=mode]:checked"))).hasSize(1);
 			look(browser, "07-routing", "#rule-form");
 			var first = d.findElement(By.cssSelector("label[for=mode-ROUND_ROBIN]")).getRect();
 			var second = d.findElement(By.id("mode-DUTY_CLERK")).getRect();
-			assertThat(second.getY()).as("each way of routing on a line of its own").isGreaterThanOrEqualTo(first.getY() + first.getHeight());
-			// the case itself is read by its handlers, not by the administrator (issue 12, item 3)
+			assertThat(second.getY()).as("each way of routing on a line of its own")
+				.isGreaterThanOrEqualTo(first.getY() + first.getHeight());
+			// the case itself is read by its handlers, not by the administrator (issue
+			// 12, item 3)
 			browser.signIn(base, "approver");
 			walk(browser, "08-staff-case", "/staff/cases/" + number, false);
 			String handler = d.findElement(By.id("first-handler")).getText();
@@ -165,16 +181,15 @@ class Issue11WalkBrowserTests {
 			// 5. the applicant sees who is responsible, by name and staff number
 			browser.signIn(base, "applicant");
 			walk(browser, "11-applicant-case", "/cases/" + number, false);
-			assertThat(d.findElement(By.id("first-handler")).getText()).isEqualTo(handler)
-				.doesNotContain("clerk");
+			assertThat(d.findElement(By.id("first-handler")).getText()).isEqualTo(handler).doesNotContain("clerk");
 			look(browser, "11-applicant-case", "#first-handler");
 		}
 
 		latin.forEach((page, words) -> System.out.println("Latin words on " + page + ": " + words));
 		assertThat(problems).as(String.join("\n", problems)).isEmpty();
 		assertThat(serious).as(String.join("\n", serious)).isEmpty();
-		latin.forEach((page, words) -> assertThat(words).as("English on the Chinese page " + page)
-			.isSubsetOf(LATIN_ALLOWED));
+		latin.forEach(
+				(page, words) -> assertThat(words).as("English on the Chinese page " + page).isSubsetOf(LATIN_ALLOWED));
 	}
 
 	/** Opens the Chinese page in elderly mode and checks it; returns its visible text. */
@@ -190,14 +205,20 @@ class Issue11WalkBrowserTests {
 		return text;
 	}
 
-	/** The part of the page that matters scrolled to the top of the screen, for a second screenshot. */
+	/**
+	 * The part of the page that matters scrolled to the top of the screen, for a second
+	 * screenshot.
+	 */
 	static void look(Browser browser, String name, String css) throws Exception {
 		((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()",
 				browser.driver().findElement(By.cssSelector(css)));
 		browser.screenshot("issue11-" + name + "-detail");
 	}
 
-	/** Nothing wider than the phone, no null, no raw codes, elderly mode on; axe if asked; a screenshot. */
+	/**
+	 * Nothing wider than the phone, no null, no raw codes, elderly mode on; axe if asked;
+	 * a screenshot.
+	 */
 	String check(Browser browser, String name, boolean axe) throws Exception {
 		WebDriver d = browser.driver();
 		browser.screenshot("issue11-" + name);
@@ -225,28 +246,30 @@ class Issue11WalkBrowserTests {
 	}
 
 	/**
-	 * The deepest elements reaching past the right edge of the window, or whose text spills out of them (a long
-	 * unbreakable word), that no scrolling or clipping box holds in: what makes the page too wide.
+	 * The deepest elements reaching past the right edge of the window, or whose text
+	 * spills out of them (a long unbreakable word), that no scrolling or clipping box
+	 * holds in: what makes the page too wide.
 	 */
 	static Object widest(WebDriver d) {
-		return ((JavascriptExecutor) d).executeScript("""
-				const w = document.documentElement.clientWidth;
-				const beyond = e => e.getBoundingClientRect().right > w + 1;
-				const held = e => {
-				  for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
-				    if (getComputedStyle(a).overflowX !== 'visible') return true;
-				  }
-				  return false;
-				};
-				const spills = e => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible'
-				  && !held(e);
-				return Array.from(document.querySelectorAll('body *'))
-				  .filter(e => (beyond(e) || spills(e)) && !held(e)
-				    && !Array.from(e.children).some(c => (beyond(c) || spills(c)) && !held(c)))
-				  .slice(0, 5)
-				  .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + e.className + ' "'
-				    + (e.textContent || '').trim().slice(0, 30) + '" right=' + Math.round(e.getBoundingClientRect().right) + ', content ' + e.scrollWidth + ' px wide');
-				""");
+		return ((JavascriptExecutor) d).executeScript(
+				"""
+						const w = document.documentElement.clientWidth;
+						const beyond = e => e.getBoundingClientRect().right > w + 1;
+						const held = e => {
+						  for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+						    if (getComputedStyle(a).overflowX !== 'visible') return true;
+						  }
+						  return false;
+						};
+						const spills = e => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible'
+						  && !held(e);
+						return Array.from(document.querySelectorAll('body *'))
+						  .filter(e => (beyond(e) || spills(e)) && !held(e)
+						    && !Array.from(e.children).some(c => (beyond(c) || spills(c)) && !held(c)))
+						  .slice(0, 5)
+						  .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + e.className + ' "'
+						    + (e.textContent || '').trim().slice(0, 30) + '" right=' + Math.round(e.getBoundingClientRect().right) + ', content ' + e.scrollWidth + ' px wide');
+						""");
 	}
 
 }

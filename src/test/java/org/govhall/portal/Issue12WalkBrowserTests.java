@@ -39,23 +39,27 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 12's pages (items 4 to 9) walked as their users walk them, on a 390 px phone in elderly mode, in Chinese and
- * in English: the public on 审计日志链头公示 (and its JSON), on the login page after wrong passwords, on the
- * registration page refusing a common password, a reserved user name and a name with a text-direction character, on
- * the public progress of an extended case (no staff free text) and on a licence's verification page (holder masked);
- * the clerk, reviewer, approver and department admin on the 文书未出具 tile, list and case page; the supervisor on the
- * documents owed; the applicant stopped by the open-case limit and by the daily upload quota. Every page: nothing
- * wider than the phone, no {@code null}, no raw codes or message keys, no ISO timestamps, no English in the Chinese
- * pages. Screenshots: target/screenshots/issue12-*.png.
+ * Issue 12's pages (items 4 to 9) walked as their users walk them, on a 390 px phone in
+ * elderly mode, in Chinese and in English: the public on 审计日志链头公示 (and its JSON), on the
+ * login page after wrong passwords, on the registration page refusing a common password,
+ * a reserved user name and a name with a text-direction character, on the public progress
+ * of an extended case (no staff free text) and on a licence's verification page (holder
+ * masked); the clerk, reviewer, approver and department admin on the 文书未出具 tile, list and
+ * case page; the supervisor on the documents owed; the applicant stopped by the open-case
+ * limit and by the daily upload quota. Every page: nothing wider than the phone, no
+ * {@code null}, no raw codes or message keys, no ISO timestamps, no English in the
+ * Chinese pages. Screenshots: target/screenshots/issue12-*.png.
  *
- * <p>The document owed is recorded the way a failed typesetting leaves it (attempts and last failure), straight in
- * its table: making the file store fail needs a context of its own (DocumentsNeverMissingTests does that).
+ * <p>
+ * The document owed is recorded the way a failed typesetting leaves it (attempts and last
+ * failure), straight in its table: making the file store fail needs a context of its own
+ * (DocumentsNeverMissingTests does that).
  */
 @Tag("browser")
 @CaseJourneyContext
-@TestPropertySource(properties = { "govhall.cases.max-open-per-item=1",
-		"govhall.cases.upload-quota.applicant-files=30",
-		// the chain head signed as in production (the shared configuration seals by hand): the sealer every 5 s, the
+@TestPropertySource(properties = { "govhall.cases.max-open-per-item=1", "govhall.cases.upload-quota.applicant-files=30",
+		// the chain head signed as in production (the shared configuration seals by
+		// hand): the sealer every 5 s, the
 		// witness that signs the head every minute
 		"govhall.audit.seal-cron=*/5 * * * * *", "govhall.audit.witness-cron=30 * * * * *" })
 class Issue12WalkBrowserTests {
@@ -72,10 +76,16 @@ class Issue12WalkBrowserTests {
 	static final Pattern RAW_CODE = Pattern.compile("\\b(?:[A-Z]+_[A-Z_]+|RECEIVED|ACCEPTED|REVIEWED|DECIDED|"
 			+ "APPROVED|REFUSED|VALID|REVOKED|EXPIRED|FORM|BASIC|INTACT)\\b|\\b[a-z]+\\.[a-z]+\\.[a-zA-Z.]+\\b|\\?\\?");
 
-	/** An ISO instant or local date-time as Java prints it, where a person expects 2026-11-10 10:00. */
+	/**
+	 * An ISO instant or local date-time as Java prints it, where a person expects
+	 * 2026-11-10 10:00.
+	 */
 	static final Pattern ISO_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
 
-	/** Latin words a Chinese page may show (lower case): formats, standards, the language switch, key names. */
+	/**
+	 * Latin words a Chinese page may show (lower case): formats, standards, the language
+	 * switch, key names.
+	 */
 	static final Set<String> LATIN_ALLOWED = Set.of("govhall", "pdf", "english", "openapi", "html", "word", "excel",
 			"json", "sha", "ed25519", "jpeg", "png", "openssl", "pkeyutl", "verify", "rawin");
 
@@ -92,7 +102,10 @@ class Issue12WalkBrowserTests {
 
 	String base;
 
-	/** Codes drawn at random (query codes, hashes, signatures) that may look like words; taken out before counting. */
+	/**
+	 * Codes drawn at random (query codes, hashes, signatures) that may look like words;
+	 * taken out before counting.
+	 */
 	final List<String> codes = new ArrayList<>();
 
 	final List<String> serious = new ArrayList<>();
@@ -121,11 +134,14 @@ class Issue12WalkBrowserTests {
 		// a licence granted, for its public verification page
 		String licensed = RequiredMaterials.submit(api, api, "enterprise", FOOD, PDF).json().get("number").asString();
 		assertThat(api.post("/api/v1/cases/" + licensed + "/acceptance", "clerk", null).status()).isEqualTo(200);
-		assertThat(api.post("/api/v1/cases/" + licensed + "/review", "reviewer",
-				Map.of("recommendation", "APPROVED", "comments", "现场核查符合条件")).status()).isEqualTo(200);
-		assertThat(api.post("/api/v1/cases/" + licensed + "/decision", "approver", Map.of("outcome", "APPROVED",
-				"scope", "预包装食品销售", "premises", "示范市人民路 1 号", "validUntil", "2031-11-09")).status())
-			.isEqualTo(200);
+		assertThat(api
+			.post("/api/v1/cases/" + licensed + "/review", "reviewer",
+					Map.of("recommendation", "APPROVED", "comments", "现场核查符合条件"))
+			.status()).isEqualTo(200);
+		assertThat(api
+			.post("/api/v1/cases/" + licensed + "/decision", "approver", Map.of("outcome", "APPROVED", "scope",
+					"预包装食品销售", "premises", "示范市人民路 1 号", "validUntil", "2031-11-09"))
+			.status()).isEqualTo(200);
 		String certificate = certificate(api, licensed);
 
 		// an accepted case whose notice failed twice to be typeset: owed (文书未出具)
@@ -151,7 +167,8 @@ class Issue12WalkBrowserTests {
 			WebDriver d = browser.driver();
 			browser.resize(390, 844);
 
-			// 1. the public: wrong passwords, then the wait (an account the walk does not otherwise use)
+			// 1. the public: wrong passwords, then the wait (an account the walk does not
+			// otherwise use)
 			d.get(base + "/login?lang=zh-CN&elder=on");
 			String waitText = null;
 			for (int i = 0; i < 8 && waitText == null; i++) {
@@ -173,17 +190,19 @@ class Issue12WalkBrowserTests {
 			text = check(browser, "01-login-wait-en");
 			soft.assertThat(text).containsPattern("try again in \\d+ second").doesNotContain("in 1 seconds");
 
-			// 2. registration refusing a bidi character in the name, a reserved user name, a common password
+			// 2. registration refusing a bidi character in the name, a reserved user
+			// name, a common password
 			register(browser, "zh-CN", "张\u202e三", "admin01", "password123");
 			text = checkZh(browser, "02-register-refused");
 			soft.assertThat(d.findElement(By.id("problems")).getText()).contains("控制字符", "留作系统", "太常见");
 			register(browser, "en", "Zhang\u0007San", "system", "password123");
 			text = check(browser, "02-register-refused-en");
-			soft.assertThat(d.findElement(By.id("problems")).getText()).contains("control characters", "reserved",
-					"too common");
+			soft.assertThat(d.findElement(By.id("problems")).getText())
+				.contains("control characters", "reserved", "too common");
 			soft.assertThat(text).doesNotContainPattern("[\\u4e00-\\u9fff]{4}");
 
-			// 3. the public progress of the extended case: the extension, never its reason
+			// 3. the public progress of the extended case: the extension, never its
+			// reason
 			text = walk(browser, "03-progress", "/progress?number=" + extended + "&code=" + code);
 			soft.assertThat(text).contains("延长").doesNotContain("110105199003071239", "高血压", "张三", "现场核查");
 			look(browser, "03-progress", "#progress");
@@ -198,7 +217,8 @@ class Issue12WalkBrowserTests {
 			text = check(browser, "04-verify-en");
 			soft.assertThat(text).contains("Valid").doesNotContain("示范市人民路");
 
-			// the number to type is shown as numbers are issued now (14 random characters), not as before issue 12
+			// the number to type is shown as numbers are issued now (14 random
+			// characters), not as before issue 12
 			walk(browser, "04-verify-search", "/verify");
 			soft.assertThat(d.findElement(By.id("number-hint")).getText())
 				.containsPattern("[A-Z]{2}-\\d{4}-\\d{6}-[2-9A-Z]{14}\\b");
@@ -206,7 +226,8 @@ class Issue12WalkBrowserTests {
 				.matches("[A-Z]{2}-\\d{4}-\\d{6}-[2-9A-Z]{14}");
 			soft.assertThat(certificate).matches("[A-Z]{2}-\\d{4}-\\d{6}-[2-9A-Z]{14}");
 
-			// 5. the department's staff: the tile on the workbench, the list, the case page
+			// 5. the department's staff: the tile on the workbench, the list, the case
+			// page
 			for (String staff : List.of("clerk", "reviewer", "approver")) {
 				browser.signIn(base, staff);
 				text = walk(browser, "05-" + staff + "-workbench", "/staff");
@@ -219,19 +240,21 @@ class Issue12WalkBrowserTests {
 				WebElement row = d.findElement(By.cssSelector("tr[data-number='" + owing + "']"));
 				soft.assertThat(row.getText()).contains("文书未出具");
 				text = walk(browser, "07-" + staff + "-case", "/staff/cases/" + owing);
-				soft.assertThat(d.findElement(By.id("documents-owed")).getText()).contains("文书未出具", "受理通知书",
-						"出具失败 2 次");
+				soft.assertThat(d.findElement(By.id("documents-owed")).getText())
+					.contains("文书未出具", "受理通知书", "出具失败 2 次");
 				look(browser, "07-" + staff + "-case", "#documents-owed");
 			}
 			d.get(base + "/staff?lang=en&elder=on");
 			check(browser, "05-approver-workbench-en");
-			soft.assertThat(d.findElement(By.id("go-documents-owed")).getText()).contains("1 document", "not issued")
+			soft.assertThat(d.findElement(By.id("go-documents-owed")).getText())
+				.contains("1 document", "not issued")
 				.doesNotContain("1 documents");
 			d.get(base + "/staff/cases/" + owing + "?lang=en&elder=on");
 			check(browser, "07-approver-case-en");
-			soft.assertThat(d.findElement(By.id("documents-owed")).getText()).contains("Document not issued",
-					"failed 2 times");
-			// the department administrator runs the department's accounts, not its cases (issue 12, item 3)
+			soft.assertThat(d.findElement(By.id("documents-owed")).getText())
+				.contains("Document not issued", "failed 2 times");
+			// the department administrator runs the department's accounts, not its cases
+			// (issue 12, item 3)
 			browser.signIn(base, "deptadmin");
 			walk(browser, "05-deptadmin-workbench", "/staff");
 			soft.assertThat(d.findElements(By.id("go-documents-owed"))).as("deptadmin sees no case tile").isEmpty();
@@ -247,7 +270,8 @@ class Issue12WalkBrowserTests {
 			check(browser, "08-supervision-documents-en");
 			soft.assertThat(d.findElement(By.id("documents-owed")).getText()).contains("Document not issued");
 
-			// 7. the applicant: a second open application of the same item, then too many files in a day
+			// 7. the applicant: a second open application of the same item, then too many
+			// files in a day
 			browser.signIn(base, "applicant");
 			apply(browser, FOOD, uploads, 1);
 			text = checkZh(browser, "09-open-case-limit");
@@ -280,7 +304,8 @@ class Issue12WalkBrowserTests {
 				return true;
 			});
 			text = walk(browser, "11-transparency", "/transparency");
-			soft.assertThat(d.findElement(By.id("signed-head")).getText()).containsPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+			soft.assertThat(d.findElement(By.id("signed-head")).getText())
+				.containsPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
 			look(browser, "11-transparency", "#signed-head");
 			d.get(base + "/transparency?lang=en&elder=on");
 			check(browser, "11-transparency-en");
@@ -296,8 +321,8 @@ class Issue12WalkBrowserTests {
 		soft.assertAll();
 		assertThat(problems).as(String.join("\n", problems)).isEmpty();
 		assertThat(serious).as(String.join("\n", serious)).isEmpty();
-		latin.forEach((page, words) -> assertThat(words).as("English on the Chinese page " + page)
-			.isSubsetOf(LATIN_ALLOWED));
+		latin.forEach(
+				(page, words) -> assertThat(words).as("English on the Chinese page " + page).isSubsetOf(LATIN_ALLOWED));
 	}
 
 	/** The licence's document number, once the listener has issued it. */
@@ -313,7 +338,10 @@ class Issue12WalkBrowserTests {
 		throw new AssertionError("no certificate for " + number);
 	}
 
-	/** Fills in the registration form as typed, a name with characters no keyboard types set by script. */
+	/**
+	 * Fills in the registration form as typed, a name with characters no keyboard types
+	 * set by script.
+	 */
 	void register(Browser browser, String lang, String name, String username, String password) {
 		WebDriver d = browser.driver();
 		d.manage().deleteAllCookies();
@@ -329,7 +357,10 @@ class Issue12WalkBrowserTests {
 		browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("problems")));
 	}
 
-	/** Applies for the item online with this many files for its first material, up to the summary or a refusal. */
+	/**
+	 * Applies for the item online with this many files for its first material, up to the
+	 * summary or a refusal.
+	 */
 	void apply(Browser browser, String item, Path dir, int files) throws Exception {
 		WebDriver d = browser.driver();
 		if (!d.getCurrentUrl().contains("/cases/new?item=" + item)) {
@@ -379,9 +410,10 @@ class Issue12WalkBrowserTests {
 	}
 
 	/**
-	 * The page's visible text without what is a code and not prose: document numbers, digests, signatures and the
-	 * exact signed text (shown verbatim, ISO time included, to be checked by machine), the codes drawn at random,
-	 * department codes and the names of uploaded files.
+	 * The page's visible text without what is a code and not prose: document numbers,
+	 * digests, signatures and the exact signed text (shown verbatim, ISO time included,
+	 * to be checked by machine), the codes drawn at random, department codes and the
+	 * names of uploaded files.
 	 */
 	String prose(WebDriver d) {
 		String text = (String) ((JavascriptExecutor) d).executeScript("""
@@ -404,7 +436,10 @@ class Issue12WalkBrowserTests {
 		browser.screenshot("issue12-" + name + "-detail");
 	}
 
-	/** Nothing wider than the phone, no null, no raw codes or keys, no ISO times, elderly mode on; a screenshot. */
+	/**
+	 * Nothing wider than the phone, no null, no raw codes or keys, no ISO times, elderly
+	 * mode on; a screenshot.
+	 */
 	String check(Browser browser, String name) throws Exception {
 		WebDriver d = browser.driver();
 		browser.screenshot("issue12-" + name);
@@ -414,7 +449,8 @@ class Issue12WalkBrowserTests {
 		}
 		long overflow = browser.horizontalOverflow();
 		if (overflow > 0) {
-			problems.add(name + ": " + overflow + " px wider than the phone, because of " + Issue11WalkBrowserTests.widest(d));
+			problems.add(name + ": " + overflow + " px wider than the phone, because of "
+					+ Issue11WalkBrowserTests.widest(d));
 		}
 		String text = d.findElement(By.tagName("body")).getText();
 		String title = d.getTitle();

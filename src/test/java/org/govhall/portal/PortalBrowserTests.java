@@ -18,8 +18,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A citizen in a real browser: opens the portal, searches an item, opens its guide, switches to English and to
- * elderly mode, and reads it at phone width. Screenshots go to target/screenshots.
+ * A citizen in a real browser: opens the portal, searches an item, opens its guide,
+ * switches to English and to elderly mode, and reads it at phone width. Screenshots go to
+ * target/screenshots.
  */
 @Tag("browser")
 @GovHallTest
@@ -52,7 +53,8 @@ class PortalBrowserTests {
 			browser.screenshot("03-guide-zh");
 
 			driver.findElement(By.id("switch-lang")).click();
-			browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("h-basis"), "Legal basis"));
+			browser.waiting()
+				.until(ExpectedConditions.textToBePresentInElementLocated(By.id("h-basis"), "Legal basis"));
 			assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
 			browser.screenshot("04-guide-en");
 
@@ -61,7 +63,8 @@ class PortalBrowserTests {
 			String fontSize = (String) ((JavascriptExecutor) driver)
 				.executeScript("return getComputedStyle(document.documentElement).fontSize");
 			assertThat(fontSize).isEqualTo("21px");
-			// the apply button reads clearly in elderly mode: WCAG contrast of at least 4.5:1 (it was 1.47:1)
+			// the apply button reads clearly in elderly mode: WCAG contrast of at least
+			// 4.5:1 (it was 1.47:1)
 			assertThat(contrast(driver, "apply-online")).isGreaterThanOrEqualTo(4.5);
 			browser.screenshot("05-guide-en-elder");
 
@@ -73,13 +76,16 @@ class PortalBrowserTests {
 			assertThat(browser.horizontalOverflow()).isLessThanOrEqualTo(0L);
 			browser.screenshot("06-search-phone-en-elder");
 
-			List<LogEntry> cspErrors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+			List<LogEntry> cspErrors = driver.manage()
+				.logs()
+				.get(LogType.BROWSER)
+				.getAll()
+				.stream()
 				.filter(e -> e.getMessage().contains("Content Security Policy"))
 				.toList();
 			assertThat(cspErrors).isEmpty();
 		}
 	}
-
 
 	@Test
 	void anElderlyCitizenFindsTheFoodLicenceByPinyinAndWithATypoAndFetchesItsBlankFormOnAPhone() throws Exception {
@@ -169,15 +175,19 @@ class PortalBrowserTests {
 		return driver.findElements(By.cssSelector(".results a.name")).stream().map(WebElement::getText).toList();
 	}
 
-	/** Status, type, disposition and the first four bytes of a GET the page itself makes. */
+	/**
+	 * Status, type, disposition and the first four bytes of a GET the page itself makes.
+	 */
 	private static String fetch(WebDriver driver, String url) {
-		return (String) ((JavascriptExecutor) driver).executeAsyncScript("""
-				const done = arguments[arguments.length - 1];
-				fetch(arguments[0], { credentials: 'omit' }).then(async r => {
-				  const head = new TextDecoder().decode((await r.arrayBuffer()).slice(0, 4));
-				  done(r.status + '|' + r.headers.get('Content-Type') + '|' + r.headers.get('Content-Disposition') + '|' + head);
-				}).catch(e => done('failed ' + e));
-				""", url);
+		return (String) ((JavascriptExecutor) driver).executeAsyncScript(
+				"""
+						const done = arguments[arguments.length - 1];
+						fetch(arguments[0], { credentials: 'omit' }).then(async r => {
+						  const head = new TextDecoder().decode((await r.arrayBuffer()).slice(0, 4));
+						  done(r.status + '|' + r.headers.get('Content-Type') + '|' + r.headers.get('Content-Disposition') + '|' + head);
+						}).catch(e => done('failed ' + e));
+						""",
+				url);
 	}
 
 	private static double contrastOf(WebDriver driver, WebElement element) {
@@ -186,20 +196,24 @@ class PortalBrowserTests {
 		return contrast(driver, id);
 	}
 
-
-	/** The WCAG 2 contrast ratio of an element's text colour against its own background colour, as rendered. */
+	/**
+	 * The WCAG 2 contrast ratio of an element's text colour against its own background
+	 * colour, as rendered.
+	 */
 	static double contrast(WebDriver driver, String id) {
-		Object ratio = ((JavascriptExecutor) driver).executeScript("""
-				const e = document.getElementById(arguments[0]);
-				const s = getComputedStyle(e);
-				const rgb = c => c.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number);
-				const lum = c => {
-				  const [r, g, b] = rgb(c).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
-				  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-				};
-				const a = lum(s.color), b = lum(s.backgroundColor);
-				return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-				""", id);
+		Object ratio = ((JavascriptExecutor) driver).executeScript(
+				"""
+						const e = document.getElementById(arguments[0]);
+						const s = getComputedStyle(e);
+						const rgb = c => c.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number);
+						const lum = c => {
+						  const [r, g, b] = rgb(c).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+						  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+						};
+						const a = lum(s.color), b = lum(s.backgroundColor);
+						return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+						""",
+				id);
 		return ((Number) ratio).doubleValue();
 	}
 

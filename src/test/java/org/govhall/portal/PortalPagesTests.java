@@ -29,12 +29,18 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-/** The public portal's pages: language and elderly mode, search, guides, errors, security headers and login. */
+/**
+ * The public portal's pages: language and elderly mode, search, guides, errors, security
+ * headers and login.
+ */
 @GovHallTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PortalPagesTests {
 
-	/** A licence of 示范市市场监督管理局 delegated to 东湖县, published through the catalog's own steps. */
+	/**
+	 * A licence of 示范市市场监督管理局 delegated to 东湖县, published through the catalog's own
+	 * steps.
+	 */
 	static final String ITEM = "P-FOOD-LICENCE";
 
 	static final String ITEM_NAME = "食品经营许可（门户测试）";
@@ -59,11 +65,13 @@ class PortalPagesTests {
 	void publishAnItem() {
 		GovHallUser deptadmin = directory.principal("deptadmin").orElseThrow();
 		GovHallUser legal = directory.principal("legal").orElseThrow();
-		catalog.createItem(ITEM, CatalogFixtures.CITY_MARKET_REGULATION, CatalogFixtures.licensingItem()
-			.nameZh(ITEM_NAME)
-			.nameEn("Food business licence (portal test)")
-			.delegatedTo(CatalogFixtures.DONGHU_COUNTY)
-			.build(), deptadmin);
+		catalog.createItem(ITEM, CatalogFixtures.CITY_MARKET_REGULATION,
+				CatalogFixtures.licensingItem()
+					.nameZh(ITEM_NAME)
+					.nameEn("Food business licence (portal test)")
+					.delegatedTo(CatalogFixtures.DONGHU_COUNTY)
+					.build(),
+				deptadmin);
 		catalog.submit(ITEM, deptadmin);
 		catalog.approve(ITEM, legal);
 	}
@@ -82,7 +90,8 @@ class PortalPagesTests {
 		MockHttpServletResponse page = perform(get("/").param("lang", "en"));
 
 		assertThat(page.getStatus()).isEqualTo(200);
-		assertThat(page.getContentAsString()).contains("<html lang=\"en\"", "Demo Province", "Start here to get things done")
+		assertThat(page.getContentAsString())
+			.contains("<html lang=\"en\"", "Demo Province", "Start here to get things done")
 			.doesNotContain("办事，从这里开始");
 		assertThat(page.getHeaders("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("govhall-lang=en;"));
 
@@ -90,7 +99,8 @@ class PortalPagesTests {
 			.contains("Start here to get things done");
 		assertThat(perform(get("/").header("Accept-Language", "en-US,en;q=0.9")).getContentAsString())
 			.contains("Start here to get things done");
-		MockHttpServletResponse back = perform(get("/").param("lang", "zh-CN").cookie(new Cookie("govhall-lang", "en")));
+		MockHttpServletResponse back = perform(
+				get("/").param("lang", "zh-CN").cookie(new Cookie("govhall-lang", "en")));
 		assertThat(back.getContentAsString()).contains("办事，从这里开始");
 		assertThat(back.getHeaders("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("govhall-lang=zh-CN;"));
 	}
@@ -105,8 +115,9 @@ class PortalPagesTests {
 		assertThat(perform(get("/items").cookie(new Cookie("govhall-elder", "on"))).getContentAsString())
 			.containsPattern("<body[^>]*class=\"[^\"]*\\belder\\b");
 		assertThat(perform(get("/")).getContentAsString()).doesNotContainPattern("<body[^>]*class=\"[^\"]*\\belder\\b");
-		assertThat(perform(get("/").param("elder", "off").cookie(new Cookie("govhall-elder", "on")))
-			.getContentAsString()).doesNotContainPattern("<body[^>]*class=\"[^\"]*\\belder\\b");
+		assertThat(
+				perform(get("/").param("elder", "off").cookie(new Cookie("govhall-elder", "on"))).getContentAsString())
+			.doesNotContainPattern("<body[^>]*class=\"[^\"]*\\belder\\b");
 	}
 
 	@Test
@@ -114,12 +125,10 @@ class PortalPagesTests {
 		MockHttpServletResponse page = perform(get("/items").param("q", "门户测试"));
 
 		assertThat(page.getStatus()).isEqualTo(200);
-		assertThat(page.getContentAsString()).contains("<html", "href=\"/items/" + ITEM + "\"", ITEM_NAME,
-				"共找到 1 个事项");
+		assertThat(page.getContentAsString()).contains("<html", "href=\"/items/" + ITEM + "\"", ITEM_NAME, "共找到 1 个事项");
 		assertThat(perform(get("/items").param("region", "660121")).getContentAsString())
 			.contains("href=\"/items/" + ITEM + "\"");
-		assertThat(perform(get("/items").param("q", "没有这种事项")).getContentAsString())
-			.contains("没有找到符合条件的事项");
+		assertThat(perform(get("/items").param("q", "没有这种事项")).getContentAsString()).contains("没有找到符合条件的事项");
 	}
 
 	@Test
@@ -131,8 +140,7 @@ class PortalPagesTests {
 		assertThat(page.indexOf("对未取得食品经营许可从事食品经营活动的行政处罚")).isGreaterThan(lastLicence);
 		assertThat(page.indexOf("查封、扣押不符合食品安全标准的食品")).isGreaterThan(lastLicence);
 		assertThat(page.indexOf("对食品经营者的监督检查")).isGreaterThan(lastLicence);
-		assertThat(firstResult(perform(get("/items").param("q", "食品经营许课")).getContentAsString()))
-			.isEqualTo("食品经营许可");
+		assertThat(firstResult(perform(get("/items").param("q", "食品经营许课")).getContentAsString())).isEqualTo("食品经营许可");
 		assertThat(perform(get("/items").param("q", "营业执召")).getContentAsString()).contains(">企业设立登记<");
 		assertThat(perform(get("/items").param("q", "食")).getContentAsString()).doesNotContain(">企业设立登记<");
 
@@ -147,8 +155,7 @@ class PortalPagesTests {
 
 	@Test
 	void searchFindsAnItemByPinyinOnceItIsPublishedAndNoLongerOnceItIsEnded() throws Exception {
-		assertThat(perform(get("/items").param("q", "gangchuangjian")).getContentAsString())
-			.contains("没有找到符合条件的事项");
+		assertThat(perform(get("/items").param("q", "gangchuangjian")).getContentAsString()).contains("没有找到符合条件的事项");
 		GovHallUser deptadmin = directory.principal("deptadmin").orElseThrow();
 		catalog.createItem("P-SEARCH-NEW", CatalogFixtures.CITY_MARKET_REGULATION,
 				CatalogFixtures.licensingItem().nameZh("刚创建的许可（门户测试）").build(), deptadmin);
@@ -162,8 +169,7 @@ class PortalPagesTests {
 
 		catalog.end("P-SEARCH-NEW", ItemStatus.ABOLISHED, java.time.LocalDate.of(2026, 1, 5), "示政发〔2026〕1号", null,
 				directory.principal("admin").orElseThrow());
-		assertThat(perform(get("/items").param("q", "gangchuangjian")).getContentAsString())
-			.contains("没有找到符合条件的事项");
+		assertThat(perform(get("/items").param("q", "gangchuangjian")).getContentAsString()).contains("没有找到符合条件的事项");
 	}
 
 	@Test
@@ -180,21 +186,22 @@ class PortalPagesTests {
 		MockHttpServletResponse page = perform(get("/items/" + ITEM));
 
 		assertThat(page.getStatus()).isEqualTo(200);
-		assertThat(page.getContentAsString()).contains(ITEM_NAME, "设定依据", "《中华人民共和国食品安全法》 第三十五条",
-				"申请材料", "食品经营许可申请书", "委托书", "委托他人办理的", "东湖县：已直接下放", "但东湖县尚未承接，目前仍由", "示政发〔2025〕12号",
-				"20 个工作日", "10 个工作日");
-		assertThat(perform(get("/items/" + ITEM).param("lang", "en")).getContentAsString())
-			.contains("Food business licence (portal test)", "Donghu County: delegated (from",
-					"but Donghu County has not yet taken it on");
+		assertThat(page.getContentAsString()).contains(ITEM_NAME, "设定依据", "《中华人民共和国食品安全法》 第三十五条", "申请材料", "食品经营许可申请书",
+				"委托书", "委托他人办理的", "东湖县：已直接下放", "但东湖县尚未承接，目前仍由", "示政发〔2025〕12号", "20 个工作日", "10 个工作日");
+		assertThat(perform(get("/items/" + ITEM).param("lang", "en")).getContentAsString()).contains(
+				"Food business licence (portal test)", "Donghu County: delegated (from",
+				"but Donghu County has not yet taken it on");
 		assertThat(perform(get("/items/" + ITEM + "/versions")).getContentAsString()).contains("第 1 版");
 	}
 
 	@Test
 	void theGuideSaysWhereAndWhenToGoAndItsMaterialsStackOnAPhone() throws Exception {
 		String guide = perform(get("/items/660100-XK-02001")).getContentAsString();
-		// the hall of 示范市 whose enterprise window receives 市场监督管理局, with its address and opening hours
-		assertThat(guide).contains("id=\"where-to-go\"", "办理地点和时间", "示范市政务服务中心", "示范市城关区市民大道88号",
-				"周一至周五 9:00-12:00", "0660-68012345", "B01 号 企业开办综合窗口")
+		// the hall of 示范市 whose enterprise window receives 市场监督管理局, with its address and
+		// opening hours
+		assertThat(guide)
+			.contains("id=\"where-to-go\"", "办理地点和时间", "示范市政务服务中心", "示范市城关区市民大道88号", "周一至周五 9:00-12:00",
+					"0660-68012345", "B01 号 企业开办综合窗口")
 			.doesNotContain("工程建设项目审批综合窗口");
 		assertThat(guide).contains("<table class=\"stack\" id=\"guide-materials\">", "data-label=\"材料名称\"");
 		assertThat(perform(get("/items/660100-XK-02001").param("lang", "en")).getContentAsString())
@@ -210,12 +217,14 @@ class PortalPagesTests {
 
 		MockHttpServletResponse blank = perform(get(template));
 		assertThat(blank.getStatus()).isEqualTo(200);
-		assertThat(blank.getContentType()).as("the mock adds the charset it was read with").startsWith("application/pdf");
+		assertThat(blank.getContentType()).as("the mock adds the charset it was read with")
+			.startsWith("application/pdf");
 		String disposition = blank.getHeader(HttpHeaders.CONTENT_DISPOSITION);
 		assertThat(disposition).startsWith("attachment").contains("filename*=UTF-8''");
 		assertThat(ContentDisposition.parse(disposition).getFilename()).isEqualTo("食品经营许可申请书（空白表格）.pdf");
-		assertThat(pdfText(blank.getContentAsByteArray())).contains("食品经营许可申请书", "空白表格", "申请事项：食品经营许可",
-				"示范市市场监督管理局", "统一社会信用代码", "经营场所").doesNotContain("好味道");
+		assertThat(pdfText(blank.getContentAsByteArray()))
+			.contains("食品经营许可申请书", "空白表格", "申请事项：食品经营许可", "示范市市场监督管理局", "统一社会信用代码", "经营场所")
+			.doesNotContain("好味道");
 
 		MockHttpServletResponse filled = perform(get(sample));
 		assertThat(ContentDisposition.parse(filled.getHeader(HttpHeaders.CONTENT_DISPOSITION)).getFilename())
@@ -287,16 +296,19 @@ class PortalPagesTests {
 				.isEqualTo("/login?error");
 		}
 
-		// this address must wait a second before its next try; the account is not locked for anyone
+		// this address must wait a second before its next try; the account is not locked
+		// for anyone
 		assertThat(login(username, password).getRedirectedUrl()).isEqualTo("/login?wait=1");
 		assertThat(perform(get("/login").param("wait", "1")).getContentAsString()).contains("请 1 秒后再试");
-		assertThat(perform(get("/login").param("wait", "<b>soon</b>")).getContentAsString())
-			.doesNotContain("秒后再试", "soon");
-		assertThat(perform(post("/login").param("username", username).param("password", password).with(csrf())
-			.with(r -> {
-				r.setRemoteAddr("10.77.0.1");
-				return r;
-			})).getRedirectedUrl()).as("the owner elsewhere").isEqualTo("/staff");
+		assertThat(perform(get("/login").param("wait", "<b>soon</b>")).getContentAsString()).doesNotContain("秒后再试",
+				"soon");
+		assertThat(
+				perform(post("/login").param("username", username).param("password", password).with(csrf()).with(r -> {
+					r.setRemoteAddr("10.77.0.1");
+					return r;
+				})).getRedirectedUrl())
+			.as("the owner elsewhere")
+			.isEqualTo("/staff");
 		MockHttpServletResponse api = perform(get("/api/v1/accounts").with(httpBasic(username, password)).with(r -> {
 			r.setRemoteAddr("10.77.0.2");
 			return r;
@@ -310,7 +322,8 @@ class PortalPagesTests {
 		String hostile = "A".repeat(3000);
 		String page = perform(get("/login?wait=" + hostile)).getContentAsString();
 		assertThat(page).contains("name=\"_csrf\"").doesNotContain(hostile);
-		assertThat(perform(get("/items?q=portal")).getContentAsString()).contains("href=\"/items?q=portal&amp;lang=en\"");
+		assertThat(perform(get("/items?q=portal")).getContentAsString())
+			.contains("href=\"/items?q=portal&amp;lang=en\"");
 	}
 
 	private MockHttpServletResponse login(String username, String password) throws Exception {
@@ -321,7 +334,8 @@ class PortalPagesTests {
 	}
 
 	private static String fileLink(String page, String kind) {
-		java.util.regex.Matcher m = Pattern.compile("class=\"button secondary file-link " + kind + "\" href=\"([^\"]+)\"")
+		java.util.regex.Matcher m = Pattern
+			.compile("class=\"button secondary file-link " + kind + "\" href=\"([^\"]+)\"")
 			.matcher(page);
 		assertThat(m.find()).as(kind).isTrue();
 		return m.group(1);

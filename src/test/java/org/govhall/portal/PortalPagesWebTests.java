@@ -33,9 +33,10 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The public portal's pages alone (web slice), the catalog and directory behind them mocked: the search form binds
- * what it is given (cut to its limit), a search from htmx gets only the results, the login page tells how long to
- * wait and nothing else, and a bad or unknown address is an HTML page in the visitor's language, never a 500.
+ * The public portal's pages alone (web slice), the catalog and directory behind them
+ * mocked: the search form binds what it is given (cut to its limit), a search from htmx
+ * gets only the results, the login page tells how long to wait and nothing else, and a
+ * bad or unknown address is an HTML page in the visitor's language, never a 500.
  */
 @WebMvcTest(controllers = PortalPages.class)
 @Import(WebEdge.class)
@@ -51,13 +52,14 @@ class PortalPagesWebTests {
 	@Test
 	void theSearchBindsItsCriteriaCutToTheLimitAndHtmxGetsOnlyTheResults() throws Exception {
 		given(catalog.search(any())).willReturn(new ItemPage(List.of(), 0, 2, 20));
-		mvc.perform(get("/items").param("q", "食".repeat(150)).param("type", "ADMINISTRATIVE_LICENSE").param("page", "2"))
+		mvc.perform(
+				get("/items").param("q", "食".repeat(150)).param("type", "ADMINISTRATIVE_LICENSE").param("page", "2"))
 			.andExpect(status().isOk())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
 			.andExpect(content().string(containsString("<html")))
 			.andExpect(header().string("Content-Security-Policy", containsString("script-src 'self'")));
-		verify(catalog).search(new ItemQuery("食".repeat(100), null, null, ItemType.ADMINISTRATIVE_LICENSE, null, null,
-				null, 2, 20));
+		verify(catalog).search(
+				new ItemQuery("食".repeat(100), null, null, ItemType.ADMINISTRATIVE_LICENSE, null, null, null, 2, 20));
 		mvc.perform(get("/items").param("q", "营业执照").header("HX-Request", "true"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("<html"))));

@@ -19,9 +19,11 @@ import org.govhall.support.MovableClock;
 import org.jspecify.annotations.Nullable;
 
 /**
- * GovHall in a JVM of its own, started from the test's class path as {@code java -cp … GovHallApplication}, so that a
- * test can kill it with SIGKILL (nothing runs on the way down: no shutdown hook, no commit, no listener) and start it
- * again on the same database and port. Its console (JSON log lines) goes to {@code target/resilience/<name>-<n>.log}.
+ * GovHall in a JVM of its own, started from the test's class path as
+ * {@code java -cp … GovHallApplication}, so that a test can kill it with SIGKILL (nothing
+ * runs on the way down: no shutdown hook, no commit, no listener) and start it again on
+ * the same database and port. Its console (JSON log lines) goes to
+ * {@code target/resilience/<name>-<n>.log}.
  */
 final class ChildGovHall implements AutoCloseable {
 
@@ -50,15 +52,18 @@ final class ChildGovHall implements AutoCloseable {
 				"--govhall.demo.enabled=true", "--govhall.demo.training-clock=true",
 				"--govhall.demo.today=" + MovableClock.suiteToday().atZone(MovableClock.ZONE).toLocalDate(),
 				"--govhall.storage.dir=target/resilience/files-" + name, "--govhall.node-name=" + name,
-				// one audit head key for every node, as production gives each node the same key (ADR 0018)
-				"--govhall.audit.key-dir=target/resilience/audit-key",
-				"--govhall.cases.deemed-acceptance-cron=-", "--govhall.supervision.daily-cron=-",
-				// load, not a person: the limits of issue 12 would stop the generated traffic
+				// one audit head key for every node, as production gives each node the
+				// same key (ADR 0018)
+				"--govhall.audit.key-dir=target/resilience/audit-key", "--govhall.cases.deemed-acceptance-cron=-",
+				"--govhall.supervision.daily-cron=-",
+				// load, not a person: the limits of issue 12 would stop the generated
+				// traffic
 				"--govhall.cases.max-open-per-item=100000", "--govhall.cases.upload-quota.applicant-files=1000000",
 				"--govhall.cases.upload-quota.applicant-size=100GB", "--govhall.cases.unattached-uploads-cron=-"));
 		args.addAll(List.of(extra));
 		this.arguments = List.copyOf(args);
-		// a test JVM that dies (a timeout, Ctrl-C) takes its child with it instead of leaving it on the port
+		// a test JVM that dies (a timeout, Ctrl-C) takes its child with it instead of
+		// leaving it on the port
 		this.reaper = new Thread(this::kill, "kill-" + name);
 		Runtime.getRuntime().addShutdownHook(reaper);
 	}
@@ -77,11 +82,12 @@ final class ChildGovHall implements AutoCloseable {
 			throw new IllegalStateException(name + " is running already");
 		}
 		String javaHome = System.getProperty("java.home");
-		// surefire may hand its fork a manifest-only jar as java.class.path; the real path is in this property
+		// surefire may hand its fork a manifest-only jar as java.class.path; the real
+		// path is in this property
 		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		List<String> command = new ArrayList<>(List.of(Path.of(javaHome, "bin", "java").toString(), "-Xmx768m",
-				"-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8", "-cp", classPath,
-				"org.govhall.GovHallApplication"));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(javaHome, "bin", "java").toString(), "-Xmx768m", "-XX:TieredStopAtLevel=1",
+						"-Dfile.encoding=UTF-8", "-cp", classPath, "org.govhall.GovHallApplication"));
 		command.addAll(arguments);
 		try {
 			Path dir = Files.createDirectories(Path.of("target", "resilience"));
@@ -97,7 +103,10 @@ final class ChildGovHall implements AutoCloseable {
 		return this;
 	}
 
-	/** Waits until {@code /actuator/health/readiness} answers UP (the demo data is loaded by then). */
+	/**
+	 * Waits until {@code /actuator/health/readiness} answers UP (the demo data is loaded
+	 * by then).
+	 */
 	Duration awaitReady(Duration timeout) {
 		long start = System.nanoTime();
 		long deadline = start + timeout.toNanos();
@@ -112,12 +121,11 @@ final class ChildGovHall implements AutoCloseable {
 						+ " before it was ready; its log ends with:\n" + logTail(60));
 			}
 			try {
-				HttpResponse<String> r = http.send(
-						HttpRequest.newBuilder(URI.create(base() + "/actuator/health/readiness"))
-							.timeout(Duration.ofSeconds(2))
-							.GET()
-							.build(),
-						HttpResponse.BodyHandlers.ofString());
+				HttpResponse<String> r = http
+					.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health/readiness"))
+						.timeout(Duration.ofSeconds(2))
+						.GET()
+						.build(), HttpResponse.BodyHandlers.ofString());
 				if (r.statusCode() == 200 && r.body().contains("UP")) {
 					return Duration.ofNanos(System.nanoTime() - start);
 				}
@@ -135,8 +143,8 @@ final class ChildGovHall implements AutoCloseable {
 	}
 
 	/**
-	 * Kills the JVM with SIGKILL ({@link Process#destroyForcibly()} on Linux) and answers its exit code, which proves
-	 * the signal: 137.
+	 * Kills the JVM with SIGKILL ({@link Process#destroyForcibly()} on Linux) and answers
+	 * its exit code, which proves the signal: 137.
 	 */
 	int killHard() {
 		Process p = process;

@@ -20,12 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Crash safety (issue 5, item 2). GovHall runs as a child JVM on PostgreSQL ({@code govhall_nodes}); applicants submit
- * (each POST with its own Idempotency-Key) and clerks accept, from several threads, until the JVM is killed with
- * SIGKILL in the middle of it, with event publications outstanding. It is started again on the same database, every
- * submission that got no answer (or a 2xx) is sent again with the same key, and then: every acknowledged submission
- * exists exactly once, every acknowledged acceptance stands, no case is half-changed, the publications left
- * incomplete were delivered after the restart, and what their listeners do happened once.
+ * Crash safety (issue 5, item 2). GovHall runs as a child JVM on PostgreSQL
+ * ({@code govhall_nodes}); applicants submit (each POST with its own Idempotency-Key) and
+ * clerks accept, from several threads, until the JVM is killed with SIGKILL in the middle
+ * of it, with event publications outstanding. It is started again on the same database,
+ * every submission that got no answer (or a 2xx) is sent again with the same key, and
+ * then: every acknowledged submission exists exactly once, every acknowledged acceptance
+ * stands, no case is half-changed, the publications left incomplete were delivered after
+ * the restart, and what their listeners do happened once.
  */
 @Tag("crash")
 class CrashSafetyTests {
@@ -38,7 +40,8 @@ class CrashSafetyTests {
 
 	@Test
 	void aKilledJvmLosesAndDuplicatesNothingItAcknowledged() throws Exception {
-		try (Ledger ledger = Ledger.open("crash"); ChildGovHall node = new ChildGovHall("crash", ledger.url());
+		try (Ledger ledger = Ledger.open("crash");
+				ChildGovHall node = new ChildGovHall("crash", ledger.url());
 				Load load = new Load(8)) {
 			JdbcClient db = ledger.jdbc();
 			Duration firstStart = node.start().awaitReady(STARTUP);
@@ -58,7 +61,8 @@ class CrashSafetyTests {
 				});
 			}
 
-			// under load for a while, then kill it at a moment when listeners still have work outstanding
+			// under load for a while, then kill it at a moment when listeners still have
+			// work outstanding
 			long loadStart = System.nanoTime();
 			Awaitility.await("30 acknowledged submissions")
 				.atMost(Duration.ofSeconds(90))
@@ -72,7 +76,8 @@ class CrashSafetyTests {
 			long loadMillis = (System.nanoTime() - loadStart) / 1_000_000;
 			assertThat(load.stop()).as("load threads ended").isTrue();
 			assertThat(load.failures()).as("client rounds that failed in the test itself").isZero();
-			assertThat(exit).as("exit code of the child: 137 means killed by SIGKILL").isEqualTo(ChildGovHall.SIGKILL_EXIT);
+			assertThat(exit).as("exit code of the child: 137 means killed by SIGKILL")
+				.isEqualTo(ChildGovHall.SIGKILL_EXIT);
 
 			// what the kill left behind, as the database has it
 			List<Publication> incompleteAtKill = Ledger.incomplete(db);
@@ -116,7 +121,8 @@ class CrashSafetyTests {
 				}
 			}
 
-			// the publications left incomplete at the kill were delivered after it, and each only once
+			// the publications left incomplete at the kill were delivered after it, and
+			// each only once
 			Effects effects = Effects.read(db);
 			List<String> archivedIds = effects.archived.stream().map(Publication::id).toList();
 			for (Publication p : incompleteAtKill) {
@@ -135,14 +141,16 @@ class CrashSafetyTests {
 					+ " ms, exit code " + exit + ", cases at kill " + casesAtKill + ", publications incomplete at kill "
 					+ incompleteAtKill.size() + " " + Ledger.summary(incompleteAtKill) + ", restart "
 					+ restart.toMillis() + " ms, repeated " + retried + ", uploads refused " + counts.uploadsRefused()
-					+ ", incomplete publications when ready " + incompleteWhenReady + ", none left "
-					+ drainMillis + " ms after ready, acceptances sent "
-					+ acceptances.size() + " acknowledged " + acceptancesAcknowledged + " answers " + acceptanceAnswers
-					+ ", cases " + effects.cases.size() + ", problems " + problems.size());
+					+ ", incomplete publications when ready " + incompleteWhenReady + ", none left " + drainMillis
+					+ " ms after ready, acceptances sent " + acceptances.size() + " acknowledged "
+					+ acceptancesAcknowledged + " answers " + acceptanceAnswers + ", cases " + effects.cases.size()
+					+ ", problems " + problems.size());
 			problems.stream().limit(40).forEach(p -> System.out.println("crash: problem: " + p));
 
-			assertThat(incompleteAtKill).as("the kill must leave event publications outstanding, or it proves nothing "
-					+ "about their redelivery").isNotEmpty();
+			assertThat(incompleteAtKill)
+				.as("the kill must leave event publications outstanding, or it proves nothing "
+						+ "about their redelivery")
+				.isNotEmpty();
 			assertThat(counts.acknowledged()).as("acknowledged submissions").isGreaterThanOrEqualTo(30);
 			assertThat(counts.duplicates()).as("duplicates").isZero();
 			assertThat(lost).as("lost").isZero();
@@ -152,15 +160,18 @@ class CrashSafetyTests {
 	}
 
 	/**
-	 * A SIGKILL can also fall after a listener's transaction committed and before Spring Modulith recorded the
-	 * publication as completed (the completion is written after the listener returns, outside its transaction). The
-	 * publication is then delivered again at the restart, and the listener must not do its work twice. The test puts
-	 * the registry in exactly that state: the accepted cases' publications, already completed, are made outstanding
-	 * again while GovHall is down (as if it had died in that window), then GovHall starts.
+	 * A SIGKILL can also fall after a listener's transaction committed and before Spring
+	 * Modulith recorded the publication as completed (the completion is written after the
+	 * listener returns, outside its transaction). The publication is then delivered again
+	 * at the restart, and the listener must not do its work twice. The test puts the
+	 * registry in exactly that state: the accepted cases' publications, already
+	 * completed, are made outstanding again while GovHall is down (as if it had died in
+	 * that window), then GovHall starts.
 	 */
 	@Test
 	void aPublicationDeliveredAgainAfterItsListenerCommittedTakesEffectOnce() throws Exception {
-		try (Ledger ledger = Ledger.open("redelivery"); ChildGovHall node = new ChildGovHall("redelivery", ledger.url())) {
+		try (Ledger ledger = Ledger.open("redelivery");
+				ChildGovHall node = new ChildGovHall("redelivery", ledger.url())) {
 			JdbcClient db = ledger.jdbc();
 			node.start().awaitReady(STARTUP);
 			Traffic traffic = new Traffic(node.base(), Duration.ofSeconds(20));
@@ -183,8 +194,10 @@ class CrashSafetyTests {
 			assertThat(before.check(clerk)).as("effects before the redelivery").isEmpty();
 			assertThat(node.killHard()).isEqualTo(ChildGovHall.SIGKILL_EXIT);
 
-			// the window: each listener's work committed, its publication still PROCESSING (Spring Modulith 2.0 marks
-			// a publication PROCESSING before it calls the listener, COMPLETED after the listener returned)
+			// the window: each listener's work committed, its publication still
+			// PROCESSING (Spring Modulith 2.0 marks
+			// a publication PROCESSING before it calls the listener, COMPLETED after the
+			// listener returned)
 			List<Publication> rewound = before.archived.stream()
 				.filter(p -> p.caseNumber() != null && numbers.contains(p.caseNumber()))
 				.toList();
@@ -196,7 +209,9 @@ class CrashSafetyTests {
 						       completion_attempts, last_resubmission_date
 						FROM event_publication_archive WHERE id = CAST(:id AS UUID)
 						""").param("id", p.id()).update();
-				db.sql("DELETE FROM event_publication_archive WHERE id = CAST(:id AS UUID)").param("id", p.id()).update();
+				db.sql("DELETE FROM event_publication_archive WHERE id = CAST(:id AS UUID)")
+					.param("id", p.id())
+					.update();
 			}
 			assertThat(Ledger.incompleteCount(db)).isEqualTo(rewound.size());
 
@@ -205,14 +220,17 @@ class CrashSafetyTests {
 				.atMost(Duration.ofSeconds(60))
 				.pollInterval(Duration.ofMillis(200))
 				.until(() -> Ledger.incompleteCount(db) == 0);
-			// a publication is marked completed only after its listener's transaction committed: all effects are in
+			// a publication is marked completed only after its listener's transaction
+			// committed: all effects are in
 			Effects after = Effects.read(db);
 			List<String> problems = after.check(clerk);
 			System.out.println("redelivery: publications delivered again " + rewound.size() + " "
 					+ Ledger.summary(rewound) + ", problems " + problems.size());
 			problems.forEach(p -> System.out.println("redelivery: problem: " + p));
-			assertThat(problems).as("effects after delivering " + rewound.size()
-					+ " completed publications again (listeners must be idempotent, ADR 0004)").isEmpty();
+			assertThat(problems)
+				.as("effects after delivering " + rewound.size()
+						+ " completed publications again (listeners must be idempotent, ADR 0004)")
+				.isEmpty();
 		}
 	}
 

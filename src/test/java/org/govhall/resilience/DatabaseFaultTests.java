@@ -20,24 +20,35 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Database faults (issue 5, item 3). GovHall runs as a child JVM on PostgreSQL ({@code govhall_nodes}) under load
- * (submissions with Idempotency-Keys, acceptances, reads) when the PostgreSQL server is stopped, kept down for about
- * five seconds and started again. While it is down every request is answered quickly with 503 and
- * {@code Retry-After}, without a stack trace: problem+json for API calls with remembered and with new Basic
- * credentials and for anonymous ones, the error page for public pages, a signed-in page and a form login. When it is
- * back GovHall answers 2xx again within 10 s without a restart, and every acknowledged submission is there exactly
- * once after the client repeated what got no answer.
+ * Database faults (issue 5, item 3). GovHall runs as a child JVM on PostgreSQL
+ * ({@code govhall_nodes}) under load (submissions with Idempotency-Keys, acceptances,
+ * reads) when the PostgreSQL server is stopped, kept down for about five seconds and
+ * started again. While it is down every request is answered quickly with 503 and
+ * {@code Retry-After}, without a stack trace: problem+json for API calls with remembered
+ * and with new Basic credentials and for anonymous ones, the error page for public pages,
+ * a signed-in page and a form login. When it is back GovHall answers 2xx again within 10
+ * s without a restart, and every acknowledged submission is there exactly once after the
+ * client repeated what got no answer.
  */
 @Tag("database-fault")
 class DatabaseFaultTests {
 
-	/** How long PostgreSQL stays down (other tests on this machine may share the server: keep it short). */
+	/**
+	 * How long PostgreSQL stays down (other tests on this machine may share the server:
+	 * keep it short).
+	 */
 	static final long OUTAGE_MILLIS = 5_000;
 
-	/** The longest a request may take while the database is down (HikariCP waits 2 s for a connection). */
+	/**
+	 * The longest a request may take while the database is down (HikariCP waits 2 s for a
+	 * connection).
+	 */
 	static final long QUICK_MILLIS = 5_000;
 
-	/** The longest GovHall may take to answer 2xx again after the database accepts connections again. */
+	/**
+	 * The longest GovHall may take to answer 2xx again after the database accepts
+	 * connections again.
+	 */
 	static final long RECOVERY_MILLIS = 10_000;
 
 	record Call(String kind, Answer answer) {
@@ -50,7 +61,8 @@ class DatabaseFaultTests {
 			fail("This test restarts PostgreSQL and cannot: " + why);
 		}
 		LocalPostgres.ensureRunning();
-		try (Ledger ledger = Ledger.open("dbfault"); ChildGovHall node = new ChildGovHall("dbfault", ledger.url());
+		try (Ledger ledger = Ledger.open("dbfault");
+				ChildGovHall node = new ChildGovHall("dbfault", ledger.url());
 				Load load = new Load(6)) {
 			JdbcClient db = ledger.jdbc();
 			node.start().awaitReady(CrashSafetyTests.STARTUP);
@@ -104,13 +116,15 @@ class DatabaseFaultTests {
 				assertThat(stopped.exit()).as("pg_ctlcluster stop: " + stopped.output()).isZero();
 				assertThat(LocalPostgres.ready()).as("PostgreSQL is down").isFalse();
 
-				// besides the load: credentials GovHall has not seen yet, an anonymous API call and a page
-				probes.add(new Call("new-credentials", traffic.get("/api/v1/notifications", "enterprise",
-						"application/json")));
-				probes.add(new Call("anonymous-api", traffic.get("/api/v1/items?q=" + enc("食品"), null,
-						"application/json")));
+				// besides the load: credentials GovHall has not seen yet, an anonymous
+				// API call and a page
+				probes.add(new Call("new-credentials",
+						traffic.get("/api/v1/notifications", "enterprise", "application/json")));
+				probes.add(new Call("anonymous-api",
+						traffic.get("/api/v1/items?q=" + enc("食品"), null, "application/json")));
 				probes.add(new Call("page", traffic.get("/items?q=" + enc("食品"), null, "text/html")));
-				probes.add(new Call("signed-in-page", traffic.get("/staff", null, "text/html", "Cookie", clerkSession)));
+				probes
+					.add(new Call("signed-in-page", traffic.get("/staff", null, "text/html", "Cookie", clerkSession)));
 				probes.add(new Call("login-page", traffic.submitLogin(approverLogin, "approver")));
 				long holdUntil = down + OUTAGE_MILLIS * 1_000_000;
 				while (System.nanoTime() < holdUntil) {
@@ -124,7 +138,8 @@ class DatabaseFaultTests {
 			}
 			assertThat(LocalPostgres.ready()).as("PostgreSQL is up again").isTrue();
 
-			// GovHall answers again by itself: the same read the load makes, as soon as it succeeds
+			// GovHall answers again by itself: the same read the load makes, as soon as
+			// it succeeds
 			recovered = -1;
 			Answer last = null;
 			while (System.nanoTime() - up < 30_000_000_000L) {
@@ -151,9 +166,12 @@ class DatabaseFaultTests {
 			int unavailable = 0;
 			long slowest = 0;
 			Map<String, Integer> outageAnswers = new TreeMap<>();
-			// the outage lasts until GovHall answers 2xx again, not until PostgreSQL is back: HikariCP retries a
-			// failed connection with a backoff that doubles up to 5 s, so the pool reconnects up to 5 s after the
-			// database answers (asserted below to stay within RECOVERY_MILLIS); a call in that window must get a
+			// the outage lasts until GovHall answers 2xx again, not until PostgreSQL is
+			// back: HikariCP retries a
+			// failed connection with a backoff that doubles up to 5 s, so the pool
+			// reconnects up to 5 s after the
+			// database answers (asserted below to stay within RECOVERY_MILLIS); a call in
+			// that window must get a
 			// quick 503, like one during the outage itself
 			long over = recovered > 0 ? recovered : up;
 			for (Call c : all) {
@@ -201,7 +219,8 @@ class DatabaseFaultTests {
 
 			assertThat(recovered).as("GovHall answered 2xx again after PostgreSQL came back; last answer: " + last)
 				.isPositive();
-			assertThat(recoveryMillis).as("ms from PostgreSQL back to GovHall answering 2xx").isLessThanOrEqualTo(RECOVERY_MILLIS);
+			assertThat(recoveryMillis).as("ms from PostgreSQL back to GovHall answering 2xx")
+				.isLessThanOrEqualTo(RECOVERY_MILLIS);
 			assertThat(submittedAfter).as("a submission acknowledged after PostgreSQL came back").isTrue();
 			assertThat(duringOutage).as("requests made entirely while PostgreSQL was down").isGreaterThanOrEqualTo(10);
 			assertThat(counts.duplicates()).as("duplicates").isZero();
@@ -214,7 +233,10 @@ class DatabaseFaultTests {
 		}
 	}
 
-	/** A 503 is RFC 9457 problem details (or the error page), says when to retry, and shows nothing internal. */
+	/**
+	 * A 503 is RFC 9457 problem details (or the error page), says when to retry, and
+	 * shows nothing internal.
+	 */
 	private static List<String> problemDetails(Call c) {
 		Answer a = c.answer();
 		List<String> problems = new ArrayList<>();

@@ -14,12 +14,14 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The cases as committed, and what the event listeners made of them: the registry's publications, the supervision
- * read model (one {@code supervision_case} per case, one {@code supervision_case_step} per step), the in-app
- * messages (one {@code notification_message} per event and recipient), the written notices (one
- * {@code documents_document} acceptance notice per accepted case) and, where the build has it, the audit log (one
- * {@code audit_entry} per step key). {@link #check} lists every difference from what
- * the cases' own rows and history say must be there, exactly once.
+ * The cases as committed, and what the event listeners made of them: the registry's
+ * publications, the supervision read model (one {@code supervision_case} per case, one
+ * {@code supervision_case_step} per step), the in-app messages (one
+ * {@code notification_message} per event and recipient), the written notices (one
+ * {@code documents_document} acceptance notice per accepted case) and, where the build
+ * has it, the audit log (one {@code audit_entry} per step key). {@link #check} lists
+ * every difference from what the cases' own rows and history say must be there, exactly
+ * once.
  */
 final class Effects {
 
@@ -61,11 +63,9 @@ final class Effects {
 				""").query((rs, n) -> {
 			long id = rs.getLong("id");
 			Object applicant = rs.getObject("applicant_account_id");
-			return cases.put(rs.getString("number"),
-					new CaseRow(id, rs.getString("number"), rs.getString("state"), rs.getObject("accepted_on"),
-							rs.getString("first_handler"), rs.getInt("version"),
-							applicant == null ? null : ((Number) applicant).longValue(),
-							history.getOrDefault(id, List.of())));
+			return cases.put(rs.getString("number"), new CaseRow(id, rs.getString("number"), rs.getString("state"),
+					rs.getObject("accepted_on"), rs.getString("first_handler"), rs.getInt("version"),
+					applicant == null ? null : ((Number) applicant).longValue(), history.getOrDefault(id, List.of())));
 		}).list();
 		db.sql("SELECT case_number, event, account_id, COUNT(*) AS n FROM notification_message "
 				+ "GROUP BY case_number, event, account_id")
@@ -77,17 +77,16 @@ final class Effects {
 			.query((rs, n) -> documents.computeIfAbsent(rs.getString("case_number"), k -> new TreeMap<>())
 				.put(rs.getString("kind"), rs.getInt("n")))
 			.list();
-		db.sql("SELECT case_number, state FROM supervision_case")
-			.query((rs, n) -> {
-				supervisedRows.merge(rs.getString("case_number"), 1, Integer::sum);
-				return supervisedState.put(rs.getString("case_number"), rs.getString("state"));
-			})
-			.list();
+		db.sql("SELECT case_number, state FROM supervision_case").query((rs, n) -> {
+			supervisedRows.merge(rs.getString("case_number"), 1, Integer::sum);
+			return supervisedState.put(rs.getString("case_number"), rs.getString("state"));
+		}).list();
 		db.sql("SELECT case_number, action FROM supervision_case_step ORDER BY case_number, at, action")
 			.query((rs, n) -> steps.computeIfAbsent(rs.getString("case_number"), k -> new ArrayList<>())
 				.add(rs.getString("action")))
 			.list();
-		// the audit log (if this build has it) keeps one row per case step, keyed by the step
+		// the audit log (if this build has it) keeps one row per case step, keyed by the
+		// step
 		if (db.sql("SELECT to_regclass('audit_entry') IS NOT NULL").query(Boolean.class).single()) {
 			db.sql("SELECT step_key, COUNT(*) AS n FROM audit_entry WHERE step_key IS NOT NULL GROUP BY step_key "
 					+ "HAVING COUNT(*) > 1")
@@ -103,12 +102,14 @@ final class Effects {
 	}
 
 	/**
-	 * Every case is whole (state, dates, first handler, version and history agree: RECEIVED with its one history row,
-	 * or ACCEPTED with RECEIVED and ACCEPTED), and every effect of its events is there exactly once.
+	 * Every case is whole (state, dates, first handler, version and history agree:
+	 * RECEIVED with its one history row, or ACCEPTED with RECEIVED and ACCEPTED), and
+	 * every effect of its events is there exactly once.
 	 */
 	List<String> check(long clerkAccountId) {
 		List<String> problems = new ArrayList<>();
-		// the listeners each event type reached, over all cases: each case must have reached each of them once
+		// the listeners each event type reached, over all cases: each case must have
+		// reached each of them once
 		Map<String, Set<String>> listenersByType = new TreeMap<>();
 		Map<String, Map<String, Integer>> publicationsByCase = new HashMap<>();
 		for (Publication p : archived) {
@@ -132,7 +133,8 @@ final class Effects {
 				case "RECEIVED" -> {
 					expectedHistory = List.of("RECEIVED");
 					events = List.of("Received");
-					// responsible from receipt (首办负责制): routed to the city's only window clerk
+					// responsible from receipt (首办负责制): routed to the city's only window
+					// clerk
 					if (c.acceptedOn() != null || !"clerk".equals(c.firstHandler())) {
 						problems.add(n + " is RECEIVED but has accepted_on " + c.acceptedOn() + " / first handler "
 								+ c.firstHandler());
@@ -182,10 +184,12 @@ final class Effects {
 				problems.add(n + " is " + c.state() + " but supervision_case says " + supervisedState.get(n));
 			}
 			List<String> recorded = steps.getOrDefault(n, List.of());
-			if (!new TreeSet<>(recorded).equals(new TreeSet<>(expectedHistory)) || recorded.size() != expectedHistory.size()) {
+			if (!new TreeSet<>(recorded).equals(new TreeSet<>(expectedHistory))
+					|| recorded.size() != expectedHistory.size()) {
 				problems.add(n + ": supervision_case_step has " + recorded + ", expected " + expectedHistory);
 			}
-			// notifications: the applicant and the first handler (the clerk, routed at receipt) hear of every step
+			// notifications: the applicant and the first handler (the clerk, routed at
+			// receipt) hear of every step
 			Map<String, Map<Long, Integer>> expected = new LinkedHashMap<>();
 			expected.put("Received", Map.of(c.applicantAccountId(), 1, clerkAccountId, 1));
 			if (c.state().equals("ACCEPTED")) {
@@ -193,12 +197,13 @@ final class Effects {
 			}
 			Map<String, Map<Long, Integer>> got = messages.getOrDefault(n, Map.of());
 			if (!got.equals(expected)) {
-				problems.add(n + ": notification_message rows (event → account → rows) " + got + ", expected "
-						+ expected);
+				problems
+					.add(n + ": notification_message rows (event → account → rows) " + got + ", expected " + expected);
 			}
 			// documents: one acceptance notice per accepted case
 			Map<String, Integer> docs = documents.getOrDefault(n, Map.of());
-			Map<String, Integer> expectedDocs = c.state().equals("ACCEPTED") ? Map.of("ACCEPTANCE_NOTICE", 1) : Map.of();
+			Map<String, Integer> expectedDocs = c.state().equals("ACCEPTED") ? Map.of("ACCEPTANCE_NOTICE", 1)
+					: Map.of();
 			if (!docs.equals(expectedDocs)) {
 				problems.add(n + ": documents " + docs + ", expected " + expectedDocs);
 			}

@@ -17,17 +17,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * The test's own view of the child's PostgreSQL database {@code govhall_nodes} (created by
- * {@code scripts/setup-postgres.sh}), read directly to see what the child committed. Each test gets a fresh schema
- * of its own in that database ({@code resilience_<name>}, dropped and created again, as a Flyway clean would leave
- * it), so that other tests using {@code govhall_nodes} (TwoNodesDailyRunTests cleans its {@code public} schema) and
- * test runs of other working copies on the same machine cannot empty it under a running test. Those runs are also
- * kept apart by a machine-wide lock file: one resilience test at a time, since one of them stops PostgreSQL.
+ * The test's own view of the child's PostgreSQL database {@code govhall_nodes} (created
+ * by {@code scripts/setup-postgres.sh}), read directly to see what the child committed.
+ * Each test gets a fresh schema of its own in that database ({@code resilience_<name>},
+ * dropped and created again, as a Flyway clean would leave it), so that other tests using
+ * {@code govhall_nodes} (TwoNodesDailyRunTests cleans its {@code public} schema) and test
+ * runs of other working copies on the same machine cannot empty it under a running test.
+ * Those runs are also kept apart by a machine-wide lock file: one resilience test at a
+ * time, since one of them stops PostgreSQL.
  */
 final class Ledger implements AutoCloseable {
 
-	static final String URL = System.getenv().getOrDefault("GOVHALL_NODES_DB_URL",
-			"jdbc:postgresql://127.0.0.1:5432/govhall_nodes");
+	static final String URL = System.getenv()
+		.getOrDefault("GOVHALL_NODES_DB_URL", "jdbc:postgresql://127.0.0.1:5432/govhall_nodes");
 
 	private static final Pattern CASE_NUMBER = Pattern.compile("\"caseNumber\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -45,7 +47,10 @@ final class Ledger implements AutoCloseable {
 		this.lock = lock;
 	}
 
-	/** Takes the machine-wide lock (waiting for another run's resilience test to end), then a fresh schema. */
+	/**
+	 * Takes the machine-wide lock (waiting for another run's resilience test to end),
+	 * then a fresh schema.
+	 */
 	static Ledger open(String name) {
 		FileChannel channel = null;
 		try {
@@ -70,7 +75,10 @@ final class Ledger implements AutoCloseable {
 		}
 	}
 
-	/** The child's database URL: govhall_nodes with this test's schema first on the search path. */
+	/**
+	 * The child's database URL: govhall_nodes with this test's schema first on the search
+	 * path.
+	 */
 	String url() {
 		return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
 	}
@@ -114,7 +122,10 @@ final class Ledger implements AutoCloseable {
 		}
 	}
 
-	/** A row of the event publication registry (live or archive), with the case it is about. */
+	/**
+	 * A row of the event publication registry (live or archive), with the case it is
+	 * about.
+	 */
 	record Publication(String id, String listener, String eventType, @Nullable String caseNumber,
 			@Nullable String status) {
 
@@ -138,15 +149,19 @@ final class Ledger implements AutoCloseable {
 	}
 
 	static List<Publication> archived(JdbcClient db) {
-		return publications(db, "SELECT id, listener_id, event_type, serialized_event, status FROM event_publication_archive "
-				+ "WHERE completion_date IS NOT NULL");
+		return publications(db,
+				"SELECT id, listener_id, event_type, serialized_event, status FROM event_publication_archive "
+						+ "WHERE completion_date IS NOT NULL");
 	}
 
-	/** How many publications per event type, listener and status, e.g. {@code Accepted→Notifications.on/PUBLISHED}. */
+	/**
+	 * How many publications per event type, listener and status, e.g.
+	 * {@code Accepted→Notifications.on/PUBLISHED}.
+	 */
 	static Map<String, Integer> summary(List<Publication> publications) {
 		Map<String, Integer> counts = new TreeMap<>();
-		publications.forEach(p -> counts.merge(p.shortType() + "→" + p.shortListener() + "/" + p.status(), 1,
-				Integer::sum));
+		publications
+			.forEach(p -> counts.merge(p.shortType() + "→" + p.shortListener() + "/" + p.status(), 1, Integer::sum));
 		return counts;
 	}
 

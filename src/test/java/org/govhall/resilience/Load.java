@@ -6,8 +6,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Client threads that repeat one kind of request until {@link #stop()}; closing stops them too, so a failing test
- * never leaves them calling a dead GovHall for the rest of the test run.
+ * Client threads that repeat one kind of request until {@link #stop()}; closing stops
+ * them too, so a failing test never leaves them calling a dead GovHall for the rest of
+ * the test run.
  */
 final class Load implements AutoCloseable {
 
@@ -39,7 +40,8 @@ final class Load implements AutoCloseable {
 					return null;
 				}
 				catch (Exception ex) {
-					// a client bug, not GovHall's answer (those are recorded): count it, and go on
+					// a client bug, not GovHall's answer (those are recorded): count it,
+					// and go on
 					if (failures.getAndIncrement() == 0) {
 						ex.printStackTrace();
 					}

@@ -13,9 +13,9 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Stops and starts the machine's own PostgreSQL cluster (Debian's {@code pg_ctlcluster}, as
- * {@code scripts/setup-postgres.sh} does), as root or through password-less sudo. A test that needs this fails with
- * the reason when it is impossible; it never skips.
+ * Stops and starts the machine's own PostgreSQL cluster (Debian's {@code pg_ctlcluster},
+ * as {@code scripts/setup-postgres.sh} does), as root or through password-less sudo. A
+ * test that needs this fails with the reason when it is impossible; it never skips.
  */
 final class LocalPostgres {
 
@@ -37,7 +37,10 @@ final class LocalPostgres {
 		return null;
 	}
 
-	/** Stops the cluster with the fast mode (open sessions are ended) and waits until it is down. */
+	/**
+	 * Stops the cluster with the fast mode (open sessions are ended) and waits until it
+	 * is down.
+	 */
 	static Result stop() {
 		return run(command("stop", "-m", "fast"), 60);
 	}
@@ -50,7 +53,10 @@ final class LocalPostgres {
 		return run(List.of("pg_isready", "-h", "127.0.0.1", "-p", "5432", "-q"), 10).exit() == 0;
 	}
 
-	/** Starts the cluster if it is down, and waits up to 30 s for it to accept connections. */
+	/**
+	 * Starts the cluster if it is down, and waits up to 30 s for it to accept
+	 * connections.
+	 */
 	static void ensureRunning() {
 		if (ready()) {
 			return;

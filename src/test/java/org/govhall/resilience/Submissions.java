@@ -19,9 +19,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What the applicant's client sent and what it was told: each submission with its own Idempotency-Key, the file it
- * names, the first answer and, after the fault, the answer to the same request sent again. Then what the database
- * holds: every acknowledged submission must be there exactly once.
+ * What the applicant's client sent and what it was told: each submission with its own
+ * Idempotency-Key, the file it names, the first answer and, after the fault, the answer
+ * to the same request sent again. Then what the database holds: every acknowledged
+ * submission must be there exactly once.
  */
 final class Submissions {
 
@@ -48,7 +49,10 @@ final class Submissions {
 			return a != null && a.ok();
 		}
 
-		/** A client repeats what got no answer, a 5xx, or (to check idempotency) a 2xx; a 4xx was a final no. */
+		/**
+		 * A client repeats what got no answer, a 5xx, or (to check idempotency) a 2xx; a
+		 * 4xx was a final no.
+		 */
 		boolean repeatable() {
 			Answer a = first;
 			return a == null || a.status() == 0 || a.status() >= 500 || a.ok();
@@ -62,8 +66,8 @@ final class Submissions {
 	}
 
 	/** sent, acknowledged, found, duplicates, lost, as the summary line prints them. */
-	record Counts(int sent, int acknowledged, int found, int duplicates, int lost, int uploadsRefused,
-			int retried, List<String> problems) {
+	record Counts(int sent, int acknowledged, int found, int duplicates, int lost, int uploadsRefused, int retried,
+			List<String> problems) {
 
 		String line(String label) {
 			return label + ": sent=" + sent + " acknowledged=" + acknowledged + " found=" + found + " duplicates="
@@ -93,7 +97,10 @@ final class Submissions {
 		this.observer = observer;
 	}
 
-	/** Uploads a file, then submits it with a fresh key; an upload that fails sends no submission. */
+	/**
+	 * Uploads a file, then submits it with a fresh key; an upload that fails sends no
+	 * submission.
+	 */
 	@Nullable Attempt submitOne(Traffic traffic) {
 		String key = UUID.randomUUID().toString();
 		Answer upload = traffic.upload(APPLICANT, Traffic.pdf(key));
@@ -125,7 +132,10 @@ final class Submissions {
 		return List.copyOf(attempts);
 	}
 
-	/** Sends every repeatable submission again, with the same key and body, as a client that retries does. */
+	/**
+	 * Sends every repeatable submission again, with the same key and body, as a client
+	 * that retries does.
+	 */
 	int retryUnconfirmed(Traffic traffic) {
 		int n = 0;
 		for (Attempt a : attempts) {
@@ -139,9 +149,10 @@ final class Submissions {
 	}
 
 	/**
-	 * Checks every acknowledged submission against the database and the API: its key names its case, the case row is
-	 * there, the applicant can read it, and repeating the request answered the same case. Duplicates are cases that no
-	 * key names, and repeated requests answered with another case than the one first acknowledged.
+	 * Checks every acknowledged submission against the database and the API: its key
+	 * names its case, the case row is there, the applicant can read it, and repeating the
+	 * request answered the same case. Duplicates are cases that no key names, and
+	 * repeated requests answered with another case than the one first acknowledged.
 	 */
 	Counts verify(JdbcClient db, Traffic traffic, int retried) {
 		List<String> problems = new ArrayList<>();

@@ -19,9 +19,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Real HTTP to a child GovHall as the demo accounts (HTTP Basic), with timeouts: a request that gets no answer (the
- * JVM was killed, the connection reset, nothing within the timeout) is an {@link Answer} with status 0 and the error,
- * never an exception, so load threads keep going and every outcome is counted.
+ * Real HTTP to a child GovHall as the demo accounts (HTTP Basic), with timeouts: a
+ * request that gets no answer (the JVM was killed, the connection reset, nothing within
+ * the timeout) is an {@link Answer} with status 0 and the error, never an exception, so
+ * load threads keep going and every outcome is counted.
  */
 final class Traffic {
 
@@ -53,7 +54,10 @@ final class Traffic {
 			.build();
 	}
 
-	/** One answer: status 0 when none came; timing in nanoseconds of {@link System#nanoTime()}. */
+	/**
+	 * One answer: status 0 when none came; timing in nanoseconds of
+	 * {@link System#nanoTime()}.
+	 */
 	record Answer(int status, String contentType, String body, Map<String, List<String>> headers,
 			@Nullable String error, long startedNanos, long endedNanos) {
 
@@ -84,9 +88,8 @@ final class Traffic {
 
 		@Override
 		public String toString() {
-			return status == 0 ? "no answer after " + millis() + " ms (" + error + ")"
-					: status + " " + contentType + " after " + millis() + " ms: "
-							+ (body.length() > 300 ? body.substring(0, 300) + "…" : body);
+			return status == 0 ? "no answer after " + millis() + " ms (" + error + ")" : status + " " + contentType
+					+ " after " + millis() + " ms: " + (body.length() > 300 ? body.substring(0, 300) + "…" : body);
 		}
 
 	}
@@ -99,7 +102,10 @@ final class Traffic {
 		return send(b);
 	}
 
-	/** A login form as a browser holds it: the session cookie and the CSRF token of that session. */
+	/**
+	 * A login form as a browser holds it: the session cookie and the CSRF token of that
+	 * session.
+	 */
 	record LoginForm(String cookie, String csrf) {
 	}
 
@@ -130,8 +136,9 @@ final class Traffic {
 	}
 
 	/**
-	 * Signs in through the login form and answers the {@code Cookie} header of the signed-in session. The cookie is
-	 * {@code Secure}, so it is carried by hand over plain HTTP.
+	 * Signs in through the login form and answers the {@code Cookie} header of the
+	 * signed-in session. The cookie is {@code Secure}, so it is carried by hand over
+	 * plain HTTP.
 	 */
 	String signIn(String user) {
 		Answer login = submitLogin(loginForm(), user);
@@ -174,7 +181,8 @@ final class Traffic {
 	Answer upload(String user, byte[] pdf) {
 		String boundary = "govhall" + System.nanoTime();
 		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"申请书.pdf\""
-				+ "\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+				+ "\r\nContent-Type: application/pdf\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8);
 		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
 		byte[] body = new byte[head.length + pdf.length + tail.length];
 		System.arraycopy(head, 0, body, 0, head.length);
@@ -187,23 +195,28 @@ final class Traffic {
 
 	/** The body of a submission of {@link #FOOD} with one uploaded file. */
 	static Map<String, Object> foodApplication(String fileId) {
-		// one scanned file for the three materials an application must hand in (营业执照 comes from the e-certificate
+		// one scanned file for the three materials an application must hand in (营业执照
+		// comes from the e-certificate
 		// store), so every submission still takes one upload
 		return Map.of("itemCode", FOOD, "materials", List.of(Map.of("material", FOOD_FORM, "fileId", fileId),
 				Map.of("material", FOOD_LAYOUT, "fileId", fileId), Map.of("material", FOOD_RULES, "fileId", fileId)));
 	}
 
-	/** A small valid PDF, different for every call (so every file has its own SHA-256). */
+	/**
+	 * A small valid PDF, different for every call (so every file has its own SHA-256).
+	 */
 	static byte[] pdf(String marker) {
 		return ("%PDF-1.4\n%" + marker + "\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n")
 			.getBytes(StandardCharsets.ISO_8859_1);
 	}
 
 	private HttpRequest.Builder request(String path, @Nullable String user, String accept) {
-		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout).header("Accept", accept);
+		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+			.timeout(timeout)
+			.header("Accept", accept);
 		if (user != null) {
-			b.header("Authorization", "Basic " + Base64.getEncoder()
-				.encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+			b.header("Authorization", "Basic "
+					+ Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
 		}
 		return b;
 	}
@@ -211,7 +224,8 @@ final class Traffic {
 	private Answer send(HttpRequest.Builder request) {
 		long start = System.nanoTime();
 		try {
-			HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			HttpResponse<String> r = http.send(request.build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 			return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
 					r.headers().map(), null, start, System.nanoTime());
 		}

@@ -44,11 +44,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.util.ReflectionTestUtils;
 
 /**
- * Two GovHall nodes on one PostgreSQL database and one shared file store (the production topology): applications
- * are uploaded on one node, submitted on the other and accepted on either, concurrently. Every event publication is
- * then processed exactly once (one completed registry row per event and listener, every effect once, every message
- * to RabbitMQ once), and the deemed-acceptance job, fired on both nodes at the same moment, deems each overdue case
- * once. The nodes use a schema of their own in {@code govhall_nodes}.
+ * Two GovHall nodes on one PostgreSQL database and one shared file store (the production
+ * topology): applications are uploaded on one node, submitted on the other and accepted
+ * on either, concurrently. Every event publication is then processed exactly once (one
+ * completed registry row per event and listener, every effect once, every message to
+ * RabbitMQ once), and the deemed-acceptance job, fired on both nodes at the same moment,
+ * deems each overdue case once. The nodes use a schema of their own in
+ * {@code govhall_nodes}.
  */
 @Tag("multi-node")
 class TwoNodesLoadTests {
@@ -82,7 +84,8 @@ class TwoNodesLoadTests {
 	@BeforeAll
 	static void startTwoNodes() throws SQLException {
 		dropSchema();
-		// node A migrates the schema and loads the demo province; node B finds both (both have the training clock)
+		// node A migrates the schema and loads the demo province; node B finds both (both
+		// have the training clock)
 		nodeA = node("load-a", true);
 		nodeB = node("load-b", true);
 		RabbitTemplate rabbit = nodeA.getBean(RabbitTemplate.class);
@@ -97,20 +100,24 @@ class TwoNodesLoadTests {
 	}
 
 	static ConfigurableApplicationContext node(String name, boolean demo) {
-		// command-line arguments: they win over application.properties (builder properties would only be defaults)
+		// command-line arguments: they win over application.properties (builder
+		// properties would only be defaults)
 		return new SpringApplicationBuilder(GovHallApplication.class).run(
 				"--spring.datasource.url=" + DATABASE + "?currentSchema=" + SCHEMA,
 				"--spring.datasource.username=govhall", "--spring.datasource.password=govhall",
 				"--spring.flyway.schemas=" + SCHEMA, "--spring.flyway.default-schema=" + SCHEMA, "--server.port=0",
 				"--spring.autoconfigure.exclude=", "--govhall.node-name=" + name, "--govhall.demo.enabled=" + demo,
-				"--govhall.demo.training-clock=true", "--govhall.demo.today=" + MovableClock.suiteToday()
-					.atZone(MovableClock.ZONE).toLocalDate(), "--govhall.supervision.daily-cron=-",
-				"--govhall.cases.deemed-acceptance-cron=-", "--govhall.rate-limit.enabled=false",
-				// load, not a person: the limits of issue 12 would stop the generated traffic
+				"--govhall.demo.training-clock=true",
+				"--govhall.demo.today=" + MovableClock.suiteToday().atZone(MovableClock.ZONE).toLocalDate(),
+				"--govhall.supervision.daily-cron=-", "--govhall.cases.deemed-acceptance-cron=-",
+				"--govhall.rate-limit.enabled=false",
+				// load, not a person: the limits of issue 12 would stop the generated
+				// traffic
 				"--govhall.cases.max-open-per-item=100000", "--govhall.cases.upload-quota.applicant-files=1000000",
 				"--govhall.cases.upload-quota.applicant-size=100GB", "--govhall.login-throttle.stranger-checks=1000000",
 				"--govhall.events.rabbitmq.enabled=true", "--govhall.events.rabbitmq.exchange=" + EXCHANGE,
-				// one file store for both nodes, as a shared volume or object store would be in production
+				// one file store for both nodes, as a shared volume or object store would
+				// be in production
 				"--govhall.storage.dir=target/test-files/nodes-load");
 	}
 
@@ -176,7 +183,8 @@ class TwoNodesLoadTests {
 			assertThat(numbers).doesNotHaveDuplicates().hasSize(ACCEPTED);
 			assertThat(waiting).doesNotHaveDuplicates().hasSize(LEFT);
 
-			// the acceptance window of the cases left alone passes on both nodes' clocks; both fire the job at once
+			// the acceptance window of the cases left alone passes on both nodes' clocks;
+			// both fire the job at once
 			LocalDate later = MovableClock.suiteToday().atZone(MovableClock.ZONE).toLocalDate().plusDays(30);
 			for (ConfigurableApplicationContext node : List.of(nodeA, nodeB)) {
 				ReflectionTestUtils.invokeMethod(node.getBean("demoClock"), "moveTo", later);
@@ -204,7 +212,9 @@ class TwoNodesLoadTests {
 		int cases = ACCEPTED + LEFT;
 		// received + accepted for each case, deemed accepted for those left alone
 		int steps = cases + ACCEPTED + LEFT;
-		Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofMillis(500))
 			.until(() -> jdbc.sql("SELECT COUNT(*) FROM event_publication").query(Long.class).single() == 0);
 
 		long caseRows = count(jdbc, "SELECT COUNT(*) FROM cases_case");
@@ -235,7 +245,8 @@ class TwoNodesLoadTests {
 		assertThat(deemed).as("each overdue case deemed accepted once").isEqualTo(LEFT);
 		assertThat(deemedCases).isEqualTo(LEFT);
 		assertThat(twice).as("no publication processed twice").isEmpty();
-		// every listener of case events completed each event it takes once: every step, or (the documents) every
+		// every listener of case events completed each event it takes once: every step,
+		// or (the documents) every
 		// acceptance, which issues the acceptance notice
 		Map<String, Integer> completed = new HashMap<>();
 		perListener.forEach(r -> completed.merge(shortName(r.get("listener_id")),
@@ -248,7 +259,10 @@ class TwoNodesLoadTests {
 		assertThat(repeated).as("no message sent twice").isZero();
 	}
 
-	/** Uploads the form on one node and submits the application on the other: the file store is shared. */
+	/**
+	 * Uploads the form on one node and submits the application on the other: the file
+	 * store is shared.
+	 */
 	static String submit(ApiClient uploadTo, ApiClient submitTo) {
 		Response r = RequiredMaterials.submit(uploadTo, submitTo, "applicant", FOOD, PDF, FOOD_FORM);
 		assertThat(r.status()).as(r.body()).isEqualTo(201);
@@ -269,7 +283,10 @@ class TwoNodesLoadTests {
 		return jdbc.sql(sql).query(Long.class).single();
 	}
 
-	/** {@code org.govhall.audit.AuditLog.on(org.govhall.cases.CaseEvent)} → {@code AuditLog}. */
+	/**
+	 * {@code org.govhall.audit.AuditLog.on(org.govhall.cases.CaseEvent)} →
+	 * {@code AuditLog}.
+	 */
 	static String shortName(Object listenerId) {
 		String id = String.valueOf(listenerId);
 		String method = id.contains("(") ? id.substring(0, id.indexOf('(')) : id;

@@ -43,8 +43,8 @@ class CreditCodeTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "91350100M000100Y44", "91350100M000100Y40", "91350100M000100Y4Y",
-			"91110108MA01XY1401", "91110108MA01XY140Y" })
+	@ValueSource(strings = { "91350100M000100Y44", "91350100M000100Y40", "91350100M000100Y4Y", "91110108MA01XY1401",
+			"91110108MA01XY140Y" })
 	void refusesAWrongCheckCharacter(String code) {
 		assertThat(CreditCode.isValid(code)).isFalse();
 	}
@@ -65,8 +65,8 @@ class CreditCodeTests {
 
 	@ParameterizedTest
 	@NullAndEmptySource
-	@ValueSource(strings = { " ", "91350100M000100Y4", "91350100M000100Y433", "91350100-M000100Y4",
-			"9135０１00M000100Y43" })
+	@ValueSource(
+			strings = { " ", "91350100M000100Y4", "91350100M000100Y433", "91350100-M000100Y4", "9135０１00M000100Y43" })
 	void refusesWhatIsNotEighteenCharactersOfTheCharset(String code) {
 		assertThat(CreditCode.isValid(code)).isFalse();
 	}
@@ -100,13 +100,15 @@ class CreditCodeTests {
 		assertThat(CreditCode.isValid(changed)).as("%s → %s", code, changed).isFalse();
 	}
 
-	/** Valid first 17 characters: two of the charset, six digits of a region code, nine of the charset. */
+	/**
+	 * Valid first 17 characters: two of the charset, six digits of a region code, nine of
+	 * the charset.
+	 */
 	@Provide
 	Arbitrary<String> prefixes() {
 		Arbitrary<String> head = Arbitraries.of(CHARSET.toCharArray()).list().ofSize(2).map(CreditCodeTests::join);
 		Arbitrary<String> region = Arbitraries.strings().numeric().ofLength(6);
-		Arbitrary<String> subject = Arbitraries.of(CHARSET.toCharArray()).list().ofSize(9)
-			.map(CreditCodeTests::join);
+		Arbitrary<String> subject = Arbitraries.of(CHARSET.toCharArray()).list().ofSize(9).map(CreditCodeTests::join);
 		return Combinators.combine(head, region, subject).as((h, r, s) -> h + r + s);
 	}
 

@@ -40,7 +40,10 @@ class IdNumberTests {
 		assertThat(checkCharacter("44052418800101001")).isEqualTo('4');
 	}
 
-	/** china-egov-rules §6.2 gives this vector (born 1880) as valid; the reference sets no lower bound on the year. */
+	/**
+	 * china-egov-rules §6.2 gives this vector (born 1880) as valid; the reference sets no
+	 * lower bound on the year.
+	 */
 	@Test
 	void acceptsTheSecondVectorBornIn1880() {
 		assertThat(IdNumber.isValid("440524188001010014")).isTrue();
@@ -58,8 +61,7 @@ class IdNumberTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "110105194912310021", "110105194912310020", "440524188001010015",
-			"44052418800101001X" })
+	@ValueSource(strings = { "110105194912310021", "110105194912310020", "440524188001010015", "44052418800101001X" })
 	void refusesAWrongCheckCharacter(String number) {
 		assertThat(IdNumber.isValid(number)).isFalse();
 	}
@@ -83,8 +85,8 @@ class IdNumberTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "00", "10", "16", "20", "24", "30", "38", "40", "47", "55", "60", "67", "70", "80",
-			"84", "99" })
+	@ValueSource(strings = { "00", "10", "16", "20", "24", "30", "38", "40", "47", "55", "60", "67", "70", "80", "84",
+			"99" })
 	void refusesAnUnknownProvincePrefix(String prefix) {
 		String number = withCheck(prefix + "010519491231002");
 		assertThat(IdNumber.isValid(number)).as(number).isFalse();
@@ -128,7 +130,8 @@ class IdNumberTests {
 	@Property
 	void numbersBuiltWithTheGb11643CheckCharacterAreValid(@ForAll("validNumbers") String number) {
 		assertThat(IdNumber.isValid(number)).isTrue();
-		assertThat(IdNumber.of(number).masked()).hasSize(18).startsWith(number.substring(0, 6))
+		assertThat(IdNumber.of(number).masked()).hasSize(18)
+			.startsWith(number.substring(0, 6))
 			.endsWith(number.substring(14));
 	}
 
@@ -157,7 +160,10 @@ class IdNumberTests {
 			.as((p, a, b, s) -> withCheck(p + a + b.format(DateTimeFormatter.BASIC_ISO_DATE) + s));
 	}
 
-	/** The 17 digits followed by their ISO 7064 MOD 11-2 check character, computed here from the standard. */
+	/**
+	 * The 17 digits followed by their ISO 7064 MOD 11-2 check character, computed here
+	 * from the standard.
+	 */
 	static String withCheck(String first17) {
 		return first17 + checkCharacter(first17);
 	}

@@ -22,8 +22,8 @@ class PlainTextTests {
 
 	@Test
 	void acceptsNamesAsPeopleWriteThem() {
-		for (String name : List.of("张三", "欧阳娜娜", "阿依古丽·买买提", "示范市好味餐饮有限公司（分店）", "Zhang San",
-				"O'Brien-Smith", "𠮷野家", "José", "e\u0301")) {
+		for (String name : List.of("张三", "欧阳娜娜", "阿依古丽·买买提", "示范市好味餐饮有限公司（分店）", "Zhang San", "O'Brien-Smith", "𠮷野家",
+				"José", "e\u0301")) {
 			assertThat(PlainText.isPlain(name)).as(name).isTrue();
 		}
 		assertThat(PlainText.isPlain(null)).isTrue();
@@ -31,12 +31,12 @@ class PlainTextTests {
 
 	@Test
 	void namesTheFieldItRefuses() {
-		assertThatThrownBy(() -> PlainText.require("李\u202E四", "legalName")).isInstanceOfSatisfying(
-				InvalidInputException.class, ex -> {
-					assertThat(ex.status()).isEqualTo(400);
-					assertThat(ex.violations()).singleElement()
-						.satisfies(v -> assertThat(v.field()).isEqualTo("legalName"));
-				});
+		assertThatThrownBy(() -> PlainText.require("李\u202E四", "legalName"))
+			.isInstanceOfSatisfying(InvalidInputException.class, ex -> {
+				assertThat(ex.status()).isEqualTo(400);
+				assertThat(ex.violations()).singleElement()
+					.satisfies(v -> assertThat(v.field()).isEqualTo("legalName"));
+			});
 	}
 
 }

@@ -10,7 +10,10 @@ import org.govhall.catalog.SpecialProcedure;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
-/** Every fact line reads back in Chinese and English from the form it is stored in; a line of no known form stays. */
+/**
+ * Every fact line reads back in Chinese and English from the form it is stored in; a line
+ * of no known form stays.
+ */
 class FactLineTests {
 
 	static final LocalDate D1 = LocalDate.of(2026, 10, 13);
@@ -48,8 +51,7 @@ class FactLineTests {
 	void irregularityDetailsReadInTheReadersLanguage() {
 		assertThat(zh.text(FactLine.DEEMED.line(LocalDate.of(2026, 9, 30), D1)))
 			.isEqualTo("收件 2026-09-30，受理期限 2026-10-13 届满未作决定，视为受理");
-		assertThat(zh.text(FactLine.NOTICE_ROUND.line(2, "营业执照, 租赁合同")))
-			.isEqualTo("第 2 次补正告知又列出新的材料：营业执照, 租赁合同");
+		assertThat(zh.text(FactLine.NOTICE_ROUND.line(2, "营业执照, 租赁合同"))).isEqualTo("第 2 次补正告知又列出新的材料：营业执照, 租赁合同");
 		assertThat(zh.text(FactLine.EXTENSION_UNAPPROVED.line(1, 10, 10)))
 			.isEqualTo("第 1 次延长 10 个工作日（法定最多 10 个工作日），未经审批人批准");
 		assertThat(zh.text(FactLine.EXTENSION.line(2, 15, 10))).isEqualTo("第 2 次延长 15 个工作日（法定最多 10 个工作日）");
@@ -77,8 +79,8 @@ class FactLineTests {
 		assertThat(issued).isEqualTo("YELLOW CASE_OVERDUE: ACCEPTANCE due 2026-10-13");
 		assertThat(zh.text(issued)).isEqualTo("黄牌（办件超期）：受理期限 2026-10-13 已过");
 		assertThat(en.text(issued)).isEqualTo("Yellow card (Case overdue): Acceptance was due by 2026-10-13");
-		String irregular = FactLine.CARD_ISSUED.line(Card.Colour.RED, IrregularityRule.DECISION_WITHOUT_ACCEPTANCE.name(),
-				FactLine.NO_ACCEPTANCE.line(D1));
+		String irregular = FactLine.CARD_ISSUED.line(Card.Colour.RED,
+				IrregularityRule.DECISION_WITHOUT_ACCEPTANCE.name(), FactLine.NO_ACCEPTANCE.line(D1));
 		assertThat(zh.text(irregular)).isEqualTo("红牌（无受理记录即作出决定（体外循环））：2026-10-13 作出决定，此前未受理");
 		String escalated = FactLine.CARD_ESCALATED.line(Card.Colour.YELLOW, "660100", "660000", D1);
 		assertThat(escalated).isEqualTo("YELLOW -> RED; 660100 -> 660000; answer due 2026-10-13");

@@ -16,9 +16,10 @@ import org.govhall.directory.Role;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Case facts for feeding supervision synthetic events: a case of 食品经营许可 (660100-XK-02001, 示范市市场监督管理局, 20
- * working days, 10 promised) received on 2026-09-30 whose fields the test changes one at a time. Other modules'
- * tests that listen to case events build their facts here too.
+ * Case facts for feeding supervision synthetic events: a case of 食品经营许可 (660100-XK-02001,
+ * 示范市市场监督管理局, 20 working days, 10 promised) received on 2026-09-30 whose fields the test
+ * changes one at a time. Other modules' tests that listen to case events build their
+ * facts here too.
  */
 public final class Facts {
 
@@ -111,11 +112,11 @@ public final class Facts {
 	}
 
 	public CaseFacts build() {
-		return new CaseFacts(number, item, department, region, state, channel, applicantRegion, 1L, null,
-				firstHandler, receivedOn, acceptedOn, deemed, acceptanceDue, decisionDue, promisedDue, deliveryDue,
-				suspended, mode, joint, applicantRef, 20, 10, opinions, extensions, reviewer, decidedOn, outcome,
-				deliveredOn, deliveryMethod, new CaseFacts.Step(
-						actedOn.atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant(), action, actor, role),
+		return new CaseFacts(number, item, department, region, state, channel, applicantRegion, 1L, null, firstHandler,
+				receivedOn, acceptedOn, deemed, acceptanceDue, decisionDue, promisedDue, deliveryDue, suspended, mode,
+				joint, applicantRef, 20, 10, opinions, extensions, reviewer, decidedOn, outcome, deliveredOn,
+				deliveryMethod, new CaseFacts.Step(actedOn.atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant(),
+						action, actor, role),
 				onTheSpot, false);
 	}
 

@@ -25,10 +25,11 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.mock.env.MockEnvironment;
 
 /**
- * What each irregularity rule finds in a case event, positive and negative, without Spring and without a database: the
- * rule, the person it names and the fact line. The rules that look back at supervision's own tables (a decision whose
- * facts no longer carry its due date, a repeated refusal), the cards the findings bring and their idempotence are in
- * {@link IrregularityRulesTests}.
+ * What each irregularity rule finds in a case event, positive and negative, without
+ * Spring and without a database: the rule, the person it names and the fact line. The
+ * rules that look back at supervision's own tables (a decision whose facts no longer
+ * carry its due date, a repeated refusal), the cards the findings bring and their
+ * idempotence are in {@link IrregularityRulesTests}.
  */
 class IrregularityFindingsTests {
 
@@ -52,7 +53,10 @@ class IrregularityFindingsTests {
 		return new Facts("660100-2026-IF" + String.format("%04d", ++seq));
 	}
 
-	/** The case decided on the day by the approver (the clerk on the spot), reviewed by the reviewer given. */
+	/**
+	 * The case decided on the day by the approver (the clerk on the spot), reviewed by
+	 * the reviewer given.
+	 */
 	static Facts decided(Facts facts, CaseAction action, String by, String on, @Nullable String reviewer) {
 		facts.step(action, by, action == CaseAction.DECIDED ? Role.APPROVER : Role.WINDOW_CLERK, on);
 		facts.state = CaseState.DECIDED;
@@ -67,8 +71,8 @@ class IrregularityFindingsTests {
 			.step(CaseAction.DEEMED_ACCEPTED, "system", Role.SYSTEM_ADMIN, "2026-10-14");
 		deemed.deemed = true;
 		assertThat(rules.findings(new CaseEvent.Accepted(deemed.build(), true, LocalDate.of(2026, 10, 13))))
-			.containsExactly(new Finding(IrregularityRule.DEEMED_ACCEPTANCE, "clerk",
-					"received 2026-09-30, due 2026-10-13"));
+			.containsExactly(
+					new Finding(IrregularityRule.DEEMED_ACCEPTANCE, "clerk", "received 2026-09-30, due 2026-10-13"));
 
 		Facts accepted = facts().accepted("2026-10-09", "2026-11-06")
 			.step(CaseAction.ACCEPTED, "clerk", Role.WINDOW_CLERK, "2026-10-09");
@@ -79,13 +83,13 @@ class IrregularityFindingsTests {
 	void onlyALaterNoticeNamingNewMaterialsBreachesTheOneTimeNotice() {
 		Facts notice = facts().step(CaseAction.CORRECTION_REQUESTED, "clerk", Role.WINDOW_CLERK, "2026-10-09");
 		notice.state = CaseState.AWAITING_CORRECTION;
-		assertThat(rules.findings(new CaseEvent.CorrectionRequested(notice.build(), 2, List.of("申请书", "营业执照"),
-				List.of("营业执照", "租赁合同"))))
+		assertThat(rules.findings(
+				new CaseEvent.CorrectionRequested(notice.build(), 2, List.of("申请书", "营业执照"), List.of("营业执照", "租赁合同"))))
 			.containsExactly(new Finding(IrregularityRule.ONE_TIME_NOTICE_BREACHED, "clerk", "round 2: 营业执照, 租赁合同"));
 		assertThat(rules.findings(new CaseEvent.CorrectionRequested(notice.build(), 2, List.of("申请书"), List.of())))
 			.isEmpty();
-		assertThat(rules.findings(
-				new CaseEvent.CorrectionRequested(notice.build(), 1, List.of("申请书", "营业执照"), List.of("营业执照"))))
+		assertThat(rules
+			.findings(new CaseEvent.CorrectionRequested(notice.build(), 1, List.of("申请书", "营业执照"), List.of("营业执照"))))
 			.as("the first notice names what it names")
 			.isEmpty();
 	}
@@ -96,15 +100,16 @@ class IrregularityFindingsTests {
 			.step(CaseAction.EXTENDED, "approver", Role.APPROVER, "2026-10-20");
 		assertThat(rules.findings(new CaseEvent.Extended(extended.build(), 10, "需现场核查", 10, 1, "approver"))).isEmpty();
 		assertThat(rules.findings(new CaseEvent.Extended(extended.build(), 10, "再次延期", 10, 2, "approver")))
-			.containsExactly(new Finding(IrregularityRule.EXTENSION_IRREGULAR, "approver", "extension 2: +10 (legal 10)"));
+			.containsExactly(
+					new Finding(IrregularityRule.EXTENSION_IRREGULAR, "approver", "extension 2: +10 (legal 10)"));
 		assertThat(rules.findings(new CaseEvent.Extended(extended.build(), 15, "联合办理", 15, 1, "approver")))
 			.as("15 days where joint handling allows 15")
 			.isEmpty();
 		assertThat(rules.findings(new CaseEvent.Extended(extended.build(), 15, "延长 15 日", 10, 1, "approver")))
-			.containsExactly(new Finding(IrregularityRule.EXTENSION_IRREGULAR, "approver", "extension 1: +15 (legal 10)"));
-		assertThat(rules.findings(new CaseEvent.Extended(extended.build(), 10, "自行延期", 10, 1, null)))
-			.containsExactly(new Finding(IrregularityRule.EXTENSION_IRREGULAR, null,
-					"extension 1: +10 (legal 10), not approved"));
+			.containsExactly(
+					new Finding(IrregularityRule.EXTENSION_IRREGULAR, "approver", "extension 1: +15 (legal 10)"));
+		assertThat(rules.findings(new CaseEvent.Extended(extended.build(), 10, "自行延期", 10, 1, null))).containsExactly(
+				new Finding(IrregularityRule.EXTENSION_IRREGULAR, null, "extension 1: +10 (legal 10), not approved"));
 	}
 
 	@Test
@@ -114,8 +119,8 @@ class IrregularityFindingsTests {
 		suspended.suspended = true;
 		assertThat(rules.findings(new CaseEvent.Suspended(suspended.build(), SpecialProcedure.HEARING, OCT_12, false)))
 			.containsExactly(new Finding(IrregularityRule.SUSPENSION_UNLISTED, "reviewer", "HEARING from 2026-10-12"));
-		assertThat(
-				rules.findings(new CaseEvent.Suspended(suspended.build(), SpecialProcedure.EXPERT_REVIEW, OCT_12, true)))
+		assertThat(rules
+			.findings(new CaseEvent.Suspended(suspended.build(), SpecialProcedure.EXPERT_REVIEW, OCT_12, true)))
 			.isEmpty();
 
 		Facts resumed = facts().accepted("2026-09-30", "2026-12-30")
@@ -134,11 +139,11 @@ class IrregularityFindingsTests {
 
 	@Test
 	void aDecisionIsLateAfterTheStatutoryDueDateItsFactsCarry() {
-		Facts late = decided(facts().accepted("2026-09-30", "2026-10-29"), CaseAction.DECIDED, "approver",
-				"2026-10-30", "reviewer");
+		Facts late = decided(facts().accepted("2026-09-30", "2026-10-29"), CaseAction.DECIDED, "approver", "2026-10-30",
+				"reviewer");
 		assertThat(rules.findings(new CaseEvent.Decided(late.build(), Outcome.APPROVED, "approver", "reviewer", false)))
-			.containsExactly(new Finding(IrregularityRule.DECISION_LATE, "approver",
-					"decided 2026-10-30, due 2026-10-29"));
+			.containsExactly(
+					new Finding(IrregularityRule.DECISION_LATE, "approver", "decided 2026-10-30, due 2026-10-29"));
 		late.decidedOn = LocalDate.of(2026, 10, 29);
 		assertThat(rules.findings(new CaseEvent.Decided(late.build(), Outcome.APPROVED, "approver", "reviewer", false)))
 			.as("on the due date")
@@ -147,14 +152,16 @@ class IrregularityFindingsTests {
 
 	@Test
 	void whoReviewedMayNotDecideAndNothingIsDecidedWithoutAcceptanceExceptOnTheSpot() {
-		Facts same = decided(facts().accepted("2026-09-30", "2026-10-29"), CaseAction.DECIDED, "reviewer",
-				"2026-10-20", "reviewer");
+		Facts same = decided(facts().accepted("2026-09-30", "2026-10-29"), CaseAction.DECIDED, "reviewer", "2026-10-20",
+				"reviewer");
 		assertThat(rules.findings(new CaseEvent.Decided(same.build(), Outcome.APPROVED, "reviewer", "reviewer", false)))
-			.containsExactly(new Finding(IrregularityRule.REVIEWER_APPROVED, "reviewer",
-					"reviewed and decided by reviewer"));
+			.containsExactly(
+					new Finding(IrregularityRule.REVIEWER_APPROVED, "reviewer", "reviewed and decided by reviewer"));
 
 		Facts outside = decided(facts(), CaseAction.DECIDED, "approver", "2026-10-20", null);
-		outside.decisionDue = LocalDate.of(2026, 10, 29); // carried by the facts: no look-up of the one on record
+		outside.decisionDue = LocalDate.of(2026, 10, 29); // carried by the facts: no
+															// look-up of the one on
+															// record
 		assertThat(rules.findings(new CaseEvent.Decided(outside.build(), Outcome.APPROVED, "approver", null, false)))
 			.containsExactly(new Finding(IrregularityRule.DECISION_WITHOUT_ACCEPTANCE, "approver",
 					"decided 2026-10-20 with no acceptance"));
@@ -166,8 +173,8 @@ class IrregularityFindingsTests {
 
 		Facts separated = decided(facts().accepted("2026-09-30", "2026-10-29"), CaseAction.DECIDED, "approver",
 				"2026-10-20", "reviewer");
-		assertThat(rules.findings(
-				new CaseEvent.Decided(separated.build(), Outcome.APPROVED, "approver", "reviewer", false)))
+		assertThat(rules
+			.findings(new CaseEvent.Decided(separated.build(), Outcome.APPROVED, "approver", "reviewer", false)))
 			.isEmpty();
 	}
 
@@ -178,17 +185,18 @@ class IrregularityFindingsTests {
 		delivered.state = CaseState.DELIVERED;
 		delivered.deliveryDue = LocalDate.of(2026, 11, 3);
 		assertThat(rules.findings(new CaseEvent.Delivered(delivered.build(), LocalDate.of(2026, 11, 10), true)))
-			.containsExactly(new Finding(IrregularityRule.DELIVERY_LATE, "clerk", "delivered 2026-11-10, due 2026-11-03"));
+			.containsExactly(
+					new Finding(IrregularityRule.DELIVERY_LATE, "clerk", "delivered 2026-11-10, due 2026-11-03"));
 		assertThat(rules.findings(new CaseEvent.Delivered(delivered.build(), LocalDate.of(2026, 11, 2), false)))
 			.isEmpty();
 
 		Facts charged = facts().accepted("2026-09-30", "2026-10-29")
 			.step(CaseAction.FEE_CHARGED, "clerk", Role.WINDOW_CLERK, "2026-10-20");
-		assertThat(rules.findings(
-				new CaseEvent.FeeCharged(charged.build(), "工本费", new BigDecimal("20.00"), "PJ-001", false)))
+		assertThat(rules
+			.findings(new CaseEvent.FeeCharged(charged.build(), "工本费", new BigDecimal("20.00"), "PJ-001", false)))
 			.containsExactly(new Finding(IrregularityRule.UNLISTED_FEE, "clerk", "工本费 20.00 (PJ-001)"));
-		assertThat(rules.findings(
-				new CaseEvent.FeeCharged(charged.build(), "证书工本费", new BigDecimal("10.00"), "PJ-002", true)))
+		assertThat(rules
+			.findings(new CaseEvent.FeeCharged(charged.build(), "证书工本费", new BigDecimal("10.00"), "PJ-002", true)))
 			.isEmpty();
 	}
 

@@ -24,10 +24,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Each irregularity rule, positive and negative, fed the case events it judges (the rules read only events and
- * supervision's own tables, so synthetic events are exactly what they see in production), and the card each finding
- * brings: yellow for a serious rule, red for a critical one. The supervision module alone
- * ({@link SupervisionModuleTest}): the rules need its tables, never the rest of the application.
+ * Each irregularity rule, positive and negative, fed the case events it judges (the rules
+ * read only events and supervision's own tables, so synthetic events are exactly what
+ * they see in production), and the card each finding brings: yellow for a serious rule,
+ * red for a critical one. The supervision module alone ({@link SupervisionModuleTest}):
+ * the rules need its tables, never the rest of the application.
  */
 @SupervisionModuleTest
 class IrregularityRulesTests {
@@ -86,8 +87,8 @@ class IrregularityRulesTests {
 
 	@Test
 	void deemedAcceptanceIsARuleOfArticle32WithAYellowCard() {
-		Facts deemed = facts().accepted("2026-09-30", "2026-11-04").step(CaseAction.DEEMED_ACCEPTED, "system",
-				Role.SYSTEM_ADMIN, "2026-10-14");
+		Facts deemed = facts().accepted("2026-09-30", "2026-11-04")
+			.step(CaseAction.DEEMED_ACCEPTED, "system", Role.SYSTEM_ADMIN, "2026-10-14");
 		deemed.deemed = true;
 		feed(new CaseEvent.Accepted(deemed.build(), true, LocalDate.of(2026, 10, 13)));
 		assertThat(rules(deemed.number)).containsExactly("DEEMED_ACCEPTANCE");
@@ -102,8 +103,8 @@ class IrregularityRulesTests {
 				.containsEntry("department_code", "660100-SCJG")
 				.containsEntry("handler", "clerk"));
 
-		Facts accepted = facts().accepted("2026-10-09", "2026-11-06").step(CaseAction.ACCEPTED, "clerk",
-				Role.WINDOW_CLERK, "2026-10-09");
+		Facts accepted = facts().accepted("2026-10-09", "2026-11-06")
+			.step(CaseAction.ACCEPTED, "clerk", Role.WINDOW_CLERK, "2026-10-09");
 		feed(new CaseEvent.Accepted(accepted.build(), false, null));
 		assertThat(rules(accepted.number)).isEmpty();
 		assertThat(cards(accepted.number)).isEmpty();
@@ -118,17 +119,19 @@ class IrregularityRulesTests {
 		assertThat(cards(received.number)).singleElement()
 			.satisfies(c -> assertThat(c).containsEntry("cause", "CASE_OVERDUE"));
 
-		// then deemed accepted: the irregularity is recorded, but it is the same missed deadline, so no second card
-		Facts deemed = received.accepted("2026-09-30", "2026-11-04").step(CaseAction.DEEMED_ACCEPTED, "system",
-				Role.SYSTEM_ADMIN, "2026-10-14");
+		// then deemed accepted: the irregularity is recorded, but it is the same missed
+		// deadline, so no second card
+		Facts deemed = received.accepted("2026-09-30", "2026-11-04")
+			.step(CaseAction.DEEMED_ACCEPTED, "system", Role.SYSTEM_ADMIN, "2026-10-14");
 		deemed.deemed = true;
 		feed(new CaseEvent.Accepted(deemed.build(), true, LocalDate.of(2026, 10, 13)));
 		assertThat(rules(received.number)).containsExactly("DEEMED_ACCEPTANCE");
 		assertThat(cards(received.number)).as("one cause, one card").hasSize(1);
 
-		// a deemed acceptance carded first is not carded again when the nightly run finds the stage overdue
-		Facts other = facts().accepted("2026-09-30", "2026-11-04").step(CaseAction.DEEMED_ACCEPTED, "system",
-				Role.SYSTEM_ADMIN, "2026-10-14");
+		// a deemed acceptance carded first is not carded again when the nightly run finds
+		// the stage overdue
+		Facts other = facts().accepted("2026-09-30", "2026-11-04")
+			.step(CaseAction.DEEMED_ACCEPTED, "system", Role.SYSTEM_ADMIN, "2026-10-14");
 		other.deemed = true;
 		feed(new CaseEvent.Accepted(other.build(), true, LocalDate.of(2026, 10, 13)));
 		jdbc.sql("UPDATE supervision_case SET stage = 'ACCEPTANCE', due_on = DATE '2026-10-13' WHERE case_number = :n")
@@ -159,19 +162,19 @@ class IrregularityRulesTests {
 
 	@Test
 	void anExtensionMustBeApprovedSingleAndWithinTheLegalAmountOfArticle42() {
-		Facts lawful = facts().accepted("2026-09-30", "2026-11-18").step(CaseAction.EXTENDED, "approver",
-				Role.APPROVER, "2026-10-20");
+		Facts lawful = facts().accepted("2026-09-30", "2026-11-18")
+			.step(CaseAction.EXTENDED, "approver", Role.APPROVER, "2026-10-20");
 		feed(new CaseEvent.Extended(lawful.build(), 10, "需现场核查", 10, 1, "approver"));
 		assertThat(rules(lawful.number)).isEmpty();
 
-		Facts second = facts().accepted("2026-09-30", "2026-11-18").step(CaseAction.EXTENDED, "approver",
-				Role.APPROVER, "2026-10-20");
+		Facts second = facts().accepted("2026-09-30", "2026-11-18")
+			.step(CaseAction.EXTENDED, "approver", Role.APPROVER, "2026-10-20");
 		feed(new CaseEvent.Extended(second.build(), 10, "再次延期", 10, 2, "approver"));
-		Facts beyond = facts().accepted("2026-09-30", "2026-11-25").step(CaseAction.EXTENDED, "approver",
-				Role.APPROVER, "2026-10-20");
+		Facts beyond = facts().accepted("2026-09-30", "2026-11-25")
+			.step(CaseAction.EXTENDED, "approver", Role.APPROVER, "2026-10-20");
 		feed(new CaseEvent.Extended(beyond.build(), 15, "延长 15 日", 10, 1, "approver"));
-		Facts unapproved = facts().accepted("2026-09-30", "2026-11-18").step(CaseAction.EXTENDED, "reviewer",
-				Role.REVIEWER, "2026-10-20");
+		Facts unapproved = facts().accepted("2026-09-30", "2026-11-18")
+			.step(CaseAction.EXTENDED, "reviewer", Role.REVIEWER, "2026-10-20");
 		feed(new CaseEvent.Extended(unapproved.build(), 10, "自行延期", 10, 1, null));
 		for (Facts f : List.of(second, beyond, unapproved)) {
 			assertThat(rules(f.number)).containsExactly("EXTENSION_IRREGULAR");
@@ -181,26 +184,25 @@ class IrregularityRulesTests {
 
 	@Test
 	void theClockMayStopOnlyForAListedArticle45ProcedureAndNotForTooLong() {
-		Facts unlisted = facts().accepted("2026-09-30", "2026-11-04").step(CaseAction.SUSPENDED, "reviewer",
-				Role.REVIEWER, "2026-10-12");
+		Facts unlisted = facts().accepted("2026-09-30", "2026-11-04")
+			.step(CaseAction.SUSPENDED, "reviewer", Role.REVIEWER, "2026-10-12");
 		unlisted.suspended = true;
 		feed(new CaseEvent.Suspended(unlisted.build(), SpecialProcedure.HEARING, LocalDate.of(2026, 10, 12), false));
 		assertThat(rules(unlisted.number)).containsExactly("SUSPENSION_UNLISTED");
 
-		Facts listed = facts().accepted("2026-09-30", "2026-11-04").step(CaseAction.SUSPENDED, "reviewer",
-				Role.REVIEWER, "2026-10-12");
+		Facts listed = facts().accepted("2026-09-30", "2026-11-04")
+			.step(CaseAction.SUSPENDED, "reviewer", Role.REVIEWER, "2026-10-12");
 		listed.suspended = true;
-		feed(new CaseEvent.Suspended(listed.build(), SpecialProcedure.EXPERT_REVIEW, LocalDate.of(2026, 10, 12),
-				true));
+		feed(new CaseEvent.Suspended(listed.build(), SpecialProcedure.EXPERT_REVIEW, LocalDate.of(2026, 10, 12), true));
 		assertThat(rules(listed.number)).isEmpty();
 
 		// 61 calendar days stopped (limit 60) vs exactly 60
-		Facts tooLong = facts().accepted("2026-09-30", "2026-12-30").step(CaseAction.RESUMED, "reviewer",
-				Role.REVIEWER, "2026-12-10");
+		Facts tooLong = facts().accepted("2026-09-30", "2026-12-30")
+			.step(CaseAction.RESUMED, "reviewer", Role.REVIEWER, "2026-12-10");
 		feed(new CaseEvent.Resumed(tooLong.build(), SpecialProcedure.EXPERT_REVIEW, LocalDate.of(2026, 10, 10),
 				LocalDate.of(2026, 12, 9)));
-		Facts sixty = facts().accepted("2026-09-30", "2026-12-30").step(CaseAction.RESUMED, "reviewer",
-				Role.REVIEWER, "2026-12-10");
+		Facts sixty = facts().accepted("2026-09-30", "2026-12-30")
+			.step(CaseAction.RESUMED, "reviewer", Role.REVIEWER, "2026-12-10");
 		feed(new CaseEvent.Resumed(sixty.build(), SpecialProcedure.EXPERT_REVIEW, LocalDate.of(2026, 10, 11),
 				LocalDate.of(2026, 12, 9)));
 		assertThat(rules(tooLong.number)).containsExactly("SUSPENSION_TOO_LONG");
@@ -209,18 +211,17 @@ class IrregularityRulesTests {
 
 	@Test
 	void aClockStillStoppedPastTheLimitIsFoundByTheDailyRun() {
-		Facts stopped = facts().accepted("2026-09-30", "2026-11-04").step(CaseAction.SUSPENDED, "reviewer",
-				Role.REVIEWER, "2026-10-12");
+		Facts stopped = facts().accepted("2026-09-30", "2026-11-04")
+			.step(CaseAction.SUSPENDED, "reviewer", Role.REVIEWER, "2026-10-12");
 		stopped.suspended = true;
 		clock.set("2026-10-12T10:00:00");
 		feed(new CaseEvent.Suspended(stopped.build(), SpecialProcedure.EXPERT_REVIEW, LocalDate.of(2026, 10, 12),
 				true));
-		Facts recent = facts().accepted("2026-09-30", "2026-11-04").step(CaseAction.SUSPENDED, "reviewer",
-				Role.REVIEWER, "2026-11-20");
+		Facts recent = facts().accepted("2026-09-30", "2026-11-04")
+			.step(CaseAction.SUSPENDED, "reviewer", Role.REVIEWER, "2026-11-20");
 		recent.suspended = true;
 		clock.set("2026-11-20T10:00:00");
-		feed(new CaseEvent.Suspended(recent.build(), SpecialProcedure.EXPERT_REVIEW, LocalDate.of(2026, 11, 20),
-				true));
+		feed(new CaseEvent.Suspended(recent.build(), SpecialProcedure.EXPERT_REVIEW, LocalDate.of(2026, 11, 20), true));
 
 		clock.set("2026-12-11T10:00:00"); // 60 days after 10-12 is 12-11: not yet beyond
 		supervision.daily();
@@ -233,11 +234,12 @@ class IrregularityRulesTests {
 
 	@Test
 	void aDecisionAfterTheStatutoryLimitIsLateUnderArticle42() {
-		Facts late = facts().accepted("2026-09-30", "2026-10-29").step(CaseAction.ACCEPTED, "clerk",
-				Role.WINDOW_CLERK, "2026-09-30");
+		Facts late = facts().accepted("2026-09-30", "2026-10-29")
+			.step(CaseAction.ACCEPTED, "clerk", Role.WINDOW_CLERK, "2026-09-30");
 		feed(new CaseEvent.Accepted(late.build(), false, null));
 		late.state = CaseState.DECIDED;
-		late.decisionDue = null; // a decided case's facts carry no decision clock: the rule uses the one on record
+		late.decisionDue = null; // a decided case's facts carry no decision clock: the
+									// rule uses the one on record
 		late.decidedOn = LocalDate.of(2026, 10, 30);
 		late.outcome = Outcome.APPROVED;
 		late.reviewer = "reviewer";
@@ -245,8 +247,8 @@ class IrregularityRulesTests {
 		feed(new CaseEvent.Decided(late.build(), Outcome.APPROVED, "approver", "reviewer", false));
 		assertThat(rules(late.number)).containsExactly("DECISION_LATE");
 
-		Facts onTime = facts().accepted("2026-09-30", "2026-10-29").step(CaseAction.ACCEPTED, "clerk",
-				Role.WINDOW_CLERK, "2026-09-30");
+		Facts onTime = facts().accepted("2026-09-30", "2026-10-29")
+			.step(CaseAction.ACCEPTED, "clerk", Role.WINDOW_CLERK, "2026-09-30");
 		feed(new CaseEvent.Accepted(onTime.build(), false, null));
 		onTime.state = CaseState.DECIDED;
 		onTime.decisionDue = null;
@@ -313,14 +315,14 @@ class IrregularityRulesTests {
 
 	@Test
 	void aFeeTheCatalogDoesNotListIsARedCard() {
-		Facts unlisted = facts().accepted("2026-09-30", "2026-10-29").step(CaseAction.FEE_CHARGED, "clerk",
-				Role.WINDOW_CLERK, "2026-10-20");
+		Facts unlisted = facts().accepted("2026-09-30", "2026-10-29")
+			.step(CaseAction.FEE_CHARGED, "clerk", Role.WINDOW_CLERK, "2026-10-20");
 		feed(new CaseEvent.FeeCharged(unlisted.build(), "工本费", new BigDecimal("20.00"), "PJ-001", false));
 		assertThat(rules(unlisted.number)).containsExactly("UNLISTED_FEE");
 		assertThat(cards(unlisted.number)).extracting(c -> c.get("colour")).containsExactly("RED");
 
-		Facts listed = facts().accepted("2026-09-30", "2026-10-29").step(CaseAction.FEE_CHARGED, "clerk",
-				Role.WINDOW_CLERK, "2026-10-20");
+		Facts listed = facts().accepted("2026-09-30", "2026-10-29")
+			.step(CaseAction.FEE_CHARGED, "clerk", Role.WINDOW_CLERK, "2026-10-20");
 		feed(new CaseEvent.FeeCharged(listed.build(), "证书工本费", new BigDecimal("10.00"), "PJ-002", true));
 		assertThat(rules(listed.number)).isEmpty();
 	}
@@ -359,12 +361,13 @@ class IrregularityRulesTests {
 
 	@Test
 	void aRuleFiresOncePerCaseEvenWhenTheEventIsDeliveredAgain() {
-		Facts deemed = facts().accepted("2026-09-30", "2026-11-04").step(CaseAction.DEEMED_ACCEPTED, "system",
-				Role.SYSTEM_ADMIN, "2026-10-14");
+		Facts deemed = facts().accepted("2026-09-30", "2026-11-04")
+			.step(CaseAction.DEEMED_ACCEPTED, "system", Role.SYSTEM_ADMIN, "2026-10-14");
 		deemed.deemed = true;
 		CaseEvent event = new CaseEvent.Accepted(deemed.build(), true, LocalDate.of(2026, 10, 13));
 		feed(event);
-		// delivered again (the registry re-publishes after a crash): the step is known, the rule and card not repeated
+		// delivered again (the registry re-publishes after a crash): the step is known,
+		// the rule and card not repeated
 		assertThat(supervised.recordStep(event.facts())).isFalse();
 		irregularities.check(event);
 		assertThat(rules(deemed.number)).containsExactly("DEEMED_ACCEPTANCE");
@@ -376,8 +379,8 @@ class IrregularityRulesTests {
 		String department = "660100-GAJ";
 		clock.set("2026-10-21T10:00:00");
 		for (int i = 0; i < 4; i++) {
-			Facts f = facts().accepted("2026-09-30", "2026-11-04").step(CaseAction.DEEMED_ACCEPTED, "system",
-					Role.SYSTEM_ADMIN, "2026-10-21");
+			Facts f = facts().accepted("2026-09-30", "2026-11-04")
+				.step(CaseAction.DEEMED_ACCEPTED, "system", Role.SYSTEM_ADMIN, "2026-10-21");
 			f.department = department;
 			f.deemed = true;
 			feed(new CaseEvent.Accepted(f.build(), true, LocalDate.of(2026, 10, 13)));

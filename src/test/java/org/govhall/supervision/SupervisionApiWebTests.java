@@ -33,9 +33,10 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The supervision API alone (web slice), supervision behind it mocked: the warning filter it passes on, every bad
- * input a 400 that never reaches supervision, and supervision's refusals (403 out of scope, 404, 409 for a card in
- * the wrong state, its state named by its label) as problems in the requester's language.
+ * The supervision API alone (web slice), supervision behind it mocked: the warning filter
+ * it passes on, every bad input a 400 that never reaches supervision, and supervision's
+ * refusals (403 out of scope, 404, 409 for a card in the wrong state, its state named by
+ * its label) as problems in the requester's language.
  */
 @WebMvcTest(controllers = SupervisionApi.class)
 @Import(WebEdge.class)

@@ -19,19 +19,21 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * The electronic-supervision workbench in a real browser, through the pages only once the case is red: a food licence
- * received online on 2026-09-30 and left alone is found red on 2026-10-14 by the nightly run, which gives 示范市市场监督管理局
- * a yellow card. The supervisor finds the case in the red list, reads its timeline and issues a supervision notice
- * (督办), then opens the card; the department head answers it; the supervisor accepts the answer and the card is
- * closed. The supervisor then drills down the dashboard from the province to the city, the department and the item
- * and finds the case behind the item's figures, the received count equal to the cases listed behind it. The browser
- * console must stay free of errors (CSP violations included) throughout. Screenshots go to
+ * The electronic-supervision workbench in a real browser, through the pages only once the
+ * case is red: a food licence received online on 2026-09-30 and left alone is found red
+ * on 2026-10-14 by the nightly run, which gives 示范市市场监督管理局 a yellow card. The supervisor
+ * finds the case in the red list, reads its timeline and issues a supervision notice
+ * (督办), then opens the card; the department head answers it; the supervisor accepts the
+ * answer and the card is closed. The supervisor then drills down the dashboard from the
+ * province to the city, the department and the item and finds the case behind the item's
+ * figures, the received count equal to the cases listed behind it. The browser console
+ * must stay free of errors (CSP violations included) throughout. Screenshots go to
  * target/screenshots/supervision-*.png and dashboard-&lt;n&gt;-*.png.
  *
  * <p>
- * The context is the one of every {@link SupervisionScenario}, so it is shared with the other supervision tests in a
- * full run; cases and cards of those tests may be in the same lists, so every assertion picks this test's own case
- * and card.
+ * The context is the one of every {@link SupervisionScenario}, so it is shared with the
+ * other supervision tests in a full run; cases and cards of those tests may be in the
+ * same lists, so every assertion picks this test's own case and card.
  */
 @Tag("browser")
 class SupervisionBrowserTests extends SupervisionScenario {
@@ -50,14 +52,16 @@ class SupervisionBrowserTests extends SupervisionScenario {
 		base = "http://localhost:" + port;
 		// found red by the nightly run at 10:00, the time the pages below show
 		String number = redFoodCase("2026-10-14T10:00:00");
-		// times of day shown on the pages, checked to the end of the journey and reported together
+		// times of day shown on the pages, checked to the end of the journey and reported
+		// together
 		SoftAssertions localTimes = new SoftAssertions();
 
 		try (Browser browser = new Browser()) {
 			WebDriver d = browser.driver();
 			consoleIsWatched(d);
 
-			// 1. the supervisor finds the case among the red ones, reads its timeline and issues a notice
+			// 1. the supervisor finds the case among the red ones, reads its timeline and
+			// issues a notice
 			signIn(browser, "supervisor");
 			d.get(base + "/supervision");
 			browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("supervised-cases")));
@@ -82,7 +86,8 @@ class SupervisionBrowserTests extends SupervisionScenario {
 			// received 09-30 10:00, still there on 10-14 10:00
 			assertThat(steps.get(0).getText()).contains("收件", "张三", "14 天 0 小时", "至今");
 			localTimes.assertThat(steps.get(0).findElement(By.tagName("td")).getText())
-				.as("time of the case's step on the timeline, in Asia/Shanghai").isEqualTo("2026-09-30 10:00");
+				.as("time of the case's step on the timeline, in Asia/Shanghai")
+				.isEqualTo("2026-09-30 10:00");
 			assertThat(d.findElements(By.id("sub-clocks"))).isEmpty();
 			assertThat(d.findElement(By.id("case-cards")).getText()).contains("黄牌", "待答复");
 			assertThat(d.findElements(By.cssSelector("#case-notices li"))).isEmpty();
@@ -104,11 +109,13 @@ class SupervisionBrowserTests extends SupervisionScenario {
 			browser.screenshot("supervision-1-notice");
 			noConsoleErrors(d, "the case timeline and its notice");
 
-			// 2. back to the workbench by the breadcrumb: the department's yellow card for the case is in the cards tab
+			// 2. back to the workbench by the breadcrumb: the department's yellow card
+			// for the case is in the cards tab
 			d.findElement(By.cssSelector("#main p.meta a[href='/supervision']")).click();
 			browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("tab-cards"))).click();
 			browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("cards")));
-			List<WebElement> cards = d.findElements(By.cssSelector("#cards tbody tr")).stream()
+			List<WebElement> cards = d.findElements(By.cssSelector("#cards tbody tr"))
+				.stream()
 				.filter(r -> r.getText().contains(number))
 				.toList();
 			assertThat(cards).as("open cards of %s", number).hasSize(1);
@@ -123,8 +130,8 @@ class SupervisionBrowserTests extends SupervisionScenario {
 			browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("card-status")));
 			assertThat(d.findElement(By.id("card-colour")).getText()).isEqualTo("黄牌");
 			assertThat(d.findElement(By.id("card-status")).getText()).isEqualTo("待答复");
-			assertThat(d.findElement(By.id("h-card")).findElement(By.xpath("..")).getText())
-				.contains("办件超期", "2026-10-13", number, SCJG_NAME, "2026-10-14 · 系统", "660100");
+			assertThat(d.findElement(By.id("h-card")).findElement(By.xpath("..")).getText()).contains("办件超期",
+					"2026-10-13", number, SCJG_NAME, "2026-10-14 · 系统", "660100");
 			assertThat(d.findElement(By.id("answer-due")).getText()).isEqualTo("2026-10-21");
 			// the supervisor does not answer, and there is nothing to review yet
 			assertThat(d.findElements(By.id("answer-form"))).isEmpty();
@@ -148,8 +155,8 @@ class SupervisionBrowserTests extends SupervisionScenario {
 			assertThat(d.findElement(By.cssSelector(".notice.ok")).getText()).isEqualTo("答复已提交，等待监察机关审核。");
 			assertThat(d.findElement(By.id("card-status")).getText()).isEqualTo("待审核");
 			assertThat(d.findElement(By.id("card-explanation")).getText()).isEqualTo(explanation);
-			assertThat(d.findElement(By.id("h-answer")).findElement(By.xpath("..")).getText())
-				.contains(rectification, "孙管理 2026-10-14");
+			assertThat(d.findElement(By.id("h-answer")).findElement(By.xpath("..")).getText()).contains(rectification,
+					"孙管理 2026-10-14");
 			assertThat(d.findElements(By.id("answer-form"))).isEmpty();
 			assertThat(d.findElements(By.id("review-form"))).isEmpty();
 			browser.screenshot("supervision-3-answered");
@@ -173,8 +180,10 @@ class SupervisionBrowserTests extends SupervisionScenario {
 				.containsExactly("发出", "部门答复", "审核通过");
 			assertThat(history.get(1).getText()).contains("孙管理");
 			assertThat(history.get(2).getText()).contains("吴监察");
-			// the nightly run issued it, the answer and the review came at 10:00 on the same day (the clock stood still)
-			localTimes.assertThat(history).extracting(h -> h.findElement(By.tagName("span")).getText())
+			// the nightly run issued it, the answer and the review came at 10:00 on the
+			// same day (the clock stood still)
+			localTimes.assertThat(history)
+				.extracting(h -> h.findElement(By.tagName("span")).getText())
 				.as("times of the card's history, in Asia/Shanghai")
 				.containsExactly("2026-10-14 10:00", "2026-10-14 10:00", "2026-10-14 10:00");
 			show(d, "h-history");
@@ -202,8 +211,9 @@ class SupervisionBrowserTests extends SupervisionScenario {
 
 			WebElement city = d.findElement(By.cssSelector("#dashboard-regions tr[data-code='660100'] th a"));
 			assertThat(city.getText()).isEqualTo("示范市");
-			long cityRowReceived = Long.parseLong(
-					d.findElement(By.cssSelector("#dashboard-regions tr[data-code='660100']")).getAttribute("data-received"));
+			long cityRowReceived = Long
+				.parseLong(d.findElement(By.cssSelector("#dashboard-regions tr[data-code='660100']"))
+					.getAttribute("data-received"));
 			city.click();
 			browser.waiting().until(ExpectedConditions.textToBe(By.id("dashboard-scope"), "示范市"));
 			browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("dashboard-departments")));
@@ -213,14 +223,16 @@ class SupervisionBrowserTests extends SupervisionScenario {
 			browser.screenshot("dashboard-2-city");
 			noConsoleErrors(d, "the city dashboard");
 
-			WebElement department = d.findElement(By.cssSelector("#dashboard-departments tr[data-code='" + SCJG + "'] th a"));
+			WebElement department = d
+				.findElement(By.cssSelector("#dashboard-departments tr[data-code='" + SCJG + "'] th a"));
 			assertThat(department.getText()).isEqualTo(SCJG_NAME);
 			department.click();
 			browser.waiting().until(ExpectedConditions.textToBe(By.id("dashboard-scope"), SCJG_NAME));
 			browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("dashboard-items")));
 			chartsDrawn(browser);
 			WebElement itemRow = d.findElement(By.cssSelector("#dashboard-items tr[data-code='" + FOOD + "']"));
-			// the received cell as shown (the first figure column), and the attribute the chart reads
+			// the received cell as shown (the first figure column), and the attribute the
+			// chart reads
 			long itemReceived = Long.parseLong(itemRow.findElements(By.cssSelector("td.num")).get(0).getText());
 			assertThat(Long.parseLong(itemRow.getAttribute("data-received"))).isEqualTo(itemReceived);
 			assertThat(itemReceived).isPositive();
@@ -236,8 +248,7 @@ class SupervisionBrowserTests extends SupervisionScenario {
 			browser.waiting().until(ExpectedConditions.textToBe(By.id("dashboard-scope"), FOOD_NAME));
 			browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("cases-heading")));
 			chartsDrawn(browser);
-			assertThat(d.findElements(By.cssSelector(".dashboard-path a")))
-				.extracting(WebElement::getText)
+			assertThat(d.findElements(By.cssSelector(".dashboard-path a"))).extracting(WebElement::getText)
 				.containsExactly("示范省", "示范市", SCJG_NAME);
 			assertThat(d.findElement(By.cssSelector(".dashboard-path [aria-current='page']")).getText())
 				.isEqualTo(FOOD_NAME);
@@ -252,7 +263,8 @@ class SupervisionBrowserTests extends SupervisionScenario {
 			browser.screenshot("dashboard-4-item");
 			noConsoleErrors(d, "the item dashboard");
 
-			// the cases behind "received" in the same period are as many as the item's received figure
+			// the cases behind "received" in the same period are as many as the item's
+			// received figure
 			d.findElement(By.linkText("期内受理")).click();
 			browser.waiting().until(d2 -> "期内受理".equals(currentFigure(d2)));
 			assertThat(d.getCurrentUrl()).contains("from=2026-01-01", "to=2026-10-14", "figure=RECEIVED");
@@ -261,7 +273,9 @@ class SupervisionBrowserTests extends SupervisionScenario {
 			List<WebElement> received = d.findElements(By.cssSelector("#dashboard-cases tbody tr"));
 			assertThat((long) received.size()).as("cases listed behind the received figure %s", itemReceived)
 				.isEqualTo(itemReceived);
-			assertThat(received).extracting(r -> r.getAttribute("data-number")).contains(number).doesNotHaveDuplicates();
+			assertThat(received).extracting(r -> r.getAttribute("data-number"))
+				.contains(number)
+				.doesNotHaveDuplicates();
 			assertThat(received).extracting(r -> LocalDate.parse(r.findElements(By.tagName("td")).get(3).getText()))
 				.allMatch(day -> !day.isBefore(LocalDate.of(2026, 1, 1)) && !day.isAfter(LocalDate.of(2026, 10, 14)));
 			scrollTo(d, d.findElement(By.cssSelector("#dashboard-cases tr[data-number='" + number + "']")));
@@ -278,13 +292,15 @@ class SupervisionBrowserTests extends SupervisionScenario {
 			browser.screenshot("supervision-5-card-en");
 			noConsoleErrors(d, "the card page in English");
 
-			// 7. the card at phone width in elderly mode, its facts and history in Chinese, nothing wider than the phone
+			// 7. the card at phone width in elderly mode, its facts and history in
+			// Chinese, nothing wider than the phone
 			browser.resize(390, 844);
 			d.get(base + "/supervision/cards/" + card + "?lang=zh-CN&elder=on");
 			browser.waiting().until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "zh-CN"));
 			assertThat(d.findElement(By.tagName("body")).getAttribute("class")).contains("elder");
 			assertThat(d.findElement(By.id("h-card")).findElement(By.xpath("..")).getText())
-				.contains("受理期限 2026-10-13 已过").doesNotContain("ACCEPTANCE due");
+				.contains("受理期限 2026-10-13 已过")
+				.doesNotContain("ACCEPTANCE due");
 			assertThat(d.findElement(By.id("card-history")).getText()).contains("黄牌（办件超期）：受理期限 2026-10-13 已过");
 			assertThat(browser.horizontalOverflow()).isLessThanOrEqualTo(0L);
 			browser.screenshot("supervision-6-card-phone-zh-elder");
@@ -295,7 +311,10 @@ class SupervisionBrowserTests extends SupervisionScenario {
 
 	// ---- the browser
 
-	/** Signs in through the login page as a person would, after dropping the previous session. */
+	/**
+	 * Signs in through the login page as a person would, after dropping the previous
+	 * session.
+	 */
 	void signIn(Browser browser, String username) {
 		WebDriver d = browser.driver();
 		d.manage().deleteAllCookies();
@@ -315,7 +334,10 @@ class SupervisionBrowserTests extends SupervisionScenario {
 		browser.waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("form[action='/logout']"), 0));
 	}
 
-	/** Presses a form's button and waits for the page to come back with what happened, failing on a refusal. */
+	/**
+	 * Presses a form's button and waits for the page to come back with what happened,
+	 * failing on a refusal.
+	 */
 	static void submit(Browser browser, By button) {
 		WebElement pressed = browser.driver().findElement(button);
 		pressed.click();
@@ -325,7 +347,10 @@ class SupervisionBrowserTests extends SupervisionScenario {
 		assertThat(refusal).as(() -> button + " refused: " + refusal.get(0).getText()).isEmpty();
 	}
 
-	/** Waits until every chart whose table has rows has been drawn on a canvas by dashboard.js. */
+	/**
+	 * Waits until every chart whose table has rows has been drawn on a canvas by
+	 * dashboard.js.
+	 */
 	static void chartsDrawn(Browser browser) {
 		browser.waiting().until(d -> (Boolean) ((JavascriptExecutor) d).executeScript("""
 				var charts = document.querySelectorAll('[data-dashboard-chart]');
@@ -343,7 +368,8 @@ class SupervisionBrowserTests extends SupervisionScenario {
 	}
 
 	/**
-	 * Checks that the browser's console is read at all: a probe written to it must come back (reading drains it).
+	 * Checks that the browser's console is read at all: a probe written to it must come
+	 * back (reading drains it).
 	 */
 	static void consoleIsWatched(WebDriver d) {
 		d.get("about:blank");
@@ -352,9 +378,16 @@ class SupervisionBrowserTests extends SupervisionScenario {
 			.anyMatch(m -> m.contains("govhall-console-probe"));
 	}
 
-	/** No error in the console since the last look: no CSP violation, no failed script, nothing SEVERE. */
+	/**
+	 * No error in the console since the last look: no CSP violation, no failed script,
+	 * nothing SEVERE.
+	 */
 	static void noConsoleErrors(WebDriver d, String where) {
-		List<String> errors = d.manage().logs().get(LogType.BROWSER).getAll().stream()
+		List<String> errors = d.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
 			.filter(e -> e.getMessage().contains("Content Security Policy")
 					|| (e.getLevel().getName().equals("SEVERE") && !e.getMessage().contains("favicon.ico")))
 			.map(e -> e.getLevel() + " " + e.getMessage())

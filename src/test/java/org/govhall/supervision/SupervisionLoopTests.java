@@ -24,25 +24,32 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The supervision loop through the REST API and the {@link Supervision} façade, with the clock moved by hand around
- * the 2026 National Day holiday (days off 10-01..10-07, Saturday 10-10 a make-up working day): cases that turn red
- * bring yellow cards; the department head answers, the supervisor returns or accepts; an unanswered card is
- * escalated to the parent region and turns red; supervision notices (督办) and accountability (问责); who sees which
- * warning; the sub-deadlines of joint review; and the case timeline.
+ * The supervision loop through the REST API and the {@link Supervision} façade, with the
+ * clock moved by hand around the 2026 National Day holiday (days off 10-01..10-07,
+ * Saturday 10-10 a make-up working day): cases that turn red bring yellow cards; the
+ * department head answers, the supervisor returns or accepts; an unanswered card is
+ * escalated to the parent region and turns red; supervision notices (督办) and
+ * accountability (问责); who sees which warning; the sub-deadlines of joint review; and the
+ * case timeline.
  *
  * <p>
- * Every expected date is worked out by hand from the calendar above (the start day is never counted) and, where
- * noted, checked against the calendar API as well. The context is shared with other supervision test classes and
- * cards pile up per department and month, so every assertion is filtered by this test's own case numbers.
+ * Every expected date is worked out by hand from the calendar above (the start day is
+ * never counted) and, where noted, checked against the calendar API as well. The context
+ * is shared with other supervision test classes and cards pile up per department and
+ * month, so every assertion is filtered by this test's own case numbers.
  */
 class SupervisionLoopTests extends SupervisionScenario {
 
-	/** 建设工程规划许可证核发 of 660100-ZRGH, joint with 660100-ZJJ and 660100-STHJ; 45 working days. */
+	/**
+	 * 建设工程规划许可证核发 of 660100-ZRGH, joint with 660100-ZJJ and 660100-STHJ; 45 working days.
+	 */
 	static final String PLANNING = "660100-XK-05001";
 
 	static final String PLANNING_FORM = "建设工程规划许可申请表";
 
-	/** 护士执业注册 of 示范市卫生健康委员会 (660100-WJW): no other supervision test uses this department. */
+	/**
+	 * 护士执业注册 of 示范市卫生健康委员会 (660100-WJW): no other supervision test uses this department.
+	 */
 	static final String NURSE = "660100-XK-08001";
 
 	static final String NURSE_FORM = "护士执业注册申请审核表";
@@ -54,7 +61,10 @@ class SupervisionLoopTests extends SupervisionScenario {
 
 	// ---- helpers
 
-	/** The audit log's rows about a card, notice or case: "action by actor as roles", oldest first. */
+	/**
+	 * The audit log's rows about a card, notice or case: "action by actor as roles",
+	 * oldest first.
+	 */
 	List<String> audited(String subject) {
 		return jdbc.sql("SELECT action, actor, actor_role FROM audit_entry WHERE subject = :s ORDER BY id")
 			.param("s", subject)
@@ -63,11 +73,15 @@ class SupervisionLoopTests extends SupervisionScenario {
 			.list();
 	}
 
-	/** A food licence taken at the 660100 window by {@code clerk} for a resident applicant. */
+	/**
+	 * A food licence taken at the 660100 window by {@code clerk} for a resident
+	 * applicant.
+	 */
 	String submitAtTheWindow() {
-		Response r = api.post("/api/v1/cases", "clerk", Map.of("itemCode", FOOD, "applicant",
-				Map.of("kind", "RESIDENT_ID", "name", "张三", "number", "110105199003071239"), "materials",
-				RequiredMaterials.upload(api, "clerk", FOOD, PDF)));
+		Response r = api.post("/api/v1/cases", "clerk",
+				Map.of("itemCode", FOOD, "applicant",
+						Map.of("kind", "RESIDENT_ID", "name", "张三", "number", "110105199003071239"), "materials",
+						RequiredMaterials.upload(api, "clerk", FOOD, PDF)));
 		assertThat(r.status()).as(r.body()).isEqualTo(201);
 		assertThat(r.json().get("channel").asString()).isEqualTo("WINDOW");
 		return r.json().get("number").asString();
@@ -155,7 +169,8 @@ class SupervisionLoopTests extends SupervisionScenario {
 		assertThat(text(card, "regionCode")).isEqualTo("660100");
 		assertThat(text(card, "levelRegion")).isEqualTo("660100");
 		assertThat(text(card, "issuedBy")).isEqualTo("system");
-		// nobody has handled the online case, yet it has had its first handler since receipt (首办负责制): named
+		// nobody has handled the online case, yet it has had its first handler since
+		// receipt (首办负责制): named
 		assertThat(text(card, "handler")).isEqualTo("clerk");
 		assertThat(date(card, "issuedOn")).isEqualTo(LocalDate.of(2026, 10, 14));
 		// 5 working days after Wed 10-14: 15, 16, 19, 20, 21
@@ -165,7 +180,8 @@ class SupervisionLoopTests extends SupervisionScenario {
 		String cardNumber = text(card, "number");
 		assertThat(cardNumber).startsWith("YC-2026-");
 
-		// the supervisor of the province and the department head see it; the county's head and another city do not
+		// the supervisor of the province and the department head see it; the county's
+		// head and another city do not
 		assertThat(cardNumbers("supervisor", false)).contains(cardNumber);
 		assertThat(cardNumbers("deptadmin", false)).contains(cardNumber);
 		assertThat(cardNumbers("deptadmin-qc", false)).doesNotContain(cardNumber);
@@ -174,7 +190,8 @@ class SupervisionLoopTests extends SupervisionScenario {
 		assertThat(api.get("/api/v1/supervision/cards", "applicant").status()).isEqualTo(403);
 		assertThat(api.get("/api/v1/supervision/cards", null).status()).isEqualTo(401);
 		assertThat(api.get("/api/v1/supervision/cards/" + cardNumber, "deptadmin-qc").status()).isEqualTo(404);
-		assertThat(ok(api.get("/api/v1/supervision/cards/" + cardNumber, "deptadmin")).get("card").get("number")
+		assertThat(ok(api.get("/api/v1/supervision/cards/" + cardNumber, "deptadmin")).get("card")
+			.get("number")
 			.asString()).isEqualTo(cardNumber);
 
 		// the next run finds the case still red but cards it only once
@@ -199,7 +216,8 @@ class SupervisionLoopTests extends SupervisionScenario {
 		assertThat(empty.contentType()).startsWith("application/problem+json");
 		assertThat(list(empty.json().get("errors")).stream().map(e -> e.get("field").asString()))
 			.contains("explanation");
-		// outside the card's scope the card does not exist for the county's head (as GET answers 404)
+		// outside the card's scope the card does not exist for the county's head (as GET
+		// answers 404)
 		assertThat(api.post(path + "/answer", "deptadmin-qc", answer).status()).isEqualTo(404);
 		// the supervisor sees the card but only the department head answers it
 		assertThat(api.post(path + "/answer", "supervisor", answer).status()).isEqualTo(403);
@@ -226,8 +244,8 @@ class SupervisionLoopTests extends SupervisionScenario {
 		assertThat(noReason.body()).contains("comment");
 
 		clock.set("2026-10-15T10:00:00");
-		JsonNode returned = ok(api.post(path + "/review", "supervisor",
-				Map.of("accept", false, "comment", "整改措施不具体，请写明责任人和时限。")));
+		JsonNode returned = ok(
+				api.post(path + "/review", "supervisor", Map.of("accept", false, "comment", "整改措施不具体，请写明责任人和时限。")));
 		assertThat(text(returned, "status")).isEqualTo("RETURNED");
 		assertThat(text(returned, "reviewedBy")).isEqualTo("supervisor");
 		assertThat(text(returned, "reviewComment")).isEqualTo("整改措施不具体，请写明责任人和时限。");
@@ -237,8 +255,8 @@ class SupervisionLoopTests extends SupervisionScenario {
 			.isEqualTo(addWorkingDays("2026-10-15", 5));
 
 		clock.set("2026-10-16T10:00:00");
-		JsonNode again = ok(api.post(path + "/answer", "deptadmin", Map.of("explanation", "同上，补充说明。",
-				"rectification", "责任人：孙管理；10月底前完成积压件清理。")));
+		JsonNode again = ok(api.post(path + "/answer", "deptadmin",
+				Map.of("explanation", "同上，补充说明。", "rectification", "责任人：孙管理；10月底前完成积压件清理。")));
 		assertThat(text(again, "status")).isEqualTo("ANSWERED");
 		assertThat(date(again, "answeredOn")).isEqualTo(LocalDate.of(2026, 10, 16));
 
@@ -250,9 +268,10 @@ class SupervisionLoopTests extends SupervisionScenario {
 
 		JsonNode detail = cardDetail(card);
 		assertThat(historyActions(detail)).containsExactly("ISSUED", "ANSWERED", "RETURNED", "ANSWERED", "ACCEPTED");
-		assertThat(list(detail.get("history")).stream().map(h -> h.get("actor").asString()))
-			.containsExactly("system", "deptadmin", "supervisor", "deptadmin", "supervisor");
-		// every step is a privileged action in the tamper-evident audit log; the refused attempts left nothing
+		assertThat(list(detail.get("history")).stream().map(h -> h.get("actor").asString())).containsExactly("system",
+				"deptadmin", "supervisor", "deptadmin", "supervisor");
+		// every step is a privileged action in the tamper-evident audit log; the refused
+		// attempts left nothing
 		assertThat(audited(card)).containsExactly("supervision.card-issued by system as SYSTEM",
 				"supervision.card-answered by deptadmin as DEPARTMENT_ADMIN",
 				"supervision.card-returned by supervisor as SUPERVISOR",
@@ -345,8 +364,9 @@ class SupervisionLoopTests extends SupervisionScenario {
 	}
 
 	/**
-	 * A yellow card escalated for want of an answer turns red, but it was still a yellow card the department got that
-	 * month: three yellow cards issued in October must bring the red accumulation card whatever became of them.
+	 * A yellow card escalated for want of an answer turns red, but it was still a yellow
+	 * card the department got that month: three yellow cards issued in October must bring
+	 * the red accumulation card whatever became of them.
 	 */
 	@Test
 	void aYellowCardEscalatedToRedStillCountsTowardsTheMonthsAccumulation() {
@@ -385,22 +405,27 @@ class SupervisionLoopTests extends SupervisionScenario {
 	}
 
 	/**
-	 * A card for an irregularity must not stand in for the overdue card: each cause is carded once per case, so a
-	 * case with a red card for an unlisted fee that then misses its decision deadline still gets its yellow card.
+	 * A card for an irregularity must not stand in for the overdue card: each cause is
+	 * carded once per case, so a case with a red card for an unlisted fee that then
+	 * misses its decision deadline still gets its yellow card.
 	 */
 	@Test
 	void aCardForAnIrregularityDoesNotKeepTheCaseFromItsOverdueCard() {
 		String number = submitFoodLicence();
 		awaitRow(number, r -> r.stage() == Stage.ACCEPTANCE);
 		ok(api.post("/api/v1/cases/" + number + "/acceptance", "clerk", null));
-		// accepted Wed 09-30; 20 working days: 10-08, 09, 10, 12..16, 19..23, 26..30, 11-02, 11-03
+		// accepted Wed 09-30; 20 working days: 10-08, 09, 10, 12..16, 19..23, 26..30,
+		// 11-02, 11-03
 		SupervisedCase row = awaitRow(number, r -> r.stage() == Stage.DECISION);
 		assertThat(row.dueOn()).isEqualTo(LocalDate.of(2026, 11, 3)).isEqualTo(addWorkingDays("2026-09-30", 20));
 
-		// the food licence lists no fee at all: any fee is 乱收费, a critical irregularity and a red card
+		// the food licence lists no fee at all: any fee is 乱收费, a critical irregularity
+		// and a red card
 		ok(api.post("/api/v1/cases/" + number + "/fees", "clerk",
 				Map.of("name", "加急服务费", "amount", new BigDecimal("50.00"), "receiptNo", "R-" + number)));
-		JsonNode fee = Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+		JsonNode fee = Awaitility.await()
+			.atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(100))
 			.until(() -> cardsOfCase("supervisor", number).stream()
 				.filter(c -> "UNLISTED_FEE".equals(text(c, "cause")))
 				.findFirst()
@@ -429,14 +454,15 @@ class SupervisionLoopTests extends SupervisionScenario {
 		assertThat(zero.contentType()).startsWith("application/problem+json");
 		assertThat(list(zero.json().get("errors")).stream().map(e -> e.get("field").asString()))
 			.contains("responseDays");
-		assertThat(api.post(path, "supervisor", Map.of("demand", "请说明", "responseDays", 31)).status())
-			.isEqualTo(400);
+		assertThat(api.post(path, "supervisor", Map.of("demand", "请说明", "responseDays", 31)).status()).isEqualTo(400);
 		assertThat(api.post(path, "supervisor", Map.of("demand", " ", "responseDays", 3)).status()).isEqualTo(400);
-		assertThat(api.post("/api/v1/supervision/cases/660100-2026-9999999/notices", "supervisor",
-				Map.of("demand", "请说明", "responseDays", 3)).status()).isEqualTo(404);
+		assertThat(api
+			.post("/api/v1/supervision/cases/660100-2026-9999999/notices", "supervisor",
+					Map.of("demand", "请说明", "responseDays", 3))
+			.status()).isEqualTo(404);
 
-		JsonNode notice = created(api.post(path, "supervisor",
-				Map.of("demand", "请于3个工作日内说明该件未受理的原因。", "responseDays", 3)));
+		JsonNode notice = created(
+				api.post(path, "supervisor", Map.of("demand", "请于3个工作日内说明该件未受理的原因。", "responseDays", 3)));
 		String n = text(notice, "number");
 		assertThat(n).startsWith("DB-2026-");
 		assertThat(text(notice, "status")).isEqualTo("OPEN");
@@ -444,7 +470,8 @@ class SupervisionLoopTests extends SupervisionScenario {
 		assertThat(text(notice, "departmentCode")).isEqualTo(SCJG);
 		assertThat(text(notice, "issuedBy")).isEqualTo("supervisor");
 		assertThat(date(notice, "issuedOn")).isEqualTo(LocalDate.of(2026, 9, 30));
-		// 3 working days after Wed 09-30 across the holiday: 10-08, 10-09 and Saturday 10-10 (a make-up working day)
+		// 3 working days after Wed 09-30 across the holiday: 10-08, 10-09 and Saturday
+		// 10-10 (a make-up working day)
 		assertThat(date(notice, "responseDue")).isEqualTo(LocalDate.of(2026, 10, 10))
 			.isEqualTo(addWorkingDays("2026-09-30", 3));
 
@@ -460,10 +487,10 @@ class SupervisionLoopTests extends SupervisionScenario {
 		// closing before a response is refused; only the department head responds
 		assertThat(api.post("/api/v1/supervision/notices/" + n + "/close", "supervisor", Map.of()).status())
 			.isEqualTo(409);
-		assertThat(api.post("/api/v1/supervision/notices/" + n + "/response", "supervisor",
-				Map.of("response", "x")).status()).isEqualTo(403);
-		assertThat(api.post("/api/v1/supervision/notices/" + n + "/response", "deptadmin",
-				Map.of("response", "")).status()).isEqualTo(400);
+		assertThat(api.post("/api/v1/supervision/notices/" + n + "/response", "supervisor", Map.of("response", "x"))
+			.status()).isEqualTo(403);
+		assertThat(api.post("/api/v1/supervision/notices/" + n + "/response", "deptadmin", Map.of("response", ""))
+			.status()).isEqualTo(400);
 
 		clock.set("2026-10-09T10:00:00");
 		JsonNode responded = ok(api.post("/api/v1/supervision/notices/" + n + "/response", "deptadmin",
@@ -472,19 +499,19 @@ class SupervisionLoopTests extends SupervisionScenario {
 		assertThat(text(responded, "respondedBy")).isEqualTo("deptadmin");
 		assertThat(date(responded, "respondedOn")).isEqualTo(LocalDate.of(2026, 10, 9));
 		assertThat(text(responded, "response")).isEqualTo("已于10月9日受理该件。");
-		assertThat(api.post("/api/v1/supervision/notices/" + n + "/response", "deptadmin",
-				Map.of("response", "again")).status()).isEqualTo(409);
+		assertThat(api.post("/api/v1/supervision/notices/" + n + "/response", "deptadmin", Map.of("response", "again"))
+			.status()).isEqualTo(409);
 		assertThat(api.post("/api/v1/supervision/notices/" + n + "/close", "deptadmin", Map.of()).status())
 			.isEqualTo(403);
 
-		JsonNode closed = ok(api.post("/api/v1/supervision/notices/" + n + "/close", "supervisor",
-				Map.of("comment", "答复属实，办结。")));
+		JsonNode closed = ok(
+				api.post("/api/v1/supervision/notices/" + n + "/close", "supervisor", Map.of("comment", "答复属实，办结。")));
 		assertThat(text(closed, "status")).isEqualTo("CLOSED");
 		assertThat(text(ok(api.get("/api/v1/supervision/notices/" + n, "deptadmin")), "status")).isEqualTo("CLOSED");
 		assertThat(list(ok(api.get("/api/v1/supervision/cases/" + number, "supervisor")).get("notices")).stream()
 			.map(x -> x.get("number").asString())).containsExactly(n);
-		assertThat(supervision.history(n).stream().map(SupervisionHistory.Entry::action))
-			.containsExactly("ISSUED", "RESPONDED", "CLOSED");
+		assertThat(supervision.history(n).stream().map(SupervisionHistory.Entry::action)).containsExactly("ISSUED",
+				"RESPONDED", "CLOSED");
 		assertThat(audited(n)).containsExactly("supervision.notice-issued by supervisor as SUPERVISOR",
 				"supervision.notice-responded by deptadmin as DEPARTMENT_ADMIN",
 				"supervision.notice-closed by supervisor as SUPERVISOR");
@@ -497,13 +524,12 @@ class SupervisionLoopTests extends SupervisionScenario {
 		String number = redFoodCase();
 		String card = text(cardOf(number, "CASE_OVERDUE"), "number");
 		String path = "/api/v1/supervision/cards/" + card + "/accountability";
-		Map<String, String> body = Map.of("person", "王窗口", "measure", "ADMONITION", "basis",
-				"国庆假期后未在5个工作日内作出受理决定。");
+		Map<String, String> body = Map.of("person", "王窗口", "measure", "ADMONITION", "basis", "国庆假期后未在5个工作日内作出受理决定。");
 
 		assertThat(api.post(path, "supervisor", Map.of("person", "王窗口", "measure", "NOPE", "basis", "x")).status())
 			.isEqualTo(400);
-		assertThat(api.post(path, "supervisor", Map.of("person", "", "measure", "ADMONITION", "basis", "x"))
-			.status()).isEqualTo(400);
+		assertThat(api.post(path, "supervisor", Map.of("person", "", "measure", "ADMONITION", "basis", "x")).status())
+			.isEqualTo(400);
 		assertThat(api.post(path, "deptadmin", body).status()).isEqualTo(403);
 		assertThat(list(cardDetail(card).get("accountabilities"))).isEmpty();
 
@@ -526,8 +552,10 @@ class SupervisionLoopTests extends SupervisionScenario {
 		// the department head sees it too, and so does the case's timeline
 		assertThat(list(ok(api.get("/api/v1/supervision/cards/" + card, "deptadmin")).get("accountabilities")))
 			.hasSize(1);
-		assertThat(list(ok(api.get("/api/v1/supervision/cases/" + number, "supervisor")).get("accountabilities"))
-			.stream().map(x -> x.get("measure").asString())).containsExactly("ADMONITION");
+		assertThat(
+				list(ok(api.get("/api/v1/supervision/cases/" + number, "supervisor")).get("accountabilities")).stream()
+					.map(x -> x.get("measure").asString()))
+			.containsExactly("ADMONITION");
 	}
 
 	// ---- f. who sees which warning
@@ -550,7 +578,8 @@ class SupervisionLoopTests extends SupervisionScenario {
 		// the department's reviewer is responsible for neither case yet
 		assertThat(caseNumbers("reviewer", "RED")).doesNotContain(online, window);
 		assertThat(caseNumbers("deptadmin-qc", "RED")).doesNotContain(online, window);
-		// online cases too have their first handler from receipt: the city's comprehensive-window clerk
+		// online cases too have their first handler from receipt: the city's
+		// comprehensive-window clerk
 		assertThat(caseNumbers("clerk", "RED")).contains(window, online);
 		assertThat(api.get("/api/v1/supervision/cases?warning=RED", "applicant").status()).isEqualTo(403);
 		assertThat(api.get("/api/v1/supervision/cases?warning=NOPE", "supervisor").status()).isEqualTo(400);
@@ -567,13 +596,16 @@ class SupervisionLoopTests extends SupervisionScenario {
 		assertThat(cardNumbers("clerk", true)).contains(text(windowCard, "number"), onlineCard);
 		assertThat(cardNumbers("reviewer-zj", true)).doesNotContain(text(windowCard, "number"), onlineCard);
 		// the clerk sees the card but is not the department head
-		assertThat(api.post("/api/v1/supervision/cards/" + text(windowCard, "number") + "/answer", "clerk",
-				Map.of("explanation", "x", "rectification", "y")).status()).isEqualTo(403);
+		assertThat(api
+			.post("/api/v1/supervision/cards/" + text(windowCard, "number") + "/answer", "clerk",
+					Map.of("explanation", "x", "rectification", "y"))
+			.status()).isEqualTo(403);
 	}
 
 	/**
-	 * A supervisor whose scope names a department sees only that department ({@link Viewer}): the lists must agree
-	 * with the detail pages, which already answer 404 for another department's card, case and notice.
+	 * A supervisor whose scope names a department sees only that department
+	 * ({@link Viewer}): the lists must agree with the detail pages, which already answer
+	 * 404 for another department's card, case and notice.
 	 */
 	@Test
 	void aSupervisorScopedToADepartmentListsOnlyThatDepartmentsCardsAndNotices() {
@@ -610,13 +642,16 @@ class SupervisionLoopTests extends SupervisionScenario {
 		String number = submitOnline(PLANNING, PLANNING_FORM);
 		awaitRow(number, r -> r.stage() == Stage.ACCEPTANCE);
 		JsonNode accepted = ok(api.post("/api/v1/cases/" + number + "/acceptance", "clerk", null));
-		// the promise is 15 working days, and the 4 days of the steps after 并联审查 are the lead's: the co-departments
+		// the promise is 15 working days, and the 4 days of the steps after 并联审查 are the
+		// lead's: the co-departments
 		// have 11, to Wed 10-21 (Sat 10-10 is a make-up working day)
 		LocalDate subDue = LocalDate.of(2026, 10, 21);
 		assertThat(subDue).isEqualTo(addWorkingDays("2026-09-30", 11));
 		assertThat(list(accepted.get("opinions")).stream().map(o -> date(o, "dueOn"))).containsOnly(subDue);
 
-		CaseTimeline before = Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+		CaseTimeline before = Awaitility.await()
+			.atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(100))
 			.until(() -> supervision.timeline(number, as("supervisor")), t -> t.subClocks().size() == 2);
 		assertThat(before.subClocks()).allSatisfy(s -> {
 			assertThat(s.dueOn()).isEqualTo(subDue);
@@ -645,17 +680,20 @@ class SupervisionLoopTests extends SupervisionScenario {
 			assertThat(text(c, "colour")).isEqualTo("YELLOW");
 			assertThat(date(c, "issuedOn")).isEqualTo(LocalDate.of(2026, 10, 22));
 		});
-		assertThat(cards.stream().map(c -> c.get("departmentCode").asString()))
-			.containsExactlyInAnyOrder("660100-ZJJ", "660100-STHJ");
+		assertThat(cards.stream().map(c -> c.get("departmentCode").asString())).containsExactlyInAnyOrder("660100-ZJJ",
+				"660100-STHJ");
 		assertThat(list(timeline.get("cards"))).hasSize(2);
 		// a second run cards nothing more
 		supervision.daily();
 		assertThat(cardsOfCase("supervisor", number)).hasSize(2);
 
 		ok(api.post("/api/v1/cases/" + number + "/opinions", "reviewer-zj", Map.of("verdict", "AGREE")));
-		CaseTimeline.SubClock zj = Awaitility.await().atMost(Duration.ofSeconds(20))
+		CaseTimeline.SubClock zj = Awaitility.await()
+			.atMost(Duration.ofSeconds(20))
 			.pollInterval(Duration.ofMillis(100))
-			.until(() -> supervision.timeline(number, as("supervisor")).subClocks().stream()
+			.until(() -> supervision.timeline(number, as("supervisor"))
+				.subClocks()
+				.stream()
 				.filter(s -> s.departmentCode().equals("660100-ZJJ") && s.answeredOn() != null)
 				.findFirst()
 				.orElse(null), s -> s != null);
@@ -687,25 +725,28 @@ class SupervisionLoopTests extends SupervisionScenario {
 		clock.set("2026-10-08T09:00:00");
 		ok(api.post("/api/v1/cases/" + number + "/review", "reviewer",
 				Map.of("recommendation", "APPROVED", "comments", "材料齐全，符合条件")));
-		Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(100))
 			.until(() -> supervision.timeline(number, as("supervisor")).steps().size() == 3);
 		clock.set("2026-10-08T12:00:00");
 
 		JsonNode timeline = ok(api.get("/api/v1/supervision/cases/" + number, "supervisor"));
 		List<JsonNode> steps = list(timeline.get("steps"));
-		assertThat(steps.stream().map(s -> s.get("step").get("action").asString()))
-			.containsExactly("RECEIVED", "ACCEPTED", "REVIEWED");
-		assertThat(steps.stream().map(s -> s.get("step").get("actor").asString()))
-			.containsExactly("applicant", "clerk", "reviewer");
-		assertThat(steps.stream().map(s -> s.get("step").get("role").asString()))
-			.containsExactly("APPLICANT", "WINDOW_CLERK", "REVIEWER");
-		assertThat(steps.stream().map(s -> s.get("step").get("state").asString()))
-			.containsExactly("RECEIVED", "ACCEPTED", "REVIEWED");
+		assertThat(steps.stream().map(s -> s.get("step").get("action").asString())).containsExactly("RECEIVED",
+				"ACCEPTED", "REVIEWED");
+		assertThat(steps.stream().map(s -> s.get("step").get("actor").asString())).containsExactly("applicant", "clerk",
+				"reviewer");
+		assertThat(steps.stream().map(s -> s.get("step").get("role").asString())).containsExactly("APPLICANT",
+				"WINDOW_CLERK", "REVIEWER");
+		assertThat(steps.stream().map(s -> s.get("step").get("state").asString())).containsExactly("RECEIVED",
+				"ACCEPTED", "REVIEWED");
 		assertThat(steps.stream().map(s -> s.get("current").asBoolean())).containsExactly(false, false, true);
 		assertThat(steps.stream().map(s -> text(s, "nextActor"))).containsExactly("clerk", "reviewer", null);
 		assertThat(text(timeline.get("supervised"), "caseNumber")).isEqualTo(number);
 
-		// how long the case stayed after each step: 1 h with the clerk, then 09-30 11:00 to 10-08 09:00, then until now
+		// how long the case stayed after each step: 1 h with the clerk, then 09-30 11:00
+		// to 10-08 09:00, then until now
 		List<CaseTimeline.Held> held = supervision.timeline(number, as("supervisor")).steps();
 		assertThat(held.get(0).heldFor()).isEqualTo(Duration.ofHours(1));
 		assertThat(held.get(1).heldFor()).isEqualTo(Duration.ofDays(7).plusHours(22));
@@ -724,7 +765,9 @@ class SupervisionLoopTests extends SupervisionScenario {
 		awaitRow(number, r -> r.stage() == Stage.ACCEPTANCE);
 		clock.set("2026-09-30T15:00:00");
 		ok(api.post("/api/v1/cases/" + number + "/refusal", "clerk", Map.of("reasons", "不属于本机关职权范围")));
-		Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(100))
 			.until(() -> supervision.timeline(number, as("supervisor")).steps().size() == 2);
 		clock.set("2026-10-09T15:00:00");
 

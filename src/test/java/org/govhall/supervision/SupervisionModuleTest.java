@@ -20,10 +20,12 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
- * The supervision module alone, as the cases module's events reach it: its own beans on its own tables, the working
- * calendar with the official schedules the migrations load (supervision counts working days), and the other modules
- * it calls mocked (directory, catalog, documents, the cases module's owed documents). Every class with this annotation
- * shares one context; the nightly run starts only when a test calls it, and a clock stops for at most 60 days.
+ * The supervision module alone, as the cases module's events reach it: its own beans on
+ * its own tables, the working calendar with the official schedules the migrations load
+ * (supervision counts working days), and the other modules it calls mocked (directory,
+ * catalog, documents, the cases module's owed documents). Every class with this
+ * annotation shares one context; the nightly run starts only when a test calls it, and a
+ * clock stops for at most 60 days.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

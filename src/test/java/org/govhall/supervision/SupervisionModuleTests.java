@@ -17,10 +17,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.Scenario;
 
 /**
- * The flow from the cases module into supervision, the module alone ({@link SupervisionModuleTest}): a case event
- * builds the case's row of the read model with its stage, due date and working days left; a step arriving late never
- * turns the row back; and what supervision flags reaches the notification module as a {@link SupervisionAlert} in the
- * first handler's name (首办负责制). The clock stands at 2026-09-30 10:00, the eve of the National Day holiday.
+ * The flow from the cases module into supervision, the module alone
+ * ({@link SupervisionModuleTest}): a case event builds the case's row of the read model
+ * with its stage, due date and working days left; a step arriving late never turns the
+ * row back; and what supervision flags reaches the notification module as a
+ * {@link SupervisionAlert} in the first handler's name (首办负责制). The clock stands at
+ * 2026-09-30 10:00, the eve of the National Day holiday.
  */
 @SupervisionModuleTest
 class SupervisionModuleTests {
@@ -61,7 +63,8 @@ class SupervisionModuleTests {
 					.containsEntry("warning", "NONE")
 					.containsEntry("first_handler", "clerk");
 				assertThat(found.get("due_on")).hasToString("2026-10-13");
-				// 10-08, 10-09, 10-10 (a make-up working Saturday), 10-12 and 10-13: the holiday of 10-01..07 counts nothing
+				// 10-08, 10-09, 10-10 (a make-up working Saturday), 10-12 and 10-13: the
+				// holiday of 10-01..07 counts nothing
 				assertThat(found.get("remaining_working_days")).isEqualTo(5);
 				assertThat(steps("660100-2026-SM0001")).containsExactly("RECEIVED");
 			});

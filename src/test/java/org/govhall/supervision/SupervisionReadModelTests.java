@@ -22,9 +22,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The supervision read model as cases move through the API around the 2026 National Day holiday: rows appear from the
- * case events, turn yellow and red as the clock is moved by hand and re-evaluated, follow the case to the next stage,
- * leave the open list when the case closes, and are seen only by supervisors of the case's region.
+ * The supervision read model as cases move through the API around the 2026 National Day
+ * holiday: rows appear from the case events, turn yellow and red as the clock is moved by
+ * hand and re-evaluated, follow the case to the next stage, leave the open list when the
+ * case closes, and are seen only by supervisors of the case's region.
  */
 class SupervisionReadModelTests extends SupervisionScenario {
 
@@ -82,7 +83,8 @@ class SupervisionReadModelTests extends SupervisionScenario {
 		String refused = submitFoodLicence();
 		awaitRow(refused, r -> r.stage() == Stage.ACCEPTANCE);
 		ok(api.post("/api/v1/cases/" + refused + "/refusal", "clerk", Map.of("reasons", "不属于本机关职权范围")));
-		Awaitility.await().atMost(Duration.ofSeconds(20))
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(20))
 			.until(() -> seen("supervisor", Supervision.Filter.ALL_OPEN, refused).isEmpty());
 		// a later re-evaluation does not bring it back
 		supervision.reevaluate();
@@ -95,7 +97,8 @@ class SupervisionReadModelTests extends SupervisionScenario {
 		String number = submitFoodLicence();
 		awaitRow(number, r -> r.stage() == Stage.ACCEPTANCE);
 
-		// officials other than supervisors see only the cases they are responsible for: the clerk who has been its
+		// officials other than supervisors see only the cases they are responsible for:
+		// the clerk who has been its
 		// first handler since receipt (首办负责制), not the reviewer before review
 		assertThat(ok(api.get("/api/v1/supervision/cases?warning=ALL", "clerk")).toString()).contains(number);
 		assertThat(ok(api.get("/api/v1/supervision/cases?warning=ALL", "reviewer")).toString()).doesNotContain(number);
@@ -119,18 +122,30 @@ class SupervisionReadModelTests extends SupervisionScenario {
 		clock.set("2026-10-12T09:00:00");
 		supervision.reevaluate();
 
-		String zh = mvc.perform(get("/supervision").param("filter", "YELLOW").param("lang", "zh-CN")
-			.with(user(as("supervisor")))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-		assertThat(zh).contains("电子监察").contains(number).contains("黄色预警").contains("剩 1 个工作日")
+		String zh = mvc
+			.perform(get("/supervision").param("filter", "YELLOW").param("lang", "zh-CN").with(user(as("supervisor"))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(zh).contains("电子监察")
+			.contains(number)
+			.contains("黄色预警")
+			.contains("剩 1 个工作日")
 			.contains("/supervision/cases/" + number);
-		String en = mvc.perform(get("/supervision").param("filter", "YELLOW").param("lang", "en")
-			.with(user(as("supervisor")))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-		assertThat(en).contains("Electronic supervision").contains(number).contains("Yellow: almost due")
+		String en = mvc
+			.perform(get("/supervision").param("filter", "YELLOW").param("lang", "en").with(user(as("supervisor"))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(en).contains("Electronic supervision")
+			.contains(number)
+			.contains("Yellow: almost due")
 			.contains("1 working day left");
 
 		assertThat(mvc.perform(get("/supervision").with(user(as("applicant")))).andReturn().getResponse().getStatus())
 			.isEqualTo(403);
-		// officials see the warnings of the cases they are responsible for: the online case's first handler since
+		// officials see the warnings of the cases they are responsible for: the online
+		// case's first handler since
 		// receipt does, the department's reviewer (before review) does not
 		String clerk = mvc.perform(get("/supervision").param("filter", "YELLOW").with(user(as("clerk"))))
 			.andReturn()
@@ -142,7 +157,9 @@ class SupervisionReadModelTests extends SupervisionScenario {
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(reviewer).contains("电子监察").doesNotContain(number);
-		String staff = mvc.perform(get("/staff").with(user(as("supervisor")))).andReturn().getResponse()
+		String staff = mvc.perform(get("/staff").with(user(as("supervisor"))))
+			.andReturn()
+			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(staff).contains("id=\"go-supervision\"");
 	}
@@ -237,17 +254,22 @@ class SupervisionReadModelTests extends SupervisionScenario {
 	}
 
 	void awaitQuiet() {
-		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> rollupJdbc
-			.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL")
-			.query(Long.class)
-			.single() == 0);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> rollupJdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL")
+				.query(Long.class)
+				.single() == 0);
 	}
 
-	/** The non-zero rows of a daily table in key order (a rebuild leaves no zero rows behind). */
+	/**
+	 * The non-zero rows of a daily table in key order (a rebuild leaves no zero rows
+	 * behind).
+	 */
 	List<Map<String, Object>> rows(String table) {
 		String measure = table.endsWith("received") ? "received" : "completed";
-		return rollupJdbc.sql("SELECT * FROM " + table + " WHERE " + measure
-				+ " <> 0 ORDER BY on_day, region_code, department_code, item_code")
+		return rollupJdbc
+			.sql("SELECT * FROM " + table + " WHERE " + measure
+					+ " <> 0 ORDER BY on_day, region_code, department_code, item_code")
 			.query()
 			.listOfRows();
 	}

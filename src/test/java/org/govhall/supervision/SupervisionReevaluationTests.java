@@ -19,8 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The nightly re-evaluation works on the read model alone: it touches every open row with batched plain updates,
- * whatever their number, leaves closed rows alone, and lets a yellow threshold be set per stage.
+ * The nightly re-evaluation works on the read model alone: it touches every open row with
+ * batched plain updates, whatever their number, leaves closed rows alone, and lets a
+ * yellow threshold be set per stage.
  */
 @SpringBootTest(properties = { "govhall.supervision.daily-cron=-", "govhall.cases.deemed-acceptance-cron=-",
 		"govhall.supervision.yellow-days.decision=5" })
@@ -76,14 +77,17 @@ class SupervisionReevaluationTests {
 
 		clock.set("2026-10-12T00:15:00");
 		assertThat(supervision.reevaluate()).isEqualTo(50);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM supervision_case WHERE warning = 'YELLOW' "
-				+ "AND remaining_working_days = 1").query(Integer.class).single()).isEqualTo(50);
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM supervision_case WHERE warning = 'YELLOW' " + "AND remaining_working_days = 1")
+			.query(Integer.class)
+			.single()).isEqualTo(50);
 		assertThat(row("660100-2026-CLOSED").get("warning")).isEqualTo("NONE");
 
 		clock.set("2026-10-14T00:15:00");
 		assertThat(supervision.reevaluate()).isEqualTo(50);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM supervision_case WHERE warning = 'RED'")
-			.query(Integer.class).single()).isEqualTo(50);
+		assertThat(
+				jdbc.sql("SELECT COUNT(*) FROM supervision_case WHERE warning = 'RED'").query(Integer.class).single())
+			.isEqualTo(50);
 	}
 
 	@Test
@@ -96,7 +100,8 @@ class SupervisionReevaluationTests {
 		assertThat(supervision.reevaluate()).isEqualTo(3);
 		assertThat(row("660100-2026-FAR").get("warning")).isEqualTo("NONE");
 		assertThat(row("660100-2026-FAR").get("remaining_working_days")).isNull();
-		// 4 working days left: yellow for a decision (threshold 5), not for acceptance (default 2)
+		// 4 working days left: yellow for a decision (threshold 5), not for acceptance
+		// (default 2)
 		assertThat(row("660100-2026-DEC").get("warning")).isEqualTo("YELLOW");
 		assertThat(row("660100-2026-ACC").get("warning")).isEqualTo("NONE");
 		assertThat(((Number) row("660100-2026-ACC").get("remaining_working_days")).intValue()).isEqualTo(4);
@@ -112,15 +117,16 @@ class SupervisionReevaluationTests {
 		clock.set("2027-01-04T00:15:00");
 		assertThat(supervision.reevaluate()).isEqualTo(1);
 		assertThat(row("660100-2026-LATE").get("warning")).isEqualTo("RED");
-		// 29, 30, 31 December, 1 and 4 January on weekdays: the provisional count for a missing year
+		// 29, 30, 31 December, 1 and 4 January on weekdays: the provisional count for a
+		// missing year
 		assertThat(((Number) row("660100-2026-LATE").get("remaining_working_days")).intValue()).isEqualTo(-5);
 	}
 
 	static CaseFacts facts(String number, CaseState state) {
 		LocalDate received = LocalDate.of(2026, 9, 30);
 		boolean accepted = state != CaseState.RECEIVED;
-		return new CaseFacts(number, "660100-XK-02001", "660100-SCJG", "660100", state, Channel.ONLINE, "660100",
-				null, null, "clerk", received, accepted ? received : null, false, LocalDate.of(2026, 10, 13),
+		return new CaseFacts(number, "660100-XK-02001", "660100-SCJG", "660100", state, Channel.ONLINE, "660100", null,
+				null, "clerk", received, accepted ? received : null, false, LocalDate.of(2026, 10, 13),
 				accepted ? LocalDate.of(2026, 11, 4) : null, null,
 				state == CaseState.DECIDED ? LocalDate.of(2026, 10, 27) : null, false, ProcessingMode.PROMISED, false,
 				"ref-" + number, 20, 10, List.of(), 0, null, null, null, null, null, null);
@@ -133,7 +139,10 @@ class SupervisionReevaluationTests {
 			.single();
 	}
 
-	/** Listeners run asynchronously, so events may be recorded in another order than they were published. */
+	/**
+	 * Listeners run asynchronously, so events may be recorded in another order than they
+	 * were published.
+	 */
 	@Test
 	void anEventArrivingLateNeitherMovesARowBackNorReopensAClosedCase() {
 		clock.set("2026-10-09T10:00:00");
@@ -144,8 +153,11 @@ class SupervisionReevaluationTests {
 		cases.record(facts("660100-2026-LATE2", CaseState.WITHDRAWN));
 		cases.record(facts("660100-2026-LATE2", CaseState.RECEIVED));
 		assertThat(stage("660100-2026-LATE2")).isEqualTo("NONE");
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM supervision_case WHERE case_number = '660100-2026-LATE2' "
-				+ "AND closed_on IS NOT NULL").query(Integer.class).single()).isEqualTo(1);
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM supervision_case WHERE case_number = '660100-2026-LATE2' "
+					+ "AND closed_on IS NOT NULL")
+			.query(Integer.class)
+			.single()).isEqualTo(1);
 
 		cases.record(facts("660100-2026-LATE3", CaseState.DECIDED));
 		assertThat(stage("660100-2026-LATE3")).isEqualTo("DELIVERY");

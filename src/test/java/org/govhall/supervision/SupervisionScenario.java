@@ -25,14 +25,17 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What the supervision tests share: the demo province on H2 with the jobs off and a clock moved by hand (one context
- * for all of them), a food licence applied for online on 2026-09-30, and waiting for the read model, which follows
- * the case's events asynchronously.
+ * What the supervision tests share: the demo province on H2 with the jobs off and a clock
+ * moved by hand (one context for all of them), a food licence applied for online on
+ * 2026-09-30, and waiting for the read model, which follows the case's events
+ * asynchronously.
  */
 @GovHallTest
 abstract class SupervisionScenario {
 
-	/** 食品经营许可 of 示范市市场监督管理局 (660100-SCJG): 5 working days to accept, 20 to decide; no fee. */
+	/**
+	 * 食品经营许可 of 示范市市场监督管理局 (660100-SCJG): 5 working days to accept, 20 to decide; no fee.
+	 */
 	static final String FOOD = "660100-XK-02001";
 
 	static final String FOOD_FORM = "食品经营许可申请书";
@@ -82,18 +85,28 @@ abstract class SupervisionScenario {
 	}
 
 	Optional<SupervisedCase> seen(String username, Supervision.Filter filter, String number) {
-		return supervision.workbench(as(username), filter).stream().filter(c -> c.caseNumber().equals(number))
+		return supervision.workbench(as(username), filter)
+			.stream()
+			.filter(c -> c.caseNumber().equals(number))
 			.findFirst();
 	}
 
-	/** Waits until the supervisor's open list shows the case as the condition expects (events arrive async). */
+	/**
+	 * Waits until the supervisor's open list shows the case as the condition expects
+	 * (events arrive async).
+	 */
 	SupervisedCase awaitRow(String number, Predicate<SupervisedCase> condition) {
-		return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+		return Awaitility.await()
+			.atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(100))
 			.until(() -> seen("supervisor", Supervision.Filter.ALL_OPEN, number).filter(condition).orElse(null),
 					c -> c != null);
 	}
 
-	/** A food licence received 2026-09-30 and left alone; at 09:00 on 2026-10-14 the daily run finds it red. */
+	/**
+	 * A food licence received 2026-09-30 and left alone; at 09:00 on 2026-10-14 the daily
+	 * run finds it red.
+	 */
 	String redFoodCase() {
 		return redFoodCase("2026-10-14T09:00:00");
 	}
@@ -102,7 +115,8 @@ abstract class SupervisionScenario {
 	String redFoodCase(String foundAt) {
 		String number = submitFoodLicence();
 		SupervisedCase row = awaitRow(number, r -> r.stage() == Stage.ACCEPTANCE);
-		// received 09-30: 10-08, 10-09, 10-10 (make-up Saturday), 10-12, 10-13 are the 5 working days
+		// received 09-30: 10-08, 10-09, 10-10 (make-up Saturday), 10-12, 10-13 are the 5
+		// working days
 		assertThat(row.dueOn()).isEqualTo(LocalDate.of(2026, 10, 13));
 		clock.set(foundAt);
 		supervision.daily();

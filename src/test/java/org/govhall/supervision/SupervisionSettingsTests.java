@@ -13,8 +13,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * The warning days as bound at start (ADR 0028): one threshold, {@code govhall.cases.warning-days}, for the case pages
- * and supervision alike, per-stage overrides for supervision, and a wrong or retired setting stops the start.
+ * The warning days as bound at start (ADR 0028): one threshold,
+ * {@code govhall.cases.warning-days}, for the case pages and supervision alike, per-stage
+ * overrides for supervision, and a wrong or retired setting stops the start.
  */
 class SupervisionSettingsTests {
 
@@ -61,8 +62,9 @@ class SupervisionSettingsTests {
 			assertThat(s.reporting().datasource().poolSize()).isEqualTo(4);
 			assertThat(s.nodeName()).isNull();
 		});
-		context.withPropertyValues("govhall.supervision.max-suspension-days=30", "govhall.node-name=node-b",
-				"govhall.reporting.datasource.pool-size=2", "govhall.supervision.delegation.above-share=0.25")
+		context
+			.withPropertyValues("govhall.supervision.max-suspension-days=30", "govhall.node-name=node-b",
+					"govhall.reporting.datasource.pool-size=2", "govhall.supervision.delegation.above-share=0.25")
 			.run(c -> {
 				SupervisionSettings s = c.getBean(SupervisionSettings.class);
 				assertThat(s.supervision().maxSuspensionDays()).isEqualTo(30);
@@ -88,7 +90,8 @@ class SupervisionSettingsTests {
 				.rootCause()
 				.message()
 				.contains("supervision.yellowDays[DECISION]", "rejected value [-2]"));
-		// the single supervision threshold merged into govhall.cases.warning-days: set, it is not silently ignored
+		// the single supervision threshold merged into govhall.cases.warning-days: set,
+		// it is not silently ignored
 		context.withPropertyValues("govhall.supervision.yellow-days=4")
 			.run(c -> assertThat(c).hasFailed()
 				.getFailure()

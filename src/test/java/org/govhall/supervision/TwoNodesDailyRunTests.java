@@ -20,14 +20,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Two GovHall nodes on one PostgreSQL database (the production topology): when both schedulers fire the nightly
- * supervision run at the same moment, and again a little later, it runs once, on one of them.
+ * Two GovHall nodes on one PostgreSQL database (the production topology): when both
+ * schedulers fire the nightly supervision run at the same moment, and again a little
+ * later, it runs once, on one of them.
  */
 @Tag("multi-node")
 class TwoNodesDailyRunTests {
 
-	static final String URL = System.getenv().getOrDefault("GOVHALL_NODES_DB_URL",
-			"jdbc:postgresql://127.0.0.1:5432/govhall_nodes");
+	static final String URL = System.getenv()
+		.getOrDefault("GOVHALL_NODES_DB_URL", "jdbc:postgresql://127.0.0.1:5432/govhall_nodes");
 
 	static ConfigurableApplicationContext nodeA;
 
@@ -46,7 +47,8 @@ class TwoNodesDailyRunTests {
 	}
 
 	static ConfigurableApplicationContext node(String name) {
-		// command-line arguments: they win over application.properties (builder properties would only be defaults)
+		// command-line arguments: they win over application.properties (builder
+		// properties would only be defaults)
 		return new SpringApplicationBuilder(GovHallApplication.class).run("--spring.datasource.url=" + URL,
 				"--spring.datasource.username=govhall", "--spring.datasource.password=govhall", "--server.port=0",
 				"--govhall.node-name=" + name, "--govhall.demo.enabled=false", "--govhall.supervision.daily-cron=-",
@@ -65,7 +67,8 @@ class TwoNodesDailyRunTests {
 
 	@Test
 	void theNightlyRunHappensOnceAcrossTwoNodes() throws Exception {
-		List<SupervisionJobs> jobs = List.of(nodeA.getBean(SupervisionJobs.class), nodeB.getBean(SupervisionJobs.class));
+		List<SupervisionJobs> jobs = List.of(nodeA.getBean(SupervisionJobs.class),
+				nodeB.getBean(SupervisionJobs.class));
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
 			CountDownLatch start = new CountDownLatch(1);

@@ -12,9 +12,10 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.WebDriver;
 
 /**
- * axe-core (Deque's npm package, bundled in {@code com.deque.html.axe-core:selenium}) run in the page the browser
- * shows, against WCAG 2.x A and AA and axe's best practices. Serious and critical violations are returned to fail the
- * test; moderate and minor ones are printed to be read.
+ * axe-core (Deque's npm package, bundled in {@code com.deque.html.axe-core:selenium}) run
+ * in the page the browser shows, against WCAG 2.x A and AA and axe's best practices.
+ * Serious and critical violations are returned to fail the test; moderate and minor ones
+ * are printed to be read.
  */
 public final class Accessibility {
 
@@ -26,7 +27,10 @@ public final class Accessibility {
 	private Accessibility() {
 	}
 
-	/** Runs axe on the current page; each serious or critical violation as one line naming the page and the nodes. */
+	/**
+	 * Runs axe on the current page; each serious or critical violation as one line naming
+	 * the page and the nodes.
+	 */
 	public static List<String> seriousViolations(WebDriver driver, String page) {
 		Results results = new AxeBuilder().withTags(STANDARDS).analyze(driver);
 		if (results.isErrored()) {
@@ -37,8 +41,11 @@ public final class Accessibility {
 		}
 		System.out.println("axe " + page + ": " + results.getPasses().size() + " rules pass, "
 				+ results.getViolations().size() + " violated, to review: "
-				+ results.getIncomplete().stream().map(r -> r.getId() + " at " + r.getNodes().stream()
-					.map(Accessibility::describe).collect(Collectors.joining(" | "))).toList());
+				+ results.getIncomplete()
+					.stream()
+					.map(r -> r.getId() + " at "
+							+ r.getNodes().stream().map(Accessibility::describe).collect(Collectors.joining(" | ")))
+					.toList());
 		List<String> serious = new ArrayList<>();
 		for (Rule rule : results.getViolations()) {
 			String line = page + ": " + rule.getImpact() + " " + rule.getId() + " (" + rule.getHelp() + ") at "

@@ -12,7 +12,10 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Calls GovHall's REST API over real HTTP as an anonymous visitor or a demo account (HTTP Basic). */
+/**
+ * Calls GovHall's REST API over real HTTP as an anonymous visitor or a demo account (HTTP
+ * Basic).
+ */
 public final class ApiClient {
 
 	public static final String DEMO_PASSWORD = "govhall-demo";
@@ -35,11 +38,15 @@ public final class ApiClient {
 		return send(request(path, user).PUT(body(body)).header("Content-Type", "application/json"));
 	}
 
-	/** A multipart upload of one file in the part {@code file}, with extra headers (name, value …) if given. */
+	/**
+	 * A multipart upload of one file in the part {@code file}, with extra headers (name,
+	 * value …) if given.
+	 */
 	public Response upload(String path, @Nullable String user, String fileName, byte[] content, String... headers) {
 		String boundary = "govhall" + System.nanoTime();
 		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8);
 		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
 		byte[] body = new byte[head.length + content.length + tail.length];
 		System.arraycopy(head, 0, body, 0, head.length);
@@ -86,7 +93,8 @@ public final class ApiClient {
 
 	private Response send(HttpRequest.Builder request) {
 		try {
-			HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			HttpResponse<String> r = http.send(request.build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 			return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
 					r.headers().map());
 		}
@@ -99,8 +107,12 @@ public final class ApiClient {
 		}
 	}
 
-	/** A response: status, content type, body and headers, with the body as JSON on demand. */
-	public record Response(int status, String contentType, String body, java.util.Map<String, java.util.List<String>> headers) {
+	/**
+	 * A response: status, content type, body and headers, with the body as JSON on
+	 * demand.
+	 */
+	public record Response(int status, String contentType, String body,
+			java.util.Map<String, java.util.List<String>> headers) {
 
 		public Response(int status, String contentType, String body) {
 			this(status, contentType, body, java.util.Map.of());

@@ -19,8 +19,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's headless Chromium driven by its own chromedriver: nothing is downloaded, and a missing browser fails the
- * test instead of skipping it (scripts/setup-machine.sh installs both).
+ * Debian's headless Chromium driven by its own chromedriver: nothing is downloaded, and a
+ * missing browser fails the test instead of skipping it (scripts/setup-machine.sh
+ * installs both).
  */
 public final class Browser implements AutoCloseable {
 
@@ -35,9 +36,8 @@ public final class Browser implements AutoCloseable {
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary("/usr/bin/chromium");
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-quic", "--no-first-run", "--lang=zh-CN", "--window-size=1280,900",
-				"--user-data-dir=" + profile);
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+				"--no-first-run", "--lang=zh-CN", "--window-size=1280,900", "--user-data-dir=" + profile);
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(new File("/usr/bin/chromedriver"))
 			.usingAnyFreePort()
@@ -55,8 +55,9 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Signs in through the login page of {@code base} as a person would (password {@code govhall-demo}), after
-	 * dropping the previous session and preferences unless the browser already stands on the login page.
+	 * Signs in through the login page of {@code base} as a person would (password
+	 * {@code govhall-demo}), after dropping the previous session and preferences unless
+	 * the browser already stands on the login page.
 	 */
 	public void signIn(String base, String username) {
 		if (!driver.getCurrentUrl().contains("/login")) {
@@ -73,10 +74,14 @@ public final class Browser implements AutoCloseable {
 		driver.manage().window().setSize(new Dimension(width, height));
 	}
 
-	/** How many pixels the page is wider than the window: more than 0 means the reader must scroll sideways. */
 	/**
-	 * Waits until the page the element belonged to has been replaced. Chromium reports an element of a page being
-	 * torn down either as stale or as "does not belong to the document"; both mean the new page is on its way, where
+	 * How many pixels the page is wider than the window: more than 0 means the reader
+	 * must scroll sideways.
+	 */
+	/**
+	 * Waits until the page the element belonged to has been replaced. Chromium reports an
+	 * element of a page being torn down either as stale or as "does not belong to the
+	 * document"; both mean the new page is on its way, where
 	 * {@code ExpectedConditions.stalenessOf} fails on the second.
 	 */
 	public void awaitGone(org.openqa.selenium.WebElement element) {

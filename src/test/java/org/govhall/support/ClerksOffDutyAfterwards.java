@@ -13,9 +13,10 @@ import org.springframework.test.context.TestExecutionListener;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
- * The window clerks a test class opened go off duty once the class is done, so that the departments' online cases
- * go to the clerks the other classes of the shared application ({@link GovHallTest}) expect: the city's
- * comprehensive-window clerk {@code clerk} first. The class itself keeps them on duty as long as it runs.
+ * The window clerks a test class opened go off duty once the class is done, so that the
+ * departments' online cases go to the clerks the other classes of the shared application
+ * ({@link GovHallTest}) expect: the city's comprehensive-window clerk {@code clerk}
+ * first. The class itself keeps them on duty as long as it runs.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -26,22 +26,28 @@ import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * Keeps the suite within its budget of Spring application contexts (ADR 0007: at most {@value #DEFAULT_LIMIT}). Every
- * context a test JVM starts is counted here by its configuration (the key of Spring's context cache, so a context
- * started again after {@code @DirtiesContext} counts once); the context beyond the budget fails to start, naming the
- * configurations already started, so a new test with its own odd properties fails instead of slowing the suite down.
- * Each start is also written to {@code target/test-contexts/<pid>.txt} (the key, then the test class), which
- * {@code scripts/test-contexts.sh} counts across all the test JVMs of a run. Registered in
- * {@code META-INF/spring.factories} of the test resources.
+ * Keeps the suite within its budget of Spring application contexts (ADR 0007: at most
+ * {@value #DEFAULT_LIMIT}). Every context a test JVM starts is counted here by its
+ * configuration (the key of Spring's context cache, so a context started again after
+ * {@code @DirtiesContext} counts once); the context beyond the budget fails to start,
+ * naming the configurations already started, so a new test with its own odd properties
+ * fails instead of slowing the suite down. Each start is also written to
+ * {@code target/test-contexts/<pid>.txt} (the key, then the test class), which
+ * {@code scripts/test-contexts.sh} counts across all the test JVMs of a run. Registered
+ * in {@code META-INF/spring.factories} of the test resources.
  */
 public final class ContextBudget implements ContextCustomizerFactory {
 
-	/** The budget of distinct application contexts; {@code -Dgovhall.test.max-contexts=…} changes it for one run. */
+	/**
+	 * The budget of distinct application contexts; {@code -Dgovhall.test.max-contexts=…}
+	 * changes it for one run.
+	 */
 	static final int DEFAULT_LIMIT = 8;
 
 	/**
-	 * The budget of distinct slices (a web layer, a repository, one module), each a small context that starts in a
-	 * second or two; {@code -Dgovhall.test.max-slices=…} changes it for one run.
+	 * The budget of distinct slices (a web layer, a repository, one module), each a small
+	 * context that starts in a second or two; {@code -Dgovhall.test.max-slices=…} changes
+	 * it for one run.
 	 */
 	static final int DEFAULT_SLICE_LIMIT = 24;
 
@@ -75,7 +81,9 @@ public final class ContextBudget implements ContextCustomizerFactory {
 		record("app " + key, config.getTestClass());
 	}
 
-	/** A slice of the application: a web layer, repositories, or one module started alone. */
+	/**
+	 * A slice of the application: a web layer, repositories, or one module started alone.
+	 */
 	static boolean isSlice(Class<?> testClass) {
 		MergedAnnotations annotations = MergedAnnotations.from(testClass, SearchStrategy.TYPE_HIERARCHY);
 		return annotations.isPresent(WebMvcTest.class) || annotations.isPresent(DataJdbcTest.class)
@@ -89,7 +97,8 @@ public final class ContextBudget implements ContextCustomizerFactory {
 		int limit = Integer.getInteger("govhall.test.max-slices", DEFAULT_SLICE_LIMIT);
 		if (slices.size() >= limit) {
 			throw new IllegalStateException("Test class " + config.getTestClass().getName() + " starts a slice of its "
-					+ "own, beyond the budget of " + limit + " slices (ADR 0007). Share a slice configuration. Started:\n"
+					+ "own, beyond the budget of " + limit
+					+ " slices (ADR 0007). Share a slice configuration. Started:\n"
 					+ String.join("\n", slices.values()));
 		}
 		String key = key(config);
@@ -97,14 +106,17 @@ public final class ContextBudget implements ContextCustomizerFactory {
 		record("slice " + key, config.getTestClass());
 	}
 
-	/** The configuration without the identities of objects, so that the same one reads the same in every JVM. */
+	/**
+	 * The configuration without the identities of objects, so that the same one reads the
+	 * same in every JVM.
+	 */
 	static String key(MergedContextConfiguration config) {
-		// a customizer's own words, without identity hashes, and its lists sorted (a set prints in any order)
+		// a customizer's own words, without identity hashes, and its lists sorted (a set
+		// prints in any order)
 		TreeSet<String> customizers = config.getContextCustomizers()
 			.stream()
-			.map(c -> c.getClass().getSimpleName() + Arrays.stream(("" + c).replaceAll("@[0-9a-f]+", "")
-				.replace(c.getClass().getName(), "")
-				.split("[,\\[\\]]"))
+			.map(c -> c.getClass().getSimpleName() + Arrays
+				.stream(("" + c).replaceAll("@[0-9a-f]+", "").replace(c.getClass().getName(), "").split("[,\\[\\]]"))
 				.map(String::trim)
 				.filter(t -> !t.isEmpty())
 				.sorted()

@@ -9,8 +9,9 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
- * What a repository refuses, as the error handling sees it: Spring Data JDBC may wrap the database's refusal, and the
- * error handling answers by the cause (409 concurrent-change for a stale version, 409 conflict for a unique rule).
+ * What a repository refuses, as the error handling sees it: Spring Data JDBC may wrap the
+ * database's refusal, and the error handling answers by the cause (409 concurrent-change
+ * for a stale version, 409 conflict for a unique rule).
  */
 public final class DatabaseRefusals {
 

@@ -15,11 +15,12 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
- * A form of a rendered page read the way a browser submits it: every named control that is not disabled, checked
- * boxes only, the selected option of a select (or its first), and date and number inputs whose value a browser
- * would not accept sent empty (HTML value sanitization). Fields can then be changed before posting, but only fields
- * the page actually has, so that a test cannot post names the page never sends. The CSRF field is left out; tests
- * add their own token.
+ * A form of a rendered page read the way a browser submits it: every named control that
+ * is not disabled, checked boxes only, the selected option of a select (or its first),
+ * and date and number inputs whose value a browser would not accept sent empty (HTML
+ * value sanitization). Fields can then be changed before posting, but only fields the
+ * page actually has, so that a test cannot post names the page never sends. The CSRF
+ * field is left out; tests add their own token.
  */
 public final class HtmlForm {
 
@@ -46,7 +47,9 @@ public final class HtmlForm {
 		this.action = action;
 	}
 
-	/** The form of {@code html} whose {@code action} attribute is exactly {@code action}. */
+	/**
+	 * The form of {@code html} whose {@code action} attribute is exactly {@code action}.
+	 */
 	public static HtmlForm read(String html, String action) {
 		int start = html.indexOf("action=\"" + action + "\"");
 		if (start < 0) {
@@ -143,7 +146,10 @@ public final class HtmlForm {
 		return controls.get(name);
 	}
 
-	/** What the browser would send for that name: empty when nothing (an unchecked box, a disabled control). */
+	/**
+	 * What the browser would send for that name: empty when nothing (an unchecked box, a
+	 * disabled control).
+	 */
 	public List<String> values(String name) {
 		return values.getOrDefault(name, List.of());
 	}
@@ -156,14 +162,20 @@ public final class HtmlForm {
 		return v.get(0);
 	}
 
-	/** Sets a field the page has, as a user typing into it, choosing an option or ticking boxes would. */
+	/**
+	 * Sets a field the page has, as a user typing into it, choosing an option or ticking
+	 * boxes would.
+	 */
 	public HtmlForm set(String name, String... newValues) {
 		requireName(name);
 		values.put(name, new ArrayList<>(List.of(newValues)));
 		return this;
 	}
 
-	/** The names of the form that start with {@code prefix}, e.g. the fields of one repeated row. */
+	/**
+	 * The names of the form that start with {@code prefix}, e.g. the fields of one
+	 * repeated row.
+	 */
 	public List<String> namesStartingWith(String prefix) {
 		return names.stream().filter(n -> n.startsWith(prefix)).toList();
 	}

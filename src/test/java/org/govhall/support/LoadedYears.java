@@ -8,8 +8,9 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A holiday schedule a test loaded, taken out again: other test classes of the shared application
- * ({@link GovHallTest}, and its PostgreSQL twin) expect the next year unloaded (ADR 0013).
+ * A holiday schedule a test loaded, taken out again: other test classes of the shared
+ * application ({@link GovHallTest}, and its PostgreSQL twin) expect the next year
+ * unloaded (ADR 0013).
  */
 public final class LoadedYears {
 
@@ -17,8 +18,9 @@ public final class LoadedYears {
 	}
 
 	/**
-	 * Deletes the year's schedule and moves the test clock on by two seconds, so that the calendar, which reads the
-	 * schedules again at most once a second of the application's clock, forgets it at once.
+	 * Deletes the year's schedule and moves the test clock on by two seconds, so that the
+	 * calendar, which reads the schedules again at most once a second of the
+	 * application's clock, forgets it at once.
 	 */
 	public static void forget(ApplicationContext context, int year) {
 		JdbcClient jdbc = context.getBean(JdbcClient.class);

@@ -12,10 +12,11 @@ import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.util.ClassUtils;
 
 /**
- * What an {@code @ApplicationModuleTest} needs beyond its module: Spring Modulith drops every bean of a module not
- * bootstrapped, so this lives outside the modules. The clock (the test contexts' movable clock takes its place, see
- * {@link TestClockCustomizerFactory}), and every module's Java migrations handed to Flyway, since the database is
- * migrated whole whichever module runs.
+ * What an {@code @ApplicationModuleTest} needs beyond its module: Spring Modulith drops
+ * every bean of a module not bootstrapped, so this lives outside the modules. The clock
+ * (the test contexts' movable clock takes its place, see
+ * {@link TestClockCustomizerFactory}), and every module's Java migrations handed to
+ * Flyway, since the database is migrated whole whichever module runs.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class ModuleSlice {

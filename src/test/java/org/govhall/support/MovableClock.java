@@ -8,9 +8,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 /**
- * The clock of every test: each Spring test context gets one in place of the system clock (bean {@code clock}, see
- * {@link TestClockCustomizerFactory}), so no test depends on the day it runs. It stands at {@link #suiteToday()} when
- * each test class starts; a test injects {@link Moving} to set or advance it, so deadlines pass without sleeping. In
+ * The clock of every test: each Spring test context gets one in place of the system clock
+ * (bean {@code clock}, see {@link TestClockCustomizerFactory}), so no test depends on the
+ * day it runs. It stands at {@link #suiteToday()} when each test class starts; a test
+ * injects {@link Moving} to set or advance it, so deadlines pass without sleeping. In
  * demo mode the training clock runs on top of it.
  */
 public final class MovableClock {
@@ -18,7 +19,10 @@ public final class MovableClock {
 	/** The zone of the service halls. */
 	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-	/** The system property that moves "today" for the whole run, e.g. {@code -Dgovhall.test.today=2027-03-01}. */
+	/**
+	 * The system property that moves "today" for the whole run, e.g.
+	 * {@code -Dgovhall.test.today=2027-03-01}.
+	 */
 	public static final String TODAY_PROPERTY = "govhall.test.today";
 
 	/** "Today" when no run moves it: the eve of the 2026 National Day holiday, 10:00. */
@@ -28,9 +32,9 @@ public final class MovableClock {
 	}
 
 	/**
-	 * When every test class starts: {@value #TODAY_PROPERTY} (a date, 10:00 that day, or a date and time), otherwise
-	 * {@value #DEFAULT_TODAY}. The date-sensitive tests (tag {@code today}) run again at other dates in
-	 * {@code mvn verify}.
+	 * When every test class starts: {@value #TODAY_PROPERTY} (a date, 10:00 that day, or
+	 * a date and time), otherwise {@value #DEFAULT_TODAY}. The date-sensitive tests (tag
+	 * {@code today}) run again at other dates in {@code mvn verify}.
 	 */
 	public static Instant suiteToday() {
 		String value = System.getProperty(TODAY_PROPERTY, "").strip();
@@ -73,9 +77,10 @@ public final class MovableClock {
 		}
 
 		/**
-		 * This clock itself in its own zone, otherwise a view of it in the other zone: either way it moves when the
-		 * test moves it, also under the demo training clock, which is built on {@code withZone} (support/GovHallTest
-		 * runs with the training clock on top).
+		 * This clock itself in its own zone, otherwise a view of it in the other zone:
+		 * either way it moves when the test moves it, also under the demo training clock,
+		 * which is built on {@code withZone} (support/GovHallTest runs with the training
+		 * clock on top).
 		 */
 		@Override
 		public Clock withZone(ZoneId zone) {

@@ -12,10 +12,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * A test class that runs on the local PostgreSQL (profile {@code pg}, the database {@code govhall_test} emptied and
- * migrated when the context starts, {@link FreshPostgres}), tagged {@value #TAG}: {@code mvn verify} runs it,
- * {@code mvn test} does not. Put on the PostgreSQL twin of an H2 test class, beside the shared configuration it
- * extends.
+ * A test class that runs on the local PostgreSQL (profile {@code pg}, the database
+ * {@code govhall_test} emptied and migrated when the context starts,
+ * {@link FreshPostgres}), tagged {@value #TAG}: {@code mvn verify} runs it,
+ * {@code mvn test} does not. Put on the PostgreSQL twin of an H2 test class, beside the
+ * shared configuration it extends.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -9,8 +9,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.event.EventListener;
 
 /**
- * The case events the shared test application ({@link GovHallTest}) published, as they were published, so that a
- * test can deliver one again (audit/AuditLogTests).
+ * The case events the shared test application ({@link GovHallTest}) published, as they
+ * were published, so that a test can deliver one again (audit/AuditLogTests).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class PublishedCaseEvents {

@@ -11,16 +11,19 @@ import org.govhall.catalog.Material;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The materials an online or agent application of an item must hand in (mandatory, not obtained by the hall through
- * data sharing), read from the published guide as a citizen's browser would, so that tests apply as completely as the
- * law requires (issue 10, item 3).
+ * The materials an online or agent application of an item must hand in (mandatory, not
+ * obtained by the hall through data sharing), read from the published guide as a
+ * citizen's browser would, so that tests apply as completely as the law requires (issue
+ * 10, item 3).
  */
 public final class RequiredMaterials {
 
 	private RequiredMaterials() {
 	}
 
-	/** The names (Chinese, the key submissions use) from {@code GET /api/v1/items/{code}}. */
+	/**
+	 * The names (Chinese, the key submissions use) from {@code GET /api/v1/items/{code}}.
+	 */
 	public static List<String> of(ApiClient api, String itemCode) {
 		ApiClient.Response r = api.get("/api/v1/items/" + itemCode, null);
 		if (r.status() != 200) {
@@ -48,8 +51,9 @@ public final class RequiredMaterials {
 	}
 
 	/**
-	 * Uploads one PDF per material ({@code named} and every required one) to {@code uploadTo} and submits the
-	 * application to {@code submitTo} as {@code user}; returns the API's answer to the submission.
+	 * Uploads one PDF per material ({@code named} and every required one) to
+	 * {@code uploadTo} and submits the application to {@code submitTo} as {@code user};
+	 * returns the API's answer to the submission.
 	 */
 	public static ApiClient.Response submit(ApiClient uploadTo, ApiClient submitTo, String user, String itemCode,
 			byte[] pdf, String... named) {
@@ -57,7 +61,10 @@ public final class RequiredMaterials {
 				Map.of("itemCode", itemCode, "materials", upload(uploadTo, user, itemCode, pdf, named)));
 	}
 
-	/** One uploaded PDF per material ({@code named} and every required one), as the {@code materials} of a body. */
+	/**
+	 * One uploaded PDF per material ({@code named} and every required one), as the
+	 * {@code materials} of a body.
+	 */
 	public static List<Map<String, String>> upload(ApiClient api, String user, String itemCode, byte[] pdf,
 			String... named) {
 		List<Map<String, String>> files = new ArrayList<>();

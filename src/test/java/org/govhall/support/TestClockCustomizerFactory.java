@@ -18,9 +18,11 @@ import org.springframework.test.context.TestContext;
 import org.springframework.test.context.TestExecutionListener;
 
 /**
- * Puts a {@link MovableClock.Moving} in place of the application's system clock (the bean named {@code clock}) in
- * every Spring test context, and sets it back to {@link MovableClock#suiteToday()} before each test class. Registered
- * in {@code META-INF/spring.factories} of the test resources, so no test can run on the real date by forgetting it.
+ * Puts a {@link MovableClock.Moving} in place of the application's system clock (the bean
+ * named {@code clock}) in every Spring test context, and sets it back to
+ * {@link MovableClock#suiteToday()} before each test class. Registered in
+ * {@code META-INF/spring.factories} of the test resources, so no test can run on the real
+ * date by forgetting it.
  */
 public final class TestClockCustomizerFactory implements ContextCustomizerFactory {
 
@@ -52,7 +54,10 @@ public final class TestClockCustomizerFactory implements ContextCustomizerFactor
 
 	}
 
-	/** Runs after the configuration classes have registered their beans, before any bean is made. */
+	/**
+	 * Runs after the configuration classes have registered their beans, before any bean
+	 * is made.
+	 */
 	private static final class ReplaceClock implements BeanDefinitionRegistryPostProcessor {
 
 		@Override
@@ -63,7 +68,8 @@ public final class TestClockCustomizerFactory implements ContextCustomizerFactor
 		public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) throws BeansException {
 			BeanDefinitionRegistry registry = (BeanDefinitionRegistry) beanFactory;
 			if (!registry.containsBeanDefinition(CLOCK_BEAN)) {
-				// a context without the application (a plain slice): nothing asks for the clock
+				// a context without the application (a plain slice): nothing asks for the
+				// clock
 				return;
 			}
 			registry.removeBeanDefinition(CLOCK_BEAN);
@@ -75,8 +81,8 @@ public final class TestClockCustomizerFactory implements ContextCustomizerFactor
 	}
 
 	/**
-	 * Sets the clock of the test's context back to the suite's "today" before each test class, and the training clock
-	 * (in demo mode) back to no offset.
+	 * Sets the clock of the test's context back to the suite's "today" before each test
+	 * class, and the training clock (in demo mode) back to no offset.
 	 */
 	public static final class ResetBeforeEachClass implements TestExecutionListener, Ordered {
 
@@ -88,7 +94,8 @@ public final class TestClockCustomizerFactory implements ContextCustomizerFactor
 			testContext.getApplicationContext()
 				.getBeanProvider(MovableClock.Moving.class)
 				.ifAvailable(MovableClock.Moving::reset);
-			// and the demo training clock on top of it back to no offset, after a class that moved it
+			// and the demo training clock on top of it back to no offset, after a class
+			// that moved it
 			DemoClocks.reset(testContext.getApplicationContext());
 		}
 

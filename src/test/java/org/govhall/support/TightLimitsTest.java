@@ -10,10 +10,11 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The shared application of the tests that hit the limits (one Spring context, ADR 0007): the demo province on H2,
- * with the login throttle and the HTTP Basic budget at their production size, a status lookup budget of 2 a minute,
- * and trusted proxies elsewhere (10.0.0.0/8, 192.168.0.0/16), so the test client (127.0.0.1) is an outsider. Each
- * test works from client addresses or accounts of its own.
+ * The shared application of the tests that hit the limits (one Spring context, ADR 0007):
+ * the demo province on H2, with the login throttle and the HTTP Basic budget at their
+ * production size, a status lookup budget of 2 a minute, and trusted proxies elsewhere
+ * (10.0.0.0/8, 192.168.0.0/16), so the test client (127.0.0.1) is an outsider. Each test
+ * works from client addresses or accounts of its own.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -39,18 +39,20 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The hostile-input abuse suite (issue 5): more than ten thousand malformed or hostile requests over real HTTP to
- * every endpoint the running application maps — broken JSON, wrong types, huge bodies and fields, invalid identity
- * numbers and credit codes, script and SQL payloads, path traversal and odd names in uploads, wrong content types,
- * missing or forged CSRF tokens, other users' cases, bad path and query values, odd methods and Accept headers, and
- * requests no client library would send. None may be answered 5xx; every API refusal is problem+json; no script
- * payload may come back as live markup; and the database and the file storage must be exactly as before. Script
- * payloads stored through valid requests beforehand must be rendered inert on every page that shows them. It prints
- * the count of requests per endpoint and answer.
+ * The hostile-input abuse suite (issue 5): more than ten thousand malformed or hostile
+ * requests over real HTTP to every endpoint the running application maps — broken JSON,
+ * wrong types, huge bodies and fields, invalid identity numbers and credit codes, script
+ * and SQL payloads, path traversal and odd names in uploads, wrong content types, missing
+ * or forged CSRF tokens, other users' cases, bad path and query values, odd methods and
+ * Accept headers, and requests no client library would send. None may be answered 5xx;
+ * every API refusal is problem+json; no script payload may come back as live markup; and
+ * the database and the file storage must be exactly as before. Script payloads stored
+ * through valid requests beforehand must be rendered inert on every page that shows them.
+ * It prints the count of requests per endpoint and answer.
  * <p>
- * Rate limits and the login throttle are raised out of reach, so that every request meets validation; and the container swallows the rest
- * of a body it refuses (up to 64 MB instead of 2 MB), so that the client reads every answer instead of a reset
- * connection.
+ * Rate limits and the login throttle are raised out of reach, so that every request meets
+ * validation; and the container swallows the rest of a body it refuses (up to 64 MB
+ * instead of 2 MB), so that the client reads every answer instead of a reset connection.
  */
 @Tag("abuse")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -60,8 +62,7 @@ import org.springframework.web.util.HtmlUtils;
 				"govhall.rate-limit.progress.per-minute=1000000", "govhall.rate-limit.login.per-minute=1000000",
 				"govhall.rate-limit.verification.per-minute=1000000",
 				"govhall.rate-limit.registration.per-minute=1000000", "govhall.login-throttle.free-failures=1000000",
-				"govhall.storage.dir=target/test-files/abuse",
-				"server.tomcat.max-swallow-size=64MB" })
+				"govhall.storage.dir=target/test-files/abuse", "server.tomcat.max-swallow-size=64MB" })
 @ActiveProfiles("h2")
 class AbuseSuiteTests {
 
@@ -72,16 +73,20 @@ class AbuseSuiteTests {
 	static final Path STORAGE = Path.of("target/test-files/abuse");
 
 	/**
-	 * What the snapshot leaves out, and why. A refused login is an event the audit log must record (ADR 0010), so the
-	 * hostile credentials of the run append {@code login.failed} rows; so is a data export, and an export some hostile
-	 * query still answers with its file appends its {@code export.*} row (one per file handed out, checked below), and
-	 * so does a case's material that a hostile request still opens as someone allowed to ({@code case.material-opened},
-	 * at most one per file handed out): every other row of the audit log must stay. Refused logins are counted in
-	 * {@code audit_login_failure} until their minute is over (ADR 0019), so that table may change too.
-	 * The scheduler's lock table {@code shedlock} is written by the jobs on their own clock, never by a request (the
-	 * event resubmission job takes its lock a minute after start, whatever the run does). Every other table, the
-	 * event publication registry and its archive and the session tables included, must stay exactly as it was. The
-	 * scheduled jobs that would change tables on their own are switched off above.
+	 * What the snapshot leaves out, and why. A refused login is an event the audit log
+	 * must record (ADR 0010), so the hostile credentials of the run append
+	 * {@code login.failed} rows; so is a data export, and an export some hostile query
+	 * still answers with its file appends its {@code export.*} row (one per file handed
+	 * out, checked below), and so does a case's material that a hostile request still
+	 * opens as someone allowed to ({@code case.material-opened}, at most one per file
+	 * handed out): every other row of the audit log must stay. Refused logins are counted
+	 * in {@code audit_login_failure} until their minute is over (ADR 0019), so that table
+	 * may change too. The scheduler's lock table {@code shedlock} is written by the jobs
+	 * on their own clock, never by a request (the event resubmission job takes its lock a
+	 * minute after start, whatever the run does). Every other table, the event
+	 * publication registry and its archive and the session tables included, must stay
+	 * exactly as it was. The scheduled jobs that would change tables on their own are
+	 * switched off above.
 	 */
 	static final Map<String, String> NARROWED = Map.of("audit_entry",
 			"action <> 'login.failed' AND action NOT LIKE 'export.%' AND action <> 'case.material-opened'", "shedlock",
@@ -103,7 +108,10 @@ class AbuseSuiteTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
-	/** The storage directory starts empty (before the application does), so that its files are this run's. */
+	/**
+	 * The storage directory starts empty (before the application does), so that its files
+	 * are this run's.
+	 */
 	@BeforeAll
 	static void emptyStorage() throws java.io.IOException {
 		FileSystemUtils.deleteRecursively(STORAGE);
@@ -147,31 +155,36 @@ class AbuseSuiteTests {
 		assertThat(endpoints.stream().map(Endpoint::key).filter(k -> !reached.contains(k)).toList())
 			.as("endpoints that got no hostile request")
 			.isEmpty();
-		assertThat(failures(outcomes, o -> o.status() >= 500 || o.status() < 100)).as("answers 5xx or none")
-			.isEmpty();
-		assertThat(failures(outcomes, o -> o.shot().target().startsWith("/api/") && o.status() >= 400
-				&& !o.contentType().startsWith("application/problem+json")))
+		assertThat(failures(outcomes, o -> o.status() >= 500 || o.status() < 100)).as("answers 5xx or none").isEmpty();
+		assertThat(failures(outcomes,
+				o -> o.shot().target().startsWith("/api/") && o.status() >= 400
+						&& !o.contentType().startsWith("application/problem+json")))
 			.as("API refusals that are not problem+json")
 			.isEmpty();
 		assertThat(failures(outcomes, o -> o.liveMarkup() != null && rendersMarkup(o.contentType())))
 			.as("script payloads echoed as live markup")
 			.isEmpty();
 		assertThat(failures(outcomes, o -> o.status() == 429)).as("requests stopped by a rate limit").isEmpty();
-		// a page re-renders its form with the problems (200); the API and the file download answer 4xx
-		assertThat(failures(outcomes, o -> o.shot().family().equals(HostileProbes.FAMILY)
-				&& !o.shot().target().startsWith("/register") && (o.status() < 400 || o.status() >= 500)))
+		// a page re-renders its form with the problems (200); the API and the file
+		// download answer 4xx
+		assertThat(failures(outcomes,
+				o -> o.shot().family().equals(HostileProbes.FAMILY) && !o.shot().target().startsWith("/register")
+						&& (o.status() < 400 || o.status() >= 500)))
 			.as("issue 12's outside probes that were not refused with a 4xx")
 			.isEmpty();
-		assertThat(failures(outcomes, o -> o.shot().target().startsWith("/api/") && o.status() >= 200
-				&& o.status() < 300 && List.of("POST", "PUT", "PATCH", "DELETE").contains(o.shot().method())))
+		assertThat(failures(outcomes,
+				o -> o.shot().target().startsWith("/api/") && o.status() >= 200 && o.status() < 300
+						&& List.of("POST", "PUT", "PATCH", "DELETE").contains(o.shot().method())))
 			.as("API writes that were accepted")
 			.isEmpty();
 		assertThat(outcomes.stream().filter(o -> o.escapedEcho() && o.contentType().startsWith("text/html")).count())
 			.as("pages that echoed a script payload, escaped")
 			.isPositive();
 		assertThat(after.differencesFrom(before)).as("what the refused requests stored or changed").isEmpty();
-		long credentialShots = shots.stream().filter(s -> s.family().contains("login") || s.family().equals(
-				"credentials") || s.family().contains("registration")).count();
+		long credentialShots = shots.stream()
+			.filter(s -> s.family().contains("login") || s.family().equals("credentials")
+					|| s.family().contains("registration"))
+			.count();
 		assertThat(refusedLogins() - refusedLogins).as("refused logins recorded").isBetween(0L, credentialShots);
 		long filesHandedOut = outcomes.stream()
 			.filter(o -> o.status() == 200 && (o.contentType().contains("spreadsheetml")
@@ -181,15 +194,16 @@ class AbuseSuiteTests {
 		long materialsHandedOut = outcomes.stream()
 			.filter(o -> o.status() == 200 && o.shot().target().contains("/materials/"))
 			.count();
-		// the applicant opening their own file writes no row; everyone else's opening writes one
-		assertThat(materialsOpened() - materialsOpened).as("materials opened, recorded").isBetween(0L,
-				materialsHandedOut);
+		// the applicant opening their own file writes no row; everyone else's opening
+		// writes one
+		assertThat(materialsOpened() - materialsOpened).as("materials opened, recorded")
+			.isBetween(0L, materialsHandedOut);
 	}
 
 	/**
-	 * Whether a browser would run markup in a body of this type: HTML, XML and SVG, or a body without a type that it
-	 * might sniff. JSON (the API echoes stored text as it is, with {@code X-Content-Type-Options: nosniff}), PDF and
-	 * workbooks it does not.
+	 * Whether a browser would run markup in a body of this type: HTML, XML and SVG, or a
+	 * body without a type that it might sniff. JSON (the API echoes stored text as it is,
+	 * with {@code X-Content-Type-Options: nosniff}), PDF and workbooks it does not.
 	 */
 	static boolean rendersMarkup(String contentType) {
 		String t = contentType.toLowerCase(java.util.Locale.ROOT);
@@ -198,11 +212,16 @@ class AbuseSuiteTests {
 
 	// ---- the set-up's own checks
 
-	/** Valid uploads with hostile names were stored under a safe base name, and every file under its UUID. */
+	/**
+	 * Valid uploads with hostile names were stored under a safe base name, and every file
+	 * under its UUID.
+	 */
 	private static void storedFilesHaveSafeNamesAndPaths(AbuseFixture f) throws Exception {
 		assertThat(f.storedNames).as("uploads with hostile names that were stored").isNotEmpty();
 		for (String name : f.storedNames) {
-			assertThat(name).as("stored name").doesNotContain("/", "\\", "\u0000", "<", ">", "\"").doesNotStartWith(".")
+			assertThat(name).as("stored name")
+				.doesNotContain("/", "\\", "\u0000", "<", ">", "\"")
+				.doesNotStartWith(".")
 				.hasSizeBetween(1, 200);
 		}
 		assertThat(AbuseFixture.storedPaths(STORAGE)).allMatch(
@@ -210,7 +229,10 @@ class AbuseSuiteTests {
 				"two levels of fan-out and the file's UUID");
 	}
 
-	/** A page the stored payloads reach, who sees it, and the payloads it must show (escaped). */
+	/**
+	 * A page the stored payloads reach, who sees it, and the payloads it must show
+	 * (escaped).
+	 */
 	record Page(@Nullable String user, String path, List<String> shows) {
 	}
 
@@ -222,13 +244,15 @@ class AbuseSuiteTests {
 		List<Page> pages = List.of(new Page(AbuseFixture.EVIL, "/cases", List.of()),
 				new Page(AbuseFixture.EVIL, "/cases/" + f.caseE1, List.of(script, svg, img)),
 				new Page(AbuseFixture.EVIL, "/cases/" + f.caseE2, List.of(img, script)),
-				new Page(AbuseFixture.EVIL, "/messages", List.of()), new Page("applicant", "/cases/" + f.caseA, List.of()),
+				new Page(AbuseFixture.EVIL, "/messages", List.of()),
+				new Page("applicant", "/cases/" + f.caseA, List.of()),
 				new Page("clerk", "/staff/cases/" + f.caseE1, List.of(script, svg)),
 				new Page("clerk", "/staff/cases/" + f.caseE2, List.of(img, script)),
 				new Page("clerk", "/staff/cases/" + f.caseW, List.of(svg, script)),
 				new Page("clerk", "/staff/cases?list=TO_ACCEPT", List.of()),
 				new Page("clerk", "/staff/cases?list=AWAITING_CORRECTION", List.of(script)),
-				new Page("clerk", "/staff/cases?list=FIRST_HANDLED", List.of()), new Page("clerk", "/messages", List.of()),
+				new Page("clerk", "/staff/cases?list=FIRST_HANDLED", List.of()),
+				new Page("clerk", "/messages", List.of()),
 				new Page("reviewer", "/staff/cases/" + f.caseW, List.of(script)),
 				new Page("approver", "/staff/cases?list=TO_DECIDE", List.of(svg)),
 				new Page("approver", "/staff/cases/" + f.caseW, List.of(svg, script)),
@@ -242,7 +266,8 @@ class AbuseSuiteTests {
 				new Page("deptadmin", "/supervision/cards/" + f.answeredCard, List.of(script, svg)),
 				new Page("supervisor", "/supervision/irregularities", List.of()),
 				new Page("supervisor", "/supervision/dashboard?item=" + AbuseFixture.FOOD, List.of()),
-				new Page("admin", "/staff/directory", List.of(script, img)), new Page("admin", "/staff/audit", List.of()),
+				new Page("admin", "/staff/directory", List.of(script, img)),
+				new Page("admin", "/staff/audit", List.of()),
 				new Page(null, "/progress?number=" + f.caseE2 + "&code=" + f.caseE2Code, List.of()),
 				new Page(null, "/verify/" + f.document, List.of()));
 		List<String> wrong = new ArrayList<>();
@@ -253,9 +278,12 @@ class AbuseSuiteTests {
 			if (r.statusCode() != 200) {
 				wrong.add(page + ": " + r.statusCode());
 			}
-			HostilePayloads.LIVE_MARKUP.stream().filter(r.body()::contains)
+			HostilePayloads.LIVE_MARKUP.stream()
+				.filter(r.body()::contains)
 				.forEach(m -> wrong.add(page + " renders a stored payload as markup: " + m));
-			p.shows().stream().filter(x -> !r.body().contains(HtmlUtils.htmlEscape(x)))
+			p.shows()
+				.stream()
+				.filter(x -> !r.body().contains(HtmlUtils.htmlEscape(x)))
 				.forEach(x -> wrong.add(page + " does not show the stored text (escaped): " + x));
 		}
 		assertThat(wrong).as("pages that show the stored script payloads").isEmpty();
@@ -291,8 +319,11 @@ class AbuseSuiteTests {
 	}
 
 	private void awaitEvents() {
-		Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc
-			.queryForObject("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL", Long.class) == 0);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL",
+					Long.class) == 0);
 	}
 
 	private long materialsOpened() {
@@ -341,12 +372,22 @@ class AbuseSuiteTests {
 		b.append("---- by family: ").append(byFamily).append('\n');
 		Map<String, Long> slowest = outcomes.stream()
 			.collect(Collectors.groupingBy(o -> o.shot().endpoint(), Collectors.summingLong(Outcome::millis)));
-		b.append("---- most time (ms, summed over senders): ").append(slowest.entrySet().stream()
-			.sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12).toList()).append('\n');
+		b.append("---- most time (ms, summed over senders): ")
+			.append(slowest.entrySet()
+				.stream()
+				.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+				.limit(12)
+				.toList())
+			.append('\n');
 		Map<String, Long> slowFamilies = outcomes.stream()
 			.collect(Collectors.groupingBy(o -> o.shot().family(), Collectors.summingLong(Outcome::millis)));
-		b.append("---- most time by family: ").append(slowFamilies.entrySet().stream()
-			.sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12).toList()).append('\n');
+		b.append("---- most time by family: ")
+			.append(slowFamilies.entrySet()
+				.stream()
+				.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+				.limit(12)
+				.toList())
+			.append('\n');
 		b.append(String.format("---- total: %d hostile requests to %d mapped endpoints (+ unmapped paths) in %d s "
 				+ "with %d senders; %d HTML answers echoed a script payload escaped; database: %d tables compared, "
 				+ "storage: %d files%n", outcomes.size(), endpoints.size(), took.toSeconds(), THREADS,

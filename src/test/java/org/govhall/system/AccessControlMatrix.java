@@ -10,14 +10,17 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The access-control matrix as {@code src/test/resources/access-control-matrix.md} writes it down: one Markdown table
- * row per endpoint and sample request, one column per caller, each cell the outcome that caller must get.
+ * The access-control matrix as {@code src/test/resources/access-control-matrix.md} writes
+ * it down: one Markdown table row per endpoint and sample request, one column per caller,
+ * each cell the outcome that caller must get.
  */
 final class AccessControlMatrix {
 
 	static final String FILE = "/access-control-matrix.md";
 
-	/** The callers, in the table's column order: anonymous first, then the demo accounts. */
+	/**
+	 * The callers, in the table's column order: anonymous first, then the demo accounts.
+	 */
 	static final List<String> CALLERS = List.of("anonymous", "applicant", "enterprise", "agent", "clerk", "reviewer",
 			"approver", "reviewer-gh", "reviewer-zj", "deptadmin", "deptadmin-qc", "legal", "supervisor", "admin",
 			"admin-bs");
@@ -27,14 +30,20 @@ final class AccessControlMatrix {
 	private AccessControlMatrix() {
 	}
 
-	/** One row: an endpoint (method and path pattern), the request that samples it, and the outcome per caller. */
+	/**
+	 * One row: an endpoint (method and path pattern), the request that samples it, and
+	 * the outcome per caller.
+	 */
 	record Row(String method, String pattern, String sample, List<Outcome> outcomes, String note) {
 
 		String endpoint() {
 			return method + " " + pattern;
 		}
 
-		/** The sample request, e.g. {@code POST /api/v1/cases/{case}/acceptance}; request bodies are looked up by it. */
+		/**
+		 * The sample request, e.g. {@code POST /api/v1/cases/{case}/acceptance}; request
+		 * bodies are looked up by it.
+		 */
 		String request() {
 			return (method.equals("*") ? "GET" : method) + " " + sample;
 		}
@@ -56,11 +65,19 @@ final class AccessControlMatrix {
 		OK("ok"),
 		/** 3xx, other than the login prompt. */
 		REDIRECT("redirect"),
-		/** For a change: access passed; it was done (2xx/3xx) or refused on its merits (400, 409, 422). */
+		/**
+		 * For a change: access passed; it was done (2xx/3xx) or refused on its merits
+		 * (400, 409, 422).
+		 */
 		PASS("pass"),
-		/** 2xx: the form comes back showing the refusal, for a choice on the form the caller may not make. */
+		/**
+		 * 2xx: the form comes back showing the refusal, for a choice on the form the
+		 * caller may not make.
+		 */
 		REFUSED("refused"),
-		/** 3xx to {@code /login}: the login prompt of a page that needs a signed-in user. */
+		/**
+		 * 3xx to {@code /login}: the login prompt of a page that needs a signed-in user.
+		 */
 		LOGIN("login"),
 		/** 401: the API needs credentials. */
 		UNAUTHENTICATED("401"),
@@ -84,7 +101,8 @@ final class AccessControlMatrix {
 
 		/** Refusals must leave everything as it was. */
 		boolean refusal() {
-			return this == REFUSED || this == LOGIN || this == UNAUTHENTICATED || this == FORBIDDEN || this == NOT_FOUND;
+			return this == REFUSED || this == LOGIN || this == UNAUTHENTICATED || this == FORBIDDEN
+					|| this == NOT_FOUND;
 		}
 
 		boolean admits(Answer answer) {
@@ -93,8 +111,8 @@ final class AccessControlMatrix {
 			return switch (this) {
 				case OK -> s >= 200 && s < 300;
 				case REDIRECT -> redirect && !answer.toLogin();
-				case PASS -> (s >= 200 && s < 300) || (redirect && !answer.toLogin()) || s == 400 || s == 409
-						|| s == 422;
+				case PASS ->
+					(s >= 200 && s < 300) || (redirect && !answer.toLogin()) || s == 400 || s == 409 || s == 422;
 				case REFUSED -> s >= 200 && s < 300 && answer.showsRefusal();
 				case LOGIN -> redirect && answer.toLogin();
 				case UNAUTHENTICATED -> s == 401;
@@ -111,13 +129,17 @@ final class AccessControlMatrix {
 	}
 
 	/**
-	 * The status of an answer, where it redirects to, whether the page shows a refusal ({@code id="refusal"}), the
-	 * mapping that handled it (if the request got that far), and the exception nothing answered, if one escaped.
+	 * The status of an answer, where it redirects to, whether the page shows a refusal
+	 * ({@code id="refusal"}), the mapping that handled it (if the request got that far),
+	 * and the exception nothing answered, if one escaped.
 	 */
 	record Answer(int status, @Nullable String location, boolean showsRefusal, @Nullable String handledBy,
 			@Nullable String thrown) {
 
-		/** Whether it sends the caller to sign in ({@code /login?error} and the like are answers of the login page). */
+		/**
+		 * Whether it sends the caller to sign in ({@code /login?error} and the like are
+		 * answers of the login page).
+		 */
 		boolean toLogin() {
 			return location != null && location.replaceFirst("^https?://[^/]+", "").equals("/login");
 		}
@@ -142,7 +164,10 @@ final class AccessControlMatrix {
 		}
 	}
 
-	/** The rows of every table of the Markdown text whose header starts with {@code method}; other text is skipped. */
+	/**
+	 * The rows of every table of the Markdown text whose header starts with
+	 * {@code method}; other text is skipped.
+	 */
 	static List<Row> parse(String markdown) {
 		List<Row> rows = new ArrayList<>();
 		int number = 0;
@@ -159,7 +184,8 @@ final class AccessControlMatrix {
 				.toList();
 			if (cells.get(0).equals("method")) {
 				if (!cells.subList(3, cells.size() - 1).equals(CALLERS)) {
-					throw new IllegalStateException(FILE + " line " + number + ": the callers' columns must be " + CALLERS);
+					throw new IllegalStateException(
+							FILE + " line " + number + ": the callers' columns must be " + CALLERS);
 				}
 				matrix = true;
 				continue;

@@ -89,16 +89,20 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The access-control matrix (issue 5): {@code src/test/resources/access-control-matrix.md} lists every endpoint the
- * running application maps (controllers, actuator, API docs, static resources, and the login and logout filters),
- * each with a sample request, and says for anonymous visitors and every kind of demo account, including staff of
- * another department or region, what they get. Every cell is requested here: API calls with HTTP Basic, pages with
- * the account's real principal (its {@code StaffScope}) and a CSRF token, changes with a valid body so that an
- * allowed caller reaches the rules behind access. Refused callers are asked first, and the database must be exactly
- * as before once they were refused. An endpoint the table does not list, or a listed one that is gone, fails.
+ * The access-control matrix (issue 5):
+ * {@code src/test/resources/access-control-matrix.md} lists every endpoint the running
+ * application maps (controllers, actuator, API docs, static resources, and the login and
+ * logout filters), each with a sample request, and says for anonymous visitors and every
+ * kind of demo account, including staff of another department or region, what they get.
+ * Every cell is requested here: API calls with HTTP Basic, pages with the account's real
+ * principal (its {@code StaffScope}) and a CSRF token, changes with a valid body so that
+ * an allowed caller reaches the rules behind access. Refused callers are asked first, and
+ * the database must be exactly as before once they were refused. An endpoint the table
+ * does not list, or a listed one that is gone, fails.
  * <p>
- * It sets its own dates (the demo clock to {@link #START}, then {@link #TODAY}, before any fixture), so it is not
- * {@code @DependsOnToday}: the reruns of {@code mvn verify} at other dates would ask the same 4,488 cells again.
+ * It sets its own dates (the demo clock to {@link #START}, then {@link #TODAY}, before
+ * any fixture), so it is not {@code @DependsOnToday}: the reruns of {@code mvn verify} at
+ * other dates would ask the same 4,488 cells again.
  */
 @Tag("abuse")
 @GovHallTest
@@ -112,7 +116,9 @@ class AccessControlMatrixTests {
 
 	static final String FOOD_FORM = "食品经营许可申请书";
 
-	/** 建设工程规划许可证核发 of 示范市自然资源和规划局 (reviewer-gh), joint with 住建局 (reviewer-zj) and 生态环境局. */
+	/**
+	 * 建设工程规划许可证核发 of 示范市自然资源和规划局 (reviewer-gh), joint with 住建局 (reviewer-zj) and 生态环境局.
+	 */
 	static final String PLANNING = "660100-XK-05001";
 
 	static final String PLANNING_FORM = "建设工程规划许可申请表";
@@ -123,13 +129,17 @@ class AccessControlMatrixTests {
 	/** The demo date the fixtures are made on, before the National Day holiday. */
 	static final String START = "2026-09-30";
 
-	/** The demo date the matrix runs on: the acceptance window of what was received on {@link #START} has passed. */
+	/**
+	 * The demo date the matrix runs on: the acceptance window of what was received on
+	 * {@link #START} has passed.
+	 */
 	static final String TODAY = "2026-10-14";
 
 	static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
 	static final byte[] PDF = ("%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n"
-			+ "<< /Root 1 0 R >>\n%%EOF\n").getBytes(StandardCharsets.ISO_8859_1);
+			+ "<< /Root 1 0 R >>\n%%EOF\n")
+		.getBytes(StandardCharsets.ISO_8859_1);
 
 	/** Requests the login and logout filters answer; no handler mapping lists them. */
 	static final Set<String> FILTER_ENDPOINTS = Set.of("POST /login", "POST /logout");
@@ -220,11 +230,17 @@ class AccessControlMatrixTests {
 		return nodes.stream();
 	}
 
-	/** What a row's callers got, and the tables its refused callers changed (none, if all is well). */
+	/**
+	 * What a row's callers got, and the tables its refused callers changed (none, if all
+	 * is well).
+	 */
 	record Asked(Map<String, Answer> answers, List<String> changedByRefused) {
 	}
 
-	/** One test per cell; for a change, one that the refused callers changed nothing; one that the sample hit the row's mapping. */
+	/**
+	 * One test per cell; for a change, one that the refused callers changed nothing; one
+	 * that the sample hit the row's mapping.
+	 */
 	static List<DynamicNode> checks(Row row, Asked asked) {
 		List<DynamicNode> checks = new ArrayList<>();
 		for (String caller : AccessControlMatrix.CALLERS) {
@@ -235,8 +251,9 @@ class AccessControlMatrixTests {
 		}
 		if (row.mutating()) {
 			checks.add(DynamicTest.dynamicTest(row.request() + ": the refused callers changed nothing",
-					() -> assertThat(asked.changedByRefused()).as("tables changed by the refused callers of %s",
-							row.request()).isEmpty()));
+					() -> assertThat(asked.changedByRefused())
+						.as("tables changed by the refused callers of %s", row.request())
+						.isEmpty()));
 		}
 		if (!FILTER_ENDPOINTS.contains(row.endpoint())) {
 			Set<String> handledBy = asked.answers()
@@ -246,20 +263,25 @@ class AccessControlMatrixTests {
 				.filter(h -> h != null)
 				.collect(Collectors.toCollection(TreeSet::new));
 			checks.add(DynamicTest.dynamicTest(row.request() + " reaches " + row.pattern(),
-					() -> assertThat(handledBy).as("the mapping that handled %s for the callers who got that far",
-							row.request()).containsExactly(row.pattern())));
+					() -> assertThat(handledBy)
+						.as("the mapping that handled %s for the callers who got that far", row.request())
+						.containsExactly(row.pattern())));
 		}
 		return checks;
 	}
 
-	/** Asks every caller, several at a time: reads change nothing, so their order does not matter. */
+	/**
+	 * Asks every caller, several at a time: reads change nothing, so their order does not
+	 * matter.
+	 */
 	Asked read(Row row, ExecutorService pool) throws Exception {
 		return new Asked(ask(row, AccessControlMatrix.CALLERS, pool), List.of());
 	}
 
 	/**
-	 * Asks the refused callers first, several at a time, and notes which tables they changed; then the others, one at
-	 * a time, each once the events of the one before were handled.
+	 * Asks the refused callers first, several at a time, and notes which tables they
+	 * changed; then the others, one at a time, each once the events of the one before
+	 * were handled.
 	 */
 	Asked change(Row row, ExecutorService pool) throws Exception {
 		List<String> refused = AccessControlMatrix.CALLERS.stream().filter(c -> row.expected(c).refusal()).toList();
@@ -290,7 +312,10 @@ class AccessControlMatrixTests {
 
 	// ---- the endpoints the application maps
 
-	/** Every endpoint as {@code METHOD pattern}; {@code *} for a mapping without methods, GET for resources. */
+	/**
+	 * Every endpoint as {@code METHOD pattern}; {@code *} for a mapping without methods,
+	 * GET for resources.
+	 */
 	Set<String> mappedEndpoints() {
 		Set<String> endpoints = new TreeSet<>();
 		context.getBeansOfType(HandlerMapping.class).forEach((name, mapping) -> {
@@ -349,21 +374,23 @@ class AccessControlMatrixTests {
 			}
 		}
 		MvcResult result;
-		// requests run on pooled threads: no caller may inherit the security context of the one before
+		// requests run on pooled threads: no caller may inherit the security context of
+		// the one before
 		TestSecurityContextHolder.clearContext();
 		try {
 			result = mvc.perform(request).andReturn();
 		}
 		catch (ServletException ex) {
 			// an exception no handler answered: what a client would see as 500
-			return new Answer(500, null, false, null, ex.getRootCause() == null ? ex.toString()
-					: ex.getRootCause().toString());
+			return new Answer(500, null, false, null,
+					ex.getRootCause() == null ? ex.toString() : ex.getRootCause().toString());
 		}
 		finally {
 			TestSecurityContextHolder.clearContext();
 		}
 		MockHttpServletResponse response = result.getResponse();
-		boolean refusalShown = response.getStatus() < 300 && String.valueOf(response.getContentType()).startsWith("text/html")
+		boolean refusalShown = response.getStatus() < 300
+				&& String.valueOf(response.getContentType()).startsWith("text/html")
 				&& response.getContentAsString(StandardCharsets.UTF_8).contains("id=\"refusal\"");
 		Object pattern = result.getRequest().getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
 		return new Answer(response.getStatus(), response.getRedirectedUrl(), refusalShown,
@@ -386,7 +413,10 @@ class AccessControlMatrixTests {
 		return principals.computeIfAbsent(username, u -> directory.principal(u).orElseThrow());
 	}
 
-	/** Waits until every event published so far has been handled, so that no listener writes while we compare. */
+	/**
+	 * Waits until every event published so far has been handled, so that no listener
+	 * writes while we compare.
+	 */
 	void awaitQuiet() throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
 		while (jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL")
@@ -425,7 +455,9 @@ class AccessControlMatrixTests {
 	static List<String> differences(Map<String, String> before, Map<String, String> after) {
 		Set<String> tables = new TreeSet<>(before.keySet());
 		tables.addAll(after.keySet());
-		return tables.stream().filter(t -> !String.valueOf(before.get(t)).equals(String.valueOf(after.get(t)))).toList();
+		return tables.stream()
+			.filter(t -> !String.valueOf(before.get(t)).equals(String.valueOf(after.get(t))))
+			.toList();
 	}
 
 	static String summary(Map<Outcome, Integer> counts, Duration took) {
@@ -433,7 +465,10 @@ class AccessControlMatrixTests {
 		return "Access-control matrix: " + cells / AccessControlMatrix.CALLERS.size() + " sample requests × "
 				+ AccessControlMatrix.CALLERS.size() + " callers = " + cells + " cells in " + took.toSeconds()
 				+ " s; expected "
-				+ counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+				+ counts.entrySet()
+					.stream()
+					.map(e -> e.getKey() + " " + e.getValue())
+					.collect(Collectors.joining(", "));
 	}
 
 	// ---- request bodies
@@ -487,7 +522,10 @@ class AccessControlMatrixTests {
 		};
 	}
 
-	/** The caller signs in with its own password; anonymous tries an account that does not exist. */
+	/**
+	 * The caller signs in with its own password; anonymous tries an account that does not
+	 * exist.
+	 */
 	static Body signIn() {
 		return (method, path, caller) -> post(path).param("username", caller == null ? "nobody" : caller)
 			.param("password", PASSWORD);
@@ -510,7 +548,10 @@ class AccessControlMatrixTests {
 		bodies = bodies();
 	}
 
-	/** The applicant's cases, two of them accepted, with a document and a message; all received on {@link #START}. */
+	/**
+	 * The applicant's cases, two of them accepted, with a document and a message; all
+	 * received on {@link #START}.
+	 */
 	void cases() {
 		GovHallUser applicant = principal("applicant");
 		GovHallUser clerk = principal("clerk");
@@ -528,16 +569,18 @@ class AccessControlMatrixTests {
 		fixtures.put("withdrawCase", submit(FOOD, FOOD_FORM));
 		fixtures.put("redCase", submit(FOOD, FOOD_FORM));
 		fixtures.put("upload", intake.upload("补正.pdf", PDF, applicant).id());
-		fixtures.put("document", Awaitility.await()
-			.atMost(Duration.ofSeconds(20))
-			.until(() -> reads.view(food, clerk).documents(), d -> !d.isEmpty())
-			.get(0)
-			.number());
-		fixtures.put("message", String.valueOf(Awaitility.await()
-			.atMost(Duration.ofSeconds(20))
-			.until(() -> notifications.inbox(applicant, Locale.CHINA), m -> !m.isEmpty())
-			.get(0)
-			.id()));
+		fixtures.put("document",
+				Awaitility.await()
+					.atMost(Duration.ofSeconds(20))
+					.until(() -> reads.view(food, clerk).documents(), d -> !d.isEmpty())
+					.get(0)
+					.number());
+		fixtures.put("message",
+				String.valueOf(Awaitility.await()
+					.atMost(Duration.ofSeconds(20))
+					.until(() -> notifications.inbox(applicant, Locale.CHINA), m -> !m.isEmpty())
+					.get(0)
+					.id()));
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(20))
 			.until(() -> supervision.workbench(principal("supervisor"), Supervision.Filter.ALL_OPEN)
@@ -545,7 +588,10 @@ class AccessControlMatrixTests {
 				.anyMatch(c -> c.caseNumber().equals(fixtures.get("redCase"))));
 	}
 
-	/** The card the clock's move to {@link #TODAY} gave the case nobody handled, and a supervision notice on it. */
+	/**
+	 * The card the clock's move to {@link #TODAY} gave the case nobody handled, and a
+	 * supervision notice on it.
+	 */
 	void cardAndNotice() {
 		GovHallUser supervisor = principal("supervisor");
 		String red = fixtures.get("redCase");
@@ -561,17 +607,27 @@ class AccessControlMatrixTests {
 	}
 
 	void moveDemoClock(String date) throws Exception {
-		assertThat(mvc.perform(post("/staff/demo-clock").param("date", date).with(user(principal("admin"))).with(csrf()))
-			.andReturn()
-			.getResponse()
-			.getStatus()).isEqualTo(302);
+		assertThat(
+				mvc.perform(post("/staff/demo-clock").param("date", date).with(user(principal("admin"))).with(csrf()))
+					.andReturn()
+					.getResponse()
+					.getStatus())
+			.isEqualTo(302);
 	}
 
-	/** {authorisation}: the agent asks the enterprise for authority over food licences (ADR 0025), still pending. */
+	/**
+	 * {authorisation}: the agent asks the enterprise for authority over food licences
+	 * (ADR 0025), still pending.
+	 */
 	void authorisation() {
-		fixtures.put("authorisation", String.valueOf(authorisations.request(new AuthorisationRequest(
-				IdentityKind.CREDIT_CODE, "示范市好味餐饮有限公司", "91660100MA0000017K", List.of(FOOD), null,
-				LocalDate.parse("2026-12-31")), principal("agent")).id()));
+		fixtures.put("authorisation",
+				String.valueOf(
+						authorisations
+							.request(
+									new AuthorisationRequest(IdentityKind.CREDIT_CODE, "示范市好味餐饮有限公司",
+											"91660100MA0000017K", List.of(FOOD), null, LocalDate.parse("2026-12-31")),
+									principal("agent"))
+							.id()));
 	}
 
 	/** Submits an application online as the applicant, with its application form. */
@@ -586,8 +642,9 @@ class AccessControlMatrixTests {
 	}
 
 	/**
-	 * A published version of {@link #DRAFTED} whose first material has a blank template anyone may download, and a
-	 * new draft being worked on, with a filled-in sample for that material.
+	 * A published version of {@link #DRAFTED} whose first material has a blank template
+	 * anyone may download, and a new draft being worked on, with a filled-in sample for
+	 * that material.
 	 */
 	void draftWithPublishedFile() {
 		GovHallUser deptadmin = principal("deptadmin");
@@ -601,11 +658,12 @@ class AccessControlMatrixTests {
 		catalog.approve(DRAFTED, principal("legal"));
 		fixtures.put("file", file);
 		fixtures.put("draftVersion", String.valueOf(catalog.newDraft(DRAFTED, deptadmin).versionNo()));
-		fixtures.put("draftFile", catalog.attachMaterialFile(DRAFTED, 0, false, "样表.pdf", PDF, deptadmin)
-			.content()
-			.materials()
-			.get(0)
-			.sampleFileId());
+		fixtures.put("draftFile",
+				catalog.attachMaterialFile(DRAFTED, 0, false, "样表.pdf", PDF, deptadmin)
+					.content()
+					.materials()
+					.get(0)
+					.sampleFileId());
 	}
 
 	/** A JSON answer of the API to a demo account. */
@@ -615,7 +673,10 @@ class AccessControlMatrixTests {
 		return JSON.readTree(r.getContentAsString(StandardCharsets.UTF_8));
 	}
 
-	/** The draft form of {@link #DRAFTED} as the page renders it for its department administrator. */
+	/**
+	 * The draft form of {@link #DRAFTED} as the page renders it for its department
+	 * administrator.
+	 */
 	MultiValueMap<String, String> draftForm() throws Exception {
 		String path = "/staff/items/" + DRAFTED + "/edit";
 		String html = mvc.perform(get(path).with(user(principal("deptadmin"))))
@@ -642,13 +703,13 @@ class AccessControlMatrixTests {
 				JSON.convertValue(read("/api/v1/departments/660100-SCJG", "admin"), Map.class));
 		department.remove("id");
 		b.put("PUT /api/v1/departments/660100-SCJG", json(department));
-		b.put("POST /api/v1/halls", json(Map.of("regionCode", "660100", "nameZh", "示范市第二政务服务中心", "nameEn",
-				"Demo City Second Service Center")));
+		b.put("POST /api/v1/halls", json(
+				Map.of("regionCode", "660100", "nameZh", "示范市第二政务服务中心", "nameEn", "Demo City Second Service Center")));
 		b.put("POST /api/v1/halls/{hall}/windows", json(Map.of("number", "A90", "nameZh", "测试窗口", "nameEn",
 				"Test window", "kind", "DEDICATED", "departmentCodes", List.of("660100-SCJG"))));
-		b.put("POST /api/v1/accounts", json(Map.of("username", "acl-api-reviewer", "password", "govhall-demo-2026",
-				"displayName", "测试审查", "roles", List.of("REVIEWER"), "regionCode", "660100", "departmentCode",
-				"660100-SCJG")));
+		b.put("POST /api/v1/accounts",
+				json(Map.of("username", "acl-api-reviewer", "password", "govhall-demo-2026", "displayName", "测试审查",
+						"roles", List.of("REVIEWER"), "regionCode", "660100", "departmentCode", "660100-SCJG")));
 		JsonNode year = read("/api/v1/calendar/years/2026", "admin");
 		Map<String, Object> schedule = new LinkedHashMap<>();
 		schedule.put("notice", year.get("notice"));
@@ -659,33 +720,35 @@ class AccessControlMatrixTests {
 				"level", "COUNTY", "parentCode", "660100"));
 		b.put("POST /staff/directory/departments", form("code", "660100-ACLP", "nameZh", "示范市试点局", "nameEn",
 				"Demo City Pilot Bureau", "regionCode", "660100", "kind", "GOVERNMENT"));
-		b.put("POST /staff/directory/halls", form("regionCode", "660100", "nameZh", "示范市第三政务服务中心", "nameEn",
-				"Demo City Third Service Center"));
+		b.put("POST /staff/directory/halls",
+				form("regionCode", "660100", "nameZh", "示范市第三政务服务中心", "nameEn", "Demo City Third Service Center"));
 		b.put("POST /staff/directory/halls/{hall}/windows", form("number", "A91", "nameZh", "试点窗口", "nameEn",
 				"Pilot window", "kind", "DEDICATED", "departmentCodes", "660100-SCJG"));
 		b.put("POST /staff/directory/accounts", form("username", "acl-page-reviewer", "password", "govhall-demo-2026",
 				"displayName", "试点审查", "roles", "REVIEWER", "regionCode", "660100", "departmentCode", "660100-SCJG"));
-		// accounts after opening (issue 12): the samples' current password and reset token are wrong, so nobody's
+		// accounts after opening (issue 12): the samples' current password and reset
+		// token are wrong, so nobody's
 		// password changes
 		b.put("POST /api/v1/accounts/acl-api-reviewer/roles", json(Map.of("role", "WINDOW_CLERK")));
-		b.put("PUT /api/v1/me/password", json(Map.of("currentPassword", "not-the-password", "newPassword",
-				"Kestrel-lantern-0427")));
-		b.put("POST /api/v1/password-reset", json(Map.of("token", "not-a-reset-token", "newPassword",
-				"Kestrel-lantern-0427")));
+		b.put("PUT /api/v1/me/password",
+				json(Map.of("currentPassword", "not-the-password", "newPassword", "Kestrel-lantern-0427")));
+		b.put("POST /api/v1/password-reset",
+				json(Map.of("token", "not-a-reset-token", "newPassword", "Kestrel-lantern-0427")));
 		b.put("POST /staff/directory/accounts/acl-page-reviewer/roles", form("role", "WINDOW_CLERK"));
-		b.put("POST /account/password", form("currentPassword", "not-the-password", "newPassword",
-				"Kestrel-lantern-0427"));
+		b.put("POST /account/password",
+				form("currentPassword", "not-the-password", "newPassword", "Kestrel-lantern-0427"));
 		b.put("POST /password-reset", form("token", "not-a-reset-token", "newPassword", "Kestrel-lantern-0427"));
 		b.put("PUT /api/v1/routing/660100-SCJG", json(Map.of("mode", "ROUND_ROBIN")));
 		b.put("PUT /api/v1/routing/660100-SCJG/clerks/clerk", json(Map.of("onDuty", true, "staffNumber", "NS0101")));
 		b.put("POST /staff/routing/660100-SCJG", form("mode", "ROUND_ROBIN"));
 		b.put("POST /staff/routing/660100-SCJG/clerks/clerk", form("onDuty", "true", "staffNumber", "NS0101"));
 		StringBuilder lines = new StringBuilder();
-		year.get("days").forEach(d -> lines.append(d.get("date").asString())
-			.append(' ')
-			.append(d.get("kind").asString())
-			.append(d.get("name").isNull() ? "" : " " + d.get("name").asString())
-			.append('\n'));
+		year.get("days")
+			.forEach(d -> lines.append(d.get("date").asString())
+				.append(' ')
+				.append(d.get("kind").asString())
+				.append(d.get("name").isNull() ? "" : " " + d.get("name").asString())
+				.append('\n'));
 		b.put("POST /staff/calendar", form("year", "2026", "notice", year.get("notice").asString(), "noticeDate",
 				year.get("noticeDate").asString(), "lines", lines.toString()));
 		b.put("POST /staff/demo-clock", form("date", fixtures.get("today")));
@@ -698,11 +761,11 @@ class AccessControlMatrixTests {
 
 		// catalog
 		JsonNode draft = read("/api/v1/items/" + DRAFTED + "/draft", "deptadmin").get("content");
-		b.put("POST /api/v1/items", json(Map.of("code", "ACL-API-1", "departmentCode", "660100-SCJG", "content", draft)));
+		b.put("POST /api/v1/items",
+				json(Map.of("code", "ACL-API-1", "departmentCode", "660100-SCJG", "content", draft)));
 		b.put("PUT /api/v1/items/660100-XK-02003/draft", json(JSON.writeValueAsString(draft)));
 		b.put("POST /api/v1/items/660100-XK-02003/draft/return", json(Map.of("note", "请补充设定依据的条款")));
-		Map<String, String> end = Map.of("status", "ABOLISHED", "on", fixtures.get("today"), "document",
-				"示范市人民政府令第1号");
+		Map<String, String> end = Map.of("status", "ABOLISHED", "on", fixtures.get("today"), "document", "示范市人民政府令第1号");
 		b.put("POST /api/v1/items/660100-JL-02008/end", json(end));
 		MultiValueMap<String, String> form = draftForm();
 		b.put("POST /staff/items/660100-XK-02003/edit", form(form));
@@ -712,7 +775,8 @@ class AccessControlMatrixTests {
 		b.put("POST /staff/items/new", form(created));
 		b.put("POST /staff/items/660100-XK-02003/materials/0/files", upload("file", "kind", "sample"));
 		b.put("POST /staff/items/660100-XK-02003/result-sample", upload("file"));
-		// an empty implementation list: a valid body that changes nothing for the callers let through
+		// an empty implementation list: a valid body that changes nothing for the callers
+		// let through
 		b.put("POST /api/v1/implementation-list", json(Map.of("事项", List.of())));
 		b.put("POST /staff/items/660100-XK-02003/return", form("note", "请补充设定依据的条款"));
 		// a county's record that it has not yet taken a delegated power on (尚未承接)
@@ -720,19 +784,21 @@ class AccessControlMatrixTests {
 				json(Map.of("reason", "县发展和改革局尚未配备核准人员", "targetOn", "2027-06-30")));
 		b.put("POST /staff/take-up/660000-XK-00101/660221/not-taken-on",
 				form("reason", "县发展和改革局尚未配备核准人员", "targetOn", "2027-06-30"));
-		b.put("POST /staff/items/660100-JL-02008/end", form("status", "ABOLISHED", "on", fixtures.get("today"),
-				"document", "示范市人民政府令第1号"));
+		b.put("POST /staff/items/660100-JL-02008/end",
+				form("status", "ABOLISHED", "on", fixtures.get("today"), "document", "示范市人民政府令第1号"));
 
 		// applying and cases
 		b.put("POST /api/v1/cases/files", upload("file"));
-		b.put("POST /api/v1/cases", json(Map.of("itemCode", FOOD, "applicant",
-				Map.of("kind", "RESIDENT_ID", "name", "王五", "number", "110105198707074564"), "authorization",
-				Map.of("documentName", "授权委托书", "validUntil", "2027-12-31"), "materials", List.of())));
+		b.put("POST /api/v1/cases",
+				json(Map.of("itemCode", FOOD, "applicant",
+						Map.of("kind", "RESIDENT_ID", "name", "王五", "number", "110105198707074564"), "authorization",
+						Map.of("documentName", "授权委托书", "validUntil", "2027-12-31"), "materials", List.of())));
 		b.put("POST /cases/new", upload("file0", "item", FOOD, "token", "acl-matrix-application"));
-		b.put("POST /api/v1/cases/intake", json(Map.of("itemCode", "660100-XK-08001", "applicant",
-				Map.of("kind", "RESIDENT_ID", "name", "王五", "number", "110105198707074564"), "originalsSeen",
-				List.of("护士执业注册申请审核表", "申请人居民身份证", "学历证书及专业学习中的临床实习证明", "护士执业资格考试成绩合格证明",
-						"6个月内健康体检证明", "医疗卫生机构拟聘用的相关材料"))));
+		b.put("POST /api/v1/cases/intake",
+				json(Map.of("itemCode", "660100-XK-08001", "applicant",
+						Map.of("kind", "RESIDENT_ID", "name", "王五", "number", "110105198707074564"), "originalsSeen",
+						List.of("护士执业注册申请审核表", "申请人居民身份证", "学历证书及专业学习中的临床实习证明", "护士执业资格考试成绩合格证明", "6个月内健康体检证明",
+								"医疗卫生机构拟聘用的相关材料"))));
 		Map<String, Object> authority = Map.of("principalKind", "CREDIT_CODE", "principalName", "示范市好味餐饮有限公司",
 				"principalNumber", "91660100MA0000017K", "itemCodes", List.of(FOOD), "validUntil", "2026-12-31");
 		b.put("POST /api/v1/authorisations", json(authority));
@@ -770,8 +836,8 @@ class AccessControlMatrixTests {
 		b.put(pages + "decision", form("outcome", "APPROVED", "scope", "预包装食品销售"));
 		b.put(pages + "certificate-revocation", form("reason", "以欺骗手段取得许可（行政许可法第六十九条第二款）"));
 		b.put(pages + "handover", form("to", "clerk", "reason", "休假"));
-		b.put("POST /staff/cases/handovers", form("department", "660100-SCJG", "from", "clerk", "to", "clerk", "reason",
-				"休假"));
+		b.put("POST /staff/cases/handovers",
+				form("department", "660100-SCJG", "from", "clerk", "to", "clerk", "reason", "休假"));
 		b.put(pages + "fees", form("name", "工本费", "amount", "10", "receiptNo", "R-0002"));
 		b.put(pages + "delivery", form("method", "WINDOW"));
 		b.put("POST /cases/{case}/corrections", upload("file0"));
@@ -779,17 +845,16 @@ class AccessControlMatrixTests {
 		// supervision
 		for (String base : List.of("POST /api/v1/supervision/", "POST /supervision/")) {
 			boolean api = base.contains("/api/");
-			Map<String, Map<String, Object>> fields = Map.of(
-					"cards/{card}/answer", Map.of("explanation", "窗口人手不足", "rectification", "增设窗口"),
-					"cards/{card}/review", Map.of("accept", false, "comment", "整改措施不具体"),
-					"cards/{card}/accountability", accountability(),
-					"cases/{redCase}/accountability", accountability(),
-					"cases/{redCase}/notices", Map.of("demand", "请说明办理进度", "responseDays", 5),
-					"notices/{notice}/response", Map.of("response", "已督促办理"),
-					"notices/{notice}/close", Map.of("comment", "已办结"));
-			fields.forEach((path, value) -> b.put(base + path, api ? json(value) : form(value.entrySet()
-				.stream()
-				.collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(String.valueOf(e.getValue())))))));
+			Map<String, Map<String, Object>> fields = Map.of("cards/{card}/answer",
+					Map.of("explanation", "窗口人手不足", "rectification", "增设窗口"), "cards/{card}/review",
+					Map.of("accept", false, "comment", "整改措施不具体"), "cards/{card}/accountability", accountability(),
+					"cases/{redCase}/accountability", accountability(), "cases/{redCase}/notices",
+					Map.of("demand", "请说明办理进度", "responseDays", 5), "notices/{notice}/response",
+					Map.of("response", "已督促办理"), "notices/{notice}/close", Map.of("comment", "已办结"));
+			fields.forEach((path, value) -> b.put(base + path,
+					api ? json(value) : form(value.entrySet()
+						.stream()
+						.collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(String.valueOf(e.getValue())))))));
 		}
 		return b;
 	}

@@ -41,7 +41,9 @@ class BasicCredentialCacheTests {
 	};
 
 	UserDetails user() {
-		return User.withUsername("clerk").password("{plain}secret-password").roles("WINDOW_CLERK")
+		return User.withUsername("clerk")
+			.password("{plain}secret-password")
+			.roles("WINDOW_CLERK")
 			.disabled(disabled)
 			.build();
 	}

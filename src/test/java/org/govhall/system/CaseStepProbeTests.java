@@ -43,12 +43,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An attacker's probe of the procedure table's generic step endpoints (ADR 0026): {@code POST
- * /api/v1/cases/{number}/{step}}, {@code /staff/cases/{number}/{step}} and {@code /cases/{number}/{step}}. Unknown
- * steps, steps of the other side, the chase under the generic path, JSON of the wrong shape or type, bodies of
- * other media types, fields over their limits, forms with missing, invalid or over-long fields and extra parameters,
- * and steps the case page does not offer taken through the API: each refused in the requester's language (4xx,
- * problem+json on the API, the case page with the refusal on the pages), never 500, and the database as it was.
+ * An attacker's probe of the procedure table's generic step endpoints (ADR 0026):
+ * {@code POST /api/v1/cases/{number}/{step}}, {@code /staff/cases/{number}/{step}} and
+ * {@code /cases/{number}/{step}}. Unknown steps, steps of the other side, the chase under
+ * the generic path, JSON of the wrong shape or type, bodies of other media types, fields
+ * over their limits, forms with missing, invalid or over-long fields and extra
+ * parameters, and steps the case page does not offer taken through the API: each refused
+ * in the requester's language (4xx, problem+json on the API, the case page with the
+ * refusal on the pages), never 500, and the database as it was.
  */
 @GovHallTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -104,7 +106,8 @@ class CaseStepProbeTests {
 		ok(api.post("/api/v1/cases/" + reviewed + "/acceptance", "clerk", null));
 		ok(api.post("/api/v1/cases/" + reviewed + "/review", "reviewer",
 				Map.of("recommendation", "APPROVED", "comments", "符合条件")));
-		// each user's first HTTP Basic sign-in is audited (login.succeeded): done here, before any snapshot
+		// each user's first HTTP Basic sign-in is audited (login.succeeded): done here,
+		// before any snapshot
 		for (String user : List.of("applicant", "enterprise", "clerk", "reviewer", "approver", "reviewer-gh")) {
 			assertThat(api.get("/api/v1/case-steps", user).status()).isEqualTo(200);
 		}
@@ -127,7 +130,8 @@ class CaseStepProbeTests {
 		DatabaseSnapshot before = snapshot();
 		for (String step : List.of("nonsense", "ACCEPT", "accept", "Acceptance", "acceptance.json", "%20acceptance",
 				"%E5%8F%97%E7%90%86")) {
-			Answer zh = send("POST", "/api/v1/cases/" + received + "/" + step, "clerk", "application/json", "{}", "zh-CN");
+			Answer zh = send("POST", "/api/v1/cases/" + received + "/" + step, "clerk", "application/json", "{}",
+					"zh-CN");
 			problem(zh, 404, "zh", step);
 			Answer en = send("POST", "/api/v1/cases/" + received + "/" + step, "clerk", "application/json", "{}", "en");
 			problem(en, 404, "en", step);
@@ -143,12 +147,14 @@ class CaseStepProbeTests {
 	@Test
 	void aStepOfTheOtherSideIsNotFoundOnEachSidesPathAndChangesNothing() throws Exception {
 		DatabaseSnapshot before = snapshot();
-		// a staff step on the parties' path: neither the applicant nor the clerk accepts there
+		// a staff step on the parties' path: neither the applicant nor the clerk accepts
+		// there
 		assertThat(page(post("/cases/" + received + "/acceptance"), "applicant").getStatus()).isEqualTo(404);
 		assertThat(page(post("/cases/" + received + "/acceptance"), "clerk").getStatus()).isEqualTo(404);
 		assertThat(page(post("/cases/" + received + "/refusal").param("reasons", "不符合"), "applicant").getStatus())
 			.isEqualTo(404);
-		// a party's step on the staff path: a clerk does not withdraw an application for the applicant
+		// a party's step on the staff path: a clerk does not withdraw an application for
+		// the applicant
 		assertThat(page(post("/staff/cases/" + received + "/withdrawal"), "clerk").getStatus()).isEqualTo(404);
 		assertThat(page(post("/staff/cases/" + received + "/withdrawal"), "applicant").getStatus()).isBetween(403, 404);
 		assertThat(page(post("/staff/cases/" + received + "/corrections"), "clerk").getStatus()).isEqualTo(404);
@@ -196,7 +202,8 @@ class CaseStepProbeTests {
 						"{\"procedure\":\"HEARING\",\"from\":[2026,10,12,1],\"reason\":\"听证\"}", 400),
 				new Probe(fees, "clerk", "application/json",
 						"{\"name\":\"工本费\",\"amount\":\"ten\",\"receiptNo\":\"R-1\"}", 400),
-				// required fields null or missing, a null body, an array, a scalar, broken JSON
+				// required fields null or missing, a null body, an array, a scalar,
+				// broken JSON
 				new Probe(refusal, "clerk", "application/json", "{\"reasons\":null}", 400),
 				new Probe(refusal, "clerk", "application/json", "{}", 400),
 				new Probe(refusal, "clerk", "application/json", "null", 400),
@@ -208,8 +215,7 @@ class CaseStepProbeTests {
 				new Probe(review, "reviewer", "application/json", "{\"recommendation\":null,\"comments\":\"符合\"}", 400),
 				new Probe(check, "clerk", "application/json", "{\"genuine\":null}", 400),
 				// over the limits
-				new Probe(refusal, "clerk", "application/json",
-						"{\"reasons\":\"" + "长".repeat(2001) + "\"}", 400),
+				new Probe(refusal, "clerk", "application/json", "{\"reasons\":\"" + "长".repeat(2001) + "\"}", 400),
 				new Probe(refusal, "clerk", "application/json",
 						"{\"reasons\":\"材料不全\",\"competentAuthority\":\"" + "x".repeat(301) + "\"}", 400),
 				new Probe(refusal, "clerk", "application/json", "{\"reasons\":\"" + "长".repeat(200_000) + "\"}", 400),
@@ -270,8 +276,9 @@ class CaseStepProbeTests {
 		assertThat(state(number)).isEqualTo("REFUSED");
 		assertThat(jdbc.queryForObject("SELECT department_code FROM cases_case WHERE number = ?", String.class, number))
 			.isEqualTo("660100-SCJG");
-		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cases_case WHERE number = '660100-2026-9999999'",
-				Long.class)).isZero();
+		assertThat(
+				jdbc.queryForObject("SELECT COUNT(*) FROM cases_case WHERE number = '660100-2026-9999999'", Long.class))
+			.isZero();
 	}
 
 	// ---- steps the page does not offer, through the API
@@ -300,12 +307,15 @@ class CaseStepProbeTests {
 				// from a state the step does not start from
 				new Probe("clerk", "/api/v1/cases/" + accepted + "/acceptance", "{}", 409),
 				new Probe("approver", "/api/v1/cases/" + accepted + "/decision", "{\"outcome\":\"APPROVED\"}", 409),
-				// the page's own conditions: nothing to resume, no written power of attorney, not instant,
-				// no certificate to revoke, a hand-over by whoever neither holds the case nor runs the department
+				// the page's own conditions: nothing to resume, no written power of
+				// attorney, not instant,
+				// no certificate to revoke, a hand-over by whoever neither holds the case
+				// nor runs the department
 				new Probe("reviewer", "/api/v1/cases/" + accepted + "/resumption", "{}", 409),
 				new Probe("clerk", "/api/v1/cases/" + received + "/authorization-check", "{\"genuine\":true}", 422),
 				new Probe("clerk", "/api/v1/cases/" + received + "/on-the-spot-decision", "{}", 422),
-				new Probe("approver", "/api/v1/cases/" + reviewed + "/certificate-revocation", "{\"reason\":\"x\"}", 409),
+				new Probe("approver", "/api/v1/cases/" + reviewed + "/certificate-revocation", "{\"reason\":\"x\"}",
+						409),
 				new Probe("reviewer", "/api/v1/cases/" + accepted + "/handover",
 						"{\"to\":\"clerk2\",\"reason\":\"休假\"}", 403));
 		List<String> wrong = new ArrayList<>();
@@ -327,7 +337,8 @@ class CaseStepProbeTests {
 	void theApproverWhoReviewedMayNotDecideThroughTheApiEither() throws Exception {
 		String number = submit("applicant");
 		ok(api.post("/api/v1/cases/" + number + "/acceptance", "clerk", null));
-		// an approver who also reviews: the demo's approver holds the reviewer role? if not, none is offered
+		// an approver who also reviews: the demo's approver holds the reviewer role? if
+		// not, none is offered
 		GovHallUser approver = directory.principal("approver").orElseThrow();
 		if (!approver.scope().has(org.govhall.directory.Role.REVIEWER)) {
 			Answer a = send("POST", "/api/v1/cases/" + number + "/review", "approver", "application/json",
@@ -346,14 +357,13 @@ class CaseStepProbeTests {
 	// ---- forms on the case pages
 
 	@Test
-	void formsWithOverLongMissingOrInvalidFieldsComeBackToTheCasePageWithTheRefusalAndChangeNothing()
-			throws Exception {
+	void formsWithOverLongMissingOrInvalidFieldsComeBackToTheCasePageWithTheRefusalAndChangeNothing() throws Exception {
 		record Form(String user, String number, String step, Map<String, String> params, String key) {
 		}
 		List<Form> forms = List.of(
 				new Form("clerk", received, "refusal", Map.of("reasons", "长".repeat(2001)), "error.step.tooLong"),
-				new Form("clerk", received, "refusal",
-						Map.of("reasons", "材料不全", "competentAuthority", "x".repeat(301)), "error.step.tooLong"),
+				new Form("clerk", received, "refusal", Map.of("reasons", "材料不全", "competentAuthority", "x".repeat(301)),
+						"error.step.tooLong"),
 				new Form("clerk", received, "refusal", Map.of("reasons", "  "), "error.case.textRequired"),
 				new Form("clerk", received, "refusal", Map.of(), "error.case.textRequired"),
 				new Form("reviewer", accepted, "review", Map.of("comments", "符合条件"), "error.case.choiceRequired"),
@@ -380,40 +390,41 @@ class CaseStepProbeTests {
 		List<String> wrong = new ArrayList<>();
 		for (Form f : forms) {
 			for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
-			MockHttpServletRequestBuilder request = post("/staff/cases/" + f.number() + "/" + f.step())
-				.header("Accept-Language", locale.toLanguageTag());
-			f.params().forEach(request::param);
-			MvcResult result = mvc.perform(request.with(user(as(f.user()))).with(csrf())).andReturn();
-			String what = f.step() + " " + f.params().keySet() + " by " + f.user();
-			if (result.getResponse().getStatus() != 302
-					|| !("/staff/cases/" + f.number()).equals(result.getResponse().getRedirectedUrl())) {
-				wrong.add(what + ": " + result.getResponse().getStatus() + " " + result.getResponse().getRedirectedUrl());
-				continue;
-			}
-			Object refusal = result.getFlashMap().get("refusal");
-			boolean named = f.key().equals(refusal) || "error.validation".equals(refusal)
-					|| refusalReasons(result).contains(f.key());
-			if (!named) {
-				wrong.add(what + ": refused with " + refusal + " " + refusalReasons(result));
-				continue;
-			}
-			{
-				String html = mvc
-					.perform(get("/staff/cases/" + f.number()).with(user(as(f.user())))
-						.header("Accept-Language", locale.toLanguageTag())
-						.flashAttrs(result.getFlashMap()))
-					.andReturn()
-					.getResponse()
-					.getContentAsString();
-				String shown = refusalText(html);
-				if (shown.isBlank() || shown.contains("error.") || shown.contains("??")
-						|| locale.equals(Locale.ENGLISH) == CJK.matcher(shown.replace("长", "")).find()
-						|| locale.equals(Locale.SIMPLIFIED_CHINESE)
-								&& f.params().keySet().stream().anyMatch(shown::contains)) {
-					wrong.add(what + " [" + locale + "]: the page shows \"" + shown + "\"");
+				MockHttpServletRequestBuilder request = post("/staff/cases/" + f.number() + "/" + f.step())
+					.header("Accept-Language", locale.toLanguageTag());
+				f.params().forEach(request::param);
+				MvcResult result = mvc.perform(request.with(user(as(f.user()))).with(csrf())).andReturn();
+				String what = f.step() + " " + f.params().keySet() + " by " + f.user();
+				if (result.getResponse().getStatus() != 302
+						|| !("/staff/cases/" + f.number()).equals(result.getResponse().getRedirectedUrl())) {
+					wrong.add(what + ": " + result.getResponse().getStatus() + " "
+							+ result.getResponse().getRedirectedUrl());
+					continue;
 				}
-				System.out.println("case-step probe, " + what + " [" + locale + "]: " + shown);
-			}
+				Object refusal = result.getFlashMap().get("refusal");
+				boolean named = f.key().equals(refusal) || "error.validation".equals(refusal)
+						|| refusalReasons(result).contains(f.key());
+				if (!named) {
+					wrong.add(what + ": refused with " + refusal + " " + refusalReasons(result));
+					continue;
+				}
+				{
+					String html = mvc
+						.perform(get("/staff/cases/" + f.number()).with(user(as(f.user())))
+							.header("Accept-Language", locale.toLanguageTag())
+							.flashAttrs(result.getFlashMap()))
+						.andReturn()
+						.getResponse()
+						.getContentAsString();
+					String shown = refusalText(html);
+					if (shown.isBlank() || shown.contains("error.") || shown.contains("??")
+							|| locale.equals(Locale.ENGLISH) == CJK.matcher(shown.replace("长", "")).find()
+							|| locale.equals(Locale.SIMPLIFIED_CHINESE)
+									&& f.params().keySet().stream().anyMatch(shown::contains)) {
+						wrong.add(what + " [" + locale + "]: the page shows \"" + shown + "\"");
+					}
+					System.out.println("case-step probe, " + what + " [" + locale + "]: " + shown);
+				}
 			}
 		}
 		assertThat(wrong).as("forms not refused on the case page").isEmpty();
@@ -428,46 +439,60 @@ class CaseStepProbeTests {
 						"\"From\" is not in the right form"));
 		for (Map.Entry<Locale, List<String>> e : expected.entrySet()) {
 			String lang = e.getKey().toLanguageTag();
-			MvcResult tooLong = mvc.perform(post("/staff/cases/" + received + "/refusal").param("reasons", "长".repeat(2001))
-				.header("Accept-Language", lang)
-				.with(user(as("clerk")))
-				.with(csrf())).andReturn();
-			MvcResult badDate = mvc.perform(post("/staff/cases/" + accepted + "/suspension").param("procedure", "HEARING")
-				.param("from", "2026-13-45")
-				.param("reason", "听证")
-				.header("Accept-Language", lang)
-				.with(user(as("reviewer")))
-				.with(csrf())).andReturn();
-			assertThat(refusalText(mvc.perform(get("/staff/cases/" + received).with(user(as("clerk")))
-				.header("Accept-Language", lang)
-				.flashAttrs(tooLong.getFlashMap())).andReturn().getResponse().getContentAsString())
-				.replace("&quot;", "\"")).isEqualTo(e.getValue().get(0));
-			assertThat(refusalText(mvc.perform(get("/staff/cases/" + accepted).with(user(as("reviewer")))
-				.header("Accept-Language", lang)
-				.flashAttrs(badDate.getFlashMap())).andReturn().getResponse().getContentAsString())
-				.replace("&quot;", "\"")).startsWith(e.getValue().get(1));
+			MvcResult tooLong = mvc
+				.perform(post("/staff/cases/" + received + "/refusal").param("reasons", "长".repeat(2001))
+					.header("Accept-Language", lang)
+					.with(user(as("clerk")))
+					.with(csrf()))
+				.andReturn();
+			MvcResult badDate = mvc
+				.perform(post("/staff/cases/" + accepted + "/suspension").param("procedure", "HEARING")
+					.param("from", "2026-13-45")
+					.param("reason", "听证")
+					.header("Accept-Language", lang)
+					.with(user(as("reviewer")))
+					.with(csrf()))
+				.andReturn();
+			assertThat(refusalText(mvc
+				.perform(get("/staff/cases/" + received).with(user(as("clerk")))
+					.header("Accept-Language", lang)
+					.flashAttrs(tooLong.getFlashMap()))
+				.andReturn()
+				.getResponse()
+				.getContentAsString()).replace("&quot;", "\"")).isEqualTo(e.getValue().get(0));
+			assertThat(refusalText(mvc
+				.perform(get("/staff/cases/" + accepted).with(user(as("reviewer")))
+					.header("Accept-Language", lang)
+					.flashAttrs(badDate.getFlashMap()))
+				.andReturn()
+				.getResponse()
+				.getContentAsString()).replace("&quot;", "\"")).startsWith(e.getValue().get(1));
 		}
 	}
 
 	@Test
 	void aPartysFormSetsNothingBeyondItsStepsRecord() throws Exception {
 		String number = submit("applicant");
-		MvcResult result = mvc.perform(post("/cases/" + number + "/withdrawal").param("state", "DELIVERED")
-			.param("actor", "clerk")
-			.param("role", "WINDOW_CLERK")
-			.param("outcome", "APPROVED")
-			.param("to", "applicant")
-			.param("!outcome", "APPROVED")
-			.param("_state", "x")
-			.param("class.module.classLoader.URLs[0]", "x")
-			.with(user(as("applicant")))
-			.with(csrf())).andReturn();
+		MvcResult result = mvc
+			.perform(post("/cases/" + number + "/withdrawal").param("state", "DELIVERED")
+				.param("actor", "clerk")
+				.param("role", "WINDOW_CLERK")
+				.param("outcome", "APPROVED")
+				.param("to", "applicant")
+				.param("!outcome", "APPROVED")
+				.param("_state", "x")
+				.param("class.module.classLoader.URLs[0]", "x")
+				.with(user(as("applicant")))
+				.with(csrf()))
+			.andReturn();
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/cases/" + number);
 		assertThat((Map<String, Object>) result.getFlashMap()).containsKey("done").doesNotContainKey("refusal");
 		assertThat(state(number)).isEqualTo("WITHDRAWN");
 		// one step, the withdrawal, taken by the applicant in the applicant's role
-		assertThat(jdbc.queryForList("SELECT actor || ' ' || actor_role || ' ' || to_state FROM cases_history h "
-				+ "JOIN cases_case c ON c.id = h.case_id WHERE c.number = ? ORDER BY h.id", String.class, number))
+		assertThat(jdbc.queryForList(
+				"SELECT actor || ' ' || actor_role || ' ' || to_state FROM cases_history h "
+						+ "JOIN cases_case c ON c.id = h.case_id WHERE c.number = ? ORDER BY h.id",
+				String.class, number))
 			.containsExactly("applicant APPLICANT RECEIVED", "applicant APPLICANT WITHDRAWN");
 	}
 
@@ -481,10 +506,16 @@ class CaseStepProbeTests {
 		return jdbc.queryForObject("SELECT state FROM cases_case WHERE number = ?", String.class, number);
 	}
 
-	/** The database once the events of earlier steps (documents issued, supervision told) are handled. */
+	/**
+	 * The database once the events of earlier steps (documents issued, supervision told)
+	 * are handled.
+	 */
 	DatabaseSnapshot snapshot() throws IOException {
-		Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc
-			.queryForObject("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL", Long.class) == 0);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL",
+					Long.class) == 0);
 		return DatabaseSnapshot.take(jdbc, STORAGE, AbuseSuiteTests.NARROWED);
 	}
 
@@ -498,9 +529,7 @@ class CaseStepProbeTests {
 		if (!(reasons instanceof List<?> list)) {
 			return List.of();
 		}
-		return list.stream()
-			.map(r -> ((org.govhall.shared.GovHallException.FieldViolation) r).messageKey())
-			.toList();
+		return list.stream().map(r -> ((org.govhall.shared.GovHallException.FieldViolation) r).messageKey()).toList();
 	}
 
 	/** The text of the refusal box of a case page. */

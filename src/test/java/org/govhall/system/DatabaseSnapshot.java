@@ -20,9 +20,10 @@ import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Every row of every table, as sorted text with a SHA-256 per table, and the files under the storage directory with
- * their sizes: two snapshots that are equal prove that nothing was stored, changed or deleted in between. A table
- * can be narrowed by a condition when part of it is an append-only technical record (see {@link #narrowed}).
+ * Every row of every table, as sorted text with a SHA-256 per table, and the files under
+ * the storage directory with their sizes: two snapshots that are equal prove that nothing
+ * was stored, changed or deleted in between. A table can be narrowed by a condition when
+ * part of it is an append-only technical record (see {@link #narrowed}).
  */
 final class DatabaseSnapshot {
 
@@ -40,12 +41,14 @@ final class DatabaseSnapshot {
 	}
 
 	/**
-	 * Reads every base table of the schema; {@code narrowed} maps a lower-case table name to a SQL condition that
-	 * selects the rows to compare.
+	 * Reads every base table of the schema; {@code narrowed} maps a lower-case table name
+	 * to a SQL condition that selects the rows to compare.
 	 */
 	static DatabaseSnapshot take(JdbcTemplate jdbc, Path storage, Map<String, String> narrowed) throws IOException {
-		List<String> names = jdbc.queryForList("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES "
-				+ "WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME", String.class);
+		List<String> names = jdbc.queryForList(
+				"SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES "
+						+ "WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME",
+				String.class);
 		Map<String, Table> tables = new TreeMap<>();
 		for (String name : names) {
 			String where = narrowed.get(name.toLowerCase(Locale.ROOT));
@@ -55,7 +58,8 @@ final class DatabaseSnapshot {
 				StringBuilder row = new StringBuilder();
 				for (int i = 1; i <= meta.getColumnCount(); i++) {
 					Object v = rs.getObject(i);
-					row.append(meta.getColumnLabel(i).toLowerCase(Locale.ROOT)).append('=')
+					row.append(meta.getColumnLabel(i).toLowerCase(Locale.ROOT))
+						.append('=')
 						.append(v instanceof byte[] bytes ? HexFormat.of().formatHex(bytes) : String.valueOf(v))
 						.append('|');
 				}
@@ -92,7 +96,10 @@ final class DatabaseSnapshot {
 		return files.size();
 	}
 
-	/** What differs from an earlier snapshot: per table the rows gone and the rows new, and the files. */
+	/**
+	 * What differs from an earlier snapshot: per table the rows gone and the rows new,
+	 * and the files.
+	 */
 	List<String> differencesFrom(DatabaseSnapshot before) {
 		List<String> out = new ArrayList<>();
 		Set<String> names = new LinkedHashSet<>(before.tables.keySet());

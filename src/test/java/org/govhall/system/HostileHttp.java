@@ -27,11 +27,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Sends the abuse suite's requests over real HTTP: through {@link HttpClient} for everything a client library can
- * express, and as raw bytes over a socket for what it refuses to send (broken percent-encoding, CR LF in headers,
- * oversized request lines). Each answer is reduced at once to an {@link Outcome} (status, content type, whether a
- * script payload came back as live markup, and an excerpt of the body where something is wrong), so ten thousand
- * answers take little memory. Page sessions sign in through the login form with its CSRF token.
+ * Sends the abuse suite's requests over real HTTP: through {@link HttpClient} for
+ * everything a client library can express, and as raw bytes over a socket for what it
+ * refuses to send (broken percent-encoding, CR LF in headers, oversized request lines).
+ * Each answer is reduced at once to an {@link Outcome} (status, content type, whether a
+ * script payload came back as live markup, and an excerpt of the body where something is
+ * wrong), so ten thousand answers take little memory. Page sessions sign in through the
+ * login form with its CSRF token.
  */
 final class HostileHttp {
 
@@ -61,24 +63,26 @@ final class HostileHttp {
 	// ---- requests and what came back
 
 	/**
-	 * One hostile request, filed under the endpoint it aims at ({@code METHOD /pattern} as mapped). A raw request is
-	 * sent byte for byte over a socket; the others through the HTTP client.
+	 * One hostile request, filed under the endpoint it aims at ({@code METHOD /pattern}
+	 * as mapped). A raw request is sent byte for byte over a socket; the others through
+	 * the HTTP client.
 	 */
 	record Shot(String endpoint, String family, String method, String target, List<String> headers, byte[] body,
 			byte @Nullable [] raw) {
 
 		String describe() {
 			String t = target.length() > 300 ? target.substring(0, 300) + "…(" + target.length() + ")" : target;
-			return method + " " + t + " [" + family + "] " + headers.stream()
-				.map(h -> h.length() > 120 ? h.substring(0, 120) + "…" : h)
-				.toList() + (body.length == 0 ? "" : " body " + body.length + " bytes: " + excerpt(body, 200));
+			return method + " " + t + " [" + family + "] "
+					+ headers.stream().map(h -> h.length() > 120 ? h.substring(0, 120) + "…" : h).toList()
+					+ (body.length == 0 ? "" : " body " + body.length + " bytes: " + excerpt(body, 200));
 		}
 
 	}
 
 	/**
-	 * The answer to a shot, reduced to what the suite checks: the live markup found in it, if any; whether it echoed
-	 * a script payload escaped; and an excerpt of the body when something is wrong.
+	 * The answer to a shot, reduced to what the suite checks: the live markup found in
+	 * it, if any; whether it echoed a script payload escaped; and an excerpt of the body
+	 * when something is wrong.
 	 */
 	record Outcome(Shot shot, int status, String contentType, @Nullable String liveMarkup, boolean escapedEcho,
 			@Nullable String excerpt, long millis) {
@@ -89,8 +93,7 @@ final class HostileHttp {
 
 	}
 
-	static Shot shot(String endpoint, String family, String method, String target, List<String> headers,
-			byte[] body) {
+	static Shot shot(String endpoint, String family, String method, String target, List<String> headers, byte[] body) {
 		return new Shot(endpoint, family, method, target, List.copyOf(headers), body, null);
 	}
 
@@ -102,7 +105,9 @@ final class HostileHttp {
 				List.of(), new byte[0], bytes);
 	}
 
-	/** Sends every shot with {@code threads} senders and reduces each answer as it comes. */
+	/**
+	 * Sends every shot with {@code threads} senders and reduces each answer as it comes.
+	 */
 	List<Outcome> fire(List<Shot> shots, int threads) throws InterruptedException {
 		Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -127,7 +132,8 @@ final class HostileHttp {
 			return s.raw() != null ? sendRaw(s) : sendClient(s);
 		}
 		catch (IOException | RuntimeException ex) {
-			// a refused or reset connection is an answer too, but not one the suite accepts silently
+			// a refused or reset connection is an answer too, but not one the suite
+			// accepts silently
 			return new Outcome(s, -1, "", null, false, ex.getClass().getSimpleName() + ": " + ex.getMessage(), 0);
 		}
 		catch (InterruptedException ex) {
@@ -163,7 +169,8 @@ final class HostileHttp {
 			String text = new String(bytes, StandardCharsets.ISO_8859_1);
 			int end = text.indexOf("\r\n\r\n");
 			if (!text.startsWith("HTTP/1.1 ") || text.length() < 12) {
-				return new Outcome(s, 0, "", null, false, "connection closed without an answer: " + excerpt(bytes, 200), 0);
+				return new Outcome(s, 0, "", null, false, "connection closed without an answer: " + excerpt(bytes, 200),
+						0);
 			}
 			int status = Integer.parseInt(text.substring(9, 12));
 			String head = end < 0 ? text : text.substring(0, end);
@@ -204,7 +211,10 @@ final class HostileHttp {
 
 	// ---- page sessions
 
-	/** A browser's session: its cookie and the CSRF token its pages carry. Anonymous when {@code user} is null. */
+	/**
+	 * A browser's session: its cookie and the CSRF token its pages carry. Anonymous when
+	 * {@code user} is null.
+	 */
 	record PageSession(@Nullable String user, String cookie, String csrf) {
 
 		String cookieHeader() {
@@ -213,14 +223,20 @@ final class HostileHttp {
 
 	}
 
-	/** A fresh anonymous session with its CSRF token, as a visitor gets from the login page. */
+	/**
+	 * A fresh anonymous session with its CSRF token, as a visitor gets from the login
+	 * page.
+	 */
 	PageSession visit() throws IOException, InterruptedException {
 		HttpResponse<String> login = get("/login", null);
 		String cookie = sessionCookie(login).orElseThrow(() -> new AssertionError("no session cookie from /login"));
 		return new PageSession(null, cookie, csrf(login.body()));
 	}
 
-	/** Signs in through the login form, as a browser does, and reads the new session's CSRF token from a page. */
+	/**
+	 * Signs in through the login form, as a browser does, and reads the new session's
+	 * CSRF token from a page.
+	 */
 	PageSession signIn(String user, String password) throws IOException, InterruptedException {
 		PageSession visitor = visit();
 		String form = "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(visitor.csrf());
@@ -292,7 +308,10 @@ final class HostileHttp {
 		return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
 	}
 
-	/** One path segment, percent-encoded so that a URI accepts it: everything but unreserved characters. */
+	/**
+	 * One path segment, percent-encoded so that a URI accepts it: everything but
+	 * unreserved characters.
+	 */
 	static String segment(String s) {
 		StringBuilder b = new StringBuilder();
 		for (byte x : s.getBytes(StandardCharsets.UTF_8)) {

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The hostile values of the abuse suite: script and SQL payloads, path traversal, odd Unicode, invalid resident
- * identity numbers (GB 11643) and credit codes (GB 32100), broken JSON, and the markers by which a script payload
- * shows up as live markup.
+ * The hostile values of the abuse suite: script and SQL payloads, path traversal, odd
+ * Unicode, invalid resident identity numbers (GB 11643) and credit codes (GB 32100),
+ * broken JSON, and the markers by which a script payload shows up as live markup.
  */
 final class HostilePayloads {
 
@@ -24,10 +24,15 @@ final class HostilePayloads {
 
 	static final String LINK = "<a href=\"javascript:alert(1)\">x</a>";
 
-	/** Script payloads: a tag, an attribute break-out, an SVG handler, a javascript: URL, a link to one. */
+	/**
+	 * Script payloads: a tag, an attribute break-out, an SVG handler, a javascript: URL,
+	 * a link to one.
+	 */
 	static final List<String> SCRIPTS = List.of(SCRIPT, IMG, SVG, JS_URL, LINK, "'\"><svg/onload=alert(1)>");
 
-	/** What a script payload looks like when a page renders it as markup instead of text. */
+	/**
+	 * What a script payload looks like when a page renders it as markup instead of text.
+	 */
 	static final List<String> LIVE_MARKUP = List.of("<script>alert(1)", "<img src=x onerror=alert(1)>",
 			"<svg onload=alert(1)>", "<svg/onload=alert(1)>", "href=\"javascript:alert(1)", "src=\"javascript:alert(1)",
 			"href='javascript:alert(1)");
@@ -36,10 +41,13 @@ final class HostilePayloads {
 			"1' UNION SELECT username, password_hash FROM directory_account --", "\\'; SELECT pg_sleep(5); --");
 
 	static final List<String> TRAVERSAL = List.of("../../etc/passwd", "..\\..\\windows\\win.ini",
-			"..%2f..%2fetc%2fpasswd", "%2e%2e%2f%2e%2e%2f", "....//....//etc/passwd", "/etc/passwd", "file:///etc/passwd",
-			"..;/..;/", "%c0%ae%c0%ae/");
+			"..%2f..%2fetc%2fpasswd", "%2e%2e%2f%2e%2e%2f", "....//....//etc/passwd", "/etc/passwd",
+			"file:///etc/passwd", "..;/..;/", "%c0%ae%c0%ae/");
 
-	/** Odd Unicode and control characters: RTL override, full width, emoji, combining marks, BOM, CR LF, NUL. */
+	/**
+	 * Odd Unicode and control characters: RTL override, full width, emoji, combining
+	 * marks, BOM, CR LF, NUL.
+	 */
 	static final List<String> ODD = List.of("\u202Efdp.exe", "ｓｃｒｉｐｔ６６０１００", "😀🔥\uD83D\uDE00", "e\u0301\u0301\u0301",
 			"\uFEFFbom", "line\r\nSet-Cookie: x=1", "nul\u0000byte", "\t \n", "${jndi:ldap://127.0.0.1/a}", "%s%s%n",
 			"__${7*7}__::x", "[[${7*7}]]", "null", "undefined", "NaN", "-1", "0", "9".repeat(40), "\uD800");
@@ -82,8 +90,8 @@ final class HostilePayloads {
 				idNumber("11010519901332123"), // month 13
 				idNumber("11010519900230123"), // 30 February
 				idNumber("11010520990101123"), // born in the future
-				valid.substring(0, 17), valid + "1", "11010519900307123 ", "1101051990030712３",
-				"ABCDEFGHIJKLMNOPQR", "110105900307123", "' OR 1=1 --", SCRIPT, "", "-1");
+				valid.substring(0, 17), valid + "1", "11010519900307123 ", "1101051990030712３", "ABCDEFGHIJKLMNOPQR",
+				"110105900307123", "' OR 1=1 --", SCRIPT, "", "-1");
 	}
 
 	private static final String CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -104,9 +112,9 @@ final class HostilePayloads {
 	static List<String> invalidCreditCodes() {
 		String valid = creditCode("91660100MA0000017");
 		char wrong = valid.charAt(17) == '0' ? '1' : '0';
-		return List.of(valid.substring(0, 17) + wrong, "91660100MA000001I" + valid.charAt(17),
-				"91660100MA000001O0", "9166A100MA0000017K", valid.substring(0, 17), valid + "0",
-				"91660100-MA000001", "９1660100MA0000017K", "' OR 1=1 --", SCRIPT, "");
+		return List.of(valid.substring(0, 17) + wrong, "91660100MA000001I" + valid.charAt(17), "91660100MA000001O0",
+				"9166A100MA0000017K", valid.substring(0, 17), valid + "0", "91660100-MA000001", "９1660100MA0000017K",
+				"' OR 1=1 --", SCRIPT, "");
 	}
 
 	// ---- JSON
@@ -115,8 +123,8 @@ final class HostilePayloads {
 	static List<String> brokenJson() {
 		return List.of("", "{", "{\"a\":", "{\"a\":1,}", "{'a':'b'}", "{\"a\" 1}", "[", "nul", "{]",
 				"{\"a\":\"unterminated}", "{\"a\":1}}", "\u0000", "<xml/>", "a=1&b=2", "{\"a\":NaN}", "{\"a\":0x10}",
-				"{\"a\":\"\\uZZZZ\"}", "[".repeat(20_000), "{\"a\":".repeat(5_000), "null", "[]", "[{}]", "\"\"",
-				"123", "true");
+				"{\"a\":\"\\uZZZZ\"}", "[".repeat(20_000), "{\"a\":".repeat(5_000), "null", "[]", "[{}]", "\"\"", "123",
+				"true");
 	}
 
 	/** Bytes that are not UTF-8 inside an otherwise well-formed JSON object. */
@@ -158,7 +166,9 @@ final class HostilePayloads {
 
 	static final byte[] PDF = "%PDF-1.4\n%abuse\n1 0 obj\n<<>>\nendobj\n".getBytes(StandardCharsets.ISO_8859_1);
 
-	/** Contents that the storage refuses by their leading bytes, whatever the name claims. */
+	/**
+	 * Contents that the storage refuses by their leading bytes, whatever the name claims.
+	 */
 	static List<byte[]> refusedContents() {
 		return List.of(("<html><body>" + SCRIPT + "</body></html>").getBytes(StandardCharsets.UTF_8),
 				("<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>").getBytes(StandardCharsets.UTF_8),
@@ -167,7 +177,10 @@ final class HostilePayloads {
 				"#!/bin/sh\nrm -rf /\n".getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** Upload file names: traversal, NUL, very long, RTL override, odd Unicode, reserved device names. */
+	/**
+	 * Upload file names: traversal, NUL, very long, RTL override, odd Unicode, reserved
+	 * device names.
+	 */
 	static List<String> fileNames() {
 		return List.of("../../etc/passwd", "..\\..\\boot.ini", "..%2f..%2fetc%2fpasswd", "a\u0000.pdf.exe",
 				"x".repeat(5_000) + ".pdf", "\u202Efdp.exe", "CON", "材料😀.pdf", ".htaccess", "/absolute/path.pdf",

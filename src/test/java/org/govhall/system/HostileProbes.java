@@ -11,10 +11,11 @@ import org.govhall.catalog.CatalogFixtures;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The outside probes behind the Why of issue 12, replayed by the abuse suite against the running application (item
- * 10): each was answered with success before the issue and must now be refused cleanly (4xx, problem+json on the
- * API) and change nothing, like every other shot of the suite. Their own tests say what each refusal is; here they
- * run together with ten thousand others, as the probes did.
+ * The outside probes behind the Why of issue 12, replayed by the abuse suite against the
+ * running application (item 10): each was answered with success before the issue and must
+ * now be refused cleanly (4xx, problem+json on the API) and change nothing, like every
+ * other shot of the suite. Their own tests say what each refusal is; here they run
+ * together with ten thousand others, as the probes did.
  */
 final class HostileProbes {
 
@@ -54,8 +55,9 @@ final class HostileProbes {
 	}
 
 	/**
-	 * "A new account registered with the demo enterprise's public credit code and filed 企业注销登记 in its name": the
-	 * registration of a verified holder's code is refused, and an unverified claim files nothing.
+	 * "A new account registered with the demo enterprise's public credit code and filed
+	 * 企业注销登记 in its name": the registration of a verified holder's code is refused, and
+	 * an unverified claim files nothing.
 	 */
 	private void anyoneAsAnyone() {
 		Map<String, Object> body = registration("probe-haowei", "plain-and-long-2026", "示范市好味餐饮有限公司");
@@ -74,7 +76,10 @@ final class HostileProbes {
 				json(Map.of("itemCode", DEREGISTRATION, "materials", List.of())), true);
 	}
 
-	/** "Administrators hold supervisor powers": neither the supervision nor the cases answer them. */
+	/**
+	 * "Administrators hold supervisor powers": neither the supervision nor the cases
+	 * answer them.
+	 */
 	private void administratorsAlone() {
 		for (String admin : List.of("admin", "admin-bs")) {
 			shots.api("GET /api/v1/supervision/cases", FAMILY, "GET", "/api/v1/supervision/cases", admin, new byte[0],
@@ -84,14 +89,18 @@ final class HostileProbes {
 			shots.api("GET /api/v1/cases/{number}", FAMILY, "GET", "/api/v1/cases/" + f.caseA, admin, new byte[0],
 					false);
 		}
-		// nor may an administrator confirm a role of an account that holds none waiting, or touch their own
+		// nor may an administrator confirm a role of an account that holds none waiting,
+		// or touch their own
 		shots.api("POST /api/v1/accounts/{username}/confirmation", FAMILY, "POST",
 				"/api/v1/accounts/admin-bs/confirmation", "admin-bs", new byte[0], false);
 		shots.api("POST /api/v1/accounts/{username}/disable", FAMILY, "POST", "/api/v1/accounts/admin/disable", "admin",
 				new byte[0], false);
 	}
 
-	/** "An agent filed as 王五 with 张三's identity number, a power of attorney named 无, no scan, and validity to 2099." */
+	/**
+	 * "An agent filed as 王五 with 张三's identity number, a power of attorney named 无, no
+	 * scan, and validity to 2099."
+	 */
 	private void selfDeclaredAgents() {
 		for (String until : List.of("2099-12-31", "+999999999-12-31", "2101-01-01")) {
 			for (String document : List.of("无", "none", "-")) {
@@ -106,8 +115,9 @@ final class HostileProbes {
 	}
 
 	/**
-	 * "A department admin attached an applicant's material and a citizen's certificate to a draft. After
-	 * publication, anonymous users downloaded both from /items/{code}/files/{id}."
+	 * "A department admin attached an applicant's material and a citizen's certificate to
+	 * a draft. After publication, anonymous users downloaded both from
+	 * /items/{code}/files/{id}."
 	 */
 	private void draftsNamingOthersFiles() {
 		@SuppressWarnings("unchecked")
@@ -123,7 +133,10 @@ final class HostileProbes {
 				"/items/" + AbuseFixture.FOOD + "/files/" + f.applicantFile, List.of("Accept: */*"), new byte[0]));
 	}
 
-	/** "Applicants can file online for penalty and coercion items and for items marked offline, without limit." */
+	/**
+	 * "Applicants can file online for penalty and coercion items and for items marked
+	 * offline, without limit."
+	 */
 	private void unboundedFiling() {
 		for (String item : List.of(PENALTY, OFFLINE)) {
 			shots.api("POST /api/v1/cases", FAMILY, "POST", "/api/v1/cases", "applicant",
@@ -131,7 +144,10 @@ final class HostileProbes {
 		}
 	}
 
-	/** "A control character in a name means the legally required notice is never produced, while the API answered 200." */
+	/**
+	 * "A control character in a name means the legally required notice is never produced,
+	 * while the API answered 200."
+	 */
 	private void unprintableDocuments() {
 		shots.api("POST /api/v1/cases/{number}/refusal", FAMILY, "POST", "/api/v1/cases/" + f.caseA + "/refusal",
 				"clerk", json(Map.of("reasons", "材料不全\u0007\u001b[2J")), true);
@@ -142,10 +158,13 @@ final class HostileProbes {
 				true);
 	}
 
-	/** Common passwords, reserved usernames, bidi names, another region's item code, delegation at extreme dates. */
+	/**
+	 * Common passwords, reserved usernames, bidi names, another region's item code,
+	 * delegation at extreme dates.
+	 */
 	private void smallerHoles() {
-		List<Map<String, Object>> registrations = List.of(
-				registration("probe-weak", "password123", "李明"), registration("admin2", "plain-and-long-2026", "李明"),
+		List<Map<String, Object>> registrations = List.of(registration("probe-weak", "password123", "李明"),
+				registration("admin2", "plain-and-long-2026", "李明"),
 				registration("probe-bidi", "plain-and-long-2026", "李\u202E明"),
 				registration("probe-user", "probe-user-2026", "李明"));
 		for (Map<String, Object> body : registrations) {
@@ -158,9 +177,10 @@ final class HostileProbes {
 				true);
 		for (String[] p : List.of(new String[] { "0000-01-01", "2026-06-30" },
 				new String[] { "2026-01-01", "+99999-12-31" }, new String[] { "99999999", "2026-06-30" })) {
-			shots.api("GET /api/v1/supervision/delegations", FAMILY, "GET", "/api/v1/supervision/delegations?county=660221"
-					+ "&from=" + HostileHttp.enc(p[0]) + "&to=" + HostileHttp.enc(p[1]), "supervisor", new byte[0],
-					false);
+			shots.api("GET /api/v1/supervision/delegations", FAMILY, "GET",
+					"/api/v1/supervision/delegations?county=660221" + "&from=" + HostileHttp.enc(p[0]) + "&to="
+							+ HostileHttp.enc(p[1]),
+					"supervisor", new byte[0], false);
 		}
 	}
 

@@ -27,10 +27,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.method.HandlerMethod;
 
 /**
- * The abuse suite's plan: for every mapped endpoint, hostile requests of every family that fits it. A request that
- * could be valid goes only where it must be refused: to a case, card or notice whose state forbids the step, to a
- * user outside the step's role or scope, with a broken CSRF token, or with a field no valid request has. The
- * measured run must therefore store and change nothing.
+ * The abuse suite's plan: for every mapped endpoint, hostile requests of every family
+ * that fits it. A request that could be valid goes only where it must be refused: to a
+ * case, card or notice whose state forbids the step, to a user outside the step's role or
+ * scope, with a broken CSRF token, or with a field no valid request has. The measured run
+ * must therefore store and change nothing.
  */
 final class HostileRequests {
 
@@ -52,27 +53,37 @@ final class HostileRequests {
 	}
 
 	/**
-	 * Who acts on an endpoint and on what. {@code refusing}: every well-formed request of this user on these path
-	 * values is refused (by state, scope or role), so valid-looking hostile content may go there too; otherwise only
-	 * requests that no valid request resembles do.
+	 * Who acts on an endpoint and on what. {@code refusing}: every well-formed request of
+	 * this user on these path values is refused (by state, scope or role), so
+	 * valid-looking hostile content may go there too; otherwise only requests that no
+	 * valid request resembles do.
 	 */
 	record Actor(@Nullable String user, Map<String, String> vars, boolean refusing) {
 	}
 
 	private static final Pattern VAR = Pattern.compile("\\{([^}/]+)}");
 
-	/** Hostile path values; each is percent-encoded into its segment (raw ".." segments are a family of their own). */
+	/**
+	 * Hostile path values; each is percent-encoded into its segment (raw ".." segments
+	 * are a family of their own).
+	 */
 	static final List<String> PATH_VALUES = List.of("../../etc/passwd", "..%2f..%2f", "' OR 1=1 --",
 			"1; DROP TABLE cases_case", "%27", HostilePayloads.SCRIPT, HostilePayloads.IMG, "-1", "0",
-			"99999999999999999999", "abc", "X".repeat(3_000), "\u202Efdp.exe", "事项😀", " ", "nul\u0000",
-			"line\r\nx", "..", "%%", "660100-XK-02001/../../x");
+			"99999999999999999999", "abc", "X".repeat(3_000), "\u202Efdp.exe", "事项😀", " ", "nul\u0000", "line\r\nx",
+			"..", "%%", "660100-XK-02001/../../x");
 
-	/** Query values sent to every parameter a handler declares (and to the language and elderly-mode switches). */
+	/**
+	 * Query values sent to every parameter a handler declares (and to the language and
+	 * elderly-mode switches).
+	 */
 	static final List<String> QUERY_VALUES = List.of(HostilePayloads.SCRIPT, HostilePayloads.IMG, HostilePayloads.SVG,
 			"javascript:alert(1)", "' OR 1=1 --", "%27", "../../etc/passwd", "2026-13-45", "-1", "2147483648",
 			"NO_SUCH_VALUE", "", "\u202Efdp", "长".repeat(600), "A".repeat(6_000), "\u0000");
 
-	/** What an anonymous visitor sends to the same endpoints: fewer, the signed-in users reach more code. */
+	/**
+	 * What an anonymous visitor sends to the same endpoints: fewer, the signed-in users
+	 * reach more code.
+	 */
 	static final List<String> ANONYMOUS_QUERY_VALUES = List.of(HostilePayloads.SCRIPT, HostilePayloads.IMG,
 			"' OR 1=1 --", "2026-13-45", "-1", "A".repeat(6_000));
 
@@ -82,11 +93,13 @@ final class HostileRequests {
 			"text/html;q=0, application/json;q=0, */*;q=0", "x/y/z");
 
 	/**
-	 * Content types no JSON endpoint reads. (A Unicode charset other than the body's is not among them: the JSON
-	 * reader detects UTF-8, -16 and -32 from the bytes, as RFC 8259 allows, so such a body is read as sent.)
+	 * Content types no JSON endpoint reads. (A Unicode charset other than the body's is
+	 * not among them: the JSON reader detects UTF-8, -16 and -32 from the bytes, as RFC
+	 * 8259 allows, so such a body is read as sent.)
 	 */
-	static final List<String> CONTENT_TYPES = List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
-			"multipart/form-data", "application/json;charset=NO-SUCH-CHARSET", "image/png", "none");
+	static final List<String> CONTENT_TYPES = List.of("text/plain", "application/xml",
+			"application/x-www-form-urlencoded", "multipart/form-data", "application/json;charset=NO-SUCH-CHARSET",
+			"image/png", "none");
 
 	private final AbuseFixture f;
 
@@ -129,8 +142,8 @@ final class HostileRequests {
 	}
 
 	/**
-	 * Answers that cost the server a document each (PDF, workbook, the OpenAPI description) and render no HTML: the
-	 * shorter list of query values will do.
+	 * Answers that cost the server a document each (PDF, workbook, the OpenAPI
+	 * description) and render no HTML: the shorter list of query values will do.
 	 */
 	private static boolean heavy(Endpoint e) {
 		return e.pattern().endsWith(".pdf") || e.pattern().endsWith("/export") || e.pattern().startsWith("/v3/")
@@ -139,7 +152,10 @@ final class HostileRequests {
 
 	// ---- who acts on what
 
-	/** The user whose role the endpoint is for, on the fixture's objects, and whether all they could send is refused. */
+	/**
+	 * The user whose role the endpoint is for, on the fixture's objects, and whether all
+	 * they could send is refused.
+	 */
 	Actor actor(Endpoint e) {
 		String p = e.pattern();
 		Map<String, String> vars = realVars(p);
@@ -215,15 +231,18 @@ final class HostileRequests {
 		return new Actor(user, vars, true);
 	}
 
-	/** A user outside the endpoint's role or scope, on the same objects: every request of theirs is refused. */
+	/**
+	 * A user outside the endpoint's role or scope, on the same objects: every request of
+	 * theirs is refused.
+	 */
 	Actor intruder(Endpoint e) {
 		String p = e.pattern();
 		Map<String, String> vars = new LinkedHashMap<>(actor(e).vars());
 		if (p.contains("/cases/{number}")) {
 			vars.put("number", f.caseA);
-			boolean staff = p.startsWith("/staff") || p.contains("/supervision") || p.matches(
-					".*/(correction-notice|acceptance|refusal|on-the-spot-decision|fees|opinions|review|extension|"
-							+ "suspension|resumption|decision|delivery)");
+			boolean staff = p.startsWith("/staff") || p.contains("/supervision") || p
+				.matches(".*/(correction-notice|acceptance|refusal|on-the-spot-decision|fees|opinions|review|extension|"
+						+ "suspension|resumption|decision|delivery)");
 			return new Actor(staff ? "reviewer-gh" : "enterprise", vars, true);
 		}
 		if (p.contains("/supervision")) {
@@ -284,7 +303,10 @@ final class HostileRequests {
 
 	// ---- families
 
-	/** Hostile path variables, each in every variable of the pattern; and raw ".." segments. */
+	/**
+	 * Hostile path variables, each in every variable of the pattern; and raw ".."
+	 * segments.
+	 */
 	private void paths(Endpoint e, Actor actor) {
 		if (!e.pattern().contains("{")) {
 			return;
@@ -300,7 +322,10 @@ final class HostileRequests {
 		send(e, "path", method, traversal + "/../../etc/passwd", actor, body(e), e.api() && e.writes());
 	}
 
-	/** Hostile values in every declared query parameter, duplicated parameters, and the page switches. */
+	/**
+	 * Hostile values in every declared query parameter, duplicated parameters, and the
+	 * page switches.
+	 */
 	private void queries(Endpoint e, Actor actor, List<String> values) {
 		List<String> names = new ArrayList<>(params(e.handler()).keySet());
 		if (!e.api()) {
@@ -311,7 +336,8 @@ final class HostileRequests {
 		String base = fill(e.pattern(), actor.vars());
 		for (String v : values) {
 			StringBuilder q = new StringBuilder();
-			// a long value goes to one parameter only, so that the request line stays within the server's limit
+			// a long value goes to one parameter only, so that the request line stays
+			// within the server's limit
 			for (String n : v.length() > 500 ? names.subList(0, 1) : names) {
 				q.append(q.length() == 0 ? "?" : "&").append(HostileHttp.enc(n)).append('=').append(HostileHttp.enc(v));
 			}
@@ -319,13 +345,25 @@ final class HostileRequests {
 		}
 		StringBuilder dup = new StringBuilder();
 		for (String n : names) {
-			dup.append(dup.length() == 0 ? "?" : "&").append(n).append("=1&").append(n).append("=2&").append(n)
-				.append("=&").append(n).append("[]=x&").append(n).append(".x=y");
+			dup.append(dup.length() == 0 ? "?" : "&")
+				.append(n)
+				.append("=1&")
+				.append(n)
+				.append("=2&")
+				.append(n)
+				.append("=&")
+				.append(n)
+				.append("[]=x&")
+				.append(n)
+				.append(".x=y");
 		}
 		send(e, "duplicated params", "GET", base + dup, actor, new byte[0], false);
 	}
 
-	/** Negative and overflowing page numbers and sizes, impossible dates, ten thousand years. */
+	/**
+	 * Negative and overflowing page numbers and sizes, impossible dates, ten thousand
+	 * years.
+	 */
 	private void numbersAndDates(Endpoint e, Actor actor) {
 		String base = fill(e.pattern(), actor.vars());
 		send(e, "numbers", "GET", base + "?page=-1&size=-1&year=abc&days=-1&all=maybe", actor, new byte[0], false);
@@ -346,7 +384,8 @@ final class HostileRequests {
 			methods.add("PUT");
 		}
 		for (String m : methods) {
-			// no handler takes these methods, except PUT, whose handlers all need a body that is not sent
+			// no handler takes these methods, except PUT, whose handlers all need a body
+			// that is not sent
 			send(e, "method", m, target, actor, new byte[0], false);
 		}
 		Actor intruder = intruder(e);
@@ -370,14 +409,17 @@ final class HostileRequests {
 		String target = fill(e.pattern(), actor.vars());
 		String method = e.method().equals("ANY") ? "GET" : e.method();
 		byte[] body = body(e);
-		// an unknown user costs the server a password check each (BCrypt), so a third of the endpoints get one
+		// an unknown user costs the server a password check each (BCrypt), so a third of
+		// the endpoints get one
 		List<List<String>> variants = List.of(List.of(),
-				shots.turn() % 3 == 0 ? List.of(HostileHttp.basic("mallory' OR 1=1 --", "x")) : List.of("Authorization: Basic"),
+				shots.turn() % 3 == 0
+						? List.of(HostileHttp.basic("mallory' OR 1=1 --", "x")) : List.of("Authorization: Basic"),
 				List.of("Authorization: Basic !!!not-base64!!!"),
-				List.of("Authorization: Basic " + java.util.Base64.getEncoder()
-					.encodeToString("no-colon".getBytes(StandardCharsets.UTF_8))),
+				List.of("Authorization: Basic "
+						+ java.util.Base64.getEncoder().encodeToString("no-colon".getBytes(StandardCharsets.UTF_8))),
 				List.of("Authorization: Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiJ9."),
-				List.of("Authorization: Basic " + "A".repeat(6_000)), List.of("Authorization: Digest username=\"admin\""));
+				List.of("Authorization: Basic " + "A".repeat(6_000)),
+				List.of("Authorization: Digest username=\"admin\""));
 		for (List<String> v : variants) {
 			List<String> headers = new ArrayList<>(v);
 			headers.add("Accept: application/json");
@@ -387,8 +429,9 @@ final class HostileRequests {
 	}
 
 	/**
-	 * JSON bodies: broken, of the wrong shape, wrong field types, nulls, huge fields and bodies, wrong content types.
-	 * {@code content} receives the well-formed ones (only refusing actors); {@code structural} the rest.
+	 * JSON bodies: broken, of the wrong shape, wrong field types, nulls, huge fields and
+	 * bodies, wrong content types. {@code content} receives the well-formed ones (only
+	 * refusing actors); {@code structural} the rest.
 	 */
 	private void bodies(Endpoint e, Actor content, Actor structural) {
 		Class<?> type = bodyType(e.handler());
@@ -399,7 +442,8 @@ final class HostileRequests {
 		for (String b : HostilePayloads.brokenJson()) {
 			if (type != null && type.getRecordComponents() != null && type.getRecordComponents().length == 1
 					&& !broken.refusing() && !b.startsWith("{") && !b.startsWith("[") && !b.isEmpty()) {
-				continue; // a bare scalar may bind to a one-field record: only for refusing actors
+				continue; // a bare scalar may bind to a one-field record: only for
+							// refusing actors
 			}
 			send(e, "broken json", e.method(), brokenTarget, broken, b.getBytes(StandardCharsets.UTF_8), true);
 		}
@@ -452,7 +496,10 @@ final class HostileRequests {
 		}
 	}
 
-	/** Form posts without a token, with a forged one, with another session's, and without a session. */
+	/**
+	 * Form posts without a token, with a forged one, with another session's, and without
+	 * a session.
+	 */
 	private void csrf(Endpoint e, Actor actor, Actor intruder) {
 		String target = fill(e.pattern(), actor.vars());
 		PageSession mine = actor.user() == null ? f.visitor : f.session(actor.user());
@@ -463,7 +510,8 @@ final class HostileRequests {
 			shots.postForm(e.key(), "csrf forged", target, mine.cookieHeader(), form + "&_csrf=" + HostileHttp.enc(s));
 			shots.postForm(e.key(), "csrf of another session", target, mine.cookieHeader(),
 					form + "&_csrf=" + HostileHttp.enc(other.csrf()));
-			shots.postForm(e.key(), "csrf without session", target, null, form + "&_csrf=" + HostileHttp.enc(mine.csrf()));
+			shots.postForm(e.key(), "csrf without session", target, null,
+					form + "&_csrf=" + HostileHttp.enc(mine.csrf()));
 		}
 		List<String> headers = new ArrayList<>(List.of(mine.cookieHeader(), "X-CSRF-TOKEN: forged",
 				"Content-Type: application/x-www-form-urlencoded", "Accept: text/html"));
@@ -475,8 +523,9 @@ final class HostileRequests {
 	}
 
 	/**
-	 * Posts with a valid token: each typed field in turn given a value its type refuses, every text field a hostile
-	 * string, required fields left out; text-only forms go to refusing actors only.
+	 * Posts with a valid token: each typed field in turn given a value its type refuses,
+	 * every text field a hostile string, required fields left out; text-only forms go to
+	 * refusing actors only.
 	 */
 	private void forms(Endpoint e, Actor content, Actor owner) {
 		Map<String, Class<?>> fields = formFields(e.handler());
@@ -501,7 +550,10 @@ final class HostileRequests {
 		}
 	}
 
-	/** Other users' objects: another applicant's case, another department's card, another user's message. */
+	/**
+	 * Other users' objects: another applicant's case, another department's card, another
+	 * user's message.
+	 */
 	private void intruders(Endpoint e, Actor intruder) {
 		String target = fill(e.pattern(), intruder.vars());
 		String method = e.method().equals("ANY") ? "GET" : e.method();
@@ -521,13 +573,17 @@ final class HostileRequests {
 		}
 	}
 
-	/** Requests no client library sends: broken encodings, control bytes, oversized lines and headers, smuggling. */
+	/**
+	 * Requests no client library sends: broken encodings, control bytes, oversized lines
+	 * and headers, smuggling.
+	 */
 	private void raw(List<Endpoint> endpoints) {
 		for (int i = 0; i < endpoints.size(); i += 4) {
 			Endpoint e = endpoints.get(i);
 			String path = fill(e.pattern(), realVars(e.pattern()));
 			String method = e.method().equals("ANY") ? "GET" : e.method();
-			// only reads are signed in: a write with a broken body must not reach a handler that ignores bodies
+			// only reads are signed in: a write with a broken body must not reach a
+			// handler that ignores bodies
 			String auth = e.api() && method.equals("GET") ? HostileHttp.basic("admin", AbuseFixture.PASSWORD) + "\r\n"
 					: "";
 			String host = "Host: localhost\r\nConnection: close\r\n" + auth;
@@ -546,9 +602,8 @@ final class HostileRequests {
 							+ "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
 					"POST " + path + " HTTP/1.1\r\n" + host
 							+ "Content-Type: application/json\r\nContent-Length: 2\r\nContent-Length: 7\r\n\r\n{}",
-					"G\u00c9T " + path + " HTTP/1.1\r\n" + host + "\r\n",
-					method + " " + path + "?q=" + HostileHttp.enc(HostilePayloads.SCRIPT) + "\tHTTP/1.1\r\n" + host
-							+ "\r\n");
+					"G\u00c9T " + path + " HTTP/1.1\r\n" + host + "\r\n", method + " " + path + "?q="
+							+ HostileHttp.enc(HostilePayloads.SCRIPT) + "\tHTTP/1.1\r\n" + host + "\r\n");
 			for (String r : requests) {
 				shots.add(HostileHttp.raw(e.key(), "raw protocol", r));
 			}
@@ -557,8 +612,7 @@ final class HostileRequests {
 
 	// ---- building requests
 
-	private void send(Endpoint e, String family, String method, String target, Actor actor, byte[] body,
-			boolean json) {
+	private void send(Endpoint e, String family, String method, String target, Actor actor, byte[] body, boolean json) {
 		if (e.api()) {
 			shots.api(e.key(), family, method, target, actor.user(), body, json);
 		}

@@ -13,9 +13,10 @@ import java.util.Map;
 import org.govhall.system.HostileHttp.PageSession;
 
 /**
- * The abuse suite's families that aim at one endpoint's own weak spots rather than at every endpoint: registration
- * with invalid identity numbers and credit codes, the same where staff type them, uploads the storage refuses and
- * corrections it must not keep, fee amounts, the login form, oversized forms and paths no handler maps.
+ * The abuse suite's families that aim at one endpoint's own weak spots rather than at
+ * every endpoint: registration with invalid identity numbers and credit codes, the same
+ * where staff type them, uploads the storage refuses and corrections it must not keep,
+ * fee amounts, the login form, oversized forms and paths no handler maps.
  */
 final class HostileSpecials {
 
@@ -38,7 +39,10 @@ final class HostileSpecials {
 		strays();
 	}
 
-	/** Registration with invalid identity numbers and credit codes, and every field hostile, on the API and page. */
+	/**
+	 * Registration with invalid identity numbers and credit codes, and every field
+	 * hostile, on the API and page.
+	 */
 	private void registrations() {
 		String api = "POST /api/v1/applicants";
 		String page = "POST /register";
@@ -71,8 +75,9 @@ final class HostileSpecials {
 	}
 
 	/**
-	 * Invalid identity numbers and credit codes where staff and agents type them: an applicant at the window, an
-	 * agent's applicant, a department's credit code; on the API and the pages.
+	 * Invalid identity numbers and credit codes where staff and agents type them: an
+	 * applicant at the window, an agent's applicant, a department's credit code; on the
+	 * API and the pages.
 	 */
 	private void identities() {
 		Map<String, Object> authorization = Map.of("documentName", "授权委托书", "validUntil", "2027-12-31");
@@ -88,10 +93,11 @@ final class HostileSpecials {
 					json(Map.of("itemCode", AbuseFixture.FOOD, "applicant", applicant, "authorization", authorization)),
 					true);
 			shots.postWithToken("POST /cases/new", "invalid id at the window", "/cases/new?item=" + AbuseFixture.FOOD,
-					f.session("clerk"), formOf(Map.of("applicantKind", n.getKey(), "applicantName", HostilePayloads.SCRIPT,
-							"applicantNumber", n.getValue())));
+					f.session("clerk"), formOf(Map.of("applicantKind", n.getKey(), "applicantName",
+							HostilePayloads.SCRIPT, "applicantNumber", n.getValue())));
 		}
-		// a blank credit code is no credit code, which a department may have: only the others
+		// a blank credit code is no credit code, which a department may have: only the
+		// others
 		for (String code : HostilePayloads.invalidCreditCodes().stream().filter(c -> !c.isBlank()).toList()) {
 			Map<String, Object> department = new LinkedHashMap<>();
 			department.put("code", "ABUSE-1");
@@ -105,8 +111,8 @@ final class HostileSpecials {
 			department.put("code", "660100-SCJG");
 			shots.api("PUT /api/v1/departments/{code}", "invalid credit code", "PUT", "/api/v1/departments/660100-SCJG",
 					"admin", json(department), true);
-			shots.postWithToken("POST /staff/directory/departments", "invalid credit code", "/staff/directory/departments",
-					f.session("admin"), formOf(department));
+			shots.postWithToken("POST /staff/directory/departments", "invalid credit code",
+					"/staff/directory/departments", f.session("admin"), formOf(department));
 		}
 	}
 
@@ -123,8 +129,9 @@ final class HostileSpecials {
 	}
 
 	/**
-	 * Uploads the storage refuses (by content, size or form), with hostile names, on the API and the pages; and
-	 * corrections handed in where the case does not await any, with a file the storage would take.
+	 * Uploads the storage refuses (by content, size or form), with hostile names, on the
+	 * API and the pages; and corrections handed in where the case does not await any,
+	 * with a file the storage would take.
 	 */
 	private void uploads() {
 		String api = "POST /api/v1/cases/files";
@@ -147,8 +154,8 @@ final class HostileSpecials {
 				Map.entry("multipart/form-data; boundary=xyz", "--xyz\r\nbroken".getBytes(StandardCharsets.UTF_8)),
 				Map.entry("multipart/form-data; boundary=xyz",
 						multipart("xyz", Map.of(), "other", "a.pdf", HostilePayloads.PDF)),
-				Map.entry("multipart/form-data; boundary=xyz", multipart("xyz", Map.of("file", "not a file"), null, null,
-						null)),
+				Map.entry("multipart/form-data; boundary=xyz",
+						multipart("xyz", Map.of("file", "not a file"), null, null, null)),
 				Map.entry("multipart/form-data; boundary=xyz", multipart("xyz", Map.of(), "file", "big.pdf", tooLarge)),
 				Map.entry("application/pdf", HostilePayloads.PDF), Map.entry("application/json", "{}".getBytes()));
 		for (Map.Entry<String, byte[]> o : odd) {
@@ -156,39 +163,45 @@ final class HostileSpecials {
 			headers.add("Content-Type: " + o.getKey());
 			shots.add(HostileHttp.shot(api, "odd multipart", "POST", "/api/v1/cases/files", headers, o.getValue()));
 		}
-		// the pages: materials of a draft, corrections, a new application with a file the storage refuses
+		// the pages: materials of a draft, corrections, a new application with a file the
+		// storage refuses
 		PageSession deptadmin = f.session("deptadmin");
 		PageSession evil = f.session(AbuseFixture.EVIL);
 		PageSession applicant = f.session("applicant");
 		for (int i = 0; i < names.size(); i++) {
 			byte[] content = contents.get(i % contents.size());
 			shots.multipartPage("POST /staff/items/{code}/materials/{index}/files", "refused upload",
-					"/staff/items/" + AbuseFixture.FOOD + "/materials/0/files", deptadmin,
-					Map.of("kind", names.get(i)), "file", names.get(i), content);
-			shots.multipartPage("POST /cases/{number}/corrections", "refused upload", "/cases/" + f.caseE1 + "/corrections",
-					evil, Map.of(), "file0", names.get(i), content);
+					"/staff/items/" + AbuseFixture.FOOD + "/materials/0/files", deptadmin, Map.of("kind", names.get(i)),
+					"file", names.get(i), content);
+			shots.multipartPage("POST /cases/{number}/corrections", "refused upload",
+					"/cases/" + f.caseE1 + "/corrections", evil, Map.of(), "file0", names.get(i), content);
 			shots.multipartPage("POST /cases/new", "refused upload", "/cases/new?item=" + AbuseFixture.FOOD, applicant,
 					Map.of("phone", HostilePayloads.SCRIPT), "file0", names.get(i), content);
 		}
-		// well-formed files where the step is refused: the case does not await correction, the form is invalid
+		// well-formed files where the step is refused: the case does not await
+		// correction, the form is invalid
 		for (String c : List.of(f.caseE2, f.caseE1 + "x")) {
-			shots.multipartPage("POST /cases/{number}/corrections", "file on refused step", "/cases/" + c + "/corrections",
-					evil, Map.of(), "file0", "材料.pdf", HostilePayloads.PDF);
+			shots.multipartPage("POST /cases/{number}/corrections", "file on refused step",
+					"/cases/" + c + "/corrections", evil, Map.of(), "file0", "材料.pdf", HostilePayloads.PDF);
 		}
-		shots.multipartPage("POST /cases/{number}/corrections", "file on refused step", "/cases/" + f.caseA + "/corrections",
-				applicant, Map.of(), "file0", "材料.pdf", HostilePayloads.PDF);
+		shots.multipartPage("POST /cases/{number}/corrections", "file on refused step",
+				"/cases/" + f.caseA + "/corrections", applicant, Map.of(), "file0", "材料.pdf", HostilePayloads.PDF);
 		shots.multipartPage("POST /cases/{number}/corrections", "file with refused file",
-				"/cases/" + f.caseE1 + "/corrections", evil, Map.of(), "file0", "材料.pdf", HostilePayloads.PDF,
-				"file0", "b.html", contents.get(0));
+				"/cases/" + f.caseE1 + "/corrections", evil, Map.of(), "file0", "材料.pdf", HostilePayloads.PDF, "file0",
+				"b.html", contents.get(0));
 	}
 
-	/** Fee amounts no receipt has: negative, fractions of a fen, astronomically large, not numbers. */
+	/**
+	 * Fee amounts no receipt has: negative, fractions of a fen, astronomically large, not
+	 * numbers.
+	 */
 	private void fees() {
 		List<String> amounts = List.of("-5", "0", "0.001", "1E+100", "1E+2147483647", "12345678901.00", "1E-2147483647",
 				"NaN", "Infinity", "1,000", "0x10", "9".repeat(400));
 		for (String amount : amounts) {
-			String json = "{\"name\":\"工本费\",\"amount\":" + (amount.matches("[-0-9.E+]+") ? amount
-					: HostilePayloads.quote(amount)) + ",\"receiptNo\":\"R-" + amount.length() + "\"}";
+			String json = "{\"name\":\"工本费\",\"amount\":"
+					+ (amount.matches("[-0-9.E+]+") ? amount : HostilePayloads.quote(amount)) + ",\"receiptNo\":\"R-"
+					+ amount.length() + "\"}";
 			shots.api("POST /api/v1/cases/{number}/fees", "fee amount", "POST", "/api/v1/cases/" + f.caseW + "/fees",
 					"clerk", json.getBytes(StandardCharsets.UTF_8), true);
 			shots.postWithToken("POST /staff/cases/{number}/fees", "fee amount", "/staff/cases/" + f.caseW + "/fees",
@@ -204,13 +217,14 @@ final class HostileSpecials {
 		shots.postWithToken("POST /login", "oversized form", "/login", f.visitor, "username=" + big);
 		shots.postWithToken("POST /staff/items/new", "oversized form", "/staff/items/new", f.session("deptadmin"),
 				"nameZh=" + big);
-		shots.postWithToken("POST /staff/cases/{number}/refusal", "oversized form", "/staff/cases/" + f.caseE2 + "/refusal",
-				f.session("clerk"), "reasons=" + big);
+		shots.postWithToken("POST /staff/cases/{number}/refusal", "oversized form",
+				"/staff/cases/" + f.caseE2 + "/refusal", f.session("clerk"), "reasons=" + big);
 	}
 
 	/** The login form with unknown users, SQL in the name, huge fields and no token. */
 	private void logins() {
-		// each refused login costs a password check (BCrypt): the script, SQL and traversal names, not every one
+		// each refused login costs a password check (BCrypt): the script, SQL and
+		// traversal names, not every one
 		for (String s : HostilePayloads.strings().subList(0, 21)) {
 			String form = "username=" + HostileHttp.enc(s) + "&password=" + HostileHttp.enc(s);
 			shots.postWithToken("POST /login", "hostile login", "/login", f.visitor, form);
@@ -220,16 +234,21 @@ final class HostileSpecials {
 		shots.postForm("POST /login", "csrf missing", "/login", f.visitor.cookieHeader(), "username=admin&password=x");
 	}
 
-	/** Paths no handler maps: traversal to the static resources, hidden files, the actuator, logout by GET. */
+	/**
+	 * Paths no handler maps: traversal to the static resources, hidden files, the
+	 * actuator, logout by GET.
+	 */
 	private void strays() {
 		for (String p : List.of("/css/../../../../etc/passwd", "/js/%2e%2e/%2e%2e/application.properties",
 				"/WEB-INF/web.xml", "/.git/config", "/actuator/prometheus", "/actuator/env", "/actuator/heapdump",
 				"/api/v1/nothing", "/api/v2/cases", "/logout", "/error?x=" + HostileHttp.enc(HostilePayloads.SCRIPT),
 				"/index.html", "/%2e%2e/%2e%2e/etc/passwd", "/api/v1/cases/../../../etc/passwd",
 				"/static/" + HostileHttp.enc(HostilePayloads.SCRIPT))) {
-			shots.add(HostileHttp.shot("(unmapped)", "stray path", "GET", p, List.of("Accept: text/html"), new byte[0]));
+			shots
+				.add(HostileHttp.shot("(unmapped)", "stray path", "GET", p, List.of("Accept: text/html"), new byte[0]));
 			shots.add(HostileHttp.shot("(unmapped)", "stray path", "GET", p,
-					List.of(HostileHttp.basic("admin", AbuseFixture.PASSWORD), "Accept: application/json"), new byte[0]));
+					List.of(HostileHttp.basic("admin", AbuseFixture.PASSWORD), "Accept: application/json"),
+					new byte[0]));
 		}
 		shots.add(HostileHttp.shot("(unmapped)", "csrf missing", "POST", "/logout",
 				List.of(f.session("admin").cookieHeader(), "Content-Type: application/x-www-form-urlencoded"),

@@ -22,10 +22,11 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Issue 12, item 5 (ADR 0019): password guessing is slowed per username and client address, HTTP Basic has a budget
- * per address and each account one for addresses it does not know, nobody can lock an account, and no answer tells
- * an account from a name without one. The budgets here are the production defaults; each test works from addresses
- * of its own.
+ * Issue 12, item 5 (ADR 0019): password guessing is slowed per username and client
+ * address, HTTP Basic has a budget per address and each account one for addresses it does
+ * not know, nobody can lock an account, and no answer tells an account from a name
+ * without one. The budgets here are the production defaults; each test works from
+ * addresses of its own.
  */
 @Tag("abuse")
 @TightLimitsTest
@@ -151,8 +152,7 @@ class LoginThrottleTests {
 		String address = "10.5.0.1";
 		assertThat(basic(username, PASSWORD, address).getStatus()).isEqualTo(403);
 		for (int i = 1; i < 30; i++) {
-			assertThat(basic("throttle-spray-" + i, "wrong", address).getStatus()).as("check %d", i + 1)
-				.isEqualTo(401);
+			assertThat(basic("throttle-spray-" + i, "wrong", address).getStatus()).as("check %d", i + 1).isEqualTo(401);
 		}
 		MockHttpServletResponse refused = basic("throttle-spray-x", "wrong", address);
 		assertThat(refused.getStatus()).isEqualTo(429);
@@ -160,8 +160,7 @@ class LoginThrottleTests {
 		assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("请求过于频繁");
 		assertThat(basic(username, PASSWORD, address).getStatus()).as("remembered, so not checked again")
 			.isEqualTo(403);
-		assertThat(basic("throttle-spray-x", "wrong", "10.5.0.2").getStatus()).as("another address")
-			.isEqualTo(401);
+		assertThat(basic("throttle-spray-x", "wrong", "10.5.0.2").getStatus()).as("another address").isEqualTo(401);
 	}
 
 	@Test

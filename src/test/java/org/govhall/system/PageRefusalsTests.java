@@ -24,7 +24,10 @@ import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.ModelAndView;
 
-/** The one way a page shows a refusal (ADR 0028): where it goes back to, what it flashes, what it leaves alone. */
+/**
+ * The one way a page shows a refusal (ADR 0028): where it goes back to, what it flashes,
+ * what it leaves alone.
+ */
 class PageRefusalsTests {
 
 	enum Colour {
@@ -46,8 +49,8 @@ class PageRefusalsTests {
 			return "";
 		}
 
-		@RefusalShownOn(value = "/staff/directory#h-accounts", except = {},
-				exceptKeys = { "error.forbidden.scope" }, style = Style.PROBLEMS)
+		@RefusalShownOn(value = "/staff/directory#h-accounts", except = {}, exceptKeys = { "error.forbidden.scope" },
+				style = Style.PROBLEMS)
 		String account() {
 			return "";
 		}
@@ -96,7 +99,8 @@ class PageRefusalsTests {
 		ModelAndView back = refusals.backToPage(ex, handler("item"), request, Locale.ENGLISH);
 
 		assertThat(back).isNotNull();
-		// the view expands the path variable (RedirectView) and keeps the flash for the page
+		// the view expands the path variable (RedirectView) and keeps the flash for the
+		// page
 		assertThat(back.getViewName()).isEqualTo("redirect:/staff/items/{code}");
 		assertThat(flash(request)).containsEntry("refusal", "error.state");
 		assertThat((Object[]) flash(request).get("refusalArgs")).containsExactly("red", "approve", "", 1000);
@@ -143,13 +147,17 @@ class PageRefusalsTests {
 	@Test
 	void forbiddenAndNotFoundGoToTheErrorPageUnlessThePageShowsThem() throws Exception {
 		assertThat(refusals.backToPage(new ForbiddenException("error.forbidden.role"), handler("item"),
-				request(Map.of("code", "X")), Locale.ENGLISH)).isNull();
+				request(Map.of("code", "X")), Locale.ENGLISH))
+			.isNull();
 		assertThat(refusals.backToPage(new NotFoundException("error.notFound"), handler("item"),
-				request(Map.of("code", "X")), Locale.ENGLISH)).isNull();
+				request(Map.of("code", "X")), Locale.ENGLISH))
+			.isNull();
 
-		// the accounts page shows 403 and 404 on their merits, but not the generic refusal of scope
+		// the accounts page shows 403 and 404 on their merits, but not the generic
+		// refusal of scope
 		assertThat(refusals.backToPage(new ForbiddenException("error.forbidden.scope"), handler("account"),
-				request(Map.of()), Locale.ENGLISH)).isNull();
+				request(Map.of()), Locale.ENGLISH))
+			.isNull();
 		MockHttpServletRequest request = request(Map.of());
 		ModelAndView back = refusals.backToPage(new ForbiddenException("error.state", "x", "y"), handler("account"),
 				request, Locale.ENGLISH);

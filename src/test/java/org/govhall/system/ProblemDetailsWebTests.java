@@ -29,16 +29,26 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartException;
 
-/** The web edge alone: every failure becomes RFC 9457 problem details in the requester's language. */
+/**
+ * The web edge alone: every failure becomes RFC 9457 problem details in the requester's
+ * language.
+ */
 @WebMvcTest(controllers = ProblemDetailsWebTests.Probe.class)
-@Import({ Problems.class, SecuritySettings.class, ErrorPages.class, IdentityPlatform.class, ProblemDetailsWebTests.Probe.class })
+@Import({ Problems.class, SecuritySettings.class, ErrorPages.class, IdentityPlatform.class,
+		ProblemDetailsWebTests.Probe.class })
 class ProblemDetailsWebTests {
 
-	/** The directory behind the page chain's sign-in through the identity platform; no request here signs in. */
+	/**
+	 * The directory behind the page chain's sign-in through the identity platform; no
+	 * request here signs in.
+	 */
 	@org.springframework.test.context.bean.override.mockito.MockitoBean
 	org.govhall.directory.Directory directory;
 
-	/** Nobody signs in here: with the OAuth2 client present Boot makes no user store of its own. */
+	/**
+	 * Nobody signs in here: with the OAuth2 client present Boot makes no user store of
+	 * its own.
+	 */
 	@org.springframework.test.context.bean.override.mockito.MockitoBean
 	org.springframework.security.core.userdetails.UserDetailsService users;
 
@@ -48,7 +58,8 @@ class ProblemDetailsWebTests {
 	@Test
 	@WithMockUser
 	void invalidFieldsComeBackAsProblemDetailsListingEveryFieldInChineseByDefault() throws Exception {
-		mvc.perform(post("/api/v1/probe").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"\",\"count\":0}"))
+		mvc.perform(
+				post("/api/v1/probe").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"\",\"count\":0}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.type").value("urn:govhall:problem:invalid-input"))
@@ -81,8 +92,8 @@ class ProblemDetailsWebTests {
 		mvc.perform(post("/api/v1/probe").contentType(MediaType.TEXT_PLAIN).content("name=x"))
 			.andExpect(status().isUnsupportedMediaType())
 			.andExpect(jsonPath("$.type").value("urn:govhall:problem:unsupported-media-type"));
-		mvc.perform(post("/api/v1/probe").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"x\",\"count\":\"many\"}"))
-			.andExpect(status().isBadRequest());
+		mvc.perform(post("/api/v1/probe").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"x\",\"count\":\"many\"}")).andExpect(status().isBadRequest());
 	}
 
 	@Test
@@ -180,7 +191,10 @@ class ProblemDetailsWebTests {
 			throw new MultipartException("Failed to parse multipart servlet request");
 		}
 
-		/** As Tomcat refuses a query with a broken encoding (400) or a form past its size limit (413). */
+		/**
+		 * As Tomcat refuses a query with a broken encoding (400) or a form past its size
+		 * limit (413).
+		 */
 		@GetMapping("/api/v1/probe/parameters")
 		String parameters(@RequestParam int status) {
 			throw new InvalidParameterException("parameters not parsed", status);

@@ -19,13 +19,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * Forwarded headers over real HTTP (issue 12, item 8; ADR 0022): Tomcat's valve believes them only from the
- * addresses in {@code govhall.proxy.trusted}, so the rate-limit bucket is the client's behind a trusted proxy and
- * the connection's otherwise; HSTS and absolute redirects follow the original scheme and host; {@code Forwarded} is
- * never read; with https required, plain http goes once to the https public address. The test client connects from
- * 127.0.0.1, which is the trusted proxy in one context and an outsider in the other. The two nodes behind a real
- * HAProxy are in {@link TwoNodesBehindProxyTests}. The two contexts are in the slow group {@code multi-node} (ADR 0007),
- * the outsider's shared with the other tests of limits ({@link TightLimitsTest}).
+ * Forwarded headers over real HTTP (issue 12, item 8; ADR 0022): Tomcat's valve believes
+ * them only from the addresses in {@code govhall.proxy.trusted}, so the rate-limit bucket
+ * is the client's behind a trusted proxy and the connection's otherwise; HSTS and
+ * absolute redirects follow the original scheme and host; {@code Forwarded} is never
+ * read; with https required, plain http goes once to the https public address. The test
+ * client connects from 127.0.0.1, which is the trusted proxy in one context and an
+ * outsider in the other. The two nodes behind a real HAProxy are in
+ * {@link TwoNodesBehindProxyTests}. The two contexts are in the slow group
+ * {@code multi-node} (ADR 0007), the outsider's shared with the other tests of limits
+ * ({@link TightLimitsTest}).
  */
 class ProxySettingsTests {
 
@@ -90,24 +93,28 @@ class ProxySettingsTests {
 				assertThat(get(port, PROGRESS, "X-Forwarded-Proto", "https", "X-Forwarded-For", "203.0.113.1")
 					.statusCode()).as("request %d of 203.0.113.1", i + 1).isEqualTo(404);
 			}
-			assertThat(get(port, PROGRESS, "X-Forwarded-Proto", "https", "X-Forwarded-For", "203.0.113.1")
-				.statusCode()).isEqualTo(429);
-			assertThat(get(port, PROGRESS, "X-Forwarded-Proto", "https", "X-Forwarded-For", "203.0.113.2")
-				.statusCode()).as("another client behind the proxy").isEqualTo(404);
-			// what the client wrote in front of the proxy's own entry is not believed: still 203.0.113.1
-			assertThat(get(port, PROGRESS, "X-Forwarded-Proto", "https", "X-Forwarded-For",
-					"198.51.100.77, 203.0.113.1").statusCode()).isEqualTo(429);
+			assertThat(get(port, PROGRESS, "X-Forwarded-Proto", "https", "X-Forwarded-For", "203.0.113.1").statusCode())
+				.isEqualTo(429);
+			assertThat(get(port, PROGRESS, "X-Forwarded-Proto", "https", "X-Forwarded-For", "203.0.113.2").statusCode())
+				.as("another client behind the proxy")
+				.isEqualTo(404);
+			// what the client wrote in front of the proxy's own entry is not believed:
+			// still 203.0.113.1
+			assertThat(
+					get(port, PROGRESS, "X-Forwarded-Proto", "https", "X-Forwarded-For", "198.51.100.77, 203.0.113.1")
+						.statusCode())
+				.isEqualTo(429);
 			// a chain of trusted proxies is walked through to the client
-			assertThat(get(port, PROGRESS, "X-Forwarded-Proto", "https", "X-Forwarded-For",
-					"203.0.113.1, 127.0.0.1").statusCode()).isEqualTo(429);
+			assertThat(get(port, PROGRESS, "X-Forwarded-Proto", "https", "X-Forwarded-For", "203.0.113.1, 127.0.0.1")
+				.statusCode()).isEqualTo(429);
 		}
 
 		@Test
 		void httpsAsTheProxySaysGetsHstsAndHttpsRedirectsAndPlainHttpGoesOnceToTheHttpsAddress() throws Exception {
 			HttpResponse<String> page = get(port, "/login", "X-Forwarded-Proto", "https");
 			assertThat(page.statusCode()).as("no redirect loop: the proxy said https").isEqualTo(200);
-			assertThat(page.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(
-					h -> assertThat(h).contains("max-age=31536000"));
+			assertThat(page.headers().firstValue("Strict-Transport-Security"))
+				.hasValueSatisfying(h -> assertThat(h).contains("max-age=31536000"));
 
 			HttpResponse<String> staff = get(port, "/staff", "X-Forwarded-Proto", "https", "X-Forwarded-Host",
 					"zwfw.example.gov.cn", "X-Forwarded-Port", "443");
@@ -119,9 +126,10 @@ class ProxySettingsTests {
 			assertThat(plain.headers().firstValue("Location"))
 				.hasValue("https://zwfw.example.gov.cn/items?q=%E8%90%A5%E4%B8%9A");
 			assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
-			HttpResponse<String> post = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
-				.POST(HttpRequest.BodyPublishers.ofString("username=clerk")), "Content-Type",
-					"application/x-www-form-urlencoded", "X-Forwarded-Proto", "http");
+			HttpResponse<String> post = send(
+					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+						.POST(HttpRequest.BodyPublishers.ofString("username=clerk")),
+					"Content-Type", "application/x-www-form-urlencoded", "X-Forwarded-Proto", "http");
 			assertThat(post.statusCode()).as("a POST keeps its method").isEqualTo(308);
 			assertThat(post.headers().firstValue("Location")).hasValue("https://zwfw.example.gov.cn/login");
 
@@ -138,7 +146,10 @@ class ProxySettingsTests {
 
 	}
 
-	/** The trusted proxies are elsewhere: the test client is an outsider, and its forwarded headers change nothing. */
+	/**
+	 * The trusted proxies are elsewhere: the test client is an outsider, and its
+	 * forwarded headers change nothing.
+	 */
 	@Nested
 	@Tag("multi-node")
 	@TightLimitsTest

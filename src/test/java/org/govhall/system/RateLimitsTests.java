@@ -21,10 +21,11 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * Public endpoints are rate limited per client address: over the budget a client gets 429 with Retry-After and a
- * problem+json in its language (a short page for a browser), another client is not affected, and a flood of login
- * attempts is stopped before the password check. A limited path counts however it is spelled and whatever the
- * method (issue 12: {@code /logi%6E} and {@code HEAD} went round the limits).
+ * Public endpoints are rate limited per client address: over the budget a client gets 429
+ * with Retry-After and a problem+json in its language (a short page for a browser),
+ * another client is not affected, and a flood of login attempts is stopped before the
+ * password check. A limited path counts however it is spelled and whatever the method
+ * (issue 12: {@code /logi%6E} and {@code HEAD} went round the limits).
  */
 @SpringBootTest(properties = { "govhall.rate-limit.progress.per-minute=5", "govhall.rate-limit.login.per-minute=3",
 		"govhall.rate-limit.verification.per-minute=4", "govhall.rate-limit.registration.per-minute=2" })
@@ -43,9 +44,12 @@ class RateLimitsTests {
 	}
 
 	MockHttpServletResponse progress(String address, String lang) throws Exception {
-		return mvc.perform(from(get("/api/v1/progress").param("number", "660100-2026-0000001")
-			.param("code", "ABCDEFGH")
-			.header("Accept-Language", lang), address)).andReturn().getResponse();
+		return mvc
+			.perform(from(get("/api/v1/progress").param("number", "660100-2026-0000001")
+				.param("code", "ABCDEFGH")
+				.header("Accept-Language", lang), address))
+			.andReturn()
+			.getResponse();
 	}
 
 	@Test
@@ -59,25 +63,30 @@ class RateLimitsTests {
 		assertThat(Long.parseLong(refused.getHeader("Retry-After"))).isBetween(1L, 12L);
 		assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("请求过于频繁")
 			.contains("urn:govhall:problem:too-many-requests");
-		assertThat(progress("10.0.0.1", "en").getContentAsString(StandardCharsets.UTF_8))
-			.contains("Too many requests");
+		assertThat(progress("10.0.0.1", "en").getContentAsString(StandardCharsets.UTF_8)).contains("Too many requests");
 		assertThat(progress("10.0.0.2", "zh-CN").getStatus()).as("another client").isEqualTo(404);
 	}
 
 	@Test
 	void loginAttemptsAreLimitedBeforeThePasswordCheck() throws Exception {
 		for (int i = 0; i < 3; i++) {
-			MockHttpServletResponse r = mvc.perform(from(post("/login").param("username", "nobody")
-				.param("password", "wrong")
-				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()),
-					"10.0.1.1")).andReturn().getResponse();
+			MockHttpServletResponse r = mvc
+				.perform(from(post("/login").param("username", "nobody")
+					.param("password", "wrong")
+					.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+						.csrf()), "10.0.1.1"))
+				.andReturn()
+				.getResponse();
 			assertThat(r.getStatus()).isEqualTo(302);
 		}
-		MockHttpServletResponse page = mvc.perform(from(post("/login").param("username", "nobody")
-			.param("password", "wrong")
-			.header("Accept", "text/html,application/xhtml+xml")
-			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()),
-				"10.0.1.1")).andReturn().getResponse();
+		MockHttpServletResponse page = mvc
+			.perform(from(post("/login").param("username", "nobody")
+				.param("password", "wrong")
+				.header("Accept", "text/html,application/xhtml+xml")
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.csrf()), "10.0.1.1"))
+			.andReturn()
+			.getResponse();
 		assertThat(page.getStatus()).isEqualTo(429);
 		assertThat(page.getHeader("Retry-After")).isNotBlank();
 		assertThat(page.getContentType()).startsWith("text/html");
@@ -90,20 +99,29 @@ class RateLimitsTests {
 			assertThat(mvc.perform(from(get("/verify/NO-SUCH-1"), "10.0.2.1")).andReturn().getResponse().getStatus())
 				.isNotEqualTo(429);
 		}
-		assertThat(mvc.perform(from(get("/api/v1/documents/NO-SUCH-1"), "10.0.2.1")).andReturn().getResponse()
-			.getStatus()).isEqualTo(429);
+		assertThat(
+				mvc.perform(from(get("/api/v1/documents/NO-SUCH-1"), "10.0.2.1")).andReturn().getResponse().getStatus())
+			.isEqualTo(429);
 		// the progress budget of the same client is untouched
 		assertThat(progress("10.0.2.1", "zh-CN").getStatus()).isEqualTo(404);
 		for (int i = 0; i < 2; i++) {
-			assertThat(mvc.perform(from(post("/api/v1/applicants").contentType("application/json").content("{}"),
-					"10.0.2.1")).andReturn().getResponse().getStatus()).isEqualTo(400);
+			assertThat(mvc
+				.perform(from(post("/api/v1/applicants").contentType("application/json").content("{}"), "10.0.2.1"))
+				.andReturn()
+				.getResponse()
+				.getStatus()).isEqualTo(400);
 		}
-		assertThat(mvc.perform(from(post("/api/v1/applicants").contentType("application/json").content("{}"),
-				"10.0.2.1")).andReturn().getResponse().getStatus()).isEqualTo(429);
+		assertThat(
+				mvc.perform(from(post("/api/v1/applicants").contentType("application/json").content("{}"), "10.0.2.1"))
+					.andReturn()
+					.getResponse()
+					.getStatus())
+			.isEqualTo(429);
 	}
 
 	MockHttpServletResponse raw(HttpMethod method, String uri, String address) throws Exception {
-		return mvc.perform(from(request(method, URI.create("http://localhost" + uri)).with(csrf()), address)).andReturn()
+		return mvc.perform(from(request(method, URI.create("http://localhost" + uri)).with(csrf()), address))
+			.andReturn()
 			.getResponse();
 	}
 
@@ -121,12 +139,13 @@ class RateLimitsTests {
 	@Test
 	void everyMethodOnALimitedPathSpendsItsBudget() throws Exception {
 		String address = "10.0.4.1";
-		assertThat(raw(HttpMethod.HEAD, "/api/v1/progress?number=660100-2026-0000001&code=ABCDEFGH", address)
-			.getStatus()).isNotEqualTo(429);
+		assertThat(
+				raw(HttpMethod.HEAD, "/api/v1/progress?number=660100-2026-0000001&code=ABCDEFGH", address).getStatus())
+			.isNotEqualTo(429);
 		assertThat(raw(HttpMethod.OPTIONS, "/api/v1/progress", address).getStatus()).isNotEqualTo(429);
 		assertThat(raw(HttpMethod.PUT, "/api/v1/progress", address).getStatus()).isNotEqualTo(429);
-		assertThat(raw(HttpMethod.HEAD, "/progres%73?number=660100-2026-0000001&code=ABCDEFGH", address)
-			.getStatus()).isNotEqualTo(429);
+		assertThat(raw(HttpMethod.HEAD, "/progres%73?number=660100-2026-0000001&code=ABCDEFGH", address).getStatus())
+			.isNotEqualTo(429);
 		assertThat(raw(HttpMethod.DELETE, "/progress", address).getStatus()).isNotEqualTo(429);
 		assertThat(raw(HttpMethod.HEAD, "/progress", address).getStatus()).isEqualTo(429);
 		assertThat(progress(address, "zh-CN").getStatus()).isEqualTo(429);
@@ -140,8 +159,8 @@ class RateLimitsTests {
 	@Test
 	void thePathIsNormalisedAsTheServerWouldReadIt() {
 		for (String raw : List.of("/login", "/logi%6E", "/%6c%6F%67%69%6e", "//login", "///login", "/login;x=1",
-				"/login;jsessionid=abc", "/./login", "/x/../login", "/x/%2e%2e/login", "/LOGIN", "/login/",
-				"\\login", "/login%2F", "/;x=1/login")) {
+				"/login;jsessionid=abc", "/./login", "/x/../login", "/x/%2e%2e/login", "/LOGIN", "/login/", "\\login",
+				"/login%2F", "/;x=1/login")) {
 			assertThat(RateLimits.normalised(raw)).as(raw).isEqualTo("/login");
 		}
 		assertThat(RateLimits.normalised("/progres%73")).isEqualTo("/progress");
@@ -162,7 +181,8 @@ class RateLimitsTests {
 		assertThat(b.take(5_000_000_000L)).isEqualTo(5);
 		assertThat(b.take(10_000_000_000L)).isZero();
 		assertThat(b.take(10_000_000_000L)).isEqualTo(10);
-		assertThat(b.take(1_000_000_000_000L)).isZero(); // refilled, but never beyond the capacity
+		assertThat(b.take(1_000_000_000_000L)).isZero(); // refilled, but never beyond the
+															// capacity
 		for (int i = 0; i < 5; i++) {
 			assertThat(b.take(1_000_000_000_000L)).isZero();
 		}

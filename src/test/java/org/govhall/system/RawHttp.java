@@ -21,9 +21,10 @@ import javax.net.ssl.TrustManagerFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One HTTP/1.1 request per connection from a chosen local address (127.0.0.x on loopback), over plain TCP or TLS.
- * {@code java.net.http} cannot choose the local address on Java 17, and a test of a proxy needs clients at different
- * addresses. No compression is asked for; a chunked body is decoded.
+ * One HTTP/1.1 request per connection from a chosen local address (127.0.0.x on
+ * loopback), over plain TCP or TLS. {@code java.net.http} cannot choose the local address
+ * on Java 17, and a test of a proxy needs clients at different addresses. No compression
+ * is asked for; a chunked body is decoded.
  */
 final class RawHttp {
 
@@ -61,8 +62,8 @@ final class RawHttp {
 	}
 
 	/**
-	 * Sends one request from {@code from} to 127.0.0.1:{@code port}; {@code headers} are name, value pairs (a name
-	 * may come twice). {@code Host} is 127.0.0.1:port.
+	 * Sends one request from {@code from} to 127.0.0.1:{@code port}; {@code headers} are
+	 * name, value pairs (a name may come twice). {@code Host} is 127.0.0.1:port.
 	 */
 	Response send(String from, int port, String method, String path, @Nullable String body, String... headers)
 			throws IOException {
@@ -77,8 +78,12 @@ final class RawHttp {
 			socket = secure;
 		}
 		try (Socket s = socket) {
-			StringBuilder request = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n")
-				.append("Host: 127.0.0.1:").append(port).append("\r\n")
+			StringBuilder request = new StringBuilder(method).append(' ')
+				.append(path)
+				.append(" HTTP/1.1\r\n")
+				.append("Host: 127.0.0.1:")
+				.append(port)
+				.append("\r\n")
 				.append("Connection: close\r\n");
 			for (int i = 0; i + 1 < headers.length; i += 2) {
 				request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");

@@ -12,10 +12,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * A repository slice of any module: Spring Data JDBC with the application's mapping ({@link JdbcSlice}) on an
- * in-memory H2 database in PostgreSQL mode (profile {@code h2}, not Boot's plain replacement), migrated by Flyway
- * like the application's, each test in a transaction rolled back after it. A class adds the JDBC beans it tests with
- * its own {@code @Import}.
+ * A repository slice of any module: Spring Data JDBC with the application's mapping
+ * ({@link JdbcSlice}) on an in-memory H2 database in PostgreSQL mode (profile {@code h2},
+ * not Boot's plain replacement), migrated by Flyway like the application's, each test in
+ * a transaction rolled back after it. A class adds the JDBC beans it tests with its own
+ * {@code @Import}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

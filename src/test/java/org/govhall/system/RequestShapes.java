@@ -30,9 +30,9 @@ import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What a handler takes, read from its signature, and requests of that shape: the JSON body of its request record
- * with hostile text in every text field, values a field's type or constraints refuse, and forms of its request
- * parameters and model attribute.
+ * What a handler takes, read from its signature, and requests of that shape: the JSON
+ * body of its request record with hostile text in every text field, values a field's type
+ * or constraints refuse, and forms of its request parameters and model attribute.
  */
 final class RequestShapes {
 
@@ -70,7 +70,9 @@ final class RequestShapes {
 		return params;
 	}
 
-	/** Request parameters and the fields of a {@code @ModelAttribute}, by name and type. */
+	/**
+	 * Request parameters and the fields of a {@code @ModelAttribute}, by name and type.
+	 */
 	static Map<String, Class<?>> formFields(HandlerMethod h) {
 		Map<String, Class<?>> fields = new LinkedHashMap<>(params(h));
 		for (MethodParameter p : h.getMethodParameters()) {
@@ -131,8 +133,8 @@ final class RequestShapes {
 	}
 
 	/**
-	 * A form for the handler with the hostile string in its first text field (in every text field when it is short)
-	 * and valid values elsewhere, with overrides.
+	 * A form for the handler with the hostile string in its first text field (in every
+	 * text field when it is short) and valid values elsewhere, with overrides.
 	 */
 	static String form(HandlerMethod h, String hostile, @Nullable Map<String, String> overrides) {
 		Map<String, Object> values = new LinkedHashMap<>();
@@ -181,7 +183,10 @@ final class RequestShapes {
 		return template(type, HostilePayloads.SCRIPT);
 	}
 
-	/** A body of the record's shape: the hostile string in every text field, valid values elsewhere. */
+	/**
+	 * A body of the record's shape: the hostile string in every text field, valid values
+	 * elsewhere.
+	 */
 	@SuppressWarnings("unchecked")
 	static Map<String, Object> template(Class<?> type, String hostile) {
 		return (Map<String, Object>) sample(type, type, hostile, 0);
@@ -236,9 +241,10 @@ final class RequestShapes {
 	}
 
 	/**
-	 * Values no valid body has in that field: an object or a nested array where a value belongs, null where it is
-	 * required, an impossible date, an unknown constant, text past its size. With {@code coercible}, values a lenient
-	 * reader might take (a number for text, a number for a constant), only for refusing actors.
+	 * Values no valid body has in that field: an object or a nested array where a value
+	 * belongs, null where it is required, an impossible date, an unknown constant, text
+	 * past its size. With {@code coercible}, values a lenient reader might take (a number
+	 * for text, a number for a constant), only for refusing actors.
 	 */
 	static List<Object> wrongValues(RecordComponent c, boolean coercible) {
 		Class<?> t = c.getType();
@@ -298,11 +304,15 @@ final class RequestShapes {
 		return null;
 	}
 
-	/** Multipart bytes: text fields, then (name, file name, content) triples; a null name sends no file. */
+	/**
+	 * Multipart bytes: text fields, then (name, file name, content) triples; a null name
+	 * sends no file.
+	 */
 	static byte[] multipart(String boundary, Map<String, String> fields, Object... files) {
 		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-		fields.forEach((k, v) -> out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k
-				+ "\"\r\n\r\n" + v + "\r\n").getBytes(StandardCharsets.UTF_8)));
+		fields.forEach((k, v) -> out.writeBytes(
+				("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v + "\r\n")
+					.getBytes(StandardCharsets.UTF_8)));
 		for (int i = 0; i + 2 < files.length; i += 3) {
 			if (files[i] == null) {
 				continue;

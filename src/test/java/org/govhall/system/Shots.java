@@ -11,8 +11,9 @@ import org.govhall.system.HostileHttp.Shot;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The abuse suite's requests as they are planned: API calls as a demo user or anonymous, form posts of a page
- * session with or without its CSRF token, multipart forms. Requests alternate between Chinese and English.
+ * The abuse suite's requests as they are planned: API calls as a demo user or anonymous,
+ * form posts of a page session with or without its CSRF token, multipart forms. Requests
+ * alternate between Chinese and English.
  */
 final class Shots {
 
@@ -37,7 +38,10 @@ final class Shots {
 		return "Accept-Language: " + (turn++ % 2 == 0 ? "zh-CN" : "en");
 	}
 
-	/** An API call by a demo user over HTTP Basic, or anonymous; with a JSON content type when {@code json}. */
+	/**
+	 * An API call by a demo user over HTTP Basic, or anonymous; with a JSON content type
+	 * when {@code json}.
+	 */
 	void api(String endpoint, String family, String method, String target, @Nullable String user, byte[] body,
 			boolean json) {
 		List<String> headers = new ArrayList<>();
@@ -55,29 +59,36 @@ final class Shots {
 	/** A page session's form post with the session's CSRF token. */
 	void postWithToken(String endpoint, String family, String target, PageSession s, String form) {
 		String body = (form.isEmpty() ? "" : form + "&") + "_csrf=" + HostileHttp.enc(s.csrf());
-		all.add(HostileHttp.shot(endpoint, family, "POST", target,
-				List.of(s.cookieHeader(), "Content-Type: application/x-www-form-urlencoded", "Accept: text/html",
-						language()),
+		all.add(HostileHttp.shot(
+				endpoint, family, "POST", target, List.of(s.cookieHeader(),
+						"Content-Type: application/x-www-form-urlencoded", "Accept: text/html", language()),
 				body.getBytes(StandardCharsets.UTF_8)));
 	}
 
-	/** A form post exactly as given: with a session cookie or none, and whatever token the form carries. */
+	/**
+	 * A form post exactly as given: with a session cookie or none, and whatever token the
+	 * form carries.
+	 */
 	void postForm(String endpoint, String family, String target, @Nullable String cookie, String form) {
-		List<String> headers = new ArrayList<>(List.of("Content-Type: application/x-www-form-urlencoded",
-				"Accept: text/html"));
+		List<String> headers = new ArrayList<>(
+				List.of("Content-Type: application/x-www-form-urlencoded", "Accept: text/html"));
 		if (cookie != null) {
 			headers.add(cookie);
 		}
 		all.add(HostileHttp.shot(endpoint, family, "POST", target, headers, form.getBytes(StandardCharsets.UTF_8)));
 	}
 
-	/** A page session's multipart form with its CSRF token: text fields, then (field, file name, bytes) triples. */
+	/**
+	 * A page session's multipart form with its CSRF token: text fields, then (field, file
+	 * name, bytes) triples.
+	 */
 	void multipartPage(String endpoint, String family, String target, PageSession s, Map<String, String> fields,
 			Object... files) {
 		Map<String, String> withToken = new LinkedHashMap<>(fields);
 		withToken.put("_csrf", s.csrf());
-		all.add(HostileHttp.shot(endpoint, family, "POST", target,
-				List.of(s.cookieHeader(), "Content-Type: multipart/form-data; boundary=govhallabuse", "Accept: text/html"),
+		all.add(HostileHttp.shot(
+				endpoint, family, "POST", target, List.of(s.cookieHeader(),
+						"Content-Type: multipart/form-data; boundary=govhallabuse", "Accept: text/html"),
 				RequestShapes.multipart("govhallabuse", withToken, files)));
 	}
 

@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Fast to load (issue 10, item 14; ADR 0015), over real HTTP so that Tomcat's compression is seen: the pages link
- * our CSS and JS by content-hash URLs and htmx by its version, those assets come back gzip-compressed with a year of
- * public caching and without a cookie, and the pages themselves are never cached.
+ * Fast to load (issue 10, item 14; ADR 0015), over real HTTP so that Tomcat's compression
+ * is seen: the pages link our CSS and JS by content-hash URLs and htmx by its version,
+ * those assets come back gzip-compressed with a year of public caching and without a
+ * cookie, and the pages themselves are never cached.
  */
 @GovHallTest
 class StaticAssetsTests {
@@ -53,7 +54,8 @@ class StaticAssetsTests {
 			HttpResponse<byte[]> r = get(asset + "?lang=en&elder=on", true);
 			assertThat(r.statusCode()).as(asset).isEqualTo(200);
 			byte[] plain = body(r).getBytes(StandardCharsets.UTF_8);
-			// below 1 KB compression is not worth its bytes (server.compression.min-response-size)
+			// below 1 KB compression is not worth its bytes
+			// (server.compression.min-response-size)
 			assertThat(r.headers().firstValue("Content-Encoding")).as(asset)
 				.isEqualTo(plain.length < 1024 ? Optional.empty() : Optional.of("gzip"));
 			assertThat(r.headers().firstValue("Cache-Control")).as(asset).hasValue("max-age=31536000, public");
@@ -64,7 +66,8 @@ class StaticAssetsTests {
 			}
 		}
 
-		// the hash in the URL is the file's content: a changed file gets a new URL, so a year of caching is safe
+		// the hash in the URL is the file's content: a changed file gets a new URL, so a
+		// year of caching is safe
 		for (String file : List.of("css/govhall.css", "js/govhall.js")) {
 			String hash = md5(getClass().getResourceAsStream("/static/" + file));
 			String versioned = file.replaceFirst("\\.(css|js)$", "-" + hash + ".$1");
@@ -83,8 +86,8 @@ class StaticAssetsTests {
 			HttpResponse<byte[]> r = get(page, true);
 			assertThat(r.statusCode()).as(page).isEqualTo(200);
 			assertThat(r.headers().firstValue("Content-Encoding")).as(page).hasValue("gzip");
-			assertThat(r.headers().firstValue("Cache-Control")).as(page).hasValueSatisfying(
-					c -> assertThat(c).contains("no-store").doesNotContain("max-age=31536000"));
+			assertThat(r.headers().firstValue("Cache-Control")).as(page)
+				.hasValueSatisfying(c -> assertThat(c).contains("no-store").doesNotContain("max-age=31536000"));
 			assertThat(body(r)).as(page).doesNotContain("echarts", "dashboard");
 		}
 	}

@@ -13,9 +13,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 
 /**
- * The halls' zone, declared once and read through the clock, and the system settings with their names and defaults
- * (ADR 0028). The context here is only the clock's configuration, so the application's movable test clock is not in
- * the way.
+ * The halls' zone, declared once and read through the clock, and the system settings with
+ * their names and defaults (ADR 0028). The context here is only the clock's
+ * configuration, so the application's movable test clock is not in the way.
  */
 class SystemSettingsTests {
 
@@ -60,9 +60,10 @@ class SystemSettingsTests {
 			assertThat(s.proxy().requireHttps()).isFalse();
 			assertThat(s.demo().enabled()).isFalse();
 		});
-		context.withPropertyValues("govhall.zone=Asia/Shanghai", "govhall.rate-limit.login.per-minute=7",
-				"govhall.login-throttle.max-delay=PT1M", "govhall.events.stuck-after=20m",
-				"govhall.identity.demo-platform.port=9100", "govhall.proxy.trusted=10.0.0.0/8")
+		context
+			.withPropertyValues("govhall.zone=Asia/Shanghai", "govhall.rate-limit.login.per-minute=7",
+					"govhall.login-throttle.max-delay=PT1M", "govhall.events.stuck-after=20m",
+					"govhall.identity.demo-platform.port=9100", "govhall.proxy.trusted=10.0.0.0/8")
 			.run(c -> {
 				SystemSettings s = c.getBean(SystemSettings.class);
 				assertThat(s.rateLimit().perMinute(s.rateLimit().login(), 60)).isEqualTo(7);

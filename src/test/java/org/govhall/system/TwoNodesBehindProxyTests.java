@@ -35,15 +35,18 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Two GovHall nodes on one PostgreSQL database behind a real HAProxy (Debian's package; issue 12, item 8; ADR 0022).
- * HAProxy terminates TLS on one port and takes plain http on another, balances round robin over both nodes and
- * connects to them from 127.0.0.2, the only address the nodes trust ({@code govhall.proxy.trusted}); the nodes
- * require https and name the proxy's https port as their public address. Clients connect from other loopback
- * addresses: 127.0.0.3 and 127.0.0.4 through the proxy, 127.0.0.5 straight to a node. Shown: the client's address,
- * not the proxy's and not one the client made up, is in the audit log and keys the rate-limit bucket; a forwarded
- * header sent straight to a node changes nothing; HSTS and https redirects when the proxy saw https, one redirect
- * (no loop) when it saw http. Without HAProxy installed the test fails (scripts/setup-machine.sh installs it).
- * HAProxy's configuration and log are in {@code target/proxy/}.
+ * Two GovHall nodes on one PostgreSQL database behind a real HAProxy (Debian's package;
+ * issue 12, item 8; ADR 0022). HAProxy terminates TLS on one port and takes plain http on
+ * another, balances round robin over both nodes and connects to them from 127.0.0.2, the
+ * only address the nodes trust ({@code govhall.proxy.trusted}); the nodes require https
+ * and name the proxy's https port as their public address. Clients connect from other
+ * loopback addresses: 127.0.0.3 and 127.0.0.4 through the proxy, 127.0.0.5 straight to a
+ * node. Shown: the client's address, not the proxy's and not one the client made up, is
+ * in the audit log and keys the rate-limit bucket; a forwarded header sent straight to a
+ * node changes nothing; HSTS and https redirects when the proxy saw https, one redirect
+ * (no loop) when it saw http. Without HAProxy installed the test fails
+ * (scripts/setup-machine.sh installs it). HAProxy's configuration and log are in
+ * {@code target/proxy/}.
  */
 @Tag("multi-node")
 class TwoNodesBehindProxyTests {
@@ -120,7 +123,8 @@ class TwoNodesBehindProxyTests {
 	@Test
 	void theClientsAddressBehindTheProxyIsInTheAuditLogWhateverTheClientClaims() throws Exception {
 		Set<String> served = new HashSet<>();
-		// the client claims other addresses, in both header forms; HAProxy appends the address it saw
+		// the client claims other addresses, in both header forms; HAProxy appends the
+		// address it saw
 		String[] spoofed = { "Accept", "text/html", "X-Forwarded-For", "203.0.113.66", "Forwarded",
 				"for=203.0.113.67;proto=https" };
 		RawHttp.Response page = tls.get(CLIENT, httpsPort, "/login", spoofed);
@@ -129,14 +133,14 @@ class TwoNodesBehindProxyTests {
 		String anonymous = cookie(page);
 		String form = "username=clerk&password=govhall-demo&_csrf="
 				+ URLEncoder.encode(TwoNodesSessionTests.csrf(page.body()), StandardCharsets.UTF_8);
-		RawHttp.Response login = tls.send(CLIENT, httpsPort, "POST", "/login", form, with(spoofed, "Cookie",
-				"SESSION=" + anonymous, "Content-Type", "application/x-www-form-urlencoded"));
+		RawHttp.Response login = tls.send(CLIENT, httpsPort, "POST", "/login", form,
+				with(spoofed, "Cookie", "SESSION=" + anonymous, "Content-Type", "application/x-www-form-urlencoded"));
 		assertThat(login.status()).isEqualTo(302);
 		assertThat(login.header("Location")).as("an https redirect to the proxy's address")
 			.hasValue("https://127.0.0.1:" + httpsPort + "/staff");
 		served.add(login.header("X-Node").orElseThrow());
-		RawHttp.Response workbench = tls.get(CLIENT, httpsPort, "/staff", with(spoofed, "Cookie",
-				"SESSION=" + cookie(login)));
+		RawHttp.Response workbench = tls.get(CLIENT, httpsPort, "/staff",
+				with(spoofed, "Cookie", "SESSION=" + cookie(login)));
 		assertThat(workbench.status()).isEqualTo(200);
 		assertThat(workbench.body()).contains("王窗口");
 		served.add(workbench.header("X-Node").orElseThrow());
@@ -145,32 +149,36 @@ class TwoNodesBehindProxyTests {
 		JdbcClient jdbc = nodeA.getBean(JdbcClient.class);
 		assertThat(jdbc.sql("SELECT detail FROM audit_entry WHERE action = 'login.succeeded' AND actor = 'clerk'")
 			.query(String.class)
-			.list()).singleElement().asString().contains("channel=form")
-			.matches(".*address=127\\.0\\.0\\.3($|;.*)");
-		assertThat(jdbc.sql("SELECT detail FROM audit_entry WHERE detail LIKE '%127.0.0.2%' "
-				+ "OR detail LIKE '%203.0.113.%'").query(String.class).list())
-			.as("neither the proxy's address nor a claimed one").isEmpty();
+			.list()).singleElement().asString().contains("channel=form").matches(".*address=127\\.0\\.0\\.3($|;.*)");
+		assertThat(jdbc
+			.sql("SELECT detail FROM audit_entry WHERE detail LIKE '%127.0.0.2%' " + "OR detail LIKE '%203.0.113.%'")
+			.query(String.class)
+			.list()).as("neither the proxy's address nor a claimed one").isEmpty();
 	}
 
 	@Test
 	void theRateLimitBucketIsTheClientsBehindTheProxyAndTheConnectionsPastIt() throws Exception {
-		// through the proxy, claiming a new address each time: the budget is still per node and real client
+		// through the proxy, claiming a new address each time: the budget is still per
+		// node and real client
 		Map<String, Integer> perNode = new HashMap<>();
 		for (int i = 1; i <= 2 * BUDGET + 2; i++) {
-			RawHttp.Response r = tls.get(CLIENT, httpsPort, PROGRESS, "X-Forwarded-For", "198.51.100." + i,
-					"Forwarded", "for=198.51.100." + (100 + i));
+			RawHttp.Response r = tls.get(CLIENT, httpsPort, PROGRESS, "X-Forwarded-For", "198.51.100." + i, "Forwarded",
+					"for=198.51.100." + (100 + i));
 			int n = perNode.merge(r.header("X-Node").orElseThrow(), 1, Integer::sum);
 			assertThat(r.status()).as("request %d, the %d. on node %s", i, n, r.header("X-Node").orElseThrow())
 				.isEqualTo(n <= BUDGET ? 404 : 429);
 		}
 		assertThat(perNode).as("both nodes were asked").hasSize(2);
-		// another client behind the same proxy has its own budget (it was the proxy's, shared by all, before)
+		// another client behind the same proxy has its own budget (it was the proxy's,
+		// shared by all, before)
 		for (int i = 0; i < 2; i++) {
 			assertThat(tls.get(OTHER_CLIENT, httpsPort, PROGRESS).status()).isEqualTo(404);
 		}
 
-		// straight to node A, past the proxy: the forwarded headers are not believed, the connection's address is
-		// the bucket, and the answer is the redirect to https (the node did not see https)
+		// straight to node A, past the proxy: the forwarded headers are not believed, the
+		// connection's address is
+		// the bucket, and the answer is the redirect to https (the node did not see
+		// https)
 		for (int i = 1; i <= BUDGET + 1; i++) {
 			RawHttp.Response r = PLAIN.get(OUTSIDER, port(nodeA), PROGRESS, "X-Forwarded-For", "198.51.100." + i,
 					"X-Forwarded-Proto", "https", "Forwarded", "for=198.51.100." + (100 + i) + ";proto=https");
@@ -182,8 +190,8 @@ class TwoNodesBehindProxyTests {
 	void hstsAndHttpsRedirectsFollowTheSchemeTheProxySawWithoutALoop() throws Exception {
 		RawHttp.Response secure = tls.get(CLIENT, httpsPort, "/login", "Accept", "text/html");
 		assertThat(secure.status()).isEqualTo(200);
-		assertThat(secure.header("Strict-Transport-Security")).hasValueSatisfying(
-				h -> assertThat(h).contains("max-age=31536000"));
+		assertThat(secure.header("Strict-Transport-Security"))
+			.hasValueSatisfying(h -> assertThat(h).contains("max-age=31536000"));
 
 		// plain http at the proxy: one redirect to the https address, then the page
 		String location = "http://127.0.0.1:" + httpPort + "/login?lang=en";
@@ -207,12 +215,14 @@ class TwoNodesBehindProxyTests {
 		assertThat(hops).containsExactly("http://127.0.0.1:" + httpPort + "/login?lang=en",
 				"https://127.0.0.1:" + httpsPort + "/login?lang=en");
 
-		// a host named by the client does not reach the redirects: the proxy removes X-Forwarded-Host
+		// a host named by the client does not reach the redirects: the proxy removes
+		// X-Forwarded-Host
 		RawHttp.Response staff = tls.get(CLIENT, httpsPort, "/staff", "X-Forwarded-Host", "evil.example");
 		assertThat(staff.status()).isEqualTo(302);
 		assertThat(staff.header("Location")).hasValue("https://127.0.0.1:" + httpsPort + "/login");
 
-		// straight to a node, claiming https: not believed, so no HSTS and the redirect to the https address
+		// straight to a node, claiming https: not believed, so no HSTS and the redirect
+		// to the https address
 		for (ConfigurableApplicationContext node : List.of(nodeA, nodeB)) {
 			RawHttp.Response direct = PLAIN.get(OUTSIDER, port(node), "/login", "X-Forwarded-Proto", "https",
 					"Forwarded", "proto=https", "X-Forwarded-Port", "443");
@@ -256,7 +266,10 @@ class TwoNodesBehindProxyTests {
 				""".formatted(httpsPort, httpPort, DIR.resolve("proxy.pem").toAbsolutePath(), portA, portB, PROXY);
 	}
 
-	/** A node that trusts the proxy alone, requires https and names the proxy's https port as its address. */
+	/**
+	 * A node that trusts the proxy alone, requires https and names the proxy's https port
+	 * as its address.
+	 */
 	static ConfigurableApplicationContext node(String name, boolean demo) {
 		return TwoNodesSessionTests.node(SCHEMA, name, demo,
 				"--govhall.demo.today=" + MovableClock.suiteToday().atZone(MovableClock.ZONE).toLocalDate(),
@@ -265,7 +278,9 @@ class TwoNodesBehindProxyTests {
 				"--govhall.rate-limit.progress.per-minute=" + BUDGET);
 	}
 
-	/** HAProxy answers through its https port, and both nodes have answered through it. */
+	/**
+	 * HAProxy answers through its https port, and both nodes have answered through it.
+	 */
 	static void awaitBothNodesBehindTheProxy() throws Exception {
 		Set<String> seen = new HashSet<>();
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -292,8 +307,8 @@ class TwoNodesBehindProxyTests {
 	}
 
 	/**
-	 * HAProxy from the PATH, /usr/sbin (Debian puts it there) or {@code GOVHALL_HAPROXY}; a missing binary fails the
-	 * test, it never skips it.
+	 * HAProxy from the PATH, /usr/sbin (Debian puts it there) or {@code GOVHALL_HAPROXY};
+	 * a missing binary fails the test, it never skips it.
 	 */
 	static String haproxyBinary() {
 		String named = System.getenv("GOVHALL_HAPROXY");
@@ -309,8 +324,9 @@ class TwoNodesBehindProxyTests {
 	}
 
 	/**
-	 * A self-signed certificate for 127.0.0.1 made by the JDK's keytool, written as the PEM file HAProxy loads; the
-	 * answer is a trust store that holds it, for the test's TLS client.
+	 * A self-signed certificate for 127.0.0.1 made by the JDK's keytool, written as the
+	 * PEM file HAProxy loads; the answer is a trust store that holds it, for the test's
+	 * TLS client.
 	 */
 	static KeyStore certificate() throws Exception {
 		Path p12 = DIR.resolve("proxy.p12");

@@ -32,10 +32,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Two GovHall nodes on one PostgreSQL database (the production topology, behind a load balancer without sticky
- * sessions): a login made on one node is a login on the other, because the session lives in {@code spring_session}
- * (Spring Session JDBC); signing out on one node ends it on both; the API stays stateless and stores no session.
- * The nodes use a schema of their own in {@code govhall_nodes}, so other tests on that database are not disturbed.
+ * Two GovHall nodes on one PostgreSQL database (the production topology, behind a load
+ * balancer without sticky sessions): a login made on one node is a login on the other,
+ * because the session lives in {@code spring_session} (Spring Session JDBC); signing out
+ * on one node ends it on both; the API stays stateless and stores no session. The nodes
+ * use a schema of their own in {@code govhall_nodes}, so other tests on that database are
+ * not disturbed.
  */
 @Tag("multi-node")
 class TwoNodesSessionTests {
@@ -68,9 +70,10 @@ class TwoNodesSessionTests {
 	}
 
 	/**
-	 * A node on {@code schema} of the nodes' database, with the session store on. Command-line arguments, not
-	 * {@code properties(…)}: those are defaults, which application.properties (with its H2 fallback for
-	 * {@code spring.datasource.url}) would override.
+	 * A node on {@code schema} of the nodes' database, with the session store on.
+	 * Command-line arguments, not {@code properties(…)}: those are defaults, which
+	 * application.properties (with its H2 fallback for {@code spring.datasource.url})
+	 * would override.
 	 */
 	static ConfigurableApplicationContext node(String schema, String name, boolean demo, String... more) {
 		List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + DATABASE + "?currentSchema=" + schema,
@@ -89,7 +92,10 @@ class TwoNodesSessionTests {
 		stopNodes(SCHEMA, nodeB, nodeA);
 	}
 
-	/** Closes the nodes that started, in this order, and drops their schema even when one fails to close. */
+	/**
+	 * Closes the nodes that started, in this order, and drops their schema even when one
+	 * fails to close.
+	 */
 	static void stopNodes(String schema, ConfigurableApplicationContext... nodes) throws SQLException {
 		try {
 			for (ConfigurableApplicationContext node : nodes) {
@@ -172,7 +178,10 @@ class TwoNodesSessionTests {
 		return URI.create("http://127.0.0.1:" + port + path);
 	}
 
-	/** The cookie is {@code Secure}; java.net.http's cookie handling would not send it over http, so it is sent here. */
+	/**
+	 * The cookie is {@code Secure}; java.net.http's cookie handling would not send it
+	 * over http, so it is sent here.
+	 */
 	static HttpRequest.Builder get(ConfigurableApplicationContext node, String path, String session) {
 		HttpRequest.Builder b = HttpRequest.newBuilder(uri(node, path)).header("Accept", "text/html").GET();
 		return session == null ? b : b.header("Cookie", "SESSION=" + session);

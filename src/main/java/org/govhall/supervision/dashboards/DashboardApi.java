@@ -23,8 +23,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The supervision dashboards over REST: every table as JSON, or as an Excel workbook when asked for with
- * {@code Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet} or under {@code /export}.
+ * The supervision dashboards over REST: every table as JSON, or as an Excel workbook when
+ * asked for with
+ * {@code Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet} or
+ * under {@code /export}.
  */
 @RestController
 @RequestMapping("/api/v1/supervision/dashboard")
@@ -52,12 +54,16 @@ class DashboardApi {
 					+ "today. Overdue = completed late in the period + received in the period, still open and red "
 					+ "now. Supervisors and system administrators see their region and below; department "
 					+ "administrators their own department.")
-	ResponseEntity<?> report(@Parameter(description = "six-digit region code") @RequestParam(required = false) @Nullable String region,
+	ResponseEntity<?> report(
+			@Parameter(description = "six-digit region code") @RequestParam(required = false) @Nullable String region,
 			@Parameter(description = "department code") @RequestParam(required = false) @Nullable String department,
 			@Parameter(description = "item code") @RequestParam(required = false) @Nullable String item,
-			@Parameter(description = "first day, ISO date") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-			@Parameter(description = "last day, ISO date") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-			@Parameter(description = "at an item: which cases to list") @RequestParam(required = false) @Nullable DashboardCaseFilter figure,
+			@Parameter(description = "first day, ISO date") @RequestParam(required = false) @DateTimeFormat(
+					iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@Parameter(description = "last day, ISO date") @RequestParam(required = false) @DateTimeFormat(
+					iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+			@Parameter(description = "at an item: which cases to list") @RequestParam(
+					required = false) @Nullable DashboardCaseFilter figure,
 			@RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
 			@AuthenticationPrincipal GovHallUser user, Locale locale) {
 		DashboardReport report = dashboards.report(user,

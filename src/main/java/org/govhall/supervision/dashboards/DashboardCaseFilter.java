@@ -1,6 +1,8 @@
 package org.govhall.supervision.dashboards;
 
-/** Which cases of an item the drill-down lists: the cases behind one figure of the period. */
+/**
+ * Which cases of an item the drill-down lists: the cases behind one figure of the period.
+ */
 enum DashboardCaseFilter {
 
 	/** Received or decided in the period. */

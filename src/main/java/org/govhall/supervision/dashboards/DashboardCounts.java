@@ -1,10 +1,11 @@
 package org.govhall.supervision.dashboards;
 
 /**
- * The additive sums behind a dashboard row, so that rows of regions, departments and months can be added up before
- * any rate or average is taken.
+ * The additive sums behind a dashboard row, so that rows of regions, departments and
+ * months can be added up before any rate or average is taken.
  *
- * @param overdueOpen cases received in the period, still open and red now, not already counted as completed late
+ * @param overdueOpen cases received in the period, still open and red now, not already
+ * counted as completed late
  * @param late cases decided in the period after their promised (or statutory) limit
  */
 record DashboardCounts(long received, long instant, long online, long overdueOpen, long completed, long onTime,
@@ -29,10 +30,10 @@ record DashboardCounts(long received, long instant, long online, long overdueOpe
 
 	DashboardCounts plus(DashboardCounts o) {
 		return new DashboardCounts(received + o.received, instant + o.instant, online + o.online,
-				overdueOpen + o.overdueOpen, completed + o.completed, onTime + o.onTime, early + o.early,
-				late + o.late, visits + o.visits, actualSum + o.actualSum, actualCount + o.actualCount,
-				promisedSum + o.promisedSum, promisedCount + o.promisedCount, statutorySum + o.statutorySum,
-				statutoryCount + o.statutoryCount, cards + o.cards, redCards + o.redCards);
+				overdueOpen + o.overdueOpen, completed + o.completed, onTime + o.onTime, early + o.early, late + o.late,
+				visits + o.visits, actualSum + o.actualSum, actualCount + o.actualCount, promisedSum + o.promisedSum,
+				promisedCount + o.promisedCount, statutorySum + o.statutorySum, statutoryCount + o.statutoryCount,
+				cards + o.cards, redCards + o.redCards);
 	}
 
 }

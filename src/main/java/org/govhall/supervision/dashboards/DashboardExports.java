@@ -11,8 +11,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * The dashboard tables as Excel workbooks, for the API and the page alike; each download is recorded in the audit
- * log ({@code export.dashboard-workbook}) before it is handed out.
+ * The dashboard tables as Excel workbooks, for the API and the page alike; each download
+ * is recorded in the audit log ({@code export.dashboard-workbook}) before it is handed
+ * out.
  */
 @Component
 class DashboardExports {
@@ -39,7 +40,10 @@ class DashboardExports {
 				"dashboard-" + table.name().toLowerCase(Locale.ROOT), report.total().code(), report.period(), user);
 	}
 
-	/** Every table of the level, as the API's answer to {@code Accept: …spreadsheetml.sheet}. */
+	/**
+	 * Every table of the level, as the API's answer to
+	 * {@code Accept: …spreadsheetml.sheet}.
+	 */
 	ResponseEntity<byte[]> report(DashboardReport report, GovHallUser user, Locale locale) {
 		return xlsx(workbook.report(report, List.of(), locale), "dashboard", report.total().code(), report.period(),
 				user);

@@ -12,7 +12,10 @@ import org.govhall.catalog.ItemSummary;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
-/** Item names for the dashboards, asked of the catalog's public reads (never of its tables). */
+/**
+ * Item names for the dashboards, asked of the catalog's public reads (never of its
+ * tables).
+ */
 @Component
 class DashboardItemNames {
 
@@ -31,12 +34,15 @@ class DashboardItemNames {
 
 	}
 
-	/** The names of the department's current items, by code: one catalog search per hundred items. */
+	/**
+	 * The names of the department's current items, by code: one catalog search per
+	 * hundred items.
+	 */
 	Map<String, ItemName> ofDepartment(String departmentCode) {
 		Map<String, ItemName> names = new HashMap<>();
 		for (int page = 0;; page++) {
-			ItemPage found = catalog.search(new ItemQuery(null, departmentCode, null, null, null, null, null, page,
-					ItemQuery.MAX_PAGE_SIZE));
+			ItemPage found = catalog.search(
+					new ItemQuery(null, departmentCode, null, null, null, null, null, page, ItemQuery.MAX_PAGE_SIZE));
 			for (ItemSummary item : found.items()) {
 				names.put(item.code(), new ItemName(item.nameZh(), item.nameEn()));
 			}
@@ -46,7 +52,10 @@ class DashboardItemNames {
 		}
 	}
 
-	/** The name of an item that was ever published, also after it was abolished or delegated away. */
+	/**
+	 * The name of an item that was ever published, also after it was abolished or
+	 * delegated away.
+	 */
 	Optional<ItemName> of(String code) {
 		return catalog.findGuide(code).map(g -> new ItemName(g.content().nameZh(), g.content().nameEn()));
 	}

@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The dashboard page (监察统计): a period filter, the summary, the table of the drill-down level with a link one
- * level down on every row, the monthly trend as a chart and a table, and an Excel export of every table.
+ * The dashboard page (监察统计): a period filter, the summary, the table of the drill-down
+ * level with a link one level down on every row, the monthly trend as a chart and a
+ * table, and an Excel export of every table.
  */
 @Controller
 class DashboardPages {
@@ -62,7 +63,10 @@ class DashboardPages {
 		return exports.table(table, new Dashboards.Request(region, department, item, from, to, figure), user, locale);
 	}
 
-	/** The page's links: one level down from a row, back up the path, the case filters and the exports. */
+	/**
+	 * The page's links: one level down from a row, back up the path, the case filters and
+	 * the exports.
+	 */
 	static final class Links {
 
 		private final DashboardReport report;
@@ -101,8 +105,7 @@ class DashboardPages {
 		}
 
 		public String cases(DashboardCaseFilter figure) {
-			return current("/supervision/dashboard").queryParam("figure", figure.name()).build().encode()
-				.toUriString();
+			return current("/supervision/dashboard").queryParam("figure", figure.name()).build().encode().toUriString();
 		}
 
 		public String export(String table) {
@@ -113,7 +116,10 @@ class DashboardPages {
 			return b.build().encode().toUriString();
 		}
 
-		/** The parameters that name the current table (without the period), for the period form. */
+		/**
+		 * The parameters that name the current table (without the period), for the period
+		 * form.
+		 */
 		public Map<String, String> scope() {
 			Map<String, String> scope = new LinkedHashMap<>();
 			switch (report.level()) {

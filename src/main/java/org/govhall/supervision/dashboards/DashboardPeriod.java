@@ -9,8 +9,8 @@ import org.govhall.shared.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The dates a dashboard counts, both included: a case counts as received when it was received in them and as
- * completed (办结) when it was decided in them.
+ * The dates a dashboard counts, both included: a case counts as received when it was
+ * received in them and as completed (办结) when it was decided in them.
  */
 record DashboardPeriod(LocalDate from, LocalDate to) {
 
@@ -27,8 +27,9 @@ record DashboardPeriod(LocalDate from, LocalDate to) {
 	}
 
 	/**
-	 * The period asked for: without dates, the current calendar year to today; without {@code from}, from the first
-	 * day of {@code to}'s year; without {@code to}, up to today.
+	 * The period asked for: without dates, the current calendar year to today; without
+	 * {@code from}, from the first day of {@code to}'s year; without {@code to}, up to
+	 * today.
 	 */
 	static DashboardPeriod of(@Nullable LocalDate from, @Nullable LocalDate to, LocalDate today) {
 		LocalDate end = to != null ? to : today;

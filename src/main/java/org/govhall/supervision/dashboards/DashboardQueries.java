@@ -16,10 +16,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The dashboards' SQL: received and completed figures from the daily sums kept by {@link DailySums}, open
- * red cases live from {@code supervision_case}, cards from {@code supervision_card}; one grouped statement per kind
- * of figure, so that a table costs four statements whatever its number of rows, and the sums read grow with days
- * times items, not with cases. They run on the reporting database: a streaming replica where one is configured.
+ * The dashboards' SQL: received and completed figures from the daily sums kept by
+ * {@link DailySums}, open red cases live from {@code supervision_case}, cards from
+ * {@code supervision_card}; one grouped statement per kind of figure, so that a table
+ * costs four statements whatever its number of rows, and the sums read grow with days
+ * times items, not with cases. They run on the reporting database: a streaming replica
+ * where one is configured.
  */
 @Component
 class DashboardQueries {
@@ -33,7 +35,10 @@ class DashboardQueries {
 	/** How the figures are grouped; each names the two key columns it selects. */
 	enum Grouping {
 
-		/** By the region and the department that handled the case (the card was issued to). */
+		/**
+		 * By the region and the department that handled the case (the card was issued
+		 * to).
+		 */
 		REGION_DEPARTMENT,
 		/** By item; cards without a case of the read model fall in the key {@code ""}. */
 		ITEM,
@@ -71,12 +76,16 @@ class DashboardQueries {
 
 	}
 
-	/** A group: region and department, item and {@code ""}, year and month, or two empty strings. */
+	/**
+	 * A group: region and department, item and {@code ""}, year and month, or two empty
+	 * strings.
+	 */
 	record Key(String first, String second) {
 	}
 
 	/**
-	 * What the figures are counted over: regions (none for any), a department and an item, each optional.
+	 * What the figures are counted over: regions (none for any), a department and an
+	 * item, each optional.
 	 */
 	record Scope(@Nullable Set<String> regions, @Nullable String department, @Nullable String item) {
 
@@ -86,7 +95,10 @@ class DashboardQueries {
 
 	}
 
-	/** Received figures from the daily sums ({@link DailySums}), grouped over the days of the period. */
+	/**
+	 * Received figures from the daily sums ({@link DailySums}), grouped over the days of
+	 * the period.
+	 */
 	private static final String RECEIVED = """
 			SELECT %s,
 			       SUM(c.received) AS received, SUM(c.instant) AS instant, SUM(c.online) AS online
@@ -95,7 +107,10 @@ class DashboardQueries {
 			%s
 			""";
 
-	/** Open cases red today: counted live over the open cases (the only figure that depends on today). */
+	/**
+	 * Open cases red today: counted live over the open cases (the only figure that
+	 * depends on today).
+	 */
 	private static final String OVERDUE_OPEN = """
 			SELECT %s,
 			       COUNT(*) AS overdue_open
@@ -136,8 +151,8 @@ class DashboardQueries {
 		String caseScope = where(scope, "c");
 		jdbc.sql(RECEIVED.formatted(grouping.keys("c", "c.on_day"), caseScope, grouping.groupBy("c", "c.on_day")))
 			.params(params(scope, period))
-			.query((rs, n) -> Map.entry(grouping.key(rs), DashboardCounts.received(rs.getLong("received"),
-					rs.getLong("instant"), rs.getLong("online"), 0)))
+			.query((rs, n) -> Map.entry(grouping.key(rs),
+					DashboardCounts.received(rs.getLong("received"), rs.getLong("instant"), rs.getLong("online"), 0)))
 			.list()
 			.stream()
 			.filter(e -> !e.getValue().equals(DashboardCounts.ZERO))
@@ -145,7 +160,8 @@ class DashboardQueries {
 		jdbc.sql(OVERDUE_OPEN.formatted(grouping.keys("c", "c.received_on"), caseScope,
 				grouping.groupBy("c", "c.received_on")))
 			.params(params(scope, period))
-			.query((rs, n) -> Map.entry(grouping.key(rs), DashboardCounts.received(0, 0, 0, rs.getLong("overdue_open"))))
+			.query((rs, n) -> Map.entry(grouping.key(rs),
+					DashboardCounts.received(0, 0, 0, rs.getLong("overdue_open"))))
 			.list()
 			.forEach(e -> result.merge(e.getKey(), e.getValue(), DashboardCounts::plus));
 		jdbc.sql(COMPLETED.formatted(grouping.keys("c", "c.on_day"), caseScope, grouping.groupBy("c", "c.on_day")))
@@ -190,7 +206,10 @@ class DashboardQueries {
 	private static final String OPEN_RED = "c.closed_on IS NULL AND c.warning = 'RED' "
 			+ "AND (c.on_time IS NULL OR c.on_time = TRUE)";
 
-	/** The cases of the scope behind a figure of the period, newest received first, at most {@code limit}. */
+	/**
+	 * The cases of the scope behind a figure of the period, newest received first, at
+	 * most {@code limit}.
+	 */
 	List<DashboardCase> cases(Scope scope, DashboardCaseFilter figure, DashboardPeriod period, int limit) {
 		if (scope.empty()) {
 			return List.of();
@@ -238,7 +257,10 @@ class DashboardQueries {
 		return rs.wasNull() ? null : value;
 	}
 
-	/** The scope as conditions on the table's alias; only fixed text, every value a parameter. */
+	/**
+	 * The scope as conditions on the table's alias; only fixed text, every value a
+	 * parameter.
+	 */
 	private static String where(Scope scope, String alias) {
 		StringBuilder where = new StringBuilder();
 		if (scope.regions() != null) {

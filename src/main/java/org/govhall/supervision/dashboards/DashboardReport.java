@@ -5,11 +5,13 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A dashboard table over a period, at one level of the drill-down: at a region, its child regions (each with
- * everything below it) and its own departments; at a department, its items; at an item, the cases behind the
- * figures (at most {@value Dashboards#CASE_LIMIT}).
+ * A dashboard table over a period, at one level of the drill-down: at a region, its child
+ * regions (each with everything below it) and its own departments; at a department, its
+ * items; at an item, the cases behind the figures (at most
+ * {@value Dashboards#CASE_LIMIT}).
  *
- * @param path the drill-down path from the viewer's own region or department to this table
+ * @param path the drill-down path from the viewer's own region or department to this
+ * table
  * @param total the figures of the whole table
  * @param casesTruncated whether more cases matched than the list shows
  */

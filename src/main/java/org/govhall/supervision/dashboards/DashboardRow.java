@@ -1,8 +1,8 @@
 package org.govhall.supervision.dashboards;
 
 /**
- * One line of a dashboard table: a region (with everything below it), a department, an item, or the total of the
- * table's scope, with its figures.
+ * One line of a dashboard table: a region (with everything below it), a department, an
+ * item, or the total of the table's scope, with its figures.
  */
 record DashboardRow(Kind kind, String code, String name, DashboardFigures figures) {
 

@@ -4,8 +4,9 @@ import java.time.YearMonth;
 import java.util.List;
 
 /**
- * The figures of a dashboard's scope month by month: received by the month of receipt, completed (and the rates
- * and averages over completed cases) by the month of decision, cards by the month of issue.
+ * The figures of a dashboard's scope month by month: received by the month of receipt,
+ * completed (and the rates and averages over completed cases) by the month of decision,
+ * cards by the month of issue.
  */
 record DashboardTrend(DashboardPeriod period, List<DashboardPlace> path, List<Month> months) {
 

@@ -21,9 +21,9 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /**
- * The dashboard tables as an Excel workbook (.xlsx, Apache POI): one sheet per table, a header row in the
- * requester's language, numbers as numbers, rates as percentages and dates as dates, so that the sheet can be
- * summed and filtered.
+ * The dashboard tables as an Excel workbook (.xlsx, Apache POI): one sheet per table, a
+ * header row in the requester's language, numbers as numbers, rates as percentages and
+ * dates as dates, so that the sheet can be summed and filtered.
  */
 @Component
 class DashboardWorkbook {
@@ -71,7 +71,10 @@ class DashboardWorkbook {
 			new Column("dashboard.col.cards", Format.COUNT, DashboardFigures::cards),
 			new Column("dashboard.col.redCards", Format.COUNT, DashboardFigures::redCards));
 
-	/** The report's tables that the sheets name (all of them when {@code sheets} is empty), as a workbook. */
+	/**
+	 * The report's tables that the sheets name (all of them when {@code sheets} is
+	 * empty), as a workbook.
+	 */
 	byte[] report(DashboardReport report, List<DashboardSheet> sheets, Locale locale) {
 		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
 			Styles styles = new Styles(workbook);
@@ -216,7 +219,10 @@ class DashboardWorkbook {
 		}
 	}
 
-	/** A number, or an empty cell where the figure could not be taken (nothing to take it over). */
+	/**
+	 * A number, or an empty cell where the figure could not be taken (nothing to take it
+	 * over).
+	 */
 	private static void number(Row row, int column, @Nullable Object value, CellStyle style) {
 		var cell = row.createCell(column);
 		cell.setCellStyle(style);
@@ -252,7 +258,10 @@ class DashboardWorkbook {
 		return out.toByteArray();
 	}
 
-	/** The cell styles of a workbook (a workbook may hold only a limited number, so they are made once). */
+	/**
+	 * The cell styles of a workbook (a workbook may hold only a limited number, so they
+	 * are made once).
+	 */
 	private static final class Styles {
 
 		final CellStyle header;

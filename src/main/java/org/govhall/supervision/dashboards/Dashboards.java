@@ -33,11 +33,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
- * The supervision dashboards (监察统计): received, completed, on-time and early rates, instant and online shares,
- * on-site visits, working days against the promised and statutory limits, overdue cases and cards, by region,
- * department and item, over a period and month by month, drilling down from province to city, county, department,
- * item and case. Supervisors and system administrators see their region and below; a department administrator sees
- * the own department only.
+ * The supervision dashboards (监察统计): received, completed, on-time and early rates,
+ * instant and online shares, on-site visits, working days against the promised and
+ * statutory limits, overdue cases and cards, by region, department and item, over a
+ * period and month by month, drilling down from province to city, county, department,
+ * item and case. Supervisors and system administrators see their region and below; a
+ * department administrator sees the own department only.
  */
 @Service
 public class Dashboards {
@@ -61,8 +62,9 @@ public class Dashboards {
 	}
 
 	/**
-	 * What a dashboard is asked for; every part is optional. Without region, department and item it shows the
-	 * viewer's own region (or department); without dates, the current year to today.
+	 * What a dashboard is asked for; every part is optional. Without region, department
+	 * and item it shows the viewer's own region (or department); without dates, the
+	 * current year to today.
 	 */
 	public record Request(@Nullable String region, @Nullable String department, @Nullable String item,
 			@Nullable LocalDate from, @Nullable LocalDate to, @Nullable DashboardCaseFilter figure) {
@@ -70,11 +72,12 @@ public class Dashboards {
 
 	/**
 	 * The table at the requested level of the drill-down.
-	 *
-	 * @throws ForbiddenException for a viewer who is not a supervisor, system or department administrator, or for a
-	 * region, department or item outside the viewer's scope
+	 * @throws ForbiddenException for a viewer who is not a supervisor, system or
+	 * department administrator, or for a region, department or item outside the viewer's
+	 * scope
 	 * @throws NotFoundException for an unknown region, department or item
-	 * @throws InvalidInputException for a malformed code or a period that ends before it starts
+	 * @throws InvalidInputException for a malformed code or a period that ends before it
+	 * starts
 	 */
 	public DashboardReport report(GovHallUser viewer, Request request, Locale locale) {
 		Selection s = select(viewer, request);
@@ -85,14 +88,17 @@ public class Dashboards {
 		};
 	}
 
-	/** The figures of the requested scope month by month, checked like {@link #report}. */
+	/**
+	 * The figures of the requested scope month by month, checked like {@link #report}.
+	 */
 	public DashboardTrend trend(GovHallUser viewer, Request request, Locale locale) {
 		Selection s = select(viewer, request);
 		Map<Key, DashboardCounts> counts = queries.counts(s.scope(), Grouping.MONTH, s.period());
 		List<DashboardTrend.Month> months = new ArrayList<>();
 		for (YearMonth m : s.period().months()) {
 			Key key = new Key(Integer.toString(m.getYear()), Integer.toString(m.getMonthValue()));
-			months.add(new DashboardTrend.Month(m, DashboardFigures.of(counts.getOrDefault(key, DashboardCounts.ZERO))));
+			months
+				.add(new DashboardTrend.Month(m, DashboardFigures.of(counts.getOrDefault(key, DashboardCounts.ZERO))));
 		}
 		return new DashboardTrend(s.period(), path(s, locale), months);
 	}
@@ -126,12 +132,13 @@ public class Dashboards {
 		Map<String, String> departmentNames = new LinkedHashMap<>();
 		directory.departmentsOf(region.code()).forEach(d -> departmentNames.put(d.code(), d.name(locale)));
 		new TreeSet<>(byDepartment.keySet()).forEach(code -> departmentNames.putIfAbsent(code, code));
-		List<DashboardRow> departmentRows = departmentNames.entrySet().stream()
+		List<DashboardRow> departmentRows = departmentNames.entrySet()
+			.stream()
 			.map(d -> row(Kind.DEPARTMENT, d.getKey(), d.getValue(), byDepartment.get(d.getKey())))
 			.toList();
 		return new DashboardReport(Level.REGION, s.period(), path(s, locale),
-				row(Kind.TOTAL, region.code(), region.name(locale), total), regionRows, departmentRows, List.of(),
-				null, List.of(), false);
+				row(Kind.TOTAL, region.code(), region.name(locale), total), regionRows, departmentRows, List.of(), null,
+				List.of(), false);
 	}
 
 	private DashboardReport departmentReport(Selection s, Locale locale) {
@@ -146,7 +153,8 @@ public class Dashboards {
 				byItem.put(e.getKey().first(), e.getValue());
 			}
 		}
-		// items handled here but owned elsewhere (delegated to this department) or since ended
+		// items handled here but owned elsewhere (delegated to this department) or since
+		// ended
 		for (String code : byItem.keySet()) {
 			if (!names.containsKey(code)) {
 				itemNames.of(code).ifPresent(n -> names.put(code, n));
@@ -182,8 +190,9 @@ public class Dashboards {
 	// ---- who sees what
 
 	/**
-	 * What a request resolves to for its viewer: the level, the region (for a region or an item seen across a
-	 * region), the department and the item, with the scope of the queries.
+	 * What a request resolves to for its viewer: the level, the region (for a region or
+	 * an item seen across a region), the department and the item, with the scope of the
+	 * queries.
 	 */
 	private record Selection(Level level, DashboardPeriod period, String home, boolean departmentBound,
 			@Nullable String region, @Nullable String department, @Nullable String item, @Nullable ItemName named,
@@ -273,7 +282,10 @@ public class Dashboards {
 			.orElseThrow(() -> new ForbiddenException("error.forbidden.scope"));
 	}
 
-	/** From the viewer's own region (or department) down to the selection, each step a place to drill back to. */
+	/**
+	 * From the viewer's own region (or department) down to the selection, each step a
+	 * place to drill back to.
+	 */
 	private List<DashboardPlace> path(Selection s, Locale locale) {
 		List<DashboardPlace> path = new ArrayList<>();
 		if (!s.departmentBound()) {

@@ -11,10 +11,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Where the dashboards read (docs/OPERATIONS.md, "Production topology"): a PostgreSQL streaming replica when
- * {@code govhall.reporting.datasource.url} ({@code GOVHALL_REPORTING_DB_URL}) names one, so that heavy reporting
- * queries do not load the primary; the primary otherwise. The replica is read through a small read-only pool of its
- * own; its figures may lag the primary by the replication delay (usually well under a second).
+ * Where the dashboards read (docs/OPERATIONS.md, "Production topology"): a PostgreSQL
+ * streaming replica when {@code govhall.reporting.datasource.url}
+ * ({@code GOVHALL_REPORTING_DB_URL}) names one, so that heavy reporting queries do not
+ * load the primary; the primary otherwise. The replica is read through a small read-only
+ * pool of its own; its figures may lag the primary by the replication delay (usually well
+ * under a second).
  */
 @Component
 class ReportingDatabase implements DisposableBean {
@@ -38,7 +40,8 @@ class ReportingDatabase implements DisposableBean {
 		ds.setPassword(replica.password() != null ? replica.password() : primarySettings.getPassword());
 		ds.setReadOnly(true);
 		if (url.startsWith("jdbc:postgresql:")) {
-			// read-only also outside explicit transactions, as on a hot standby, so a stray write fails here too
+			// read-only also outside explicit transactions, as on a hot standby, so a
+			// stray write fails here too
 			ds.addDataSourceProperty("readOnlyMode", "always");
 		}
 		ds.setMaximumPoolSize(replica.poolSize());

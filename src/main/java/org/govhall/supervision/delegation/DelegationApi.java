@@ -43,8 +43,9 @@ class DelegationApi {
 	DelegationOverview delegations(
 			@Parameter(description = "six-digit code of the county, e.g. 660221") @RequestParam(
 					required = false) @Nullable String county,
-			@Parameter(description = "first day of the period (yyyy-MM-dd); default the first day of the end's year") @RequestParam(
-					required = false) @Nullable String from,
+			@Parameter(
+					description = "first day of the period (yyyy-MM-dd); default the first day of the end's year") @RequestParam(
+							required = false) @Nullable String from,
 			@Parameter(description = "last day of the period (yyyy-MM-dd); default today") @RequestParam(
 					required = false) @Nullable String to,
 			@AuthenticationPrincipal GovHallUser user) {
@@ -58,8 +59,8 @@ class DelegationApi {
 					its own county. Each county's totals are those of GET /api/v1/supervision/delegations, with the \
 					count of powers the county has not taken on (未承接); a city's totals are its counties' sums. \
 					400 for a bad period; 403 for other roles and department-bound scopes.""")
-	DelegationRollup rollup(
-			@Parameter(description = "first day of the period (yyyy-MM-dd); default the first day of the end's year") @RequestParam(
+	DelegationRollup rollup(@Parameter(
+			description = "first day of the period (yyyy-MM-dd); default the first day of the end's year") @RequestParam(
 					required = false) @Nullable String from,
 			@Parameter(description = "last day of the period (yyyy-MM-dd); default today") @RequestParam(
 					required = false) @Nullable String to,

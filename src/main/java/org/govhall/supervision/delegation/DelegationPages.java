@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The delegated-power tracking page (扩权强县 跟踪督查): a county picker over the counties of the supervisor's
- * region, the table of the county's delegated powers with their figures and flags, and the printable PDF report.
+ * The delegated-power tracking page (扩权强县 跟踪督查): a county picker over the counties of the
+ * supervisor's region, the table of the county's delegated powers with their figures and
+ * flags, and the printable PDF report.
  */
 @Controller
 class DelegationPages {
@@ -70,7 +71,10 @@ class DelegationPages {
 		return inline(pdf, file);
 	}
 
-	/** The roll-up over the supervisor's region as a printable PDF, recorded as an export like the county's. */
+	/**
+	 * The roll-up over the supervisor's region as a printable PDF, recorded as an export
+	 * like the county's.
+	 */
 	@GetMapping("/supervision/delegations/report.pdf")
 	ResponseEntity<byte[]> rollupReport(@RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to, @AuthenticationPrincipal GovHallUser user,

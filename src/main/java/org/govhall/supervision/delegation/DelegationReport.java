@@ -11,10 +11,11 @@ import org.thymeleaf.context.Context;
 
 /**
  * The printable tracking report of one county (扩权强县跟踪督查报告): the template
- * {@code supervision/delegation-report.html} filled with the figures and typeset as a PDF with the Chinese font by
- * {@link Documents#renderReport}; and the roll-up over a supervisor's region, each city with its counties
- * ({@code supervision/delegation-rollup-report.html}). They are working reports, not issued documents: they have no
- * number and are not stored.
+ * {@code supervision/delegation-report.html} filled with the figures and typeset as a PDF
+ * with the Chinese font by {@link Documents#renderReport}; and the roll-up over a
+ * supervisor's region, each city with its counties
+ * ({@code supervision/delegation-rollup-report.html}). They are working reports, not
+ * issued documents: they have no number and are not stored.
  */
 @Component
 class DelegationReport {

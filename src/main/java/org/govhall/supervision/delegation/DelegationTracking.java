@@ -35,58 +35,77 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Tracking of the powers delegated to counties (扩权强县 跟踪督查): for each item a city or provincial department
- * delegated to a county, whether the county has taken it on, how many cases the county received, how many cases of
- * the county's applicants were still handled above it, the county's on-time rate, and the flags 下放不到位 (delegated
- * on paper, handled above in practice), 放而不用 (taken on, but no county case for {@value #IDLE_MONTHS} months) and
- * the status 未承接 (the county has not taken the power on).
+ * Tracking of the powers delegated to counties (扩权强县 跟踪督查): for each item a city or
+ * provincial department delegated to a county, whether the county has taken it on, how
+ * many cases the county received, how many cases of the county's applicants were still
+ * handled above it, the county's on-time rate, and the flags 下放不到位 (delegated on paper,
+ * handled above in practice), 放而不用 (taken on, but no county case for
+ * {@value #IDLE_MONTHS} months) and the status 未承接 (the county has not taken the power
+ * on).
  *
- * <p><b>Which powers.</b> The published, active items that list the county among their delegations, read through
- * {@link DelegationTakeUp#delegatedTo}: item code and name, delegating department, mode, effective date, document,
- * the county's counterpart item and the county's record 尚未承接, if any. Abolished items and items delegated away
- * entirely are no longer searchable and are not tracked.
+ * <p>
+ * <b>Which powers.</b> The published, active items that list the county among their
+ * delegations, read through {@link DelegationTakeUp#delegatedTo}: item code and name,
+ * delegating department, mode, effective date, document, the county's counterpart item
+ * and the county's record 尚未承接, if any. Abolished items and items delegated away entirely
+ * are no longer searchable and are not tracked.
  *
- * <p><b>How a delegated power's cases look.</b> {@code CaseHandling.submit} copies the item's published version into
- * {@code CaseTerms}: the case's {@code item_code} is the code applied under, and its {@code department_code} and
- * {@code region_code} are always that item's own department and the department's region. A case under the delegated
- * item's code is handled by the delegating (city or provincial) department. The county exercises the power through an
- * item of its own department, which the delegation names by code ({@link Delegation#counterpartItemCode()}); its
- * name may differ (青川县's {@code 660221-XK-00202} 企业变更登记（青川县承接） carries 北山市's
- * {@code 660200-XK-00201} 企业变更登记). Names are never compared.
+ * <p>
+ * <b>How a delegated power's cases look.</b> {@code CaseHandling.submit} copies the
+ * item's published version into {@code CaseTerms}: the case's {@code item_code} is the
+ * code applied under, and its {@code department_code} and {@code region_code} are always
+ * that item's own department and the department's region. A case under the delegated
+ * item's code is handled by the delegating (city or provincial) department. The county
+ * exercises the power through an item of its own department, which the delegation names
+ * by code ({@link Delegation#counterpartItemCode()}); its name may differ (青川县's
+ * {@code 660221-XK-00202} 企业变更登记（青川县承接） carries 北山市's {@code 660200-XK-00201} 企业变更登记).
+ * Names are never compared.
  *
- * <p><b>Taken on or not (承接).</b> The county has taken the power on when the delegation names a counterpart item
- * that is published and active and the county has not recorded the power as not yet taken on (尚未承接, with a
- * reason and a target date, {@link DelegationTakeUp#markNotTakenOn}). Otherwise the power is 未承接: a status of
- * its own, never 放而不用.
+ * <p>
+ * <b>Taken on or not (承接).</b> The county has taken the power on when the delegation
+ * names a counterpart item that is published and active and the county has not recorded
+ * the power as not yet taken on (尚未承接, with a reason and a target date,
+ * {@link DelegationTakeUp#markNotTakenOn}). Otherwise the power is 未承接: a status of its
+ * own, never 放而不用.
  *
- * <p><b>Whose applicant.</b> {@code applicant_region} of a case is the region of the address the applicant gave with
- * the application; without one, for an enterprise the region of its registration authority (from the credit code);
- * only for a person without an address, the identity number's prefix (see {@code CaseApplicant.region()}).
+ * <p>
+ * <b>Whose applicant.</b> {@code applicant_region} of a case is the region of the address
+ * the applicant gave with the application; without one, for an enterprise the region of
+ * its registration authority (from the credit code); only for a person without an
+ * address, the identity number's prefix (see {@code CaseApplicant.region()}).
  *
- * <p><b>The figures</b>, read from {@code supervision_case} only (never from {@code cases_*}), each counted from the
- * later of the period start and the delegation's effective date (cases handled above before the delegation are not
- * the county's shortfall) to the period end:
+ * <p>
+ * <b>The figures</b>, read from {@code supervision_case} only (never from
+ * {@code cases_*}), each counted from the later of the period start and the delegation's
+ * effective date (cases handled above before the delegation are not the county's
+ * shortfall) to the period end:
  * <ul>
- * <li><i>received by the county</i>: cases whose handling region is the county (or below it) and whose item is the
- * counterpart item, or the delegated item itself (which the case handling does not produce today, but would be the
- * county's if it ever did), by {@code received_on};</li>
- * <li><i>handled above</i>: cases under the delegated item's code whose handling region is not the county and whose
- * applicant's region is the county or below it, by {@code received_on}, except cases the department above refused
- * (不予受理) naming the competent authority ({@code redirected}): those sent the applicant to the county, as they
- * should, and are shown apart;</li>
+ * <li><i>received by the county</i>: cases whose handling region is the county (or below
+ * it) and whose item is the counterpart item, or the delegated item itself (which the
+ * case handling does not produce today, but would be the county's if it ever did), by
+ * {@code received_on};</li>
+ * <li><i>handled above</i>: cases under the delegated item's code whose handling region
+ * is not the county and whose applicant's region is the county or below it, by
+ * {@code received_on}, except cases the department above refused (不予受理) naming the
+ * competent authority ({@code redirected}): those sent the applicant to the county, as
+ * they should, and are shown apart;</li>
  * <li><i>share handled locally</i>: county / (county + above);</li>
- * <li><i>county on-time rate</i>: of the county's cases decided in the period ({@code decided_on}) whose
- * {@code on_time} is known, the share decided on time;</li>
- * <li><i>下放不到位</i>: above / (county + above) exceeds {@code govhall.supervision.delegation.above-share}
- * (default 0.5: more of the county applicants' cases handled above than in the county; 0 flags any case handled
+ * <li><i>county on-time rate</i>: of the county's cases decided in the period
+ * ({@code decided_on}) whose {@code on_time} is known, the share decided on time;</li>
+ * <li><i>下放不到位</i>: above / (county + above) exceeds
+ * {@code govhall.supervision.delegation.above-share} (default 0.5: more of the county
+ * applicants' cases handled above than in the county; 0 flags any case handled
  * above);</li>
- * <li><i>放而不用</i>: the county has taken the power on, the delegation was in force for the whole
- * {@value #IDLE_MONTHS} months before the period end, and the county received no case of the power in them.</li>
+ * <li><i>放而不用</i>: the county has taken the power on, the delegation was in force for the
+ * whole {@value #IDLE_MONTHS} months before the period end, and the county received no
+ * case of the power in them.</li>
  * </ul>
  *
- * <p><b>Who may see it.</b> Supervisors and system administrators whose scope is the county's region or above it, and
- * not bound to one department (the figures compare departments of several levels). The roll-up ({@link #rollup})
- * gives every county of the user's region with its totals, grouped by city.
+ * <p>
+ * <b>Who may see it.</b> Supervisors and system administrators whose scope is the
+ * county's region or above it, and not bound to one department (the figures compare
+ * departments of several levels). The roll-up ({@link #rollup}) gives every county of the
+ * user's region with its totals, grouped by city.
  */
 @Service
 class DelegationTracking {
@@ -99,7 +118,10 @@ class DelegationTracking {
 
 	static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
 
-	/** The longest period, in whole years: a tracking is read year by year, a report of decades is no report. */
+	/**
+	 * The longest period, in whole years: a tracking is read year by year, a report of
+	 * decades is no report.
+	 */
 	static final int MAX_PERIOD_YEARS = 10;
 
 	private static final Pattern REGION_CODE = Pattern.compile("[1-9]\\d{5}");
@@ -134,19 +156,22 @@ class DelegationTracking {
 
 	/**
 	 * The counties the user may track, by code.
-	 * @throws ForbiddenException unless the user is a supervisor or system administrator with a regional scope
+	 * @throws ForbiddenException unless the user is a supervisor or system administrator
+	 * with a regional scope
 	 */
 	List<RegionView> counties(GovHallUser user) {
 		String scopeRegion = requireRole(user);
-		return directory.regions().stream()
+		return directory.regions()
+			.stream()
 			.filter(r -> r.level() == RegionLevel.COUNTY && directory.isWithin(r.code(), scopeRegion))
 			.toList();
 	}
 
 	/**
-	 * The period asked for: both dates ISO ({@code 2026-06-30}); without an end, today; without a start, the first
-	 * day of the end's year.
-	 * @throws InvalidInputException when a date is malformed or the start lies after the end
+	 * The period asked for: both dates ISO ({@code 2026-06-30}); without an end, today;
+	 * without a start, the first day of the end's year.
+	 * @throws InvalidInputException when a date is malformed or the start lies after the
+	 * end
 	 */
 	Period period(@Nullable String from, @Nullable String to) {
 		LocalDate end = isBlank(to) ? LocalDate.now(clock) : date(to, "to");
@@ -164,8 +189,8 @@ class DelegationTracking {
 	/**
 	 * The tracking of every power delegated to the county over the period.
 	 * @throws ForbiddenException unless the user may see the county (403)
-	 * @throws InvalidInputException for a missing or malformed code, a region that is not a county, or a bad period
-	 *         (400)
+	 * @throws InvalidInputException for a missing or malformed code, a region that is not
+	 * a county, or a bad period (400)
 	 * @throws NotFoundException for a county code that names no region (404)
 	 */
 	DelegationOverview track(GovHallUser user, @Nullable String countyCode, @Nullable String from,
@@ -191,15 +216,18 @@ class DelegationTracking {
 	}
 
 	/**
-	 * Every county of the user's region with its totals over the period, grouped by city: a provincial scope sees
-	 * every city of the province, a city scope its own city, a county scope its own county.
-	 * @throws ForbiddenException unless the user is a supervisor or system administrator with a regional scope
+	 * Every county of the user's region with its totals over the period, grouped by city:
+	 * a provincial scope sees every city of the province, a city scope its own city, a
+	 * county scope its own county.
+	 * @throws ForbiddenException unless the user is a supervisor or system administrator
+	 * with a regional scope
 	 * @throws InvalidInputException for a bad period (400)
 	 */
 	DelegationRollup rollup(GovHallUser user, @Nullable String from, @Nullable String to) {
 		String scopeRegion = requireRole(user);
 		Period period = period(from, to);
-		// each county of the scope under its city (a county directly under the province, 省直管县, under the province)
+		// each county of the scope under its city (a county directly under the province,
+		// 省直管县, under the province)
 		Map<String, List<DelegationRollup.County>> byCity = new TreeMap<>();
 		Map<String, RegionView> cityOf = new HashMap<>();
 		for (RegionView county : directory.regions()) {
@@ -279,23 +307,24 @@ class DelegationTracking {
 				counterpart == null ? null : counterpart.nameZh(), counterpart == null ? null : counterpart.nameEn(),
 				counterpart == null ? null : counterpart.department().nameZh(),
 				counterpart == null ? null : counterpart.department().nameEn(), takenOn,
-				pending == null ? null : pending.reason(), pending == null ? null : pending.targetOn(), start,
-				inForce, c.countyReceived(), c.aboveReceived(), c.redirectedAbove(), localShare, c.countyDecided(),
+				pending == null ? null : pending.reason(), pending == null ? null : pending.targetOn(), start, inForce,
+				c.countyReceived(), c.aboveReceived(), c.redirectedAbove(), localShare, c.countyDecided(),
 				c.countyOnTime(), onTime, c.lastCountyCase(), c.idleWindow(), idleApplies,
 				notDelegatedInPractice(c.countyReceived(), c.aboveReceived(), aboveShare),
 				delegatedButUnused(takenOn, idleApplies, c.idleWindow()));
 	}
 
 	/**
-	 * 放而不用: only a power the county has taken on can lie unused; one it has not taken on is 未承接 instead.
+	 * 放而不用: only a power the county has taken on can lie unused; one it has not taken on
+	 * is 未承接 instead.
 	 */
 	static boolean delegatedButUnused(boolean takenOn, boolean idleApplies, long idleWindowReceived) {
 		return takenOn && idleApplies && idleWindowReceived == 0;
 	}
 
 	/**
-	 * 下放不到位: of the county applicants' cases, the share handled above the county exceeds the threshold; never
-	 * without a case.
+	 * 下放不到位: of the county applicants' cases, the share handled above the county exceeds
+	 * the threshold; never without a case.
 	 */
 	static boolean notDelegatedInPractice(long county, long above, double threshold) {
 		long total = county + above;
@@ -335,8 +364,9 @@ class DelegationTracking {
 	}
 
 	/**
-	 * A day of the period: ISO, from {@link #EARLIEST} to {@link #LATEST} (a year 0 or 99999 is no day a power was
-	 * delegated on, and the databases do not hold all of them).
+	 * A day of the period: ISO, from {@link #EARLIEST} to {@link #LATEST} (a year 0 or
+	 * 99999 is no day a power was delegated on, and the databases do not hold all of
+	 * them).
 	 */
 	private static LocalDate date(String text, String field) {
 		String t = text.strip();
@@ -362,8 +392,7 @@ class DelegationTracking {
 
 	private static Counts counts(ResultSet rs, int row) throws SQLException {
 		return new Counts(rs.getLong("county_received"), rs.getLong("above_received"), rs.getLong("redirected_above"),
-				rs.getLong("county_decided"),
-				rs.getLong("county_on_time"), rs.getLong("idle_window"),
+				rs.getLong("county_decided"), rs.getLong("county_on_time"), rs.getLong("idle_window"),
 				rs.getObject("last_county_case", LocalDate.class));
 	}
 
@@ -371,8 +400,8 @@ class DelegationTracking {
 	record Period(LocalDate from, LocalDate to) {
 	}
 
-	private record Counts(long countyReceived, long aboveReceived, long redirectedAbove, long countyDecided, long countyOnTime,
-			long idleWindow, @Nullable LocalDate lastCountyCase) {
+	private record Counts(long countyReceived, long aboveReceived, long redirectedAbove, long countyDecided,
+			long countyOnTime, long idleWindow, @Nullable LocalDate lastCountyCase) {
 	}
 
 }

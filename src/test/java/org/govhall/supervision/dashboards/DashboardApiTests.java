@@ -25,8 +25,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The dashboards over REST with HTTP Basic: JSON of every table and of the trend, Excel workbooks opened back with
- * POI, and problem details for what is refused.
+ * The dashboards over REST with HTTP Basic: JSON of every table and of the trend, Excel
+ * workbooks opened back with POI, and problem details for what is refused.
  */
 class DashboardApiTests extends DashboardTests {
 
@@ -89,8 +89,9 @@ class DashboardApiTests extends DashboardTests {
 		assertThat(province.get("regions").get(0).get("figures").get("received").asLong()).isEqualTo(7);
 		assertThat(province.get("departments").toString()).contains("660000-SCJG");
 
-		JsonNode department = json(call("supervisor", "/api/v1/supervision/dashboard?department=" + SCJG + "&from="
-				+ FROM + "&to=" + TO, "Accept-Language", "en"));
+		JsonNode department = json(
+				call("supervisor", "/api/v1/supervision/dashboard?department=" + SCJG + "&from=" + FROM + "&to=" + TO,
+						"Accept-Language", "en"));
 		assertThat(department.get("level").asString()).isEqualTo("DEPARTMENT");
 		JsonNode food = null;
 		for (JsonNode item : department.get("items")) {
@@ -127,7 +128,8 @@ class DashboardApiTests extends DashboardTests {
 	void everyTableExportsToAWorkbookWithAHeaderRowInTheRequestersLanguage() throws Exception {
 		String period = "&from=" + FROM + "&to=" + TO;
 		List<String> exportedBefore = exports("supervisor");
-		try (XSSFWorkbook zh = workbook(call("supervisor", "/api/v1/supervision/dashboard/export?table=REGIONS" + period))) {
+		try (XSSFWorkbook zh = workbook(
+				call("supervisor", "/api/v1/supervision/dashboard/export?table=REGIONS" + period))) {
 			assertThat(zh.getNumberOfSheets()).isEqualTo(1);
 			Sheet sheet = zh.getSheetAt(0);
 			assertThat(sheet.getSheetName()).isEqualTo("下级地区");
@@ -146,8 +148,8 @@ class DashboardApiTests extends DashboardTests {
 			assertThat(total.getCell(2).getNumericCellValue()).isEqualTo(10.0);
 			assertThat(sheet.getRow(4)).isNull();
 		}
-		try (XSSFWorkbook en = workbook(call("supervisor", "/api/v1/supervision/dashboard/export?table=REGIONS" + period,
-				"Accept-Language", "en"))) {
+		try (XSSFWorkbook en = workbook(call("supervisor",
+				"/api/v1/supervision/dashboard/export?table=REGIONS" + period, "Accept-Language", "en"))) {
 			Sheet sheet = en.getSheetAt(0);
 			assertThat(sheet.getSheetName()).isEqualTo("Child regions");
 			assertThat(texts(sheet.getRow(0))).startsWith("Name", "Code", "Received", "Completed");
@@ -155,9 +157,10 @@ class DashboardApiTests extends DashboardTests {
 			assertThat(sheet.getRow(2).getCell(2).getNumericCellValue()).isEqualTo(2.0);
 		}
 
-		// Accept: xlsx on the table itself gives every table of its level; an average with none to take stays empty
-		try (XSSFWorkbook department = workbook(call("supervisor", "/api/v1/supervision/dashboard?department=" + SCJG
-				+ period, "Accept", XLSX))) {
+		// Accept: xlsx on the table itself gives every table of its level; an average
+		// with none to take stays empty
+		try (XSSFWorkbook department = workbook(
+				call("supervisor", "/api/v1/supervision/dashboard?department=" + SCJG + period, "Accept", XLSX))) {
 			Sheet items = department.getSheet("事项");
 			assertThat(items).isNotNull();
 			Row food = rowNamed(items, "食品经营许可");
@@ -167,8 +170,9 @@ class DashboardApiTests extends DashboardTests {
 			assertThat(enterprise.getCell(compression).getCellType()).isEqualTo(CellType.BLANK);
 		}
 
-		try (XSSFWorkbook cases = workbook(call("supervisor", "/api/v1/supervision/dashboard/export?table=CASES&department="
-				+ SCJG + "&item=" + FOOD + "&figure=COMPLETED" + period))) {
+		try (XSSFWorkbook cases = workbook(
+				call("supervisor", "/api/v1/supervision/dashboard/export?table=CASES&department=" + SCJG + "&item="
+						+ FOOD + "&figure=COMPLETED" + period))) {
 			Sheet sheet = cases.getSheet("办件");
 			assertThat(texts(sheet.getRow(0))).startsWith("办件编号", "状态", "申请渠道");
 			assertThat(sheet.getLastRowNum()).isEqualTo(3);
@@ -183,8 +187,8 @@ class DashboardApiTests extends DashboardTests {
 			assertThat(late.getCell(15).getStringCellValue()).isEqualTo("是");
 		}
 
-		try (XSSFWorkbook trend = workbook(call("supervisor", "/api/v1/supervision/dashboard/trend" + "?from=" + FROM
-				+ "&to=" + TO, "Accept", XLSX))) {
+		try (XSSFWorkbook trend = workbook(call("supervisor",
+				"/api/v1/supervision/dashboard/trend" + "?from=" + FROM + "&to=" + TO, "Accept", XLSX))) {
 			Sheet sheet = trend.getSheet("月度趋势");
 			assertThat(texts(sheet.getRow(0))).startsWith("月份", "受理量", "办结量");
 			assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("2019-04");
@@ -207,7 +211,10 @@ class DashboardApiTests extends DashboardTests {
 		return jdbc.sql("""
 				SELECT subject, detail FROM audit_entry WHERE action = 'export.dashboard-workbook' AND actor = :user
 				ORDER BY id
-				""").param("user", user).query((rs, n) -> rs.getString("subject") + " " + rs.getString("detail")).list();
+				""")
+			.param("user", user)
+			.query((rs, n) -> rs.getString("subject") + " " + rs.getString("detail"))
+			.list();
 	}
 
 	@Test
@@ -219,8 +226,8 @@ class DashboardApiTests extends DashboardTests {
 
 		// also when a workbook was asked for, and a refused export is not recorded as one
 		List<String> exportedBefore = exports("deptadmin");
-		MockHttpServletResponse workbook = call("deptadmin", "/api/v1/supervision/dashboard/export?table=ITEMS"
-				+ "&department=660100-GAJ", "Accept", XLSX);
+		MockHttpServletResponse workbook = call("deptadmin",
+				"/api/v1/supervision/dashboard/export?table=ITEMS" + "&department=660100-GAJ", "Accept", XLSX);
 		assertThat(workbook.getStatus()).isEqualTo(403);
 		assertThat(workbook.getContentType()).startsWith("application/problem+json");
 		assertThat(exports("deptadmin")).isEqualTo(exportedBefore);
@@ -254,7 +261,9 @@ class DashboardApiTests extends DashboardTests {
 
 	@Test
 	void theApiIsDocumented() throws Exception {
-		String docs = mvc.perform(get("/v3/api-docs")).andReturn().getResponse()
+		String docs = mvc.perform(get("/v3/api-docs"))
+			.andReturn()
+			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(docs).contains("/api/v1/supervision/dashboard", "/api/v1/supervision/dashboard/trend",
 				"/api/v1/supervision/dashboard/export", "The dashboard table at one level of the drill-down");

@@ -33,9 +33,10 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The dashboard API alone (web slice), the dashboards and their exports mocked: the drill-down parameters reach the
- * dashboards as given, JSON unless an Excel workbook is preferred, and bad dates, unknown tables and the dashboards'
- * refusals are problems in the requester's language.
+ * The dashboard API alone (web slice), the dashboards and their exports mocked: the
+ * drill-down parameters reach the dashboards as given, JSON unless an Excel workbook is
+ * preferred, and bad dates, unknown tables and the dashboards' refusals are problems in
+ * the requester's language.
  */
 @WebMvcTest(controllers = DashboardApi.class)
 @Import(WebEdge.class)
@@ -112,8 +113,7 @@ class DashboardApiWebTests {
 			.andExpect(jsonPath("$.detail").value("行政区划代码应为 6 位数字。"));
 		mvc.perform(get("/api/v1/supervision/dashboard").with(user(SUPERVISOR))
 			.param("region", "6601")
-			.header("Accept-Language", "en"))
-			.andExpect(jsonPath("$.detail").value("A region code has six digits."));
+			.header("Accept-Language", "en")).andExpect(jsonPath("$.detail").value("A region code has six digits."));
 		mvc.perform(get("/api/v1/supervision/dashboard").with(user(SUPERVISOR)).param("region", "660200"))
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.detail").value("该操作超出您的管辖范围（地区或部门）。"));

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
- * The dashboard page in Chinese and English at each level of the drill-down: figures, links one level down and back
- * up, Excel exports, the charts' script from the bundled webjar, and nothing inline that the CSP would block.
+ * The dashboard page in Chinese and English at each level of the drill-down: figures,
+ * links one level down and back up, Excel exports, the charts' script from the bundled
+ * webjar, and nothing inline that the CSP would block.
  */
 class DashboardPagesTests extends DashboardTests {
 
@@ -50,8 +51,10 @@ class DashboardPagesTests extends DashboardTests {
 		assertThat(textOf(zh, "sum-overdue")).isEqualTo("4 超时办结 2，在办超期 2");
 		// each city links one level down, keeping the period
 		assertThat(zh).contains("href=\"/supervision/dashboard?from=2019-03-01&amp;to=2019-05-31&amp;region=660100\"");
-		assertThat(zh).contains("href=\"/supervision/dashboard?from=2019-03-01&amp;to=2019-05-31&amp;department=660000-SCJG\"");
-		assertThat(zh).contains("href=\"/supervision/dashboard/export?from=2019-03-01&amp;to=2019-05-31&amp;region=660000&amp;table=REGIONS\"");
+		assertThat(zh)
+			.contains("href=\"/supervision/dashboard?from=2019-03-01&amp;to=2019-05-31&amp;department=660000-SCJG\"");
+		assertThat(zh).contains(
+				"href=\"/supervision/dashboard/export?from=2019-03-01&amp;to=2019-05-31&amp;region=660000&amp;table=REGIONS\"");
 		assertThat(zh).contains("table=TREND", "<th scope=\"row\" data-label=\"月份\">2019-04</th>");
 		// the charts read the tables: a row's figures ride on data attributes
 		assertThat(zh.replaceAll("\\s+", " ")).contains("<tr data-code=\"660100\" data-name=\"示范市\" "
@@ -73,8 +76,10 @@ class DashboardPagesTests extends DashboardTests {
 	void drillingDownFromCityToDepartmentToItemToTheCases() throws Exception {
 		String city = html("supervisor", PERIOD + "&region=660100&lang=zh-CN");
 		assertThat(city).contains("东湖县", "城关区", "示范市市场监督管理局");
-		assertThat(city).contains("<a href=\"/supervision/dashboard?from=2019-03-01&amp;to=2019-05-31&amp;region=660000\">示范省</a>");
-		assertThat(city).contains("href=\"/supervision/dashboard?from=2019-03-01&amp;to=2019-05-31&amp;department=660100-SCJG\"");
+		assertThat(city)
+			.contains("<a href=\"/supervision/dashboard?from=2019-03-01&amp;to=2019-05-31&amp;region=660000\">示范省</a>");
+		assertThat(city)
+			.contains("href=\"/supervision/dashboard?from=2019-03-01&amp;to=2019-05-31&amp;department=660100-SCJG\"");
 
 		String department = html("supervisor", PERIOD + "&department=660100-SCJG&lang=zh-CN");
 		assertThat(department).contains("食品经营许可", "企业注销登记", "table=ITEMS");
@@ -107,16 +112,21 @@ class DashboardPagesTests extends DashboardTests {
 
 	@Test
 	void badInputIsRefusedOnThePage() throws Exception {
-		MockHttpServletResponse badDate = mvc.perform(get("/supervision/dashboard?from=yesterday")
-			.accept("text/html").with(user(as("supervisor")))).andReturn().getResponse();
+		MockHttpServletResponse badDate = mvc
+			.perform(get("/supervision/dashboard?from=yesterday").accept("text/html").with(user(as("supervisor"))))
+			.andReturn()
+			.getResponse();
 		assertThat(badDate.getStatus()).isEqualTo(400);
 		assertThat(page("supervisor", "region=669999").getStatus()).isEqualTo(404);
 	}
 
 	@Test
 	void thePageExportsEachTableAndPassesTheContentSecurityPolicy() throws Exception {
-		MockHttpServletResponse export = mvc.perform(get("/supervision/dashboard/export?table=DEPARTMENTS&region=660100&"
-				+ PERIOD).with(user(as("supervisor")))).andReturn().getResponse();
+		MockHttpServletResponse export = mvc
+			.perform(get("/supervision/dashboard/export?table=DEPARTMENTS&region=660100&" + PERIOD)
+				.with(user(as("supervisor"))))
+			.andReturn()
+			.getResponse();
 		assertThat(export.getStatus()).isEqualTo(200);
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(export.getContentAsByteArray()))) {
 			assertThat(workbook.getSheetAt(0).getSheetName()).isEqualTo("本级部门");

@@ -24,9 +24,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The dashboards' hand-made fixture, written straight into the supervision read model: twelve cases and five cards
- * of 2019 (a year no other test touches), with case numbers ({@code …-2019-DASHnn}) and card numbers
- * ({@code DASH-Cn}) that real numbering never produces. The clock stands at 2019-06-01.
+ * The dashboards' hand-made fixture, written straight into the supervision read model:
+ * twelve cases and five cards of 2019 (a year no other test touches), with case numbers
+ * ({@code …-2019-DASHnn}) and card numbers ({@code DASH-Cn}) that real numbering never
+ * produces. The clock stands at 2019-06-01.
  *
  * <pre>
  * case    item (department, region)          channel mode     received decided  closed   on-time early act prom stat visits warning
@@ -51,7 +52,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * C5    RED     660100-SCJG  660100  DASH06  06-15
  * </pre>
  *
- * The tests count the period 2019-03-01 to 2019-05-31 ({@link #FROM}, {@link #TO}) unless they say otherwise.
+ * The tests count the period 2019-03-01 to 2019-05-31 ({@link #FROM}, {@link #TO}) unless
+ * they say otherwise.
  */
 @GovHallTest
 abstract class DashboardTests {
@@ -98,28 +100,44 @@ abstract class DashboardTests {
 	void insertFixture() {
 		clock.set("2019-06-01T10:00:00");
 		removeFixture();
-		kase(1, FOOD, SCJG, "660100", "ONLINE", "PROMISED", "03-04", "03-15", "03-18", "DELIVERED", true, true, 6, 10, 20, 0, "NONE");
-		kase(2, FOOD, SCJG, "660100", "WINDOW", "PROMISED", "03-10", "04-20", null, "DECIDED", false, false, 14, 10, 20, 2, "RED");
-		kase(3, ENTERPRISE, SCJG, "660100", "ONLINE", "INSTANT", "04-01", "04-01", "04-01", "DELIVERED", true, false, 0, null, 15, 0, "NONE");
-		kase(4, FOOD, SCJG, "660100", "AGENT", "PROMISED", "05-20", null, null, "ACCEPTED", null, null, null, 10, 20, 1, "RED");
-		kase(5, FOOD, SCJG, "660100", "ONLINE", "PROMISED", "02-20", "03-05", "03-06", "DELIVERED", true, true, 8, 10, 20, 0, "NONE");
-		kase(6, FOOD, SCJG, "660100", "WINDOW", "PROMISED", "05-25", "06-10", "06-12", "DELIVERED", false, false, 12, 10, 20, 1, "NONE");
-		kase(7, HUKOU, "660100-GAJ", "660100", "WINDOW", "PROMISED", "03-12", "03-20", "03-20", "DELIVERED", true, false, 5, 5, 20, 1, "NONE");
-		kase(8, "660121-QT-00201", "660121-GAJ", "660121", "ONLINE", "PROMISED", "04-08", "04-28", "04-29", "DELIVERED", true, true, 10, 15, 30, 0, "NONE");
-		kase(9, "660221-XK-00101", "660221-SCJG", "660221", "WINDOW", "PROMISED", "04-15", "05-30", null, "DECIDED", false, false, 25, 15, 20, 3, "NONE");
-		kase(10, "660000-XK-00201", "660000-SCJG", "660000", "ONLINE", "PROMISED", "05-06", null, "05-08", "WITHDRAWN", null, null, null, 15, 20, 0, "NONE");
-		kase(11, "660221-XK-00101", "660221-SCJG", "660221", "ONLINE", "PROMISED", "05-28", null, null, "RECEIVED", null, null, null, 15, 20, 0, "RED");
-		kase(12, FOOD, SCJG, "660100", "WINDOW", "PROMISED", "06-03", null, null, "ACCEPTED", null, null, null, 10, 20, 1, "RED");
+		kase(1, FOOD, SCJG, "660100", "ONLINE", "PROMISED", "03-04", "03-15", "03-18", "DELIVERED", true, true, 6, 10,
+				20, 0, "NONE");
+		kase(2, FOOD, SCJG, "660100", "WINDOW", "PROMISED", "03-10", "04-20", null, "DECIDED", false, false, 14, 10, 20,
+				2, "RED");
+		kase(3, ENTERPRISE, SCJG, "660100", "ONLINE", "INSTANT", "04-01", "04-01", "04-01", "DELIVERED", true, false, 0,
+				null, 15, 0, "NONE");
+		kase(4, FOOD, SCJG, "660100", "AGENT", "PROMISED", "05-20", null, null, "ACCEPTED", null, null, null, 10, 20, 1,
+				"RED");
+		kase(5, FOOD, SCJG, "660100", "ONLINE", "PROMISED", "02-20", "03-05", "03-06", "DELIVERED", true, true, 8, 10,
+				20, 0, "NONE");
+		kase(6, FOOD, SCJG, "660100", "WINDOW", "PROMISED", "05-25", "06-10", "06-12", "DELIVERED", false, false, 12,
+				10, 20, 1, "NONE");
+		kase(7, HUKOU, "660100-GAJ", "660100", "WINDOW", "PROMISED", "03-12", "03-20", "03-20", "DELIVERED", true,
+				false, 5, 5, 20, 1, "NONE");
+		kase(8, "660121-QT-00201", "660121-GAJ", "660121", "ONLINE", "PROMISED", "04-08", "04-28", "04-29", "DELIVERED",
+				true, true, 10, 15, 30, 0, "NONE");
+		kase(9, "660221-XK-00101", "660221-SCJG", "660221", "WINDOW", "PROMISED", "04-15", "05-30", null, "DECIDED",
+				false, false, 25, 15, 20, 3, "NONE");
+		kase(10, "660000-XK-00201", "660000-SCJG", "660000", "ONLINE", "PROMISED", "05-06", null, "05-08", "WITHDRAWN",
+				null, null, null, 15, 20, 0, "NONE");
+		kase(11, "660221-XK-00101", "660221-SCJG", "660221", "ONLINE", "PROMISED", "05-28", null, null, "RECEIVED",
+				null, null, null, 15, 20, 0, "RED");
+		kase(12, FOOD, SCJG, "660100", "WINDOW", "PROMISED", "06-03", null, null, "ACCEPTED", null, null, null, 10, 20,
+				1, "RED");
 		card(1, "RED", SCJG, "660100", number(2), "04-22");
 		card(2, "YELLOW", SCJG, "660100", number(4), "05-28");
 		card(3, "YELLOW", "660221-SCJG", "660221", number(9), "05-31");
 		card(4, "RED", "660100-GAJ", "660100", null, "03-01");
 		card(5, "RED", SCJG, "660100", number(6), "06-15");
-		// rows written straight into the read model: the daily sums are recomputed, as after a bulk load
+		// rows written straight into the read model: the daily sums are recomputed, as
+		// after a bulk load
 		rollup.rebuild();
 	}
 
-	/** Puts the shared clock back where {@link MovableClock} starts it, for the next test of this class. */
+	/**
+	 * Puts the shared clock back where {@link MovableClock} starts it, for the next test
+	 * of this class.
+	 */
 	@AfterEach
 	void restoreClock() {
 		clock.reset();
@@ -191,9 +209,10 @@ abstract class DashboardTests {
 	}
 
 	/**
-	 * Asserts every figure of a row against a hand-computed list such as {@code "received=10, onTimeRate=0.7143,
-	 * compressionRatio=-"}: all twenty figures must be named, "-" stands for none, and rates and averages are
-	 * compared with their scale (four and two decimals).
+	 * Asserts every figure of a row against a hand-computed list such as
+	 * {@code "received=10, onTimeRate=0.7143,
+	 * compressionRatio=-"}: all twenty figures must be named, "-" stands for none, and
+	 * rates and averages are compared with their scale (four and two decimals).
 	 */
 	static void assertFigures(DashboardFigures figures, String expected) {
 		Map<String, String> want = new LinkedHashMap<>();

@@ -12,7 +12,10 @@ import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.env.MockEnvironment;
 
-/** The dashboards read the replica named by {@code govhall.reporting.datasource.url}, and the primary without one. */
+/**
+ * The dashboards read the replica named by {@code govhall.reporting.datasource.url}, and
+ * the primary without one.
+ */
 class ReportingDatabaseTests {
 
 	static JdbcClient database(String name, String... statements) {
@@ -26,7 +29,10 @@ class ReportingDatabaseTests {
 		return jdbc;
 	}
 
-	/** The reporting database with the settings bound from these properties, as the application binds them. */
+	/**
+	 * The reporting database with the settings bound from these properties, as the
+	 * application binds them.
+	 */
 	static ReportingDatabase reporting(JdbcClient primary, MockEnvironment env) {
 		Binder binder = Binder.get(env);
 		return new ReportingDatabase(primary, binder.bindOrCreate("govhall", SupervisionSettings.class),

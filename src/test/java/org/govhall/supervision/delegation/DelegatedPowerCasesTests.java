@@ -41,11 +41,13 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Issue 11, item 1, from the application to the tracking: the applicant's county comes from the address given with
- * the application (not the identity number's prefix), a city's refusal that sends the applicant to the county is not
- * "handled above", a county counterpart of an entrusted power issues its documents in the entrusting authority's
- * name, a county records a power as not yet taken on (audited), and the guide and the apply page tell a county
- * applicant which office handles the item for them, in Chinese and English.
+ * Issue 11, item 1, from the application to the tracking: the applicant's county comes
+ * from the address given with the application (not the identity number's prefix), a
+ * city's refusal that sends the applicant to the county is not "handled above", a county
+ * counterpart of an entrusted power issues its documents in the entrusting authority's
+ * name, a county records a power as not yet taken on (audited), and the guide and the
+ * apply page tell a county applicant which office handles the item for them, in Chinese
+ * and English.
  */
 @GovHallTest
 class DelegatedPowerCasesTests {
@@ -97,8 +99,8 @@ class DelegatedPowerCasesTests {
 
 	void account(String username, Role role, String region) {
 		if (!directory.accountExists(username)) {
-			directory.openAccount(new AccountDraft(username, ApiClient.DEMO_PASSWORD, username, Set.of(role), region,
-					null));
+			directory
+				.openAccount(new AccountDraft(username, ApiClient.DEMO_PASSWORD, username, Set.of(role), region, null));
 		}
 	}
 
@@ -119,7 +121,8 @@ class DelegatedPowerCasesTests {
 	String supervised(String number, String column) {
 		return Awaitility.await()
 			.atMost(Duration.ofSeconds(20))
-			.until(() -> jdbc.sql("SELECT CAST(" + column + " AS VARCHAR(20)) FROM supervision_case WHERE case_number = :n")
+			.until(() -> jdbc
+				.sql("SELECT CAST(" + column + " AS VARCHAR(20)) FROM supervision_case WHERE case_number = :n")
 				.param("n", number)
 				.query(String.class)
 				.optional()
@@ -128,7 +131,8 @@ class DelegatedPowerCasesTests {
 
 	@Test
 	void theApplicantsCountyIsTheAddressGivenAndARefusalThatSendsThemToTheCountyIsNotHandledAbove() {
-		// 张三's identity number begins 110105: without an address he would belong to no county of the province
+		// 张三's identity number begins 110105: without an address he would belong to no
+		// county of the province
 		Response r = apply("applicant", CITY_FOOD, "660221");
 		assertThat(r.status()).as(r.body()).isEqualTo(201);
 		String number = r.json().get("number").asString();
@@ -139,14 +143,15 @@ class DelegatedPowerCasesTests {
 		assertThat(food.aboveReceived()).isEqualTo(1);
 		assertThat(food.redirectedAbove()).isZero();
 
-		// the city refuses, naming the county's office: the applicant was sent where the power now lies
+		// the city refuses, naming the county's office: the applicant was sent where the
+		// power now lies
 		Response refused = api.post("/api/v1/cases/" + number + "/refusal", "clerk-bs",
 				Map.of("reasons", "本事项已下放至青川县实施", "competentAuthority", "青川县行政审批服务局"));
 		assertThat(refused.status()).as(refused.body()).isEqualTo(200);
-		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> "TRUE".equalsIgnoreCase(supervised(number,
-				"redirected")));
-		food = DelegationTrackingTests
-			.byItem(tracking.track(as("supervisor"), "660221", "2026-10-01", "2026-10-31"))
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(20))
+			.until(() -> "TRUE".equalsIgnoreCase(supervised(number, "redirected")));
+		food = DelegationTrackingTests.byItem(tracking.track(as("supervisor"), "660221", "2026-10-01", "2026-10-31"))
 			.get(CITY_FOOD);
 		assertThat(food.aboveReceived()).isZero();
 		assertThat(food.redirectedAbove()).isEqualTo(1);
@@ -154,12 +159,11 @@ class DelegatedPowerCasesTests {
 		// a refusal that names no competent authority stays a case handled above
 		Response other = apply("applicant", CITY_FOOD, "660221");
 		String second = other.json().get("number").asString();
-		assertThat(api.post("/api/v1/cases/" + second + "/refusal", "clerk-bs", Map.of("reasons", "材料不真实"))
-			.status()).isEqualTo(200);
+		assertThat(api.post("/api/v1/cases/" + second + "/refusal", "clerk-bs", Map.of("reasons", "材料不真实")).status())
+			.isEqualTo(200);
 		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> "REFUSED".equals(supervised(second, "state")));
 		assertThat(supervised(second, "redirected")).isEqualToIgnoringCase("FALSE");
-		food = DelegationTrackingTests
-			.byItem(tracking.track(as("supervisor"), "660221", "2026-10-01", "2026-10-31"))
+		food = DelegationTrackingTests.byItem(tracking.track(as("supervisor"), "660221", "2026-10-01", "2026-10-31"))
 			.get(CITY_FOOD);
 		assertThat(food.aboveReceived()).isEqualTo(1);
 	}
@@ -192,7 +196,8 @@ class DelegatedPowerCasesTests {
 	void aCountyCounterpartOfAnEntrustedPowerDecidesInTheEntrustingAuthoritysName() throws Exception {
 		String county = "660121-XK-09004";
 		if (catalog.findGuide(county).isEmpty()) {
-			// 东湖县行政审批服务局's own item for the entrusted 药品经营许可, then the city names it by code
+			// 东湖县行政审批服务局's own item for the entrusted 药品经营许可, then the city names it by
+			// code
 			ObjectNode content = json.valueToTree(catalog.guide(DRUGS).content());
 			content.put("nameZh", "药品经营许可证核发（零售，东湖县受委托）");
 			content.putArray("delegations");
@@ -226,28 +231,32 @@ class DelegatedPowerCasesTests {
 		assertThat(api.post("/api/v1/cases/" + number + "/acceptance", "clerk-dh", null).status()).isEqualTo(200);
 		String issuer = Awaitility.await()
 			.atMost(Duration.ofSeconds(20))
-			.until(() -> jdbc.sql("SELECT issuer FROM documents_document WHERE case_number = :n AND kind = 'ACCEPTANCE_NOTICE'")
+			.until(() -> jdbc
+				.sql("SELECT issuer FROM documents_document WHERE case_number = :n AND kind = 'ACCEPTANCE_NOTICE'")
 				.param("n", number)
 				.query(String.class)
 				.optional()
 				.orElse(null), v -> v != null);
 		assertThat(issuer).isEqualTo("示范市市场监督管理局（受委托实施机关：东湖县行政审批服务局）");
-		// a case of a county item that carries no entrusted power is issued in the county office's own name
+		// a case of a county item that carries no entrusted power is issued in the county
+		// office's own name
 		Response own = apply("applicant", "660121-XK-00301", null);
 		assertThat(own.status()).as(own.body()).isEqualTo(201);
 		String ownNumber = own.json().get("number").asString();
 		assertThat(api.post("/api/v1/cases/" + ownNumber + "/acceptance", "clerk-dh", null).status()).isEqualTo(200);
 		assertThat(Awaitility.await()
 			.atMost(Duration.ofSeconds(20))
-			.until(() -> jdbc.sql("SELECT issuer FROM documents_document WHERE case_number = :n AND kind = 'ACCEPTANCE_NOTICE'")
+			.until(() -> jdbc
+				.sql("SELECT issuer FROM documents_document WHERE case_number = :n AND kind = 'ACCEPTANCE_NOTICE'")
 				.param("n", ownNumber)
 				.query(String.class)
 				.optional()
-				.orElse(null), v -> v != null)).isEqualTo("东湖县行政审批服务局");
-		// the county item's guide says whose power it carries and in whose name it decides
+				.orElse(null), v -> v != null))
+			.isEqualTo("东湖县行政审批服务局");
+		// the county item's guide says whose power it carries and in whose name it
+		// decides
 		String guide = page("/items/" + county, "zh-CN", null);
-		assertThat(guide).contains("本事项承接示范市市场监督管理局下放的“药品经营许可证核发（零售）”（委托下放",
-				"本机关受示范市市场监督管理局委托、以示范市市场监督管理局的名义办理");
+		assertThat(guide).contains("本事项承接示范市市场监督管理局下放的“药品经营许可证核发（零售）”（委托下放", "本机关受示范市市场监督管理局委托、以示范市市场监督管理局的名义办理");
 	}
 
 	@Test
@@ -258,10 +267,13 @@ class DelegatedPowerCasesTests {
 		assertThat(marked.status()).as(marked.body()).isEqualTo(200);
 		assertThat(marked.json().get("targetOn").asString()).isEqualTo("2027-01-31");
 		assertThat(marked.json().has("markedBy")).as("the staff login stays in the audit log").isFalse();
-		assertThat(api.get("/api/v1/items/" + invest + "/delegations/660221/not-taken-on", null).json().get("reason")
+		assertThat(api.get("/api/v1/items/" + invest + "/delegations/660221/not-taken-on", null)
+			.json()
+			.get("reason")
 			.asString()).isEqualTo("县发展和改革局尚未配备核准人员");
-		assertThat(jdbc.sql("SELECT actor || ' ' || detail FROM audit_entry WHERE action = 'catalog.not-taken-on'"
-				+ " AND subject = :s ORDER BY id DESC")
+		assertThat(jdbc
+			.sql("SELECT actor || ' ' || detail FROM audit_entry WHERE action = 'catalog.not-taken-on'"
+					+ " AND subject = :s ORDER BY id DESC")
 			.param("s", invest)
 			.query(String.class)
 			.list()).first().asString().startsWith("deptadmin-qc county=660221; target=2027-01-31");
@@ -273,20 +285,30 @@ class DelegatedPowerCasesTests {
 			.contains("您所在的青川县尚未承接此项权力，请向示范省发展和改革委员会申请。", "县发展和改革局尚未配备核准人员");
 
 		// someone else's county, a bad request, an item not delegated there
-		assertThat(api.put("/api/v1/items/" + invest + "/delegations/660221/not-taken-on", "deptadmin",
-				Map.of("reason", "x", "targetOn", "2027-01-31")).status()).isEqualTo(403);
+		assertThat(api
+			.put("/api/v1/items/" + invest + "/delegations/660221/not-taken-on", "deptadmin",
+					Map.of("reason", "x", "targetOn", "2027-01-31"))
+			.status()).isEqualTo(403);
 		Response past = api.put("/api/v1/items/" + invest + "/delegations/660221/not-taken-on", "deptadmin-qc",
 				Map.of("reason", "x", "targetOn", "2026-10-11"));
 		assertThat(past.status()).isEqualTo(400);
 		assertThat(past.json().get("type").asString()).isEqualTo("urn:govhall:problem:invalid-target-date");
-		assertThat(api.put("/api/v1/items/" + invest + "/delegations/660221/not-taken-on", "deptadmin-qc",
-				Map.of("targetOn", "2027-01-31")).status()).isEqualTo(400);
-		assertThat(api.put("/api/v1/items/660100-XK-02001/delegations/660221/not-taken-on", "deptadmin-qc",
-				Map.of("reason", "x", "targetOn", "2027-01-31")).status()).isEqualTo(404);
+		assertThat(api
+			.put("/api/v1/items/" + invest + "/delegations/660221/not-taken-on", "deptadmin-qc",
+					Map.of("targetOn", "2027-01-31"))
+			.status()).isEqualTo(400);
+		assertThat(api
+			.put("/api/v1/items/660100-XK-02001/delegations/660221/not-taken-on", "deptadmin-qc",
+					Map.of("reason", "x", "targetOn", "2027-01-31"))
+			.status()).isEqualTo(404);
 
 		// withdrawn: the county handles it now
-		assertThat(mvc.perform(delete("/api/v1/items/" + invest + "/delegations/660221/not-taken-on")
-			.with(user(as("deptadmin-qc")))).andReturn().getResponse().getStatus()).isEqualTo(204);
+		assertThat(mvc
+			.perform(delete("/api/v1/items/" + invest + "/delegations/660221/not-taken-on")
+				.with(user(as("deptadmin-qc"))))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(204);
 		assertThat(takeUp.notTakenOn(invest)).noneMatch(m -> m.countyCode().equals("660221"));
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'catalog.taken-on' AND subject = :s")
 			.param("s", invest)
@@ -299,8 +321,7 @@ class DelegatedPowerCasesTests {
 	@Test
 	void theCountysStaffPageListsItsPowersInBothLanguages() throws Exception {
 		String zh = page("/staff/take-up", "zh-CN", "deptadmin-qc");
-		assertThat(zh).contains("下放权力承接情况", "企业变更登记（青川县承接）", "已承接", "尚未承接", "未承接",
-				"预计 2027-06-30 前承接", "登记尚未承接");
+		assertThat(zh).contains("下放权力承接情况", "企业变更登记（青川县承接）", "已承接", "尚未承接", "未承接", "预计 2027-06-30 前承接", "登记尚未承接");
 		String en = page("/staff/take-up", "en", "deptadmin-qc");
 		assertThat(en).contains("Delegated powers taken on", "Enterprise Change Registration (Qingchuan County)",
 				"Not yet taken on", "to be taken on by 2027-06-30");
@@ -315,8 +336,7 @@ class DelegatedPowerCasesTests {
 	void theGuideAndTheApplyPageTellACountyApplicantWhichOfficeHandlesIt() throws Exception {
 		String change = DelegationTrackingTests.CHANGE;
 		String zh = page("/items/" + change + "?county=660221", "zh-CN", null);
-		assertThat(zh).contains("您所在的青川县由青川县市场监督管理局办理，可直接申请。",
-				"href=\"/items/660221-XK-00202\"", "前往“企业变更登记（青川县承接）”申请",
+		assertThat(zh).contains("您所在的青川县由青川县市场监督管理局办理，可直接申请。", "href=\"/items/660221-XK-00202\"", "前往“企业变更登记（青川县承接）”申请",
 				"青川县：直接下放（自 2026-02-01 起，北政发〔2026〕2号），由青川县市场监督管理局以自己的名义实施并作出决定",
 				"石门县：已直接下放（自 2026-02-01 起，北政发〔2026〕2号），但石门县尚未承接，目前仍由北山市市场监督管理局办理。");
 		String en = page("/items/" + change + "?county=660221", "en", null);
@@ -324,7 +344,8 @@ class DelegatedPowerCasesTests {
 				"In Qingchuan County, where you live, Qingchuan County Administration for Market Regulation handles this",
 				"Apply for &quot;Enterprise Change Registration (Qingchuan County)&quot; there",
 				"Shimen County: delegated (from 2026-02-01, 北政发〔2026〕2号), but Shimen County has not yet taken it on");
-		// an entrusted power (taken on once the entrusted-power test has named 东湖县's item)
+		// an entrusted power (taken on once the entrusted-power test has named 东湖县's
+		// item)
 		String drugs = page("/items/" + DRUGS, "zh-CN", null);
 		assertThat(drugs).containsPattern("东湖县：(已委托下放（自 2025-06-01 起，.*尚未承接|委托下放（自 2025-06-01 起，"
 				+ "[^）]*），由东湖县行政审批服务局受示范市市场监督管理局委托、以示范市市场监督管理局的名义办理)");
@@ -335,8 +356,8 @@ class DelegatedPowerCasesTests {
 			.contains("本事项承接北山市市场监督管理局下放的“企业变更登记”（直接下放，自 2026-02-01 起，北政发〔2026〕2号）。");
 		// the apply page: the applicant's chosen county, or the picker
 		String apply = page("/cases/new?item=" + change + "&addressRegion=660221", "zh-CN", "applicant");
-		assertThat(apply).contains("您所在的青川县由青川县市场监督管理局办理，可直接申请。", "name=\"addressRegion\"",
-				"住址所在县（区）", "<option value=\"660221\" selected=\"selected\">青川县</option>");
+		assertThat(apply).contains("您所在的青川县由青川县市场监督管理局办理，可直接申请。", "name=\"addressRegion\"", "住址所在县（区）",
+				"<option value=\"660221\" selected=\"selected\">青川县</option>");
 		for (String html : List.of(zh, en, drugs, apply)) {
 			assertThat(html).doesNotContain("DelegationMode.", "guide.delegation", ">null<", "??");
 		}

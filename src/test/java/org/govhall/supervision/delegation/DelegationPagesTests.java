@@ -29,9 +29,10 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The tracking page of 青川县 in Chinese and English (with the threshold stated, the flags as text badges, no inline
- * style or script), and the printable PDF report whose extracted text carries the county and the figures of the
- * fixture of {@link DelegationTrackingTests}.
+ * The tracking page of 青川县 in Chinese and English (with the threshold stated, the flags
+ * as text badges, no inline style or script), and the printable PDF report whose
+ * extracted text carries the county and the figures of the fixture of
+ * {@link DelegationTrackingTests}.
  */
 @GovHallTest
 class DelegationPagesTests {
@@ -101,19 +102,19 @@ class DelegationPagesTests {
 				"2026-06-30");
 		assertThat(r.getStatus()).isEqualTo(200);
 		String html = r.getContentAsString(StandardCharsets.UTF_8);
-		assertThat(html).contains("扩权强县跟踪督查", "青川县（660221）", "统计期间：2026-01-01 至 2026-06-30",
-				"超过 50%。<", "title=\"govhall.supervision.delegation.above-share\"", "2025-12-31 至 2026-06-30",
+		assertThat(html).contains("扩权强县跟踪督查", "青川县（660221）", "统计期间：2026-01-01 至 2026-06-30", "超过 50%。<",
+				"title=\"govhall.supervision.delegation.above-share\"", "2025-12-31 至 2026-06-30",
 				"共 4 项下放权力；下放不到位 0 项，放而不用 0 项，未承接 2 项。", "id=\"rule-not-taken-on\"");
-		assertThat(html).contains("href=\"/supervision/delegations/660221/report.pdf?from=2026-01-01&amp;to=2026-06-30\"",
-				"打印报告 (PDF)");
+		assertThat(html).contains(
+				"href=\"/supervision/delegations/660221/report.pdf?from=2026-01-01&amp;to=2026-06-30\"", "打印报告 (PDF)");
 		String food = row(html, DelegationTrackingTests.FOOD);
 		assertThat(food).contains("食品经营许可", "北山市行政审批服务局", "2025-07-01", "北政发〔2025〕7号", "直接下放",
-				DelegationTrackingTests.COUNTY_FOOD, ">4<", ">2<", "66.7%", "33.3%", "按期 1 / 办结 3", "2026-06-01",
-				"正常", "另有 1 件经上级不予受理并告知向有权机关申请，不计入");
+				DelegationTrackingTests.COUNTY_FOOD, ">4<", ">2<", "66.7%", "33.3%", "按期 1 / 办结 3", "2026-06-01", "正常",
+				"另有 1 件经上级不予受理并告知向有权机关申请，不计入");
 		assertThat(food).doesNotContain("flag-not-in-practice", "flag-unused", "flag-not-taken-on");
 		String change = row(html, DelegationTrackingTests.CHANGE);
-		assertThat(change).contains("企业变更登记", "北政发〔2026〕2号", DelegationTrackingTests.COUNTY_CHANGE,
-				"企业变更登记（青川县承接）", "青川县市场监督管理局", ">3<", "50%", "生效未满 6 个月");
+		assertThat(change).contains("企业变更登记", "北政发〔2026〕2号", DelegationTrackingTests.COUNTY_CHANGE, "企业变更登记（青川县承接）",
+				"青川县市场监督管理局", ">3<", "50%", "生效未满 6 个月");
 		assertThat(change).doesNotContain("flag-unused", "flag-not-in-practice", "flag-not-taken-on");
 		String invest = row(html, DelegationTrackingTests.INVEST);
 		assertThat(invest).contains("企业投资项目核准", "示政发〔2025〕12号", "未指定承接事项", "flag-not-taken-on", "未承接");
@@ -121,7 +122,8 @@ class DelegationPagesTests {
 		String labour = row(html, DelegationTrackingTests.LABOUR);
 		assertThat(labour).contains("flag-not-taken-on", "县（区）登记尚未承接：", "预计 2027-06-30 前承接");
 		assertThat(html).contains("58.3%");
-		assertThat(html).doesNotContainPattern(INLINE_STYLE).doesNotContainPattern(INLINE_SCRIPT)
+		assertThat(html).doesNotContainPattern(INLINE_STYLE)
+			.doesNotContainPattern(INLINE_SCRIPT)
 			.doesNotContainPattern(INLINE_HANDLER);
 		assertThat(html).contains("class=\"stack\"", "data-label=\"本地办理占比\"");
 	}
@@ -131,10 +133,10 @@ class DelegationPagesTests {
 		String html = page("supervisor", "en", "county", "660221", "from", "2026-01-01", "to", "2026-06-30")
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(html).contains("Delegated-power tracking", "Qingchuan County (660221)",
-				"Period: 2026-01-01 to 2026-06-30", "more than 50%", "Food Business License",
-				"Print the report (PDF)",
+				"Period: 2026-01-01 to 2026-06-30", "more than 50%", "Food Business License", "Print the report (PDF)",
 				"4 delegated powers; 0 not delegated in practice, 0 delegated but unused, 2 not taken on.");
-		assertThat(row(html, DelegationTrackingTests.CHANGE)).contains("Enterprise Change Registration (Qingchuan County)");
+		assertThat(row(html, DelegationTrackingTests.CHANGE))
+			.contains("Enterprise Change Registration (Qingchuan County)");
 		assertThat(row(html, DelegationTrackingTests.LABOUR)).contains("Not taken on (未承接)", "expected by 2027-06-30");
 		assertThat(row(html, DelegationTrackingTests.INVEST)).contains("No counterpart item named");
 	}
@@ -142,10 +144,11 @@ class DelegationPagesTests {
 	@Test
 	void withoutACountyThePageOffersThePickerOfTheCountiesInScope() throws Exception {
 		String all = page("supervisor", "zh-CN").getContentAsString(StandardCharsets.UTF_8);
-		assertThat(all).contains("id=\"delegation-picker\"", "value=\"660102\"", "value=\"660121\"",
-				"value=\"660221\"", "value=\"660222\"", "value=\"2026-01-01\"", "value=\"2026-06-30\"");
+		assertThat(all).contains("id=\"delegation-picker\"", "value=\"660102\"", "value=\"660121\"", "value=\"660221\"",
+				"value=\"660222\"", "value=\"2026-01-01\"", "value=\"2026-06-30\"");
 		assertThat(all).doesNotContain("id=\"delegated-powers\"");
-		// the roll-up of the province: each city with its counties, and the province's total
+		// the roll-up of the province: each city with its counties, and the province's
+		// total
 		assertThat(all).contains("id=\"rollup-table\"", "示范市合计", "北山市合计", "示范省合计",
 				"href=\"/supervision/delegations?county=660221&amp;from=2026-01-01&amp;to=2026-06-30\"");
 		String qingchuan = all.substring(all.indexOf("class=\"rollup-county\" data-region=\"660221\""));
@@ -168,17 +171,24 @@ class DelegationPagesTests {
 		assertThat(page("supervisor", "zh-CN", "county", "669999").getStatus()).isEqualTo(404);
 		assertThat(page("supervisor", "zh-CN", "county", "660200").getStatus()).isEqualTo(400);
 		assertThat(mvc.perform(get("/supervision/delegations/660221/report.pdf").with(user(as("clerk"))))
-			.andReturn().getResponse().getStatus()).isEqualTo(403);
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(403);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action LIKE 'export.%' AND actor = 'clerk'")
-			.query(Long.class).single()).as("a refused export leaves no export row").isZero();
+			.query(Long.class)
+			.single()).as("a refused export leaves no export row").isZero();
 		assertThat(mvc.perform(get(PAGE)).andReturn().getResponse().getStatus()).isEqualTo(302);
 	}
 
 	@Test
 	void theReportIsAPdfWithTheCountyAndItsFiguresAsRealChineseText() throws Exception {
-		MockHttpServletResponse r = mvc.perform(get("/supervision/delegations/660221/report.pdf")
-			.param("from", "2026-01-01").param("to", "2026-06-30").param("lang", "zh-CN")
-			.with(user(as("supervisor")))).andReturn().getResponse();
+		MockHttpServletResponse r = mvc
+			.perform(get("/supervision/delegations/660221/report.pdf").param("from", "2026-01-01")
+				.param("to", "2026-06-30")
+				.param("lang", "zh-CN")
+				.with(user(as("supervisor"))))
+			.andReturn()
+			.getResponse();
 		assertThat(r.getStatus()).isEqualTo(200);
 		assertThat(r.getContentType()).isEqualTo("application/pdf");
 		assertThat(r.getHeader("Content-Disposition")).contains("delegations-660221-2026-01-01-2026-06-30.pdf");
@@ -191,12 +201,12 @@ class DelegationPagesTests {
 		byte[] pdf = r.getContentAsByteArray();
 		assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
 		try (PDDocument doc = Loader.loadPDF(pdf)) {
-			// table cells wrap long names onto the next line: compare the text with all white space taken out
+			// table cells wrap long names onto the next line: compare the text with all
+			// white space taken out
 			String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
-			assertThat(text).contains("扩权强县跟踪督查报告", "青川县", "660221", "统计期间：2026-01-01至2026-06-30",
-					"食品经营许可", "北山市行政审批服务局", "北政发〔2025〕7号", "660221-XK-00201", "企业变更登记",
-					"企业投资项目核准", "劳务派遣经营许可", "66.7%", "33.3%", "58.3%", "未承接", "放而不用",
-					"超过50%", "共4项下放权力；下放不到位0项，放而不用0项，未承接2项。", "660221-XK-00202",
+			assertThat(text).contains("扩权强县跟踪督查报告", "青川县", "660221", "统计期间：2026-01-01至2026-06-30", "食品经营许可",
+					"北山市行政审批服务局", "北政发〔2025〕7号", "660221-XK-00201", "企业变更登记", "企业投资项目核准", "劳务派遣经营许可", "66.7%", "33.3%",
+					"58.3%", "未承接", "放而不用", "超过50%", "共4项下放权力；下放不到位0项，放而不用0项，未承接2项。", "660221-XK-00202",
 					"企业变更登记（青川县承接）");
 			assertThat(doc.getDocumentInformation().getTitle()).contains("扩权强县跟踪督查报告", "青川县");
 		}
@@ -221,9 +231,10 @@ class DelegationPagesTests {
 	}
 
 	/**
-	 * The report read as an image: the position of every glyph and every vertical cell border on every page, in both
-	 * languages. No two glyphs may overlap and no border may cut through a glyph, which a code, a date or an English
-	 * word too wide for its column does as it runs into the next cell (the report before issue 11 failed this).
+	 * The report read as an image: the position of every glyph and every vertical cell
+	 * border on every page, in both languages. No two glyphs may overlap and no border
+	 * may cut through a glyph, which a code, a date or an English word too wide for its
+	 * column does as it runs into the next cell (the report before issue 11 failed this).
 	 */
 	@Test
 	void noTextOfTheReportOverlapsOtherTextInEitherLanguage() throws Exception {
@@ -244,9 +255,10 @@ class DelegationPagesTests {
 	}
 
 	/**
-	 * The roll-up prints too: each city's total with its counties and the province's total, as real Chinese text,
-	 * recorded as an export, and read as an image like the county's report (no glyph over another, no border through
-	 * one) in both languages. A clerk may not have it.
+	 * The roll-up prints too: each city's total with its counties and the province's
+	 * total, as real Chinese text, recorded as an export, and read as an image like the
+	 * county's report (no glyph over another, no border through one) in both languages. A
+	 * clerk may not have it.
 	 */
 	@Test
 	void theRollUpPrintsAsAPdfWhoseColumnsFit() throws Exception {
@@ -254,9 +266,13 @@ class DelegationPagesTests {
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(html).contains("id=\"rollup-report-link\"",
 				"href=\"/supervision/delegations/report.pdf?from=2026-01-01&amp;to=2026-06-30\"");
-		MockHttpServletResponse r = mvc.perform(get("/supervision/delegations/report.pdf")
-			.param("from", "2026-01-01").param("to", "2026-06-30").param("lang", "zh-CN")
-			.with(user(as("supervisor")))).andReturn().getResponse();
+		MockHttpServletResponse r = mvc
+			.perform(get("/supervision/delegations/report.pdf").param("from", "2026-01-01")
+				.param("to", "2026-06-30")
+				.param("lang", "zh-CN")
+				.with(user(as("supervisor"))))
+			.andReturn()
+			.getResponse();
 		assertThat(r.getStatus()).isEqualTo(200);
 		assertThat(r.getContentType()).isEqualTo("application/pdf");
 		assertThat(r.getHeader("Content-Disposition")).contains("delegations-rollup-660000-2026-01-01-2026-06-30.pdf");
@@ -267,8 +283,8 @@ class DelegationPagesTests {
 			.contains("supervisor 660000 file=delegations-rollup-660000-2026-01-01-2026-06-30.pdf");
 		try (PDDocument doc = Loader.loadPDF(r.getContentAsByteArray())) {
 			String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
-			assertThat(text).contains("扩权强县跟踪督查汇总报告", "统计期间：2026-01-01至2026-06-30", "北山市合计", "青川县",
-					"660221", "示范省合计", "58.3%");
+			assertThat(text).contains("扩权强县跟踪督查汇总报告", "统计期间：2026-01-01至2026-06-30", "北山市合计", "青川县", "660221", "示范省合计",
+					"58.3%");
 			assertThat(doc.getDocumentInformation().getTitle()).contains("扩权强县跟踪督查汇总报告");
 		}
 		DelegationRollup rollup = tracking.rollup(as("supervisor"), "2026-01-01", "2026-06-30");
@@ -283,7 +299,8 @@ class DelegationPagesTests {
 				assertThat(PdfRules.crossings(boxes, rules, 0.2f)).as(locale.toString()).isEmpty();
 			}
 		}
-		assertThat(mvc.perform(get("/supervision/delegations/report.pdf").with(user(as("clerk")))).andReturn()
+		assertThat(mvc.perform(get("/supervision/delegations/report.pdf").with(user(as("clerk"))))
+			.andReturn()
 			.getResponse()
 			.getStatus()).isEqualTo(403);
 	}

@@ -36,33 +36,40 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Delegated-power tracking (扩权强县 跟踪督查) of 青川县 (660221) against a hand-written fixture in
- * {@code supervision_case}: every figure and both flags, positive and negative, worked out by hand below; the REST
- * answer; and who may see it (403, 404, 400 as problem details).
+ * {@code supervision_case}: every figure and both flags, positive and negative, worked
+ * out by hand below; the REST answer; and who may see it (403, 404, 400 as problem
+ * details).
  *
- * <p>The demo catalog delegates four powers to 青川县: {@value #FOOD} 食品经营许可 (carried in the county by
- * {@value #COUNTY_FOOD}, named by code), {@value #CHANGE} 企业变更登记 (carried by {@value #COUNTY_CHANGE}
- * 企业变更登记（青川县承接）, named by code: the names differ), {@value #INVEST} 企业投资项目核准 (no counterpart) and
- * {@value #LABOUR} 劳务派遣经营许可 (no counterpart, and recorded by the county as not yet taken on).
+ * <p>
+ * The demo catalog delegates four powers to 青川县: {@value #FOOD} 食品经营许可 (carried in the
+ * county by {@value #COUNTY_FOOD}, named by code), {@value #CHANGE} 企业变更登记 (carried by
+ * {@value #COUNTY_CHANGE} 企业变更登记（青川县承接）, named by code: the names differ),
+ * {@value #INVEST} 企业投资项目核准 (no counterpart) and {@value #LABOUR} 劳务派遣经营许可 (no
+ * counterpart, and recorded by the county as not yet taken on).
  *
- * <p>Period 2026-01-01 to 2026-06-30; the 6-month window runs from 2025-12-31 to 2026-06-30.
+ * <p>
+ * Period 2026-01-01 to 2026-06-30; the 6-month window runs from 2025-12-31 to 2026-06-30.
  * <ul>
- * <li>{@value #FOOD}: county received 01, 02, 03, 06 = 4 (04 before the period, 05 after it); above 07, 08 = 2 (09 is
- * 石门县's applicant, 10 the city's, 11 before the period, 20 refused by the city naming the county's office: sent
- * where it belongs, so shown apart as redirected and not counted); local share 4/6 = 66.7%; decided in the period 01
- * (on time), 02, 04 (late) = 1/3 = 33.3% (07 is the city's); last county case 06 on 2026-06-01; 4 county cases in
- * the window: no flag (above share 2/6 is not over 0.5).</li>
- * <li>{@value #CHANGE}: counted from 2026-02-01 (12 is earlier); county 16, 17, 18 = 3 under its own item of another
- * name; above 13, 14, 15 = 3; local share 50%: not over the threshold, so not 下放不到位; taken on, but in force only
- * since 2026-02-01, after the window start: not 放而不用 either.</li>
- * <li>{@value #INVEST}, {@value #LABOUR}: no case at all; in force for the whole window, but not taken on (no
- * counterpart; 劳务派遣 also recorded as not yet taken on): 未承接, neither 放而不用 nor 下放不到位.</li>
- * <li>Totals: county 7, above 5, local share 7/12 = 58.3%, on time 1/3 = 33.3%, no 下放不到位, no 放而不用, 2 未承接,
- * 1 redirected.</li>
+ * <li>{@value #FOOD}: county received 01, 02, 03, 06 = 4 (04 before the period, 05 after
+ * it); above 07, 08 = 2 (09 is 石门县's applicant, 10 the city's, 11 before the period, 20
+ * refused by the city naming the county's office: sent where it belongs, so shown apart
+ * as redirected and not counted); local share 4/6 = 66.7%; decided in the period 01 (on
+ * time), 02, 04 (late) = 1/3 = 33.3% (07 is the city's); last county case 06 on
+ * 2026-06-01; 4 county cases in the window: no flag (above share 2/6 is not over
+ * 0.5).</li>
+ * <li>{@value #CHANGE}: counted from 2026-02-01 (12 is earlier); county 16, 17, 18 = 3
+ * under its own item of another name; above 13, 14, 15 = 3; local share 50%: not over the
+ * threshold, so not 下放不到位; taken on, but in force only since 2026-02-01, after the window
+ * start: not 放而不用 either.</li>
+ * <li>{@value #INVEST}, {@value #LABOUR}: no case at all; in force for the whole window,
+ * but not taken on (no counterpart; 劳务派遣 also recorded as not yet taken on): 未承接, neither
+ * 放而不用 nor 下放不到位.</li>
+ * <li>Totals: county 7, above 5, local share 7/12 = 58.3%, on time 1/3 = 33.3%, no 下放不到位,
+ * no 放而不用, 2 未承接, 1 redirected.</li>
  * </ul>
  */
 @GovHallTest
 class DelegationTrackingTests {
-
 
 	static final String COUNTY = "660221";
 
@@ -78,10 +85,16 @@ class DelegationTrackingTests {
 	/** 青川县市场监督管理局's 企业变更登记（青川县承接）: the counterpart the delegation names by code. */
 	static final String COUNTY_CHANGE = "660221-XK-00202";
 
-	/** 企业投资项目核准 of the provincial 发展和改革委员会, delegated from 2025-03-01; no county item, no case. */
+	/**
+	 * 企业投资项目核准 of the provincial 发展和改革委员会, delegated from 2025-03-01; no county item, no
+	 * case.
+	 */
 	static final String INVEST = "660000-XK-00101";
 
-	/** 劳务派遣经营许可 of the provincial 人力资源和社会保障厅, delegated from 2025-01-01; no county item, no case. */
+	/**
+	 * 劳务派遣经营许可 of the provincial 人力资源和社会保障厅, delegated from 2025-01-01; no county item,
+	 * no case.
+	 */
 	static final String LABOUR = "660000-XK-00801";
 
 	static final String PREFIX = "DELEG-T-";
@@ -92,11 +105,13 @@ class DelegationTrackingTests {
 		row(jdbc, "01", COUNTY_FOOD, "660221-XZSP", "660221", "660221", "2026-02-10", "2026-02-20", true);
 		row(jdbc, "02", COUNTY_FOOD, "660221-XZSP", "660221", "660221", "2026-03-05", "2026-03-30", false);
 		row(jdbc, "03", COUNTY_FOOD, "660221-XZSP", "660221", "660221", "2026-05-20", null, null);
-		// received before the period, decided in it: counts for the on-time rate, not as received
+		// received before the period, decided in it: counts for the on-time rate, not as
+		// received
 		row(jdbc, "04", COUNTY_FOOD, "660221-XZSP", "660221", "660221", "2025-12-15", "2026-01-05", false);
 		// after the period
 		row(jdbc, "05", COUNTY_FOOD, "660221-XZSP", "660221", "660221", "2026-07-10", null, null);
-		// a county department under the delegated item's own code (the case handling cannot produce it today)
+		// a county department under the delegated item's own code (the case handling
+		// cannot produce it today)
 		row(jdbc, "06", FOOD, "660221-XZSP", "660221", "660221", "2026-06-01", null, null);
 		// 食品经营许可 still handled by the city
 		row(jdbc, "07", FOOD, "660200-XZSP", "660200", "660221", "2026-01-20", "2026-02-01", true);
@@ -104,7 +119,8 @@ class DelegationTrackingTests {
 		row(jdbc, "09", FOOD, "660200-XZSP", "660200", "660222", "2026-04-02", null, null);
 		row(jdbc, "10", FOOD, "660200-XZSP", "660200", "660200", "2026-04-03", null, null);
 		row(jdbc, "11", FOOD, "660200-XZSP", "660200", "660221", "2025-11-01", "2025-11-20", true);
-		// 企业变更登记 of county applicants, all handled by the city; the first before the delegation took effect
+		// 企业变更登记 of county applicants, all handled by the city; the first before the
+		// delegation took effect
 		row(jdbc, "12", CHANGE, "660200-SCJG", "660200", "660221", "2026-01-15", null, null);
 		row(jdbc, "13", CHANGE, "660200-SCJG", "660200", "660221", "2026-03-02", null, null);
 		row(jdbc, "14", CHANGE, "660200-SCJG", "660200", "660221", "2026-04-10", null, null);
@@ -113,7 +129,8 @@ class DelegationTrackingTests {
 		row(jdbc, "16", COUNTY_CHANGE, "660221-SCJG", "660221", "660221", "2026-02-10", null, null);
 		row(jdbc, "17", COUNTY_CHANGE, "660221-SCJG", "660221", "660221", "2026-03-10", null, null);
 		row(jdbc, "18", COUNTY_CHANGE, "660221-SCJG", "660221", "660221", "2026-05-12", null, null);
-		// a 青川县 applicant who applied to the city and was refused, told to apply to the county's office
+		// a 青川县 applicant who applied to the city and was refused, told to apply to the
+		// county's office
 		row(jdbc, "20", FOOD, "660200-XZSP", "660200", "660221", "2026-04-05", null, null);
 		jdbc.sql("UPDATE supervision_case SET state = 'REFUSED', stage = 'NONE', stage_rank = 9, closed_on = :on,"
 				+ " redirected = TRUE WHERE case_number = :n")
@@ -155,7 +172,6 @@ class DelegationTrackingTests {
 			.update();
 	}
 
-
 	@LocalServerPort
 	int port;
 
@@ -190,8 +206,7 @@ class DelegationTrackingTests {
 	}
 
 	static Map<String, DelegationOverview.Power> byItem(DelegationOverview o) {
-		return o.powers().stream()
-			.collect(Collectors.toMap(DelegationOverview.Power::itemCode, Function.identity()));
+		return o.powers().stream().collect(Collectors.toMap(DelegationOverview.Power::itemCode, Function.identity()));
 	}
 
 	@Test
@@ -259,8 +274,7 @@ class DelegationTrackingTests {
 
 	@Test
 	void aCountyItemOfAnotherNameNamedByCodeCountsAsTheCountysHandling() {
-		DelegationOverview.Power change = byItem(
-				tracking.track(as("supervisor"), COUNTY, "2026-01-01", "2026-06-30"))
+		DelegationOverview.Power change = byItem(tracking.track(as("supervisor"), COUNTY, "2026-01-01", "2026-06-30"))
 			.get(CHANGE);
 		assertThat(change.effectiveOn()).isEqualTo(LocalDate.of(2026, 2, 1));
 		assertThat(change.countedFrom()).isEqualTo(LocalDate.of(2026, 2, 1));
@@ -273,26 +287,28 @@ class DelegationTrackingTests {
 		assertThat(change.lastCountyCase()).isEqualTo(LocalDate.of(2026, 5, 12));
 		// as many in the county as above: not more above than the threshold allows
 		assertThat(change.notDelegatedInPractice()).isFalse();
-		// in force since 2026-02-01 only, so the 6 months from 2025-12-31 are not yet its to judge
+		// in force since 2026-02-01 only, so the 6 months from 2025-12-31 are not yet its
+		// to judge
 		assertThat(change.idleApplies()).isFalse();
 		assertThat(change.delegatedButUnused()).isFalse();
 	}
 
 	@Test
 	void countyApplicantsStillServedByTheCityAreNotDelegatedInPracticeButRedirectsDoNotCount() {
-		// the county's own cases of 企业变更登记 withdrawn from the fixture: only the city's 3 remain
+		// the county's own cases of 企业变更登记 withdrawn from the fixture: only the city's 3
+		// remain
 		jdbc.sql("DELETE FROM supervision_case WHERE item_code = :c AND case_number LIKE :p")
 			.param("c", COUNTY_CHANGE)
 			.param("p", PREFIX + "%")
 			.update();
-		DelegationOverview.Power change = byItem(
-				tracking.track(as("supervisor"), COUNTY, "2026-01-01", "2026-06-30"))
+		DelegationOverview.Power change = byItem(tracking.track(as("supervisor"), COUNTY, "2026-01-01", "2026-06-30"))
 			.get(CHANGE);
 		assertThat(change.countyReceived()).isZero();
 		assertThat(change.aboveReceived()).isEqualTo(3);
 		assertThat(change.localSharePercent()).isEqualTo("0%");
 		assertThat(change.notDelegatedInPractice()).isTrue();
-		// the city refuses each of them, naming the county's office: sent where they belong, nothing is handled above
+		// the city refuses each of them, naming the county's office: sent where they
+		// belong, nothing is handled above
 		jdbc.sql("UPDATE supervision_case SET redirected = TRUE WHERE item_code = :c AND case_number LIKE :p")
 			.param("c", CHANGE)
 			.param("p", PREFIX + "%")
@@ -324,7 +340,8 @@ class DelegationTrackingTests {
 
 	@Test
 	void aPowerIsUnusedOnlyOnceTheCountyHasTakenItOn() {
-		// 2027-01-01 to 2027-03-31, window from 2026-10-01: no county case of any power in it
+		// 2027-01-01 to 2027-03-31, window from 2026-10-01: no county case of any power
+		// in it
 		Map<String, DelegationOverview.Power> powers = byItem(
 				tracking.track(as("supervisor"), COUNTY, null, "2027-03-31"));
 		assertThat(powers.get(FOOD).delegatedButUnused()).as("taken on, idle").isTrue();
@@ -356,7 +373,8 @@ class DelegationTrackingTests {
 
 	@Test
 	void aCountyWhoseLastCaseIsOlderThanSixMonthsBeforeThePeriodEndLeavesThePowerUnused() {
-		// 2027-01-01 to 2027-03-31: the window runs from 2026-10-01; the county's last 食品经营许可 came on 2026-07-10
+		// 2027-01-01 to 2027-03-31: the window runs from 2026-10-01; the county's last
+		// 食品经营许可 came on 2026-07-10
 		DelegationOverview o = tracking.track(as("supervisor"), COUNTY, null, "2027-03-31");
 		assertThat(o.from()).isEqualTo(LocalDate.of(2027, 1, 1));
 		assertThat(o.idleFrom()).isEqualTo(LocalDate.of(2026, 10, 1));
@@ -411,8 +429,7 @@ class DelegationTrackingTests {
 
 	@Test
 	void aDelegationNotYetInForceCountsNothing() {
-		DelegationOverview.Power change = byItem(
-				tracking.track(as("supervisor"), COUNTY, "2026-01-01", "2026-01-31"))
+		DelegationOverview.Power change = byItem(tracking.track(as("supervisor"), COUNTY, "2026-01-01", "2026-01-31"))
 			.get(CHANGE);
 		assertThat(change.inForce()).isFalse();
 		assertThat(change.aboveReceived()).isZero();
@@ -482,11 +499,11 @@ class DelegationTrackingTests {
 			directory.openAccount(new AccountDraft("supervisor-qcx", ApiClient.DEMO_PASSWORD, "青川县监察",
 					Set.of(Role.SUPERVISOR), COUNTY, null));
 		}
-		assertThat(api.get("/api/v1/supervision/delegations?county=660221", "supervisor-qcx").status())
-			.isEqualTo(200);
+		assertThat(api.get("/api/v1/supervision/delegations?county=660221", "supervisor-qcx").status()).isEqualTo(200);
 		problem(api.get("/api/v1/supervision/delegations?county=660222", "supervisor-qcx"), 403);
 		assertThat(tracking.counties(as("supervisor-qcx"))).extracting(r -> r.code()).containsExactly(COUNTY);
-		assertThat(tracking.counties(as("supervisor-bs"))).extracting(r -> r.code()).containsExactly("660221", "660222");
+		assertThat(tracking.counties(as("supervisor-bs"))).extracting(r -> r.code())
+			.containsExactly("660221", "660222");
 	}
 
 	@Test

@@ -12,12 +12,15 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
 
 /**
- * The vertical rules a PDF page draws (table cell borders), read from its graphics: a glyph that a rule cuts through
- * is text running out of its cell across the border.
+ * The vertical rules a PDF page draws (table cell borders), read from its graphics: a
+ * glyph that a rule cuts through is text running out of its cell across the border.
  */
 final class PdfRules extends PDFGraphicsStreamEngine {
 
-	/** A vertical rule at {@code x} from {@code top} to {@code bottom}, in points from the page's top left. */
+	/**
+	 * A vertical rule at {@code x} from {@code top} to {@code bottom}, in points from the
+	 * page's top left.
+	 */
 	record Rule(int page, float x, float top, float bottom) {
 	}
 
@@ -48,7 +51,10 @@ final class PdfRules extends PDFGraphicsStreamEngine {
 		return all;
 	}
 
-	/** Every glyph that a vertical rule cuts through (beyond {@code tolerance} on both sides), as readable lines. */
+	/**
+	 * Every glyph that a vertical rule cuts through (beyond {@code tolerance} on both
+	 * sides), as readable lines.
+	 */
 	static List<String> crossings(List<PdfTextBoxes.Box> glyphs, List<Rule> rules, float tolerance) {
 		List<String> found = new ArrayList<>();
 		for (PdfTextBoxes.Box g : glyphs) {

@@ -9,15 +9,19 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 
 /**
- * The PDF read as an image of text: every glyph's box on its page, from PDFBox's text positions. Two boxes that
- * overlap mean text printed over text, e.g. a code too wide for its table column running into the next cell.
+ * The PDF read as an image of text: every glyph's box on its page, from PDFBox's text
+ * positions. Two boxes that overlap mean text printed over text, e.g. a code too wide for
+ * its table column running into the next cell.
  */
 final class PdfTextBoxes extends PDFTextStripper {
 
 	/** A glyph's box in points, y growing downwards, on a page counted from 1. */
 	record Box(int page, String text, float left, float top, float right, float bottom) {
 
-		/** Whether the two boxes share more than {@code tolerance} points in both directions. */
+		/**
+		 * Whether the two boxes share more than {@code tolerance} points in both
+		 * directions.
+		 */
 		boolean overlaps(Box o, float tolerance) {
 			return page == o.page && Math.min(right, o.right) - Math.max(left, o.left) > tolerance
 					&& Math.min(bottom, o.bottom) - Math.max(top, o.top) > tolerance;
@@ -37,7 +41,9 @@ final class PdfTextBoxes extends PDFTextStripper {
 		return stripper.boxes;
 	}
 
-	/** Every pair of glyphs that overlap by more than the tolerance, as readable lines. */
+	/**
+	 * Every pair of glyphs that overlap by more than the tolerance, as readable lines.
+	 */
 	static List<String> overlaps(List<Box> boxes, float tolerance) {
 		List<String> found = new ArrayList<>();
 		for (int i = 0; i < boxes.size(); i++) {
