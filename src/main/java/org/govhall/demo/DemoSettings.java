@@ -23,10 +23,13 @@ record DemoSettings(@DefaultValue Demo demo, @DefaultValue Identity identity, @N
 	/**
 	 * Demo mode.
 	 *
+	 * @param enabled whether demo mode is on ({@code GOVHALL_DEMO}); read here so that
+	 * the environment variable, which also names {@code govhall.demo} itself, binds as
+	 * this record's children rather than as its value
 	 * @param today the day the training clock starts on (a training class, a test node);
 	 * unset: the real today
 	 */
-	record Demo(@Nullable LocalDate today) {
+	record Demo(@DefaultValue("false") boolean enabled, @Nullable LocalDate today) {
 	}
 
 	/**
