@@ -117,7 +117,8 @@ public sealed interface CaseCommand {
 	 * The outcome of the check of a written power of attorney, and why it does not hold
 	 * when it does not.
 	 */
-	record AuthorizationCheck(boolean genuine, @Nullable @Size(max = 2000) String note) implements CaseCommand {
+	record AuthorizationCheck(@NotNull Boolean genuine,
+			@Nullable @Size(max = 2000) String note) implements CaseCommand {
 
 		@Override
 		public void apply(Case c, StepContext ctx) {

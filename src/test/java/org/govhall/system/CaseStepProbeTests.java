@@ -196,6 +196,10 @@ class CaseStepProbeTests {
 				new Probe(review, "reviewer", "application/json", "{\"recommendation\":99,\"comments\":\"x\"}", 400),
 				new Probe(review, "reviewer", "application/json", "{\"recommendation\":true,\"comments\":\"x\"}", 400),
 				new Probe(check, "clerk", "application/json", "{\"genuine\":\"perhaps\"}", 400),
+				// the outcome of the check is never assumed: left out, it would not
+				// accept the application
+				new Probe(check, "clerk", "application/json", "{\"note\":\"原件与扫描件不符\"}", 400),
+				new Probe(check, "clerk", "application/json", "{\"genuine\":null,\"note\":\"原件与扫描件不符\"}", 400),
 				new Probe(suspension, "reviewer", "application/json",
 						"{\"procedure\":\"HEARING\",\"from\":\"2026-13-45\",\"reason\":\"听证\"}", 400),
 				new Probe(suspension, "reviewer", "application/json",
