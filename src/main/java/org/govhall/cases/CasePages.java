@@ -2,7 +2,6 @@ package org.govhall.cases;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -57,10 +56,6 @@ import org.govhall.shared.RefusalShownOn;
 import org.govhall.storage.StoredFile;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -72,7 +67,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -90,10 +84,6 @@ class CasePages {
 	static final List<Worklist> STAFF_LISTS = List.of(Worklist.TO_ACCEPT, Worklist.AWAITING_CORRECTION,
 			Worklist.TO_REVIEW, Worklist.OPINIONS, Worklist.TO_DECIDE, Worklist.TO_DELIVER, Worklist.FIRST_HANDLED,
 			Worklist.DOCUMENTS_OWED);
-
-	private static final Pattern CASE_NUMBER = Pattern.compile("[0-9A-Za-z-]{1,40}");
-
-	private static final Pattern DOCUMENT_NUMBER = Pattern.compile("[0-9A-Za-z-]{1,40}");
 
 	private static final Pattern FILE_ID = Pattern.compile("[0-9a-f-]{36}");
 
@@ -263,9 +253,9 @@ class CasePages {
 			Long underAuthorisation = agent ? authorisationId : null;
 			SubmitCase.AuthorizationData authorization = agent && underAuthorisation == null
 					? authorizationData(authDocumentName, authValidUntil, authFile) : null;
-			SubmitCase submission = new SubmitCase(guide.code(), applicant, blankToNull(phone), authorization, handedIn,
-					originals.stream().sorted().map(i -> materials.get(i).nameZh()).toList(),
-					blankToNull(request.getParameter("addressRegion")), underAuthorisation);
+			SubmitCase submission = new SubmitCase(guide.code(), applicant, PageInputs.blankToNull(phone),
+					authorization, handedIn, originals.stream().sorted().map(i -> materials.get(i).nameZh()).toList(),
+					PageInputs.blankToNull(request.getParameter("addressRegion")), underAuthorisation);
 			validate(submission, locale);
 			if (window && ("intake".equals(step) || "onTheSpot".equals(step))) {
 				// 收件并受理: received and accepted in one step, the receipt and the notice
@@ -353,8 +343,8 @@ class CasePages {
 		if (!user.scope().has(Role.WINDOW_CLERK)) {
 			throw new ForbiddenException("error.forbidden.role");
 		}
-		String number = blankToNull(applicantNumber) == null ? null
-				: cut(strip(applicantNumber).toUpperCase(Locale.ROOT), 18);
+		String number = PageInputs.blankToNull(applicantNumber) == null ? null
+				: PageInputs.cut(PageInputs.strip(applicantNumber).toUpperCase(Locale.ROOT), 18);
 		Optional<IdentityKind> kind = number == null ? Optional.empty() : WindowApplicants.kindOf(number);
 		Optional<ApplicantIdentity> found = kind.isEmpty() ? Optional.empty() : applicants.find(number, user);
 		model.addAttribute("applicantNumber", number);
@@ -373,7 +363,7 @@ class CasePages {
 					.sorted(Comparator.comparing((ItemSummary i) -> i.departmentName(locale))
 						.thenComparing(i -> i.name(locale)))
 					.toList());
-		String code = blankToNull(item) == null || item.length() > 36 ? null : item.strip();
+		String code = PageInputs.blankToNull(item) == null || item.length() > 36 ? null : item.strip();
 		model.addAttribute("item", code);
 		if (code != null) {
 			ItemGuide guide = applicable(code);
@@ -524,20 +514,21 @@ class CasePages {
 
 	private static SubmitCase.@Nullable ApplicantData applicantData(@Nullable IdentityKind kind, @Nullable String name,
 			@Nullable String number) {
-		if (blankToNull(name) == null && blankToNull(number) == null) {
+		if (PageInputs.blankToNull(name) == null && PageInputs.blankToNull(number) == null) {
 			return null;
 		}
-		return new SubmitCase.ApplicantData(kind == null ? IdentityKind.RESIDENT_ID : kind, strip(name),
-				strip(number).toUpperCase(Locale.ROOT));
+		return new SubmitCase.ApplicantData(kind == null ? IdentityKind.RESIDENT_ID : kind, PageInputs.strip(name),
+				PageInputs.strip(number).toUpperCase(Locale.ROOT));
 	}
 
 	private static SubmitCase.@Nullable AuthorizationData authorizationData(@Nullable String documentName,
 			@Nullable String validUntil, @Nullable Kept scan) {
-		if (blankToNull(documentName) == null && blankToNull(validUntil) == null && scan == null) {
+		if (PageInputs.blankToNull(documentName) == null && PageInputs.blankToNull(validUntil) == null
+				&& scan == null) {
 			return null;
 		}
 		LocalDate until = null;
-		if (blankToNull(validUntil) != null) {
+		if (PageInputs.blankToNull(validUntil) != null) {
 			try {
 				until = DateBounds.require("authValidUntil", LocalDate.parse(validUntil.strip()));
 			}
@@ -545,7 +536,8 @@ class CasePages {
 				throw new InvalidInputException("invalid-date", "error.case.authorizationDate", "authValidUntil");
 			}
 		}
-		return new SubmitCase.AuthorizationData(strip(documentName), scan == null ? null : scan.fileId(), until);
+		return new SubmitCase.AuthorizationData(PageInputs.strip(documentName), scan == null ? null : scan.fileId(),
+				until);
 	}
 
 	/**
@@ -587,7 +579,7 @@ class CasePages {
 	@GetMapping("/staff/cases")
 	String workList(@RequestParam(required = false) @Nullable Worklist list, @AuthenticationPrincipal GovHallUser user,
 			Model model) {
-		requireStaff(user);
+		PageInputs.requireStaff(user);
 		List<Worklist> mine = listsOf(user);
 		Worklist chosen = list != null ? list : mine.get(0);
 		if (!STAFF_LISTS.contains(chosen)) {
@@ -657,7 +649,7 @@ class CasePages {
 	@GetMapping("/cases/{number}")
 	String partyCase(@PathVariable String number, @AuthenticationPrincipal GovHallUser user, Model model,
 			Locale locale) {
-		checkNumber(number);
+		PageInputs.checkNumber(number);
 		if (user.isStaff()) {
 			return "redirect:/staff/cases/" + number;
 		}
@@ -667,8 +659,8 @@ class CasePages {
 	@GetMapping("/staff/cases/{number}")
 	String staffCase(@PathVariable String number, @AuthenticationPrincipal GovHallUser user, Model model,
 			Locale locale) {
-		checkNumber(number);
-		requireStaff(user);
+		PageInputs.checkNumber(number);
+		PageInputs.requireStaff(user);
 		return casePage(number, user, model, locale, true);
 	}
 
@@ -777,7 +769,7 @@ class CasePages {
 				if (i == null || i < 0 || i >= required.size()) {
 					continue;
 				}
-				String problem = blankToNull(request.getParameter("problem" + i));
+				String problem = PageInputs.blankToNull(request.getParameter("problem" + i));
 				if (problem == null) {
 					throw new InvalidInputException("problem-required", "error.case.problemRequired", "problem" + i,
 							required.get(i).name());
@@ -831,13 +823,13 @@ class CasePages {
 			@RequestParam(defaultValue = "") String to, @RequestParam(defaultValue = "") String reason,
 			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
 		String back = "redirect:" + UriComponentsBuilder.fromPath("/staff/routing")
-			.queryParam("department", cut(department, 64))
+			.queryParam("department", PageInputs.cut(department, 64))
 			.build()
 			.encode()
 			.toUriString();
 		// a refusal goes back to the routing page in words (@RefusalShownOn, ADR 0028)
-		CaseHandling.BulkHandover done = handling.handOverAll(cut(department, 64), cut(from, 64), cut(to, 64),
-				cut(reason, 1000), user);
+		CaseHandling.BulkHandover done = handling.handOverAll(PageInputs.cut(department, 64), PageInputs.cut(from, 64),
+				PageInputs.cut(to, 64), PageInputs.cut(reason, 1000), user);
 		redirect.addFlashAttribute("done",
 				messages.getMessage("cases.done.handedOverAll",
 						new Object[] { done.handedOver().size(),
@@ -907,7 +899,7 @@ class CasePages {
 
 	private String act(String number, boolean staff, RedirectAttributes redirect, Locale locale, String doneKey,
 			Runnable action) {
-		checkNumber(number);
+		PageInputs.checkNumber(number);
 		// a refusal goes back to the case page with its reasons (@RefusalShownOn, ADR
 		// 0028)
 		action.run();
@@ -942,105 +934,6 @@ class CasePages {
 					.toList());
 	}
 
-	// ---- documents
-
-	@GetMapping("/cases/{number}/documents/{documentNumber}")
-	ResponseEntity<byte[]> partyDocument(@PathVariable String number, @PathVariable String documentNumber,
-			@AuthenticationPrincipal GovHallUser user) {
-		return pdf(number, documentNumber, user);
-	}
-
-	@GetMapping("/staff/cases/{number}/documents/{documentNumber}")
-	ResponseEntity<byte[]> staffDocument(@PathVariable String number, @PathVariable String documentNumber,
-			@AuthenticationPrincipal GovHallUser user) {
-		requireStaff(user);
-		return pdf(number, documentNumber, user);
-	}
-
-	/**
-	 * The window's documents of a case (receipt, acceptance notice …) as one PDF, to
-	 * print in one go.
-	 */
-	@GetMapping("/staff/cases/{number}/print")
-	ResponseEntity<byte[]> windowPrint(@PathVariable String number, @AuthenticationPrincipal GovHallUser user) {
-		requireStaff(user);
-		checkNumber(number);
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.header("Content-Disposition", "inline; filename=\"" + number + "-window.pdf\"")
-			.header("Cache-Control", "private, no-store")
-			.body(reads.windowPrint(number, user));
-	}
-
-	private ResponseEntity<byte[]> pdf(String number, String documentNumber, GovHallUser user) {
-		checkNumber(number);
-		if (!DOCUMENT_NUMBER.matcher(documentNumber).matches()) {
-			throw new NotFoundException("error.document.notFound", "");
-		}
-		byte[] pdf = reads.documentPdf(number, documentNumber, user);
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.header("Content-Disposition", "inline; filename=\"" + documentNumber + ".pdf\"")
-			.header("Cache-Control", "private, no-store")
-			.body(pdf);
-	}
-
-	// ---- the files handed in with the case
-
-	@GetMapping("/cases/{number}/materials/{fileId}")
-	ResponseEntity<byte[]> partyMaterial(@PathVariable String number, @PathVariable String fileId,
-			@AuthenticationPrincipal GovHallUser user) {
-		checkNumber(number);
-		return materialResponse(caseMaterials.open(number, fileId, user));
-	}
-
-	@GetMapping("/staff/cases/{number}/materials/{fileId}")
-	ResponseEntity<byte[]> staffMaterial(@PathVariable String number, @PathVariable String fileId,
-			@AuthenticationPrincipal GovHallUser user) {
-		checkNumber(number);
-		requireStaff(user);
-		return materialResponse(caseMaterials.open(number, fileId, user));
-	}
-
-	/**
-	 * PDF and images inline (the browser shows them), anything else as a download; never
-	 * cached.
-	 */
-	static ResponseEntity<byte[]> materialResponse(CaseMaterials.MaterialFile file) {
-		ContentDisposition disposition = (file.inline() ? ContentDisposition.inline() : ContentDisposition.attachment())
-			.filename(file.name(), StandardCharsets.UTF_8)
-			.build();
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(file.contentType()))
-			.header("Content-Disposition", disposition.toString())
-			.header("Cache-Control", "private, no-store")
-			.body(file.content());
-	}
-
-	// ---- public progress (no login)
-
-	@GetMapping("/progress")
-	ModelAndView progress(@RequestParam(required = false) @Nullable String number,
-			@RequestParam(required = false) @Nullable String code, Locale locale) {
-		ModelAndView page = new ModelAndView("progress");
-		String n = number == null ? "" : cut(number.strip(), 32);
-		String q = code == null ? "" : cut(code.strip(), 8);
-		page.addObject("number", n);
-		page.addObject("code", q);
-		if (n.isEmpty() && q.isEmpty()) {
-			return page;
-		}
-		Optional<PublicProgress> found = reads.lookup(n, q)
-			.map(p -> p.explained(k -> k.explained(explainer.explain(k.dueDate(), k.startKey(), locale))));
-		if (found.isEmpty()) {
-			page.addObject("notFound", true);
-			page.setStatus(HttpStatus.NOT_FOUND);
-			return page;
-		}
-		page.addObject("p", found.get());
-		return page;
-	}
-
 	// ---- helpers
 
 	private CaseView explained(CaseView view, Locale locale) {
@@ -1057,35 +950,11 @@ class CasePages {
 		return (user.isStaff() ? "/staff/cases/" : "/cases/") + number;
 	}
 
-	private static void requireStaff(GovHallUser user) {
-		if (!user.isStaff()) {
-			throw new ForbiddenException("error.forbidden.role");
-		}
-	}
-
-	private static void checkNumber(String number) {
-		if (!CASE_NUMBER.matcher(number).matches()) {
-			throw new NotFoundException("error.case.notFound", "");
-		}
-	}
-
 	private static <T> T required(@Nullable T value, String field) {
 		if (value == null) {
 			throw new InvalidInputException("choice-required", "error.case.choiceRequired", field);
 		}
 		return value;
-	}
-
-	private static @Nullable String blankToNull(@Nullable String s) {
-		return s == null || s.isBlank() ? null : s.strip();
-	}
-
-	private static String strip(@Nullable String s) {
-		return s == null ? "" : s.strip();
-	}
-
-	private static @Nullable String cut(@Nullable String s, int max) {
-		return s == null || s.length() <= max ? s : s.substring(0, max);
 	}
 
 }

@@ -198,7 +198,7 @@ class CasesApi {
 			+ "supervisors; every staff opening is in the audit log")
 	ResponseEntity<byte[]> material(@PathVariable String number, @PathVariable String fileId,
 			@AuthenticationPrincipal GovHallUser user) {
-		return CasePages.materialResponse(materials.open(number, fileId, user));
+		return CaseFilePages.materialResponse(materials.open(number, fileId, user));
 	}
 
 	@GetMapping("/progress")
