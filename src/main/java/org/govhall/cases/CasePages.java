@@ -680,13 +680,12 @@ class CasePages {
 		// what a reviewer waits for, and why an approver who reviewed may not decide:
 		// said, not offered
 		boolean leadReviewer = lead && user.scope().has(Role.REVIEWER) && c.state() == CaseState.ACCEPTED
-				&& c.suspensions().stream().noneMatch(x -> x.to() == null);
+				&& !c.suspended();
 		model.addAttribute("awaitingOpinions",
 				leadReviewer && c.opinions().stream().anyMatch(o -> o.verdict() == null));
 		model.addAttribute("reviewerMayNotDecide",
-				lead && user.scope().has(Role.APPROVER) && c.state() == CaseState.REVIEWED
-						&& c.suspensions().stream().noneMatch(x -> x.to() == null) && c.review() != null
-						&& c.review().reviewer().equals(user.getUsername()));
+				lead && user.scope().has(Role.APPROVER) && c.state() == CaseState.REVIEWED && !c.suspended()
+						&& c.review() != null && c.review().reviewer().equals(user.getUsername()));
 		// whom the case may be handed over to: the lead department's window clerks on
 		// duty but its holder
 		model.addAttribute("handoverClerks",

@@ -67,10 +67,10 @@ public enum CaseStep {
 			CaseCommand.Chase.class, "cases.done.chased", false, (c, a) -> !pending(c).isEmpty()),
 	/** The lead reviewer's recommendation once every opinion is in (第三十四条). */
 	REVIEW("review", Who.LEAD, List.of(Role.REVIEWER), EnumSet.of(CaseState.ACCEPTED), CaseState.REVIEWED, "34",
-			CaseCommand.Review.class, "cases.done.reviewed", false, (c, a) -> !suspended(c) && pending(c).isEmpty()),
+			CaseCommand.Review.class, "cases.done.reviewed", false, (c, a) -> !c.suspended() && pending(c).isEmpty()),
 	/** 准予 or 不予, by an approver who did not review (第三十七条, 第三十八条; ADR 0023). */
 	DECIDE("decision", Who.LEAD, List.of(Role.APPROVER), EnumSet.of(CaseState.REVIEWED), CaseState.DECIDED, "37",
-			CaseCommand.Decision.class, "cases.done.decided", true, (c, a) -> !suspended(c) && !reviewedBy(c, a)),
+			CaseCommand.Decision.class, "cases.done.decided", true, (c, a) -> !c.suspended() && !reviewedBy(c, a)),
 	/** 撤销/注销 of the certificate granted (第六十九条、第七十条). */
 	REVOKE_CERTIFICATE("certificate-revocation", Who.LEAD, List.of(Role.APPROVER),
 			EnumSet.of(CaseState.DECIDED, CaseState.DELIVERED), null, "69", CaseCommand.Revocation.class,
@@ -91,11 +91,11 @@ public enum CaseStep {
 	/** Stops the clock for a procedure of 第四十五条 (hearing, testing, expert review…). */
 	SUSPEND("suspension", Who.LEAD, List.of(Role.REVIEWER, Role.APPROVER),
 			EnumSet.of(CaseState.ACCEPTED, CaseState.REVIEWED), null, "45", CaseCommand.Suspension.class,
-			"cases.done.suspended", false, (c, a) -> !suspended(c)),
+			"cases.done.suspended", false, (c, a) -> !c.suspended()),
 	/** The procedure of 第四十五条 ended: the clock runs again. */
 	RESUME("resumption", Who.LEAD, List.of(Role.REVIEWER, Role.APPROVER),
 			EnumSet.of(CaseState.ACCEPTED, CaseState.REVIEWED), null, "45", CaseCommand.Resumption.class,
-			"cases.done.resumed", false, (c, a) -> suspended(c)),
+			"cases.done.resumed", false, (c, a) -> c.suspended()),
 	/** A fee collected, with its receipt (第五十八条, 第五十九条). */
 	CHARGE_FEE("fees", Who.LEAD, List.of(Role.WINDOW_CLERK),
 			EnumSet.of(CaseState.ACCEPTED, CaseState.REVIEWED, CaseState.DECIDED, CaseState.DELIVERED), null, "58",
@@ -299,10 +299,6 @@ public enum CaseStep {
 
 	private static List<String> pending(CaseView c) {
 		return c.opinions().stream().filter(o -> o.verdict() == null).map(Opinion::departmentCode).toList();
-	}
-
-	private static boolean suspended(CaseView c) {
-		return c.suspensions().stream().anyMatch(x -> x.to() == null);
 	}
 
 	private static boolean reviewedBy(CaseView c, Asker a) {

@@ -130,6 +130,11 @@ public record CaseView(String number, @Nullable String queryCode, CaseState stat
 				extensible, fees, catalogFees, noFee, asksLicence, handovers, documentsOwed);
 	}
 
+	/** Whether a procedure of 第四十五条 stops the clock now (a suspension not yet ended). */
+	public boolean suspended() {
+		return suspensions.stream().anyMatch(x -> x.to() == null);
+	}
+
 	public Optional<CaseClock> runningClock() {
 		return clocks.stream().findFirst();
 	}

@@ -1,5 +1,6 @@
 package org.govhall.cases;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +62,7 @@ class StepRequests {
 	 */
 	CaseCommand fromJson(CaseStep step, byte @Nullable [] body, HttpServletRequest request)
 			throws BindException, HttpMediaTypeNotSupportedException {
-		byte[] content = body == null || body.length == 0 ? "{}".getBytes() : body;
+		byte[] content = body == null || body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body;
 		// a body the container read as parts before us (multipart) arrives empty, but was
 		// sent
 		boolean sent = body != null && body.length > 0 || request.getContentLengthLong() > 0;
