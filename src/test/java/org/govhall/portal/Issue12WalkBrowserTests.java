@@ -174,7 +174,11 @@ class Issue12WalkBrowserTests {
 			for (int i = 0; i < 8 && waitText == null; i++) {
 				d.findElement(By.id("username")).sendKeys("reviewer-hb");
 				d.findElement(By.id("password")).sendKeys("wrong-password-" + i);
-				d.findElement(By.cssSelector("form[action='/login'] button[type='submit']")).click();
+				var submit = d.findElement(By.cssSelector("form[action='/login'] button[type='submit']"));
+				submit.click();
+				// the answer is a new page: wait for the old one to go, else its form
+				// satisfies the wait
+				browser.awaitGone(submit);
 				browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
 				if (d.getCurrentUrl().contains("wait=")) {
 					waitText = d.findElement(By.cssSelector(".notice.error")).getText();
