@@ -43,7 +43,14 @@ public class HolidaySchedules {
 
 	private final Clock clock;
 
-	private volatile Cached cached = new Cached(-1, new WorkingCalendar(List.of()), Instant.EPOCH);
+	private volatile Cached cached = new Cached(-1, new WorkingCalendar(List.of()), 0);
+
+	/**
+	 * How long a node trusts its calendar before it asks for the stored revision again,
+	 * in the machine's own time: the business clock may be set back (a training hall, a
+	 * rehearsal of a past day), and a cache timed by it would then never look again.
+	 */
+	private static final long TRUSTED_NANOS = 1_000_000_000L;
 
 	private final Directory directory;
 
@@ -57,8 +64,8 @@ public class HolidaySchedules {
 	/** The calendar of all loaded years, current to within a second across nodes. */
 	public WorkingCalendar calendar() {
 		Cached c = cached;
-		Instant now = clock.instant();
-		if (c.checkedAt.plusSeconds(1).isAfter(now) && c.revision >= 0) {
+		long now = System.nanoTime();
+		if (now - c.checkedAt < TRUSTED_NANOS && c.revision >= 0) {
 			return c.calendar;
 		}
 		long revision = revision();
@@ -162,7 +169,7 @@ public class HolidaySchedules {
 		events.publishEvent(new CalendarChanged(schedule.year(), actor.getUsername()));
 		events.publishEvent(new AuditEvent(actor.getUsername(), AuditEvent.roles(actor.scope().roles()),
 				"calendar.year-saved", String.valueOf(schedule.year()), summary(before.orElse(null), schedule), now));
-		cached = new Cached(-1, cached.calendar, Instant.EPOCH);
+		cached = new Cached(-1, cached.calendar, 0);
 		return schedule;
 	}
 
@@ -234,7 +241,10 @@ public class HolidaySchedules {
 			.list();
 	}
 
-	private record Cached(long revision, WorkingCalendar calendar, Instant checkedAt) {
+	/**
+	 * The calendar of a revision, and when (in {@link System#nanoTime()}) it was checked.
+	 */
+	private record Cached(long revision, WorkingCalendar calendar, long checkedAt) {
 	}
 
 }

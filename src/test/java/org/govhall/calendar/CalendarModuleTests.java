@@ -5,9 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.BDDMockito.given;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.awaitility.Awaitility;
 
 import org.govhall.directory.Directory;
 import org.govhall.directory.GovHallUser;
@@ -25,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.PublishedEvents;
 import org.springframework.modulith.test.Scenario;
@@ -64,12 +72,56 @@ class CalendarModuleTests {
 	@Autowired
 	HolidaySchedules schedules;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@BeforeEach
 	void regions() {
 		given(directory.region("660000"))
 			.willReturn(Optional.of(new RegionView("660000", "示范省", "Demo Province", RegionLevel.PROVINCE, null)));
 		given(directory.region("660200"))
 			.willReturn(Optional.of(new RegionView("660200", "北山市", "Beishan", RegionLevel.CITY, "660000")));
+	}
+
+	/**
+	 * Another node's edit reaches this one within about a second, even when this node's
+	 * business clock was set back meanwhile (a training hall rehearsing a past day): the
+	 * cache is timed by the machine, not by the business clock.
+	 */
+	@Test
+	void anotherNodesEditArrivesWhileTheClockRunsBackwards() {
+		AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-07T02:00:00Z"));
+		Clock movable = new Clock() {
+
+			@Override
+			public ZoneId getZone() {
+				return ZoneId.of("Asia/Shanghai");
+			}
+
+			@Override
+			public Clock withZone(ZoneId zone) {
+				return this;
+			}
+
+			@Override
+			public Instant instant() {
+				return now.get();
+			}
+
+		};
+		HolidaySchedules otherNode = new HolidaySchedules(jdbc, event -> {
+		}, movable, directory);
+		assertThatThrownBy(() -> otherNode.calendar().addWorkingDays(LocalDate.of(2030, 9, 30), 1))
+			.isInstanceOf(YearNotLoadedException.class);
+		now.set(Instant.parse("2026-12-01T02:00:00Z"));
+		YearSchedule year2030 = new YearSchedule(2030, "国务院办公厅关于2030年部分节假日安排的通知（测试）", null,
+				List.of(new SpecialDay(LocalDate.of(2030, 10, 1), DayKind.OFF, "国庆节")));
+		schedules.saveYear(year2030, PROVINCE_ADMIN);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(5))
+			.ignoreExceptionsInstanceOf(YearNotLoadedException.class)
+			.untilAsserted(() -> assertThat(otherNode.calendar().addWorkingDays(LocalDate.of(2030, 9, 30), 1))
+				.isEqualTo(LocalDate.of(2030, 10, 2)));
 	}
 
 	@Test
