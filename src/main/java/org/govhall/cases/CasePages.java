@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,6 +28,7 @@ import org.govhall.directory.Directory;
 import org.govhall.directory.GovHallUser;
 import org.govhall.directory.Role;
 import org.govhall.shared.ForbiddenException;
+import org.govhall.shared.GovHallException;
 import org.govhall.shared.GovHallException.FieldViolation;
 import org.govhall.shared.InvalidInputException;
 import org.govhall.shared.NotFoundException;
@@ -54,6 +58,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class CasePages {
+
+	/** A notice's issue as the request record names it, by its place. */
+	private static final Pattern ISSUE_FIELD = Pattern.compile("issues\\[(\\d+)](?:\\.problem)?");
 
 	/** The work lists of the staff pages, in the order the tabs show them. */
 	static final List<Worklist> STAFF_LISTS = List.of(Worklist.TO_ACCEPT, Worklist.AWAITING_CORRECTION,
@@ -221,6 +228,7 @@ class CasePages {
 		CaseStep.Asker asker = new CaseStep.Asker(user, staff, lead, myDepartment);
 		List<CaseStep> steps = CaseStep.offeredTo(c, asker);
 		model.addAttribute("steps", steps);
+		model.addAttribute("kept", RefusedForm.of(model, steps));
 		model.addAttribute("offered", steps.stream().map(CaseStep::name).collect(Collectors.toSet()));
 		model.addAttribute("limits", StepLimits.ALL);
 		// what a reviewer waits for, and why an approver who reviewed may not decide:
@@ -302,12 +310,20 @@ class CasePages {
 
 	// ---- staff actions
 
-	@RefusalShownOn("/staff/cases/{number}")
+	@RefusalShownOn("/staff/cases/{number}#step-correction-notice")
 	@PostMapping("/staff/cases/{number}/correction-notice")
 	String notice(@PathVariable String number,
 			@RequestParam(name = "issue", required = false) @Nullable List<Integer> issue, HttpServletRequest request,
 			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
-		return act(number, true, redirect, locale, CaseStep.CORRECTION_NOTICE.doneKey(), () -> {
+		// the material of each issue, by the issue's place: the form names its problem
+		// "problem<material>"
+		List<Integer> materialOf = new ArrayList<>();
+		UnaryOperator<String> field = f -> {
+			Matcher m = ISSUE_FIELD.matcher(f);
+			return m.matches() && Integer.parseInt(m.group(1)) < materialOf.size()
+					? "problem" + materialOf.get(Integer.parseInt(m.group(1))) : f.equals("issues") ? "issue" : f;
+		};
+		return act(number, true, redirect, locale, CaseStep.CORRECTION_NOTICE, request, field, () -> {
 			List<RequiredMaterial> required = reads.view(number, user).requiredMaterials();
 			List<CaseCommand.Issue> issues = new ArrayList<>();
 			for (Integer i : issue == null ? List.<Integer>of() : new LinkedHashSet<>(issue)) {
@@ -320,6 +336,7 @@ class CasePages {
 							required.get(i).name());
 				}
 				issues.add(new CaseCommand.Issue(required.get(i).name(), problem));
+				materialOf.add(i);
 			}
 			if (issues.isEmpty()) {
 				throw new InvalidInputException("issues-required", "error.case.issuesRequired", "issues");
@@ -333,7 +350,7 @@ class CasePages {
 	 * the step's request record, checked by the record's constraints, taken, and back to
 	 * the case with what was done or why not.
 	 */
-	@RefusalShownOn("/staff/cases/{number}")
+	@RefusalShownOn("/staff/cases/{number}#step-{step}")
 	@PostMapping("/staff/cases/{number}/{step}")
 	String staffStep(@PathVariable String number, @PathVariable String step, HttpServletRequest request,
 			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
@@ -345,7 +362,7 @@ class CasePages {
 			Locale locale, RedirectAttributes redirect) {
 		CaseStep taken = CaseStep.bySegment(segment, party)
 			.orElseThrow(() -> new NotFoundException("error.case.stepNotFound", segment));
-		return act(number, !party, redirect, locale, taken.doneKey(),
+		return act(number, !party, redirect, locale, taken, request, UnaryOperator.identity(),
 				() -> handling.take(number, requests.fromForm(taken, request, locale), user));
 	}
 
@@ -353,7 +370,7 @@ class CasePages {
 	@PostMapping("/staff/cases/{number}/opinions/{department}/chase")
 	String chase(@PathVariable String number, @PathVariable String department,
 			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
-		return act(number, true, redirect, locale, CaseStep.CHASE_OPINION.doneKey(),
+		return act(number, true, redirect, locale, CaseStep.CHASE_OPINION, null, UnaryOperator.identity(),
 				() -> handling.take(number, new CaseCommand.Chase(department), user));
 	}
 
@@ -389,11 +406,12 @@ class CasePages {
 
 	// ---- the parties' actions
 
-	@RefusalShownOn("/cases/{number}")
+	@RefusalShownOn("/cases/{number}#step-corrections")
 	@PostMapping("/cases/{number}/corrections")
 	String correct(@PathVariable String number, @RequestParam MultiValueMap<String, MultipartFile> files,
-			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
-		return act(number, false, redirect, locale, CaseStep.CORRECT.doneKey(), () -> {
+			HttpServletRequest request, @AuthenticationPrincipal GovHallUser user, Locale locale,
+			RedirectAttributes redirect) {
+		return act(number, false, redirect, locale, CaseStep.CORRECT, request, UnaryOperator.identity(), () -> {
 			List<RequiredMaterial> required = reads.view(number, user).requiredMaterials();
 			// each material's files, read once; a correction that would be refused stores
 			// none of them
@@ -426,20 +444,33 @@ class CasePages {
 	 * A party's step other than the corrections (whose files are read above): the
 	 * withdrawal.
 	 */
-	@RefusalShownOn("/cases/{number}")
+	@RefusalShownOn("/cases/{number}#step-{step}")
 	@PostMapping("/cases/{number}/{step}")
 	String partyStep(@PathVariable String number, @PathVariable String step, HttpServletRequest request,
 			@AuthenticationPrincipal GovHallUser user, Locale locale, RedirectAttributes redirect) {
 		return formStep(number, step, true, request, user, locale, redirect);
 	}
 
-	private String act(String number, boolean staff, RedirectAttributes redirect, Locale locale, String doneKey,
-			Runnable action) {
+	/**
+	 * Takes a step from its form and goes back to the case saying so. A refusal goes back
+	 * to the case page with its reasons (@RefusalShownOn, ADR 0028), at the form, with
+	 * what was typed in it kept ({@link RefusedForm}; {@code field} names a field at
+	 * fault as the form does); a step without a form of its own ({@code request} null)
+	 * keeps nothing.
+	 */
+	private String act(String number, boolean staff, RedirectAttributes redirect, Locale locale, CaseStep step,
+			@Nullable HttpServletRequest request, UnaryOperator<String> field, Runnable action) {
 		PageInputs.checkNumber(number);
-		// a refusal goes back to the case page with its reasons (@RefusalShownOn, ADR
-		// 0028)
-		action.run();
-		redirect.addFlashAttribute("done", messages.getMessage(doneKey, null, locale));
+		try {
+			action.run();
+		}
+		catch (GovHallException ex) {
+			if (request != null) {
+				RefusedForm.keep(step, request, ex, field);
+			}
+			throw ex;
+		}
+		redirect.addFlashAttribute("done", messages.getMessage(step.doneKey(), null, locale));
 		return "redirect:" + (staff ? "/staff/cases/" : "/cases/") + number;
 	}
 
