@@ -187,6 +187,7 @@ class CaseStepProbeTests {
 		String check = "/api/v1/cases/" + received + "/authorization-check";
 		String suspension = "/api/v1/cases/" + accepted + "/suspension";
 		String fees = "/api/v1/cases/" + accepted + "/fees";
+		String decision = "/api/v1/cases/" + reviewed + "/decision";
 		record Probe(String path, String user, String type, String body, int status) {
 		}
 		List<Probe> probes = List.of(
@@ -197,6 +198,16 @@ class CaseStepProbeTests {
 						400),
 				new Probe(review, "reviewer", "application/json", "{\"recommendation\":99,\"comments\":\"x\"}", 400),
 				new Probe(review, "reviewer", "application/json", "{\"recommendation\":true,\"comments\":\"x\"}", 400),
+				// an enum as a number: Jackson would read it as the enum's position
+				// ("recommendation": 0 as APPROVED, "outcome": 1 as DENIED)
+				new Probe(review, "reviewer", "application/json", "{\"recommendation\":0,\"comments\":\"符合条件\"}", 400),
+				new Probe(review, "reviewer", "application/json", "{\"recommendation\":1,\"comments\":\"不符合\"}", 400),
+				new Probe(review, "reviewer", "application/json", "{\"recommendation\":\"0\",\"comments\":\"符合\"}",
+						400),
+				new Probe(decision, "approver", "application/json", "{\"outcome\":0}", 400),
+				new Probe(decision, "approver", "application/json", "{\"outcome\":1,\"reasons\":\"不符合条件\"}", 400),
+				new Probe(suspension, "reviewer", "application/json",
+						"{\"procedure\":0,\"from\":\"2026-10-12\",\"reason\":\"听证\"}", 400),
 				new Probe(check, "clerk", "application/json", "{\"genuine\":\"perhaps\"}", 400),
 				// the outcome of the check is never assumed: left out, it would not
 				// accept the application
@@ -256,39 +267,6 @@ class CaseStepProbeTests {
 		assertThat(wrong).as("probes not refused as expected").isEmpty();
 		assertThat(snapshot().differencesFrom(before)).isEmpty();
 		assertThat(state(received)).isEqualTo("RECEIVED");
-		assertThat(state(accepted)).isEqualTo("ACCEPTED");
-	}
-
-	@Test
-	void anEnumSentAsANumberIsRefusedInTheRequestersLanguageAndChangesNothing() throws Exception {
-		// Jackson reads a number as the enum's position unless told not to:
-		// "recommendation": 0
-		// would be APPROVED, "outcome": 1 DENIED
-		String review = "/api/v1/cases/" + accepted + "/review";
-		String decision = "/api/v1/cases/" + reviewed + "/decision";
-		String suspension = "/api/v1/cases/" + accepted + "/suspension";
-		record Probe(String path, String user, String body) {
-		}
-		List<Probe> probes = List.of(new Probe(review, "reviewer", "{\"recommendation\":0,\"comments\":\"符合条件\"}"),
-				new Probe(review, "reviewer", "{\"recommendation\":1,\"comments\":\"不符合条件\"}"),
-				new Probe(review, "reviewer", "{\"recommendation\":\"0\",\"comments\":\"符合条件\"}"),
-				new Probe(decision, "approver", "{\"outcome\":0}"),
-				new Probe(decision, "approver", "{\"outcome\":1,\"reasons\":\"不符合条件\"}"),
-				new Probe(suspension, "reviewer", "{\"procedure\":0,\"from\":\"2026-10-12\",\"reason\":\"听证\"}"));
-		DatabaseSnapshot before = snapshot();
-		List<String> wrong = new ArrayList<>();
-		for (Probe p : probes) {
-			for (String lang : List.of("zh-CN", "en")) {
-				Answer a = send("POST", p.path(), p.user(), "application/json", p.body(), lang);
-				String detail = a.contentType().startsWith("application/problem+json")
-						? a.json().path("detail").asString("") : "";
-				if (a.status() != 400 || detail.isBlank() || lang.equals("en") == CJK.matcher(detail).find()) {
-					wrong.add(p.path() + " " + p.body() + " [" + lang + "]: " + a.status() + " " + a.body());
-				}
-			}
-		}
-		assertThat(wrong).as("enums sent as numbers and not refused").isEmpty();
-		assertThat(snapshot().differencesFrom(before)).isEmpty();
 		assertThat(state(accepted)).isEqualTo("ACCEPTED");
 		assertThat(state(reviewed)).isEqualTo("REVIEWED");
 	}
@@ -736,32 +714,29 @@ class CaseStepProbeTests {
 
 	/** A JSON body sent in chunks, without a length. */
 	Answer sendChunked(String path, String user, String body, String lang) throws Exception {
-		String token = Base64.getEncoder()
-			.encodeToString((user + ":" + ApiClient.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.header("Authorization", "Basic " + token)
-			.header("Accept", "application/json")
-			.header("Accept-Language", lang)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
-			.build();
-		HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-		return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+		return answer(request(path, user, "application/json", lang)
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))));
 	}
 
 	Answer send(String method, String path, String user, String contentType, String body, String lang)
 			throws Exception {
+		return answer(request(path, user, contentType, lang).method(method,
+				HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+	}
+
+	HttpRequest.Builder request(String path, String user, String contentType, String lang) {
 		String token = Base64.getEncoder()
 			.encodeToString((user + ":" + ApiClient.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 			.header("Authorization", "Basic " + token)
 			.header("Accept", "application/json")
 			.header("Accept-Language", lang)
-			.header("Content-Type", contentType)
-			.method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-			.build();
-		HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			.header("Content-Type", contentType);
+	}
+
+	Answer answer(HttpRequest.Builder request) throws Exception {
+		HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
 	}
 
