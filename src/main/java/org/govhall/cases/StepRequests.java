@@ -59,10 +59,12 @@ class StepRequests {
 	}
 
 	/**
-	 * The most a step's JSON body may hold: the longest step, a one-time notice naming
-	 * every material of an item with a problem of 1000 characters each, stays well below.
+	 * The most a step's JSON body may hold: more than the longest body the records'
+	 * limits allow, a one-time notice of 50 issues with a material of 200 and a problem
+	 * of 500 characters, each character written as a six-byte escape (about 212 000
+	 * bytes).
 	 */
-	static final int MAX_BODY = 64 * 1024;
+	static final int MAX_BODY = 256 * 1024;
 
 	/**
 	 * The request of {@code step} from the request's JSON body (an empty body reads as

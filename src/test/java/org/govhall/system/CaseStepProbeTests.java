@@ -235,7 +235,7 @@ class CaseStepProbeTests {
 				new Probe(refusal, "clerk", "application/json", "{\"reasons\":\"" + "长".repeat(2001) + "\"}", 400),
 				new Probe(refusal, "clerk", "application/json",
 						"{\"reasons\":\"材料不全\",\"competentAuthority\":\"" + "x".repeat(301) + "\"}", 400),
-				// past the body's limit (64 KiB) before any field is read
+				// past the body's limit (256 KiB) before any field is read
 				new Probe(refusal, "clerk", "application/json", "{\"reasons\":\"" + "长".repeat(200_000) + "\"}", 413),
 				new Probe(review, "reviewer", "application/json",
 						"{\"recommendation\":\"APPROVED\",\"comments\":\"" + "x".repeat(2001) + "\"}", 400),
@@ -273,22 +273,22 @@ class CaseStepProbeTests {
 
 	@Test
 	void aStepBodyOverItsLimitIsRefusedWith413InTheRequestersLanguageAndChangesNothing() throws Exception {
-		// a refusal that reads and holds, padded with white space past 64 KiB: said by
+		// a refusal that reads and holds, padded with white space past 256 KiB: said by
 		// its length or sent in chunks without one
 		String small = "{\"reasons\":\"材料不全\"}";
-		String over = small + " ".repeat(64 * 1024 + 1 - small.getBytes(StandardCharsets.UTF_8).length);
-		assertThat(over.getBytes(StandardCharsets.UTF_8)).hasSize(64 * 1024 + 1);
+		String over = small + " ".repeat(256 * 1024 + 1 - small.getBytes(StandardCharsets.UTF_8).length);
+		assertThat(over.getBytes(StandardCharsets.UTF_8)).hasSize(256 * 1024 + 1);
 		DatabaseSnapshot before = snapshot();
 		for (String lang : List.of("zh-CN", "en")) {
 			for (boolean chunked : List.of(false, true)) {
 				Answer a = chunked ? sendChunked("/api/v1/cases/" + received + "/refusal", "clerk", over, lang) : send(
 						"POST", "/api/v1/cases/" + received + "/refusal", "clerk", "application/json", over, lang);
 				problem(a, 413, lang, null);
-				assertThat(a.json().get("detail").asString()).as(lang).contains("64");
+				assertThat(a.json().get("detail").asString()).as(lang).contains("256");
 			}
 		}
 		Answer zh = send("POST", "/api/v1/cases/" + received + "/refusal", "clerk", "application/json", over, "zh-CN");
-		assertThat(zh.json().get("detail").asString()).isEqualTo("提交的内容过大：办理环节的请求内容最多 64 KB。");
+		assertThat(zh.json().get("detail").asString()).isEqualTo("提交的内容过大：办理环节的请求内容最多 256 KB。");
 		assertThat(snapshot().differencesFrom(before)).isEmpty();
 		assertThat(state(received)).isEqualTo("RECEIVED");
 		// a body of exactly the limit is read and taken
