@@ -14,7 +14,6 @@ import jakarta.validation.Validator;
 import org.govhall.shared.GovHallException;
 import org.govhall.shared.GovHallException.FieldViolation;
 import org.govhall.shared.InvalidInputException;
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
 import org.springframework.core.ResolvableType;
