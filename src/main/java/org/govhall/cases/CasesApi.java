@@ -138,14 +138,13 @@ class CasesApi {
 							CaseCommand.Extension.class, CaseCommand.Decision.class, CaseCommand.Revocation.class,
 							CaseCommand.Handover.class, CaseCommand.Fee.class, CaseCommand.Delivery.class,
 							CaseCommand.Withdrawal.class }))))
-	CaseView step(@PathVariable String number, @PathVariable String step,
-			@RequestBody(required = false) byte @Nullable [] body, HttpServletRequest request,
+	CaseView step(@PathVariable String number, @PathVariable String step, HttpServletRequest request,
 			@AuthenticationPrincipal GovHallUser user, Locale locale)
 			throws BindException, HttpMediaTypeNotSupportedException {
 		CaseStep taken = CaseStep.bySegment(step, false)
 			.or(() -> CaseStep.bySegment(step, true))
 			.orElseThrow(() -> new NotFoundException("error.case.stepNotFound", step));
-		return explained(handling.take(number, requests.fromJson(taken, body, request), user), locale);
+		return explained(handling.take(number, requests.fromJson(taken, request), user), locale);
 	}
 
 	@GetMapping("/case-steps")

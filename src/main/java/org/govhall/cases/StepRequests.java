@@ -1,5 +1,7 @@
 package org.govhall.cases;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,9 +11,9 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Validator;
 
+import org.govhall.shared.GovHallException;
 import org.govhall.shared.GovHallException.FieldViolation;
 import org.govhall.shared.InvalidInputException;
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
 import org.springframework.core.ResolvableType;
@@ -56,16 +58,26 @@ class StepRequests {
 	}
 
 	/**
-	 * The request of {@code step} from a JSON body (an empty body reads as {@code {}}):
-	 * 415 for another media type, 400 for JSON that does not read, 400 naming each field
-	 * that breaks a constraint.
+	 * The most a step's JSON body may hold: more than the longest body the records'
+	 * limits allow, a one-time notice of 50 issues with a material of 200 and a problem
+	 * of 500 characters, each character written as a six-byte escape (about 212 000
+	 * bytes).
 	 */
-	CaseCommand fromJson(CaseStep step, byte @Nullable [] body, HttpServletRequest request)
+	static final int MAX_BODY = 256 * 1024;
+
+	/**
+	 * The request of {@code step} from the request's JSON body (an empty body reads as
+	 * {@code {}}): 413 for a body over {@link #MAX_BODY} (not read past it), 415 for
+	 * another media type, 400 for JSON that does not read, 400 naming each field that
+	 * breaks a constraint.
+	 */
+	CaseCommand fromJson(CaseStep step, HttpServletRequest request)
 			throws BindException, HttpMediaTypeNotSupportedException {
-		byte[] content = body == null || body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body;
+		byte[] body = body(request);
+		byte[] content = body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body;
 		// a body the container read as parts before us (multipart) arrives empty, but was
 		// sent
-		boolean sent = body != null && body.length > 0 || request.getContentLengthLong() > 0;
+		boolean sent = body.length > 0 || request.getContentLengthLong() > 0;
 		if (sent && request.getContentType() != null) {
 			MediaType type = MediaType.parseMediaType(request.getContentType());
 			if (!MediaType.APPLICATION_JSON.isCompatibleWith(type) && !type.getSubtype().endsWith("+json")) {
@@ -87,6 +99,45 @@ class StepRequests {
 		}
 		validate(command, step);
 		return command;
+	}
+
+	/**
+	 * The body, read up to {@link #MAX_BODY}: a longer one, said by its length or found
+	 * while reading, is refused (413) without being read further.
+	 */
+	private static byte[] body(HttpServletRequest request) {
+		if (request.getContentLengthLong() > MAX_BODY) {
+			throw new BodyTooLarge();
+		}
+		byte[] body;
+		try (InputStream in = request.getInputStream()) {
+			body = in.readNBytes(MAX_BODY + 1);
+		}
+		catch (IOException ex) {
+			throw new HttpMessageNotReadableException("the body could not be read", ex,
+					new ServletServerHttpRequest(request));
+		}
+		if (body.length > MAX_BODY) {
+			throw new BodyTooLarge();
+		}
+		return body;
+	}
+
+	/**
+	 * A step's body over {@link #MAX_BODY} (413 {@code too-large}), in the requester's
+	 * language with the limit.
+	 */
+	static final class BodyTooLarge extends GovHallException {
+
+		BodyTooLarge() {
+			super("too-large", "error.step.bodyTooLarge", List.of(), MAX_BODY / 1024);
+		}
+
+		@Override
+		public int status() {
+			return 413;
+		}
+
 	}
 
 	/**

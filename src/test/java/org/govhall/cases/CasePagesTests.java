@@ -517,7 +517,7 @@ class CasePagesTests {
 
 		MvcResult again = send(post("/staff/cases/" + number + "/acceptance").with(user(clerk)).with(csrf()));
 
-		assertThat(again.getResponse().getRedirectedUrl()).isEqualTo("/staff/cases/" + number);
+		assertThat(again.getResponse().getRedirectedUrl()).isEqualTo("/staff/cases/" + number + "#step-acceptance");
 		assertThat(again.getFlashMap().get("refusal")).isEqualTo("error.case.state");
 		assertThat(page(get("/staff/cases/" + number).with(user(clerk)).flashAttrs(again.getFlashMap())))
 			.contains("当前状态为“已受理”");

@@ -19,6 +19,7 @@ import org.govhall.support.Browser;
 import org.govhall.support.CaseJourneyContext;
 import org.govhall.support.MovableClock;
 import org.govhall.support.RequiredMaterials;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
@@ -73,14 +74,26 @@ class CaseStepsWalkBrowserTests {
 
 	final Map<String, Set<String>> latin = new LinkedHashMap<>();
 
-	@Test
-	void eachUserSeesTheFormsOfTheirStepsWithTheirLegalBasisReadablyOnAPhoneInBothLanguages() throws Exception {
+	ApiClient api;
+
+	/** Received, awaiting acceptance (the applicant's). */
+	String received;
+
+	/** Accepted, under review (the enterprise's). */
+	String accepted;
+
+	@BeforeEach
+	void cases() {
 		base = "http://localhost:" + port;
 		clock.set("2026-10-12T10:00:00");
-		ApiClient api = new ApiClient(port);
-		String received = submit(api, "applicant");
-		String accepted = submit(api, "enterprise");
+		api = new ApiClient(port);
+		received = submit(api, "applicant");
+		accepted = submit(api, "enterprise");
 		ok(api.post("/api/v1/cases/" + accepted + "/acceptance", "clerk", null));
+	}
+
+	@Test
+	void eachUserSeesTheFormsOfTheirStepsWithTheirLegalBasisReadablyOnAPhoneInBothLanguages() throws Exception {
 		String reviewed = submit(api, "enterprise");
 		ok(api.post("/api/v1/cases/" + reviewed + "/acceptance", "clerk", null));
 		ok(api.post("/api/v1/cases/" + reviewed + "/review", "reviewer",
@@ -171,6 +184,125 @@ class CaseStepsWalkBrowserTests {
 			soft.assertThat(d.findElements(By.id("withdrawal-form"))).as("withdrawal").hasSize(1);
 			soft.assertThat(d.findElements(By.id("refusal-form"))).as("no staff forms").isEmpty();
 		}
+		report(soft);
+	}
+
+	/**
+	 * The findings of the walk of the case page, walked again at 390 px in elderly mode
+	 * in Chinese and English: a refused form comes back at the form, anchored there, with
+	 * what was typed and the field at fault marked; the hand-over without anyone to take
+	 * the case is one plain sentence, no form; the ✓ of the listed special procedures is
+	 * explained; the one-time notice's boxes are large. Screenshots:
+	 * target/screenshots/steps-1*.png.
+	 */
+	@Test
+	void aRefusedFormComesBackAtTheFormAsTypedAndTheCasePageExplainsItselfInElderlyMode() throws Exception {
+		SoftAssertions soft = new SoftAssertions();
+		try (Browser browser = new Browser()) {
+			WebDriver d = browser.driver();
+			JavascriptExecutor js = (JavascriptExecutor) d;
+			browser.resize(390, 844);
+			browser.signIn(base, "clerk");
+			for (boolean zh : List.of(true, false)) {
+				String lang = zh ? "zh-CN" : "en";
+				String suffix = zh ? "" : "-en";
+
+				// 2a: a refusal over the limit, with the authority typed as well
+				String authority = zh ? "示范市住房和城乡建设局" : "Municipal Housing Bureau";
+				String refused = tampered(browser, "/staff/cases/" + received, lang, """
+						const r = document.getElementById('reasons');
+						r.removeAttribute('maxlength');
+						r.value = '长'.repeat(2001);
+						document.getElementById('competentAuthority').value = '%s';""".formatted(authority), "refuse");
+				browser.screenshot("steps-10-refused-form-lands" + suffix);
+				soft.assertThat(d.getCurrentUrl()).as("anchored at the form").endsWith("#step-refusal");
+				soft.assertThat(refused).contains(zh ? "最多 2000 个字" : "at most 2000 characters");
+				soft.assertThat(d.findElements(By.cssSelector("#step-refusal #refusal")))
+					.as("the refusal at its form")
+					.hasSize(1);
+				soft.assertThat(d.findElements(By.cssSelector(".case-outcome #refusal")))
+					.as("not at the top")
+					.isEmpty();
+				WebElement reasons = d.findElement(By.id("reasons"));
+				soft.assertThat(reasons.getDomProperty("value")).as("what was typed").isEqualTo("长".repeat(2001));
+				soft.assertThat(reasons.getDomAttribute("aria-invalid")).isEqualTo("true");
+				soft.assertThat(reasons.getDomAttribute("aria-describedby")).isEqualTo("refusal");
+				WebElement other = d.findElement(By.id("competentAuthority"));
+				soft.assertThat(other.getDomProperty("value")).isEqualTo(authority);
+				soft.assertThat(other.getDomAttribute("aria-invalid")).isNull();
+				// the form's refusal is where the page landed, not above it
+				Number top = (Number) js.executeScript(
+						"return document.getElementById('refusal').getBoundingClientRect().top / window.innerHeight");
+				soft.assertThat(top.doubleValue()).as("the refusal in the window").isBetween(-0.01, 0.9);
+				check(browser, "steps-10-refused-form" + suffix, zh, "#step-refusal");
+				soft.assertThat(d.findElement(By.id("case-state")).getText()).isEqualTo(zh ? "已收件" : "Received");
+
+				// 2b: nobody else on duty to take the case: one plain sentence, no form
+				soft.assertThat(d.findElements(By.id("handover-form"))).as("hand-over form").isEmpty();
+				WebElement nobody = d.findElement(By.id("handover-nobody"));
+				soft.assertThat(nobody.getText())
+					.contains(zh ? "暂时无法移交" : "cannot be handed over", zh ? "在岗" : "on duty");
+				js.executeScript("arguments[0].scrollIntoView()", nobody);
+				browser.screenshot("steps-11-no-handover" + suffix);
+
+				// 2d: the one-time notice's boxes at least 24 px, their labels as large
+				// as the text
+				d.get(base + "/staff/cases/" + received + "?elder=on&lang=" + lang);
+				List<WebElement> boxes = d.findElements(By.cssSelector("#notice-form input[type=checkbox]"));
+				soft.assertThat(boxes).as("the notice's boxes").isNotEmpty();
+				for (WebElement box : boxes) {
+					soft.assertThat(box.getRect().getWidth()).as("box width").isBetween(24, 30);
+					soft.assertThat(box.getRect().getHeight()).as("box height").isBetween(24, 30);
+				}
+				for (WebElement label : d.findElements(By.cssSelector("#notice-form .notice-row label.inline"))) {
+					soft.assertThat(Double.parseDouble(label.getCssValue("font-size").replace("px", "")))
+						.as("label size")
+						.isGreaterThanOrEqualTo(21);
+				}
+				check(browser, "steps-12-notice-boxes" + suffix, zh, "#notice-form");
+			}
+
+			// 2c: the reviewer's special procedures: the ✓ explained, in both languages
+			browser.signIn(base, "reviewer");
+			for (boolean zh : List.of(true, false)) {
+				d.get(base + "/staff/cases/" + accepted + "?elder=on&lang=" + (zh ? "zh-CN" : "en"));
+				WebElement legend = d.findElement(By.id("procedure-listed"));
+				soft.assertThat(legend.isDisplayed()).isTrue();
+				soft.assertThat(legend.getText()).contains("✓", zh ? "第四十五条" : "Art. 45");
+				soft.assertThat(d.findElement(By.id("procedure")).getDomAttribute("aria-describedby"))
+					.isEqualTo("procedure-listed");
+				soft.assertThat(d.findElements(By.cssSelector("#procedure option"))
+					.stream()
+					.anyMatch(o -> o.getText().endsWith("✓"))).as("a listed procedure ticked").isTrue();
+				check(browser, "steps-13-special-procedures" + (zh ? "" : "-en"), zh, "#step-suspension");
+				// a suspension refused for its date: the procedure and reason as chosen
+				// and typed, the date marked
+				String refused = tampered(browser, "/staff/cases/" + accepted, zh ? "zh-CN" : "en", """
+						const f = document.getElementById('from');
+						f.type = 'text'; f.removeAttribute('min'); f.removeAttribute('max'); f.value = '2026-13-45';
+						document.getElementById('procedure').value = 'EXPERT_REVIEW';
+						document.getElementById('suspension-reason').value = '%s';"""
+					.formatted(zh ? "专家评审" : "expert review"), "suspend");
+				soft.assertThat(refused).contains(zh ? "起始日" : "From");
+				soft.assertThat(d.getCurrentUrl()).endsWith("#step-suspension");
+				soft.assertThat(d.findElement(By.id("procedure")).getDomProperty("value")).isEqualTo("EXPERT_REVIEW");
+				soft.assertThat(d.findElement(By.id("suspension-reason")).getDomProperty("value"))
+					.isEqualTo(zh ? "专家评审" : "expert review");
+				soft.assertThat(d.findElement(By.id("from")).getDomAttribute("aria-invalid")).isEqualTo("true");
+				soft.assertThat(d.findElement(By.id("from")).getDomAttribute("aria-describedby")).isEqualTo("refusal");
+				soft.assertThat(d.findElement(By.id("procedure")).getDomAttribute("aria-describedby"))
+					.isEqualTo("procedure-listed");
+				check(browser, "steps-14-suspension-refused" + (zh ? "" : "-en"), zh, "#step-suspension");
+			}
+		}
+		report(soft);
+	}
+
+	/**
+	 * The soft assertions, the problems {@link #check} found, and the English words found
+	 * in the Chinese pages.
+	 */
+	void report(SoftAssertions soft) {
 		latin.forEach((page, words) -> System.out.println("Latin words in the actions of " + page + ": " + words));
 		soft.assertAll();
 		assertThat(problems).as(String.join("\n", problems)).isEmpty();

@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,6 +20,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
@@ -185,6 +187,7 @@ class CaseStepProbeTests {
 		String check = "/api/v1/cases/" + received + "/authorization-check";
 		String suspension = "/api/v1/cases/" + accepted + "/suspension";
 		String fees = "/api/v1/cases/" + accepted + "/fees";
+		String decision = "/api/v1/cases/" + reviewed + "/decision";
 		record Probe(String path, String user, String type, String body, int status) {
 		}
 		List<Probe> probes = List.of(
@@ -195,6 +198,16 @@ class CaseStepProbeTests {
 						400),
 				new Probe(review, "reviewer", "application/json", "{\"recommendation\":99,\"comments\":\"x\"}", 400),
 				new Probe(review, "reviewer", "application/json", "{\"recommendation\":true,\"comments\":\"x\"}", 400),
+				// an enum as a number: Jackson would read it as the enum's position
+				// ("recommendation": 0 as APPROVED, "outcome": 1 as DENIED)
+				new Probe(review, "reviewer", "application/json", "{\"recommendation\":0,\"comments\":\"符合条件\"}", 400),
+				new Probe(review, "reviewer", "application/json", "{\"recommendation\":1,\"comments\":\"不符合\"}", 400),
+				new Probe(review, "reviewer", "application/json", "{\"recommendation\":\"0\",\"comments\":\"符合\"}",
+						400),
+				new Probe(decision, "approver", "application/json", "{\"outcome\":0}", 400),
+				new Probe(decision, "approver", "application/json", "{\"outcome\":1,\"reasons\":\"不符合条件\"}", 400),
+				new Probe(suspension, "reviewer", "application/json",
+						"{\"procedure\":0,\"from\":\"2026-10-12\",\"reason\":\"听证\"}", 400),
 				new Probe(check, "clerk", "application/json", "{\"genuine\":\"perhaps\"}", 400),
 				// the outcome of the check is never assumed: left out, it would not
 				// accept the application
@@ -222,7 +235,8 @@ class CaseStepProbeTests {
 				new Probe(refusal, "clerk", "application/json", "{\"reasons\":\"" + "长".repeat(2001) + "\"}", 400),
 				new Probe(refusal, "clerk", "application/json",
 						"{\"reasons\":\"材料不全\",\"competentAuthority\":\"" + "x".repeat(301) + "\"}", 400),
-				new Probe(refusal, "clerk", "application/json", "{\"reasons\":\"" + "长".repeat(200_000) + "\"}", 400),
+				// past the body's limit (256 KiB) before any field is read
+				new Probe(refusal, "clerk", "application/json", "{\"reasons\":\"" + "长".repeat(200_000) + "\"}", 413),
 				new Probe(review, "reviewer", "application/json",
 						"{\"recommendation\":\"APPROVED\",\"comments\":\"" + "x".repeat(2001) + "\"}", 400),
 				// other media types
@@ -254,6 +268,35 @@ class CaseStepProbeTests {
 		assertThat(snapshot().differencesFrom(before)).isEmpty();
 		assertThat(state(received)).isEqualTo("RECEIVED");
 		assertThat(state(accepted)).isEqualTo("ACCEPTED");
+		assertThat(state(reviewed)).isEqualTo("REVIEWED");
+	}
+
+	@Test
+	void aStepBodyOverItsLimitIsRefusedWith413InTheRequestersLanguageAndChangesNothing() throws Exception {
+		// a refusal that reads and holds, padded with white space past 256 KiB: said by
+		// its length or sent in chunks without one
+		String small = "{\"reasons\":\"材料不全\"}";
+		String over = small + " ".repeat(256 * 1024 + 1 - small.getBytes(StandardCharsets.UTF_8).length);
+		assertThat(over.getBytes(StandardCharsets.UTF_8)).hasSize(256 * 1024 + 1);
+		DatabaseSnapshot before = snapshot();
+		for (String lang : List.of("zh-CN", "en")) {
+			for (boolean chunked : List.of(false, true)) {
+				Answer a = chunked ? sendChunked("/api/v1/cases/" + received + "/refusal", "clerk", over, lang) : send(
+						"POST", "/api/v1/cases/" + received + "/refusal", "clerk", "application/json", over, lang);
+				problem(a, 413, lang, null);
+				assertThat(a.json().get("detail").asString()).as(lang).contains("256");
+			}
+		}
+		Answer zh = send("POST", "/api/v1/cases/" + received + "/refusal", "clerk", "application/json", over, "zh-CN");
+		assertThat(zh.json().get("detail").asString()).isEqualTo("提交的内容过大：办理环节的请求内容最多 256 KB。");
+		assertThat(snapshot().differencesFrom(before)).isEmpty();
+		assertThat(state(received)).isEqualTo("RECEIVED");
+		// a body of exactly the limit is read and taken
+		String number = submit("applicant");
+		String limit = over.substring(0, over.length() - 1);
+		Answer taken = send("POST", "/api/v1/cases/" + number + "/refusal", "clerk", "application/json", limit, "en");
+		assertThat(taken.status()).as(taken.body()).isEqualTo(200);
+		assertThat(state(number)).isEqualTo("REFUSED");
 	}
 
 	@Test
@@ -399,8 +442,8 @@ class CaseStepProbeTests {
 				f.params().forEach(request::param);
 				MvcResult result = mvc.perform(request.with(user(as(f.user()))).with(csrf())).andReturn();
 				String what = f.step() + " " + f.params().keySet() + " by " + f.user();
-				if (result.getResponse().getStatus() != 302
-						|| !("/staff/cases/" + f.number()).equals(result.getResponse().getRedirectedUrl())) {
+				if (result.getResponse().getStatus() != 302 || !("/staff/cases/" + f.number() + "#step-" + f.step())
+					.equals(result.getResponse().getRedirectedUrl())) {
 					wrong.add(what + ": " + result.getResponse().getStatus() + " "
 							+ result.getResponse().getRedirectedUrl());
 					continue;
@@ -472,6 +515,100 @@ class CaseStepProbeTests {
 				.getResponse()
 				.getContentAsString()).replace("&quot;", "\"")).startsWith(e.getValue().get(1));
 		}
+	}
+
+	@Test
+	void aRefusedFormComesBackAtItsFormWithWhatWasTypedAndTheFieldAtFaultMarked() throws Exception {
+		DatabaseSnapshot before = snapshot();
+		String typed = "材料不全，" + "长".repeat(1996);
+		for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
+			MvcResult sent = mvc
+				.perform(post("/staff/cases/" + received + "/refusal").param("reasons", typed)
+					.param("competentAuthority", "示范市住房和城乡建设局")
+					.header("Accept-Language", locale.toLanguageTag())
+					.with(user(as("clerk")))
+					.with(csrf()))
+				.andReturn();
+			// back to the case page, anchored at the form
+			assertThat(sent.getResponse().getRedirectedUrl()).isEqualTo("/staff/cases/" + received + "#step-refusal");
+			String html = casePage(received, "clerk", locale, sent);
+			String form = step(html, "refusal");
+			// the refusal once, at the form, not at the top of the page
+			assertThat(html.split("id=\"refusal\"", -1)).hasSize(2);
+			assertThat(form).contains("id=\"refusal\"");
+			assertThat(refusalText(form)).contains(locale.equals(Locale.ENGLISH) ? "at most 2000" : "最多 2000");
+			// what was typed, the field at fault marked and described by the refusal, the
+			// other field as typed and not marked
+			Matcher reasons = Pattern.compile("<textarea id=\"reasons\"([^>]*)>([^<]*)</textarea>").matcher(form);
+			assertThat(reasons.find()).as(form).isTrue();
+			assertThat(reasons.group(2)).isEqualTo(typed);
+			assertThat(reasons.group(1)).contains("aria-invalid=\"true\"", "aria-describedby=\"refusal\"");
+			Matcher authority = Pattern.compile("<input id=\"competentAuthority\"([^>]*)>").matcher(form);
+			assertThat(authority.find()).isTrue();
+			assertThat(authority.group(1)).contains("value=\"示范市住房和城乡建设局\"").doesNotContain("aria-invalid");
+			// the other forms as always
+			assertThat(step(html, "acceptance")).doesNotContain("aria-invalid");
+		}
+		// a one-time notice with one problem too long: that material's problem marked,
+		// the boxes as ticked
+		String tooLong = "缺".repeat(501);
+		MvcResult notice = mvc
+			.perform(post("/staff/cases/" + received + "/correction-notice").param("issue", "0", "1")
+				.param("problem0", "缺少签字")
+				.param("problem1", tooLong)
+				.with(user(as("clerk")))
+				.with(csrf()))
+			.andReturn();
+		assertThat(notice.getResponse().getRedirectedUrl())
+			.isEqualTo("/staff/cases/" + received + "#step-correction-notice");
+		String form = step(casePage(received, "clerk", Locale.SIMPLIFIED_CHINESE, notice), "correction-notice");
+		assertThat(form).contains("id=\"refusal\"");
+		assertThat(tag(form, "problem1")).contains("value=\"" + tooLong + "\"", "aria-invalid=\"true\"",
+				"aria-describedby=\"refusal\"");
+		assertThat(tag(form, "problem0")).contains("value=\"缺少签字\"").doesNotContain("aria-invalid");
+		assertThat(tag(form, "issue0")).contains("checked");
+		assertThat(tag(form, "issue1")).contains("checked");
+		assertThat(snapshot().differencesFrom(before)).isEmpty();
+
+		// a step whose form the page no longer offers: its refusal at the top
+		MvcResult again = mvc
+			.perform(post("/staff/cases/" + accepted + "/acceptance").with(user(as("clerk"))).with(csrf()))
+			.andReturn();
+		assertThat(again.getFlashMap().get("refusal")).isEqualTo("error.case.state");
+		String html = casePage(accepted, "clerk", Locale.SIMPLIFIED_CHINESE, again);
+		assertThat(html).doesNotContain("id=\"step-acceptance\"");
+		assertThat(html.substring(html.indexOf("class=\"case-outcome\""), html.indexOf("id=\"h-facts\"")))
+			.contains("id=\"refusal\"");
+	}
+
+	/** The case page as it comes back after {@code sent}, with its flash. */
+	String casePage(String number, String username, Locale locale, MvcResult sent) throws Exception {
+		return mvc
+			.perform(get("/staff/cases/" + number).with(user(as(username)))
+				.header("Accept-Language", locale.toLanguageTag())
+				.flashAttrs(sent.getFlashMap()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+	/**
+	 * The part of a case page with a step's form, up to the next step's or the end of the
+	 * actions.
+	 */
+	static String step(String html, String segment) {
+		int start = html.indexOf("id=\"step-" + segment + "\"");
+		assertThat(start).as("the form of " + segment).isNotNegative();
+		int next = html.indexOf("class=\"case-step", start);
+		int end = html.indexOf("</section>", start);
+		return html.substring(start, next < 0 ? end : Math.min(next, end));
+	}
+
+	/** The attributes of the element with the id. */
+	static String tag(String html, String id) {
+		Matcher m = Pattern.compile("<[a-z]+[^>]*\\sid=\"" + id + "\"[^>]*>").matcher(html);
+		assertThat(m.find()).as(id).isTrue();
+		return m.group();
 	}
 
 	@Test
@@ -575,18 +712,31 @@ class CaseStepProbeTests {
 
 	}
 
+	/** A JSON body sent in chunks, without a length. */
+	Answer sendChunked(String path, String user, String body, String lang) throws Exception {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		return answer(request(path, user, "application/json", lang)
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))));
+	}
+
 	Answer send(String method, String path, String user, String contentType, String body, String lang)
 			throws Exception {
+		return answer(request(path, user, contentType, lang).method(method,
+				HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+	}
+
+	HttpRequest.Builder request(String path, String user, String contentType, String lang) {
 		String token = Base64.getEncoder()
 			.encodeToString((user + ":" + ApiClient.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 			.header("Authorization", "Basic " + token)
 			.header("Accept", "application/json")
 			.header("Accept-Language", lang)
-			.header("Content-Type", contentType)
-			.method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-			.build();
-		HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			.header("Content-Type", contentType);
+	}
+
+	Answer answer(HttpRequest.Builder request) throws Exception {
+		HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
 	}
 
