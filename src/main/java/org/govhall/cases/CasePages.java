@@ -229,7 +229,8 @@ class CasePages {
 		List<CaseStep> steps = CaseStep.offeredTo(c, asker);
 		model.addAttribute("steps", steps);
 		model.addAttribute("kept", RefusedForm.of(model, steps));
-		model.addAttribute("offered", steps.stream().map(CaseStep::name).collect(Collectors.toSet()));
+		// the chase is a button in the opinions table, not a form among the steps
+		model.addAttribute("chaseOffered", steps.contains(CaseStep.CHASE_OPINION));
 		model.addAttribute("limits", StepLimits.ALL);
 		// what a reviewer waits for, and why an approver who reviewed may not decide:
 		// said, not offered
