@@ -719,16 +719,19 @@ class Case {
 		if (from.isAfter(now.today()) || acceptedOn == null || from.isBefore(acceptedOn)) {
 			throw new InvalidInputException("invalid-date", "error.case.suspensionDate", "from");
 		}
-		stopClock(procedure, from, reason.strip(), actor, now, calendar);
+		stopClock(procedure, terms.specialProcedures().contains(procedure), from, reason.strip(), actor, now, calendar);
 	}
 
-	private void stopClock(SpecialProcedure procedure, LocalDate from, String reason, Actor actor, Now now,
-			WorkingCalendar calendar) {
-		suspensions.add(new SuspensionRecord(procedure, terms.specialProcedures().contains(procedure), from, null,
-				reason, actor.username()));
+	/**
+	 * Stops the clock; {@code listed}: the procedure rests on the item's guide, or, for a
+	 * hearing under 第四十六条、第四十七条, on the law itself.
+	 */
+	private void stopClock(SpecialProcedure procedure, boolean listed, LocalDate from, String reason, Actor actor,
+			Now now, WorkingCalendar calendar) {
+		suspensions.add(new SuspensionRecord(procedure, listed, from, null, reason, actor.username()));
 		record(actor, now, CaseAction.SUSPENDED, procedure + " from " + from + ": " + reason);
 		refresh(calendar);
-		newEvents.add(new CaseEvent.Suspended(facts(), procedure, from, terms.specialProcedures().contains(procedure)));
+		newEvents.add(new CaseEvent.Suspended(facts(), procedure, from, listed));
 	}
 
 	/** The procedure ended: the clock runs again from the day after {@code lastDay}. */
@@ -1115,7 +1118,9 @@ class Case {
 		fields.put("by", by.name());
 		fields.put("receivedOn", receivedOn.toString());
 		fields.put("heldBy", due.toString());
-		stopClock(SpecialProcedure.HEARING, receivedOn, requester.strip(), actor, now, calendar);
+		// a hearing asked for under 第四十七条, or held under 第四十六条, rests on the law
+		// whether or not the item's guide lists it: never an unlisted procedure
+		stopClock(SpecialProcedure.HEARING, true, receivedOn, requester.strip(), actor, now, calendar);
 		act(CaseStep.HEARING_REQUEST, receivedOn, fields, due, false, actor, now);
 	}
 

@@ -105,9 +105,11 @@ class ProcedureActsTests {
 		assertThatThrownBy(() -> c.review(Outcome.APPROVED, "符合条件", REVIEWER, on("2026-06-03"), PLAIN))
 			.hasFieldOrPropertyWithValue("type", "parties-not-heard");
 		c.requestHearing("李四", Case.HearingBy.INTERESTED_PARTY, d("2026-06-08"), CLERK, on("2026-06-08"), PLAIN);
+		// the item's guide lists only expert review: a hearing rests on the law itself
 		assertThat(c.openSuspension()).get()
-			.extracting(CaseRecords.SuspensionRecord::procedure, CaseRecords.SuspensionRecord::from)
-			.containsExactly(SpecialProcedure.HEARING, d("2026-06-08"));
+			.extracting(CaseRecords.SuspensionRecord::procedure, CaseRecords.SuspensionRecord::from,
+					CaseRecords.SuspensionRecord::listed)
+			.containsExactly(SpecialProcedure.HEARING, d("2026-06-08"), true);
 		// held within 20 working days of the request
 		assertThat(c.awaited()).isEqualTo(new CaseFacts.Awaited(CaseStep.HEARING_NOTICE, d("2026-07-06"), true));
 		assertThatThrownBy(() -> c.requestHearing("王五", Case.HearingBy.INTERESTED_PARTY, d("2026-06-08"), CLERK,
