@@ -55,7 +55,8 @@ public record CaseFacts(String caseNumber, String itemCode, String departmentCod
 		this(caseNumber, itemCode, departmentCode, regionCode, state, channel, applicantRegion, applicantAccountId,
 				agentAccountId, firstHandler, receivedOn, acceptedOn, deemedAccepted, acceptanceDue, decisionDue,
 				promisedDue, deliveryDue, suspended, processingMode, joint, applicantRef, statutoryDays, promisedDays,
-				opinions, extensions, reviewer, decidedOn, outcome, deliveredOn, deliveryMethod, step, false, false, null);
+				opinions, extensions, reviewer, decidedOn, outcome, deliveredOn, deliveryMethod, step, false, false,
+				null);
 	}
 
 	/**

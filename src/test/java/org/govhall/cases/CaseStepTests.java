@@ -307,8 +307,8 @@ class CaseStepTests {
 			case HEARING_NOTICE, HEARING_TRANSCRIPT -> {
 				c.requestHearing("本机关", Case.HearingBy.DEPARTMENT, LocalDate.parse(DAY), REVIEWER, on(DAY), PLAIN);
 				if (step == CaseStep.HEARING_TRANSCRIPT) {
-					c.noticeHearing(LocalDate.parse(DAY), "09:30", "听证室", "presider", "主持", APPROVER,
-							on("2026-05-25"), PLAIN);
+					c.noticeHearing(LocalDate.parse(DAY), "09:30", "听证室", "presider", "主持", APPROVER, on("2026-05-25"),
+							PLAIN);
 				}
 			}
 			default -> {
