@@ -577,6 +577,15 @@ class CaseStepProbeTests {
 
 	Answer send(String method, String path, String user, String contentType, String body, String lang)
 			throws Exception {
+		return send(http, port, method, path, user, contentType, body, lang);
+	}
+
+	/**
+	 * A request to the application on {@code port} as {@code user} (HTTP Basic), in
+	 * {@code lang}, answered as it came.
+	 */
+	static Answer send(HttpClient http, int port, String method, String path, String user, String contentType,
+			String body, String lang) throws Exception {
 		String token = Base64.getEncoder()
 			.encodeToString((user + ":" + ApiClient.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))

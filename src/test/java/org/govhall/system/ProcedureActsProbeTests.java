@@ -34,6 +34,7 @@ import org.govhall.support.ApiClient;
 import org.govhall.support.GovHallTest;
 import org.govhall.support.MovableClock;
 import org.govhall.support.RequiredMaterials;
+import org.govhall.system.CaseStepProbeTests.Answer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -383,34 +384,19 @@ class ProcedureActsProbeTests {
 		clock.set(MONDAY + "T10:00:00");
 		String on = hearingOn.toString();
 		LocalDate earliest = calendar.calendar().addWorkingDays(today, 7);
-		refusedAll(List.of(
-				probe("reviewer", requested, "hearing-notice", 400, "hearingOn", earliest.minusDays(1).toString(),
-						"time", "09:30", "place", "三楼", "presider", "approver"),
-				probe("reviewer", requested, "hearing-notice", 400, "hearingOn", MONDAY, "time", "09:30", "place", "三楼",
-						"presider", "approver"),
-				// the reviewer presides over the hearing of what they review
-				probe("reviewer", requested, "hearing-notice", 400, "hearingOn", on, "time", "09:30", "place", "三楼",
-						"presider", "reviewer"),
-				probe("reviewer", requested, "hearing-notice", 400, "hearingOn", on, "time", "09:30", "place", "三楼",
-						"presider", " reviewer "),
-				// unknown, another department's, an applicant, a supervisor, the
-				// administrator, empty
-				probe("reviewer", requested, "hearing-notice", 400, "hearingOn", on, "time", "09:30", "place", "三楼",
-						"presider", "nobody"),
-				probe("reviewer", requested, "hearing-notice", 400, "hearingOn", on, "time", "09:30", "place", "三楼",
-						"presider", "reviewer-gh"),
-				probe("reviewer", requested, "hearing-notice", 400, "hearingOn", on, "time", "09:30", "place", "三楼",
-						"presider", "applicant"),
-				probe("reviewer", requested, "hearing-notice", 400, "hearingOn", on, "time", "09:30", "place", "三楼",
-						"presider", "supervisor"),
-				probe("reviewer", requested, "hearing-notice", 400, "hearingOn", on, "time", "09:30", "place", "三楼",
-						"presider", "admin"),
-				probe("reviewer", requested, "hearing-notice", 400, "hearingOn", on, "time", "09:30", "place", "三楼",
-						"presider", "Reviewer"),
-				probe("reviewer", requested, "hearing-notice", 400, "hearingOn", on, "time", "09:30", "place", "三楼",
-						"presider", " "),
-				probe("reviewer", requested, "hearing-notice", 400, "hearingOn", on, "time", "09:30", "place", "三楼",
-						"presider", "x".repeat(65))));
+		List<Probe> probes = new ArrayList<>();
+		for (String day : List.of(earliest.minusDays(1).toString(), MONDAY)) {
+			probes.add(probe("reviewer", requested, "hearing-notice", 400, "hearingOn", day, "time", "09:30", "place",
+					"三楼", "presider", "approver"));
+		}
+		// the reviewer presides over the hearing of what they review; unknown, another
+		// department's, an applicant, a supervisor, the administrator, empty, too long
+		for (String presider : List.of("reviewer", " reviewer ", "nobody", "reviewer-gh", "applicant", "supervisor",
+				"admin", "Reviewer", " ", "x".repeat(65))) {
+			probes.add(probe("reviewer", requested, "hearing-notice", 400, "hearingOn", on, "time", "09:30", "place",
+					"三楼", "presider", presider));
+		}
+		refusedAll(probes);
 		Answer nobody = send("POST", "/api/v1/cases/" + requested + "/hearing-notice", "reviewer", "application/json",
 				"{\"hearingOn\":\"" + on + "\",\"time\":\"09:30\",\"place\":\"三楼\",\"presider\":\"nobody\"}", "en");
 		assertThat(nobody.json().get("detail").asString()).contains("nobody");
@@ -812,27 +798,9 @@ class ProcedureActsProbeTests {
 		return r.body();
 	}
 
-	record Answer(int status, String contentType, String body) {
-
-		JsonNode json() {
-			return JSON.readTree(body);
-		}
-
-	}
-
 	Answer send(String method, String path, String user, String contentType, String body, String lang)
 			throws Exception {
-		String token = Base64.getEncoder()
-			.encodeToString((user + ":" + ApiClient.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.header("Authorization", "Basic " + token)
-			.header("Accept", "application/json")
-			.header("Accept-Language", lang)
-			.header("Content-Type", contentType)
-			.method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-			.build();
-		HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-		return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+		return CaseStepProbeTests.send(http, port, method, path, user, contentType, body, lang);
 	}
 
 }
