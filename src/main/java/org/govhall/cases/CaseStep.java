@@ -105,7 +105,7 @@ public enum CaseStep {
 			"36", CaseCommand.PartiesNotice.class, "cases.done.partiesNoticed", true, (c, a) -> !c.suspended()),
 	/** 陈述、申辩: what the applicant or an interested party stated, as received (第三十六条). */
 	STATEMENT("statements", Who.LEAD, List.of(Role.REVIEWER, Role.WINDOW_CLERK), EnumSet.of(CaseState.ACCEPTED), null,
-			"36", CaseCommand.Statement.class, "cases.done.statementRecorded", false,
+			"36", CaseCommand.Statement.class, "cases.done.statementRecorded", true,
 			(c, a) -> c.has(CaseStep.PARTIES_NOTICE)),
 	/**
 	 * 听证申请: a hearing asked for within 5 working days of the notice (第四十七条), or held on

@@ -288,7 +288,7 @@ class CaseStepProbeTests {
 			}
 		}
 		Answer zh = send("POST", "/api/v1/cases/" + received + "/refusal", "clerk", "application/json", over, "zh-CN");
-		assertThat(zh.json().get("detail").asString()).isEqualTo("提交的内容过大：办理环节的请求内容最多 256 KB。");
+		assertThat(zh.json().get("detail").asString()).isEqualTo("提交的内容过大：办理环节的请求内容最多 256 千字节。");
 		assertThat(snapshot().differencesFrom(before)).isEmpty();
 		assertThat(state(received)).isEqualTo("RECEIVED");
 		// a body of exactly the limit is read and taken
@@ -721,11 +721,27 @@ class CaseStepProbeTests {
 
 	Answer send(String method, String path, String user, String contentType, String body, String lang)
 			throws Exception {
-		return answer(request(path, user, contentType, lang).method(method,
-				HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+		return send(http, port, method, path, user, contentType, body, lang);
+	}
+
+	/**
+	 * A request to the application on {@code port} as {@code user} (HTTP Basic), in
+	 * {@code lang}, answered as it came.
+	 */
+	static Answer send(HttpClient http, int port, String method, String path, String user, String contentType,
+			String body, String lang) throws Exception {
+		HttpRequest request = request(port, path, user, contentType, lang)
+			.method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+			.build();
+		HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
 	}
 
 	HttpRequest.Builder request(String path, String user, String contentType, String lang) {
+		return request(port, path, user, contentType, lang);
+	}
+
+	static HttpRequest.Builder request(int port, String path, String user, String contentType, String lang) {
 		String token = Base64.getEncoder()
 			.encodeToString((user + ":" + ApiClient.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
 		return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
