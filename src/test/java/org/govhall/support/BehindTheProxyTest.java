@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -28,6 +29,7 @@ import org.springframework.test.context.ActiveProfiles;
 				"govhall.rate-limit.registration.per-minute=2" })
 @AutoConfigureMockMvc
 @ActiveProfiles("h2")
+@Import(QuickPasswords.class)
 public @interface BehindTheProxyTest {
 
 }

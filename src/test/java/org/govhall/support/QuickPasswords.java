@@ -10,13 +10,15 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * New passwords in the shared test application ({@link GovHallTest}) are hashed with
- * BCrypt at cost {@value #COST} instead of production's 10, the same {@code {bcrypt}}
- * format, checked the same way: each test class signs in, registers and opens accounts
- * hundreds of times, and the hashing was a third of the CPU time of {@code mvn test} (ADR
- * 0007). A hash of another kind or cost is still checked as in production. What depends
- * on the production cost is tested where it runs: system/LoginThrottleTests
- * (support/TightLimitsTest) measures that a wrong password costs a BCrypt check, and
+ * New passwords in the shared test application ({@link GovHallTest}, and the few contexts
+ * of their own that import this: AbuseSuiteTests, VerifiedIdentityTests,
+ * EventExternalizationTests, {@link BehindTheProxyTest}) are hashed with BCrypt at cost
+ * {@value #COST} instead of production's 10, the same {@code {bcrypt}} format, checked
+ * the same way: each test class signs in, registers and opens accounts hundreds of times,
+ * and the hashing was a third of the CPU time of {@code mvn test} (ADR 0007). A hash of
+ * another kind or cost is still checked as in production. What depends on the production
+ * cost is tested where it runs: system/LoginThrottleTests (support/TightLimitsTest)
+ * measures that a wrong password costs a BCrypt check, and
  * directory/CreateFirstAdministratorTests stores a hash in a JVM of its own.
  */
 @TestConfiguration(proxyBeanMethods = false)
