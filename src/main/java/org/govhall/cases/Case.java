@@ -9,9 +9,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -37,6 +39,7 @@ import org.govhall.cases.CaseRecords.MaterialIssue;
 import org.govhall.cases.CaseRecords.Opinion;
 import org.govhall.cases.CaseRecords.OriginalCheck;
 import org.govhall.cases.CaseRecords.OriginalSeen;
+import org.govhall.cases.CaseRecords.ProcedureAct;
 import org.govhall.cases.CaseRecords.Refusal;
 import org.govhall.cases.CaseRecords.Review;
 import org.govhall.cases.CaseRecords.Revocation;
@@ -109,6 +112,9 @@ class Case {
 
 	private final List<Handover> handovers;
 
+	/** The acts of procedure inside the review (ADR 0030), in the order recorded. */
+	private final List<ProcedureAct> acts;
+
 	private @Nullable Review review;
 
 	private @Nullable Decision decision;
@@ -180,6 +186,7 @@ class Case {
 		this.fees = new ArrayList<>(document.fees());
 		this.originalsSeen = new ArrayList<>(document.originalsSeen());
 		this.handovers = new ArrayList<>(document.handovers());
+		this.acts = new ArrayList<>(document.acts());
 		this.version = version;
 	}
 
@@ -205,7 +212,7 @@ class Case {
 		Case c = new Case(null, number, queryCode, CaseState.RECEIVED, channel, terms, applicant, authorization,
 				channel == Channel.WINDOW ? actor.username() : routed, now.today(), now.at(), null, false,
 				new CaseDocument(materials, List.of(), null, List.of(), List.of(), List.of(), null, null, null,
-						List.of(), List.of(), List.of()),
+						List.of(), List.of(), List.of(), List.of()),
 				0);
 		c.refresh(calendar);
 		c.newHistory.add(new HistoryEntry(now.at(), actor.username(), actor.role(), CaseAction.RECEIVED, null,
@@ -638,6 +645,12 @@ class Case {
 		if (!missing.isEmpty()) {
 			throw new OpinionsMissing(missing);
 		}
+		partiesHeardBy(now.today()).ifPresent(until -> {
+			throw new RuleViolationException("parties-not-heard", "error.case.partiesNotHeard", until);
+		});
+		if (presided(actor.username())) {
+			throw new ForbiddenException("error.case.presiderReviews");
+		}
 		requireText(comments, "comments");
 		review = new Review(actor.username(), recommendation, comments.strip(), now.today());
 		transition(CaseState.REVIEWED, actor, now, CaseAction.REVIEWED, recommendation.name(), calendar);
@@ -706,9 +719,14 @@ class Case {
 		if (from.isAfter(now.today()) || acceptedOn == null || from.isBefore(acceptedOn)) {
 			throw new InvalidInputException("invalid-date", "error.case.suspensionDate", "from");
 		}
+		stopClock(procedure, from, reason.strip(), actor, now, calendar);
+	}
+
+	private void stopClock(SpecialProcedure procedure, LocalDate from, String reason, Actor actor, Now now,
+			WorkingCalendar calendar) {
 		suspensions.add(new SuspensionRecord(procedure, terms.specialProcedures().contains(procedure), from, null,
-				reason.strip(), actor.username()));
-		record(actor, now, CaseAction.SUSPENDED, procedure + " from " + from + ": " + reason.strip());
+				reason, actor.username()));
+		record(actor, now, CaseAction.SUSPENDED, procedure + " from " + from + ": " + reason);
 		refresh(calendar);
 		newEvents.add(new CaseEvent.Suspended(facts(), procedure, from, terms.specialProcedures().contains(procedure)));
 	}
@@ -721,6 +739,10 @@ class Case {
 		if (lastDay.isBefore(open.from()) || lastDay.isAfter(now.today())) {
 			throw new InvalidInputException("invalid-date", "error.case.suspensionDate", "to");
 		}
+		startClock(open, lastDay, actor, now, calendar);
+	}
+
+	private void startClock(SuspensionRecord open, LocalDate lastDay, Actor actor, Now now, WorkingCalendar calendar) {
 		suspensions.set(suspensions.indexOf(open), open.ended(lastDay));
 		record(actor, now, CaseAction.RESUMED, open.procedure() + " " + open.from() + ".." + lastDay);
 		refresh(calendar);
@@ -938,6 +960,291 @@ class Case {
 				+ opinions.stream().map(o -> String.valueOf(o.dueOn())).toList();
 	}
 
+	// ---- acts of procedure inside the review (ADR 0030)
+
+	/**
+	 * Records an act of procedure that keeps the state, once its step's rule has held:
+	 * its history line, its generic event, and what it opens.
+	 */
+	private ProcedureAct act(CaseStep step, LocalDate on, Map<String, String> fields, @Nullable LocalDate due,
+			boolean late, Actor actor, Now now) {
+		ProcedureAct act = new ProcedureAct(step, on, actor.username(), fields, due, late);
+		acts.add(act);
+		newHistory.add(new HistoryEntry(now.at(), actor.username(), actor.role(), CaseAction.STEP_TAKEN, state, state,
+				String.join("\t", act.fields().values()), step));
+		int nth = (int) acts.stream().filter(a -> a.step() == step).count();
+		newEvents.add(new CaseEvent.StepTaken(facts(), step, nth, on, due, late));
+		return act;
+	}
+
+	// 第三十六条: the interested parties are told and heard
+
+	/**
+	 * Working days the applicant and the interested parties have to ask for a hearing
+	 * once told of the right (第四十七条; working days by 第八十二条).
+	 */
+	static final int HEARING_REQUEST_DAYS = 5;
+
+	/** Working days within which a hearing asked for is held (第四十七条). */
+	static final int HEARING_HELD_DAYS = 20;
+
+	/** Working days before the hearing by which its time and place are told (第四十八条). */
+	static final int HEARING_NOTICE_DAYS = 7;
+
+	/**
+	 * Tells the interested parties whose major interests the application directly affects
+	 * (第三十六条), and the applicant, that they may state and defend their views within
+	 * {@code statementDays} working days; with {@code hearingRight}, also that they may
+	 * ask for a hearing within 5 working days (第四十七条). The review waits for both periods.
+	 */
+	void notifyInterestedParties(List<String> parties, String matter, int statementDays, boolean hearingRight,
+			Actor actor, Now now, WorkingCalendar calendar) {
+		begin(CaseStep.PARTIES_NOTICE, actor);
+		if (openSuspension().isPresent()) {
+			throw new RuleViolationException("suspended", "error.case.suspended");
+		}
+		if (parties.isEmpty()) {
+			throw new InvalidInputException("parties-required", "error.case.partiesRequired", "parties");
+		}
+		requireText(matter, "matter");
+		LocalDate today = now.today();
+		LocalDate due = calendar.addWorkingDays(today, statementDays);
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("parties", String.join("、", parties));
+		fields.put("matter", matter.strip());
+		fields.put("statementDue", due.toString());
+		fields.put("hearingRequestDue",
+				hearingRight ? calendar.addWorkingDays(today, HEARING_REQUEST_DAYS).toString() : "");
+		act(CaseStep.PARTIES_NOTICE, today, fields, due, false, actor, now);
+	}
+
+	/**
+	 * Records what the applicant or an interested party named in the last notice stated
+	 * in their defence, in writing or orally, on the day it was received. A statement
+	 * after the period is recorded too: the department may not ignore what it heard.
+	 */
+	void recordStatement(String party, String summary, LocalDate receivedOn, boolean oral, Actor actor, Now now) {
+		begin(CaseStep.STATEMENT, actor);
+		ProcedureAct notice = last(CaseStep.PARTIES_NOTICE)
+			.orElseThrow(() -> new ConflictException("no-parties-notice", "error.case.noPartiesNotice"));
+		String who = party.strip();
+		List<String> heard = new ArrayList<>(partiesOf(notice));
+		heard.add(applicant.identity().legalName());
+		if (!heard.contains(who)) {
+			throw new InvalidInputException("statement-party", "error.case.statementParty", "party",
+					String.join("、", heard));
+		}
+		if (receivedOn.isBefore(notice.on()) || receivedOn.isAfter(now.today())) {
+			throw new InvalidInputException("invalid-date", "error.case.statementDate", "receivedOn", notice.on());
+		}
+		requireText(summary, "summary");
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("party", who);
+		fields.put("way", oral ? "ORAL" : "WRITTEN");
+		fields.put("receivedOn", receivedOn.toString());
+		fields.put("summary", summary.strip());
+		act(CaseStep.STATEMENT, receivedOn, fields, null, false, actor, now);
+	}
+
+	/**
+	 * The last day the review waits for the parties (第三十六条, 第四十七条): while the last
+	 * notice's statement period runs and a party named in it has not stated, or while its
+	 * hearing request period runs and no hearing was asked for.
+	 */
+	Optional<LocalDate> partiesHeardBy(LocalDate today) {
+		return last(CaseStep.PARTIES_NOTICE).flatMap(n -> {
+			LocalDate until = null;
+			if (!today.isAfter(n.due()) && !unheard(n).isEmpty()) {
+				until = n.due();
+			}
+			String window = n.field("hearingRequestDue");
+			if (!window.isEmpty() && !today.isAfter(LocalDate.parse(window))
+					&& after(n, CaseStep.HEARING_REQUEST).isEmpty()
+					&& (until == null || LocalDate.parse(window).isAfter(until))) {
+				until = LocalDate.parse(window);
+			}
+			return Optional.ofNullable(until);
+		});
+	}
+
+	private static List<String> partiesOf(ProcedureAct notice) {
+		return List.of(notice.field("parties").split("、"));
+	}
+
+	/** The parties named in a notice who have not stated since. */
+	private List<String> unheard(ProcedureAct notice) {
+		List<String> stated = after(notice, CaseStep.STATEMENT).stream().map(a -> a.field("party")).toList();
+		return partiesOf(notice).stream().filter(p -> !stated.contains(p)).toList();
+	}
+
+	// 第四十六条至第四十八条: the hearing
+
+	/**
+	 * A hearing asked for by the applicant or an interested party within 5 working days
+	 * of being told of the right (第四十七条), or held on the department's own initiative
+	 * (第四十六条). It stops the decision clock from the day of the request (第四十五条); the
+	 * hearing is due within 20 working days.
+	 */
+	void requestHearing(String requester, HearingBy by, LocalDate receivedOn, Actor actor, Now now,
+			WorkingCalendar calendar) {
+		begin(CaseStep.HEARING_REQUEST, actor);
+		if (pendingHearing().isPresent()) {
+			throw new ConflictException("hearing-pending", "error.case.hearingPending");
+		}
+		if (openSuspension().isPresent()) {
+			throw new ConflictException("already-suspended", "error.case.alreadySuspended");
+		}
+		requireText(requester, "requester");
+		if (receivedOn.isAfter(now.today()) || acceptedOn == null || receivedOn.isBefore(acceptedOn)) {
+			throw new InvalidInputException("invalid-date", "error.case.hearingRequestDate", "receivedOn");
+		}
+		if (by != HearingBy.DEPARTMENT) {
+			ProcedureAct notice = last(CaseStep.PARTIES_NOTICE).filter(n -> !n.field("hearingRequestDue").isEmpty())
+				.orElseThrow(() -> new RuleViolationException("no-hearing-right", "error.case.noHearingRight"));
+			LocalDate window = notice.date("hearingRequestDue");
+			if (receivedOn.isBefore(notice.on())) {
+				throw new InvalidInputException("invalid-date", "error.case.hearingRequestDate", "receivedOn");
+			}
+			if (receivedOn.isAfter(window)) {
+				throw new RuleViolationException("hearing-request-late", "error.case.hearingRequestLate", window);
+			}
+		}
+		LocalDate due = calendar.addWorkingDays(receivedOn, HEARING_HELD_DAYS);
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("requester", requester.strip());
+		fields.put("by", by.name());
+		fields.put("receivedOn", receivedOn.toString());
+		fields.put("heldBy", due.toString());
+		stopClock(SpecialProcedure.HEARING, receivedOn, requester.strip(), actor, now, calendar);
+		act(CaseStep.HEARING_REQUEST, receivedOn, fields, due, false, actor, now);
+	}
+
+	/**
+	 * Who asked for a hearing: the applicant or an interested party, or the department
+	 * (第四十六条).
+	 */
+	enum HearingBy {
+
+		APPLICANT, INTERESTED_PARTY, DEPARTMENT
+
+	}
+
+	/**
+	 * Tells the applicant and the interested parties the hearing's time and place at
+	 * least 7 working days before it (第四十八条第一款第一项), with its presiding officer, who may
+	 * not be the one who reviews the application (第三项). A hearing set after its 20
+	 * working days is recorded as late, for supervision: refusing it would leave the case
+	 * stuck.
+	 */
+	void noticeHearing(LocalDate hearingOn, String time, String place, String presider, String presiderName,
+			Actor actor, Now now, WorkingCalendar calendar) {
+		begin(CaseStep.HEARING_NOTICE, actor);
+		ProcedureAct request = pendingHearing()
+			.orElseThrow(() -> new ConflictException("no-hearing-request", "error.case.noHearingRequest"));
+		requireText(place, "place");
+		if ((actor.role() == Role.REVIEWER && presider.equals(actor.username()))
+				|| (review != null && review.reviewer().equals(presider))) {
+			throw new InvalidInputException("presider-reviews", "error.case.presiderReviews", "presider");
+		}
+		LocalDate earliest = calendar.addWorkingDays(now.today(), HEARING_NOTICE_DAYS);
+		if (hearingOn.isBefore(earliest)) {
+			throw new InvalidInputException("hearing-notice-short", "error.case.hearingNoticeShort", "hearingOn",
+					earliest);
+		}
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("hearingOn", hearingOn.toString());
+		fields.put("time", time);
+		fields.put("place", place.strip());
+		fields.put("presiderName", presiderName);
+		fields.put("presider", presider);
+		act(CaseStep.HEARING_NOTICE, now.today(), fields, hearingOn, hearingOn.isAfter(request.due()), actor, now);
+	}
+
+	/**
+	 * The hearing was held on {@code heldOn}: its transcript, signed by those who took
+	 * part (第四十八条第一款第五项), is what the decision rests on (第二款); the clock runs again from
+	 * the next day.
+	 */
+	void recordHearing(LocalDate heldOn, String participants, String transcript, boolean signed, Actor actor, Now now,
+			WorkingCalendar calendar) {
+		begin(CaseStep.HEARING_TRANSCRIPT, actor);
+		ProcedureAct request = pendingHearing()
+			.orElseThrow(() -> new ConflictException("no-hearing-request", "error.case.noHearingRequest"));
+		List<ProcedureAct> notices = after(request, CaseStep.HEARING_NOTICE);
+		if (notices.isEmpty()) {
+			throw new ConflictException("no-hearing-notice", "error.case.noHearingNotice");
+		}
+		ProcedureAct notice = notices.get(notices.size() - 1);
+		if (heldOn.isBefore(notice.date("hearingOn")) || heldOn.isAfter(now.today())) {
+			throw new InvalidInputException("invalid-date", "error.case.hearingHeldDate", "heldOn",
+					notice.date("hearingOn"));
+		}
+		if (!signed) {
+			throw new InvalidInputException("transcript-unsigned", "error.case.transcriptUnsigned", "signed");
+		}
+		requireText(participants, "participants");
+		requireText(transcript, "transcript");
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("heldOn", heldOn.toString());
+		fields.put("presiderName", notice.field("presiderName"));
+		fields.put("participants", participants.strip());
+		fields.put("transcript", transcript.strip());
+		act(CaseStep.HEARING_TRANSCRIPT, heldOn, fields, null, heldOn.isAfter(request.due()), actor, now);
+		startClock(openSuspension().orElseThrow(), heldOn, actor, now, calendar);
+	}
+
+	/**
+	 * The hearing asked for and not yet held, while the clock stands for it; a clock run
+	 * again by hand ended it without a hearing (the request withdrawn).
+	 */
+	private Optional<ProcedureAct> pendingHearing() {
+		return last(CaseStep.HEARING_REQUEST).filter(r -> after(r, CaseStep.HEARING_TRANSCRIPT).isEmpty()
+				&& openSuspension().filter(s -> s.procedure() == SpecialProcedure.HEARING).isPresent());
+	}
+
+	private boolean presided(String username) {
+		return acts.stream().anyMatch(a -> a.step() == CaseStep.HEARING_NOTICE && a.field("presider").equals(username));
+	}
+
+	/**
+	 * The act of procedure the case waits for: a hearing to notice or hold (the
+	 * department's duty, due within 20 working days of the request), else, under review,
+	 * the statements of parties named in the last notice.
+	 */
+	CaseFacts.@Nullable Awaited awaited() {
+		if (!state.isOpen()) {
+			return null;
+		}
+		Optional<ProcedureAct> hearing = pendingHearing();
+		if (hearing.isPresent()) {
+			boolean noticed = !after(hearing.get(), CaseStep.HEARING_NOTICE).isEmpty();
+			return new CaseFacts.Awaited(noticed ? CaseStep.HEARING_TRANSCRIPT : CaseStep.HEARING_NOTICE,
+					hearing.get().due(), true);
+		}
+		return last(CaseStep.PARTIES_NOTICE).filter(n -> state == CaseState.ACCEPTED && !unheard(n).isEmpty())
+			.map(n -> new CaseFacts.Awaited(CaseStep.STATEMENT, n.due(), false))
+			.orElse(null);
+	}
+
+	/** The acts of procedure recorded on the case, in order. */
+	List<ProcedureAct> acts() {
+		return List.copyOf(acts);
+	}
+
+	private Optional<ProcedureAct> last(CaseStep step) {
+		for (int i = acts.size() - 1; i >= 0; i--) {
+			if (acts.get(i).step() == step) {
+				return Optional.of(acts.get(i));
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** The acts of {@code step} recorded after {@code since}. */
+	private List<ProcedureAct> after(ProcedureAct since, CaseStep step) {
+		return acts.subList(acts.indexOf(since) + 1, acts.size()).stream().filter(a -> a.step() == step).toList();
+	}
+
 	// ---- helpers
 
 	private void transition(CaseState to, Actor actor, Now now, CaseAction action, String detail,
@@ -1008,9 +1315,10 @@ class Case {
 				extensions.size(), review == null ? null : review.reviewer(), decision == null ? null : decision.on(),
 				decision == null ? null : decision.outcome(), delivery == null ? null : delivery.on(),
 				delivery == null ? null : delivery.method(),
-				last == null ? null : new CaseFacts.Step(last.at(), last.action(), last.actor(), last.role()),
+				last == null ? null
+						: new CaseFacts.Step(last.at(), last.action(), last.actor(), last.role(), last.step()),
 				decision != null && decision.onTheSpot(),
-				state == CaseState.REFUSED && refusal != null && refusal.competentAuthority() != null);
+				state == CaseState.REFUSED && refusal != null && refusal.competentAuthority() != null, awaited());
 	}
 
 	/**
@@ -1032,7 +1340,7 @@ class Case {
 
 	CaseDocument document() {
 		return new CaseDocument(materials, notices, refusal, suspensions, extensions, opinions, review, decision,
-				delivery, fees, originalsSeen, handovers);
+				delivery, fees, originalsSeen, handovers, acts);
 	}
 
 	List<HistoryEntry> drainHistory() {

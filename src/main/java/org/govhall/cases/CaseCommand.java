@@ -7,10 +7,13 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.govhall.calendar.WorkingCalendar;
@@ -60,6 +63,12 @@ public sealed interface CaseCommand {
 		 * in.
 		 */
 		List<SubmittedMaterial> materials(List<SubmitCase.MaterialFile> files, Case c);
+
+		/**
+		 * The name people know {@code username} by; refuses (400, naming {@code field})
+		 * unless it is an active staff account of the case's department.
+		 */
+		String requireStaffOfCase(Case c, String username, String field);
 
 		/** The code of the department the acting user belongs to (403 when none). */
 		String department();
@@ -220,6 +229,94 @@ public sealed interface CaseCommand {
 		@Override
 		public void apply(Case c, StepContext ctx) {
 			c.resume(lastDay == null ? ctx.now().today() : lastDay, ctx.actor(), ctx.now(), ctx.calendar());
+		}
+
+	}
+
+	/**
+	 * The interested parties told (第三十六条): their names, one a line or separated by 、,
+	 * what the application affects of theirs, the working days they have to state their
+	 * views, and whether they are told of their right to ask for a hearing (第四十七条).
+	 */
+	record PartiesNotice(@NotBlank @Size(max = 1000) String parties, @NotBlank @Size(max = 1000) String matter,
+			@NotNull @Min(3) @Max(20) Integer statementDays, @Nullable Boolean hearingRight) implements CaseCommand {
+
+		@Override
+		public void apply(Case c, StepContext ctx) {
+			List<String> names = new ArrayList<>();
+			for (String name : parties.split("[\\r\\n、，,;；]+")) {
+				String strip = name.strip();
+				if (!strip.isEmpty() && !names.contains(strip)) {
+					names.add(ctx.text("parties", strip, true));
+				}
+			}
+			c.notifyInterestedParties(names, ctx.text("matter", matter, false), statementDays,
+					Boolean.TRUE.equals(hearingRight), ctx.actor(), ctx.now(), ctx.calendar());
+		}
+
+	}
+
+	/**
+	 * What a party stated or defended (陈述、申辩), received on {@code receivedOn} (default:
+	 * today), orally or in writing.
+	 */
+	record Statement(@NotBlank @Size(max = 100) String party, @NotBlank @Size(max = 2000) String summary,
+			@Nullable LocalDate receivedOn, @Nullable Boolean oral) implements CaseCommand {
+
+		@Override
+		public void apply(Case c, StepContext ctx) {
+			c.recordStatement(party, ctx.text("summary", summary, false),
+					receivedOn == null ? ctx.now().today() : receivedOn, Boolean.TRUE.equals(oral), ctx.actor(),
+					ctx.now());
+		}
+
+	}
+
+	/**
+	 * Who asked for a hearing and when it was received (default: today); or the
+	 * department holds one on its own initiative (第四十六条).
+	 */
+	record HearingRequest(@NotBlank @Size(max = 100) String requester, @NotNull Case.HearingBy by,
+			@Nullable LocalDate receivedOn) implements CaseCommand {
+
+		@Override
+		public void apply(Case c, StepContext ctx) {
+			c.requestHearing(ctx.text("requester", requester, true), by,
+					receivedOn == null ? ctx.now().today() : receivedOn, ctx.actor(), ctx.now(), ctx.calendar());
+		}
+
+	}
+
+	/**
+	 * The hearing's day, time (HH:mm), place and presiding officer (a login of the case's
+	 * department).
+	 */
+	record HearingNotice(@NotNull LocalDate hearingOn,
+			@NotBlank @Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]") String time,
+			@NotBlank @Size(max = 200) String place, @NotBlank @Size(max = 64) String presider) implements CaseCommand {
+
+		@Override
+		public void apply(Case c, StepContext ctx) {
+			String officer = presider.strip();
+			String name = ctx.requireStaffOfCase(c, officer, "presider");
+			c.noticeHearing(hearingOn, time, ctx.text("place", place, true), officer, name, ctx.actor(), ctx.now(),
+					ctx.calendar());
+		}
+
+	}
+
+	/**
+	 * The hearing held: on which day, who took part, what the transcript records, and
+	 * that those who took part signed it.
+	 */
+	record HearingTranscript(@NotNull LocalDate heldOn, @NotBlank @Size(max = 1000) String participants,
+			@NotBlank @Size(max = 4000) String transcript, @Nullable Boolean signed) implements CaseCommand {
+
+		@Override
+		public void apply(Case c, StepContext ctx) {
+			c.recordHearing(heldOn, ctx.text("participants", participants, false),
+					ctx.text("transcript", transcript, false), Boolean.TRUE.equals(signed), ctx.actor(), ctx.now(),
+					ctx.calendar());
 		}
 
 	}

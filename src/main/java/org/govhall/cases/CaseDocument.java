@@ -14,6 +14,7 @@ import org.govhall.cases.CaseRecords.SubmittedMaterial;
 import org.govhall.cases.CaseRecords.SuspensionRecord;
 import org.govhall.cases.CaseRecords.FeeRecord;
 import org.govhall.cases.CaseRecords.Handover;
+import org.govhall.cases.CaseRecords.ProcedureAct;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,7 +24,8 @@ import org.jspecify.annotations.Nullable;
 record CaseDocument(List<SubmittedMaterial> materials, List<CorrectionNotice> notices, @Nullable Refusal refusal,
 		List<SuspensionRecord> suspensions, List<ExtensionRecord> extensions, List<Opinion> opinions,
 		@Nullable Review review, @Nullable Decision decision, @Nullable Delivery delivery, List<FeeRecord> fees,
-		@Nullable List<OriginalSeen> originalsSeen, @Nullable List<Handover> handovers) {
+		@Nullable List<OriginalSeen> originalsSeen, @Nullable List<Handover> handovers,
+		@Nullable List<ProcedureAct> acts) {
 
 	CaseDocument {
 		materials = materials == null ? List.of() : List.copyOf(materials);
@@ -34,6 +36,7 @@ record CaseDocument(List<SubmittedMaterial> materials, List<CorrectionNotice> no
 		fees = fees == null ? List.of() : List.copyOf(fees);
 		originalsSeen = originalsSeen == null ? List.of() : List.copyOf(originalsSeen);
 		handovers = handovers == null ? List.of() : List.copyOf(handovers);
+		acts = acts == null ? List.of() : List.copyOf(acts);
 	}
 
 }

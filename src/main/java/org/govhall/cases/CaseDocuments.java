@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.govhall.calendar.LimitUnit;
@@ -25,6 +26,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,7 +50,11 @@ class CaseDocuments {
 
 	private final DocumentsOwed owed;
 
-	CaseDocuments(Cases cases, Documents documents, Directory directory, Clock clock, DocumentsOwed owed) {
+	private final MessageSource messages;
+
+	CaseDocuments(Cases cases, Documents documents, Directory directory, Clock clock, DocumentsOwed owed,
+			MessageSource messages) {
+		this.messages = messages;
 		this.clock = clock;
 		this.cases = cases;
 		this.documents = documents;
@@ -103,6 +109,14 @@ class CaseDocuments {
 	@ApplicationModuleListener
 	void on(CaseEvent.Suspended event) {
 		issueOrFail(load(event), event);
+	}
+
+	/** An act of procedure whose step issues a notice (ADR 0030). */
+	@ApplicationModuleListener
+	void on(CaseEvent.StepTaken event) {
+		if (issuesNotice(event.step())) {
+			issueOrFail(load(event), event);
+		}
 	}
 
 	/**
@@ -273,7 +287,60 @@ class CaseDocuments {
 		if (event instanceof CaseEvent.Suspended e) {
 			return suspensionNotice(c, e);
 		}
+		if (event instanceof CaseEvent.StepTaken e && issuesNotice(e.step())) {
+			return procedureNotice(c, e);
+		}
 		return List.of();
+	}
+
+	/**
+	 * Whether an act of procedure issues a notice: its step has the words of one,
+	 * {@code step.document.<STEP>} (ADR 0030).
+	 */
+	private boolean issuesNotice(CaseStep step) {
+		return messages.getMessage("step.document." + step.name(), null, null, Locale.SIMPLIFIED_CHINESE) != null;
+	}
+
+	/**
+	 * The notice of an act of procedure (告知书, 听证通知书), in the words of its step: the
+	 * case's item and the values entered, then a paragraph for each value that has words
+	 * of its own ({@code step.document.<STEP>.<field>}, e.g. the right to a hearing). Its
+	 * number among the case's notices of procedure is the act's place among the acts that
+	 * issue one.
+	 */
+	private List<Owed> procedureNotice(Case c, CaseEvent.StepTaken event) {
+		int nth = 0;
+		int ofStep = 0;
+		CaseRecords.ProcedureAct act = null;
+		for (CaseRecords.ProcedureAct a : c.acts()) {
+			if (issuesNotice(a.step())) {
+				nth++;
+			}
+			if (a.step() == event.step() && ++ofStep == event.nth()) {
+				act = a;
+				break;
+			}
+		}
+		if (act == null) {
+			return List.of();
+		}
+		Locale zh = Locale.SIMPLIFIED_CHINESE;
+		String name = act.step().name();
+		List<Object> args = new ArrayList<>();
+		args.add(item(c));
+		args.addAll(act.fields().values());
+		List<String> paragraphs = new ArrayList<>();
+		paragraphs.add(messages.getMessage("step.document." + name, args.toArray(), zh));
+		for (var field : act.fields().entrySet()) {
+			String more = field.getValue().isEmpty() ? null
+					: messages.getMessage("step.document." + name + "." + field.getKey(), args.toArray(), null, zh);
+			if (more != null) {
+				paragraphs.add(more);
+			}
+		}
+		return draftOwed(c, DocumentKind.PROCEDURE_NOTICE, nth,
+				messages.getMessage("step.document." + name + ".title", null, zh), act.on(),
+				new Section("", paragraphs));
 	}
 
 	private List<Owed> correctionNotice(Case c, int round) {

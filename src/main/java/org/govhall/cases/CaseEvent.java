@@ -104,6 +104,21 @@ public sealed interface CaseEvent {
 	record HandedOver(CaseFacts facts, @Nullable String from, String to, String reason) implements CaseEvent {
 	}
 
+	/**
+	 * An act of a procedure inside the review was recorded (ADR 0030): the generic event
+	 * of the steps that keep the state and record a {@link CaseRecords.ProcedureAct}.
+	 * Notification names it by its step; supervision keeps it on the timeline and finds
+	 * an act that came late.
+	 *
+	 * @param nth the how-manieth act of its step on the case
+	 * @param on the day the act took effect
+	 * @param due the day the period it opens ends, if any
+	 * @param late whether it came after the period the law gave for it
+	 */
+	record StepTaken(CaseFacts facts, CaseStep step, int nth, LocalDate on, @Nullable LocalDate due,
+			boolean late) implements CaseEvent {
+	}
+
 	/** The event of a state change, from the case as it stands after it. */
 	static CaseEvent of(CaseAction action, CaseFacts facts, Case c) {
 		return switch (action) {
@@ -131,7 +146,7 @@ public sealed interface CaseEvent {
 			// the steps that keep the state publish their own events, with what they
 			// recorded
 			case OPINION_RECORDED, OPINION_CHASED, EXTENDED, SUSPENDED, RESUMED, DEADLINES_RECOMPUTED, FEE_CHARGED,
-					CERTIFICATE_REVOKED, HANDED_OVER, AUTHORIZATION_CHECKED ->
+					CERTIFICATE_REVOKED, HANDED_OVER, AUTHORIZATION_CHECKED, STEP_TAKEN ->
 				throw new IllegalArgumentException(action + " does not change the state of case " + facts.caseNumber());
 		};
 	}

@@ -36,7 +36,7 @@ public record CaseFacts(String caseNumber, String itemCode, String departmentCod
 		String applicantRef, @Nullable Integer statutoryDays, @Nullable Integer promisedDays, List<SubClock> opinions,
 		int extensions, @Nullable String reviewer, @Nullable LocalDate decidedOn, @Nullable Outcome outcome,
 		@Nullable LocalDate deliveredOn, @Nullable DeliveryMethod deliveryMethod, @Nullable Step step,
-		boolean onTheSpot, boolean redirected) {
+		boolean onTheSpot, boolean redirected, @Nullable Awaited awaited) {
 
 	public CaseFacts {
 		opinions = List.copyOf(opinions);
@@ -55,7 +55,8 @@ public record CaseFacts(String caseNumber, String itemCode, String departmentCod
 		this(caseNumber, itemCode, departmentCode, regionCode, state, channel, applicantRegion, applicantAccountId,
 				agentAccountId, firstHandler, receivedOn, acceptedOn, deemedAccepted, acceptanceDue, decisionDue,
 				promisedDue, deliveryDue, suspended, processingMode, joint, applicantRef, statutoryDays, promisedDays,
-				opinions, extensions, reviewer, decidedOn, outcome, deliveredOn, deliveryMethod, step, false, false);
+				opinions, extensions, reviewer, decidedOn, outcome, deliveredOn, deliveryMethod, step, false, false,
+				null);
 	}
 
 	/**
@@ -70,7 +71,22 @@ public record CaseFacts(String caseNumber, String itemCode, String departmentCod
 	 * One recorded step: when, which action, by whom in which role, and the state after
 	 * it.
 	 */
-	public record Step(Instant at, CaseAction action, String actor, Role role) {
+	public record Step(Instant at, CaseAction action, String actor, Role role, @Nullable CaseStep procedure) {
+
+		/** A step that has an action of its own. */
+		public Step(Instant at, CaseAction action, String actor, Role role) {
+			this(at, action, actor, role, null);
+		}
+
+	}
+
+	/**
+	 * The act of procedure inside the review the case waits for (ADR 0030), e.g. a
+	 * hearing to be noticed or held: which step takes it, by when, and whether the law
+	 * puts it on the department (a duty, watched like a deadline) or waits for the
+	 * parties.
+	 */
+	public record Awaited(CaseStep step, @Nullable LocalDate due, boolean duty) {
 	}
 
 }

@@ -401,6 +401,18 @@ public class CaseHandling {
 		}
 
 		@Override
+		public String requireStaffOfCase(Case c, String username, String field) {
+			return directory.principal(username)
+				.filter(u -> u.isEnabled() && u.scope().handlesCases() && u.scope().departmentId() != null
+						&& directory.department(u.scope().departmentId())
+							.filter(d -> d.code().equals(c.terms().departmentCode()))
+							.isPresent())
+				.map(GovHallUser::displayName)
+				.orElseThrow(() -> new InvalidInputException("not-staff-of-case", "error.case.notStaffOfCase", field,
+						username));
+		}
+
+		@Override
 		public void certificateRevoked(Case c, String reason) {
 			documents.revokeCertificates(c.number(), now.today());
 			events.publishEvent(new AuditEvent(user.getUsername(), AuditEvent.roles(user.scope().roles()),

@@ -71,6 +71,18 @@ class CaseHistoryText {
 			.toList();
 	}
 
+	/** An act of procedure as a page shows it: what, by whom, in words. */
+	record ActRow(CaseRecords.ProcedureAct act, String byName, String words) {
+	}
+
+	/** The acts of procedure of a case in the reader's words (ADR 0030). */
+	List<ActRow> acts(List<CaseRecords.ProcedureAct> acts, Locale locale) {
+		return acts.stream()
+			.map(a -> new ActRow(a, displayName(a.by()),
+					words(a.step(), String.join("\t", a.fields().values()), locale)))
+			.toList();
+	}
+
 	/** The account's name as people know it; the system's own steps read as such. */
 	private String displayName(String username) {
 		return directory.principal(username).map(GovHallUser::displayName).orElse(username);
@@ -174,11 +186,29 @@ class CaseHistoryText {
 					return msg("cases.history.recomputed", locale, m.group(1));
 				}
 			}
+			case STEP_TAKEN -> {
+				if (h.step() != null) {
+					return words(h.step(), d, locale);
+				}
+			}
 			case ACCEPTED, REFUSED, WITHDRAWN, FEE_CHARGED, CERTIFICATE_REVOKED -> {
 				return d;
 			}
 		}
 		return d;
+	}
+
+	/**
+	 * An act of procedure in the reader's words (ADR 0030): its step's sentence
+	 * {@code step.words.<STEP>} over the values entered, in their order; a code among
+	 * them (a way of stating, who asked) by its label {@code step.value.<CODE>}.
+	 */
+	String words(CaseStep step, String detail, Locale locale) {
+		Object[] values = Arrays.stream(detail.split("\t", -1))
+			.map(v -> v.isEmpty() ? label("step.value.BLANK", "—", locale)
+					: v.matches("[A-Z_]+") ? label("step.value." + v, v, locale) : v)
+			.toArray();
+		return messages.getMessage("step.words." + step.name(), values, detail, locale);
 	}
 
 	private String join(String list, Locale locale) {

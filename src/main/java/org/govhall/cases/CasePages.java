@@ -82,8 +82,8 @@ class CasePages {
 
 	/** The work lists of the staff pages, in the order the tabs show them. */
 	static final List<Worklist> STAFF_LISTS = List.of(Worklist.TO_ACCEPT, Worklist.AWAITING_CORRECTION,
-			Worklist.TO_REVIEW, Worklist.OPINIONS, Worklist.TO_DECIDE, Worklist.TO_DELIVER, Worklist.FIRST_HANDLED,
-			Worklist.DOCUMENTS_OWED);
+			Worklist.TO_REVIEW, Worklist.OPINIONS, Worklist.PROCEDURES, Worklist.TO_DECIDE, Worklist.TO_DELIVER,
+			Worklist.FIRST_HANDLED, Worklist.DOCUMENTS_OWED);
 
 	private static final Pattern FILE_ID = Pattern.compile("[0-9a-f-]{36}");
 
@@ -609,10 +609,10 @@ class CasePages {
 			lists.addAll(List.of(Worklist.TO_ACCEPT, Worklist.AWAITING_CORRECTION, Worklist.TO_DELIVER));
 		}
 		if (user.scope().has(Role.REVIEWER)) {
-			lists.addAll(List.of(Worklist.TO_REVIEW, Worklist.OPINIONS));
+			lists.addAll(List.of(Worklist.TO_REVIEW, Worklist.OPINIONS, Worklist.PROCEDURES));
 		}
 		if (user.scope().has(Role.APPROVER)) {
-			lists.add(Worklist.TO_DECIDE);
+			lists.addAll(List.of(Worklist.PROCEDURES, Worklist.TO_DECIDE));
 		}
 		lists.add(Worklist.FIRST_HANDLED);
 		lists.add(Worklist.DOCUMENTS_OWED);
@@ -696,6 +696,7 @@ class CasePages {
 							.toList());
 		model.addAttribute("materialRows", materialRows(c));
 		model.addAttribute("historyRows", historyText.rows(c.history(), locale, staff));
+		model.addAttribute("actRows", historyText.acts(c.acts(), locale));
 		// the parties open their own files; staff those of the cases they handle, review
 		// jointly or supervise
 		model.addAttribute("mayOpenFiles", !staff || caseMaterials.mayOpen(c, user));

@@ -3,7 +3,10 @@ package org.govhall.cases;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.govhall.calendar.LimitUnit;
@@ -266,7 +269,57 @@ public final class CaseRecords {
 	 * and after.
 	 */
 	public record HistoryEntry(Instant at, String actor, Role role, CaseAction action, @Nullable CaseState from,
-			CaseState to, String detail) {
+			CaseState to, String detail, @Nullable CaseStep step) {
+
+		/** A line of a step that has an action of its own. */
+		public HistoryEntry(Instant at, String actor, Role role, CaseAction action, @Nullable CaseState from,
+				CaseState to, String detail) {
+			this(at, actor, role, action, from, to, detail, null);
+		}
+
+		/**
+		 * The bundle key of what happened: the action's, or for an act of procedure
+		 * ({@link CaseAction#STEP_TAKEN}) its step's name.
+		 */
+		public String actionKey() {
+			return step == null ? "CaseAction." + action.name() : step.nameKey();
+		}
+
+	}
+
+	/**
+	 * An act of a procedure inside the review that keeps the case's state (ADR 0030): the
+	 * notice to interested parties and a statement of theirs (行政许可法 第三十六条), a hearing's
+	 * request, notice and transcript (第四十六条至第四十八条). Held in one generic shape, so that
+	 * the history, the events, the documents, the work lists and supervision take a new
+	 * act of procedure without a type of their own.
+	 *
+	 * @param step the step of the procedure table that recorded it
+	 * @param on the day the act took effect (the day of the notice, the statement or the
+	 * request as received, the hearing held)
+	 * @param by who recorded it
+	 * @param fields what was entered, language-free (ISO dates, names, codes), in the
+	 * order the step's words ({@code step.words.<STEP>}) print them
+	 * @param due the day the act's period ends, if it opens one
+	 * @param late whether the act came after the period the law gave for it
+	 */
+	public record ProcedureAct(CaseStep step, LocalDate on, String by, Map<String, String> fields,
+			@Nullable LocalDate due, boolean late) {
+
+		public ProcedureAct {
+			fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+		}
+
+		/** An entered value; blank when the act has none of that name. */
+		public String field(String name) {
+			return fields.getOrDefault(name, "");
+		}
+
+		/** An entered date. */
+		LocalDate date(String name) {
+			return LocalDate.parse(fields.get(name));
+		}
+
 	}
 
 }

@@ -96,6 +96,35 @@ public enum CaseStep {
 	RESUME("resumption", Who.LEAD, List.of(Role.REVIEWER, Role.APPROVER),
 			EnumSet.of(CaseState.ACCEPTED, CaseState.REVIEWED), null, "45", CaseCommand.Resumption.class,
 			"cases.done.resumed", false, (c, a) -> c.suspended()),
+	/**
+	 * 告知利害关系人: the parties whose major interests the application directly affects are
+	 * told, and may state and defend their views (第三十六条); with the right to ask for a
+	 * hearing (第四十七条) where asked.
+	 */
+	PARTIES_NOTICE("interested-parties-notice", Who.LEAD, List.of(Role.REVIEWER), EnumSet.of(CaseState.ACCEPTED), null,
+			"36", CaseCommand.PartiesNotice.class, "cases.done.partiesNoticed", true, (c, a) -> !c.suspended()),
+	/** 陈述、申辩: what the applicant or an interested party stated, as received (第三十六条). */
+	STATEMENT("statements", Who.LEAD, List.of(Role.REVIEWER, Role.WINDOW_CLERK), EnumSet.of(CaseState.ACCEPTED), null,
+			"36", CaseCommand.Statement.class, "cases.done.statementRecorded", false,
+			(c, a) -> c.has(CaseStep.PARTIES_NOTICE)),
+	/**
+	 * 听证申请: a hearing asked for within 5 working days of the notice (第四十七条), or held on
+	 * the department's initiative (第四十六条); the clock stops for it (第四十五条).
+	 */
+	HEARING_REQUEST("hearing-request", Who.LEAD, List.of(Role.REVIEWER, Role.WINDOW_CLERK),
+			EnumSet.of(CaseState.ACCEPTED, CaseState.REVIEWED), null, "47", CaseCommand.HearingRequest.class,
+			"cases.done.hearingRequested", true, (c, a) -> !c.suspended()),
+	/** 听证通知: time, place and presiding officer, 7 working days ahead (第四十八条). */
+	HEARING_NOTICE("hearing-notice", Who.LEAD, List.of(Role.REVIEWER, Role.APPROVER),
+			EnumSet.of(CaseState.ACCEPTED, CaseState.REVIEWED), null, "48", CaseCommand.HearingNotice.class,
+			"cases.done.hearingNoticed", true, (c, a) -> c.awaitsHearing(false)),
+	/**
+	 * 听证笔录: the hearing held and its signed transcript, on which the decision rests
+	 * (第四十八条); the clock runs again.
+	 */
+	HEARING_TRANSCRIPT("hearing-transcript", Who.LEAD, List.of(Role.REVIEWER, Role.APPROVER),
+			EnumSet.of(CaseState.ACCEPTED, CaseState.REVIEWED), null, "48.2", CaseCommand.HearingTranscript.class,
+			"cases.done.hearingHeld", true, (c, a) -> c.awaitsHearing(true)),
 	/** A fee collected, with its receipt (第五十八条, 第五十九条). */
 	CHARGE_FEE("fees", Who.LEAD, List.of(Role.WINDOW_CLERK),
 			EnumSet.of(CaseState.ACCEPTED, CaseState.REVIEWED, CaseState.DECIDED, CaseState.DELIVERED), null, "58",

@@ -49,7 +49,7 @@ public record CaseView(String number, @Nullable String queryCode, CaseState stat
 		@Nullable String litigationCourt, List<HistoryEntry> history, List<IssuedDocument> documents,
 		Set<SpecialProcedure> listedProcedures, boolean extensible, List<CaseRecords.FeeRecord> fees,
 		List<CaseTerms.FeeTerm> catalogFees, boolean noFee, boolean asksLicence, List<CaseRecords.Handover> handovers,
-		List<OwedDocument> documentsOwed) {
+		List<OwedDocument> documentsOwed, List<CaseRecords.ProcedureAct> acts, CaseFacts.@Nullable Awaited awaited) {
 
 	static CaseView of(Case c, List<HistoryEntry> history, List<IssuedDocument> documents,
 			List<OwedDocument> documentsOwed, WorkingCalendar calendar, LocalDate today, boolean party,
@@ -67,7 +67,17 @@ public record CaseView(String number, @Nullable String queryCode, CaseState stat
 				c.terms().specialProcedures(),
 				c.state().underReview() && d.extensions().isEmpty()
 						&& c.terms().statutoryUnit() == LimitUnit.WORKING_DAY && c.terms().statutoryAmount() != null,
-				d.fees(), c.terms().fees(), c.terms().noFee(), c.terms().asksLicence(), d.handovers(), documentsOwed);
+				d.fees(), c.terms().fees(), c.terms().noFee(), c.terms().asksLicence(), d.handovers(), documentsOwed,
+				d.acts(), awaitedOn(c.awaited(), today));
+	}
+
+	/**
+	 * What the case waits for as of {@code today}: the parties' statements only until
+	 * their period ends (ADR 0030).
+	 */
+	static CaseFacts.@Nullable Awaited awaitedOn(CaseFacts.@Nullable Awaited awaited, LocalDate today) {
+		return awaited == null || awaited.duty() || awaited.due() == null || !today.isAfter(awaited.due()) ? awaited
+				: null;
 	}
 
 	/**
@@ -127,12 +137,26 @@ public record CaseView(String number, @Nullable String queryCode, CaseState stat
 				receivedOn, submittedAt, acceptedOn, deemedAccepted, instant, clocks.stream().map(explain).toList(),
 				requiredMaterials, materials, notices, refusal, opinions, suspensions, extensions, review, decision,
 				delivery, authorization, reconsiderationBody, litigationCourt, history, documents, listedProcedures,
-				extensible, fees, catalogFees, noFee, asksLicence, handovers, documentsOwed);
+				extensible, fees, catalogFees, noFee, asksLicence, handovers, documentsOwed, acts, awaited);
 	}
 
 	/** Whether a procedure of 第四十五条 stops the clock now (a suspension not yet ended). */
 	public boolean suspended() {
 		return suspensions.stream().anyMatch(x -> x.to() == null);
+	}
+
+	/** Whether an act of {@code step} was recorded on the case. */
+	public boolean has(CaseStep step) {
+		return acts.stream().anyMatch(a -> a.step() == step);
+	}
+
+	/**
+	 * Whether a hearing asked for waits to be held ({@code noticed}: its notice given),
+	 * or with {@code noticed} false, waits at all (ADR 0030).
+	 */
+	public boolean awaitsHearing(boolean noticed) {
+		return awaited != null && (awaited.step() == CaseStep.HEARING_TRANSCRIPT
+				|| (!noticed && awaited.step() == CaseStep.HEARING_NOTICE));
 	}
 
 	public Optional<CaseClock> runningClock() {

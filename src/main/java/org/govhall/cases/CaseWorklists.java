@@ -75,6 +75,14 @@ public class CaseWorklists {
 				params.put("states", states(list));
 				yield scoped(user, list.role(), "state IN (:states)", params);
 			}
+			case PROCEDURES -> {
+				if (!user.scope().hasAny(Role.REVIEWER, Role.APPROVER)) {
+					throw new ForbiddenException("error.forbidden.role");
+				}
+				// the parties' statements are listed until their period ends
+				params.put("today", LocalDate.now(clock));
+				yield covered(user, "awaited_step IS NOT NULL AND (awaited_duty OR awaited_due >= :today)", params);
+			}
 			case DOCUMENTS_OWED -> {
 				if (!user.scope().handlesCases()) {
 					throw new ForbiddenException("error.forbidden.role");
@@ -97,7 +105,7 @@ public class CaseWorklists {
 		return jdbc
 			.sql("""
 					SELECT number, item_code, terms_json, department_code, state, channel, applicant_name, received_on,
-					       next_due, next_due_provisional, suspended"""
+					       next_due, next_due_provisional, suspended, awaited_due, awaited_duty"""
 					+ (coDepartment == null ? "" : ", document_json") + """
 
 							FROM cases_case WHERE
@@ -114,7 +122,14 @@ public class CaseWorklists {
 					due = opinionDue(rs.getString("document_json"), coDepartment);
 					provisional = false;
 				}
-				boolean suspended = rs.getBoolean("suspended");
+				if (list == Worklist.PROCEDURES) {
+					// the hearing's own due date runs while the decision clock stands;
+					// statements awaited are the parties' to give, uncoloured
+					timed = rs.getBoolean("awaited_duty");
+					due = rs.getObject("awaited_due", LocalDate.class);
+					provisional = false;
+				}
+				boolean suspended = list != Worklist.PROCEDURES && rs.getBoolean("suspended");
 				CaseTerms terms = CaseJson.read(rs.getString("terms_json"), CaseTerms.class);
 				Integer remaining = remaining(cal, today, due);
 				CaseClock.Status colour = suspended ? CaseClock.Status.PAUSED

@@ -3,6 +3,7 @@ package org.govhall.cases;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -54,12 +55,12 @@ class Cases {
 						  region_code, applicant_kind, applicant_name, applicant_number, applicant_region, applicant_account_id,
 						  agent_account_id, first_handler, received_on, submitted_at, accepted_on, deemed_accepted, decided_on,
 						  closed_on, acceptance_due, decision_due, promised_due, delivery_due, next_due, next_due_provisional,
-						  awaits_calendar, suspended, pending_departments, terms_json, applicant_json, authorization_json, document_json, version)
+						  awaits_calendar, suspended, awaited_step, awaited_due, awaited_duty, pending_departments, terms_json, applicant_json, authorization_json, document_json, version)
 						VALUES (:number, :queryCode, :state, :channel, :itemCode, :itemVersion, :departmentCode, :regionCode,
 						  :applicantKind, :applicantName, :applicantNumber, :applicantRegion, :applicantAccountId,
 						  :agentAccountId, :firstHandler, :receivedOn, :submittedAt, :acceptedOn, :deemedAccepted, :decidedOn,
 						  :closedOn, :acceptanceDue, :decisionDue, :promisedDue, :deliveryDue, :nextDue, :nextDueProvisional,
-						  :awaitsCalendar, :suspended,
+						  :awaitsCalendar, :suspended, :awaitedStep, :awaitedDue, :awaitedDuty,
 						  :pendingDepartments, :termsJson, :applicantJson, :authorizationJson, :documentJson, 0)
 						""")
 			.params(CaseColumns.of(c).values())
@@ -80,6 +81,7 @@ class Cases {
 				  closed_on = :closedOn, acceptance_due = :acceptanceDue, decision_due = :decisionDue,
 				  promised_due = :promisedDue, delivery_due = :deliveryDue, next_due = :nextDue,
 				  next_due_provisional = :nextDueProvisional, awaits_calendar = :awaitsCalendar, suspended = :suspended,
+				  awaited_step = :awaitedStep, awaited_due = :awaitedDue, awaited_duty = :awaitedDuty,
 				  pending_departments = :pendingDepartments, document_json = :documentJson,
 				  authorization_json = :authorizationJson, version = version + 1
 				WHERE id = :id AND version = :version
@@ -95,8 +97,8 @@ class Cases {
 		for (HistoryEntry h : c.drainHistory()) {
 			jdbc.sql(
 					"""
-							INSERT INTO cases_history (case_id, happened_at, actor, actor_role, action, from_state, to_state, detail)
-							VALUES (:caseId, :at, :actor, :role, :action, :from, :to, :detail)
+							INSERT INTO cases_history (case_id, happened_at, actor, actor_role, action, from_state, to_state, detail, step)
+							VALUES (:caseId, :at, :actor, :role, :action, :from, :to, :detail, :step)
 							""")
 				.param("caseId", c.id())
 				.param("at", Timestamp.from(h.at()))
@@ -106,6 +108,7 @@ class Cases {
 				.param("from", h.from() == null ? null : h.from().name())
 				.param("to", h.to().name())
 				.param("detail", h.detail().length() > 2000 ? h.detail().substring(0, 2000) : h.detail())
+				.param("step", h.step() == null ? null : h.step().name(), Types.VARCHAR)
 				.update();
 		}
 	}
@@ -126,14 +129,15 @@ class Cases {
 
 	List<HistoryEntry> history(long caseId) {
 		return jdbc.sql("""
-				SELECT happened_at, actor, actor_role, action, from_state, to_state, detail FROM cases_history
+				SELECT happened_at, actor, actor_role, action, from_state, to_state, detail, step FROM cases_history
 				WHERE case_id = :id ORDER BY id
 				""")
 			.param("id", caseId)
 			.query((rs, n) -> new HistoryEntry(rs.getTimestamp("happened_at").toInstant(), rs.getString("actor"),
 					Role.valueOf(rs.getString("actor_role")), CaseAction.valueOf(rs.getString("action")),
 					rs.getString("from_state") == null ? null : CaseState.valueOf(rs.getString("from_state")),
-					CaseState.valueOf(rs.getString("to_state")), rs.getString("detail")))
+					CaseState.valueOf(rs.getString("to_state")), rs.getString("detail"),
+					rs.getString("step") == null ? null : CaseStep.valueOf(rs.getString("step"))))
 			.list();
 	}
 
@@ -216,6 +220,10 @@ class Cases {
 			m.put("nextDueProvisional", c.nextDueProvisional());
 			m.put("awaitsCalendar", c.awaitsCalendar());
 			m.put("suspended", c.openSuspension().isPresent());
+			CaseFacts.Awaited awaited = c.awaited();
+			m.put("awaitedStep", awaited == null ? null : awaited.step().name());
+			m.put("awaitedDue", awaited == null ? null : awaited.due());
+			m.put("awaitedDuty", awaited != null && awaited.duty());
 			m.put("pendingDepartments",
 					"," + c.opinions()
 						.stream()

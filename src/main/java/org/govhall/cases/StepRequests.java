@@ -212,8 +212,11 @@ class StepRequests {
 	 * or its name when it has none.
 	 */
 	private String label(CaseStep step, String field, Locale locale) {
-		String key = LABELS.get(step.name() + "." + field.replaceAll("\\[\\d+]", ""));
-		return key == null ? field : messages.getMessage(key, null, field, locale);
+		String name = field.replaceAll("\\[\\d+]", "");
+		// a step's own labels are step.field.<STEP>.<field> (ADR 0030); the older forms'
+		// labels are listed above
+		String key = LABELS.getOrDefault(step.name() + "." + name, "step.field." + step.name() + "." + name);
+		return messages.getMessage(key, null, field, locale);
 	}
 
 }

@@ -24,6 +24,11 @@ public enum Worklist {
 	TO_REVIEW(CaseStep.REVIEW, Role.REVIEWER),
 	/** Reviewer of a co-department: joint-review opinions my department owes. */
 	OPINIONS(CaseStep.OPINION, Role.REVIEWER),
+	/**
+	 * Reviewer or approver: cases waiting for an act of procedure inside the review (ADR
+	 * 0030), a hearing to notice or hold first, by its due date; then statements awaited.
+	 */
+	PROCEDURES(null, Role.REVIEWER),
 	/** Approver: reviewed cases to decide. */
 	TO_DECIDE(CaseStep.DECIDE, Role.APPROVER),
 	/** Window clerk: decided cases to deliver. */

@@ -24,6 +24,11 @@ public enum DocumentKind {
 	EXTENSION_NOTICE("YQ"),
 	/** 特别程序告知书 */
 	SUSPENSION_NOTICE("TB"),
+	/**
+	 * A notice of a procedure inside the review (ADR 0030): 告知书 to interested parties
+	 * (行政许可法 第三十六条), 听证通知书 (第四十八条); its title is its step's
+	 */
+	PROCEDURE_NOTICE("CX"),
 	/** 收件凭证: what the window received, handed to a walk-in applicant */
 	RECEIPT("SJ"),
 	/** 办结凭证 / 登记证明: the result of a public service (公共服务) or a confirmation (行政确认) */

@@ -54,7 +54,9 @@ public class Notifications {
 	void on(CaseEvent event) {
 		CaseFacts f = event.facts();
 		Set<Long> recipients = recipients(event);
-		String name = event.getClass().getSimpleName();
+		// an act of procedure is named by its step (ADR 0030): notification.<STEP>
+		String name = event instanceof CaseEvent.StepTaken taken ? taken.step().name()
+				: event.getClass().getSimpleName();
 		// the step's time identifies the message: an event delivered again finds it there
 		// and sends nothing
 		Timestamp step = f.step() == null ? null : Timestamp.from(f.step().at());

@@ -15,10 +15,27 @@ import org.jspecify.annotations.Nullable;
  */
 record CaseTimeline(SupervisedCase supervised, List<Held> steps, List<SubClock> subClocks,
 		List<Irregularity> irregularities, List<Card> cards, List<Notice> notices,
-		List<Accountability> accountabilities) {
+		List<Accountability> accountabilities, @Nullable Awaited awaited) {
 
-	/** A recorded step of the case. */
-	public record Step(Instant at, String action, String actor, String role, String state) {
+	/**
+	 * A recorded step of the case; an act of procedure inside the review names its step
+	 * (ADR 0030).
+	 */
+	public record Step(Instant at, String action, String actor, String role, String state, @Nullable String step) {
+
+		/** The bundle key of what happened: the action's, or an act's step's. */
+		public String actionKey() {
+			return step == null ? "CaseAction." + action : "step." + step;
+		}
+
+	}
+
+	/**
+	 * The act of procedure the case waits for, by when, and whether it is the
+	 * department's duty (a hearing) or the parties' (statements).
+	 */
+	public record Awaited(String step, @Nullable LocalDate due, boolean duty, @Nullable Integer remainingWorkingDays,
+			boolean overdue) {
 	}
 
 	/**

@@ -63,7 +63,12 @@ enum FactLine {
 	/**
 	 * A fee the catalog does not list. Args: its name, the amount, the receipt number.
 	 */
-	UNLISTED_FEE("%s %s (%s)", "(.+) (\\d+(?:\\.\\d+)?) \\((.+)\\)");
+	UNLISTED_FEE("%s %s (%s)", "(.+) (\\d+(?:\\.\\d+)?) \\((.+)\\)"),
+	/**
+	 * An act of procedure after its legal period (ADR 0030). Args: its step (a
+	 * {@code CaseStep}), the day it took effect, the day it was due.
+	 */
+	ACT_LATE("%s on %s, due %s", "([A-Z_]+) on (\\S+), due (\\S+)", "step.");
 
 	/** An argument that is itself a fact line. */
 	private static final String NESTED = "<fact>";

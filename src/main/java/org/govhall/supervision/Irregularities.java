@@ -57,7 +57,11 @@ class Irregularities {
 		CaseFacts f = event.facts();
 		String actor = f.step() == null ? null : f.step().actor();
 		List<Finding> found = new ArrayList<>();
-		if (event instanceof CaseEvent.Accepted a && a.deemed()) {
+		if (event instanceof CaseEvent.StepTaken t && t.late()) {
+			found.add(new Finding(IrregularityRule.PROCEDURE_LATE, actor,
+					FactLine.ACT_LATE.line(t.step().name(), t.on(), t.due() == null ? "" : t.due())));
+		}
+		else if (event instanceof CaseEvent.Accepted a && a.deemed()) {
 			found.add(new Finding(IrregularityRule.DEEMED_ACCEPTANCE, f.firstHandler(),
 					FactLine.DEEMED.line(f.receivedOn(), a.missedDue())));
 		}

@@ -68,7 +68,13 @@ public enum IrregularityRule {
 	 * The same applicant refused (不予受理) for the same item again within 30 days (行政许可法
 	 * 第三十二条: refusal only with reasons; 电子监察 rule "qualifying application not accepted").
 	 */
-	REPEATED_REFUSAL(Severity.SERIOUS);
+	REPEATED_REFUSAL(Severity.SERIOUS),
+
+	/**
+	 * An act of procedure inside the review after its legal period (ADR 0030): a hearing
+	 * held, or set, more than 20 working days after it was asked for (行政许可法 第四十七条).
+	 */
+	PROCEDURE_LATE(Severity.SERIOUS);
 
 	private final Severity severity;
 

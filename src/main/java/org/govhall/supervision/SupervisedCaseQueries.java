@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.govhall.calendar.HolidaySchedules;
+import org.govhall.calendar.YearNotLoadedException;
 import org.govhall.cases.CaseState;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,8 +23,11 @@ class SupervisedCaseQueries {
 
 	private final JdbcClient jdbc;
 
-	SupervisedCaseQueries(JdbcClient jdbc) {
+	private final HolidaySchedules schedules;
+
+	SupervisedCaseQueries(JdbcClient jdbc, HolidaySchedules schedules) {
 		this.jdbc = jdbc;
+		this.schedules = schedules;
 	}
 
 	/**
@@ -61,13 +66,38 @@ class SupervisedCaseQueries {
 	/** The case's steps in order. */
 	List<CaseTimeline.Step> steps(String number) {
 		return jdbc.sql("""
-				SELECT at, action, actor, actor_role, state FROM supervision_case_step WHERE case_number = :n
+				SELECT at, action, actor, actor_role, state, step FROM supervision_case_step WHERE case_number = :n
 				ORDER BY at, action
 				""")
 			.param("n", number)
 			.query((rs, n) -> new CaseTimeline.Step(rs.getTimestamp("at").toInstant(), rs.getString("action"),
-					rs.getString("actor"), rs.getString("actor_role"), rs.getString("state")))
+					rs.getString("actor"), rs.getString("actor_role"), rs.getString("state"), rs.getString("step")))
 			.list();
+	}
+
+	/**
+	 * The act of procedure an open case waits for, with the working days left until it is
+	 * due.
+	 */
+	Optional<CaseTimeline.Awaited> awaited(String number, LocalDate today) {
+		return jdbc.sql("""
+				SELECT awaited_step, awaited_due, awaited_duty FROM supervision_case
+				WHERE case_number = :n AND closed_on IS NULL AND awaited_step IS NOT NULL
+				  AND (awaited_duty OR awaited_due >= :today)
+				""").param("n", number).param("today", today).query((rs, n) -> {
+			LocalDate due = rs.getObject("awaited_due", LocalDate.class);
+			Integer left = null;
+			if (due != null) {
+				try {
+					left = schedules.calendar().countWorkingDaysForWarnings(today, due);
+				}
+				catch (YearNotLoadedException ex) {
+					left = null;
+				}
+			}
+			return new CaseTimeline.Awaited(rs.getString("awaited_step"), due, rs.getBoolean("awaited_duty"), left,
+					due != null && today.isAfter(due));
+		}).optional();
 	}
 
 	List<CaseTimeline.SubClock> subClocks(String number) {

@@ -97,15 +97,18 @@ class SupervisedCases {
 			return true;
 		}
 		return jdbc.sql("""
-				INSERT INTO supervision_case_step (case_number, at, action, actor, actor_role, state)
-				VALUES (:number, :at, :action, :actor, :role, :state) ON CONFLICT DO NOTHING
+				INSERT INTO supervision_case_step (case_number, at, action, actor, actor_role, state, step)
+				VALUES (:number, :at, :action, :actor, :role, :state, :step) ON CONFLICT DO NOTHING
 				""")
 			.param("number", f.caseNumber())
 			.param("at", Timestamp.from(step.at()))
-			.param("action", step.action().name())
+			// an act of procedure is kept under its step, so that two acts in one instant
+			// are two steps (ADR 0030)
+			.param("action", step.procedure() == null ? step.action().name() : step.procedure().name())
 			.param("actor", step.actor())
 			.param("role", step.role().name())
 			.param("state", f.state().name())
+			.param("step", step.procedure() == null ? null : step.procedure().name(), Types.VARCHAR)
 			.update() == 1;
 	}
 
@@ -302,6 +305,9 @@ class SupervisedCases {
 			case DECISION -> f.reviewer();
 			case OPINION, NONE -> null;
 		});
+		row.put("awaitedStep", f.awaited() == null ? null : f.awaited().step().name());
+		row.put("awaitedDue", f.awaited() == null ? null : f.awaited().due());
+		row.put("awaitedDuty", f.awaited() != null && f.awaited().duty());
 		row.put("suspendedSince", f.suspended() && f.step() != null && f.step().action() == CaseAction.SUSPENDED
 				? LocalDate.ofInstant(f.step().at(), clock.getZone()) : null);
 		return row;
@@ -324,7 +330,8 @@ class SupervisedCases {
 				       decided_on = COALESCE(:decidedOn, decided_on), outcome = COALESCE(:outcome, outcome),
 				       delivered_on = COALESCE(:deliveredOn, delivered_on), applicant_ref = :ref,
 				       extensions = :extensions, responsible_department = :responsibleDepartment,
-				       responsible_person = :responsiblePerson,
+				       responsible_person = :responsiblePerson, awaited_step = :awaitedStep,
+				       awaited_due = :awaitedDue, awaited_duty = :awaitedDuty,
 				       suspended_since = CASE WHEN :suspended THEN COALESCE(suspended_since, :suspendedSince) END,
 				       ever_red = ever_red OR :red
 				WHERE case_number = :number AND closed_on IS NULL AND stage_rank <= :rank
@@ -338,12 +345,12 @@ class SupervisedCases {
 				       last_event_at, warning, remaining_working_days, revision, closed_on, updated_at, channel,
 				       processing_mode, joint, statutory_days, promised_days, statutory_due, promised_due, decided_on,
 				       outcome, delivered_on, applicant_ref, extensions, responsible_department, responsible_person,
-				       suspended_since, ever_red, on_the_spot, redirected)
+				       suspended_since, ever_red, on_the_spot, redirected, awaited_step, awaited_due, awaited_duty)
 				VALUES (:number, :item, :department, :region, :applicantRegion, :firstHandler, :state, :stage, :rank,
 				       :due, :suspended, :receivedOn, :acceptedOn, :at, :warning, :remaining, 0, :closedOn, :at,
 				       :channel, :mode, :joint, :statutoryDays, :promisedDays, :statutoryDue, :promisedDue, :decidedOn,
 				       :outcome, :deliveredOn, :ref, :extensions, :responsibleDepartment, :responsiblePerson,
-				       :suspendedSince, :red, :onTheSpot, :redirected)
+				       :suspendedSince, :red, :onTheSpot, :redirected, :awaitedStep, :awaitedDue, :awaitedDuty)
 				ON CONFLICT DO NOTHING
 				""").paramSource(source(row)).update();
 	}
@@ -354,10 +361,10 @@ class SupervisedCases {
 		row.forEach((k, v) -> {
 			int type = switch (k) {
 				case "due", "receivedOn", "acceptedOn", "closedOn", "statutoryDue", "promisedDue", "decidedOn",
-						"deliveredOn", "suspendedSince" ->
+						"deliveredOn", "suspendedSince", "awaitedDue" ->
 					Types.DATE;
 				case "remaining", "rank", "statutoryDays", "promisedDays", "extensions" -> Types.INTEGER;
-				case "suspended", "joint", "red", "redirected", "onTheSpot" -> Types.BOOLEAN;
+				case "suspended", "joint", "red", "redirected", "onTheSpot", "awaitedDuty" -> Types.BOOLEAN;
 				case "at" -> Types.TIMESTAMP;
 				default -> Types.VARCHAR;
 			};

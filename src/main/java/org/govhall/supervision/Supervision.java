@@ -108,7 +108,8 @@ public class Supervision {
 		List<CaseTimeline.Step> steps = cases.steps(caseNumber);
 		return new CaseTimeline(c, CaseTimeline.held(steps, c.closedOn() == null, clock.instant()),
 				cases.subClocks(caseNumber), cases.irregularities(viewer(user), caseNumber, LIMIT),
-				cards.ofCase(caseNumber), notices.ofCase(caseNumber), notices.accountabilities(null, caseNumber));
+				cards.ofCase(caseNumber), notices.ofCase(caseNumber), notices.accountabilities(null, caseNumber),
+				cases.awaited(caseNumber, LocalDate.now(clock)).orElse(null));
 	}
 
 	public List<Irregularity> irregularities(GovHallUser user) {

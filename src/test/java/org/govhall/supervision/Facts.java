@@ -117,7 +117,7 @@ public final class Facts {
 				joint, applicantRef, 20, 10, opinions, extensions, reviewer, decidedOn, outcome, deliveredOn,
 				deliveryMethod, new CaseFacts.Step(actedOn.atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant(),
 						action, actor, role),
-				onTheSpot, false);
+				onTheSpot, false, null);
 	}
 
 }
