@@ -43,13 +43,16 @@ class DemoForms {
 
 	private final Documents documents;
 
-	private final Map<String, byte[]> rendered = new ConcurrentHashMap<>();
-
 	/**
-	 * Generic blank forms by material name, typeset once per JVM (every demo context of a
-	 * test run shares them).
+	 * The forms, generic blank forms and result samples, each typeset once per JVM: every
+	 * demo context of a test run shares them (typesetting them again was a tenth of the
+	 * CPU time of each test context's start).
 	 */
+	private static final Map<String, byte[]> RENDERED = new ConcurrentHashMap<>();
+
 	private static final Map<String, byte[]> GENERIC = new ConcurrentHashMap<>();
+
+	private static final Map<String, byte[]> SAMPLES = new ConcurrentHashMap<>();
 
 	/**
 	 * The fields of a form that {@code demo/forms.json} does not describe: what every
@@ -67,7 +70,7 @@ class DemoForms {
 	 * department is typeset once.
 	 */
 	byte[] pdf(Form form, String itemName, String departmentName, boolean sample) {
-		return rendered.computeIfAbsent(form.material() + '|' + itemName + '|' + departmentName + '|' + sample,
+		return RENDERED.computeIfAbsent(form.material() + '|' + itemName + '|' + departmentName + '|' + sample,
 				k -> documents.renderReport(xhtml(form, itemName, departmentName, sample)));
 	}
 
@@ -122,7 +125,8 @@ class DemoForms {
 	 * licence.
 	 */
 	byte[] resultSamplePdf(String itemName, String resultName, String departmentName) {
-		return documents.renderReport(resultSampleXhtml(itemName, resultName, departmentName));
+		return SAMPLES.computeIfAbsent(itemName + '|' + resultName + '|' + departmentName,
+				k -> documents.renderReport(resultSampleXhtml(itemName, resultName, departmentName)));
 	}
 
 	static String resultSampleFileName(String resultName) {

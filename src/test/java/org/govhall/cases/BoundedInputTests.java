@@ -16,16 +16,15 @@ import org.govhall.directory.Directory;
 import org.govhall.support.ApiClient;
 import org.govhall.support.ApiClient.Response;
 import org.govhall.support.MovableClock;
+import org.govhall.support.ProductionLimitsTest;
 import org.govhall.support.RequiredMaterials;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -34,17 +33,10 @@ import org.springframework.test.web.servlet.MockMvc;
  * names without control or bidi characters, reserved usernames, common passwords, item
  * codes of another region, the public progress lookup without staff free text, and
  * delegation tracking at extreme dates. Each failed on the code before the issue. The
- * limits are the production defaults (3 open cases) or set small here (uploads), unlike
- * the rest of the suite.
+ * limits are the production defaults (3 open cases) or set small (uploads), unlike the
+ * rest of the suite ({@link ProductionLimitsTest}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "govhall.demo.enabled=true", "govhall.demo.training-clock=false",
-				"govhall.cases.deemed-acceptance-cron=-", "govhall.supervision.daily-cron=-",
-				"govhall.storage.dir=target/test-files/bounded-input", "govhall.cases.max-open-per-item=3",
-				"govhall.cases.upload-quota.applicant-files=30", "govhall.cases.upload-quota.applicant-size=1MB",
-				"govhall.rate-limit.enabled=false" })
-@AutoConfigureMockMvc
-@ActiveProfiles("h2")
+@ProductionLimitsTest
 class BoundedInputTests {
 
 	static final String FOOD = "660100-XK-02001";
@@ -56,6 +48,10 @@ class BoundedInputTests {
 
 	@LocalServerPort
 	int port;
+
+	/** Where the shared application stores files (a directory per test JVM). */
+	@Value("${govhall.storage.dir}")
+	String storageDir;
 
 	@Autowired
 	MovableClock.Moving clock;
@@ -254,9 +250,8 @@ class BoundedInputTests {
 			.single() > 0;
 	}
 
-	static boolean onDisk(String fileId) {
-		return Files
-			.exists(Path.of("target/test-files/bounded-input", fileId.substring(0, 2), fileId.substring(2, 4), fileId));
+	boolean onDisk(String fileId) {
+		return Files.exists(Path.of(storageDir, fileId.substring(0, 2), fileId.substring(2, 4), fileId));
 	}
 
 	// ---- names without control or bidi characters

@@ -7,13 +7,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -24,22 +21,17 @@ import org.govhall.directory.IdentityKind;
 import org.govhall.documents.DocumentKind;
 import org.govhall.documents.Documents;
 import org.govhall.documents.IssuedDocument;
-import org.govhall.storage.FileStore;
+import org.govhall.support.FailingDisk;
+import org.govhall.support.GovHallTest;
 import org.govhall.support.MovableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.util.AopTestUtils;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
@@ -52,63 +44,15 @@ import tools.jackson.databind.json.JsonMapper;
  * typesetting depends on is checked at the step (a 400 in the requester's language,
  * nothing stored); a document that still fails is retried until it is issued, and shown
  * until then as "文书未出具" on the department's workbench, its case list and case page, and
- * in supervision; the step's answer lists only documents that exist.
+ * in supervision; the step's answer lists only documents that exist. The shared
+ * application, whose disk the tests fail ({@link FailingDisk}) and heal.
  */
-@SpringBootTest(properties = { "govhall.demo.enabled=true", "govhall.demo.training-clock=false",
-		"govhall.cases.deemed-acceptance-cron=-", "govhall.events.resubmit-every=PT10H" })
-@AutoConfigureMockMvc
-@ActiveProfiles("h2")
+@GovHallTest
 class DocumentsNeverMissingTests {
 
 	static final String FOOD = CaseJourneyTests.FOOD;
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
-
-	/**
-	 * A file store that fails while {@link #failing} is set, as a full or unmounted disk
-	 * would.
-	 */
-	static final class FlakyFileStore implements FileStore {
-
-		final AtomicBoolean failing = new AtomicBoolean();
-
-		final Path root;
-
-		FlakyFileStore(Path root) {
-			this.root = root;
-		}
-
-		@Override
-		public void put(String id, byte[] content) throws IOException {
-			if (failing.get()) {
-				throw new IOException("no space left on device");
-			}
-			Files.createDirectories(root);
-			Files.write(root.resolve(id), content);
-		}
-
-		@Override
-		public byte[] get(String id) throws IOException {
-			return Files.readAllBytes(root.resolve(id));
-		}
-
-		@Override
-		public void delete(String id) throws IOException {
-			Files.deleteIfExists(root.resolve(id));
-		}
-
-	}
-
-	@TestConfiguration
-	static class Flaky {
-
-		@Bean
-		@Primary
-		FlakyFileStore flakyFileStore() {
-			return new FlakyFileStore(Path.of("target/test-files/documents-never-missing"));
-		}
-
-	}
 
 	@Autowired
 	MockMvc mvc;
@@ -129,7 +73,7 @@ class DocumentsNeverMissingTests {
 	DocumentsOwed owed;
 
 	@Autowired
-	FlakyFileStore store;
+	FailingDisk disk;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -143,12 +87,12 @@ class DocumentsNeverMissingTests {
 	@BeforeEach
 	void start() {
 		clock.set("2026-10-12T10:00:00");
-		store.failing.set(false);
+		disk.heal();
 	}
 
 	@AfterEach
 	void heal() {
-		store.failing.set(false);
+		disk.heal();
 	}
 
 	GovHallUser as(String username) {
@@ -322,7 +266,7 @@ class DocumentsNeverMissingTests {
 	@Test
 	void aDocumentThatCannotBeIssuedIsShownAsNotIssuedUntilTheRetryIssuesItOnceTheCauseIsFixed() throws Exception {
 		String number = received("孙重试");
-		store.failing.set(true);
+		disk.fail();
 
 		MockHttpServletResponse refused = api("/api/v1/cases/" + number + "/refusal", "clerk",
 				Map.of("reasons", "经营场所不符合要求"), "zh-CN");
@@ -359,7 +303,7 @@ class DocumentsNeverMissingTests {
 
 		// the cause is fixed; the resubmission job delivers the failed publication again
 		// and the decision is issued
-		store.failing.set(false);
+		disk.heal();
 		IssuedDocument issued = retried(number, DocumentKind.REFUSAL_DECISION);
 		assertThat(text(documents.pdf(issued))).contains("经营场所不符合要求");
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> owed.forCase(number).isEmpty());
@@ -372,7 +316,7 @@ class DocumentsNeverMissingTests {
 	@Test
 	void aWindowIntakeWhoseDocumentsFailAnswersWithWhatExistsAndOwesTheRest() throws Exception {
 		List<String> originals = CaseJourneyTests.NURSE_MATERIALS;
-		store.failing.set(true);
+		disk.fail();
 
 		MockHttpServletResponse r = api("/api/v1/cases/intake", "clerk", CaseJourneyTests.walkIn(originals, List.of()),
 				"zh-CN");
@@ -393,7 +337,7 @@ class DocumentsNeverMissingTests {
 					&& owed.forCase(number).stream().allMatch(d -> d.attempts() >= 2));
 		String casePage = page(get("/staff/cases/" + number).with(user(as("clerk"))));
 		assertThat(casePage).contains("id=\"documents-owed\"").contains("收件凭证").contains("受理通知书");
-		store.failing.set(false);
+		disk.heal();
 		retried(number, DocumentKind.RECEIPT);
 		retried(number, DocumentKind.ACCEPTANCE_NOTICE);
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> owed.forCase(number).isEmpty());

@@ -24,6 +24,7 @@ import org.govhall.support.ApiClient;
 import org.govhall.support.ApiClient.Response;
 import org.govhall.support.MovableClock;
 import org.govhall.support.RequiredMaterials;
+import org.govhall.support.QuickPasswords;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +35,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -55,6 +57,7 @@ import org.springframework.test.context.DynamicPropertySource;
 				"server.servlet.session.cookie.secure=false",
 				"govhall.identity.client-secret=govhall-demo-platform-secret" })
 @ActiveProfiles("h2")
+@Import(QuickPasswords.class)
 class VerifiedIdentityTests {
 
 	static final String FOOD = "660100-XK-02001";

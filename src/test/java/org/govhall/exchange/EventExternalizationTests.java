@@ -14,6 +14,7 @@ import org.govhall.support.ApiClient;
 import org.govhall.support.RequiredMaterials;
 import org.govhall.support.ApiClient.Response;
 import org.govhall.support.DependsOnToday;
+import org.govhall.support.QuickPasswords;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +32,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,6 +54,7 @@ import tools.jackson.databind.json.JsonMapper;
 				"govhall.events.resubmit-every=PT1H", "govhall.storage.dir=target/test-files/exchange",
 				"govhall.audit.head-interval=PT2S" })
 @ActiveProfiles("h2")
+@Import(QuickPasswords.class)
 class EventExternalizationTests {
 
 	static final String EXCHANGE = "govhall.events.test";

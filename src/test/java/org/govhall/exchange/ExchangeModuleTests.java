@@ -129,8 +129,13 @@ class ExchangeModuleTests {
 	void anUnconfirmedMessageStaysIncompleteAndIsSentAgainWithTheSameId(Scenario scenario) throws Exception {
 		willThrow(new AmqpTimeoutException("no confirmation")).given(channel).waitForConfirmsOrDie(anyLong());
 		scenario.publish(new ItemPublished("660100-XK-09002", 1, "660100-SCJG", "660100"))
-			.andWaitForStateChange(() -> open("660100-XK-09002"), count -> count == 1)
-			.andVerify(count -> assertThat(sentAbout("660100-XK-09002")).hasSize(1));
+			// the publication is registered before its listener sends: wait for both
+			.andWaitForStateChange(() -> open("660100-XK-09002") == 1 && !sentAbout("660100-XK-09002").isEmpty(),
+					sentAndOpen -> sentAndOpen)
+			.andVerify(sentAndOpen -> {
+				assertThat(open("660100-XK-09002")).isEqualTo(1);
+				assertThat(sentAbout("660100-XK-09002")).hasSize(1);
+			});
 
 		recordingChannel();
 		scenario.stimulate(() -> incomplete.resubmitIncompletePublications(p -> true))

@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 import org.govhall.support.Accessibility;
 import org.govhall.support.ApiClient;
 import org.govhall.support.Browser;
-import org.govhall.support.CaseJourneyContext;
 import org.govhall.support.MovableClock;
+import org.govhall.support.ProductionLimitsTest;
 import org.govhall.support.RequiredMaterials;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Tag;
@@ -35,7 +35,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -52,16 +51,12 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>
  * The document owed is recorded the way a failed typesetting leaves it (attempts and last
- * failure), straight in its table: making the file store fail needs a context of its own
- * (DocumentsNeverMissingTests does that).
+ * failure), straight in its table: making the file store fail is
+ * DocumentsNeverMissingTests' (support/FailingDisk). The limits are those of
+ * {@link ProductionLimitsTest}.
  */
 @Tag("browser")
-@CaseJourneyContext
-@TestPropertySource(properties = { "govhall.cases.max-open-per-item=1", "govhall.cases.upload-quota.applicant-files=30",
-		// the chain head signed as in production (the shared configuration seals by
-		// hand): the sealer every 5 s, the
-		// witness that signs the head every minute
-		"govhall.audit.seal-cron=*/5 * * * * *", "govhall.audit.witness-cron=30 * * * * *" })
+@ProductionLimitsTest
 class Issue12WalkBrowserTests {
 
 	/** 食品经营许可 of 示范市. */
@@ -157,8 +152,11 @@ class Issue12WalkBrowserTests {
 			.param("at", Timestamp.from(clock.instant()))
 			.update();
 
-		// the applicant's one open application of 食品经营许可 (the limit is one in this walk)
-		assertThat(RequiredMaterials.submit(api, api, "applicant", FOOD, PDF).status()).isEqualTo(201);
+		// the applicant's three open applications of 食品经营许可, the limit
+		// (ProductionLimitsTest)
+		for (int i = 0; i < 3; i++) {
+			assertThat(RequiredMaterials.submit(api, api, "applicant", FOOD, PDF).status()).isEqualTo(201);
+		}
 
 		Path uploads = Files.createDirectories(Path.of("target", "test-files", "issue12-walk-uploads"));
 		// every finding of one walk at once: the pages go on after a failed check
@@ -274,17 +272,17 @@ class Issue12WalkBrowserTests {
 			check(browser, "08-supervision-documents-en");
 			soft.assertThat(d.findElement(By.id("documents-owed")).getText()).contains("Document not issued");
 
-			// 7. the applicant: a second open application of the same item, then too many
+			// 7. the applicant: a fourth open application of the same item, then too many
 			// files in a day
 			browser.signIn(base, "applicant");
 			apply(browser, FOOD, uploads, 1);
 			text = checkZh(browser, "09-open-case-limit");
-			soft.assertThat(text).contains("您已有 1 件“食品经营许可”", "等待受理", "撤回");
+			soft.assertThat(text).contains("您已有 3 件“食品经营许可”", "等待受理", "撤回");
 			look(browser, "09-open-case-limit", "#refusal");
 			d.get(base + "/cases/new?item=" + FOOD + "&lang=en&elder=on");
 			apply(browser, FOOD, uploads, 1);
 			text = check(browser, "09-open-case-limit-en");
-			soft.assertThat(text).contains("You already have 1 application for", "waiting for acceptance");
+			soft.assertThat(text).contains("You already have 3 applications for", "waiting for acceptance");
 			apply(browser, PLANNING, uploads, 32);
 			text = checkZh(browser, "10-upload-quota");
 			soft.assertThat(text).contains("上传的文件已达上限", "每天 30 个", "请明天再上传");

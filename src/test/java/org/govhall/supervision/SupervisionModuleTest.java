@@ -24,15 +24,17 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * its own tables, the working calendar with the official schedules the migrations load
  * (supervision counts working days), and the other modules it calls mocked (directory,
  * catalog, documents, the cases module's owed documents). Every class with this
- * annotation shares one context; the nightly run starts only when a test calls it, and a
- * clock stops for at most 60 days.
+ * annotation shares one context; the nightly run starts only when a test calls it, a
+ * clock stops for at most 60 days, and the decision stage turns yellow 5 working days
+ * before its due date (the other stages at the default 2, SupervisionReevaluationTests).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @ApplicationModuleTest(extraIncludes = "calendar", webEnvironment = WebEnvironment.NONE)
 @ActiveProfiles("h2")
-@TestPropertySource(properties = { "govhall.supervision.daily-cron=-", "govhall.supervision.max-suspension-days=60" })
+@TestPropertySource(properties = { "govhall.supervision.daily-cron=-", "govhall.supervision.max-suspension-days=60",
+		"govhall.supervision.yellow-days.decision=5" })
 @Import(ModuleSlice.class)
 @MockitoBean(types = { Directory.class, Catalog.class, DelegationTakeUp.class, Documents.class, DocumentsOwed.class })
 @interface SupervisionModuleTest {

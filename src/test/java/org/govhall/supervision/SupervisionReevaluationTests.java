@@ -14,18 +14,15 @@ import org.govhall.catalog.ProcessingMode;
 import org.govhall.support.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The nightly re-evaluation works on the read model alone: it touches every open row with
  * batched plain updates, whatever their number, leaves closed rows alone, and lets a
- * yellow threshold be set per stage.
+ * yellow threshold be set per stage. The supervision module alone
+ * ({@link SupervisionModuleTest}, whose decision stage turns yellow at 5 working days).
  */
-@SpringBootTest(properties = { "govhall.supervision.daily-cron=-", "govhall.cases.deemed-acceptance-cron=-",
-		"govhall.supervision.yellow-days.decision=5" })
-@ActiveProfiles("h2")
+@SupervisionModuleTest
 class SupervisionReevaluationTests {
 
 	@Autowired

@@ -33,8 +33,8 @@ import org.springframework.test.context.MergedContextConfiguration;
  * naming the configurations already started, so a new test with its own odd properties
  * fails instead of slowing the suite down. Each start is also written to
  * {@code target/test-contexts/<pid>.txt} (the key, then the test class), which
- * {@code scripts/test-contexts.sh} counts across all the test JVMs of a run. Registered
- * in {@code META-INF/spring.factories} of the test resources.
+ * {@code scripts/test-summary.sh} counts across all the test JVMs of a run. Registered in
+ * {@code META-INF/spring.factories} of the test resources.
  */
 public final class ContextBudget implements ContextCustomizerFactory {
 

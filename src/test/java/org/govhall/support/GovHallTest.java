@@ -23,7 +23,9 @@ import org.springframework.test.context.ActiveProfiles;
  * a per-minute budget one for the whole suite (system/RateLimitsTests and
  * LoginThrottleTests test them at their size). Documents point to the public address
  * {@code https://zwfw.example.gov.cn/}; uploads go under {@code target/test-files}. A
- * PostgreSQL twin adds {@link PostgresTest}.
+ * PostgreSQL twin adds {@link PostgresTest}. A test can make the disk fail
+ * ({@link FailingDisk}) and heals it afterwards. New passwords are hashed at a low BCrypt
+ * cost ({@link QuickPasswords}).
  * <p>
  * A class that needs other settings does not add properties of its own: each set of
  * properties is a context of its own, and the suite has a budget of them
@@ -42,7 +44,7 @@ import org.springframework.test.context.ActiveProfiles;
 		"govhall.rate-limit.registration.per-minute=1000000", "govhall.public-url=https://zwfw.example.gov.cn/" })
 @AutoConfigureMockMvc
 @ActiveProfiles("h2")
-@Import(PublishedCaseEvents.class)
+@Import({ PublishedCaseEvents.class, FailingDisk.class, QuickPasswords.class })
 public @interface GovHallTest {
 
 }

@@ -22,6 +22,7 @@ import org.govhall.system.HostileHttp.Outcome;
 import org.govhall.system.HostileHttp.PageSession;
 import org.govhall.system.HostileHttp.Shot;
 import org.govhall.system.HostileRequests.Endpoint;
+import org.govhall.support.QuickPasswords;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -31,6 +32,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.FileSystemUtils;
 import org.springframework.web.method.HandlerMethod;
@@ -64,6 +66,7 @@ import org.springframework.web.util.HtmlUtils;
 				"govhall.rate-limit.registration.per-minute=1000000", "govhall.login-throttle.free-failures=1000000",
 				"govhall.storage.dir=target/test-files/abuse", "server.tomcat.max-swallow-size=64MB" })
 @ActiveProfiles("h2")
+@Import(QuickPasswords.class)
 class AbuseSuiteTests {
 
 	static final int THREADS = 8;

@@ -10,13 +10,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.govhall.support.BehindTheProxyTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -25,19 +23,18 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * with Retry-After and a problem+json in its language (a short page for a browser),
  * another client is not affected, and a flood of login attempts is stopped before the
  * password check. A limited path counts however it is spelled and whatever the method
- * (issue 12: {@code /logi%6E} and {@code HEAD} went round the limits).
+ * (issue 12: {@code /logi%6E} and {@code HEAD} went round the limits). The budgets are
+ * those of {@link BehindTheProxyTest}; the clients connect over https from addresses of
+ * their own, not through the proxy.
  */
-@SpringBootTest(properties = { "govhall.rate-limit.progress.per-minute=5", "govhall.rate-limit.login.per-minute=3",
-		"govhall.rate-limit.verification.per-minute=4", "govhall.rate-limit.registration.per-minute=2" })
-@AutoConfigureMockMvc
-@ActiveProfiles("h2")
+@BehindTheProxyTest
 class RateLimitsTests {
 
 	@Autowired
 	MockMvc mvc;
 
 	static MockHttpServletRequestBuilder from(MockHttpServletRequestBuilder b, String address) {
-		return b.with(r -> {
+		return b.secure(true).with(r -> {
 			r.setRemoteAddr(address);
 			return r;
 		});
