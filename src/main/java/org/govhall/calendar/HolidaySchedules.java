@@ -79,6 +79,15 @@ public class HolidaySchedules {
 		return c.calendar;
 	}
 
+	/**
+	 * Reads the stored schedules again at the next {@link #calendar()}, without waiting
+	 * for the second a node trusts its copy: after a year was taken out of the database
+	 * by hand (an operator's repair, a test cleaning up).
+	 */
+	public void reload() {
+		cached = new Cached(-1, cached.calendar, 0);
+	}
+
 	public List<YearSummary> years() {
 		return jdbc
 			.sql("""

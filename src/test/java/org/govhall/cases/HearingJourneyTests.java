@@ -129,6 +129,14 @@ class HearingJourneyTests {
 		ok(api.post("/api/v1/cases/" + number + "/hearing-notice", "reviewer",
 				Map.of("hearingOn", earliest.toString(), "time", "09:30", "place", "三楼听证室", "presider", "approver")));
 
+		// while the hearing awaits, restarting the clock by hand says what it means
+		String waiting = html(
+				mvc.perform(get("/staff/cases/" + number).with(user(directory.principal("reviewer").get())))
+					.andReturn()
+					.getResponse()
+					.getContentAsString(StandardCharsets.UTF_8));
+		assertThat(waiting).contains("只有听证申请撤回或听证终止时").contains("本案等待：听证笔录");
+
 		// the work list, the documents, the parties' messages and supervision
 		JsonNode procedures = ok(api.get("/api/v1/cases?list=PROCEDURES", "reviewer"));
 		assertThat(procedures.toString()).contains(number).contains(heldBy.toString());

@@ -18,9 +18,9 @@ public final class LoadedYears {
 	}
 
 	/**
-	 * Deletes the year's schedule and moves the test clock on by two seconds, so that the
-	 * calendar, which reads the schedules again at most once a second of the
-	 * application's clock, forgets it at once.
+	 * Deletes the year's schedule and has the calendar read the schedules again, so that
+	 * it forgets the year at once (it trusts its copy for a second of the machine's
+	 * time); the test clock moves on by two seconds as before.
 	 */
 	public static void forget(ApplicationContext context, int year) {
 		JdbcClient jdbc = context.getBean(JdbcClient.class);
@@ -28,6 +28,7 @@ public final class LoadedYears {
 			jdbc.sql("DELETE FROM " + table + " WHERE year_no = :year").param("year", year).update();
 		}
 		context.getBean(MovableClock.Moving.class).advance(Duration.ofSeconds(2));
+		context.getBean(HolidaySchedules.class).reload();
 		if (context.getBean(HolidaySchedules.class).calendar().isLoaded(year)) {
 			throw new IllegalStateException(year + " is still loaded");
 		}
