@@ -1111,6 +1111,14 @@ class Case {
 			if (receivedOn.isAfter(window)) {
 				throw new RuleViolationException("hearing-request-late", "error.case.hearingRequestLate", window);
 			}
+			// the right is the applicant's and the interested parties' the notice named
+			// (第四十七条)
+			List<String> entitled = by == HearingBy.APPLICANT ? List.of(applicant.identity().legalName())
+					: partiesOf(notice);
+			if (!entitled.contains(requester.strip())) {
+				throw new InvalidInputException("hearing-requester", "error.case.hearingRequester", "requester",
+						String.join("、", entitled));
+			}
 		}
 		LocalDate due = calendar.addWorkingDays(receivedOn, HEARING_HELD_DAYS);
 		Map<String, String> fields = new LinkedHashMap<>();

@@ -104,6 +104,14 @@ class ProcedureActsTests {
 		c.recordStatement("李四", "要求听证", d("2026-06-02"), false, CLERK, on("2026-06-02"));
 		assertThatThrownBy(() -> c.review(Outcome.APPROVED, "符合条件", REVIEWER, on("2026-06-03"), PLAIN))
 			.hasFieldOrPropertyWithValue("type", "parties-not-heard");
+		// only a party the notice named, or the applicant as the applicant, has the right
+		assertThatThrownBy(() -> c.requestHearing("赵六", Case.HearingBy.INTERESTED_PARTY, d("2026-06-08"), CLERK,
+				on("2026-06-08"), PLAIN))
+			.isInstanceOf(InvalidInputException.class)
+			.hasFieldOrPropertyWithValue("type", "hearing-requester");
+		assertThatThrownBy(
+				() -> c.requestHearing("李四", Case.HearingBy.APPLICANT, d("2026-06-08"), CLERK, on("2026-06-08"), PLAIN))
+			.hasFieldOrPropertyWithValue("type", "hearing-requester");
 		c.requestHearing("李四", Case.HearingBy.INTERESTED_PARTY, d("2026-06-08"), CLERK, on("2026-06-08"), PLAIN);
 		// the item's guide lists only expert review: a hearing rests on the law itself
 		assertThat(c.openSuspension()).get()
