@@ -173,6 +173,14 @@ class HearingJourneyTests {
 		assertThat(ok(api.get("/api/v1/cases?list=PROCEDURES", "reviewer")).toString()).doesNotContain(number);
 		ok(api.post("/api/v1/cases/" + number + "/review", "reviewer",
 				Map.of("recommendation", "APPROVED", "comments", "依据听证笔录，符合条件")));
+		// the review is signed by the reviewer's name, as people know it, not by a login
+		String reviewed = html(
+				mvc.perform(get("/staff/cases/" + number).with(user(directory.principal("approver").get())))
+					.andReturn()
+					.getResponse()
+					.getContentAsString(StandardCharsets.UTF_8));
+		String reviewerName = directory.principal("reviewer").get().displayName();
+		assertThat(reviewed).contains(reviewerName + "，" + earliest).doesNotContain("reviewer，");
 	}
 
 	/** What a person reads on the page: its text, without the markup. */
