@@ -1255,7 +1255,14 @@ class Case {
 
 	/** The acts of {@code step} recorded after {@code since}. */
 	private List<ProcedureAct> after(ProcedureAct since, CaseStep step) {
-		return acts.subList(acts.indexOf(since) + 1, acts.size()).stream().filter(a -> a.step() == step).toList();
+		// by identity: two acts alike in every value (the same party stating the same
+		// twice
+		// a day) are still two places in the record
+		int at = 0;
+		while (acts.get(at) != since) {
+			at++;
+		}
+		return acts.subList(at + 1, acts.size()).stream().filter(a -> a.step() == step).toList();
 	}
 
 	// ---- helpers
