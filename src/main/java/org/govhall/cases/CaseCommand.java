@@ -165,7 +165,8 @@ public sealed interface CaseCommand {
 
 	}
 
-	record Refusal(@NotBlank @Size(max = 2000) String reasons,
+	@GenericForm(secondary = true)
+	record Refusal(@FormField(rows = 2) @NotBlank @Size(max = 2000) String reasons,
 			@Nullable @Size(max = 300) String competentAuthority) implements CaseCommand {
 
 		@Override
@@ -177,7 +178,9 @@ public sealed interface CaseCommand {
 
 	}
 
-	record Opinion(@NotNull Verdict verdict, @Nullable @Size(max = 2000) String reasons) implements CaseCommand {
+	@GenericForm
+	record Opinion(@FormField(choices = "cases.verdict.") @NotNull Verdict verdict,
+			@FormField(rows = 2, hint = true) @Nullable @Size(max = 2000) String reasons) implements CaseCommand {
 
 		@Override
 		public void apply(Case c, StepContext ctx) {
@@ -197,7 +200,9 @@ public sealed interface CaseCommand {
 
 	}
 
-	record Review(@NotNull Outcome recommendation, @NotBlank @Size(max = 2000) String comments) implements CaseCommand {
+	@GenericForm
+	record Review(@FormField(choices = "cases.outcome.") @NotNull Outcome recommendation,
+			@FormField(rows = 2) @NotBlank @Size(max = 2000) String comments) implements CaseCommand {
 
 		@Override
 		public void apply(Case c, StepContext ctx) {
@@ -212,7 +217,10 @@ public sealed interface CaseCommand {
 	}
 
 	/** Stops the clock from {@code from} (default: today) for a procedure of 第四十五条. */
-	record Suspension(@NotNull SpecialProcedure procedure, @Nullable LocalDate from,
+	@GenericForm(secondary = true)
+	record Suspension(@FormField(drawn = true) @NotNull SpecialProcedure procedure,
+			@FormField(initialDay = StepForm.Day.TODAY, min = StepForm.Day.ACCEPTED, max = StepForm.Day.TODAY,
+					required = true) @Nullable LocalDate from,
 			@NotBlank @Size(max = 1000) String reason) implements CaseCommand {
 
 		@Override
@@ -224,7 +232,9 @@ public sealed interface CaseCommand {
 	}
 
 	/** The procedure ended on {@code lastDay} (default: today). */
-	record Resumption(@Nullable LocalDate lastDay) implements CaseCommand {
+	@GenericForm
+	record Resumption(@FormField(initialDay = StepForm.Day.TODAY, max = StepForm.Day.TODAY,
+			required = true) @Nullable LocalDate lastDay) implements CaseCommand {
 
 		@Override
 		public void apply(Case c, StepContext ctx) {
@@ -238,8 +248,11 @@ public sealed interface CaseCommand {
 	 * what the application affects of theirs, the working days they have to state their
 	 * views, and whether they are told of their right to ask for a hearing (第四十七条).
 	 */
-	record PartiesNotice(@NotBlank @Size(max = 1000) String parties, @NotBlank @Size(max = 1000) String matter,
-			@NotNull @Min(3) @Max(20) Integer statementDays, @Nullable Boolean hearingRight) implements CaseCommand {
+	@GenericForm(hint = true)
+	record PartiesNotice(@FormField(rows = 2, hint = true) @NotBlank @Size(max = 1000) String parties,
+			@FormField(rows = 2) @NotBlank @Size(max = 1000) String matter,
+			@FormField(initial = "5") @NotNull @Min(3) @Max(20) Integer statementDays,
+			@FormField(initial = "true") @Nullable Boolean hearingRight) implements CaseCommand {
 
 		@Override
 		public void apply(Case c, StepContext ctx) {
@@ -260,8 +273,11 @@ public sealed interface CaseCommand {
 	 * What a party stated or defended (陈述、申辩), received on {@code receivedOn} (default:
 	 * today), orally or in writing.
 	 */
-	record Statement(@NotBlank @Size(max = 100) String party, @NotBlank @Size(max = 2000) String summary,
-			@Nullable LocalDate receivedOn, @Nullable Boolean oral) implements CaseCommand {
+	@GenericForm
+	record Statement(@NotBlank @Size(max = 100) String party,
+			@FormField(rows = 3) @NotBlank @Size(max = 2000) String summary, @FormField(initialDay = StepForm.Day.TODAY,
+					max = StepForm.Day.TODAY, required = true) @Nullable LocalDate receivedOn,
+			@Nullable Boolean oral) implements CaseCommand {
 
 		@Override
 		public void apply(Case c, StepContext ctx) {
@@ -276,8 +292,12 @@ public sealed interface CaseCommand {
 	 * Who asked for a hearing and when it was received (default: today); or the
 	 * department holds one on its own initiative (第四十六条).
 	 */
+	@GenericForm(hint = true)
 	record HearingRequest(@NotBlank @Size(max = 100) String requester, @NotNull Case.HearingBy by,
-			@Nullable LocalDate receivedOn) implements CaseCommand {
+			@FormField(initialDay = StepForm.Day.TODAY, min = StepForm.Day.ACCEPTED, max = StepForm.Day.TODAY,
+					required = true) @Nullable LocalDate receivedOn)
+			implements
+				CaseCommand {
 
 		@Override
 		public void apply(Case c, StepContext ctx) {
@@ -291,9 +311,12 @@ public sealed interface CaseCommand {
 	 * The hearing's day, time (HH:mm), place and presiding officer (a login of the case's
 	 * department).
 	 */
-	record HearingNotice(@NotNull LocalDate hearingOn,
-			@NotBlank @Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]") String time,
-			@NotBlank @Size(max = 200) String place, @NotBlank @Size(max = 64) String presider) implements CaseCommand {
+	@GenericForm(hint = true)
+	record HearingNotice(@FormField(min = StepForm.Day.TODAY) @NotNull LocalDate hearingOn,
+			@FormField(type = "time",
+					initial = "09:30") @NotBlank @Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]") String time,
+			@NotBlank @Size(max = 200) String place,
+			@FormField(noAutocomplete = true) @NotBlank @Size(max = 64) String presider) implements CaseCommand {
 
 		@Override
 		public void apply(Case c, StepContext ctx) {
@@ -309,8 +332,12 @@ public sealed interface CaseCommand {
 	 * The hearing held: on which day, who took part, what the transcript records, and
 	 * that those who took part signed it.
 	 */
-	record HearingTranscript(@NotNull LocalDate heldOn, @NotBlank @Size(max = 1000) String participants,
-			@NotBlank @Size(max = 4000) String transcript, @Nullable Boolean signed) implements CaseCommand {
+	@GenericForm
+	record HearingTranscript(
+			@FormField(initialDay = StepForm.Day.TODAY, max = StepForm.Day.TODAY) @NotNull LocalDate heldOn,
+			@FormField(rows = 2) @NotBlank @Size(max = 1000) String participants,
+			@FormField(rows = 4) @NotBlank @Size(max = 4000) String transcript,
+			@FormField(required = true) @Nullable Boolean signed) implements CaseCommand {
 
 		@Override
 		public void apply(Case c, StepContext ctx) {
@@ -321,6 +348,7 @@ public sealed interface CaseCommand {
 
 	}
 
+	@GenericForm(secondary = true)
 	record Extension(@NotBlank @Size(max = 1000) String reason) implements CaseCommand {
 
 		@Override
@@ -349,7 +377,8 @@ public sealed interface CaseCommand {
 
 	}
 
-	record Revocation(@NotBlank @Size(max = 1000) String reason) implements CaseCommand {
+	@GenericForm(hint = true, secondary = true)
+	record Revocation(@FormField(rows = 2) @NotBlank @Size(max = 1000) String reason) implements CaseCommand {
 
 		@Override
 		public void apply(Case c, StepContext ctx) {
@@ -371,7 +400,8 @@ public sealed interface CaseCommand {
 
 	}
 
-	record Fee(@NotBlank @Size(max = 200) String name,
+	@GenericForm(hint = true)
+	record Fee(@FormField(drawn = true) @NotBlank @Size(max = 200) String name,
 			@NotNull @DecimalMin("0.01") @Digits(integer = 10, fraction = 2) BigDecimal amount,
 			@NotBlank @Size(max = 64) String receiptNo) implements CaseCommand {
 
@@ -382,7 +412,8 @@ public sealed interface CaseCommand {
 
 	}
 
-	record Delivery(@NotNull DeliveryMethod method) implements CaseCommand {
+	@GenericForm
+	record Delivery(@FormField(choices = "cases.delivery.") @NotNull DeliveryMethod method) implements CaseCommand {
 
 		@Override
 		public void apply(Case c, StepContext ctx) {

@@ -25,8 +25,9 @@ import org.jspecify.annotations.Nullable;
  * take every step through one endpoint each, binding the step's request record; the case
  * page offers the forms of the steps {@link #offered offered}; the work lists and the
  * states' clocks ({@link CaseState#clock()}) read it too. A step the law adds is one row
- * here, its request record, its rule in {@link Case}, its form fragment in
- * {@code cases/steps.html} and its words in the message bundles.
+ * here, its request record (whose form the page derives from it where it is marked
+ * {@link GenericForm}, ADR 0032; otherwise a fragment in {@code cases/steps.html}), its
+ * rule in {@link Case} and its words in the message bundles.
  */
 public enum CaseStep {
 
@@ -252,9 +253,20 @@ public enum CaseStep {
 		return confirmed;
 	}
 
-	/** The name of the step's form fragment in {@code cases/steps.html}. */
+	/**
+	 * The name of the step's form fragment in {@code cases/steps.html}: {@code generic}
+	 * where the form is derived from the request record ({@link #form()}).
+	 */
 	public String fragment() {
-		return name();
+		return StepForm.of(this).isPresent() ? "generic" : name();
+	}
+
+	/**
+	 * The form derived from the request record, where the step has no fragment of its
+	 * own.
+	 */
+	public @Nullable StepForm form() {
+		return StepForm.of(this).orElse(null);
 	}
 
 	/** The message key of the step's name. */

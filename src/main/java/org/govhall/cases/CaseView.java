@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 import org.govhall.calendar.Deadline;
 import org.govhall.calendar.DueDate;
@@ -157,6 +158,25 @@ public record CaseView(String number, @Nullable String queryCode, CaseState stat
 	public boolean awaitsHearing(boolean noticed) {
 		return awaited != null && (awaited.step() == CaseStep.HEARING_TRANSCRIPT
 				|| (!noticed && awaited.step() == CaseStep.HEARING_NOTICE));
+	}
+
+	/**
+	 * What a step's form must say about this case before it is used, or none: while a
+	 * hearing is awaited, that its transcript restarts the clock, not the resumption; at
+	 * a fee, what the service guide lists, or that it lists none.
+	 */
+	public StepForm.@Nullable Note formNote(CaseStep step) {
+		if (step == CaseStep.RESUME && awaitsHearing(false)) {
+			return new StepForm.Note("step.note.RESUME.hearing", List.of());
+		}
+		if (step == CaseStep.CHARGE_FEE) {
+			return noFee ? new StepForm.Note("step.note.CHARGE_FEE.noFee", List.of())
+					: new StepForm.Note("step.note.CHARGE_FEE.listed",
+							List.of(catalogFees.stream()
+								.map(f -> f.amount() == null ? f.name() : f.name() + " " + f.amount().toPlainString())
+								.collect(Collectors.joining("；"))));
+		}
+		return null;
 	}
 
 	public Optional<CaseClock> runningClock() {

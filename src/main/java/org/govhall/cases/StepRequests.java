@@ -208,23 +208,10 @@ class StepRequests {
 			Map.entry("DECIDE_ON_THE_SPOT.premises", "cases.licence.premises"),
 			Map.entry("DECIDE_ON_THE_SPOT.validUntil", "cases.licence.validUntil"),
 			Map.entry("DECIDE_ON_THE_SPOT.method", "cases.deliver.method"),
-			Map.entry("REFUSE.reasons", "cases.refuse.reasons"),
-			Map.entry("REFUSE.competentAuthority", "cases.refuse.authority"),
-			Map.entry("OPINION.verdict", "cases.opinion.verdict"),
-			Map.entry("OPINION.reasons", "cases.opinion.reasons"),
-			Map.entry("REVIEW.recommendation", "cases.review.recommendation"),
-			Map.entry("REVIEW.comments", "cases.review.comments"), Map.entry("DECIDE.outcome", "cases.decide.outcome"),
-			Map.entry("DECIDE.reasons", "cases.decide.reasons"), Map.entry("DECIDE.scope", "cases.licence.scope"),
-			Map.entry("DECIDE.premises", "cases.licence.premises"),
-			Map.entry("DECIDE.validUntil", "cases.licence.validUntil"),
-			Map.entry("REVOKE_CERTIFICATE.reason", "cases.revoke.reason"),
-			Map.entry("HAND_OVER.to", "cases.handover.to"), Map.entry("HAND_OVER.reason", "cases.handover.reason"),
-			Map.entry("EXTEND.reason", "cases.extend.reason"),
-			Map.entry("SUSPEND.procedure", "cases.suspend.procedure"), Map.entry("SUSPEND.from", "cases.suspend.from"),
-			Map.entry("SUSPEND.reason", "cases.suspend.reason"), Map.entry("RESUME.lastDay", "cases.resume.lastDay"),
-			Map.entry("CHARGE_FEE.name", "cases.fee.name"), Map.entry("CHARGE_FEE.amount", "cases.fee.amount"),
-			Map.entry("CHARGE_FEE.receiptNo", "cases.fee.receipt"),
-			Map.entry("DELIVER.method", "cases.deliver.method"));
+			Map.entry("DECIDE.outcome", "cases.decide.outcome"), Map.entry("DECIDE.reasons", "cases.decide.reasons"),
+			Map.entry("DECIDE.scope", "cases.licence.scope"), Map.entry("DECIDE.premises", "cases.licence.premises"),
+			Map.entry("DECIDE.validUntil", "cases.licence.validUntil"), Map.entry("HAND_OVER.to", "cases.handover.to"),
+			Map.entry("HAND_OVER.reason", "cases.handover.reason"));
 
 	/**
 	 * A form's fields that do not hold as the refusal a case page shows, each naming its
@@ -264,8 +251,9 @@ class StepRequests {
 	 */
 	private String label(CaseStep step, String field, Locale locale) {
 		String name = field.replaceAll("\\[\\d+]", "");
-		// a step's own labels are step.field.<STEP>.<field> (ADR 0030); the older forms'
-		// labels are listed above
+		// labels are step.field.<STEP>.<field> (ADR 0030, StepForm) but those of the
+		// forms of their
+		// own, listed above
 		String key = LABELS.getOrDefault(step.name() + "." + name, "step.field." + step.name() + "." + name);
 		return messages.getMessage(key, null, field, locale);
 	}

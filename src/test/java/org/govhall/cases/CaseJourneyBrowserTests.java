@@ -178,25 +178,25 @@ class CaseJourneyBrowserTests {
 			browser.screenshot("case-05c-opinions-list-phone-zh-elder");
 			browser.resize(1280, 900);
 			d.findElement(By.linkText(number)).click();
-			browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("opinion-form")));
-			new Select(d.findElement(By.id("verdict"))).selectByValue("AGREE");
-			submit(browser, "give-opinion");
+			browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("opinions-form")));
+			new Select(d.findElement(By.id("opinions-verdict"))).selectByValue("AGREE");
+			submit(browser, "opinions-submit");
 
 			signIn(browser, "reviewer-hb");
 			d.get(base + "/staff/cases/" + number);
-			new Select(d.findElement(By.id("verdict"))).selectByValue("CONDITIONAL");
-			d.findElement(By.id("opinion-reasons")).sendKeys("落实雨污分流");
-			submit(browser, "give-opinion");
+			new Select(d.findElement(By.id("opinions-verdict"))).selectByValue("CONDITIONAL");
+			d.findElement(By.id("opinions-reasons")).sendKeys("落实雨污分流");
+			submit(browser, "opinions-submit");
 			assertThat(d.findElement(By.id("opinions")).getText()).contains("附条件同意", "落实雨污分流");
 
 			signIn(browser, "reviewer-gh");
 			d.get(base + "/staff/cases?list=TO_REVIEW");
 			d.findElement(By.linkText(number)).click();
 			browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("review-form")));
-			new Select(d.findElement(By.id("recommendation"))).selectByValue("APPROVED");
-			d.findElement(By.id("comments")).sendKeys("符合规划条件");
+			new Select(d.findElement(By.id("review-recommendation"))).selectByValue("APPROVED");
+			d.findElement(By.id("review-comments")).sendKeys("符合规划条件");
 			browser.screenshot("case-06-review");
-			submit(browser, "submit-review");
+			submit(browser, "review-submit");
 			assertThat(d.findElement(By.id("case-state")).getText()).isEqualTo("已审查");
 
 			signIn(browser, "approver-gh");
@@ -210,8 +210,8 @@ class CaseJourneyBrowserTests {
 			d.get(base + "/staff/cases?list=TO_DELIVER");
 			d.findElement(By.linkText(number)).click();
 			browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("delivery-form")));
-			new Select(d.findElement(By.id("method"))).selectByValue("WINDOW");
-			submit(browser, "deliver");
+			new Select(d.findElement(By.id("delivery-method"))).selectByValue("WINDOW");
+			submit(browser, "delivery-submit");
 			assertThat(d.findElement(By.id("case-state")).getText()).isEqualTo("已送达办结");
 			assertThat(d.findElement(By.id("history")).getText()).contains("一次性告知补正", "补正材料", "受理", "联审意见", "审查", "决定",
 					"送达");

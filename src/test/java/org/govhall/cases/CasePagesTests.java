@@ -551,12 +551,12 @@ class CasePagesTests {
 		staffPost("clerk", number, "acceptance", Map.of());
 		String gh = page(get("/staff/cases/" + number).with(user(as("reviewer-gh"))));
 		assertThat(gh).contains("id=\"awaiting-opinions\"", "示范市住房和城乡建设局").doesNotContain("id=\"review-form\"");
-		assertThat(page(get("/staff/cases/" + number).with(user(as("reviewer-zj"))))).contains("id=\"opinion-form\"")
+		assertThat(page(get("/staff/cases/" + number).with(user(as("reviewer-zj"))))).contains("id=\"opinions-form\"")
 			.doesNotContain("id=\"review-form\"");
 		staffPost("reviewer-zj", number, "opinions", Map.of("verdict", "AGREE"));
 		staffPost("reviewer-hb", number, "opinions", Map.of("verdict", "CONDITIONAL", "reasons", "落实雨污分流"));
 		assertThat(page(get("/staff/cases/" + number).with(user(as("reviewer-hb"))))).as("given once")
-			.doesNotContain("id=\"opinion-form\"");
+			.doesNotContain("id=\"opinions-form\"");
 		staffPost("reviewer-gh", number, "review", Map.of("recommendation", "APPROVED", "comments", "符合规划条件"));
 		staffPost("approver-gh", number, "decision", Map.of("outcome", "APPROVED", "scope", "新建综合楼一栋"));
 		staffPost("clerk", number, "delivery", Map.of("method", "WINDOW"));

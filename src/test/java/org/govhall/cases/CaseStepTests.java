@@ -10,6 +10,7 @@ import static org.govhall.cases.CaseTests.REVIEWER;
 import static org.govhall.cases.CaseTests.on;
 
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
@@ -314,6 +315,54 @@ class CaseStepTests {
 			default -> {
 			}
 		}
+	}
+
+	@Test
+	void aDerivedFormHasEveryWordItSaysInBothLanguagesAndTakesItsRulesFromItsRecord() throws IOException {
+		Properties zh = bundle("i18n/messages.properties", "i18n/cases.properties");
+		Properties en = bundle("i18n/messages_en.properties", "i18n/cases_en.properties");
+		List<CaseStep> derived = Arrays.stream(CaseStep.values()).filter(s -> StepForm.of(s).isPresent()).toList();
+		assertThat(derived).as("the steps whose forms are derived")
+			.contains(CaseStep.REFUSE, CaseStep.REVIEW, CaseStep.HEARING_NOTICE)
+			.doesNotContain(CaseStep.CORRECTION_NOTICE, CaseStep.DECIDE, CaseStep.CORRECT);
+		for (CaseStep step : derived) {
+			StepForm form = StepForm.of(step).orElseThrow();
+			assertThat(step.fragment()).isEqualTo("generic");
+			assertThat(form.fields()).extracting(StepForm.Field::name)
+				.as("a field for each of %s's record", step)
+				.containsExactly(Arrays.stream(step.request().getRecordComponents())
+					.map(RecordComponent::getName)
+					.toArray(String[]::new));
+			for (String key : form.keys()) {
+				assertThat(zh.getProperty(key)).as("%s in Chinese", key).isNotBlank();
+				assertThat(en.getProperty(key)).as("%s in English", key).isNotBlank();
+			}
+			for (StepForm.Field f : form.fields()) {
+				assertThat(f.maxLength()).as("the limit of %s.%s", step, f.name())
+					.isEqualTo(StepLimits.ALL.get(step.name() + "." + f.name()));
+			}
+		}
+		StepForm notice = StepForm.of(CaseStep.PARTIES_NOTICE).orElseThrow();
+		assertThat(notice.fields()).extracting(StepForm.Field::kind)
+			.containsExactly(StepForm.Kind.TEXTAREA, StepForm.Kind.TEXTAREA, StepForm.Kind.NUMBER,
+					StepForm.Kind.CHECKBOX);
+		StepForm.Field days = notice.fields().get(2);
+		assertThat(days.min()).isEqualTo("3");
+		assertThat(days.max()).isEqualTo("20");
+		assertThat(days.required()).isTrue();
+		assertThat(notice.fields().get(3).required()).as("the right to a hearing may be left out").isFalse();
+		StepForm.Field time = StepForm.of(CaseStep.HEARING_NOTICE).orElseThrow().fields().get(1);
+		assertThat(time.kind()).isEqualTo(StepForm.Kind.TIME);
+		StepForm.Field by = StepForm.of(CaseStep.HEARING_REQUEST).orElseThrow().fields().get(1);
+		assertThat(by.choices()).containsExactly("APPLICANT", "INTERESTED_PARTY", "DEPARTMENT");
+		assertThat(by.id()).isEqualTo("hearing-request-by");
+		StepForm.Field amount = StepForm.of(CaseStep.CHARGE_FEE).orElseThrow().fields().get(1);
+		assertThat(amount.kind()).isEqualTo(StepForm.Kind.NUMBER);
+		assertThat(amount.min()).as("a fee of a cent at least").isEqualTo("0.01");
+		assertThat(amount.step()).as("in cents").isEqualTo("0.01");
+		assertThat(StepForm.of(CaseStep.SUSPEND).orElseThrow().fields().get(0).fragment())
+			.as("the special procedures, those listed ticked, drawn by their own fragment")
+			.isEqualTo("SUSPEND_procedure");
 	}
 
 	@Test

@@ -123,21 +123,21 @@ class CaseStepsWalkBrowserTests {
 			// the refusal without reasons, the browser's check taken away: refused in
 			// words, nothing done
 			String refused = tampered(browser, "/staff/cases/" + received, "zh-CN",
-					"document.getElementById('reasons').removeAttribute('required')", "refuse");
+					"document.getElementById('refusal-reasons').removeAttribute('required')", "refusal-submit");
 			soft.assertThat(refused).contains("请填写理由或意见");
 			check(browser, "steps-02-clerk-refusal-refused", true, "#refusal");
 			soft.assertThat(d.findElement(By.id("case-state")).getText()).isEqualTo("已收件");
 			// and over the limit (maxlength taken away), in English
 			refused = tampered(browser, "/staff/cases/" + received, "en", """
-					const r = document.getElementById('reasons');
+					const r = document.getElementById('refusal-reasons');
 					r.removeAttribute('maxlength');
-					r.value = 'x'.repeat(2001);""", "refuse");
+					r.value = 'x'.repeat(2001);""", "refusal-submit");
 			soft.assertThat(refused).contains("Reasons for not accepting", "at most 2000 characters", "2001");
 			check(browser, "steps-02-clerk-refusal-too-long-en", false, "#refusal");
 			refused = tampered(browser, "/staff/cases/" + received, "zh-CN", """
-					const r = document.getElementById('reasons');
+					const r = document.getElementById('refusal-reasons');
 					r.removeAttribute('maxlength');
-					r.value = '长'.repeat(2001);""", "refuse");
+					r.value = '长'.repeat(2001);""", "refusal-submit");
 			soft.assertThat(refused).contains("不予受理的理由", "最多 2000 个字", "2001");
 			check(browser, "steps-02-clerk-refusal-too-long", true, "#refusal");
 			soft.assertThat(d.findElement(By.id("case-state")).getText()).isEqualTo("已收件");
@@ -152,9 +152,9 @@ class CaseStepsWalkBrowserTests {
 			walk(browser, "steps-03-reviewer-accepted-en", "/staff/cases/" + accepted, false);
 			// an invalid date sent (the date picker's check taken away)
 			refused = tampered(browser, "/staff/cases/" + accepted, "zh-CN", """
-					const f = document.getElementById('from');
+					const f = document.getElementById('suspension-from');
 					f.type = 'text'; f.removeAttribute('min'); f.removeAttribute('max'); f.value = '2026-13-45';
-					document.getElementById('suspension-reason').value = '听证';""", "suspend");
+					document.getElementById('suspension-reason').value = '听证';""", "suspension-submit");
 			soft.assertThat(refused).contains("起始日", "格式不正确");
 			check(browser, "steps-04-reviewer-bad-date", true, "#refusal");
 
@@ -210,10 +210,11 @@ class CaseStepsWalkBrowserTests {
 				// 2a: a refusal over the limit, with the authority typed as well
 				String authority = zh ? "示范市住房和城乡建设局" : "Municipal Housing Bureau";
 				String refused = tampered(browser, "/staff/cases/" + received, lang, """
-						const r = document.getElementById('reasons');
+						const r = document.getElementById('refusal-reasons');
 						r.removeAttribute('maxlength');
 						r.value = '长'.repeat(2001);
-						document.getElementById('competentAuthority').value = '%s';""".formatted(authority), "refuse");
+						document.getElementById('refusal-competentAuthority').value = '%s';""".formatted(authority),
+						"refusal-submit");
 				browser.screenshot("steps-10-refused-form-lands" + suffix);
 				soft.assertThat(d.getCurrentUrl()).as("anchored at the form").endsWith("#step-refusal");
 				soft.assertThat(refused).contains(zh ? "最多 2000 个字" : "at most 2000 characters");
@@ -223,11 +224,11 @@ class CaseStepsWalkBrowserTests {
 				soft.assertThat(d.findElements(By.cssSelector(".case-outcome #refusal")))
 					.as("not at the top")
 					.isEmpty();
-				WebElement reasons = d.findElement(By.id("reasons"));
+				WebElement reasons = d.findElement(By.id("refusal-reasons"));
 				soft.assertThat(reasons.getDomProperty("value")).as("what was typed").isEqualTo("长".repeat(2001));
 				soft.assertThat(reasons.getDomAttribute("aria-invalid")).isEqualTo("true");
 				soft.assertThat(reasons.getDomAttribute("aria-describedby")).isEqualTo("refusal");
-				WebElement other = d.findElement(By.id("competentAuthority"));
+				WebElement other = d.findElement(By.id("refusal-competentAuthority"));
 				soft.assertThat(other.getDomProperty("value")).isEqualTo(authority);
 				soft.assertThat(other.getDomAttribute("aria-invalid")).isNull();
 				// the form's refusal is where the page landed, not above it
@@ -266,32 +267,35 @@ class CaseStepsWalkBrowserTests {
 			browser.signIn(base, "reviewer");
 			for (boolean zh : List.of(true, false)) {
 				d.get(base + "/staff/cases/" + accepted + "?elder=on&lang=" + (zh ? "zh-CN" : "en"));
-				WebElement legend = d.findElement(By.id("procedure-listed"));
+				WebElement legend = d.findElement(By.id("suspension-procedure-listed"));
 				soft.assertThat(legend.isDisplayed()).isTrue();
 				soft.assertThat(legend.getText()).contains("✓", zh ? "第四十五条" : "Art. 45");
-				soft.assertThat(d.findElement(By.id("procedure")).getDomAttribute("aria-describedby"))
-					.isEqualTo("procedure-listed");
-				soft.assertThat(d.findElements(By.cssSelector("#procedure option"))
+				soft.assertThat(d.findElement(By.id("suspension-procedure")).getDomAttribute("aria-describedby"))
+					.isEqualTo("suspension-procedure-listed");
+				soft.assertThat(d.findElements(By.cssSelector("#suspension-procedure option"))
 					.stream()
 					.anyMatch(o -> o.getText().endsWith("✓"))).as("a listed procedure ticked").isTrue();
 				check(browser, "steps-13-special-procedures" + (zh ? "" : "-en"), zh, "#step-suspension");
 				// a suspension refused for its date: the procedure and reason as chosen
 				// and typed, the date marked
 				String refused = tampered(browser, "/staff/cases/" + accepted, zh ? "zh-CN" : "en", """
-						const f = document.getElementById('from');
+						const f = document.getElementById('suspension-from');
 						f.type = 'text'; f.removeAttribute('min'); f.removeAttribute('max'); f.value = '2026-13-45';
-						document.getElementById('procedure').value = 'EXPERT_REVIEW';
+						document.getElementById('suspension-procedure').value = 'EXPERT_REVIEW';
 						document.getElementById('suspension-reason').value = '%s';"""
-					.formatted(zh ? "专家评审" : "expert review"), "suspend");
+					.formatted(zh ? "专家评审" : "expert review"), "suspension-submit");
 				soft.assertThat(refused).contains(zh ? "起始日" : "From");
 				soft.assertThat(d.getCurrentUrl()).endsWith("#step-suspension");
-				soft.assertThat(d.findElement(By.id("procedure")).getDomProperty("value")).isEqualTo("EXPERT_REVIEW");
+				soft.assertThat(d.findElement(By.id("suspension-procedure")).getDomProperty("value"))
+					.isEqualTo("EXPERT_REVIEW");
 				soft.assertThat(d.findElement(By.id("suspension-reason")).getDomProperty("value"))
 					.isEqualTo(zh ? "专家评审" : "expert review");
-				soft.assertThat(d.findElement(By.id("from")).getDomAttribute("aria-invalid")).isEqualTo("true");
-				soft.assertThat(d.findElement(By.id("from")).getDomAttribute("aria-describedby")).isEqualTo("refusal");
-				soft.assertThat(d.findElement(By.id("procedure")).getDomAttribute("aria-describedby"))
-					.isEqualTo("procedure-listed");
+				soft.assertThat(d.findElement(By.id("suspension-from")).getDomAttribute("aria-invalid"))
+					.isEqualTo("true");
+				soft.assertThat(d.findElement(By.id("suspension-from")).getDomAttribute("aria-describedby"))
+					.isEqualTo("refusal");
+				soft.assertThat(d.findElement(By.id("suspension-procedure")).getDomAttribute("aria-describedby"))
+					.isEqualTo("suspension-procedure-listed");
 				check(browser, "steps-14-suspension-refused" + (zh ? "" : "-en"), zh, "#step-suspension");
 			}
 		}

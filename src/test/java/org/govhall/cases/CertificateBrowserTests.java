@@ -119,10 +119,10 @@ class CertificateBrowserTests {
 			clock.set("2026-10-20T10:00:00");
 			CaseJourneyBrowserTests.signIn(browser, base, "approver");
 			d.get(base + "/staff/cases/" + number);
-			d.findElement(By.id("revocation-reason")).sendKeys("以欺骗手段取得许可，依照行政许可法第六十九条第二款撤销");
-			CaseJourneyBrowserTests.submit(browser, "revoke");
+			d.findElement(By.id("certificate-revocation-reason")).sendKeys("以欺骗手段取得许可，依照行政许可法第六十九条第二款撤销");
+			CaseJourneyBrowserTests.submit(browser, "certificate-revocation-submit");
 			assertThat(d.findElement(By.id("revocation")).getText()).contains("第六十九条", "2026-10-20");
-			assertThat(d.findElements(By.id("revocation-form"))).as("once").isEmpty();
+			assertThat(d.findElements(By.id("certificate-revocation-form"))).as("once").isEmpty();
 			CaseJourneyBrowserTests.show(d, "h-decision");
 			browser.screenshot("licence-03-approver-revoked");
 

@@ -111,13 +111,13 @@ class HearingWalkBrowserTests {
 			// the reviewer tells the interested parties
 			browser.signIn(base, "reviewer");
 			open(browser, "hearing-01-reviewer-parties-form", page, true);
-			form(soft, d, "parties-notice-form", true);
+			form(soft, d, "interested-parties-notice-form", true);
 			open(browser, "hearing-01-reviewer-parties-form-en", page, false);
-			form(soft, d, "parties-notice-form", true);
+			form(soft, d, "interested-parties-notice-form", true);
 			d.get(base + page + "?elder=on&lang=zh-CN");
-			d.findElement(By.id("parties")).sendKeys("李四\n王五");
-			d.findElement(By.id("matter")).sendKeys("相邻住户的采光和通风");
-			press(browser, "notify-parties", soft);
+			d.findElement(By.id("interested-parties-notice-parties")).sendKeys("李四\n王五");
+			d.findElement(By.id("interested-parties-notice-matter")).sendKeys("相邻住户的采光和通风");
+			press(browser, "interested-parties-notice-submit", soft);
 			String text = check(browser, "hearing-02-reviewer-parties-noticed", true);
 			soft.assertThat(text).contains("已告知利害关系人").contains("陈述申辩与听证").contains("告知 李四、王五");
 			soft.assertThat(d.findElement(By.id("awaited")).getText()).contains("等待利害关系人陈述申辩");
@@ -127,21 +127,25 @@ class HearingWalkBrowserTests {
 			// the window clerk records a statement and a hearing request
 			browser.signIn(base, "clerk");
 			open(browser, "hearing-03-clerk-statement-form", page, true);
-			form(soft, d, "statement-form", true);
+			form(soft, d, "statements-form", true);
 			form(soft, d, "hearing-request-form", true);
+			// the fee form beside them says what the guide lists, a cent at least
+			form(soft, d, "fees-form", false);
+			soft.assertThat(d.findElement(By.id("fees-note")).getText()).containsAnyOf("办事指南所列收费", "载明不收费");
+			soft.assertThat(d.findElement(By.id("fees-amount")).getDomAttribute("step")).isEqualTo("0.01");
 			open(browser, "hearing-03-clerk-statement-form-en", page, false);
 			d.get(base + page + "?elder=on&lang=zh-CN");
-			d.findElement(By.id("statement-party")).sendKeys("李四");
-			d.findElement(By.id("statement-summary")).sendKeys("采光将受影响，要求举行听证");
-			press(browser, "record-statement", soft);
+			d.findElement(By.id("statements-party")).sendKeys("李四");
+			d.findElement(By.id("statements-summary")).sendKeys("采光将受影响，要求举行听证");
+			press(browser, "statements-submit", soft);
 			text = check(browser, "hearing-04-clerk-statement-recorded", true);
 			soft.assertThat(text).contains("李四（书面）于 2026-11-02 陈述申辩");
 			clock.set("2026-11-04T09:00:00");
 			d.get(base + page + "?elder=on&lang=zh-CN");
-			new org.openqa.selenium.support.ui.Select(d.findElement(By.id("hearing-by")))
+			new org.openqa.selenium.support.ui.Select(d.findElement(By.id("hearing-request-by")))
 				.selectByValue("INTERESTED_PARTY");
-			d.findElement(By.id("hearing-requester")).sendKeys("李四");
-			press(browser, "request-hearing", soft);
+			d.findElement(By.id("hearing-request-requester")).sendKeys("李四");
+			press(browser, "hearing-request-submit", soft);
 			text = check(browser, "hearing-05-clerk-hearing-requested", true);
 			soft.assertThat(text).contains("李四（利害关系人）于 2026-11-04 申请听证");
 			soft.assertThat(d.findElement(By.id("awaited")).getText()).contains("听证通知");
@@ -153,11 +157,11 @@ class HearingWalkBrowserTests {
 			form(soft, d, "hearing-notice-form", true);
 			open(browser, "hearing-06-reviewer-notice-form-en", page, false);
 			d.get(base + page + "?elder=on&lang=zh-CN");
-			((JavascriptExecutor) d).executeScript("document.getElementById('hearingOn').value = arguments[0]",
-					noticeOn.toString());
-			d.findElement(By.id("hearing-place")).sendKeys("三楼听证室");
-			d.findElement(By.id("presider")).sendKeys("approver");
-			press(browser, "notice-hearing", soft);
+			((JavascriptExecutor) d).executeScript(
+					"document.getElementById('hearing-notice-hearingOn').value = arguments[0]", noticeOn.toString());
+			d.findElement(By.id("hearing-notice-place")).sendKeys("三楼听证室");
+			d.findElement(By.id("hearing-notice-presider")).sendKeys("approver");
+			press(browser, "hearing-notice-submit", soft);
 			text = check(browser, "hearing-07-reviewer-hearing-noticed", true);
 			soft.assertThat(text).contains("听证定于 " + noticeOn + " 09:30 在 三楼听证室 举行");
 			soft.assertThat(d.findElement(By.id("awaited")).getText()).contains("听证笔录");
@@ -208,12 +212,12 @@ class HearingWalkBrowserTests {
 			form(soft, d, "hearing-transcript-form", true);
 			open(browser, "hearing-12-approver-transcript-form-en", page, false);
 			d.get(base + page + "?elder=on&lang=zh-CN");
-			d.findElement(By.id("participants")).sendKeys("李四、申请人张三");
-			d.findElement(By.id("transcript")).sendKeys("双方陈述意见，当场签字");
+			d.findElement(By.id("hearing-transcript-participants")).sendKeys("李四、申请人张三");
+			d.findElement(By.id("hearing-transcript-transcript")).sendKeys("双方陈述意见，当场签字");
 			WebElement signed = d.findElement(By.cssSelector("#hearing-transcript-form input[name='signed']"));
 			((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView()", signed);
 			signed.click();
-			press(browser, "record-hearing", soft);
+			press(browser, "hearing-transcript-submit", soft);
 			text = check(browser, "hearing-13-approver-hearing-held", true);
 			soft.assertThat(text).contains("听证于 " + noticeOn + " 举行");
 			soft.assertThat(d.findElements(By.id("hearing-transcript-form"))).isEmpty();
@@ -297,9 +301,10 @@ class HearingWalkBrowserTests {
 			problems.add(name + ": " + overflow + " px wider than the phone");
 		}
 		String text = d.findElement(By.tagName("main")).getText();
-		// what is a code and not prose: case and document numbers, department codes,
-		// file names, the logins typed
+		// what is a code and not prose: case and document numbers (whose random part
+		// may hold a run of letters), department codes, file names, the logins typed
 		String prose = text.replaceAll("\\b\\d{6}-\\d{4}-\\d+\\b", " ")
+			.replaceAll("\\b[A-Z]{2,3}-\\d{4}-\\d{6,12}-[\\dA-Z]+\\b", " ")
 			.replaceAll("\\b[\\dA-Z]{6}-[A-Z\\d-]+\\b", " ")
 			.replaceAll("[\\w.-]+\\.pdf\\b", " ");
 		Matcher raw = RAW.matcher(prose + "\n" + d.getTitle());
@@ -310,7 +315,13 @@ class HearingWalkBrowserTests {
 			Set<String> words = new TreeSet<>();
 			Matcher m = LATIN_WORD.matcher(prose);
 			while (m.find()) {
-				words.add(m.group().toLowerCase(Locale.ROOT));
+				String word = m.group().toLowerCase(Locale.ROOT);
+				words.add(word);
+				if (!LATIN_ALLOWED.contains(word)) {
+					System.out.println("Latin word on " + name + ": …"
+							+ prose.substring(Math.max(0, m.start() - 30), Math.min(prose.length(), m.end() + 30))
+							+ "…");
+				}
 			}
 			latin.put(name, words);
 		}

@@ -539,11 +539,12 @@ class CaseStepProbeTests {
 			assertThat(refusalText(form)).contains(locale.equals(Locale.ENGLISH) ? "at most 2000" : "最多 2000");
 			// what was typed, the field at fault marked and described by the refusal, the
 			// other field as typed and not marked
-			Matcher reasons = Pattern.compile("<textarea id=\"reasons\"([^>]*)>([^<]*)</textarea>").matcher(form);
+			Matcher reasons = Pattern.compile("<textarea id=\"refusal-reasons\"([^>]*)>([^<]*)</textarea>")
+				.matcher(form);
 			assertThat(reasons.find()).as(form).isTrue();
 			assertThat(reasons.group(2)).isEqualTo(typed);
 			assertThat(reasons.group(1)).contains("aria-invalid=\"true\"", "aria-describedby=\"refusal\"");
-			Matcher authority = Pattern.compile("<input id=\"competentAuthority\"([^>]*)>").matcher(form);
+			Matcher authority = Pattern.compile("<input[^>]* id=\"refusal-competentAuthority\"([^>]*)>").matcher(form);
 			assertThat(authority.find()).isTrue();
 			assertThat(authority.group(1)).contains("value=\"示范市住房和城乡建设局\"").doesNotContain("aria-invalid");
 			// the other forms as always
