@@ -121,8 +121,7 @@ public class Documents {
 		check(draft);
 		long sequence = jdbc.sql("SELECT nextval('documents_number_seq')").query(Long.class).single();
 		String number = DocumentNumber.next(draft.kind(), draft.issuedOn().getYear(), sequence, random);
-		byte[] pdf = typesetter
-			.typeset(DocumentLayout.xhtml(draft, number, VerificationCode.pngDataUri(verificationUrl(number))));
+		byte[] pdf = typesetter.print(draft, number, verificationUrl(number));
 		String sha256 = sha256(pdf);
 		Particulars p = draft.particulars();
 		IssuedDocument issued = transaction.execute(status -> {

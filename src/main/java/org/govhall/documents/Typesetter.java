@@ -122,6 +122,33 @@ class Typesetter implements DisposableBean {
 		return lookup;
 	}
 
+	/**
+	 * The PDF of an issued document, drawn straight with PDFBox ({@link DocumentPress},
+	 * ADR 0033), its QR code leading to {@code verificationUrl}.
+	 */
+	synchronized byte[] print(DocumentDraft draft, String number, String verificationUrl) {
+		try {
+			return DocumentPress.print(font(), cmap(), draft, number, VerificationCode.matrix(verificationUrl));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot print document " + number, ex);
+		}
+	}
+
+	/**
+	 * The lines {@code text} breaks into within {@code width} points, as documents break
+	 * them.
+	 */
+	synchronized List<String> wrap(String text, float width, DocumentPress.Style style) {
+		try {
+			return new TextMeasure(font(), cmap()).wrap(text, width, style, 0);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read the document font", ex);
+		}
+	}
+
+	/** The PDF of the XHTML of a report, laid out by openhtmltopdf. */
 	synchronized byte[] typeset(String xhtml) {
 		try (PDDocument document = new PDDocument()) {
 			PDType0Font pdfFont = PDType0Font.load(document, font(), true);

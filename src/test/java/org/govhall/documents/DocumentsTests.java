@@ -15,6 +15,7 @@ import com.google.zxing.qrcode.QRCodeReader;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -65,21 +66,38 @@ class DocumentsTests {
 	void laysACertificateOutAsALicenceWithItsFactsInATableInsteadOfALetter() throws IOException {
 		IssuedDocument doc = documents.issue(DocumentFixtures.foodLicence("BJ-2026-LICENCE-01"));
 
-		String xhtml = DocumentLayout.xhtml(DocumentFixtures.foodLicence("BJ-2026-LICENCE-01"), doc.number(), "");
-		assertThat(xhtml).contains("class=\"licence\"", "<table class=\"fields\">")
-			.doesNotContain("class=\"letterhead\"", "class=\"recipient\"");
 		try (PDDocument pdf = Loader.loadPDF(documents.pdf(doc))) {
+			assertThat(structureTypes(pdf)).contains("Table", "TH", "TD");
 			String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
 			assertThat(text).contains("食品经营许可证", "持证主体张小明", "公民身份号码660102********0012", "证书编号660100-SCJG-2026-000007",
 					"许可事项食品经营许可", "许可范围预包装食品销售；热食类食品制售", "经营场所示范市城关区人民路88号", "有效期限自2026年11月27日至2031年11月26日",
 					"发证机关" + DocumentFixtures.ISSUER, "发证日期2026年11月27日", doc.number());
 			assertThat(pdf.getNumberOfPages()).isEqualTo(1);
 		}
-		// a notice stays a letter
-		assertThat(
-				DocumentLayout.xhtml(DocumentFixtures.correctionNotice("BJ-2026-LETTER-01"), "BZ-2026-000001-ABCD", ""))
-			.contains("class=\"letterhead\"")
-			.doesNotContain("class=\"licence\"");
+		// a notice stays a letter: a letterhead paragraph and a title, no table
+		IssuedDocument letter = documents.issue(DocumentFixtures.correctionNotice("BJ-2026-LETTER-01"));
+		try (PDDocument pdf = Loader.loadPDF(documents.pdf(letter))) {
+			assertThat(structureTypes(pdf)).startsWith("P", "H1").doesNotContain("Table");
+		}
+	}
+
+	private static List<String> structureTypes(PDDocument pdf) {
+		List<String> types = new ArrayList<>();
+		for (Object kid : pdf.getDocumentCatalog().getStructureTreeRoot().getKids()) {
+			if (kid instanceof PDStructureElement document) {
+				collect(document, types);
+			}
+		}
+		return types;
+	}
+
+	private static void collect(PDStructureElement parent, List<String> types) {
+		for (Object kid : parent.getKids()) {
+			if (kid instanceof PDStructureElement element) {
+				types.add(element.getStructureType());
+				collect(element, types);
+			}
+		}
 	}
 
 	@Test
@@ -259,13 +277,14 @@ class DocumentsTests {
 	@Test
 	void typesetsInAFractionOfASecondOnceTheFontIsParsed() throws IOException {
 		Typesetter typesetter = new Typesetter((Path) null);
-		String xhtml = DocumentLayout.xhtml(DocumentFixtures.correctionNotice("BJ-2026-TIME-01"), "BZ-2026-000001-7KQX",
-				VerificationCode.pngDataUri("http://localhost:8080/verify/BZ-2026-000001-7KQX"));
+		DocumentDraft draft = DocumentFixtures.correctionNotice("BJ-2026-TIME-01");
 		try {
 			List<Long> millis = new ArrayList<>();
 			for (int i = 0; i < 6; i++) {
 				long start = System.nanoTime();
-				assertThat(typesetter.typeset(xhtml)).isNotEmpty();
+				assertThat(typesetter.print(draft, "BZ-2026-000001-7KQX",
+						"http://localhost:8080/verify/BZ-2026-000001-7KQX"))
+					.isNotEmpty();
 				millis.add((System.nanoTime() - start) / 1_000_000);
 			}
 			System.out.printf("[documents] render times: first (parses the font) %d ms, then %s ms%n", millis.get(0),
@@ -332,9 +351,8 @@ class DocumentsTests {
 	}
 
 	private static void assertEmbedsChinese(Typesetter typesetter, String fontName) throws IOException {
-		String xhtml = DocumentLayout.xhtml(DocumentFixtures.correctionNotice("BJ-2026-FONT-01"), "BZ-2026-000001-7KQX",
-				VerificationCode.pngDataUri("http://localhost:8080/verify/BZ-2026-000001-7KQX"));
-		try (PDDocument pdf = Loader.loadPDF(typesetter.typeset(xhtml))) {
+		try (PDDocument pdf = Loader.loadPDF(typesetter.print(DocumentFixtures.correctionNotice("BJ-2026-FONT-01"),
+				"BZ-2026-000001-7KQX", "http://localhost:8080/verify/BZ-2026-000001-7KQX"))) {
 			assertThat(new PDFTextStripper().getText(pdf)).contains("补正");
 			List<String> fonts = new ArrayList<>();
 			for (var name : pdf.getPage(0).getResources().getFontNames()) {
