@@ -30,6 +30,8 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.govhall.support.Lanes;
 
 /**
  * A joint-review case in a real browser, through the pages only: the applicant applies
@@ -41,6 +43,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @Tag("browser")
 @CaseJourneyContext
+@ResourceLock(Lanes.IN_PROCESS)
 class CaseJourneyBrowserTests {
 
 	static final String PLANNING = CaseJourneyTests.PLANNING;

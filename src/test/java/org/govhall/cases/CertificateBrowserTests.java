@@ -34,6 +34,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.govhall.support.Lanes;
 
 /**
  * Issue 10, item 9 in a real browser: the approver grants a food business licence
@@ -45,6 +47,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @Tag("browser")
 @GovHallTest
+@ResourceLock(Lanes.IN_PROCESS)
 class CertificateBrowserTests {
 
 	static final String SCOPE = LicenceDecisionTests.SCOPE;

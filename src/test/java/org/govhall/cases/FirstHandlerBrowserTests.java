@@ -20,6 +20,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.govhall.support.Lanes;
 
 /**
  * Issue 11, item 3 in a real browser: the applicant of an online case sees who is
@@ -30,6 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @Tag("browser")
 @CaseJourneyContext
+@ResourceLock(Lanes.IN_PROCESS)
 class FirstHandlerBrowserTests {
 
 	@LocalServerPort

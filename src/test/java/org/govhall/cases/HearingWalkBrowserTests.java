@@ -32,6 +32,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.govhall.support.Lanes;
 
 /**
  * The two procedures inside the review (ADR 0030) walked in Chromium on a 390 px phone in
@@ -46,6 +48,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @Tag("browser")
 @CaseJourneyContext
+@ResourceLock(Lanes.IN_PROCESS)
 class HearingWalkBrowserTests {
 
 	/** 食品经营许可 of 示范市. */

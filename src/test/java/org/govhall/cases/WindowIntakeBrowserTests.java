@@ -24,6 +24,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.govhall.support.Lanes;
 
 /**
  * A walk-in at the window, as the clerk takes it from the workbench: the ID-card reader
@@ -35,6 +37,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @Tag("browser")
 @GovHallTest
+@ResourceLock(Lanes.IN_PROCESS)
 class WindowIntakeBrowserTests {
 
 	static final String NURSE = "660100-XK-08001";

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.govhall.support.Lanes;
 
 /**
  * Issue 12: "There is no way to create the first administrator in production except SQL."
@@ -27,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code SeparationOfDutiesTests}' (the demo has them).
  */
 @Tag("process")
+@ResourceLock(Lanes.SERVICES)
 class CreateFirstAdministratorTests {
 
 	private final ByteArrayOutputStream out = new ByteArrayOutputStream();

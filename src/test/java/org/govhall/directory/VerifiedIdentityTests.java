@@ -39,6 +39,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.govhall.support.Lanes;
 
 /**
  * Issue 12, item 1 (ADR 0024): identities are verified, by the unified identity platform
@@ -58,6 +60,7 @@ import org.springframework.test.context.DynamicPropertySource;
 				"govhall.identity.client-secret=govhall-demo-platform-secret" })
 @ActiveProfiles("h2")
 @Import(QuickPasswords.class)
+@ResourceLock(Lanes.SERVICES)
 class VerifiedIdentityTests {
 
 	static final String FOOD = "660100-XK-02001";

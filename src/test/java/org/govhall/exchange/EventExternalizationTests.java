@@ -36,6 +36,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.govhall.support.Lanes;
 
 /**
  * Domain events reach other government systems through the local RabbitMQ: a case's steps
@@ -55,6 +57,7 @@ import tools.jackson.databind.json.JsonMapper;
 				"govhall.audit.head-interval=PT2S" })
 @ActiveProfiles("h2")
 @Import(QuickPasswords.class)
+@ResourceLock(Lanes.SERVICES)
 class EventExternalizationTests {
 
 	static final String EXCHANGE = "govhall.events.test";

@@ -22,6 +22,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.govhall.support.Lanes;
 
 /**
  * Accessible (issue 10, item 15): axe-core finds no serious or critical violation on the
@@ -32,6 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @Tag("browser")
 @CaseJourneyContext
+@ResourceLock(Lanes.IN_PROCESS)
 class AccessibilityBrowserTests {
 
 	/**

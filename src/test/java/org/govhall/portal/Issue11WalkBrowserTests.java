@@ -25,6 +25,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.govhall.support.Lanes;
 
 /**
  * Issue 11's new pages walked as their users walk them, on a 390 px phone in elderly
@@ -39,6 +41,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @Tag("browser")
 @CaseJourneyContext
+@ResourceLock(Lanes.IN_PROCESS)
 class Issue11WalkBrowserTests {
 
 	/** 企业变更登记 of 北山市, directly delegated to 青川县 and taken on there as 660221-XK-00202. */

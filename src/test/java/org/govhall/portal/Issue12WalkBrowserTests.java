@@ -36,6 +36,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.govhall.support.Lanes;
 
 /**
  * Issue 12's pages (items 4 to 9) walked as their users walk them, on a 390 px phone in
@@ -57,6 +59,7 @@ import tools.jackson.databind.JsonNode;
  */
 @Tag("browser")
 @ProductionLimitsTest
+@ResourceLock(Lanes.IN_PROCESS)
 class Issue12WalkBrowserTests {
 
 	/** 食品经营许可 of 示范市. */
@@ -329,13 +332,13 @@ class Issue12WalkBrowserTests {
 
 	/** The licence's document number, once the listener has issued it. */
 	static String certificate(ApiClient api, String number) throws InterruptedException {
-		for (int i = 0; i < 60; i++) {
+		for (int i = 0; i < 300; i++) {
 			for (JsonNode doc : api.get("/api/v1/cases/" + number, "approver").json().get("documents")) {
 				if ("CERTIFICATE".equals(doc.get("kind").asString())) {
 					return doc.get("number").asString();
 				}
 			}
-			Thread.sleep(500);
+			Thread.sleep(100);
 		}
 		throw new AssertionError("no certificate for " + number);
 	}

@@ -16,6 +16,8 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.govhall.support.Lanes;
 
 /**
  * A citizen in a real browser: opens the portal, searches an item, opens its guide,
@@ -24,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @Tag("browser")
 @GovHallTest
+@ResourceLock(Lanes.IN_PROCESS)
 class PortalBrowserTests {
 
 	@LocalServerPort

@@ -18,6 +18,8 @@ import org.govhall.resilience.Traffic.Answer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.govhall.support.Lanes;
 
 /**
  * Crash safety (issue 5, item 2). GovHall runs as a child JVM on PostgreSQL
@@ -30,6 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the restart, and what their listeners do happened once.
  */
 @Tag("crash")
+@ResourceLock(Lanes.SERVICES)
 class CrashSafetyTests {
 
 	static final Duration STARTUP = Duration.ofSeconds(120);

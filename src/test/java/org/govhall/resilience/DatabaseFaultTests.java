@@ -18,6 +18,8 @@ import org.govhall.resilience.Traffic.Answer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.govhall.support.Lanes;
 
 /**
  * Database faults (issue 5, item 3). GovHall runs as a child JVM on PostgreSQL
@@ -31,6 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * client repeated what got no answer.
  */
 @Tag("database-fault")
+@ResourceLock(Lanes.SERVICES)
 class DatabaseFaultTests {
 
 	/**

@@ -42,6 +42,8 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.util.ReflectionTestUtils;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.govhall.support.Lanes;
 
 /**
  * Two GovHall nodes on one PostgreSQL database and one shared file store (the production
@@ -53,6 +55,7 @@ import org.springframework.test.util.ReflectionTestUtils;
  * {@code govhall_nodes}.
  */
 @Tag("multi-node")
+@ResourceLock(Lanes.SERVICES)
 class TwoNodesLoadTests {
 
 	static final String DATABASE = System.getenv()

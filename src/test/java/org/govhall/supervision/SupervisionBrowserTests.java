@@ -17,6 +17,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.govhall.support.Lanes;
 
 /**
  * The electronic-supervision workbench in a real browser, through the pages only once the
@@ -36,6 +38,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * same lists, so every assertion picks this test's own case and card.
  */
 @Tag("browser")
+@ResourceLock(Lanes.IN_PROCESS)
 class SupervisionBrowserTests extends SupervisionScenario {
 
 	static final String FOOD_NAME = "食品经营许可";

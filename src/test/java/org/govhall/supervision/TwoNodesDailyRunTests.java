@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.govhall.support.Lanes;
 
 /**
  * Two GovHall nodes on one PostgreSQL database (the production topology): when both
@@ -25,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * later, it runs once, on one of them.
  */
 @Tag("multi-node")
+@ResourceLock(Lanes.SERVICES)
 class TwoNodesDailyRunTests {
 
 	static final String URL = System.getenv()

@@ -51,7 +51,7 @@ public final class Browser implements AutoCloseable {
 	}
 
 	public WebDriverWait waiting() {
-		return new WebDriverWait(driver, Duration.ofSeconds(15));
+		return new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(50));
 	}
 
 	/**

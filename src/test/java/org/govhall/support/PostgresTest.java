@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Tag;
 
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A test class that runs on the local PostgreSQL (profile {@code pg}, the database
@@ -24,6 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles(value = "pg", inheritProfiles = false)
 @Import(FreshPostgres.class)
 @Tag(PostgresTest.TAG)
+@ResourceLock(Lanes.SERVICES)
 public @interface PostgresTest {
 
 	String TAG = "postgres";

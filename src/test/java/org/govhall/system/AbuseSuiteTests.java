@@ -39,6 +39,8 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.HtmlUtils;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.govhall.support.Lanes;
 
 /**
  * The hostile-input abuse suite (issue 5): more than ten thousand malformed or hostile
@@ -67,6 +69,7 @@ import org.springframework.web.util.HtmlUtils;
 				"govhall.storage.dir=target/test-files/abuse", "server.tomcat.max-swallow-size=64MB" })
 @ActiveProfiles("h2")
 @Import(QuickPasswords.class)
+@ResourceLock(Lanes.SERVICES)
 class AbuseSuiteTests {
 
 	static final int THREADS = 8;

@@ -87,6 +87,8 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.govhall.support.Lanes;
 
 /**
  * The access-control matrix (issue 5):
@@ -107,6 +109,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag("abuse")
 @GovHallTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ResourceLock(Lanes.IN_PROCESS)
 class AccessControlMatrixTests {
 
 	static final String PASSWORD = "govhall-demo";

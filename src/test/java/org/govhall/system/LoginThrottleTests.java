@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.govhall.support.Lanes;
 
 /**
  * Issue 12, item 5 (ADR 0019): password guessing is slowed per username and client
@@ -30,6 +32,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @Tag("abuse")
 @TightLimitsTest
+@ResourceLock(Lanes.SERVICES)
 class LoginThrottleTests {
 
 	static final String PASSWORD = "right-password-1";

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.govhall.support.Lanes;
 
 /**
  * Forwarded headers over real HTTP (issue 12, item 8; ADR 0022): Tomcat's valve believes
@@ -30,6 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * ({@link BehindTheProxyTest}), the outsider's with the other tests of limits
  * ({@link TightLimitsTest}).
  */
+@ResourceLock(Lanes.SERVICES)
 class ProxySettingsTests {
 
 	static final HttpClient HTTP = HttpClient.newBuilder()

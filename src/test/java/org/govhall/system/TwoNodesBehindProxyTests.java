@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.govhall.support.Lanes;
 
 /**
  * Two GovHall nodes on one PostgreSQL database behind a real HAProxy (Debian's package;
@@ -49,6 +51,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code target/proxy/}.
  */
 @Tag("multi-node")
+@ResourceLock(Lanes.SERVICES)
 class TwoNodesBehindProxyTests {
 
 	static final String SCHEMA = "nodes_proxy";

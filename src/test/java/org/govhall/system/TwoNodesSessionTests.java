@@ -30,6 +30,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.govhall.support.Lanes;
 
 /**
  * Two GovHall nodes on one PostgreSQL database (the production topology, behind a load
@@ -40,6 +42,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * not disturbed.
  */
 @Tag("multi-node")
+@ResourceLock(Lanes.SERVICES)
 class TwoNodesSessionTests {
 
 	static final String DATABASE = System.getenv()

@@ -14,6 +14,8 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.govhall.support.Lanes;
 
 /**
  * The dashboard in a real browser under the strict CSP: ECharts draws the charts from the
@@ -21,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * mode. Screenshots go to target/screenshots/dashboard-*.png.
  */
 @Tag("browser")
+@ResourceLock(Lanes.IN_PROCESS)
 class DashboardBrowserTests extends DashboardTests {
 
 	@LocalServerPort
