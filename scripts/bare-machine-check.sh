@@ -35,6 +35,9 @@ done
 [[ "$READY" == *'"UP"'* ]] || { echo "bare-machine check: not ready in 120 s"; exit 1; }
 HOME_PAGE="$(curl -fsS "$BASE/")"
 [[ "$HOME_PAGE" == *示范省* ]] || { echo "bare-machine check: the home page has no demo province"; exit 1; }
+# the dashboards' chart script: the one file of the ECharts webjar that the jar keeps
+CHARTS="$(curl -fsS "$BASE/webjars/echarts/dist/echarts.min.js" | wc -c)"
+[[ "$CHARTS" -gt 500000 ]] || { echo "bare-machine check: /webjars/echarts/dist/echarts.min.js is missing"; exit 1; }
 
 ITEM=660100-XK-02001
 AUTH_A=(-u applicant:govhall-demo)
