@@ -15,8 +15,10 @@ import org.govhall.shared.GovHallException;
 import org.govhall.shared.GovHallException.FieldViolation;
 import org.govhall.shared.InvalidInputException;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.core.ResolvableType;
+import org.springframework.format.support.DefaultFormattingConversionService;
 import org.springframework.format.support.FormattingConversionService;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -49,11 +51,16 @@ class StepRequests {
 
 	private final MessageSource messages;
 
+	/**
+	 * Binds forms with the web layer's conversions; without a web layer (the benchmark's
+	 * in-process context) the default ones, which the API's JSON does not need.
+	 */
 	StepRequests(JsonMapper json, Validator validator,
-			@Qualifier("mvcConversionService") FormattingConversionService conversion, MessageSource messages) {
+			@Qualifier("mvcConversionService") ObjectProvider<FormattingConversionService> conversion,
+			MessageSource messages) {
 		this.json = json;
 		this.validator = new SpringValidatorAdapter(validator);
-		this.conversion = conversion;
+		this.conversion = conversion.getIfAvailable(DefaultFormattingConversionService::new);
 		this.messages = messages;
 	}
 
