@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +27,9 @@ import org.springframework.stereotype.Component;
 @Component
 @ConditionalOnProperty(name = "govhall.demo.enabled", havingValue = "true")
 @ConditionalOnBooleanProperty(name = "govhall.identity.demo-platform.enabled", matchIfMissing = true)
+// only beside a web server: people sign in through it (the benchmark's in-process context
+// has none)
+@ConditionalOnWebApplication
 class DemoIdentityPlatform implements SmartLifecycle {
 
 	static final String MAIN = "demo.identityplatform.IdentityPlatformApplication";
