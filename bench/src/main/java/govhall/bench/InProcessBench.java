@@ -10,10 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import org.govhall.GovHallApplication;
 import org.govhall.cases.CaseCommand;
 import org.govhall.cases.CaseHandling;
@@ -122,8 +126,28 @@ public final class InProcessBench {
 		Map<String, String> result = driver.run(i -> cases::runCase, Driver::ownCpu, backlog, Config.drainLimit(),
 				databaseCpu);
 		result.put("cpu.source", "this JVM's OperatingSystemMXBean#getProcessCpuTime (app and driver threads)");
+		result.putAll(documentCpu(ctx));
 		Driver.write(Path.of(Config.env("BENCH_OUT", "bench/target/results/inprocess.properties")), result);
 		Report.summary("in-process", result);
+	}
+
+	/**
+	 * The CPU of each issued PDF, by kind, as the application records it
+	 * ({@code govhall.documents.render.cpu}): its median (over the last two minutes) and how many were issued.
+	 */
+	static Map<String, String> documentCpu(ConfigurableApplicationContext ctx) {
+		Map<String, String> documents = new LinkedHashMap<>();
+		for (Timer timer : ctx.getBean(MeterRegistry.class).find("govhall.documents.render.cpu").timers()) {
+			String kind = timer.getId().getTag("kind");
+			for (ValueAtPercentile p : timer.takeSnapshot().percentileValues()) {
+				if (p.percentile() == 0.5) {
+					documents.put("documents." + kind + ".cpu.p50.ms",
+							String.format("%.2f", p.value(TimeUnit.MILLISECONDS)));
+				}
+			}
+			documents.put("documents." + kind + ".count", String.valueOf(timer.count()));
+		}
+		return documents;
 	}
 
 	/** Drives one case through {@link CaseHandling}, checking the state after every step. */
@@ -219,6 +243,7 @@ public final class InProcessBench {
 			cases.runCase(inProcess);
 		}
 		Map<String, Long> inProcessSql = sqlCounts();
+		Map<String, String> documents = documentCpu(ctx);
 		int port = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port", "0"));
 		HttpCases http = new HttpCases(HttpCases.client(), "http://127.0.0.1:" + port);
 		for (int i = 0; i < warm; i++) {
@@ -253,6 +278,7 @@ public final class InProcessBench {
 		out.put("cases.http", String.valueOf(httpCases));
 		inProcess.put(out, "inprocess", inProcessCases);
 		overHttp.put(out, "http", httpCases);
+		out.putAll(documents);
 		out.put("bcrypt.hash.prefix", hash.substring(0, Math.min(hash.length(), 14)));
 		out.put("bcrypt.check.ms", String.format("%.2f", bcryptMs));
 		out.put("bcrypt.check.cpu.ms", String.format("%.2f", bcryptCpuMs));

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeSet;
 
 /**
  * Prints the run's one table: every phase's figures, the ratios to pgbench simple-update on the same PostgreSQL and
@@ -83,6 +84,16 @@ public final class Report {
 				both(sql, "inprocess", "transactions"), both(sql, "http", "transactions"), "1"));
 		b.append(String.format(f, "latency per transition, 1 thread, ms (profile)", get(sql, "inprocess.transition.ms"),
 				get(sql, "http.transition.ms"), "-"));
+		b.append(String.format("%nCPU of one issued PDF, median by kind (target <= 5 ms): the in-process window (T threads, "
+				+ "warmed up) | the 1-thread profile (its first cases)%n"));
+		for (String key : new TreeSet<>(sql.stringPropertyNames())) {
+			if (key.startsWith("documents.") && key.endsWith(".cpu.p50.ms")) {
+				String kind = key.substring("documents.".length(), key.length() - ".cpu.p50.ms".length());
+				b.append(String.format("  %-22s %6s ms (%s issued) | %6s ms (%s issued)%n", kind,
+						in.getProperty(key, "-"), in.getProperty("documents." + kind + ".count", "-"),
+						sql.getProperty(key), sql.getProperty("documents." + kind + ".count", "?")));
+			}
+		}
 		b.append(String.format("%nBCrypt check of one HTTP Basic login (%s…): %s ms, %s ms CPU%n",
 				sql.getProperty("bcrypt.hash.prefix", "?"), get(sql, "bcrypt.check.ms"), get(sql, "bcrypt.check.cpu.ms")));
 

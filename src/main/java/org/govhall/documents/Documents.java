@@ -1,5 +1,7 @@
 package org.govhall.documents;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -13,8 +15,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
 
 import org.govhall.documents.DocumentDraft.Particulars;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.govhall.storage.Storage;
 import org.govhall.storage.StoredFile;
 import org.jspecify.annotations.Nullable;
@@ -50,8 +57,19 @@ public class Documents {
 
 	private final SecureRandom random = new SecureRandom();
 
+	private final MeterRegistry meters;
+
+	/**
+	 * The CPU time of drawing one document, by kind (the benchmark's profile reads its
+	 * median).
+	 */
+	private final Map<DocumentKind, Timer> renderCpu = new ConcurrentHashMap<>();
+
+	private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
 	Documents(JdbcClient jdbc, Storage storage, Typesetter typesetter, PlatformTransactionManager transactions,
-			Clock clock, DocumentsSettings settings) {
+			Clock clock, DocumentsSettings settings, MeterRegistry meters) {
+		this.meters = meters;
 		this.jdbc = jdbc;
 		this.storage = storage;
 		this.typesetter = typesetter;
@@ -121,7 +139,16 @@ public class Documents {
 		check(draft);
 		long sequence = jdbc.sql("SELECT nextval('documents_number_seq')").query(Long.class).single();
 		String number = DocumentNumber.next(draft.kind(), draft.issuedOn().getYear(), sequence, random);
+		long cpu = THREADS.getCurrentThreadCpuTime();
 		byte[] pdf = typesetter.print(draft, number, verificationUrl(number));
+		renderCpu
+			.computeIfAbsent(draft.kind(),
+					kind -> Timer.builder("govhall.documents.render.cpu")
+						.description("CPU time of drawing one issued document")
+						.tag("kind", kind.name())
+						.publishPercentiles(0.5, 0.99)
+						.register(meters))
+			.record(THREADS.getCurrentThreadCpuTime() - cpu, TimeUnit.NANOSECONDS);
 		String sha256 = sha256(pdf);
 		Particulars p = draft.particulars();
 		IssuedDocument issued = transaction.execute(status -> {
