@@ -54,11 +54,9 @@ class DocumentPressTests {
 
 	@Test
 	void aLetterIsTaggedTextInReadingOrderWithItsQrCodeAsAFigure() throws Exception {
-		byte[] bytes = typesetter.print(DocumentFixtures.correctionNotice("BJ-2026-PRESS-01"),
-				"BZ-2026-000001-7KQX5M9PT3WZ2H", URL);
-		try (PDDocument pdf = Loader.loadPDF(bytes)) {
-			assertThat(pdf.getNumberOfPages()).isEqualTo(1);
-			String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
+		try (PDDocument pdf = onePage(DocumentFixtures.correctionNotice("BJ-2026-PRESS-01"),
+				"BZ-2026-000001-7KQX5M9PT3WZ2H")) {
+			String text = text(pdf);
 			assertThat(text).containsSubsequence(DocumentFixtures.ISSUER, "补正材料通知书",
 					"文书编号：BZ-2026-000001-7KQX5M9PT3WZ2H", "办件编号：BJ-2026-PRESS-01", "日期：2026年11月27日", "张小明：",
 					"您于2026年11月25日提交", "一、需要补正的材料", "1.营业执照复印件（加盖公章）；", "二、补正期限", "（印章）", "2026年11月27日");
@@ -69,8 +67,7 @@ class DocumentPressTests {
 			assertThat(pdf.getDocumentInformation().getTitle()).isEqualTo("补正材料通知书");
 			assertThat(new String(pdf.getDocumentCatalog().getMetadata().toByteArray(), "UTF-8"))
 				.contains("<pdfuaid:part>1</pdfuaid:part>", "补正材料通知书");
-			List<PDStructureElement> tags = new ArrayList<>();
-			walk(pdf.getDocumentCatalog().getStructureTreeRoot(), tags);
+			List<PDStructureElement> tags = tags(pdf);
 			assertThat(tags).extracting(PDStructureElement::getStructureType)
 				.startsWith("Document", "P", "H1", "P", "P", "P")
 				.contains("H2", "Figure")
@@ -86,14 +83,10 @@ class DocumentPressTests {
 
 	@Test
 	void aCertificateIsALicenceWithItsFactsInATableWithHeaderCellsOnOnePage() throws Exception {
-		byte[] bytes = typesetter.print(DocumentFixtures.foodLicence("BJ-2026-PRESS-02"),
-				"ZZ-2026-000002-7KQX5M9PT3WZ2H", URL);
-		try (PDDocument pdf = Loader.loadPDF(bytes)) {
-			assertThat(pdf.getNumberOfPages()).isEqualTo(1);
-			String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
-			assertThat(text).contains("食品经营许可证", "持证主体张小明", "有效期限自2026年11月27日至2031年11月26日");
-			List<PDStructureElement> tags = new ArrayList<>();
-			walk(pdf.getDocumentCatalog().getStructureTreeRoot(), tags);
+		try (PDDocument pdf = onePage(DocumentFixtures.foodLicence("BJ-2026-PRESS-02"),
+				"ZZ-2026-000002-7KQX5M9PT3WZ2H")) {
+			assertThat(text(pdf)).contains("食品经营许可证", "持证主体张小明", "有效期限自2026年11月27日至2031年11月26日");
+			List<PDStructureElement> tags = tags(pdf);
 			assertThat(tags).extracting(PDStructureElement::getStructureType).contains("Table", "TR", "TH", "TD");
 			assertThat(tags.stream().filter(t -> t.getStructureType().equals("TH"))).hasSize(9);
 			assertThat(decode(pdf, 0)).isEqualTo(URL);
@@ -161,6 +154,23 @@ class DocumentPressTests {
 		BinaryBitmap bitmap = new BinaryBitmap(
 				new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
 		return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+	}
+
+	/** The document drawn, which must fit one page. */
+	private static PDDocument onePage(DocumentDraft draft, String number) throws IOException {
+		PDDocument pdf = Loader.loadPDF(typesetter.print(draft, number, URL));
+		assertThat(pdf.getNumberOfPages()).as("on one page").isEqualTo(1);
+		return pdf;
+	}
+
+	private static String text(PDDocument pdf) throws IOException {
+		return new PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
+	}
+
+	private static List<PDStructureElement> tags(PDDocument pdf) {
+		List<PDStructureElement> tags = new ArrayList<>();
+		walk(pdf.getDocumentCatalog().getStructureTreeRoot(), tags);
+		return tags;
 	}
 
 	private static void walk(PDStructureNode node, List<PDStructureElement> into) {
