@@ -217,7 +217,7 @@ final class DocumentPress {
 	// ---- the two layouts
 
 	private void letter(DocumentDraft draft, String number) throws IOException {
-		Style letterhead = new Style(24, 1.75f, RED, 2, Align.CENTER);
+		Style letterhead = Style.of(24, 1.75f, RED, 2, Align.CENTER);
 		block(StandardStructureTypes.P, draft.issuer(), letterhead, 0, 0, 0);
 		// the red rule under the letterhead
 		space(3 * MM);
@@ -230,8 +230,8 @@ final class DocumentPress {
 		});
 		y -= 2;
 		pendingMargin = 8 * MM;
-		block(StandardStructureTypes.H1, draft.title(), new Style(20, 1.4f, BLACK, 0, Align.CENTER), 0, 3 * MM, 0);
-		Style numbers = new Style(10.5f, 1.75f, BLACK, 0, Align.CENTER);
+		block(StandardStructureTypes.H1, draft.title(), Style.of(20, 1.4f, BLACK, 0, Align.CENTER), 0, 3 * MM, 0);
+		Style numbers = Style.of(10.5f, 1.75f, BLACK, 0, Align.CENTER);
 		block(StandardStructureTypes.P, "文书编号：" + number, numbers, 0, 0, 0);
 		block(StandardStructureTypes.P,
 				"办件编号：" + draft.caseNumber() + "　　日期：" + DocumentLayout.chineseDate(draft.issuedOn()), numbers, 0, 0,
@@ -249,9 +249,8 @@ final class DocumentPress {
 		float boxTop = y;
 		PDPage boxPage = page;
 		y -= border + 10 * MM;
-		block(StandardStructureTypes.H1, draft.title(), new Style(26, 1.4f, BLACK, 4, Align.CENTER), 2 * MM, 2 * MM, 0);
-		block(StandardStructureTypes.P, "核验编号：" + number, new Style(10.5f, 1.75f, BLACK, 0, Align.CENTER), 0, 6 * MM,
-				0);
+		block(StandardStructureTypes.H1, draft.title(), Style.of(26, 1.4f, BLACK, 4, Align.CENTER), 2 * MM, 2 * MM, 0);
+		block(StandardStructureTypes.P, "核验编号：" + number, Style.of(10.5f, 1.75f, BLACK, 0, Align.CENTER), 0, 6 * MM, 0);
 		List<String[]> rows = new ArrayList<>();
 		rows.add(new String[] { "持证主体", p.holder() });
 		rows.add(new String[] { p.person() ? "公民身份号码" : "统一社会信用代码", p.holderNumber() });
@@ -287,7 +286,7 @@ final class DocumentPress {
 	private void sections(DocumentDraft draft) throws IOException {
 		for (Section section : draft.sections()) {
 			if (!section.heading().isBlank()) {
-				block(StandardStructureTypes.H2, section.heading(), new Style(13, 1.75f, BLACK, 0, Align.LEFT), 4 * MM,
+				block(StandardStructureTypes.H2, section.heading(), Style.of(13, 1.75f, BLACK, 0, Align.LEFT), 4 * MM,
 						1 * MM, 0);
 			}
 			for (String paragraph : section.paragraphs()) {
@@ -315,7 +314,7 @@ final class DocumentPress {
 		float saved = left;
 		left = half;
 		for (int i = 0; i < lines.size(); i++) {
-			Style s = i == 0 ? new Style(12, 1.75f, RED, 0, Align.CENTER) : style.centered();
+			Style s = i == 0 ? Style.of(12, 1.75f, RED, 0, Align.CENTER) : style.centered();
 			PDStructureElement p = element(StandardStructureTypes.P);
 			for (String line : wrapped.get(i)) {
 				line(p, line, s, 0);
@@ -328,7 +327,7 @@ final class DocumentPress {
 	 * The particulars as a two-column table: header cells shaded, each row on one page.
 	 */
 	private void table(List<String[]> rows) throws IOException {
-		Style style = new Style(12, 1.5f, BLACK, 0, Align.LEFT);
+		Style style = Style.of(12, 1.5f, BLACK, 0, Align.LEFT);
 		float padX = 3 * MM;
 		float padY = 2.5f * MM;
 		float headerWidth = 34 * MM + 2 * padX;
@@ -380,8 +379,8 @@ final class DocumentPress {
 	/** The page number, the QR code and its caption at the foot of every page. */
 	private void feet(String number, BitMatrix qr) throws IOException {
 		int pages = document.getNumberOfPages();
-		Style footer = new Style(9, 1.2f, BLACK, 0, Align.LEFT);
-		Style caption = new Style(7.5f, 1.3f, BLACK, 0, Align.LEFT);
+		Style footer = Style.of(9, 1.2f, BLACK, 0, Align.LEFT);
+		Style caption = Style.of(7.5f, 1.3f, BLACK, 0, Align.LEFT);
 		String captionText = "扫码核验 Scan to verify · " + number;
 		float size = 30 * MM;
 		float qrLeft = PAGE.getWidth() - SIDE - size;
@@ -630,7 +629,7 @@ final class DocumentPress {
 	}
 
 	private static Style body() {
-		return new Style(12, 1.75f, BLACK, 0, Align.LEFT);
+		return Style.of(12, 1.75f, BLACK, 0, Align.LEFT);
 	}
 
 	enum Align {
@@ -640,20 +639,19 @@ final class DocumentPress {
 	}
 
 	/**
-	 * Size in points, line height as a multiple of it, colour, letter spacing, alignment.
+	 * Size and line height in points, colour, letter spacing in points, alignment.
 	 */
 	record Style(float size, float lineHeight, float[] color, float spacing, Align align) {
 
-		Style(float size, float lineHeight, float[] color, float spacing, Align align) {
-			this.size = size;
-			this.lineHeight = size * lineHeight;
-			this.color = color;
-			this.spacing = spacing;
-			this.align = align;
+		/**
+		 * A style whose line height is {@code multiple} times its size, as CSS writes it.
+		 */
+		static Style of(float size, float multiple, float[] color, float spacing, Align align) {
+			return new Style(size, size * multiple, color, spacing, align);
 		}
 
 		Style centered() {
-			return new Style(size, lineHeight / size, color, spacing, Align.CENTER);
+			return new Style(size, lineHeight, color, spacing, Align.CENTER);
 		}
 
 	}

@@ -124,7 +124,7 @@ class DocumentPressTests {
 	@Test
 	void linesBreakBetweenChineseCharactersButNeverBeforeAClosingMarkOrInsideALatinWord() throws IOException {
 		try (PDDocument pdf = new PDDocument()) {
-			DocumentPress.Style style = new DocumentPress.Style(12, 1.75f, new float[] { 0, 0, 0 }, 0,
+			DocumentPress.Style style = DocumentPress.Style.of(12, 1.75f, new float[] { 0, 0, 0 }, 0,
 					DocumentPress.Align.LEFT);
 			// eleven characters' room for a sentence whose twelfth character is a comma
 			List<String> lines = typesetter.wrap("申请人提交的申请材料齐全，符合法定形式。", 11 * 12f + 1, style);
