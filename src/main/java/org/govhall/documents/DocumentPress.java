@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import com.google.zxing.common.BitMatrix;
-import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -122,12 +121,12 @@ final class DocumentPress {
 
 	private float right = SIDE + WIDTH;
 
-	private DocumentPress(PDDocument document, @Nullable PDType0Font font, TrueTypeFont ttf, CmapLookup cmap,
+	private DocumentPress(PDDocument document, @Nullable PDType0Font font, TrueTypeFont ttf, TextMeasure measure,
 			Set<Integer> printed) throws IOException {
 		this.document = document;
 		this.font = font;
 		this.printed = printed;
-		this.measure = new TextMeasure(ttf, cmap);
+		this.measure = measure;
 		float unitsPerEm = ttf.getUnitsPerEm();
 		this.ascent = ttf.getHorizontalHeader().getAscender() / unitsPerEm;
 		this.descent = -ttf.getHorizontalHeader().getDescender() / unitsPerEm;
@@ -141,12 +140,12 @@ final class DocumentPress {
 	 * The PDF of {@code draft} numbered {@code number}, its QR code leading to
 	 * {@code verificationUrl} (encoded as {@code qr}).
 	 */
-	static byte[] print(TrueTypeFont ttf, CmapLookup cmap, DocumentDraft draft, String number, BitMatrix qr)
+	static byte[] print(TrueTypeFont ttf, TextMeasure measure, DocumentDraft draft, String number, BitMatrix qr)
 			throws IOException {
 		// first the characters the document prints: its layout without the font
 		Set<Integer> printed = new TreeSet<>();
 		try (PDDocument probe = new PDDocument()) {
-			new DocumentPress(probe, null, ttf, cmap, printed).layout(draft, number, qr);
+			new DocumentPress(probe, null, ttf, measure, printed).layout(draft, number, qr);
 		}
 		TrueTypeFont subset = null;
 		try (PDDocument document = new PDDocument()) {
@@ -165,7 +164,7 @@ final class DocumentPress {
 				// whose character map keeps it
 				font = PDType0Font.load(document, ttf, true);
 			}
-			DocumentPress press = new DocumentPress(document, font, ttf, cmap, printed);
+			DocumentPress press = new DocumentPress(document, font, ttf, measure, printed);
 			press.layout(draft, number, qr);
 			press.finish(draft, number);
 			ByteArrayOutputStream out = new ByteArrayOutputStream(48 * 1024);

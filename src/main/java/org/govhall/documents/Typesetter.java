@@ -59,6 +59,12 @@ class Typesetter implements DisposableBean {
 
 	private volatile org.apache.fontbox.ttf.@Nullable CmapLookup cmap;
 
+	/**
+	 * The widths of the characters drawn so far, shared by every document (under the
+	 * lock).
+	 */
+	private @Nullable TextMeasure measure;
+
 	@Autowired
 	Typesetter(DocumentsSettings settings) {
 		this(settings.documents().font());
@@ -128,7 +134,7 @@ class Typesetter implements DisposableBean {
 	 */
 	synchronized byte[] print(DocumentDraft draft, String number, String verificationUrl) {
 		try {
-			return DocumentPress.print(font(), cmap(), draft, number, VerificationCode.matrix(verificationUrl));
+			return DocumentPress.print(font(), measure(), draft, number, VerificationCode.matrix(verificationUrl));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot print document " + number, ex);
@@ -141,11 +147,18 @@ class Typesetter implements DisposableBean {
 	 */
 	synchronized List<String> wrap(String text, float width, DocumentPress.Style style) {
 		try {
-			return new TextMeasure(font(), cmap()).wrap(text, width, style, 0);
+			return measure().wrap(text, width, style, 0);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot read the document font", ex);
 		}
+	}
+
+	private TextMeasure measure() throws IOException {
+		if (measure == null) {
+			measure = new TextMeasure(font(), cmap());
+		}
+		return measure;
 	}
 
 	/** The PDF of the XHTML of a report, laid out by openhtmltopdf. */
@@ -227,6 +240,7 @@ class Typesetter implements DisposableBean {
 		collection = null;
 		font = null;
 		cmap = null;
+		measure = null;
 	}
 
 }
