@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureServiceExceptionEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -29,9 +28,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Writes the audit rows: {@link AuditEvent}s in the transaction that publishes them, case
- * steps from {@link CaseEvent}s (after the case commits, at least once, so a redelivered
- * step is recognised by its key), and logins from Spring Security's authentication
+ * Writes the audit rows: {@link AuditEvent}s and case steps ({@link CaseEvent}s) in the
+ * transaction that publishes them, and logins from Spring Security's authentication
  * events.
  */
 @Component
@@ -71,10 +69,10 @@ class AuditLog {
 	}
 
 	/**
-	 * One row per case step: who did what to which case when (the step's own time, not
-	 * the time of delivery).
+	 * One row per case step: who did what to which case when, written in the step's own
+	 * transaction (ADR 0034), so that no step commits without its row.
 	 */
-	@ApplicationModuleListener
+	@EventListener
 	void on(CaseEvent event) {
 		CaseFacts facts = event.facts();
 		CaseFacts.Step step = facts.step();

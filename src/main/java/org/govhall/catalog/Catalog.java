@@ -68,9 +68,12 @@ public class Catalog {
 
 	private final TakeUpRecords takeUp;
 
+	private final GuideCache guides;
+
 	Catalog(ServiceItems items, ItemVersions versions, CatalogSearch search, Directory directory,
 			ApplicationEventPublisher events, Clock clock, Storage storage, JdbcClient jdbc, Validator validator,
-			TakeUpRecords takeUp) {
+			TakeUpRecords takeUp, GuideCache guides) {
+		this.guides = guides;
 		this.validator = validator;
 		this.takeUp = takeUp;
 		this.storage = storage;
@@ -94,12 +97,7 @@ public class Catalog {
 	 * away.
 	 */
 	public ItemGuide guide(String code) {
-		ServiceItem item = requireItem(code);
-		Integer inForce = inForce(item);
-		if (inForce == null) {
-			throw new NotFoundException("error.item.notFound", code);
-		}
-		return guide(item, requireVersion(item, inForce)).forPublic();
+		return findGuide(code).orElseThrow(() -> new NotFoundException("error.item.notFound", code));
 	}
 
 	/**
@@ -108,9 +106,10 @@ public class Catalog {
 	 * announced ({@link ItemGuide#upcoming()}).
 	 */
 	public Optional<ItemGuide> findGuide(String code) {
-		return items.findByCode(code)
-			.filter(i -> inForce(i) != null)
-			.map(i -> guide(i, requireVersion(i, inForce(i))).forPublic());
+		return guides.inForce(code,
+				() -> items.findByCode(code)
+					.filter(i -> inForce(i) != null)
+					.map(i -> guide(i, requireVersion(i, inForce(i))).forPublic()));
 	}
 
 	/** A published or superseded version; drafts are not public. */
@@ -313,7 +312,7 @@ public class Catalog {
 		supersedeUpcoming(item);
 		if (v.revision().upcomingOn(today())) {
 			item.upcoming(v.versionNo());
-			items.save(item);
+			saveItem(item);
 		}
 		else {
 			putInForce(item, v);
@@ -354,7 +353,7 @@ public class Catalog {
 			versions.save(old);
 		}
 		item.published(v.versionNo());
-		items.save(item);
+		saveItem(item);
 		DepartmentView dep = directory.department(item.departmentId()).orElseThrow();
 		events.publishEvent(new ItemPublished(item.code(), v.versionNo(), dep.code(), item.regionCode()));
 	}
@@ -409,7 +408,7 @@ public class Catalog {
 			throw new RuleViolationException("never-published", "error.item.neverPublished", code);
 		}
 		item.end(status, on, document.strip(), reason);
-		items.save(item);
+		saveItem(item);
 		events.publishEvent(new ItemEnded(code, status, on, document.strip()));
 		audit(actor, "catalog.ended", code, "status=" + status + "; on=" + on + "; document=" + document.strip());
 		return guide(item, requireVersion(item, inForce(item)));
@@ -726,7 +725,7 @@ public class Catalog {
 			v = versions.save(v);
 			if (v.revision().upcomingOn(today())) {
 				item.upcoming(v.versionNo());
-				items.save(item);
+				saveItem(item);
 			}
 			else {
 				putInForce(item, v);
@@ -824,6 +823,12 @@ public class Catalog {
 				|| !directory.covers(actor.scope(), item.regionCode(), item.departmentId())) {
 			throw new ForbiddenException("error.forbidden.scope");
 		}
+	}
+
+	/** Saves the item, and drops its guide from this node's memory. */
+	private void saveItem(ServiceItem item) {
+		items.save(item);
+		guides.forget(item.code());
 	}
 
 	private ServiceItem requireItem(String code) {

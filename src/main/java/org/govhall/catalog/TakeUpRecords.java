@@ -19,8 +19,11 @@ class TakeUpRecords {
 
 	private final JdbcClient jdbc;
 
-	TakeUpRecords(JdbcClient jdbc) {
+	private final GuideCache guides;
+
+	TakeUpRecords(JdbcClient jdbc, GuideCache guides) {
 		this.jdbc = jdbc;
+		this.guides = guides;
 	}
 
 	/** A published, active item by code: its department and names. */
@@ -65,6 +68,7 @@ class TakeUpRecords {
 	}
 
 	void savePending(NotTakenOn mark) {
+		guides.forget(mark.itemCode());
 		jdbc.sql("DELETE FROM catalog_delegation_pending WHERE item_code = :item AND county_code = :county")
 			.param("item", mark.itemCode())
 			.param("county", mark.countyCode())
@@ -83,6 +87,7 @@ class TakeUpRecords {
 	}
 
 	int deletePending(String itemCode, String countyCode) {
+		guides.forget(itemCode);
 		return jdbc.sql("DELETE FROM catalog_delegation_pending WHERE item_code = :item AND county_code = :county")
 			.param("item", itemCode)
 			.param("county", countyCode)

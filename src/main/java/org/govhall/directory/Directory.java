@@ -50,6 +50,15 @@ public class Directory {
 		this.audit = audit;
 	}
 
+	/**
+	 * What the reference data (regions, departments, halls, windows) is at: an opaque
+	 * value, equal to an earlier one while none of them changed, so that a cache built
+	 * from them knows when to build again.
+	 */
+	public Object referenceRevision() {
+		return reference.revision();
+	}
+
 	// ---- regions
 
 	public List<RegionView> regions() {

@@ -139,6 +139,14 @@ class ReferenceData {
 		}
 	}
 
+	/**
+	 * What the reference data is at, to compare with an earlier answer: equal while no
+	 * region, department, hall or window changed (checked at most once a second).
+	 */
+	Object revision() {
+		return snapshot().revision;
+	}
+
 	List<RegionView> regions() {
 		return snapshot().regions.values().stream().sorted(Comparator.comparing(RegionView::code)).toList();
 	}

@@ -17,7 +17,9 @@ import org.govhall.shared.NotFoundException;
 import org.govhall.supervision.SupervisionAlert;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -41,8 +43,11 @@ public class Notifications {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	Notifications(JdbcClient jdbc, Directory directory, MessageSource messages, ObjectProvider<Outbox> outboxes,
-			Clock clock) {
+			Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.directory = directory;
 		this.messages = messages;
@@ -50,7 +55,11 @@ public class Notifications {
 		this.clock = clock;
 	}
 
-	@ApplicationModuleListener
+	/**
+	 * In the step's own transaction (ADR 0034): the messages of a step are in the inboxes
+	 * when the step commits.
+	 */
+	@EventListener
 	void on(CaseEvent event) {
 		CaseFacts f = event.facts();
 		Set<Long> recipients = recipients(event);
@@ -70,7 +79,7 @@ public class Notifications {
 	 * card supervision issues in their name. The alert's time identifies the message, so
 	 * an alert delivered again sends nothing.
 	 */
-	@ApplicationModuleListener
+	@EventListener
 	void on(SupervisionAlert alert) {
 		Timestamp at = Timestamp.from(alert.at());
 		for (String handler : new LinkedHashSet<>(alert.handlers())) {
@@ -80,7 +89,10 @@ public class Notifications {
 	}
 
 	/**
-	 * One message, once: stored in the inbox and handed to every outbox when it is new.
+	 * One message, once: stored in the inbox, in the caller's transaction. When it is new
+	 * and an outbox is configured, it is handed on as a {@link MessageStored} through the
+	 * publication registry, since it leaves the database and may have to be retried (ADR
+	 * 0034); without an outbox nothing more is written.
 	 */
 	private void deliver(long account, String caseNumber, String event, String state, @Nullable Timestamp step) {
 		int inserted = jdbc.sql("""
@@ -94,9 +106,19 @@ public class Notifications {
 			.param("at", Timestamp.from(clock.instant()))
 			.param("step", step, Types.TIMESTAMP)
 			.update();
-		if (inserted == 1) {
-			outboxes.orderedStream().forEach(o -> o.send(account, caseNumber, event));
+		if (inserted == 1 && outboxes.orderedStream().findAny().isPresent()) {
+			events.publishEvent(new MessageStored(account, caseNumber, event));
 		}
+	}
+
+	/** A stored message on its way to the outboxes (SMS, e-mail), after its commit. */
+	@ApplicationModuleListener
+	void on(MessageStored message) {
+		outboxes.orderedStream().forEach(o -> o.send(message.accountId(), message.caseNumber(), message.event()));
+	}
+
+	/** A message stored in an inbox that an outbox is to send as well. */
+	record MessageStored(long accountId, String caseNumber, String event) {
 	}
 
 	/**

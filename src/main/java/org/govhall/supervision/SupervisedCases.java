@@ -22,9 +22,9 @@ import org.govhall.cases.DeliveryMethod;
 import org.govhall.directory.Role;
 import org.govhall.supervision.WarningRules.Evaluation;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,7 +68,11 @@ class SupervisedCases {
 		this.cards = cards;
 	}
 
-	@ApplicationModuleListener
+	/**
+	 * In the step's own transaction (ADR 0034): supervision sees every step as it
+	 * commits, and a step that supervision cannot record does not commit.
+	 */
+	@EventListener
 	void on(CaseEvent event) {
 		CaseFacts f = event.facts();
 		boolean fresh = recordStep(f);

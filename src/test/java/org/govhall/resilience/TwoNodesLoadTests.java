@@ -248,14 +248,15 @@ class TwoNodesLoadTests {
 		assertThat(deemed).as("each overdue case deemed accepted once").isEqualTo(LEFT);
 		assertThat(deemedCases).isEqualTo(LEFT);
 		assertThat(twice).as("no publication processed twice").isEmpty();
-		// every listener of case events completed each event it takes once: every step,
-		// or (the documents) every
-		// acceptance, which issues the acceptance notice
+		// every listener of case events after the commit completed each event it takes
+		// once: every step (RabbitMQ), or (the documents) every acceptance, which issues
+		// the acceptance notice; audit, supervision and the inboxes are written in the
+		// step's own transaction (ADR 0034) and counted by their rows below
 		Map<String, Integer> completed = new HashMap<>();
 		perListener.forEach(r -> completed.merge(shortName(r.get("listener_id")),
 				((Number) r.get("completed")).intValue(), Integer::sum));
-		assertThat(completed).containsExactlyInAnyOrderEntriesOf(Map.of("AuditLog", steps, "EventExternalizer", steps,
-				"Notifications", steps, "SupervisedCases", steps, "CaseDocuments", ACCEPTED + LEFT));
+		assertThat(completed)
+			.containsExactlyInAnyOrderEntriesOf(Map.of("EventExternalizer", steps, "CaseDocuments", ACCEPTED + LEFT));
 		assertThat(supervisionSteps).isEqualTo(steps);
 		assertThat(auditSteps).isEqualTo(steps);
 		assertThat(messages).as("one message per step").hasSize(steps);
