@@ -1,35 +1,50 @@
 #!/usr/bin/env bash
-# README command 1 on a bare machine (issue 10, item 1): starts the packaged jar with no system fonts at all (a tmpfs
-# hides /usr/share/fonts and the fontconfig cache, as on a machine with only JDK 17 and Maven), in demo mode on a
-# fresh H2 database, waits for readiness, then takes a case from online application to acceptance and fetches the
-# acceptance notice as PDF: it must embed the Chinese font that ships inside the jar.
-# Usage: bash scripts/bare-machine-check.sh [path/to/govhall.jar]   (needs root for the mount namespace)
+# README command 1 on a bare machine (issue 10, item 1; issue 14, item 6): starts GovHall exactly as README command 1
+# does (the extracted jar with its class-data archive, ADR 0035) with no system fonts at all (a tmpfs hides
+# /usr/share/fonts and the fontconfig cache, as on a machine with only JDK 17 and Maven), in demo mode on a fresh H2
+# database, waits for the first page, then takes a case from online application to acceptance and fetches the
+# acceptance notice as PDF: it must embed the Chinese font that ships inside the jar. Prints the time from the start
+# to the first page and the resident memory after the journey (figures, not asserted: docs/PERFORMANCE.md).
+# Usage: bash scripts/bare-machine-check.sh   (after mvn package; needs root for the mount namespace)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAR="$(realpath "${1:-target/govhall-0.1.0-SNAPSHOT.jar}")"
-[ -f "$JAR" ] || { echo "bare-machine check: no jar at $JAR (run mvn package first)"; exit 1; }
+ROOT="$(pwd)"
+[ -f target/app/govhall.jar ] || { echo "bare-machine check: no target/app/govhall.jar (run mvn package first)"; exit 1; }
+[ -f target/app/govhall.jsa ] || echo "bare-machine check: no class-data archive (built with -Dgovhall.launch.skip=true?)"
 WORK="$(mktemp -d)"
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 BASE="http://127.0.0.1:$PORT"
 LOG="target/bare-machine.log"
 mkdir -p target
 
-# the JVM runs in its own mount namespace where the machine's fonts do not exist; nothing else of the machine is used
+# the JVM runs in its own mount namespace where the machine's fonts do not exist; nothing else of the machine is used.
+# It runs from the repository root with README command 1's options (the archive names the jar by that path); its
+# database and audit key go to the temporary directory instead of ./data
+STARTED="$(date +%s%N)"
 unshare --mount --propagation private sh -c '
   for d in /usr/share/fonts /usr/local/share/fonts /var/cache/fontconfig; do
     [ -d "$d" ] && mount -t tmpfs -o size=1m none "$d"
   done
-  cd "$1" && exec env -i PATH=/usr/bin:/bin HOME="$1" LANG=C.UTF-8 GOVHALL_DEMO=true SERVER_PORT="$2" \
-    java -Xmx512m -jar "$3"
-' bare "$WORK" "$PORT" "$JAR" > "$LOG" 2>&1 &
+  cd "$3" && exec env -i PATH=/usr/bin:/bin HOME="$1" LANG=C.UTF-8 GOVHALL_DEMO=true SERVER_PORT="$2" \
+    GOVHALL_DB_URL="jdbc:h2:file:$1/data/govhall;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE" \
+    GOVHALL_AUDIT_KEY_DIR="$1/data/audit-key" \
+    java -XX:SharedArchiveFile=target/app/govhall.jsa -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms64m -Xmx256m -jar target/app/govhall.jar
+' bare "$WORK" "$PORT" "$ROOT" > "$LOG" 2>&1 &
 PID=$!
 cleanup() { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
+for _ in $(seq 1 1200); do
+  CODE="$(curl -s -o /dev/null -w '%{http_code}' "$BASE/" 2>/dev/null || true)"
+  if [ "$CODE" = 200 ]; then break; fi
+  if ! kill -0 "$PID" 2>/dev/null; then echo "bare-machine check: GovHall exited; see $LOG"; tail -20 "$LOG"; exit 1; fi
+  sleep 0.1
+done
+[ "$CODE" = 200 ] || { echo "bare-machine check: no first page in 120 s"; exit 1; }
+FIRST_PAGE_MS=$(( ($(date +%s%N) - STARTED) / 1000000 ))
 for _ in $(seq 1 120); do
   READY="$(curl -sS "$BASE/actuator/health/readiness" 2>/dev/null || true)"
   if [[ "$READY" == *'"UP"'* ]]; then break; fi
-  if ! kill -0 "$PID" 2>/dev/null; then echo "bare-machine check: GovHall exited; see $LOG"; tail -20 "$LOG"; exit 1; fi
   sleep 1
 done
 [[ "$READY" == *'"UP"'* ]] || { echo "bare-machine check: not ready in 120 s"; exit 1; }
@@ -80,4 +95,7 @@ FONTS="$(pdffonts target/bare-machine-notice.pdf)"
 [[ "$FONTS" == *NotoSansSC*yes* ]] || { echo "bare-machine check: $DOC does not embed the bundled font: $FONTS"; exit 1; }
 TEXT="$(pdftotext target/bare-machine-notice.pdf -)"
 [[ "$TEXT" == *受理* ]] || { echo "bare-machine check: $DOC has no extractable Chinese text"; exit 1; }
+JAVA_PID="$(pgrep -f -n 'SharedArchiveFile=target/app/govhall.jsa' || true)"
+RSS_MB="$( [ -n "$JAVA_PID" ] && awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$JAVA_PID/status" || echo '?')"
 echo "bare-machine check: ready without system fonts; case $NUMBER accepted; $DOC issued as a $(stat -c %s target/bare-machine-notice.pdf)-byte PDF with the bundled Noto Sans SC"
+echo "bare-machine check: first page $FIRST_PAGE_MS ms after the start; resident memory after the journey $RSS_MB MB"

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.jar.JarFile;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
@@ -19,10 +20,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * In demo mode, starts the demo identity platform (demo.identityplatform, ADR 0024) as a
- * child process on port 9000, with the same Java and class path (from the jar through
- * Spring Boot's PropertiesLauncher), and stops it when GovHall stops.
- * {@code GOVHALL_DEMO_PLATFORM=false} leaves it out (run it yourself, or not at all); the
- * tests never start it this way (src/test/resources/config/application.properties).
+ * child process on port 9000, with the same Java and class path (from the executable jar
+ * through Spring Boot's PropertiesLauncher, or from the extracted one), and stops it when
+ * GovHall stops. {@code GOVHALL_DEMO_PLATFORM=false} leaves it out (run it yourself, or
+ * not at all); the tests never start it this way
+ * (src/test/resources/config/application.properties).
  */
 @Component
 @ConditionalOnProperty(name = "govhall.demo.enabled", havingValue = "true")
@@ -48,13 +50,21 @@ class DemoIdentityPlatform implements SmartLifecycle {
 	}
 
 	/**
-	 * The command that runs the platform beside this JVM: from the jar, or from the class
-	 * path it was started with.
+	 * The JVM options of the platform: a small demo service beside GovHall, so a small
+	 * heap, the serial collector and the quick compiler.
 	 */
-	static List<String> command(String java, String classPath, List<String> args) {
+	static final List<String> JVM_OPTIONS = List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+	/**
+	 * The command that runs the platform beside this JVM: from Spring Boot's executable
+	 * jar through its PropertiesLauncher, or from the class path it was started with (the
+	 * extracted jar of README command 1, whose manifest names its libraries, or the
+	 * classes of the source tree).
+	 */
+	static List<String> command(String java, String classPath, boolean bootJar, List<String> args) {
 		List<String> command = new ArrayList<>(List.of(java));
-		boolean jar = !classPath.contains(File.pathSeparator) && classPath.endsWith(".jar");
-		if (jar) {
+		command.addAll(JVM_OPTIONS);
+		if (bootJar) {
 			command.addAll(List.of("-cp", classPath, "-Dloader.main=" + MAIN,
 					"org.springframework.boot.loader.launch.PropertiesLauncher"));
 		}
@@ -63,6 +73,22 @@ class DemoIdentityPlatform implements SmartLifecycle {
 		}
 		command.addAll(args);
 		return command;
+	}
+
+	/**
+	 * Whether the class path is one Spring Boot executable jar (its classes under
+	 * BOOT-INF).
+	 */
+	static boolean bootJar(String classPath) {
+		if (classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar")) {
+			return false;
+		}
+		try (JarFile jar = new JarFile(classPath)) {
+			return jar.getEntry("BOOT-INF/classes/") != null;
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	@Override
@@ -75,7 +101,8 @@ class DemoIdentityPlatform implements SmartLifecycle {
 		String publicUrl = settings.publicUrl() != null ? settings.publicUrl() : "http://localhost:" + govhallPort;
 		String callback = "/login/oauth2/code/platform";
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = command(java, System.getProperty("java.class.path"),
+		String classPath = System.getProperty("java.class.path");
+		List<String> command = command(java, classPath, bootJar(classPath),
 				List.of("--server.port=" + port, "--identity-platform.redirect-uris=http://localhost:" + govhallPort
 						+ callback + ",http://127.0.0.1:" + govhallPort + callback + "," + publicUrl + callback));
 		try {
