@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.govhall.calendar.HolidaySchedules;
 import org.govhall.calendar.WorkingCalendar;
+import org.govhall.cases.CaseRecords.HistoryEntry;
 import org.govhall.cases.CaseRecords.Licence;
 import org.govhall.cases.CaseRecords.SubmittedMaterial;
 import org.govhall.directory.CaseRouting;
@@ -286,7 +287,9 @@ public class CaseHandling {
 	private CaseView transition(String number, GovHallUser user, CaseStep step, CaseCommand command) {
 		Case.AcceptanceWindowPassed[] late = new Case.AcceptanceWindowPassed[1];
 		CaseView view = tx.execute(status -> {
-			Case c = cases.findByNumber(number).orElseThrow(() -> new NotFoundException("error.case.notFound", number));
+			Cases.WithHistory loaded = cases.findWithHistory(number)
+				.orElseThrow(() -> new NotFoundException("error.case.notFound", number));
+			Case c = loaded.c();
 			Actor actor = switch (step.who()) {
 				case PARTY -> {
 					access.requireParty(c, user);
@@ -315,14 +318,16 @@ public class CaseHandling {
 				c.deemAcceptedIfOverdue(Actor.system(), now, cal);
 				late[0] = ex;
 			}
-			cases.update(c);
+			List<HistoryEntry> appended = cases.update(c);
 			// a step whose documents could not be issued is refused here, before anything
 			// is stored (ADR 0021)
 			recorder.publish(c, true, List.of());
 			// the answer is built from the case as just written, in the same transaction:
-			// no second read
-			return CaseView.of(c, cases.history(c.id()), documents.forCase(c.number()), owed.forCase(c.number()), cal,
-					now.today(), CaseAccess.isParty(c, user), warningDays);
+			// the history as loaded with the case and the lines the step appended
+			List<HistoryEntry> history = new ArrayList<>(loaded.history());
+			history.addAll(appended);
+			return CaseView.of(c, history, documents.forCase(c.number()), owed.forCase(c.number()), cal, now.today(),
+					CaseAccess.isParty(c, user), warningDays);
 		});
 		if (late[0] != null) {
 			throw late[0];

@@ -55,12 +55,14 @@ public class CaseReads {
 	}
 
 	public CaseView view(String number, GovHallUser user) {
-		Case c = cases.findByNumber(number).orElseThrow(() -> new NotFoundException("error.case.notFound", number));
+		Cases.WithHistory loaded = cases.findWithHistory(number)
+			.orElseThrow(() -> new NotFoundException("error.case.notFound", number));
+		Case c = loaded.c();
 		CaseAccess.Visibility visibility = access.visibility(c, user);
 		if (visibility == CaseAccess.Visibility.NONE) {
 			throw new NotFoundException("error.case.notFound", number);
 		}
-		return CaseView.of(c, cases.history(c.id()), documents.forCase(c.number()), owed.forCase(c.number()),
+		return CaseView.of(c, loaded.history(), documents.forCase(c.number()), owed.forCase(c.number()),
 				calendar.calendar(), Now.from(clock).today(), visibility == CaseAccess.Visibility.PARTY, warningDays);
 	}
 

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,11 @@ class Cases {
 			received_on, submitted_at, accepted_on, deemed_accepted, document_json, version, acceptance_due,
 			decision_due, promised_due, delivery_due, next_due, next_due_provisional, awaits_calendar
 			""";
+
+	/** {@link #COLUMNS} of the case table named {@code c} in a join. */
+	private static final String JOINED_COLUMNS = Arrays.stream(COLUMNS.split(","))
+		.map(column -> "c." + column.strip())
+		.collect(Collectors.joining(", "));
 
 	private final JdbcClient jdbc;
 
@@ -74,7 +81,11 @@ class Cases {
 		return c;
 	}
 
-	void update(Case c) {
+	/**
+	 * Writes the case's changes and appends its new history lines.
+	 * @return the lines appended, as stored (a detail over 2,000 characters cut)
+	 */
+	List<HistoryEntry> update(Case c) {
 		int rows = jdbc.sql("""
 				UPDATE cases_case SET state = :state, first_handler = :firstHandler, received_on = :receivedOn,
 				  accepted_on = :acceptedOn, deemed_accepted = :deemedAccepted, decided_on = :decidedOn,
@@ -90,11 +101,17 @@ class Cases {
 			throw new ConflictException("concurrent-change", "error.case.concurrent", c.number());
 		}
 		c.versionSaved(c.version() + 1);
-		appendHistory(c);
+		return appendHistory(c);
 	}
 
-	private void appendHistory(Case c) {
+	private List<HistoryEntry> appendHistory(Case c) {
+		List<HistoryEntry> appended = new ArrayList<>();
 		for (HistoryEntry h : c.drainHistory()) {
+			if (h.detail().length() > 2000) {
+				h = new HistoryEntry(h.at(), h.actor(), h.role(), h.action(), h.from(), h.to(),
+						h.detail().substring(0, 2000), h.step());
+			}
+			appended.add(h);
 			jdbc.sql(
 					"""
 							INSERT INTO cases_history (case_id, happened_at, actor, actor_role, action, from_state, to_state, detail, step)
@@ -107,10 +124,11 @@ class Cases {
 				.param("action", h.action().name())
 				.param("from", h.from() == null ? null : h.from().name())
 				.param("to", h.to().name())
-				.param("detail", h.detail().length() > 2000 ? h.detail().substring(0, 2000) : h.detail())
+				.param("detail", h.detail())
 				.param("step", h.step() == null ? null : h.step().name(), Types.VARCHAR)
 				.update();
 		}
+		return appended;
 	}
 
 	Optional<Case> findByNumber(String number) {
@@ -131,14 +149,47 @@ class Cases {
 		return jdbc.sql("""
 				SELECT happened_at, actor, actor_role, action, from_state, to_state, detail, step FROM cases_history
 				WHERE case_id = :id ORDER BY id
-				""")
-			.param("id", caseId)
-			.query((rs, n) -> new HistoryEntry(rs.getTimestamp("happened_at").toInstant(), rs.getString("actor"),
-					Role.valueOf(rs.getString("actor_role")), CaseAction.valueOf(rs.getString("action")),
-					rs.getString("from_state") == null ? null : CaseState.valueOf(rs.getString("from_state")),
-					CaseState.valueOf(rs.getString("to_state")), rs.getString("detail"),
-					rs.getString("step") == null ? null : CaseStep.valueOf(rs.getString("step"))))
-			.list();
+				""").param("id", caseId).query((rs, n) -> historyEntry(rs, "")).list();
+	}
+
+	/** A case with its history, oldest line first. */
+	record WithHistory(Case c, List<HistoryEntry> history) {
+	}
+
+	/**
+	 * The case and its history in one statement: what a step and the case page start
+	 * from.
+	 */
+	Optional<WithHistory> findWithHistory(String number) {
+		return jdbc.sql("SELECT " + JOINED_COLUMNS + """
+				, h.id AS h_id, h.happened_at AS h_happened_at, h.actor AS h_actor, h.actor_role AS h_actor_role,
+				h.action AS h_action, h.from_state AS h_from_state, h.to_state AS h_to_state, h.detail AS h_detail,
+				h.step AS h_step
+				FROM cases_case c LEFT JOIN cases_history h ON h.case_id = c.id
+				WHERE c.number = :number ORDER BY h.id
+				""").param("number", number).query(rs -> {
+			Case c = null;
+			List<HistoryEntry> history = new ArrayList<>();
+			while (rs.next()) {
+				if (c == null) {
+					c = read(rs);
+				}
+				rs.getLong("h_id");
+				if (!rs.wasNull()) {
+					history.add(historyEntry(rs, "h_"));
+				}
+			}
+			return c == null ? Optional.<WithHistory>empty() : Optional.of(new WithHistory(c, List.copyOf(history)));
+		});
+	}
+
+	private static HistoryEntry historyEntry(ResultSet rs, String prefix) throws SQLException {
+		String from = rs.getString(prefix + "from_state");
+		String step = rs.getString(prefix + "step");
+		return new HistoryEntry(rs.getTimestamp(prefix + "happened_at").toInstant(), rs.getString(prefix + "actor"),
+				Role.valueOf(rs.getString(prefix + "actor_role")), CaseAction.valueOf(rs.getString(prefix + "action")),
+				from == null ? null : CaseState.valueOf(from), CaseState.valueOf(rs.getString(prefix + "to_state")),
+				rs.getString(prefix + "detail"), step == null ? null : CaseStep.valueOf(step));
 	}
 
 	/**

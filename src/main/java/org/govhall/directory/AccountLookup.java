@@ -1,6 +1,10 @@
 package org.govhall.directory;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,11 +107,54 @@ class AccountLookup {
 	 * The account as a principal, for work done on its behalf without a login (demo
 	 * seeding, jobs).
 	 */
+	/**
+	 * The account as a principal, with its roles, in one statement and without a
+	 * transaction: every API request loads its caller (system/BasicCredentialCache), so
+	 * that a disabled account is refused at once.
+	 */
 	Optional<GovHallUser> principal(String username) {
-		return accounts.findByUsername(username)
-			.map(a -> new GovHallUser(a.id(), a.username(), a.passwordHash(), a.displayName(),
-					new StaffScope(a.roles(), a.regionCode(), a.departmentId()), a.enabled(), a.identity(), a.phone(),
-					a.verification()));
+		return jdbc.sql("""
+				SELECT a.id, a.username, a.password_hash, a.display_name, a.region_code, a.department_id, a.enabled,
+				       a.identity_kind, a.identity_number, a.legal_name, a.phone, a.verified_at, a.verified_via,
+				       a.verified_by, r.role
+				FROM directory_account a LEFT JOIN directory_account_role r ON r.account_id = a.id
+				WHERE a.username = :username
+				""").param("username", username).query(rs -> {
+			GovHallUser user = null;
+			Set<Role> roles = EnumSet.noneOf(Role.class);
+			while (rs.next()) {
+				if (user == null) {
+					user = principal(rs, roles);
+				}
+				String role = rs.getString("role");
+				if (role != null) {
+					roles.add(Role.valueOf(role));
+				}
+			}
+			return Optional.ofNullable(user);
+		});
+	}
+
+	/**
+	 * The principal of the current row, with {@code roles} as its scope's roles (filled
+	 * from the rows after it).
+	 */
+	private static GovHallUser principal(ResultSet rs, Set<Role> roles) throws SQLException {
+		String kind = rs.getString("identity_kind");
+		String number = rs.getString("identity_number");
+		String legalName = rs.getString("legal_name");
+		ApplicantIdentity identity = kind == null || number == null || legalName == null ? null
+				: new ApplicantIdentity(IdentityKind.valueOf(kind), legalName, number);
+		Timestamp verifiedAt = rs.getTimestamp("verified_at");
+		String via = rs.getString("verified_via");
+		String by = rs.getString("verified_by");
+		Verification verification = verifiedAt == null || via == null || by == null ? null
+				: new Verification(Verification.Via.valueOf(via), by, verifiedAt.toInstant());
+		long departmentId = rs.getLong("department_id");
+		Long department = rs.wasNull() ? null : departmentId;
+		return new GovHallUser(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
+				rs.getString("display_name"), new StaffScope(roles, rs.getString("region_code"), department),
+				rs.getBoolean("enabled"), identity, rs.getString("phone"), verification);
 	}
 
 }

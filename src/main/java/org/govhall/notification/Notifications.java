@@ -20,6 +20,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -69,9 +70,38 @@ public class Notifications {
 		// the step's time identifies the message: an event delivered again finds it there
 		// and sends nothing
 		Timestamp step = f.step() == null ? null : Timestamp.from(f.step().at());
-		for (long account : recipients) {
-			deliver(account, f.caseNumber(), name, f.state().name(), step);
+		if (outboxes.orderedStream().findAny().isPresent()) {
+			for (long account : recipients) {
+				deliver(account, f.caseNumber(), name, f.state().name(), step);
+			}
 		}
+		else {
+			store(recipients, f.caseNumber(), name, f.state().name(), step);
+		}
+	}
+
+	/**
+	 * Without an outbox, one statement stores the step's message in every recipient's
+	 * inbox: nothing else is done per message.
+	 */
+	private void store(Set<Long> recipients, String caseNumber, String event, String state, @Nullable Timestamp step) {
+		if (recipients.isEmpty()) {
+			return;
+		}
+		StringBuilder sql = new StringBuilder(
+				"INSERT INTO notification_message (account_id, case_number, event, state, created_at, step_at) VALUES ");
+		MapSqlParameterSource params = new MapSqlParameterSource().addValue("number", caseNumber)
+			.addValue("event", event)
+			.addValue("state", state)
+			.addValue("at", Timestamp.from(clock.instant()))
+			.addValue("step", step, Types.TIMESTAMP);
+		int i = 0;
+		for (long account : recipients) {
+			sql.append(i == 0 ? "" : ", ").append("(:a").append(i).append(", :number, :event, :state, :at, :step)");
+			params.addValue("a" + i, account);
+			i++;
+		}
+		jdbc.sql(sql.append(" ON CONFLICT DO NOTHING").toString()).paramSource(params).update();
 	}
 
 	/**

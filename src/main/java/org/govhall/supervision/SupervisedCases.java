@@ -78,14 +78,16 @@ class SupervisedCases {
 		boolean fresh = recordStep(f);
 		Map<String, @Nullable Object> row = row(f);
 		DailySums.Contribution before = record(f, row);
-		if (fresh) {
-			count(event);
-		}
+		boolean counted = fresh && count(event);
 		recordSubClocks(f);
-		if (event instanceof CaseEvent.Decided) {
+		boolean decided = event instanceof CaseEvent.Decided;
+		if (decided) {
 			recordCompletion(f.caseNumber());
 		}
-		rollup.apply(before, rollup.lock(f.caseNumber()));
+		// the row is read again only when the step may have moved what the case adds to
+		// the daily sums: most steps move nothing there
+		boolean same = before != null && !counted && !decided && keeps(before, row);
+		rollup.apply(before, same ? before : rollup.lock(f.caseNumber()));
 		irregularities.check(event);
 		alerts.warningsOf(f.caseNumber(), (String) Objects.requireNonNull(row.get("warning")));
 	}
@@ -148,8 +150,36 @@ class SupervisedCases {
 		}
 	}
 
-	/** On-site visits (跑动次数) and suspended working days, counted once per step. */
-	private void count(CaseEvent event) {
+	/**
+	 * Whether writing {@code row} leaves what the case adds to the daily sums as
+	 * {@code before} had it: the same day of receipt, place, item, channel and
+	 * on-the-spot mark, and, once decided, the same day of decision and limits.
+	 */
+	static boolean keeps(DailySums.Contribution before, Map<String, @Nullable Object> row) {
+		DailySums.Received r = before.received();
+		int instant = r.instant() == 1 || Boolean.TRUE.equals(row.get("onTheSpot")) ? 1 : 0;
+		int online = Channel.ONLINE.name().equals(row.get("channel")) ? 1 : 0;
+		if (!Objects.equals(r.day(), row.get("receivedOn")) || !Objects.equals(r.region(), row.get("region"))
+				|| !Objects.equals(r.department(), row.get("department")) || !Objects.equals(r.item(), row.get("item"))
+				|| instant != r.instant() || online != r.online()) {
+			return false;
+		}
+		DailySums.Completed c = before.completed();
+		if (c == null) {
+			return row.get("decidedOn") == null;
+		}
+		return (row.get("decidedOn") == null || row.get("decidedOn").equals(c.day()))
+				&& Objects.equals(c.region(), row.get("region"))
+				&& Objects.equals(c.department(), row.get("department")) && Objects.equals(c.item(), row.get("item"))
+				&& Objects.equals(c.promised(), row.get("promisedDays"))
+				&& Objects.equals(c.statutory(), row.get("statutoryDays"));
+	}
+
+	/**
+	 * On-site visits (跑动次数) and suspended working days, counted once per step.
+	 * @return whether anything was counted
+	 */
+	private boolean count(CaseEvent event) {
 		CaseFacts f = event.facts();
 		int visits = 0;
 		if (event instanceof CaseEvent.Received) {
@@ -175,7 +205,9 @@ class SupervisedCases {
 					UPDATE supervision_case SET visits = visits + :visits, suspended_days = suspended_days + :days
 					WHERE case_number = :number
 					""").param("visits", visits).param("days", suspendedDays).param("number", f.caseNumber()).update();
+			return true;
 		}
+		return false;
 	}
 
 	/**

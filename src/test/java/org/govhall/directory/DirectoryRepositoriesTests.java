@@ -200,4 +200,36 @@ class DirectoryRepositoriesTests {
 			.single();
 	}
 
+	/**
+	 * Every API request loads its caller with one statement (ADR 0034); it must be the
+	 * account as its aggregate has it: roles, scope, identity, verification, phone,
+	 * enabled.
+	 */
+	@Test
+	void aPrincipalIsTheAccountWithItsRolesIdentityAndVerification() {
+		AccountLookup lookup = new AccountLookup(accounts, null, null, jdbc);
+		Account staff = accounts.save(Account.open("reviewer2", "{bcrypt}x", "审查员",
+				Set.of(Role.REVIEWER, Role.APPROVER), "660100", market.id(), NOW));
+		Account applicant = Account.applicant("zhangsan", "{bcrypt}y",
+				new ApplicantIdentity(IdentityKind.RESIDENT_ID, "张三", "11010519491231002X"), "13800000000", NOW);
+		applicant.verify(new Verification(Verification.Via.WINDOW, "clerk", NOW));
+		applicant = accounts.save(applicant);
+		for (Account a : List.of(staff, applicant)) {
+			GovHallUser p = lookup.principal(a.username()).orElseThrow();
+			assertThat(p.accountId()).isEqualTo(a.id());
+			assertThat(p.getUsername()).isEqualTo(a.username());
+			assertThat(p.getPassword()).isEqualTo(a.passwordHash());
+			assertThat(p.displayName()).isEqualTo(a.displayName());
+			assertThat(p.scope()).isEqualTo(new StaffScope(a.roles(), a.regionCode(), a.departmentId()));
+			assertThat(p.isEnabled()).isTrue();
+			assertThat(p.identity()).isEqualTo(a.identity());
+			assertThat(p.phone()).isEqualTo(a.phone());
+			assertThat(p.verification()).isEqualTo(a.verification());
+		}
+		assertThat(lookup.principal("zhangsan").orElseThrow().verification()).isNotNull();
+		assertThat(lookup.principal("reviewer2").orElseThrow().scope().roles()).containsExactlyInAnyOrder(Role.REVIEWER,
+				Role.APPROVER);
+		assertThat(lookup.principal("nobody")).isEmpty();
+	}
+
 }
