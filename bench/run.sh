@@ -17,10 +17,13 @@
 #   BENCH_DRAIN_LIMIT (240) seconds to wait for the asynchronous documents of a window
 #   BENCH_PORT (18080)  port of the HTTP phase's server
 #   BENCH_SKIP_BUILD (false) true: use the jars already built
-#   BENCH_PHASES ("inprocess http pgbench profile") the phases to run; "scale" (issue 4: dashboards and the nightly
+#   BENCH_PHASES ("inprocess http pgbench profile") the phases to run; "loaded" (issue 14, item 5: the in-process
+#                       phase again on a database loaded with BENCH_HISTORICAL closed and BENCH_OPEN open cases) and
+#                       "scale" (issue 4: dashboards and the nightly
 #                       supervision run over BENCH_HISTORICAL=1000000 closed and BENCH_OPEN=50000 open cases) is
 #                       run only when named
-#   BENCH_PROFILE_CASES (8), BENCH_PROFILE_HTTP_CASES (4) cases counted by the profile
+#   BENCH_PROFILE_CASES (8), BENCH_PROFILE_HTTP_CASES (4) cases counted by the profile, after
+#                       BENCH_PROFILE_WARMUP (3) untimed ones
 #   BENCH_JFR (false)   true: record the app's JVM (in-process, and the HTTP server) with Java Flight Recorder and
 #                       print where its CPU went in the window (costs a little throughput; off for the figures)
 set -euo pipefail
@@ -134,6 +137,20 @@ if has_phase inprocess; then
     launch "$OUT/inprocess.log" govhall.bench.InProcessBench $(jfr_opts inprocess) \
     || { tail -n 60 "$OUT/inprocess.log"; echo "in-process phase FAILED" >&2; exit 1; }
   grep '^in-process' "$OUT/inprocess.log"
+fi
+
+# ---- 1b. in-process on a loaded database (issue 14, item 5): not among the default phases, run with
+# BENCH_PHASES="inprocess loaded"; the same case and settings as phase 1, after BENCH_HISTORICAL closed and BENCH_OPEN
+# open cases were copied into every table a step touches (HistoricalLoad)
+if has_phase loaded; then
+  log "phase loaded: in-process after loading ${BENCH_HISTORICAL:-1000000} closed and ${BENCH_OPEN:-50000} open cases"
+  fresh_db "$DB"
+  # shellcheck disable=SC2046
+  BENCH_OUT="$OUT/loaded.properties" BENCH_STORAGE_DIR="$WORK/files-loaded" \
+    BENCH_LOAD_HISTORICAL="${BENCH_HISTORICAL:-1000000}" BENCH_LOAD_OPEN="${BENCH_OPEN:-50000}" \
+    launch "$OUT/loaded.log" govhall.bench.InProcessBench $(jfr_opts loaded) \
+    || { tail -n 60 "$OUT/loaded.log"; echo "loaded phase FAILED" >&2; exit 1; }
+  grep '^in-process\|^loaded' "$OUT/loaded.log"
 fi
 
 # ---- 2. HTTP

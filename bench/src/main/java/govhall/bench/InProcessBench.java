@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -106,6 +107,7 @@ public final class InProcessBench {
 
 	static void measure(ConfigurableApplicationContext ctx) throws Exception {
 		Cases cases = new Cases(ctx);
+		Map<String, String> loaded = load(ctx, cases);
 		int threads = Config.threads();
 		System.out.printf("in-process: %d threads, %d s warm-up, %d s measured%n", threads, Config.warmup(),
 				Config.duration());
@@ -126,9 +128,49 @@ public final class InProcessBench {
 		Map<String, String> result = driver.run(i -> cases::runCase, Driver::ownCpu, backlog, Config.drainLimit(),
 				databaseCpu);
 		result.put("cpu.source", "this JVM's OperatingSystemMXBean#getProcessCpuTime (app and driver threads)");
+		result.putAll(loaded);
 		result.putAll(documentCpu(ctx));
 		Driver.write(Path.of(Config.env("BENCH_OUT", "bench/target/results/inprocess.properties")), result);
 		Report.summary("in-process", result);
+	}
+
+	/**
+	 * Issue 14, item 5: with {@code BENCH_LOAD_HISTORICAL} and {@code BENCH_LOAD_OPEN} set, the database is first
+	 * loaded with that many closed and open cases ({@link HistoricalLoad}), copied from one case run to delivery and
+	 * one to acceptance.
+	 */
+	static Map<String, String> load(ConfigurableApplicationContext ctx, Cases cases) throws Exception {
+		int historical = Integer.parseInt(Config.env("BENCH_LOAD_HISTORICAL", "0"));
+		int open = Integer.parseInt(Config.env("BENCH_LOAD_OPEN", "0"));
+		Map<String, String> result = new LinkedHashMap<>();
+		if (historical <= 0 && open <= 0) {
+			return result;
+		}
+		Step untimed = new Step() {
+			@Override
+			public <T> T step(int step, Callable<T> action) throws Exception {
+				return action.call();
+			}
+		};
+		String closed = cases.runCase(untimed);
+		String accepted = cases.openCase(untimed);
+		JdbcClient jdbc = ctx.getBean(JdbcClient.class);
+		// the delivered case's documents are issued after its commit: the copies take them all
+		long deadline = System.nanoTime() + 60_000_000_000L;
+		while (jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
+			.query(Long.class)
+			.single() > 0 && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+		}
+		long started = System.nanoTime();
+		Map<String, Long> rows = HistoricalLoad.seed(jdbc, closed, accepted, historical, open);
+		result.put("loaded.historical", String.valueOf(historical));
+		result.put("loaded.open", String.valueOf(open));
+		result.put("loaded.rows", String.valueOf(rows.values().stream().mapToLong(Long::longValue).sum()));
+		result.put("loaded.seconds", String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
+		System.out.printf("loaded: %d closed and %d open cases, %s rows in %s s%n", historical, open,
+				result.get("loaded.rows"), result.get("loaded.seconds"));
+		return result;
 	}
 
 	/**
@@ -177,10 +219,23 @@ public final class InProcessBench {
 		}
 
 		void runCase(Driver.Recorder r) throws Exception {
-			runCase(r::step);
+			runCase((Step) r::step);
 		}
 
-		void runCase(Step timed) throws Exception {
+		/** A case uploaded, submitted and accepted: open, in the decision stage. */
+		String openCase(Step timed) throws Exception {
+			StoredFile file = timed.step(Driver.UPLOAD, () -> intake.upload("form.pdf", HttpCases.PDF, applicant));
+			SubmitCase request = new SubmitCase(HttpCases.ITEM, null, null, null,
+					List.of(new SubmitCase.MaterialFile(HttpCases.FORM, file.id()),
+							new SubmitCase.MaterialFile(HttpCases.DESIGN, file.id())));
+			String n = expect(timed.step(Driver.SUBMIT, () -> intake.submit(request, null, applicant)),
+					CaseState.RECEIVED).number();
+			expect(timed.step(Driver.ACCEPT, () -> handling.take(n, new CaseCommand.Acceptance(), clerk)),
+					CaseState.ACCEPTED);
+			return n;
+		}
+
+		String runCase(Step timed) throws Exception {
 			StoredFile file = timed.step(Driver.UPLOAD,
 					() -> intake.upload("form.pdf", HttpCases.PDF, applicant));
 			SubmitCase request = new SubmitCase(HttpCases.ITEM, null, null, null,
@@ -201,6 +256,7 @@ public final class InProcessBench {
 					CaseState.DECIDED);
 			expect(timed.step(Driver.DELIVER, () -> handling.take(n, new CaseCommand.Delivery(DeliveryMethod.WINDOW), clerk)),
 					CaseState.DELIVERED);
+			return n;
 		}
 
 		private static CaseView expect(CaseView v, CaseState state) {
@@ -229,7 +285,10 @@ public final class InProcessBench {
 	// ---- the SQL profile
 
 	static void profile(ConfigurableApplicationContext ctx) throws Exception {
-		int warm = 3;
+		// untimed cases first: the statements are counted after them; the PDFs' CPU median is taken over them and the
+		// counted cases (with 40 of them, 48 documents of each kind, the median is still that of code not yet
+		// compiled: docs/PERFORMANCE.md)
+		int warm = Integer.parseInt(Config.env("BENCH_PROFILE_WARMUP", "3"));
 		int inProcessCases = Integer.parseInt(Config.env("BENCH_PROFILE_CASES", "8"));
 		int httpCases = Integer.parseInt(Config.env("BENCH_PROFILE_HTTP_CASES", "4"));
 		DataSource raw = ((CountingDataSource) ctx.getBean(DataSource.class)).getTargetDataSource();
