@@ -17,10 +17,10 @@ import org.govhall.directory.Role;
 import org.govhall.shared.ForbiddenException;
 import org.govhall.shared.GovHallException;
 import org.govhall.shared.InvalidInputException;
+import org.govhall.shared.PageController;
 import org.govhall.shared.RefusalShownOn;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,7 +35,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * confirms, declines or revokes. Each action redirects back and says what happened, or
  * why not.
  */
-@Controller
+@PageController
 class AuthorisationPages {
 
 	private final Authorisations authorisations;

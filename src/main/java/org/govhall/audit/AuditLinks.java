@@ -1,9 +1,9 @@
 package org.govhall.audit;
 
 import org.govhall.directory.GovHallUser;
+import org.govhall.shared.PageController;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * administrators only. (A web slice test has the advice without the audit module: nobody
  * is offered the log there.)
  */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = PageController.class)
 class AuditLinks {
 
 	private final ObjectProvider<AuditAccess> access;

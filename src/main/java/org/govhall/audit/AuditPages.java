@@ -1,9 +1,9 @@
 package org.govhall.audit;
 
 import org.govhall.directory.GovHallUser;
+import org.govhall.shared.PageController;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * verification), and the public transparency page with the latest signed head, the public
  * key and every published chain head.
  */
-@Controller
+@PageController
 class AuditPages {
 
 	static final int PAGE_SIZE = 50;

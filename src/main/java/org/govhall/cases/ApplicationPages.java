@@ -38,10 +38,10 @@ import org.govhall.shared.GovHallException;
 import org.govhall.shared.GovHallException.FieldViolation;
 import org.govhall.shared.InvalidInputException;
 import org.govhall.shared.NotFoundException;
+import org.govhall.shared.PageController;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,7 +59,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * refusal re-renders the form with what was typed and the files already uploaded kept;
  * 403 and 404 go to the error page. {@link CaseIntake} enforces every rule.
  */
-@Controller
+@PageController
 class ApplicationPages {
 
 	private static final Pattern TOKEN = Pattern.compile("[0-9A-Za-z-]{1,100}");

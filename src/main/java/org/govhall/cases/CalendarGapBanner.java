@@ -2,10 +2,10 @@ package org.govhall.cases;
 
 import org.govhall.directory.GovHallUser;
 import org.govhall.directory.Role;
+import org.govhall.shared.PageController;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * one (the State Council usually publishes it in the autumn), with the number of open
  * cases whose deadlines depend on it. Until it is loaded those deadlines read "期限待定".
  */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = PageController.class)
 class CalendarGapBanner {
 
 	/** A missing year and the open cases with a running clock waiting for it. */

@@ -7,13 +7,13 @@ import java.util.Optional;
 import org.govhall.calendar.DeadlineExplainer;
 import org.govhall.directory.GovHallUser;
 import org.govhall.shared.NotFoundException;
+import org.govhall.shared.PageController;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,7 +24,7 @@ import org.springframework.web.servlet.ModelAndView;
  * them all), the files handed in with it, and the public progress lookup by number and
  * query code, without login.
  */
-@Controller
+@PageController
 class CaseFilePages {
 
 	private final CaseReads reads;

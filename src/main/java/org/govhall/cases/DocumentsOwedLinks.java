@@ -6,10 +6,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.govhall.directory.DepartmentView;
 import org.govhall.directory.Directory;
 import org.govhall.directory.GovHallUser;
+import org.govhall.shared.PageController;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * the list; none for everyone else. Only the workbench (and the case list) asks, so the
  * count is read only there.
  */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = PageController.class)
 class DocumentsOwedLinks {
 
 	private final ObjectProvider<DocumentsOwed> owed;

@@ -14,11 +14,11 @@ import org.govhall.directory.RegionLevel;
 import org.govhall.shared.ForbiddenException;
 import org.govhall.shared.GovHallException;
 import org.govhall.shared.NotFoundException;
+import org.govhall.shared.PageController;
 import org.govhall.shared.RefusalShownOn;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +33,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Refusals come back on the same page with every reason listed; nothing is stored by a
  * refused request.
  */
-@Controller
+@PageController
 class CatalogStaffPages {
 
 	private final Catalog catalog;

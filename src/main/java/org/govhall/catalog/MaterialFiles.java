@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.govhall.directory.GovHallUser;
 import org.govhall.shared.NotFoundException;
+import org.govhall.shared.PageController;
 import org.govhall.shared.RefusalShownOn;
 import org.govhall.storage.StoredFile;
 import org.springframework.context.MessageSource;
@@ -14,7 +15,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,7 +23,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Downloads of material templates and samples, and their upload by drafters. */
-@Controller
+@PageController
 class MaterialFiles {
 
 	private final Catalog catalog;

@@ -7,11 +7,11 @@ import java.util.Locale;
 import org.govhall.directory.GovHallUser;
 import org.govhall.directory.RegionView;
 import org.govhall.shared.ForbiddenException;
+import org.govhall.shared.PageController;
 import org.govhall.shared.RefusalShownOn;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * or to withdraw that record. For department administrators of the county's departments
  * and system administrators whose region covers it.
  */
-@Controller
+@PageController
 class TakeUpPages {
 
 	private final DelegationTakeUp takeUp;

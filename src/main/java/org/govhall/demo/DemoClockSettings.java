@@ -10,6 +10,7 @@ import org.govhall.directory.GovHallUser;
 import org.govhall.directory.Role;
 import org.govhall.shared.ForbiddenException;
 import org.govhall.shared.InvalidInputException;
+import org.govhall.shared.PageController;
 import org.govhall.supervision.Supervision;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -20,7 +21,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,7 +51,7 @@ class DemoClockSettings {
 	}
 
 	/** Moves the demo clock; system administrators only. */
-	@Controller
+	@PageController
 	@ConditionalOnProperty(name = "govhall.demo.enabled", havingValue = "true")
 	@ConditionalOnBooleanProperty(name = "govhall.demo.training-clock", matchIfMissing = true)
 	static class DemoClockPage {
@@ -116,7 +116,7 @@ class DemoClockSettings {
 	}
 
 	/** Every page of a demo with a moved clock says so, with the demo's date. */
-	@ControllerAdvice(annotations = Controller.class)
+	@ControllerAdvice(annotations = PageController.class)
 	@ConditionalOnProperty(name = "govhall.demo.enabled", havingValue = "true")
 	@ConditionalOnBooleanProperty(name = "govhall.demo.training-clock", matchIfMissing = true)
 	static class DemoClockBanner {

@@ -7,11 +7,11 @@ import java.util.Locale;
 import jakarta.validation.Valid;
 import org.govhall.shared.ForbiddenException;
 import org.govhall.shared.InvalidInputException;
+import org.govhall.shared.PageController;
 import org.govhall.shared.RefusalShownOn;
 import org.govhall.shared.RefusalShownOn.Style;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The system administrator's pages for regions, departments, halls, windows and accounts.
  */
-@Controller
+@PageController
 class DirectoryStaffPages {
 
 	private final Directory directory;

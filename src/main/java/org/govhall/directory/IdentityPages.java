@@ -5,12 +5,12 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
+import org.govhall.shared.PageController;
 import org.govhall.shared.RefusalShownOn;
 import org.govhall.shared.RefusalShownOn.Style;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +24,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * account after seeing the original identity card or business licence, and the page where
  * an enterprise authorises its staff (经办人) and a person sees whom they may act for.
  */
-@Controller
+@PageController
 class IdentityPages {
 
 	private final Directory directory;

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Locale;
 
 import org.govhall.shared.GovHallException;
+import org.govhall.shared.PageController;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,7 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * one; the owner of a reset link sets a new one with it. The new password is checked by
  * {@link PasswordPolicy} and never shown to anyone.
  */
-@Controller
+@PageController
 class PasswordPages {
 
 	private final AccountAdministration administration;

@@ -7,8 +7,8 @@ import java.util.Map;
 
 import jakarta.validation.Valid;
 import org.govhall.shared.GovHallException;
+import org.govhall.shared.PageController;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
@@ -21,7 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Citizens and enterprises open an applicant account with their identity number or credit
  * code.
  */
-@Controller
+@PageController
 class RegistrationPage {
 
 	private static final List<String> FIELDS = List.of("kind", "legalName", "identityNumber", "phone", "username",

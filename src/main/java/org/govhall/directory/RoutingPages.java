@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Locale;
 
 import org.govhall.shared.ForbiddenException;
+import org.govhall.shared.PageController;
 import org.govhall.shared.RefusalShownOn;
 import org.govhall.shared.RefusalShownOn.Style;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,7 +22,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The department admin's page of first handlers (首办分派): the routing rule of online and
  * agent cases, and each window clerk on or off duty with the staff number applicants see.
  */
-@Controller
+@PageController
 class RoutingPages {
 
 	private final CaseRouting routing;

@@ -3,9 +3,9 @@ package org.govhall.documents;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.govhall.shared.PageController;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,7 +17,7 @@ import org.springframework.web.servlet.ModelAndView;
  * compare the facts and the PDF's SHA-256 with the paper in their hands. A person's name
  * and identity number are shown masked; the premises not at all.
  */
-@Controller
+@PageController
 class VerificationPages {
 
 	/** How much of an unknown number the not-found page repeats back. */

@@ -4,12 +4,12 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.govhall.directory.GovHallUser;
+import org.govhall.shared.PageController;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /** The inbox page, and the unread count every page shows beside the user's name. */
-@Controller
+@PageController
 class MessagePages {
 
 	private final Notifications notifications;
@@ -40,7 +40,7 @@ class MessagePages {
 	}
 
 	/** Adds {@code unreadMessages} for signed-in users. */
-	@ControllerAdvice(annotations = Controller.class)
+	@ControllerAdvice(annotations = PageController.class)
 	static class UnreadCount {
 
 		private final ObjectProvider<Notifications> notifications;

@@ -21,16 +21,16 @@ import org.govhall.directory.GovHallUser;
 import org.govhall.directory.HallView;
 import org.govhall.directory.RegionView;
 import org.govhall.directory.WindowView;
+import org.govhall.shared.PageController;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The public pages: home, search, guides, history, departments and halls. */
-@Controller
+@PageController
 class PortalPages {
 
 	private final Catalog catalog;

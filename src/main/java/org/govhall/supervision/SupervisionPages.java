@@ -9,11 +9,11 @@ import org.govhall.directory.DepartmentView;
 import org.govhall.directory.Directory;
 import org.govhall.directory.GovHallUser;
 import org.govhall.directory.Role;
+import org.govhall.shared.PageController;
 import org.govhall.shared.RefusalShownOn;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * cards; notices), the case timeline with the notice and accountability forms, the card
  * page (answer, review, accountability) and the notice page (response, close).
  */
-@Controller
+@PageController
 class SupervisionPages {
 
 	private final Supervision supervision;

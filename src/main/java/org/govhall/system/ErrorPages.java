@@ -7,13 +7,13 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.govhall.shared.PageController;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -22,7 +22,7 @@ import org.springframework.web.servlet.ModelAndView;
  * container's error path; they are answered as problem details too, never with a stack
  * trace. An unreachable database is 503 here as in {@link ErrorHandling}.
  */
-@Controller
+@PageController
 class ErrorPages implements ErrorController {
 
 	private final Problems problems;

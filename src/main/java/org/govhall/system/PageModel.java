@@ -5,11 +5,11 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.govhall.directory.GovHallUser;
+import org.govhall.shared.PageController;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -19,7 +19,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * links to switch both; and the halls' zone, in which every page shows times
  * ({@code #temporals.format(at.atZone(zone), …)}).
  */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = PageController.class)
 @EnableConfigurationProperties(SystemSettings.class)
 class PageModel {
 

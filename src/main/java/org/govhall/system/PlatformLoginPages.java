@@ -1,6 +1,6 @@
 package org.govhall.system;
 
-import org.springframework.stereotype.Controller;
+import org.govhall.shared.PageController;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * platform is configured, and {@code /login/platform} sends the browser there, or back to
  * the login page with a notice when the platform does not answer (not an error page).
  */
-@Controller
-@ControllerAdvice(annotations = Controller.class)
+@PageController
+@ControllerAdvice(annotations = PageController.class)
 class PlatformLoginPages {
 
 	private final IdentityPlatform platform;

@@ -2,13 +2,13 @@ package org.govhall.system;
 
 import org.govhall.directory.Directory;
 import org.govhall.directory.GovHallUser;
+import org.govhall.shared.PageController;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The workbench (工作台): who is signed in, their scope, and the work their roles open. */
-@Controller
+@PageController
 class StaffHome {
 
 	private final Directory directory;

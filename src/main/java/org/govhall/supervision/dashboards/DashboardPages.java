@@ -6,11 +6,11 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.govhall.directory.GovHallUser;
+import org.govhall.shared.PageController;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,7 +21,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * level with a link one level down on every row, the monthly trend as a chart and a
  * table, and an Excel export of every table.
  */
-@Controller
+@PageController
 class DashboardPages {
 
 	private final Dashboards dashboards;

@@ -5,11 +5,11 @@ import java.util.Locale;
 
 import org.govhall.directory.GovHallUser;
 import org.govhall.directory.RegionView;
+import org.govhall.shared.PageController;
 import org.govhall.supervision.ExportLog;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * supervisor's region, the table of the county's delegated powers with their figures and
  * flags, and the printable PDF report.
  */
-@Controller
+@PageController
 class DelegationPages {
 
 	private final DelegationTracking tracking;
