@@ -245,7 +245,11 @@ record StepForm(CaseStep step, boolean hint, boolean secondary, List<Field> fiel
 		return annotation(rc, type) != null;
 	}
 
-	private static <A extends Annotation> @Nullable A annotation(RecordComponent rc, Class<A> type) {
+	/**
+	 * A constraint of a record component, on its accessor (where Bean Validation reads
+	 * it) or on the component; {@link StepLimits} reads the lengths the same way.
+	 */
+	static <A extends Annotation> @Nullable A annotation(RecordComponent rc, Class<A> type) {
 		A on = rc.getAccessor().getAnnotation(type);
 		return on != null ? on : rc.getAnnotation(type);
 	}

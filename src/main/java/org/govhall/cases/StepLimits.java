@@ -39,10 +39,7 @@ final class StepLimits {
 		}
 		for (RecordComponent rc : type.getRecordComponents()) {
 			String key = prefix + "." + rc.getName();
-			Size size = rc.getAccessor().getAnnotation(Size.class);
-			if (size == null) {
-				size = rc.getAnnotation(Size.class);
-			}
+			Size size = StepForm.annotation(rc, Size.class);
 			if (size != null && !List.class.isAssignableFrom(rc.getType())) {
 				limits.put(key, size.max());
 			}
