@@ -443,6 +443,25 @@ final class DocumentPress {
 						module);
 			}
 		}
+		// the same modules again as runs down each column: two dark modules one above the
+		// other then share no edge, which a renderer's anti-aliasing would draw as a pale
+		// seam that a scanner can misread (the union is filled once, non-zero winding)
+		for (int col = 0; col < qr.getWidth(); col++) {
+			int row = 0;
+			while (row < qr.getHeight()) {
+				if (!qr.get(col, row)) {
+					row++;
+					continue;
+				}
+				int start = row;
+				while (row < qr.getHeight() && qr.get(col, row)) {
+					row++;
+				}
+				if (row - start > 1) {
+					content.addRect(x + col * module, yBottom + size - row * module, module, (row - start) * module);
+				}
+			}
+		}
 		content.fill();
 	}
 
