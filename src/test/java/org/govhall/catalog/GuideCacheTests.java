@@ -5,15 +5,14 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.govhall.directory.Directory;
+import org.govhall.support.MovableClock;
 import org.govhall.system.RepositoryTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,7 @@ class GuideCacheTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	final StepClock clock = new StepClock(Instant.parse("2026-09-30T02:00:00Z"));
+	final MovableClock.Moving clock = MovableClock.at(Instant.parse("2026-09-30T02:00:00Z"));
 
 	final Directory directory = mock(Directory.class);
 
@@ -145,36 +144,6 @@ class GuideCacheTests {
 			cache.inForce("660100-SCJG-XK-" + (1000 + i), Optional::empty);
 		}
 		assertThat(read()).as("the first guide was the least recently used").isEqualTo(2);
-	}
-
-	/** A clock the test moves. */
-	static final class StepClock extends Clock {
-
-		private Instant now;
-
-		StepClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration d) {
-			now = now.plus(d);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneId.of("Asia/Shanghai");
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
 	}
 
 }

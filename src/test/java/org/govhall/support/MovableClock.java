@@ -45,6 +45,11 @@ public final class MovableClock {
 		return start.atZone(ZONE).toInstant();
 	}
 
+	/** A clock standing at {@code start}, for a test that builds its objects by hand. */
+	public static Moving at(Instant start) {
+		return new Moving(start);
+	}
+
 	/** A clock in Asia/Shanghai whose instant the test sets. */
 	public static final class Moving extends Clock {
 
