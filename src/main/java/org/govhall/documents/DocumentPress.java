@@ -428,41 +428,45 @@ final class DocumentPress {
 		}
 		float module = size / qr.getWidth();
 		content.setNonStrokingColor(0f, 0f, 0f);
-		for (int row = 0; row < qr.getHeight(); row++) {
-			int col = 0;
-			while (col < qr.getWidth()) {
-				if (!qr.get(col, row)) {
-					col++;
-					continue;
-				}
-				int start = col;
-				while (col < qr.getWidth() && qr.get(col, row)) {
-					col++;
-				}
-				content.addRect(x + start * module, yBottom + size - (row + 1) * module, (col - start) * module,
-						module);
-			}
-		}
+		runs(qr, false, (row, from, to) -> content.addRect(x + from * module, yBottom + size - (row + 1) * module,
+				(to - from) * module, module));
 		// the same modules again as runs down each column: two dark modules one above the
 		// other then share no edge, which a renderer's anti-aliasing would draw as a pale
 		// seam that a scanner can misread (the union is filled once, non-zero winding)
-		for (int col = 0; col < qr.getWidth(); col++) {
-			int row = 0;
-			while (row < qr.getHeight()) {
-				if (!qr.get(col, row)) {
-					row++;
-					continue;
+		runs(qr, true, (col, from, to) -> {
+			if (to - from > 1) {
+				content.addRect(x + col * module, yBottom + size - to * module, module, (to - from) * module);
+			}
+		});
+		content.fill();
+	}
+
+	/** A run of dark modules on one line: from its first module to past its last. */
+	private interface Run {
+
+		void at(int line, int from, int to) throws IOException;
+
+	}
+
+	/** Every run of dark modules along each row, or with {@code down} each column. */
+	private static void runs(BitMatrix qr, boolean down, Run run) throws IOException {
+		int lines = down ? qr.getWidth() : qr.getHeight();
+		int length = down ? qr.getHeight() : qr.getWidth();
+		for (int line = 0; line < lines; line++) {
+			int i = 0;
+			while (i < length) {
+				int start = i;
+				while (i < length && (down ? qr.get(line, i) : qr.get(i, line))) {
+					i++;
 				}
-				int start = row;
-				while (row < qr.getHeight() && qr.get(col, row)) {
-					row++;
+				if (i > start) {
+					run.at(line, start, i);
 				}
-				if (row - start > 1) {
-					content.addRect(x + col * module, yBottom + size - row * module, module, (row - start) * module);
+				else {
+					i++;
 				}
 			}
 		}
-		content.fill();
 	}
 
 	/** The catalogue's tags, language, title and XMP, and the parent tree. */
