@@ -6,7 +6,9 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -39,6 +41,30 @@ import org.springframework.stereotype.Component;
 class SupervisedCases {
 
 	private static final int CLOSED_RANK = 9;
+
+	/** The row written from the facts, where it is not ahead of them. */
+	private static final String UPDATE = """
+			UPDATE supervision_case SET item_code = :item, department_code = :department, region_code = :region,
+			       applicant_region = :applicantRegion, redirected = :redirected, first_handler = :firstHandler,
+			       state = :state, stage = :stage,
+			       stage_rank = :rank, due_on = :due, suspended = :suspended, received_on = :receivedOn,
+			       accepted_on = :acceptedOn, last_event_at = :at, warning = :warning,
+			       alerted_warning = CASE WHEN :warning = 'NONE' THEN 'NONE' ELSE alerted_warning END,
+			       remaining_working_days = :remaining, closed_on = :closedOn, updated_at = :at,
+			       revision = revision + 1, channel = :channel, processing_mode = :mode, joint = :joint,
+			       on_the_spot = on_the_spot OR :onTheSpot,
+			       statutory_days = :statutoryDays, promised_days = :promisedDays,
+			       statutory_due = COALESCE(:statutoryDue, statutory_due),
+			       promised_due = COALESCE(:promisedDue, promised_due),
+			       decided_on = COALESCE(:decidedOn, decided_on), outcome = COALESCE(:outcome, outcome),
+			       delivered_on = COALESCE(:deliveredOn, delivered_on), applicant_ref = :ref,
+			       extensions = :extensions, responsible_department = :responsibleDepartment,
+			       responsible_person = :responsiblePerson, awaited_step = :awaitedStep,
+			       awaited_due = :awaitedDue, awaited_duty = :awaitedDuty,
+			       suspended_since = CASE WHEN :suspended THEN COALESCE(suspended_since, :suspendedSince) END,
+			       ever_red = ever_red OR :red
+			WHERE case_number = :number AND closed_on IS NULL AND stage_rank <= :rank
+			""";
 
 	private final JdbcClient jdbc;
 
@@ -77,17 +103,24 @@ class SupervisedCases {
 		CaseFacts f = event.facts();
 		boolean fresh = recordStep(f);
 		Map<String, @Nullable Object> row = row(f);
-		DailySums.Contribution before = record(f, row);
-		boolean counted = fresh && count(event);
-		recordSubClocks(f);
 		boolean decided = event instanceof CaseEvent.Decided;
-		if (decided) {
-			recordCompletion(f.caseNumber());
+		Counts counts = fresh ? counts(event) : Counts.NONE;
+		// most steps move nothing in the daily sums: for those one statement writes the
+		// row, on the condition that what the case adds to the sums stays as it was;
+		// otherwise the row is locked and read first, and the sums move by the difference
+		if (decided || counts.any() || updateKeepingSums(row) == 0) {
+			DailySums.Contribution before = record(f, row);
+			boolean counted = count(f.caseNumber(), counts);
+			if (decided) {
+				recordCompletion(f.caseNumber());
+			}
+			boolean same = before != null && !counted && !decided && keeps(before, row);
+			rollup.apply(before, same ? before : rollup.lock(f.caseNumber()));
 		}
-		// the row is read again only when the step may have moved what the case adds to
-		// the daily sums: most steps move nothing there
-		boolean same = before != null && !counted && !decided && keeps(before, row);
-		rollup.apply(before, same ? before : rollup.lock(f.caseNumber()));
+		else {
+			cardIfRed(f.caseNumber(), row);
+		}
+		recordSubClocks(f);
 		irregularities.check(event);
 		alerts.warningsOf(f.caseNumber(), (String) Objects.requireNonNull(row.get("warning")));
 	}
@@ -175,11 +208,22 @@ class SupervisedCases {
 				&& Objects.equals(c.statutory(), row.get("statutoryDays"));
 	}
 
+	/** What a step adds to a case's on-site visits and suspended working days. */
+	record Counts(int visits, int suspendedDays) {
+
+		static final Counts NONE = new Counts(0, 0);
+
+		boolean any() {
+			return visits != 0 || suspendedDays != 0;
+		}
+
+	}
+
 	/**
-	 * On-site visits (跑动次数) and suspended working days, counted once per step.
-	 * @return whether anything was counted
+	 * On-site visits (跑动次数) and suspended working days that a step adds, counted once per
+	 * step.
 	 */
-	private boolean count(CaseEvent event) {
+	private Counts counts(CaseEvent event) {
 		CaseFacts f = event.facts();
 		int visits = 0;
 		if (event instanceof CaseEvent.Received) {
@@ -200,14 +244,26 @@ class SupervisedCases {
 				suspendedDays = 0;
 			}
 		}
-		if (visits != 0 || suspendedDays != 0) {
-			jdbc.sql("""
-					UPDATE supervision_case SET visits = visits + :visits, suspended_days = suspended_days + :days
-					WHERE case_number = :number
-					""").param("visits", visits).param("days", suspendedDays).param("number", f.caseNumber()).update();
-			return true;
+		return visits == 0 && suspendedDays == 0 ? Counts.NONE : new Counts(visits, suspendedDays);
+	}
+
+	/**
+	 * Adds a step's visits and suspended days to the case's row.
+	 * @return whether anything was counted
+	 */
+	private boolean count(String number, Counts counts) {
+		if (!counts.any()) {
+			return false;
 		}
-		return false;
+		jdbc.sql("""
+				UPDATE supervision_case SET visits = visits + :visits, suspended_days = suspended_days + :days
+				WHERE case_number = :number
+				""")
+			.param("visits", counts.visits())
+			.param("days", counts.suspendedDays())
+			.param("number", number)
+			.update();
+		return true;
 	}
 
 	/**
@@ -259,39 +315,57 @@ class SupervisedCases {
 		}).list();
 	}
 
-	/** Each joint-review co-department's sub-deadline (联审联办), with its own warning. */
+	/**
+	 * Each joint-review co-department's sub-deadline (联审联办), with its own warning: all of
+	 * a case's in one statement.
+	 */
 	private void recordSubClocks(CaseFacts f) {
+		if (f.opinions().isEmpty()) {
+			return;
+		}
 		LocalDate today = LocalDate.now(clock);
 		WorkingCalendar calendar = schedules.calendar();
+		var source = new MapSqlParameterSource().addValue("number", f.caseNumber()).addValue("region", f.regionCode());
+		StringBuilder values = new StringBuilder();
+		List<String> red = new ArrayList<>();
+		int i = 0;
 		for (CaseFacts.SubClock o : f.opinions()) {
 			boolean running = f.state().isOpen() && o.answeredOn() == null;
 			Evaluation e = rules.evaluate(running ? Stage.OPINION : Stage.NONE, o.dueOn(), f.suspended(), today,
 					calendar);
-			var source = new MapSqlParameterSource().addValue("number", f.caseNumber())
-				.addValue("department", o.departmentCode())
-				.addValue("region", f.regionCode())
-				.addValue("due", o.dueOn() == null ? null : Date.valueOf(o.dueOn()), Types.DATE)
-				.addValue("answered", o.answeredOn() == null ? null : Date.valueOf(o.answeredOn()), Types.DATE)
-				.addValue("late", o.late())
-				.addValue("warning", e.warning().name())
-				.addValue("remaining", e.remaining(), Types.INTEGER);
-			int n = jdbc.sql("""
-					UPDATE supervision_subclock SET due_on = :due, answered_on = COALESCE(answered_on, :answered),
-					       late = late OR :late, warning = :warning, remaining_working_days = :remaining
-					WHERE case_number = :number AND department_code = :department
-					""").paramSource(source).update();
-			if (n == 0) {
-				jdbc.sql("""
-						INSERT INTO supervision_subclock (case_number, department_code, region_code, due_on,
-						       answered_on, late, warning, remaining_working_days)
-						VALUES (:number, :department, :region, :due, :answered, :late, :warning, :remaining)
-						ON CONFLICT DO NOTHING
-						""").paramSource(source).update();
-			}
+			source.addValue("department" + i, o.departmentCode())
+				.addValue("due" + i, o.dueOn() == null ? null : Date.valueOf(o.dueOn()), Types.DATE)
+				.addValue("answered" + i, o.answeredOn() == null ? null : Date.valueOf(o.answeredOn()), Types.DATE)
+				.addValue("late" + i, o.late())
+				.addValue("warning" + i, e.warning().name())
+				.addValue("remaining" + i, e.remaining(), Types.INTEGER);
+			values.append(i == 0 ? "" : ", ")
+				.append("(CAST(:department%1$d AS VARCHAR(32)), CAST(:due%1$d AS DATE), CAST(:answered%1$d AS DATE), "
+					.formatted(i))
+				.append("CAST(:late%1$d AS BOOLEAN), CAST(:warning%1$d AS VARCHAR(8)), CAST(:remaining%1$d AS INTEGER))"
+					.formatted(i));
 			if (e.warning() == Warning.RED) {
-				cards.forOverdueOpinion(f.caseNumber(), o.departmentCode());
+				red.add(o.departmentCode());
 			}
+			i++;
 		}
+		// the case's row is locked by now (record or the update above), so no other
+		// transaction writes its sub-clocks at the same time
+		jdbc.sql(
+				"""
+						MERGE INTO supervision_subclock s
+						USING (VALUES %s) AS v (department_code, due_on, answered_on, late, warning, remaining)
+						ON s.case_number = :number AND s.department_code = v.department_code
+						WHEN MATCHED THEN UPDATE SET due_on = v.due_on, answered_on = COALESCE(s.answered_on, v.answered_on),
+						     late = s.late OR v.late, warning = v.warning, remaining_working_days = v.remaining
+						WHEN NOT MATCHED THEN INSERT (case_number, department_code, region_code, due_on, answered_on, late,
+						     warning, remaining_working_days)
+						     VALUES (:number, v.department_code, :region, v.due_on, v.answered_on, v.late, v.warning, v.remaining)
+						"""
+					.formatted(values))
+			.paramSource(source)
+			.update();
+		red.forEach(department -> cards.forOverdueOpinion(f.caseNumber(), department));
 	}
 
 	private Map<String, @Nullable Object> row(CaseFacts f) {
@@ -350,27 +424,26 @@ class SupervisedCases {
 	}
 
 	private int update(Map<String, @Nullable Object> row) {
-		return jdbc.sql("""
-				UPDATE supervision_case SET item_code = :item, department_code = :department, region_code = :region,
-				       applicant_region = :applicantRegion, redirected = :redirected, first_handler = :firstHandler,
-				       state = :state, stage = :stage,
-				       stage_rank = :rank, due_on = :due, suspended = :suspended, received_on = :receivedOn,
-				       accepted_on = :acceptedOn, last_event_at = :at, warning = :warning,
-				       alerted_warning = CASE WHEN :warning = 'NONE' THEN 'NONE' ELSE alerted_warning END,
-				       remaining_working_days = :remaining, closed_on = :closedOn, updated_at = :at,
-				       revision = revision + 1, channel = :channel, processing_mode = :mode, joint = :joint,
-				       on_the_spot = on_the_spot OR :onTheSpot,
-				       statutory_days = :statutoryDays, promised_days = :promisedDays,
-				       statutory_due = COALESCE(:statutoryDue, statutory_due),
-				       promised_due = COALESCE(:promisedDue, promised_due),
-				       decided_on = COALESCE(:decidedOn, decided_on), outcome = COALESCE(:outcome, outcome),
-				       delivered_on = COALESCE(:deliveredOn, delivered_on), applicant_ref = :ref,
-				       extensions = :extensions, responsible_department = :responsibleDepartment,
-				       responsible_person = :responsiblePerson, awaited_step = :awaitedStep,
-				       awaited_due = :awaitedDue, awaited_duty = :awaitedDuty,
-				       suspended_since = CASE WHEN :suspended THEN COALESCE(suspended_since, :suspendedSince) END,
-				       ever_red = ever_red OR :red
-				WHERE case_number = :number AND closed_on IS NULL AND stage_rank <= :rank
+		return jdbc.sql(UPDATE).paramSource(source(row)).update();
+	}
+
+	/**
+	 * Writes the row as {@link #update} does, but only where what the case adds to the
+	 * daily sums stays as it was ({@link #keeps}, in SQL): the same day of receipt,
+	 * place, item and channel, no new on-the-spot mark, and no decision yet or the same
+	 * one with the same limits.
+	 * @return 1 when the row was written; 0 when there is none, it is ahead of the event,
+	 * or the sums would move
+	 */
+	private int updateKeepingSums(Map<String, @Nullable Object> row) {
+		return jdbc.sql(UPDATE + """
+				  AND received_on IS NOT DISTINCT FROM :receivedOn AND region_code IS NOT DISTINCT FROM :region
+				  AND department_code IS NOT DISTINCT FROM :department AND item_code IS NOT DISTINCT FROM :item
+				  AND channel IS NOT DISTINCT FROM :channel AND (on_the_spot OR NOT :onTheSpot)
+				  AND (decided_on IS NULL AND CAST(:decidedOn AS DATE) IS NULL
+				       OR decided_on IS NOT NULL AND (CAST(:decidedOn AS DATE) IS NULL OR decided_on = :decidedOn)
+				          AND promised_days IS NOT DISTINCT FROM :promisedDays
+				          AND statutory_days IS NOT DISTINCT FROM :statutoryDays)
 				""").paramSource(source(row)).update();
 	}
 
