@@ -50,6 +50,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -187,8 +188,12 @@ class ErrorHandling {
 				locale);
 	}
 
-	@ExceptionHandler(NoResourceFoundException.class)
-	Object noResource(NoResourceFoundException ex, HttpServletRequest req, HttpServletResponse res, Locale locale) {
+	/**
+	 * A path nothing maps (no page, no endpoint, no asset: ADR 0036), or an asset path
+	 * without its file.
+	 */
+	@ExceptionHandler({ NoHandlerFoundException.class, NoResourceFoundException.class })
+	Object noResource(Exception ex, HttpServletRequest req, HttpServletResponse res, Locale locale) {
 		return answer(404, "not-found", "error.page.notFound", new Object[0], List.of(), req, res, locale);
 	}
 

@@ -19,7 +19,9 @@ import java.util.zip.GZIPInputStream;
 
 import org.govhall.support.GovHallTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 /**
  * Fast to load (issue 10, item 14; ADR 0015), over real HTTP so that Tomcat's compression
@@ -90,6 +92,33 @@ class StaticAssetsTests {
 				.hasValueSatisfying(c -> assertThat(c).contains("no-store").doesNotContain("max-age=31536000"));
 			assertThat(body(r)).as(page).doesNotContain("echarts", "dashboard");
 		}
+	}
+
+	@Autowired
+	ResourceUrlProvider assets;
+
+	/**
+	 * ADR 0036: only /css, /js and the two webjars the pages load are served as files, so
+	 * that a page's other links are never looked up in the class path as it is rendered.
+	 */
+	@Test
+	void onlyTheAssetsOfThePagesAreServedAsFilesAndOtherLinksAreNotLookedUp() throws Exception {
+		assertThat(assets.getHandlerMap().keySet()).contains("/css/**", "/js/**", "/webjars/**").doesNotContain("/**");
+		// a page's link to a case or a staff page is not a file: the chain is not asked
+		assertThat(assets.getForLookupPath("/cases/660100-2026-0000001")).isNull();
+		assertThat(assets.getForLookupPath("/staff/cases")).isNull();
+		assertThat(assets.getForLookupPath("/css/govhall.css")).matches("/css/govhall-[0-9a-f]{32}\\.css");
+		assertThat(assets.getForLookupPath("/webjars/echarts/dist/echarts.min.js"))
+			.matches("/webjars/echarts/[0-9.]+/dist/echarts\\.min\\.js");
+		// what Boot's handler of every path served from the class path is not served
+		// any more: other webjars (Swagger UI's own stays under /swagger-ui/), files
+		// beside
+		// the assets
+		for (String path : List.of("/webjars/swagger-ui/swagger-initializer.js", "/webjars/swagger-ui/index.html",
+				"/static/css/govhall.css", "/application.properties", "/webjars/htmx.org/../swagger-ui/index.html")) {
+			assertThat(get(path, false).statusCode()).as(path).isIn(400, 404);
+		}
+		assertThat(get("/swagger-ui/index.html", false).statusCode()).isEqualTo(200);
 	}
 
 	private HttpResponse<byte[]> get(String path, boolean gzip) throws IOException, InterruptedException {
