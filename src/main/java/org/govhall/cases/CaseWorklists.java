@@ -130,7 +130,7 @@ public class CaseWorklists {
 					provisional = false;
 				}
 				boolean suspended = list != Worklist.PROCEDURES && rs.getBoolean("suspended");
-				CaseTerms terms = CaseJson.read(rs.getString("terms_json"), CaseTerms.class);
+				CaseTerms terms = CaseJson.readTerms(rs.getString("terms_json"));
 				Integer remaining = remaining(cal, today, due);
 				CaseClock.Status colour = suspended ? CaseClock.Status.PAUSED
 						: !timed ? CaseClock.Status.ON_TIME : CaseClock.colourOf(today, due, remaining, warningDays);

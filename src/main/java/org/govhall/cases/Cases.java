@@ -218,7 +218,7 @@ class Cases {
 	static Case read(ResultSet rs) throws SQLException {
 		Case c = new Case(rs.getLong("id"), rs.getString("number"), rs.getString("query_code"),
 				CaseState.valueOf(rs.getString("state")), Channel.valueOf(rs.getString("channel")),
-				CaseJson.read(rs.getString("terms_json"), CaseTerms.class),
+				CaseJson.readTerms(rs.getString("terms_json")),
 				CaseJson.read(rs.getString("applicant_json"), CaseApplicant.class),
 				CaseJson.readNullable(rs.getString("authorization_json"), AgentAuthorization.class),
 				rs.getString("first_handler"), rs.getObject("received_on", LocalDate.class),
@@ -281,7 +281,7 @@ class Cases {
 						.filter(o -> !o.given())
 						.map(Opinion::departmentCode)
 						.collect(Collectors.joining(",")) + ",");
-			m.put("termsJson", CaseJson.write(t));
+			m.put("termsJson", CaseJson.writeTerms(t));
 			m.put("applicantJson", CaseJson.write(c.applicant()));
 			m.put("authorizationJson", CaseJson.writeNullable(c.authorization()));
 			m.put("documentJson", CaseJson.write(c.document()));
