@@ -304,8 +304,12 @@ class HearingWalkBrowserTests {
 			problems.add(name + ": " + overflow + " px wider than the phone");
 		}
 		String text = d.findElement(By.tagName("main")).getText();
-		// what is a code and not prose: case and document numbers (whose random part
-		// may hold a run of letters), department codes, file names, the logins typed
+		// what is a code and not prose: the case's query code (eight random letters and
+		// digits, often letters only), case and document numbers (whose random part may
+		// hold a run of letters), department codes, file names, the logins typed
+		for (WebElement code : d.findElements(By.id("query-code"))) {
+			text = text.replace(code.getText(), " ");
+		}
 		String prose = text.replaceAll("\\b\\d{6}-\\d{4}-\\d+\\b", " ")
 			.replaceAll("\\b[A-Z]{2,3}-\\d{4}-\\d{6,12}-[\\dA-Z]+\\b", " ")
 			.replaceAll("\\b[\\dA-Z]{6}-[A-Z\\d-]+\\b", " ")
