@@ -19,10 +19,11 @@ import org.govhall.support.MovableClock;
 import org.jspecify.annotations.Nullable;
 
 /**
- * GovHall in a JVM of its own, started from the test's class path as
- * {@code java -cp … GovHallApplication}, so that a test can kill it with SIGKILL (nothing
- * runs on the way down: no shutdown hook, no commit, no listener) and start it again on
- * the same database and port. Its console (JSON log lines) goes to
+ * GovHall in a JVM of its own, started as README command 1 starts it when
+ * {@code mvn package} has extracted the current build ({@link #packaged}), else from the
+ * test's class path as {@code java -cp … GovHallApplication}, so that a test can kill it
+ * with SIGKILL (nothing runs on the way down: no shutdown hook, no commit, no listener)
+ * and start it again on the same database and port. Its console (JSON log lines) goes to
  * {@code target/resilience/<name>-<n>.log}.
  */
 final class ChildGovHall implements AutoCloseable {
@@ -76,18 +77,59 @@ final class ChildGovHall implements AutoCloseable {
 		return "http://127.0.0.1:" + port;
 	}
 
+	/** Where {@code mvn package} extracts the application (ADR 0035). */
+	static final Path APP = Path.of("target", "app");
+
+	/**
+	 * Whether {@code mvn package} extracted the application, with its class-data archive,
+	 * after the classes were last compiled (as in {@code mvn verify}, which runs the slow
+	 * groups after the package): then the child runs from it. A test run alone
+	 * ({@code mvn test -Dtest=…}) after a change runs the child from the class path, so
+	 * that it never runs an older build.
+	 */
+	static boolean packaged() {
+		Path jar = APP.resolve("govhall.jar");
+		Path archive = APP.resolve("govhall.jsa");
+		if (!Files.isRegularFile(jar) || !Files.isRegularFile(archive)) {
+			return false;
+		}
+		try (var classes = Files.walk(Path.of("target", "classes"))) {
+			long built = Files.getLastModifiedTime(jar).toMillis();
+			return classes.filter(Files::isRegularFile).allMatch(f -> {
+				try {
+					return Files.getLastModifiedTime(f).toMillis() <= built;
+				}
+				catch (IOException ex) {
+					return false;
+				}
+			});
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
 	/** Starts the JVM; {@link #awaitReady} waits for it to accept traffic. */
 	ChildGovHall start() {
 		if (process != null && process.isAlive()) {
 			throw new IllegalStateException(name + " is running already");
 		}
 		String javaHome = System.getProperty("java.home");
-		// surefire may hand its fork a manifest-only jar as java.class.path; the real
-		// path is in this property
-		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(javaHome, "bin", "java").toString(), "-Xmx768m", "-XX:TieredStopAtLevel=1",
-						"-Dfile.encoding=UTF-8", "-cp", classPath, "org.govhall.GovHallApplication"));
+		List<String> command = new ArrayList<>(List.of(Path.of(javaHome, "bin", "java").toString(), "-Xmx768m",
+				"-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8"));
+		if (packaged()) {
+			// as README command 1 runs it: the extracted jar with its class-data archive,
+			// which starts in about half the time; without the test class path, so what
+			// the tests' config/application.properties sets is given here
+			command.addAll(List.of("-XX:SharedArchiveFile=" + APP.resolve("govhall.jsa"), "-jar",
+					APP.resolve("govhall.jar").toString(), "--govhall.identity.demo-platform.enabled=false"));
+		}
+		else {
+			// surefire may hand its fork a manifest-only jar as java.class.path; the
+			// real path is in this property
+			String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+			command.addAll(List.of("-cp", classPath, "org.govhall.GovHallApplication"));
+		}
 		command.addAll(arguments);
 		try {
 			Path dir = Files.createDirectories(Path.of("target", "resilience"));
