@@ -3,15 +3,19 @@ package org.govhall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.govhall.support.ContextLocks;
 import org.govhall.support.Lanes;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -52,6 +56,44 @@ class LanesTests {
 		}
 		assertThat(classes).as("the slow test classes").hasSizeGreaterThan(20);
 		assertThat(withoutLane).as("slow test classes without exactly one lane").isEmpty();
+	}
+
+	/**
+	 * {@code mvn test} runs two classes at a time in one JVM: the classes that share a
+	 * Spring context (its clock, database and mocks) must hold its lock
+	 * ({@link ContextLocks}), so that they run one after another.
+	 */
+	@Test
+	void everyClassOnASharedContextHoldsItsLock() throws Exception {
+		Map<String, List<Class<?>>> byContext = new TreeMap<>();
+		Path root = Path.of("target/test-classes");
+		try (Stream<Path> files = Files.walk(root)) {
+			for (Path file : files.filter(f -> f.toString().endsWith("Tests.class")).toList()) {
+				String name = root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+				Class<?> type = Class.forName(name, false, getClass().getClassLoader());
+				if (Modifier.isAbstract(type.getModifiers()) || type.getEnclosingClass() != null) {
+					continue;
+				}
+				ContextLocks.lockOf(type)
+					.ifPresent(lock -> byContext.computeIfAbsent(lock, k -> new ArrayList<>()).add(type));
+			}
+		}
+		assertThat(byContext).as("the Spring contexts of the test classes").hasSizeGreaterThan(10);
+		List<String> unlocked = new ArrayList<>();
+		for (List<Class<?>> sharing : byContext.values()) {
+			if (sharing.size() < 2) {
+				continue;
+			}
+			for (Class<?> type : sharing) {
+				boolean holds = AnnotationSupport.findRepeatableAnnotations(type, ResourceLock.class)
+					.stream()
+					.anyMatch(l -> List.of(l.providers()).contains(ContextLocks.class));
+				if (!holds) {
+					unlocked.add(type.getName());
+				}
+			}
+		}
+		assertThat(unlocked).as("classes on a shared Spring context without its lock").isEmpty();
 	}
 
 	/** The tags of a class, its nested classes' included. */

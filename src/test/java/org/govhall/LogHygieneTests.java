@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -34,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 @DependsOnToday
 @GovHallTest
 @ExtendWith(OutputCaptureExtension.class)
+@Isolated("it reads what the JVM writes to the console, which only its own requests may fill")
 class LogHygieneTests {
 
 	static final String RESIDENT_ID = "110105199108083455";

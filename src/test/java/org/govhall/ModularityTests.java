@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
-import org.springframework.modulith.docs.Documenter;
 
 class ModularityTests {
 
@@ -28,16 +27,6 @@ class ModularityTests {
 			ApplicationModule module = modules.getModuleByName(nested).orElseThrow();
 			assertThat(modules.getParentOf(module)).contains(supervision);
 		}
-	}
-
-	/**
-	 * The overview and per-module diagrams, the module canvases and the aggregating
-	 * document; writeDocumentation() already writes the per-module diagrams, so they are
-	 * not written a second time.
-	 */
-	@Test
-	void writesDocumentation() {
-		new Documenter(modules).writeDocumentation();
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.govhall.supervision;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.govhall.support.ContextLocks;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -37,6 +39,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 		"govhall.supervision.yellow-days.decision=5" })
 @Import(ModuleSlice.class)
 @MockitoBean(types = { Directory.class, Catalog.class, DelegationTakeUp.class, Documents.class, DocumentsOwed.class })
+@ResourceLock(providers = ContextLocks.class)
 @interface SupervisionModuleTest {
 
 }

@@ -1,5 +1,6 @@
 package org.govhall.support;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -30,6 +31,7 @@ import org.springframework.test.context.ActiveProfiles;
 @AutoConfigureMockMvc
 @ActiveProfiles("h2")
 @Import(QuickPasswords.class)
+@ResourceLock(providers = ContextLocks.class)
 public @interface BehindTheProxyTest {
 
 }

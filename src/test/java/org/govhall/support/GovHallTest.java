@@ -1,5 +1,6 @@
 package org.govhall.support;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
@@ -45,6 +46,7 @@ import org.springframework.test.context.ActiveProfiles;
 @AutoConfigureMockMvc
 @ActiveProfiles("h2")
 @Import({ PublishedCaseEvents.class, FailingDisk.class, QuickPasswords.class })
+@ResourceLock(providers = ContextLocks.class)
 public @interface GovHallTest {
 
 }

@@ -1,5 +1,6 @@
 package org.govhall.support;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -26,6 +27,7 @@ import org.springframework.test.context.ActiveProfiles;
 				"govhall.rate-limit.progress.per-minute=2" })
 @AutoConfigureMockMvc
 @ActiveProfiles("h2")
+@ResourceLock(providers = ContextLocks.class)
 public @interface TightLimitsTest {
 
 }

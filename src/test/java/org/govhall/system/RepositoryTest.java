@@ -1,5 +1,7 @@
 package org.govhall.system;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.govhall.support.ContextLocks;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -25,6 +27,7 @@ import org.springframework.test.context.ActiveProfiles;
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @ActiveProfiles("h2")
 @Import(JdbcSlice.class)
+@ResourceLock(providers = ContextLocks.class)
 public @interface RepositoryTest {
 
 }
