@@ -436,16 +436,24 @@ class SupervisedCases {
 	 * or the sums would move
 	 */
 	private int updateKeepingSums(Map<String, @Nullable Object> row) {
-		return jdbc.sql(UPDATE + """
-				  AND received_on IS NOT DISTINCT FROM :receivedOn AND region_code IS NOT DISTINCT FROM :region
-				  AND department_code IS NOT DISTINCT FROM :department AND item_code IS NOT DISTINCT FROM :item
-				  AND channel IS NOT DISTINCT FROM :channel AND (on_the_spot OR NOT :onTheSpot)
-				  AND (decided_on IS NULL AND CAST(:decidedOn AS DATE) IS NULL
-				       OR decided_on IS NOT NULL AND (CAST(:decidedOn AS DATE) IS NULL OR decided_on = :decidedOn)
-				          AND promised_days IS NOT DISTINCT FROM :promisedDays
-				          AND statutory_days IS NOT DISTINCT FROM :statutoryDays)
-				""").paramSource(source(row)).update();
+		return jdbc.sql(UPDATE + " AND " + KEEPS_SUMS).paramSource(source(row)).update();
 	}
+
+	/**
+	 * {@link #keeps} in SQL, on the stored row and the parameters of the row to write;
+	 * stricter only in the channel, which it compares itself where {@link #keeps}
+	 * compares whether it is online ({@code KeepsSumsInSqlTests} runs
+	 * {@code DailySumsKeptTests}' table against it).
+	 */
+	static final String KEEPS_SUMS = """
+			received_on IS NOT DISTINCT FROM :receivedOn AND region_code IS NOT DISTINCT FROM :region
+			  AND department_code IS NOT DISTINCT FROM :department AND item_code IS NOT DISTINCT FROM :item
+			  AND channel IS NOT DISTINCT FROM :channel AND (on_the_spot OR NOT :onTheSpot)
+			  AND (decided_on IS NULL AND CAST(:decidedOn AS DATE) IS NULL
+			       OR decided_on IS NOT NULL AND (CAST(:decidedOn AS DATE) IS NULL OR decided_on = :decidedOn)
+			          AND promised_days IS NOT DISTINCT FROM :promisedDays
+			          AND statutory_days IS NOT DISTINCT FROM :statutoryDays)
+			""";
 
 	private int insert(Map<String, @Nullable Object> row) {
 		return jdbc.sql("""
@@ -465,7 +473,7 @@ class SupervisedCases {
 	}
 
 	/** Typed parameters, so that PostgreSQL knows the type of a null. */
-	private static MapSqlParameterSource source(Map<String, @Nullable Object> row) {
+	static MapSqlParameterSource source(Map<String, @Nullable Object> row) {
 		var source = new MapSqlParameterSource();
 		row.forEach((k, v) -> {
 			int type = switch (k) {

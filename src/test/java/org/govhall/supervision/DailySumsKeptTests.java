@@ -3,8 +3,11 @@ package org.govhall.supervision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -54,33 +57,44 @@ class DailySumsKeptTests {
 		return row;
 	}
 
-	@Test
-	void aStepThatMovesNothingThereKeepsTheContribution() {
-		assertThat(SupervisedCases.keeps(open(), row())).isTrue();
-		assertThat(SupervisedCases.keeps(decided(), row())).as("a later step of a decided case").isTrue();
-		assertThat(SupervisedCases.keeps(decided(), with("decidedOn", DECIDED))).isTrue();
-		assertThat(SupervisedCases.keeps(new DailySums.Contribution(received(1), null), row()))
-			.as("on the spot stays marked")
-			.isTrue();
+	/**
+	 * A contribution on record, a row to write, and whether the sums stay as they were.
+	 */
+	record Example(String name, DailySums.Contribution before, Map<String, @Nullable Object> row, boolean kept) {
+	}
+
+	/**
+	 * The table both {@link SupervisedCases#keeps} and its SQL twin are held to
+	 * ({@code KeepsSumsInSqlTests}).
+	 */
+	static List<Example> table() {
+		List<Example> table = new ArrayList<>();
+		table.add(new Example("a step that moves nothing there", open(), row(), true));
+		table.add(new Example("a later step of a decided case", decided(), row(), true));
+		table.add(new Example("the same decision again", decided(), with("decidedOn", DECIDED), true));
+		table.add(new Example("on the spot stays marked", new DailySums.Contribution(received(1), null), row(), true));
+		Map<String, Object> changes = new TreeMap<>(
+				Map.of("receivedOn", LocalDate.parse("2026-10-08"), "region", "660102", "department", "660100-GAJ",
+						"item", "660100-XK-09999", "onTheSpot", true, "channel", "WINDOW"));
+		changes.forEach((key, value) -> {
+			table.add(new Example("open case, " + key, open(), with(key, value), false));
+			table.add(new Example("decided case, " + key, decided(), with(key, value), false));
+		});
+		table.add(new Example("decided now", open(), with("decidedOn", DECIDED), false));
+		table.add(new Example("decided on another day", decided(), with("decidedOn", LocalDate.parse("2026-10-13")),
+				false));
+		table.add(new Example("another promised limit", decided(), with("promisedDays", 5), false));
+		table.add(new Example("another statutory limit", decided(), with("statutoryDays", 15), false));
+		return table;
 	}
 
 	@Test
-	void anyChangeOfWhatTheSumsCountSendsTheStepToTheRow() {
-		for (var change : Map
-			.of("receivedOn", LocalDate.parse("2026-10-08"), "region", "660102", "department", "660100-GAJ", "item",
-					"660100-XK-09999", "onTheSpot", true, "channel", "WINDOW")
-			.entrySet()) {
-			assertThat(SupervisedCases.keeps(open(), with(change.getKey(), change.getValue())))
-				.as("open case, " + change.getKey())
-				.isFalse();
-			assertThat(SupervisedCases.keeps(decided(), with(change.getKey(), change.getValue())))
-				.as("decided case, " + change.getKey())
-				.isFalse();
+	void aStepThatMovesNothingThereKeepsTheContributionAndAnyChangeOfWhatTheSumsCountSendsItToTheRow() {
+		List<Example> table = table();
+		assertThat(table).filteredOn(Example::kept).hasSize(4);
+		for (Example e : table) {
+			assertThat(SupervisedCases.keeps(e.before(), e.row())).as(e.name()).isEqualTo(e.kept());
 		}
-		assertThat(SupervisedCases.keeps(open(), with("decidedOn", DECIDED))).as("decided now").isFalse();
-		assertThat(SupervisedCases.keeps(decided(), with("decidedOn", LocalDate.parse("2026-10-13")))).isFalse();
-		assertThat(SupervisedCases.keeps(decided(), with("promisedDays", 5))).isFalse();
-		assertThat(SupervisedCases.keeps(decided(), with("statutoryDays", 15))).isFalse();
 	}
 
 }
