@@ -103,7 +103,7 @@ class DemoForms {
 		return """
 				<!DOCTYPE html>
 				<html xmlns="http://www.w3.org/1999/xhtml" lang="zh-CN">
-				<head><meta charset="UTF-8"/><title>%1$s</title><style>%2$s</style></head>
+				<head><meta charset="UTF-8"/><title>%1$s</title><meta name="subject" content="%1$s %3$s"/><style>%2$s</style></head>
 				<body>
 				<h1>%1$s</h1>
 				<p class="kind">%3$s</p>
@@ -114,9 +114,10 @@ class DemoForms {
 				<div class="signature"><p>申请人（签字或者盖章）：%8$s</p><p>日期：%9$s</p></div>
 				</body>
 				</html>
-				""".formatted(esc(form.material()), STYLE.formatted(footer, sample ? "#c8161d" : "#000"),
-				sample ? "（填写样例）" : "（空白表格）", esc(itemName), esc(departmentName), rows, esc(form.note()),
-				sample ? esc(form.fields().get(0).sample()) : "", sample ? "2026年12月1日" : "　　年　　月　　日");
+				"""
+			.formatted(esc(form.material()), STYLE.formatted(footer, sample ? "#c8161d" : "#000"),
+					sample ? "（填写样例）" : "（空白表格）", esc(itemName), esc(departmentName), rows, esc(form.note()),
+					sample ? esc(form.fields().get(0).sample()) : "", sample ? "2026年12月1日" : "　　年　　月　　日");
 	}
 
 	/**
@@ -144,7 +145,7 @@ class DemoForms {
 		return """
 				<!DOCTYPE html>
 				<html xmlns="http://www.w3.org/1999/xhtml" lang="zh-CN">
-				<head><meta charset="UTF-8"/><title>%1$s（样本）</title><style>%2$s</style></head>
+				<head><meta charset="UTF-8"/><title>%1$s（样本）</title><meta name="subject" content="%1$s（样本）"/><style>%2$s</style></head>
 				<body>
 				<h1>%1$s</h1>
 				<p class="kind">（样本）</p>
@@ -153,7 +154,8 @@ class DemoForms {
 				<p class="note">本文件为结果样本，所载信息均为虚构，仅供申请人了解证件式样，不具有法律效力。</p>
 				</body>
 				</html>
-				""".formatted(esc(resultName), STYLE.formatted("结果样本，仅供参考，不作为有效证件", "#c8161d"), rows);
+				"""
+			.formatted(esc(resultName), STYLE.formatted("结果样本，仅供参考，不作为有效证件", "#c8161d"), rows);
 	}
 
 	private static String esc(String text) {

@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -24,6 +25,22 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @PageController
 class ErrorPages implements ErrorController {
+
+	/**
+	 * Set on a request that Spring Security's firewall refused (an encoded {@code ..} or
+	 * slash, a semicolon, a character it does not allow): its answer says so, instead of
+	 * the generic one.
+	 */
+	static final String REJECTED = ErrorPages.class.getName() + ".rejected";
+
+	/**
+	 * The firewall's refusal: 400 through the error path, marked so that the answer names
+	 * the address as the cause.
+	 */
+	static final RequestRejectedHandler MARK_REJECTED = (request, response, ex) -> {
+		request.setAttribute(REJECTED, Boolean.TRUE);
+		response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+	};
 
 	private final Problems problems;
 
@@ -66,13 +83,17 @@ class ErrorPages implements ErrorController {
 			return problems.problem(unreadable.status(), unreadable.type(), unreadable.key(), new Object[0], List.of(),
 					new OriginalRequest(request), locale);
 		}
+		if (status == 400 && request.getAttribute(REJECTED) != null) {
+			return problems.problem(400, "invalid-input", "error.request.rejected", new Object[0], List.of(),
+					new OriginalRequest(request), locale);
+		}
 		String key = switch (status) {
 			case 401 -> "error.unauthenticated";
 			case 403 -> "error.forbidden.role";
 			case 404 -> "error.page.notFound";
 			case 405 -> "error.method";
 			case 413 -> "error.upload.tooLarge";
-			default -> status >= 500 ? "error.internal" : "error.body.malformed";
+			default -> status >= 500 ? "error.internal" : "error.request.invalid";
 		};
 		String slug = switch (status) {
 			case 401 -> "unauthenticated";

@@ -36,6 +36,7 @@ import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthor
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.servlet.LocaleResolver;
@@ -66,6 +67,15 @@ class SecuritySettings {
 	@Bean
 	SecurityObservationSettings securityObservationSettings() {
 		return SecurityObservationSettings.noObservations();
+	}
+
+	/**
+	 * A request the firewall refuses is answered through the error path with a detail
+	 * that names its address as the cause ({@link ErrorPages#REJECTED}).
+	 */
+	@Bean
+	RequestRejectedHandler requestRejectedHandler() {
+		return ErrorPages.MARK_REJECTED;
 	}
 
 	@Bean

@@ -124,6 +124,8 @@ abstract class CalendarApiTests {
 			Response r = api.get(path, null);
 			assertThat(r.status()).as(path).isEqualTo(400);
 			assertThat(r.contentType()).as(path).startsWith("application/problem+json");
+			// the firewall's refusal names the address, not the body, as the cause
+			assertThat(r.json().path("detail").asString()).as(path).isEqualTo("请求地址含有不允许的内容（例如编码的“..”或斜杠、分号），已被拒绝。");
 		}
 	}
 
