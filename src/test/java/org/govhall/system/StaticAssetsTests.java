@@ -119,6 +119,10 @@ class StaticAssetsTests {
 			assertThat(get(path, false).statusCode()).as(path).isIn(400, 404);
 		}
 		assertThat(get("/swagger-ui/index.html", false).statusCode()).isEqualTo(200);
+		// and Swagger UI opens GovHall's API, not the Petstore its bundled initializer
+		// names
+		String initializer = body(get("/swagger-ui/swagger-initializer.js", false));
+		assertThat(initializer).contains("/v3/api-docs/swagger-config").doesNotContain("petstore");
 	}
 
 	private HttpResponse<byte[]> get(String path, boolean gzip) throws IOException, InterruptedException {
