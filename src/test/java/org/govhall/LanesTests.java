@@ -35,23 +35,18 @@ class LanesTests {
 		assertThat(slow).contains("postgres", "browser", "crash");
 		List<String> classes = new ArrayList<>();
 		List<String> withoutLane = new ArrayList<>();
-		Path root = Path.of("target/test-classes");
-		try (Stream<Path> files = Files.walk(root)) {
-			for (Path file : files.filter(f -> f.toString().endsWith("Tests.class")).toList()) {
-				String name = root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
-				Class<?> type = Class.forName(name, false, getClass().getClassLoader());
-				if (!tags(type).stream().anyMatch(slow::contains)) {
-					continue;
-				}
-				classes.add(name);
-				List<String> lanes = AnnotationSupport.findRepeatableAnnotations(outermost(type), ResourceLock.class)
-					.stream()
-					.map(ResourceLock::value)
-					.filter(v -> v.equals(Lanes.IN_PROCESS) || v.equals(Lanes.SERVICES))
-					.toList();
-				if (lanes.size() != 1) {
-					withoutLane.add(name + " " + lanes);
-				}
+		for (Class<?> type : testClasses()) {
+			if (!tags(type).stream().anyMatch(slow::contains)) {
+				continue;
+			}
+			classes.add(type.getName());
+			List<String> lanes = AnnotationSupport.findRepeatableAnnotations(outermost(type), ResourceLock.class)
+				.stream()
+				.map(ResourceLock::value)
+				.filter(v -> v.equals(Lanes.IN_PROCESS) || v.equals(Lanes.SERVICES))
+				.toList();
+			if (lanes.size() != 1) {
+				withoutLane.add(type.getName() + " " + lanes);
 			}
 		}
 		assertThat(classes).as("the slow test classes").hasSizeGreaterThan(20);
@@ -66,17 +61,12 @@ class LanesTests {
 	@Test
 	void everyClassOnASharedContextHoldsItsLock() throws Exception {
 		Map<String, List<Class<?>>> byContext = new TreeMap<>();
-		Path root = Path.of("target/test-classes");
-		try (Stream<Path> files = Files.walk(root)) {
-			for (Path file : files.filter(f -> f.toString().endsWith("Tests.class")).toList()) {
-				String name = root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
-				Class<?> type = Class.forName(name, false, getClass().getClassLoader());
-				if (Modifier.isAbstract(type.getModifiers()) || type.getEnclosingClass() != null) {
-					continue;
-				}
-				ContextLocks.lockOf(type)
-					.ifPresent(lock -> byContext.computeIfAbsent(lock, k -> new ArrayList<>()).add(type));
+		for (Class<?> type : testClasses()) {
+			if (Modifier.isAbstract(type.getModifiers()) || type.getEnclosingClass() != null) {
+				continue;
 			}
+			ContextLocks.lockOf(type)
+				.ifPresent(lock -> byContext.computeIfAbsent(lock, k -> new ArrayList<>()).add(type));
 		}
 		assertThat(byContext).as("the Spring contexts of the test classes").hasSizeGreaterThan(10);
 		List<String> unlocked = new ArrayList<>();
@@ -94,6 +84,19 @@ class LanesTests {
 			}
 		}
 		assertThat(unlocked).as("classes on a shared Spring context without its lock").isEmpty();
+	}
+
+	/** The compiled test classes ({@code *Tests}), not initialised. */
+	private List<Class<?>> testClasses() throws IOException, ClassNotFoundException {
+		Path root = Path.of("target/test-classes");
+		List<Class<?>> classes = new ArrayList<>();
+		try (Stream<Path> files = Files.walk(root)) {
+			for (Path file : files.filter(f -> f.toString().endsWith("Tests.class")).toList()) {
+				String name = root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+				classes.add(Class.forName(name, false, getClass().getClassLoader()));
+			}
+		}
+		return classes;
 	}
 
 	/** The tags of a class, its nested classes' included. */

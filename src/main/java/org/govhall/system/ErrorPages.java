@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.govhall.shared.PageController;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -27,18 +28,16 @@ import org.springframework.web.servlet.ModelAndView;
 class ErrorPages implements ErrorController {
 
 	/**
-	 * Set on a request that Spring Security's firewall refused (an encoded {@code ..} or
-	 * slash, a semicolon, a character it does not allow): its answer says so, instead of
-	 * the generic one.
+	 * The refusal of Spring Security's firewall (an encoded {@code ..} or slash, a
+	 * semicolon, a character it does not allow), kept on the request: the error path
+	 * answers it as the {@link UnreadableRequest} it is, without the container logging it
+	 * as an uncaught failure.
 	 */
 	static final String REJECTED = ErrorPages.class.getName() + ".rejected";
 
-	/**
-	 * The firewall's refusal: 400 through the error path, marked so that the answer names
-	 * the address as the cause.
-	 */
+	/** The firewall's refusal: 400 through the error path, its cause kept. */
 	static final RequestRejectedHandler MARK_REJECTED = (request, response, ex) -> {
-		request.setAttribute(REJECTED, Boolean.TRUE);
+		request.setAttribute(REJECTED, ex);
 		response.sendError(HttpServletResponse.SC_BAD_REQUEST);
 	};
 
@@ -78,13 +77,9 @@ class ErrorPages implements ErrorController {
 			return problems.problem(503, "database-unavailable", "error.databaseUnavailable", new Object[0], List.of(),
 					new OriginalRequest(request), locale);
 		}
-		UnreadableRequest unreadable = UnreadableRequest.of(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
+		UnreadableRequest unreadable = unreadable(request);
 		if (unreadable != null) {
 			return problems.problem(unreadable.status(), unreadable.type(), unreadable.key(), new Object[0], List.of(),
-					new OriginalRequest(request), locale);
-		}
-		if (status == 400 && request.getAttribute(REJECTED) != null) {
-			return problems.problem(400, "invalid-input", "error.request.rejected", new Object[0], List.of(),
 					new OriginalRequest(request), locale);
 		}
 		String key = switch (status) {
@@ -119,7 +114,7 @@ class ErrorPages implements ErrorController {
 		}
 		// parameters or a multipart form that a filter could not read (the CSRF check
 		// reads the form first)
-		UnreadableRequest unreadable = UnreadableRequest.of(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
+		UnreadableRequest unreadable = unreadable(request);
 		if (unreadable != null) {
 			return unreadable.status();
 		}
@@ -151,6 +146,14 @@ class ErrorPages implements ErrorController {
 			return uri instanceof String s ? s : super.getRequestURI();
 		}
 
+	}
+
+	/**
+	 * The failure a filter or the firewall left on the request, if it is one of those.
+	 */
+	private static @Nullable UnreadableRequest unreadable(HttpServletRequest request) {
+		Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+		return UnreadableRequest.of(failure != null ? failure : request.getAttribute(REJECTED));
 	}
 
 }

@@ -3,6 +3,7 @@ package org.govhall.system;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.multipart.MultipartException;
 
 /**
@@ -14,7 +15,8 @@ import org.springframework.web.multipart.MultipartException;
  * {@code invalid-input}); a form past its size limit (413 {@code too-large}). The failure
  * is raised wherever the request is first read: in a controller ({@link ErrorHandling})
  * or in a filter such as the CSRF check, whose failure reaches the error path
- * ({@link ErrorPages}); both answer from here.
+ * ({@link ErrorPages}); both answer from here. A path Spring Security's firewall refuses
+ * (an encoded {@code ..} or slash, a semicolon) is 400 {@code invalid-input}.
  */
 record UnreadableRequest(int status, String type, String key) {
 
@@ -25,6 +27,9 @@ record UnreadableRequest(int status, String type, String key) {
 		}
 		if (failure instanceof InvalidFileNameException || failure instanceof MultipartException) {
 			return new UnreadableRequest(400, "malformed-multipart", "error.multipart.malformed");
+		}
+		if (failure instanceof RequestRejectedException) {
+			return new UnreadableRequest(400, "invalid-input", "error.request.rejected");
 		}
 		return null;
 	}
