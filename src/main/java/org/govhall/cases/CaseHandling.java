@@ -39,6 +39,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -66,6 +67,14 @@ public class CaseHandling {
 	private final ApplicationEventPublisher events;
 
 	private final TransactionTemplate tx;
+
+	/**
+	 * For the jobs that walk many cases (deemed acceptance, new due dates): each case in
+	 * a transaction of its own, never joined to the caller's, so that a case another step
+	 * changed at the same moment (a conflict, caught and passed over) cannot mark the
+	 * caller's transaction for rollback and undo the cases done before it.
+	 */
+	private final TransactionTemplate eachCase;
 
 	private final Documents documents;
 
@@ -101,6 +110,8 @@ public class CaseHandling {
 		this.jdbc = jdbc;
 		this.events = events;
 		this.tx = tx;
+		this.eachCase = new TransactionTemplate(tx.getTransactionManager());
+		this.eachCase.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
 		this.documents = documents;
 		this.caseDocuments = caseDocuments;
@@ -150,7 +161,7 @@ public class CaseHandling {
 		int count = 0;
 		for (String number : cases.overdueForAcceptance(now.today())) {
 			try {
-				Boolean done = tx.execute(status -> {
+				Boolean done = eachCase.execute(status -> {
 					Case c = cases.findByNumber(number).orElseThrow();
 					if (!c.acceptanceWindowPassed(now.today())) {
 						return false;
@@ -184,7 +195,7 @@ public class CaseHandling {
 		int count = 0;
 		for (String number : cases.openCasesAround(year)) {
 			try {
-				Boolean changed = tx.execute(status -> {
+				Boolean changed = eachCase.execute(status -> {
 					Case c = cases.findByNumber(number).orElseThrow();
 					if (!c.recompute(Actor.system(), now, calendar.calendar(), why)) {
 						return false;

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
  * The work no one asks for: deemed acceptance when the 5-working-day window passed (行政许可法
@@ -45,7 +46,11 @@ class CaseJobs {
 		}
 	}
 
-	@ApplicationModuleListener
+	/**
+	 * Without a transaction of its own: each case is recomputed in its own (a listener's
+	 * transaction around them would hold a connection idle for the whole walk).
+	 */
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(CalendarChanged event) {
 		int count = handling.recomputeDeadlines(event.year(),
 				"calendar " + event.year() + " changed by " + event.changedBy());
