@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.deque.html.axecore.args.AxeRunOnlyOptions;
+import com.deque.html.axecore.args.AxeRunOptions;
 import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
@@ -24,7 +26,25 @@ public final class Accessibility {
 	private static final List<String> STANDARDS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa",
 			"best-practice");
 
+	/**
+	 * The standards, and every node only for the violations and what is left to review:
+	 * the passing and inapplicable rules are reported with one node each (axe's
+	 * {@code resultTypes}), not with every node of the page they passed on, which made
+	 * each run's answer megabytes of JSON through the browser and the driver.
+	 */
+	private static final AxeRunOptions OPTIONS = options();
+
 	private Accessibility() {
+	}
+
+	private static AxeRunOptions options() {
+		AxeRunOnlyOptions runOnly = new AxeRunOnlyOptions();
+		runOnly.setType("tag");
+		runOnly.setValues(STANDARDS);
+		AxeRunOptions options = new AxeRunOptions();
+		options.setRunOnly(runOnly);
+		options.setResultTypes(List.of("violations", "incomplete"));
+		return options;
 	}
 
 	/**
@@ -32,7 +52,7 @@ public final class Accessibility {
 	 * the page and the nodes.
 	 */
 	public static List<String> seriousViolations(WebDriver driver, String page) {
-		Results results = new AxeBuilder().withTags(STANDARDS).analyze(driver);
+		Results results = new AxeBuilder().withOptions(OPTIONS).analyze(driver);
 		if (results.isErrored()) {
 			throw new IllegalStateException("axe did not run on " + page + ": " + results.getErrorMessage());
 		}

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -35,9 +36,24 @@ public final class Browser implements AutoCloseable {
 		this.profile = Files.createTempDirectory("govhall-chromium");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary("/usr/bin/chromium");
+		// the flags after the window size and the preferences leave out what a walk never
+		// uses (extensions, translation, the password manager and autofill, which read
+		// every form of every page, field trials, crash reports): about an eighth less
+		// CPU
+		// for the browser, which is most of the browser walks' CPU
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-				"--no-first-run", "--lang=zh-CN", "--window-size=1280,900", "--user-data-dir=" + profile);
+				"--no-first-run", "--lang=zh-CN", "--window-size=1280,900", "--user-data-dir=" + profile,
+				"--disable-extensions", "--disable-default-apps", "--disable-breakpad", "--disable-field-trial-config",
+				"--disable-client-side-phishing-detection", "--disable-hang-monitor", "--password-store=basic",
+				"--use-mock-keychain", "--metrics-recording-only", "--mute-audio",
+				"--disable-search-engine-choice-screen",
+				"--disable-features=Translate,OptimizationHints,MediaRouter,BackForwardCache,AcceptCHFrame,"
+						+ "AutofillServerCommunication,PasswordManagerOnboarding,InterestFeedContentSuggestions,"
+						+ "CalculateNativeWinOcclusion,HeavyAdPrivacyMitigations,LensOverlay");
+		options.setExperimentalOption("prefs",
+				Map.of("credentials_enable_service", false, "profile.password_manager_enabled", false,
+						"autofill.profile_enabled", false, "autofill.credit_card_enabled", false));
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(new File("/usr/bin/chromedriver"))
 			.usingAnyFreePort()
