@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * module metadata not at all.
  */
 @Tag(ModuleDocumentationTests.TAG)
-@ResourceLock(Lanes.SERVICES)
+@ResourceLock(Lanes.IN_PROCESS)
 class ModuleDocumentationTests {
 
 	static final String TAG = "docs";

@@ -60,7 +60,7 @@ import org.govhall.support.Lanes;
 				"govhall.identity.client-secret=govhall-demo-platform-secret" })
 @ActiveProfiles("h2")
 @Import(QuickPasswords.class)
-@ResourceLock(Lanes.SERVICES)
+@ResourceLock(Lanes.IN_PROCESS)
 class VerifiedIdentityTests {
 
 	static final String FOOD = "660100-XK-02001";

@@ -13,7 +13,10 @@ package org.govhall.support;
  * and the abuse suite), which share {@code govhall_test} and {@code govhall_nodes}.</li>
  * </ul>
  * A lane is about what the classes share, not about speed: a class that shares nothing
- * with the other lane's classes may go in either.
+ * with the other lane's classes may go in either, and goes where it evens out the two
+ * lanes' times (the slow groups end with the longer lane): the classes with an H2 context
+ * of their own ({@code LoginThrottleTests}, {@code VerifiedIdentityTests}) and the module
+ * documentation run in {@link #IN_PROCESS}.
  */
 public final class Lanes {
 

@@ -32,7 +32,7 @@ import org.govhall.support.Lanes;
  */
 @Tag("abuse")
 @TightLimitsTest
-@ResourceLock(Lanes.SERVICES)
+@ResourceLock(Lanes.IN_PROCESS)
 class LoginThrottleTests {
 
 	static final String PASSWORD = "right-password-1";
