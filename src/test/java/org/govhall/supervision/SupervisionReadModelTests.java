@@ -15,6 +15,7 @@ import java.util.Set;
 import org.awaitility.Awaitility;
 import org.govhall.directory.AccountDraft;
 import org.govhall.directory.Role;
+import org.govhall.support.EventPublications;
 import org.govhall.support.ApiClient;
 import org.govhall.support.ApiClient.Response;
 import org.junit.jupiter.api.Test;
@@ -254,11 +255,7 @@ class SupervisionReadModelTests extends SupervisionScenario {
 	}
 
 	void awaitQuiet() {
-		Awaitility.await()
-			.atMost(Duration.ofSeconds(30))
-			.until(() -> rollupJdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL")
-				.query(Long.class)
-				.single() == 0);
+		EventPublications.awaitNoneOutstanding(rollupJdbc, Duration.ofSeconds(30));
 	}
 
 	/**

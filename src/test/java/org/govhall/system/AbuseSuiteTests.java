@@ -14,8 +14,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import org.awaitility.Awaitility;
 import org.govhall.supervision.Supervision;
+import org.govhall.support.EventPublications;
 import org.govhall.support.ApiClient;
 import org.govhall.support.MovableClock;
 import org.govhall.system.HostileHttp.Outcome;
@@ -32,6 +32,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.FileSystemUtils;
@@ -325,11 +326,7 @@ class AbuseSuiteTests {
 	}
 
 	private void awaitEvents() {
-		Awaitility.await()
-			.atMost(Duration.ofSeconds(30))
-			.pollInterval(Duration.ofMillis(100))
-			.until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL",
-					Long.class) == 0);
+		EventPublications.awaitNoneOutstanding(JdbcClient.create(jdbc), Duration.ofSeconds(30));
 	}
 
 	private long materialsOpened() {

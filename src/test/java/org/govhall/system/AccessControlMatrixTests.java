@@ -48,6 +48,7 @@ import org.govhall.directory.IdentityKind;
 import org.govhall.notification.Notifications;
 import org.govhall.supervision.Card;
 import org.govhall.supervision.Supervision;
+import org.govhall.support.EventPublications;
 import org.govhall.support.GovHallTest;
 import org.govhall.support.HtmlForm;
 import org.govhall.system.AccessControlMatrix.Answer;
@@ -420,14 +421,8 @@ class AccessControlMatrixTests {
 	 * Waits until every event published so far has been handled, so that no listener
 	 * writes while we compare.
 	 */
-	void awaitQuiet() throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL")
-			.query(Long.class)
-			.single() > 0) {
-			assertThat(System.nanoTime()).as("events still unhandled after 20 s").isLessThan(deadline);
-			Thread.sleep(10);
-		}
+	void awaitQuiet() {
+		EventPublications.awaitNoneOutstanding(jdbc, Duration.ofSeconds(20));
 	}
 
 	// ---- the database before and after the refused callers

@@ -23,9 +23,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.awaitility.Awaitility;
 import org.govhall.directory.Directory;
 import org.govhall.directory.GovHallUser;
+import org.govhall.support.EventPublications;
 import org.govhall.support.ApiClient;
 import org.govhall.support.MovableClock;
 import org.govhall.support.RequiredMaterials;
@@ -37,6 +37,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -653,11 +654,7 @@ class CaseStepProbeTests {
 	 * are handled.
 	 */
 	DatabaseSnapshot snapshot() throws IOException {
-		Awaitility.await()
-			.atMost(Duration.ofSeconds(30))
-			.pollInterval(Duration.ofMillis(100))
-			.until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL",
-					Long.class) == 0);
+		EventPublications.awaitNoneOutstanding(JdbcClient.create(jdbc), Duration.ofSeconds(30));
 		return DatabaseSnapshot.take(jdbc, STORAGE, AbuseSuiteTests.NARROWED);
 	}
 

@@ -30,6 +30,7 @@ import org.awaitility.Awaitility;
 import org.govhall.calendar.HolidaySchedules;
 import org.govhall.directory.Directory;
 import org.govhall.directory.GovHallUser;
+import org.govhall.support.EventPublications;
 import org.govhall.support.ApiClient;
 import org.govhall.support.GovHallTest;
 import org.govhall.support.MovableClock;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -785,11 +787,7 @@ class ProcedureActsProbeTests {
 	}
 
 	DatabaseSnapshot snapshot() throws IOException {
-		Awaitility.await()
-			.atMost(Duration.ofSeconds(30))
-			.pollInterval(Duration.ofMillis(100))
-			.until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL",
-					Long.class) == 0);
+		EventPublications.awaitNoneOutstanding(JdbcClient.create(jdbc), Duration.ofSeconds(30));
 		return DatabaseSnapshot.take(jdbc, STORAGE, AbuseSuiteTests.NARROWED);
 	}
 
