@@ -34,7 +34,7 @@ class ModuleDocumentationTests {
 		Files.deleteIfExists(metadata);
 		// what writeDocumentation() writes but the module metadata: that goes into
 		// target/classes after mvn package built the jar, which would make the build look
-		// newer than the jar the crash tests start (resilience/ChildGovHall.packaged)
+		// newer than the jar the crash tests start (resilience/ChildGovHall.notPackaged)
 		new Documenter(ModularityTests.modules).writeModulesAsPlantUml()
 			.writeIndividualModulesAsPlantUml()
 			.writeModuleCanvases()

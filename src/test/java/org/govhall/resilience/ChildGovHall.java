@@ -21,11 +21,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * GovHall in a JVM of its own, started as README command 1 starts it when
- * {@code mvn package} has extracted the current build ({@link #packaged}), else from the
- * test's class path as {@code java -cp … GovHallApplication}, so that a test can kill it
- * with SIGKILL (nothing runs on the way down: no shutdown hook, no commit, no listener)
- * and start it again on the same database and port. Its console (JSON log lines) goes to
- * {@code target/resilience/<name>-<n>.log}.
+ * {@code mvn package} has extracted the current build ({@link #notPackaged}), else from
+ * the test's class path as {@code java -cp … GovHallApplication}, so that a test can kill
+ * it with SIGKILL (nothing runs on the way down: no shutdown hook, no commit, no
+ * listener) and start it again on the same database and port. Its console (JSON log
+ * lines) goes to {@code target/resilience/<name>-<n>.log}.
  */
 final class ChildGovHall implements AutoCloseable {
 
@@ -82,17 +82,6 @@ final class ChildGovHall implements AutoCloseable {
 	static final Path APP = Path.of("target", "app");
 
 	/**
-	 * Whether {@code mvn package} extracted the application, with its class-data archive,
-	 * after the classes were last compiled (as in {@code mvn verify}, which runs the slow
-	 * groups after the package): then the child runs from it. A test run alone
-	 * ({@code mvn test -Dtest=…}) after a change runs the child from the class path, so
-	 * that it never runs an older build.
-	 */
-	static boolean packaged() {
-		return notPackaged().isEmpty();
-	}
-
-	/**
 	 * Set by {@code mvn verify} for the slow groups, which run after the package: there a
 	 * child started from the class path means something wrote into {@code target/classes}
 	 * after the jar was built, and the crash tests would quietly test another start (and
@@ -100,7 +89,13 @@ final class ChildGovHall implements AutoCloseable {
 	 */
 	static final String EXPECT_PACKAGED = "govhall.test.expect-packaged";
 
-	/** Why the child cannot run from the extracted jar, or empty when it can. */
+	/**
+	 * Why the child cannot run from the application {@code mvn package} extracted, with
+	 * its class-data archive, or empty when it can: when the package came after the
+	 * classes were last compiled (as in {@code mvn verify}, which runs the slow groups
+	 * after the package). A test run alone ({@code mvn test -Dtest=…}) after a change
+	 * runs the child from the class path, so that it never runs an older build.
+	 */
 	static Optional<String> notPackaged() {
 		Path jar = APP.resolve("govhall.jar");
 		Path archive = APP.resolve("govhall.jsa");

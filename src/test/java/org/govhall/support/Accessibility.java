@@ -26,17 +26,15 @@ public final class Accessibility {
 	private static final List<String> STANDARDS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa",
 			"best-practice");
 
-	/**
-	 * The standards, and every node only for the violations and what is left to review:
-	 * the passing and inapplicable rules are reported with one node each (axe's
-	 * {@code resultTypes}), not with every node of the page they passed on, which made
-	 * each run's answer megabytes of JSON through the browser and the driver.
-	 */
-	private static final AxeRunOptions OPTIONS = options();
-
 	private Accessibility() {
 	}
 
+	/**
+	 * The standards, and every node only for the violations and what is left to review:
+	 * the passing and inapplicable rules are reported with one node each (axe's
+	 * {@code resultTypes}), which is all this class reads of them. New for each run: the
+	 * builder keeps the options it is given.
+	 */
 	private static AxeRunOptions options() {
 		AxeRunOnlyOptions runOnly = new AxeRunOnlyOptions();
 		runOnly.setType("tag");
@@ -52,7 +50,7 @@ public final class Accessibility {
 	 * the page and the nodes.
 	 */
 	public static List<String> seriousViolations(WebDriver driver, String page) {
-		Results results = new AxeBuilder().withOptions(OPTIONS).analyze(driver);
+		Results results = new AxeBuilder().withOptions(options()).analyze(driver);
 		if (results.isErrored()) {
 			throw new IllegalStateException("axe did not run on " + page + ": " + results.getErrorMessage());
 		}
